@@ -1,0 +1,49 @@
+/* error.h - the one error type of respgraph.
+ *
+ * Every fallible function returns an rg_status and, on failure, fills the
+ * caller's rg_error with the file, line and column of the fault and a
+ * message. Messages print as "file:line:col: message" (col or line omitted
+ * when 0). Allocation failure is not an rg_status: rg_xmalloc() and friends
+ * print a message and abort, because no caller could do better. */
+#ifndef RG_ERROR_H
+#define RG_ERROR_H
+
+#include <stddef.h>
+
+typedef enum {
+  RG_OK = 0,
+  RG_EINPUT = 1, /* the input is bad: exit code 1 */
+  RG_EUSAGE = 2, /* the command line is bad: exit code 2 */
+  RG_ESYS = 3,   /* an I/O or library failure: exit code 1 */
+} rg_status;
+
+typedef struct rg_error {
+  char file[512];
+  long line; /* 1-based; 0 = not tied to a line */
+  long col;  /* 1-based; 0 = not tied to a column */
+  char msg[512];
+} rg_error;
+
+/* Clear an error record. */
+void rg_error_clear(rg_error *e);
+
+/* Fill e (if not NULL) and return status. file may be NULL. */
+rg_status rg_error_set(rg_error *e, rg_status status, const char *file, long line, long col,
+                       const char *fmt, ...) __attribute__((format(printf, 6, 7)));
+
+/* Write "file:line:col: message" into buf (always NUL-terminated). */
+void rg_error_format(const rg_error *e, char *buf, size_t size);
+
+/* Allocation helpers that abort with a message on failure. */
+void *rg_xmalloc(size_t n);
+void *rg_xcalloc(size_t n, size_t size);
+void *rg_xrealloc(void *p, size_t n);
+char *rg_xstrdup(const char *s);
+
+/* Grow a dynamic array so that it holds at least need elements of elsize
+ * bytes; *cap doubles. Amortised O(1) per append. */
+void rg_grow(void **items, size_t *cap, size_t need, size_t elsize);
+
+#define RG_GROW(arr, cap, need) rg_grow((void **)&(arr), &(cap), (need), sizeof(*(arr)))
+
+#endif

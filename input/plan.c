@@ -1,0 +1,336 @@
+/* plan.c - the plan model: arena-owned strings, interned units, links.
+ *
+ * Strings go into a chunked bump arena that is freed at once. Units are
+ * interned in an open-addressing hash table (FNV-1a, linear probing, load
+ * factor <= 1/2), so looking a name up costs O(length of the name). */
+#include "plan.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---------------------------------------------------------------- arena */
+
+typedef struct rg_arena_chunk {
+  struct rg_arena_chunk *next;
+  size_t used, size;
+  char data[];
+} rg_arena_chunk;
+
+struct rg_arena {
+  rg_arena_chunk *head;
+};
+
+static void *arena_alloc(struct rg_arena *a, size_t n) {
+  n = (n + 7) & ~(size_t)7;
+  if (!a->head || a->head->size - a->head->used < n) {
+    size_t size = n > 65536 ? n : 65536;
+    rg_arena_chunk *c = rg_xmalloc(sizeof *c + size);
+    c->next = a->head;
+    c->used = 0;
+    c->size = size;
+    a->head = c;
+  }
+  void *p = a->head->data + a->head->used;
+  a->head->used += n;
+  return p;
+}
+
+static void arena_free(struct rg_arena *a) {
+  if (!a) return;
+  for (rg_arena_chunk *c = a->head, *next; c; c = next) {
+    next = c->next;
+    free(c);
+  }
+  free(a);
+}
+
+/* --------------------------------------------------------------- intern */
+
+struct rg_intern {
+  int *slots; /* unit index or -1 */
+  size_t cap; /* power of two */
+  size_t used;
+};
+
+static uint64_t fnv1a(const char *s) {
+  uint64_t h = 1469598103934665603ULL;
+  for (; *s; s++) {
+    h ^= (unsigned char)*s;
+    h *= 1099511628211ULL;
+  }
+  return h;
+}
+
+static void intern_rehash(rg_plan *plan, size_t cap) {
+  struct rg_intern *t = plan->intern;
+  int *slots = rg_xmalloc(cap * sizeof *slots);
+  for (size_t i = 0; i < cap; i++) slots[i] = -1;
+  for (int u = 0; u < plan->n_units; u++) {
+    size_t i = fnv1a(plan->units[u].name) & (cap - 1);
+    while (slots[i] >= 0) i = (i + 1) & (cap - 1);
+    slots[i] = u;
+  }
+  free(t->slots);
+  t->slots = slots;
+  t->cap = cap;
+}
+
+/* Return the slot holding name, or the empty slot where it would go. */
+static size_t intern_slot(const rg_plan *plan, const char *name) {
+  const struct rg_intern *t = plan->intern;
+  size_t i = fnv1a(name) & (t->cap - 1);
+  while (t->slots[i] >= 0 && strcmp(plan->units[t->slots[i]].name, name) != 0)
+    i = (i + 1) & (t->cap - 1);
+  return i;
+}
+
+/* ----------------------------------------------------------------- plan */
+
+rg_plan *rg_plan_new(const char *path) {
+  rg_plan *plan = rg_xcalloc(1, sizeof *plan);
+  plan->arena = rg_xcalloc(1, sizeof *plan->arena);
+  plan->intern = rg_xcalloc(1, sizeof *plan->intern);
+  intern_rehash(plan, 64);
+  plan->path = rg_plan_strdup(plan, path ? path : "-");
+  return plan;
+}
+
+void rg_plan_free(rg_plan *plan) {
+  if (!plan) return;
+  for (int u = 0; u < plan->n_units; u++) free(plan->units[u].aliases);
+  free(plan->chapters);
+  free(plan->sections);
+  free(plan->tasks);
+  free(plan->units);
+  free(plan->links);
+  free(plan->diags);
+  free(plan->task_links);
+  free(plan->unit_links);
+  if (plan->intern) free(plan->intern->slots);
+  free(plan->intern);
+  arena_free(plan->arena);
+  free(plan);
+}
+
+const char *rg_plan_strndup(rg_plan *plan, const char *s, size_t n) {
+  char *p = arena_alloc(plan->arena, n + 1);
+  memcpy(p, s, n);
+  p[n] = '\0';
+  return p;
+}
+
+const char *rg_plan_strdup(rg_plan *plan, const char *s) {
+  return s ? rg_plan_strndup(plan, s, strlen(s)) : NULL;
+}
+
+static const char *vprintf_arena(rg_plan *plan, const char *fmt, va_list ap) {
+  va_list ap2;
+  va_copy(ap2, ap);
+  int n = vsnprintf(NULL, 0, fmt, ap2);
+  va_end(ap2);
+  if (n < 0) n = 0;
+  char *p = arena_alloc(plan->arena, (size_t)n + 1);
+  vsnprintf(p, (size_t)n + 1, fmt, ap);
+  return p;
+}
+
+const char *rg_plan_printf(rg_plan *plan, const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  const char *s = vprintf_arena(plan, fmt, ap);
+  va_end(ap);
+  return s;
+}
+
+static int add_heading(rg_plan *plan, rg_heading **arr, int *n, size_t *cap, int parent,
+                       const char *number, const char *title, long line) {
+  RG_GROW(*arr, *cap, (size_t)*n + 1);
+  rg_heading *h = &(*arr)[*n];
+  h->number = rg_plan_strdup(plan, number ? number : "");
+  h->title = rg_plan_strdup(plan, title ? title : "");
+  h->parent = parent;
+  h->line = line;
+  return (*n)++;
+}
+
+int rg_plan_add_chapter(rg_plan *plan, const char *number, const char *title, long line) {
+  return add_heading(plan, &plan->chapters, &plan->n_chapters, &plan->cap_chapters, -1, number,
+                     title, line);
+}
+
+int rg_plan_add_section(rg_plan *plan, int chapter, const char *number, const char *title,
+                        long line) {
+  return add_heading(plan, &plan->sections, &plan->n_sections, &plan->cap_sections, chapter,
+                     number, title, line);
+}
+
+int rg_plan_add_task(rg_plan *plan, const char *number, const char *text, int chapter, int section,
+                     long line) {
+  RG_GROW(plan->tasks, plan->cap_tasks, (size_t)plan->n_tasks + 1);
+  rg_task *t = &plan->tasks[plan->n_tasks];
+  memset(t, 0, sizeof *t);
+  t->number = rg_plan_strdup(plan, number ? number : "");
+  t->ordinal = plan->n_tasks + 1;
+  t->chapter = chapter;
+  t->section = section;
+  t->text = rg_plan_strdup(plan, text ? text : "");
+  t->original = t->text;
+  t->line = line;
+  t->head_ = -1;
+  plan->finalized = 0;
+  return plan->n_tasks++;
+}
+
+int rg_plan_find_unit(const rg_plan *plan, const char *name) {
+  return plan->intern->slots[intern_slot(plan, name)];
+}
+
+int rg_plan_intern_unit(rg_plan *plan, const char *name, rg_kind kind, long line) {
+  size_t slot = intern_slot(plan, name);
+  if (plan->intern->slots[slot] >= 0) return plan->intern->slots[slot];
+  RG_GROW(plan->units, plan->cap_units, (size_t)plan->n_units + 1);
+  rg_unit *u = &plan->units[plan->n_units];
+  memset(u, 0, sizeof *u);
+  u->name = rg_plan_strdup(plan, name);
+  u->kind = kind;
+  u->first_line = line;
+  int idx = plan->n_units++;
+  plan->intern->slots[slot] = idx;
+  if (++plan->intern->used * 2 > plan->intern->cap) intern_rehash(plan, plan->intern->cap * 2);
+  return idx;
+}
+
+void rg_plan_add_alias(rg_plan *plan, int unit, const char *alias) {
+  rg_unit *u = &plan->units[unit];
+  if (strcmp(u->name, alias) == 0) return;
+  for (int i = 0; i < u->n_aliases; i++)
+    if (strcmp(u->aliases[i], alias) == 0) return;
+  RG_GROW(u->aliases, u->cap_aliases, (size_t)u->n_aliases + 1);
+  u->aliases[u->n_aliases++] = rg_plan_strdup(plan, alias);
+}
+
+int rg_plan_link(rg_plan *plan, int task, int unit, rg_role role, long line) {
+  rg_task *t = &plan->tasks[task];
+  for (int l = t->head_; l >= 0; l = plan->links[l].next_) {
+    rg_link *k = &plan->links[l];
+    if (k->unit != unit) continue;
+    if (k->role != role) {
+      rg_plan_diag(plan, RG_SEV_WARNING, line, "lead-and-support",
+                   "task %s: %s is named as both lead and support; counted once, as lead",
+                   t->number, plan->units[unit].name);
+      k->role = RG_ROLE_LEAD;
+    }
+    return l;
+  }
+  RG_GROW(plan->links, plan->cap_links, (size_t)plan->n_links + 1);
+  rg_link *k = &plan->links[plan->n_links];
+  k->task = task;
+  k->unit = unit;
+  k->role = role;
+  k->line = line;
+  k->next_ = t->head_;
+  t->head_ = plan->n_links;
+  plan->finalized = 0;
+  return plan->n_links++;
+}
+
+void rg_plan_diag(rg_plan *plan, rg_severity sev, long line, const char *code, const char *fmt,
+                  ...) {
+  RG_GROW(plan->diags, plan->cap_diags, (size_t)plan->n_diags + 1);
+  rg_diag *d = &plan->diags[plan->n_diags++];
+  d->severity = sev;
+  d->line = line;
+  d->code = rg_plan_strdup(plan, code);
+  va_list ap;
+  va_start(ap, fmt);
+  d->message = vprintf_arena(plan, fmt, ap);
+  va_end(ap);
+}
+
+/* Counting sort of link indices by key; stable, so within a key the links
+ * keep their order of appearance. */
+static int *group_links(const rg_plan *plan, int n_keys, int by_task, int *begin, int *count) {
+  int *order = rg_xmalloc(((size_t)plan->n_links + 1) * sizeof *order);
+  memset(count, 0, (size_t)n_keys * sizeof *count);
+  for (int l = 0; l < plan->n_links; l++)
+    count[by_task ? plan->links[l].task : plan->links[l].unit]++;
+  int acc = 0;
+  for (int k = 0; k < n_keys; k++) {
+    begin[k] = acc;
+    acc += count[k];
+  }
+  int *fill = rg_xcalloc((size_t)n_keys + 1, sizeof *fill);
+  /* leads first within a task: two passes over the links */
+  for (int pass = 0; pass < (by_task ? 2 : 1); pass++)
+    for (int l = 0; l < plan->n_links; l++) {
+      const rg_link *k = &plan->links[l];
+      if (by_task && (int)k->role != pass) continue;
+      int key = by_task ? k->task : k->unit;
+      order[begin[key] + fill[key]++] = l;
+    }
+  free(fill);
+  return order;
+}
+
+void rg_plan_finalize(rg_plan *plan) {
+  free(plan->task_links);
+  free(plan->unit_links);
+  int *begin = rg_xmalloc(((size_t)plan->n_tasks + 1) * sizeof *begin);
+  int *count = rg_xmalloc(((size_t)plan->n_tasks + 1) * sizeof *count);
+  plan->task_links = group_links(plan, plan->n_tasks, 1, begin, count);
+  for (int t = 0; t < plan->n_tasks; t++) {
+    plan->tasks[t].link_begin = begin[t];
+    plan->tasks[t].link_count = count[t];
+  }
+  free(begin);
+  free(count);
+  begin = rg_xmalloc(((size_t)plan->n_units + 1) * sizeof *begin);
+  count = rg_xmalloc(((size_t)plan->n_units + 1) * sizeof *count);
+  plan->unit_links = group_links(plan, plan->n_units, 0, begin, count);
+  for (int u = 0; u < plan->n_units; u++) {
+    plan->units[u].link_begin = begin[u];
+    plan->units[u].link_count = count[u];
+  }
+  free(begin);
+  free(count);
+  plan->finalized = 1;
+}
+
+int rg_plan_count_concrete_links(const rg_plan *plan, int *n_lead) {
+  int n = 0, lead = 0;
+  for (int l = 0; l < plan->n_links; l++) {
+    if (plan->units[plan->links[l].unit].kind != RG_KIND_UNIT) continue;
+    n++;
+    if (plan->links[l].role == RG_ROLE_LEAD) lead++;
+  }
+  if (n_lead) *n_lead = lead;
+  return n;
+}
+
+int rg_plan_count_kind(const rg_plan *plan, rg_kind kind) {
+  int n = 0;
+  for (int u = 0; u < plan->n_units; u++) n += plan->units[u].kind == kind;
+  return n;
+}
+
+const char *rg_role_name(rg_role role) { return role == RG_ROLE_LEAD ? "lead" : "support"; }
+
+const char *rg_kind_name(rg_kind kind) {
+  switch (kind) {
+  case RG_KIND_UNIT: return "unit";
+  case RG_KIND_COLLECTIVE: return "collective";
+  case RG_KIND_GENERIC: return "generic";
+  }
+  return "unit";
+}
+
+const char *rg_severity_name(rg_severity s) {
+  switch (s) {
+  case RG_SEV_NOTE: return "note";
+  case RG_SEV_WARNING: return "warning";
+  case RG_SEV_ERROR: return "error";
+  }
+  return "warning";
+}

@@ -1,0 +1,164 @@
+/* plan.h - the plan model: what a task-division plan (分工方案) says.
+ *
+ * OWNERSHIP, once for the whole program:
+ *   - The plan owns every string. All text lives in the plan's arena and is
+ *     freed by rg_plan_free(). Nothing outside input/ frees a plan string.
+ *   - Graphs and results refer to tasks, units and links by index (int), never
+ *     by pointer, so the plan must outlive every graph built from it, and a
+ *     graph must outlive the results computed on it.
+ *   - Heap objects come in _new/_free pairs; _free(NULL) does nothing.
+ *     Caller-allocated structs come in _init/_destroy pairs.
+ *
+ * Indices: tasks, units, links, chapters and sections are numbered from 0 in
+ * the order they are first seen. -1 means "none".
+ *
+ * Complexity: every function here is O(1) amortised per call except
+ * rg_plan_finalize(), which is O(tasks + units + links). Units are interned in
+ * a hash table, so a 10^6-task plan is read in linear time. */
+#ifndef RG_PLAN_H
+#define RG_PLAN_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "error.h"
+
+typedef enum { RG_ROLE_LEAD = 0, RG_ROLE_SUPPORT = 1 } rg_role;
+
+typedef enum {
+  RG_KIND_UNIT = 0,       /* a concrete body: 市发展改革委 */
+  RG_KIND_COLLECTIVE = 1, /* a named set: 各区、县(市)政府, 市政府各部门 */
+  RG_KIND_GENERIC = 2,    /* unspecified: 有关部门, 有关区、县(市)政府 */
+} rg_kind;
+
+typedef enum { RG_SEV_NOTE = 0, RG_SEV_WARNING = 1, RG_SEV_ERROR = 2 } rg_severity;
+
+typedef struct rg_meta {
+  const char *title;      /* 2026年政府工作报告重点工作分工方案, or NULL */
+  const char *doc_number; /* 沈政发〔2026〕1号, or NULL */
+  const char *issuer;     /* 沈阳市人民政府, or NULL */
+  const char *date;       /* as printed: 2026年1月25日, or NULL */
+} rg_meta;
+
+typedef struct rg_heading {
+  const char *number; /* as printed: "一" or "一" for （一） */
+  const char *title;  /* heading text without the number */
+  int parent;         /* for a section: its chapter index; -1 for a chapter */
+  long line;          /* source line */
+} rg_heading;
+
+typedef struct rg_task {
+  const char *number;   /* as printed: "21" */
+  int ordinal;          /* 1-based position in the plan */
+  int chapter;          /* chapter index or -1 */
+  int section;          /* section index or -1 */
+  const char *text;     /* the task text, NFKC-normalised */
+  const char *original; /* the text as printed (before conversion), or == text */
+  const char *deadline; /* 完成时限 as printed, or NULL */
+  long line;            /* source line of the number */
+  int open_list;        /* 1 when a unit list ended in 等有关部门 / 等单位 */
+  /* Filled by rg_plan_finalize(): links of this task are
+   * plan->task_links[link_begin .. link_begin + link_count). */
+  int link_begin, link_count;
+  int head_; /* private: newest link of this task while parsing, -1 none */
+} rg_task;
+
+typedef struct rg_unit {
+  const char *name; /* canonical name */
+  rg_kind kind;
+  long first_line;  /* source line where first seen */
+  const char **aliases;
+  int n_aliases;
+  size_t cap_aliases;
+  /* Filled by rg_plan_finalize(): plan->unit_links[link_begin ..). */
+  int link_begin, link_count;
+} rg_unit;
+
+typedef struct rg_link {
+  int task;
+  int unit;
+  rg_role role;
+  long line; /* source line of the unit list */
+  int next_; /* private: previous link of the same task, -1 none */
+} rg_link;
+
+typedef struct rg_diag {
+  rg_severity severity;
+  long line;
+  const char *code;    /* stable identifier: "no-lead", "no-units", ... */
+  const char *message; /* human text */
+} rg_diag;
+
+typedef struct rg_plan rg_plan;
+
+struct rg_plan {
+  const char *path; /* as given on the command line ("-" for stdin) */
+  rg_meta meta;
+
+  rg_heading *chapters; int n_chapters; size_t cap_chapters;
+  rg_heading *sections; int n_sections; size_t cap_sections;
+  rg_task *tasks; int n_tasks; size_t cap_tasks;
+  rg_unit *units; int n_units; size_t cap_units;
+  rg_link *links; int n_links; size_t cap_links;
+  rg_diag *diags; int n_diags; size_t cap_diags;
+
+  /* Built by rg_plan_finalize(): link indices grouped by task (in task
+   * order, leads first, then in order of appearance) and by unit. */
+  int *task_links;
+  int *unit_links;
+  int finalized;
+
+  /* private */
+  struct rg_arena *arena;
+  struct rg_intern *intern;
+};
+
+/* Create an empty plan whose messages name path (copied). Never NULL. */
+rg_plan *rg_plan_new(const char *path);
+/* Free the plan and every string it owns. NULL does nothing. */
+void rg_plan_free(rg_plan *plan);
+
+/* Copy n bytes of s into the plan's arena, NUL-terminated. */
+const char *rg_plan_strndup(rg_plan *plan, const char *s, size_t n);
+const char *rg_plan_strdup(rg_plan *plan, const char *s);
+const char *rg_plan_printf(rg_plan *plan, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* Headings. Return the new index. */
+int rg_plan_add_chapter(rg_plan *plan, const char *number, const char *title, long line);
+int rg_plan_add_section(rg_plan *plan, int chapter, const char *number, const char *title, long line);
+
+/* Append a task; strings are copied. Returns its index. */
+int rg_plan_add_task(rg_plan *plan, const char *number, const char *text, int chapter, int section,
+                     long line);
+
+/* Intern a unit by canonical name: returns the existing index or adds it
+ * with the given kind and line. */
+int rg_plan_intern_unit(rg_plan *plan, const char *name, rg_kind kind, long line);
+/* Look up a unit by canonical name; -1 if absent. */
+int rg_plan_find_unit(const rg_plan *plan, const char *name);
+/* Record an alias (another printed name) for a unit; duplicates ignored. */
+void rg_plan_add_alias(rg_plan *plan, int unit, const char *alias);
+
+/* Link task and unit with a role. A unit already linked to the task is not
+ * linked twice: lead wins over support, and a unit named as both lead and
+ * support gets a "lead-and-support" warning. Returns the link index.
+ * Cost: O(links of this task), which the parser keeps small. */
+int rg_plan_link(rg_plan *plan, int task, int unit, rg_role role, long line);
+
+/* Add a diagnostic; the message is formatted and copied. */
+void rg_plan_diag(rg_plan *plan, rg_severity sev, long line, const char *code, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
+
+/* Build the per-task and per-unit link indices and report tasks with no lead
+ * or no units. Call once, after parsing. O(tasks + units + links). */
+void rg_plan_finalize(rg_plan *plan);
+
+/* Counts over links to units of kind RG_KIND_UNIT. */
+int rg_plan_count_concrete_links(const rg_plan *plan, int *n_lead);
+int rg_plan_count_kind(const rg_plan *plan, rg_kind kind);
+
+const char *rg_role_name(rg_role role);  /* "lead" / "support" */
+const char *rg_kind_name(rg_kind kind);  /* "unit" / "collective" / "generic" */
+const char *rg_severity_name(rg_severity s);
+
+#endif

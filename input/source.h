@@ -1,0 +1,42 @@
+/* source.h - bytes from a file or stdin, and the lines of decoded text.
+ *
+ * A plan is read whole into memory (rg_source), decoded to UTF-8 by the
+ * format readers, and handed to the text parser as an array of rg_line that
+ * keep the line number of the source file (for HTML, the line in the HTML
+ * file), so every diagnostic points to the file the user has. */
+#ifndef RG_SOURCE_H
+#define RG_SOURCE_H
+
+#include <stddef.h>
+
+#include "error.h"
+
+typedef struct rg_source {
+  const char *path; /* as given; "-" means stdin (borrowed) */
+  char *data;       /* the bytes, NUL-terminated (owned) */
+  size_t len;
+} rg_source;
+
+/* Read a whole file ("-" = stdin). On failure err says why; src is empty. */
+rg_status rg_source_read(rg_source *src, const char *path, rg_error *err);
+void rg_source_destroy(rg_source *src);
+
+typedef struct rg_line {
+  const char *text; /* UTF-8, not NUL-terminated inside a buffer: use len */
+  size_t len;
+  long lineno;      /* 1-based line number in the source file */
+} rg_line;
+
+typedef struct rg_lines {
+  rg_line *v;
+  int n;
+  size_t cap;
+  char *owned; /* optional buffer the lines point into, freed by destroy */
+} rg_lines;
+
+void rg_lines_push(rg_lines *ls, const char *text, size_t len, long lineno);
+/* Split UTF-8 text at \n, \r\n and \r; line numbers start at 1. O(len). */
+void rg_lines_split(rg_lines *ls, const char *text, size_t len);
+void rg_lines_destroy(rg_lines *ls);
+
+#endif

@@ -1,0 +1,54 @@
+/* unitlist.h - canonicalising a list of units (the heart of accuracy).
+ *
+ * "市发展改革委、工业和信息化局等有关部门,各区、县(市)政府及开发区管委会"
+ *   -> 市发展改革委 (unit), 市工业和信息化局 (unit),
+ *      各区、县(市)政府 (collective), 开发区管委会 (collective); open list.
+ *
+ * The rules, in order (NOTES.md gives the reason for each):
+ *   1. NFKC-normalise (full-width punctuation to ASCII).
+ *   2. Split on 、 , ; at parenthesis depth 0; re-join collective phrases
+ *      (各区、县(市)政府: a quantifier and one administrative level).
+ *   3. Split on 及 between two names; a quantifier (各/有关) distributes.
+ *   4. Strip open-list tails (等有关部门, 等部门, 等单位...) and record them.
+ *   5. Classify: generic (有关...), collective (各..., ...各部门, ...各成员单位),
+ *      or unit.
+ *   6. Suffix distribution within a 、-run: 和平区、大东区政府 -> 和平区政府, 大东区政府.
+ *   7. Prefix inheritance: a bare body inherits the jurisdiction prefix of the
+ *      unit before it (市发展改革委、商务局 -> 市商务局; 市委宣传部、统战部 -> 市委统战部).
+ *   8. A second name in parentheses (省市场监管局(省知识产权局)) is an alias.
+ * Linear in the length of the text. */
+#ifndef RG_UNITLIST_H
+#define RG_UNITLIST_H
+
+#include <stddef.h>
+
+#include "plan.h"
+
+typedef struct rg_unit_item {
+  char *name;  /* canonical name (malloc'd) */
+  char *alias; /* second name given in parentheses, or NULL (malloc'd) */
+  rg_kind kind;
+} rg_unit_item;
+
+typedef struct rg_unit_list {
+  rg_unit_item *items;
+  int n;
+  size_t cap;
+  int open; /* 1 when the list ended in 等有关部门 or the like */
+} rg_unit_list;
+
+/* Parse text (UTF-8, any width) into canonical items. Never fails: text that
+ * names nothing gives an empty list. "无", "—", "空" mean none. */
+void rg_unitlist_parse(const char *text, size_t len, rg_unit_list *out);
+void rg_unitlist_destroy(rg_unit_list *l);
+
+/* Parse text and link every unit to task with role; marks the task's list
+ * open when it is. Returns the number of units named. */
+int rg_unitlist_link(rg_plan *plan, int task, rg_role role, const char *text, size_t len,
+                     long line);
+
+/* NFKC-normalise len bytes of UTF-8 into a malloc'd string; NULL when the
+ * bytes are not valid UTF-8. */
+char *rg_nfkc(const char *s, size_t len);
+
+#endif
