@@ -1,0 +1,31 @@
+/* rows.h - tabular rows (a CSV file or an HTML task table) to plan.
+ *
+ * The contract between the HTML reader (input/html.c, which finds tables whose
+ * header row names 牵头/责任/配合 columns) and the CSV reader
+ * (input/csv_reader.c, which implements rg_rows_parse). Both readers hand the
+ * same row shape to the same column mapper, so a table behaves exactly like
+ * the CSV file it would be saved as. */
+#ifndef RG_ROWS_H
+#define RG_ROWS_H
+
+#include "load.h"
+#include "plan.h"
+
+typedef struct rg_row {
+  const char *const *cells; /* UTF-8, NUL-terminated; never NULL (empty cell = "") */
+  int n;                    /* number of cells; rows may be ragged */
+  long lineno;              /* 1-based source line of the row (HTML: the <tr>) */
+} rg_row;
+
+/* Parse rows into plan. rows[0] is the header row; rows[1..nrows) are data.
+ * A cell may contain '\n' (CSV quoted newline, or <br>/<p> inside an HTML
+ * cell); in a unit column a newline separates units like 、 does. Cells of a
+ * rowspan/colspan in HTML are already repeated into every row/column they
+ * cover. opts->columns (--columns) overrides the header mapping; opts may be
+ * NULL. Strings are borrowed: the plan copies what it keeps. Fails
+ * (RG_EINPUT, line = the header's line) when the header names no task or no
+ * unit column. O(total cell bytes). Implemented by the CSV reader (h2b). */
+rg_status rg_rows_parse(rg_plan *plan, const rg_row *rows, int nrows, const rg_load_opts *opts,
+                        rg_error *err);
+
+#endif
