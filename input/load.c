@@ -43,6 +43,7 @@ rg_status rg_plan_load(const char *path, const rg_load_opts *opts, rg_plan **out
   st = rg_plan_parse_buffer(plan, src.data, src.len, opts->format, opts, err);
   if (st) goto out;
   rg_plan_finalize(plan);
+  rg_plan_check(plan);
   *out = plan;
   plan = NULL;
 out:

@@ -298,6 +298,42 @@ void rg_plan_finalize(rg_plan *plan) {
   plan->finalized = 1;
 }
 
+static const rg_plan *sort_plan;
+
+static int by_chapter_number(const void *a, const void *b) {
+  const rg_task *x = &sort_plan->tasks[*(const int *)a], *y = &sort_plan->tasks[*(const int *)b];
+  if (x->chapter != y->chapter) return x->chapter < y->chapter ? -1 : 1;
+  int c = strcmp(x->number, y->number);
+  if (c) return c;
+  return x->ordinal < y->ordinal ? -1 : x->ordinal > y->ordinal;
+}
+
+void rg_plan_check(rg_plan *plan) {
+  if (!plan->finalized) rg_plan_finalize(plan);
+  for (int t = 0; t < plan->n_tasks; t++) {
+    const rg_task *k = &plan->tasks[t];
+    if (k->link_count == 0) {
+      rg_plan_diag(plan, RG_SEV_WARNING, k->line, "no-units", "task %s names no units",
+                   k->number);
+      continue;
+    }
+    if (plan->links[plan->task_links[k->link_begin]].role != RG_ROLE_LEAD)
+      rg_plan_diag(plan, RG_SEV_WARNING, k->line, "no-lead", "task %s has no lead unit",
+                   k->number);
+  }
+  int *order = rg_xmalloc(((size_t)plan->n_tasks + 1) * sizeof *order);
+  for (int t = 0; t < plan->n_tasks; t++) order[t] = t;
+  sort_plan = plan;
+  qsort(order, (size_t)plan->n_tasks, sizeof *order, by_chapter_number);
+  for (int i = 1; i < plan->n_tasks; i++) {
+    const rg_task *a = &plan->tasks[order[i - 1]], *b = &plan->tasks[order[i]];
+    if (a->chapter == b->chapter && !strcmp(a->number, b->number) && *b->number)
+      rg_plan_diag(plan, RG_SEV_WARNING, b->line, "duplicate-number",
+                   "task number %s appears again (first at line %ld)", b->number, a->line);
+  }
+  free(order);
+}
+
 int rg_plan_count_concrete_links(const rg_plan *plan, int *n_lead) {
   int n = 0, lead = 0;
   for (int l = 0; l < plan->n_links; l++) {

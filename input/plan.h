@@ -149,9 +149,14 @@ int rg_plan_link(rg_plan *plan, int task, int unit, rg_role role, long line);
 void rg_plan_diag(rg_plan *plan, rg_severity sev, long line, const char *code, const char *fmt, ...)
     __attribute__((format(printf, 5, 6)));
 
-/* Build the per-task and per-unit link indices and report tasks with no lead
- * or no units. Call once, after parsing. O(tasks + units + links). */
+/* Build the per-task and per-unit link indices. Call after parsing (again
+ * after adding links). O(tasks + units + links). */
 void rg_plan_finalize(rg_plan *plan);
+
+/* Structural diagnostics, once per plan after finalize: tasks with no units
+ * ("no-units"), with units but no lead ("no-lead"), and a task number
+ * printed twice in one chapter ("duplicate-number"). O(tasks log tasks). */
+void rg_plan_check(rg_plan *plan);
 
 /* Counts over links to units of kind RG_KIND_UNIT. */
 int rg_plan_count_concrete_links(const rg_plan *plan, int *n_lead);

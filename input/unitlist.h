@@ -28,6 +28,7 @@ typedef struct rg_unit_item {
   char *name;  /* canonical name (malloc'd) */
   char *alias; /* second name given in parentheses, or NULL (malloc'd) */
   rg_kind kind;
+  int lead;    /* 1 when the name carried (牵头): link it as lead */
 } rg_unit_item;
 
 typedef struct rg_unit_list {

@@ -142,21 +142,26 @@ static rg_status write_failed(rg_error *err) {
   return rg_error_set(err, RG_ESYS, NULL, 0, 0, "cannot write output");
 }
 
+/* One CSV field: quoted by libcsv only when it needs quotes, so plain cells
+ * stay plain and the header reads exactly task,role,unit,kind. */
+static void csv_field(FILE *out, const char *s) {
+  if (strpbrk(s, ",\"\r\n") || s[0] == ' ' || (*s && s[strlen(s) - 1] == ' '))
+    csv_fwrite(out, s, strlen(s));
+  else
+    fputs(s, out);
+}
+
 static rg_status write_csv(const rg_table *t, FILE *out, rg_error *err) {
   for (int c = 0; c < t->ncols; c++) {
     if (c) fputc(',', out);
-    csv_fwrite(out, t->names[c], strlen(t->names[c]));
+    csv_field(out, t->names[c]);
   }
   fputc('\n', out);
   for (int r = 0; r < t->rows; r++) {
     for (int c = 0; c < t->ncols; c++) {
       char *s = cell_text(t, c, &t->cells[(size_t)r * (size_t)t->ncols + (size_t)c]);
       if (c) fputc(',', out);
-      /* quote only when needed, so plain cells stay plain */
-      if (strpbrk(s, ",\"\r\n"))
-        csv_fwrite(out, s, strlen(s));
-      else
-        fputs(s, out);
+      csv_field(out, s);
       free(s);
     }
     fputc('\n', out);

@@ -1,0 +1,299 @@
+/* main.c - the respgraph command line: the only file that sees every module.
+ *
+ * Each subcommand is one function: load the plan (input/), build what it
+ * needs (graphs/, analyzer/) and write it (output/). Exit codes: 0 ok,
+ * 1 bad input or failed output, 2 usage. Every message starts "respgraph:". */
+#include <getopt.h>
+#include <igraph.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "load.h"
+#include "plan.h"
+#include "table.h"
+
+enum { EXIT_OK = 0, EXIT_INPUT = 1, EXIT_USAGE = 2 };
+
+/* Long-only options get values above the ASCII range. */
+enum {
+  OPT_FORMAT = 'f',
+  OPT_OUTPUT = 'o',
+  OPT_HELP = 'h',
+  OPT_INPUT_FORMAT = 256,
+  OPT_COLUMNS,
+};
+
+typedef struct cli {
+  const char *cmd;
+  const char *plan_path;
+  const char *out_path;
+  rg_format format;
+  rg_load_opts load;
+} cli;
+
+typedef struct command {
+  const char *name;
+  int (*run)(cli *c, rg_plan *plan, FILE *out);
+  const char *summary;
+  const char *help;
+} command;
+
+static void say_error(const rg_error *e) {
+  char buf[1200];
+  rg_error_format(e, buf, sizeof buf);
+  fprintf(stderr, "respgraph: %s\n", buf);
+}
+
+/* ------------------------------------------------------------ parse */
+
+static int cmd_parse(cli *c, rg_plan *plan, FILE *out) {
+  static const char *const cols[] = {"task", "ordinal", "chapter", "section", "leads",
+                                     "supports", "open_list", "deadline", "line", "text"};
+  static const rg_coltype types[] = {RG_COL_STR,  RG_COL_INT,  RG_COL_STR, RG_COL_STR,
+                                     RG_COL_LIST, RG_COL_LIST, RG_COL_BOOL, RG_COL_STR,
+                                     RG_COL_INT,  RG_COL_STR};
+  rg_table *t = rg_table_new(10, cols, types);
+  for (int i = 0; i < plan->n_tasks; i++) {
+    const rg_task *k = &plan->tasks[i];
+    rg_table_row(t);
+    rg_table_str(t, 0, k->number);
+    rg_table_int(t, 1, k->ordinal);
+    rg_table_str(t, 2, k->chapter >= 0 ? plan->chapters[k->chapter].number : NULL);
+    rg_table_str(t, 3, k->section >= 0 ? plan->sections[k->section].number : NULL);
+    for (int j = 0; j < k->link_count; j++) {
+      const rg_link *l = &plan->links[plan->task_links[k->link_begin + j]];
+      rg_table_list_add(t, l->role == RG_ROLE_LEAD ? 4 : 5, plan->units[l->unit].name);
+    }
+    rg_table_bool(t, 6, k->open_list);
+    rg_table_str(t, 7, k->deadline);
+    rg_table_int(t, 8, k->line);
+    rg_table_str(t, 9, k->text);
+  }
+  rg_error err;
+  rg_status st = rg_table_write(t, c->format, out, &err);
+  rg_table_free(t);
+  if (st) say_error(&err);
+  return st ? EXIT_INPUT : EXIT_OK;
+}
+
+/* ------------------------------------------------------------ edges */
+
+static int cmd_edges(cli *c, rg_plan *plan, FILE *out) {
+  static const char *const cols[] = {"task", "role", "unit", "kind", "chapter", "line"};
+  static const rg_coltype types[] = {RG_COL_STR, RG_COL_STR, RG_COL_STR,
+                                     RG_COL_STR, RG_COL_STR, RG_COL_INT};
+  rg_table *t = rg_table_new(6, cols, types);
+  for (int i = 0; i < plan->n_tasks; i++) {
+    const rg_task *k = &plan->tasks[i];
+    for (int j = 0; j < k->link_count; j++) {
+      const rg_link *l = &plan->links[plan->task_links[k->link_begin + j]];
+      const rg_unit *u = &plan->units[l->unit];
+      rg_table_row(t);
+      rg_table_str(t, 0, k->number);
+      rg_table_str(t, 1, rg_role_name(l->role));
+      rg_table_str(t, 2, u->name);
+      rg_table_str(t, 3, rg_kind_name(u->kind));
+      rg_table_str(t, 4, k->chapter >= 0 ? plan->chapters[k->chapter].number : NULL);
+      rg_table_int(t, 5, l->line);
+    }
+  }
+  rg_error err;
+  rg_status st = rg_table_write(t, c->format, out, &err);
+  rg_table_free(t);
+  if (st) say_error(&err);
+  return st ? EXIT_INPUT : EXIT_OK;
+}
+
+/* ------------------------------------------------------------ check */
+
+static const rg_plan *diag_plan;
+
+static int by_line(const void *a, const void *b) {
+  const rg_diag *x = &diag_plan->diags[*(const int *)a], *y = &diag_plan->diags[*(const int *)b];
+  if (x->line != y->line) return x->line < y->line ? -1 : 1;
+  return *(const int *)a - *(const int *)b;
+}
+
+static int cmd_check(cli *c, rg_plan *plan, FILE *out) {
+  int *order = malloc(((size_t)plan->n_diags + 1) * sizeof *order);
+  if (!order) abort();
+  for (int i = 0; i < plan->n_diags; i++) order[i] = i;
+  diag_plan = plan;
+  qsort(order, (size_t)plan->n_diags, sizeof *order, by_line);
+  rg_error err;
+  rg_status st = RG_OK;
+  if (c->format == RG_FMT_TABLE) {
+    /* compiler style: FILE:LINE: warning: message */
+    for (int i = 0; i < plan->n_diags; i++) {
+      const rg_diag *d = &plan->diags[order[i]];
+      fprintf(out, "%s:%ld: %s: %s [%s]\n", plan->path, d->line, rg_severity_name(d->severity),
+              d->message, d->code);
+    }
+    if (ferror(out)) st = rg_error_set(&err, RG_ESYS, NULL, 0, 0, "cannot write output");
+  } else {
+    static const char *const cols[] = {"file", "line", "severity", "code", "message"};
+    static const rg_coltype types[] = {RG_COL_STR, RG_COL_INT, RG_COL_STR, RG_COL_STR,
+                                       RG_COL_STR};
+    rg_table *t = rg_table_new(5, cols, types);
+    for (int i = 0; i < plan->n_diags; i++) {
+      const rg_diag *d = &plan->diags[order[i]];
+      rg_table_row(t);
+      rg_table_str(t, 0, plan->path);
+      rg_table_int(t, 1, d->line);
+      rg_table_str(t, 2, rg_severity_name(d->severity));
+      rg_table_str(t, 3, d->code);
+      rg_table_str(t, 4, d->message);
+    }
+    st = rg_table_write(t, c->format, out, &err);
+    rg_table_free(t);
+  }
+  free(order);
+  if (st) say_error(&err);
+  return st ? EXIT_INPUT : EXIT_OK;
+}
+
+/* ------------------------------------------------------------ table */
+
+static const command COMMANDS[] = {
+    {"parse", cmd_parse, "tasks with chapter, section, leads and supports",
+     "Lists every task: number as printed, ordinal, chapter and section numbers,\n"
+     "lead and support units (canonical names), whether its unit list is open\n"
+     "(等有关部门), deadline, source line and text.\n"},
+    {"edges", cmd_edges, "one row per task-unit link (task,role,unit,kind)",
+     "One row per task-unit link. CSV header: task,role,unit,kind,chapter,line.\n"
+     "role is lead or support; kind is unit (a concrete body), collective (a named\n"
+     "set such as 各区、县(市)政府) or generic (有关部门). The CSV reads back into\n"
+     "respgraph as a plan (long form).\n"},
+    {"check", cmd_check, "diagnostics: FILE:LINE: warning: ...",
+     "Compiler-style diagnostics with source line numbers: tasks with no lead or\n"
+     "no units, duplicate task numbers, units named both lead and support,\n"
+     "unrecognised labels. Exit 0 even when there are warnings.\n"},
+    {NULL, NULL, NULL, NULL},
+};
+
+static void usage(FILE *f) {
+  fprintf(f,
+          "usage: respgraph COMMAND PLAN [options]\n"
+          "\n"
+          "Reads a task-division plan (分工方案) and analyses who is responsible for what.\n"
+          "PLAN is a file (plain text, HTML or CSV; UTF-8 or GBK) or - for stdin.\n"
+          "\n"
+          "commands:\n");
+  for (const command *c = COMMANDS; c->name; c++) fprintf(f, "  %-10s %s\n", c->name, c->summary);
+  fprintf(f, "\nrespgraph COMMAND --help describes a command. Exit codes: 0 ok, 1 bad input,\n"
+             "2 usage.\n");
+}
+
+static void command_help(const command *c) {
+  printf("usage: respgraph %s PLAN [options]\n\n%s\n", c->name, c->help);
+  printf("options:\n"
+         "  -f, --format table|csv|json   output format (default table)\n"
+         "  -o, --output FILE             write to FILE instead of stdout\n"
+         "      --input-format auto|text|html|csv\n"
+         "                                how to read PLAN (default: detect by content)\n"
+         "      --columns lead=H,support=H,task=H,id=H,deadline=H\n"
+         "                                CSV header names for other spreadsheets\n"
+         "  -h, --help                    this help\n");
+}
+
+int main(int argc, char **argv) {
+  igraph_set_error_handler(igraph_error_handler_ignore);
+  igraph_set_warning_handler(igraph_warning_handler_ignore);
+  if (argc < 2) {
+    usage(stderr);
+    return EXIT_USAGE;
+  }
+  if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h") || !strcmp(argv[1], "help")) {
+    usage(stdout);
+    return EXIT_OK;
+  }
+  if (!strcmp(argv[1], "--version")) {
+    printf("respgraph %s (igraph %s)\n", RG_VERSION, IGRAPH_VERSION);
+    return EXIT_OK;
+  }
+  const command *cmd = NULL;
+  for (const command *c = COMMANDS; c->name; c++)
+    if (!strcmp(c->name, argv[1])) cmd = c;
+  if (!cmd) {
+    fprintf(stderr, "respgraph: unknown command '%s'\n", argv[1]);
+    usage(stderr);
+    return EXIT_USAGE;
+  }
+
+  cli c = {.cmd = cmd->name, .format = RG_FMT_TABLE};
+  static const struct option longopts[] = {
+      {"format", required_argument, NULL, OPT_FORMAT},
+      {"output", required_argument, NULL, OPT_OUTPUT},
+      {"input-format", required_argument, NULL, OPT_INPUT_FORMAT},
+      {"columns", required_argument, NULL, OPT_COLUMNS},
+      {"help", no_argument, NULL, OPT_HELP},
+      {NULL, 0, NULL, 0},
+  };
+  optind = 2;
+  int opt;
+  while ((opt = getopt_long(argc, argv, "f:o:h", longopts, NULL)) != -1) {
+    switch (opt) {
+    case OPT_FORMAT: {
+      int f = rg_format_parse(optarg);
+      if (f < 0) {
+        fprintf(stderr, "respgraph: --format takes table, csv or json, not '%s'\n", optarg);
+        return EXIT_USAGE;
+      }
+      c.format = (rg_format)f;
+      break;
+    }
+    case OPT_OUTPUT: c.out_path = optarg; break;
+    case OPT_INPUT_FORMAT: {
+      int f = rg_input_format_parse(optarg);
+      if (f < 0) {
+        fprintf(stderr, "respgraph: --input-format takes auto, text, html or csv, not '%s'\n",
+                optarg);
+        return EXIT_USAGE;
+      }
+      c.load.format = (rg_input_format)f;
+      break;
+    }
+    case OPT_COLUMNS: c.load.columns = optarg; break;
+    case OPT_HELP: command_help(cmd); return EXIT_OK;
+    default:
+      fprintf(stderr, "respgraph: see 'respgraph %s --help'\n", cmd->name);
+      return EXIT_USAGE;
+    }
+  }
+  if (optind != argc - 1) {
+    fprintf(stderr, "respgraph: %s takes exactly one PLAN (a file, or - for stdin)\n", cmd->name);
+    return EXIT_USAGE;
+  }
+  c.plan_path = argv[optind];
+
+  rg_error err;
+  rg_error_clear(&err);
+  rg_plan *plan = NULL;
+  if (rg_plan_load(c.plan_path, &c.load, &plan, &err)) {
+    say_error(&err);
+    return EXIT_INPUT;
+  }
+  int rc = EXIT_OK;
+  FILE *out = stdout;
+  if (c.out_path && strcmp(c.out_path, "-")) {
+    out = fopen(c.out_path, "w");
+    if (!out) {
+      fprintf(stderr, "respgraph: %s: cannot open for writing\n", c.out_path);
+      rc = EXIT_INPUT;
+      goto out;
+    }
+  }
+  rc = cmd->run(&c, plan, out);
+out:
+  if (out && out != stdout && fclose(out) != 0 && rc == EXIT_OK) {
+    fprintf(stderr, "respgraph: %s: write failed\n", c.out_path);
+    rc = EXIT_INPUT;
+  }
+  if (out == stdout && fflush(stdout) != 0 && rc == EXIT_OK) {
+    fprintf(stderr, "respgraph: write to stdout failed\n");
+    rc = EXIT_INPUT;
+  }
+  rg_plan_free(plan);
+  return rc;
+}

@@ -1,0 +1,567 @@
+/* unitlist.c - canonicalising a list of units (see unitlist.h for the rules).
+ *
+ * The list is NFKC-normalised once, cut into tokens at depth-0 separators,
+ * and every later rule walks the tokens once, so the cost is linear in the
+ * length of the list. Names are compared as UTF-8 byte strings. */
+#include "unitlist.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#include "gazetteer.h"
+
+/* ------------------------------------------------------------ helpers */
+
+char *rg_nfkc(const char *s, size_t len) {
+  utf8proc_uint8_t *out = NULL;
+  utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len, &out,
+                                    UTF8PROC_STABLE | UTF8PROC_COMPAT | UTF8PROC_COMPOSE);
+  if (n < 0) return NULL;
+  return (char *)out;
+}
+
+static int starts(const char *s, const char *p) { return strncmp(s, p, strlen(p)) == 0; }
+
+static int ends(const char *s, const char *p) {
+  size_t n = strlen(s), m = strlen(p);
+  return n >= m && memcmp(s + n - m, p, m) == 0;
+}
+
+static char *dupn(const char *s, size_t n) {
+  char *p = rg_xmalloc(n + 1);
+  memcpy(p, s, n);
+  p[n] = '\0';
+  return p;
+}
+
+static char *concat(const char *a, const char *b) {
+  size_t n = strlen(a), m = strlen(b);
+  char *p = rg_xmalloc(n + m + 1);
+  memcpy(p, a, n);
+  memcpy(p + n, b, m + 1);
+  return p;
+}
+
+/* Number of UTF-8 characters. */
+static size_t nchars(const char *s) {
+  size_t n = 0;
+  for (; *s; s++) n += ((unsigned char)*s & 0xC0) != 0x80;
+  return n;
+}
+
+/* Trim ASCII white space and trailing sentence punctuation in place. */
+static void trim(char *s) {
+  static const char *const tail[] = {"。", ".", ":", "：", NULL};
+  size_t n = strlen(s);
+  for (;;) {
+    int cut = 0;
+    while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r' || s[n - 1] == '\n')) {
+      n--;
+      cut = 1;
+    }
+    s[n] = '\0';
+    for (int i = 0; tail[i]; i++)
+      if (ends(s, tail[i])) {
+        n -= strlen(tail[i]);
+        s[n] = '\0';
+        cut = 1;
+      }
+    if (!cut) break;
+  }
+  size_t b = 0;
+  while (s[b] == ' ' || s[b] == '\t') b++;
+  if (b) memmove(s, s + b, n - b + 1);
+}
+
+/* ------------------------------------------------------------- tokens */
+
+enum { SEP_START = 0, SEP_DUN = 1, SEP_COMMA = 2 };
+
+typedef struct tok {
+  char *s;
+  int sep;      /* separator before this token */
+  rg_kind kind;
+  int open;     /* ended in 等有关部门 */
+} tok;
+
+typedef struct toks {
+  tok *v;
+  int n;
+  size_t cap;
+} toks;
+
+static void push(toks *t, char *s, int sep) {
+  RG_GROW(t->v, t->cap, (size_t)t->n + 1);
+  t->v[t->n].s = s;
+  t->v[t->n].sep = sep;
+  t->v[t->n].kind = RG_KIND_UNIT;
+  t->v[t->n].open = 0;
+  t->n++;
+}
+
+static const char DUN[] = "\xE3\x80\x81"; /* 、 */
+
+static int is_open_bracket(const char *p, size_t *len) {
+  static const char *const o[] = {"(", "[", "\xE3\x80\x94" /* 〔 */, "\xE3\x80\x8A" /* 《 */,
+                                  "\xE2\x80\x9C" /* “ */, "\xE3\x80\x90" /* 【 */, NULL};
+  for (int i = 0; o[i]; i++)
+    if (starts(p, o[i])) return (int)(*len = strlen(o[i]));
+  return 0;
+}
+
+static int is_close_bracket(const char *p, size_t *len) {
+  static const char *const c[] = {")", "]", "\xE3\x80\x95" /* 〕 */, "\xE3\x80\x8B" /* 》 */,
+                                  "\xE2\x80\x9D" /* ” */, "\xE3\x80\x91" /* 】 */, NULL};
+  for (int i = 0; c[i]; i++)
+    if (starts(p, c[i])) return (int)(*len = strlen(c[i]));
+  return 0;
+}
+
+/* Cut s at depth-0 、 , ; into tokens. */
+static void tokenize(const char *s, toks *out) {
+  int depth = 0, sep = SEP_START;
+  const char *start = s;
+  size_t blen;
+  for (const char *p = s; *p;) {
+    if (is_open_bracket(p, &blen)) {
+      depth++;
+      p += blen;
+      continue;
+    }
+    if (is_close_bracket(p, &blen)) {
+      if (depth) depth--;
+      p += blen;
+      continue;
+    }
+    int this_sep = -1;
+    size_t n = 0;
+    if (depth == 0) {
+      if (starts(p, DUN)) this_sep = SEP_DUN, n = 3;
+      else if (*p == ',' || *p == ';') this_sep = SEP_COMMA, n = 1;
+    }
+    if (this_sep < 0) {
+      p++;
+      continue;
+    }
+    push(out, dupn(start, (size_t)(p - start)), sep);
+    sep = this_sep;
+    p += n;
+    start = p;
+  }
+  push(out, rg_xstrdup(start), sep);
+  for (int i = 0; i < out->n; i++) trim(out->v[i].s);
+}
+
+/* ------------------------------------------------------- collectives */
+
+static const char *quantifier(const char *s) {
+  if (starts(s, "各")) return "各";
+  if (starts(s, "有关")) return "有关";
+  if (starts(s, "相关")) return "相关";
+  return NULL;
+}
+
+static int is_level_char(const char *s) {
+  return !strcmp(s, "区") || !strcmp(s, "县") || !strcmp(s, "市") || !strcmp(s, "乡") ||
+         !strcmp(s, "镇") || !strcmp(s, "省") || !strcmp(s, "旗") || !strcmp(s, "州");
+}
+
+/* A token like 各区 or 有关区、县 ends in a bare administrative level: it is the
+ * head of a collective phrase and the next 、-token belongs to it. */
+static int is_collective_head(const tok *t) {
+  const char *q = quantifier(t->s);
+  if (!q) return 0;
+  const char *last = t->s + strlen(q);
+  for (const char *p = strstr(last, DUN); p; p = strstr(p + 3, DUN)) last = p + 3;
+  return is_level_char(last);
+}
+
+static void merge_collectives(toks *t) {
+  int w = 0;
+  for (int r = 0; r < t->n; r++) {
+    if (w > 0 && t->v[r].sep == SEP_DUN && is_collective_head(&t->v[w - 1])) {
+      char *a = concat(t->v[w - 1].s, DUN);
+      char *b = concat(a, t->v[r].s);
+      free(a);
+      free(t->v[w - 1].s);
+      free(t->v[r].s);
+      t->v[w - 1].s = b;
+      continue;
+    }
+    t->v[w++] = t->v[r];
+  }
+  t->n = w;
+}
+
+/* ------------------------------------------------------ 及 and tails */
+
+/* Split tokens at depth-0 及 / 以及; a quantifier distributes to the right. */
+static void split_ji(toks *in, toks *out) {
+  for (int i = 0; i < in->n; i++) {
+    char *s = in->v[i].s;
+    int sep = in->v[i].sep;
+    const char *q = quantifier(s);
+    for (;;) {
+      int depth = 0;
+      char *hit = NULL;
+      size_t hlen = 0, blen;
+      for (char *p = s; *p;) {
+        if (is_open_bracket(p, &blen)) { depth++; p += blen; continue; }
+        if (is_close_bracket(p, &blen)) { if (depth) depth--; p += blen; continue; }
+        if (depth == 0 && p != s && (starts(p, "以及") || starts(p, "及"))) {
+          hit = p;
+          hlen = starts(p, "以及") ? 6 : 3;
+          break;
+        }
+        p++;
+      }
+      if (!hit || nchars(hit + hlen) < 2) break;
+      push(out, dupn(s, (size_t)(hit - s)), sep);
+      char *rest = rg_xstrdup(hit + hlen);
+      free(s);
+      if (q && !strcmp(q, "各") && !quantifier(rest)) {
+        out->v[out->n - 1].kind = RG_KIND_COLLECTIVE; /* kind for the left is set later */
+        s = rest;
+        sep = SEP_COMMA;
+        /* the right side of 各…及… is a named set too */
+        push(out, s, sep);
+        out->v[out->n - 1].kind = RG_KIND_COLLECTIVE;
+        s = NULL;
+        break;
+      }
+      if (q && strcmp(q, "各") && !quantifier(rest)) {
+        s = concat(q, rest);
+        free(rest);
+      } else {
+        s = rest;
+      }
+      sep = SEP_COMMA;
+    }
+    if (s) push(out, s, sep);
+  }
+  free(in->v);
+  memset(in, 0, sizeof *in);
+}
+
+static int strip_open_tail(char *s) {
+  static const char *const tails[] = {"等有关部门和单位", "等有关部门单位", "等有关单位",
+                                      "等相关单位", "等有关部门", "等相关部门", "等部门",
+                                      "等单位", "等", NULL};
+  for (int i = 0; tails[i]; i++)
+    if (ends(s, tails[i])) {
+      s[strlen(s) - strlen(tails[i])] = '\0';
+      trim(s);
+      return 1;
+    }
+  return 0;
+}
+
+/* ------------------------------------------------------------ kinds */
+
+static rg_kind classify(const char *s) {
+  if (strstr(s, "有关") || strstr(s, "相关")) return RG_KIND_GENERIC;
+  if (starts(s, "各") || strstr(s, "各部门") || strstr(s, "各成员单位") ||
+      strstr(s, "各直属单位") || strstr(s, "各单位") || strstr(s, "各级") ||
+      starts(s, "全市") || starts(s, "全省") || starts(s, "全区") || starts(s, "全县") ||
+      !strcmp(s, "开发区管委会"))
+    return RG_KIND_COLLECTIVE;
+  return RG_KIND_UNIT;
+}
+
+/* -------------------------------------------------- suffix distribution */
+
+static const char *const BODY_SUFFIX[] = {"人民政府", "政府", "管委会", "党委", "党工委", NULL};
+
+/* The body suffix of a place+body name (康平县政府 -> 政府), or NULL. */
+static const char *place_suffix(const char *s) {
+  for (int i = 0; BODY_SUFFIX[i]; i++) {
+    if (!ends(s, BODY_SUFFIX[i])) continue;
+    size_t n = strlen(s) - strlen(BODY_SUFFIX[i]);
+    if (n < 6) return NULL;
+    char *head = dupn(s, n);
+    int ok = ends(head, "区") || ends(head, "县") || ends(head, "市") || ends(head, "旗") ||
+             ends(head, "州");
+    free(head);
+    return ok ? BODY_SUFFIX[i] : NULL;
+  }
+  return NULL;
+}
+
+/* A bare place: 和平区, 沈北新区, 康平县 (2 to 8 characters, a level at the end). */
+static int is_bare_place(const char *s) {
+  size_t n = nchars(s);
+  if (n < 2 || n > 8) return 0;
+  if (!(ends(s, "区") || ends(s, "县") || ends(s, "市") || ends(s, "旗") || ends(s, "州")))
+    return 0;
+  return !quantifier(s) && !strchr(s, '(');
+}
+
+static void distribute_suffixes(toks *t) {
+  int run_start = 0;
+  for (int i = 0; i <= t->n; i++) {
+    if (i < t->n && (i == 0 || t->v[i].sep == SEP_DUN)) continue;
+    /* [run_start, i) is a 、-run */
+    int last = i - 1;
+    if (last > run_start && t->v[last].kind == RG_KIND_UNIT) {
+      const char *suffix = place_suffix(t->v[last].s);
+      if (suffix)
+        for (int k = run_start; k < last; k++)
+          if (t->v[k].kind == RG_KIND_UNIT && is_bare_place(t->v[k].s)) {
+            char *s = concat(t->v[k].s, suffix);
+            free(t->v[k].s);
+            t->v[k].s = s;
+          }
+    }
+    run_start = i;
+  }
+}
+
+/* --------------------------------------------------- prefix inheritance */
+
+static const char *const NATIONAL[] = {"中国", "中华", "国家", "中央", "国务院", "全国",
+                                       "海关", "人民银行", "中共", NULL};
+static const char *const INSTITUTION[] = {"集团", "公司", "实验室", "大学", "学院", "医院",
+                                          "银行", "研究院", "研究所", "协会", "学会",
+                                          "基金会", "报社", "电视台", "有限", "学校",
+                                          /* a zone's committee is named by its zone */
+                                          "管委会", "产业园", "园区", NULL};
+static const char *const GOV_PREFIX[] = {"省", "市", "区", "县", NULL};
+/* words that start with a prefix character but are bare names */
+static const char *const NOT_PREFIX[] = {"市场", "市政", "区域", "县域", "省级", "市级",
+                                         "区级", "县级", NULL};
+
+static int has_any(const char *s, const char *const *words, int at_start) {
+  for (int i = 0; words[i]; i++)
+    if (at_start ? starts(s, words[i]) : strstr(s, words[i]) != NULL) return 1;
+  return 0;
+}
+
+typedef struct prefix_state {
+  char gov[64];   /* 市 */
+  char party[64]; /* 市委 */
+  int last_party; /* the last explicit prefix was a party committee */
+} prefix_state;
+
+/* Does s carry its own jurisdiction prefix? Updates the state if so. */
+static int own_prefix(const char *s, prefix_state *st) {
+  for (int i = 0; GOV_PREFIX[i]; i++) {
+    const char *p = GOV_PREFIX[i];
+    if (!starts(s, p)) continue;
+    char committee[16];
+    snprintf(committee, sizeof committee, "%s委", p);
+    if (starts(s, committee) && strcmp(s, committee) != 0) {
+      /* 市委宣传部; but 市委员会? rare: treat as party */
+      snprintf(st->gov, sizeof st->gov, "%s", p);
+      snprintf(st->party, sizeof st->party, "%s", committee);
+      st->last_party = 1;
+      return 1;
+    }
+    int bare = 0;
+    for (int k = 0; NOT_PREFIX[k]; k++)
+      if (starts(s, NOT_PREFIX[k])) bare = 1;
+    /* 市政府… is 市 + 政府… */
+    if (starts(s, "市政府") || starts(s, "市政法委")) bare = 0;
+    if (bare) return 0;
+    snprintf(st->gov, sizeof st->gov, "%s", p);
+    snprintf(st->party, sizeof st->party, "%s", committee);
+    st->last_party = 0;
+    return 1;
+  }
+  return 0;
+}
+
+static int is_government_itself(const char *rest) {
+  return !*rest || !strcmp(rest, "政府") || !strcmp(rest, "人民政府") || !strcmp(rest, "管委会") ||
+         !strcmp(rest, "党委");
+}
+
+/* Apply the inheritance rule to token s; returns a new string or NULL when
+ * s stays as it is. */
+static char *inherit(const char *s, prefix_state *st) {
+  if (own_prefix(s, st)) return NULL;
+  int level = 0;
+  size_t place = rg_gazetteer_prefix(s, &level);
+  if (place) {
+    /* 沈阳市发展改革委 sets the prefix for what follows; 浑南区政府 does not */
+    const char *rest = s + place;
+    char *head = dupn(s, place);
+    int full = ends(head, "省") || ends(head, "市") || ends(head, "区") || ends(head, "县") ||
+           ends(head, "州") || ends(head, "旗");
+    if (full && !is_government_itself(rest) && !has_any(rest, INSTITUTION, 0)) {
+      snprintf(st->gov, sizeof st->gov, "%s", head);
+      snprintf(st->party, sizeof st->party, "%s委", head);
+      st->last_party = 0;
+    }
+    free(head);
+    return NULL;
+  }
+  if (has_any(s, NATIONAL, 1) || has_any(s, INSTITUTION, 0)) return NULL;
+  if (strstr(s, "市委") || strstr(s, "省委") || strstr(s, "区委") || strstr(s, "县委"))
+    return NULL; /* 团市委 */
+  if (!st->gov[0]) return NULL;
+  if (st->last_party && ends(s, "部")) return concat(st->party, s);
+  return concat(st->gov, s);
+}
+
+/* ----------------------------------------------------------- aliases */
+
+static const char *const BODY_END[] = {"局", "委", "办", "厅", "部", "会", "室", "中心", "院",
+                                       "社", "组", "处", "署", "站", "所", "队", "行", NULL};
+
+/* 省市场监管局(省知识产权局): cut the trailing parenthetical into *alias when it
+ * names a body. (牵头) sets *lead. */
+static void split_alias(char *s, char **alias, int *lead) {
+  *alias = NULL;
+  size_t n = strlen(s);
+  if (!n || s[n - 1] != ')') return;
+  int depth = 0;
+  size_t open = (size_t)-1;
+  for (size_t i = n; i-- > 0;) {
+    if (s[i] == ')') depth++;
+    else if (s[i] == '(' && --depth == 0) {
+      open = i;
+      break;
+    }
+  }
+  if (open == (size_t)-1 || open == 0) return;
+  char *inner = dupn(s + open + 1, n - open - 2);
+  trim(inner);
+  if (!strcmp(inner, "牵头") || !strcmp(inner, "牵头单位") || !strcmp(inner, "牵头部门")) {
+    *lead = 1;
+    s[open] = '\0';
+    trim(s);
+    free(inner);
+    return;
+  }
+  int body = nchars(inner) >= 3 && has_any(inner, BODY_END, 0);
+  int ends_body = 0;
+  for (int i = 0; BODY_END[i]; i++) ends_body |= ends(inner, BODY_END[i]);
+  if (body && ends_body) {
+    s[open] = '\0';
+    trim(s);
+    *alias = inner;
+    return;
+  }
+  free(inner);
+}
+
+/* ------------------------------------------------------------- parse */
+
+static int means_none(const char *s) {
+  return !*s || !strcmp(s, "无") || !strcmp(s, "—") || !strcmp(s, "——") || !strcmp(s, "空") ||
+         !strcmp(s, "-") || !strcmp(s, "/") || !strcmp(s, "--") || !strcmp(s, "暂无");
+}
+
+static void add_item(rg_unit_list *out, char *name, char *alias, rg_kind kind) {
+  RG_GROW(out->items, out->cap, (size_t)out->n + 1);
+  out->items[out->n].name = name;
+  out->items[out->n].alias = alias;
+  out->items[out->n].kind = kind;
+  out->items[out->n].lead = 0;
+  out->n++;
+}
+
+/* 和平区人民政府 -> 和平区政府, so plans that differ only there agree. */
+static char *normalize_government(const char *s) {
+  if (!ends(s, "人民政府") || strlen(s) <= strlen("人民政府")) return NULL;
+  size_t n = strlen(s) - strlen("人民政府");
+  char *head = dupn(s, n);
+  char *r = concat(head, "政府");
+  free(head);
+  return r;
+}
+
+void rg_unitlist_parse(const char *text, size_t len, rg_unit_list *out) {
+  memset(out, 0, sizeof *out);
+  char *norm = rg_nfkc(text, len);
+  if (!norm) return;
+  trim(norm);
+  if (means_none(norm)) {
+    free(norm);
+    return;
+  }
+  toks raw = {0}, t = {0};
+  tokenize(norm, &raw);
+  free(norm);
+  merge_collectives(&raw);
+  split_ji(&raw, &t);
+
+  for (int i = 0; i < t.n; i++) {
+    t.v[i].open = strip_open_tail(t.v[i].s);
+    if (t.v[i].kind == RG_KIND_UNIT) t.v[i].kind = classify(t.v[i].s);
+  }
+  distribute_suffixes(&t);
+
+  prefix_state st = {{0}, {0}, 0};
+  for (int i = 0; i < t.n; i++) {
+    tok *k = &t.v[i];
+    if (k->open) out->open = 1;
+    if (means_none(k->s)) {
+      free(k->s);
+      continue;
+    }
+    int lead = 0;
+    char *alias = NULL;
+    if (k->kind == RG_KIND_UNIT) split_alias(k->s, &alias, &lead);
+    char *name = k->s;
+    if (k->kind == RG_KIND_UNIT) {
+      char *inh = inherit(name, &st);
+      if (inh) {
+        free(name);
+        name = inh;
+      }
+      char *gov = normalize_government(name);
+      if (gov) {
+        if (!alias) alias = name;
+        else free(name);
+        name = gov;
+      }
+      if (alias) {
+        prefix_state ast = st;
+        char *ainh = inherit(alias, &ast);
+        if (ainh) {
+          free(alias);
+          alias = ainh;
+        }
+      }
+    } else {
+      own_prefix(name, &st);
+    }
+    if (!*name) {
+      free(name);
+      free(alias);
+      continue;
+    }
+    add_item(out, name, alias, k->kind);
+    out->items[out->n - 1].lead = lead;
+  }
+  free(raw.v);
+  free(t.v);
+}
+
+void rg_unitlist_destroy(rg_unit_list *l) {
+  if (!l) return;
+  for (int i = 0; i < l->n; i++) {
+    free(l->items[i].name);
+    free(l->items[i].alias);
+  }
+  free(l->items);
+  memset(l, 0, sizeof *l);
+}
+
+int rg_unitlist_link(rg_plan *plan, int task, rg_role role, const char *text, size_t len,
+                     long line) {
+  rg_unit_list l;
+  rg_unitlist_parse(text, len, &l);
+  if (l.open) plan->tasks[task].open_list = 1;
+  for (int i = 0; i < l.n; i++) {
+    int u = rg_plan_intern_unit(plan, l.items[i].name, l.items[i].kind, line);
+    if (l.items[i].alias) rg_plan_add_alias(plan, u, l.items[i].alias);
+    rg_plan_link(plan, task, u, l.items[i].lead ? RG_ROLE_LEAD : role, line);
+  }
+  int n = l.n;
+  rg_unitlist_destroy(&l);
+  return n;
+}
