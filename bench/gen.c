@@ -127,8 +127,15 @@ typedef struct outbuf {
   size_t cap;
 } outbuf;
 
-/* Write one CSV field through libcsv's quoting (as output/table.c does). */
+/* Write one CSV field as output/table.c does: through libcsv's quoting only
+ * when it needs quotes, so the long form reads like `respgraph edges`. */
 static void csv_field(outbuf *o, const char *s, size_t n) {
+  if (n == 0) return;
+  if (s[0] != ' ' && s[n - 1] != ' ' && !memchr(s, ',', n) && !memchr(s, '"', n) &&
+      !memchr(s, '\r', n) && !memchr(s, '\n', n)) {
+    fwrite(s, 1, n, o->f);
+    return;
+  }
   size_t need = csv_write(NULL, 0, s, n);
   if (need > o->cap) {
     o->cap = need * 2;
