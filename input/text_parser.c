@@ -224,6 +224,19 @@ static int role_segments(const char *c, note_seg *segs, int max) {
 
 static int has_label(const char *s) { return find_label(s) != NULL; }
 
+/* The first known label outside parentheses (labels inside the last
+ * parenthesis are an inline note, read when the task closes). */
+static const char *find_label_outside(const char *s) {
+  size_t skip;
+  int depth = 0;
+  for (const char *q = s; *q; q++) {
+    if (*q == '(') depth++;
+    else if (*q == ')' && depth) depth--;
+    else if (!depth && ((unsigned char)*q & 0xC0) != 0x80 && label_at(q, &skip)) return q;
+  }
+  return NULL;
+}
+
 /* If text ends with an inline role note, link its units, cut it from text
  * and return 1. */
 static int inline_note(parser *p, char *text, long line) {
@@ -354,7 +367,7 @@ static void start_task(parser *p, const char *number, const char *rest, long lin
   p->seen_task = 1;
   char *text = rg_xstrdup(rest);
   trim(text);
-  const char *l = find_label(text);
+  const char *l = find_label_outside(text);
   if (l) {
     /* labels on the task's own line: 1.任务……牵头单位:A 责任单位:B */
     char *labels = rg_xstrdup(l);

@@ -1,0 +1,227 @@
+/* test_text_parser.c - the text layout: the seed's numbers, headings,
+ * metadata, labelled lines, inline role notes and bad input. */
+#include <criterion/criterion.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "load.h"
+#include "plan.h"
+
+static rg_plan *load_text(const char *text) {
+  rg_plan *p = rg_plan_new("mem.txt");
+  rg_error err;
+  rg_status st = rg_plan_parse_buffer(p, text, strlen(text), RG_INPUT_TEXT, NULL, &err);
+  cr_assert_eq(st, RG_OK, "parse failed: %s", err.msg);
+  rg_plan_finalize(p);
+  rg_plan_check(p);
+  return p;
+}
+
+/* "lead:A;support:B" for task t, in link order. */
+static char *links_of(const rg_plan *p, int t) {
+  char *out = calloc(1, 4096);
+  const rg_task *k = &p->tasks[t];
+  for (int j = 0; j < k->link_count; j++) {
+    const rg_link *l = &p->links[p->task_links[k->link_begin + j]];
+    if (j) strcat(out, ";");
+    strcat(out, rg_role_name(l->role));
+    strcat(out, ":");
+    strcat(out, p->units[l->unit].name);
+  }
+  return out;
+}
+
+static rg_plan *seed(void) {
+  rg_plan *p = NULL;
+  rg_error err;
+  rg_status st = rg_plan_load(RG_EXAMPLES "/shenyang-2026.txt", NULL, &p, &err);
+  cr_assert_eq(st, RG_OK, "%s", err.msg);
+  return p;
+}
+
+Test(text_parser, seed_has_178_tasks_65_units_466_links_205_lead) {
+  rg_plan *p = seed();
+  cr_expect_eq(p->n_tasks, 178);
+  cr_expect_eq(rg_plan_count_kind(p, RG_KIND_UNIT), 65);
+  int lead = 0;
+  cr_expect_eq(rg_plan_count_concrete_links(p, &lead), 466);
+  cr_expect_eq(lead, 205);
+  rg_plan_free(p);
+}
+
+Test(text_parser, seed_tasks_177_and_178_have_no_lead) {
+  rg_plan *p = seed();
+  int no_lead = 0;
+  for (int i = 0; i < p->n_diags; i++)
+    if (!strcmp(p->diags[i].code, "no-lead")) {
+      no_lead++;
+      cr_expect(strstr(p->diags[i].message, "177") || strstr(p->diags[i].message, "178"));
+    }
+  cr_expect_eq(no_lead, 2);
+  rg_plan_free(p);
+}
+
+Test(text_parser, seed_task_21_units) {
+  rg_plan *p = seed();
+  cr_assert_str_eq(p->tasks[20].number, "21");
+  char *got = links_of(p, 20);
+  cr_expect_str_eq(got, "lead:市商务局;support:市政府有关部门;support:沈阳地铁集团有限公司;"
+                        "support:和平区政府;support:大东区政府;support:铁西区政府");
+  free(got);
+  int g = rg_plan_find_unit(p, "市政府有关部门");
+  cr_expect_eq(p->units[g].kind, RG_KIND_GENERIC);
+  rg_plan_free(p);
+}
+
+Test(text_parser, seed_task_29_has_two_leads) {
+  rg_plan *p = seed();
+  cr_assert_str_eq(p->tasks[28].number, "29");
+  char *got = links_of(p, 28);
+  cr_expect(!strncmp(got, "lead:市科技局;lead:浑南区政府;support:", strlen("lead:市科技局;lead:浑南区政府;support:")), "%s", got);
+  free(got);
+  rg_plan_free(p);
+}
+
+Test(text_parser, seed_headings_and_metadata) {
+  rg_plan *p = seed();
+  cr_expect_eq(p->n_chapters, 9);
+  cr_expect_str_eq(p->chapters[0].number, "一");
+  cr_expect_str_eq(p->chapters[0].title, "增强扩大内需主动力,全力保持经济稳步增长");
+  cr_expect_eq(p->n_sections, 31);
+  cr_expect_eq(p->tasks[0].chapter, 0);
+  cr_expect_eq(p->tasks[0].section, 0);
+  cr_expect_eq(p->tasks[0].line, 25);
+  cr_expect_str_eq(p->meta.doc_number, "沈政发〔2026〕1号");
+  cr_expect_str_eq(p->meta.title, "沈阳市人民政府关于印发2026年政府工作报告重点工作分工方案的通知");
+  cr_expect_str_eq(p->meta.issuer, "沈阳市人民政府");
+  cr_expect_str_eq(p->meta.date, "2026年1月25日");
+  cr_expect(p->tasks[0].open_list);
+  rg_plan_free(p);
+}
+
+Test(text_parser, numbering_styles_and_fullwidth_colons) {
+  rg_plan *p = load_text("一、总体\n（一）分项\n1.甲任务。\n牵头单位：市商务局\n"
+                         "2、乙任务。\n牵头部门:市财政局\n配合单位：市教育局\n"
+                         "（3）丙任务。\n牵头单位:市民政局\n参与单位:市体育局\n协办单位:市医保局\n"
+                         "责任部门:市水务局\n完成时限：2026年6月底前\n");
+  cr_assert_eq(p->n_tasks, 3);
+  cr_expect_str_eq(p->tasks[1].number, "2");
+  cr_expect_str_eq(p->tasks[2].number, "3");
+  char *got = links_of(p, 2);
+  cr_expect_str_eq(got, "lead:市民政局;support:市体育局;support:市医保局;support:市水务局");
+  free(got);
+  cr_expect_str_eq(p->tasks[2].deadline, "2026年6月底前");
+  cr_expect_str_eq(p->tasks[0].text, "甲任务。");
+  rg_plan_free(p);
+}
+
+Test(text_parser, item_with_no_unit_lines_is_a_task_with_no_units) {
+  rg_plan *p = load_text("1.甲任务。\n2.乙任务。\n牵头单位:市商务局\n");
+  cr_assert_eq(p->n_tasks, 2);
+  cr_expect_eq(p->tasks[0].link_count, 0);
+  int found = 0;
+  for (int i = 0; i < p->n_diags; i++)
+    if (!strcmp(p->diags[i].code, "no-units") && p->diags[i].line == 1) found = 1;
+  cr_expect(found);
+  rg_plan_free(p);
+}
+
+Test(text_parser, duplicate_number_and_unknown_label_are_reported) {
+  rg_plan *p = load_text("1.甲。\n牵头单位:市商务局\n督办单位:市政府办公厅\n1.乙。\n牵头单位:市财政局\n");
+  int dup = 0, unk = 0;
+  for (int i = 0; i < p->n_diags; i++) {
+    dup += !strcmp(p->diags[i].code, "duplicate-number") && p->diags[i].line == 4;
+    unk += !strcmp(p->diags[i].code, "unknown-label") && p->diags[i].line == 3;
+  }
+  cr_expect_eq(dup, 1);
+  cr_expect_eq(unk, 1);
+  rg_plan_free(p);
+}
+
+Test(text_parser, labels_on_the_task_line) {
+  rg_plan *p = load_text("1.推进改革。牵头单位：市发展改革委；责任单位：市财政局、商务局\n");
+  char *got = links_of(p, 0);
+  cr_expect_str_eq(got, "lead:市发展改革委;support:市财政局;support:市商务局");
+  free(got);
+  cr_expect_str_eq(p->tasks[0].text, "推进改革。");
+  rg_plan_free(p);
+}
+
+Test(text_parser, inline_labelled_note) {
+  rg_plan *p = load_text("1.稳就业。（牵头单位：市发展改革委，配合单位：市委组织部、市人力资源和社会保障局，各区、县级市）\n");
+  char *got = links_of(p, 0);
+  cr_expect_str_eq(got, "lead:市发展改革委;support:市委组织部;support:市人力资源和社会保障局;"
+                        "support:各区、县级市");
+  free(got);
+  cr_expect_str_eq(p->tasks[0].text, "稳就业。");
+  rg_plan_free(p);
+}
+
+Test(text_parser, inline_role_suffixed_note) {
+  rg_plan *p = load_text("1.扩大有效投资（省发展改革委牵头，省工业和信息化厅、政务和数据局按职责分工负责）\n");
+  char *got = links_of(p, 0);
+  cr_expect_str_eq(got, "lead:省发展改革委;support:省工业和信息化厅;support:省政务和数据局");
+  free(got);
+  cr_expect_str_eq(p->tasks[0].text, "扩大有效投资");
+  rg_plan_free(p);
+}
+
+Test(text_parser, shared_lead_when_no_lead_is_named) {
+  rg_plan *p = load_text("1.创新。（省科技厅、工业和信息化厅按职责分工负责，各地级以上市人民政府结合实际落实）\n");
+  char *got = links_of(p, 0);
+  cr_expect_str_eq(got, "lead:省科技厅;lead:省工业和信息化厅;support:各地级以上市人民政府");
+  free(got);
+  rg_plan_free(p);
+}
+
+Test(text_parser, role_word_covers_units_across_commas) {
+  rg_plan *p = load_text("1.甲（市商务局牵头，市财政局，市教育局、民政局按职责分工负责）\n");
+  char *got = links_of(p, 0);
+  cr_expect_str_eq(got, "lead:市商务局;support:市财政局;support:市教育局;support:市民政局");
+  free(got);
+  rg_plan_free(p);
+}
+
+Test(text_parser, parentheses_in_task_text_are_not_notes) {
+  rg_plan *p = load_text("1.建设科创走廊（共建）。\n牵头单位:市科技局\n2.支持新民市（县级市）发展\n");
+  cr_expect_str_eq(p->tasks[0].text, "建设科创走廊(共建)。");
+  cr_expect_eq(p->tasks[0].link_count, 1);
+  cr_expect_str_eq(p->tasks[1].text, "支持新民市(县级市)发展");
+  cr_expect_eq(p->tasks[1].link_count, 0);
+  rg_plan_free(p);
+}
+
+Test(text_parser, task_text_continues_until_the_sentence_ends) {
+  rg_plan *p = load_text("1.第一行，\n第二行。\n牵头单位:市商务局\n页脚文字\n");
+  cr_expect_str_eq(p->tasks[0].text, "第一行,第二行。");
+  rg_plan_free(p);
+}
+
+Test(text_parser, decimal_numbers_are_not_tasks) {
+  rg_plan *p = load_text("1.5万人参加。\n3.甲。\n牵头单位:市商务局\n");
+  cr_expect_eq(p->n_tasks, 1);
+  cr_expect_str_eq(p->tasks[0].number, "3");
+  rg_plan_free(p);
+}
+
+Test(text_parser, no_numbered_tasks_is_an_error) {
+  rg_plan *p = rg_plan_new("none.txt");
+  rg_error err;
+  const char *s = "只是一段话。\n没有编号。\n";
+  cr_expect_eq(rg_plan_parse_buffer(p, s, strlen(s), RG_INPUT_TEXT, NULL, &err), RG_EINPUT);
+  cr_expect(strstr(err.msg, "no numbered tasks"));
+  rg_plan_free(p);
+}
+
+Test(text_parser, ten_megabyte_single_line_does_not_hang) {
+  size_t n = 10u << 20;
+  char *s = malloc(n + 1);
+  for (size_t i = 0; i < n; i++) s[i] = 'a' + (char)(i % 26);
+  s[n] = '\0';
+  rg_plan *p = rg_plan_new("big.txt");
+  rg_error err;
+  cr_expect_eq(rg_plan_parse_buffer(p, s, n, RG_INPUT_TEXT, NULL, &err), RG_EINPUT);
+  rg_plan_free(p);
+  free(s);
+}
