@@ -19,7 +19,14 @@ typedef struct rg_analysis_opts {
   double resolution;     /* Leiden modularity resolution gamma; default 1 */
   unsigned long seed;    /* igraph RNG seed; default RG_DEFAULT_SEED */
   int exact;             /* 1: never approximate on large graphs */
+  int approx_above;      /* approximate betweenness/harmonic when concrete
+                            units > approx_above (and !exact); default
+                            RG_APPROX_THRESHOLD */
 } rg_analysis_opts;
+
+#define RG_APPROX_THRESHOLD 5000 /* concrete units above which sampling starts */
+#define RG_APPROX_SOURCES 256    /* sampled source units when approximating */
+#define RG_LEIDEN_RUNS 10        /* Leiden runs; the best modularity is kept */
 
 #define RG_DEFAULT_SEED 20260125UL
 
@@ -40,6 +47,10 @@ typedef struct rg_unit_stats {
   double zscore;         /* (load - mean) / sd */
   int rank;              /* 1-based rank by load */
   double participation;  /* participation coefficient over clusters */
+  /* Load per chapter, largest first (ties: chapter index asc); chapter -1
+   * collects tasks outside any chapter. n_chapter_loads entries. */
+  int *chapter_ids; double *chapter_loads; int n_chapter_loads;
+  char *reason;          /* why it is flagged (owned), NULL when not overloaded */
 } rg_unit_stats;
 
 /* A tie of the unit projection with its evidence. */
@@ -68,6 +79,10 @@ typedef struct rg_results {
   double fence, q1, q3, iqr, mean, sd; /* overload fence: q3 + 1.5 iqr */
   int approximate_betweenness;         /* 1 when sampled/cut off (see NOTES.md) */
   const char *approximation_note;      /* static string or NULL */
+  double total_load;                   /* sum of load over concrete units */
+  int n_overloaded;                    /* units with overloaded = 1 */
+  int n_dropped_ties;                  /* projection ties below min_shared */
+  int n_isolated;                      /* concrete units without any tie */
 } rg_results;
 
 void rg_results_free(rg_results *r);

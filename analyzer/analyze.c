@@ -1,0 +1,667 @@
+/* analyze.c - load, overload fence, weighted ties, centrality and Leiden clusters of a plan. */
+#include "analyze.h"
+
+#include <igraph.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "bipartite.h"
+
+void rg_analysis_opts_init(rg_analysis_opts *o) {
+  memset(o, 0, sizeof *o);
+  o->lead_weight = 1.0;
+  o->support_weight = 0.5;
+  o->weighting = 0;
+  o->min_shared = 1;
+  o->resolution = 1.0;
+  o->seed = RG_DEFAULT_SEED;
+  o->exact = 0;
+  o->approx_above = RG_APPROX_THRESHOLD;
+}
+
+const char *rg_weighting_name(int weighting) { return weighting == 1 ? "newman" : "count"; }
+
+int rg_weighting_parse(const char *s) {
+  if (!strcmp(s, "count")) return 0;
+  if (!strcmp(s, "newman")) return 1;
+  return -1;
+}
+
+double rg_quantile_sorted(const double *sorted, int n, double p) {
+  if (n <= 0) return NAN;
+  double h = (double)(n - 1) * p;
+  int lo = (int)floor(h);
+  if (lo >= n - 1) return sorted[n - 1];
+  if (lo < 0) return sorted[0];
+  return sorted[lo] + (h - lo) * (sorted[lo + 1] - sorted[lo]);
+}
+
+void rg_results_free(rg_results *r) {
+  if (!r) return;
+  for (int i = 0; i < r->n_units; i++) {
+    free(r->units[i].chapter_ids);
+    free(r->units[i].chapter_loads);
+    free(r->units[i].reason);
+  }
+  free(r->units);
+  free(r->row_of_unit);
+  for (int i = 0; i < r->n_ties; i++) free(r->ties[i].tasks);
+  free(r->ties);
+  for (int i = 0; i < r->n_clusters; i++) {
+    free(r->clusters[i].units);
+    free(r->clusters[i].tasks);
+    free(r->clusters[i].crossing);
+    free(r->clusters[i].bridges);
+  }
+  free(r->clusters);
+  memset(r, 0, sizeof *r);
+}
+
+/* ------------------------------------------------------------ sort helpers */
+
+static const rg_plan *sort_plan; /* context for the qsort comparators */
+
+static const char *uname(int u) { return sort_plan->units[u].name; }
+
+static int cmp_double(const void *a, const void *b) {
+  double x = *(const double *)a, y = *(const double *)b;
+  return (x > y) - (x < y);
+}
+
+static int cmp_int(const void *a, const void *b) {
+  int x = *(const int *)a, y = *(const int *)b;
+  return (x > y) - (x < y);
+}
+
+/* plan unit indices by name */
+static int cmp_unit_name(const void *a, const void *b) {
+  return strcmp(uname(*(const int *)a), uname(*(const int *)b));
+}
+
+/* unit rows: load desc, then name asc */
+static int cmp_stats(const void *a, const void *b) {
+  const rg_unit_stats *x = a, *y = b;
+  if (x->load != y->load) return x->load > y->load ? -1 : 1;
+  return strcmp(uname(x->unit), uname(y->unit));
+}
+
+static int cmp_tie(const void *a, const void *b) {
+  const rg_tie *x = a, *y = b;
+  int c = strcmp(uname(x->a), uname(y->a));
+  return c ? c : strcmp(uname(x->b), uname(y->b));
+}
+
+typedef struct chap_load {
+  int chapter;
+  double load;
+} chap_load;
+
+static int cmp_chap_load(const void *a, const void *b) {
+  const chap_load *x = a, *y = b;
+  if (x->load != y->load) return x->load > y->load ? -1 : 1;
+  return (x->chapter > y->chapter) - (x->chapter < y->chapter);
+}
+
+/* ------------------------------------------------------------------ loads */
+
+/* Per concrete unit (projection vertex i): counts, load, fractional load,
+ * chapters, burden and the per-chapter breakdown. O(links). */
+static void compute_loads(const rg_plan *plan, const rg_projection *p, const rg_analysis_opts *o,
+                          rg_unit_stats *st) {
+  int slots = plan->n_chapters + 1; /* slot 0 = no chapter */
+  int *stamp = rg_xcalloc((size_t)slots, sizeof *stamp);
+  double *acc = rg_xcalloc((size_t)slots, sizeof *acc);
+  chap_load *touched = rg_xmalloc((size_t)slots * sizeof *touched);
+  for (int i = 0; i < p->n; i++) {
+    int u = p->unit_of_vertex[i];
+    const rg_unit *U = &plan->units[u];
+    rg_unit_stats *s = &st[i];
+    s->unit = u;
+    s->cluster = -1;
+    int nt = 0;
+    for (int j = 0; j < U->link_count; j++) {
+      const rg_link *l = &plan->links[plan->unit_links[U->link_begin + j]];
+      double rw = l->role == RG_ROLE_LEAD ? o->lead_weight : o->support_weight;
+      int k = p->task_k[l->task];
+      if (l->role == RG_ROLE_LEAD)
+        s->led++;
+      else
+        s->supported++;
+      s->fractional += rw / k;
+      s->burden += k - 1;
+      int ch = plan->tasks[l->task].chapter;
+      int slot = ch + 1;
+      if (stamp[slot] != i + 1) {
+        stamp[slot] = i + 1;
+        acc[slot] = 0;
+        touched[nt++].chapter = ch;
+        if (ch >= 0) s->chapters++;
+      }
+      acc[slot] += rw;
+    }
+    s->load = o->lead_weight * s->led + o->support_weight * s->supported;
+    for (int j = 0; j < nt; j++) touched[j].load = acc[touched[j].chapter + 1];
+    qsort(touched, (size_t)nt, sizeof *touched, cmp_chap_load);
+    s->n_chapter_loads = nt;
+    s->chapter_ids = rg_xmalloc(((size_t)nt + 1) * sizeof *s->chapter_ids);
+    s->chapter_loads = rg_xmalloc(((size_t)nt + 1) * sizeof *s->chapter_loads);
+    for (int j = 0; j < nt; j++) {
+      s->chapter_ids[j] = touched[j].chapter;
+      s->chapter_loads[j] = touched[j].load;
+    }
+  }
+  free(stamp);
+  free(acc);
+  free(touched);
+}
+
+/* Tukey fence, population z-scores, competition ranks and reasons. */
+static void compute_overload(const rg_plan *plan, rg_unit_stats *st, int n, rg_results *out) {
+  double *sorted = rg_xmalloc(((size_t)n + 1) * sizeof *sorted);
+  double total = 0;
+  for (int i = 0; i < n; i++) {
+    sorted[i] = st[i].load;
+    total += st[i].load;
+  }
+  qsort(sorted, (size_t)n, sizeof *sorted, cmp_double);
+  out->total_load = total;
+  out->q1 = rg_quantile_sorted(sorted, n, 0.25);
+  out->q3 = rg_quantile_sorted(sorted, n, 0.75);
+  out->iqr = out->q3 - out->q1;
+  out->fence = out->q3 + 1.5 * out->iqr;
+  out->mean = n ? total / n : NAN;
+  double ss = 0;
+  for (int i = 0; i < n; i++) ss += (st[i].load - out->mean) * (st[i].load - out->mean);
+  out->sd = n ? sqrt(ss / n) : NAN;
+  for (int i = 0; i < n; i++) {
+    rg_unit_stats *s = &st[i];
+    s->share = total > 0 ? s->load / total : 0;
+    s->zscore = out->sd > 0 ? (s->load - out->mean) / out->sd : 0;
+    /* rank = 1 + units with a strictly larger load: first index > load */
+    int lo = 0, hi = n;
+    while (lo < hi) {
+      int mid = (lo + hi) / 2;
+      if (sorted[mid] <= s->load)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+    s->rank = 1 + (n - lo);
+    s->overloaded = s->load > out->fence;
+    if (!s->overloaded) continue;
+    out->n_overloaded++;
+    char top[512] = "";
+    size_t used = 0;
+    for (int j = 0; j < s->n_chapter_loads && j < 3; j++) {
+      int c = s->chapter_ids[j];
+      const char *num = c >= 0 ? plan->chapters[c].number : "-";
+      int w = snprintf(top + used, sizeof top - used, "%s%s %.4g", j ? ", " : "", num,
+                       s->chapter_loads[j]);
+      if (w < 0 || (size_t)w >= sizeof top - used) break;
+      used += (size_t)w;
+    }
+    char buf[1024];
+    snprintf(buf, sizeof buf,
+             "load %.4g > fence %.4g (Q3 %.4g + 1.5 x IQR %.4g); z = %.3f; rank %d of %d; "
+             "top chapters: %s",
+             s->load, out->fence, out->q3, out->iqr, s->zscore, s->rank, n, top);
+    s->reason = rg_xstrdup(buf);
+  }
+  free(sorted);
+}
+
+/* ------------------------------------------------------- graph metrics */
+
+typedef struct work {
+  const rg_plan *plan;
+  const rg_analysis_opts *o;
+  const rg_projection *p;
+  rg_unit_stats *st; /* by projection vertex */
+  int n;
+} work;
+
+/* Sampled harmonic centrality: sum over sampled sources s != v of 1/d(s,v),
+ * scaled by n/k (each vertex is a source with probability k/n), then divided
+ * by n - 1 like the exact version. Distances in chunks of 32 sources. */
+static igraph_error_t sampled_harmonic(const igraph_t *g, const igraph_vector_t *len,
+                                       const igraph_vector_int_t *src, igraph_vector_t *res) {
+  igraph_integer_t n = igraph_vcount(g), k = igraph_vector_int_size(src);
+  igraph_matrix_t d;
+  igraph_vector_int_t chunk;
+  IGRAPH_CHECK(igraph_vector_resize(res, n));
+  igraph_vector_null(res);
+  IGRAPH_MATRIX_INIT_FINALLY(&d, 0, 0);
+  IGRAPH_VECTOR_INT_INIT_FINALLY(&chunk, 0);
+  for (igraph_integer_t c0 = 0; c0 < k; c0 += 32) {
+    igraph_integer_t c1 = c0 + 32 < k ? c0 + 32 : k;
+    IGRAPH_CHECK(igraph_vector_int_resize(&chunk, c1 - c0));
+    for (igraph_integer_t j = c0; j < c1; j++) VECTOR(chunk)[j - c0] = VECTOR(*src)[j];
+    IGRAPH_CHECK(igraph_distances_dijkstra(g, &d, igraph_vss_vector(&chunk), igraph_vss_all(), len,
+                                           IGRAPH_ALL));
+    for (igraph_integer_t r = 0; r < c1 - c0; r++)
+      for (igraph_integer_t v = 0; v < n; v++) {
+        double x = MATRIX(d, r, v);
+        if (v != VECTOR(chunk)[r] && isfinite(x) && x > 0) VECTOR(*res)[v] += 1.0 / x;
+      }
+  }
+  for (igraph_integer_t v = 0; v < n; v++)
+    VECTOR(*res)[v] = n > 1 ? VECTOR(*res)[v] * ((double)n / (double)k) / (double)(n - 1) : 0;
+  igraph_vector_int_destroy(&chunk);
+  igraph_matrix_destroy(&d);
+  IGRAPH_FINALLY_CLEAN(2);
+  return IGRAPH_SUCCESS;
+}
+
+typedef struct part_entry {
+  int vertex, cluster;
+  double w;
+} part_entry;
+
+static int cmp_part(const void *a, const void *b) {
+  const part_entry *x = a, *y = b;
+  if (x->vertex != y->vertex) return (x->vertex > y->vertex) - (x->vertex < y->vertex);
+  return (x->cluster > y->cluster) - (x->cluster < y->cluster);
+}
+
+typedef struct raw_cluster {
+  int raw, size, min_unit;
+} raw_cluster;
+
+static int cmp_raw_cluster(const void *a, const void *b) {
+  const raw_cluster *x = a, *y = b;
+  if (x->size != y->size) return x->size > y->size ? -1 : 1;
+  return strcmp(uname(x->min_unit), uname(y->min_unit));
+}
+
+/* Renumber raw Leiden memberships: clusters of non-isolated units only, by
+ * size desc, then smallest unit name asc. Isolated units get -1. */
+static int renumber_clusters(work *wk, const igraph_vector_int_t *memb, const int *isolated) {
+  int n = wk->n, nraw = 0;
+  for (int i = 0; i < n; i++)
+    if (!isolated[i] && VECTOR(*memb)[i] + 1 > nraw) nraw = (int)VECTOR(*memb)[i] + 1;
+  int *size = rg_xcalloc((size_t)nraw + 1, sizeof *size);
+  int *minu = rg_xmalloc(((size_t)nraw + 1) * sizeof *minu);
+  for (int c = 0; c < nraw; c++) minu[c] = -1;
+  for (int i = 0; i < n; i++) {
+    if (isolated[i]) continue;
+    int c = (int)VECTOR(*memb)[i], u = wk->st[i].unit;
+    size[c]++;
+    if (minu[c] < 0 || strcmp(uname(u), uname(minu[c])) < 0) minu[c] = u;
+  }
+  raw_cluster *order = rg_xmalloc(((size_t)nraw + 1) * sizeof *order);
+  int nc = 0;
+  for (int c = 0; c < nraw; c++)
+    if (size[c] > 0) order[nc++] = (raw_cluster){c, size[c], minu[c]};
+  qsort(order, (size_t)nc, sizeof *order, cmp_raw_cluster);
+  int *newid = rg_xmalloc(((size_t)nraw + 1) * sizeof *newid);
+  for (int j = 0; j < nc; j++) newid[order[j].raw] = j;
+  for (int i = 0; i < n; i++) wk->st[i].cluster = isolated[i] ? -1 : newid[VECTOR(*memb)[i]];
+  free(size);
+  free(minu);
+  free(order);
+  free(newid);
+  return nc;
+}
+
+static igraph_error_t graph_metrics(work *wk, rg_results *out) {
+  const rg_projection *p = wk->p;
+  const rg_analysis_opts *o = wk->o;
+  int n = wk->n;
+  igraph_integer_t pe = igraph_ecount(&p->graph);
+  igraph_vector_int_t edges, deg, cores, memb, src;
+  igraph_vector_t w, len, ws, strength, res;
+  igraph_t g;
+
+  IGRAPH_VECTOR_INT_INIT_FINALLY(&edges, 0);
+  IGRAPH_VECTOR_INIT_FINALLY(&w, 0);
+  int *from_edge = rg_xmalloc(((size_t)pe + 1) * sizeof *from_edge);
+  IGRAPH_FINALLY(free, from_edge);
+  int m = 0;
+  for (igraph_integer_t e = 0; e < pe; e++) {
+    int shared = (int)VECTOR(p->shared)[e];
+    if (shared < o->min_shared) {
+      out->n_dropped_ties++;
+      continue;
+    }
+    double weight = 0;
+    if (o->weighting == 1) {
+      for (int j = p->ev_begin[e]; j < p->ev_begin[e + 1]; j++)
+        weight += 1.0 / (p->task_k[p->ev_tasks[j]] - 1);
+    } else {
+      weight = shared;
+    }
+    igraph_integer_t a, b;
+    IGRAPH_CHECK(igraph_edge(&p->graph, e, &a, &b));
+    IGRAPH_CHECK(igraph_vector_int_push_back(&edges, a));
+    IGRAPH_CHECK(igraph_vector_int_push_back(&edges, b));
+    IGRAPH_CHECK(igraph_vector_push_back(&w, weight));
+    from_edge[m++] = (int)e;
+  }
+  IGRAPH_CHECK(igraph_create(&g, &edges, n, IGRAPH_UNDIRECTED));
+  IGRAPH_FINALLY(igraph_destroy, &g);
+  IGRAPH_VECTOR_INIT_FINALLY(&len, m);
+  IGRAPH_VECTOR_INIT_FINALLY(&ws, m);
+  double wmax = 0, total_w = 0;
+  for (int e = 0; e < m; e++) {
+    VECTOR(len)[e] = 1.0 / VECTOR(w)[e];
+    if (VECTOR(w)[e] > wmax) wmax = VECTOR(w)[e];
+    total_w += VECTOR(w)[e];
+  }
+  for (int e = 0; e < m; e++) VECTOR(ws)[e] = VECTOR(w)[e] / wmax;
+
+  /* ties with evidence */
+  out->n_ties = m;
+  out->ties = rg_xcalloc((size_t)m + 1, sizeof *out->ties);
+  for (int e = 0; e < m; e++) {
+    rg_tie *t = &out->ties[e];
+    int ua = wk->st[VECTOR(edges)[2 * e]].unit, ub = wk->st[VECTOR(edges)[2 * e + 1]].unit;
+    if (strcmp(uname(ua), uname(ub)) > 0) {
+      int x = ua;
+      ua = ub;
+      ub = x;
+    }
+    int pe_ = from_edge[e];
+    t->a = ua;
+    t->b = ub;
+    t->shared = (int)VECTOR(p->shared)[pe_];
+    t->weight = VECTOR(w)[e];
+    t->tasks = rg_xmalloc(((size_t)t->shared + 1) * sizeof *t->tasks);
+    memcpy(t->tasks, p->ev_tasks + p->ev_begin[pe_], (size_t)t->shared * sizeof *t->tasks);
+  }
+
+  IGRAPH_VECTOR_INT_INIT_FINALLY(&deg, n);
+  IGRAPH_VECTOR_INIT_FINALLY(&strength, n);
+  IGRAPH_VECTOR_INIT_FINALLY(&res, n);
+  IGRAPH_VECTOR_INT_INIT_FINALLY(&cores, n);
+  IGRAPH_VECTOR_INT_INIT_FINALLY(&memb, n);
+  IGRAPH_VECTOR_INT_INIT_FINALLY(&src, 0);
+  int *isolated = rg_xcalloc((size_t)n + 1, sizeof *isolated);
+  IGRAPH_FINALLY(free, isolated);
+
+  IGRAPH_CHECK(igraph_degree(&g, &deg, igraph_vss_all(), IGRAPH_ALL, IGRAPH_NO_LOOPS));
+  IGRAPH_CHECK(igraph_strength(&g, &strength, igraph_vss_all(), IGRAPH_ALL, IGRAPH_NO_LOOPS, &w));
+  for (int i = 0; i < n; i++) {
+    wk->st[i].partners = (int)VECTOR(deg)[i];
+    wk->st[i].strength = VECTOR(strength)[i];
+    isolated[i] = VECTOR(deg)[i] == 0;
+    out->n_isolated += isolated[i];
+  }
+
+  /* betweenness (length 1/w) and harmonic (length 1/w) */
+  int approx = !o->exact && n > o->approx_above && n > RG_APPROX_SOURCES;
+  if (approx) {
+    IGRAPH_CHECK(igraph_rng_seed(igraph_rng_default(), o->seed));
+    IGRAPH_CHECK(igraph_random_sample(&src, 0, n - 1, RG_APPROX_SOURCES));
+    IGRAPH_CHECK(igraph_betweenness_subset(&g, &res, igraph_vss_all(), IGRAPH_UNDIRECTED,
+                                           igraph_vss_vector(&src), igraph_vss_all(), &len));
+    double scale = (double)n / RG_APPROX_SOURCES;
+    for (int i = 0; i < n; i++) VECTOR(res)[i] *= scale;
+    out->approximate_betweenness = 1;
+    out->approximation_note =
+        "betweenness and harmonic centrality estimated from 256 source units sampled with the "
+        "seed, scaled by n/256 (more than --approx-above concrete units; --exact forces exact)";
+  } else {
+    IGRAPH_CHECK(igraph_betweenness(&g, &res, igraph_vss_all(), IGRAPH_UNDIRECTED, &len));
+  }
+  double bnorm = n > 2 ? (double)(n - 1) * (double)(n - 2) / 2.0 : 0;
+  for (int i = 0; i < n; i++) wk->st[i].betweenness = bnorm > 0 ? VECTOR(res)[i] / bnorm : 0;
+
+  if (approx) {
+    IGRAPH_CHECK(sampled_harmonic(&g, &len, &src, &res));
+  } else if (n > 1) {
+    IGRAPH_CHECK(igraph_harmonic_centrality(&g, &res, igraph_vss_all(), IGRAPH_ALL, &len, 1));
+  } else {
+    igraph_vector_null(&res);
+  }
+  for (int i = 0; i < n; i++) wk->st[i].harmonic = n > 1 ? VECTOR(res)[i] : 0;
+
+  /* eigenvector (weights scaled to max 1, result scaled to max 1) */
+  if (m > 0) {
+    igraph_arpack_options_t ao;
+    igraph_arpack_options_init(&ao);
+    igraph_real_t value;
+    IGRAPH_CHECK(igraph_rng_seed(igraph_rng_default(), o->seed));
+    IGRAPH_CHECK(igraph_eigenvector_centrality(&g, &res, &value, IGRAPH_UNDIRECTED, 1, &ws, &ao));
+    for (int i = 0; i < n; i++)
+      wk->st[i].eigenvector = isolated[i] ? 0 : fabs(VECTOR(res)[i]) < 1e-15 ? 0 : VECTOR(res)[i];
+  }
+
+  /* PageRank, damping 0.85, PRPACK, weights w */
+  if (n > 0) {
+    igraph_real_t value;
+    IGRAPH_CHECK(igraph_pagerank(&g, IGRAPH_PAGERANK_ALGO_PRPACK, &res, &value, igraph_vss_all(),
+                                 IGRAPH_UNDIRECTED, 0.85, &w, NULL));
+    for (int i = 0; i < n; i++) wk->st[i].pagerank = VECTOR(res)[i];
+
+    IGRAPH_CHECK(igraph_constraint(&g, &res, igraph_vss_all(), &w));
+    for (int i = 0; i < n; i++) wk->st[i].constraint = isolated[i] ? NAN : VECTOR(res)[i];
+
+    IGRAPH_CHECK(igraph_coreness(&g, &cores, IGRAPH_ALL));
+    for (int i = 0; i < n; i++) wk->st[i].coreness = (int)VECTOR(cores)[i];
+  }
+
+  /* Leiden, modularity objective: node weights = strength, resolution
+   * gamma / 2m, so CPM quality equals 2m * modularity. */
+  if (total_w > 0) {
+    igraph_integer_t nb;
+    igraph_real_t quality, q, best_q = -INFINITY;
+    igraph_vector_int_t trial;
+    IGRAPH_VECTOR_INT_INIT_FINALLY(&trial, n);
+    /* Leiden is greedy and can stop in a local optimum (two triangles with
+     * a heavy bridge end as three pairs); RG_LEIDEN_RUNS runs from
+     * singletons with one seeded RNG stream, keeping the best modularity
+     * (the first on ties). */
+    IGRAPH_CHECK(igraph_rng_seed(igraph_rng_default(), o->seed));
+    for (int run = 0; run < RG_LEIDEN_RUNS; run++) {
+      IGRAPH_CHECK(igraph_community_leiden(&g, &w, &strength, o->resolution / (2.0 * total_w),
+                                           0.01, 0, -1, &trial, &nb, &quality));
+      IGRAPH_CHECK(igraph_modularity(&g, &trial, &w, o->resolution, IGRAPH_UNDIRECTED, &q));
+      if (q > best_q + 1e-12) {
+        best_q = q;
+        IGRAPH_CHECK(igraph_vector_int_update(&memb, &trial));
+      }
+    }
+    igraph_vector_int_destroy(&trial);
+    IGRAPH_FINALLY_CLEAN(1);
+    out->modularity = best_q;
+    out->n_clusters = renumber_clusters(wk, &memb, isolated);
+  } else {
+    out->modularity = NAN;
+    out->n_clusters = 0;
+    for (int i = 0; i < n; i++) wk->st[i].cluster = -1;
+  }
+
+  /* participation coefficient: 1 - sum_c (k_ic / k_i)^2, strength based */
+  if (m > 0) {
+    part_entry *pe2 = rg_xmalloc((size_t)2 * (size_t)m * sizeof *pe2);
+    for (int e = 0; e < m; e++) {
+      int a = (int)VECTOR(edges)[2 * e], b = (int)VECTOR(edges)[2 * e + 1];
+      pe2[2 * e] = (part_entry){a, wk->st[b].cluster, VECTOR(w)[e]};
+      pe2[2 * e + 1] = (part_entry){b, wk->st[a].cluster, VECTOR(w)[e]};
+    }
+    qsort(pe2, (size_t)2 * (size_t)m, sizeof *pe2, cmp_part);
+    double *sumsq = rg_xcalloc((size_t)n + 1, sizeof *sumsq);
+    for (int j = 0; j < 2 * m;) {
+      int v = pe2[j].vertex, c = pe2[j].cluster;
+      double kc = 0;
+      while (j < 2 * m && pe2[j].vertex == v && pe2[j].cluster == c) kc += pe2[j++].w;
+      double f = kc / VECTOR(strength)[v];
+      sumsq[v] += f * f;
+    }
+    for (int i = 0; i < n; i++) {
+      double P = isolated[i] ? 0 : 1.0 - sumsq[i];
+      wk->st[i].participation = P < 1e-12 ? 0 : P;
+    }
+    free(sumsq);
+    free(pe2);
+  }
+
+  free(isolated);
+  igraph_vector_int_destroy(&src);
+  igraph_vector_int_destroy(&memb);
+  igraph_vector_int_destroy(&cores);
+  igraph_vector_destroy(&res);
+  igraph_vector_destroy(&strength);
+  igraph_vector_int_destroy(&deg);
+  igraph_vector_destroy(&ws);
+  igraph_vector_destroy(&len);
+  igraph_destroy(&g);
+  free(from_edge);
+  igraph_vector_destroy(&w);
+  igraph_vector_int_destroy(&edges);
+  IGRAPH_FINALLY_CLEAN(13);
+  return IGRAPH_SUCCESS;
+}
+
+/* -------------------------------------------------------------- clusters */
+
+static void collect_clusters(work *wk, rg_results *out) {
+  const rg_plan *plan = wk->plan;
+  const rg_projection *p = wk->p;
+  int nc = out->n_clusters;
+  if (nc == 0) return;
+  out->clusters = rg_xcalloc((size_t)nc, sizeof *out->clusters);
+  size_t *cap_t = rg_xcalloc((size_t)nc, sizeof *cap_t);
+  size_t *cap_x = rg_xcalloc((size_t)nc, sizeof *cap_x);
+  for (int c = 0; c < nc; c++) out->clusters[c].id = c;
+  for (int i = 0; i < wk->n; i++) {
+    int c = wk->st[i].cluster;
+    if (c >= 0) out->clusters[c].n_units++;
+  }
+  for (int c = 0; c < nc; c++) {
+    rg_cluster *cl = &out->clusters[c];
+    cl->units = rg_xmalloc(((size_t)cl->n_units + 1) * sizeof *cl->units);
+    cl->bridges = rg_xmalloc(((size_t)cl->n_units + 1) * sizeof *cl->bridges);
+    cl->n_units = 0;
+  }
+  for (int i = 0; i < wk->n; i++) {
+    int c = wk->st[i].cluster;
+    if (c < 0) continue;
+    rg_cluster *cl = &out->clusters[c];
+    cl->units[cl->n_units++] = wk->st[i].unit;
+  }
+  for (int c = 0; c < nc; c++) {
+    rg_cluster *cl = &out->clusters[c];
+    qsort(cl->units, (size_t)cl->n_units, sizeof *cl->units, cmp_unit_name);
+  }
+  /* tasks: inside when every concrete unit is in the cluster; crossing when
+   * the cluster has some but not all of them */
+  int *stamp = rg_xcalloc((size_t)nc, sizeof *stamp);
+  for (int t = 0; t < plan->n_tasks; t++) {
+    if (p->task_k[t] == 0) continue;
+    const rg_task *task = &plan->tasks[t];
+    int first = -2, same = 1;
+    for (int j = 0; j < task->link_count; j++) {
+      int v = p->vertex_of_unit[plan->links[plan->task_links[task->link_begin + j]].unit];
+      if (v < 0) continue;
+      int c = wk->st[v].cluster;
+      if (first == -2) first = c;
+      else if (c != first) same = 0;
+    }
+    if (same) {
+      if (first < 0) continue;
+      rg_cluster *cl = &out->clusters[first];
+      RG_GROW(cl->tasks, cap_t[first], (size_t)cl->n_tasks + 1);
+      cl->tasks[cl->n_tasks++] = t;
+      continue;
+    }
+    for (int j = 0; j < task->link_count; j++) {
+      int v = p->vertex_of_unit[plan->links[plan->task_links[task->link_begin + j]].unit];
+      if (v < 0) continue;
+      int c = wk->st[v].cluster;
+      if (c < 0 || stamp[c] == t + 1) continue;
+      stamp[c] = t + 1;
+      rg_cluster *cl = &out->clusters[c];
+      RG_GROW(cl->crossing, cap_x[c], (size_t)cl->n_crossing + 1);
+      cl->crossing[cl->n_crossing++] = t;
+    }
+  }
+  free(stamp);
+  free(cap_t);
+  free(cap_x);
+}
+
+/* bridges: units with participation > 0, by participation desc, name asc */
+static int cmp_bridge(const void *a, const void *b) {
+  const rg_unit_stats *x = *(rg_unit_stats *const *)a, *y = *(rg_unit_stats *const *)b;
+  if (x->participation != y->participation) return x->participation > y->participation ? -1 : 1;
+  return strcmp(uname(x->unit), uname(y->unit));
+}
+
+static void collect_bridges(rg_results *out) {
+  rg_unit_stats **tmp = rg_xmalloc(((size_t)out->n_units + 1) * sizeof *tmp);
+  for (int c = 0; c < out->n_clusters; c++) {
+    rg_cluster *cl = &out->clusters[c];
+    int k = 0;
+    for (int j = 0; j < cl->n_units; j++) {
+      rg_unit_stats *s = &out->units[out->row_of_unit[cl->units[j]]];
+      if (s->participation > 0) tmp[k++] = s;
+    }
+    qsort(tmp, (size_t)k, sizeof *tmp, cmp_bridge);
+    for (int j = 0; j < k; j++) cl->bridges[j] = tmp[j]->unit;
+    cl->n_bridges = k;
+  }
+  free(tmp);
+}
+
+/* ----------------------------------------------------------------- entry */
+
+rg_status rg_analyze(const rg_plan *plan, const rg_analysis_opts *opts, rg_results *out,
+                     rg_error *err) {
+  memset(out, 0, sizeof *out);
+  rg_analysis_opts o;
+  if (opts)
+    o = *opts;
+  else
+    rg_analysis_opts_init(&o);
+  if (!isfinite(o.lead_weight) || !isfinite(o.support_weight) || o.lead_weight < 0 ||
+      o.support_weight < 0)
+    return rg_error_set(err, RG_EUSAGE, NULL, 0, 0, "role weights must be finite and >= 0");
+  if (o.weighting != 0 && o.weighting != 1)
+    return rg_error_set(err, RG_EUSAGE, NULL, 0, 0, "weighting must be count or newman");
+  if (o.min_shared < 1)
+    return rg_error_set(err, RG_EUSAGE, NULL, 0, 0, "--min-shared must be >= 1");
+  if (!isfinite(o.resolution) || o.resolution <= 0)
+    return rg_error_set(err, RG_EUSAGE, NULL, 0, 0, "--resolution must be > 0");
+  if (o.approx_above < 0) o.approx_above = RG_APPROX_THRESHOLD;
+  out->opts = o;
+
+  rg_projection p;
+  rg_status st = rg_projection_build(plan, &p, err);
+  if (st != RG_OK) return st;
+  sort_plan = plan;
+  work wk = {plan, &o, &p, NULL, p.n};
+  wk.st = rg_xcalloc((size_t)p.n + 1, sizeof *wk.st);
+  compute_loads(plan, &p, &o, wk.st);
+  compute_overload(plan, wk.st, p.n, out);
+  igraph_error_t rc = graph_metrics(&wk, out);
+  if (rc != IGRAPH_SUCCESS) {
+    for (int i = 0; i < p.n; i++) {
+      free(wk.st[i].chapter_ids);
+      free(wk.st[i].chapter_loads);
+      free(wk.st[i].reason);
+    }
+    free(wk.st);
+    rg_projection_destroy(&p);
+    rg_results_free(out);
+    return rg_error_set(err, RG_ESYS, NULL, 0, 0, "analysis: igraph: %s", igraph_strerror(rc));
+  }
+  collect_clusters(&wk, out);
+
+  /* rows: load desc, name asc */
+  out->n_units = p.n;
+  out->units = wk.st;
+  qsort(out->units, (size_t)p.n, sizeof *out->units, cmp_stats);
+  out->row_of_unit = rg_xmalloc(((size_t)plan->n_units + 1) * sizeof *out->row_of_unit);
+  for (int u = 0; u < plan->n_units; u++) out->row_of_unit[u] = -1;
+  for (int i = 0; i < p.n; i++) out->row_of_unit[out->units[i].unit] = i;
+  qsort(out->ties, (size_t)out->n_ties, sizeof *out->ties, cmp_tie);
+  collect_bridges(out);
+  for (int c = 0; c < out->n_clusters; c++)
+    if (out->clusters[c].n_tasks > 1)
+      qsort(out->clusters[c].tasks, (size_t)out->clusters[c].n_tasks, sizeof(int), cmp_int);
+  rg_projection_destroy(&p);
+  return RG_OK;
+}

@@ -1,0 +1,207 @@
+/* bipartite.c - plan -> igraph bipartite graph and concrete-unit projection with evidence. */
+#include "bipartite.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static rg_status igraph_failed(rg_error *err, igraph_error_t rc, const char *what) {
+  return rg_error_set(err, RG_ESYS, NULL, 0, 0, "%s: igraph: %s", what, igraph_strerror(rc));
+}
+
+static rg_status not_finalized(rg_error *err) {
+  return rg_error_set(err, RG_ESYS, NULL, 0, 0, "internal: plan is not finalised");
+}
+
+/* ---------------------------------------------------------------- bigraph */
+
+static igraph_error_t bigraph_make(const rg_plan *plan, rg_bigraph *g) {
+  igraph_integer_t nv = (igraph_integer_t)plan->n_units + plan->n_tasks;
+  igraph_vector_int_t edges;
+  IGRAPH_VECTOR_INT_INIT_FINALLY(&edges, 2 * (igraph_integer_t)plan->n_links);
+  IGRAPH_CHECK(igraph_vector_bool_init(&g->types, nv));
+  IGRAPH_FINALLY(igraph_vector_bool_destroy, &g->types);
+  IGRAPH_CHECK(igraph_vector_int_init(&g->index, nv));
+  IGRAPH_FINALLY(igraph_vector_int_destroy, &g->index);
+  IGRAPH_CHECK(igraph_vector_int_init(&g->role, plan->n_links));
+  IGRAPH_FINALLY(igraph_vector_int_destroy, &g->role);
+  IGRAPH_CHECK(igraph_vector_int_init(&g->link, plan->n_links));
+  IGRAPH_FINALLY(igraph_vector_int_destroy, &g->link);
+
+  for (int u = 0; u < plan->n_units; u++) {
+    VECTOR(g->types)[u] = 0;
+    VECTOR(g->index)[u] = u;
+  }
+  for (int t = 0; t < plan->n_tasks; t++) {
+    VECTOR(g->types)[plan->n_units + t] = 1;
+    VECTOR(g->index)[plan->n_units + t] = t;
+  }
+  /* edges in task_links order: by task, leads first */
+  for (int e = 0; e < plan->n_links; e++) {
+    const rg_link *k = &plan->links[plan->task_links[e]];
+    VECTOR(edges)[2 * e] = k->unit;
+    VECTOR(edges)[2 * e + 1] = (igraph_integer_t)plan->n_units + k->task;
+    VECTOR(g->role)[e] = (igraph_integer_t)k->role;
+    VECTOR(g->link)[e] = plan->task_links[e];
+  }
+  IGRAPH_CHECK(igraph_create(&g->graph, &edges, nv, IGRAPH_UNDIRECTED));
+  igraph_vector_int_destroy(&edges);
+  IGRAPH_FINALLY_CLEAN(5);
+  return IGRAPH_SUCCESS;
+}
+
+rg_status rg_bigraph_build(const rg_plan *plan, rg_bigraph *g, rg_error *err) {
+  memset(g, 0, sizeof *g);
+  if (!plan->finalized) return not_finalized(err);
+  g->n_units = plan->n_units;
+  g->n_tasks = plan->n_tasks;
+  igraph_error_t rc = bigraph_make(plan, g);
+  if (rc != IGRAPH_SUCCESS) {
+    memset(g, 0, sizeof *g);
+    return igraph_failed(err, rc, "bipartite graph");
+  }
+  g->built_ = 1;
+  return RG_OK;
+}
+
+void rg_bigraph_destroy(rg_bigraph *g) {
+  if (!g || !g->built_) return;
+  igraph_destroy(&g->graph);
+  igraph_vector_bool_destroy(&g->types);
+  igraph_vector_int_destroy(&g->index);
+  igraph_vector_int_destroy(&g->role);
+  igraph_vector_int_destroy(&g->link);
+  memset(g, 0, sizeof *g);
+}
+
+/* ------------------------------------------------------------- projection */
+
+/* The concrete part of the bipartite graph (concrete units 0..n-1, then
+ * tasks), projected onto the units with igraph. */
+static igraph_error_t projection_make(const rg_plan *plan, rg_projection *p) {
+  int n = p->n;
+  igraph_integer_t nv = (igraph_integer_t)n + plan->n_tasks;
+  igraph_t bg;
+  igraph_vector_int_t edges;
+  igraph_vector_bool_t types;
+  IGRAPH_VECTOR_INT_INIT_FINALLY(&edges, 0);
+  IGRAPH_CHECK(igraph_vector_int_reserve(&edges, 2 * (igraph_integer_t)p->n_concrete_links));
+  IGRAPH_CHECK(igraph_vector_bool_init(&types, nv));
+  IGRAPH_FINALLY(igraph_vector_bool_destroy, &types);
+  for (igraph_integer_t v = n; v < nv; v++) VECTOR(types)[v] = 1;
+  for (int e = 0; e < plan->n_links; e++) {
+    const rg_link *k = &plan->links[plan->task_links[e]];
+    int v = p->vertex_of_unit[k->unit];
+    if (v < 0) continue;
+    IGRAPH_CHECK(igraph_vector_int_push_back(&edges, v));
+    IGRAPH_CHECK(igraph_vector_int_push_back(&edges, (igraph_integer_t)n + k->task));
+  }
+  IGRAPH_CHECK(igraph_create(&bg, &edges, nv, IGRAPH_UNDIRECTED));
+  IGRAPH_FINALLY(igraph_destroy, &bg);
+  IGRAPH_CHECK(igraph_vector_int_init(&p->shared, 0));
+  IGRAPH_FINALLY(igraph_vector_int_destroy, &p->shared);
+  /* proj1 holds the type-false vertices (the units) in vertex order */
+  IGRAPH_CHECK(igraph_bipartite_projection(&bg, &types, &p->graph, NULL, &p->shared, NULL, -1));
+  IGRAPH_FINALLY(igraph_destroy, &p->graph);
+
+  /* evidence: every pair of concrete units of every task, in task order */
+  igraph_integer_t ne = igraph_ecount(&p->graph);
+  p->ev_begin = rg_xcalloc((size_t)ne + 1, sizeof *p->ev_begin);
+  size_t total = 0;
+  for (igraph_integer_t e = 0; e < ne; e++) {
+    p->ev_begin[e] = (int)total;
+    total += (size_t)VECTOR(p->shared)[e];
+  }
+  p->ev_begin[ne] = (int)total;
+  p->ev_tasks = rg_xmalloc((total + 1) * sizeof *p->ev_tasks);
+  int *fill = rg_xcalloc((size_t)ne + 1, sizeof *fill);
+  int *members = rg_xmalloc(((size_t)plan->n_links + 1) * sizeof *members);
+  igraph_error_t rc = IGRAPH_SUCCESS;
+  for (int t = 0; t < plan->n_tasks && rc == IGRAPH_SUCCESS; t++) {
+    const rg_task *task = &plan->tasks[t];
+    int k = 0;
+    for (int j = 0; j < task->link_count; j++) {
+      int v = p->vertex_of_unit[plan->links[plan->task_links[task->link_begin + j]].unit];
+      if (v >= 0) members[k++] = v;
+    }
+    for (int a = 0; a < k && rc == IGRAPH_SUCCESS; a++)
+      for (int b = a + 1; b < k; b++) {
+        igraph_integer_t eid = -1;
+        /* error=false: a missing edge gives eid -1 without raising an igraph
+         * error (which would unwind the finally stack under our feet) */
+        igraph_get_eid(&p->graph, &eid, members[a], members[b], IGRAPH_UNDIRECTED, 0);
+        if (eid < 0 || fill[eid] >= VECTOR(p->shared)[eid]) {
+          rc = IGRAPH_EINTERNAL; /* multiplicity and evidence disagree */
+          break;
+        }
+        p->ev_tasks[p->ev_begin[eid] + fill[eid]++] = t;
+      }
+  }
+  for (igraph_integer_t e = 0; e < ne && rc == IGRAPH_SUCCESS; e++)
+    if (fill[e] != VECTOR(p->shared)[e]) rc = IGRAPH_EINTERNAL;
+  free(fill);
+  free(members);
+  if (rc != IGRAPH_SUCCESS) {
+    /* our own consistency error: no igraph handler ran, so unwind here */
+    igraph_destroy(&p->graph);
+    igraph_vector_int_destroy(&p->shared);
+    igraph_destroy(&bg);
+    igraph_vector_bool_destroy(&types);
+    igraph_vector_int_destroy(&edges);
+    IGRAPH_FINALLY_CLEAN(5);
+    return rc;
+  }
+  igraph_destroy(&bg);
+  igraph_vector_bool_destroy(&types);
+  igraph_vector_int_destroy(&edges);
+  IGRAPH_FINALLY_CLEAN(5);
+  return IGRAPH_SUCCESS;
+}
+
+rg_status rg_projection_build(const rg_plan *plan, rg_projection *p, rg_error *err) {
+  memset(p, 0, sizeof *p);
+  if (!plan->finalized) return not_finalized(err);
+  p->vertex_of_unit = rg_xmalloc(((size_t)plan->n_units + 1) * sizeof *p->vertex_of_unit);
+  p->unit_of_vertex = rg_xmalloc(((size_t)plan->n_units + 1) * sizeof *p->unit_of_vertex);
+  p->task_k = rg_xcalloc((size_t)plan->n_tasks + 1, sizeof *p->task_k);
+  for (int u = 0; u < plan->n_units; u++) {
+    if (plan->units[u].kind == RG_KIND_UNIT) {
+      p->vertex_of_unit[u] = p->n;
+      p->unit_of_vertex[p->n++] = u;
+    } else {
+      p->vertex_of_unit[u] = -1;
+    }
+  }
+  for (int l = 0; l < plan->n_links; l++) {
+    if (p->vertex_of_unit[plan->links[l].unit] < 0) continue;
+    p->task_k[plan->links[l].task]++;
+    p->n_concrete_links++;
+  }
+  igraph_error_t rc = projection_make(plan, p);
+  if (rc != IGRAPH_SUCCESS) {
+    free(p->vertex_of_unit);
+    free(p->unit_of_vertex);
+    free(p->task_k);
+    free(p->ev_begin);
+    free(p->ev_tasks);
+    memset(p, 0, sizeof *p);
+    return igraph_failed(err, rc, "unit projection");
+  }
+  p->built_ = 1;
+  return RG_OK;
+}
+
+void rg_projection_destroy(rg_projection *p) {
+  if (!p || !p->built_) return;
+  igraph_destroy(&p->graph);
+  igraph_vector_int_destroy(&p->shared);
+  free(p->vertex_of_unit);
+  free(p->unit_of_vertex);
+  free(p->task_k);
+  free(p->ev_begin);
+  free(p->ev_tasks);
+  memset(p, 0, sizeof *p);
+}
+
+int rg_projection_edges(const rg_projection *p) {
+  return p->built_ ? (int)igraph_ecount(&p->graph) : 0;
+}

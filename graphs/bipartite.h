@@ -1,0 +1,80 @@
+/* bipartite.h - the plan as an igraph bipartite graph, and its unit projection.
+ *
+ * Two graphs are built from a finalised rg_plan (input/plan.h):
+ *
+ *  rg_bigraph: units x tasks, every unit kind.
+ *    Vertices: UNITS FIRST, then tasks. Vertex v < n_units is plan unit v;
+ *    vertex n_units + t is plan task t. types[v] is false for a unit and true
+ *    for a task; index[v] is the plan index (unit or task) of vertex v.
+ *    Edges: one per plan link, in plan->task_links order (by task, leads
+ *    first); role[e] is the rg_role and link[e] the plan link index of edge e.
+ *
+ *  rg_projection: the co-ownership graph of CONCRETE units (RG_KIND_UNIT)
+ *    only. Collectives and generics stay in rg_bigraph but never here.
+ *    Vertex i is concrete unit unit_of_vertex[i] (ascending plan index);
+ *    vertex_of_unit[u] is -1 for a non-concrete unit. It is made with
+ *    igraph_bipartite_projection() on the concrete part of the bipartite
+ *    graph, so it is simple and undirected; shared[e] is igraph's
+ *    multiplicity: the number of tasks the two units share (a task counts each
+ *    unit once: the plan has already merged duplicate links).
+ *    Evidence, as CSR: the tasks that create edge e are
+ *    ev_tasks[ev_begin[e] .. ev_begin[e + 1]), plan task indices ascending;
+ *    their number always equals shared[e].
+ *    task_k[t] is k_t, the number of concrete units of task t.
+ *
+ * Ownership: both structs are caller-allocated (_build/_destroy); they hold
+ * indices into the plan, which must outlive them. _destroy on a zeroed struct
+ * is a no-op.
+ *
+ * Complexity: rg_bigraph_build O(units + tasks + links).
+ * rg_projection_build O(sum over tasks of k_t^2 * log d) time and
+ * O(sum over tasks of k_t(k_t-1)/2) memory for the evidence: the projection
+ * itself is the one quadratic step of the pipeline (quadratic in task size,
+ * linear in the number of tasks). Memory per projection edge: one igraph edge
+ * (2 x 8 bytes + indices ~ 32 bytes), 8 bytes multiplicity, 4 bytes
+ * ev_begin, plus 4 bytes per evidence task. */
+#ifndef RG_BIPARTITE_H
+#define RG_BIPARTITE_H
+
+#include <igraph.h>
+
+#include "error.h"
+#include "plan.h"
+
+typedef struct rg_bigraph {
+  igraph_t graph;             /* undirected */
+  igraph_vector_bool_t types; /* false = unit, true = task */
+  igraph_vector_int_t index;  /* vertex -> plan unit or task index */
+  igraph_vector_int_t role;   /* edge -> rg_role */
+  igraph_vector_int_t link;   /* edge -> plan link index */
+  int n_units, n_tasks;
+  int built_;                 /* private: 1 once the igraph objects exist */
+} rg_bigraph;
+
+typedef struct rg_projection {
+  igraph_t graph;             /* undirected, simple; vertex i = unit_of_vertex[i] */
+  int n;                      /* concrete units = vertices */
+  int *unit_of_vertex;        /* n entries */
+  int *vertex_of_unit;        /* plan->n_units entries, -1 when not concrete */
+  igraph_vector_int_t shared; /* edge -> number of shared tasks */
+  int *ev_begin;              /* n_edges + 1 entries */
+  int *ev_tasks;              /* plan task indices, ascending within an edge */
+  int *task_k;                /* plan->n_tasks entries: concrete units per task */
+  int n_concrete_links;       /* links to concrete units */
+  int built_;                 /* private */
+} rg_projection;
+
+/* Build the bipartite graph of a finalised plan. On failure (plan not
+ * finalised, or an igraph error) returns RG_ESYS/RG_EINPUT with err filled
+ * and leaves g zeroed. */
+rg_status rg_bigraph_build(const rg_plan *plan, rg_bigraph *g, rg_error *err);
+void rg_bigraph_destroy(rg_bigraph *g);
+
+/* Build the concrete-unit projection with evidence. Same failure contract. */
+rg_status rg_projection_build(const rg_plan *plan, rg_projection *p, rg_error *err);
+void rg_projection_destroy(rg_projection *p);
+
+/* Number of edges (ties) of the projection. */
+int rg_projection_edges(const rg_projection *p);
+
+#endif

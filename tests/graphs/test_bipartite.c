@@ -1,0 +1,147 @@
+/* test_bipartite.c - the bipartite graph and the concrete-unit projection with evidence. */
+#include <criterion/criterion.h>
+#include <igraph.h>
+
+#include "analyzer/h1_fixtures.h"
+#include "bipartite.h"
+
+static int eid(const rg_projection *p, const rg_plan *plan, const char *a, const char *b) {
+  igraph_integer_t e = -1;
+  int va = p->vertex_of_unit[rg_plan_find_unit(plan, a)];
+  int vb = p->vertex_of_unit[rg_plan_find_unit(plan, b)];
+  igraph_get_eid(&p->graph, &e, va, vb, IGRAPH_UNDIRECTED, 0);
+  return (int)e;
+}
+
+Test(bipartite, puts_units_first_then_tasks_with_types_and_index) {
+  rg_plan *plan = fx_star();
+  rg_bigraph g;
+  rg_error err;
+  cr_assert_eq(rg_bigraph_build(plan, &g, &err), RG_OK);
+  cr_assert_eq(igraph_vcount(&g.graph), 7 + 4); /* 5 concrete + collective + generic, 4 tasks */
+  cr_assert_eq(igraph_ecount(&g.graph), 10);
+  for (int v = 0; v < 7; v++) {
+    cr_assert_not(VECTOR(g.types)[v]);
+    cr_assert_eq(VECTOR(g.index)[v], v);
+  }
+  for (int t = 0; t < 4; t++) {
+    cr_assert(VECTOR(g.types)[7 + t]);
+    cr_assert_eq(VECTOR(g.index)[7 + t], t);
+  }
+  igraph_bool_t bip;
+  cr_assert_eq(igraph_is_bipartite(&g.graph, &bip, NULL), IGRAPH_SUCCESS);
+  cr_assert(bip);
+  rg_bigraph_destroy(&g);
+  rg_plan_free(plan);
+}
+
+Test(bipartite, orders_edges_by_task_with_leads_first_and_keeps_roles) {
+  rg_plan *plan = fx_star();
+  rg_bigraph g;
+  cr_assert_eq(rg_bigraph_build(plan, &g, NULL), RG_OK);
+  igraph_integer_t from, to;
+  igraph_edge(&g.graph, 0, &from, &to);
+  cr_assert_eq(from, rg_plan_find_unit(plan, "hub"));
+  cr_assert_eq(to, 7 + 0);
+  cr_assert_eq(VECTOR(g.role)[0], RG_ROLE_LEAD);
+  igraph_edge(&g.graph, 2, &from, &to);
+  cr_assert_eq(from, rg_plan_find_unit(plan, "各区政府"));
+  cr_assert_eq(VECTOR(g.role)[2], RG_ROLE_SUPPORT);
+  for (int e = 0; e < 10; e++) {
+    const rg_link *l = &plan->links[VECTOR(g.link)[e]];
+    igraph_edge(&g.graph, e, &from, &to);
+    cr_assert_eq(from, l->unit);
+    cr_assert_eq(to, 7 + l->task);
+    cr_assert_eq(VECTOR(g.role)[e], (igraph_integer_t)l->role);
+  }
+  rg_bigraph_destroy(&g);
+  rg_plan_free(plan);
+}
+
+Test(projection, keeps_only_concrete_units_in_plan_order) {
+  rg_plan *plan = fx_star();
+  rg_projection p;
+  cr_assert_eq(rg_projection_build(plan, &p, NULL), RG_OK);
+  cr_assert_eq(p.n, 5);
+  cr_assert_eq(p.n_concrete_links, 8);
+  int expect[5] = {0, 1, 3, 5, 6}; /* hub a b c d */
+  for (int i = 0; i < 5; i++) {
+    cr_assert_eq(p.unit_of_vertex[i], expect[i]);
+    cr_assert_eq(p.vertex_of_unit[expect[i]], i);
+  }
+  cr_assert_eq(p.vertex_of_unit[rg_plan_find_unit(plan, "各区政府")], -1);
+  cr_assert_eq(p.vertex_of_unit[rg_plan_find_unit(plan, "有关部门")], -1);
+  cr_assert_eq(rg_projection_edges(&p), 4);
+  for (int t = 0; t < 4; t++) cr_assert_eq(p.task_k[t], 2);
+  cr_assert_eq(eid(&p, plan, "a", "b"), -1, "leaves are not tied through a collective");
+  int e = eid(&p, plan, "hub", "c");
+  cr_assert_geq(e, 0);
+  cr_assert_eq(VECTOR(p.shared)[e], 1);
+  cr_assert_eq(p.ev_begin[e + 1] - p.ev_begin[e], 1);
+  cr_assert_eq(p.ev_tasks[p.ev_begin[e]], 2);
+  rg_projection_destroy(&p);
+  rg_plan_free(plan);
+}
+
+Test(projection, counts_shared_tasks_and_lists_them_ascending) {
+  rg_plan *plan = fx_path();
+  rg_projection p;
+  cr_assert_eq(rg_projection_build(plan, &p, NULL), RG_OK);
+  cr_assert_eq(rg_projection_edges(&p), 3);
+  int e = eid(&p, plan, "c", "b");
+  cr_assert_eq(VECTOR(p.shared)[e], 2);
+  cr_assert_eq(p.ev_begin[e + 1] - p.ev_begin[e], 2);
+  cr_assert_eq(p.ev_tasks[p.ev_begin[e]], 1);     /* task "2" */
+  cr_assert_eq(p.ev_tasks[p.ev_begin[e] + 1], 3); /* task "4" */
+  e = eid(&p, plan, "a", "b");
+  cr_assert_eq(VECTOR(p.shared)[e], 1);
+  cr_assert_eq(p.ev_tasks[p.ev_begin[e]], 0);
+  cr_assert_eq(eid(&p, plan, "a", "c"), -1);
+  int total = 0;
+  for (int k = 0; k < 3; k++) total += (int)VECTOR(p.shared)[k];
+  cr_assert_eq(p.ev_begin[3], total);
+  rg_projection_destroy(&p);
+  rg_plan_free(plan);
+}
+
+Test(projection, makes_a_clique_per_task_and_one_bridge) {
+  rg_plan *plan = fx_triangles();
+  rg_projection p;
+  cr_assert_eq(rg_projection_build(plan, &p, NULL), RG_OK);
+  cr_assert_eq(p.n, 6);
+  cr_assert_eq(rg_projection_edges(&p), 7);
+  cr_assert_eq(p.task_k[0], 3);
+  cr_assert_eq(p.task_k[2], 2);
+  int e = eid(&p, plan, "a3", "b1");
+  cr_assert_eq(p.ev_tasks[p.ev_begin[e]], 2);
+  e = eid(&p, plan, "a2", "a3");
+  cr_assert_eq(p.ev_tasks[p.ev_begin[e]], 0);
+  igraph_bool_t simple;
+  igraph_is_simple(&p.graph, &simple);
+  cr_assert(simple);
+  rg_projection_destroy(&p);
+  rg_plan_free(plan);
+}
+
+Test(projection, refuses_a_plan_that_is_not_finalised) {
+  rg_plan *plan = rg_plan_new("x");
+  rg_plan_add_task(plan, "1", "t", -1, -1, 1);
+  rg_projection p;
+  rg_error err;
+  rg_error_clear(&err);
+  cr_assert_neq(rg_projection_build(plan, &p, &err), RG_OK);
+  cr_assert_str_neq(err.msg, "");
+  rg_projection_destroy(&p); /* zeroed: no-op */
+  rg_plan_free(plan);
+}
+
+Test(projection, handles_an_empty_plan) {
+  rg_plan *plan = rg_plan_new("empty");
+  rg_plan_finalize(plan);
+  rg_projection p;
+  cr_assert_eq(rg_projection_build(plan, &p, NULL), RG_OK);
+  cr_assert_eq(p.n, 0);
+  cr_assert_eq(rg_projection_edges(&p), 0);
+  rg_projection_destroy(&p);
+  rg_plan_free(plan);
+}
