@@ -28,4 +28,13 @@ typedef struct rg_row {
 rg_status rg_rows_parse(rg_plan *plan, const rg_row *rows, int nrows, const rg_load_opts *opts,
                         rg_error *err);
 
+/* 1 if cells (a candidate header row) name a task or id column and a lead or
+ * support column (wide form: 序号, 任务, 牵头单位, 责任单位, task, lead...), or
+ * task, role and unit columns (long form, respgraph's own edges export).
+ * columns is the --columns mapping or NULL. Cells are matched after NFKC,
+ * removing white space and line breaks, dropping a trailing ':' and
+ * lower-casing ASCII. O(total cell bytes). */
+int rg_rows_header_ok(const char *const *cells, int n, const char *columns);
+int rg_rows_is_header(const char *const *cells, int n); /* columns = NULL */
+
 #endif

@@ -1,0 +1,224 @@
+/* csv_reader.c - CSV and TSV plans through libcsv, handed to rows.c. */
+#include "csv_reader.h"
+
+#include <csv.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "rows.h"
+
+#define HEADER_SEARCH 10 /* records in which the header is looked for */
+
+/* libcsv's parser states (libcsv.c: ROW_NOT_BEGUN, FIELD_BEGUN). */
+#define CSV_ROW_NOT_BEGUN 0
+#define CSV_FIELD_BEGUN 2
+
+typedef struct reader {
+  rg_csv_records *r;
+  long start; /* line where the record being read started */
+  int open;   /* a record has fields but is not ended */
+} reader;
+
+static void on_field(void *s, size_t len, void *data) {
+  reader *rd = data;
+  rg_csv_records *r = rd->r;
+  if (!rd->open) {
+    RG_GROW(r->rec, r->cap_rec, (size_t)r->n_rec + 1);
+    r->rec[r->n_rec].first = r->n_fields;
+    r->rec[r->n_rec].n = 0;
+    r->rec[r->n_rec].line = rd->start;
+    rd->open = 1;
+  }
+  RG_GROW(r->field, r->cap_fields, (size_t)r->n_fields + 1);
+  RG_GROW(r->buf, r->cap, r->len + len + 1);
+  r->field[r->n_fields++] = r->len;
+  if (len) memcpy(r->buf + r->len, s, len);
+  r->buf[r->len + len] = '\0';
+  r->len += len + 1;
+  r->rec[r->n_rec].n++;
+}
+
+static void on_record(int c, void *data) {
+  (void)c;
+  reader *rd = data;
+  if (!rd->open) return;
+  rd->r->n_rec++;
+  rd->open = 0;
+}
+
+static int space_only(unsigned char c) { return c == ' '; }
+
+rg_status rg_csv_records_read(rg_csv_records *out, const char *data, size_t len, char delim,
+                              const char *path, rg_error *err) {
+  memset(out, 0, sizeof *out);
+  struct csv_parser p;
+  if (csv_init(&p, CSV_APPEND_NULL) != 0)
+    return rg_error_set(err, RG_ESYS, path, 0, 0, "cannot start the CSV parser");
+  csv_set_delim(&p, (unsigned char)delim);
+  csv_set_space_func(&p, space_only);
+  reader rd = {out, 1, 0};
+  long line = 1;
+  rg_status st = RG_OK;
+  /* Feed one physical line at a time (ending at \n, \r\n or \r) so that the
+   * line where each record starts is known. */
+  for (size_t i = 0; i < len;) {
+    size_t j = i;
+    while (j < len && data[j] != '\n' && data[j] != '\r') j++;
+    if (j < len && data[j] == '\r' && j + 1 < len && data[j + 1] == '\n') j++;
+    if (j < len) j++;
+    if (p.pstate == CSV_ROW_NOT_BEGUN && !rd.open) rd.start = line;
+    if (csv_parse(&p, data + i, j - i, on_field, on_record, &rd) != j - i) {
+      st = rg_error_set(err, RG_ESYS, path, line, 0, "CSV parser: %s",
+                        csv_strerror(csv_error(&p)));
+      break;
+    }
+    i = j;
+    line++;
+  }
+  /* Not strict mode, which would refuse a stray quote inside an unquoted
+   * field (推进"十五五"规划); so an unterminated quote is seen here. */
+  if (!st && p.pstate == CSV_FIELD_BEGUN && p.quoted)
+    st = rg_error_set(err, RG_EINPUT, path, rd.start, 0,
+                      "unterminated quoted field: the record starting here never closes its "
+                      "\"...\"");
+  if (!st && csv_fini(&p, on_field, on_record, &rd) != 0) {
+    st = rg_error_set(err, RG_ESYS, path, rd.start, 0, "CSV parser: %s",
+                        csv_strerror(csv_error(&p)));
+  }
+  csv_free(&p);
+  return st;
+}
+
+void rg_csv_records_destroy(rg_csv_records *r) {
+  free(r->buf);
+  free(r->field);
+  free(r->rec);
+  memset(r, 0, sizeof *r);
+}
+
+const char *rg_csv_field(const rg_csv_records *r, int k, int i) {
+  return r->buf + r->field[r->rec[k].first + i];
+}
+
+/* Cell pointers of record k, in a malloc'd array. */
+static const char **cells_of(const rg_csv_records *r, int k) {
+  const char **v = rg_xcalloc((size_t)r->rec[k].n + 1, sizeof *v);
+  for (int i = 0; i < r->rec[k].n; i++) v[i] = rg_csv_field(r, k, i);
+  return v;
+}
+
+static int all_empty(const char *s) {
+  for (; *s; s++)
+    if (*s != ' ' && *s != '\t' && *s != '\r' && *s != '\n') return 0;
+  return 1;
+}
+
+/* Index of the header record among the first HEADER_SEARCH, or -1. */
+static int find_header(const rg_csv_records *r, const char *columns) {
+  for (int k = 0; k < r->n_rec && k < HEADER_SEARCH; k++) {
+    const char **v = cells_of(r, k);
+    int ok = rg_rows_header_ok(v, r->rec[k].n, columns);
+    free(v);
+    if (ok) return k;
+  }
+  return -1;
+}
+
+/* The delimiter to try first: TAB when the first line with either has more
+ * tabs than commas. */
+static char guess_delim(const char *s, size_t len) {
+  size_t tabs = 0, commas = 0;
+  for (size_t i = 0; i < len; i++) {
+    if (s[i] == '\t') tabs++;
+    else if (s[i] == ',') commas++;
+    else if (s[i] == '\n' && (tabs || commas)) break;
+  }
+  return tabs > commas ? '\t' : ',';
+}
+
+rg_status rg_csv_parse(rg_plan *plan, const char *utf8, size_t len, const rg_load_opts *opts,
+                       rg_error *err) {
+  const char *columns = opts ? opts->columns : NULL;
+  char delims[2];
+  delims[0] = guess_delim(utf8, len);
+  delims[1] = delims[0] == ',' ? '\t' : ',';
+  rg_csv_records r;
+  int h = -1;
+  for (int d = 0; d < 2 && h < 0; d++) {
+    rg_status st = rg_csv_records_read(&r, utf8, len, delims[d], plan->path, err);
+    if (st) {
+      rg_csv_records_destroy(&r);
+      return st;
+    }
+    h = find_header(&r, columns);
+    if (h < 0) rg_csv_records_destroy(&r);
+  }
+  if (h < 0 && columns && *columns)
+    return rg_error_set(err, RG_EINPUT, plan->path, 1, 0,
+                        "no header row in the first %d rows has the columns given by "
+                        "--columns %s (and a task and a lead or support column)",
+                        HEADER_SEARCH, columns);
+  if (h < 0)
+    return rg_error_set(err, RG_EINPUT, plan->path, 1, 0,
+                        "no recognised header row in the first %d rows (expected columns such "
+                        "as 序号, 重点任务, 牵头单位, 责任单位 or task, lead, support; name "
+                        "others with --columns)",
+                        HEADER_SEARCH);
+  rg_status st = RG_OK;
+  for (int k = 0; k < h; k++) {
+    const char *only = NULL;
+    int nonempty = 0;
+    for (int i = 0; i < r.rec[k].n; i++)
+      if (!all_empty(rg_csv_field(&r, k, i))) {
+        only = rg_csv_field(&r, k, i);
+        nonempty++;
+      }
+    if (nonempty == 1 && !plan->meta.title) plan->meta.title = rg_plan_strdup(plan, only);
+  }
+  int hn = r.rec[h].n;
+  int nrows = r.n_rec - h;
+  rg_row *rows = rg_xcalloc((size_t)nrows + 1, sizeof *rows);
+  for (int k = h; k < r.n_rec; k++) {
+    rg_row *row = &rows[k - h];
+    row->cells = cells_of(&r, k);
+    row->n = r.rec[k].n;
+    row->lineno = r.rec[k].line;
+    if (k == h || row->n == hn || row->n == 1) continue;
+    int extra_empty = row->n > hn;
+    for (int i = hn; i < row->n && extra_empty; i++) extra_empty = all_empty(row->cells[i]);
+    if (extra_empty) {
+      row->n = hn;
+      continue;
+    }
+    st = rg_error_set(err, RG_EINPUT, plan->path, row->lineno, 0,
+                      "row has %d fields but the header (line %ld) has %d", row->n,
+                      r.rec[h].line, hn);
+    nrows = k - h + 1;
+    break;
+  }
+  if (!st) st = rg_rows_parse(plan, rows, nrows, opts, err);
+  if (!st && plan->n_tasks == 0)
+    st = rg_error_set(err, RG_EINPUT, plan->path, r.rec[h].line, 0,
+                      "no task rows below the header");
+  for (int k = 0; k < nrows; k++) free((void *)rows[k].cells);
+  free(rows);
+  rg_csv_records_destroy(&r);
+  return st;
+}
+
+int rg_csv_is_header(const char *line, size_t len) {
+  static const char delims[2] = {',', '\t'};
+  for (int d = 0; d < 2; d++) {
+    rg_csv_records r;
+    rg_error e;
+    int ok = 0;
+    if (rg_csv_records_read(&r, line, len, delims[d], "-", &e) == RG_OK && r.n_rec > 0) {
+      const char **v = cells_of(&r, 0);
+      ok = rg_rows_is_header(v, r.rec[0].n);
+      free(v);
+    }
+    rg_csv_records_destroy(&r);
+    if (ok) return 1;
+  }
+  return 0;
+}

@@ -1,0 +1,709 @@
+/* rows.c - table rows (CSV records, HTML table rows) to plan: the column mapper.
+ *
+ * Two layouts are read. The WIDE form has one row per task, with a task text
+ * column and lead/support columns holding unit lists (序号,重点任务,牵头单位,
+ * 责任单位,完成时限). The LONG form has one row per link (task,role,unit[,kind,
+ * text,chapter]) and is what respgraph's own edges export writes; its unit
+ * names are taken as canonical. Every pass is linear in the cell bytes. */
+#include "rows.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "unitlist.h"
+
+typedef enum {
+  COL_NONE = 0,
+  COL_ID,
+  COL_TASK,
+  COL_LEAD,
+  COL_SUPPORT,
+  COL_DEADLINE,
+  COL_CHAPTER,
+  COL_SECTION,
+  COL_ROLE,
+  COL_UNIT,
+  COL_KIND,
+  COL_TEXT,
+  COL_COUNT
+} col_kind;
+
+static const char *const col_keys[COL_COUNT] = {
+    NULL, "id", "task", "lead", "support", "deadline", "chapter", "section", "role", "unit", "kind",
+    "text"};
+
+/* Header names, compared after header normalisation (see norm_header). */
+static const struct {
+  const char *name;
+  col_kind kind;
+} header_names[] = {
+    {"序号", COL_ID},          {"编号", COL_ID},          {"id", COL_ID},
+    {"no", COL_ID},            {"no.", COL_ID},           {"number", COL_ID},
+    {"#", COL_ID},             {"任务序号", COL_ID},      {"任务编号", COL_ID},
+    {"任务", COL_TASK},        {"重点任务", COL_TASK},    {"工作任务", COL_TASK},
+    {"主要任务", COL_TASK},    {"任务内容", COL_TASK},    {"task", COL_TASK},
+    {"工作内容", COL_TASK},    {"重点工作", COL_TASK},    {"主要工作", COL_TASK},
+    {"具体任务", COL_TASK},    {"工作事项", COL_TASK},    {"任务名称", COL_TASK},
+    {"牵头单位", COL_LEAD},    {"牵头部门", COL_LEAD},    {"lead", COL_LEAD},
+    {"owner", COL_LEAD},       {"牵头", COL_LEAD},        {"牵头责任单位", COL_LEAD},
+    {"主办单位", COL_LEAD},    {"责任单位", COL_SUPPORT}, {"配合单位", COL_SUPPORT},
+    {"协办单位", COL_SUPPORT}, {"参与单位", COL_SUPPORT}, {"责任部门", COL_SUPPORT},
+    {"support", COL_SUPPORT},  {"co", COL_SUPPORT},       {"配合部门", COL_SUPPORT},
+    {"协办部门", COL_SUPPORT}, {"参与部门", COL_SUPPORT}, {"配合", COL_SUPPORT},
+    {"完成时限", COL_DEADLINE}, {"时间节点", COL_DEADLINE}, {"时限", COL_DEADLINE},
+    {"deadline", COL_DEADLINE}, {"完成时间", COL_DEADLINE}, {"时间要求", COL_DEADLINE},
+    {"完成期限", COL_DEADLINE}, {"章", COL_CHAPTER},       {"chapter", COL_CHAPTER},
+    {"分类", COL_CHAPTER},     {"类别", COL_CHAPTER},     {"节", COL_SECTION},
+    {"section", COL_SECTION},  {"role", COL_ROLE},        {"角色", COL_ROLE},
+    {"unit", COL_UNIT},        {"单位", COL_UNIT},        {"单位名称", COL_UNIT},
+    {"kind", COL_KIND},        {"类型", COL_KIND},        {"text", COL_TEXT},
+};
+
+/* ------------------------------------------------------------- helpers */
+
+static int is_space_at(const char *p, size_t *len) {
+  if (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n' || *p == '\v' || *p == '\f')
+    return (int)(*len = 1);
+  if (!strncmp(p, "\xE3\x80\x80", 3)) return (int)(*len = 3);      /* U+3000 */
+  if (!strncmp(p, "\xC2\xA0", 2)) return (int)(*len = 2);          /* U+00A0 */
+  if (!strncmp(p, "\xEF\xBB\xBF", 3)) return (int)(*len = 3);      /* BOM */
+  return 0;
+}
+
+/* malloc'd copy of s without leading and trailing white space. */
+static char *trim_dup(const char *s) {
+  size_t k;
+  while (*s && is_space_at(s, &k)) s += k;
+  size_t n = strlen(s), end = 0;
+  for (size_t i = 0; i < n;) {
+    if (is_space_at(s + i, &k)) {
+      i += k;
+    } else {
+      i++;
+      end = i;
+    }
+  }
+  char *p = rg_xmalloc(end + 1);
+  memcpy(p, s, end);
+  p[end] = '\0';
+  return p;
+}
+
+/* NFKC of s, trimmed; malloc'd. Invalid UTF-8 is kept as trimmed bytes. */
+static char *nfkc_trim(const char *s) {
+  char *t = trim_dup(s);
+  char *n = rg_nfkc(t, strlen(t));
+  if (!n) return t;
+  free(t);
+  char *r = trim_dup(n);
+  free(n);
+  return r;
+}
+
+/* A header cell for matching: NFKC, no white space anywhere, no trailing
+ * ':' or '*', ASCII lower case. malloc'd. */
+static char *norm_header(const char *s) {
+  char *n = rg_nfkc(s, strlen(s));
+  const char *src = n ? n : s;
+  size_t len = strlen(src), o = 0, k;
+  char *out = rg_xmalloc(len + 1);
+  for (size_t i = 0; i < len;) {
+    if (is_space_at(src + i, &k)) {
+      i += k;
+      continue;
+    }
+    out[o++] = (char)tolower((unsigned char)src[i]);
+    i++;
+  }
+  while (o && (out[o - 1] == ':' || out[o - 1] == '*')) o--;
+  out[o] = '\0';
+  free(n);
+  return out;
+}
+
+static int cell_empty(const char *s) {
+  size_t k;
+  for (; *s; s += k)
+    if (!is_space_at(s, &k)) return 0;
+  return 1;
+}
+
+/* "无", "—", "空", "-", "/" and the like: a unit cell that names nobody. */
+static int means_none(const char *s) {
+  static const char *const none[] = {"", "无", "—", "——", "空", "-", "--", "/", "暂无", "n/a",
+                                     "N/A", "\xE2\x80\x93" /* – */, NULL};
+  char *t = nfkc_trim(s);
+  int r = 0;
+  for (int i = 0; none[i]; i++)
+    if (!strcmp(t, none[i])) r = 1;
+  free(t);
+  return r;
+}
+
+static const char *cell(const rg_row *r, int c) { return c >= 0 && c < r->n ? r->cells[c] : ""; }
+
+/* ---------------------------------------------------------- header map */
+
+typedef struct colmap {
+  col_kind *kind; /* per header column */
+  int n;
+  int first[COL_COUNT]; /* first column of each kind, -1 none */
+  int count[COL_COUNT];
+  int long_form;
+} colmap;
+
+static void colmap_destroy(colmap *m) { free(m->kind); }
+
+static col_kind lookup_header(const char *norm) {
+  for (size_t i = 0; i < sizeof header_names / sizeof header_names[0]; i++)
+    if (!strcmp(norm, header_names[i].name)) return header_names[i].kind;
+  return COL_NONE;
+}
+
+/* Apply --columns "key=header,key=header" (header by name or 1-based
+ * number) to m. Returns 0, or -1 with a message in bad (size 256). */
+static int apply_columns(colmap *m, char *const *norm, const char *columns, char *bad,
+                         size_t badsize) {
+  if (!columns || !*columns) return 0;
+  char *spec = rg_xstrdup(columns);
+  int rc = 0;
+  char *save = NULL;
+  for (char *item = strtok_r(spec, ",", &save); item; item = strtok_r(NULL, ",", &save)) {
+    char *eq = strchr(item, '=');
+    if (!eq) {
+      snprintf(bad, badsize, "--columns: '%s' is not key=header", item);
+      rc = -1;
+      break;
+    }
+    *eq = '\0';
+    char *key = norm_header(item);
+    col_kind kind = COL_NONE;
+    for (int k = 1; k < COL_COUNT; k++)
+      if (!strcmp(key, col_keys[k])) kind = (col_kind)k;
+    if (kind == COL_NONE) {
+      snprintf(bad, badsize,
+               "--columns: unknown key '%s' (use id, task, lead, support, deadline, chapter, "
+               "section, role, unit, kind or text)",
+               item);
+      free(key);
+      rc = -1;
+      break;
+    }
+    free(key);
+    char *want = norm_header(eq + 1);
+    int found = -1;
+    char *end = NULL;
+    long num = strtol(want, &end, 10);
+    if (*want && end && !*end && num >= 1 && num <= m->n) found = (int)num - 1;
+    for (int c = 0; found < 0 && c < m->n; c++)
+      if (!strcmp(norm[c], want)) found = c;
+    if (found < 0) {
+      snprintf(bad, badsize, "--columns: the header has no column '%s'", eq + 1);
+      free(want);
+      rc = -1;
+      break;
+    }
+    free(want);
+    m->kind[found] = kind;
+  }
+  free(spec);
+  return rc;
+}
+
+static void colmap_index(colmap *m) {
+  for (int k = 0; k < COL_COUNT; k++) {
+    m->first[k] = -1;
+    m->count[k] = 0;
+  }
+  for (int c = 0; c < m->n; c++) {
+    col_kind k = m->kind[c];
+    if (m->first[k] < 0) m->first[k] = c;
+    m->count[k]++;
+  }
+  m->long_form = m->count[COL_ROLE] > 0 && m->count[COL_UNIT] > 0 &&
+                 (m->count[COL_TASK] > 0 || m->count[COL_ID] > 0);
+}
+
+/* Build the map; returns 0, or -1 with bad filled when --columns is wrong. */
+static int colmap_build(colmap *m, const char *const *cells, int n, const char *columns, char *bad,
+                        size_t badsize) {
+  m->n = n;
+  m->kind = rg_xcalloc((size_t)n + 1, sizeof *m->kind);
+  char **norm = rg_xcalloc((size_t)n + 1, sizeof *norm);
+  for (int c = 0; c < n; c++) {
+    norm[c] = norm_header(cells[c] ? cells[c] : "");
+    m->kind[c] = lookup_header(norm[c]);
+  }
+  int rc = apply_columns(m, norm, columns, bad, badsize);
+  for (int c = 0; c < n; c++) free(norm[c]);
+  free(norm);
+  colmap_index(m);
+  return rc;
+}
+
+static int colmap_ok(const colmap *m) {
+  if (m->long_form) return 1;
+  return (m->count[COL_TASK] > 0 || m->count[COL_ID] > 0) &&
+         (m->count[COL_LEAD] > 0 || m->count[COL_SUPPORT] > 0);
+}
+
+int rg_rows_header_ok(const char *const *cells, int n, const char *columns) {
+  if (n <= 0) return 0;
+  colmap m;
+  char bad[256];
+  int ok = colmap_build(&m, cells, n, columns, bad, sizeof bad) == 0 && colmap_ok(&m);
+  colmap_destroy(&m);
+  return ok;
+}
+
+int rg_rows_is_header(const char *const *cells, int n) { return rg_rows_header_ok(cells, n, NULL); }
+
+/* ------------------------------------------------------------ numbering */
+
+static const char *const cn_digits = "零一二三四五六七八九十百";
+
+/* Length of a run of Chinese numerals at s (0 if none). */
+static size_t cn_numeral_len(const char *s) {
+  size_t n = 0;
+  while (s[n] && (unsigned char)s[n] >= 0x80) {
+    int found = 0;
+    for (const char *d = cn_digits; *d; d += 3)
+      if (!strncmp(s + n, d, 3)) found = 1;
+    if (!found) break;
+    n += 3;
+  }
+  return n;
+}
+
+typedef enum { HEAD_NONE, HEAD_CHAPTER, HEAD_SECTION } head_kind;
+
+/* Recognise a heading number on NFKC text: "一、" chapter, "(一)" section,
+ * "第一章" / "第一部分" chapter. Sets *num (malloc'd) and *title (pointer
+ * into s). */
+static head_kind heading_number(const char *s, char **num, const char **title) {
+  size_t k = cn_numeral_len(s);
+  if (k && !strncmp(s + k, "、", 3)) {
+    *num = strndup(s, k);
+    *title = s + k + 3;
+    return HEAD_CHAPTER;
+  }
+  if (s[0] == '(') {
+    k = cn_numeral_len(s + 1);
+    if (k && s[1 + k] == ')') {
+      *num = strndup(s + 1, k);
+      *title = s + 2 + k;
+      return HEAD_SECTION;
+    }
+  }
+  if (!strncmp(s, "第", 3)) {
+    k = cn_numeral_len(s + 3);
+    const char *p = s + 3 + k;
+    if (k && (!strncmp(p, "章", 3) || !strncmp(p, "部分", 6))) {
+      *num = strndup(s + 3, k);
+      *title = p + (strncmp(p, "章", 3) ? 6 : 3);
+      return HEAD_CHAPTER;
+    }
+  }
+  return HEAD_NONE;
+}
+
+/* A task number at the start of NFKC text: "12." "12、" "(12)" "12 ". On a
+ * match sets *num (malloc'd) and returns the number of bytes to skip. */
+static size_t task_number(const char *s, char **num) {
+  size_t i = 0, d;
+  int paren = s[0] == '(';
+  if (paren) i = 1;
+  d = i;
+  while (isdigit((unsigned char)s[i])) i++;
+  if (i == d || i - d > 6) return 0;
+  size_t end = i;
+  if (paren) {
+    if (s[i] != ')') return 0;
+    i++;
+  } else if (s[i] == '.' && !isdigit((unsigned char)s[i + 1])) {
+    i++;
+  } else if (!strncmp(s + i, "、", 3)) {
+    i += 3;
+  } else if (s[i] == ' ') {
+    i++;
+  } else {
+    return 0;
+  }
+  while (s[i] == ' ') i++;
+  *num = strndup(s + d, end - d);
+  return i;
+}
+
+/* malloc'd copy of an id cell: NFKC, trimmed, without a trailing '.' or
+ * '、' and without surrounding parentheses. */
+static char *clean_id(const char *s) {
+  char *t = nfkc_trim(s);
+  size_t n = strlen(t);
+  if (n && t[n - 1] == '.') t[--n] = '\0';
+  if (n >= 3 && !strcmp(t + n - 3, "、")) t[n -= 3] = '\0';
+  if (n >= 2 && t[0] == '(' && t[n - 1] == ')') {
+    memmove(t, t + 1, n - 2);
+    t[n - 2] = '\0';
+  }
+  return t;
+}
+
+/* ----------------------------------------------------------- chapters */
+
+/* "一", "十二", "3": a number with nothing else. */
+static int is_bare_number(const char *s) {
+  if (!*s) return 0;
+  if (cn_numeral_len(s) == strlen(s)) return 1;
+  for (; *s; s++)
+    if (!isdigit((unsigned char)*s)) return 0;
+  return 1;
+}
+
+typedef struct cursor {
+  int chapter, section;
+  const char *chapter_value; /* text of the chapter column that made chapter */
+} cursor;
+
+static void add_heading(rg_plan *plan, cursor *cur, const char *text, long line, int force_chapter) {
+  char *t = nfkc_trim(text);
+  char *num = NULL;
+  const char *title = t;
+  head_kind h = heading_number(t, &num, &title);
+  if (force_chapter && h == HEAD_SECTION) h = HEAD_CHAPTER;
+  if (h == HEAD_NONE && force_chapter && is_bare_number(t)) {
+    num = rg_xstrdup(t); /* a chapter column holding just "一" or "3" */
+    title = "";
+  }
+  char *title_t = trim_dup(title);
+  if (h == HEAD_SECTION) {
+    cur->section = rg_plan_add_section(plan, cur->chapter, num, title_t, line);
+  } else {
+    cur->chapter = rg_plan_add_chapter(plan, num ? num : "", title_t, line);
+    cur->section = -1;
+  }
+  free(title_t);
+  free(num);
+  free(t);
+}
+
+static void chapter_column(rg_plan *plan, cursor *cur, const char *value, long line) {
+  if (cell_empty(value)) return;
+  if (cur->chapter_value && !strcmp(cur->chapter_value, value)) return;
+  cur->chapter_value = rg_plan_strdup(plan, value);
+  add_heading(plan, cur, value, line, 1);
+}
+
+static void section_column(rg_plan *plan, cursor *cur, const char *value, long line,
+                           const char **last) {
+  if (cell_empty(value)) return;
+  if (*last && !strcmp(*last, value)) return;
+  *last = rg_plan_strdup(plan, value);
+  char *t = nfkc_trim(value);
+  char *num = NULL;
+  const char *title = t;
+  if (heading_number(t, &num, &title) == HEAD_NONE) title = t;
+  char *title_t = trim_dup(title);
+  cur->section = rg_plan_add_section(plan, cur->chapter, num ? num : "", title_t, line);
+  free(title_t);
+  free(num);
+  free(t);
+}
+
+/* ------------------------------------------------------------ wide form */
+
+/* Link every unit cell of kind k in row r to task. A line break inside a
+ * cell separates units. */
+static void link_cells(rg_plan *plan, const colmap *m, const rg_row *r, int task, col_kind k,
+                       rg_role role) {
+  for (int c = 0; c < m->n; c++) {
+    if (m->kind[c] != k) continue;
+    const char *s = cell(r, c);
+    if (means_none(s)) continue;
+    char *t = rg_xstrdup(s);
+    for (char *p = t; *p; p++)
+      if (*p == '\n' || *p == '\r') *p = ';';
+    rg_unitlist_link(plan, task, role, t, strlen(t), r->lineno);
+    free(t);
+  }
+}
+
+/* Join the non-empty task cells of r with a space; malloc'd. */
+static char *task_text(const colmap *m, const rg_row *r) {
+  size_t cap = 1;
+  for (int c = 0; c < m->n; c++)
+    if (m->kind[c] == COL_TASK || m->kind[c] == COL_TEXT) cap += strlen(cell(r, c)) + 1;
+  char *out = rg_xmalloc(cap);
+  out[0] = '\0';
+  for (int c = 0; c < m->n; c++) {
+    if (m->kind[c] != COL_TASK && m->kind[c] != COL_TEXT) continue;
+    char *t = trim_dup(cell(r, c));
+    if (*t) {
+      if (*out) strcat(out, " ");
+      strcat(out, t);
+    }
+    free(t);
+  }
+  return out;
+}
+
+static int has_units(const colmap *m, const rg_row *r) {
+  for (int c = 0; c < m->n; c++)
+    if ((m->kind[c] == COL_LEAD || m->kind[c] == COL_SUPPORT) && !means_none(cell(r, c)))
+      return 1;
+  return 0;
+}
+
+/* 1 when the row is a heading: all its non-empty cells hold the same text
+ * (a merged cell, repeated by the HTML reader), and that text carries a
+ * heading number, or spans several cells, or sits outside the task and unit
+ * columns. */
+static int is_heading_row(const colmap *m, const rg_row *r, const char **text) {
+  const char *first = NULL;
+  int nonempty = 0, in_task = 0, in_units = 0;
+  for (int c = 0; c < r->n; c++) {
+    if (cell_empty(r->cells[c])) continue;
+    if (first && strcmp(first, r->cells[c]) != 0) return 0;
+    first = r->cells[c];
+    nonempty++;
+    if (c < m->n && (m->kind[c] == COL_TASK || m->kind[c] == COL_TEXT)) in_task = 1;
+    if (c < m->n && (m->kind[c] == COL_LEAD || m->kind[c] == COL_SUPPORT)) in_units = 1;
+  }
+  if (!first) return 0;
+  *text = first;
+  char *t = nfkc_trim(first), *num = NULL;
+  const char *title;
+  head_kind h = heading_number(t, &num, &title);
+  int digits = *t != '\0';
+  for (const char *p = t; *p; p++)
+    if (!isdigit((unsigned char)*p) && *p != '.') digits = 0;
+  free(num);
+  free(t);
+  if (digits) return 0; /* a bare task number */
+  /* one cell in a task or unit column is a task or a continuation */
+  return h != HEAD_NONE || nonempty > 1 || (!in_task && !in_units);
+}
+
+static void set_deadline(rg_plan *plan, const colmap *m, const rg_row *r, int task) {
+  if (m->first[COL_DEADLINE] < 0 || plan->tasks[task].deadline) return;
+  char *d = trim_dup(cell(r, m->first[COL_DEADLINE]));
+  if (*d) plan->tasks[task].deadline = rg_plan_strdup(plan, d);
+  free(d);
+}
+
+static int add_task(rg_plan *plan, const cursor *cur, const char *number, const char *printed,
+                    long line) {
+  char *norm = rg_nfkc(printed, strlen(printed));
+  int t = rg_plan_add_task(plan, number, norm ? norm : printed, cur->chapter, cur->section, line);
+  if (norm && strcmp(norm, printed) != 0) plan->tasks[t].original = rg_plan_strdup(plan, printed);
+  free(norm);
+  return t;
+}
+
+static rg_status parse_wide(rg_plan *plan, const colmap *m, const rg_row *rows, int nrows) {
+  cursor cur = {-1, -1, NULL};
+  const char *last_section = NULL;
+  int prev = -1; /* previous task */
+  for (int i = 1; i < nrows; i++) {
+    const rg_row *r = &rows[i];
+    int any = 0;
+    for (int c = 0; c < r->n && !any; c++) any = !cell_empty(r->cells[c]);
+    if (!any) continue;
+    const char *htext = NULL;
+    if (is_heading_row(m, r, &htext)) {
+      add_heading(plan, &cur, htext, r->lineno, 0);
+      cur.chapter_value = NULL;
+      last_section = NULL;
+      continue;
+    }
+    if (m->first[COL_CHAPTER] >= 0) chapter_column(plan, &cur, cell(r, m->first[COL_CHAPTER]), r->lineno);
+    if (m->first[COL_SECTION] >= 0)
+      section_column(plan, &cur, cell(r, m->first[COL_SECTION]), r->lineno, &last_section);
+
+    char *id = m->first[COL_ID] >= 0 ? clean_id(cell(r, m->first[COL_ID])) : rg_xstrdup("");
+    char *raw = task_text(m, r);
+    char *text_num = NULL;
+    char *norm = rg_nfkc(raw, strlen(raw));
+    size_t skip = norm ? task_number(norm, &text_num) : 0;
+    /* skip is in NFKC bytes; the printed text keeps its number only when
+     * NFKC changed nothing before it, so strip from the NFKC text. */
+    const char *body = norm ? norm + skip : raw;
+    int task;
+    if (!*id && !*body) {
+      /* units under an empty task cell continue the task above (a merged
+       * spreadsheet cell) */
+      if (prev < 0) {
+        if (has_units(m, r))
+          rg_plan_diag(plan, RG_SEV_WARNING, r->lineno, "units-without-task",
+                       "row lists units but no task comes before it; ignored");
+        free(id), free(raw), free(text_num), free(norm);
+        continue;
+      }
+      task = prev;
+    } else {
+      const char *number = *id ? id : text_num;
+      char ord[32];
+      if (!number) {
+        snprintf(ord, sizeof ord, "%d", plan->n_tasks + 1);
+        number = ord;
+      }
+      const rg_task *pt = prev >= 0 ? &plan->tasks[prev] : NULL;
+      if (pt && !strcmp(pt->number, number) && !strcmp(pt->text, body)) {
+        task = prev; /* a task cell repeated over a rowspan */
+      } else {
+        const char *printed = raw;
+        if (skip && norm) printed = body; /* drop the number the text printed */
+        task = add_task(plan, &cur, number, printed, r->lineno);
+      }
+    }
+    set_deadline(plan, m, r, task);
+    link_cells(plan, m, r, task, COL_LEAD, RG_ROLE_LEAD);
+    link_cells(plan, m, r, task, COL_SUPPORT, RG_ROLE_SUPPORT);
+    prev = task;
+    free(id), free(raw), free(text_num), free(norm);
+  }
+  return RG_OK;
+}
+
+/* ------------------------------------------------------------ long form */
+
+typedef struct numtab {
+  int *slots; /* task index or -1 */
+  size_t cap;
+  size_t used;
+} numtab;
+
+static uint64_t hash_str(const char *s) {
+  uint64_t h = 1469598103934665603ULL;
+  for (; *s; s++) h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+  return h;
+}
+
+static size_t numtab_slot(const numtab *t, const rg_plan *plan, const char *num) {
+  size_t i = hash_str(num) & (t->cap - 1);
+  while (t->slots[i] >= 0 && strcmp(plan->tasks[t->slots[i]].number, num) != 0)
+    i = (i + 1) & (t->cap - 1);
+  return i;
+}
+
+static void numtab_grow(numtab *t, const rg_plan *plan) {
+  size_t cap = t->cap ? t->cap * 2 : 64;
+  numtab n = {rg_xmalloc(cap * sizeof(int)), cap, 0};
+  for (size_t i = 0; i < cap; i++) n.slots[i] = -1;
+  for (size_t i = 0; i < t->cap; i++)
+    if (t->slots[i] >= 0) {
+      n.slots[numtab_slot(&n, plan, plan->tasks[t->slots[i]].number)] = t->slots[i];
+      n.used++;
+    }
+  free(t->slots);
+  *t = n;
+}
+
+static int parse_role(const char *s, rg_role *role) {
+  char *t = norm_header(s);
+  int ok = 1;
+  if (!strcmp(t, "lead") || !strcmp(t, "牵头") || !strcmp(t, "牵头单位"))
+    *role = RG_ROLE_LEAD;
+  else if (!strcmp(t, "support") || !strcmp(t, "co") || !strcmp(t, "配合") ||
+           !strcmp(t, "责任") || !strcmp(t, "责任单位") || !strcmp(t, "配合单位"))
+    *role = RG_ROLE_SUPPORT;
+  else
+    ok = 0;
+  free(t);
+  return ok;
+}
+
+static int parse_kind(const char *s, rg_kind *kind) {
+  char *t = norm_header(s);
+  int ok = 1;
+  if (!*t || !strcmp(t, "unit")) *kind = RG_KIND_UNIT;
+  else if (!strcmp(t, "collective")) *kind = RG_KIND_COLLECTIVE;
+  else if (!strcmp(t, "generic")) *kind = RG_KIND_GENERIC;
+  else ok = 0;
+  free(t);
+  return ok;
+}
+
+static rg_status parse_long(rg_plan *plan, const colmap *m, const rg_row *rows, int nrows,
+                            rg_error *err) {
+  int c_task = m->first[COL_TASK] >= 0 ? m->first[COL_TASK] : m->first[COL_ID];
+  int c_role = m->first[COL_ROLE], c_unit = m->first[COL_UNIT], c_kind = m->first[COL_KIND];
+  int c_text = m->first[COL_TEXT];
+  if (c_text < 0 && m->first[COL_TASK] >= 0 && m->first[COL_ID] >= 0) c_text = m->first[COL_TASK];
+  if (c_text == c_task) c_text = -1;
+  numtab tab = {0};
+  numtab_grow(&tab, plan);
+  cursor cur = {-1, -1, NULL};
+  rg_status st = RG_OK;
+  for (int i = 1; i < nrows && !st; i++) {
+    const rg_row *r = &rows[i];
+    int any = 0;
+    for (int c = 0; c < r->n && !any; c++) any = !cell_empty(r->cells[c]);
+    if (!any) continue;
+    char *num = clean_id(cell(r, c_task));
+    char *unit = nfkc_trim(cell(r, c_unit));
+    rg_role role;
+    rg_kind kind = RG_KIND_UNIT;
+    if (!*num) {
+      st = rg_error_set(err, RG_EINPUT, plan->path, r->lineno, 0, "the task column is empty");
+    } else if (!parse_role(cell(r, c_role), &role)) {
+      st = rg_error_set(err, RG_EINPUT, plan->path, r->lineno, 0,
+                        "unknown role '%s' (expected lead or support)", cell(r, c_role));
+    } else if (c_kind >= 0 && !parse_kind(cell(r, c_kind), &kind)) {
+      st = rg_error_set(err, RG_EINPUT, plan->path, r->lineno, 0,
+                        "unknown kind '%s' (expected unit, collective or generic)",
+                        cell(r, c_kind));
+    } else if (!*unit) {
+      st = rg_error_set(err, RG_EINPUT, plan->path, r->lineno, 0, "the unit column is empty");
+    } else {
+      size_t slot = numtab_slot(&tab, plan, num);
+      int task = tab.slots[slot];
+      if (task < 0) {
+        if (m->first[COL_CHAPTER] >= 0)
+          chapter_column(plan, &cur, cell(r, m->first[COL_CHAPTER]), r->lineno);
+        char *text = c_text >= 0 ? trim_dup(cell(r, c_text)) : rg_xstrdup("");
+        task = add_task(plan, &cur, num, text, r->lineno);
+        free(text);
+        tab.slots[slot] = task;
+        if (++tab.used * 2 > tab.cap) numtab_grow(&tab, plan);
+      }
+      set_deadline(plan, m, r, task);
+      int u = rg_plan_intern_unit(plan, unit, kind, r->lineno);
+      rg_plan_link(plan, task, u, role, r->lineno);
+    }
+    free(num);
+    free(unit);
+  }
+  free(tab.slots);
+  return st;
+}
+
+/* ---------------------------------------------------------------- entry */
+
+rg_status rg_rows_parse(rg_plan *plan, const rg_row *rows, int nrows, const rg_load_opts *opts,
+                        rg_error *err) {
+  if (nrows <= 0)
+    return rg_error_set(err, RG_EINPUT, plan->path, 0, 0, "the table has no header row");
+  colmap m;
+  char bad[256];
+  if (colmap_build(&m, rows[0].cells, rows[0].n, opts ? opts->columns : NULL, bad, sizeof bad)) {
+    colmap_destroy(&m);
+    return rg_error_set(err, RG_EINPUT, plan->path, rows[0].lineno, 0, "%s", bad);
+  }
+  rg_status st = RG_OK;
+  if (!m.long_form && m.count[COL_TASK] == 0 && m.count[COL_ID] == 0)
+    st = rg_error_set(err, RG_EINPUT, plan->path, rows[0].lineno, 0,
+                      "the header names no task column (序号, 任务, 重点任务, task, ...; "
+                      "or map one with --columns task=NAME)");
+  else if (!m.long_form && m.count[COL_LEAD] == 0 && m.count[COL_SUPPORT] == 0)
+    st = rg_error_set(err, RG_EINPUT, plan->path, rows[0].lineno, 0,
+                      "the header names no unit column (牵头单位, 责任单位, lead, support, ...; "
+                      "or map one with --columns lead=NAME)");
+  else if (m.long_form)
+    st = parse_long(plan, &m, rows, nrows, err);
+  else
+    st = parse_wide(plan, &m, rows, nrows);
+  colmap_destroy(&m);
+  return st;
+}

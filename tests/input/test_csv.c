@@ -1,0 +1,355 @@
+/* test_csv.c - CSV/TSV plans: headers, unit cells, deadlines, long form, errors. */
+#include <criterion/criterion.h>
+#include <csv.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "csv_reader.h"
+#include "load.h"
+#include "rows.h"
+
+#define CSV_DIR RG_TEST_DATA "/formats/csv/"
+
+static rg_plan *load_csv(const char *path, const char *columns) {
+  rg_load_opts o = {RG_INPUT_CSV, columns};
+  rg_plan *p = NULL;
+  rg_error err;
+  rg_error_clear(&err);
+  rg_status st = rg_plan_load(path, &o, &p, &err);
+  char buf[1200];
+  rg_error_format(&err, buf, sizeof buf);
+  cr_assert_eq(st, RG_OK, "%s", buf);
+  return p;
+}
+
+/* The error message of a failing load, formatted as file:line: message. */
+static char *load_error(const char *path, const char *columns, rg_status want) {
+  rg_load_opts o = {RG_INPUT_CSV, columns};
+  rg_plan *p = NULL;
+  rg_error err;
+  rg_error_clear(&err);
+  rg_status st = rg_plan_load(path, &o, &p, &err);
+  cr_assert_eq(st, want, "status %d", st);
+  cr_assert_null(p);
+  char *buf = malloc(1200);
+  rg_error_format(&err, buf, 1200);
+  return buf;
+}
+
+/* The links of task t as "lead:A|support:B" in the plan's task order. */
+static char *links_of(const rg_plan *p, int t) {
+  char *out = calloc(1, 4096);
+  const rg_task *k = &p->tasks[t];
+  for (int j = 0; j < k->link_count; j++) {
+    const rg_link *l = &p->links[p->task_links[k->link_begin + j]];
+    if (j) strcat(out, "|");
+    strcat(out, rg_role_name(l->role));
+    strcat(out, ":");
+    strcat(out, p->units[l->unit].name);
+  }
+  return out;
+}
+
+#define EXPECT_LINKS(p, t, want)                                                                   \
+  do {                                                                                             \
+    char *got = links_of(p, t);                                                                    \
+    cr_expect_str_eq(got, want, "task %d", t);                                                     \
+    free(got);                                                                                     \
+  } while (0)
+
+Test(csv, reads_a_wide_table_with_chinese_headers) {
+  rg_plan *p = load_csv(CSV_DIR "wide-zh.csv", NULL);
+  cr_assert_eq(p->n_tasks, 4);
+  cr_expect_str_eq(p->meta.title, "2026年重点工作任务分工表");
+  cr_expect_str_eq(p->tasks[0].number, "1");
+  cr_expect_str_eq(p->tasks[0].text, "推进数字政府建设,\n建成一网通办");
+  cr_expect_str_eq(p->tasks[0].original, "推进数字政府建设，\n建成一网通办");
+  cr_expect_eq(p->tasks[0].line, 4);
+  EXPECT_LINKS(p, 0, "lead:市发展改革委|support:市商务局|support:市财政局");
+  EXPECT_LINKS(p, 1, "lead:市营商局");
+  EXPECT_LINKS(p, 2, "lead:省市场监管局");
+  /* a line break in a unit cell separates units; the last row, with an
+   * empty task cell, continues task 4 (a merged spreadsheet cell) */
+  EXPECT_LINKS(p, 3,
+               "lead:市数据局|support:各区、县(市)政府|support:市工业和信息化局|support:市财政局");
+  cr_expect_eq(p->tasks[3].line, 9);
+  rg_plan_free(p);
+}
+
+Test(csv, turns_merged_heading_rows_into_chapters_and_sections) {
+  rg_plan *p = load_csv(CSV_DIR "wide-zh.csv", NULL);
+  cr_assert_eq(p->n_chapters, 1);
+  cr_expect_str_eq(p->chapters[0].number, "一");
+  cr_expect_str_eq(p->chapters[0].title, "扩大有效需求");
+  cr_expect_eq(p->chapters[0].line, 3);
+  cr_assert_eq(p->n_sections, 1);
+  cr_expect_str_eq(p->sections[0].number, "一");
+  cr_expect_str_eq(p->sections[0].title, "培育新动能");
+  cr_expect_eq(p->sections[0].parent, 0);
+  cr_expect_eq(p->tasks[1].chapter, 0);
+  cr_expect_eq(p->tasks[1].section, -1);
+  cr_expect_eq(p->tasks[2].section, 0);
+  rg_plan_free(p);
+}
+
+Test(csv, keeps_deadlines_as_printed) {
+  rg_plan *p = load_csv(CSV_DIR "wide-zh.csv", NULL);
+  cr_expect_str_eq(p->tasks[0].deadline, "2026年6月底前");
+  cr_expect_str_eq(p->tasks[1].deadline, "持续推进");
+  cr_expect_null(p->tasks[2].deadline);
+  cr_expect_str_eq(p->tasks[3].deadline, "2026年底前");
+  rg_plan_free(p);
+}
+
+Test(csv, reads_a_second_name_in_parentheses_as_an_alias_not_a_unit) {
+  rg_plan *p = load_csv(CSV_DIR "wide-zh.csv", NULL);
+  int u = rg_plan_find_unit(p, "省市场监管局");
+  cr_assert_geq(u, 0);
+  cr_assert_eq(p->units[u].n_aliases, 1);
+  cr_expect_str_eq(p->units[u].aliases[0], "省知识产权局");
+  cr_expect_eq(rg_plan_find_unit(p, "省知识产权局"), -1);
+  cr_expect_eq(p->tasks[2].link_count, 1);
+  rg_plan_free(p);
+}
+
+Test(csv, reads_none_markers_as_no_units) {
+  /* 无 (task 2), — (task 3) in wide-zh; - in wide-en; / in the TSV; 空 in columns.csv */
+  rg_plan *p = load_csv(CSV_DIR "wide-zh.csv", NULL);
+  cr_expect_eq(p->tasks[1].link_count, 1);
+  cr_expect_eq(p->tasks[2].link_count, 1);
+  rg_plan_free(p);
+  p = load_csv(CSV_DIR "wide-en.csv", NULL);
+  EXPECT_LINKS(p, 1, "lead:市生态环境局");
+  rg_plan_free(p);
+  p = load_csv(CSV_DIR "wide.tsv", NULL);
+  EXPECT_LINKS(p, 1, "lead:市应急局");
+  rg_plan_free(p);
+  p = load_csv(CSV_DIR "columns.csv", "task=事项,lead=主办,support=协办,deadline=期限");
+  EXPECT_LINKS(p, 1, "lead:市林草局");
+  rg_plan_free(p);
+}
+
+Test(csv, reads_english_headers) {
+  rg_plan *p = load_csv(CSV_DIR "wide-en.csv", NULL);
+  cr_assert_eq(p->n_tasks, 2);
+  cr_expect_str_eq(p->tasks[0].text, "Build the metro");
+  cr_expect_str_eq(p->tasks[0].deadline, "2026");
+  EXPECT_LINKS(p, 0, "lead:市交通局|support:市财政局|support:市自然资源局");
+  rg_plan_free(p);
+}
+
+Test(csv, reads_tab_separated_values) {
+  rg_plan *p = load_csv(CSV_DIR "wide.tsv", NULL);
+  cr_assert_eq(p->n_tasks, 2);
+  cr_expect_str_eq(p->tasks[0].text, "推进\"十五五\"规划编制");
+  EXPECT_LINKS(p, 0, "lead:市发展改革委|support:市统计局");
+  rg_plan_free(p);
+}
+
+Test(csv, maps_other_headers_with_columns_option) {
+  rg_plan *p = load_csv(CSV_DIR "columns.csv", "task=事项,lead=主办,support=协办,deadline=期限");
+  cr_assert_eq(p->n_tasks, 2);
+  cr_expect_str_eq(p->tasks[0].number, "1");
+  cr_expect_str_eq(p->tasks[0].text, "修路");
+  cr_expect_str_eq(p->tasks[0].deadline, "六月");
+  EXPECT_LINKS(p, 0, "lead:市交通局|support:市财政局");
+  rg_plan_free(p);
+  /* columns can also be named by 1-based position */
+  p = load_csv(CSV_DIR "columns.csv", "task=2,lead=3,support=4");
+  EXPECT_LINKS(p, 0, "lead:市交通局|support:市财政局");
+  cr_expect_null(p->tasks[0].deadline);
+  rg_plan_free(p);
+}
+
+Test(csv, takes_the_number_printed_in_the_task_text_else_the_ordinal) {
+  rg_plan *p = load_csv(CSV_DIR "numbered.csv", NULL);
+  cr_assert_eq(p->n_tasks, 4);
+  cr_expect_str_eq(p->tasks[0].number, "1");
+  cr_expect_str_eq(p->tasks[0].text, "推进数字政府建设");
+  cr_expect_str_eq(p->tasks[1].number, "2");
+  cr_expect_str_eq(p->tasks[1].text, "优化营商环境");
+  cr_expect_str_eq(p->tasks[2].number, "3");
+  cr_expect_str_eq(p->tasks[2].text, "加强知识产权保护");
+  cr_expect_str_eq(p->tasks[3].number, "4");
+  cr_expect_str_eq(p->tasks[3].text, "建设智慧城市");
+  rg_plan_free(p);
+}
+
+Test(csv, reads_the_long_form_with_canonical_names_grouped_by_task) {
+  rg_plan *p = load_csv(CSV_DIR "long.csv", NULL);
+  cr_assert_eq(p->n_tasks, 2);
+  cr_expect_str_eq(p->tasks[0].number, "1");
+  cr_expect_str_eq(p->tasks[1].number, "2");
+  /* the unit name is taken whole: a collective is not split at 、 */
+  EXPECT_LINKS(p, 0, "lead:市发展改革委|support:各区、县(市)政府|support:市财政局");
+  EXPECT_LINKS(p, 1, "lead:市商务局");
+  int c = rg_plan_find_unit(p, "各区、县(市)政府");
+  cr_assert_geq(c, 0);
+  cr_expect_eq(p->units[c].kind, RG_KIND_COLLECTIVE);
+  cr_assert_eq(p->n_chapters, 1);
+  cr_expect_str_eq(p->chapters[0].number, "一");
+  cr_expect_eq(p->tasks[1].chapter, 0);
+  rg_plan_free(p);
+}
+
+/* Write plan's links as respgraph's edges export does (task,role,unit,kind),
+ * with libcsv's writer, into a malloc'd string. */
+static char *edges_csv(const rg_plan *p, size_t *len) {
+  char *buf;
+  FILE *f = open_memstream(&buf, len);
+  fputs("task,role,unit,kind\n", f);
+  for (int t = 0; t < p->n_tasks; t++) {
+    const rg_task *k = &p->tasks[t];
+    for (int j = 0; j < k->link_count; j++) {
+      const rg_link *l = &p->links[p->task_links[k->link_begin + j]];
+      const char *f4[4] = {k->number, rg_role_name(l->role), p->units[l->unit].name,
+                           rg_kind_name(p->units[l->unit].kind)};
+      for (int i = 0; i < 4; i++) {
+        if (i) fputc(',', f);
+        csv_fwrite(f, f4[i], strlen(f4[i]));
+      }
+      fputc('\n', f);
+    }
+  }
+  fclose(f);
+  return buf;
+}
+
+Test(csv, reads_its_own_edges_export_back_into_the_same_graph) {
+  rg_plan *a = NULL;
+  rg_error err;
+  cr_assert_eq(rg_plan_load(RG_EXAMPLES "/shenyang-2026.txt", NULL, &a, &err), RG_OK);
+  size_t len;
+  char *csv = edges_csv(a, &len);
+  rg_plan *b = rg_plan_new("edges.csv");
+  rg_load_opts o = {RG_INPUT_CSV, NULL};
+  cr_assert_eq(rg_plan_parse_buffer(b, csv, len, RG_INPUT_CSV, &o, &err), RG_OK, "%s", err.msg);
+  rg_plan_finalize(b);
+  /* every task with a link comes back, in order, with the same links */
+  int with_links = 0;
+  for (int t = 0; t < a->n_tasks; t++) with_links += a->tasks[t].link_count > 0;
+  cr_assert_eq(b->n_tasks, with_links);
+  cr_assert_eq(b->n_links, a->n_links);
+  cr_assert_eq(b->n_units, a->n_units);
+  for (int t = 0, bt = 0; t < a->n_tasks; t++) {
+    if (!a->tasks[t].link_count) continue;
+    cr_assert_str_eq(b->tasks[bt].number, a->tasks[t].number);
+    char *la = links_of(a, t), *lb = links_of(b, bt);
+    cr_assert_str_eq(lb, la, "task %s", a->tasks[t].number);
+    free(la);
+    free(lb);
+    bt++;
+  }
+  for (int u = 0; u < b->n_units; u++) {
+    int ua = rg_plan_find_unit(a, b->units[u].name);
+    cr_assert_geq(ua, 0, "%s", b->units[u].name);
+    cr_expect_eq(b->units[u].kind, a->units[ua].kind, "%s", b->units[u].name);
+  }
+  free(csv);
+  rg_plan_free(a);
+  rg_plan_free(b);
+}
+
+Test(csv, reports_an_unterminated_quote_at_the_line_where_its_record_starts) {
+  char *msg = load_error(CSV_DIR "unterminated.csv", NULL, RG_EINPUT);
+  cr_expect_str_eq(msg, CSV_DIR "unterminated.csv:3: unterminated quoted field: the record "
+                                "starting here never closes its \"...\"");
+  free(msg);
+}
+
+Test(csv, reports_a_ragged_row) {
+  char *msg = load_error(CSV_DIR "ragged.csv", NULL, RG_EINPUT);
+  cr_expect_str_eq(msg, CSV_DIR "ragged.csv:3: row has 3 fields but the header (line 1) has 4");
+  free(msg);
+}
+
+Test(csv, reports_a_missing_header) {
+  char *msg = load_error(CSV_DIR "noheader.csv", NULL, RG_EINPUT);
+  cr_expect_str_eq(msg, CSV_DIR "noheader.csv:1: no recognised header row in the first 10 rows "
+                                "(expected columns such as 序号, 重点任务, 牵头单位, 责任单位 or "
+                                "task, lead, support; name others with --columns)");
+  free(msg);
+}
+
+Test(csv, reports_a_columns_option_naming_no_column) {
+  char *msg = load_error(CSV_DIR "columns.csv", "task=事项,lead=主办单位", RG_EINPUT);
+  cr_expect_str_eq(msg, CSV_DIR "columns.csv:1: no header row in the first 10 rows has the "
+                                "columns given by --columns task=事项,lead=主办单位 (and a task "
+                                "and a lead or support column)");
+  free(msg);
+}
+
+static char *parse_error(const char *csv) {
+  rg_plan *p = rg_plan_new("t.csv");
+  rg_error err;
+  rg_error_clear(&err);
+  rg_load_opts o = {RG_INPUT_CSV, NULL};
+  rg_status st = rg_plan_parse_buffer(p, csv, strlen(csv), RG_INPUT_CSV, &o, &err);
+  cr_assert_eq(st, RG_EINPUT);
+  rg_plan_free(p);
+  char *buf = malloc(1200);
+  rg_error_format(&err, buf, 1200);
+  return buf;
+}
+
+Test(csv, reports_an_unknown_role_in_the_long_form) {
+  char *msg = parse_error("task,role,unit\n1,lead,市财政局\n1,boss,市商务局\n");
+  cr_expect_str_eq(msg, "t.csv:3: unknown role 'boss' (expected lead or support)");
+  free(msg);
+}
+
+Test(csv, reports_a_header_with_no_rows_below) {
+  char *msg = parse_error("序号,重点任务,牵头单位\n");
+  cr_expect_str_eq(msg, "t.csv:1: no task rows below the header");
+  free(msg);
+}
+
+Test(csv, counts_lines_with_crlf_and_quoted_line_breaks) {
+  char *msg = parse_error("title\r\n序号,任务,牵头单位\r\n1,\"a\r\nb\",市财政局\r\n2,c\r\n");
+  cr_expect_str_eq(msg, "t.csv:5: row has 2 fields but the header (line 2) has 3");
+  free(msg);
+}
+
+Test(csv, recognises_header_lines_for_content_detection) {
+  const char *yes[] = {"序号,重点任务,牵头单位,责任单位", "id,task,lead,support",
+                       "序号\t任务内容\t牵头部门\t配合单位", "task,role,unit,kind",
+                       "\"序号\",\"工作任务\",\"牵头单位：\"", "No., Task , Lead"};
+  const char *no[] = {"a,b,c", "序号,重点任务", "牵头单位,责任单位", "1.推进数字政府建设", ""};
+  for (size_t i = 0; i < sizeof yes / sizeof *yes; i++)
+    cr_expect(rg_csv_is_header(yes[i], strlen(yes[i])), "%s", yes[i]);
+  for (size_t i = 0; i < sizeof no / sizeof *no; i++)
+    cr_expect_not(rg_csv_is_header(no[i], strlen(no[i])), "%s", no[i]);
+}
+
+Test(rows, parses_html_style_rows_with_repeated_rowspan_cells) {
+  /* The HTML reader repeats a rowspan cell into every row it covers: the task
+   * spans two rows with different lead units; a colspan heading fills the row. */
+  const char *h[] = {"序号", "重点任务", "牵头单位", "责任单位"};
+  const char *r1[] = {"二、深化改革", "二、深化改革", "二、深化改革", "二、深化改革"};
+  const char *r2[] = {"5", "推进国企改革", "市国资委", "市财政局"};
+  const char *r3[] = {"5", "推进国企改革", "市发展改革委", "市财政局"};
+  rg_row rows[] = {{h, 4, 10}, {r1, 4, 11}, {r2, 4, 12}, {r3, 4, 13}};
+  rg_plan *p = rg_plan_new("t.html");
+  rg_error err;
+  cr_assert_eq(rg_rows_parse(p, rows, 4, NULL, &err), RG_OK);
+  rg_plan_finalize(p);
+  cr_assert_eq(p->n_chapters, 1);
+  cr_expect_str_eq(p->chapters[0].title, "深化改革");
+  cr_assert_eq(p->n_tasks, 1);
+  EXPECT_LINKS(p, 0, "lead:市国资委|lead:市发展改革委|support:市财政局");
+  cr_expect_eq(p->n_diags, 0);
+  rg_plan_free(p);
+}
+
+Test(rows, refuses_a_header_without_unit_columns) {
+  const char *h[] = {"序号", "重点任务", "备注"};
+  rg_row rows[] = {{h, 3, 7}};
+  rg_plan *p = rg_plan_new("t.html");
+  rg_error err;
+  cr_assert_eq(rg_rows_parse(p, rows, 1, NULL, &err), RG_EINPUT);
+  cr_expect_eq(err.line, 7);
+  cr_expect_str_eq(err.msg, "the header names no unit column (牵头单位, 责任单位, lead, support, "
+                            "...; or map one with --columns lead=NAME)");
+  rg_plan_free(p);
+}
