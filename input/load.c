@@ -1,8 +1,14 @@
 /* load.c - bytes to plan: read, decode, detect the format, parse, finalise. */
 #include "load.h"
 
+#include <stdlib.h>
 #include <string.h>
 
+#include "convert.h"
+#include "csv_reader.h"
+#include "decode.h"
+#include "detect.h"
+#include "html.h"
 #include "text_parser.h"
 
 int rg_input_format_parse(const char *s) {
@@ -13,12 +19,58 @@ int rg_input_format_parse(const char *s) {
   return -1;
 }
 
+/* HTML: task tables go to the row reader; without one, the page's lines go to
+ * the text parser. */
+static rg_status parse_html(rg_plan *plan, const char *utf8, size_t len, const rg_load_opts *opts,
+                            rg_error *err) {
+  rg_html_doc doc;
+  rg_status st = rg_html_read(plan->path, utf8, len, opts ? opts->columns : NULL, &doc, err);
+  if (st) return st;
+  if (doc.n_tables == 0) st = rg_text_parse(plan, &doc.lines, err);
+  for (int i = 0; i < doc.n_tables && !st; i++)
+    st = rg_rows_parse(plan, doc.tables[i].rows, doc.tables[i].n, opts, err);
+  if (!st && !plan->meta.title && doc.title) plan->meta.title = rg_plan_strdup(plan, doc.title);
+  rg_html_doc_destroy(&doc);
+  return st;
+}
+
+/* Traditional input was converted before parsing: put the printed text of
+ * each task back into task->original, matching lines of the same layout. */
+static void restore_originals(rg_plan *plan, const char *orig, size_t olen, const char *conv,
+                              size_t clen, rg_input_format fmt, const rg_load_opts *opts) {
+  if (fmt == RG_INPUT_HTML) {
+    rg_html_doc a, b;
+    rg_error ignored;
+    if (rg_html_read(plan->path, orig, olen, opts->columns, &a, &ignored) == RG_OK) {
+      if (rg_html_read(plan->path, conv, clen, opts->columns, &b, &ignored) == RG_OK) {
+        rg_convert_restore_originals(plan, &a.lines, &b.lines);
+        rg_convert_restore_originals(plan, &a.cells, &b.cells);
+        rg_html_doc_destroy(&b);
+      }
+      rg_html_doc_destroy(&a);
+    }
+    return;
+  }
+  rg_lines a = {0}, b = {0};
+  rg_lines_split(&a, orig, olen);
+  rg_lines_split(&b, conv, clen);
+  rg_convert_restore_originals(plan, &a, &b);
+  rg_lines_destroy(&a);
+  rg_lines_destroy(&b);
+}
+
 rg_status rg_plan_parse_buffer(rg_plan *plan, const char *utf8, size_t len, rg_input_format fmt,
                                const rg_load_opts *opts, rg_error *err) {
-  (void)opts;
   rg_lines lines = {0};
   rg_status st;
+  if (fmt == RG_INPUT_AUTO) fmt = rg_detect_format(utf8, len);
   switch (fmt) {
+  case RG_INPUT_HTML:
+    st = parse_html(plan, utf8, len, opts, err);
+    break;
+  case RG_INPUT_CSV:
+    st = rg_csv_parse(plan, utf8, len, opts, err);
+    break;
   default:
     rg_lines_split(&lines, utf8, len);
     st = rg_text_parse(plan, &lines, err);
@@ -36,18 +88,48 @@ rg_status rg_plan_load(const char *path, const rg_load_opts *opts, rg_plan **out
   rg_status st = rg_source_read(&src, path, err);
   if (st) return st;
   rg_plan *plan = rg_plan_new(path);
+  rg_decoded dec = {0};
+  char *conv = NULL;
+  size_t clen = 0;
   if (src.len == 0) {
     st = rg_error_set(err, RG_EINPUT, path, 0, 0, "the file is empty");
     goto out;
   }
-  st = rg_plan_parse_buffer(plan, src.data, src.len, opts->format, opts, err);
+  st = rg_decode(path, src.data, src.len, &dec, err);
   if (st) goto out;
+  const char *text = dec.text;
+  size_t tlen = dec.len;
+  if (rg_convert_is_traditional(text, tlen)) {
+    st = rg_convert_t2s(path, text, tlen, &conv, &clen, err);
+    if (st) goto out;
+    text = conv;
+    tlen = clen;
+  }
+  rg_input_format fmt = opts->format ? opts->format : rg_detect_format(text, tlen);
+  st = rg_plan_parse_buffer(plan, text, tlen, fmt, opts, err);
+  if (st) goto out;
+  if (strcmp(dec.encoding, "UTF-8") != 0 || dec.n_replaced)
+    rg_plan_diag(plan, RG_SEV_NOTE, 0, "encoding", "decoded as %s (%s)", dec.encoding,
+                 !strcmp(dec.how, "meta")  ? "declared by <meta>"
+                 : !strcmp(dec.how, "bom") ? "byte-order mark"
+                                           : "detected");
+  if (dec.n_replaced)
+    rg_plan_diag(plan, RG_SEV_WARNING, dec.first_replaced_line, "bad-bytes",
+                 "%zu byte sequence(s) not valid %s replaced by U+FFFD (first at byte offset %zu)",
+                 dec.n_replaced, dec.encoding, dec.first_replaced);
+  if (conv) {
+    rg_plan_diag(plan, RG_SEV_NOTE, 0, "traditional",
+                 "traditional script converted to simplified (OpenCC t2s)");
+    restore_originals(plan, dec.text, dec.len, conv, clen, fmt, opts);
+  }
   rg_plan_finalize(plan);
   rg_plan_check(plan);
   *out = plan;
   plan = NULL;
 out:
   rg_plan_free(plan);
+  free(conv);
+  rg_decoded_destroy(&dec);
   rg_source_destroy(&src);
   return st;
 }

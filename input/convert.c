@@ -1,0 +1,236 @@
+/* convert.c - traditional Chinese script to simplified with OpenCC, keeping the originals. */
+#include "convert.h"
+
+#include <opencc/opencc.h>
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#define SAMPLE ((size_t)256 << 10)
+
+static opencc_t od = (opencc_t)-1;
+
+static opencc_t handle(void) {
+  if (od == (opencc_t)-1) od = opencc_open("t2s.json");
+  return od;
+}
+
+void rg_convert_shutdown(void) {
+  if (od != (opencc_t)-1) opencc_close(od);
+  od = (opencc_t)-1;
+}
+
+/* Convert line by line (split at '\n'; '\r' is passed through), so the
+ * output has the same lines. Returns NULL when OpenCC fails. */
+static char *convert_lines(opencc_t h, const char *s, size_t len, size_t *out_len) {
+  size_t cap = len + len / 4 + 16, n = 0;
+  char *out = rg_xmalloc(cap);
+  size_t i = 0;
+  while (i <= len) {
+    const char *nl = memchr(s + i, '\n', len - i);
+    size_t e = nl ? (size_t)(nl - s) : len;
+    size_t m = 0;
+    char *conv = NULL;
+    if (e > i) {
+      conv = opencc_convert_utf8(h, s + i, e - i);
+      if (!conv) {
+        free(out);
+        return NULL;
+      }
+      m = strlen(conv);
+    }
+    if (n + m + 2 > cap) {
+      while (n + m + 2 > cap) cap *= 2;
+      out = rg_xrealloc(out, cap);
+    }
+    if (m) memcpy(out + n, conv, m);
+    n += m;
+    if (conv) opencc_convert_utf8_free(conv);
+    if (!nl) break;
+    out[n++] = '\n';
+    i = e + 1;
+  }
+  out[n] = '\0';
+  *out_len = n;
+  return out;
+}
+
+static int is_cjk(utf8proc_int32_t c) {
+  return (c >= 0x3400 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x20000 && c <= 0x3FFFF);
+}
+
+static size_t cps(const char *s, size_t n) {
+  size_t k = 0;
+  for (size_t i = 0; i < n; i++)
+    if (((unsigned char)s[i] & 0xC0) != 0x80) k++;
+  return k;
+}
+
+/* Count CJK characters of a, and positions where b differs, line by line
+ * (lines whose lengths in characters differ are compared up to the shorter). */
+static void compare(const char *a, size_t alen, const char *b, size_t blen, size_t *cjk, size_t *changed) {
+  size_t i = 0, j = 0;
+  while (i < alen && j < blen) {
+    utf8proc_int32_t ca, cb;
+    utf8proc_ssize_t na = utf8proc_iterate((const utf8proc_uint8_t *)a + i, (utf8proc_ssize_t)(alen - i), &ca);
+    utf8proc_ssize_t nb = utf8proc_iterate((const utf8proc_uint8_t *)b + j, (utf8proc_ssize_t)(blen - j), &cb);
+    if (na <= 0 || nb <= 0) return;
+    if (ca == '\n' && cb != '\n') { /* resynchronise at the next line of b */
+      const char *nl = memchr(b + j, '\n', blen - j);
+      if (!nl) return;
+      j = (size_t)(nl - b);
+      continue;
+    }
+    if (cb == '\n' && ca != '\n') {
+      const char *nl = memchr(a + i, '\n', alen - i);
+      if (!nl) return;
+      i = (size_t)(nl - a);
+      continue;
+    }
+    if (is_cjk(ca)) {
+      (*cjk)++;
+      if (ca != cb) (*changed)++;
+    }
+    i += (size_t)na;
+    j += (size_t)nb;
+  }
+}
+
+int rg_convert_is_traditional(const char *utf8, size_t len) {
+  opencc_t h = handle();
+  if (h == (opencc_t)-1) return 0;
+  size_t n = len;
+  if (n > SAMPLE) { /* cut at a line end, or at a character boundary */
+    n = SAMPLE;
+    while (n > 0 && utf8[n - 1] != '\n') n--;
+    if (n == 0) {
+      n = SAMPLE;
+      while (n > 0 && ((unsigned char)utf8[n] & 0xC0) == 0x80) n--;
+    }
+  }
+  size_t clen = 0;
+  char *conv = convert_lines(h, utf8, n, &clen);
+  if (!conv) return 0;
+  size_t cjk = 0, changed = 0;
+  compare(utf8, n, conv, clen, &cjk, &changed);
+  free(conv);
+  return changed >= 2 && changed * 20 >= cjk;
+}
+
+rg_status rg_convert_t2s(const char *path, const char *utf8, size_t len, char **out, size_t *out_len,
+                         rg_error *err) {
+  *out = NULL;
+  *out_len = 0;
+  opencc_t h = handle();
+  if (h == (opencc_t)-1)
+    return rg_error_set(err, RG_ESYS, path, 0, 0, "OpenCC cannot load t2s.json (install libopencc-data): %s",
+                        opencc_error());
+  *out = convert_lines(h, utf8, len, out_len);
+  if (!*out) return rg_error_set(err, RG_ESYS, path, 0, 0, "OpenCC conversion failed: %s", opencc_error());
+  return RG_OK;
+}
+
+/* ------------------------------------------------------------ originals */
+
+static char *nfkc(const char *s, size_t n) {
+  utf8proc_uint8_t *dst = NULL;
+  utf8proc_ssize_t r = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, &dst,
+                                    UTF8PROC_STABLE | UTF8PROC_COMPAT | UTF8PROC_COMPOSE);
+  if (r < 0) return NULL;
+  return (char *)dst;
+}
+
+/* Byte offset of the k-th character of s (or strlen(s)). */
+static size_t cp_offset(const char *s, size_t k) {
+  size_t i = 0;
+  for (; s[i]; i++)
+    if (((unsigned char)s[i] & 0xC0) != 0x80 && k-- == 0) return i;
+  return i;
+}
+
+typedef struct sbuf {
+  char *p;
+  size_t len, cap;
+} sbuf;
+
+/* Append the NFKC form of a line, trimmed of ASCII white space, as the text
+ * parser sees it. */
+static void append_nfkc(sbuf *b, const rg_line *l) {
+  char *s = nfkc(l->text, l->len);
+  if (!s) return;
+  const char *p = s;
+  while (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n') p++;
+  size_t n = strlen(p);
+  while (n && (p[n - 1] == ' ' || p[n - 1] == '\t' || p[n - 1] == '\r' || p[n - 1] == '\n')) n--;
+  RG_GROW(b->p, b->cap, b->len + n + 1);
+  memcpy(b->p + b->len, p, n);
+  b->len += n;
+  b->p[b->len] = '\0';
+  free(s);
+}
+
+/* Try to restore task t's original from line i and, since a task's text may
+ * continue on the next lines (joined without separator), up to 7 more.
+ * 1 on success. */
+static int restore_from(rg_plan *plan, rg_task *t, const rg_lines *orig, const rg_lines *conv, int i) {
+  sbuf nc = {0}, no = {0};
+  int ok = 0;
+  size_t tl = strlen(t->text);
+  for (int j = i; j < conv->n && j < i + 8 && !ok; j++) {
+    append_nfkc(&nc, &conv->v[j]);
+    append_nfkc(&no, &orig->v[j]);
+    if (!nc.p || !no.p) continue;
+    const char *hit = strstr(nc.p, t->text);
+    if (!hit || cps(nc.p, nc.len) != cps(no.p, no.len)) continue;
+    size_t k = cps(nc.p, (size_t)(hit - nc.p)), m = cps(t->text, tl);
+    size_t b = cp_offset(no.p, k), e = cp_offset(no.p, k + m);
+    if (e - b != tl || memcmp(no.p + b, t->text, tl) != 0)
+      t->original = rg_plan_strndup(plan, no.p + b, e - b);
+    ok = 1;
+  }
+  free(nc.p);
+  free(no.p);
+  return ok;
+}
+
+static const rg_lines *cmp_lines;
+static int by_line(const void *a, const void *b) {
+  int i = *(const int *)a, j = *(const int *)b;
+  long li = cmp_lines->v[i].lineno, lj = cmp_lines->v[j].lineno;
+  if (li != lj) return li < lj ? -1 : 1;
+  return (i > j) - (i < j);
+}
+
+void rg_convert_restore_originals(rg_plan *plan, const rg_lines *orig, const rg_lines *conv) {
+  if (!plan || !orig || !conv || orig->n != conv->n || conv->n == 0) return;
+  int n = conv->n;
+  int *idx = rg_xmalloc((size_t)n * sizeof *idx);
+  for (int i = 0; i < n; i++) idx[i] = i;
+  cmp_lines = conv;
+  qsort(idx, (size_t)n, sizeof *idx, by_line);
+  int last = 0; /* the line index of the previous match: tasks come in order */
+  for (int ti = 0; ti < plan->n_tasks; ti++) {
+    rg_task *t = &plan->tasks[ti];
+    if (t->original != t->text || !t->text || !*t->text) continue;
+    int lo = 0, hi = n; /* first candidate with lineno >= t->line */
+    while (lo < hi) {
+      int mid = lo + (hi - lo) / 2;
+      if (conv->v[idx[mid]].lineno < t->line) lo = mid + 1;
+      else hi = mid;
+    }
+    int end = lo;
+    while (end < n && conv->v[idx[end]].lineno == t->line) end++;
+    int start = lo; /* candidates at or after the previous match first */
+    while (start < end && idx[start] < last) start++;
+    for (int pass = 0; pass < 2; pass++) {
+      int a = pass ? lo : start, b = pass ? start : end, done = 0;
+      for (int k = a; k < b && !done; k++)
+        if (restore_from(plan, t, orig, conv, idx[k])) {
+          last = idx[k];
+          done = 1;
+        }
+      if (done) break;
+    }
+  }
+  free(idx);
+}

@@ -1,0 +1,379 @@
+/* decode.c - raw input bytes to UTF-8 text (BOM, HTML meta charset, GB18030 fallback). */
+#include "decode.h"
+
+#include <errno.h>
+#include <iconv.h>
+#include <libxml/HTMLparser.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <utf8proc.h>
+
+#include "detect.h"
+
+int rg_utf8_valid(const char *s, size_t len, size_t *bad) {
+  size_t i = 0;
+  while (i < len) {
+    if ((unsigned char)s[i] < 0x80) {
+      i++;
+      continue;
+    }
+    utf8proc_int32_t cp;
+    size_t rest = len - i;
+    utf8proc_ssize_t n =
+        utf8proc_iterate((const utf8proc_uint8_t *)s + i, rest > 4 ? 4 : (utf8proc_ssize_t)rest, &cp);
+    if (n <= 0 || cp < 0) {
+      if (bad) *bad = i;
+      return 0;
+    }
+    i += (size_t)n;
+  }
+  return 1;
+}
+
+/* ------------------------------------------------------------- labels */
+
+typedef struct label_map {
+  const char *label;
+  const char *encoding;
+} label_map;
+
+/* WHATWG Encoding Standard, section 4.2 "Names and labels", restricted to the
+ * encodings a Chinese plan comes in. */
+static const label_map labels[] = {
+    {"unicode-1-1-utf-8", "UTF-8"}, {"unicode11utf8", "UTF-8"}, {"unicode20utf8", "UTF-8"},
+    {"utf-8", "UTF-8"},            {"utf8", "UTF-8"},          {"x-unicode20utf8", "UTF-8"},
+    /* "gbk" encoding: its decoder is the gb18030 decoder */
+    {"chinese", "GB18030"},        {"csgb2312", "GB18030"},    {"csiso58gb231280", "GB18030"},
+    {"gb2312", "GB18030"},         {"gb_2312", "GB18030"},     {"gb_2312-80", "GB18030"},
+    {"gbk", "GB18030"},            {"iso-ir-58", "GB18030"},   {"x-gbk", "GB18030"},
+    {"gb18030", "GB18030"},
+    /* "Big5" encoding: Big5 with the HKSCS extensions */
+    {"big5", "BIG5-HKSCS"},        {"big5-hkscs", "BIG5-HKSCS"}, {"cn-big5", "BIG5-HKSCS"},
+    {"csbig5", "BIG5-HKSCS"},      {"x-x-big5", "BIG5-HKSCS"},
+    {"unicodefffe", "UTF-16BE"},   {"utf-16be", "UTF-16BE"},
+    {"csunicode", "UTF-16LE"},     {"iso-10646-ucs-2", "UTF-16LE"}, {"ucs-2", "UTF-16LE"},
+    {"unicode", "UTF-16LE"},       {"unicodefeff", "UTF-16LE"}, {"utf-16", "UTF-16LE"},
+    {"utf-16le", "UTF-16LE"},
+};
+
+static int is_ascii_ws(int c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
+
+const char *rg_encoding_from_label(const char *label) {
+  if (!label) return NULL;
+  while (is_ascii_ws((unsigned char)*label)) label++;
+  size_t n = strlen(label);
+  while (n > 0 && is_ascii_ws((unsigned char)label[n - 1])) n--;
+  char buf[32];
+  if (n == 0 || n >= sizeof buf) return NULL;
+  for (size_t i = 0; i < n; i++) {
+    char c = label[i];
+    buf[i] = (c >= 'A' && c <= 'Z') ? (char)(c - 'A' + 'a') : c;
+  }
+  buf[n] = '\0';
+  for (size_t i = 0; i < sizeof labels / sizeof labels[0]; i++)
+    if (!strcmp(buf, labels[i].label)) return labels[i].encoding;
+  return NULL;
+}
+
+/* WHATWG "extracting a character encoding from a meta element" on the value
+ * of a content attribute: the value after the first "charset" followed by
+ * optional spaces and '='. Writes a NUL-terminated label into out. */
+static int charset_from_content(const char *s, char *out, size_t size) {
+  for (const char *p = s; *p; p++) {
+    if (strncasecmp(p, "charset", 7) != 0) continue;
+    const char *q = p + 7;
+    while (is_ascii_ws((unsigned char)*q)) q++;
+    if (*q != '=') {
+      p = q - 1;
+      continue;
+    }
+    q++;
+    while (is_ascii_ws((unsigned char)*q)) q++;
+    char quote = 0;
+    if (*q == '"' || *q == '\'') quote = *q++;
+    size_t n = 0;
+    while (q[n] && (quote ? q[n] != quote : !is_ascii_ws((unsigned char)q[n]) && q[n] != ';')) n++;
+    if (quote && !q[n]) return 0; /* unmatched quote: nothing, as WHATWG says */
+    if (n == 0 || n >= size) return 0;
+    memcpy(out, q, n);
+    out[n] = '\0';
+    return 1;
+  }
+  return 0;
+}
+
+static const char *meta_encoding(xmlNode *meta) {
+  const char *found = NULL;
+  xmlChar *cs = xmlGetProp(meta, (const xmlChar *)"charset");
+  if (cs) {
+    found = rg_encoding_from_label((const char *)cs);
+    xmlFree(cs);
+    if (found) return found;
+  }
+  xmlChar *he = xmlGetProp(meta, (const xmlChar *)"http-equiv");
+  xmlChar *content = xmlGetProp(meta, (const xmlChar *)"content");
+  if (he && content && !xmlStrcasecmp(he, (const xmlChar *)"content-type")) {
+    char label[64];
+    if (charset_from_content((const char *)content, label, sizeof label))
+      found = rg_encoding_from_label(label);
+  }
+  xmlFree(he);
+  xmlFree(content);
+  return found;
+}
+
+const char *rg_html_declared_encoding(const char *bytes, size_t len) {
+  if (len > 1024) len = 1024;
+  /* Read the prefix as Latin-1 so that any byte parses; labels are ASCII. */
+  htmlDocPtr doc = htmlReadMemory(bytes, (int)len, NULL, "ISO-8859-1",
+                                  HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+                                      HTML_PARSE_NONET);
+  if (!doc) return NULL;
+  const char *found = NULL;
+  xmlNode *n = xmlDocGetRootElement(doc);
+  while (n && !found) { /* iterative pre-order walk */
+    if (n->type == XML_ELEMENT_NODE && !xmlStrcasecmp(n->name, (const xmlChar *)"meta"))
+      found = meta_encoding(n);
+    if (n->type == XML_ELEMENT_NODE && n->children) {
+      n = n->children;
+      continue;
+    }
+    while (n && !n->next) n = n->parent;
+    if (n) n = n->next;
+  }
+  xmlFreeDoc(doc);
+  /* WHATWG: a meta that declares UTF-16 means UTF-8 */
+  if (found && !strncmp(found, "UTF-16", 6)) found = "UTF-8";
+  return found;
+}
+
+/* ------------------------------------------------------------- conversion */
+
+typedef struct outbuf {
+  char *p;
+  size_t len, cap;
+} outbuf;
+
+static void out_reserve(outbuf *o, size_t more) {
+  if (o->len + more + 1 <= o->cap) return;
+  size_t cap = o->cap ? o->cap : 256;
+  while (cap < o->len + more + 1) cap *= 2;
+  o->p = rg_xrealloc(o->p, cap);
+  o->cap = cap;
+}
+
+static void out_put(outbuf *o, const char *s, size_t n) {
+  out_reserve(o, n);
+  memcpy(o->p + o->len, s, n);
+  o->len += n;
+  o->p[o->len] = '\0';
+}
+
+static const char replacement[] = "\xEF\xBF\xBD"; /* U+FFFD */
+
+/* Convert len bytes from encoding from to UTF-8 with iconv. strict: stop at
+ * the first undecodable sequence, store its offset in *bad, return 0.
+ * Otherwise replace each undecodable byte run by U+FFFD and count them.
+ * Returns 1 on success, -1 when iconv does not know the encoding. */
+static int iconv_to_utf8(const char *from, const char *in, size_t len, int strict, outbuf *o,
+                         size_t *bad, size_t *n_rep, size_t *first_rep) {
+  iconv_t cd = iconv_open("UTF-8", from);
+  if (cd == (iconv_t)-1) return -1;
+  out_reserve(o, len * 2 + 16);
+  char *ip = (char *)in;
+  size_t ileft = len;
+  int ok = 1;
+  while (ileft > 0) {
+    char *op = o->p + o->len;
+    size_t oleft = o->cap - o->len - 1;
+    size_t r = iconv(cd, &ip, &ileft, &op, &oleft);
+    o->len = (size_t)(op - o->p);
+    if (r != (size_t)-1) break;
+    if (errno == E2BIG) {
+      out_reserve(o, ileft * 2 + 64);
+      continue;
+    }
+    /* EILSEQ or EINVAL (truncated sequence at the end) */
+    size_t off = (size_t)(ip - in);
+    if (strict) {
+      *bad = off;
+      ok = 0;
+      break;
+    }
+    if ((*n_rep)++ == 0) *first_rep = off;
+    out_put(o, replacement, 3);
+    ip++;
+    ileft--;
+    iconv(cd, NULL, NULL, NULL, NULL); /* reset shift state after the fault */
+  }
+  if (ok) { /* flush a stateful decoder (BIG5-HKSCS holds back a base character) */
+    for (;;) {
+      out_reserve(o, 64);
+      char *op = o->p + o->len;
+      size_t oleft = o->cap - o->len - 1;
+      size_t r = iconv(cd, NULL, NULL, &op, &oleft);
+      o->len = (size_t)(op - o->p);
+      if (r != (size_t)-1 || errno != E2BIG) break;
+    }
+  }
+  iconv_close(cd);
+  out_reserve(o, 0);
+  o->p[o->len] = '\0';
+  return ok;
+}
+
+/* UTF-8 with U+FFFD for each invalid byte. */
+static void utf8_replacing(const char *s, size_t len, outbuf *o, size_t base, size_t *n_rep,
+                           size_t *first_rep) {
+  out_reserve(o, len);
+  size_t i = 0;
+  while (i < len) {
+    size_t bad;
+    if (rg_utf8_valid(s + i, len - i, &bad)) {
+      out_put(o, s + i, len - i);
+      break;
+    }
+    out_put(o, s + i, bad);
+    if ((*n_rep)++ == 0) *first_rep = base + i + bad;
+    out_put(o, replacement, 3);
+    i += bad + 1;
+  }
+  out_reserve(o, 0);
+  o->p[o->len] = '\0';
+}
+
+/* ------------------------------------------------------------- checks */
+
+static long line_of(const char *bytes, size_t off) {
+  long line = 1;
+  for (size_t i = 0; i < off; i++)
+    if (bytes[i] == '\n') line++;
+  return line;
+}
+
+static int is_control(unsigned char c) {
+  return (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v' && c != 0x1B) ||
+         c == 0x7F;
+}
+
+/* A NUL anywhere, or control bytes making up more than 1/8 of the first 4 KiB. */
+static int looks_binary(const char *b, size_t len, size_t *at) {
+  const char *nul = memchr(b, '\0', len);
+  if (nul) {
+    *at = (size_t)(nul - b);
+    return 1;
+  }
+  size_t sample = len < 4096 ? len : 4096, ctl = 0, first = 0;
+  for (size_t i = 0; i < sample; i++)
+    if (is_control((unsigned char)b[i]) && ctl++ == 0) first = i;
+  if (ctl * 8 > sample) {
+    *at = first;
+    return 1;
+  }
+  return 0;
+}
+
+static int only_space(const char *s, size_t len) {
+  size_t i = 0;
+  while (i < len) {
+    utf8proc_int32_t cp;
+    utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(len - i), &cp);
+    if (n <= 0) return 0;
+    i += (size_t)n;
+    if (cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' || cp == '\v' || cp == 0xFEFF) continue;
+    utf8proc_category_t c = utf8proc_category(cp);
+    if (c == UTF8PROC_CATEGORY_ZS || c == UTF8PROC_CATEGORY_ZL || c == UTF8PROC_CATEGORY_ZP) continue;
+    return 0;
+  }
+  return 1;
+}
+
+/* ------------------------------------------------------------- rg_decode */
+
+void rg_decoded_destroy(rg_decoded *d) {
+  if (!d) return;
+  free(d->text);
+  memset(d, 0, sizeof *d);
+}
+
+/* Free the partial output and return st (err was filled by the caller). */
+static rg_status fail(rg_decoded *out, outbuf *o, rg_status st) {
+  free(o->p);
+  memset(out, 0, sizeof *out);
+  return st;
+}
+
+rg_status rg_decode(const char *path, const char *bytes, size_t len, rg_decoded *out, rg_error *err) {
+  memset(out, 0, sizeof *out);
+  outbuf o = {0};
+  const unsigned char *u = (const unsigned char *)bytes;
+  size_t at = 0;
+
+  if (len >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF) {
+    out->encoding = "UTF-8";
+    out->how = "bom";
+    if (looks_binary(bytes + 3, len - 3, &at))
+      return fail(out, &o,
+                  rg_error_set(err, RG_EINPUT, path, 0, 0,
+                               "binary data, not a plan (byte offset %zu)", at + 3));
+    utf8_replacing(bytes + 3, len - 3, &o, 3, &out->n_replaced, &out->first_replaced);
+  } else if (len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF))) {
+    out->encoding = u[0] == 0xFF ? "UTF-16LE" : "UTF-16BE";
+    out->how = "bom";
+    size_t dummy = 0;
+    if (iconv_to_utf8(out->encoding, bytes + 2, len - 2, 0, &o, &dummy, &out->n_replaced,
+                      &out->first_replaced) < 0)
+      return fail(out, &o, rg_error_set(err, RG_ESYS, path, 0, 0, "iconv cannot decode %s", out->encoding));
+    if (out->n_replaced) out->first_replaced += 2;
+    if (looks_binary(o.p, o.len, &at))
+      return fail(out, &o,
+                  rg_error_set(err, RG_EINPUT, path, 0, 0, "binary data, not a plan (UTF-16 code unit %zu)",
+                               at));
+  } else {
+    if (looks_binary(bytes, len, &at))
+      return fail(out, &o,
+                  rg_error_set(err, RG_EINPUT, path, 0, 0,
+                               "binary data, not a plan (byte offset %zu)", at));
+    size_t bad_utf8 = 0;
+    const char *declared = NULL;
+    if (rg_utf8_valid(bytes, len, &bad_utf8)) {
+      out->encoding = "UTF-8";
+      out->how = "sniffed";
+      out_put(&o, bytes, len);
+    } else if (rg_detect_html(bytes, len) && (declared = rg_html_declared_encoding(bytes, len))) {
+      out->encoding = declared;
+      out->how = "meta";
+      if (!strcmp(declared, "UTF-8")) {
+        utf8_replacing(bytes, len, &o, 0, &out->n_replaced, &out->first_replaced);
+      } else {
+        size_t dummy = 0;
+        if (iconv_to_utf8(declared, bytes, len, 0, &o, &dummy, &out->n_replaced, &out->first_replaced) < 0)
+          return fail(out, &o, rg_error_set(err, RG_ESYS, path, 0, 0, "iconv cannot decode %s", declared));
+      }
+    } else {
+      size_t bad_gb = 0, n_rep = 0, first = 0;
+      int r = iconv_to_utf8("GB18030", bytes, len, 1, &o, &bad_gb, &n_rep, &first);
+      if (r < 0)
+        return fail(out, &o, rg_error_set(err, RG_ESYS, path, 0, 0, "iconv cannot decode GB18030"));
+      if (r == 0) {
+        /* report where the likelier reading broke: the one that got further */
+        size_t off = bad_gb > bad_utf8 ? bad_gb : bad_utf8;
+        return fail(out, &o,
+                    rg_error_set(err, RG_EINPUT, path, line_of(bytes, off), 0,
+                                 "not valid UTF-8 or GB18030 text (byte offset %zu)", off));
+      }
+      out->encoding = "GB18030";
+      out->how = "sniffed";
+    }
+  }
+  if (!o.p) out_put(&o, "", 0);
+  if (out->n_replaced && strncmp(out->encoding, "UTF-16", 6) != 0)
+    out->first_replaced_line = line_of(bytes, out->first_replaced);
+  if (only_space(o.p, o.len))
+    return fail(out, &o, rg_error_set(err, RG_EINPUT, path, 0, 0, "no text: the file is empty"));
+  out->text = o.p;
+  out->len = o.len;
+  return RG_OK;
+}

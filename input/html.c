@@ -1,0 +1,452 @@
+/* html.c - an HTML page to lines of block text and task tables to rows, via libxml2. */
+#include "html.h"
+
+#include <libxml/HTMLparser.h>
+#include <libxml/SAX2.h>
+#include <limits.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+
+/* ------------------------------------------------------------ line numbers
+ * libxml2 stamps a text node with the line where its first chunk ENDS and
+ * keeps only 16 bits of it. The SAX wrappers below record instead the line
+ * where the text (or the start tag) begins, in the node's psvi field, which
+ * the HTML parser does not use. */
+
+typedef struct sax_orig {
+  charactersSAXFunc characters, ignorable;
+  startElementSAXFunc start;
+} sax_orig;
+
+static sax_orig orig_sax; /* the libxml2 defaults; set before every parse */
+
+static long count_nl(const xmlChar *s, int len) {
+  long n = 0;
+  for (int i = 0; i < len; i++)
+    if (s[i] == '\n') n++;
+  return n;
+}
+
+static void text_event(void *ctx, const xmlChar *ch, int len, charactersSAXFunc fn) {
+  xmlParserCtxtPtr ctxt = ctx;
+  xmlNodePtr parent = ctxt->node;
+  xmlNodePtr before = parent ? parent->last : NULL;
+  fn(ctx, ch, len);
+  if (!parent || !ctxt->input) return;
+  xmlNodePtr t = parent->last;
+  if (t && t != before && t->type == XML_TEXT_NODE) {
+    long line = ctxt->input->line - count_nl(ch, len);
+    t->psvi = (void *)(intptr_t)(line > 0 ? line : 1);
+  }
+}
+static void on_characters(void *ctx, const xmlChar *ch, int len) { text_event(ctx, ch, len, orig_sax.characters); }
+static void on_ignorable(void *ctx, const xmlChar *ch, int len) { text_event(ctx, ch, len, orig_sax.ignorable); }
+static void on_start(void *ctx, const xmlChar *name, const xmlChar **atts) {
+  xmlParserCtxtPtr ctxt = ctx;
+  xmlNodePtr before = ctxt->node;
+  orig_sax.start(ctx, name, atts);
+  if (ctxt->node && ctxt->node != before && ctxt->input)
+    ctxt->node->psvi = (void *)(intptr_t)(ctxt->input->line > 0 ? ctxt->input->line : 1);
+}
+
+static long node_line(const xmlNode *n) {
+  if (n->psvi) return (long)(intptr_t)n->psvi;
+  long l = xmlGetLineNo(n);
+  return l > 0 ? l : 1;
+}
+
+/* ------------------------------------------------------------ doc strings */
+
+static char *keep(rg_html_doc *doc, const char *s, size_t n) {
+  char *c = rg_xmalloc(n + 1);
+  memcpy(c, s, n);
+  c[n] = '\0';
+  RG_GROW(doc->strs_, doc->cap_strs_, doc->n_strs_ + 1);
+  doc->strs_[doc->n_strs_++] = c;
+  return c;
+}
+
+void rg_html_doc_destroy(rg_html_doc *doc) {
+  if (!doc) return;
+  for (size_t i = 0; i < doc->n_strs_; i++) free(doc->strs_[i]);
+  free(doc->strs_);
+  for (int t = 0; t < doc->n_tables; t++) {
+    for (int r = 0; r < doc->tables[t].n; r++) free((void *)doc->tables[t].rows[r].cells);
+    free(doc->tables[t].rows);
+  }
+  free(doc->tables);
+  rg_lines_destroy(&doc->lines);
+  rg_lines_destroy(&doc->cells);
+  memset(doc, 0, sizeof *doc);
+}
+
+/* ------------------------------------------------------------ classification */
+
+static int name_is(const xmlNode *n, const char *name) {
+  return n->type == XML_ELEMENT_NODE && n->name && !strcasecmp((const char *)n->name, name);
+}
+
+static int name_in(const xmlNode *n, const char *const *names) {
+  for (; *names; names++)
+    if (name_is(n, *names)) return 1;
+  return 0;
+}
+
+static const char *const skipped_elements[] = {
+    "head",   "script", "style",  "noscript", "template", "nav",    "header", "footer", "aside",
+    "form",   "select", "button", "iframe",   "textarea", "object", "embed",  "svg",    "math",
+    "canvas", "input",  "audio",  "video",    NULL};
+
+static const char *const block_elements[] = {
+    "p",       "div",    "li",     "tr",    "td",      "th",     "h1",        "h2",     "h3",
+    "h4",      "h5",     "h6",     "table", "tbody",   "thead",  "tfoot",     "caption", "ul",
+    "ol",      "dl",     "dt",     "dd",    "section", "article", "blockquote", "pre",   "hr",
+    "address", "center", "main",   "figure", "figcaption", "fieldset", "legend", "details",
+    "summary", "body",   "html",   "option", "title",   NULL};
+
+static int ci_contains(const char *s, const char *w) {
+  size_t n = strlen(w);
+  for (; *s; s++)
+    if (!strncasecmp(s, w, n)) return 1;
+  return 0;
+}
+
+static int attr_has(xmlNode *n, const char *attr, const char *const *words) {
+  xmlChar *v = xmlGetProp(n, (const xmlChar *)attr);
+  if (!v) return 0;
+  int hit = 0;
+  for (; *words && !hit; words++) hit = ci_contains((const char *)v, *words);
+  xmlFree(v);
+  return hit;
+}
+
+static int hidden_style(xmlNode *n) {
+  xmlChar *v = xmlGetProp(n, (const xmlChar *)"style");
+  if (!v) return 0;
+  char buf[256];
+  size_t k = 0;
+  for (const xmlChar *p = v; *p && k + 1 < sizeof buf; p++)
+    if (*p != ' ' && *p != '\t') buf[k++] = (char)*p;
+  buf[k] = '\0';
+  xmlFree(v);
+  return ci_contains(buf, "display:none") || ci_contains(buf, "visibility:hidden");
+}
+
+static int skipped(xmlNode *n) {
+  static const char *const chrome[] = {"nav", "menu", "footer", "breadcrumb", "share", "toolbar", NULL};
+  if (name_in(n, skipped_elements)) return 1;
+  if (xmlHasProp(n, (const xmlChar *)"hidden")) return 1;
+  if (hidden_style(n)) return 1;
+  return attr_has(n, "class", chrome) || attr_has(n, "id", chrome);
+}
+
+/* ------------------------------------------------------------ the walker */
+
+typedef struct walker {
+  rg_html_doc *doc;
+  char *buf; /* the line (or cell) being built */
+  size_t len, cap;
+  long line;    /* line of its first character */
+  int space;    /* a collapsed space is pending */
+  int cell;     /* building a table cell: block breaks become '\n' */
+  size_t limit; /* stop when buf grows past this (0 = no limit) */
+  long budget;  /* nodes left to visit when limited */
+  int stop;
+  const char *columns; /* --columns, for recognising a task table's header */
+} walker;
+
+static void put(walker *w, const char *s, size_t n) {
+  RG_GROW(w->buf, w->cap, w->len + n + 1);
+  memcpy(w->buf + w->len, s, n);
+  w->len += n;
+  w->buf[w->len] = '\0';
+}
+
+/* A block boundary: a line ends (or, in a cell, a '\n' is due). */
+static void boundary(walker *w) {
+  w->space = 0;
+  if (w->cell) {
+    if (w->len && w->buf[w->len - 1] != '\n') put(w, "\n", 1);
+    return;
+  }
+  if (w->len) {
+    char *s = keep(w->doc, w->buf, w->len);
+    rg_lines_push(&w->doc->lines, s, w->len, w->line);
+  }
+  w->len = 0;
+}
+
+static void add_text(walker *w, const char *s, size_t n, long line, int pre) {
+  for (size_t i = 0; i < n; i++) {
+    unsigned char c = (unsigned char)s[i];
+    int nbsp = c == 0xC2 && i + 1 < n && (unsigned char)s[i + 1] == 0xA0;
+    if (c == '\n' && pre) {
+      boundary(w);
+      line++;
+      continue;
+    }
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || nbsp) {
+      if (c == '\n') line++;
+      if (nbsp) i++;
+      if (w->len && w->buf[w->len - 1] != '\n') w->space = 1;
+      continue;
+    }
+    if (w->len == 0 || w->buf[w->len - 1] == '\n') {
+      if (w->len == 0) w->line = line;
+      w->space = 0;
+    }
+    if (w->space) put(w, " ", 1);
+    w->space = 0;
+    put(w, (const char *)s + i, 1);
+  }
+  if (w->limit && w->len > w->limit) w->stop = 1;
+}
+
+static int in_pre(const xmlNode *n) {
+  for (; n; n = n->parent)
+    if (name_is(n, "pre")) return 1;
+  return 0;
+}
+
+static int task_table(walker *w, xmlNode *table);
+
+/* Visit a node on the way down; 1 = descend into its children. */
+static int enter(walker *w, xmlNode *n) {
+  if (w->limit && --w->budget < 0) w->stop = 1;
+  if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
+    if (n->content) add_text(w, (const char *)n->content, strlen((const char *)n->content), node_line(n), in_pre(n));
+    return 0;
+  }
+  if (n->type != XML_ELEMENT_NODE) return 0;
+  if (skipped(n)) return 0;
+  if (name_is(n, "br")) {
+    boundary(w);
+    return 0;
+  }
+  if (name_is(n, "table") && !w->cell && task_table(w, n)) return 0;
+  if (name_in(n, block_elements)) boundary(w);
+  return 1;
+}
+
+static void leave(walker *w, xmlNode *n) {
+  if (n->type == XML_ELEMENT_NODE && name_in(n, block_elements)) boundary(w);
+}
+
+/* Walk the subtree of root (root included) in document order, iteratively. */
+static void walk(walker *w, xmlNode *root) {
+  xmlNode *n = root;
+  while (n && !w->stop) {
+    int down = enter(w, n);
+    if (down && n->children) {
+      n = n->children;
+      continue;
+    }
+    if (down) leave(w, n);
+    while (n != root && !n->next) {
+      n = n->parent;
+      leave(w, n);
+    }
+    if (n == root) break;
+    n = n->next;
+  }
+}
+
+/* ------------------------------------------------------------ task tables */
+
+/* The text of a cell, trimmed, block breaks as '\n'; malloc'd. With limit,
+ * stops early once longer than limit bytes (enough to reject a header). */
+static char *cell_text(rg_html_doc *doc, xmlNode *cell, size_t limit) {
+  walker w = {.doc = doc, .cell = 1, .limit = limit, .budget = limit ? 4096 : 0};
+  xmlNode *c = cell->children;
+  if (c) { /* walk the children, not the cell itself (a td is a block) */
+    for (; c && !w.stop; c = c->next) walk(&w, c);
+  }
+  while (w.len && (w.buf[w.len - 1] == '\n' || w.buf[w.len - 1] == ' ')) w.len--;
+  char *s = rg_xmalloc(w.len + 1);
+  if (w.len) memcpy(s, w.buf, w.len);
+  s[w.len] = '\0';
+  free(w.buf);
+  return s;
+}
+
+/* The <tr> rows of a table (direct, or inside thead/tbody/tfoot), in order. */
+static int table_rows(xmlNode *table, xmlNode ***out) {
+  xmlNode **v = NULL;
+  size_t cap = 0;
+  int n = 0;
+  for (xmlNode *c = table->children; c; c = c->next) {
+    if (name_is(c, "tr")) {
+      RG_GROW(v, cap, (size_t)n + 1);
+      v[n++] = c;
+    } else if (name_is(c, "thead") || name_is(c, "tbody") || name_is(c, "tfoot")) {
+      for (xmlNode *r = c->children; r; r = r->next)
+        if (name_is(r, "tr")) {
+          RG_GROW(v, cap, (size_t)n + 1);
+          v[n++] = r;
+        }
+    }
+  }
+  *out = v;
+  return n;
+}
+
+static int is_cell(const xmlNode *n) { return name_is(n, "td") || name_is(n, "th"); }
+
+static int int_attr(xmlNode *n, const char *name, int lo, int hi) {
+  xmlChar *v = xmlGetProp(n, (const xmlChar *)name);
+  if (!v) return lo;
+  long x = strtol((const char *)v, NULL, 10);
+  xmlFree(v);
+  if (x < lo) return lo;
+  return x > hi ? hi : (int)x;
+}
+
+/* Is row a recognised header? Short cell texts only. */
+static int header_row(rg_html_doc *doc, xmlNode *tr, const char *columns) {
+  char *cells[64];
+  int n = 0;
+  for (xmlNode *c = tr->children; c && n < 64; c = c->next)
+    if (is_cell(c)) cells[n++] = cell_text(doc, c, 96);
+  int r = n >= 2 && rg_rows_header_ok((const char *const *)cells, n, columns);
+  for (int i = 0; i < n; i++) free(cells[i]);
+  return r;
+}
+
+typedef struct span {
+  const char *text;
+  int left;
+} span;
+
+static void add_cell(rg_html_doc *doc, const char ***cells, int *n, size_t *cap, const char *text,
+                     long line) {
+  RG_GROW(*cells, *cap, (size_t)*n + 1);
+  (*cells)[(*n)++] = text;
+  if (*text) rg_lines_push(&doc->cells, text, strlen(text), line);
+}
+
+#define MAX_COLS 256
+
+/* If table is a task table, append it to doc->tables and return 1. Rows
+ * before the header are read as lines. */
+static int task_table(walker *w, xmlNode *table) {
+  rg_html_doc *doc = w->doc;
+  xmlNode **trs = NULL;
+  int ntr = table_rows(table, &trs);
+  int h = -1;
+  for (int i = 0; i < ntr && i < 5 && h < 0; i++)
+    if (header_row(doc, trs[i], w->columns)) h = i;
+  if (h < 0) {
+    free(trs);
+    return 0;
+  }
+  for (int i = 0; i < h; i++) walk(w, trs[i]);
+  boundary(w);
+  RG_GROW(doc->tables, doc->cap_tables, (size_t)doc->n_tables + 1);
+  rg_html_table *t = &doc->tables[doc->n_tables++];
+  memset(t, 0, sizeof *t);
+  span spans[MAX_COLS];
+  memset(spans, 0, sizeof spans);
+  for (int i = h; i < ntr; i++) {
+    long line = node_line(trs[i]);
+    const char **cells = NULL;
+    size_t cap = 0;
+    int n = 0;
+    for (xmlNode *c = trs[i]->children; c; c = c->next) {
+      if (!is_cell(c)) continue;
+      while (n < MAX_COLS && spans[n].left > 0) {
+        spans[n].left--;
+        add_cell(doc, &cells, &n, &cap, spans[n].text, line);
+      }
+      if (n >= MAX_COLS) break;
+      int cs = int_attr(c, "colspan", 1, MAX_COLS);
+      int rs = int_attr(c, "rowspan", 1, 65534);
+      char *raw = cell_text(doc, c, 0);
+      const char *text = keep(doc, raw, strlen(raw));
+      free(raw);
+      for (int k = 0; k < cs && n < MAX_COLS; k++) {
+        const char *s = k == 0 ? text : "";
+        spans[n].text = s;
+        spans[n].left = rs - 1;
+        add_cell(doc, &cells, &n, &cap, s, line);
+      }
+    }
+    /* columns still covered by a rowspan from above, after the last cell */
+    int last = MAX_COLS;
+    while (last > n && spans[last - 1].left <= 0) last--;
+    while (n < last) {
+      if (spans[n].left > 0) {
+        spans[n].left--;
+        add_cell(doc, &cells, &n, &cap, spans[n].text, line);
+      } else {
+        add_cell(doc, &cells, &n, &cap, "", line);
+      }
+    }
+    /* ragged rows are padded to the header's width */
+    while (t->n > 0 && n < t->rows[0].n) add_cell(doc, &cells, &n, &cap, "", line);
+    RG_GROW(t->rows, t->cap, (size_t)t->n + 1);
+    t->rows[t->n].cells = cells;
+    t->rows[t->n].n = n;
+    t->rows[t->n].lineno = line;
+    t->n++;
+  }
+  free(trs);
+  return 1;
+}
+
+/* ------------------------------------------------------------ entry point */
+
+static const char *find_title(rg_html_doc *doc, xmlNode *root) {
+  xmlNode *n = root;
+  while (n) {
+    if (name_is(n, "title")) {
+      xmlChar *c = xmlNodeGetContent(n);
+      if (!c) return NULL;
+      walker w = {.doc = doc, .cell = 1};
+      add_text(&w, (const char *)c, strlen((const char *)c), 1, 0);
+      xmlFree(c);
+      const char *s = w.len ? keep(doc, w.buf, w.len) : NULL;
+      free(w.buf);
+      return s;
+    }
+    if (n->type == XML_ELEMENT_NODE && n->children && !name_is(n, "body")) {
+      n = n->children;
+      continue;
+    }
+    while (n && !n->next) n = n->parent;
+    if (n) n = n->next;
+  }
+  return NULL;
+}
+
+rg_status rg_html_read(const char *path, const char *utf8, size_t len, const char *columns,
+                       rg_html_doc *doc, rg_error *err) {
+  memset(doc, 0, sizeof *doc);
+  if (len > INT_MAX) return rg_error_set(err, RG_EINPUT, path, 0, 0, "HTML page larger than 2 GiB");
+  htmlParserCtxtPtr ctxt = htmlNewParserCtxt();
+  if (!ctxt) return rg_error_set(err, RG_ESYS, path, 0, 0, "libxml2: cannot create an HTML parser");
+  orig_sax.characters = ctxt->sax->characters;
+  orig_sax.ignorable = ctxt->sax->ignorableWhitespace;
+  orig_sax.start = ctxt->sax->startElement;
+  if (orig_sax.characters) ctxt->sax->characters = on_characters;
+  if (orig_sax.ignorable) ctxt->sax->ignorableWhitespace = on_ignorable;
+  if (orig_sax.start) ctxt->sax->startElement = on_start;
+  htmlDocPtr x = htmlCtxtReadMemory(ctxt, utf8, (int)len, NULL, "UTF-8",
+                                    HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+                                        HTML_PARSE_NONET | HTML_PARSE_IGNORE_ENC);
+  htmlFreeParserCtxt(ctxt);
+  xmlNode *root = x ? xmlDocGetRootElement(x) : NULL;
+  if (!root) {
+    xmlFreeDoc(x);
+    return rg_error_set(err, RG_EINPUT, path, 0, 0, "no HTML document found");
+  }
+  doc->title = find_title(doc, root);
+  walker w = {.doc = doc, .columns = columns};
+  walk(&w, root);
+  boundary(&w);
+  free(w.buf);
+  xmlFreeDoc(x);
+  return RG_OK;
+}
