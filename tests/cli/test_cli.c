@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 typedef struct run_result {
   int code;
@@ -30,13 +31,17 @@ static char *slurp(const char *path, size_t *len) {
 
 /* Run respgraph with args (a shell-quoted string). */
 static run_result run(const char *args) {
-  char cmd[4096];
-  snprintf(cmd, sizeof cmd, "'%s' %s > cli-out.tmp 2> cli-err.tmp", RG_BINARY, args);
+  /* Criterion runs tests in parallel processes: name temp files per process */
+  char out[64], err[64], cmd[4096];
+  snprintf(out, sizeof out, "cli-out-%d.tmp", (int)getpid());
+  snprintf(err, sizeof err, "cli-err-%d.tmp", (int)getpid());
+  snprintf(cmd, sizeof cmd, "'%s' %s > %s 2> %s", RG_BINARY, args, out, err);
   int st = system(cmd);
-  run_result r = {WIFEXITED(st) ? WEXITSTATUS(st) : -1, slurp("cli-out.tmp", NULL),
-                  slurp("cli-err.tmp", NULL)};
-  remove("cli-out.tmp");
-  remove("cli-err.tmp");
+  run_result r = {WIFEXITED(st) ? WEXITSTATUS(st) : -1, slurp(out, NULL), slurp(err, NULL)};
+  cr_assert_not_null(r.out);
+  cr_assert_not_null(r.err);
+  remove(out);
+  remove(err);
   return r;
 }
 
@@ -73,13 +78,13 @@ Test(cli, edges_read_from_stdin_are_the_same) {
 }
 
 Test(cli, output_file_option_writes_the_same_bytes) {
-  run_result r = run("edges '" RG_EXAMPLES "/shenyang-2026.txt' --format csv -o cli-o.tmp");
+  run_result r = run("edges '" RG_EXAMPLES "/shenyang-2026.txt' --format csv -o cli-o-file.tmp");
   cr_assert_eq(r.code, 0);
-  char *got = slurp("cli-o.tmp", NULL), *want = slurp(RG_TEST_DATA "/shenyang-2026.edges.csv", NULL);
+  char *got = slurp("cli-o-file.tmp", NULL), *want = slurp(RG_TEST_DATA "/shenyang-2026.edges.csv", NULL);
   cr_expect_str_eq(got, want);
   free(got);
   free(want);
-  remove("cli-o.tmp");
+  remove("cli-o-file.tmp");
   done(&r);
 }
 
