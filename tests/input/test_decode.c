@@ -1,0 +1,263 @@
+/* test_decode.c - bytes to UTF-8: BOMs, UTF-16, GB18030, WHATWG labels, bad and binary input; format detection. */
+#include <criterion/criterion.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "decode.h"
+#include "detect.h"
+#include "load.h"
+
+#define TEXT_DIR RG_TEST_DATA "/formats/text/"
+#define HTML_DIR RG_TEST_DATA "/formats/html/"
+
+static char *slurp(const char *path, size_t *len) {
+  FILE *f = fopen(path, "rb");
+  cr_assert_not_null(f, "cannot open %s", path);
+  fseek(f, 0, SEEK_END);
+  long n = ftell(f);
+  fseek(f, 0, SEEK_SET);
+  char *b = malloc((size_t)n + 1);
+  cr_assert_eq(fread(b, 1, (size_t)n, f), (size_t)n);
+  b[n] = '\0';
+  fclose(f);
+  *len = (size_t)n;
+  return b;
+}
+
+/* Decode a fixture, expecting success. */
+static rg_decoded decode_file(const char *path) {
+  size_t len;
+  char *bytes = slurp(path, &len);
+  rg_decoded d;
+  rg_error err;
+  rg_error_clear(&err);
+  rg_status st = rg_decode(path, bytes, len, &d, &err);
+  char msg[1200];
+  rg_error_format(&err, msg, sizeof msg);
+  cr_assert_eq(st, RG_OK, "%s", msg);
+  free(bytes);
+  return d;
+}
+
+/* Decode a fixture, expecting failure; returns "file:line: message". */
+static char *decode_error(const char *path) {
+  size_t len;
+  char *bytes = slurp(path, &len);
+  rg_decoded d;
+  rg_error err;
+  rg_error_clear(&err);
+  rg_status st = rg_decode(path, bytes, len, &d, &err);
+  cr_assert_eq(st, RG_EINPUT);
+  cr_assert_null(d.text);
+  free(bytes);
+  char *msg = malloc(1200);
+  rg_error_format(&err, msg, 1200);
+  return msg;
+}
+
+static char *plan_text(size_t *len) { return slurp(TEXT_DIR "h2a-plan-utf8.txt", len); }
+
+static void expect_plan_text(const rg_decoded *d) {
+  size_t len;
+  char *want = plan_text(&len);
+  cr_expect_eq(d->len, len, "decoded %zu bytes, want %zu", d->len, len);
+  cr_expect_str_eq(d->text, want);
+  free(want);
+}
+
+Test(decode, drops_a_utf8_byte_order_mark) {
+  rg_decoded d = decode_file(TEXT_DIR "h2a-bom-utf8.txt");
+  expect_plan_text(&d);
+  cr_expect_str_eq(d.encoding, "UTF-8");
+  cr_expect_str_eq(d.how, "bom");
+  rg_decoded_destroy(&d);
+}
+
+Test(decode, reads_utf16_little_endian_with_a_bom) {
+  rg_decoded d = decode_file(TEXT_DIR "h2a-utf16le.txt");
+  expect_plan_text(&d);
+  cr_expect_str_eq(d.encoding, "UTF-16LE");
+  rg_decoded_destroy(&d);
+}
+
+Test(decode, reads_utf16_big_endian_with_a_bom) {
+  rg_decoded d = decode_file(TEXT_DIR "h2a-utf16be.txt");
+  expect_plan_text(&d);
+  cr_expect_str_eq(d.encoding, "UTF-16BE");
+  rg_decoded_destroy(&d);
+}
+
+Test(decode, reads_undeclared_gbk_as_gb18030_including_characters_outside_gb2312) {
+  rg_decoded d = decode_file(TEXT_DIR "h2a-gbk.txt");
+  expect_plan_text(&d);
+  cr_expect_str_eq(d.encoding, "GB18030");
+  cr_expect_str_eq(d.how, "sniffed");
+  cr_expect_not_null(strstr(d.text, "“喆”"));
+  rg_decoded_destroy(&d);
+}
+
+Test(decode, keeps_crlf_line_endings) {
+  rg_decoded d = decode_file(TEXT_DIR "h2a-crlf.txt");
+  cr_expect(!strncmp(d.text, "2026年重点工作分工方案\r\n\r\n一、", strlen("2026年重点工作分工方案\r\n\r\n一、")));
+  rg_decoded_destroy(&d);
+}
+
+Test(decode, reads_a_four_byte_gb18030_sequence) {
+  /* U+20000 is 95 32 82 36 in GB18030; "1.X" around it */
+  const char in[] = "1.\x95\x32\x82\x36\xC4\xE3\n";
+  rg_decoded d;
+  rg_error err;
+  cr_assert_eq(rg_decode("x", in, sizeof in - 1, &d, &err), RG_OK);
+  cr_expect_str_eq(d.text, "1.\xF0\xA0\x80\x80你\n");
+  rg_decoded_destroy(&d);
+}
+
+Test(decode, refuses_bytes_neither_utf8_nor_gb18030_with_line_and_byte_offset) {
+  char *msg = decode_error(TEXT_DIR "h2a-invalid.txt");
+  cr_expect_str_eq(msg, TEXT_DIR "h2a-invalid.txt:3: not valid UTF-8 or GB18030 text (byte offset 21)");
+  free(msg);
+}
+
+Test(decode, refuses_binary_data_with_the_offset_of_the_first_nul) {
+  char *msg = decode_error(TEXT_DIR "h2a-binary.png");
+  cr_expect_str_eq(msg, TEXT_DIR "h2a-binary.png: binary data, not a plan (byte offset 8)");
+  free(msg);
+}
+
+Test(decode, refuses_control_characters_dominating_without_any_nul) {
+  char in[64];
+  for (int i = 0; i < 64; i++) in[i] = (char)(i % 2 ? 0x01 : 'a');
+  rg_decoded d;
+  rg_error err;
+  rg_error_clear(&err);
+  cr_assert_eq(rg_decode("f", in, sizeof in, &d, &err), RG_EINPUT);
+  cr_expect_str_eq(err.msg, "binary data, not a plan (byte offset 1)");
+}
+
+Test(decode, refuses_a_file_of_white_space_only) {
+  char *msg = decode_error(TEXT_DIR "h2a-blank.txt");
+  cr_expect_str_eq(msg, TEXT_DIR "h2a-blank.txt: no text: the file is empty");
+  free(msg);
+}
+
+Test(decode, maps_encoding_labels_as_the_whatwg_standard_does) {
+  const char *gb[] = {"gb2312", "GBK", " x-gbk ", "chinese", "csgb2312", "csiso58gb231280",
+                      "gb_2312", "gb_2312-80", "iso-ir-58", "GB18030"};
+  for (size_t i = 0; i < sizeof gb / sizeof gb[0]; i++)
+    cr_expect_str_eq(rg_encoding_from_label(gb[i]), "GB18030", "%s", gb[i]);
+  const char *big5[] = {"big5", "Big5-HKSCS", "cn-big5", "csbig5", "x-x-big5"};
+  for (size_t i = 0; i < sizeof big5 / sizeof big5[0]; i++)
+    cr_expect_str_eq(rg_encoding_from_label(big5[i]), "BIG5-HKSCS", "%s", big5[i]);
+  cr_expect_str_eq(rg_encoding_from_label("utf8"), "UTF-8");
+  cr_expect_str_eq(rg_encoding_from_label("unicode-1-1-utf-8"), "UTF-8");
+  cr_expect_str_eq(rg_encoding_from_label("utf-16"), "UTF-16LE");
+  cr_expect_null(rg_encoding_from_label("windows-1252"));
+  cr_expect_null(rg_encoding_from_label("gb2312x"));
+  cr_expect_null(rg_encoding_from_label(""));
+}
+
+Test(decode, finds_the_charset_of_a_meta_element) {
+  const char *a = "<html><head><meta charset=\"gb2312\"></head>";
+  const char *b = "<!DOCTYPE html><html><head><title>t</title>"
+                  "<META HTTP-EQUIV=\"Content-Type\" CONTENT=\"text/html; charset=GBK\"></head>";
+  const char *c = "<html><head><meta charset=utf-16le></head>";
+  const char *d = "<html><head><meta name=\"keywords\" content=\"charset=gbk\"></head>";
+  const char *e = "<html><head><meta http-equiv=\"content-type\" content=\"text/html;charset='big5'\"></head>";
+  cr_expect_str_eq(rg_html_declared_encoding(a, strlen(a)), "GB18030");
+  cr_expect_str_eq(rg_html_declared_encoding(b, strlen(b)), "GB18030");
+  cr_expect_str_eq(rg_html_declared_encoding(c, strlen(c)), "UTF-8");
+  cr_expect_null(rg_html_declared_encoding(d, strlen(d)));
+  cr_expect_str_eq(rg_html_declared_encoding(e, strlen(e)), "BIG5-HKSCS");
+}
+
+Test(decode, looks_for_the_meta_charset_only_in_the_first_1024_bytes) {
+  char page[2100];
+  strcpy(page, "<html><head><!--");
+  memset(page + 16, 'x', 1024);
+  strcpy(page + 1040, "--><meta charset=\"gb2312\"></head>");
+  cr_expect_null(rg_html_declared_encoding(page, strlen(page)));
+}
+
+Test(decode, decodes_a_gb2312_declared_page_as_gb18030) {
+  rg_decoded d = decode_file(HTML_DIR "h2a-noise-gb2312.html");
+  cr_expect_str_eq(d.encoding, "GB18030");
+  cr_expect_str_eq(d.how, "meta");
+  cr_expect_eq(d.n_replaced, 0);
+  cr_expect_not_null(strstr(d.text, "支持“喆”字号企业"));
+  rg_decoded_destroy(&d);
+}
+
+Test(decode, decodes_a_big5_declared_page_as_big5_hkscs) {
+  rg_decoded d = decode_file(HTML_DIR "h2a-big5.html");
+  cr_expect_str_eq(d.encoding, "BIG5-HKSCS");
+  cr_expect_not_null(strstr(d.text, "<p>牽頭單位：市發展改革委</p>"));
+  rg_decoded_destroy(&d);
+}
+
+Test(decode, reads_valid_utf8_as_utf8_despite_a_stale_gb2312_declaration) {
+  const char *page = "<html><head><meta charset=\"gb2312\"></head><body><p>牵头单位</p></body></html>";
+  rg_decoded d;
+  rg_error err;
+  cr_assert_eq(rg_decode("p.html", page, strlen(page), &d, &err), RG_OK);
+  cr_expect_str_eq(d.encoding, "UTF-8");
+  cr_expect_str_eq(d.text, page);
+  rg_decoded_destroy(&d);
+}
+
+Test(decode, replaces_undecodable_bytes_of_a_declared_page_and_counts_them) {
+  /* GBK 牵头 (C7 A3 CD B7), then a lone 0xFF, on line 2 */
+  const char page[] = "<html><head><meta charset=\"gbk\"></head>\n<p>\xC7\xA3\xCD\xB7\xFF</p></html>";
+  rg_decoded d;
+  rg_error err;
+  cr_assert_eq(rg_decode("p.html", page, sizeof page - 1, &d, &err), RG_OK);
+  cr_expect_str_eq(d.encoding, "GB18030");
+  cr_expect_eq(d.n_replaced, 1);
+  cr_expect_eq(d.first_replaced, 47);
+  cr_expect_eq(d.first_replaced_line, 2);
+  cr_expect_not_null(strstr(d.text, "<p>牵头\xEF\xBF\xBD</p>"));
+  rg_decoded_destroy(&d);
+}
+
+Test(decode, validates_utf8_and_reports_the_first_bad_offset) {
+  size_t bad = 99;
+  cr_expect(rg_utf8_valid("ab牵", strlen("ab牵"), &bad));
+  cr_expect_not(rg_utf8_valid("ab\xE7\x89", 4, &bad)); /* truncated */
+  cr_expect_eq(bad, 2);
+  cr_expect_not(rg_utf8_valid("a\xC0\xAF", 3, &bad)); /* overlong '/' */
+  cr_expect_eq(bad, 1);
+  cr_expect_not(rg_utf8_valid("a\xED\xA0\x80", 4, &bad)); /* surrogate */
+  cr_expect_eq(bad, 1);
+}
+
+/* ------------------------------------------------------------ detection */
+
+Test(detect, recognises_html_by_its_first_tag_not_its_name) {
+  const char *yes[] = {"<!DOCTYPE html><html>", "\xEF\xBB\xBF  <html lang=zh>", "\n<HEAD>", "<body>",
+                       "<meta charset=gbk>", "<p>1.任务</p>", "<table>", "<div class=x>",
+                       "<!-- saved from url --><html>", "<?xml version=\"1.0\"?><html>"};
+  for (size_t i = 0; i < sizeof yes / sizeof yes[0]; i++)
+    cr_expect(rg_detect_html(yes[i], strlen(yes[i])), "%s", yes[i]);
+  const char *no[] = {"1.任务<p>", "<pre>", "<param>", "牵头单位:<html>", "<!-- unterminated", ""};
+  for (size_t i = 0; i < sizeof no / sizeof no[0]; i++)
+    cr_expect_not(rg_detect_html(no[i], strlen(no[i])), "%s", no[i]);
+}
+
+Test(detect, tells_html_csv_and_text_apart) {
+  const char *html = "  <html><body><p>1.x</p></body></html>";
+  const char *csv = "\n\n序号,重点任务,牵头单位,责任单位\n1,x,市商务局,\n";
+  const char *tsv = "任务\t牵头单位\n";
+  const char *text = "\n1.做好工作,牵头单位:市商务局\n";
+  cr_expect_eq(rg_detect_format(html, strlen(html)), RG_INPUT_HTML);
+  cr_expect_eq(rg_detect_format(csv, strlen(csv)), RG_INPUT_CSV);
+  cr_expect_eq(rg_detect_format(tsv, strlen(tsv)), RG_INPUT_CSV);
+  cr_expect_eq(rg_detect_format(text, strlen(text)), RG_INPUT_TEXT);
+  cr_expect_eq(rg_detect_format("", 0), RG_INPUT_TEXT);
+}
+
+Test(detect, reads_the_seed_as_text) {
+  size_t len;
+  char *seed = slurp(RG_EXAMPLES "/shenyang-2026.txt", &len);
+  cr_expect_eq(rg_detect_format(seed, len), RG_INPUT_TEXT);
+  free(seed);
+}
