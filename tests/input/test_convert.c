@@ -54,7 +54,7 @@ Test(convert, leaves_the_simplified_seed_alone) {
 }
 
 Test(convert, ignores_a_few_traditional_names_in_simplified_text) {
-  /* 2 traditional characters (臺灣) among 50 CJK characters: under 1 in 20 */
+  /* 2 traditional characters (臺灣) among 53 CJK characters: under 1 in 20 */
   cr_expect_not(is_trad("1.加强与臺灣地区的经贸交流合作，推动两岸产业融合发展，建设对外开放新高地，"
                         "提升营商环境国际化水平，促进贸易投资便利化。"));
   cr_expect_not(is_trad("1.做好工作。牵头单位：市商务局"));
