@@ -172,6 +172,7 @@ int rg_plan_add_task(rg_plan *plan, const char *number, const char *text, int ch
   rg_task *t = &plan->tasks[plan->n_tasks];
   memset(t, 0, sizeof *t);
   t->number = rg_plan_strdup(plan, number ? number : "");
+  t->printed = t->number;
   t->ordinal = plan->n_tasks + 1;
   t->chapter = chapter;
   t->section = section;
@@ -300,15 +301,59 @@ void rg_plan_finalize(rg_plan *plan) {
 
 static const rg_plan *sort_plan;
 
-static int by_chapter_number(const void *a, const void *b) {
+/* Order tasks by id, then by ordinal (stable for equal ids). */
+static int by_number(const void *a, const void *b) {
   const rg_task *x = &sort_plan->tasks[*(const int *)a], *y = &sort_plan->tasks[*(const int *)b];
-  if (x->chapter != y->chapter) return x->chapter < y->chapter ? -1 : 1;
   int c = strcmp(x->number, y->number);
   if (c) return c;
   return x->ordinal < y->ordinal ? -1 : x->ordinal > y->ordinal;
 }
 
+static int *tasks_by_number(const rg_plan *plan) {
+  int *order = rg_xmalloc(((size_t)plan->n_tasks + 1) * sizeof *order);
+  for (int t = 0; t < plan->n_tasks; t++) order[t] = t;
+  sort_plan = plan;
+  qsort(order, (size_t)plan->n_tasks, sizeof *order, by_number);
+  return order;
+}
+
+void rg_plan_assign_ids(rg_plan *plan) {
+  /* restart: one number printed in two different chapters */
+  int *order = tasks_by_number(plan);
+  int restart = 0;
+  for (int i = 1; i < plan->n_tasks && !restart; i++) {
+    const rg_task *a = &plan->tasks[order[i - 1]], *b = &plan->tasks[order[i]];
+    restart = !strcmp(a->number, b->number) && a->chapter != b->chapter;
+  }
+  if (restart)
+    for (int t = 0; t < plan->n_tasks; t++) {
+      rg_task *k = &plan->tasks[t];
+      if (k->chapter >= 0)
+        k->number = rg_plan_printf(plan, "%s.%s", plan->chapters[k->chapter].number, k->printed);
+    }
+  free(order);
+  order = tasks_by_number(plan);
+  const char *base = plan->n_tasks ? plan->tasks[order[0]].number : NULL;
+  long first_line = plan->n_tasks ? plan->tasks[order[0]].line : 0;
+  for (int i = 1, run = 1; i < plan->n_tasks; i++) {
+    rg_task *b = &plan->tasks[order[i]];
+    if (strcmp(base, b->number) != 0) {
+      base = b->number;
+      first_line = b->line;
+      run = 1;
+      continue;
+    }
+    run++;
+    b->number = rg_plan_printf(plan, "%s#%d", base, run);
+    rg_plan_diag(plan, RG_SEV_WARNING, b->line, "duplicate-number",
+                 "task number %s appears again (first at line %ld); this one is task %s",
+                 b->printed, first_line, b->number);
+  }
+  free(order);
+}
+
 void rg_plan_check(rg_plan *plan) {
+  rg_plan_assign_ids(plan);
   if (!plan->finalized) rg_plan_finalize(plan);
   for (int t = 0; t < plan->n_tasks; t++) {
     const rg_task *k = &plan->tasks[t];
@@ -321,17 +366,6 @@ void rg_plan_check(rg_plan *plan) {
       rg_plan_diag(plan, RG_SEV_WARNING, k->line, "no-lead", "task %s has no lead unit",
                    k->number);
   }
-  int *order = rg_xmalloc(((size_t)plan->n_tasks + 1) * sizeof *order);
-  for (int t = 0; t < plan->n_tasks; t++) order[t] = t;
-  sort_plan = plan;
-  qsort(order, (size_t)plan->n_tasks, sizeof *order, by_chapter_number);
-  for (int i = 1; i < plan->n_tasks; i++) {
-    const rg_task *a = &plan->tasks[order[i - 1]], *b = &plan->tasks[order[i]];
-    if (a->chapter == b->chapter && !strcmp(a->number, b->number) && *b->number)
-      rg_plan_diag(plan, RG_SEV_WARNING, b->line, "duplicate-number",
-                   "task number %s appears again (first at line %ld)", b->number, a->line);
-  }
-  free(order);
 }
 
 int rg_plan_count_concrete_links(const rg_plan *plan, int *n_lead) {

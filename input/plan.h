@@ -48,7 +48,10 @@ typedef struct rg_heading {
 } rg_heading;
 
 typedef struct rg_task {
-  const char *number;   /* as printed: "21" */
+  const char *number;   /* unique id: the number as printed ("21") unless
+                         * numbering restarts per chapter ("二.3") or a
+                         * number repeats ("5#2"); see rg_plan_assign_ids */
+  const char *printed;  /* the number exactly as printed */
   int ordinal;          /* 1-based position in the plan */
   int chapter;          /* chapter index or -1 */
   int section;          /* section index or -1 */
@@ -153,9 +156,15 @@ void rg_plan_diag(rg_plan *plan, rg_severity sev, long line, const char *code, c
  * after adding links). O(tasks + units + links). */
 void rg_plan_finalize(rg_plan *plan);
 
-/* Structural diagnostics, once per plan after finalize: tasks with no units
- * ("no-units"), with units but no lead ("no-lead"), and a task number
- * printed twice in one chapter ("duplicate-number"). O(tasks log tasks). */
+/* Make task numbers unique ids, once after parsing: when numbering restarts
+ * in each chapter, every number becomes "<chapter>.<number>" (二.3); a number
+ * still repeated gets "#2", "#3"... The printed number stays in `printed`.
+ * O(tasks log tasks). */
+void rg_plan_assign_ids(rg_plan *plan);
+
+/* Finish a parsed plan, once: rg_plan_assign_ids(), then structural
+ * diagnostics: tasks with no units ("no-units") and with units but no lead
+ * ("no-lead"). O(tasks log tasks). */
 void rg_plan_check(rg_plan *plan);
 
 /* Counts over links to units of kind RG_KIND_UNIT. */

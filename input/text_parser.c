@@ -121,6 +121,13 @@ typedef struct parser {
   char *text;      /* current task text, being accumulated */
   int seen_task;
   int heading_seen;
+  /* the last heading, in case it turns out to be a task (a label line or a
+   * role note follows it with no numbered item in between) */
+  char *cand_number, *cand_title;
+  long cand_line;
+  /* a label line whose list ends in 、 or , continues on the next line */
+  char *pending;
+  long pending_line;
 } parser;
 
 /* Apply each label segment of s (which starts at a label) to the task. */
@@ -237,15 +244,14 @@ static const char *find_label_outside(const char *s) {
   return NULL;
 }
 
-/* If text ends with an inline role note, link its units, cut it from text
- * and return 1. */
-static int inline_note(parser *p, char *text, long line) {
+/* If text ends with an inline role note, return 1; unless dry_run, link its
+ * units and cut the note (and what follows it) from text. */
+static int inline_note(parser *p, char *text, long line, int dry_run) {
   size_t n = strlen(text);
-  while (n && (ends(text, "。") || text[n - 1] == ';' || text[n - 1] == '.' ||
-               isspace((unsigned char)text[n - 1]))) {
-    n -= ends(text, "。") ? 3 : 1;
-    text[n] = '\0';
-  }
+  /* look past trailing sentence punctuation without changing text yet */
+  while (n && (!strncmp(text + (n >= 3 ? n - 3 : 0), "。", n >= 3 ? 3 : 0) ||
+               text[n - 1] == ';' || text[n - 1] == '.' || isspace((unsigned char)text[n - 1])))
+    n -= (n >= 3 && !strncmp(text + n - 3, "。", 3)) ? 3 : 1;
   if (!n || text[n - 1] != ')') return 0;
   int depth = 0;
   size_t open = (size_t)-1;
@@ -260,8 +266,7 @@ static int inline_note(parser *p, char *text, long line) {
   char *c = dupn(text + open + 1, n - open - 2);
   int found = 0;
   if (has_label(c)) {
-    const char *l = find_label(c);
-    apply_labels(p, l, line);
+    if (!dry_run) apply_labels(p, find_label(c), line);
     found = 1;
   } else {
     note_seg segs[64];
@@ -278,7 +283,7 @@ static int inline_note(parser *p, char *text, long line) {
       if (!*u) ok = 0;
       any_lead |= segs[i].role == R_LEAD;
     }
-    if (ok) {
+    if (ok && !dry_run) {
       for (int i = 0; i < k; i++) {
         rg_role r = segs[i].role == R_SUPPORT ? RG_ROLE_SUPPORT
                     : segs[i].role == R_LEAD  ? RG_ROLE_LEAD
@@ -286,24 +291,38 @@ static int inline_note(parser *p, char *text, long line) {
                                               : RG_ROLE_LEAD;
         rg_unitlist_link(p->plan, p->task, r, segs[i].units, strlen(segs[i].units), line);
       }
-      found = 1;
     }
+    found = ok;
     for (int i = 0; i < k; i++) free(segs[i].units);
   }
   free(c);
-  if (found) {
+  if (found && !dry_run) {
     text[open] = '\0';
     trim(text);
   }
   return found;
 }
 
+static void flush_pending(parser *p) {
+  if (!p->pending) return;
+  if (p->task >= 0) apply_labels(p, p->pending, p->pending_line);
+  free(p->pending);
+  p->pending = NULL;
+}
+
+static void clear_candidate(parser *p) {
+  free(p->cand_number);
+  free(p->cand_title);
+  p->cand_number = p->cand_title = NULL;
+}
+
 /* Finish the current task: inline note, then store its text. */
 static void close_task(parser *p) {
+  flush_pending(p);
   if (p->task < 0) return;
   rg_task *t = &p->plan->tasks[p->task];
   if (p->text) {
-    if (!p->has_labels) inline_note(p, p->text, t->line);
+    if (!p->has_labels) inline_note(p, p->text, t->line, 0);
     t->text = rg_plan_strdup(p->plan, p->text);
     t->original = t->text;
     free(p->text);
@@ -363,6 +382,7 @@ static void metadata(parser *p, const char *s) {
 
 static void start_task(parser *p, const char *number, const char *rest, long line) {
   close_task(p);
+  clear_candidate(p);
   p->task = rg_plan_add_task(p->plan, number, "", p->chapter, p->section, line);
   p->seen_task = 1;
   char *text = rg_xstrdup(rest);
@@ -380,41 +400,59 @@ static void start_task(parser *p, const char *number, const char *rest, long lin
   p->text = text;
 }
 
+/* A heading line: chapter (section = 0) or section (section = 1). A heading
+ * that carries its own role note or labels is also a task (plans whose items
+ * are （一）…（A牵头）); otherwise it is remembered as a candidate in case
+ * label lines follow it directly. */
+static void heading(parser *p, int is_section, const char *num, const char *title_in, long line) {
+  close_task(p);
+  clear_candidate(p);
+  char *title = rg_xstrdup(title_in);
+  trim(title);
+  if (is_section) {
+    p->section = rg_plan_add_section(p->plan, p->chapter, num, title, line);
+  } else {
+    p->chapter = rg_plan_add_chapter(p->plan, num, title, line);
+    p->section = -1;
+  }
+  p->heading_seen = 1;
+  if (inline_note(p, title, line, 1) || find_label_outside(title)) {
+    start_task(p, num, title, line);
+  } else {
+    p->cand_number = rg_xstrdup(num);
+    p->cand_title = title;
+    p->cand_line = line;
+    return;
+  }
+  free(title);
+}
+
+static int ends_with_separator(const char *s) {
+  size_t n = strlen(s);
+  return n && (s[n - 1] == ',' || s[n - 1] == ';' || ends(s, "、"));
+}
+
 static void parse_line(parser *p, char *s, long line) {
   size_t n;
   /* chapter: 一、title  or  第一部分 title */
   if ((n = cn_numeral(s)) && starts(s + n, "、")) {
-    close_task(p);
-    char *num = dupn(s, n), *title = rg_xstrdup(s + n + 3);
-    trim(title);
-    p->chapter = rg_plan_add_chapter(p->plan, num, title, line);
-    p->section = -1;
-    p->heading_seen = 1;
+    char *num = dupn(s, n);
+    heading(p, 0, num, s + n + 3, line);
     free(num);
-    free(title);
     return;
   }
-  if (starts(s, "第") && (n = cn_numeral(s + 3)) && (starts(s + 3 + n, "部分") || starts(s + 3 + n, "章"))) {
-    close_task(p);
-    size_t skip = 3 + n + (starts(s + 3 + n, "部分") ? 6 : 3);
-    char *num = dupn(s + 3, n), *title = rg_xstrdup(s + skip);
-    trim(title);
-    p->chapter = rg_plan_add_chapter(p->plan, num, title, line);
-    p->section = -1;
-    p->heading_seen = 1;
+  if (starts(s, "第") && (n = cn_numeral(s + 3)) &&
+      (starts(s + 3 + n, "部分") || starts(s + 3 + n, "章"))) {
+    char *num = dupn(s + 3, n);
+    heading(p, 0, num, s + 3 + n + (starts(s + 3 + n, "部分") ? 6 : 3), line);
     free(num);
-    free(title);
     return;
   }
   /* section: (一)title */
   if (s[0] == '(' && (n = cn_numeral(s + 1)) && s[1 + n] == ')') {
-    close_task(p);
-    char *num = dupn(s + 1, n), *title = rg_xstrdup(s + 2 + n);
-    trim(title);
-    p->section = rg_plan_add_section(p->plan, p->chapter, num, title, line);
-    p->heading_seen = 1;
+    char *num = dupn(s + 1, n);
+    heading(p, 1, num, s + 2 + n, line);
     free(num);
-    free(title);
     return;
   }
   /* task: 1.text  1、text  (1)text */
@@ -438,13 +476,36 @@ static void parse_line(parser *p, char *s, long line) {
   /* labelled unit line */
   size_t skip;
   if (label_at(s, &skip)) {
+    flush_pending(p);
+    if (p->task < 0 && p->cand_number) {
+      /* （一）item with its units on the next lines: the heading is a task */
+      char *num = p->cand_number, *title = p->cand_title;
+      long at = p->cand_line;
+      p->cand_number = p->cand_title = NULL;
+      start_task(p, num, title, at);
+      free(num);
+      free(title);
+    }
     if (p->task < 0) {
       rg_plan_diag(p->plan, RG_SEV_WARNING, line, "orphan-label",
                    "unit line before any numbered task; ignored");
       return;
     }
-    apply_labels(p, s, line);
     p->has_labels = 1;
+    if (ends_with_separator(s)) {
+      p->pending = rg_xstrdup(s);
+      p->pending_line = line;
+      return;
+    }
+    apply_labels(p, s, line);
+    return;
+  }
+  if (p->pending) {
+    /* the list of the previous label line goes on here */
+    size_t a = strlen(p->pending), b = strlen(s);
+    p->pending = rg_xrealloc(p->pending, a + b + 1);
+    memcpy(p->pending + a, s, b + 1);
+    if (!ends_with_separator(p->pending)) flush_pending(p);
     return;
   }
   if (p->task >= 0 && unknown_label(s)) {
@@ -466,17 +527,19 @@ static void parse_line(parser *p, char *s, long line) {
 }
 
 rg_status rg_text_parse(rg_plan *plan, const rg_lines *lines, rg_error *err) {
-  parser p = {plan, -1, -1, -1, 0, NULL, 0, 0};
+  parser p = {.plan = plan, .chapter = -1, .section = -1, .task = -1};
   for (int i = 0; i < lines->n; i++) {
     const rg_line *l = &lines->v[i];
     if (memchr(l->text, '\0', l->len)) {
       close_task(&p);
+      clear_candidate(&p);
       return rg_error_set(err, RG_EINPUT, plan->path, l->lineno, 0,
                           "binary data (a NUL byte), not a plan");
     }
     char *s = rg_nfkc(l->text, l->len);
     if (!s) {
       close_task(&p);
+      clear_candidate(&p);
       return rg_error_set(err, RG_EINPUT, plan->path, l->lineno, 0, "not valid UTF-8 text");
     }
     trim(s);
@@ -484,6 +547,7 @@ rg_status rg_text_parse(rg_plan *plan, const rg_lines *lines, rg_error *err) {
     free(s);
   }
   close_task(&p);
+  clear_candidate(&p);
   if (plan->n_tasks == 0)
     return rg_error_set(err, RG_EINPUT, plan->path, 0, 0,
                         "no numbered tasks found (expected lines such as '1.…' followed by "

@@ -225,3 +225,63 @@ Test(text_parser, ten_megabyte_single_line_does_not_hang) {
   rg_plan_free(p);
   free(s);
 }
+
+Test(text_parser, numbering_that_restarts_per_chapter_gets_chapter_ids) {
+  rg_plan *p = load_text("一、甲章\n1.甲一。\n牵头单位:市商务局\n2.甲二。\n牵头单位:市商务局\n"
+                         "二、乙章\n1.乙一。\n牵头单位:市财政局\n");
+  cr_assert_eq(p->n_tasks, 3);
+  cr_expect_str_eq(p->tasks[0].number, "一.1");
+  cr_expect_str_eq(p->tasks[2].number, "二.1");
+  cr_expect_str_eq(p->tasks[2].printed, "1");
+  rg_plan_free(p);
+}
+
+Test(text_parser, repeated_number_gets_a_suffix_and_a_warning) {
+  rg_plan *p = load_text("5.甲。\n牵头单位:市商务局\n5.乙。\n牵头单位:市财政局\n5.丙。\n牵头单位:市教育局\n");
+  cr_expect_str_eq(p->tasks[0].number, "5");
+  cr_expect_str_eq(p->tasks[1].number, "5#2");
+  cr_expect_str_eq(p->tasks[2].number, "5#3");
+  int dup = 0;
+  for (int i = 0; i < p->n_diags; i++) dup += !strcmp(p->diags[i].code, "duplicate-number");
+  cr_expect_eq(dup, 2);
+  rg_plan_free(p);
+}
+
+Test(text_parser, section_items_with_role_notes_are_tasks) {
+  rg_plan *p = load_text("一、扩大内需\n（一）实施提振消费专项行动。（省商务厅牵头，省发展改革委配合）\n"
+                         "（二）扩大有效投资。（省发展改革委负责）\n");
+  cr_assert_eq(p->n_tasks, 2);
+  cr_expect_str_eq(p->tasks[0].printed, "一");
+  cr_expect_str_eq(p->tasks[0].text, "实施提振消费专项行动。");
+  char *a = links_of(p, 0), *b = links_of(p, 1);
+  cr_expect_str_eq(a, "lead:省商务厅;support:省发展改革委");
+  cr_expect_str_eq(b, "lead:省发展改革委");
+  free(a);
+  free(b);
+  rg_plan_free(p);
+}
+
+Test(text_parser, section_heading_followed_by_labels_is_a_task) {
+  rg_plan *p = load_text("（一）做好就业工作。\n牵头单位：市人力资源社会保障局\n"
+                         "（二）做好社保工作。\n牵头单位：市医保局\n");
+  cr_assert_eq(p->n_tasks, 2);
+  cr_expect_eq(p->tasks[1].line, 3);
+  char *got = links_of(p, 1);
+  cr_expect_str_eq(got, "lead:市医保局");
+  free(got);
+  rg_plan_free(p);
+}
+
+Test(text_parser, unit_list_wrapped_onto_the_next_line) {
+  rg_plan *p = load_text("1.甲。\n牵头单位:市商务局\n责任单位:市发展改革委、\n财政局、教育局\n页脚\n");
+  char *got = links_of(p, 0);
+  cr_expect_str_eq(got, "lead:市商务局;support:市发展改革委;support:市财政局;support:市教育局");
+  free(got);
+  rg_plan_free(p);
+}
+
+Test(text_parser, task_without_note_keeps_its_full_stop) {
+  rg_plan *p = load_text("1.只有正文。\n");
+  cr_expect_str_eq(p->tasks[0].text, "只有正文。");
+  rg_plan_free(p);
+}
