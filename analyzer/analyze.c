@@ -450,11 +450,13 @@ static igraph_error_t graph_metrics(work *wk, rg_results *out) {
     igraph_vector_int_t trial;
     IGRAPH_VECTOR_INT_INIT_FINALLY(&trial, n);
     /* Leiden is greedy and can stop in a local optimum (two triangles with
-     * a heavy bridge end as three pairs); RG_LEIDEN_RUNS runs from
-     * singletons with one seeded RNG stream, keeping the best modularity
-     * (the first on ties). */
+     * a heavy bridge end as three pairs); several runs from singletons with
+     * one seeded RNG stream, keeping the best modularity (the first on
+     * ties): RG_LEIDEN_RUNS_SMALL when n + m <= RG_LEIDEN_SMALL, else
+     * RG_LEIDEN_RUNS. */
+    int runs = (long)n + m <= RG_LEIDEN_SMALL ? RG_LEIDEN_RUNS_SMALL : RG_LEIDEN_RUNS;
     IGRAPH_CHECK(igraph_rng_seed(igraph_rng_default(), o->seed));
-    for (int run = 0; run < RG_LEIDEN_RUNS; run++) {
+    for (int run = 0; run < runs; run++) {
       IGRAPH_CHECK(igraph_community_leiden(&g, &w, &strength, o->resolution / (2.0 * total_w),
                                            0.01, 0, -1, &trial, &nb, &quality));
       IGRAPH_CHECK(igraph_modularity(&g, &trial, &w, o->resolution, IGRAPH_UNDIRECTED, &q));
