@@ -1,0 +1,47 @@
+/* escape.h - every string from the plan, escaped for the context it lands in.
+ *
+ * The report puts plan text (unit names, task texts, headings, diagnostics)
+ * into five contexts; each has exactly one function here and nothing else
+ * in output/ escapes by hand:
+ *   HTML text        rg_escape_html_text   & < > as entities
+ *   HTML attribute   rg_escape_html_attr   & < > " ' as entities (attributes
+ *                                          are always double-quoted)
+ *   JSON in <script> rg_escape_script_json  < > & U+2028 U+2029 as \uXXXX
+ *   XML (GraphML)    rg_escape_xml_clean   drops what XML 1.0 cannot carry;
+ *                                          libxml2's writer escapes the rest
+ *   spreadsheet cell rg_escape_cell        a leading = + - @ (or their
+ *                                          full-width forms, tab, CR) gets a
+ *                                          ' in front, so no formula is made
+ * Every function maps invalid UTF-8 bytes to U+FFFD and C0 control characters
+ * other than tab and newline to a space (HTML, XML) so the output is always
+ * well-formed. NULL input is treated as "". */
+#ifndef RG_ESCAPE_H
+#define RG_ESCAPE_H
+
+#include <stdio.h>
+
+/* Write s as HTML text content. */
+void rg_escape_html_text(FILE *out, const char *s);
+/* Write s as the value of a double-quoted HTML attribute. */
+void rg_escape_html_attr(FILE *out, const char *s);
+
+/* Write JSON text (as produced by jansson) so that it is inert inside
+ * <script type="application/json">: every < > & becomes \u003c \u003e
+ * \u0026 and U+2028/U+2029 become \u2028/\u2029. These bytes can occur only
+ * inside JSON strings, so the result is the same JSON value, and neither
+ * "</script" nor "<!--" can appear in it. */
+void rg_escape_script_json(FILE *out, const char *json);
+
+/* A malloc'd copy of s that XML 1.0 accepts: invalid UTF-8 -> U+FFFD, C0
+ * controls other than tab/newline/CR -> space, U+FFFE/U+FFFF -> U+FFFD.
+ * The caller frees it. */
+char *rg_escape_xml_clean(const char *s);
+
+/* 1 when a spreadsheet would read s as a formula: it begins with = + - @,
+ * tab, CR, or the full-width ＝ ＋ － ＠. */
+int rg_escape_is_formula_like(const char *s);
+/* A malloc'd copy of s for a CSV cell: "'" + s when rg_escape_is_formula_like,
+ * else s unchanged. The caller frees it. */
+char *rg_escape_cell(const char *s);
+
+#endif

@@ -1,0 +1,1067 @@
+/* html.c - index.html: the report page for the people who decide. */
+#include "html.h"
+
+#include <jansson.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "escape.h"
+#include "report_json.h"
+#include "table.h"
+
+#define TX(s) rg_escape_html_text(out, (s))
+#define AT(s) rg_escape_html_attr(out, (s))
+#define TR(zh, en) rg_report_tr(d, (zh), (en))
+
+typedef struct page {
+  FILE *out;
+  const rg_report_data *d;
+  int *adj_begin; /* plan->n_units + 1: ties of unit u are adj[adj_begin[u] .. adj_begin[u+1]) */
+  int *adj;       /* tie indices */
+  int *scratch;   /* room for plan->n_tasks task indices */
+} page;
+
+static void num(FILE *out, double v) {
+  char b[RG_NUM_BUF];
+  rg_format_real(b, sizeof b, v);
+  fputs(b, out);
+}
+
+/* A number cell: exact value in data-v (for sorting) and title, rounded text. */
+static void real_td(FILE *out, double v, int digits) {
+  char exact[RG_NUM_BUF], shown[RG_NUM_BUF];
+  rg_format_real(exact, sizeof exact, v);
+  if (!isfinite(v)) snprintf(shown, sizeof shown, "%s", exact);
+  else {
+    snprintf(shown, sizeof shown, "%.*f", digits, v);
+    /* keep the exact text when rounding changes nothing visible */
+    if (strtod(shown, NULL) == v) snprintf(shown, sizeof shown, "%s", exact);
+  }
+  fprintf(out, "<td class=\"n\" data-v=\"%s\"", exact);
+  if (strcmp(exact, shown)) fprintf(out, " title=\"%s\"", exact);
+  fprintf(out, ">%s</td>", shown);
+}
+
+static void task_link(page *p, int t) {
+  /* a plain anchor: one task needs no panel */
+  FILE *out = p->out;
+  const rg_task *task = &p->d->plan->tasks[t];
+  fprintf(out, "<a class=\"tl\" href=\"#task-%d\">", task->ordinal);
+  TX(task->number);
+  fputs("</a>", out);
+}
+
+/* A count of tasks that opens them: <a data-tasks="...">n</a>. */
+static void count_link(page *p, const int *tasks, int n, const char *href, const char *title) {
+  FILE *out = p->out;
+  if (n == 0) {
+    fputs("<span class=\"zero\">0</span>", out);
+    return;
+  }
+  fputs("<a class=\"cnt\" href=\"", out);
+  AT(href);
+  fputs("\" data-tasks=\"", out);
+  for (int i = 0; i < n; i++) fprintf(out, i ? ",%d" : "%d", tasks[i]);
+  fputs("\" data-title=\"", out);
+  AT(title);
+  fprintf(out, "\">%d</a>", n);
+}
+
+static void unit_ref(page *p, int u) {
+  FILE *out = p->out;
+  const rg_unit *un = &p->d->plan->units[u];
+  if (un->kind == RG_KIND_UNIT) {
+    fprintf(out, "<a class=\"ul\" href=\"#unit-%d\" data-unit=\"%d\">", u, u);
+    TX(un->name);
+    fputs("</a>", out);
+  } else {
+    fprintf(out, "<span class=\"k-%s\">", rg_kind_name(un->kind));
+    TX(un->name);
+    fputs("</span>", out);
+  }
+}
+
+static void task_units(page *p, int t, rg_role role) {
+  const rg_plan *plan = p->d->plan;
+  const rg_task *task = &plan->tasks[t];
+  int first = 1;
+  for (int k = 0; k < task->link_count; k++) {
+    const rg_link *l = &plan->links[plan->task_links[task->link_begin + k]];
+    if (l->role != role) continue;
+    if (!first) fputs("、", p->out);
+    first = 0;
+    unit_ref(p, l->unit);
+  }
+}
+
+static void build_adjacency(page *p) {
+  const rg_plan *plan = p->d->plan;
+  const rg_results *res = p->d->res;
+  p->adj_begin = rg_xcalloc((size_t)plan->n_units + 2, sizeof *p->adj_begin);
+  p->adj = rg_xcalloc((size_t)res->n_ties * 2 + 1, sizeof *p->adj);
+  for (int i = 0; i < res->n_ties; i++) {
+    p->adj_begin[res->ties[i].a + 1]++;
+    p->adj_begin[res->ties[i].b + 1]++;
+  }
+  for (int u = 0; u < plan->n_units; u++) p->adj_begin[u + 1] += p->adj_begin[u];
+  int *fill = rg_xcalloc((size_t)plan->n_units + 1, sizeof *fill);
+  for (int i = 0; i < res->n_ties; i++) {
+    int a = res->ties[i].a, b = res->ties[i].b;
+    p->adj[p->adj_begin[a] + fill[a]++] = i;
+    p->adj[p->adj_begin[b] + fill[b]++] = i;
+  }
+  free(fill);
+  p->scratch = rg_xcalloc((size_t)plan->n_tasks + 1, sizeof *p->scratch);
+}
+
+/* ---- head and summary ---------------------------------------------------- */
+
+static void head(page *p) {
+  FILE *out = p->out;
+  const rg_report_data *d = p->d;
+  const rg_meta *m = &d->plan->meta;
+  const char *title = m->title ? m->title : d->plan->path;
+  fprintf(out, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n",
+          d->zh ? "zh-CN" : "en");
+  fputs("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n", out);
+  fputs("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
+        "style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:\">\n",
+        out);
+  fputs("<title>", out);
+  TX(title);
+  TX(TR(" — 分工分析报告", " — responsibility report"));
+  fputs("</title>\n<style>\n", out);
+  fputs(rg_html_css, out);
+  fputs("</style>\n</head>\n<body>\n<header class=\"top\">\n<h1>", out);
+  TX(title);
+  fputs("</h1>\n<p class=\"meta\">", out);
+  const char *parts[3] = {m->doc_number, m->issuer, m->date};
+  int first = 1;
+  for (int i = 0; i < 3; i++) {
+    if (!parts[i]) continue;
+    if (!first) fputs(" · ", out);
+    first = 0;
+    TX(parts[i]);
+  }
+  fputs("</p>\n<nav>", out);
+  const char *nav[][3] = {{"summary", "概况", "Summary"},     {"overload", "超负荷", "Overload"},
+                          {"load", "负荷表", "Load"},         {"centrality", "中心性", "Centrality"},
+                          {"clusters", "聚类", "Clusters"},   {"diagram", "协作图", "Diagram"},
+                          {"units", "单位", "Units"},         {"chapters", "章节", "Chapters"},
+                          {"tasks", "任务", "Tasks"},         {"diagnostics", "诊断", "Diagnostics"},
+                          {"methods", "方法", "Methods"}};
+  for (size_t i = 0; i < sizeof nav / sizeof nav[0]; i++) {
+    if (i == 9) /* extras go before diagnostics */
+      for (int e = 0; e < d->opts->n_extras; e++) {
+        fputs("<a href=\"#", out);
+        AT(d->opts->extras[e].id);
+        fputs("\">", out);
+        TX(d->opts->extras[e].title);
+        fputs("</a>", out);
+      }
+    fprintf(out, "<a href=\"#%s\">", nav[i][0]);
+    TX(TR(nav[i][1], nav[i][2]));
+    fputs("</a>", out);
+  }
+  fputs("</nav>\n</header>\n<main>\n", out);
+}
+
+static void card(page *p, const char *label, const char *href, int value, const int *tasks,
+                 int n_tasks, const char *note) {
+  FILE *out = p->out;
+  fputs("<div class=\"card\"><div class=\"v\">", out);
+  if (tasks) count_link(p, tasks, n_tasks, href, label);
+  else {
+    fputs("<a href=\"", out);
+    AT(href);
+    fprintf(out, "\">%d</a>", value);
+  }
+  fputs("</div><div class=\"l\">", out);
+  TX(label);
+  fputs("</div>", out);
+  if (note) {
+    fputs("<div class=\"s\">", out);
+    TX(note);
+    fputs("</div>", out);
+  }
+  fputs("</div>\n", out);
+}
+
+static void summary(page *p) {
+  FILE *out = p->out;
+  const rg_report_data *d = p->d;
+  const rg_plan *plan = d->plan;
+  fputs("<section id=\"summary\"><h2>", out);
+  TX(TR("概况", "Summary"));
+  fputs("</h2>\n<div class=\"cards\">\n", out);
+  int *all = rg_xcalloc((size_t)plan->n_tasks + 1, sizeof *all);
+  for (int t = 0; t < plan->n_tasks; t++) all[t] = t;
+  card(p, TR("项任务", "tasks"), "#tasks", plan->n_tasks, all, plan->n_tasks, NULL);
+  char note[200];
+  snprintf(note, sizeof note, TR("另有集合 %d、泛指 %d", "plus %d collective, %d generic"),
+           d->n_collective, d->n_generic);
+  card(p, TR("个具体单位", "concrete units"), "#units", d->res->n_units, NULL, 0, note);
+  snprintf(note, sizeof note, TR("其中牵头 %d", "%d as lead"), d->n_lead_links);
+  card(p, TR("条分工关系（具体单位）", "task–unit links (concrete units)"), "#tasks",
+       d->n_concrete_links, NULL, 0, note);
+  int n_open = 0;
+  for (int t = 0; t < plan->n_tasks; t++)
+    if (plan->tasks[t].open_list) all[n_open++] = t;
+  card(p, TR("项任务名单未列全（“等有关部门”）", "tasks with open-ended lists (\"and others\")"),
+       "#tasks", n_open, all, n_open, NULL);
+  card(p, TR("个单位超负荷", "overloaded units"), "#overload", d->n_overloaded, NULL, 0, NULL);
+  card(p, TR("个协作聚类", "clusters"), "#clusters", d->res->n_clusters, NULL, 0, NULL);
+  card(p, TR("条诊断信息", "diagnostics"), "#diagnostics", plan->n_diags, NULL, 0, NULL);
+  free(all);
+  fputs("</div>\n</section>\n", out);
+}
+
+/* ---- overload ------------------------------------------------------------ */
+
+static int top_column(const rg_report_data *d, int r) {
+  int best = -1;
+  for (int c = 0; c < d->n_cols; c++)
+    if (best < 0 || d->col_load[(size_t)r * d->n_cols + c] > d->col_load[(size_t)r * d->n_cols + best])
+      best = c;
+  return best;
+}
+
+static void overload(page *p) {
+  FILE *out = p->out;
+  const rg_report_data *d = p->d;
+  const rg_results *res = d->res;
+  fputs("<section id=\"overload\"><h2>", out);
+  TX(TR("超负荷单位", "Overloaded units"));
+  fputs("</h2>\n<p class=\"lead-in\">", out);
+  if (isfinite(res->fence)) {
+    fprintf(out, TR("警戒线 = Q3 + 1.5 × IQR = ", "fence = Q3 + 1.5 × IQR = "));
+    num(out, res->q3);
+    fputs(" + 1.5 × ", out);
+    num(out, res->iqr);
+    fputs(" = <b>", out);
+    num(out, res->fence);
+    fputs("</b>. ", out);
+  }
+  if (d->n_overloaded)
+    fprintf(out, TR("%d 个单位负荷超过警戒线（红色）。", "%d units carry more than the fence (red)."),
+            d->n_overloaded);
+  else
+    fputs(TR("没有单位负荷超过警戒线。", "No unit carries more than the fence."), out);
+  fputs("</p>\n<div class=\"two\"><div class=\"chartbox\">\n", out);
+  rg_html_chart_load(out, d);
+  fputs("</div><div>\n", out);
+  if (d->n_overloaded) {
+    fputs("<ol class=\"reasons\">\n", out);
+    for (int r = 0; r < res->n_units; r++) {
+      const rg_unit_stats *s = &res->units[r];
+      if (!s->overloaded) continue;
+      int u = s->unit;
+      fputs("<li>", out);
+      unit_ref(p, u);
+      fputs("<br>", out);
+      fputs(TR("负荷 <b>", "load <b>"), out);
+      num(out, s->load);
+      fputs(TR("</b>，超出警戒线 ", "</b>, above the fence by "), out);
+      num(out, s->load - res->fence);
+      fprintf(out, TR("（第 %d 位）；牵头 ", " (rank %d); leads "), s->rank);
+      int n = rg_report_unit_tasks(d->plan, u, RG_ROLE_LEAD, p->scratch);
+      char href[40];
+      snprintf(href, sizeof href, "#unit-%d", u);
+      count_link(p, p->scratch, n, href, d->plan->units[u].name);
+      fputs(TR(" 项、配合 ", " and supports "), out);
+      n = rg_report_unit_tasks(d->plan, u, RG_ROLE_SUPPORT, p->scratch);
+      count_link(p, p->scratch, n, href, d->plan->units[u].name);
+      fprintf(out, TR(" 项；跨 %d 个章节、与 %d 个单位协作", " tasks; spans %d chapters and works with %d units"),
+              s->chapters, s->partners);
+      int c = top_column(d, r);
+      if (c >= 0 && d->col_tasks[(size_t)r * d->n_cols + c] > 0) {
+        fputs(TR("；最集中于 ", "; mostly in "), out);
+        TX(rg_report_col_number(d, c));
+        fputs(d->zh ? "、" : ". ", out);
+        TX(rg_report_col_title(d, c));
+        fputs("（", out);
+        num(out, d->col_load[(size_t)r * d->n_cols + c]);
+        fputs("）", out);
+      }
+      fputs(TR("。", "."), out);
+      fputs("</li>\n", out);
+    }
+    fputs("</ol>\n", out);
+  }
+  fputs("<h3>", out);
+  TX(TR("负荷分布", "Distribution of load"));
+  fputs("</h3>\n", out);
+  rg_html_chart_histogram(out, d);
+  fputs("</div></div>\n</section>\n", out);
+}
+
+/* ---- tables -------------------------------------------------------------- */
+
+static void th(FILE *out, const char *label, const char *type, const char *title) {
+  fprintf(out, "<th data-sort=\"%s\"", type);
+  if (title) {
+    fputs(" title=\"", out);
+    rg_escape_html_attr(out, title);
+    fputs("\"", out);
+  }
+  fputs(">", out);
+  rg_escape_html_text(out, label);
+  fputs("</th>", out);
+}
+
+static void filter_box(page *p, const char *table_id) {
+  const rg_report_data *d = p->d;
+  fprintf(p->out, "<input class=\"filter\" type=\"search\" data-filter=\"%s\" placeholder=\"",
+          table_id);
+  rg_escape_html_attr(p->out, TR("筛选…", "Filter…"));
+  fputs("\">\n", p->out);
+}
+
+static void load_table(page *p) {
+  FILE *out = p->out;
+  const rg_report_data *d = p->d;
+  const rg_results *res = d->res;
+  fputs("<section id=\"load\"><h2>", out);
+  TX(TR("单位负荷", "Load per unit"));
+  fputs("</h2>\n<p class=\"hint\">", out);
+  TX(TR("点击表头排序；数字可点开对应任务。右侧各列为分章节负荷。",
+        "Click a header to sort; click a number to see its tasks. The right-hand columns split "
+        "the load by chapter."));
+  fputs("</p>\n", out);
+  filter_box(p, "load-table");
+  fputs("<div class=\"scroll\"><table id=\"load-table\" class=\"data\"><thead><tr>", out);
+  th(out, TR("排名", "rank"), "num", NULL);
+  th(out, TR("单位", "unit"), "str", NULL);
+  th(out, TR("负荷", "load"), "num", NULL);
+  th(out, TR("牵头", "lead"), "num", NULL);
+  th(out, TR("配合", "support"), "num", NULL);
+  th(out, TR("占比%", "share %"), "num", NULL);
+  th(out, TR("章节数", "chapters"), "num", NULL);
+  th(out, TR("协作单位", "partners"), "num", NULL);
+  th(out, TR("协同负担", "burden"), "num",
+     TR("所承担任务的其他单位数之和", "sum over its tasks of the other units on the task"));
+  th(out, TR("聚类", "cluster"), "num", NULL);
+  th(out, "z", "num", NULL);
+  for (int c = 0; c < d->n_cols; c++) {
+    char label[64];
+    snprintf(label, sizeof label, "%s", c < d->plan->n_chapters ? rg_report_col_number(d, c) : "—");
+    th(out, label, "num", rg_report_col_title(d, c));
+  }
+  fputs("</tr></thead>\n<tbody>\n", out);
+  for (int r = 0; r < res->n_units; r++) {
+    const rg_unit_stats *s = &res->units[r];
+    int u = s->unit;
+    char href[40];
+    snprintf(href, sizeof href, "#unit-%d", u);
+    fprintf(out, "<tr data-unit=\"%d\"%s><td class=\"n\">%d</td><td>", u,
+            s->overloaded ? " class=\"over\"" : "", s->rank);
+    unit_ref(p, u);
+    fputs("</td>", out);
+    real_td(out, s->load, 2);
+    fprintf(out, "<td class=\"n\" data-v=\"%d\">", s->led);
+    int n = rg_report_unit_tasks(d->plan, u, RG_ROLE_LEAD, p->scratch);
+    count_link(p, p->scratch, n, href, d->plan->units[u].name);
+    fprintf(out, "</td><td class=\"n\" data-v=\"%d\">", s->supported);
+    n = rg_report_unit_tasks(d->plan, u, RG_ROLE_SUPPORT, p->scratch);
+    count_link(p, p->scratch, n, href, d->plan->units[u].name);
+    fputs("</td>", out);
+    real_td(out, s->share * 100, 1);
+    fprintf(out, "<td class=\"n\">%d</td><td class=\"n\">%d</td><td class=\"n\">%d</td>",
+            s->chapters, s->partners, s->burden);
+    fprintf(out, "<td class=\"n\" data-v=\"%d\">", s->cluster);
+    if (s->cluster >= 0) fprintf(out, "<a href=\"#cluster-%d\">%d</a>", s->cluster, s->cluster + 1);
+    fputs("</td>", out);
+    real_td(out, s->zscore, 2);
+    /* per-chapter breakdown: tasks of u in column c */
+    int all = rg_report_unit_tasks(d->plan, u, -1, p->scratch);
+    for (int c = 0; c < d->n_cols; c++) {
+      double v = d->col_load[(size_t)r * d->n_cols + c];
+      char exact[RG_NUM_BUF];
+      rg_format_real(exact, sizeof exact, v);
+      fprintf(out, "<td class=\"n ch\" data-v=\"%s\">", exact);
+      if (d->col_tasks[(size_t)r * d->n_cols + c] > 0) {
+        fputs("<a class=\"cnt\" href=\"", out);
+        AT(href);
+        fputs("\" data-tasks=\"", out);
+        int k = 0;
+        for (int i = 0; i < all; i++)
+          if (rg_report_task_col(d, p->scratch[i]) == c) fprintf(out, k++ ? ",%d" : "%d", p->scratch[i]);
+        fputs("\" data-title=\"", out);
+        AT(d->plan->units[u].name);
+        fputs(" · ", out);
+        AT(rg_report_col_title(d, c));
+        fprintf(out, "\">%s</a>", exact);
+      }
+      fputs("</td>", out);
+    }
+    fputs("</tr>\n", out);
+  }
+  fputs("</tbody></table></div>\n</section>\n", out);
+}
+
+static void centrality_table(page *p) {
+  FILE *out = p->out;
+  const rg_report_data *d = p->d;
+  const rg_results *res = d->res;
+  fputs("<section id=\"centrality\"><h2>", out);
+  TX(TR("中心性", "Centrality"));
+  fputs("</h2>\n<p class=\"hint\">", out);
+  TX(TR("中介中心性高的单位是不同工作之间的桥梁；约束度低的单位协作面广。定义见“方法”。",
+        "High betweenness: a bridge between lines of work; low constraint: a wide, open network. "
+        "Definitions under Methods."));
+  fputs("</p>\n", out);
+  filter_box(p, "centrality-table");
+  fputs("<div class=\"scroll\"><table id=\"centrality-table\" class=\"data\"><thead><tr>", out);
+  th(out, TR("单位", "unit"), "str", NULL);
+  th(out, TR("强度", "strength"), "num", TR("协作关系权重之和", "sum of tie weights"));
+  th(out, TR("中介中心性", "betweenness"), "num", NULL);
+  th(out, TR("调和中心性", "harmonic"), "num", NULL);
+  th(out, TR("特征向量", "eigenvector"), "num", NULL);
+  th(out, "PageRank", "num", NULL);
+  th(out, TR("约束度", "constraint"), "num", NULL);
+  th(out, TR("核数", "coreness"), "num", NULL);
+  th(out, TR("参与系数", "participation"), "num", NULL);
+  th(out, TR("聚类", "cluster"), "num", NULL);
+  fputs("</tr></thead>\n<tbody>\n", out);
+  for (int r = 0; r < res->n_units; r++) {
+    const rg_unit_stats *s = &res->units[r];
+    fprintf(out, "<tr data-unit=\"%d\"><td>", s->unit);
+    unit_ref(p, s->unit);
+    fputs("</td>", out);
+    real_td(out, s->strength, 2);
+    real_td(out, s->betweenness, 2);
+    real_td(out, s->harmonic, 3);
+    real_td(out, s->eigenvector, 3);
+    real_td(out, s->pagerank, 4);
+    real_td(out, s->constraint, 3);
+    fprintf(out, "<td class=\"n\">%d</td>", s->coreness);
+    real_td(out, s->participation, 3);
+    fprintf(out, "<td class=\"n\" data-v=\"%d\">%d</td></tr>\n", s->cluster,
+            s->cluster >= 0 ? s->cluster + 1 : 0);
+  }
+  fputs("</tbody></table></div>\n", out);
+  if (res->approximate_betweenness && res->approximation_note) {
+    fputs("<p class=\"note\">", out);
+    TX(res->approximation_note);
+    fputs("</p>\n", out);
+  }
+  fputs("</section>\n", out);
+}
+
+/* ---- clusters and heat map ----------------------------------------------- */
+
+static int cmp_ll(const void *a, const void *b) {
+  long long x = *(const long long *)a, y = *(const long long *)b;
+  return (x > y) - (x < y);
+}
+
+static void clusters(page *p) {
+  FILE *out = p->out;
+  const rg_report_data *d = p->d;
+  const rg_results *res = d->res;
+  fputs("<section id=\"clusters\"><h2>", out);
+  TX(TR("协作聚类", "Clusters"));
+  fputs("</h2>\n<p class=\"hint\">", out);
+  fprintf(out, TR("共 %d 个聚类，模块度 ", "%d clusters, modularity "), res->n_clusters);
+  num(out, res->modularity);
+  fputs(TR("。“跨聚类任务”牵涉其他聚类的单位；“桥梁单位”与多个聚类协作。",
+           ". Crossing tasks involve units of another cluster; bridges work with several clusters."),
+        out);
+  fputs("</p>\n<div class=\"clusters\">\n", out);
+  for (int i = 0; i < res->n_clusters; i++) {
+    const rg_cluster *c = &res->clusters[i];
+    char href[40];
+    snprintf(href, sizeof href, "#cluster-%d", c->id);
+    fprintf(out, "<div class=\"cluster\" id=\"cluster-%d\"><h3>", c->id);
+    fprintf(out, TR("聚类 %d", "Cluster %d"), c->id + 1);
+    fprintf(out, "</h3><p>");
+    fprintf(out, TR("%d 个单位，内部任务 ", "%d units, tasks inside "), c->n_units);
+    char title[64];
+    snprintf(title, sizeof title, TR("聚类 %d", "Cluster %d"), c->id + 1);
+    count_link(p, c->tasks, c->n_tasks, href, title);
+    fputs(TR("，跨聚类任务 ", ", crossing tasks "), out);
+    count_link(p, c->crossing, c->n_crossing, href, title);
+    fputs("</p><p class=\"members\">", out);
+    for (int k = 0; k < c->n_units; k++) {
+      if (k) fputs("、", out);
+      unit_ref(p, c->units[k]);
+    }
+    fputs("</p>", out);
+    if (c->n_bridges) {
+      fputs("<p class=\"bridges\">", out);
+      TX(TR("桥梁单位：", "Bridges: "));
+      for (int k = 0; k < c->n_bridges; k++) {
+        if (k) fputs("、", out);
+        unit_ref(p, c->bridges[k]);
+      }
+      fputs("</p>", out);
+    }
+    fputs("</div>\n", out);
+  }
+  fputs("</div>\n<h3>", out);
+  TX(TR("负荷热力图（单位 × 章节）", "Heat map of load (unit × chapter)"));
+  fputs("</h3>\n<div class=\"scroll\"><table class=\"heat\"><thead><tr><th>", out);
+  TX(TR("聚类", "cluster"));
+  fputs("</th><th>", out);
+  TX(TR("单位", "unit"));
+  fputs("</th>", out);
+  for (int c = 0; c < d->n_cols; c++) {
+    fputs("<th title=\"", out);
+    AT(rg_report_col_title(d, c));
+    fputs("\">", out);
+    TX(c < d->plan->n_chapters ? rg_report_col_number(d, c) : "—");
+    fputs("</th>", out);
+  }
+  fputs("</tr></thead><tbody>\n", out);
+  /* rows grouped by cluster (then load order), units without a cluster last */
+  double maxcell = 0;
+  for (size_t k = 0; k < (size_t)res->n_units * d->n_cols; k++)
+    if (d->col_load[k] > maxcell) maxcell = d->col_load[k];
+  long long n = res->n_units;
+  long long *keys = rg_xcalloc((size_t)n + 1, sizeof *keys);
+  for (int r = 0; r < res->n_units; r++) {
+    long long cl = res->units[r].cluster < 0 ? 1000000 : res->units[r].cluster;
+    keys[r] = cl * (n + 1) + r; /* cluster first, then load order (row) */
+  }
+  qsort(keys, (size_t)n, sizeof *keys, cmp_ll);
+  for (long long k = 0; k < n; k++) {
+    int r = (int)(keys[k] % (n + 1));
+    const rg_unit_stats *s = &res->units[r];
+    int u = s->unit;
+    fprintf(out, "<tr><td class=\"n\">");
+    if (s->cluster >= 0) fprintf(out, "%d", s->cluster + 1);
+    fputs("</td><td>", out);
+    unit_ref(p, u);
+    fputs("</td>", out);
+    int all = rg_report_unit_tasks(d->plan, u, -1, p->scratch);
+    for (int c = 0; c < d->n_cols; c++) {
+      double v = d->col_load[(size_t)r * d->n_cols + c];
+      if (v <= 0) {
+        fputs("<td></td>", out);
+        continue;
+      }
+      double a = maxcell > 0 ? v / maxcell : 0;
+      fprintf(out, "<td class=\"n\" style=\"background:rgba(197,48,48,%.2f)%s\">", 0.08 + 0.85 * a,
+              a > 0.55 ? ";color:#fff" : "");
+      char exact[RG_NUM_BUF];
+      rg_format_real(exact, sizeof exact, v);
+      fputs("<a class=\"cnt\" href=\"#unit-", out);
+      fprintf(out, "%d\" data-tasks=\"", u);
+      int m = 0;
+      for (int i = 0; i < all; i++)
+        if (rg_report_task_col(d, p->scratch[i]) == c) fprintf(out, m++ ? ",%d" : "%d", p->scratch[i]);
+      fputs("\" data-title=\"", out);
+      AT(d->plan->units[u].name);
+      fputs(" · ", out);
+      AT(rg_report_col_title(d, c));
+      fprintf(out, "\">%s</a></td>", exact);
+    }
+    fputs("</tr>\n", out);
+  }
+  free(keys);
+  fputs("</tbody></table></div>\n</section>\n", out);
+}
+
+/* ---- diagram ------------------------------------------------------------- */
+
+static void diagram(page *p) {
+  FILE *out = p->out;
+  const rg_report_data *d = p->d;
+  fputs("<section id=\"diagram\"><h2>", out);
+  TX(TR("协作关系图", "Collaboration diagram"));
+  fputs("</h2>\n", out);
+  if (!d->collab_svg) {
+    fputs("<p class=\"note\">", out);
+    TX(d->diagram_note ? d->diagram_note : TR("未绘制协作图。", "No diagram was drawn."));
+    fputs("</p>\n</section>\n", out);
+    return;
+  }
+  fputs("<p class=\"hint\">", out);
+  TX(TR("滚轮缩放，拖动平移；悬停单位高亮其协作关系，点击列出其任务。",
+        "Wheel to zoom, drag to pan; hover a unit to highlight its ties, click it to list its "
+        "tasks."));
+  fputs("</p>\n<div class=\"zoombar\"><button type=\"button\" data-zoom=\"in\">+</button>"
+        "<button type=\"button\" data-zoom=\"out\">−</button><button type=\"button\" "
+        "data-zoom=\"reset\">",
+        out);
+  TX(TR("复位", "reset"));
+  fputs("</button></div>\n<div id=\"collab\" class=\"zoom\">", out);
+  fputs(d->collab_svg, out);
+  fputs("</div>\n</section>\n", out);
+}
+
+/* ---- units --------------------------------------------------------------- */
+
+static void units(page *p) {
+  FILE *out = p->out;
+  const rg_report_data *d = p->d;
+  const rg_results *res = d->res;
+  const rg_plan *plan = d->plan;
+  fputs("<section id=\"units\"><h2>", out);
+  TX(TR("各单位情况", "Units"));
+  fputs("</h2>\n", out);
+  if (!d->ego_svg && d->diagram_note) {
+    fputs("<p class=\"note\">", out);
+    TX(d->diagram_note);
+    fputs("</p>\n", out);
+  }
+  int *tasks = rg_xcalloc((size_t)plan->n_tasks + 1, sizeof *tasks);
+  for (int r = 0; r < res->n_units; r++) {
+    const rg_unit_stats *s = &res->units[r];
+    int u = s->unit;
+    const rg_unit *un = &plan->units[u];
+    char href[40];
+    snprintf(href, sizeof href, "#unit-%d", u);
+    fprintf(out, "<section class=\"unit%s\" id=\"unit-%d\"><h3>", s->overloaded ? " over" : "", u);
+    TX(un->name);
+    if (s->overloaded) {
+      fputs(" <span class=\"badge\">", out);
+      TX(TR("超负荷", "overloaded"));
+      fputs("</span>", out);
+    }
+    fputs("</h3>\n<p class=\"stats\">", out);
+    TX(TR("负荷 ", "load "));
+    num(out, s->load);
+    fprintf(out, TR("（第 %d 位）· 牵头 ", " (rank %d) · lead "), s->rank);
+    int n = rg_report_unit_tasks(plan, u, RG_ROLE_LEAD, tasks);
+    count_link(p, tasks, n, href, un->name);
+    TX(TR(" · 配合 ", " · support "));
+    n = rg_report_unit_tasks(plan, u, RG_ROLE_SUPPORT, tasks);
+    count_link(p, tasks, n, href, un->name);
+    fprintf(out, TR(" · 协作单位 %d · 章节 %d", " · partners %d · chapters %d"), s->partners,
+            s->chapters);
+    if (s->cluster >= 0)
+      fprintf(out, TR(" · <a href=\"#cluster-%d\">聚类 %d</a>", " · <a href=\"#cluster-%d\">cluster %d</a>"),
+              s->cluster, s->cluster + 1);
+    if (un->n_aliases) {
+      TX(TR(" · 又称 ", " · also "));
+      for (int a = 0; a < un->n_aliases; a++) {
+        if (a) fputs("、", out);
+        TX(un->aliases[a]);
+      }
+    }
+    fputs("</p>\n", out);
+    if (d->ego_svg && d->ego_svg[u]) {
+      fputs("<details class=\"ego\"><summary>", out);
+      TX(TR("协作关系图", "ego diagram"));
+      fputs("</summary>", out);
+      fputs(d->ego_svg[u], out);
+      fputs("</details>\n", out);
+    }
+    /* partners: ties of u, already sorted by (name a, name b) */
+    int na = p->adj_begin[u + 1] - p->adj_begin[u];
+    if (na) {
+      fputs("<p class=\"partners\"><b>", out);
+      TX(TR("协作单位（共同任务数）：", "Partners (shared tasks): "));
+      fputs("</b>", out);
+      for (int k = 0; k < na; k++) {
+        const rg_tie *tie = &res->ties[p->adj[p->adj_begin[u] + k]];
+        int other = tie->a == u ? tie->b : tie->a;
+        if (k) fputs("、", out);
+        unit_ref(p, other);
+        fputs("(", out);
+        char title[600];
+        snprintf(title, sizeof title, "%s — %s", un->name, plan->units[other].name);
+        count_link(p, tie->tasks, tie->shared, href, title);
+        fputs(")", out);
+      }
+      fputs("</p>\n", out);
+    }
+    n = rg_report_unit_tasks(plan, u, -1, tasks);
+    fputs("<table class=\"data tasks\"><thead><tr><th>", out);
+    TX(TR("编号", "no."));
+    fputs("</th><th>", out);
+    TX(TR("角色", "role"));
+    fputs("</th><th>", out);
+    TX(TR("任务", "task"));
+    fputs("</th></tr></thead><tbody>\n", out);
+    for (int i = 0; i < n; i++) {
+      int t = tasks[i];
+      int lead = 0;
+      for (int k = 0; k < un->link_count; k++) {
+        const rg_link *l = &plan->links[plan->unit_links[un->link_begin + k]];
+        if (l->task == t && l->role == RG_ROLE_LEAD) lead = 1;
+      }
+      fputs("<tr><td>", out);
+      task_link(p, t);
+      fprintf(out, "</td><td class=\"%s\">", lead ? "role-lead" : "role-support");
+      TX(lead ? TR("牵头", "lead") : TR("配合", "support"));
+      fputs("</td><td>", out);
+      TX(plan->tasks[t].text);
+      fputs("</td></tr>\n", out);
+    }
+    fputs("</tbody></table>\n</section>\n", out);
+  }
+  free(tasks);
+  fputs("</section>\n", out);
+}
+
+/* ---- chapters and tasks -------------------------------------------------- */
+
+static void chapters(page *p) {
+  FILE *out = p->out;
+  const rg_report_data *d = p->d;
+  const rg_plan *plan = d->plan;
+  const rg_results *res = d->res;
+  fputs("<section id=\"chapters\"><h2>", out);
+  TX(TR("章节", "Chapters"));
+  fputs("</h2>\n<table class=\"data\"><thead><tr><th>", out);
+  TX(TR("章节", "chapter"));
+  fputs("</th><th>", out);
+  TX(TR("任务数", "tasks"));
+  fputs("</th><th>", out);
+  TX(TR("负荷最重的单位", "most loaded units"));
+  fputs("</th></tr></thead><tbody>\n", out);
+  int *tasks = rg_xcalloc((size_t)plan->n_tasks + 1, sizeof *tasks);
+  for (int c = 0; c < d->n_cols; c++) {
+    int n = 0;
+    for (int t = 0; t < plan->n_tasks; t++)
+      if (rg_report_task_col(d, t) == c) tasks[n++] = t;
+    if (c == plan->n_chapters && n == 0) continue;
+    fprintf(out, "<tr id=\"chapter-%d\"><td>", c + 1);
+    if (c < plan->n_chapters) {
+      TX(rg_report_col_number(d, c));
+      fputs(d->zh ? "、" : ". ", out);
+    }
+    TX(rg_report_col_title(d, c));
+    fputs("</td><td class=\"n\">", out);
+    char href[40];
+    snprintf(href, sizeof href, "#chapter-%d", c + 1);
+    count_link(p, tasks, n, href, rg_report_col_title(d, c));
+    fputs("</td><td>", out);
+    /* top five units by load in this chapter (ties: load order) */
+    int shown = 0;
+    for (int pick = 0; pick < 5; pick++) {
+      int best = -1;
+      for (int r = 0; r < res->n_units; r++) {
+        double v = d->col_load[(size_t)r * d->n_cols + c];
+        if (v <= 0) continue;
+        int already = 0;
+        for (int q = 0; q < shown; q++)
+          if (p->scratch[q] == r) already = 1;
+        if (already) continue;
+        if (best < 0 || v > d->col_load[(size_t)best * d->n_cols + c]) best = r;
+      }
+      if (best < 0) break;
+      p->scratch[shown++] = best;
+      if (pick) fputs("、", out);
+      unit_ref(p, res->units[best].unit);
+      fputs(" ", out);
+      num(out, d->col_load[(size_t)best * d->n_cols + c]);
+    }
+    fputs("</td></tr>\n", out);
+  }
+  free(tasks);
+  fputs("</tbody></table>\n</section>\n", out);
+}
+
+static void task_list(page *p) {
+  FILE *out = p->out;
+  const rg_report_data *d = p->d;
+  const rg_plan *plan = d->plan;
+  fputs("<section id=\"tasks\"><h2>", out);
+  TX(TR("任务清单", "Tasks"));
+  fputs("</h2>\n", out);
+  filter_box(p, "task-table");
+  fputs("<div class=\"scroll\"><table id=\"task-table\" class=\"data\"><thead><tr>", out);
+  th(out, TR("编号", "no."), "num", NULL);
+  th(out, TR("章", "ch."), "str", NULL);
+  th(out, TR("任务", "task"), "str", NULL);
+  th(out, TR("牵头单位", "lead"), "str", NULL);
+  th(out, TR("责任/配合单位", "support"), "str", NULL);
+  th(out, TR("完成时限", "deadline"), "str", NULL);
+  fputs("</tr></thead><tbody>\n", out);
+  for (int t = 0; t < plan->n_tasks; t++) {
+    const rg_task *task = &plan->tasks[t];
+    fprintf(out, "<tr id=\"task-%d\"><td class=\"n\" data-v=\"%d\">", task->ordinal, task->ordinal);
+    TX(task->number);
+    fputs("</td><td>", out);
+    if (task->chapter >= 0 && task->chapter < plan->n_chapters)
+      TX(plan->chapters[task->chapter].number);
+    fputs("</td><td>", out);
+    TX(task->text);
+    if (task->open_list) {
+      fputs(" <span class=\"badge open\" title=\"", out);
+      AT(TR("名单以“等有关部门”等结尾，未列全", "the unit list ends in \"and others\""));
+      fputs("\">", out);
+      TX(TR("名单未列全", "open list"));
+      fputs("</span>", out);
+    }
+    fputs("</td><td>", out);
+    task_units(p, t, RG_ROLE_LEAD);
+    fputs("</td><td>", out);
+    task_units(p, t, RG_ROLE_SUPPORT);
+    fputs("</td><td>", out);
+    if (task->deadline) TX(task->deadline);
+    fputs("</td></tr>\n", out);
+  }
+  fputs("</tbody></table></div>\n</section>\n", out);
+}
+
+/* ---- extras, diagnostics, methods ---------------------------------------- */
+
+static void extras(page *p) {
+  FILE *out = p->out;
+  const rg_report_data *d = p->d;
+  for (int e = 0; e < d->opts->n_extras; e++) {
+    const rg_report_extra *x = &d->opts->extras[e];
+    fputs("<section id=\"", out);
+    AT(x->id);
+    fputs("\"><h2>", out);
+    TX(x->title);
+    fputs("</h2>\n", out);
+    if (x->note) {
+      fputs("<p class=\"hint\">", out);
+      TX(x->note);
+      fputs("</p>\n", out);
+    }
+    json_t *rows = rg_report_table_json(x->table);
+    if (!json_array_size(rows)) {
+      fputs("<p>", out);
+      TX(TR("无。", "None."));
+      fputs("</p>\n", out);
+    } else {
+      fputs("<div class=\"scroll\"><table class=\"data\"><thead><tr>", out);
+      const char *key;
+      json_t *v;
+      json_object_foreach(json_array_get(rows, 0), key, v) th(out, key, "str", NULL);
+      fputs("</tr></thead><tbody>\n", out);
+      size_t i;
+      json_t *row;
+      json_array_foreach(rows, i, row) {
+        fputs("<tr>", out);
+        json_object_foreach(row, key, v) {
+          fputs(json_is_number(v) ? "<td class=\"n\">" : "<td>", out);
+          if (json_is_string(v)) TX(json_string_value(v));
+          else if (json_is_integer(v)) fprintf(out, "%lld", (long long)json_integer_value(v));
+          else if (json_is_real(v)) num(out, json_real_value(v));
+          else if (json_is_boolean(v)) fputs(json_is_true(v) ? "✓" : "", out);
+          else if (json_is_array(v)) {
+            size_t j;
+            json_t *it;
+            json_array_foreach(v, j, it) {
+              if (j) fputs("、", out);
+              TX(json_string_value(it));
+            }
+          }
+          fputs("</td>", out);
+        }
+        fputs("</tr>\n", out);
+      }
+      fputs("</tbody></table></div>\n", out);
+    }
+    json_decref(rows);
+    fputs("</section>\n", out);
+  }
+}
+
+static void diagnostics(page *p) {
+  FILE *out = p->out;
+  const rg_report_data *d = p->d;
+  const rg_plan *plan = d->plan;
+  fputs("<section id=\"diagnostics\"><h2>", out);
+  TX(TR("诊断信息", "Diagnostics"));
+  fputs("</h2>\n", out);
+  if (!plan->n_diags) {
+    fputs("<p>", out);
+    TX(TR("无。", "None."));
+    fputs("</p>\n</section>\n", out);
+    return;
+  }
+  fputs("<p class=\"hint\">", out);
+  TX(TR("解析原文时发现的问题，行号指原文件。", "Problems found while reading the plan; line numbers refer to the source file."));
+  fputs("</p>\n<table class=\"data\"><thead><tr><th>", out);
+  TX(TR("级别", "severity"));
+  fputs("</th><th>", out);
+  TX(TR("位置", "where"));
+  fputs("</th><th>", out);
+  TX(TR("代码", "code"));
+  fputs("</th><th>", out);
+  TX(TR("说明", "message"));
+  fputs("</th></tr></thead><tbody>\n", out);
+  const char *sev_zh[] = {"提示", "警告", "错误"};
+  for (int i = 0; i < plan->n_diags; i++) {
+    const rg_diag *g = &plan->diags[i];
+    fprintf(out, "<tr class=\"sev-%s\"><td>", rg_severity_name(g->severity));
+    TX(d->zh ? sev_zh[g->severity] : rg_severity_name(g->severity));
+    fputs("</td><td>", out);
+    TX(plan->path);
+    if (g->line > 0) fprintf(out, ":%ld", g->line);
+    fputs("</td><td><code>", out);
+    TX(g->code);
+    fputs("</code></td><td>", out);
+    TX(g->message);
+    fputs("</td></tr>\n", out);
+  }
+  fputs("</tbody></table>\n</section>\n", out);
+}
+
+static void methods(page *p) {
+  FILE *out = p->out;
+  const rg_report_data *d = p->d;
+  const rg_results *res = d->res;
+  const rg_analysis_opts *o = &res->opts;
+  fputs("<section id=\"methods\"><h2>", out);
+  TX(TR("方法说明", "Methods"));
+  fputs("</h2>\n<dl class=\"methods\">\n<dt>", out);
+  TX(TR("统计对象", "What is counted"));
+  fputs("</dt><dd>", out);
+  fprintf(out,
+          TR("只统计具体单位（%d 个）。集合性表述（如“各区、县(市)政府”，%d 个）和泛指表述（如“有关部门”，%d 个）保留在任务清单中，但不计入负荷和协作关系。",
+             "Only concrete units (%d) are counted. Collective phrases such as \"each district "
+             "government\" (%d) and generic ones such as \"relevant departments\" (%d) stay in the "
+             "task list but carry no load and no ties."),
+          d->n_concrete, d->n_collective, d->n_generic);
+  fputs("</dd>\n<dt>", out);
+  TX(TR("负荷", "Load"));
+  fputs("</dt><dd>", out);
+  TX(TR("负荷 = 牵头权重 × 牵头任务数 + 配合权重 × 配合任务数；牵头权重 = ",
+        "load = W_lead × tasks led + W_support × tasks supported; W_lead = "));
+  num(out, o->lead_weight);
+  TX(TR("，配合权重 = ", ", W_support = "));
+  num(out, o->support_weight);
+  TX(TR("。占比 = 负荷 / 全部具体单位负荷之和。", ". Share = load / total load of all concrete units."));
+  fputs("</dd>\n<dt>", out);
+  TX(TR("警戒线", "Overload fence"));
+  fputs("</dt><dd>", out);
+  TX(TR("Tukey 上限：Q3 + 1.5 × IQR。Q1 = ", "Tukey's upper fence: Q3 + 1.5 × IQR. Q1 = "));
+  num(out, res->q1);
+  fputs(", Q3 = ", out);
+  num(out, res->q3);
+  fputs(", IQR = ", out);
+  num(out, res->iqr);
+  TX(TR("，警戒线 = ", ", fence = "));
+  num(out, res->fence);
+  TX(TR("；平均 ", "; mean "));
+  num(out, res->mean);
+  TX(TR("，标准差 ", ", sd "));
+  num(out, res->sd);
+  TX(TR("。负荷大于警戒线即为超负荷；z = (负荷 − 平均) / 标准差。",
+        ". A unit whose load exceeds the fence is overloaded; z = (load − mean) / sd."));
+  fputs("</dd>\n<dt>", out);
+  TX(TR("协作关系", "Ties"));
+  fputs("</dt><dd>", out);
+  TX(TR("两个具体单位共同承担至少 ", "Two concrete units are tied when they share at least "));
+  fprintf(out, "%d", o->min_shared);
+  TX(TR(" 项任务即有协作关系。权重：", " task(s). Weight: "));
+  TX(o->weighting ? TR("Newman 加权（每项任务贡献 1/(k−1)，k 为该任务的具体单位数）",
+                       "Newman (each task adds 1/(k−1), k = concrete units on the task)")
+                  : TR("共同任务数", "number of shared tasks"));
+  TX(TR("。协同负担 = 所承担各任务的（单位数 − 1）之和。",
+        ". Burden = sum over a unit's tasks of (units on the task − 1)."));
+  fputs("</dd>\n<dt>", out);
+  TX(TR("中心性", "Centrality"));
+  fputs("</dt><dd>", out);
+  TX(TR("在单位协作网络上计算：强度（关系权重之和）、中介中心性（位于其他单位之间最短路径上的程度，距离 = 1/权重）、调和中心性、特征向量中心性、PageRank、Burt 约束度（越低越是结构洞位置）、k 核数、参与系数（协作分布于多个聚类的程度）。",
+        "On the unit network: strength (sum of tie weights), betweenness (how often a unit lies "
+        "on shortest paths between others, distance = 1/weight), harmonic centrality, "
+        "eigenvector centrality, PageRank, Burt's constraint (low = brokerage position), "
+        "k-core number, participation coefficient (spread of ties over clusters)."));
+  if (res->approximation_note) {
+    fputs(" ", out);
+    TX(res->approximation_note);
+  }
+  fputs("</dd>\n<dt>", out);
+  TX(TR("聚类", "Clusters"));
+  fputs("</dt><dd>", out);
+  TX(TR("Leiden 算法（模块度目标），分辨率 γ = ", "Leiden algorithm (modularity), resolution γ = "));
+  num(out, o->resolution);
+  TX(TR("，随机种子 ", ", random seed "));
+  fprintf(out, "%lu", o->seed);
+  TX(TR("，模块度 ", ", modularity "));
+  num(out, res->modularity);
+  fputs(".</dd>\n<dt>", out);
+  TX(TR("软件", "Software"));
+  fputs("</dt><dd>", out);
+  TX(d->opts->versions ? d->opts->versions : "respgraph " RG_VERSION);
+  fputs("</dd>\n<dt>", out);
+  TX(TR("来源", "Source"));
+  fputs("</dt><dd>", out);
+  TX(d->plan->path);
+  fputs("</dd>\n</dl>\n</section>\n", out);
+}
+
+/* ---- data island and script ---------------------------------------------- */
+
+static void data_island(page *p) {
+  const rg_report_data *d = p->d;
+  const rg_plan *plan = d->plan;
+  json_t *root = json_object();
+  json_object_set_new(root, "lang", json_string(d->zh ? "zh" : "en"));
+  json_t *i18n = json_object();
+  json_object_set_new(i18n, "lead", json_string(TR("牵头", "lead")));
+  json_object_set_new(i18n, "support", json_string(TR("配合", "support")));
+  json_object_set_new(i18n, "close", json_string(TR("关闭", "close")));
+  json_object_set_new(i18n, "tasks", json_string(TR("项任务", "tasks")));
+  json_object_set_new(root, "i18n", i18n);
+  json_t *units = json_array();
+  for (int u = 0; u < plan->n_units; u++) {
+    json_t *o = json_object();
+    json_object_set_new(o, "name", json_string(plan->units[u].name));
+    json_object_set_new(o, "kind", json_string(rg_kind_name(plan->units[u].kind)));
+    json_array_append_new(units, o);
+  }
+  json_object_set_new(root, "units", units);
+  json_t *tasks = json_array();
+  for (int t = 0; t < plan->n_tasks; t++) {
+    const rg_task *task = &plan->tasks[t];
+    json_t *o = json_object(), *l = json_array(), *s = json_array();
+    json_object_set_new(o, "n", json_string(task->number));
+    json_object_set_new(o, "o", json_integer(task->ordinal));
+    json_object_set_new(o, "x", json_string(task->text));
+    for (int k = 0; k < task->link_count; k++) {
+      const rg_link *lk = &plan->links[plan->task_links[task->link_begin + k]];
+      json_array_append_new(lk->role == RG_ROLE_LEAD ? l : s, json_integer(lk->unit));
+    }
+    json_object_set_new(o, "l", l);
+    json_object_set_new(o, "s", s);
+    json_object_set_new(o, "d", task->deadline ? json_string(task->deadline) : json_null());
+    json_array_append_new(tasks, o);
+  }
+  json_object_set_new(root, "tasks", tasks);
+  json_t *ties = json_array();
+  for (int i = 0; i < d->res->n_ties; i++) {
+    const rg_tie *t = &d->res->ties[i];
+    json_array_append_new(ties, json_pack("[iii]", t->a, t->b, t->shared));
+  }
+  json_object_set_new(root, "ties", ties);
+  char *text = json_dumps(root, JSON_COMPACT | JSON_PRESERVE_ORDER);
+  fputs("<script type=\"application/json\" id=\"rg-data\">", p->out);
+  rg_escape_script_json(p->out, text);
+  fputs("</script>\n", p->out);
+  free(text);
+  json_decref(root);
+}
+
+rg_status rg_html_write(FILE *out, const rg_report_data *d, rg_error *err) {
+  page p = {.out = out, .d = d};
+  build_adjacency(&p);
+  head(&p);
+  summary(&p);
+  overload(&p);
+  load_table(&p);
+  centrality_table(&p);
+  clusters(&p);
+  diagram(&p);
+  units(&p);
+  chapters(&p);
+  task_list(&p);
+  extras(&p);
+  diagnostics(&p);
+  methods(&p);
+  fputs("</main>\n<aside id=\"panel\" hidden><button type=\"button\" class=\"close\">×</button>"
+        "<h2 id=\"panel-title\"></h2><div id=\"panel-body\"></div></aside>\n<footer>",
+        out);
+  TX(TR("由 respgraph 生成", "Made by respgraph"));
+  fputs("</footer>\n", out);
+  data_island(&p);
+  fputs("<script>\n", out);
+  fputs(rg_html_js, out);
+  fputs("</script>\n</body>\n</html>\n", out);
+  free(p.adj_begin);
+  free(p.adj);
+  free(p.scratch);
+  if (ferror(out)) return rg_error_set(err, RG_ESYS, NULL, 0, 0, "cannot write the report page");
+  return RG_OK;
+}

@@ -1,0 +1,206 @@
+/* html_chart.c - the load bar chart and the load histogram, drawn as inline SVG. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "escape.h"
+#include "html.h"
+#include "table.h"
+
+#define LABEL_W 250.0 /* room for unit names, right-aligned at LABEL_W - 8 */
+#define BAR_W 560.0
+#define ROW_H 20.0
+#define TOP 46.0
+
+static void num(FILE *out, double v) {
+  char b[RG_NUM_BUF];
+  rg_format_real(b, sizeof b, v);
+  fputs(b, out);
+}
+
+/* A "nice" step (1, 2, 5 x 10^k, also 0.5) at least raw. */
+static double nice_step(double raw) {
+  if (!(raw > 0)) return 1;
+  double p = pow(10, floor(log10(raw)));
+  const double m[] = {1, 2, 5, 10};
+  for (int i = 0; i < 4; i++)
+    if (m[i] * p >= raw - 1e-12) return m[i] * p;
+  return 10 * p;
+}
+
+void rg_html_chart_load(FILE *out, const rg_report_data *d) {
+  const rg_results *res = d->res;
+  int n = res->n_units;
+  double fence = res->fence;
+  int has_fence = isfinite(fence) && fence > 0;
+  double maxv = d->max_load;
+  if (has_fence && fence > maxv) maxv = fence;
+  if (!(maxv > 0)) maxv = 1;
+  double step = nice_step(maxv / 8);
+  double axis_max = ceil(maxv / step) * step;
+  double scale = BAR_W / axis_max;
+  double height = TOP + ROW_H * n + 10;
+  double width = LABEL_W + BAR_W + 70;
+  fprintf(out,
+          "<svg class=\"chart\" id=\"load-chart\" role=\"img\" viewBox=\"0 0 %.0f %.0f\" "
+          "width=\"%.0f\" height=\"%.0f\" xmlns=\"http://www.w3.org/2000/svg\">\n",
+          width, height, width, height);
+  fputs("<title>", out);
+  rg_escape_html_text(out, rg_report_tr(d, "各单位负荷（牵头 + 配合）", "Load per unit (lead + support)"));
+  fputs("</title>\n", out);
+  /* legend */
+  const char *lg[4][2] = {{"lead", rg_report_tr(d, "牵头", "lead")},
+                          {"support", rg_report_tr(d, "配合", "support")},
+                          {"over", rg_report_tr(d, "超负荷", "overloaded")},
+                          {"fence", rg_report_tr(d, "警戒线", "fence")}};
+  double lx = LABEL_W;
+  for (int i = 0; i < 4; i++) {
+    if (i == 3 && !has_fence) break;
+    if (i == 3)
+      fprintf(out, "<line class=\"fence\" x1=\"%.1f\" y1=\"6\" x2=\"%.1f\" y2=\"20\"/>", lx + 6, lx + 6);
+    else
+      fprintf(out, "<rect class=\"%s\" x=\"%.1f\" y=\"7\" width=\"12\" height=\"12\"/>", lg[i][0], lx);
+    fprintf(out, "<text class=\"lg\" x=\"%.1f\" y=\"17\">", lx + 16);
+    rg_escape_html_text(out, lg[i][1]);
+    fputs("</text>\n", out);
+    lx += 90;
+  }
+  /* axis */
+  for (double v = 0; v <= axis_max + 1e-9; v += step) {
+    double x = LABEL_W + v * scale;
+    fprintf(out, "<line class=\"grid\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>", x,
+            TOP - 4, x, height - 10);
+    fprintf(out, "<text class=\"tick\" x=\"%.1f\" y=\"%.1f\">", x, TOP - 8);
+    num(out, v);
+    fputs("</text>\n", out);
+  }
+  for (int r = 0; r < n; r++) {
+    const rg_unit_stats *s = &res->units[r];
+    const char *name = d->plan->units[s->unit].name;
+    double y = TOP + r * ROW_H;
+    double wl = res->opts.lead_weight * s->led * scale;
+    double ws = res->opts.support_weight * s->supported * scale;
+    fprintf(out, "<a href=\"#unit-%d\" class=\"bar%s\" data-unit=\"%d\"><title>", s->unit,
+            s->overloaded ? " over" : "", s->unit);
+    rg_escape_html_text(out, name);
+    fputs(rg_report_tr(d, "：负荷 ", ": load "), out);
+    num(out, s->load);
+    fprintf(out, rg_report_tr(d, "（牵头 %d，配合 %d）", " (lead %d, support %d)"), s->led,
+            s->supported);
+    fprintf(out, "</title><text class=\"name\" x=\"%.1f\" y=\"%.1f\">", LABEL_W - 8, y + 14);
+    rg_escape_html_text(out, name);
+    fprintf(out, "</text><rect class=\"%s\" x=\"%.1f\" y=\"%.1f\" width=\"%.2f\" height=\"%.0f\"/>",
+            s->overloaded ? "over" : "lead", LABEL_W, y + 3, wl, ROW_H - 6);
+    fprintf(out, "<rect class=\"%s\" x=\"%.2f\" y=\"%.1f\" width=\"%.2f\" height=\"%.0f\"/>",
+            s->overloaded ? "over2" : "support", LABEL_W + wl, y + 3, ws, ROW_H - 6);
+    fprintf(out, "<text class=\"val\" x=\"%.2f\" y=\"%.1f\">", LABEL_W + wl + ws + 4, y + 14);
+    num(out, s->load);
+    fputs("</text></a>\n", out);
+  }
+  if (has_fence) {
+    double x = LABEL_W + fence * scale;
+    fprintf(out, "<line class=\"fence\" x1=\"%.2f\" y1=\"%.1f\" x2=\"%.2f\" y2=\"%.1f\"/>", x,
+            TOP - 4, x, height - 10);
+    fprintf(out, "<text class=\"fencelabel\" x=\"%.2f\" y=\"%.1f\">", x + 4, TOP + 10);
+    rg_escape_html_text(out, rg_report_tr(d, "警戒线 ", "fence "));
+    num(out, fence);
+    fputs("</text>\n", out);
+  }
+  fputs("</svg>\n", out);
+}
+
+int rg_html_histogram(const double *values, int n, int max_bins, double *width, int *counts) {
+  double maxv = 0;
+  for (int i = 0; i < n; i++)
+    if (values[i] > maxv) maxv = values[i];
+  if (max_bins < 1) max_bins = 1;
+  /* the smallest nice width with at most max_bins bins over [0, maxv] */
+  double w = 0.5;
+  for (;;) {
+    int bins = (int)floor(maxv / w) + 1;
+    if (bins <= max_bins) break;
+    double steps[] = {1, 2, 5};
+    double p = pow(10, floor(log10(w) + 1e-9));
+    double next = 0;
+    for (int k = 0; k < 3; k++)
+      if (steps[k] * p > w + 1e-12) {
+        next = steps[k] * p;
+        break;
+      }
+    w = next > 0 ? next : 10 * p;
+  }
+  int bins = (int)floor(maxv / w) + 1;
+  if (bins > max_bins) bins = max_bins;
+  memset(counts, 0, (size_t)max_bins * sizeof *counts);
+  for (int i = 0; i < n; i++) {
+    int b = (int)floor(values[i] / w + 1e-9);
+    if (b < 0) b = 0;
+    if (b >= bins) b = bins - 1;
+    counts[b]++;
+  }
+  *width = w;
+  return bins;
+}
+
+void rg_html_chart_histogram(FILE *out, const rg_report_data *d) {
+  const rg_results *res = d->res;
+  int n = res->n_units;
+  double *vals = rg_xcalloc((size_t)n + 1, sizeof *vals);
+  for (int r = 0; r < n; r++) vals[r] = res->units[r].load;
+  int counts[16];
+  double w;
+  int bins = rg_html_histogram(vals, n, 16, &w, counts);
+  free(vals);
+  int maxc = 1;
+  for (int b = 0; b < bins; b++)
+    if (counts[b] > maxc) maxc = counts[b];
+  const double L = 40, T = 24, H = 180, BW = 460.0 / bins;
+  double width = L + 460 + 20, height = T + H + 44;
+  fprintf(out,
+          "<svg class=\"chart\" id=\"load-hist\" role=\"img\" viewBox=\"0 0 %.0f %.0f\" "
+          "width=\"%.0f\" height=\"%.0f\" xmlns=\"http://www.w3.org/2000/svg\"><title>",
+          width, height, width, height);
+  rg_escape_html_text(out, rg_report_tr(d, "负荷分布（单位数）", "Distribution of load (units)"));
+  fputs("</title>\n", out);
+  for (int k = 0; k <= 4; k++) {
+    double c = maxc * k / 4.0, y = T + H - H * k / 4.0;
+    fprintf(out, "<line class=\"grid\" x1=\"%.0f\" y1=\"%.1f\" x2=\"%.0f\" y2=\"%.1f\"/>", L, y,
+            L + 460, y);
+    fprintf(out, "<text class=\"tick\" x=\"%.0f\" y=\"%.1f\" text-anchor=\"end\">%.3g</text>\n",
+            L - 4, y + 4, c);
+  }
+  for (int b = 0; b < bins; b++) {
+    double h = H * counts[b] / maxc;
+    double x = L + b * BW;
+    int over = isfinite(res->fence) && (b + 1) * w > res->fence;
+    fprintf(out, "<g><title>[");
+    num(out, b * w);
+    fputs(", ", out);
+    num(out, (b + 1) * w);
+    fprintf(out, rg_report_tr(d, ")：%d 个单位", "): %d units"), counts[b]);
+    fprintf(out,
+            "</title><rect class=\"%s\" x=\"%.2f\" y=\"%.2f\" width=\"%.2f\" height=\"%.2f\"/>",
+            over ? "over" : "lead", x + 1, T + H - h, BW - 2, h);
+    if (counts[b])
+      fprintf(out, "<text class=\"val\" x=\"%.2f\" y=\"%.2f\" text-anchor=\"middle\">%d</text>",
+              x + BW / 2, T + H - h - 3, counts[b]);
+    fprintf(out, "<text class=\"tick\" x=\"%.2f\" y=\"%.0f\">", x, T + H + 14);
+    num(out, b * w);
+    fputs("</text></g>\n", out);
+  }
+  if (isfinite(res->fence) && res->fence > 0) {
+    double x = L + res->fence / w * BW;
+    if (x <= L + 460) {
+      fprintf(out, "<line class=\"fence\" x1=\"%.2f\" y1=\"%.0f\" x2=\"%.2f\" y2=\"%.0f\"/>", x,
+              T - 10, x, T + H);
+      fprintf(out, "<text class=\"fencelabel\" x=\"%.2f\" y=\"%.0f\">", x + 3, T - 2);
+      rg_escape_html_text(out, rg_report_tr(d, "警戒线 ", "fence "));
+      num(out, res->fence);
+      fputs("</text>\n", out);
+    }
+  }
+  fprintf(out, "<text class=\"axis\" x=\"%.0f\" y=\"%.0f\" text-anchor=\"middle\">", L + 230,
+          T + H + 34);
+  rg_escape_html_text(out, rg_report_tr(d, "负荷", "load"));
+  fputs("</text></svg>\n", out);
+}
