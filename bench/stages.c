@@ -1,6 +1,8 @@
 /* stages.c - rg_bench_stages: respgraph's pipeline timed stage by stage, as JSON lines.
  *
- * Usage: rg_bench_stages PLAN [--input-format auto|text|csv|html] [--seed N]
+ * Usage: rg_bench_stages PLAN [--input-format auto|text|csv|html] [--seed N] [--read-only]
+ *
+ * --read-only stops after the read stage (parser throughput on big files).
  *
  * Prints one JSON object per line, {"stage", "seconds", ...}, with the same
  * stage names as bench/peers/{nx,ig}_pipeline.py, then "analyze" (the whole rg_analyze, as
@@ -79,6 +81,17 @@ static int die(const char *what, const rg_error *err, igraph_error_t rc) {
   return 1;
 }
 
+/* Print {"peak_rss_kb"} (getrusage ru_maxrss) and return 0. */
+static int print_rss(void) {
+  struct rusage ru;
+  getrusage(RUSAGE_SELF, &ru);
+  json_t *rss = json_pack("{s:I}", "peak_rss_kb", (json_int_t)ru.ru_maxrss);
+  json_dumpf(rss, stdout, JSON_COMPACT);
+  fputc('\n', stdout);
+  json_decref(rss);
+  return 0;
+}
+
 #define IG(call, what)                                                                             \
   do {                                                                                             \
     igraph_error_t rc_ = (call);                                                                   \
@@ -89,6 +102,7 @@ int main(int argc, char **argv) {
   const char *path = NULL;
   rg_load_opts lo = {0};
   unsigned long seed = RG_DEFAULT_SEED;
+  int read_only = 0;
   for (int i = 1; i < argc; i++) {
     if (!strcmp(argv[i], "--input-format") && i + 1 < argc) {
       int f = rg_input_format_parse(argv[++i]);
@@ -99,15 +113,19 @@ int main(int argc, char **argv) {
       lo.format = (rg_input_format)f;
     } else if (!strcmp(argv[i], "--seed") && i + 1 < argc) {
       seed = strtoul(argv[++i], NULL, 10);
+    } else if (!strcmp(argv[i], "--read-only")) {
+      read_only = 1;
     } else if (!path && argv[i][0] != '-') {
       path = argv[i];
     } else {
-      fputs("usage: rg_bench_stages PLAN [--input-format auto|text|csv|html] [--seed N]\n", stderr);
+      fputs("usage: rg_bench_stages PLAN [--input-format auto|text|csv|html] [--seed N] [--read-only]\n",
+            stderr);
       return 2;
     }
   }
   if (!path) {
-    fputs("usage: rg_bench_stages PLAN [--input-format auto|text|csv|html] [--seed N]\n", stderr);
+    fputs("usage: rg_bench_stages PLAN [--input-format auto|text|csv|html] [--seed N] [--read-only]\n",
+            stderr);
     return 2;
   }
   igraph_set_error_handler(igraph_error_handler_ignore);
@@ -122,7 +140,13 @@ int main(int argc, char **argv) {
   rg_plan *plan = NULL;
   if (rg_plan_load(path, &lo, &plan, &err)) return die("load", &err, 0);
   double t_read = now() - t_mark;
-  stage("read", json_pack("{s:f, s:f}", "mb", mb, "mb_per_s", t_read > 0 ? mb / t_read : 0));
+  stage("read", json_pack("{s:f, s:f, s:i, s:i, s:i}", "mb", mb, "mb_per_s",
+                          t_read > 0 ? mb / t_read : 0, "tasks", plan->n_tasks, "units",
+                          plan->n_units, "links", plan->n_links));
+  if (read_only) {
+    rg_plan_free(plan);
+    return print_rss();
+  }
 
   /* bigraph */
   rg_bigraph bg;
@@ -252,11 +276,5 @@ int main(int argc, char **argv) {
   fputc('\n', stdout);
   json_decref(io);
   rg_plan_free(plan);
-  struct rusage ru;
-  getrusage(RUSAGE_SELF, &ru);
-  json_t *rss = json_pack("{s:I}", "peak_rss_kb", (json_int_t)ru.ru_maxrss);
-  json_dumpf(rss, stdout, JSON_COMPACT);
-  fputc('\n', stdout);
-  json_decref(rss);
-  return 0;
+  return print_rss();
 }
