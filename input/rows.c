@@ -485,6 +485,38 @@ static int is_heading_row(const colmap *m, const rg_row *r, const char **text) {
   return h != HEAD_NONE || nonempty > 1 || (!in_task && !in_units);
 }
 
+/* A heading numbered in the id column: "一" or "(一)" there, its title in
+ * the task column, no units (序号=一, 重点任务=扩大有效需求). Adds it and
+ * returns 1, else 0. */
+static int numbered_heading(rg_plan *plan, cursor *cur, const colmap *m, const rg_row *r) {
+  if (m->first[COL_ID] < 0 || has_units(m, r)) return 0;
+  char *id = nfkc_trim(cell(r, m->first[COL_ID]));
+  int section = 0;
+  const char *num = id;
+  size_t n = strlen(id);
+  if (n >= 2 && id[0] == '(' && id[n - 1] == ')') {
+    id[n - 1] = '\0';
+    num = id + 1;
+    section = 1;
+  } else if (n > 3 && !strcmp(id + n - 3, "、")) {
+    id[n - 3] = '\0';
+  }
+  int ok = *num && cn_numeral_len(num) == strlen(num);
+  if (ok) {
+    char *raw = task_text(m, r), *title = nfkc_trim(raw);
+    free(raw);
+    if (section) {
+      cur->section = rg_plan_add_section(plan, cur->chapter, num, title, r->lineno);
+    } else {
+      cur->chapter = rg_plan_add_chapter(plan, num, title, r->lineno);
+      cur->section = -1;
+    }
+    free(title);
+  }
+  free(id);
+  return ok;
+}
+
 static void set_deadline(rg_plan *plan, const colmap *m, const rg_row *r, int task) {
   if (m->first[COL_DEADLINE] < 0 || plan->tasks[task].deadline) return;
   char *d = trim_dup(cell(r, m->first[COL_DEADLINE]));
@@ -517,7 +549,13 @@ static rg_status parse_wide(rg_plan *plan, const colmap *m, const rg_row *rows, 
       last_section = NULL;
       continue;
     }
-    if (m->first[COL_CHAPTER] >= 0) chapter_column(plan, &cur, cell(r, m->first[COL_CHAPTER]), r->lineno);
+    if (numbered_heading(plan, &cur, m, r)) {
+      cur.chapter_value = NULL;
+      last_section = NULL;
+      continue;
+    }
+    if (m->first[COL_CHAPTER] >= 0)
+      chapter_column(plan, &cur, cell(r, m->first[COL_CHAPTER]), r->lineno);
     if (m->first[COL_SECTION] >= 0)
       section_column(plan, &cur, cell(r, m->first[COL_SECTION]), r->lineno, &last_section);
 

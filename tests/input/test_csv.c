@@ -353,3 +353,24 @@ Test(rows, refuses_a_header_without_unit_columns) {
                             "...; or map one with --columns lead=NAME)");
   rg_plan_free(p);
 }
+
+Test(csv, reads_headings_numbered_in_the_id_column) {
+  rg_plan *p = load_csv(CSV_DIR "headings-in-id.csv", NULL);
+  cr_assert_eq(p->n_chapters, 2);
+  cr_expect_str_eq(p->chapters[0].number, "一");
+  cr_expect_str_eq(p->chapters[0].title, "扩大有效需求");
+  cr_expect_str_eq(p->chapters[1].number, "二");
+  cr_expect_str_eq(p->chapters[1].title, "深化改革");
+  cr_assert_eq(p->n_sections, 1);
+  cr_expect_str_eq(p->sections[0].number, "一");
+  cr_expect_str_eq(p->sections[0].title, "培育新动能");
+  /* a bare task number with nothing else is a task, not a heading */
+  cr_assert_eq(p->n_tasks, 3);
+  cr_expect_eq(p->tasks[0].chapter, 0);
+  cr_expect_eq(p->tasks[0].section, 0);
+  cr_expect_eq(p->tasks[1].chapter, 1);
+  cr_expect_eq(p->tasks[1].section, -1);
+  cr_expect_str_eq(p->tasks[2].number, "3");
+  cr_expect_eq(p->tasks[2].link_count, 0);
+  rg_plan_free(p);
+}
