@@ -113,6 +113,12 @@ static int all_empty(const char *s) {
   return 1;
 }
 
+static int all_empty_n(const char *s, size_t n) {
+  for (size_t i = 0; i < n; i++)
+    if (s[i] != ' ' && s[i] != '\t' && s[i] != ',') return 0;
+  return 1;
+}
+
 /* Index of the header record among the first HEADER_SEARCH, or -1. */
 static int find_header(const rg_csv_records *r, const char *columns) {
   for (int k = 0; k < r->n_rec && k < HEADER_SEARCH; k++) {
@@ -219,6 +225,20 @@ int rg_csv_is_header(const char *line, size_t len) {
     }
     rg_csv_records_destroy(&r);
     if (ok) return 1;
+  }
+  return 0;
+}
+
+int rg_csv_detect(const char *utf8, size_t len) {
+  const char *p = utf8, *end = utf8 + len;
+  for (int lines = 0; p < end && lines < HEADER_SEARCH;) {
+    const char *e = p;
+    while (e < end && *e != '\n' && *e != '\r') e++;
+    if (!all_empty_n(p, (size_t)(e - p))) {
+      if (rg_csv_is_header(p, (size_t)(e - p))) return 1;
+      lines++;
+    }
+    p = e + 1;
   }
   return 0;
 }

@@ -29,6 +29,11 @@ rg_status rg_csv_parse(rg_plan *plan, const char *utf8, size_t len, const rg_loa
  * detection. O(len). */
 int rg_csv_is_header(const char *line, size_t len);
 
+/* 1 if one of the first 10 non-blank lines of utf8 is a recognised header
+ * (rg_csv_is_header), as a CSV file with title rows above its header has.
+ * For content detection. O(bytes of those lines). */
+int rg_csv_detect(const char *utf8, size_t len);
+
 /* Records of a CSV buffer, for readers of other CSV files (the roster). */
 typedef struct rg_csv_records {
   char *buf;          /* fields, each NUL-terminated, back to back */

@@ -374,3 +374,11 @@ Test(csv, reads_headings_numbered_in_the_id_column) {
   cr_expect_eq(p->tasks[2].link_count, 0);
   rg_plan_free(p);
 }
+
+Test(csv, detects_a_header_below_title_rows) {
+  const char *yes = "2026年重点工作任务分工表,,,\n\n,,,\n序号,重点任务,牵头单位,责任单位\n1,a,b,c\n";
+  cr_expect(rg_csv_detect(yes, strlen(yes)));
+  const char *no = "2026年重点工作任务分工表\n一、扩大内需\n1.推进数字政府建设。牵头单位：市发展改革委\n";
+  cr_expect_not(rg_csv_detect(no, strlen(no)));
+  cr_expect_not(rg_csv_detect("", 0));
+}
