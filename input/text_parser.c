@@ -277,7 +277,8 @@ static int inline_note(parser *p, char *text, long line, int dry_run) {
       trim(u);
       /* strip separators left between a role word and the next units */
       while (*u == ',' || *u == ';' || starts(u, "、")) {
-        memmove(u, u + (*u == ',' || *u == ';' ? 1 : 3), strlen(u));
+        size_t k = *u == ',' || *u == ';' ? 1 : 3;
+        memmove(u, u + k, strlen(u + k) + 1);
         trim(u);
       }
       if (!*u) ok = 0;

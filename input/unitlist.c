@@ -151,7 +151,12 @@ static void tokenize(const char *s, toks *out) {
     start = p;
   }
   push(out, rg_xstrdup(start), sep);
-  for (int i = 0; i < out->n; i++) trim(out->v[i].s);
+  for (int i = 0; i < out->n; i++) {
+    trim(out->v[i].s);
+    /* (由市商务局牵头): 由 introduces the unit, it is not part of its name */
+    if (starts(out->v[i].s, "由") && nchars(out->v[i].s) > 2)
+      memmove(out->v[i].s, out->v[i].s + 3, strlen(out->v[i].s + 3) + 1);
+  }
 }
 
 /* ------------------------------------------------------- collectives */

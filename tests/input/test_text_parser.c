@@ -285,3 +285,13 @@ Test(text_parser, task_without_note_keeps_its_full_stop) {
   cr_expect_str_eq(p->tasks[0].text, "只有正文。");
   rg_plan_free(p);
 }
+
+/* Found by fuzz_text: stripping the separator after a role word read past
+ * the end of the segment. */
+Test(text_parser, separator_after_role_word_is_stripped_safely) {
+  rg_plan *p = load_text("1.甲（市商务局牵头，、市财政局配合）\n");
+  char *got = links_of(p, 0);
+  cr_expect_str_eq(got, "lead:市商务局;support:市财政局");
+  free(got);
+  rg_plan_free(p);
+}

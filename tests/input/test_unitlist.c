@@ -159,3 +159,7 @@ Test(unitlist, links_units_to_a_task_once_each) {
   cr_expect(p->tasks[t].open_list);
   rg_plan_free(p);
 }
+
+Test(unitlist, you_introducing_a_unit_is_dropped) {
+  EXPECT_LIST("由市商务局", "市商务局:unit");
+}
