@@ -3,14 +3,19 @@
  * Each subcommand is one function: load the plan (input/), build what it
  * needs (graphs/, analyzer/) and write it (output/). Exit codes: 0 ok,
  * 1 bad input or failed output, 2 usage. Every message starts "respgraph:". */
+#include <errno.h>
 #include <getopt.h>
+#include <math.h>
 #include <igraph.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "analysis_out.h"
+#include "analyze.h"
 #include "load.h"
 #include "plan.h"
+#include "roster.h"
 #include "table.h"
 
 enum { EXIT_OK = 0, EXIT_INPUT = 1, EXIT_USAGE = 2 };
@@ -22,6 +27,14 @@ enum {
   OPT_HELP = 'h',
   OPT_INPUT_FORMAT = 256,
   OPT_COLUMNS,
+  OPT_ROSTER,
+  OPT_LEAD_WEIGHT,
+  OPT_SUPPORT_WEIGHT,
+  OPT_WEIGHTING,
+  OPT_MIN_SHARED,
+  OPT_RESOLUTION,
+  OPT_SEED,
+  OPT_EXACT,
 };
 
 typedef struct cli {
@@ -30,6 +43,8 @@ typedef struct cli {
   const char *out_path;
   rg_format format;
   rg_load_opts load;
+  const char *roster;
+  rg_analysis_opts analysis;
 } cli;
 
 typedef struct command {
@@ -38,6 +53,19 @@ typedef struct command {
   const char *summary;
   const char *help;
 } command;
+
+/* Parse a finite real >= min for option name; print why not and return 0. */
+static int parse_real(const char *s, const char *name, double min, double *out) {
+  char *end;
+  errno = 0;
+  double v = strtod(s, &end);
+  if (errno || *end || !*s || !isfinite(v) || v < min) {
+    fprintf(stderr, "respgraph: %s takes a number of at least %g, not '%s'\n", name, min, s);
+    return 0;
+  }
+  *out = v;
+  return 1;
+}
 
 static void say_error(const rg_error *e) {
   char buf[1200];
@@ -153,6 +181,59 @@ static int cmd_check(cli *c, rg_plan *plan, FILE *out) {
   return st ? EXIT_INPUT : EXIT_OK;
 }
 
+/* ------------------------------------------------------- analyses */
+
+/* Run the analyses and hand the results to one writer. */
+static int with_results(cli *c, rg_plan *plan, FILE *out,
+                        rg_status (*write)(const rg_plan *, const rg_results *, rg_format, FILE *,
+                                           rg_error *)) {
+  rg_results r;
+  rg_error err;
+  rg_error_clear(&err);
+  rg_status st = rg_analyze(plan, &c->analysis, &r, &err);
+  if (!st) st = write(plan, &r, c->format, out, &err);
+  rg_results_free(&r);
+  if (st) say_error(&err);
+  return st == RG_EUSAGE ? EXIT_USAGE : st ? EXIT_INPUT : EXIT_OK;
+}
+
+static int cmd_units(cli *c, rg_plan *plan, FILE *out) {
+  return with_results(c, plan, out, rg_out_units);
+}
+static int cmd_ties(cli *c, rg_plan *plan, FILE *out) {
+  return with_results(c, plan, out, rg_out_ties);
+}
+static int cmd_clusters(cli *c, rg_plan *plan, FILE *out) {
+  return with_results(c, plan, out, rg_out_clusters);
+}
+static int cmd_overload(cli *c, rg_plan *plan, FILE *out) {
+  return with_results(c, plan, out, rg_out_overload);
+}
+static int cmd_collectives(cli *c, rg_plan *plan, FILE *out) {
+  rg_error err;
+  rg_status st = rg_out_collectives(plan, c->format, out, &err);
+  if (st) say_error(&err);
+  return st ? EXIT_INPUT : EXIT_OK;
+}
+
+#define ANALYSIS_HELP                                                                              \
+  "Analyses run on concrete units (kind unit); collectives and generics are left\n"               \
+  "out unless --roster expands them into members.\n"                                              \
+  "\n"                                                                                            \
+  "  load         W_lead*led + W_support*supported (--lead-weight, --support-weight)\n"            \
+  "  fractional   each task's role weight split 1/k among its k concrete units\n"                 \
+  "  burden       sum over its tasks of (k_t - 1): partners it must coordinate with\n"            \
+  "  overloaded   load > Q3 + 1.5*IQR of all units' loads (Tukey's fence)\n"                      \
+  "  partners     distinct co-owning units (degree in the projection)\n"                          \
+  "  strength     sum of tie weights (w = shared tasks, or Newman's sum 1/(k_t-1))\n"              \
+  "  betweenness  shortest paths with length 1/w, normalised by (n-1)(n-2)/2\n"                   \
+  "  harmonic     mean of 1/distance to every other unit, length 1/w\n"                           \
+  "  eigenvector  leading eigenvector of the weighted projection, max 1\n"                        \
+  "  pagerank     PageRank, damping 0.85, weights w\n"                                             \
+  "  constraint   Burt's constraint (high: ties concentrated on few partners)\n"                  \
+  "  coreness     k-core number, unweighted\n"                                                     \
+  "  cluster      Leiden communities maximising modularity (--resolution, --seed)\n"
+
 /* ------------------------------------------------------------ table */
 
 static const command COMMANDS[] = {
@@ -169,6 +250,23 @@ static const command COMMANDS[] = {
      "Compiler-style diagnostics with source line numbers: tasks with no lead or\n"
      "no units, duplicate task numbers, units named both lead and support,\n"
      "unrecognised labels. Exit 0 even when there are warnings.\n"},
+    {"units", cmd_units, "per-unit load, centrality, cluster and overload flag",
+     "One row per concrete unit, by load (ties by name). CSV columns begin\n"
+     "unit,kind,led,supported,load,partners,strength,betweenness,harmonic,\n"
+     "eigenvector,pagerank,constraint,coreness,cluster,overloaded.\n\n" ANALYSIS_HELP},
+    {"ties", cmd_ties, "co-ownership ties between units, with their tasks",
+     "One row per pair of concrete units that share tasks: unit_a,unit_b,weight,\n"
+     "tasks (the shared task numbers: the evidence for the tie).\n\n" ANALYSIS_HELP},
+    {"clusters", cmd_clusters, "groups of units that share tasks (Leiden)",
+     "Co-ownership clusters: Leiden on the weighted projection with the modularity\n"
+     "objective. JSON: modularity, seed, clusters[] {id, units[], tasks[],\n"
+     "crossing_tasks[], bridges[]}.\n\n" ANALYSIS_HELP},
+    {"overload", cmd_overload, "overloaded units with the reasons",
+     "Units whose weighted load exceeds Tukey's fence Q3 + 1.5*IQR, with z-score,\n"
+     "rank, the chapters that drive the load and a reason a reader can check.\n\n" ANALYSIS_HELP},
+    {"collectives", cmd_collectives, "collectives and generic units, and their tasks",
+     "Named sets (各区、县(市)政府) and unspecified bodies (有关部门) with the tasks\n"
+     "each appears in. They stay out of centrality unless --roster expands them.\n"},
     {NULL, NULL, NULL, NULL},
 };
 
@@ -194,6 +292,15 @@ static void command_help(const command *c) {
          "                                how to read PLAN (default: detect by content)\n"
          "      --columns lead=H,support=H,task=H,id=H,deadline=H\n"
          "                                CSV header names for other spreadsheets\n"
+         "      --roster FILE             CSV collective,member: expand collectives\n"
+         "analysis options:\n"
+         "      --lead-weight W           weight of a led task in load (default 1)\n"
+         "      --support-weight W        weight of a supported task (default 0.5)\n"
+         "      --weighting count|newman  tie weight: shared tasks, or sum 1/(k_t-1)\n"
+         "      --min-shared N            drop ties with fewer shared tasks (default 1)\n"
+         "      --resolution G            Leiden modularity resolution (default 1)\n"
+         "      --seed N                  random seed (default 20260125)\n"
+         "      --exact                   exact betweenness/harmonic on large plans\n"
          "  -h, --help                    this help\n");
 }
 
@@ -222,11 +329,20 @@ int main(int argc, char **argv) {
   }
 
   cli c = {.cmd = cmd->name, .format = RG_FMT_TABLE};
+  rg_analysis_opts_init(&c.analysis);
   static const struct option longopts[] = {
       {"format", required_argument, NULL, OPT_FORMAT},
       {"output", required_argument, NULL, OPT_OUTPUT},
       {"input-format", required_argument, NULL, OPT_INPUT_FORMAT},
       {"columns", required_argument, NULL, OPT_COLUMNS},
+      {"roster", required_argument, NULL, OPT_ROSTER},
+      {"lead-weight", required_argument, NULL, OPT_LEAD_WEIGHT},
+      {"support-weight", required_argument, NULL, OPT_SUPPORT_WEIGHT},
+      {"weighting", required_argument, NULL, OPT_WEIGHTING},
+      {"min-shared", required_argument, NULL, OPT_MIN_SHARED},
+      {"resolution", required_argument, NULL, OPT_RESOLUTION},
+      {"seed", required_argument, NULL, OPT_SEED},
+      {"exact", no_argument, NULL, OPT_EXACT},
       {"help", no_argument, NULL, OPT_HELP},
       {NULL, 0, NULL, 0},
   };
@@ -255,6 +371,46 @@ int main(int argc, char **argv) {
       break;
     }
     case OPT_COLUMNS: c.load.columns = optarg; break;
+    case OPT_ROSTER: c.roster = optarg; break;
+    case OPT_LEAD_WEIGHT:
+      if (!parse_real(optarg, "--lead-weight", 0, &c.analysis.lead_weight)) return EXIT_USAGE;
+      break;
+    case OPT_SUPPORT_WEIGHT:
+      if (!parse_real(optarg, "--support-weight", 0, &c.analysis.support_weight))
+        return EXIT_USAGE;
+      break;
+    case OPT_WEIGHTING:
+      if (!strcmp(optarg, "count")) c.analysis.weighting = 0;
+      else if (!strcmp(optarg, "newman")) c.analysis.weighting = 1;
+      else {
+        fprintf(stderr, "respgraph: --weighting takes count or newman, not '%s'\n", optarg);
+        return EXIT_USAGE;
+      }
+      break;
+    case OPT_MIN_SHARED: {
+      double v;
+      if (!parse_real(optarg, "--min-shared", 1, &v) || v != (int)v || v > 1e6) {
+        fprintf(stderr, "respgraph: --min-shared takes a whole number of at least 1\n");
+        return EXIT_USAGE;
+      }
+      c.analysis.min_shared = (int)v;
+      break;
+    }
+    case OPT_RESOLUTION:
+      if (!parse_real(optarg, "--resolution", 0, &c.analysis.resolution)) return EXIT_USAGE;
+      break;
+    case OPT_SEED: {
+      char *end;
+      errno = 0;
+      unsigned long v = strtoul(optarg, &end, 10);
+      if (errno || *end || !*optarg || optarg[0] == '-') {
+        fprintf(stderr, "respgraph: --seed takes a whole number, not '%s'\n", optarg);
+        return EXIT_USAGE;
+      }
+      c.analysis.seed = v;
+      break;
+    }
+    case OPT_EXACT: c.analysis.exact = 1; break;
     case OPT_HELP: command_help(cmd); return EXIT_OK;
     default:
       fprintf(stderr, "respgraph: see 'respgraph %s --help'\n", cmd->name);
@@ -272,6 +428,11 @@ int main(int argc, char **argv) {
   rg_plan *plan = NULL;
   if (rg_plan_load(c.plan_path, &c.load, &plan, &err)) {
     say_error(&err);
+    return EXIT_INPUT;
+  }
+  if (c.roster && rg_roster_apply(plan, c.roster, &err)) {
+    say_error(&err);
+    rg_plan_free(plan);
     return EXIT_INPUT;
   }
   int rc = EXIT_OK;
