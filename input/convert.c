@@ -201,13 +201,26 @@ static int by_line(const void *a, const void *b) {
   return (i > j) - (i < j);
 }
 
+/* Try the lines idx[from..to); on a match record its index in *last. */
+static int try_lines(rg_plan *plan, rg_task *t, const rg_lines *orig, const rg_lines *conv,
+                     const int *idx, int from, int to, int *last) {
+  for (int k = from; k < to; k++)
+    if (restore_from(plan, t, orig, conv, idx[k])) {
+      *last = idx[k];
+      return 1;
+    }
+  return 0;
+}
+
+#define WINDOW 16 /* lines after task->line searched: a table row's cells follow its <tr> */
+
 void rg_convert_restore_originals(rg_plan *plan, const rg_lines *orig, const rg_lines *conv) {
   if (!plan || !orig || !conv || orig->n != conv->n || conv->n == 0) return;
   int n = conv->n;
   int *idx = rg_xmalloc((size_t)n * sizeof *idx);
   for (int i = 0; i < n; i++) idx[i] = i;
   cmp_lines = conv;
-  qsort(idx, (size_t)n, sizeof *idx, by_line);
+  qsort(idx, (size_t)n, sizeof *idx, by_line); /* by (lineno, document order) */
   int last = 0; /* the line index of the previous match: tasks come in order */
   for (int ti = 0; ti < plan->n_tasks; ti++) {
     rg_task *t = &plan->tasks[ti];
@@ -218,18 +231,22 @@ void rg_convert_restore_originals(rg_plan *plan, const rg_lines *orig, const rg_
       if (conv->v[idx[mid]].lineno < t->line) lo = mid + 1;
       else hi = mid;
     }
-    int end = lo;
-    while (end < n && conv->v[idx[end]].lineno == t->line) end++;
-    int start = lo; /* candidates at or after the previous match first */
-    while (start < end && idx[start] < last) start++;
-    for (int pass = 0; pass < 2; pass++) {
-      int a = pass ? lo : start, b = pass ? start : end, done = 0;
-      for (int k = a; k < b && !done; k++)
-        if (restore_from(plan, t, orig, conv, idx[k])) {
-          last = idx[k];
-          done = 1;
-        }
-      if (done) break;
+    int done = 0;
+    /* nearest line number first; within one line number, lines at or after
+     * the previous match first (binary search: indices ascend there) */
+    for (int g = lo; g < n && !done && conv->v[idx[g]].lineno <= t->line + WINDOW;) {
+      long ln = conv->v[idx[g]].lineno;
+      int end = g;
+      while (end < n && conv->v[idx[end]].lineno == ln) end++;
+      int a = g, b = end;
+      while (a < b) {
+        int mid = a + (b - a) / 2;
+        if (idx[mid] < last) a = mid + 1;
+        else b = mid;
+      }
+      done = try_lines(plan, t, orig, conv, idx, a, end, &last) ||
+             try_lines(plan, t, orig, conv, idx, g, a, &last);
+      g = end;
     }
   }
   free(idx);

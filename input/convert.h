@@ -31,10 +31,13 @@ rg_status rg_convert_t2s(const char *path, const char *utf8, size_t len, char **
                          rg_error *err);
 
 /* After parsing converted text: for each task whose original is still its
- * text, find task->text in the NFKC form of a converted line with the task's
- * line number and take the same characters from the parallel original line
- * (orig->v[i] is the original of conv->v[i]). Tasks not found keep
- * original == text. Linear when tasks come in line order. */
+ * text, find task->text in the NFKC form of a converted line numbered
+ * task->line (or up to 16 lines below: an HTML table row's cells follow its
+ * <tr>), joined with up to 7 following lines (continued task text), and take
+ * the same characters from the parallel original lines (orig->v[i] is the
+ * original of conv->v[i]; both arrays must have the same lines). Tasks not
+ * found keep original == text. Linear when tasks come in line order and
+ * lines have distinct numbers. */
 void rg_convert_restore_originals(rg_plan *plan, const rg_lines *orig, const rg_lines *conv);
 
 /* Close the cached OpenCC handle (optional; for leak checkers). */

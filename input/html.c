@@ -79,7 +79,6 @@ void rg_html_doc_destroy(rg_html_doc *doc) {
   }
   free(doc->tables);
   rg_lines_destroy(&doc->lines);
-  rg_lines_destroy(&doc->cells);
   memset(doc, 0, sizeof *doc);
 }
 
@@ -156,6 +155,7 @@ typedef struct walker {
   long budget;  /* nodes left to visit when limited */
   int stop;
   const char *columns; /* --columns, for recognising a task table's header */
+  int no_tables;       /* read every table as blocks */
 } walker;
 
 static void put(walker *w, const char *s, size_t n) {
@@ -226,7 +226,7 @@ static int enter(walker *w, xmlNode *n) {
     boundary(w);
     return 0;
   }
-  if (name_is(n, "table") && !w->cell && task_table(w, n)) return 0;
+  if (name_is(n, "table") && !w->cell && !w->no_tables && task_table(w, n)) return 0;
   if (name_in(n, block_elements)) boundary(w);
   return 1;
 }
@@ -320,11 +320,9 @@ typedef struct span {
   int left;
 } span;
 
-static void add_cell(rg_html_doc *doc, const char ***cells, int *n, size_t *cap, const char *text,
-                     long line) {
+static void add_cell(const char ***cells, int *n, size_t *cap, const char *text) {
   RG_GROW(*cells, *cap, (size_t)*n + 1);
   (*cells)[(*n)++] = text;
-  if (*text) rg_lines_push(&doc->cells, text, strlen(text), line);
 }
 
 #define MAX_COLS 256
@@ -358,7 +356,7 @@ static int task_table(walker *w, xmlNode *table) {
       if (!is_cell(c)) continue;
       while (n < MAX_COLS && spans[n].left > 0) {
         spans[n].left--;
-        add_cell(doc, &cells, &n, &cap, spans[n].text, line);
+        add_cell(&cells, &n, &cap, spans[n].text);
       }
       if (n >= MAX_COLS) break;
       int cs = int_attr(c, "colspan", 1, MAX_COLS);
@@ -370,7 +368,7 @@ static int task_table(walker *w, xmlNode *table) {
         const char *s = k == 0 ? text : "";
         spans[n].text = s;
         spans[n].left = rs - 1;
-        add_cell(doc, &cells, &n, &cap, s, line);
+        add_cell(&cells, &n, &cap, s);
       }
     }
     /* columns still covered by a rowspan from above, after the last cell */
@@ -379,13 +377,13 @@ static int task_table(walker *w, xmlNode *table) {
     while (n < last) {
       if (spans[n].left > 0) {
         spans[n].left--;
-        add_cell(doc, &cells, &n, &cap, spans[n].text, line);
+        add_cell(&cells, &n, &cap, spans[n].text);
       } else {
-        add_cell(doc, &cells, &n, &cap, "", line);
+        add_cell(&cells, &n, &cap, "");
       }
     }
     /* ragged rows are padded to the header's width */
-    while (t->n > 0 && n < t->rows[0].n) add_cell(doc, &cells, &n, &cap, "", line);
+    while (t->n > 0 && n < t->rows[0].n) add_cell(&cells, &n, &cap, "");
     RG_GROW(t->rows, t->cap, (size_t)t->n + 1);
     t->rows[t->n].cells = cells;
     t->rows[t->n].n = n;
@@ -421,8 +419,8 @@ static const char *find_title(rg_html_doc *doc, xmlNode *root) {
   return NULL;
 }
 
-rg_status rg_html_read(const char *path, const char *utf8, size_t len, const char *columns,
-                       rg_html_doc *doc, rg_error *err) {
+static rg_status read_html(const char *path, const char *utf8, size_t len, const char *columns,
+                           int no_tables, rg_html_doc *doc, rg_error *err) {
   memset(doc, 0, sizeof *doc);
   if (len > INT_MAX) return rg_error_set(err, RG_EINPUT, path, 0, 0, "HTML page larger than 2 GiB");
   htmlParserCtxtPtr ctxt = htmlNewParserCtxt();
@@ -443,10 +441,20 @@ rg_status rg_html_read(const char *path, const char *utf8, size_t len, const cha
     return rg_error_set(err, RG_EINPUT, path, 0, 0, "no HTML document found");
   }
   doc->title = find_title(doc, root);
-  walker w = {.doc = doc, .columns = columns};
+  walker w = {.doc = doc, .columns = columns, .no_tables = no_tables};
   walk(&w, root);
   boundary(&w);
   free(w.buf);
   xmlFreeDoc(x);
   return RG_OK;
+}
+
+rg_status rg_html_read(const char *path, const char *utf8, size_t len, const char *columns,
+                       rg_html_doc *doc, rg_error *err) {
+  return read_html(path, utf8, len, columns, 0, doc, err);
+}
+
+rg_status rg_html_read_blocks(const char *path, const char *utf8, size_t len, rg_html_doc *doc,
+                              rg_error *err) {
+  return read_html(path, utf8, len, NULL, 1, doc, err);
 }

@@ -39,7 +39,6 @@ typedef struct rg_html_table {
 
 typedef struct rg_html_doc {
   rg_lines lines;        /* block text outside task tables, document order */
-  rg_lines cells;        /* every cell of every task table (lineno = its row) */
   rg_html_table *tables; /* task tables, document order */
   int n_tables;
   size_t cap_tables;
@@ -55,6 +54,11 @@ typedef struct rg_html_doc {
  * document at all or the page is larger than 2 GiB; doc is then empty. */
 rg_status rg_html_read(const char *path, const char *utf8, size_t len, const char *columns,
                        rg_html_doc *doc, rg_error *err);
+/* The same with every table read as blocks (no task tables), so that two
+ * versions of one page (traditional and converted) give parallel lines: for
+ * restoring task->original. */
+rg_status rg_html_read_blocks(const char *path, const char *utf8, size_t len, rg_html_doc *doc,
+                              rg_error *err);
 void rg_html_doc_destroy(rg_html_doc *doc);
 
 #endif

@@ -37,14 +37,13 @@ static rg_status parse_html(rg_plan *plan, const char *utf8, size_t len, const r
 /* Traditional input was converted before parsing: put the printed text of
  * each task back into task->original, matching lines of the same layout. */
 static void restore_originals(rg_plan *plan, const char *orig, size_t olen, const char *conv,
-                              size_t clen, rg_input_format fmt, const rg_load_opts *opts) {
+                              size_t clen, rg_input_format fmt) {
   if (fmt == RG_INPUT_HTML) {
     rg_html_doc a, b;
     rg_error ignored;
-    if (rg_html_read(plan->path, orig, olen, opts->columns, &a, &ignored) == RG_OK) {
-      if (rg_html_read(plan->path, conv, clen, opts->columns, &b, &ignored) == RG_OK) {
+    if (rg_html_read_blocks(plan->path, orig, olen, &a, &ignored) == RG_OK) {
+      if (rg_html_read_blocks(plan->path, conv, clen, &b, &ignored) == RG_OK) {
         rg_convert_restore_originals(plan, &a.lines, &b.lines);
-        rg_convert_restore_originals(plan, &a.cells, &b.cells);
         rg_html_doc_destroy(&b);
       }
       rg_html_doc_destroy(&a);
@@ -120,7 +119,7 @@ rg_status rg_plan_load(const char *path, const rg_load_opts *opts, rg_plan **out
   if (conv) {
     rg_plan_diag(plan, RG_SEV_NOTE, 0, "traditional",
                  "traditional script converted to simplified (OpenCC t2s)");
-    restore_originals(plan, dec.text, dec.len, conv, clen, fmt, opts);
+    restore_originals(plan, dec.text, dec.len, conv, clen, fmt);
   }
   rg_plan_finalize(plan);
   rg_plan_check(plan);

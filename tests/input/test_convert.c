@@ -127,3 +127,16 @@ Test(convert, leaves_simplified_tasks_original_equal_to_their_text) {
   for (int i = 0; i < p->n_diags; i++) cr_expect_str_neq(p->diags[i].code, "traditional");
   rg_plan_free(p);
 }
+
+Test(convert, keeps_originals_of_a_traditional_task_table) {
+  rg_plan *p = NULL;
+  rg_error err;
+  cr_assert_eq(rg_plan_load(HTML_DIR "h2a-table-traditional.html", NULL, &p, &err), RG_OK, "%s", err.msg);
+  cr_assert_eq(p->n_tasks, 2);
+  cr_expect_str_eq(p->tasks[0].text, "做好重大项目谋划储备。");
+  cr_expect_str_eq(p->tasks[0].original, "做好重大項目謀劃儲備。");
+  cr_expect_eq(p->tasks[0].line, 4);
+  cr_expect_str_eq(p->tasks[1].original, "升級商品消費。");
+  cr_expect_str_eq(p->units[p->links[p->task_links[3]].unit].name, "市工业和信息化局");
+  rg_plan_free(p);
+}

@@ -124,3 +124,25 @@ cat > "$h/h2a-table.html" <<'EOF'
 </table>
 </body></html>
 EOF
+
+# A task table in traditional script, one cell per source line: the originals
+# of its tasks are found a few lines below the <tr>.
+cat > "$h/h2a-table-traditional.html" <<'EOF'
+<html><body>
+<table>
+<tr><th>序號</th><th>重點任務</th><th>牽頭單位</th><th>責任單位</th></tr>
+<tr>
+  <td>1</td>
+  <td>做好重大項目謀劃儲備。</td>
+  <td>市發展改革委</td>
+  <td>市財政局</td>
+</tr>
+<tr>
+  <td>2</td>
+  <td>升級商品消費。</td>
+  <td>市商務局</td>
+  <td>市工業和信息化局</td>
+</tr>
+</table>
+</body></html>
+EOF
