@@ -327,6 +327,31 @@ static void add_cell(const char ***cells, int *n, size_t *cap, const char *text)
 
 #define MAX_COLS 256
 
+/* A two-level header: 责任单位 spanning two columns over 牵头单位 | 配合单位,
+ * the other header cells spanning both rows. When every cell of the second
+ * row is either under a spanned header cell or a repeat of the header cell
+ * above it (rowspan), the second row names the spanned columns and is
+ * merged into the header. */
+static void merge_two_level_header(rg_html_table *t, const char *spanned) {
+  if (t->n < 2) return;
+  const char **h = (const char **)t->rows[0].cells;
+  const rg_row *r = &t->rows[1];
+  int any = 0;
+  for (int c = 0; c < r->n; c++) {
+    if (c < t->rows[0].n && spanned[c]) {
+      any |= r->cells[c][0] != '\0';
+      continue;
+    }
+    if (strcmp(r->cells[c], c < t->rows[0].n ? h[c] : "") != 0) return;
+  }
+  if (!any) return;
+  for (int c = 0; c < r->n && c < t->rows[0].n; c++)
+    if (spanned[c] && r->cells[c][0]) h[c] = r->cells[c];
+  free((void *)t->rows[1].cells);
+  memmove(&t->rows[1], &t->rows[2], (size_t)(t->n - 2) * sizeof t->rows[0]);
+  t->n--;
+}
+
 /* If table is a task table, append it to doc->tables and return 1. Rows
  * before the header are read as lines. */
 static int task_table(walker *w, xmlNode *table) {
@@ -347,6 +372,8 @@ static int task_table(walker *w, xmlNode *table) {
   memset(t, 0, sizeof *t);
   span spans[MAX_COLS];
   memset(spans, 0, sizeof spans);
+  char spanned[MAX_COLS]; /* header columns under a colspan */
+  memset(spanned, 0, sizeof spanned);
   for (int i = h; i < ntr; i++) {
     long line = node_line(trs[i]);
     const char **cells = NULL;
@@ -366,6 +393,7 @@ static int task_table(walker *w, xmlNode *table) {
       free(raw);
       for (int k = 0; k < cs && n < MAX_COLS; k++) {
         const char *s = k == 0 ? text : "";
+        if (i == h && cs > 1) spanned[n] = 1;
         spans[n].text = s;
         spans[n].left = rs - 1;
         add_cell(&cells, &n, &cap, s);
@@ -391,6 +419,7 @@ static int task_table(walker *w, xmlNode *table) {
     t->n++;
   }
   free(trs);
+  merge_two_level_header(t, spanned);
   return 1;
 }
 

@@ -286,3 +286,22 @@ Test(html, reads_the_seed_as_a_gb2312_page_with_the_same_466_concrete_links_as_t
   rg_plan_free(text);
   rg_plan_free(html);
 }
+
+Test(html, merges_a_two_level_header_into_one_row) {
+  rg_html_doc doc = read_html("<table>\n<tr><th rowspan=\"2\">序号</th><th rowspan=\"2\">重点任务</th>"
+                              "<th colspan=\"2\">责任单位</th></tr>\n<tr><th>牵头单位</th><th>配合单位</th></tr>\n"
+                              "<tr><td>1</td><td>甲</td><td>市商务局</td><td>市财政局</td></tr></table>");
+  cr_assert_eq(doc.n_tables, 1);
+  char *got = dump_table(&doc.tables[0]);
+  cr_expect_str_eq(got, "2: 序号 | 重点任务 | 牵头单位 | 配合单位\n4: 1 | 甲 | 市商务局 | 市财政局\n");
+  free(got);
+  rg_html_doc_destroy(&doc);
+}
+
+Test(html, keeps_a_colspan_heading_row_below_a_one_level_header) {
+  rg_html_doc doc = read_html("<table><tr><th>序号</th><th>任务</th><th colspan=\"2\">牵头单位</th></tr>"
+                              "<tr><td>1</td><td>甲</td><td>市商务局</td><td></td></tr></table>");
+  cr_assert_eq(doc.n_tables, 1);
+  cr_expect_eq(doc.tables[0].n, 2);
+  rg_html_doc_destroy(&doc);
+}
