@@ -18,8 +18,10 @@
  *     column; --columns honoured) is a task table: its rows become rg_row
  *     instead of lines, rowspan cells repeated down, colspan cells followed by
  *     empty cells, short rows padded with empty cells to the header's width,
- *     block breaks inside a cell kept as '\n'. Rows above the header are read
- *     as lines. Other tables (layout tables) are read as blocks.
+ *     block breaks inside a cell kept as '\n'. A two-level header (责任单位
+ *     spanning 牵头单位 | 配合单位 in the next row) is merged into one row.
+ *     Rows above the header are read as lines. Other tables (layout tables)
+ *     are read as blocks.
  * Every line and row carries the line of the HTML file where its first
  * character (row: its <tr> tag) is. O(size of the page). */
 #ifndef RG_HTML_H
