@@ -181,6 +181,7 @@ static int iconv_to_utf8(const char *from, const char *in, size_t len, int stric
                          size_t *bad, size_t *n_rep, size_t *first_rep) {
   iconv_t cd = iconv_open("UTF-8", from);
   if (cd == (iconv_t)-1) return -1;
+  int gb = !strcmp(from, "GB18030");
   out_reserve(o, len * 2 + 16);
   char *ip = (char *)in;
   size_t ileft = len;
@@ -197,6 +198,12 @@ static int iconv_to_utf8(const char *from, const char *in, size_t len, int stric
     }
     /* EILSEQ or EINVAL (truncated sequence at the end) */
     size_t off = (size_t)(ip - in);
+    if (gb && (unsigned char)*ip == 0x80) { /* WHATWG gb18030 decoder: 0x80 is the euro sign */
+      out_put(o, "\xE2\x82\xAC", 3);
+      ip++;
+      ileft--;
+      continue;
+    }
     if (strict) {
       *bad = off;
       ok = 0;

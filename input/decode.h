@@ -14,7 +14,8 @@
  *      labels mapped as the WHATWG Encoding Standard maps them: gb2312, gbk,
  *      x-gbk, chinese, csgb2312, gb_2312-80, iso-ir-58 ... and gb18030 are
  *      decoded as GB18030 (real "gb2312" pages contain GBK characters); big5,
- *      big5-hkscs, cn-big5, csbig5, x-x-big5 as BIG5-HKSCS. Undecodable
+ *      big5-hkscs, cn-big5, csbig5, x-x-big5 as BIG5-HKSCS (and, as the
+ *      WHATWG gb18030 decoder does, a lone byte 0x80 is the euro sign). Undecodable
  *      sequences become U+FFFD, as browsers do, and are counted.
  *   5. Anything else is tried as GB18030; if that fails too the input is
  *      refused with the byte offset (and line) of the fault: "not valid UTF-8

@@ -261,3 +261,13 @@ Test(detect, reads_the_seed_as_text) {
   cr_expect_eq(rg_detect_format(seed, len), RG_INPUT_TEXT);
   free(seed);
 }
+
+Test(decode, reads_byte_0x80_of_gbk_text_as_the_euro_sign_as_whatwg_does) {
+  const char in[] = "1.\xC4\xE3\x80\n"; /* 你 then 0x80 */
+  rg_decoded d;
+  rg_error err;
+  cr_assert_eq(rg_decode("x", in, sizeof in - 1, &d, &err), RG_OK);
+  cr_expect_str_eq(d.encoding, "GB18030");
+  cr_expect_str_eq(d.text, "1.你€\n");
+  rg_decoded_destroy(&d);
+}
