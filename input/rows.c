@@ -564,8 +564,8 @@ static rg_status parse_wide(rg_plan *plan, const colmap *m, const rg_row *rows, 
     char *text_num = NULL;
     char *norm = rg_nfkc(raw, strlen(raw));
     size_t skip = norm ? task_number(norm, &text_num) : 0;
-    /* skip is in NFKC bytes; the printed text keeps its number only when
-     * NFKC changed nothing before it, so strip from the NFKC text. */
+    /* a number the text starts with (1. / 2、 / (3)) is cut from the NFKC
+     * text; such a task keeps no separate printed original */
     const char *body = norm ? norm + skip : raw;
     int task;
     if (!*id && !*body) {
