@@ -370,7 +370,7 @@ static void load_table(page *p) {
     fprintf(out, "<td class=\"n\">%d</td><td class=\"n\">%d</td><td class=\"n\">%d</td>",
             s->chapters, s->partners, s->burden);
     fprintf(out, "<td class=\"n\" data-v=\"%d\">", s->cluster);
-    if (s->cluster >= 0) fprintf(out, "<a href=\"#cluster-%d\">%d</a>", s->cluster, s->cluster + 1);
+    if (s->cluster >= 0) fprintf(out, "<a href=\"#cluster-%d\">%d</a>", s->cluster, s->cluster);
     fputs("</td>", out);
     real_td(out, s->zscore, 2);
     /* per-chapter breakdown: tasks of u in column c */
@@ -437,8 +437,9 @@ static void centrality_table(page *p) {
     real_td(out, s->constraint, 3);
     fprintf(out, "<td class=\"n\">%d</td>", s->coreness);
     real_td(out, s->participation, 3);
-    fprintf(out, "<td class=\"n\" data-v=\"%d\">%d</td></tr>\n", s->cluster,
-            s->cluster >= 0 ? s->cluster + 1 : 0);
+    fprintf(out, "<td class=\"n\" data-v=\"%d\">", s->cluster);
+    if (s->cluster >= 0) fprintf(out, "%d", s->cluster);
+    fputs("</td></tr>\n", out);
   }
   fputs("</tbody></table></div>\n", out);
   if (res->approximate_betweenness && res->approximation_note) {
@@ -474,11 +475,11 @@ static void clusters(page *p) {
     char href[40];
     snprintf(href, sizeof href, "#cluster-%d", c->id);
     fprintf(out, "<div class=\"cluster\" id=\"cluster-%d\"><h3>", c->id);
-    fprintf(out, TR("聚类 %d", "Cluster %d"), c->id + 1);
+    fprintf(out, TR("聚类 %d", "Cluster %d"), c->id);
     fprintf(out, "</h3><p>");
     fprintf(out, TR("%d 个单位，内部任务 ", "%d units, tasks inside "), c->n_units);
     char title[64];
-    snprintf(title, sizeof title, TR("聚类 %d", "Cluster %d"), c->id + 1);
+    snprintf(title, sizeof title, TR("聚类 %d", "Cluster %d"), c->id);
     count_link(p, c->tasks, c->n_tasks, href, title);
     fputs(TR("，跨聚类任务 ", ", crossing tasks "), out);
     count_link(p, c->crossing, c->n_crossing, href, title);
@@ -530,7 +531,7 @@ static void clusters(page *p) {
     const rg_unit_stats *s = &res->units[r];
     int u = s->unit;
     fprintf(out, "<tr><td class=\"n\">");
-    if (s->cluster >= 0) fprintf(out, "%d", s->cluster + 1);
+    if (s->cluster >= 0) fprintf(out, "%d", s->cluster);
     fputs("</td><td>", out);
     unit_ref(p, u);
     fputs("</td>", out);
@@ -591,6 +592,14 @@ static void diagram(page *p) {
   fputs("</div>\n</section>\n", out);
 }
 
+static const rg_tie *sort_ties;
+static int by_shared(const void *a, const void *b) {
+  int x = *(const int *)a, y = *(const int *)b;
+  int sx = sort_ties[x].shared, sy = sort_ties[y].shared;
+  if (sx != sy) return sx > sy ? -1 : 1;
+  return (x > y) - (x < y);
+}
+
 /* ---- units --------------------------------------------------------------- */
 
 static void units(page *p) {
@@ -633,7 +642,7 @@ static void units(page *p) {
             s->chapters);
     if (s->cluster >= 0)
       fprintf(out, TR(" · <a href=\"#cluster-%d\">聚类 %d</a>", " · <a href=\"#cluster-%d\">cluster %d</a>"),
-              s->cluster, s->cluster + 1);
+              s->cluster, s->cluster);
     if (un->n_aliases) {
       TX(TR(" · 又称 ", " · also "));
       for (int a = 0; a < un->n_aliases; a++) {
@@ -651,6 +660,9 @@ static void units(page *p) {
     }
     /* partners: ties of u, already sorted by (name a, name b) */
     int na = p->adj_begin[u + 1] - p->adj_begin[u];
+    /* strongest partners first; equal counts keep the ties' name order */
+    sort_ties = res->ties;
+    qsort(p->adj + p->adj_begin[u], (size_t)na, sizeof *p->adj, by_shared);
     if (na) {
       fputs("<p class=\"partners\"><b>", out);
       TX(TR("协作单位（共同任务数）：", "Partners (shared tasks): "));

@@ -39,7 +39,7 @@ void rg_html_chart_load(FILE *out, const rg_report_data *d) {
   double step = nice_step(maxv / 8);
   double axis_max = ceil(maxv / step) * step;
   double scale = BAR_W / axis_max;
-  double height = TOP + ROW_H * n + 10;
+  double height = TOP + ROW_H * n + 24; /* room for the fence label below */
   double width = LABEL_W + BAR_W + 70;
   fprintf(out,
           "<svg class=\"chart\" id=\"load-chart\" role=\"img\" viewBox=\"0 0 %.0f %.0f\" "
@@ -69,7 +69,7 @@ void rg_html_chart_load(FILE *out, const rg_report_data *d) {
   for (double v = 0; v <= axis_max + 1e-9; v += step) {
     double x = LABEL_W + v * scale;
     fprintf(out, "<line class=\"grid\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>", x,
-            TOP - 4, x, height - 10);
+            TOP - 4, x, height - 18);
     fprintf(out, "<text class=\"tick\" x=\"%.1f\" y=\"%.1f\">", x, TOP - 8);
     num(out, v);
     fputs("</text>\n", out);
@@ -100,8 +100,8 @@ void rg_html_chart_load(FILE *out, const rg_report_data *d) {
   if (has_fence) {
     double x = LABEL_W + fence * scale;
     fprintf(out, "<line class=\"fence\" x1=\"%.2f\" y1=\"%.1f\" x2=\"%.2f\" y2=\"%.1f\"/>", x,
-            TOP - 4, x, height - 10);
-    fprintf(out, "<text class=\"fencelabel\" x=\"%.2f\" y=\"%.1f\">", x + 4, TOP + 10);
+            TOP - 4, x, height - 18);
+    fprintf(out, "<text class=\"fencelabel\" x=\"%.2f\" y=\"%.1f\">", x + 4, height - 4);
     rg_escape_html_text(out, rg_report_tr(d, "警戒线 ", "fence "));
     num(out, fence);
     fputs("</text>\n", out);
@@ -154,6 +154,8 @@ void rg_html_chart_histogram(FILE *out, const rg_report_data *d) {
   int maxc = 1;
   for (int b = 0; b < bins; b++)
     if (counts[b] > maxc) maxc = counts[b];
+  int ystep = (maxc + 3) / 4; /* integer ticks: units are whole */
+  maxc = ystep * 4;
   const double L = 40, T = 24, H = 180, BW = 460.0 / bins;
   double width = L + 460 + 20, height = T + H + 44;
   fprintf(out,
@@ -163,10 +165,11 @@ void rg_html_chart_histogram(FILE *out, const rg_report_data *d) {
   rg_escape_html_text(out, rg_report_tr(d, "负荷分布（单位数）", "Distribution of load (units)"));
   fputs("</title>\n", out);
   for (int k = 0; k <= 4; k++) {
-    double c = maxc * k / 4.0, y = T + H - H * k / 4.0;
+    int c = ystep * k;
+    double y = T + H - H * k / 4.0;
     fprintf(out, "<line class=\"grid\" x1=\"%.0f\" y1=\"%.1f\" x2=\"%.0f\" y2=\"%.1f\"/>", L, y,
             L + 460, y);
-    fprintf(out, "<text class=\"tick\" x=\"%.0f\" y=\"%.1f\" text-anchor=\"end\">%.3g</text>\n",
+    fprintf(out, "<text class=\"tick\" x=\"%.0f\" y=\"%.1f\" style=\"text-anchor:end\">%d</text>\n",
             L - 4, y + 4, c);
   }
   for (int b = 0; b < bins; b++) {

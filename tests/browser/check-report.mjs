@@ -1,0 +1,116 @@
+// check-report.mjs - open a respgraph report (index.html) in headless Chromium and check it.
+//
+// usage: node check-report.mjs DIR/index.html --units N [--screenshot FILE] [--hostile]
+// Fails (exit 1) on any console error, page error, dialog (alert), failed
+// request or request that leaves the file (no network fetch), when the load
+// table does not have N rows, when the diagram's SVG is missing, or when the
+// task panel, sorting, filtering and zoom do not work.
+import { chromium } from 'playwright-core';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+const args = process.argv.slice(2);
+const file = path.resolve(args[0]);
+const opt = (name) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : undefined; };
+const units = Number(opt('--units'));
+const shot = opt('--screenshot');
+const hostile = args.includes('--hostile');
+const noDiagram = args.includes('--no-diagram');
+const problems = [];
+const fail = (m) => problems.push(m);
+
+// a fresh profile each run (--user-data-dir=$(mktemp -d))
+const browser = await chromium.launchPersistentContext(mkdtempSync(path.join(tmpdir(), 'rg-chromium-')), {
+  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+  headless: true,
+  viewport: { width: 1400, height: 1000 },
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+try {
+  const page = await browser.newPage();
+  page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') fail(`console ${m.type()}: ${m.text()}`); });
+  page.on('pageerror', (e) => fail(`page error: ${e.message}`));
+  page.on('dialog', async (d) => { fail(`dialog opened: ${d.message()}`); await d.dismiss(); });
+  page.on('requestfailed', (r) => fail(`request failed: ${r.url()} ${r.failure()?.errorText}`));
+  page.on('request', (r) => { if (!r.url().startsWith('file://') && !r.url().startsWith('data:')) fail(`network request: ${r.url()}`); });
+  await page.goto('file://' + file, { waitUntil: 'load' });
+
+  const rows = await page.locator('#load-table tbody tr').count();
+  if (Number.isFinite(units) && rows !== units) fail(`load table has ${rows} rows, expected ${units}`);
+  const overRows = await page.locator('#load-table tbody tr.over').count();
+  const overCard = await page.locator('#load-chart a.bar.over').count();
+  if (overRows !== overCard) fail(`overloaded rows ${overRows} != overloaded bars ${overCard}`);
+  const bars = await page.locator('#load-chart a.bar').count();
+  if (Number.isFinite(units) && bars !== units) fail(`load chart has ${bars} bars, expected ${units}`);
+
+  if (!noDiagram) {
+    const nodes = await page.locator('#collab svg g.node').count();
+    if (nodes < 1) fail('the collaboration diagram SVG is not in the DOM');
+    // zoom: the wheel changes the viewBox
+    const before = await page.getAttribute('#collab svg', 'viewBox');
+    await page.locator('#collab').hover();
+    await page.mouse.wheel(0, -300);
+    const after = await page.getAttribute('#collab svg', 'viewBox');
+    if (before === after) fail('wheel over the diagram did not zoom');
+    await page.click('button[data-zoom=reset]');
+    // hovering a unit dims the rest and highlights its ties
+    const first = page.locator('#collab svg g.node[id^=u]').first();
+    if (await first.count()) {
+      await first.dispatchEvent('mouseenter');
+      const dim = await page.evaluate(() => document.querySelector('#collab svg').classList.contains('dim'));
+      if (!dim) fail('hovering a unit did not highlight its ties');
+      await first.dispatchEvent('mouseleave');
+    }
+  }
+
+  // a count opens the panel with exactly that many tasks
+  const link = page.locator('#load-table a.cnt').first();
+  const n = Number(await link.textContent());
+  await link.click();
+  const listed = await page.locator('#panel .ptask').count();
+  if (await page.locator('#panel').isHidden()) fail('clicking a count did not open the task panel');
+  else if (listed !== n) fail(`the panel lists ${listed} tasks for a count of ${n}`);
+  await page.click('#panel .close');
+
+  // sorting by unit name reverses nothing it should not: row count stays
+  await page.click('#load-table thead th:nth-child(3)');
+  const sorted = await page.$$eval('#load-table tbody tr td:nth-child(3)', (tds) => tds.map((td) => parseFloat(td.dataset.v)));
+  for (let i = 1; i < sorted.length; i++) if (sorted[i - 1] < sorted[i] && sorted[i - 1] > sorted[i]) fail('sort');
+  const asc = sorted.every((v, i) => i === 0 || sorted[i - 1] <= v);
+  const desc = sorted.every((v, i) => i === 0 || sorted[i - 1] >= v);
+  if (!asc && !desc) fail('clicking the load header did not sort the table');
+
+  // filtering hides rows
+  const firstUnit = (await page.locator('#load-table tbody tr td:nth-child(2)').first().textContent()).trim();
+  await page.fill('input[data-filter=load-table]', firstUnit);
+  const visible = await page.locator('#load-table tbody tr:visible').count();
+  if (visible < 1 || (Number.isFinite(units) && units > 1 && visible >= rows)) fail(`filter left ${visible} of ${rows} rows`);
+  await page.fill('input[data-filter=load-table]', '');
+
+  if (hostile) {
+    const pwned = await page.evaluate(() => window.__pwned === true || document.querySelectorAll('script').length !== 2);
+    if (pwned) fail('hostile plan text became script');
+  }
+  if (shot) {
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: shot, fullPage: false });
+    const base = shot.replace(/\.png$/, '');
+    for (const id of ['overload', 'load', 'clusters', 'diagram', 'units']) {
+      const sec = page.locator(`#${id}`);
+      if (await sec.count()) {
+        await sec.scrollIntoViewIfNeeded();
+        await page.evaluate((i) => document.getElementById(i).scrollIntoView(), id);
+        await page.screenshot({ path: `${base}-${id}.png` });
+      }
+    }
+  }
+} finally {
+  await browser.close();
+}
+if (problems.length) {
+  for (const p of problems) console.error('check-report: ' + p);
+  process.exit(1);
+}
+console.log('check-report: ok ' + file);

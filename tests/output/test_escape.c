@@ -1,0 +1,99 @@
+/* test_escape.c - every context escaper against hostile plan text. */
+#include <criterion/criterion.h>
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "escape.h"
+
+typedef void (*writer)(FILE *, const char *);
+
+static char *run(writer w, const char *s) {
+  char *buf = NULL;
+  size_t len = 0;
+  FILE *f = open_memstream(&buf, &len);
+  w(f, s);
+  fclose(f);
+  return buf;
+}
+
+Test(escape, html_text_turns_markup_into_entities_and_keeps_quotes) {
+  char *r = run(rg_escape_html_text, "<script>alert(1)</script> & \"q\" 'a' &amp;");
+  cr_assert_str_eq(r, "&lt;script&gt;alert(1)&lt;/script&gt; &amp; \"q\" 'a' &amp;amp;");
+  free(r);
+}
+
+Test(escape, html_attribute_escapes_both_quotes_so_no_attribute_can_be_opened) {
+  char *r = run(rg_escape_html_attr, "\"onmouseover=alert(2) x='");
+  cr_assert_str_eq(r, "&quot;onmouseover=alert(2) x=&#39;");
+  free(r);
+}
+
+Test(escape, html_replaces_invalid_utf8_and_control_characters) {
+  char *r = run(rg_escape_html_text, "a\xff" "b\x01" "c\td\n市");
+  cr_assert_str_eq(r, "a\xEF\xBF\xBD" "b c\td\n市");
+  free(r);
+}
+
+Test(escape, null_is_empty) {
+  char *r = run(rg_escape_html_text, NULL);
+  cr_assert_str_eq(r, "");
+  free(r);
+}
+
+Test(escape, script_json_cannot_close_the_script_or_open_a_comment_and_parses_back) {
+  const char *hostile = "</script><script>alert(1)</script><!-- \xE2\x80\xA8 \xE2\x80\xA9 & >";
+  json_t *v = json_pack("{s:s}", "x", hostile);
+  char *text = json_dumps(v, JSON_COMPACT);
+  char *r = run(rg_escape_script_json, text);
+  cr_assert_null(strstr(r, "</"));
+  cr_assert_null(strstr(r, "<!--"));
+  cr_assert_null(strchr(r, '<'));
+  cr_assert_null(strchr(r, '>'));
+  cr_assert_null(strchr(r, '&'));
+  cr_assert_null(strstr(r, "\xE2\x80\xA8"));
+  cr_assert_null(strstr(r, "\xE2\x80\xA9"));
+  cr_assert_str_eq(r, "{\"x\":\"\\u003c/script\\u003e\\u003cscript\\u003ealert(1)\\u003c/script\\u003e"
+                      "\\u003c!-- \\u2028 \\u2029 \\u0026 \\u003e\"}");
+  json_t *back = json_loads(r, 0, NULL);
+  cr_assert_not_null(back);
+  cr_assert_str_eq(json_string_value(json_object_get(back, "x")), hostile);
+  json_decref(back);
+  json_decref(v);
+  free(text);
+  free(r);
+}
+
+Test(escape, xml_clean_drops_what_xml_cannot_carry) {
+  char *r = rg_escape_xml_clean("a\x01" "b\x1f" "c\xef\xbf\xbe" "d\xc3" "e\t\n");
+  cr_assert_str_eq(r, "a b c\xEF\xBF\xBD" "d\xEF\xBF\xBD" "e\t\n");
+  free(r);
+}
+
+Test(escape, formula_like_cells_are_those_a_spreadsheet_would_evaluate) {
+  cr_assert(rg_escape_is_formula_like("=HYPERLINK(\"http://x\",\"y\")"));
+  cr_assert(rg_escape_is_formula_like("+1"));
+  cr_assert(rg_escape_is_formula_like("-1"));
+  cr_assert(rg_escape_is_formula_like("@SUM(A1)"));
+  cr_assert(rg_escape_is_formula_like("\tx"));
+  cr_assert(rg_escape_is_formula_like("\rx"));
+  cr_assert(rg_escape_is_formula_like("＝1+1"));
+  cr_assert(rg_escape_is_formula_like("＋1"));
+  cr_assert(rg_escape_is_formula_like("－1"));
+  cr_assert(rg_escape_is_formula_like("＠x"));
+  cr_assert_not(rg_escape_is_formula_like("市发展改革委"));
+  cr_assert_not(rg_escape_is_formula_like("a=b"));
+  cr_assert_not(rg_escape_is_formula_like(""));
+  cr_assert_not(rg_escape_is_formula_like(NULL));
+}
+
+Test(escape, a_formula_like_cell_gets_a_leading_apostrophe_and_others_are_copied) {
+  char *a = rg_escape_cell("=1+1"), *b = rg_escape_cell("@SUM(A1)"), *c = rg_escape_cell("市财政局");
+  cr_assert_str_eq(a, "'=1+1");
+  cr_assert_str_eq(b, "'@SUM(A1)");
+  cr_assert_str_eq(c, "市财政局");
+  free(a);
+  free(b);
+  free(c);
+}
