@@ -6,7 +6,7 @@
 #include <string.h>
 #include <utf8proc.h>
 
-#define SAMPLE ((size_t)256 << 10)
+#define SAMPLE ((size_t)16 << 10) /* bytes of non-ASCII text examined */
 
 static opencc_t od = (opencc_t)-1;
 
@@ -20,9 +20,15 @@ void rg_convert_shutdown(void) {
   od = (opencc_t)-1;
 }
 
+static size_t count_nl(const char *s, size_t n) {
+  size_t k = 0;
+  for (const char *p = s; (p = memchr(p, '\n', n - (size_t)(p - s))) != NULL; p++) k++;
+  return k;
+}
+
 /* Convert line by line (split at '\n'; '\r' is passed through), so the
  * output has the same lines. Returns NULL when OpenCC fails. */
-static char *convert_lines(opencc_t h, const char *s, size_t len, size_t *out_len) {
+static char *convert_each_line(opencc_t h, const char *s, size_t len, size_t *out_len) {
   size_t cap = len + len / 4 + 16, n = 0;
   char *out = rg_xmalloc(cap);
   size_t i = 0;
@@ -51,6 +57,29 @@ static char *convert_lines(opencc_t h, const char *s, size_t len, size_t *out_le
     i = e + 1;
   }
   out[n] = '\0';
+  *out_len = n;
+  return out;
+}
+
+/* Convert the whole text in one call (OpenCC's per-call cost is high), and
+ * line by line only if that changed the number of lines. */
+static char *convert_lines(opencc_t h, const char *s, size_t len, size_t *out_len) {
+  if (len == 0) {
+    char *e = rg_xmalloc(1);
+    e[0] = '\0';
+    *out_len = 0;
+    return e;
+  }
+  char *conv = opencc_convert_utf8(h, s, len);
+  if (!conv) return NULL;
+  size_t n = strlen(conv);
+  if (count_nl(conv, n) != count_nl(s, len)) {
+    opencc_convert_utf8_free(conv);
+    return convert_each_line(h, s, len, out_len);
+  }
+  char *out = rg_xmalloc(n + 1);
+  memcpy(out, conv, n + 1);
+  opencc_convert_utf8_free(conv);
   *out_len = n;
   return out;
 }
@@ -97,24 +126,37 @@ static void compare(const char *a, size_t alen, const char *b, size_t blen, size
 }
 
 int rg_convert_is_traditional(const char *utf8, size_t len) {
-  opencc_t h = handle();
-  if (h == (opencc_t)-1) return 0;
-  size_t n = len;
-  if (n > SAMPLE) { /* cut at a line end, or at a character boundary */
-    n = SAMPLE;
-    while (n > 0 && utf8[n - 1] != '\n') n--;
-    if (n == 0) {
-      n = SAMPLE;
-      while (n > 0 && ((unsigned char)utf8[n] & 0xC0) == 0x80) n--;
+  /* The sample: runs of non-ASCII text (so markup, scripts and numbers do
+   * not dilute it), one per line, up to SAMPLE bytes. */
+  char *sample = rg_xmalloc(SAMPLE + 8);
+  size_t n = 0, i = 0;
+  while (i < len && n < SAMPLE) {
+    while (i < len && (unsigned char)utf8[i] < 0x80) i++;
+    size_t b = i;
+    while (i < len && (unsigned char)utf8[i] >= 0x80) i++;
+    size_t m = i - b;
+    if (m == 0) continue;
+    if (m > SAMPLE - n) { /* cut at a character boundary */
+      m = SAMPLE - n;
+      while (m > 0 && ((unsigned char)utf8[b + m] & 0xC0) == 0x80) m--;
+      if (m == 0) break;
     }
+    memcpy(sample + n, utf8 + b, m);
+    n += m;
+    sample[n++] = '\n';
   }
+  int trad = 0;
+  opencc_t h = n ? handle() : (opencc_t)-1;
   size_t clen = 0;
-  char *conv = convert_lines(h, utf8, n, &clen);
-  if (!conv) return 0;
-  size_t cjk = 0, changed = 0;
-  compare(utf8, n, conv, clen, &cjk, &changed);
+  char *conv = h != (opencc_t)-1 ? convert_lines(h, sample, n, &clen) : NULL;
+  if (conv) {
+    size_t cjk = 0, changed = 0;
+    compare(sample, n, conv, clen, &cjk, &changed);
+    trad = changed >= 2 && changed * 20 >= cjk;
+  }
   free(conv);
-  return changed >= 2 && changed * 20 >= cjk;
+  free(sample);
+  return trad;
 }
 
 rg_status rg_convert_t2s(const char *path, const char *utf8, size_t len, char **out, size_t *out_len,

@@ -4,12 +4,14 @@
  * simplified (牵头单位：市发展改革委) before any reader runs, so labels are
  * recognised and unit names match other plans. Only a document that IS
  * traditional is converted: t2s would also rewrite a few characters of
- * simplified text. "Traditional" means: in the first 256 KiB, OpenCC t2s
- * changes at least 2 characters and at least 1 in 20 CJK characters
+ * simplified text. "Traditional" means: in the first 16 KiB of non-ASCII
+ * text (runs of non-ASCII bytes, so markup and scripts do not count), OpenCC
+ * t2s changes at least 2 characters and at least 1 in 20 CJK characters
  * (traditional prose changes 1 in 4 to 1 in 3; the simplified seed plan
  * changes none).
- * Conversion is done line by line, so line numbers and line endings are kept
- * exactly; the tasks' printed text is then restored into task->original. */
+ * Line numbers and line endings are kept exactly (the text is converted in
+ * one call and, should that change the number of lines, line by line); the
+ * tasks' printed text is then restored into task->original. */
 #ifndef RG_CONVERT_H
 #define RG_CONVERT_H
 
@@ -20,7 +22,7 @@
 #include "source.h"
 
 /* 1 when the UTF-8 text is in traditional script (see above); 0 otherwise,
- * also when OpenCC cannot be loaded. O(min(len, 256 KiB)). */
+ * also when OpenCC cannot be loaded. O(len) scanning, OpenCC on <= 16 KiB. */
 int rg_convert_is_traditional(const char *utf8, size_t len);
 
 /* Convert UTF-8 text to simplified script with OpenCC's t2s.json. On
