@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "bipartite.h"
+#include "brandes.h"
 
 void rg_analysis_opts_init(rg_analysis_opts *o) {
   memset(o, 0, sizeof *o);
@@ -222,38 +223,6 @@ typedef struct work {
   int n;
 } work;
 
-/* Sampled harmonic centrality: sum over sampled sources s != v of 1/d(s,v),
- * scaled by n/k (each vertex is a source with probability k/n), then divided
- * by n - 1 like the exact version. Distances in chunks of 32 sources. */
-static igraph_error_t sampled_harmonic(const igraph_t *g, const igraph_vector_t *len,
-                                       const igraph_vector_int_t *src, igraph_vector_t *res) {
-  igraph_integer_t n = igraph_vcount(g), k = igraph_vector_int_size(src);
-  igraph_matrix_t d;
-  igraph_vector_int_t chunk;
-  IGRAPH_CHECK(igraph_vector_resize(res, n));
-  igraph_vector_null(res);
-  IGRAPH_MATRIX_INIT_FINALLY(&d, 0, 0);
-  IGRAPH_VECTOR_INT_INIT_FINALLY(&chunk, 0);
-  for (igraph_integer_t c0 = 0; c0 < k; c0 += 32) {
-    igraph_integer_t c1 = c0 + 32 < k ? c0 + 32 : k;
-    IGRAPH_CHECK(igraph_vector_int_resize(&chunk, c1 - c0));
-    for (igraph_integer_t j = c0; j < c1; j++) VECTOR(chunk)[j - c0] = VECTOR(*src)[j];
-    IGRAPH_CHECK(igraph_distances_dijkstra(g, &d, igraph_vss_vector(&chunk), igraph_vss_all(), len,
-                                           IGRAPH_ALL));
-    for (igraph_integer_t r = 0; r < c1 - c0; r++)
-      for (igraph_integer_t v = 0; v < n; v++) {
-        double x = MATRIX(d, r, v);
-        if (v != VECTOR(chunk)[r] && isfinite(x) && x > 0) VECTOR(*res)[v] += 1.0 / x;
-      }
-  }
-  for (igraph_integer_t v = 0; v < n; v++)
-    VECTOR(*res)[v] = n > 1 ? VECTOR(*res)[v] * ((double)n / (double)k) / (double)(n - 1) : 0;
-  igraph_vector_int_destroy(&chunk);
-  igraph_matrix_destroy(&d);
-  IGRAPH_FINALLY_CLEAN(2);
-  return IGRAPH_SUCCESS;
-}
-
 typedef struct part_entry {
   int vertex, cluster;
   double w;
@@ -391,31 +360,34 @@ static igraph_error_t graph_metrics(work *wk, rg_results *out) {
 
   /* betweenness (length 1/w) and harmonic (length 1/w) */
   int approx = !o->exact && n > o->approx_above && n > RG_APPROX_SOURCES;
+  double bnorm = n > 2 ? (double)(n - 1) * (double)(n - 2) / 2.0 : 0;
   if (approx) {
+    /* RG_APPROX_SOURCES sources drawn without replacement with the seeded
+     * RNG; one Dijkstra each gives both sums; each vertex is a source with
+     * probability k/n, so scaling by n/k makes both estimates unbiased. */
+    igraph_vector_t harm;
+    IGRAPH_VECTOR_INIT_FINALLY(&harm, n);
     IGRAPH_CHECK(igraph_rng_seed(igraph_rng_default(), o->seed));
     IGRAPH_CHECK(igraph_random_sample(&src, 0, n - 1, RG_APPROX_SOURCES));
-    IGRAPH_CHECK(igraph_betweenness_subset(&g, &res, igraph_vss_all(), IGRAPH_UNDIRECTED,
-                                           igraph_vss_vector(&src), igraph_vss_all(), &len));
+    IGRAPH_CHECK(rg_brandes_sources(&g, &len, &src, &res, &harm));
     double scale = (double)n / RG_APPROX_SOURCES;
-    for (int i = 0; i < n; i++) VECTOR(res)[i] *= scale;
+    for (int i = 0; i < n; i++) {
+      wk->st[i].betweenness = bnorm > 0 ? VECTOR(res)[i] * scale / bnorm : 0;
+      wk->st[i].harmonic = VECTOR(harm)[i] * scale / (double)(n - 1);
+    }
+    igraph_vector_destroy(&harm);
+    IGRAPH_FINALLY_CLEAN(1);
     out->approximate_betweenness = 1;
     out->approximation_note =
         "betweenness and harmonic centrality estimated from 256 source units sampled with the "
-        "seed, scaled by n/256 (more than --approx-above concrete units; --exact forces exact)";
+        "seed, scaled by n/256 (more than 5000 concrete units; --exact computes them exactly)";
   } else {
     IGRAPH_CHECK(igraph_betweenness(&g, &res, igraph_vss_all(), IGRAPH_UNDIRECTED, &len));
+    for (int i = 0; i < n; i++) wk->st[i].betweenness = bnorm > 0 ? VECTOR(res)[i] / bnorm : 0;
+    if (n > 1)
+      IGRAPH_CHECK(igraph_harmonic_centrality(&g, &res, igraph_vss_all(), IGRAPH_ALL, &len, 1));
+    for (int i = 0; i < n; i++) wk->st[i].harmonic = n > 1 ? VECTOR(res)[i] : 0;
   }
-  double bnorm = n > 2 ? (double)(n - 1) * (double)(n - 2) / 2.0 : 0;
-  for (int i = 0; i < n; i++) wk->st[i].betweenness = bnorm > 0 ? VECTOR(res)[i] / bnorm : 0;
-
-  if (approx) {
-    IGRAPH_CHECK(sampled_harmonic(&g, &len, &src, &res));
-  } else if (n > 1) {
-    IGRAPH_CHECK(igraph_harmonic_centrality(&g, &res, igraph_vss_all(), IGRAPH_ALL, &len, 1));
-  } else {
-    igraph_vector_null(&res);
-  }
-  for (int i = 0; i < n; i++) wk->st[i].harmonic = n > 1 ? VECTOR(res)[i] : 0;
 
   /* eigenvector (weights scaled to max 1, result scaled to max 1) */
   if (m > 0) {
