@@ -266,7 +266,7 @@ void rg_convert_restore_originals(rg_plan *plan, const rg_lines *orig, const rg_
   int last = 0; /* the line index of the previous match: tasks come in order */
   for (int ti = 0; ti < plan->n_tasks; ti++) {
     rg_task *t = &plan->tasks[ti];
-    if (t->original != t->text || !t->text || !*t->text) continue;
+    if (!t->text || !*t->text) continue;
     int lo = 0, hi = n; /* first candidate with lineno >= t->line */
     while (lo < hi) {
       int mid = lo + (hi - lo) / 2;

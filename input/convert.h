@@ -32,13 +32,13 @@ int rg_convert_is_traditional(const char *utf8, size_t len);
 rg_status rg_convert_t2s(const char *path, const char *utf8, size_t len, char **out, size_t *out_len,
                          rg_error *err);
 
-/* After parsing converted text: for each task whose original is still its
- * text, find task->text in the NFKC form of a converted line numbered
+/* After parsing converted text: for each task, find task->text in the NFKC form of a converted line numbered
  * task->line (or up to 16 lines below: an HTML table row's cells follow its
  * <tr>), joined with up to 7 following lines (continued task text), and take
  * the same characters from the parallel original lines (orig->v[i] is the
- * original of conv->v[i]; both arrays must have the same lines). Tasks not
- * found keep original == text. Linear when tasks come in line order and
+ * original of conv->v[i]; both arrays must have the same lines); the
+ * original is thus NFKC-normalised like the text. Tasks not found keep their
+ * original. Linear when tasks come in line order and
  * lines have distinct numbers. */
 void rg_convert_restore_originals(rg_plan *plan, const rg_lines *orig, const rg_lines *conv);
 

@@ -140,3 +140,14 @@ Test(convert, keeps_originals_of_a_traditional_task_table) {
   cr_expect_str_eq(p->units[p->links[p->task_links[3]].unit].name, "市工业和信息化局");
   rg_plan_free(p);
 }
+
+Test(convert, keeps_originals_of_a_traditional_csv_plan) {
+  rg_plan *p = NULL;
+  rg_error err;
+  cr_assert_eq(rg_plan_load(TEXT_DIR "h2a-traditional.csv", NULL, &p, &err), RG_OK, "%s", err.msg);
+  cr_assert_eq(p->n_tasks, 1);
+  cr_expect_str_eq(p->tasks[0].text, "做好重大项目谋划储备,强化保障。");
+  cr_expect_str_eq(p->tasks[0].original, "做好重大項目謀劃儲備,強化保障。");
+  cr_expect_str_eq(p->units[0].name, "市发展改革委");
+  rg_plan_free(p);
+}

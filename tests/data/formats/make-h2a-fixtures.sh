@@ -146,3 +146,9 @@ cat > "$h/h2a-table-traditional.html" <<'EOF'
 </table>
 </body></html>
 EOF
+
+# A CSV plan in traditional script with a full-width comma in a quoted cell.
+cat > "$t/h2a-traditional.csv" <<'EOF'
+序號,重點任務,牽頭單位,責任單位
+1,"做好重大項目謀劃儲備，強化保障。",市發展改革委,市財政局
+EOF
