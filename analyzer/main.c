@@ -10,9 +10,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "analysis_out.h"
 #include "analyze.h"
+#include "diagram.h"
+#include "report.h"
 #include "load.h"
 #include "plan.h"
 #include "roster.h"
@@ -35,6 +38,11 @@ enum {
   OPT_RESOLUTION,
   OPT_SEED,
   OPT_EXACT,
+  OPT_VIEW,
+  OPT_ENGINE,
+  OPT_FONT,
+  OPT_LANG,
+  OPT_WIDTH,
 };
 
 typedef struct cli {
@@ -45,6 +53,9 @@ typedef struct cli {
   rg_load_opts load;
   const char *roster;
   rg_analysis_opts analysis;
+  rg_diagram_opts diagram;
+  const char *lang;
+  int writes_files; /* -o names a file or folder the command writes itself */
 } cli;
 
 typedef struct command {
@@ -216,6 +227,58 @@ static int cmd_collectives(cli *c, rg_plan *plan, FILE *out) {
   return st ? EXIT_INPUT : EXIT_OK;
 }
 
+static void versions(char *buf, size_t size) {
+  snprintf(buf, size, "respgraph %s; igraph %s", RG_VERSION, IGRAPH_VERSION);
+}
+
+static int cmd_diagram(cli *c, rg_plan *plan, FILE *out) {
+  (void)out;
+  if (!c->out_path || !strcmp(c->out_path, "-")) {
+    fprintf(stderr, "respgraph: diagram needs -o FILE (.svg, .png, .pdf or .dot)\n");
+    return EXIT_USAGE;
+  }
+  if (!rg_diagram_format_of(c->out_path)) {
+    fprintf(stderr, "respgraph: %s: the file name must end in .svg, .png, .pdf or .dot\n",
+            c->out_path);
+    return EXIT_USAGE;
+  }
+  rg_results r;
+  rg_error err;
+  rg_error_clear(&err);
+  rg_status st = rg_analyze(plan, &c->analysis, &r, &err);
+  if (!st) {
+    c->diagram.seed = c->analysis.seed;
+    c->diagram.lang = c->lang;
+    st = rg_diagram_render(plan, &r, &c->diagram, c->out_path, &err);
+  }
+  rg_results_free(&r);
+  if (st) say_error(&err);
+  return st == RG_EUSAGE ? EXIT_USAGE : st ? EXIT_INPUT : EXIT_OK;
+}
+
+static int cmd_report(cli *c, rg_plan *plan, FILE *out) {
+  (void)out;
+  rg_results r;
+  rg_error err;
+  rg_error_clear(&err);
+  rg_report_opts ro;
+  rg_report_opts_init(&ro);
+  char vers[256];
+  versions(vers, sizeof vers);
+  char *dir = c->out_path ? NULL : rg_report_default_dir(plan->path);
+  ro.dir = c->out_path ? c->out_path : dir;
+  ro.lang = c->lang;
+  ro.versions = vers;
+  ro.progress = isatty(2);
+  rg_status st = rg_analyze(plan, &c->analysis, &r, &err);
+  if (!st) st = rg_report_write(plan, &r, &ro, &err);
+  if (!st) printf("%s/index.html\n", ro.dir);
+  rg_results_free(&r);
+  free(dir);
+  if (st) say_error(&err);
+  return st == RG_EUSAGE ? EXIT_USAGE : st ? EXIT_INPUT : EXIT_OK;
+}
+
 #define ANALYSIS_HELP                                                                              \
   "Analyses run on concrete units (kind unit); collectives and generics are left\n"               \
   "out unless --roster expands them into members.\n"                                              \
@@ -264,6 +327,29 @@ static const command COMMANDS[] = {
     {"overload", cmd_overload, "overloaded units with the reasons",
      "Units whose weighted load exceeds Tukey's fence Q3 + 1.5*IQR, with z-score,\n"
      "rank, the chapters that drive the load and a reason a reader can check.\n\n" ANALYSIS_HELP},
+    {"diagram", cmd_diagram, "coordination diagram (svg, png, pdf or dot) with Graphviz",
+     "respgraph diagram PLAN --view V -o FILE; the format comes from FILE's extension.\n"
+     "Views:\n"
+     "  collab      the co-ownership network: node area ~ load, fill = cluster,\n"
+     "              overloaded units outlined in red, edge width ~ shared tasks\n"
+     "  ego=UNIT    one unit, its partners and the tasks they share (lead links\n"
+     "              solid and bold, support links dashed)\n"
+     "  cluster=N   one cluster's units and tasks\n"
+     "  chapter=N   one chapter's tasks by section, and their units\n"
+     "  clusters    every cluster as a box, ties between clusters summarised\n"
+     "diagram options:\n"
+     "      --view V        collab (default), ego=UNIT, cluster=N, chapter=N, clusters\n"
+     "      --engine E      dot, neato, fdp, sfdp, circo or twopi (default per view)\n"
+     "      --font F        font family (default WenQuanYi Micro Hei)\n"
+     "      --min-shared N  hide ties with fewer shared tasks (default: chosen so the\n"
+     "                      picture stays readable; the legend states it)\n"
+     "      --width PX      PNG width in pixels (default 1920)\n"
+     "      --lang zh|en    legend language\n"},
+    {"report", cmd_report, "the report: HTML page, Excel workbook, JSON, CSV, GraphML",
+     "respgraph report PLAN [-o DIR] writes DIR (default <plan name>-report/):\n"
+     "index.html (self-contained, opens offline), report.xlsx, report.json, *.csv\n"
+     "(UTF-8 with BOM), graph.graphml and diagrams/*.svg, then prints the path of\n"
+     "index.html. --lang en writes it in English.\n\n" ANALYSIS_HELP},
     {"collectives", cmd_collectives, "collectives and generic units, and their tasks",
      "Named sets (各区、县(市)政府) and unspecified bodies (有关部门) with the tasks\n"
      "each appears in. They stay out of centrality unless --roster expands them.\n"},
@@ -330,6 +416,8 @@ int main(int argc, char **argv) {
 
   cli c = {.cmd = cmd->name, .format = RG_FMT_TABLE};
   rg_analysis_opts_init(&c.analysis);
+  rg_diagram_opts_init(&c.diagram);
+  c.writes_files = !strcmp(cmd->name, "diagram") || !strcmp(cmd->name, "report");
   static const struct option longopts[] = {
       {"format", required_argument, NULL, OPT_FORMAT},
       {"output", required_argument, NULL, OPT_OUTPUT},
@@ -343,6 +431,11 @@ int main(int argc, char **argv) {
       {"resolution", required_argument, NULL, OPT_RESOLUTION},
       {"seed", required_argument, NULL, OPT_SEED},
       {"exact", no_argument, NULL, OPT_EXACT},
+      {"view", required_argument, NULL, OPT_VIEW},
+      {"engine", required_argument, NULL, OPT_ENGINE},
+      {"font", required_argument, NULL, OPT_FONT},
+      {"lang", required_argument, NULL, OPT_LANG},
+      {"width", required_argument, NULL, OPT_WIDTH},
       {"help", no_argument, NULL, OPT_HELP},
       {NULL, 0, NULL, 0},
   };
@@ -393,7 +486,8 @@ int main(int argc, char **argv) {
         fprintf(stderr, "respgraph: --min-shared takes a whole number of at least 1\n");
         return EXIT_USAGE;
       }
-      c.analysis.min_shared = (int)v;
+      if (!strcmp(cmd->name, "diagram")) c.diagram.min_shared = (int)v;
+      else c.analysis.min_shared = (int)v;
       break;
     }
     case OPT_RESOLUTION:
@@ -411,6 +505,22 @@ int main(int argc, char **argv) {
       break;
     }
     case OPT_EXACT: c.analysis.exact = 1; break;
+    case OPT_VIEW: c.diagram.view = optarg; break;
+    case OPT_ENGINE: c.diagram.engine = optarg; break;
+    case OPT_FONT: c.diagram.font = optarg; break;
+    case OPT_LANG:
+      if (strcmp(optarg, "zh") && strcmp(optarg, "en")) {
+        fprintf(stderr, "respgraph: --lang takes zh or en, not '%s'\n", optarg);
+        return EXIT_USAGE;
+      }
+      c.lang = optarg;
+      break;
+    case OPT_WIDTH: {
+      double v;
+      if (!parse_real(optarg, "--width", 100, &v) || v > 20000) return EXIT_USAGE;
+      c.diagram.width_px = (int)v;
+      break;
+    }
     case OPT_HELP: command_help(cmd); return EXIT_OK;
     default:
       fprintf(stderr, "respgraph: see 'respgraph %s --help'\n", cmd->name);
@@ -437,7 +547,7 @@ int main(int argc, char **argv) {
   }
   int rc = EXIT_OK;
   FILE *out = stdout;
-  if (c.out_path && strcmp(c.out_path, "-")) {
+  if (c.out_path && strcmp(c.out_path, "-") && !c.writes_files) {
     out = fopen(c.out_path, "w");
     if (!out) {
       fprintf(stderr, "respgraph: %s: cannot open for writing\n", c.out_path);
