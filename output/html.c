@@ -743,7 +743,7 @@ static void chapters(page *p) {
     count_link(p, tasks, n, href, rg_report_col_title(d, c));
     fputs("</td><td>", out);
     /* top five units by load in this chapter (ties: load order) */
-    int shown = 0;
+    int shown = 0, picked[5];
     for (int pick = 0; pick < 5; pick++) {
       int best = -1;
       for (int r = 0; r < res->n_units; r++) {
@@ -751,12 +751,12 @@ static void chapters(page *p) {
         if (v <= 0) continue;
         int already = 0;
         for (int q = 0; q < shown; q++)
-          if (p->scratch[q] == r) already = 1;
+          if (picked[q] == r) already = 1;
         if (already) continue;
         if (best < 0 || v > d->col_load[(size_t)best * d->n_cols + c]) best = r;
       }
       if (best < 0) break;
-      p->scratch[shown++] = best;
+      picked[shown++] = best;
       if (pick) fputs("、", out);
       unit_ref(p, res->units[best].unit);
       fputs(" ", out);

@@ -6,7 +6,7 @@
 // table does not have N rows, when the diagram's SVG is missing, or when the
 // task panel, sorting, filtering and zoom do not work.
 import { chromium } from 'playwright-core';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -16,8 +16,31 @@ const opt = (name) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1
 const units = Number(opt('--units'));
 const shot = opt('--screenshot');
 const hostile = args.includes('--hostile');
+const unitsCsv = opt('--units-csv');
+const clustersCsv = opt('--clusters-csv');
 const noDiagram = args.includes('--no-diagram');
 const problems = [];
+
+// RFC 4180 CSV (quotes, doubled quotes, newlines in quotes), BOM dropped.
+function parseCsv(text) {
+  text = text.replace(/^\uFEFF/, '');
+  const rows = [];
+  let row = [], field = '', q = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (q) {
+      if (ch === '"' && text[i + 1] === '"') { field += '"'; i++; }
+      else if (ch === '"') q = false;
+      else field += ch;
+    } else if (ch === '"') q = true;
+    else if (ch === ',') { row.push(field); field = ''; }
+    else if (ch === '\n') { row.push(field); rows.push(row); row = []; field = ''; }
+    else if (ch !== '\r') field += ch;
+  }
+  if (field !== '' || row.length) { row.push(field); rows.push(row); }
+  const head = rows.shift();
+  return rows.map((r) => Object.fromEntries(head.map((h, i) => [h, r[i]])));
+}
 const fail = (m) => problems.push(m);
 
 // a fresh profile each run (--user-data-dir=$(mktemp -d))
@@ -44,6 +67,33 @@ try {
   if (overRows !== overCard) fail(`overloaded rows ${overRows} != overloaded bars ${overCard}`);
   const bars = await page.locator('#load-chart a.bar').count();
   if (Number.isFinite(units) && bars !== units) fail(`load chart has ${bars} bars, expected ${units}`);
+
+  // every number of the load table equals `respgraph units`
+  if (unitsCsv) {
+    const want = parseCsv(readFileSync(unitsCsv, 'utf8'));
+    const got = await page.$$eval('#load-table tbody tr', (trs) => trs.map((tr) => ({
+      unit: tr.cells[1].textContent.trim(), rank: tr.cells[0].textContent.trim(),
+      load: tr.cells[2].dataset.v, led: tr.cells[3].dataset.v, supported: tr.cells[4].dataset.v,
+      chapters: tr.cells[6].textContent.trim(), partners: tr.cells[7].textContent.trim(),
+      burden: tr.cells[8].textContent.trim(), cluster: tr.cells[9].dataset.v })));
+    if (got.length !== want.length) fail(`load table ${got.length} rows, respgraph units ${want.length}`);
+    want.forEach((w, i) => {
+      const g = got[i] || {};
+      for (const k of ['unit', 'rank', 'load', 'led', 'supported', 'chapters', 'partners', 'burden', 'cluster'])
+        if (String(g[k]) !== String(w[k])) fail(`row ${i + 1} ${k}: page ${g[k]}, respgraph units ${w[k]}`);
+    });
+  }
+  // cluster sizes and task counts equal `respgraph clusters`
+  if (clustersCsv) {
+    const want = parseCsv(readFileSync(clustersCsv, 'utf8'));
+    for (const c of want) {
+      const size = await page.locator(`#cluster-${c.id} .members a.ul`).count();
+      if (String(size) !== c.size) fail(`cluster ${c.id}: page ${size} units, respgraph clusters ${c.size}`);
+      const tasks = c.tasks ? c.tasks.split(';').length : 0;
+      const shown = await page.locator(`#cluster-${c.id} p`).first().locator('a.cnt, span.zero').first().textContent();
+      if (Number(shown) !== tasks) fail(`cluster ${c.id}: page ${shown} tasks, respgraph clusters ${tasks}`);
+    }
+  }
 
   if (!noDiagram) {
     const nodes = await page.locator('#collab svg g.node').count();
