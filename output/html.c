@@ -170,7 +170,9 @@ static void head(page *p) {
 static void card(page *p, const char *label, const char *href, int value, const int *tasks,
                  int n_tasks, const char *note) {
   FILE *out = p->out;
-  fputs("<div class=\"card\"><div class=\"v\">", out);
+  fputs(!tasks && value > 0 && !strcmp(href, "#overload") ? "<div class=\"card alert\"><div class=\"v\">"
+                                                            : "<div class=\"card\"><div class=\"v\">",
+        out);
   if (tasks) count_link(p, tasks, n_tasks, href, label);
   else {
     fputs("<a href=\"", out);
@@ -202,7 +204,8 @@ static void summary(page *p) {
   snprintf(note, sizeof note, TR("另有集合 %d、泛指 %d", "plus %d collective, %d generic"),
            d->n_collective, d->n_generic);
   card(p, TR("个具体单位", "concrete units"), "#units", d->res->n_units, NULL, 0, note);
-  snprintf(note, sizeof note, TR("其中牵头 %d", "%d as lead"), d->n_lead_links);
+  snprintf(note, sizeof note, TR("其中牵头 %d；连同集合、泛指共 %d", "%d as lead; %d with collectives and generics"),
+           d->n_lead_links, plan->n_links);
   card(p, TR("条分工关系（具体单位）", "task–unit links (concrete units)"), "#tasks",
        d->n_concrete_links, NULL, 0, note);
   int n_open = 0;
@@ -234,20 +237,41 @@ static void overload(page *p) {
   fputs("<section id=\"overload\"><h2>", out);
   TX(TR("超负荷单位", "Overloaded units"));
   fputs("</h2>\n<p class=\"lead-in\">", out);
+  if (d->n_overloaded) {
+    fprintf(out, TR("<b>%d 个单位</b>负荷超过警戒线 <b>", "<b>%d units</b> carry more than the fence of <b>"),
+            d->n_overloaded);
+    num(out, res->fence);
+    fputs(TR("</b>（红色）：", "</b> (red): "), out);
+    int k = 0;
+    for (int r = 0; r < res->n_units; r++) {
+      if (!res->units[r].overloaded) continue;
+      if (k++) fputs(TR("、", ", "), out);
+      unit_ref(p, res->units[r].unit);
+    }
+    fputs(TR("。", "."), out);
+  } else {
+    fputs(TR("没有单位负荷超过警戒线", "No unit carries more than the fence"), out);
+    if (isfinite(res->fence)) {
+      fputs(" ", out);
+      num(out, res->fence);
+    }
+    fputs(TR("。", "."), out);
+  }
+  fputs("</p>\n<p class=\"hint\">", out);
+  fputs(TR("负荷 = 牵头任务数 × ", "load = tasks led × "), out);
+  num(out, res->opts.lead_weight);
+  fputs(TR(" + 配合任务数 × ", " + tasks supported × "), out);
+  num(out, res->opts.support_weight);
   if (isfinite(res->fence)) {
-    fprintf(out, TR("警戒线 = Q3 + 1.5 × IQR = ", "fence = Q3 + 1.5 × IQR = "));
+    fputs(TR("；警戒线 = Q3 + 1.5 × IQR = ", "; fence = Q3 + 1.5 × IQR = "), out);
     num(out, res->q3);
     fputs(" + 1.5 × ", out);
     num(out, res->iqr);
-    fputs(" = <b>", out);
+    fputs(" = ", out);
     num(out, res->fence);
-    fputs("</b>. ", out);
+    fputs(TR("（Tukey 上限，见“方法”）", " (Tukey's upper fence, see Methods)"), out);
   }
-  if (d->n_overloaded)
-    fprintf(out, TR("%d 个单位负荷超过警戒线（红色）。", "%d units carry more than the fence (red)."),
-            d->n_overloaded);
-  else
-    fputs(TR("没有单位负荷超过警戒线。", "No unit carries more than the fence."), out);
+  fputs(TR("。", "."), out);
   fputs("</p>\n<div class=\"two\"><div class=\"chartbox\">\n", out);
   rg_html_chart_load(out, d);
   fputs("</div><div>\n", out);
@@ -280,9 +304,9 @@ static void overload(page *p) {
         TX(rg_report_col_number(d, c));
         fputs(d->zh ? "、" : ". ", out);
         TX(rg_report_col_title(d, c));
-        fputs("（", out);
+        fputs(TR("（", " ("), out);
         num(out, d->col_load[(size_t)r * d->n_cols + c]);
-        fputs("）", out);
+        fputs(TR("）", ")"), out);
       }
       fputs(TR("。", "."), out);
       fputs("</li>\n", out);
