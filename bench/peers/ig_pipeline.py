@@ -30,36 +30,43 @@ import scipy.sparse as sp
 
 
 def sampled_betweenness(g, sources, lengths):
-    """Sum over the given sources of Brandes dependencies (undirected: halved)."""
+    """Sum over the given sources of Brandes dependencies (undirected: halved).
+
+    The two sparse matrices over all directed edges are built once; per source
+    only their values change (1 on shortest-path DAG edges, 0 elsewhere)."""
     n = g.vcount()
     el = np.array(g.get_edgelist(), dtype=np.int64).reshape(-1, 2)
     w = np.asarray(lengths, dtype=float)
-    # both directions of every edge
-    a = np.concatenate([el[:, 0], el[:, 1]])
+    a = np.concatenate([el[:, 0], el[:, 1]])  # directed edge a -> b, both ways
     b = np.concatenate([el[:, 1], el[:, 0]])
     ww = np.concatenate([w, w])
+    ids = np.arange(1, len(a) + 1, dtype=float)
+    # A[v, u] for u -> v (path counts flow forward), D[u, v] (dependencies flow back)
+    A = sp.csr_matrix((ids, (b, a)), shape=(n, n))
+    D = sp.csr_matrix((ids, (a, b)), shape=(n, n))
+    pa, pd = A.data.astype(np.int64) - 1, D.data.astype(np.int64) - 1
     bc = np.zeros(n)
+    e = np.zeros(n)
     for s in sources:
         d = np.asarray(g.distances(source=s, weights=lengths)[0], dtype=float)
-        tight = np.isfinite(d[a]) & (np.abs(d[a] + ww - d[b]) <= 1e-10 * np.maximum(1.0, d[b]))
-        ta, tb = a[tight], b[tight]
-        # A[v, u] = 1 for tight u -> v: sigma = e_s + A sigma, iterated to the DAG depth
-        A = sp.csr_matrix((np.ones(len(ta)), (tb, ta)), shape=(n, n))
-        e = np.zeros(n)
+        with np.errstate(invalid="ignore"):
+            tight = np.isfinite(d[a]) & (np.abs(d[a] + ww - d[b]) <= 1e-10 * np.maximum(1.0, d[b]))
+        A.data = tight[pa].astype(float)
+        e[:] = 0.0
         e[s] = 1.0
         sigma = e.copy()
-        while True:
+        while True:  # sigma = e_s + A sigma, exact after (DAG depth) steps
             nxt = e + A @ sigma
             if np.array_equal(nxt, sigma):
                 break
             sigma = nxt
-        # delta[u] = sum over tight u -> v of sigma[u] / sigma[v] * (1 + delta[v])
-        coef = sigma[ta] / sigma[tb]
-        D = sp.csr_matrix((coef, (ta, tb)), shape=(n, n))
+        with np.errstate(invalid="ignore", divide="ignore"):
+            coef = np.where(tight, sigma[a] / sigma[b], 0.0)
+        D.data = coef[pd]
         delta = np.zeros(n)
-        while True:
+        while True:  # delta[u] = sum over DAG u -> v of sigma[u]/sigma[v] (1 + delta[v])
             nxt = D @ (1.0 + delta)
-            if np.allclose(nxt, delta, rtol=0, atol=0):
+            if np.array_equal(nxt, delta):
                 break
             delta = nxt
         delta[s] = 0.0
