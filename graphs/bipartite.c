@@ -1,6 +1,7 @@
 /* bipartite.c - plan -> igraph bipartite graph and concrete-unit projection with evidence. */
 #include "bipartite.h"
 
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -108,8 +109,18 @@ static igraph_error_t projection_make(const rg_plan *plan, rg_projection *p) {
   p->ev_begin = rg_xcalloc((size_t)ne + 1, sizeof *p->ev_begin);
   size_t total = 0;
   for (igraph_integer_t e = 0; e < ne; e++) {
-    p->ev_begin[e] = (int)total;
+    p->ev_begin[e] = total <= (size_t)INT_MAX ? (int)total : INT_MAX;
     total += (size_t)VECTOR(p->shared)[e];
+  }
+  if (total > (size_t)INT_MAX) {
+    /* evidence indices are int: refuse rather than wrap (2^31 task pairs) */
+    igraph_destroy(&p->graph);
+    igraph_vector_int_destroy(&p->shared);
+    igraph_destroy(&bg);
+    igraph_vector_bool_destroy(&types);
+    igraph_vector_int_destroy(&edges);
+    IGRAPH_FINALLY_CLEAN(5);
+    return IGRAPH_EOVERFLOW;
   }
   p->ev_begin[ne] = (int)total;
   p->ev_tasks = rg_xmalloc((total + 1) * sizeof *p->ev_tasks);
