@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <utf8proc.h>
 
 
 /* ------------------------------------------------------------ line numbers
@@ -150,6 +151,7 @@ typedef struct walker {
   size_t len, cap;
   long line;    /* line of its first character */
   int space;    /* a collapsed space is pending */
+  int space_nl; /* ... and its white-space run had a line break */
   int cell;     /* building a table cell: block breaks become '\n' */
   size_t limit; /* stop when buf grows past this (0 = no limit) */
   long budget;  /* nodes left to visit when limited */
@@ -179,6 +181,19 @@ static void boundary(walker *w) {
   w->len = 0;
 }
 
+/* 1 when the character starting at s (or ending at s + n, backwards) is
+ * East Asian wide (width 2: CJK ideographs, kana, full-width punctuation). */
+static int wide_at(const char *s, size_t n) {
+  utf8proc_int32_t cp;
+  if (utf8proc_iterate((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)(n < 4 ? n : 4), &cp) <= 0) return 0;
+  return utf8proc_charwidth(cp) == 2;
+}
+static int wide_before(const char *buf, size_t len) {
+  size_t b = len;
+  while (b > 0 && len - b < 4 && ((unsigned char)buf[b - 1] & 0xC0) == 0x80) b--;
+  return b > 0 && wide_at(buf + b - 1, len - b + 1);
+}
+
 static void add_text(walker *w, const char *s, size_t n, long line, int pre) {
   for (size_t i = 0; i < n; i++) {
     unsigned char c = (unsigned char)s[i];
@@ -191,13 +206,21 @@ static void add_text(walker *w, const char *s, size_t n, long line, int pre) {
     if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || nbsp) {
       if (c == '\n') line++;
       if (nbsp) i++;
-      if (w->len && w->buf[w->len - 1] != '\n') w->space = 1;
+      if (w->len && w->buf[w->len - 1] != '\n') {
+        if (!w->space) w->space_nl = 0;
+        w->space = 1;
+        if (c == '\n' || c == '\r') w->space_nl = 1;
+      }
       continue;
     }
     if (w->len == 0 || w->buf[w->len - 1] == '\n') {
       if (w->len == 0) w->line = line;
       w->space = 0;
     }
+    /* CSS Text: a line break between two East Asian wide characters is
+     * removed, not rendered as a space ("市发展\n改革委" is one name) */
+    if (w->space && w->space_nl && c >= 0x80 && wide_before(w->buf, w->len) && wide_at(s + i, n - i))
+      w->space = 0;
     if (w->space) put(w, " ", 1);
     w->space = 0;
     put(w, (const char *)s + i, 1);

@@ -6,8 +6,11 @@
  *   - p, div, li, tr, td, th, h1-h6, br, section, article, table, ... end a
  *     line; inline elements (b, span, a, font ...) do not, so
  *     "<p>1.<b>准确</b>把握</p>" is the one line "1.准确把握".
- *   - White space runs (and &nbsp;) collapse to one space; lines are trimmed;
- *     inside <pre> every newline ends a line. Entities are decoded by libxml2.
+ *   - White space runs (and &nbsp;) collapse to one space, except that a run
+ *     with a line break between two East Asian wide characters vanishes (CSS
+ *     Text segment-break rule: "市发展\n改革委" is "市发展改革委"); lines are
+ *     trimmed; inside <pre> every newline ends a line. Entities are decoded
+ *     by libxml2.
  *   - Not text of the plan, skipped with everything inside: head, script,
  *     style, noscript, template, nav, header, footer, aside, form, select,
  *     button, iframe, textarea, object, svg; elements with the hidden

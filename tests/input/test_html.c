@@ -69,7 +69,7 @@ Test(html, keeps_the_line_breaks_of_pre) {
 
 Test(html, numbers_each_line_by_the_source_line_of_its_first_character) {
   EXPECT_LINES("<html>\n<body>\n<p>\n   1.甲\n   乙\n</p>\n<p>2.丙</p><p>3.丁\n</p>\n\n<div>x<br>\ny</div>",
-               "4|1.甲 乙\n7|2.丙\n7|3.丁\n10|x\n11|y\n");
+               "4|1.甲乙\n7|2.丙\n7|3.丁\n10|x\n11|y\n");
 }
 
 Test(html, numbers_lines_after_a_paragraph_longer_than_libxml2_text_chunks) {
@@ -304,4 +304,13 @@ Test(html, keeps_a_colspan_heading_row_below_a_one_level_header) {
   cr_assert_eq(doc.n_tables, 1);
   cr_expect_eq(doc.tables[0].n, 2);
   rg_html_doc_destroy(&doc);
+}
+
+Test(html, numbers_lines_of_a_crlf_page_like_an_lf_page) {
+  EXPECT_LINES("<html>\r\n<body>\r\n<p>1.甲\r\n乙</p>\r\n\r\n<p>2.丙</p>\r\n</body></html>\r\n", "3|1.甲乙\n6|2.丙\n");
+}
+
+Test(html, drops_a_line_break_between_chinese_characters_but_keeps_other_spaces) {
+  EXPECT_LINES("<p>责任单位：市发展\n  改革委、<b>市</b>\n财政局，a\nb 甲 乙，甲\n1</p>",
+               "1|责任单位：市发展改革委、市财政局，a b 甲 乙，甲 1\n");
 }
