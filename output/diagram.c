@@ -275,7 +275,7 @@ static GVC_t *gv_context(void) {
   return gvc;
 }
 
-static const char *const engines[] = {"dot", "neato", "fdp", "sfdp", "circo", "twopi", NULL};
+static const char *const engines[] = {"dot", "neato", "fdp", "sfdp", "circo", "twopi", "osage", NULL};
 
 static const char *renderer_of(const char *format) {
   if (!strcmp(format, "svg")) return "svg:svg:core";

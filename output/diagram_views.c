@@ -790,6 +790,15 @@ static Agraph_t *build_cluster(rg_diagram_ctx *ctx) {
 
 /* ---- chapter=N ----------------------------------------------------------------- */
 
+static const rg_plan *chapter_plan;
+
+static int cmp_by_section(const void *a, const void *b) {
+  int x = *(const int *)a, y = *(const int *)b;
+  int sx = chapter_plan->tasks[x].section, sy = chapter_plan->tasks[y].section;
+  if (sx != sy) return (sx > sy) - (sx < sy);
+  return (x > y) - (x < y);
+}
+
 static Agraph_t *build_chapter(rg_diagram_ctx *ctx) {
   const rg_plan *plan = ctx->plan;
   int ch = ctx->arg;
@@ -799,45 +808,74 @@ static Agraph_t *build_chapter(rg_diagram_ctx *ctx) {
   attr(g, "ranksep", "1.5");
   attr(g, "nodesep", "0.1");
   attr(g, "newrank", "true");
+  /* no crossing minimisation: it would reorder the tasks */
+  attr(g, "remincross", "false");
+  attr(g, "mclimit", "0");
   int *seen = rg_xcalloc((size_t)plan->n_units + 1, sizeof(int));
   int n_tasks = 0;
-  /* Tasks by section, in plan order; tasks without a section stay outside. */
-  for (int s = -1; s < plan->n_sections; s++) {
-    if (s >= 0 && plan->sections[s].parent != ch) continue;
-    Agraph_t *sg = g;
-    for (int t = 0; t < plan->n_tasks; t++) {
-      const rg_task *task = &plan->tasks[t];
-      if (task->chapter != ch || task->section != s) continue;
-      if (sg == g && s >= 0) {
-        char name[32];
-        snprintf(name, sizeof name, "cluster_s%d", s);
-        sg = agsubg(g, name, 1);
-        sbuf b = {0};
-        sb_add(&b, "<B>");
-        char head[64];
-        snprintf(head, sizeof head, "（%s）", plan->sections[s].number ? plan->sections[s].number : "");
-        sb_text(&b, head);
-        sb_wrapped(&b, plan->sections[s].title ? plan->sections[s].title : "", 30, 2);
-        sb_add(&b, "</B>");
-        attr_html(g, sg, "label", b.s);
-        free(b.s);
-        attr(sg, "style", "rounded");
-        attr(sg, "color", "#999999");
-        attr(sg, "labeljust", "l");
-        snprintf(name, sizeof name, "s%d", s);
-        attr(sg, "id", name);
-      }
-      task_node(ctx, sg, t, 18, 3);
-      n_tasks++;
-      for (int j = 0; j < task->link_count; j++) seen[plan->links[plan->task_links[task->link_begin + j]].unit] = 1;
+  /* This chapter's tasks ordered by (section, plan order); no section first. */
+  int n_ch = 0;
+  for (int t = 0; t < plan->n_tasks; t++) n_ch += plan->tasks[t].chapter == ch;
+  int *order = rg_xmalloc(sizeof(int) * (size_t)(n_ch + 1));
+  for (int t = 0, k = 0; t < plan->n_tasks; t++)
+    if (plan->tasks[t].chapter == ch) order[k++] = t;
+  chapter_plan = plan;
+  qsort(order, (size_t)n_ch, sizeof(int), cmp_by_section);
+  /* Sections are heading nodes in the task column, and every heading and
+   * task is chained to the next by an invisible flat edge (minlen 0): with
+   * crossing minimisation off, dot 2.42 then draws them top to bottom in
+   * plan order (checked on every chapter of the seed). Cluster subgraphs
+   * were tried: dot reorders clusters regardless. */
+  Agnode_t *prev = NULL;
+  int cur = -2;
+  for (int k = 0; k < n_ch; k++) {
+    int t = order[k];
+    const rg_task *task = &plan->tasks[t];
+    Agnode_t *chain[2] = {NULL, NULL};
+    int nc = 0;
+    if (task->section != cur && task->section >= 0) {
+      int s = task->section;
+      char name[32];
+      snprintf(name, sizeof name, "s%d", s);
+      Agnode_t *h = agnode(g, name, 1);
+      attr(h, "id", name);
+      attr(h, "class", "section");
+      sbuf b = {0};
+      sb_add(&b, "<B>");
+      char head[64];
+      snprintf(head, sizeof head, "（%s）", plan->sections[s].number ? plan->sections[s].number : "");
+      sb_text(&b, head);
+      sb_wrapped(&b, plan->sections[s].title ? plan->sections[s].title : "", 20, 2);
+      sb_add(&b, "</B>");
+      attr_html(g, h, "label", b.s);
+      free(b.s);
+      attr(h, "shape", "box");
+      attr(h, "style", "filled");
+      attr(h, "fillcolor", "#dde6f2");
+      attr(h, "color", "#dde6f2");
+      attr(h, "fontsize", "15");
+      chain[nc++] = h;
     }
+    cur = task->section;
+    chain[nc++] = task_node(ctx, g, t, 18, 3);
+    for (int c = 0; c < nc; c++) {
+      if (prev) {
+        Agedge_t *e = agedge(g, prev, chain[c], NULL, 1);
+        attr(e, "style", "invis");
+        attr(e, "minlen", "0");
+      }
+      prev = chain[c];
+    }
+    n_tasks++;
+    for (int j = 0; j < task->link_count; j++)
+      seen[plan->links[plan->task_links[task->link_begin + j]].unit] = 1;
   }
   int n_units = 0;
   for (int u = 0; u < plan->n_units; u++)
     if (seen[u]) unit_node(ctx, g, u, 8), n_units++;
-  for (int t = 0; t < plan->n_tasks; t++) {
+  for (int k = 0; k < n_ch; k++) {
+    int t = order[k];
     const rg_task *task = &plan->tasks[t];
-    if (task->chapter != ch) continue;
     char tid[32];
     snprintf(tid, sizeof tid, "t%d", t);
     Agnode_t *tn = agnode(g, tid, 0);
@@ -849,6 +887,7 @@ static Agraph_t *build_chapter(rg_diagram_ctx *ctx) {
     }
   }
   free(seen);
+  free(order);
   const rg_heading *H = &plan->chapters[ch];
   sbuf b = {0};
   char view[1200];
@@ -873,8 +912,10 @@ static Agraph_t *build_clusters(rg_diagram_ctx *ctx) {
   int k = res->n_clusters;
   Agraph_t *g = open_graph("clusters");
   graph_setup(ctx, g, "fdp", 1);
-  /* No splines=false here: with it fdp (2.42) lays out differently on the
-   * third render in one process. */
+  /* fdp is the only engine here that draws cluster boxes in a readable
+   * shape. Its layout (Graphviz 2.42) depends on heap addresses: identical
+   * from run to run of the same command, but a later fdp render in the same
+   * process may differ. The tests check it across fresh processes. */
   int m = rg_diagram_effective_min_shared(ctx);
   /* cluster index (into res->clusters) of every plan unit, -1 none */
   int *cidx = rg_xmalloc(sizeof(int) * (size_t)(plan->n_units + 1));
