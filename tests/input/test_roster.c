@@ -134,3 +134,20 @@ Test(roster, reports_a_missing_file) {
   cr_expect_neq(rg_roster_apply(p, CSV_DIR "no-such-roster.csv", &err), RG_OK);
   rg_plan_free(p);
 }
+
+Test(roster, reads_a_roster_saved_in_gb18030) {
+  rg_plan *a = load(CSV_DIR "roster-plan.csv", RG_INPUT_CSV);
+  rg_plan *b = load(CSV_DIR "roster-plan.csv", RG_INPUT_CSV);
+  rg_error err;
+  cr_assert_eq(rg_roster_apply(a, CSV_DIR "roster-small.csv", &err), RG_OK);
+  cr_assert_eq(rg_roster_apply(b, CSV_DIR "roster-small-gb18030.csv", &err), RG_OK, "%s", err.msg);
+  cr_assert_eq(b->n_links, a->n_links);
+  for (int t = 0; t < a->n_tasks; t++) {
+    char *la = links_of(a, t), *lb = links_of(b, t);
+    cr_expect_str_eq(lb, la);
+    free(la);
+    free(lb);
+  }
+  rg_plan_free(a);
+  rg_plan_free(b);
+}
