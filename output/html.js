@@ -158,7 +158,8 @@
   });
   window.addEventListener('pointerup', function () { drag = null; box.classList.remove('dragging'); });
 
-  /* nodes carry id "u<unit>"; edges are matched by their <title> "a--b" */
+  /* nodes carry id "u<unit>", ties id "e<a>_<b>" (output/diagram.h); an
+   * edge without such an id is matched by its <title> "a--b" */
   var nodeOf = {}, unitOfName = {};
   each(svg.querySelectorAll('g.node'), function (g) {
     var m = /^u(\d+)$/.exec(g.id);
@@ -170,9 +171,14 @@
   });
   var edges = [];
   each(svg.querySelectorAll('g.edge'), function (g) {
+    var m = /^e(\d+)_(\d+)$/.exec(g.id);
+    if (m) {
+      edges.push({ g: g, a: Number(m[1]), b: Number(m[2]) });
+      return;
+    }
     var t = g.querySelector('title');
     if (!t) return;
-    var s = t.textContent, parts = s.split(/--|->/);
+    var parts = t.textContent.split(/--|->/);
     for (var k = 1; k < parts.length; k++) {
       var a = parts.slice(0, k).join('--'), b = parts.slice(k).join('--');
       if (a in unitOfName && b in unitOfName) {

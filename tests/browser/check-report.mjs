@@ -106,11 +106,15 @@ try {
     if (before === after) fail('wheel over the diagram did not zoom');
     await page.click('button[data-zoom=reset]');
     // hovering a unit dims the rest and highlights its ties
-    const first = page.locator('#collab svg g.node[id^=u]').first();
+    // the unit drawn with the most ties (the first overloaded one has many)
+    const first = page.locator('#collab svg g.node.overloaded[id^=u], #collab svg g.node[id^=u]').first();
     if (await first.count()) {
       await first.dispatchEvent('mouseenter');
       const dim = await page.evaluate(() => document.querySelector('#collab svg').classList.contains('dim'));
-      if (!dim) fail('hovering a unit did not highlight its ties');
+      if (!dim) fail('hovering a unit did not dim the others');
+      const drawnTies = await page.locator('#collab svg g.edge').count();
+      const lit = await page.locator('#collab svg g.edge.hl').count();
+      if (drawnTies > 0 && lit < 1) fail('hovering a unit highlighted none of its ties');
       await first.dispatchEvent('mouseleave');
     }
   }
@@ -152,7 +156,10 @@ try {
       if (await sec.count()) {
         await sec.scrollIntoViewIfNeeded();
         await page.evaluate((i) => document.getElementById(i).scrollIntoView(), id);
+        const hub = page.locator('#collab svg g.node.overloaded').first();
+        if (id === 'diagram' && await hub.count()) await hub.dispatchEvent('mouseenter');
         await page.screenshot({ path: `${base}-${id}.png` });
+        if (id === 'diagram' && await hub.count()) await hub.dispatchEvent('mouseleave');
       }
     }
   }
