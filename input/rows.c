@@ -167,7 +167,9 @@ static col_kind lookup_header(const char *norm) {
 static int apply_columns(colmap *m, char *const *norm, const char *columns, char *bad,
                          size_t badsize) {
   if (!columns || !*columns) return 0;
-  char *spec = rg_xstrdup(columns);
+  /* NFKC first, so that full-width ，and ＝ typed with a Chinese IME work */
+  char *spec = rg_nfkc(columns, strlen(columns));
+  if (!spec) spec = rg_xstrdup(columns);
   int rc = 0;
   char *save = NULL;
   for (char *item = strtok_r(spec, ",", &save); item; item = strtok_r(NULL, ",", &save)) {

@@ -155,6 +155,10 @@ Test(csv, maps_other_headers_with_columns_option) {
   cr_expect_str_eq(p->tasks[0].deadline, "六月");
   EXPECT_LINKS(p, 0, "lead:市交通局|support:市财政局");
   rg_plan_free(p);
+  /* typed with a Chinese input method: full-width ， and ＝ */
+  p = load_csv(CSV_DIR "columns.csv", "task＝事项，lead＝主办，support＝协办");
+  EXPECT_LINKS(p, 0, "lead:市交通局|support:市财政局");
+  rg_plan_free(p);
   /* columns can also be named by 1-based position */
   p = load_csv(CSV_DIR "columns.csv", "task=2,lead=3,support=4");
   EXPECT_LINKS(p, 0, "lead:市交通局|support:市财政局");
