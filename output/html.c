@@ -861,7 +861,7 @@ static void extras(page *p) {
       fputs("<div class=\"scroll\"><table class=\"data\"><thead><tr>", out);
       const char *key;
       json_t *v;
-      json_object_foreach(json_array_get(rows, 0), key, v) th(out, key, "str", NULL);
+      json_object_foreach(json_array_get(rows, 0), key, v) th(out, key, json_is_number(v) ? "num" : "str", NULL);
       fputs("</tr></thead><tbody>\n", out);
       size_t i;
       json_t *row;

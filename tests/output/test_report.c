@@ -554,3 +554,73 @@ Test(report, chapter_loads_add_up_to_the_unit_load) {
   rg_results_free(&r);
   rg_plan_free(p);
 }
+
+Test(report, an_extra_table_becomes_a_section_a_sheet_a_csv_and_a_json_key) {
+  rg_plan *p = hostile_plan();
+  rg_results r;
+  hand_results(p, &r);
+  static const char *const cols[] = {"meeting", "convener", "tasks", "size"};
+  static const rg_coltype types[] = {RG_COL_INT, RG_COL_STR, RG_COL_LIST, RG_COL_REAL};
+  rg_table *t = rg_table_new(4, cols, types);
+  rg_table_row(t);
+  rg_table_int(t, 0, 1);
+  rg_table_str(t, 1, U_A);
+  rg_table_list_add(t, 2, "1");
+  rg_table_list_add(t, 2, "3");
+  rg_table_real(t, 3, 2.5);
+  rg_report_extra extra = {"meetings", "会议安排", "<i>note</i>", t};
+  char dir[64] = "/tmp/rg-report-test-XXXXXX";
+  cr_assert_not_null(mkdtemp(dir));
+  rg_report_opts o;
+  rg_report_opts_init(&o);
+  o.dir = dir;
+  o.no_diagrams = 1;
+  o.extras = &extra;
+  o.n_extras = 1;
+  rg_error err;
+  cr_assert_eq(rg_report_write(p, &r, &o, &err), RG_OK, "%s", err.msg);
+  char *html = slurp(file_in(dir, "index.html"), NULL);
+  cr_assert_not_null(strstr(html, "<a href=\"#meetings\">会议安排</a>"));
+  cr_assert_not_null(strstr(html, "<section id=\"meetings\"><h2>会议安排</h2>\n<p class=\"hint\">&lt;i&gt;note&lt;/i&gt;</p>"));
+  cr_assert_not_null(strstr(html, "<td>=HYPERLINK(\"http://evil.example\",\"点我\")</td><td>1、3</td><td class=\"n\">2.5</td>"), "%s", strstr(html, "id=\"meetings\""));
+  char *csv = slurp(file_in(dir, "meetings.csv"), NULL);
+  cr_assert_str_eq(csv, "\xEF\xBB\xBFmeeting,convener,tasks,size\n"
+                        "1,\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"点我\"\")\",1;3,2.5\n");
+  json_t *j = json_load_file(file_in(dir, "report.json"), 0, NULL);
+  json_t *row = json_array_get(json_object_get(json_object_get(j, "extras"), "meetings"), 0);
+  cr_assert_str_eq(json_string_value(json_object_get(row, "convener")), U_A);
+  cr_assert_eq(json_real_value(json_object_get(row, "size")), 2.5);
+  char *book = unzip_member(file_in(dir, "report.xlsx"), "xl/workbook.xml");
+  cr_assert_not_null(strstr(book, "name=\"会议安排\" sheetId=\"7\""), "%s", book);
+  char *sheet = unzip_member(file_in(dir, "report.xlsx"), "xl/worksheets/sheet7.xml");
+  cr_assert_null(strstr(sheet, "<f>"));
+  cr_assert_not_null(strstr(sheet, "<c r=\"D2\"><v>2.5</v></c>"), "%s", sheet);
+  free(sheet);
+  free(book);
+  json_decref(j);
+  free(csv);
+  free(html);
+  const char *names[] = {"index.html", "report.xlsx", "report.json", "units.csv", "ties.csv",
+                         "clusters.csv", "tasks.csv", "edges.csv", "graph.graphml", "meetings.csv"};
+  for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) remove(file_in(dir, names[i]));
+  rmdir(dir);
+  rg_table_free(t);
+  rg_results_free(&r);
+  rg_plan_free(p);
+}
+
+Test(report, an_extra_id_that_is_not_a_plain_name_is_refused) {
+  rg_plan *p = hostile_plan();
+  rg_results r;
+  hand_results(p, &r);
+  rg_report_extra extra = {"../x", "x", NULL, NULL};
+  rg_report_opts o;
+  rg_report_opts_init(&o);
+  o.dir = "/nonexistent/never-written";
+  o.extras = &extra;
+  o.n_extras = 1;
+  rg_error err;
+  cr_assert_eq(rg_report_write(p, &r, &o, &err), RG_EUSAGE);
+  rg_results_free(&r);
+  rg_plan_free(p);
+}
