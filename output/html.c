@@ -915,10 +915,27 @@ static void diagnostics(page *p) {
   TX(TR("代码", "code"));
   fputs("</th><th>", out);
   TX(TR("说明", "message"));
+  fputs("</th><th>", out);
+  TX(TR("所在任务", "task"));
   fputs("</th></tr></thead><tbody>\n", out);
   const char *sev_zh[] = {"提示", "警告", "错误"};
+  /* a diagnostic names the task it falls in: the last task starting at or
+   * before its line (binary search; only when task lines ascend) */
+  int ascending = 1;
+  for (int t = 1; t < plan->n_tasks; t++)
+    if (plan->tasks[t].line < plan->tasks[t - 1].line) ascending = 0;
   for (int i = 0; i < plan->n_diags; i++) {
     const rg_diag *g = &plan->diags[i];
+    int task = -1;
+    if (ascending && g->line > 0) {
+      int lo = 0, hi = plan->n_tasks; /* first task with line > g->line */
+      while (lo < hi) {
+        int mid = (lo + hi) / 2;
+        if (plan->tasks[mid].line <= g->line) lo = mid + 1;
+        else hi = mid;
+      }
+      task = lo - 1;
+    }
     fprintf(out, "<tr class=\"sev-%s\"><td>", rg_severity_name(g->severity));
     TX(d->zh ? sev_zh[g->severity] : rg_severity_name(g->severity));
     fputs("</td><td>", out);
@@ -928,6 +945,8 @@ static void diagnostics(page *p) {
     TX(g->code);
     fputs("</code></td><td>", out);
     TX(g->message);
+    fputs("</td><td>", out);
+    if (task >= 0) task_link(p, task);
     fputs("</td></tr>\n", out);
   }
   fputs("</tbody></table>\n</section>\n", out);
@@ -984,6 +1003,12 @@ static void methods(page *p) {
   TX(o->weighting ? TR("Newman 加权（每项任务贡献 1/(k−1)，k 为该任务的具体单位数）",
                        "Newman (each task adds 1/(k−1), k = concrete units on the task)")
                   : TR("共同任务数", "number of shared tasks"));
+  fprintf(out, TR("。共 %d 条协作关系", ". %d ties"), res->n_ties);
+  if (res->n_dropped_ties)
+    fprintf(out, TR("（另有 %d 条因共同任务过少未计）", " (%d more dropped below the minimum)"),
+            res->n_dropped_ties);
+  if (res->n_isolated)
+    fprintf(out, TR("，%d 个单位没有协作关系", "; %d units have no tie"), res->n_isolated);
   TX(TR("。协同负担 = 所承担各任务的（单位数 − 1）之和。",
         ". Burden = sum over a unit's tasks of (units on the task − 1)."));
   fputs("</dd>\n<dt>", out);
@@ -1007,7 +1032,8 @@ static void methods(page *p) {
   fprintf(out, "%lu", o->seed);
   TX(TR("，模块度 ", ", modularity "));
   num(out, res->modularity);
-  fputs(".</dd>\n<dt>", out);
+  TX(TR("。", "."));
+  fputs("</dd>\n<dt>", out);
   TX(TR("软件", "Software"));
   fputs("</dt><dd>", out);
   TX(d->opts->versions ? d->opts->versions : "respgraph " RG_VERSION);

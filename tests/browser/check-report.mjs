@@ -151,7 +151,7 @@ try {
     await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: shot, fullPage: false });
     const base = shot.replace(/\.png$/, '');
-    for (const id of ['overload', 'load', 'clusters', 'diagram', 'units']) {
+    for (const id of ['overload', 'load', 'centrality', 'clusters', 'diagram', 'units', 'chapters', 'tasks', 'diagnostics', 'methods']) {
       const sec = page.locator(`#${id}`);
       if (await sec.count()) {
         await sec.scrollIntoViewIfNeeded();

@@ -286,7 +286,10 @@ Test(report, every_task_has_an_anchor_and_the_summary_counts_link_to_tasks) {
   cr_assert_not_null(strstr(html, "<tr id=\"task-3\">"));
   cr_assert_not_null(strstr(html, "data-tasks=\"0,1,2\" data-title=\"项任务\">3</a>"));
   cr_assert_not_null(strstr(html, "data-tasks=\"2\" data-title=\"项任务名单未列全"), "the open list");
-  cr_assert_not_null(strstr(html, "hostile&lt;plan&gt;.txt:21"), "diagnostic with its line");
+  cr_assert_not_null(strstr(html, "hostile&lt;plan&gt;.txt:21</td><td><code>odd&lt;code&gt;</code></td>"
+                                  "<td>unit \"onmouseover=alert(2) x=\" looks odd</td>"
+                                  "<td><a class=\"tl\" href=\"#task-3\">3</a></td>"),
+                     "diagnostic with its line and the task it falls in");
   free(html);
   done(&fx);
 }
