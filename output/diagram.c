@@ -284,6 +284,64 @@ static const char *renderer_of(const char *format) {
   return NULL;
 }
 
+rg_status rg_diagram_graph_render(Agraph_t *g, const char *engine, const char *format, int quiet,
+                                  char **data, size_t *len, rg_error *err) {
+  *data = NULL;
+  *len = 0;
+  rg_status st = RG_OK;
+  agusererrf old_errf = agseterrf(gv_collect);
+  agerrlevel_t old_level = agseterr(AGWARN);
+  gv_begin();
+  GVC_t *gvc = gv_context();
+  if (!strcmp(format, "dot")) {
+    /* The graph as built, before layout adds positions: for `dot -Tsvg`
+     * and for goldens that do not depend on layout arithmetic. */
+    char *buf = NULL;
+    size_t n = 0;
+    FILE *mem = open_memstream(&buf, &n);
+    if (!mem || agwrite(g, mem) != 0) {
+      st = rg_error_set(err, RG_ESYS, NULL, 0, 0, "diagram: could not write DOT");
+      if (mem) fclose(mem);
+      free(buf);
+    } else {
+      fclose(mem);
+      *data = buf;
+      *len = n;
+    }
+    if (!st) st = gv_check("writing DOT", quiet, err);
+  }
+  if (!st) {
+    /* Lay out even for DOT output: it parses every HTML label, so a label
+     * Graphviz would silently replace by the node name is caught here. */
+    if (gvLayout(gvc, g, engine) != 0 && !agerrors())
+      st = rg_error_set(err, RG_ESYS, NULL, 0, 0, "graphviz layout with %s failed", engine);
+    if (!st) st = gv_check("layout", quiet, err);
+    if (!st && strcmp(format, "dot")) {
+      char *out = NULL;
+      unsigned int n = 0;
+      if (gvRenderData(gvc, g, renderer_of(format), &out, &n) != 0 && !agerrors())
+        st = rg_error_set(err, RG_ESYS, NULL, 0, 0, "graphviz could not render %s", format);
+      if (!st) st = gv_check("rendering", quiet, err);
+      if (!st && out) {
+        *data = rg_xmalloc((size_t)n + 1);
+        memcpy(*data, out, n);
+        (*data)[n] = '\0';
+        *len = n;
+      }
+      if (out) gvFreeRenderData(out);
+    }
+    gvFreeLayout(gvc, g);
+  }
+  agseterrf(old_errf);
+  agseterr(old_level);
+  if (st) {
+    free(*data);
+    *data = NULL;
+    *len = 0;
+  }
+  return st;
+}
+
 static rg_status render(const rg_plan *plan, const rg_results *results, const rg_diagram_opts *opts,
                         const char *format, char **data, size_t *len, rg_error *err) {
   *data = NULL;
@@ -343,49 +401,13 @@ static rg_status render(const rg_plan *plan, const rg_results *results, const rg
   agusererrf old_errf = agseterrf(gv_collect);
   agerrlevel_t old_level = agseterr(AGWARN);
   gv_begin();
-  GVC_t *gvc = gv_context();
+  /* The context first: gvContext() declares the node label default "\N"
+   * for every graph opened after it, which shows in DOT output. */
+  (void)gv_context();
   Agraph_t *g = rg_diagram_build(&ctx);
   st = gv_check("graph construction", opts->quiet, err);
   if (!st && !g) st = rg_error_set(err, RG_ESYS, NULL, 0, 0, "diagram: could not build the graph");
-  if (!st && !strcmp(format, "dot")) {
-    /* The graph as built, before layout adds positions: for `dot -Tsvg`
-     * and for goldens that do not depend on layout arithmetic. */
-    char *buf = NULL;
-    size_t n = 0;
-    FILE *mem = open_memstream(&buf, &n);
-    if (!mem || agwrite(g, mem) != 0) {
-      st = rg_error_set(err, RG_ESYS, NULL, 0, 0, "diagram: could not write DOT");
-      if (mem) fclose(mem);
-      free(buf);
-    } else {
-      fclose(mem);
-      *data = buf;
-      *len = n;
-    }
-    if (!st) st = gv_check("writing DOT", opts->quiet, err);
-  }
-  if (!st) {
-    /* Lay out even for DOT output: it parses every HTML label, so a label
-     * Graphviz would silently replace by the node name is caught here. */
-    if (gvLayout(gvc, g, ctx.engine) != 0 && !agerrors())
-      st = rg_error_set(err, RG_ESYS, NULL, 0, 0, "graphviz layout with %s failed", ctx.engine);
-    if (!st) st = gv_check("layout", opts->quiet, err);
-    if (!st && strcmp(format, "dot")) {
-      char *out = NULL;
-      unsigned int n = 0;
-      if (gvRenderData(gvc, g, renderer_of(format), &out, &n) != 0 && !agerrors())
-        st = rg_error_set(err, RG_ESYS, NULL, 0, 0, "graphviz could not render %s", format);
-      if (!st) st = gv_check("rendering", opts->quiet, err);
-      if (!st && out) {
-        *data = rg_xmalloc((size_t)n + 1);
-        memcpy(*data, out, n);
-        (*data)[n] = '\0';
-        *len = n;
-      }
-      if (out) gvFreeRenderData(out);
-    }
-    gvFreeLayout(gvc, g);
-  }
+  if (!st) st = rg_diagram_graph_render(g, ctx.engine, format, opts->quiet, data, len, err);
   if (g) agclose(g);
   agseterrf(old_errf);
   agseterr(old_level);

@@ -53,4 +53,14 @@ int rg_diagram_effective_min_shared(const rg_diagram_ctx *ctx);
 
 #define RG_DIAGRAM_TIES_PER_UNIT 2
 
+/* Lay out g with engine and render it as format ("svg", "png", "pdf", or
+ * "dot" for the graph before layout, which is still laid out to make
+ * Graphviz parse every label). Every Graphviz error (including an HTML
+ * label Graphviz could not parse and would replace by the node name) makes
+ * this fail with RG_ESYS and the message; warnings go to stderr unless
+ * quiet. *data is malloc'd (NUL-terminated), the caller frees it. g is not
+ * closed. */
+rg_status rg_diagram_graph_render(Agraph_t *g, const char *engine, const char *format, int quiet,
+                                  char **data, size_t *len, rg_error *err);
+
 #endif

@@ -1,5 +1,6 @@
 /* test_diagram.c - Graphviz diagrams: structure, escaping, goldens, sizes, fonts. */
 #include <criterion/criterion.h>
+#include <criterion/redirect.h>
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 #include <libxml/xpath.h>
@@ -11,6 +12,7 @@
 #include <unistd.h>
 
 #include "diagram.h"
+#include "diagram_views.h"
 #include "plan.h"
 #include "results.h"
 
@@ -152,6 +154,11 @@ static void teardown(void) {
 }
 
 TestSuite(diagram, .init = setup, .fini = teardown);
+
+static void setup_and_redirect(void) {
+  setup();
+  cr_redirect_stderr();
+}
 
 static char *render(const char *view, const char *format, size_t *len) {
   rg_diagram_opts o;
@@ -652,4 +659,48 @@ Test(diagram, render_writes_the_file_named) {
   fclose(f);
   remove(path);
   cr_assert_str_eq(head, "<?xml");
+}
+
+Test(diagram, a_label_graphviz_cannot_parse_is_an_error_not_a_silent_fallback) {
+  /* Graphviz would draw the node id instead; rg_diagram_graph_render must
+   * report the parser's complaint. */
+  Agraph_t *g = agopen((char *)"bad", Agundirected, NULL);
+  Agnode_t *n = agnode(g, (char *)"u0", 1);
+  char *h = agstrdup_html(g, (char *)"<B>x</I>");
+  agsafeset(n, (char *)"label", h, (char *)"");
+  agstrfree(g, h);
+  char *d = NULL;
+  size_t len = 0;
+  rg_error e;
+  rg_error_clear(&e);
+  for (int f = 0; f < 2; f++) {
+    rg_status st = rg_diagram_graph_render(g, "dot", f ? "dot" : "svg", 1, &d, &len, &e);
+    cr_assert_eq(st, RG_ESYS);
+    cr_assert_null(d);
+    cr_assert(strstr(e.msg, "mismatched tag"), "%s", e.msg);
+    cr_assert(strstr(e.msg, "in label of node u0"), "%s", e.msg);
+  }
+  agclose(g);
+  /* and a good graph after it renders: the error state was reset */
+  char *ok = render("collab", "svg", NULL);
+  free(ok);
+}
+
+Test(diagram, a_font_without_chinese_is_replaced_with_a_warning, .init = setup_and_redirect) {
+  rg_diagram_opts o;
+  rg_diagram_opts_init(&o);
+  o.font = "No Such Font 4711";
+  char *d = NULL;
+  size_t len = 0;
+  rg_error e;
+  cr_assert_eq(rg_diagram_render_mem(plan, res, &o, "svg", &d, &len, &e), RG_OK, "%s", e.msg);
+  cr_assert(strstr(d, "font-family=\"WenQuanYi Micro Hei"), "the substitute is used");
+  cr_assert_null(strstr(d, "No Such Font"));
+  free(d);
+  fflush(stderr);
+  FILE *f = cr_get_redirected_stderr();
+  char buf[1024] = {0};
+  size_t n = fread(buf, 1, sizeof buf - 1, f);
+  buf[n] = 0;
+  cr_assert(strstr(buf, "warning: font \"No Such Font 4711\" with Chinese glyphs not found"), "%s", buf);
 }
