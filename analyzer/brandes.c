@@ -91,35 +91,29 @@ igraph_error_t rg_brandes_sources(const igraph_t *g, const igraph_vector_t *len,
     }
     int hn = 0, settled = 0;
     dist[s] = 0;
+    sigma[s] = 1;
     heap_push(heap, &hn, 0, s);
-    /* Dijkstra: distances and the order in which vertices settle */
+    /* Dijkstra with path counts: when v settles, sigma[v] is final (all its
+     * predecessors settled before it) and is passed on to its neighbours */
     while (hn > 0) {
       heap_item it = heap_pop(heap, &hn);
       int v = it.v;
       if (done[v] || it.d > dist[v]) continue;
       done[v] = 1;
       order[settled++] = v;
+      if (v != s) VECTOR(*harm)[v] += 1.0 / dist[v];
       for (int j = start[v]; j < start[v + 1]; j++) {
         int u = nbr[j];
+        if (done[u]) continue;
         double nd = dist[v] + w[j];
-        if (!done[u] && nd < dist[u] && !same_length(nd, dist[u])) {
+        if (same_length(nd, dist[u])) {
+          sigma[u] += sigma[v];
+        } else if (nd < dist[u]) {
           dist[u] = nd;
+          sigma[u] = sigma[v];
           heap_push(heap, &hn, nd, u);
         }
       }
-    }
-    /* path counts in settle order: predecessors are settled neighbours u with
-     * d(u) + len = d(v) */
-    sigma[s] = 1;
-    for (int i = 1; i < settled; i++) {
-      int v = order[i];
-      double sg = 0;
-      for (int j = start[v]; j < start[v + 1]; j++) {
-        int u = nbr[j];
-        if (done[u] && dist[u] < dist[v] && same_length(dist[u] + w[j], dist[v])) sg += sigma[u];
-      }
-      sigma[v] = sg;
-      VECTOR(*harm)[v] += 1.0 / dist[v];
     }
     /* dependencies in reverse settle order */
     for (int i = settled - 1; i > 0; i--) {
