@@ -1,8 +1,10 @@
-/* test_brandes.c - the one-pass source-subset Brandes agrees with igraph when every vertex is a source. */
+/* test_brandes.c - brandes.c and constraint.c agree with igraph's betweenness, harmonic and constraint. */
 #include <criterion/criterion.h>
 #include <igraph.h>
+#include <math.h>
 
 #include "brandes.h"
+#include "constraint.h"
 
 /* all sources: bet must equal igraph_betweenness, harm the unnormalised
  * igraph_harmonic_centrality, on the same lengths */
@@ -76,5 +78,36 @@ Test(brandes, matches_igraph_on_an_even_ring_with_antipodal_ties) {
   igraph_vector_fill(&len, 0.5);
   agrees_with_igraph(&g, &len);
   igraph_vector_destroy(&len);
+  igraph_destroy(&g);
+}
+
+/* ------------------------------------------------------------ constraint */
+
+Test(constraint, equals_igraph_constraint_on_a_random_weighted_graph) {
+  igraph_rng_seed(igraph_rng_default(), 7);
+  igraph_t g;
+  igraph_erdos_renyi_game_gnm(&g, 80, 300, IGRAPH_UNDIRECTED, 0);
+  igraph_integer_t n = igraph_vcount(&g), m = igraph_ecount(&g);
+  igraph_vector_t w, s, want;
+  igraph_vector_init(&w, m);
+  for (igraph_integer_t i = 0; i < m; i++) VECTOR(w)[i] = 1 + (double)(i % 4) / 3;
+  igraph_vector_init(&s, 0);
+  igraph_vector_init(&want, 0);
+  igraph_strength(&g, &s, igraph_vss_all(), IGRAPH_ALL, IGRAPH_NO_LOOPS, &w);
+  igraph_constraint(&g, &want, igraph_vss_all(), &w);
+  double got[80];
+  rg_constraint_burt(&g, &w, &s, got);
+  int isolated = 0;
+  for (igraph_integer_t v = 0; v < n; v++) {
+    if (VECTOR(s)[v] == 0) {
+      cr_assert(isnan(got[v]));
+      isolated++;
+      continue;
+    }
+    cr_assert_float_eq(got[v], VECTOR(want)[v], 1e-12, "vertex %d", (int)v);
+  }
+  igraph_vector_destroy(&w);
+  igraph_vector_destroy(&s);
+  igraph_vector_destroy(&want);
   igraph_destroy(&g);
 }
