@@ -1,0 +1,357 @@
+/* meetings_out.c - meeting plan as table/CSV (table.h), JSON (jansson) and iCalendar. */
+#include "meetings_out.h"
+
+#include <jansson.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int shown(const rg_meeting *m, int only_unit) {
+  return only_unit < 0 || rg_meeting_has_unit(m, only_unit);
+}
+
+static rg_status write_failed(rg_error *err) {
+  return rg_error_set(err, RG_ESYS, NULL, 0, 0, "cannot write output");
+}
+
+static const char *tnum(const rg_plan *p, int t) { return p->tasks[t].number; }
+
+static rg_status write_text(const rg_plan *p, const rg_meeting_plan *mp, int only_unit, FILE *out,
+                            rg_error *err) {
+  fprintf(out,
+          "coordination tasks: %d  meetings: %d (naive %d, at least %d)  seats: %d (naive %d)  "
+          "slots: %d (lower bound %d%s)\n",
+          mp->coordination_tasks, mp->n_meetings, mp->naive_meetings, mp->meetings_lower_bound,
+          mp->seats, mp->naive_seats, mp->slots, mp->lower_bound,
+          mp->slots_optimal ? ", optimal" : "");
+  if (only_unit >= 0) fprintf(out, "meetings attended by %s:\n", p->units[only_unit].name);
+  fputc('\n', out);
+  static const char *const mn[] = {"id", "slot", "convener", "n", "attendees", "tasks", "reason"};
+  static const rg_coltype mt[] = {RG_COL_INT, RG_COL_INT, RG_COL_STR, RG_COL_INT,
+                                  RG_COL_LIST, RG_COL_LIST, RG_COL_STR};
+  static const char *const an[] = {"meeting", "slot", "task", "text"};
+  static const rg_coltype at[] = {RG_COL_INT, RG_COL_INT, RG_COL_STR, RG_COL_STR};
+  rg_table *tm = rg_table_new(7, mn, mt), *ta = rg_table_new(4, an, at);
+  for (int i = 0; i < mp->n_meetings; i++) {
+    const rg_meeting *m = &mp->meetings[i];
+    if (!shown(m, only_unit)) continue;
+    rg_table_row(tm);
+    rg_table_int(tm, 0, m->id);
+    rg_table_int(tm, 1, m->slot);
+    rg_table_str(tm, 2, p->units[m->convener].name);
+    rg_table_int(tm, 3, m->n_attendees);
+    for (int j = 0; j < m->n_attendees; j++) rg_table_list_add(tm, 4, p->units[m->attendees[j]].name);
+    for (int j = 0; j < m->n_tasks; j++) rg_table_list_add(tm, 5, tnum(p, m->tasks[j]));
+    rg_table_str(tm, 6, m->reason);
+    for (int j = 0; j < m->n_tasks; j++) {
+      rg_table_row(ta);
+      rg_table_int(ta, 0, m->id);
+      rg_table_int(ta, 1, m->slot);
+      rg_table_str(ta, 2, tnum(p, m->tasks[j]));
+      rg_table_str(ta, 3, p->tasks[m->tasks[j]].text);
+    }
+  }
+  rg_status st = rg_table_write(tm, RG_FMT_TABLE, out, err);
+  if (st == RG_OK) {
+    fputc('\n', out);
+    st = rg_table_write(ta, RG_FMT_TABLE, out, err);
+  }
+  rg_table_free(tm);
+  rg_table_free(ta);
+  return st;
+}
+
+static rg_status write_csv(const rg_plan *p, const rg_meeting_plan *mp, int only_unit, FILE *out,
+                           rg_error *err) {
+  static const char *const names[] = {"id", "slot", "convener", "attendees", "task", "text", "reason"};
+  static const rg_coltype types[] = {RG_COL_INT, RG_COL_INT, RG_COL_STR, RG_COL_LIST,
+                                     RG_COL_STR, RG_COL_STR, RG_COL_STR};
+  rg_table *t = rg_table_new(7, names, types);
+  for (int i = 0; i < mp->n_meetings; i++) {
+    const rg_meeting *m = &mp->meetings[i];
+    if (!shown(m, only_unit)) continue;
+    for (int j = 0; j < m->n_tasks; j++) {
+      rg_table_row(t);
+      rg_table_int(t, 0, m->id);
+      rg_table_int(t, 1, m->slot);
+      rg_table_str(t, 2, p->units[m->convener].name);
+      for (int k = 0; k < m->n_attendees; k++) rg_table_list_add(t, 3, p->units[m->attendees[k]].name);
+      rg_table_str(t, 4, tnum(p, m->tasks[j]));
+      rg_table_str(t, 5, p->tasks[m->tasks[j]].text);
+      rg_table_str(t, 6, m->reason);
+    }
+  }
+  rg_status st = rg_table_write(t, RG_FMT_CSV, out, err);
+  rg_table_free(t);
+  return st;
+}
+
+/* json_string of plan text; the plan holds valid UTF-8, but never pass NULL
+ * to json_object_set_new. */
+static json_t *jstr(const char *s) {
+  json_t *v = json_string(s ? s : "");
+  return v ? v : json_null();
+}
+
+static rg_status write_json(const rg_plan *p, const rg_meeting_plan *mp, int only_unit, FILE *out,
+                            rg_error *err) {
+  json_t *root = json_object();
+  json_object_set_new(root, "coordination_tasks", json_integer(mp->coordination_tasks));
+  json_object_set_new(root, "naive_meetings", json_integer(mp->naive_meetings));
+  json_object_set_new(root, "meetings_lower_bound", json_integer(mp->meetings_lower_bound));
+  json_object_set_new(root, "naive_seats", json_integer(mp->naive_seats));
+  json_object_set_new(root, "seats", json_integer(mp->seats));
+  json_object_set_new(root, "slots", json_integer(mp->slots));
+  json_object_set_new(root, "lower_bound", json_integer(mp->lower_bound));
+  json_object_set_new(root, "slots_optimal", json_boolean(mp->slots_optimal));
+  json_object_set_new(root, "max_attendees", json_integer(mp->opts.max_attendees));
+  json_object_set_new(root, "max_agenda", json_integer(mp->opts.max_agenda));
+  json_object_set_new(root, "rooms", mp->opts.rooms > 0 ? json_integer(mp->opts.rooms) : json_null());
+  json_object_set_new(root, "unit", only_unit >= 0 ? jstr(p->units[only_unit].name) : json_null());
+  json_t *arr = json_array();
+  for (int i = 0; i < mp->n_meetings; i++) {
+    const rg_meeting *m = &mp->meetings[i];
+    if (!shown(m, only_unit)) continue;
+    json_t *o = json_object();
+    json_object_set_new(o, "id", json_integer(m->id));
+    json_object_set_new(o, "slot", json_integer(m->slot));
+    json_object_set_new(o, "convener", jstr(p->units[m->convener].name));
+    json_t *att = json_array();
+    for (int j = 0; j < m->n_attendees; j++) json_array_append_new(att, jstr(p->units[m->attendees[j]].name));
+    json_object_set_new(o, "attendees", att);
+    json_t *tasks = json_array(), *agenda = json_array();
+    for (int j = 0; j < m->n_tasks; j++) {
+      json_array_append_new(tasks, jstr(tnum(p, m->tasks[j])));
+      json_t *a = json_object();
+      json_object_set_new(a, "task", jstr(tnum(p, m->tasks[j])));
+      json_object_set_new(a, "text", jstr(p->tasks[m->tasks[j]].text));
+      json_array_append_new(agenda, a);
+    }
+    json_object_set_new(o, "tasks", tasks);
+    json_object_set_new(o, "reason", jstr(m->reason));
+    json_object_set_new(o, "oversize", json_boolean(m->oversize));
+    json_object_set_new(o, "agenda", agenda);
+    json_array_append_new(arr, o);
+  }
+  json_object_set_new(root, "meetings", arr);
+  int rc = json_dumpf(root, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+  json_decref(root);
+  fputc('\n', out);
+  return rc != 0 || ferror(out) ? write_failed(err) : RG_OK;
+}
+
+rg_status rg_meetings_write(const rg_plan *plan, const rg_meeting_plan *mp, int only_unit,
+                            rg_format fmt, FILE *out, rg_error *err) {
+  rg_status st;
+  switch (fmt) {
+  case RG_FMT_CSV: st = write_csv(plan, mp, only_unit, out, err); break;
+  case RG_FMT_JSON: st = write_json(plan, mp, only_unit, out, err); break;
+  default: st = write_text(plan, mp, only_unit, out, err); break;
+  }
+  if (st == RG_OK && ferror(out)) st = write_failed(err);
+  return st;
+}
+
+/* ------------------------------------------------------------ calendar */
+
+void rg_ics_opts_init(rg_ics_opts *o) {
+  o->year = 2026;
+  o->month = 3;
+  o->day = 2;
+  o->slot_minutes = 90;
+}
+
+/* Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant). */
+static long days_from_civil(long y, int m, int d) {
+  y -= m <= 2;
+  long era = (y >= 0 ? y : y - 399) / 400;
+  long yoe = y - era * 400;
+  long doy = (153L * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + doe - 719468;
+}
+
+static void civil_from_days(long z, int *y, int *m, int *d) {
+  z += 719468;
+  long era = (z >= 0 ? z : z - 146096) / 146097;
+  long doe = z - era * 146097;
+  long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  long yy = yoe + era * 400;
+  long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  long mp = (5 * doy + 2) / 153;
+  *d = (int)(doy - (153 * mp + 2) / 5 + 1);
+  *m = (int)(mp < 10 ? mp + 3 : mp - 9);
+  *y = (int)(yy + (*m <= 2));
+}
+
+/* 0 = Monday .. 6 = Sunday; 1970-01-01 was a Thursday. */
+static int weekday(long days) { return (int)(((days % 7) + 7 + 3) % 7); }
+
+rg_status rg_ics_parse_date(const char *s, rg_ics_opts *o, rg_error *err) {
+  int y, m, d;
+  char tail;
+  if (!s || strlen(s) != 10 || s[4] != '-' || s[7] != '-' ||
+      sscanf(s, "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3)
+    return rg_error_set(err, RG_EUSAGE, NULL, 0, 0, "--start '%s' is not a date YYYY-MM-DD",
+                        s ? s : "");
+  int yy, mm, dd;
+  if (y < 1970 || y > 9999 || m < 1 || m > 12 || d < 1 || d > 31 ||
+      (civil_from_days(days_from_civil(y, m, d), &yy, &mm, &dd), yy != y || mm != m || dd != d))
+    return rg_error_set(err, RG_EUSAGE, NULL, 0, 0, "--start '%s' is not a real date", s);
+  o->year = y;
+  o->month = m;
+  o->day = d;
+  return RG_OK;
+}
+
+static int slots_per_session(int minutes) {
+  int n = (210 + 15) / (minutes + 15);
+  return n < 1 ? 1 : n;
+}
+
+void rg_ics_slot_start(const rg_ics_opts *o, int slot, int *year, int *month, int *day,
+                       int *minute) {
+  int per = slots_per_session(o->slot_minutes), per_day = 2 * per;
+  int k = slot - 1;
+  long wd = k / per_day;
+  int j = k % per_day;
+  long z = days_from_civil(o->year, o->month, o->day);
+  while (weekday(z) >= 5) z++;
+  z += 7 * (wd / 5);
+  for (long r = wd % 5; r > 0; r--) {
+    z++;
+    while (weekday(z) >= 5) z++;
+  }
+  civil_from_days(z, year, month, day);
+  *minute = (j < per ? 9 * 60 : 14 * 60) + (j % per) * (o->slot_minutes + 15);
+}
+
+/* A content line, folded at 75 octets (continuations start with a space)
+ * without splitting a UTF-8 sequence, ended by CRLF. */
+static void ics_line(FILE *out, const char *s) {
+  size_t len = strlen(s), pos = 0;
+  int first = 1;
+  while (pos < len || first) {
+    size_t room = first ? 75 : 74;
+    size_t n = len - pos;
+    if (n > room) {
+      n = room;
+      while (n > 0 && ((unsigned char)s[pos + n] & 0xC0) == 0x80) n--;
+    }
+    if (!first) fputc(' ', out);
+    fwrite(s + pos, 1, n, out);
+    fputs("\r\n", out);
+    pos += n;
+    first = 0;
+  }
+}
+
+/* A growing string buffer for one property. */
+typedef struct sbuf {
+  char *s;
+  size_t n, cap;
+} sbuf;
+
+static void sb_putn(sbuf *b, const char *s, size_t n) {
+  RG_GROW(b->s, b->cap, b->n + n + 1);
+  memcpy(b->s + b->n, s, n);
+  b->n += n;
+  b->s[b->n] = '\0';
+}
+static void sb_puts(sbuf *b, const char *s) { sb_putn(b, s, strlen(s)); }
+
+/* Append s as an RFC 5545 TEXT value: \ ; , escaped, newline as \n, CR and
+ * other C0 controls dropped or made spaces. */
+static void sb_text(sbuf *b, const char *s) {
+  for (const char *p = s ? s : ""; *p; p++) {
+    unsigned char c = (unsigned char)*p;
+    if (c == '\\' || c == ';' || c == ',') {
+      char e[2] = {'\\', (char)c};
+      sb_putn(b, e, 2);
+    } else if (c == '\n') {
+      sb_puts(b, "\\n");
+    } else if (c == '\r') {
+      continue;
+    } else if (c < 0x20 || c == 0x7f) {
+      sb_puts(b, " ");
+    } else {
+      sb_putn(b, p, 1);
+    }
+  }
+}
+
+static uint64_t fnv(uint64_t h, const char *s) {
+  for (; *s; s++) {
+    h ^= (unsigned char)*s;
+    h *= 1099511628211ULL;
+  }
+  h ^= 0xff; /* separator */
+  h *= 1099511628211ULL;
+  return h;
+}
+
+rg_status rg_meetings_write_ics(const rg_plan *plan, const rg_meeting_plan *mp, int only_unit,
+                                const rg_ics_opts *o, FILE *out, rg_error *err) {
+  if (o->slot_minutes < 5 || o->slot_minutes > 210)
+    return rg_error_set(err, RG_EUSAGE, NULL, 0, 0,
+                        "--slot-minutes must be from 5 to 210 (a slot fits in a half day)");
+  char buf[160];
+  ics_line(out, "BEGIN:VCALENDAR");
+  ics_line(out, "VERSION:2.0");
+  ics_line(out, "PRODID:-//respgraph//joint meetings " RG_VERSION "//EN");
+  ics_line(out, "CALSCALE:GREGORIAN");
+  ics_line(out, "METHOD:PUBLISH");
+  char stamp[32];
+  snprintf(stamp, sizeof stamp, "%04d%02d%02dT000000Z", o->year, o->month, o->day);
+  for (int i = 0; i < mp->n_meetings; i++) {
+    const rg_meeting *m = &mp->meetings[i];
+    if (!shown(m, only_unit)) continue;
+    int y, mo, d, minute;
+    rg_ics_slot_start(o, m->slot, &y, &mo, &d, &minute);
+    int utc0 = minute - 8 * 60, utc1 = utc0 + o->slot_minutes; /* within the same day */
+    uint64_t h = 1469598103934665603ULL;
+    snprintf(buf, sizeof buf, "%d", m->slot);
+    h = fnv(h, buf);
+    for (int j = 0; j < m->n_tasks; j++) h = fnv(h, plan->tasks[m->tasks[j]].number);
+    for (int j = 0; j < m->n_attendees; j++) h = fnv(h, plan->units[m->attendees[j]].name);
+    ics_line(out, "BEGIN:VEVENT");
+    snprintf(buf, sizeof buf, "UID:m%d-%016llx@respgraph", m->id, (unsigned long long)h);
+    ics_line(out, buf);
+    snprintf(buf, sizeof buf, "DTSTAMP:%s", stamp);
+    ics_line(out, buf);
+    snprintf(buf, sizeof buf, "DTSTART:%04d%02d%02dT%02d%02d00Z", y, mo, d, utc0 / 60, utc0 % 60);
+    ics_line(out, buf);
+    snprintf(buf, sizeof buf, "DTEND:%04d%02d%02dT%02d%02d00Z", y, mo, d, utc1 / 60, utc1 % 60);
+    ics_line(out, buf);
+    sbuf b = {0};
+    snprintf(buf, sizeof buf, "SUMMARY:Joint meeting M%d (slot %d)\\, convener ", m->id, m->slot);
+    sb_puts(&b, buf);
+    sb_text(&b, plan->units[m->convener].name);
+    ics_line(out, b.s);
+    b.n = 0;
+    sb_puts(&b, "DESCRIPTION:");
+    sb_text(&b, "Convener: ");
+    sb_text(&b, plan->units[m->convener].name);
+    snprintf(buf, sizeof buf, "\nAttendees (%d): ", m->n_attendees);
+    sb_text(&b, buf);
+    for (int j = 0; j < m->n_attendees; j++) {
+      if (j) sb_text(&b, "、");
+      sb_text(&b, plan->units[m->attendees[j]].name);
+    }
+    sb_text(&b, "\nWhy together: ");
+    sb_text(&b, m->reason);
+    sb_text(&b, "\nAgenda:");
+    for (int j = 0; j < m->n_tasks; j++) {
+      sb_text(&b, "\n");
+      sb_text(&b, plan->tasks[m->tasks[j]].number);
+      sb_text(&b, ". ");
+      sb_text(&b, plan->tasks[m->tasks[j]].text);
+    }
+    ics_line(out, b.s);
+    free(b.s);
+    ics_line(out, "TRANSP:OPAQUE");
+    ics_line(out, "END:VEVENT");
+  }
+  ics_line(out, "END:VCALENDAR");
+  return ferror(out) ? write_failed(err) : RG_OK;
+}
