@@ -145,3 +145,30 @@ Test(projection, handles_an_empty_plan) {
   rg_projection_destroy(&p);
   rg_plan_free(plan);
 }
+
+#include "load.h"
+
+/* numbers from the concrete rows of `respgraph edges` on the seed, projected
+ * independently with NetworkX (tests/check_networkx.py): 383 ties */
+Test(projection, of_the_seed_plan_has_65_units_466_links_and_383_ties) {
+  rg_plan *plan = NULL;
+  rg_error err;
+  rg_load_opts lo = {0};
+  cr_assert_eq(rg_plan_load(RG_EXAMPLES "/shenyang-2026.txt", &lo, &plan, &err), RG_OK, "%s",
+               err.msg);
+  rg_projection p;
+  cr_assert_eq(rg_projection_build(plan, &p, &err), RG_OK);
+  cr_assert_eq(p.n, 65);
+  cr_assert_eq(p.n_concrete_links, 466);
+  cr_assert_eq(rg_projection_edges(&p), 383);
+  long pairs = 0;
+  for (int t = 0; t < plan->n_tasks; t++) pairs += (long)p.task_k[t] * (p.task_k[t] - 1) / 2;
+  cr_assert_eq(p.ev_begin[383], pairs, "every pair of every task is evidence for one tie");
+  rg_bigraph g;
+  cr_assert_eq(rg_bigraph_build(plan, &g, &err), RG_OK);
+  cr_assert_eq(igraph_ecount(&g.graph), plan->n_links);
+  cr_assert_eq(igraph_vcount(&g.graph), plan->n_units + plan->n_tasks);
+  rg_bigraph_destroy(&g);
+  rg_projection_destroy(&p);
+  rg_plan_free(plan);
+}
