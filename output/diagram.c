@@ -475,3 +475,7 @@ const char *__lsan_default_suppressions(void) {
          "leak:libcgraph.so\n"
          "leak:libgvplugin_dot_layout.so\n";
 }
+
+/* ...and do not list the suppressions used after every run of a Debug build. */
+const char *__lsan_default_options(void);
+const char *__lsan_default_options(void) { return "print_suppressions=0"; }

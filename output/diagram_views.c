@@ -967,8 +967,9 @@ static Agraph_t *build_clusters(rg_diagram_ctx *ctx) {
     }
     free(units);
   }
+  int n_loose = 0;
   for (int u = 0; u < plan->n_units; u++) /* concrete units outside every cluster */
-    if (cidx[u] < 0 && stats_of(ctx, u)) unit_node(ctx, g, u, 6);
+    if (cidx[u] < 0 && stats_of(ctx, u)) unit_node(ctx, g, u, 6), n_loose++;
   /* Ties inside a cluster, above the threshold. */
   int intra = 0;
   for (int i = 0; i < res->n_ties; i++) {
@@ -1042,6 +1043,10 @@ static Agraph_t *build_clusters(rg_diagram_ctx *ctx) {
                  "Grey lines = ties inside a cluster with at least %d shared tasks (%d); thick red "
                  "outline = overloaded."),
                m, intra);
+  if (n_loose)
+    legend_linef(&b, T("不属于任何聚类的 %d 个单位画在色块之外。",
+                       "%d units in no cluster are drawn outside the boxes."),
+                 n_loose);
   legend_end(ctx, g, &b);
   return g;
 }

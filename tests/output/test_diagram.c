@@ -11,8 +11,10 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "analyze.h"
 #include "diagram.h"
 #include "diagram_views.h"
+#include "load.h"
 #include "plan.h"
 #include "results.h"
 
@@ -703,4 +705,46 @@ Test(diagram, a_font_without_chinese_is_replaced_with_a_warning, .init = setup_a
   size_t n = fread(buf, 1, sizeof buf - 1, f);
   buf[n] = 0;
   cr_assert(strstr(buf, "warning: font \"No Such Font 4711\" with Chinese glyphs not found"), "%s", buf);
+}
+
+/* ---- the seed plan ----------------------------------------------------------- */
+
+Test(diagram_seed, the_seed_collab_view_labels_all_65_units_in_a_1920_pixel_png) {
+  rg_plan *p = NULL;
+  rg_error e;
+  rg_error_clear(&e);
+  rg_load_opts lo;
+  memset(&lo, 0, sizeof lo);
+  cr_assert_eq(rg_plan_load(RG_EXAMPLES "/shenyang-2026.txt", &lo, &p, &e), RG_OK, "%s", e.msg);
+  rg_analysis_opts ao;
+  rg_analysis_opts_init(&ao);
+  rg_results r;
+  memset(&r, 0, sizeof r);
+  cr_assert_eq(rg_analyze(p, &ao, &r, &e), RG_OK, "%s", e.msg);
+  cr_assert_eq(r.n_units, 65);
+  rg_diagram_opts o;
+  rg_diagram_opts_init(&o);
+  char *d = NULL;
+  size_t len = 0;
+  cr_assert_eq(rg_diagram_render_mem(p, &r, &o, "svg", &d, &len, &e), RG_OK, "%s", e.msg);
+  svg s = parse_svg(d, len);
+  cr_assert_eq(count(&s, "//s:g[contains(concat(' ', @class, ' '), ' unit ')]"), 65);
+  /* every unit node draws text, and its tooltip is its full plan name */
+  cr_assert_eq(count(&s, "//s:g[contains(concat(' ', @class, ' '), ' unit ') and not(.//s:text)]"), 0);
+  for (int i = 0; i < r.n_units; i++) {
+    char q[128];
+    snprintf(q, sizeof q, "//s:g[@id='u%d']//s:a/@x:title", r.units[i].unit);
+    char *tip = str(&s, q);
+    cr_expect_str_eq(tip, p->units[r.units[i].unit].name);
+    free(tip);
+  }
+  free_svg(&s);
+  free(d);
+  cr_assert_eq(rg_diagram_render_mem(p, &r, &o, "png", &d, &len, &e), RG_OK, "%s", e.msg);
+  unsigned w, h;
+  png_size((unsigned char *)d, len, &w, &h);
+  cr_expect(w >= 1900 && w <= 1930 && h <= 3840, "%ux%u", w, h);
+  free(d);
+  rg_results_free(&r);
+  rg_plan_free(p);
 }
