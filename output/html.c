@@ -2,6 +2,7 @@
 #include "html.h"
 
 #include <jansson.h>
+#include <limits.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -367,7 +368,8 @@ static void load_table(page *p) {
      TR("所承担任务的其他单位数之和", "sum over its tasks of the other units on the task"));
   th(out, TR("聚类", "cluster"), "num", NULL);
   th(out, "z", "num", NULL);
-  for (int c = 0; c < d->n_cols; c++) {
+  int ncols = d->n_cols <= RG_HTML_MAX_CHAPTER_COLS ? d->n_cols : 0;
+  for (int c = 0; c < ncols; c++) {
     char label[64];
     snprintf(label, sizeof label, "%s", c < d->plan->n_chapters ? rg_report_col_number(d, c) : "—");
     th(out, label, "num", rg_report_col_title(d, c));
@@ -399,7 +401,7 @@ static void load_table(page *p) {
     real_td(out, s->zscore, 2);
     /* per-chapter breakdown: tasks of u in column c */
     int all = rg_report_unit_tasks(d->plan, u, -1, p->scratch);
-    for (int c = 0; c < d->n_cols; c++) {
+    for (int c = 0; c < ncols; c++) {
       double v = d->col_load[(size_t)r * d->n_cols + c];
       char exact[RG_NUM_BUF];
       rg_format_real(exact, sizeof exact, v);
@@ -421,7 +423,15 @@ static void load_table(page *p) {
     }
     fputs("</tr>\n", out);
   }
-  fputs("</tbody></table></div>\n</section>\n", out);
+  fputs("</tbody></table></div>\n", out);
+  if (!ncols && d->n_cols) {
+    fputs("<p class=\"note\">", out);
+    fprintf(out, TR("章节较多（%d 个），分章节负荷不在此表中，见 report.xlsx 的“单位负荷”表和 report.json。",
+                    "%d chapters: the load per chapter is in report.xlsx (Load) and report.json, not here."),
+            d->n_cols);
+    fputs("</p>\n", out);
+  }
+  fputs("</section>\n", out);
 }
 
 static void centrality_table(page *p) {
@@ -454,7 +464,7 @@ static void centrality_table(page *p) {
     unit_ref(p, s->unit);
     fputs("</td>", out);
     real_td(out, s->strength, 2);
-    real_td(out, s->betweenness, 2);
+    real_td(out, s->betweenness, 4);
     real_td(out, s->harmonic, 3);
     real_td(out, s->eigenvector, 3);
     real_td(out, s->pagerank, 4);
@@ -524,7 +534,16 @@ static void clusters(page *p) {
     }
     fputs("</div>\n", out);
   }
-  fputs("</div>\n<h3>", out);
+  fputs("</div>\n", out);
+  if (d->n_cols > RG_HTML_MAX_HEAT_COLS) {
+    fputs("<p class=\"note\">", out);
+    fprintf(out, TR("章节较多（%d 个），未画单位 × 章节热力图；数据见 report.xlsx 和 report.json。",
+                    "%d chapters: no unit × chapter heat map here; see report.xlsx and report.json."),
+            d->n_cols);
+    fputs("</p>\n</section>\n", out);
+    return;
+  }
+  fputs("<h3>", out);
   TX(TR("负荷热力图（单位 × 章节）", "Heat map of load (unit × chapter)"));
   fputs("</h3>\n<div class=\"scroll\"><table class=\"heat\"><thead><tr><th>", out);
   TX(TR("聚类", "cluster"));
@@ -549,8 +568,15 @@ static void clusters(page *p) {
     long long cl = res->units[r].cluster < 0 ? 1000000 : res->units[r].cluster;
     keys[r] = cl * (n + 1) + r; /* cluster first, then load order (row) */
   }
+  /* the heaviest RG_HTML_MAX_HEAT_ROWS units, grouped by cluster */
+  long long shown = n;
+  if (shown > RG_HTML_MAX_HEAT_ROWS) {
+    shown = RG_HTML_MAX_HEAT_ROWS;
+    for (long long r = 0; r < n; r++)
+      if (r >= shown) keys[r] = LLONG_MAX;
+  }
   qsort(keys, (size_t)n, sizeof *keys, cmp_ll);
-  for (long long k = 0; k < n; k++) {
+  for (long long k = 0; k < shown; k++) {
     int r = (int)(keys[k] % (n + 1));
     const rg_unit_stats *s = &res->units[r];
     int u = s->unit;
@@ -585,7 +611,14 @@ static void clusters(page *p) {
     fputs("</tr>\n", out);
   }
   free(keys);
-  fputs("</tbody></table></div>\n</section>\n", out);
+  fputs("</tbody></table></div>\n", out);
+  if (shown < n) {
+    fputs("<p class=\"hint\">", out);
+    fprintf(out, TR("热力图只列负荷最重的 %lld 个单位（共 %lld 个）。", "The heat map lists the %lld heaviest of %lld units."),
+            shown, n);
+    fputs("</p>\n", out);
+  }
+  fputs("</section>\n", out);
 }
 
 /* ---- diagram ------------------------------------------------------------- */

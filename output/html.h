@@ -17,6 +17,13 @@
 #include "error.h"
 #include "report_data.h"
 
+/* Size limits of the page (everything is still in the workbook and JSON):
+ * per-chapter load columns in the load table, chapters and units in the
+ * heat map. */
+#define RG_HTML_MAX_CHAPTER_COLS 20
+#define RG_HTML_MAX_HEAT_COLS 40
+#define RG_HTML_MAX_HEAT_ROWS 150
+
 /* Write the page to out. RG_ESYS when writing fails. O(size of the page). */
 rg_status rg_html_write(FILE *out, const rg_report_data *d, rg_error *err);
 
@@ -24,6 +31,7 @@ rg_status rg_html_write(FILE *out, const rg_report_data *d, rg_error *err);
  * horizontal stacked bars of load per unit (lead | support), the fence as a
  * dashed line, overloaded units in red; and a histogram of load. */
 void rg_html_chart_load(FILE *out, const rg_report_data *d);
+#define RG_CHART_MAX_BARS 80 /* more units: the heaviest 80 (or every overloaded one) */
 void rg_html_chart_histogram(FILE *out, const rg_report_data *d);
 
 /* Bin count and width for the load histogram: bins cover [0, max] in steps

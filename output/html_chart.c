@@ -30,7 +30,12 @@ static double nice_step(double raw) {
 
 void rg_html_chart_load(FILE *out, const rg_report_data *d) {
   const rg_results *res = d->res;
+  /* the heaviest RG_CHART_MAX_BARS units (every overloaded one is among them
+   * unless there are more than that); the load table has the rest */
   int n = res->n_units;
+  int n_over = 0;
+  for (int r = 0; r < n; r++) n_over += res->units[r].overloaded;
+  if (n > RG_CHART_MAX_BARS) n = n_over > RG_CHART_MAX_BARS ? n_over : RG_CHART_MAX_BARS;
   double fence = res->fence;
   int has_fence = isfinite(fence) && fence > 0;
   double maxv = d->max_load;
@@ -107,6 +112,13 @@ void rg_html_chart_load(FILE *out, const rg_report_data *d) {
     fputs("</text>\n", out);
   }
   fputs("</svg>\n", out);
+  if (n < res->n_units) {
+    fputs("<p class=\"hint\">", out);
+    fprintf(out, rg_report_tr(d, "图中为负荷最重的 %d 个单位；其余 %d 个见负荷表。",
+                              "The chart shows the %d heaviest units; the other %d are in the load table."),
+            n, res->n_units - n);
+    fputs("</p>\n", out);
+  }
 }
 
 int rg_html_histogram(const double *values, int n, int max_bins, double *width, int *counts) {
