@@ -8,12 +8,13 @@
 # cannot inject anything. Screenshots go to tests/artifacts/ (git-ignored).
 #
 # usage: tests/browser/check-report.sh PATH/TO/respgraph [PLAN]
+#        (or RG_BIN=PATH/TO/respgraph tests/browser/check-report.sh, as scripts/test runs checks)
 # needs: chromium (Debian package), node + npm (installs playwright-core
 # from package-lock.json on first run), python3, cmp.
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
-bin=${1:?usage: check-report.sh PATH/TO/respgraph [PLAN]}
+bin=${1:-${RG_BIN:?usage: check-report.sh PATH/TO/respgraph [PLAN]}}
 plan=${2:-$root/examples/shenyang-2026.txt}
 artifacts=$root/tests/artifacts
 mkdir -p "$artifacts"

@@ -627,3 +627,68 @@ Test(report, an_extra_id_that_is_not_a_plain_name_is_refused) {
   rg_results_free(&r);
   rg_plan_free(p);
 }
+
+/* 90 units in 25 chapters, unit i leads task i (chapter i mod 25) alone:
+ * load 1 each, no ties. Results by hand in name order ("u00".."u89"). */
+static rg_plan *wide_plan(rg_results *r) {
+  rg_plan *p = rg_plan_new("wide.txt");
+  for (int c = 0; c < 25; c++) rg_plan_add_chapter(p, rg_plan_printf(p, "%d", c + 1), "章", c);
+  for (int i = 0; i < 90; i++) {
+    int t = rg_plan_add_task(p, rg_plan_printf(p, "%d", i + 1), "任务", i % 25, -1, 100 + i);
+    int u = rg_plan_intern_unit(p, rg_plan_printf(p, "u%02d", i), RG_KIND_UNIT, 100 + i);
+    rg_plan_link(p, t, u, RG_ROLE_LEAD, 100 + i);
+  }
+  rg_plan_finalize(p);
+  memset(r, 0, sizeof *r);
+  rg_analysis_opts_init(&r->opts);
+  r->n_units = 90;
+  r->units = calloc(90, sizeof *r->units);
+  r->row_of_unit = calloc(90, sizeof *r->row_of_unit);
+  for (int i = 0; i < 90; i++) {
+    r->units[i].unit = i;
+    r->units[i].led = 1;
+    r->units[i].load = 1;
+    r->units[i].rank = 1;
+    r->units[i].cluster = -1;
+    r->row_of_unit[i] = i;
+  }
+  r->q1 = r->q3 = r->mean = 1;
+  r->fence = 1;
+  return p;
+}
+
+Test(report, a_wide_plan_keeps_the_page_readable_and_says_what_it_left_out) {
+  rg_results r;
+  rg_plan *p = wide_plan(&r);
+  rg_report_opts o;
+  rg_report_opts_init(&o);
+  rg_report_data d;
+  rg_report_data_init(&d, p, &r, &o);
+  char *html = NULL;
+  size_t len = 0;
+  FILE *f = open_memstream(&html, &len);
+  rg_error err;
+  cr_assert_eq(rg_html_write(f, &d, &err), RG_OK);
+  fclose(f);
+  /* 90 units: the chart draws the heaviest 80 and says so */
+  cr_assert_eq(count(html, "class=\"bar\""), 80);
+  cr_assert_not_null(strstr(html, "图中为负荷最重的 80 个单位；其余 10 个见负荷表。"));
+  /* 25 chapters > 20: no per-chapter columns, a note instead; all 90 rows */
+  char *load = strstr(html, "<table id=\"load-table\"");
+  char *load_end = strstr(load, "</table>");
+  char *thead_end = strstr(load, "</thead>");
+  *thead_end = '\0';
+  cr_assert_eq(count(load, "<th data-sort"), 11, "rank..z, no chapter columns");
+  *thead_end = '<';
+  cr_assert_not_null(strstr(load_end, "章节较多（25 个），分章节负荷不在此表中"));
+  /* 25 chapters <= 40: a heat map, cut to 150 rows (all 90 here) */
+  char *heat = strstr(html, "<table class=\"heat\">");
+  cr_assert_not_null(heat);
+  char *heat_end = strstr(heat, "</table>");
+  *heat_end = '\0';
+  cr_assert_eq(count(heat, "<tr>") - 1, 90);
+  free(html);
+  rg_report_data_destroy(&d);
+  rg_results_free(&r);
+  rg_plan_free(p);
+}
