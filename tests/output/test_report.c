@@ -432,6 +432,18 @@ Test(report, workbook_has_fixed_date_frozen_headers_filters_numbers_and_no_formu
   fixture fx;
   write_report(&fx, NULL);
   const char *x = file_in(fx.dir, "report.xlsx");
+  /* every zip member is stamped 1980-01-01 00:00 (DOS time 0, date 0x21) */
+  size_t zlen;
+  unsigned char *zip = (unsigned char *)slurp(x, &zlen);
+  int members = 0;
+  for (size_t i = 0; i + 14 <= zlen; i++) {
+    if (memcmp(zip + i, "PK\3\4", 4)) continue;
+    members++;
+    cr_assert_eq(zip[i + 10] | zip[i + 11] << 8, 0, "member %d time", members);
+    cr_assert_eq(zip[i + 12] | zip[i + 13] << 8, 0x21, "member %d date", members);
+  }
+  cr_assert_geq(members, 10);
+  free(zip);
   char *core = unzip_member(x, "docProps/core.xml");
   cr_assert_not_null(strstr(core, "2000-01-01T00:00:00Z"), "%s", core);
   char *book = unzip_member(x, "xl/workbook.xml");
