@@ -21,13 +21,18 @@
  *   strength     igraph_strength, weights = shared tasks
  *   pagerank     igraph_pagerank PRPACK, 0.85, weighted
  *   eigenvector  igraph_eigenvector_centrality, weights scaled to max 1
- *   betweenness  length 1/w; exact up to RG_APPROX_THRESHOLD units, else
- *                igraph_betweenness_subset from RG_APPROX_SOURCES sources
- *                sampled with the seed (what rg_analyze does)
+ *   betweenness  length 1/w; exact (igraph_betweenness) up to
+ *                RG_APPROX_THRESHOLD units, else rg_brandes_sources from
+ *                RG_APPROX_SOURCES sources sampled with the seed, as rg_analyze
+ *                does (one Dijkstra per source also gives the harmonic sums)
  *   communities  one igraph_community_leiden (modularity) + igraph_modularity;
  *                rg_analyze runs it RG_LEIDEN_RUNS times and keeps the best
  *   colouring    igraph_vertex_coloring_greedy (COLORED_NEIGHBORS) of the
  *                projection; respgraph itself colours meetings, not units
+ * and the work rg_analyze does beyond the peers ("extra": true): harmonic
+ * (exact: igraph_harmonic_centrality; sampled: already in betweenness),
+ * constraint (rg_constraint_burt), coreness, leiden_runs (the analyzer's
+ * RG_LEIDEN_RUNS or RG_LEIDEN_RUNS_SMALL seeded runs).
  *   analyze      rg_analyze (analyzer/analyze.h): projection, loads,
  *                overload, ties, betweenness, harmonic, eigenvector,
  *                PageRank, constraint, coreness, Leiden x RG_LEIDEN_RUNS,
@@ -43,6 +48,8 @@
 
 #include "analyze.h"
 #include "bipartite.h"
+#include "brandes.h"
+#include "constraint.h"
 #include "load.h"
 #include "results.h"
 
@@ -207,16 +214,20 @@ int main(int argc, char **argv) {
   stage("eigenvector", NULL);
 
   const char *bmode = "exact";
-  if (n > RG_APPROX_THRESHOLD && n > RG_APPROX_SOURCES) {
+  int approx = n > RG_APPROX_THRESHOLD && n > RG_APPROX_SOURCES;
+  if (approx) {
+    /* as rg_analyze: respgraph's one-Dijkstra-per-source Brandes, which also
+     * yields the harmonic sums (igraph would need a second Dijkstra) */
     igraph_vector_int_t src;
+    igraph_vector_t harm;
     IG(igraph_vector_int_init(&src, 0), "sources");
+    IG(igraph_vector_init(&harm, n), "sources");
     IG(igraph_rng_seed(igraph_rng_default(), seed), "seed");
     IG(igraph_random_sample(&src, 0, n - 1, RG_APPROX_SOURCES), "sources");
-    IG(igraph_betweenness_subset(&p.graph, &res, igraph_vss_all(), IGRAPH_UNDIRECTED,
-                                 igraph_vss_vector(&src), igraph_vss_all(), &len),
-       "betweenness");
+    IG(rg_brandes_sources(&p.graph, &len, &src, &res, &harm), "betweenness");
+    igraph_vector_destroy(&harm);
     igraph_vector_int_destroy(&src);
-    bmode = "sampled 256 sources";
+    bmode = "sampled 256 sources (rg_brandes_sources, harmonic included)";
   } else {
     IG(igraph_betweenness(&p.graph, &res, igraph_vss_all(), IGRAPH_UNDIRECTED, &len), "betweenness");
   }
@@ -242,6 +253,33 @@ int main(int argc, char **argv) {
      "colouring");
   igraph_integer_t ncol = igraph_vector_int_size(&colours) ? igraph_vector_int_max(&colours) + 1 : 0;
   stage("colouring", json_pack("{s:I}", "colours", (json_int_t)ncol));
+
+  /* respgraph-only work inside rg_analyze, with the analyzer's calls */
+  if (!approx && n > 1)
+    IG(igraph_harmonic_centrality(&p.graph, &res, igraph_vss_all(), IGRAPH_ALL, &len, 1), "harmonic");
+  stage("harmonic", json_pack("{s:b, s:s}", "extra", 1, "method",
+                              approx ? "inside betweenness (one Dijkstra per source)" : "igraph_harmonic_centrality"));
+  IG(igraph_strength(&p.graph, &res, igraph_vss_all(), IGRAPH_ALL, IGRAPH_NO_LOOPS, &w), "strength");
+  double *cons = malloc(((size_t)n + 1) * sizeof *cons);
+  rg_constraint_burt(&p.graph, &w, &res, cons);
+  free(cons);
+  stage("constraint", json_pack("{s:b}", "extra", 1));
+  igraph_vector_int_t cores;
+  IG(igraph_vector_int_init(&cores, n), "coreness");
+  IG(igraph_coreness(&p.graph, &cores, IGRAPH_ALL), "coreness");
+  igraph_vector_int_destroy(&cores);
+  stage("coreness", json_pack("{s:b}", "extra", 1));
+  int runs = (long)n + m <= RG_LEIDEN_SMALL ? RG_LEIDEN_RUNS_SMALL : RG_LEIDEN_RUNS;
+  if (total_w > 0) {
+    IG(igraph_rng_seed(igraph_rng_default(), seed), "seed");
+    for (int run = 0; run < runs; run++) {
+      IG(igraph_community_leiden(&p.graph, &w, &res, 1.0 / (2.0 * total_w), 0.01, 0, -1, &memb,
+                                 &nb, &quality),
+         "leiden");
+      IG(igraph_modularity(&p.graph, &memb, &w, 1.0, IGRAPH_UNDIRECTED, &quality), "modularity");
+    }
+  }
+  stage("leiden_runs", json_pack("{s:b, s:i}", "extra", 1, "runs", runs));
 
   json_t *info = json_pack("{s:i, s:i, s:i, s:I, s:s, s:I, s:f, s:I}", "tasks", plan->n_tasks,
                            "units", n, "links", plan->n_links, "ties", (json_int_t)m, "betweenness",
