@@ -298,7 +298,7 @@ rg_status rg_meetings_write_ics(const rg_plan *plan, const rg_meeting_plan *mp, 
   char buf[160];
   ics_line(out, "BEGIN:VCALENDAR");
   ics_line(out, "VERSION:2.0");
-  ics_line(out, "PRODID:-//respgraph//joint meetings " RG_VERSION "//EN");
+  ics_line(out, "PRODID:-//respgraph//joint meetings//EN");
   ics_line(out, "CALSCALE:GREGORIAN");
   ics_line(out, "METHOD:PUBLISH");
   char stamp[32];
