@@ -14,10 +14,10 @@
  * (tail units are swapped into a support slot of every (tasks/units)-th task
  * until each has been seen); a chapter heading about every 20 tasks.
  *
- * Determinism: a private splitmix64 PRNG and no floating-point library calls
- * in the sampling path except pow() on the CDF, which is computed once per
- * unit in a fixed order; the output is identical on every machine for the
- * same seed and size. */
+ * Determinism: a private splitmix64 PRNG (no rand()), and the only libm call
+ * is pow() for the Zipf CDF, computed once per unit in a fixed order; so the
+ * output is identical for the same seed and size on every machine whose
+ * pow() rounds alike (any glibc x86-64). */
 #include <csv.h>
 #include <errno.h>
 #include <math.h>
