@@ -53,7 +53,8 @@ void rg_results_free(rg_results *r) {
   }
   free(r->units);
   free(r->row_of_unit);
-  for (int i = 0; i < r->n_ties; i++) free(r->ties[i].tasks);
+  for (int i = 0; i < r->n_ties; i++)
+    free(r->ties[i].tasks);
   free(r->ties);
   for (int i = 0; i < r->n_clusters; i++) {
     free(r->clusters[i].units);
@@ -148,7 +149,8 @@ static void compute_loads(const rg_plan *plan, const rg_projection *p, const rg_
       acc[slot] += rw;
     }
     s->load = o->lead_weight * s->led + o->support_weight * s->supported;
-    for (int j = 0; j < nt; j++) touched[j].load = acc[touched[j].chapter + 1];
+    for (int j = 0; j < nt; j++)
+      touched[j].load = acc[touched[j].chapter + 1];
     qsort(touched, (size_t)nt, sizeof *touched, cmp_chap_load);
     s->n_chapter_loads = nt;
     s->chapter_ids = rg_xmalloc(((size_t)nt + 1) * sizeof *s->chapter_ids);
@@ -179,7 +181,8 @@ static void compute_overload(const rg_plan *plan, rg_unit_stats *st, int n, rg_r
   out->fence = out->q3 + 1.5 * out->iqr;
   out->mean = n ? total / n : NAN;
   double ss = 0;
-  for (int i = 0; i < n; i++) ss += (st[i].load - out->mean) * (st[i].load - out->mean);
+  for (int i = 0; i < n; i++)
+    ss += (st[i].load - out->mean) * (st[i].load - out->mean);
   out->sd = n ? sqrt(ss / n) : NAN;
   for (int i = 0; i < n; i++) {
     rg_unit_stats *s = &st[i];
@@ -257,7 +260,8 @@ static int renumber_clusters(work *wk, const igraph_vector_int_t *memb, const in
     if (!isolated[i] && VECTOR(*memb)[i] + 1 > nraw) nraw = (int)VECTOR(*memb)[i] + 1;
   int *size = rg_xcalloc((size_t)nraw + 1, sizeof *size);
   int *minu = rg_xmalloc(((size_t)nraw + 1) * sizeof *minu);
-  for (int c = 0; c < nraw; c++) minu[c] = -1;
+  for (int c = 0; c < nraw; c++)
+    minu[c] = -1;
   for (int i = 0; i < n; i++) {
     if (isolated[i]) continue;
     int c = (int)VECTOR(*memb)[i], u = wk->st[i].unit;
@@ -270,8 +274,10 @@ static int renumber_clusters(work *wk, const igraph_vector_int_t *memb, const in
     if (size[c] > 0) order[nc++] = (raw_cluster){c, size[c], minu[c]};
   qsort(order, (size_t)nc, sizeof *order, cmp_raw_cluster);
   int *newid = rg_xmalloc(((size_t)nraw + 1) * sizeof *newid);
-  for (int j = 0; j < nc; j++) newid[order[j].raw] = j;
-  for (int i = 0; i < n; i++) wk->st[i].cluster = isolated[i] ? -1 : newid[VECTOR(*memb)[i]];
+  for (int j = 0; j < nc; j++)
+    newid[order[j].raw] = j;
+  for (int i = 0; i < n; i++)
+    wk->st[i].cluster = isolated[i] ? -1 : newid[VECTOR(*memb)[i]];
   free(size);
   free(minu);
   free(order);
@@ -323,7 +329,8 @@ static igraph_error_t graph_metrics(work *wk, rg_results *out) {
     if (VECTOR(w)[e] > wmax) wmax = VECTOR(w)[e];
     total_w += VECTOR(w)[e];
   }
-  for (int e = 0; e < m; e++) VECTOR(ws)[e] = VECTOR(w)[e] / wmax;
+  for (int e = 0; e < m; e++)
+    VECTOR(ws)[e] = VECTOR(w)[e] / wmax;
 
   /* ties with evidence */
   out->n_ties = m;
@@ -388,10 +395,12 @@ static igraph_error_t graph_metrics(work *wk, rg_results *out) {
         "seed, scaled by n/256 (more than 5000 concrete units; --exact computes them exactly)";
   } else {
     IGRAPH_CHECK(igraph_betweenness(&g, &res, igraph_vss_all(), IGRAPH_UNDIRECTED, &len));
-    for (int i = 0; i < n; i++) wk->st[i].betweenness = bnorm > 0 ? VECTOR(res)[i] / bnorm : 0;
+    for (int i = 0; i < n; i++)
+      wk->st[i].betweenness = bnorm > 0 ? VECTOR(res)[i] / bnorm : 0;
     if (n > 1)
       IGRAPH_CHECK(igraph_harmonic_centrality(&g, &res, igraph_vss_all(), IGRAPH_ALL, &len, 1));
-    for (int i = 0; i < n; i++) wk->st[i].harmonic = n > 1 ? VECTOR(res)[i] : 0;
+    for (int i = 0; i < n; i++)
+      wk->st[i].harmonic = n > 1 ? VECTOR(res)[i] : 0;
   }
 
   /* eigenvector (weights scaled to max 1, result scaled to max 1) */
@@ -420,15 +429,18 @@ static igraph_error_t graph_metrics(work *wk, rg_results *out) {
     omp_set_num_threads(threads);
 #endif
     IGRAPH_CHECK(prc);
-    for (int i = 0; i < n; i++) wk->st[i].pagerank = VECTOR(res)[i];
+    for (int i = 0; i < n; i++)
+      wk->st[i].pagerank = VECTOR(res)[i];
 
     double *cons = rg_xmalloc(((size_t)n + 1) * sizeof *cons);
     rg_constraint_burt(&g, &w, &strength, cons);
-    for (int i = 0; i < n; i++) wk->st[i].constraint = isolated[i] ? NAN : cons[i];
+    for (int i = 0; i < n; i++)
+      wk->st[i].constraint = isolated[i] ? NAN : cons[i];
     free(cons);
 
     IGRAPH_CHECK(igraph_coreness(&g, &cores, IGRAPH_ALL));
-    for (int i = 0; i < n; i++) wk->st[i].coreness = (int)VECTOR(cores)[i];
+    for (int i = 0; i < n; i++)
+      wk->st[i].coreness = (int)VECTOR(cores)[i];
   }
 
   /* Leiden, modularity objective: node weights = strength, resolution
@@ -446,8 +458,8 @@ static igraph_error_t graph_metrics(work *wk, rg_results *out) {
     int runs = (long)n + m <= RG_LEIDEN_SMALL ? RG_LEIDEN_RUNS_SMALL : RG_LEIDEN_RUNS;
     IGRAPH_CHECK(igraph_rng_seed(igraph_rng_default(), o->seed));
     for (int run = 0; run < runs; run++) {
-      IGRAPH_CHECK(igraph_community_leiden(&g, &w, &strength, o->resolution / (2.0 * total_w),
-                                           0.01, 0, -1, &trial, &nb, &quality));
+      IGRAPH_CHECK(igraph_community_leiden(&g, &w, &strength, o->resolution / (2.0 * total_w), 0.01,
+                                           0, -1, &trial, &nb, &quality));
       IGRAPH_CHECK(igraph_modularity(&g, &trial, &w, o->resolution, IGRAPH_UNDIRECTED, &q));
       if (q > best_q + 1e-12) {
         best_q = q;
@@ -461,7 +473,8 @@ static igraph_error_t graph_metrics(work *wk, rg_results *out) {
   } else {
     out->modularity = NAN;
     out->n_clusters = 0;
-    for (int i = 0; i < n; i++) wk->st[i].cluster = -1;
+    for (int i = 0; i < n; i++)
+      wk->st[i].cluster = -1;
   }
 
   /* participation coefficient: 1 - sum_c (k_ic / k_i)^2, strength based */
@@ -477,7 +490,8 @@ static igraph_error_t graph_metrics(work *wk, rg_results *out) {
     for (int j = 0; j < 2 * m;) {
       int v = pe2[j].vertex, c = pe2[j].cluster;
       double kc = 0;
-      while (j < 2 * m && pe2[j].vertex == v && pe2[j].cluster == c) kc += pe2[j++].w;
+      while (j < 2 * m && pe2[j].vertex == v && pe2[j].cluster == c)
+        kc += pe2[j++].w;
       double f = kc / VECTOR(strength)[v];
       sumsq[v] += f * f;
     }
@@ -516,7 +530,8 @@ static void collect_clusters(work *wk, rg_results *out) {
   out->clusters = rg_xcalloc((size_t)nc, sizeof *out->clusters);
   size_t *cap_t = rg_xcalloc((size_t)nc, sizeof *cap_t);
   size_t *cap_x = rg_xcalloc((size_t)nc, sizeof *cap_x);
-  for (int c = 0; c < nc; c++) out->clusters[c].id = c;
+  for (int c = 0; c < nc; c++)
+    out->clusters[c].id = c;
   for (int i = 0; i < wk->n; i++) {
     int c = wk->st[i].cluster;
     if (c >= 0) out->clusters[c].n_units++;
@@ -548,8 +563,10 @@ static void collect_clusters(work *wk, rg_results *out) {
       int v = p->vertex_of_unit[plan->links[plan->task_links[task->link_begin + j]].unit];
       if (v < 0) continue;
       int c = wk->st[v].cluster;
-      if (first == -2) first = c;
-      else if (c != first) same = 0;
+      if (first == -2)
+        first = c;
+      else if (c != first)
+        same = 0;
     }
     if (same) {
       if (first < 0) continue;
@@ -591,7 +608,8 @@ static void collect_bridges(rg_results *out) {
       if (s->participation > 0) tmp[k++] = s;
     }
     qsort(tmp, (size_t)k, sizeof *tmp, cmp_bridge);
-    for (int j = 0; j < k; j++) cl->bridges[j] = tmp[j]->unit;
+    for (int j = 0; j < k; j++)
+      cl->bridges[j] = tmp[j]->unit;
     cl->n_bridges = k;
   }
   free(tmp);
@@ -646,8 +664,10 @@ rg_status rg_analyze(const rg_plan *plan, const rg_analysis_opts *opts, rg_resul
   out->units = wk.st;
   qsort(out->units, (size_t)p.n, sizeof *out->units, cmp_stats);
   out->row_of_unit = rg_xmalloc(((size_t)plan->n_units + 1) * sizeof *out->row_of_unit);
-  for (int u = 0; u < plan->n_units; u++) out->row_of_unit[u] = -1;
-  for (int i = 0; i < p.n; i++) out->row_of_unit[out->units[i].unit] = i;
+  for (int u = 0; u < plan->n_units; u++)
+    out->row_of_unit[u] = -1;
+  for (int i = 0; i < p.n; i++)
+    out->row_of_unit[out->units[i].unit] = i;
   qsort(out->ties, (size_t)out->n_ties, sizeof *out->ties, cmp_tie);
   collect_bridges(out);
   for (int c = 0; c < out->n_clusters; c++)

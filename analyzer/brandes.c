@@ -28,8 +28,7 @@ static heap_item heap_pop(heap_item *h, int *n) {
   for (;;) {
     int c = 2 * i + 1;
     if (c >= *n) break;
-    if (c + 1 < *n && (h[c + 1].d < h[c].d || (h[c + 1].d == h[c].d && h[c + 1].v < h[c].v)))
-      c++;
+    if (c + 1 < *n && (h[c + 1].d < h[c].d || (h[c + 1].d == h[c].d && h[c + 1].v < h[c].v))) c++;
     if (last.d < h[c].d || (last.d == h[c].d && last.v <= h[c].v)) break;
     h[i] = h[c];
     i = c;
@@ -63,7 +62,8 @@ igraph_error_t rg_brandes_sources(const igraph_t *g, const igraph_vector_t *len,
     start[IGRAPH_FROM(g, e) + 1]++;
     start[IGRAPH_TO(g, e) + 1]++;
   }
-  for (int v = 0; v < n; v++) start[v + 1] += start[v];
+  for (int v = 0; v < n; v++)
+    start[v + 1] += start[v];
   int *fill = rg_xcalloc((size_t)n + 1, sizeof *fill);
   for (igraph_integer_t e = 0; e < m; e++) {
     int a = (int)IGRAPH_FROM(g, e), b = (int)IGRAPH_TO(g, e);

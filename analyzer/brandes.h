@@ -1,4 +1,5 @@
-/* brandes.h - betweenness and harmonic sums from a subset of sources, in one pass (analyzer-internal).
+/* brandes.h - betweenness and harmonic sums from a subset of sources, in one pass
+ * (analyzer-internal).
  *
  * Used for the sampled approximation on large tie graphs: one Dijkstra per
  * source gives both Brandes' dependency accumulation and the sum of inverse

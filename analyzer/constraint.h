@@ -12,7 +12,7 @@
 
 #include <igraph.h>
 
-void rg_constraint_burt(const igraph_t *g, const igraph_vector_t *w, const igraph_vector_t *strength,
-                        double *out);
+void rg_constraint_burt(const igraph_t *g, const igraph_vector_t *w,
+                        const igraph_vector_t *strength, double *out);
 
 #endif

@@ -88,7 +88,8 @@ static igraph_error_t projection_make(const rg_plan *plan, rg_projection *p) {
   IGRAPH_CHECK(igraph_vector_int_reserve(&edges, 2 * (igraph_integer_t)p->n_concrete_links));
   IGRAPH_CHECK(igraph_vector_bool_init(&types, nv));
   IGRAPH_FINALLY(igraph_vector_bool_destroy, &types);
-  for (igraph_integer_t v = n; v < nv; v++) VECTOR(types)[v] = 1;
+  for (igraph_integer_t v = n; v < nv; v++)
+    VECTOR(types)[v] = 1;
   for (int e = 0; e < plan->n_links; e++) {
     const rg_link *k = &plan->links[plan->task_links[e]];
     int v = p->vertex_of_unit[k->unit];

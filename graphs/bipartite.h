@@ -48,7 +48,7 @@ typedef struct rg_bigraph {
   igraph_vector_int_t role;   /* edge -> rg_role */
   igraph_vector_int_t link;   /* edge -> plan link index */
   int n_units, n_tasks;
-  int built_;                 /* private: 1 once the igraph objects exist */
+  int built_; /* private: 1 once the igraph objects exist */
 } rg_bigraph;
 
 typedef struct rg_projection {

@@ -59,11 +59,11 @@ static void approx_note(const rg_results *r, rg_format fmt, FILE *out) {
 /* ------------------------------------------------------------------ units */
 
 rg_table *rg_units_table(const rg_plan *plan, const rg_results *r) {
-  static const char *names[] = {"unit", "kind", "led", "supported", "load", "partners",
-                                "strength", "betweenness", "harmonic", "eigenvector", "pagerank",
-                                "constraint", "coreness", "cluster", "overloaded", "fractional",
-                                "share", "chapters", "burden", "zscore", "rank", "participation",
-                                "top_chapters"};
+  static const char *names[] = {
+      "unit",     "kind",        "led",        "supported",     "load",        "partners",
+      "strength", "betweenness", "harmonic",   "eigenvector",   "pagerank",    "constraint",
+      "coreness", "cluster",     "overloaded", "fractional",    "share",       "chapters",
+      "burden",   "zscore",      "rank",       "participation", "top_chapters"};
   static const rg_coltype types[] = {
       RG_COL_STR,  RG_COL_STR,  RG_COL_INT,  RG_COL_INT,  RG_COL_REAL, RG_COL_INT,
       RG_COL_REAL, RG_COL_REAL, RG_COL_REAL, RG_COL_REAL, RG_COL_REAL, RG_COL_REAL,
@@ -114,8 +114,7 @@ rg_status rg_out_units(const rg_plan *plan, const rg_results *r, rg_format fmt, 
 
 rg_table *rg_ties_table(const rg_plan *plan, const rg_results *r) {
   static const char *names[] = {"unit_a", "unit_b", "weight", "tasks", "shared"};
-  static const rg_coltype types[] = {RG_COL_STR, RG_COL_STR, RG_COL_REAL, RG_COL_LIST,
-                                     RG_COL_INT};
+  static const rg_coltype types[] = {RG_COL_STR, RG_COL_STR, RG_COL_REAL, RG_COL_LIST, RG_COL_INT};
   rg_table *t = rg_table_new(NCOLS(names), names, types);
   for (int i = 0; i < r->n_ties; i++) {
     const rg_tie *e = &r->ties[i];
@@ -123,7 +122,8 @@ rg_table *rg_ties_table(const rg_plan *plan, const rg_results *r) {
     rg_table_str(t, 0, unit_name(plan, e->a));
     rg_table_str(t, 1, unit_name(plan, e->b));
     rg_table_real(t, 2, e->weight);
-    for (int j = 0; j < e->shared; j++) rg_table_list_add(t, 3, task_no(plan, e->tasks[j]));
+    for (int j = 0; j < e->shared; j++)
+      rg_table_list_add(t, 3, task_no(plan, e->tasks[j]));
     rg_table_int(t, 4, e->shared);
   }
   return t;
@@ -149,8 +149,10 @@ rg_table *rg_clusters_table(const rg_plan *plan, const rg_results *r) {
     rg_table_row(t);
     rg_table_int(t, 0, cl->id);
     rg_table_int(t, 1, cl->n_units);
-    for (int j = 0; j < cl->n_units; j++) rg_table_list_add(t, 2, unit_name(plan, cl->units[j]));
-    for (int j = 0; j < cl->n_tasks; j++) rg_table_list_add(t, 3, task_no(plan, cl->tasks[j]));
+    for (int j = 0; j < cl->n_units; j++)
+      rg_table_list_add(t, 2, unit_name(plan, cl->units[j]));
+    for (int j = 0; j < cl->n_tasks; j++)
+      rg_table_list_add(t, 3, task_no(plan, cl->tasks[j]));
     for (int j = 0; j < cl->n_crossing; j++)
       rg_table_list_add(t, 4, task_no(plan, cl->crossing[j]));
     for (int j = 0; j < cl->n_bridges; j++)
@@ -172,8 +174,8 @@ rg_status rg_out_clusters(const rg_plan *plan, const rg_results *r, rg_format fm
   } else if (fmt == RG_FMT_TABLE) {
     char q[64];
     rg_format_real(q, sizeof q, r->modularity);
-    fprintf(out, "modularity %s, %d clusters (Leiden, resolution %g, seed %lu)\n", q,
-            r->n_clusters, r->opts.resolution, r->opts.seed);
+    fprintf(out, "modularity %s, %d clusters (Leiden, resolution %g, seed %lu)\n", q, r->n_clusters,
+            r->opts.resolution, r->opts.seed);
   }
   rg_status st = write_with(t, fmt, out, "clusters", extra, err);
   rg_table_free(t);
@@ -183,8 +185,8 @@ rg_status rg_out_clusters(const rg_plan *plan, const rg_results *r, rg_format fm
 /* --------------------------------------------------------------- overload */
 
 rg_table *rg_overload_table(const rg_plan *plan, const rg_results *r) {
-  static const char *names[] = {"unit", "load",         "zscore", "rank", "reason",
-                                "top_chapters", "fence", "q1",    "q3",   "iqr"};
+  static const char *names[] = {"unit",         "load",  "zscore", "rank", "reason",
+                                "top_chapters", "fence", "q1",     "q3",   "iqr"};
   static const rg_coltype types[] = {RG_COL_STR,  RG_COL_REAL, RG_COL_REAL, RG_COL_INT,
                                      RG_COL_STR,  RG_COL_LIST, RG_COL_REAL, RG_COL_REAL,
                                      RG_COL_REAL, RG_COL_REAL};
@@ -230,8 +232,8 @@ rg_status rg_out_overload(const rg_plan *plan, const rg_results *r, rg_format fm
     rg_format_real(q1, sizeof q1, r->q1);
     rg_format_real(q3, sizeof q3, r->q3);
     rg_format_real(iqr, sizeof iqr, r->iqr);
-    fprintf(out, "fence %s = Q3 %s + 1.5 x IQR %s (Q1 %s); %d of %d units above it\n", f, q3,
-            iqr, q1, r->n_overloaded, r->n_units);
+    fprintf(out, "fence %s = Q3 %s + 1.5 x IQR %s (Q1 %s); %d of %d units above it\n", f, q3, iqr,
+            q1, r->n_overloaded, r->n_units);
   }
   rg_status st = write_with(t, fmt, out, "units", extra, err);
   rg_table_free(t);
@@ -276,7 +278,8 @@ rg_table *rg_collectives_table(const rg_plan *plan) {
     for (int j = 0; j < u->link_count; j++)
       tasks[j] = plan->links[plan->unit_links[u->link_begin + j]].task;
     qsort(tasks, (size_t)u->link_count, sizeof *tasks, cmp_int);
-    for (int j = 0; j < u->link_count; j++) rg_table_list_add(t, 3, task_no(plan, tasks[j]));
+    for (int j = 0; j < u->link_count; j++)
+      rg_table_list_add(t, 3, task_no(plan, tasks[j]));
   }
   free(tasks);
   free(idx);

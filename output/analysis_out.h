@@ -1,4 +1,5 @@
-/* analysis_out.h - tables and JSON for the units, ties, clusters, overload and collectives commands.
+/* analysis_out.h - tables and JSON for the units, ties, clusters, overload and collectives
+ * commands.
  *
  * igraph-free: reads the plan (input/plan.h) and the analyzer's plain results
  * (analyzer/results.h). Every output goes through rg_table (CSV via libcsv,

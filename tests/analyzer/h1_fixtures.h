@@ -1,4 +1,5 @@
-/* h1_fixtures.h - small hand-built plans (star, path, two triangles, ring) for graph and analyzer tests.
+/* h1_fixtures.h - small hand-built plans (star, path, two triangles, ring) for graph and analyzer
+ * tests.
  *
  * A unit spec is "name" (support), "*name" (lead), "!name" (collective,
  * support) or "?name" (generic, support). Tasks alternate between the two
@@ -26,9 +27,12 @@ static inline rg_plan *fx_plan(const fx_task *tasks, int n) {
       const char *s = tasks[i].units[j];
       rg_role role = RG_ROLE_SUPPORT;
       rg_kind kind = RG_KIND_UNIT;
-      if (*s == '*') role = RG_ROLE_LEAD, s++;
-      else if (*s == '!') kind = RG_KIND_COLLECTIVE, s++;
-      else if (*s == '?') kind = RG_KIND_GENERIC, s++;
+      if (*s == '*')
+        role = RG_ROLE_LEAD, s++;
+      else if (*s == '!')
+        kind = RG_KIND_COLLECTIVE, s++;
+      else if (*s == '?')
+        kind = RG_KIND_GENERIC, s++;
       int u = rg_plan_intern_unit(p, s, kind, 10 + i);
       rg_plan_link(p, t, u, role, 10 + i);
     }

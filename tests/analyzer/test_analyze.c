@@ -166,11 +166,12 @@ Test(path, has_exact_loads_fractions_burden_and_fence) {
   cr_assert_float_eq(r.sd, sqrt(2.5 / 4), EPS);
   cr_assert_eq(r.n_overloaded, 0);
   const char *order[] = {"c", "b", "a", "d"};
-  for (int i = 0; i < 4; i++) cr_assert_str_eq(p->units[r.units[i].unit].name, order[i]);
+  for (int i = 0; i < 4; i++)
+    cr_assert_str_eq(p->units[r.units[i].unit].name, order[i]);
   const rg_unit_stats *b = row(p, &r, "b"), *c = row(p, &r, "c");
   cr_assert_eq(b->led, 1);
   cr_assert_eq(b->supported, 2);
-  cr_assert_float_eq(b->fractional, 1.0, EPS); /* 1/2 + .5/2 + .5/2 */
+  cr_assert_float_eq(b->fractional, 1.0, EPS);  /* 1/2 + .5/2 + .5/2 */
   cr_assert_float_eq(c->fractional, 1.25, EPS); /* 1/2 + 1/2 + .5/2 */
   cr_assert_eq(b->burden, 3);
   cr_assert_float_eq(c->zscore, 1 / sqrt(2.5 / 4), EPS);

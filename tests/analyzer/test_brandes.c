@@ -1,4 +1,5 @@
-/* test_brandes.c - brandes.c and constraint.c agree with igraph's betweenness, harmonic and constraint. */
+/* test_brandes.c - brandes.c and constraint.c agree with igraph's betweenness, harmonic and
+ * constraint. */
 #include <criterion/criterion.h>
 #include <igraph.h>
 #include <math.h>
@@ -64,7 +65,8 @@ Test(brandes, matches_igraph_on_a_random_weighted_graph_with_components) {
   igraph_integer_t m = igraph_ecount(&g);
   igraph_vector_t len;
   igraph_vector_init(&len, m);
-  for (igraph_integer_t i = 0; i < m; i++) VECTOR(len)[i] = 1.0 / (double)(1 + i % 3);
+  for (igraph_integer_t i = 0; i < m; i++)
+    VECTOR(len)[i] = 1.0 / (double)(1 + i % 3);
   agrees_with_igraph(&g, &len);
   igraph_vector_destroy(&len);
   igraph_destroy(&g);
@@ -90,7 +92,8 @@ Test(constraint, equals_igraph_constraint_on_a_random_weighted_graph) {
   igraph_integer_t n = igraph_vcount(&g), m = igraph_ecount(&g);
   igraph_vector_t w, s, want;
   igraph_vector_init(&w, m);
-  for (igraph_integer_t i = 0; i < m; i++) VECTOR(w)[i] = 1 + (double)(i % 4) / 3;
+  for (igraph_integer_t i = 0; i < m; i++)
+    VECTOR(w)[i] = 1 + (double)(i % 4) / 3;
   igraph_vector_init(&s, 0);
   igraph_vector_init(&want, 0);
   igraph_strength(&g, &s, igraph_vss_all(), IGRAPH_ALL, IGRAPH_NO_LOOPS, &w);

@@ -25,7 +25,8 @@ Test(seed, has_65_units_466_links_383_ties_and_five_above_the_fence) {
   cr_assert_eq(rg_analyze(p, NULL, &r, &err), RG_OK, "%s", err.msg);
   cr_assert_eq(r.n_units, 65);
   int links = 0;
-  for (int i = 0; i < r.n_units; i++) links += r.units[i].led + r.units[i].supported;
+  for (int i = 0; i < r.n_units; i++)
+    links += r.units[i].led + r.units[i].supported;
   cr_assert_eq(links, 466);
   cr_assert_eq(r.n_ties, 383);
   cr_assert_float_eq(r.q1, 1, 1e-12);
@@ -33,7 +34,8 @@ Test(seed, has_65_units_466_links_383_ties_and_five_above_the_fence) {
   cr_assert_float_eq(r.fence, 13.5, 1e-12);
   cr_assert_float_eq(r.mean, 5.161538461538462, 1e-12);
   cr_assert_float_eq(r.sd, 6.695640195913763, 1e-12);
-  const char *flagged[] = {"市发展改革委", "市商务局", "市工业和信息化局", "市科技局", "市城乡建设局"};
+  const char *flagged[] = {"市发展改革委", "市商务局", "市工业和信息化局", "市科技局",
+                           "市城乡建设局"};
   cr_assert_eq(r.n_overloaded, 5);
   for (int i = 0; i < 5; i++) {
     cr_assert_str_eq(p->units[r.units[i].unit].name, flagged[i]);

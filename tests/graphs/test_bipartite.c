@@ -72,7 +72,8 @@ Test(projection, keeps_only_concrete_units_in_plan_order) {
   cr_assert_eq(p.vertex_of_unit[rg_plan_find_unit(plan, "各区政府")], -1);
   cr_assert_eq(p.vertex_of_unit[rg_plan_find_unit(plan, "有关部门")], -1);
   cr_assert_eq(rg_projection_edges(&p), 4);
-  for (int t = 0; t < 4; t++) cr_assert_eq(p.task_k[t], 2);
+  for (int t = 0; t < 4; t++)
+    cr_assert_eq(p.task_k[t], 2);
   cr_assert_eq(eid(&p, plan, "a", "b"), -1, "leaves are not tied through a collective");
   int e = eid(&p, plan, "hub", "c");
   cr_assert_geq(e, 0);
@@ -98,7 +99,8 @@ Test(projection, counts_shared_tasks_and_lists_them_ascending) {
   cr_assert_eq(p.ev_tasks[p.ev_begin[e]], 0);
   cr_assert_eq(eid(&p, plan, "a", "c"), -1);
   int total = 0;
-  for (int k = 0; k < 3; k++) total += (int)VECTOR(p.shared)[k];
+  for (int k = 0; k < 3; k++)
+    total += (int)VECTOR(p.shared)[k];
   cr_assert_eq(p.ev_begin[3], total);
   rg_projection_destroy(&p);
   rg_plan_free(plan);
@@ -162,7 +164,8 @@ Test(projection, of_the_seed_plan_has_65_units_466_links_and_383_ties) {
   cr_assert_eq(p.n_concrete_links, 466);
   cr_assert_eq(rg_projection_edges(&p), 383);
   long pairs = 0;
-  for (int t = 0; t < plan->n_tasks; t++) pairs += (long)p.task_k[t] * (p.task_k[t] - 1) / 2;
+  for (int t = 0; t < plan->n_tasks; t++)
+    pairs += (long)p.task_k[t] * (p.task_k[t] - 1) / 2;
   cr_assert_eq(p.ev_begin[383], pairs, "every pair of every task is evidence for one tie");
   rg_bigraph g;
   cr_assert_eq(rg_bigraph_build(plan, &g, &err), RG_OK);

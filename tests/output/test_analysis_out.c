@@ -131,9 +131,9 @@ Test(overload_out, lists_flagged_units_with_fence_and_reason) {
   cr_assert(strstr(csv, ",一 2;二 2,0.5,0.5,0.5,0\n") != NULL, "%s", csv);
   free(csv);
   char *txt = capture(p, rg_out_overload, RG_FMT_TABLE);
-  cr_assert_eq(strncmp(txt, "fence 0.5 = Q3 0.5 + 1.5 x IQR 0 (Q1 0.5); 1 of 5 units above it\n",
-                       60),
-               0, "%s", txt);
+  cr_assert_eq(
+      strncmp(txt, "fence 0.5 = Q3 0.5 + 1.5 x IQR 0 (Q1 0.5); 1 of 5 units above it\n", 60), 0,
+      "%s", txt);
   free(txt);
   rg_plan_free(p);
 }
