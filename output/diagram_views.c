@@ -531,6 +531,20 @@ static void sized_unit(rg_diagram_ctx *ctx, Agnode_t *n, int u, double max_load)
   attr(n, "fixedsize", "shape");
   attrf(n, "width", "%.3f", d);
   attrf(n, "height", "%.3f", d);
+  /* A label wider than its circle gets a translucent white ground so the
+   * lines that pass under it do not cross the text. */
+  size_t len = ncp(ctx->label[u]), lines = len > 6 ? 2 : 1;
+  size_t per = (len + lines - 1) / lines;
+  if (per > 6) per = 6;
+  if (d < per * 14.0 / 72.0 - 0.1) {
+    sbuf b = {0};
+    sb_add(&b, "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"1\" "
+               "BGCOLOR=\"#ffffffc8\"><TR><TD>");
+    sb_wrapped(&b, ctx->label[u], 6, 2);
+    sb_add(&b, "</TD></TR></TABLE>");
+    attr_html(agroot(agraphof(n)), n, "label", b.s);
+    free(b.s);
+  }
 }
 
 static double max_load(const rg_results *res) {
