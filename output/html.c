@@ -69,6 +69,17 @@ static void count_link(page *p, const int *tasks, int n, const char *href, const
   fprintf(out, "\">%d</a>", n);
 }
 
+/* A unit's tasks in one role: the panel title says whose and which role. */
+static void role_count_link(page *p, const int *tasks, int n, const char *href, const char *name,
+                            rg_role role) {
+  const rg_report_data *d = p->d;
+  size_t len = strlen(name) + 32;
+  char *title = rg_xmalloc(len);
+  snprintf(title, len, "%s · %s", name, role == RG_ROLE_LEAD ? TR("牵头", "lead") : TR("配合", "support"));
+  count_link(p, tasks, n, href, title);
+  free(title);
+}
+
 static void unit_ref(page *p, int u) {
   FILE *out = p->out;
   const rg_unit *un = &p->d->plan->units[u];
@@ -293,10 +304,10 @@ static void overload(page *p) {
       int n = rg_report_unit_tasks(d->plan, u, RG_ROLE_LEAD, p->scratch);
       char href[40];
       snprintf(href, sizeof href, "#unit-%d", u);
-      count_link(p, p->scratch, n, href, d->plan->units[u].name);
+      role_count_link(p, p->scratch, n, href, d->plan->units[u].name, RG_ROLE_LEAD);
       fputs(TR(" 项、配合 ", " and supports "), out);
       n = rg_report_unit_tasks(d->plan, u, RG_ROLE_SUPPORT, p->scratch);
-      count_link(p, p->scratch, n, href, d->plan->units[u].name);
+      role_count_link(p, p->scratch, n, href, d->plan->units[u].name, RG_ROLE_SUPPORT);
       fprintf(out, TR(" 项；跨 %d 个章节、与 %d 个单位协作", " tasks; spans %d chapters and works with %d units"),
               s->chapters, s->partners);
       int c = top_column(d, r);
@@ -387,10 +398,10 @@ static void load_table(page *p) {
     real_td(out, s->load, 2);
     fprintf(out, "<td class=\"n\" data-v=\"%d\">", s->led);
     int n = rg_report_unit_tasks(d->plan, u, RG_ROLE_LEAD, p->scratch);
-    count_link(p, p->scratch, n, href, d->plan->units[u].name);
+    role_count_link(p, p->scratch, n, href, d->plan->units[u].name, RG_ROLE_LEAD);
     fprintf(out, "</td><td class=\"n\" data-v=\"%d\">", s->supported);
     n = rg_report_unit_tasks(d->plan, u, RG_ROLE_SUPPORT, p->scratch);
-    count_link(p, p->scratch, n, href, d->plan->units[u].name);
+    role_count_link(p, p->scratch, n, href, d->plan->units[u].name, RG_ROLE_SUPPORT);
     fputs("</td>", out);
     real_td(out, s->share * 100, 1);
     fprintf(out, "<td class=\"n\">%d</td><td class=\"n\">%d</td><td class=\"n\">%d</td>",
@@ -691,10 +702,10 @@ static void units(page *p) {
     num(out, s->load);
     fprintf(out, TR("（第 %d 位）· 牵头 ", " (rank %d) · lead "), s->rank);
     int n = rg_report_unit_tasks(plan, u, RG_ROLE_LEAD, tasks);
-    count_link(p, tasks, n, href, un->name);
+    role_count_link(p, tasks, n, href, un->name, RG_ROLE_LEAD);
     TX(TR(" · 配合 ", " · support "));
     n = rg_report_unit_tasks(plan, u, RG_ROLE_SUPPORT, tasks);
-    count_link(p, tasks, n, href, un->name);
+    role_count_link(p, tasks, n, href, un->name, RG_ROLE_SUPPORT);
     fprintf(out, TR(" · 协作单位 %d · 章节 %d", " · partners %d · chapters %d"), s->partners,
             s->chapters);
     if (s->cluster >= 0)

@@ -268,7 +268,7 @@ Test(report, load_table_has_one_row_per_concrete_unit_and_counts_open_their_task
   int B = rg_plan_find_unit(fx.plan, U_B);
   char want[200];
   /* B leads task 2 (index 1) and supports task 1 (index 0) */
-  snprintf(want, sizeof want, "<a class=\"cnt\" href=\"#unit-%d\" data-tasks=\"1\" data-title=\"&quot;onmouseover=alert(2) x=&quot;\">1</a>", B);
+  snprintf(want, sizeof want, "<a class=\"cnt\" href=\"#unit-%d\" data-tasks=\"1\" data-title=\"&quot;onmouseover=alert(2) x=&quot; · 牵头\">1</a>", B);
   cr_assert_not_null(strstr(load, want), "%s", load);
   /* per chapter: B has 1 (lead of 2) + 0.5 (support of 1) in chapter 一 */
   cr_assert_not_null(strstr(load, "data-tasks=\"0,1\""));
