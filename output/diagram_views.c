@@ -789,12 +789,12 @@ static Agraph_t *build_cluster(rg_diagram_ctx *ctx) {
   snprintf(view, sizeof view, T("聚类 %d", "cluster %d"), C->id);
   legend_begin(ctx, &b, view);
   legend_linef(&b,
-               T("%d 个单位（圆面积 ∝ 负荷，填充色 %s）；方框 = 任务编号：%d 项只涉及本聚类，"
+               T("%d 个单位（圆面积 ∝ 负荷）；方框 = 任务编号：%d 项只涉及本聚类，"
                  "%d 项（虚线框）还涉及其他聚类，只画本聚类单位的连线。",
-                 "%d units (circle area ∝ load, fill %s); boxes = task numbers: %d involve only "
+                 "%d units (circle area ∝ load); boxes = task numbers: %d involve only "
                  "this cluster, %d (dashed) also other clusters, drawn with this cluster's links "
                  "only."),
-               C->n_units, cluster_colour(C->id), C->n_tasks, C->n_crossing);
+               C->n_units, C->n_tasks, C->n_crossing);
   legend_roles(ctx, &b);
   legend_line(&b, T("红色粗边框 = 超负荷；悬停任务显示全文。",
                     "Thick red outline = overloaded; hover a task for its text."));
