@@ -32,22 +32,36 @@ static void html_escape(FILE *out, const char *s, int attr) {
     size_t n;
     int32_t cp = next_cp(s, &n);
     switch (cp) {
-    case '&': fputs("&amp;", out); break;
-    case '<': fputs("&lt;", out); break;
-    case '>': fputs("&gt;", out); break;
+    case '&':
+      fputs("&amp;", out);
+      break;
+    case '<':
+      fputs("&lt;", out);
+      break;
+    case '>':
+      fputs("&gt;", out);
+      break;
     case '"':
-      if (attr) fputs("&quot;", out);
-      else fputc('"', out);
+      if (attr)
+        fputs("&quot;", out);
+      else
+        fputc('"', out);
       break;
     case '\'':
-      if (attr) fputs("&#39;", out);
-      else fputc('\'', out);
+      if (attr)
+        fputs("&#39;", out);
+      else
+        fputc('\'', out);
       break;
     default:
-      if (cp < 0x20 && cp != '\t' && cp != '\n') fputc(' ', out);
-      else if (cp == 0x7F) fputc(' ', out);
-      else if (cp == 0xFFFD && n == 1) put_cp(out, cp);
-      else fwrite(s, 1, n, out);
+      if (cp < 0x20 && cp != '\t' && cp != '\n')
+        fputc(' ', out);
+      else if (cp == 0x7F)
+        fputc(' ', out);
+      else if (cp == 0xFFFD && n == 1)
+        put_cp(out, cp);
+      else
+        fwrite(s, 1, n, out);
     }
     s += n;
   }
@@ -59,13 +73,17 @@ void rg_escape_html_attr(FILE *out, const char *s) { html_escape(out, s, 1); }
 void rg_escape_script_json(FILE *out, const char *json) {
   if (!json) return;
   for (const unsigned char *p = (const unsigned char *)json; *p; p++) {
-    if (*p == '<') fputs("\\u003c", out);
-    else if (*p == '>') fputs("\\u003e", out);
-    else if (*p == '&') fputs("\\u0026", out);
+    if (*p == '<')
+      fputs("\\u003c", out);
+    else if (*p == '>')
+      fputs("\\u003e", out);
+    else if (*p == '&')
+      fputs("\\u0026", out);
     else if (p[0] == 0xE2 && p[1] == 0x80 && (p[2] == 0xA8 || p[2] == 0xA9)) {
       fputs(p[2] == 0xA8 ? "\\u2028" : "\\u2029", out);
       p += 2;
-    } else fputc(*p, out);
+    } else
+      fputc(*p, out);
   }
 }
 

@@ -14,14 +14,22 @@ typedef struct key {
 } key;
 
 static const key KEYS[] = {
-    {"name", "node", "string"},        {"load", "node", "double"},
-    {"led", "node", "int"},            {"supported", "node", "int"},
-    {"rank", "node", "int"},           {"cluster", "node", "int"},
-    {"overloaded", "node", "boolean"}, {"strength", "node", "double"},
-    {"betweenness", "node", "double"}, {"pagerank", "node", "double"},
-    {"eigenvector", "node", "double"}, {"constraint", "node", "double"},
-    {"coreness", "node", "int"},       {"participation", "node", "double"},
-    {"shared", "edge", "int"},         {"weight", "edge", "double"},
+    {"name", "node", "string"},
+    {"load", "node", "double"},
+    {"led", "node", "int"},
+    {"supported", "node", "int"},
+    {"rank", "node", "int"},
+    {"cluster", "node", "int"},
+    {"overloaded", "node", "boolean"},
+    {"strength", "node", "double"},
+    {"betweenness", "node", "double"},
+    {"pagerank", "node", "double"},
+    {"eigenvector", "node", "double"},
+    {"constraint", "node", "double"},
+    {"coreness", "node", "int"},
+    {"participation", "node", "double"},
+    {"shared", "edge", "int"},
+    {"weight", "edge", "double"},
     {"tasks", "edge", "string"},
 };
 
@@ -57,7 +65,8 @@ rg_status rg_graphml_write(const char *path, const rg_plan *plan, const rg_resul
   xmlTextWriterSetIndentString(w, BAD_CAST "  ");
   rc |= xmlTextWriterStartDocument(w, "1.0", "UTF-8", NULL) < 0;
   rc |= xmlTextWriterStartElement(w, BAD_CAST "graphml") < 0;
-  rc |= xmlTextWriterWriteAttribute(w, BAD_CAST "xmlns", BAD_CAST "http://graphml.graphdrawing.org/xmlns") < 0;
+  rc |= xmlTextWriterWriteAttribute(w, BAD_CAST "xmlns",
+                                    BAD_CAST "http://graphml.graphdrawing.org/xmlns") < 0;
   for (size_t k = 0; k < sizeof KEYS / sizeof KEYS[0]; k++) {
     rc |= xmlTextWriterStartElement(w, BAD_CAST "key") < 0;
     rc |= xmlTextWriterWriteAttribute(w, BAD_CAST "id", BAD_CAST KEYS[k].id) < 0;
@@ -104,7 +113,8 @@ rg_status rg_graphml_write(const char *path, const rg_plan *plan, const rg_resul
     rc |= data_int(w, "shared", t->shared) < 0;
     rc |= data_real(w, "weight", t->weight) < 0;
     size_t n = 1;
-    for (int k = 0; k < t->shared; k++) n += strlen(plan->tasks[t->tasks[k]].number) + 1;
+    for (int k = 0; k < t->shared; k++)
+      n += strlen(plan->tasks[t->tasks[k]].number) + 1;
     char *list = rg_xmalloc(n);
     list[0] = '\0';
     for (int k = 0; k < t->shared; k++) {

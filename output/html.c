@@ -33,7 +33,8 @@ static void num(FILE *out, double v) {
 static void real_td(FILE *out, double v, int digits) {
   char exact[RG_NUM_BUF], shown[RG_NUM_BUF];
   rg_format_real(exact, sizeof exact, v);
-  if (!isfinite(v)) snprintf(shown, sizeof shown, "%s", exact);
+  if (!isfinite(v))
+    snprintf(shown, sizeof shown, "%s", exact);
   else {
     snprintf(shown, sizeof shown, "%.*f", digits, v);
     /* keep the exact text when rounding changes nothing visible */
@@ -63,7 +64,8 @@ static void count_link(page *p, const int *tasks, int n, const char *href, const
   fputs("<a class=\"cnt\" href=\"", out);
   AT(href);
   fputs("\" data-tasks=\"", out);
-  for (int i = 0; i < n; i++) fprintf(out, i ? ",%d" : "%d", tasks[i]);
+  for (int i = 0; i < n; i++)
+    fprintf(out, i ? ",%d" : "%d", tasks[i]);
   fputs("\" data-title=\"", out);
   AT(title);
   fprintf(out, "\">%d</a>", n);
@@ -75,7 +77,8 @@ static void role_count_link(page *p, const int *tasks, int n, const char *href, 
   const rg_report_data *d = p->d;
   size_t len = strlen(name) + 32;
   char *title = rg_xmalloc(len);
-  snprintf(title, len, "%s · %s", name, role == RG_ROLE_LEAD ? TR("牵头", "lead") : TR("配合", "support"));
+  snprintf(title, len, "%s · %s", name,
+           role == RG_ROLE_LEAD ? TR("牵头", "lead") : TR("配合", "support"));
   count_link(p, tasks, n, href, title);
   free(title);
 }
@@ -116,7 +119,8 @@ static void build_adjacency(page *p) {
     p->adj_begin[res->ties[i].a + 1]++;
     p->adj_begin[res->ties[i].b + 1]++;
   }
-  for (int u = 0; u < plan->n_units; u++) p->adj_begin[u + 1] += p->adj_begin[u];
+  for (int u = 0; u < plan->n_units; u++)
+    p->adj_begin[u + 1] += p->adj_begin[u];
   int *fill = rg_xcalloc((size_t)plan->n_units + 1, sizeof *fill);
   for (int i = 0; i < res->n_ties; i++) {
     int a = res->ties[i].a, b = res->ties[i].b;
@@ -157,11 +161,11 @@ static void head(page *p) {
     TX(parts[i]);
   }
   fputs("</p>\n<nav>", out);
-  const char *nav[][3] = {{"summary", "概况", "Summary"},     {"overload", "超负荷", "Overload"},
-                          {"load", "负荷表", "Load"},         {"centrality", "中心性", "Centrality"},
-                          {"clusters", "聚类", "Clusters"},   {"diagram", "协作图", "Diagram"},
-                          {"units", "单位", "Units"},         {"chapters", "章节", "Chapters"},
-                          {"tasks", "任务", "Tasks"},         {"diagnostics", "诊断", "Diagnostics"},
+  const char *nav[][3] = {{"summary", "概况", "Summary"},   {"overload", "超负荷", "Overload"},
+                          {"load", "负荷表", "Load"},       {"centrality", "中心性", "Centrality"},
+                          {"clusters", "聚类", "Clusters"}, {"diagram", "协作图", "Diagram"},
+                          {"units", "单位", "Units"},       {"chapters", "章节", "Chapters"},
+                          {"tasks", "任务", "Tasks"},       {"diagnostics", "诊断", "Diagnostics"},
                           {"methods", "方法", "Methods"}};
   for (size_t i = 0; i < sizeof nav / sizeof nav[0]; i++) {
     if (i == 9) /* extras go before diagnostics */
@@ -182,10 +186,12 @@ static void head(page *p) {
 static void card(page *p, const char *label, const char *href, int value, const int *tasks,
                  int n_tasks, const char *note) {
   FILE *out = p->out;
-  fputs(!tasks && value > 0 && !strcmp(href, "#overload") ? "<div class=\"card alert\"><div class=\"v\">"
-                                                            : "<div class=\"card\"><div class=\"v\">",
+  fputs(!tasks && value > 0 && !strcmp(href, "#overload")
+            ? "<div class=\"card alert\"><div class=\"v\">"
+            : "<div class=\"card\"><div class=\"v\">",
         out);
-  if (tasks) count_link(p, tasks, n_tasks, href, label);
+  if (tasks)
+    count_link(p, tasks, n_tasks, href, label);
   else {
     fputs("<a href=\"", out);
     AT(href);
@@ -210,13 +216,15 @@ static void summary(page *p) {
   TX(TR("概况", "Summary"));
   fputs("</h2>\n<div class=\"cards\">\n", out);
   int *all = rg_xcalloc((size_t)plan->n_tasks + 1, sizeof *all);
-  for (int t = 0; t < plan->n_tasks; t++) all[t] = t;
+  for (int t = 0; t < plan->n_tasks; t++)
+    all[t] = t;
   card(p, TR("项任务", "tasks"), "#tasks", plan->n_tasks, all, plan->n_tasks, NULL);
   char note[200];
   snprintf(note, sizeof note, TR("另有集合 %d、泛指 %d", "plus %d collective, %d generic"),
            d->n_collective, d->n_generic);
   card(p, TR("个具体单位", "concrete units"), "#units", d->res->n_units, NULL, 0, note);
-  snprintf(note, sizeof note, TR("其中牵头 %d；连同集合、泛指共 %d", "%d as lead; %d with collectives and generics"),
+  snprintf(note, sizeof note,
+           TR("其中牵头 %d；连同集合、泛指共 %d", "%d as lead; %d with collectives and generics"),
            d->n_lead_links, plan->n_links);
   card(p, TR("条分工关系（具体单位）", "task–unit links (concrete units)"), "#tasks",
        d->n_concrete_links, NULL, 0, note);
@@ -237,7 +245,8 @@ static void summary(page *p) {
 static int top_column(const rg_report_data *d, int r) {
   int best = -1;
   for (int c = 0; c < d->n_cols; c++)
-    if (best < 0 || d->col_load[(size_t)r * d->n_cols + c] > d->col_load[(size_t)r * d->n_cols + best])
+    if (best < 0 ||
+        d->col_load[(size_t)r * d->n_cols + c] > d->col_load[(size_t)r * d->n_cols + best])
       best = c;
   return best;
 }
@@ -250,7 +259,9 @@ static void overload(page *p) {
   TX(TR("超负荷单位", "Overloaded units"));
   fputs("</h2>\n<p class=\"lead-in\">", out);
   if (d->n_overloaded) {
-    fprintf(out, TR("<b>%d 个单位</b>负荷超过警戒线 <b>", "<b>%d units</b> carry more than the fence of <b>"),
+    fprintf(out,
+            TR("<b>%d 个单位</b>负荷超过警戒线 <b>",
+               "<b>%d units</b> carry more than the fence of <b>"),
             d->n_overloaded);
     num(out, res->fence);
     fputs(TR("</b>（红色）：", "</b> (red): "), out);
@@ -308,7 +319,9 @@ static void overload(page *p) {
       fputs(TR(" 项、配合 ", " and supports "), out);
       n = rg_report_unit_tasks(d->plan, u, RG_ROLE_SUPPORT, p->scratch);
       role_count_link(p, p->scratch, n, href, d->plan->units[u].name, RG_ROLE_SUPPORT);
-      fprintf(out, TR(" 项；跨 %d 个章节、与 %d 个单位协作", " tasks; spans %d chapters and works with %d units"),
+      fprintf(out,
+              TR(" 项；跨 %d 个章节、与 %d 个单位协作",
+                 " tasks; spans %d chapters and works with %d units"),
               s->chapters, s->partners);
       int c = top_column(d, r);
       if (c >= 0 && d->col_tasks[(size_t)r * d->n_cols + c] > 0) {
@@ -423,7 +436,8 @@ static void load_table(page *p) {
         fputs("\" data-tasks=\"", out);
         int k = 0;
         for (int i = 0; i < all; i++)
-          if (rg_report_task_col(d, p->scratch[i]) == c) fprintf(out, k++ ? ",%d" : "%d", p->scratch[i]);
+          if (rg_report_task_col(d, p->scratch[i]) == c)
+            fprintf(out, k++ ? ",%d" : "%d", p->scratch[i]);
         fputs("\" data-title=\"", out);
         AT(d->plan->units[u].name);
         fputs(" · ", out);
@@ -437,9 +451,11 @@ static void load_table(page *p) {
   fputs("</tbody></table></div>\n", out);
   if (!ncols && d->n_cols) {
     fputs("<p class=\"note\">", out);
-    fprintf(out, TR("章节较多（%d 个），分章节负荷不在此表中，见 report.xlsx 的“单位负荷”表和 report.json。",
-                    "%d chapters: the load per chapter is in report.xlsx (Load) and report.json, not here."),
-            d->n_cols);
+    fprintf(
+        out,
+        TR("章节较多（%d 个），分章节负荷不在此表中，见 report.xlsx 的“单位负荷”表和 report.json。",
+           "%d chapters: the load per chapter is in report.xlsx (Load) and report.json, not here."),
+        d->n_cols);
     fputs("</p>\n", out);
   }
   fputs("</section>\n", out);
@@ -511,9 +527,10 @@ static void clusters(page *p) {
   fputs("</h2>\n<p class=\"hint\">", out);
   fprintf(out, TR("共 %d 个聚类，模块度 ", "%d clusters, modularity "), res->n_clusters);
   num(out, res->modularity);
-  fputs(TR("。“跨聚类任务”牵涉其他聚类的单位；“桥梁单位”与多个聚类协作。",
-           ". Crossing tasks involve units of another cluster; bridges work with several clusters."),
-        out);
+  fputs(
+      TR("。“跨聚类任务”牵涉其他聚类的单位；“桥梁单位”与多个聚类协作。",
+         ". Crossing tasks involve units of another cluster; bridges work with several clusters."),
+      out);
   fputs("</p>\n<div class=\"clusters\">\n", out);
   for (int i = 0; i < res->n_clusters; i++) {
     const rg_cluster *c = &res->clusters[i];
@@ -548,8 +565,9 @@ static void clusters(page *p) {
   fputs("</div>\n", out);
   if (d->n_cols > RG_HTML_MAX_HEAT_COLS) {
     fputs("<p class=\"note\">", out);
-    fprintf(out, TR("章节较多（%d 个），未画单位 × 章节热力图；数据见 report.xlsx 和 report.json。",
-                    "%d chapters: no unit × chapter heat map here; see report.xlsx and report.json."),
+    fprintf(out,
+            TR("章节较多（%d 个），未画单位 × 章节热力图；数据见 report.xlsx 和 report.json。",
+               "%d chapters: no unit × chapter heat map here; see report.xlsx and report.json."),
             d->n_cols);
     fputs("</p>\n</section>\n", out);
     return;
@@ -612,7 +630,8 @@ static void clusters(page *p) {
       fprintf(out, "%d\" data-tasks=\"", u);
       int m = 0;
       for (int i = 0; i < all; i++)
-        if (rg_report_task_col(d, p->scratch[i]) == c) fprintf(out, m++ ? ",%d" : "%d", p->scratch[i]);
+        if (rg_report_task_col(d, p->scratch[i]) == c)
+          fprintf(out, m++ ? ",%d" : "%d", p->scratch[i]);
       fputs("\" data-title=\"", out);
       AT(d->plan->units[u].name);
       fputs(" · ", out);
@@ -625,7 +644,9 @@ static void clusters(page *p) {
   fputs("</tbody></table></div>\n", out);
   if (shown < n) {
     fputs("<p class=\"hint\">", out);
-    fprintf(out, TR("热力图只列负荷最重的 %lld 个单位（共 %lld 个）。", "The heat map lists the %lld heaviest of %lld units."),
+    fprintf(out,
+            TR("热力图只列负荷最重的 %lld 个单位（共 %lld 个）。",
+               "The heat map lists the %lld heaviest of %lld units."),
             shown, n);
     fputs("</p>\n", out);
   }
@@ -709,8 +730,10 @@ static void units(page *p) {
     fprintf(out, TR(" · 协作单位 %d · 章节 %d", " · partners %d · chapters %d"), s->partners,
             s->chapters);
     if (s->cluster >= 0)
-      fprintf(out, TR(" · <a href=\"#cluster-%d\">聚类 %d</a>", " · <a href=\"#cluster-%d\">cluster %d</a>"),
-              s->cluster, s->cluster);
+      fprintf(
+          out,
+          TR(" · <a href=\"#cluster-%d\">聚类 %d</a>", " · <a href=\"#cluster-%d\">cluster %d</a>"),
+          s->cluster, s->cluster);
     if (un->n_aliases) {
       TX(TR(" · 又称 ", " · also "));
       for (int a = 0; a < un->n_aliases; a++) {
@@ -905,7 +928,8 @@ static void extras(page *p) {
       fputs("<div class=\"scroll\"><table class=\"data\"><thead><tr>", out);
       const char *key;
       json_t *v;
-      json_object_foreach(json_array_get(rows, 0), key, v) th(out, key, json_is_number(v) ? "num" : "str", NULL);
+      json_object_foreach(json_array_get(rows, 0), key, v)
+          th(out, key, json_is_number(v) ? "num" : "str", NULL);
       fputs("</tr></thead><tbody>\n", out);
       size_t i;
       json_t *row;
@@ -913,10 +937,14 @@ static void extras(page *p) {
         fputs("<tr>", out);
         json_object_foreach(row, key, v) {
           fputs(json_is_number(v) ? "<td class=\"n\">" : "<td>", out);
-          if (json_is_string(v)) TX(json_string_value(v));
-          else if (json_is_integer(v)) fprintf(out, "%lld", (long long)json_integer_value(v));
-          else if (json_is_real(v)) num(out, json_real_value(v));
-          else if (json_is_boolean(v)) fputs(json_is_true(v) ? "✓" : "", out);
+          if (json_is_string(v))
+            TX(json_string_value(v));
+          else if (json_is_integer(v))
+            fprintf(out, "%lld", (long long)json_integer_value(v));
+          else if (json_is_real(v))
+            num(out, json_real_value(v));
+          else if (json_is_boolean(v))
+            fputs(json_is_true(v) ? "✓" : "", out);
           else if (json_is_array(v)) {
             size_t j;
             json_t *it;
@@ -950,7 +978,8 @@ static void diagnostics(page *p) {
     return;
   }
   fputs("<p class=\"hint\">", out);
-  TX(TR("解析原文时发现的问题，行号指原文件。", "Problems found while reading the plan; line numbers refer to the source file."));
+  TX(TR("解析原文时发现的问题，行号指原文件。",
+        "Problems found while reading the plan; line numbers refer to the source file."));
   fputs("</p>\n<table class=\"data\"><thead><tr><th>", out);
   TX(TR("级别", "severity"));
   fputs("</th><th>", out);
@@ -975,8 +1004,10 @@ static void diagnostics(page *p) {
       int lo = 0, hi = plan->n_tasks; /* first task with line > g->line */
       while (lo < hi) {
         int mid = (lo + hi) / 2;
-        if (plan->tasks[mid].line <= g->line) lo = mid + 1;
-        else hi = mid;
+        if (plan->tasks[mid].line <= g->line)
+          lo = mid + 1;
+        else
+          hi = mid;
       }
       task = lo - 1;
     }
@@ -1007,7 +1038,8 @@ static void methods(page *p) {
   TX(TR("统计对象", "What is counted"));
   fputs("</dt><dd>", out);
   fprintf(out,
-          TR("只统计具体单位（%d 个）。集合性表述（如“各区、县(市)政府”，%d 个）和泛指表述（如“有关部门”，%d 个）保留在任务清单中，但不计入负荷和协作关系。",
+          TR("只统计具体单位（%d 个）。集合性表述（如“各区、县(市)政府”，%d "
+             "个）和泛指表述（如“有关部门”，%d 个）保留在任务清单中，但不计入负荷和协作关系。",
              "Only concrete units (%d) are counted. Collective phrases such as \"each district "
              "government\" (%d) and generic ones such as \"relevant departments\" (%d) stay in the "
              "task list but carry no load and no ties."),
@@ -1020,7 +1052,8 @@ static void methods(page *p) {
   num(out, o->lead_weight);
   TX(TR("，配合权重 = ", ", W_support = "));
   num(out, o->support_weight);
-  TX(TR("。占比 = 负荷 / 全部具体单位负荷之和。", ". Share = load / total load of all concrete units."));
+  TX(TR("。占比 = 负荷 / 全部具体单位负荷之和。",
+        ". Share = load / total load of all concrete units."));
   fputs("</dd>\n<dt>", out);
   TX(TR("警戒线", "Overload fence"));
   fputs("</dt><dd>", out);
@@ -1058,7 +1091,9 @@ static void methods(page *p) {
   fputs("</dd>\n<dt>", out);
   TX(TR("中心性", "Centrality"));
   fputs("</dt><dd>", out);
-  TX(TR("在单位协作网络上计算：强度（关系权重之和）、中介中心性（位于其他单位之间最短路径上的程度，距离 = 1/权重）、调和中心性、特征向量中心性、PageRank、Burt 约束度（越低越是结构洞位置）、k 核数、参与系数（协作分布于多个聚类的程度）。",
+  TX(TR("在单位协作网络上计算：强度（关系权重之和）、中介中心性（位于其他单位之间最短路径上的程度，"
+        "距离 = 1/权重）、调和中心性、特征向量中心性、PageRank、Burt "
+        "约束度（越低越是结构洞位置）、k 核数、参与系数（协作分布于多个聚类的程度）。",
         "On the unit network: strength (sum of tie weights), betweenness (how often a unit lies "
         "on shortest paths between others, distance = 1/weight), harmonic centrality, "
         "eigenvector centrality, PageRank, Burt's constraint (low = brokerage position), "
@@ -1070,7 +1105,8 @@ static void methods(page *p) {
   fputs("</dd>\n<dt>", out);
   TX(TR("聚类", "Clusters"));
   fputs("</dt><dd>", out);
-  TX(TR("Leiden 算法（模块度目标），分辨率 γ = ", "Leiden algorithm (modularity), resolution γ = "));
+  TX(TR("Leiden 算法（模块度目标），分辨率 γ = ",
+        "Leiden algorithm (modularity), resolution γ = "));
   num(out, o->resolution);
   TX(TR("，随机种子 ", ", random seed "));
   fprintf(out, "%lu", o->seed);

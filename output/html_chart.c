@@ -34,7 +34,8 @@ void rg_html_chart_load(FILE *out, const rg_report_data *d) {
    * unless there are more than that); the load table has the rest */
   int n = res->n_units;
   int n_over = 0;
-  for (int r = 0; r < n; r++) n_over += res->units[r].overloaded;
+  for (int r = 0; r < n; r++)
+    n_over += res->units[r].overloaded;
   if (n > RG_CHART_MAX_BARS) n = n_over > RG_CHART_MAX_BARS ? n_over : RG_CHART_MAX_BARS;
   double fence = res->fence;
   int has_fence = isfinite(fence) && fence > 0;
@@ -51,7 +52,8 @@ void rg_html_chart_load(FILE *out, const rg_report_data *d) {
           "width=\"%.0f\" height=\"%.0f\" xmlns=\"http://www.w3.org/2000/svg\">\n",
           width, height, width, height);
   fputs("<title>", out);
-  rg_escape_html_text(out, rg_report_tr(d, "各单位负荷（牵头 + 配合）", "Load per unit (lead + support)"));
+  rg_escape_html_text(
+      out, rg_report_tr(d, "各单位负荷（牵头 + 配合）", "Load per unit (lead + support)"));
   fputs("</title>\n", out);
   /* legend */
   const char *lg[4][2] = {{"lead", rg_report_tr(d, "牵头", "lead")},
@@ -62,9 +64,11 @@ void rg_html_chart_load(FILE *out, const rg_report_data *d) {
   for (int i = 0; i < 4; i++) {
     if (i == 3 && !has_fence) break;
     if (i == 3)
-      fprintf(out, "<line class=\"fence\" x1=\"%.1f\" y1=\"6\" x2=\"%.1f\" y2=\"20\"/>", lx + 6, lx + 6);
+      fprintf(out, "<line class=\"fence\" x1=\"%.1f\" y1=\"6\" x2=\"%.1f\" y2=\"20\"/>", lx + 6,
+              lx + 6);
     else
-      fprintf(out, "<rect class=\"%s\" x=\"%.1f\" y=\"7\" width=\"12\" height=\"12\"/>", lg[i][0], lx);
+      fprintf(out, "<rect class=\"%s\" x=\"%.1f\" y=\"7\" width=\"12\" height=\"12\"/>", lg[i][0],
+              lx);
     fprintf(out, "<text class=\"lg\" x=\"%.1f\" y=\"17\">", lx + 16);
     rg_escape_html_text(out, lg[i][1]);
     fputs("</text>\n", out);
@@ -114,9 +118,11 @@ void rg_html_chart_load(FILE *out, const rg_report_data *d) {
   fputs("</svg>\n", out);
   if (n < res->n_units) {
     fputs("<p class=\"hint\">", out);
-    fprintf(out, rg_report_tr(d, "图中为负荷最重的 %d 个单位；其余 %d 个见负荷表。",
-                              "The chart shows the %d heaviest units; the other %d are in the load table."),
-            n, res->n_units - n);
+    fprintf(
+        out,
+        rg_report_tr(d, "图中为负荷最重的 %d 个单位；其余 %d 个见负荷表。",
+                     "The chart shows the %d heaviest units; the other %d are in the load table."),
+        n, res->n_units - n);
     fputs("</p>\n", out);
   }
 }
@@ -158,7 +164,8 @@ void rg_html_chart_histogram(FILE *out, const rg_report_data *d) {
   const rg_results *res = d->res;
   int n = res->n_units;
   double *vals = rg_xcalloc((size_t)n + 1, sizeof *vals);
-  for (int r = 0; r < n; r++) vals[r] = res->units[r].load;
+  for (int r = 0; r < n; r++)
+    vals[r] = res->units[r].load;
   int counts[16];
   double w;
   int bins = rg_html_histogram(vals, n, 16, &w, counts);

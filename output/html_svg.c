@@ -19,9 +19,12 @@ static void clean_attrs(xmlNode *n, const char *prefix) {
     xmlChar *v = xmlNodeGetContent((xmlNode *)a);
     const char *val = v ? (const char *)v : "";
     int drop = 0;
-    if ((name[0] == 'o' || name[0] == 'O') && (name[1] == 'n' || name[1] == 'N')) drop = 1;
-    else if (!strcmp(name, "href") && val[0] != '#') drop = 1;
-    else if (strstr(val, "javascript:")) drop = 1;
+    if ((name[0] == 'o' || name[0] == 'O') && (name[1] == 'n' || name[1] == 'N'))
+      drop = 1;
+    else if (!strcmp(name, "href") && val[0] != '#')
+      drop = 1;
+    else if (strstr(val, "javascript:"))
+      drop = 1;
     if (drop) {
       xmlRemoveProp(a);
     } else if (prefix && !strcmp(name, "id") && !a->ns) {
@@ -64,9 +67,9 @@ static void clean(xmlNode *n, const char *prefix) {
 
 char *rg_html_svg_inline(const char *svg, size_t len, const char *id_prefix) {
   if (!svg || len > (size_t)0x7fffffff) return NULL;
-  xmlDoc *doc = xmlReadMemory(svg, (int)len, "diagram.svg", "UTF-8",
-                              XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
-                                  XML_PARSE_HUGE);
+  xmlDoc *doc =
+      xmlReadMemory(svg, (int)len, "diagram.svg", "UTF-8",
+                    XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_HUGE);
   if (!doc) return NULL;
   xmlNode *root = xmlDocGetRootElement(doc);
   if (!root || !is_name(root, "svg")) {

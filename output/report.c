@@ -70,7 +70,8 @@ static rg_status make_dir(const char *path, rg_error *err) {
     if (*s != '/') continue;
     *s = '\0';
     if (mkdir(p, 0777) != 0 && errno != EEXIST) {
-      rg_status st = rg_error_set(err, RG_ESYS, p, 0, 0, "cannot create directory: %s", strerror(errno));
+      rg_status st =
+          rg_error_set(err, RG_ESYS, p, 0, 0, "cannot create directory: %s", strerror(errno));
       free(p);
       return st;
     }
@@ -122,8 +123,10 @@ static void csv_field(void *s, size_t len, void *ctx) {
     }
   }
   char *g = guard ? rg_escape_cell(v) : rg_xstrdup(v);
-  if (strpbrk(g, ",\"\r\n")) csv_fwrite(c->out, g, strlen(g));
-  else fputs(g, c->out);
+  if (strpbrk(g, ",\"\r\n"))
+    csv_fwrite(c->out, g, strlen(g));
+  else
+    fputs(g, c->out);
   free(g);
   free(v);
   c->col++;
@@ -202,8 +205,9 @@ static rg_status diagrams(run *r, rg_report_data *d) {
   step(r, "collab diagram");
   int limit = o->ego_max_units == 0 ? RG_REPORT_EGO_MAX : o->ego_max_units;
   if (st == RG_OK && d->res->n_units > limit) {
-    d->diagram_note = rg_report_tr(d, "具体单位较多，未绘制各单位的协作图（见协作关系图和 diagrams/）。",
-                                   "Too many units: no per-unit diagrams (see the collaboration diagram).");
+    d->diagram_note =
+        rg_report_tr(d, "具体单位较多，未绘制各单位的协作图（见协作关系图和 diagrams/）。",
+                     "Too many units: no per-unit diagrams (see the collaboration diagram).");
   } else if (st == RG_OK) {
     d->ego_svg = rg_xcalloc((size_t)plan->n_units + 1, sizeof *d->ego_svg);
     for (int i = 0; i < d->res->n_units && st == RG_OK; i++) {
@@ -236,8 +240,10 @@ static rg_status diagrams(run *r, rg_report_data *d) {
 rg_status rg_report_write(const rg_plan *plan, const rg_results *results,
                           const rg_report_opts *opts_in, rg_error *err) {
   rg_report_opts opts;
-  if (opts_in) opts = *opts_in;
-  else rg_report_opts_init(&opts);
+  if (opts_in)
+    opts = *opts_in;
+  else
+    rg_report_opts_init(&opts);
   if (opts.lang && strcmp(opts.lang, "zh") && strcmp(opts.lang, "en"))
     return rg_error_set(err, RG_EUSAGE, NULL, 0, 0, "--lang must be zh or en, not '%s'", opts.lang);
   for (int e = 0; e < opts.n_extras; e++) {
@@ -256,7 +262,8 @@ rg_status rg_report_write(const rg_plan *plan, const rg_results *results,
   if (st == RG_OK) {
     char *p = path_in(r.dir, "index.html");
     FILE *f = fopen(p, "wb");
-    if (!f) st = rg_error_set(err, RG_ESYS, p, 0, 0, "cannot write: %s", strerror(errno));
+    if (!f)
+      st = rg_error_set(err, RG_ESYS, p, 0, 0, "cannot write: %s", strerror(errno));
     else {
       st = rg_html_write(f, &d, err);
       if (fclose(f) != 0 && st == RG_OK)
@@ -277,7 +284,8 @@ rg_status rg_report_write(const rg_plan *plan, const rg_results *results,
     json_t *root = rg_report_json(&d);
     char *text = json_dumps(root, JSON_INDENT(1) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(10));
     json_decref(root);
-    if (!text) st = rg_error_set(err, RG_ESYS, p, 0, 0, "cannot encode the report as JSON");
+    if (!text)
+      st = rg_error_set(err, RG_ESYS, p, 0, 0, "cannot encode the report as JSON");
     else {
       size_t n = strlen(text);
       text = rg_xrealloc(text, n + 2);

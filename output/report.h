@@ -39,15 +39,15 @@ typedef struct rg_report_extra {
 } rg_report_extra;
 
 typedef struct rg_report_opts {
-  const char *dir;      /* output directory; NULL = rg_report_default_dir(plan->path) */
-  const char *lang;     /* "zh" (default, also for NULL) or "en" */
-  const char *versions; /* shown in the methods note, e.g. "respgraph 0.1.0; igraph
-                           0.10.2; Graphviz 2.42.2"; NULL = respgraph's only */
-  int progress;         /* 1: one line per step on stderr (main passes isatty(2)) */
-  int ego_max_units;    /* draw per-unit ego diagrams only when the plan has at
-                           most this many concrete units; 0 = RG_REPORT_EGO_MAX,
-                           < 0 = never */
-  int no_diagrams;      /* 1: do not call Graphviz at all (the page says so) */
+  const char *dir;               /* output directory; NULL = rg_report_default_dir(plan->path) */
+  const char *lang;              /* "zh" (default, also for NULL) or "en" */
+  const char *versions;          /* shown in the methods note, e.g. "respgraph 0.1.0; igraph
+                                    0.10.2; Graphviz 2.42.2"; NULL = respgraph's only */
+  int progress;                  /* 1: one line per step on stderr (main passes isatty(2)) */
+  int ego_max_units;             /* draw per-unit ego diagrams only when the plan has at
+                                    most this many concrete units; 0 = RG_REPORT_EGO_MAX,
+                                    < 0 = never */
+  int no_diagrams;               /* 1: do not call Graphviz at all (the page says so) */
   const rg_report_extra *extras; /* borrowed array, may be NULL */
   int n_extras;
 } rg_report_opts;

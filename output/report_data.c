@@ -18,7 +18,8 @@ int rg_report_task_col(const rg_report_data *d, int t) {
 }
 
 const char *rg_report_col_number(const rg_report_data *d, int c) {
-  if (c < d->plan->n_chapters) return d->plan->chapters[c].number ? d->plan->chapters[c].number : "";
+  if (c < d->plan->n_chapters)
+    return d->plan->chapters[c].number ? d->plan->chapters[c].number : "";
   return "";
 }
 
@@ -50,15 +51,22 @@ void rg_report_data_init(rg_report_data *d, const rg_plan *plan, const rg_result
     if (plan->tasks[t].open_list) d->n_open++;
   }
   d->n_cols = plan->n_chapters + d->has_other_col;
-  size_t cells = (size_t)(res->n_units > 0 ? res->n_units : 1) * (size_t)(d->n_cols > 0 ? d->n_cols : 1);
+  size_t cells =
+      (size_t)(res->n_units > 0 ? res->n_units : 1) * (size_t)(d->n_cols > 0 ? d->n_cols : 1);
   d->col_load = rg_xcalloc(cells, sizeof *d->col_load);
   d->col_tasks = rg_xcalloc(cells, sizeof *d->col_tasks);
   d->task_k = rg_xcalloc((size_t)plan->n_tasks + 1, sizeof *d->task_k);
   for (int u = 0; u < plan->n_units; u++) {
     switch (plan->units[u].kind) {
-    case RG_KIND_UNIT: d->n_concrete++; break;
-    case RG_KIND_COLLECTIVE: d->n_collective++; break;
-    case RG_KIND_GENERIC: d->n_generic++; break;
+    case RG_KIND_UNIT:
+      d->n_concrete++;
+      break;
+    case RG_KIND_COLLECTIVE:
+      d->n_collective++;
+      break;
+    case RG_KIND_GENERIC:
+      d->n_generic++;
+      break;
     }
   }
   for (int i = 0; i < plan->n_links; i++) {
@@ -86,7 +94,8 @@ void rg_report_data_destroy(rg_report_data *d) {
   free(d->task_k);
   free(d->collab_svg);
   if (d->ego_svg)
-    for (int u = 0; u < d->plan->n_units; u++) free(d->ego_svg[u]);
+    for (int u = 0; u < d->plan->n_units; u++)
+      free(d->ego_svg[u]);
   free(d->ego_svg);
   memset(d, 0, sizeof *d);
 }

@@ -18,20 +18,20 @@ typedef struct rg_report_data {
   const rg_plan *plan;
   const rg_results *res;
   const rg_report_opts *opts;
-  int zh;                /* 1 = Chinese page, 0 = English */
-  int n_cols;            /* chapter columns: n_chapters, +1 "other" when a task has none */
+  int zh;     /* 1 = Chinese page, 0 = English */
+  int n_cols; /* chapter columns: n_chapters, +1 "other" when a task has none */
   int has_other_col;
-  double *col_load;      /* res->n_units rows x n_cols: load of row r in column c */
-  int *col_tasks;        /* same shape: number of tasks */
+  double *col_load; /* res->n_units rows x n_cols: load of row r in column c */
+  int *col_tasks;   /* same shape: number of tasks */
   int n_concrete, n_collective, n_generic;
-  int n_open;            /* tasks with open_list */
+  int n_open; /* tasks with open_list */
   int n_concrete_links, n_lead_links;
   int n_overloaded;
   double max_load;
-  int *task_k;           /* plan->n_tasks: concrete units per task */
+  int *task_k; /* plan->n_tasks: concrete units per task */
   /* Inline SVG (sanitised <svg> elements, NUL-terminated) or NULL. */
   char *collab_svg;
-  char **ego_svg;        /* plan->n_units entries, or NULL when not drawn */
+  char **ego_svg;           /* plan->n_units entries, or NULL when not drawn */
   const char *diagram_note; /* why diagrams are missing (static), or NULL */
 } rg_report_data;
 

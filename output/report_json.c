@@ -6,19 +6,20 @@
 #include <stdlib.h>
 #include <string.h>
 
-
 static json_t *str_or_null(const char *s) { return s ? json_string(s) : json_null(); }
 static json_t *real(double v) { return isfinite(v) ? json_real(v) : json_null(); }
 
 static json_t *int_array(const int *v, int n) {
   json_t *a = json_array();
-  for (int i = 0; i < n; i++) json_array_append_new(a, json_integer(v[i]));
+  for (int i = 0; i < n; i++)
+    json_array_append_new(a, json_integer(v[i]));
   return a;
 }
 
 static json_t *unit_names(const rg_plan *plan, const int *v, int n) {
   json_t *a = json_array();
-  for (int i = 0; i < n; i++) json_array_append_new(a, json_string(plan->units[v[i]].name));
+  for (int i = 0; i < n; i++)
+    json_array_append_new(a, json_string(plan->units[v[i]].name));
   return a;
 }
 
@@ -47,7 +48,8 @@ static json_t *unit_json(const rg_report_data *d, int r) {
   json_object_set_new(o, "name", json_string(un->name));
   json_object_set_new(o, "index", json_integer(s->unit));
   json_t *al = json_array();
-  for (int a = 0; a < un->n_aliases; a++) json_array_append_new(al, json_string(un->aliases[a]));
+  for (int a = 0; a < un->n_aliases; a++)
+    json_array_append_new(al, json_string(un->aliases[a]));
   json_object_set_new(o, "aliases", al);
   json_object_set_new(o, "first_line", json_integer(un->first_line));
   json_object_set_new(o, "rank", json_integer(s->rank));
@@ -71,7 +73,8 @@ static json_t *unit_json(const rg_report_data *d, int r) {
   json_object_set_new(o, "overloaded", json_boolean(s->overloaded));
   json_object_set_new(o, "zscore", real(s->zscore));
   json_t *cl = json_array();
-  for (int c = 0; c < d->n_cols; c++) json_array_append_new(cl, real(d->col_load[(size_t)r * d->n_cols + c]));
+  for (int c = 0; c < d->n_cols; c++)
+    json_array_append_new(cl, real(d->col_load[(size_t)r * d->n_cols + c]));
   json_object_set_new(o, "chapter_load", cl);
   int *tmp = rg_xcalloc((size_t)un->link_count + 1, sizeof *tmp);
   int n = rg_report_unit_tasks(plan, s->unit, RG_ROLE_LEAD, tmp);
@@ -166,7 +169,8 @@ json_t *rg_report_json(const rg_report_data *d) {
     json_object_set_new(to, "section", json_integer(task->section));
     json_object_set_new(to, "text", str_or_null(task->text));
     json_object_set_new(to, "original",
-                        task->original && task->original != task->text && strcmp(task->original, task->text)
+                        task->original && task->original != task->text &&
+                                strcmp(task->original, task->text)
                             ? json_string(task->original)
                             : json_null());
     json_object_set_new(to, "deadline", str_or_null(task->deadline));
@@ -175,7 +179,8 @@ json_t *rg_report_json(const rg_report_data *d) {
     json_object_set_new(to, "concrete_units", json_integer(d->task_k[t]));
     for (int k = 0; k < task->link_count; k++) {
       const rg_link *l = &plan->links[plan->task_links[task->link_begin + k]];
-      json_array_append_new(l->role == RG_ROLE_LEAD ? lead : sup, json_string(plan->units[l->unit].name));
+      json_array_append_new(l->role == RG_ROLE_LEAD ? lead : sup,
+                            json_string(plan->units[l->unit].name));
     }
     json_object_set_new(to, "lead", lead);
     json_object_set_new(to, "support", sup);
@@ -184,7 +189,8 @@ json_t *rg_report_json(const rg_report_data *d) {
   json_object_set_new(root, "tasks", tasks);
 
   json_t *units = json_array();
-  for (int r = 0; r < res->n_units; r++) json_array_append_new(units, unit_json(d, r));
+  for (int r = 0; r < res->n_units; r++)
+    json_array_append_new(units, unit_json(d, r));
   json_object_set_new(root, "units", units);
 
   json_t *others = json_array();
@@ -245,7 +251,8 @@ json_t *rg_report_json(const rg_report_data *d) {
 
   json_t *extras = json_object();
   for (int e = 0; e < d->opts->n_extras; e++)
-    json_object_set_new(extras, d->opts->extras[e].id, rg_report_table_json(d->opts->extras[e].table));
+    json_object_set_new(extras, d->opts->extras[e].id,
+                        rg_report_table_json(d->opts->extras[e].table));
   json_object_set_new(root, "extras", extras);
   return root;
 }
@@ -253,7 +260,7 @@ json_t *rg_report_json(const rg_report_data *d) {
 /* ---- CSV tables ---------------------------------------------------------- */
 
 rg_table *rg_report_tasks_table(const rg_report_data *d) {
-  static const char *const names[] = {"number", "ordinal", "chapter", "text",     "lead",
+  static const char *const names[] = {"number",  "ordinal",  "chapter",   "text", "lead",
                                       "support", "deadline", "open_list", "line"};
   static const rg_coltype types[] = {RG_COL_STR,  RG_COL_INT, RG_COL_STR,  RG_COL_STR, RG_COL_LIST,
                                      RG_COL_LIST, RG_COL_STR, RG_COL_BOOL, RG_COL_INT};

@@ -29,7 +29,8 @@ static sheet new_sheet(book *b, const char *name, const char *const *heads, cons
   if (!s.ws) return s;
   for (int c = 0; c < ncols; c++) {
     worksheet_write_string(s.ws, 0, (lxw_col_t)c, heads[c], b->head);
-    worksheet_set_column(s.ws, (lxw_col_t)c, (lxw_col_t)c, widths[c], widths[c] > 40 ? b->wrap : NULL);
+    worksheet_set_column(s.ws, (lxw_col_t)c, (lxw_col_t)c, widths[c],
+                         widths[c] > 40 ? b->wrap : NULL);
   }
   worksheet_freeze_panes(s.ws, 1, 0);
   return s;
@@ -69,9 +70,14 @@ static char *task_units(const rg_plan *plan, int t, rg_role role) {
 static void tasks_sheet(book *b) {
   const rg_report_data *d = b->d;
   const rg_plan *plan = d->plan;
-  const char *heads[] = {TR("编号", "number"), TR("章节", "chapter"), TR("任务", "task"),
-                         TR("牵头单位", "lead"), TR("责任/配合单位", "support"),
-                         TR("完成时限", "deadline"), TR("名单未列全", "open list"), TR("行号", "line")};
+  const char *heads[] = {TR("编号", "number"),
+                         TR("章节", "chapter"),
+                         TR("任务", "task"),
+                         TR("牵头单位", "lead"),
+                         TR("责任/配合单位", "support"),
+                         TR("完成时限", "deadline"),
+                         TR("名单未列全", "open list"),
+                         TR("行号", "line")};
   const double widths[] = {8, 8, 70, 28, 45, 14, 10, 8};
   sheet s = new_sheet(b, TR("任务", "Tasks"), heads, widths, 8);
   if (!s.ws) return;
@@ -80,9 +86,12 @@ static void tasks_sheet(book *b) {
     /* a number as printed ("21") is a number in the sheet; anything else stays text */
     char *end = NULL;
     double v = task->number ? strtod(task->number, &end) : NAN;
-    if (task->number && *task->number && end && !*end && isfinite(v)) numv(&s, 0, v);
-    else str(&s, 0, task->number);
-    if (task->chapter >= 0 && task->chapter < plan->n_chapters) str(&s, 1, plan->chapters[task->chapter].number);
+    if (task->number && *task->number && end && !*end && isfinite(v))
+      numv(&s, 0, v);
+    else
+      str(&s, 0, task->number);
+    if (task->chapter >= 0 && task->chapter < plan->n_chapters)
+      str(&s, 1, plan->chapters[task->chapter].number);
     str(&s, 2, task->text);
     char *l = task_units(plan, t, RG_ROLE_LEAD), *sp = task_units(plan, t, RG_ROLE_SUPPORT);
     str(&s, 3, l);
@@ -102,19 +111,30 @@ static void load_sheet(book *b) {
   int fixed = 12, ncols = fixed + d->n_cols;
   const char **heads = rg_xcalloc((size_t)ncols, sizeof *heads);
   double *widths = rg_xcalloc((size_t)ncols, sizeof *widths);
-  const char *h[] = {TR("排名", "rank"),       TR("单位", "unit"),       TR("负荷", "load"),
-                     TR("牵头", "led"),        TR("配合", "supported"),  TR("占比", "share"),
-                     TR("章节数", "chapters"), TR("协作单位", "partners"), TR("协同负担", "burden"),
-                     TR("聚类", "cluster"),    "z",                      TR("超负荷", "overloaded")};
+  const char *h[] = {TR("排名", "rank"),
+                     TR("单位", "unit"),
+                     TR("负荷", "load"),
+                     TR("牵头", "led"),
+                     TR("配合", "supported"),
+                     TR("占比", "share"),
+                     TR("章节数", "chapters"),
+                     TR("协作单位", "partners"),
+                     TR("协同负担", "burden"),
+                     TR("聚类", "cluster"),
+                     "z",
+                     TR("超负荷", "overloaded")};
   const double w[] = {6, 30, 8, 7, 7, 8, 8, 9, 9, 6, 8, 8};
   char **colnames = rg_xcalloc((size_t)d->n_cols + 1, sizeof *colnames);
-  for (int c = 0; c < fixed; c++) heads[c] = h[c], widths[c] = w[c];
+  for (int c = 0; c < fixed; c++)
+    heads[c] = h[c], widths[c] = w[c];
   for (int c = 0; c < d->n_cols; c++) {
     const char *num = rg_report_col_number(d, c), *title = rg_report_col_title(d, c);
     size_t n = strlen(num) + strlen(title) + 8;
     colnames[c] = rg_xmalloc(n);
-    if (*num) snprintf(colnames[c], n, "%s、%s", num, title);
-    else snprintf(colnames[c], n, "%s", title);
+    if (*num)
+      snprintf(colnames[c], n, "%s、%s", num, title);
+    else
+      snprintf(colnames[c], n, "%s", title);
     heads[fixed + c] = colnames[c];
     widths[fixed + c] = 12;
   }
@@ -126,7 +146,8 @@ static void load_sheet(book *b) {
       numv(&s, 0, u->rank);
       if (u->overloaded)
         worksheet_write_string(s.ws, (lxw_row_t)s.row, 1, d->plan->units[u->unit].name, b->over);
-      else str(&s, 1, d->plan->units[u->unit].name);
+      else
+        str(&s, 1, d->plan->units[u->unit].name);
       numv(&s, 2, u->load);
       numv(&s, 3, u->led);
       numv(&s, 4, u->supported);
@@ -137,11 +158,13 @@ static void load_sheet(book *b) {
       numv(&s, 9, u->cluster);
       numv(&s, 10, u->zscore);
       if (u->overloaded) str(&s, 11, TR("是", "yes"));
-      for (int c = 0; c < d->n_cols; c++) numv(&s, fixed + c, d->col_load[(size_t)r * d->n_cols + c]);
+      for (int c = 0; c < d->n_cols; c++)
+        numv(&s, fixed + c, d->col_load[(size_t)r * d->n_cols + c]);
     }
     finish(&s);
   }
-  for (int c = 0; c < d->n_cols; c++) free(colnames[c]);
+  for (int c = 0; c < d->n_cols; c++)
+    free(colnames[c]);
   free(colnames);
   free(heads);
   free(widths);
@@ -150,11 +173,11 @@ static void load_sheet(book *b) {
 static void centrality_sheet(book *b) {
   const rg_report_data *d = b->d;
   const rg_results *res = d->res;
-  const char *heads[] = {TR("单位", "unit"),         TR("强度", "strength"),
-                         TR("中介中心性", "betweenness"), TR("调和中心性", "harmonic"),
-                         TR("特征向量", "eigenvector"), "PageRank",
-                         TR("约束度", "constraint"),    TR("核数", "coreness"),
-                         TR("参与系数", "participation"), TR("聚类", "cluster")};
+  const char *heads[] = {
+      TR("单位", "unit"),           TR("强度", "strength"),        TR("中介中心性", "betweenness"),
+      TR("调和中心性", "harmonic"), TR("特征向量", "eigenvector"), "PageRank",
+      TR("约束度", "constraint"),   TR("核数", "coreness"),        TR("参与系数", "participation"),
+      TR("聚类", "cluster")};
   const double widths[] = {30, 10, 12, 12, 12, 12, 10, 8, 10, 8};
   sheet s = new_sheet(b, TR("中心性", "Centrality"), heads, widths, 10);
   if (!s.ws) return;
@@ -178,9 +201,9 @@ static void ties_sheet(book *b) {
   const rg_report_data *d = b->d;
   const rg_results *res = d->res;
   const rg_plan *plan = d->plan;
-  const char *heads[] = {TR("单位甲", "unit a"), TR("单位乙", "unit b"), TR("共同任务数", "shared"),
-                         TR("权重", "weight"), TR("共同任务编号", "tasks"),
-                         TR("共同任务", "task texts")};
+  const char *heads[] = {TR("单位甲", "unit a"),      TR("单位乙", "unit b"),
+                         TR("共同任务数", "shared"),  TR("权重", "weight"),
+                         TR("共同任务编号", "tasks"), TR("共同任务", "task texts")};
   const double widths[] = {28, 28, 10, 8, 20, 80};
   sheet s = new_sheet(b, TR("协作关系", "Ties"), heads, widths, 6);
   if (!s.ws) return;
@@ -220,10 +243,14 @@ static void clusters_sheet(book *b) {
   const rg_report_data *d = b->d;
   const rg_results *res = d->res;
   const rg_plan *plan = d->plan;
-  const char *heads[] = {TR("聚类", "cluster"),         TR("单位", "unit"),
-                         TR("负荷", "load"),            TR("参与系数", "participation"),
-                         TR("桥梁单位", "bridge"),      TR("聚类单位数", "cluster units"),
-                         TR("内部任务数", "tasks inside"), TR("跨聚类任务数", "crossing tasks")};
+  const char *heads[] = {TR("聚类", "cluster"),
+                         TR("单位", "unit"),
+                         TR("负荷", "load"),
+                         TR("参与系数", "participation"),
+                         TR("桥梁单位", "bridge"),
+                         TR("聚类单位数", "cluster units"),
+                         TR("内部任务数", "tasks inside"),
+                         TR("跨聚类任务数", "crossing tasks")};
   const double widths[] = {7, 30, 8, 10, 9, 10, 10, 12};
   sheet s = new_sheet(b, TR("聚类", "Clusters"), heads, widths, 8);
   if (!s.ws) return;
@@ -277,17 +304,19 @@ static void extra_sheet(book *b, const rg_report_extra *x) {
   int c = 0;
   const char *key;
   json_t *v;
-  if (first)
-    json_object_foreach(first, key, v) {
+  if (first) json_object_foreach(first, key, v) {
       heads[c] = key;
       widths[c++] = json_is_string(v) || json_is_array(v) ? 30 : 10;
     }
-  else heads[0] = "", widths[0] = 10;
+  else
+    heads[0] = "", widths[0] = 10;
   /* sheet names: at most 31 characters and none of []:*?/\ (libxlsxwriter checks) */
   char name[LXW_MAX_SHEETNAME_LENGTH];
   snprintf(name, sizeof name, "%s", x->title);
-  if (workbook_validate_sheet_name(b->wb, name) != LXW_NO_ERROR) snprintf(name, sizeof name, "%s", x->id);
-  if (workbook_validate_sheet_name(b->wb, name) != LXW_NO_ERROR) snprintf(name, sizeof name, "extra%d", (int)(x - b->d->opts->extras) + 1);
+  if (workbook_validate_sheet_name(b->wb, name) != LXW_NO_ERROR)
+    snprintf(name, sizeof name, "%s", x->id);
+  if (workbook_validate_sheet_name(b->wb, name) != LXW_NO_ERROR)
+    snprintf(name, sizeof name, "extra%d", (int)(x - b->d->opts->extras) + 1);
   sheet s = new_sheet(b, name, heads, widths, ncols);
   if (s.ws) {
     size_t i;
@@ -295,13 +324,17 @@ static void extra_sheet(book *b, const rg_report_extra *x) {
     json_array_foreach(rows, i, row) {
       c = 0;
       json_object_foreach(row, key, v) {
-        if (json_is_string(v)) str(&s, c, json_string_value(v));
-        else if (json_is_number(v)) numv(&s, c, json_number_value(v));
-        else if (json_is_boolean(v)) worksheet_write_boolean(s.ws, (lxw_row_t)s.row, (lxw_col_t)c, json_is_true(v), NULL);
+        if (json_is_string(v))
+          str(&s, c, json_string_value(v));
+        else if (json_is_number(v))
+          numv(&s, c, json_number_value(v));
+        else if (json_is_boolean(v))
+          worksheet_write_boolean(s.ws, (lxw_row_t)s.row, (lxw_col_t)c, json_is_true(v), NULL);
         else if (json_is_array(v)) {
           size_t n = 1, j;
           json_t *it;
-          json_array_foreach(v, j, it) n += strlen(json_string_value(it) ? json_string_value(it) : "") + 3;
+          json_array_foreach(v, j, it) n +=
+              strlen(json_string_value(it) ? json_string_value(it) : "") + 3;
           char *joined = rg_xmalloc(n);
           joined[0] = '\0';
           json_array_foreach(v, j, it) {
@@ -351,9 +384,11 @@ rg_status rg_xlsx_write(const char *path, const rg_report_data *d, rg_error *err
   ties_sheet(&b);
   clusters_sheet(&b);
   diags_sheet(&b);
-  for (int e = 0; e < d->opts->n_extras; e++) extra_sheet(&b, &d->opts->extras[e]);
+  for (int e = 0; e < d->opts->n_extras; e++)
+    extra_sheet(&b, &d->opts->extras[e]);
   lxw_error rc = workbook_close(wb);
   if (rc != LXW_NO_ERROR)
-    return rg_error_set(err, RG_ESYS, path, 0, 0, "cannot write the workbook: %s", lxw_strerror(rc));
+    return rg_error_set(err, RG_ESYS, path, 0, 0, "cannot write the workbook: %s",
+                        lxw_strerror(rc));
   return RG_OK;
 }

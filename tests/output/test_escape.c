@@ -31,8 +31,11 @@ Test(escape, html_attribute_escapes_both_quotes_so_no_attribute_can_be_opened) {
 }
 
 Test(escape, html_replaces_invalid_utf8_and_control_characters) {
-  char *r = run(rg_escape_html_text, "a\xff" "b\x01" "c\td\n市");
-  cr_assert_str_eq(r, "a\xEF\xBF\xBD" "b c\td\n市");
+  char *r = run(rg_escape_html_text, "a\xff"
+                                     "b\x01"
+                                     "c\td\n市");
+  cr_assert_str_eq(r, "a\xEF\xBF\xBD"
+                      "b c\td\n市");
   free(r);
 }
 
@@ -54,8 +57,9 @@ Test(escape, script_json_cannot_close_the_script_or_open_a_comment_and_parses_ba
   cr_assert_null(strchr(r, '&'));
   cr_assert_null(strstr(r, "\xE2\x80\xA8"));
   cr_assert_null(strstr(r, "\xE2\x80\xA9"));
-  cr_assert_str_eq(r, "{\"x\":\"\\u003c/script\\u003e\\u003cscript\\u003ealert(1)\\u003c/script\\u003e"
-                      "\\u003c!-- \\u2028 \\u2029 \\u0026 \\u003e\"}");
+  cr_assert_str_eq(r,
+                   "{\"x\":\"\\u003c/script\\u003e\\u003cscript\\u003ealert(1)\\u003c/script\\u003e"
+                   "\\u003c!-- \\u2028 \\u2029 \\u0026 \\u003e\"}");
   json_t *back = json_loads(r, 0, NULL);
   cr_assert_not_null(back);
   cr_assert_str_eq(json_string_value(json_object_get(back, "x")), hostile);
@@ -66,8 +70,14 @@ Test(escape, script_json_cannot_close_the_script_or_open_a_comment_and_parses_ba
 }
 
 Test(escape, xml_clean_drops_what_xml_cannot_carry) {
-  char *r = rg_escape_xml_clean("a\x01" "b\x1f" "c\xef\xbf\xbe" "d\xc3" "e\t\n");
-  cr_assert_str_eq(r, "a b c\xEF\xBF\xBD" "d\xEF\xBF\xBD" "e\t\n");
+  char *r = rg_escape_xml_clean("a\x01"
+                                "b\x1f"
+                                "c\xef\xbf\xbe"
+                                "d\xc3"
+                                "e\t\n");
+  cr_assert_str_eq(r, "a b c\xEF\xBF\xBD"
+                      "d\xEF\xBF\xBD"
+                      "e\t\n");
   free(r);
 }
 
@@ -89,7 +99,8 @@ Test(escape, formula_like_cells_are_those_a_spreadsheet_would_evaluate) {
 }
 
 Test(escape, a_formula_like_cell_gets_a_leading_apostrophe_and_others_are_copied) {
-  char *a = rg_escape_cell("=1+1"), *b = rg_escape_cell("@SUM(A1)"), *c = rg_escape_cell("市财政局");
+  char *a = rg_escape_cell("=1+1"), *b = rg_escape_cell("@SUM(A1)"),
+       *c = rg_escape_cell("市财政局");
   cr_assert_str_eq(a, "'=1+1");
   cr_assert_str_eq(b, "'@SUM(A1)");
   cr_assert_str_eq(c, "市财政局");

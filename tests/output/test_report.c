@@ -1,10 +1,10 @@
 /* test_report.c - the report directory: escaping in every file, numbers, determinism. */
 #include <criterion/criterion.h>
-#include <stdarg.h>
 #include <jansson.h>
 #include <libxml/HTMLparser.h>
 #include <libxml/parser.h>
 #include <libxml/tree.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -61,7 +61,8 @@ static int *ints(int n, ...) {
   va_list ap;
   va_start(ap, n);
   int *v = calloc((size_t)n + 1, sizeof *v);
-  for (int i = 0; i < n; i++) v[i] = va_arg(ap, int);
+  for (int i = 0; i < n; i++)
+    v[i] = va_arg(ap, int);
   va_end(ap);
   return v;
 }
@@ -98,8 +99,10 @@ static void hand_results(const rg_plan *p, rg_results *r) {
   r->units[0].overloaded = 1;
   r->units[0].chapters = 1;
   r->row_of_unit = calloc((size_t)p->n_units, sizeof *r->row_of_unit);
-  for (int u = 0; u < p->n_units; u++) r->row_of_unit[u] = -1;
-  for (int i = 0; i < 4; i++) r->row_of_unit[order[i]] = i;
+  for (int u = 0; u < p->n_units; u++)
+    r->row_of_unit[u] = -1;
+  for (int i = 0; i < 4; i++)
+    r->row_of_unit[order[i]] = i;
   r->n_ties = 5;
   r->ties = calloc(5, sizeof *r->ties);
   int ta[5] = {B, B, B, C, C}, tb[5] = {C, D, A, A, D}, tt[5] = {1, 1, 0, 2, 1};
@@ -153,7 +156,8 @@ static char *file_in(const char *dir, const char *name) {
 
 static int count(const char *hay, const char *needle) {
   int n = 0;
-  for (const char *p = hay; (p = strstr(p, needle)); p += strlen(needle)) n++;
+  for (const char *p = hay; (p = strstr(p, needle)); p += strlen(needle))
+    n++;
   return n;
 }
 
@@ -190,9 +194,10 @@ static void write_report(fixture *fx, const char *lang) {
 }
 
 static void done(fixture *fx) {
-  const char *names[] = {"index.html", "report.xlsx", "report.json", "units.csv", "ties.csv",
-                         "clusters.csv", "tasks.csv", "edges.csv", "graph.graphml"};
-  for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) remove(file_in(fx->dir, names[i]));
+  const char *names[] = {"index.html",   "report.xlsx", "report.json", "units.csv",    "ties.csv",
+                         "clusters.csv", "tasks.csv",   "edges.csv",   "graph.graphml"};
+  for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+    remove(file_in(fx->dir, names[i]));
   rmdir(fx->dir);
   rg_results_free(&fx->res);
   rg_plan_free(fx->plan);
@@ -268,7 +273,10 @@ Test(report, load_table_has_one_row_per_concrete_unit_and_counts_open_their_task
   int B = rg_plan_find_unit(fx.plan, U_B);
   char want[200];
   /* B leads task 2 (index 1) and supports task 1 (index 0) */
-  snprintf(want, sizeof want, "<a class=\"cnt\" href=\"#unit-%d\" data-tasks=\"1\" data-title=\"&quot;onmouseover=alert(2) x=&quot; · 牵头\">1</a>", B);
+  snprintf(want, sizeof want,
+           "<a class=\"cnt\" href=\"#unit-%d\" data-tasks=\"1\" "
+           "data-title=\"&quot;onmouseover=alert(2) x=&quot; · 牵头\">1</a>",
+           B);
   cr_assert_not_null(strstr(load, want), "%s", load);
   /* per chapter: B has 1 (lead of 2) + 0.5 (support of 1) in chapter 一 */
   cr_assert_not_null(strstr(load, "data-tasks=\"0,1\""));
@@ -285,10 +293,12 @@ Test(report, every_task_has_an_anchor_and_the_summary_counts_link_to_tasks) {
   cr_assert_not_null(strstr(html, "<tr id=\"task-2\">"));
   cr_assert_not_null(strstr(html, "<tr id=\"task-3\">"));
   cr_assert_not_null(strstr(html, "data-tasks=\"0,1,2\" data-title=\"项任务\">3</a>"));
-  cr_assert_not_null(strstr(html, "data-tasks=\"2\" data-title=\"项任务名单未列全"), "the open list");
-  cr_assert_not_null(strstr(html, "hostile&lt;plan&gt;.txt:21</td><td><code>odd&lt;code&gt;</code></td>"
-                                  "<td>unit \"onmouseover=alert(2) x=\" looks odd</td>"
-                                  "<td><a class=\"tl\" href=\"#task-3\">3</a></td>"),
+  cr_assert_not_null(strstr(html, "data-tasks=\"2\" data-title=\"项任务名单未列全"),
+                     "the open list");
+  cr_assert_not_null(strstr(html,
+                            "hostile&lt;plan&gt;.txt:21</td><td><code>odd&lt;code&gt;</code></td>"
+                            "<td>unit \"onmouseover=alert(2) x=\" looks odd</td>"
+                            "<td><a class=\"tl\" href=\"#task-3\">3</a></td>"),
                      "diagnostic with its line and the task it falls in");
   free(html);
   done(&fx);
@@ -313,13 +323,16 @@ Test(report, csv_files_have_a_bom_and_no_cell_becomes_a_formula) {
   /* rows B, C, A, D; the name column is text and is guarded; zscore of D
    * (-1.732050808) is a number and stays as it is */
   /* a leading quote is not a formula: quoted by CSV, not guarded */
-  cr_assert_not_null(strstr(units, "\n\"\"\"onmouseover=alert(2) x=\"\"\",unit,1,1,1.5,"), "%s", units);
+  cr_assert_not_null(strstr(units, "\n\"\"\"onmouseover=alert(2) x=\"\"\",unit,1,1,1.5,"), "%s",
+                     units);
   cr_assert_not_null(strstr(units, "\n'+1,unit,1,1,1.5,"));
-  cr_assert_not_null(strstr(units, "\n\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"点我\"\")\",unit,"));
+  cr_assert_not_null(
+      strstr(units, "\n\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"点我\"\")\",unit,"));
   cr_assert_not_null(strstr(units, "\n'@SUM(A1),unit,0,1,0.5,"));
   cr_assert_not_null(strstr(units, ",-1.732050808,"));
   char *tasks = slurp(file_in(fx.dir, "tasks.csv"), NULL);
-  cr_assert_not_null(strstr(tasks, "\n3,3,二,<!-- x --> -1 <img src=x onerror=alert(3)>,'+1,"), "%s", tasks);
+  cr_assert_not_null(strstr(tasks, "\n3,3,二,<!-- x --> -1 <img src=x onerror=alert(3)>,'+1,"),
+                     "%s", tasks);
   char *edges = slurp(file_in(fx.dir, "edges.csv"), NULL);
   const char *head = "\xEF\xBB\xBFtask,role,unit,kind,chapter,line\n";
   cr_assert_eq(strncmp(edges, head, strlen(head)), 0);
@@ -397,8 +410,8 @@ Test(report, same_input_gives_the_same_bytes_in_every_file) {
   fixture a, b;
   write_report(&a, NULL);
   write_report(&b, NULL);
-  const char *names[] = {"index.html", "report.xlsx", "report.json", "units.csv", "ties.csv",
-                         "clusters.csv", "tasks.csv", "edges.csv", "graph.graphml"};
+  const char *names[] = {"index.html",   "report.xlsx", "report.json", "units.csv",    "ties.csv",
+                         "clusters.csv", "tasks.csv",   "edges.csv",   "graph.graphml"};
   for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
     size_t la, lb;
     char *x = slurp(file_in(a.dir, names[i]), &la), *y = slurp(file_in(b.dir, names[i]), &lb);
@@ -422,7 +435,8 @@ static char *unzip_member(const char *xlsx, const char *member) {
   FILE *m = open_memstream(&buf, &len);
   char chunk[4096];
   size_t k;
-  while ((k = fread(chunk, 1, sizeof chunk, p)) > 0) fwrite(chunk, 1, k, m);
+  while ((k = fread(chunk, 1, sizeof chunk, p)) > 0)
+    fwrite(chunk, 1, k, m);
   fclose(m);
   cr_assert_eq(pclose(p), 0, "unzip %s", member);
   return buf;
@@ -465,12 +479,15 @@ Test(report, workbook_has_fixed_date_frozen_headers_filters_numbers_and_no_formu
   }
   /* 单位负荷: row 2 is B: rank 1 (number), load 1.5 (number) */
   char *load = unzip_member(x, "xl/worksheets/sheet2.xml");
-  cr_assert_not_null(strstr(load, "<c r=\"A2\" s=\"0\"><v>1</v></c>") || strstr(load, "<c r=\"A2\"><v>1</v></c>"), "%s", load);
+  cr_assert_not_null(strstr(load, "<c r=\"A2\" s=\"0\"><v>1</v></c>") ||
+                         strstr(load, "<c r=\"A2\"><v>1</v></c>"),
+                     "%s", load);
   cr_assert_not_null(strstr(load, "<c r=\"C2\"><v>1.5</v></c>"), "%s", load);
   char *sst = unzip_member(x, "xl/sharedStrings.xml");
-  cr_assert_not_null(strstr(sst, "<t>=HYPERLINK(\"http://evil.example\",\"点我\")</t>") ||
-                         strstr(sst, "<t>=HYPERLINK(&quot;http://evil.example&quot;,&quot;点我&quot;)</t>"),
-                     "%s", sst);
+  cr_assert_not_null(
+      strstr(sst, "<t>=HYPERLINK(\"http://evil.example\",\"点我\")</t>") ||
+          strstr(sst, "<t>=HYPERLINK(&quot;http://evil.example&quot;,&quot;点我&quot;)</t>"),
+      "%s", sst);
   free(core);
   free(book);
   free(load);
@@ -513,7 +530,8 @@ Test(report, histogram_bins_use_a_nice_width) {
   cr_assert_eq(w, 5.0);
   cr_assert_eq(bins, 8);
   int want[8] = {5, 0, 1, 0, 1, 0, 0, 1};
-  for (int i = 0; i < 8; i++) cr_assert_eq(counts[i], want[i], "bin %d", i);
+  for (int i = 0; i < 8; i++)
+    cr_assert_eq(counts[i], want[i], "bin %d", i);
 }
 
 Test(report, inline_svg_loses_scripts_handlers_comments_and_foreign_links) {
@@ -554,7 +572,8 @@ Test(report, chapter_loads_add_up_to_the_unit_load) {
   cr_assert_eq(d.n_cols, 2);
   for (int row = 0; row < r.n_units; row++) {
     double sum = 0;
-    for (int c = 0; c < d.n_cols; c++) sum += d.col_load[row * d.n_cols + c];
+    for (int c = 0; c < d.n_cols; c++)
+      sum += d.col_load[row * d.n_cols + c];
     cr_assert_eq(sum, r.units[row].load, "row %d", row);
   }
   /* A (row 2): lead of task 1 (一) = 1, support of task 3 (二) = 0.5 */
@@ -596,8 +615,12 @@ Test(report, an_extra_table_becomes_a_section_a_sheet_a_csv_and_a_json_key) {
   cr_assert_eq(rg_report_write(p, &r, &o, &err), RG_OK, "%s", err.msg);
   char *html = slurp(file_in(dir, "index.html"), NULL);
   cr_assert_not_null(strstr(html, "<a href=\"#meetings\">会议安排</a>"));
-  cr_assert_not_null(strstr(html, "<section id=\"meetings\"><h2>会议安排</h2>\n<p class=\"hint\">&lt;i&gt;note&lt;/i&gt;</p>"));
-  cr_assert_not_null(strstr(html, "<td>=HYPERLINK(\"http://evil.example\",\"点我\")</td><td>1、3</td><td class=\"n\">2.5</td>"), "%s", strstr(html, "id=\"meetings\""));
+  cr_assert_not_null(strstr(
+      html,
+      "<section id=\"meetings\"><h2>会议安排</h2>\n<p class=\"hint\">&lt;i&gt;note&lt;/i&gt;</p>"));
+  cr_assert_not_null(strstr(html, "<td>=HYPERLINK(\"http://evil.example\",\"点我\")</td><td>1、3</"
+                                  "td><td class=\"n\">2.5</td>"),
+                     "%s", strstr(html, "id=\"meetings\""));
   char *csv = slurp(file_in(dir, "meetings.csv"), NULL);
   cr_assert_str_eq(csv, "\xEF\xBB\xBFmeeting,convener,tasks,size\n"
                         "1,\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"点我\"\")\",1;3,2.5\n");
@@ -615,9 +638,11 @@ Test(report, an_extra_table_becomes_a_section_a_sheet_a_csv_and_a_json_key) {
   json_decref(j);
   free(csv);
   free(html);
-  const char *names[] = {"index.html", "report.xlsx", "report.json", "units.csv", "ties.csv",
-                         "clusters.csv", "tasks.csv", "edges.csv", "graph.graphml", "meetings.csv"};
-  for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) remove(file_in(dir, names[i]));
+  const char *names[] = {"index.html",    "report.xlsx",  "report.json", "units.csv",
+                         "ties.csv",      "clusters.csv", "tasks.csv",   "edges.csv",
+                         "graph.graphml", "meetings.csv"};
+  for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+    remove(file_in(dir, names[i]));
   rmdir(dir);
   rg_table_free(t);
   rg_results_free(&r);
@@ -644,7 +669,8 @@ Test(report, an_extra_id_that_is_not_a_plain_name_is_refused) {
  * load 1 each, no ties. Results by hand in name order ("u00".."u89"). */
 static rg_plan *wide_plan(rg_results *r) {
   rg_plan *p = rg_plan_new("wide.txt");
-  for (int c = 0; c < 25; c++) rg_plan_add_chapter(p, rg_plan_printf(p, "%d", c + 1), "章", c);
+  for (int c = 0; c < 25; c++)
+    rg_plan_add_chapter(p, rg_plan_printf(p, "%d", c + 1), "章", c);
   for (int i = 0; i < 90; i++) {
     int t = rg_plan_add_task(p, rg_plan_printf(p, "%d", i + 1), "任务", i % 25, -1, 100 + i);
     int u = rg_plan_intern_unit(p, rg_plan_printf(p, "u%02d", i), RG_KIND_UNIT, 100 + i);
