@@ -681,12 +681,18 @@ static void diagram(page *p) {
   fputs("</div>\n</section>\n", out);
 }
 
-static const rg_tie *sort_ties;
-static int by_shared(const void *a, const void *b) {
-  int x = *(const int *)a, y = *(const int *)b;
-  int sx = sort_ties[x].shared, sy = sort_ties[y].shared;
-  if (sx != sy) return sx > sy ? -1 : 1;
-  return (x > y) - (x < y);
+/* Order the ties adj[0..n) of one unit by shared tasks desc, then tie index
+ * (the results' name order), through keys (shared, index) sorted with qsort. */
+static void sort_by_shared(const rg_tie *ties, int *adj, int n) {
+  long long *keys = rg_xcalloc((size_t)n + 1, sizeof *keys);
+  for (int i = 0; i < n; i++)
+    keys[i] = -(long long)ties[adj[i]].shared * ((long long)INT_MAX + 1) + adj[i];
+  qsort(keys, (size_t)n, sizeof *keys, cmp_ll);
+  for (int i = 0; i < n; i++) {
+    long long k = keys[i] % ((long long)INT_MAX + 1);
+    adj[i] = (int)(k < 0 ? k + (long long)INT_MAX + 1 : k);
+  }
+  free(keys);
 }
 
 /* ---- units --------------------------------------------------------------- */
@@ -752,8 +758,7 @@ static void units(page *p) {
     /* partners: ties of u, already sorted by (name a, name b) */
     int na = p->adj_begin[u + 1] - p->adj_begin[u];
     /* strongest partners first; equal counts keep the ties' name order */
-    sort_ties = res->ties;
-    qsort(p->adj + p->adj_begin[u], (size_t)na, sizeof *p->adj, by_shared);
+    sort_by_shared(res->ties, p->adj + p->adj_begin[u], na);
     if (na) {
       fputs("<p class=\"partners\"><b>", out);
       TX(TR("协作单位（共同任务数）：", "Partners (shared tasks): "));
