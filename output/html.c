@@ -1122,6 +1122,8 @@ static void methods(page *p) {
   TX(TR("软件", "Software"));
   fputs("</dt><dd>", out);
   TX(d->opts->versions ? d->opts->versions : "respgraph " RG_VERSION);
+  fputs("; ", out);
+  TX(rg_report_libraries());
   fputs("</dd>\n<dt>", out);
   TX(TR("来源", "Source"));
   fputs("</dt><dd>", out);

@@ -1,11 +1,20 @@
 /* report_data.c - per-chapter loads, counts and task lists shared by the report writers. */
 #include "report_data.h"
 
+#include <graphviz/graphviz_version.h>
+#include <jansson.h>
+#include <libxml/xmlversion.h>
 #include <stdlib.h>
 #include <string.h>
+#include <xlsxwriter.h>
 
 const char *rg_report_tr(const rg_report_data *d, const char *zh, const char *en) {
   return d->zh ? zh : en;
+}
+
+const char *rg_report_libraries(void) {
+  return "Graphviz " PACKAGE_VERSION "; libxlsxwriter " LXW_VERSION "; libxml2 " LIBXML_DOTTED_VERSION
+         "; jansson " JANSSON_VERSION;
 }
 
 double rg_report_role_weight(const rg_results *res, rg_role role) {

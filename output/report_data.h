@@ -56,6 +56,10 @@ const char *rg_report_col_title(const rg_report_data *d, int c);
  * plan order. */
 int rg_report_unit_tasks(const rg_plan *plan, int u, int role, int *out);
 
+/* "Graphviz 2.43.0; libxlsxwriter 1.1.4; libxml2 2.9.14; jansson 2.14": the
+ * versions of the output libraries this program was built with (static). */
+const char *rg_report_libraries(void);
+
 /* Weight of a role from the analysis options. */
 double rg_report_role_weight(const rg_results *res, rg_role role);
 

@@ -92,6 +92,7 @@ json_t *rg_report_json(const rg_report_data *d) {
   json_object_set_new(root, "schema", json_string("respgraph-report/1"));
   json_object_set_new(root, "source", json_string(plan->path));
   json_object_set_new(root, "versions", str_or_null(d->opts->versions));
+  json_object_set_new(root, "libraries", json_string(rg_report_libraries()));
   json_t *meta = json_object();
   json_object_set_new(meta, "title", str_or_null(plan->meta.title));
   json_object_set_new(meta, "doc_number", str_or_null(plan->meta.doc_number));

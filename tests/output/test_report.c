@@ -350,6 +350,9 @@ Test(report, report_json_holds_everything_with_strings_unchanged) {
   json_t *j = json_load_file(file_in(fx.dir, "report.json"), 0, &je);
   cr_assert_not_null(j, "%s", je.text);
   cr_assert_str_eq(json_string_value(json_object_get(j, "schema")), "respgraph-report/1");
+  cr_assert_str_eq(json_string_value(json_object_get(j, "versions")), "respgraph test; igraph <none>");
+  cr_assert_str_eq(json_string_value(json_object_get(j, "libraries")), rg_report_libraries());
+  cr_assert_eq(strncmp(rg_report_libraries(), "Graphviz ", 9), 0);
   json_t *counts = json_object_get(j, "counts");
   cr_assert_eq(json_integer_value(json_object_get(counts, "tasks")), 3);
   cr_assert_eq(json_integer_value(json_object_get(counts, "concrete_units")), 4);
