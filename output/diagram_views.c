@@ -166,6 +166,11 @@ static const char *plan_title(const rg_diagram_ctx *ctx) {
   return slash ? slash + 1 : p;
 }
 
+static int cmp_long(const void *a, const void *b) {
+  long x = *(const long *)a, y = *(const long *)b;
+  return (x > y) - (x < y);
+}
+
 static int cmp_int(const void *a, const void *b) {
   int x = *(const int *)a, y = *(const int *)b;
   return (x > y) - (x < y);
@@ -931,6 +936,9 @@ static Agraph_t *build_clusters(rg_diagram_ctx *ctx) {
    * from run to run of the same command, but a later fdp render in the same
    * process may differ. The tests check it across fresh processes. */
   int m = rg_diagram_effective_min_shared(ctx);
+  /* Above RG_DIAGRAM_MAX_CLUSTER_UNITS units only the summaries are drawn:
+   * fdp is slow there and no unit label would be legible. */
+  int all = res->n_units <= RG_DIAGRAM_MAX_CLUSTER_UNITS;
   /* cluster index (into res->clusters) of every plan unit, -1 none */
   int *cidx = rg_xmalloc(sizeof(int) * (size_t)(plan->n_units + 1));
   for (int u = 0; u < plan->n_units; u++) cidx[u] = -1;
@@ -974,7 +982,7 @@ static Agraph_t *build_clusters(rg_diagram_ctx *ctx) {
     int *units = rg_xmalloc(sizeof(int) * (size_t)(C->n_units + 1));
     memcpy(units, C->units, sizeof(int) * (size_t)C->n_units);
     qsort(units, (size_t)C->n_units, sizeof(int), cmp_int);
-    for (int i = 0; i < C->n_units; i++) {
+    for (int i = 0; all && i < C->n_units; i++) {
       Agnode_t *n = unit_node(ctx, sg, units[i], 6);
       attr(n, "fillcolor", "white");
       attr(n, "fontsize", "13");
@@ -982,11 +990,11 @@ static Agraph_t *build_clusters(rg_diagram_ctx *ctx) {
     free(units);
   }
   int n_loose = 0;
-  for (int u = 0; u < plan->n_units; u++) /* concrete units outside every cluster */
+  for (int u = 0; all && u < plan->n_units; u++) /* concrete units outside every cluster */
     if (cidx[u] < 0 && stats_of(ctx, u)) unit_node(ctx, g, u, 6), n_loose++;
   /* Ties inside a cluster, above the threshold. */
   int intra = 0;
-  for (int i = 0; i < res->n_ties; i++) {
+  for (int i = 0; all && i < res->n_ties; i++) {
     const rg_tie *t = &res->ties[i];
     if (t->shared < m || cidx[t->a] < 0 || cidx[t->a] != cidx[t->b]) continue;
     char a[32], b[32];
@@ -1000,8 +1008,11 @@ static Agraph_t *build_clusters(rg_diagram_ctx *ctx) {
     attr(e, "class", "tie");
     intra++;
   }
-  /* Tasks shared between clusters: one count per unordered cluster pair. */
-  int *pair = rg_xcalloc((size_t)(k * k + 1), sizeof(int));
+  /* Tasks shared between clusters: one count per unordered cluster pair,
+   * from a sorted list of (x, y) pairs, so memory grows with the pairs that
+   * occur rather than with k^2. */
+  long *pairs = NULL;
+  size_t n_pl = 0, cap_pl = 0;
   int *mark = rg_xcalloc((size_t)(k + 1), sizeof(int));
   int *list = rg_xmalloc(sizeof(int) * (size_t)(k + 1));
   for (int t = 0; t < plan->n_tasks; t++) {
@@ -1013,31 +1024,39 @@ static Agraph_t *build_clusters(rg_diagram_ctx *ctx) {
     }
     for (int x = 0; x < nl; x++)
       for (int y = 0; y < nl; y++)
-        if (list[x] < list[y]) pair[list[x] * k + list[y]]++;
+        if (list[x] < list[y]) {
+          RG_GROW(pairs, cap_pl, n_pl + 1);
+          pairs[n_pl++] = (long)list[x] * (k + 1) + list[y];
+        }
   }
+  if (n_pl) qsort(pairs, n_pl, sizeof(long), cmp_long);
   int maxp = 0, n_pairs = 0;
-  for (int i = 0; i < k * k; i++) {
-    if (pair[i] > maxp) maxp = pair[i];
-    if (pair[i]) n_pairs++;
+  for (size_t i = 0; i < n_pl;) {
+    size_t j = i;
+    while (j < n_pl && pairs[j] == pairs[i]) j++;
+    if ((int)(j - i) > maxp) maxp = (int)(j - i);
+    n_pairs++;
+    i = j;
   }
-  for (int x = 0; x < k; x++)
-    for (int y = x + 1; y < k; y++) {
-      int c = pair[x * k + y];
-      if (!c) continue;
-      char a[32], b[32];
-      snprintf(a, sizeof a, "k%d", res->clusters[x].id);
-      snprintf(b, sizeof b, "k%d", res->clusters[y].id);
-      Agedge_t *e = agedge(g, agnode(g, a, 0), agnode(g, b, 0), NULL, 1);
-      attrf(e, "id", "x%d_%d", res->clusters[x].id, res->clusters[y].id);
-      attr(e, "class", "between");
-      attrf(e, "penwidth", "%.2f", 1 + 7.0 * c / (maxp ? maxp : 1));
-      attr(e, "color", "#1f4e79b0");
-      attrf(e, "label", "%d", c);
-      attr(e, "fontsize", "14");
-      attr(e, "fontcolor", "#1f4e79");
-      attr(e, "len", "3");
-    }
-  free(pair);
+  for (size_t i = 0; i < n_pl;) {
+    size_t j = i;
+    while (j < n_pl && pairs[j] == pairs[i]) j++;
+    int c = (int)(j - i), x = (int)(pairs[i] / (k + 1)), y = (int)(pairs[i] % (k + 1));
+    i = j;
+    char a[32], bn[32];
+    snprintf(a, sizeof a, "k%d", res->clusters[x].id);
+    snprintf(bn, sizeof bn, "k%d", res->clusters[y].id);
+    Agedge_t *e = agedge(g, agnode(g, a, 0), agnode(g, bn, 0), NULL, 1);
+    attrf(e, "id", "x%d_%d", res->clusters[x].id, res->clusters[y].id);
+    attr(e, "class", "between");
+    attrf(e, "penwidth", "%.2f", 1 + 7.0 * c / (maxp ? maxp : 1));
+    attr(e, "color", "#1f4e79b0");
+    attrf(e, "label", "%d", c);
+    attr(e, "fontsize", "14");
+    attr(e, "fontcolor", "#1f4e79");
+    attr(e, "len", "3");
+  }
+  free(pairs);
   free(mark);
   free(list);
   free(cidx);
@@ -1052,11 +1071,16 @@ static Agraph_t *build_clusters(rg_diagram_ctx *ctx) {
                  "Blue lines = tasks shared by two clusters (the number on the line; width ∝ "
                  "count): %d cluster pairs share tasks."),
                n_pairs);
+  if (all)
   legend_linef(&b,
                T("灰线 = 聚类内共同任务不少于 %d 项的单位联系（%d 条）；红色粗边框 = 超负荷。",
                  "Grey lines = ties inside a cluster with at least %d shared tasks (%d); thick red "
                  "outline = overloaded."),
                m, intra);
+  if (!all)
+    legend_linef(&b, T("单位多于 %d 个（共 %d 个），只画聚类摘要。",
+                       "More than %d units (%d): only the cluster summaries are drawn."),
+                 RG_DIAGRAM_MAX_CLUSTER_UNITS, res->n_units);
   if (n_loose)
     legend_linef(&b, T("不属于任何聚类的 %d 个单位画在色块之外。",
                        "%d units in no cluster are drawn outside the boxes."),

@@ -52,6 +52,8 @@ Agraph_t *rg_diagram_build(rg_diagram_ctx *ctx);
 int rg_diagram_effective_min_shared(const rg_diagram_ctx *ctx);
 
 #define RG_DIAGRAM_TIES_PER_UNIT 2
+/* The clusters view draws units only up to this many. */
+#define RG_DIAGRAM_MAX_CLUSTER_UNITS 300
 
 /* Lay out g with engine and render it as format ("svg", "png", "pdf", or
  * "dot" for the graph before layout, which is still laid out to make

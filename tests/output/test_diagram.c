@@ -748,3 +748,31 @@ Test(diagram_seed, the_seed_collab_view_labels_all_65_units_in_a_1920_pixel_png)
   rg_results_free(&r);
   rg_plan_free(p);
 }
+
+Test(diagram_empty, a_plan_without_tasks_still_draws_titled_diagrams) {
+  rg_plan *p = rg_plan_new("empty.txt");
+  rg_plan_add_chapter(p, "一", "空", 1);
+  int u = rg_plan_intern_unit(p, "市财政局", RG_KIND_UNIT, 2);
+  rg_plan_finalize(p);
+  rg_results *r = calloc(1, sizeof *r);
+  r->row_of_unit = calloc(1, sizeof(int));
+  r->row_of_unit[u] = -1;
+  static const char *const views[] = {"collab", "clusters", "chapter=1", "ego=市财政局"};
+  for (int v = 0; v < 4; v++) {
+    rg_diagram_opts o;
+    rg_diagram_opts_init(&o);
+    o.view = views[v];
+    char *d = NULL;
+    size_t len = 0;
+    rg_error e;
+    cr_assert_eq(rg_diagram_render_mem(p, r, &o, "svg", &d, &len, &e), RG_OK, "%s: %s", views[v],
+                 e.msg);
+    svg s = parse_svg(d, len);
+    cr_expect(strstr(d, "empty.txt"), "%s: the title falls back to the file name", views[v]);
+    free_svg(&s);
+    free(d);
+  }
+  free(r->row_of_unit);
+  free(r);
+  rg_plan_free(p);
+}
