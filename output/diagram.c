@@ -101,7 +101,8 @@ static size_t cp_offset(const char *s, size_t len, size_t k) {
   size_t i = 0;
   while (i < len && k > 0) {
     i++;
-    while (i < len && ((unsigned char)s[i] & 0xC0) == 0x80) i++;
+    while (i < len && ((unsigned char)s[i] & 0xC0) == 0x80)
+      i++;
     k--;
   }
   return i;
@@ -114,8 +115,10 @@ void rg_diagram_short_name(const char *issuer, const char *name, char *buf, size
   char city[128] = "", city2[128] = "";
   if (issuer) {
     size_t n = strlen(issuer);
-    if (ends(issuer, n, "人民政府")) n -= strlen("人民政府");
-    else if (ends(issuer, n, "政府")) n -= strlen("政府");
+    if (ends(issuer, n, "人民政府"))
+      n -= strlen("人民政府");
+    else if (ends(issuer, n, "政府"))
+      n -= strlen("政府");
     if (n > 0 && n < sizeof city && ends(issuer, n, "市")) {
       memcpy(city, issuer, n);
       city[n] = '\0';
@@ -128,8 +131,10 @@ void rg_diagram_short_name(const char *issuer, const char *name, char *buf, size
   }
   char work[1024];
   const char *s = name;
-  if (city[0] && starts(s, city)) s += strlen(city);
-  else if (city2[0] && starts(s, city2)) s += strlen(city2);
+  if (city[0] && starts(s, city))
+    s += strlen(city);
+  else if (city2[0] && starts(s, city2))
+    s += strlen(city2);
   /* 市 is a prefix unless it begins 市场 (market) or 市委 (the party committee). */
   if (starts(s, "市") && !starts(s, "市场") && !starts(s, "市委")) s += strlen("市");
   snprintf(work, sizeof work, "%s", s);
@@ -144,9 +149,9 @@ void rg_diagram_short_name(const char *issuer, const char *name, char *buf, size
     }
   }
   static const char *const suffixes[][2] = {
-      {"集团有限公司", "集团"}, {"有限责任公司", ""}, {"有限公司", ""},  {"管理委员会", "管委会"},
-      {"委员会", "委"},         {"人民政府", ""},      {"区政府", "区"}, {"县政府", "县"},
-      {"市政府", "市"},
+      {"集团有限公司", "集团"}, {"有限责任公司", ""}, {"有限公司", ""},
+      {"管理委员会", "管委会"}, {"委员会", "委"},     {"人民政府", ""},
+      {"区政府", "区"},         {"县政府", "县"},     {"市政府", "市"},
   };
   size_t len = strlen(work);
   for (size_t i = 0; i < sizeof suffixes / sizeof suffixes[0]; i++) {
@@ -275,7 +280,8 @@ static GVC_t *gv_context(void) {
   return gvc;
 }
 
-static const char *const engines[] = {"dot", "neato", "fdp", "sfdp", "circo", "twopi", "osage", NULL};
+static const char *const engines[] = {"dot",   "neato", "fdp",   "sfdp",
+                                      "circo", "twopi", "osage", NULL};
 
 static const char *renderer_of(const char *format) {
   if (!strcmp(format, "svg")) return "svg:svg:core";

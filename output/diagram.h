@@ -13,7 +13,13 @@
  *   "chapter=N"    one chapter's tasks grouped by section, and their units,
  *                  left to right. N is 1-based (一 = 1) or the printed number.
  *   "clusters"     every cluster as a Graphviz cluster subgraph, ties between
- *                  clusters summarised as one edge per cluster pair.
+ *                  clusters summarised as one edge per cluster pair (the
+ *                  number of tasks involving both); above 300 units only the
+ *                  cluster summaries are drawn.
+ *
+ * Engines (opts.engine overrides): collab and cluster=N neato (sfdp above
+ * 300 nodes), ego and chapter dot, clusters fdp; neato/fdp/sfdp get
+ * start=<seed>.
  *
  * Output: the format is "svg", "png", "pdf" or "dot" (rg_diagram_render takes
  * it from the file extension, ".gv" also meaning dot). "dot" is the graph as
@@ -29,7 +35,10 @@
  * escapes are drawn literally and cannot inject markup. Graphviz errors and
  * warnings are collected and returned as an rg_error (RG_ESYS), never
  * ignored. Output is deterministic: same input and options, same bytes
- * (SVG, PNG, DOT; cairo PDFs carry a creation date).
+ * (SVG, PNG, DOT; cairo PDFs carry a creation date) from run to run. Within
+ * one process every view but "clusters" also repeats byte for byte; fdp's
+ * layout depends on heap addresses, so a later "clusters" render in the
+ * same process may differ from the first.
  *
  * The whole module is not thread-safe (Graphviz keeps global state). */
 #ifndef RG_DIAGRAM_H
@@ -42,14 +51,14 @@
 #include "results.h"
 
 typedef struct rg_diagram_opts {
-  const char *view;    /* see above; NULL = "collab" */
-  const char *engine;  /* "dot", "neato", "fdp", "sfdp", "circo", "twopi"; NULL = per view */
-  const char *font;    /* font family; NULL = RG_DIAGRAM_DEFAULT_FONT */
-  int min_shared;      /* collab/clusters: hide ties below this; <= 0 = RG_DIAGRAM_AUTO */
-  unsigned long seed;  /* start=<seed> for neato/fdp/sfdp; 0 = RG_DEFAULT_SEED */
-  const char *lang;    /* legend language: "zh" (default) or "en" */
-  int width_px;        /* png: target width in pixels; <= 0 = 1920 */
-  int quiet;           /* 1: do not print the missing-font warning to stderr */
+  const char *view;   /* see above; NULL = "collab" */
+  const char *engine; /* dot, neato, fdp, sfdp, circo, twopi, osage; NULL = per view */
+  const char *font;   /* font family; NULL = RG_DIAGRAM_DEFAULT_FONT */
+  int min_shared;     /* collab/clusters: hide ties below this; <= 0 = RG_DIAGRAM_AUTO */
+  unsigned long seed; /* start=<seed> for neato/fdp/sfdp; 0 = RG_DEFAULT_SEED */
+  const char *lang;   /* legend language: "zh" (default) or "en" */
+  int width_px;       /* png: target width in pixels; <= 0 = 1920 */
+  int quiet;          /* 1: print no font or Graphviz warning to stderr */
 } rg_diagram_opts;
 
 #define RG_DIAGRAM_DEFAULT_FONT "WenQuanYi Micro Hei"

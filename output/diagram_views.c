@@ -43,7 +43,8 @@ static void sb_label_text(sbuf *b, const char *raw, size_t n) {
   tmp[n] = '\0';
   char *x = rg_diagram_xml_escape(tmp);
   for (const char *p = x; *p; p++) {
-    if (*p == '\\') sb_add(b, "\\\\");
+    if (*p == '\\')
+      sb_add(b, "\\\\");
     else {
       char c[2] = {*p, 0};
       sb_add(b, c);
@@ -62,7 +63,8 @@ static char *tooltip_text(const char *raw) {
   sbuf b = {0};
   sb_add(&b, "");
   for (const char *p = x; *p; p++) {
-    if (*p == '\\') sb_add(&b, "\\\\\\\\");
+    if (*p == '\\')
+      sb_add(&b, "\\\\\\\\");
     else {
       char c[2] = {*p, 0};
       sb_add(&b, c);
@@ -76,7 +78,8 @@ static void attr(void *obj, const char *k, const char *v) {
   agsafeset(obj, (char *)k, (char *)v, "");
 }
 
-static void attrf(void *obj, const char *k, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+static void attrf(void *obj, const char *k, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
 static void attrf(void *obj, const char *k, const char *fmt, ...) {
   char buf[256];
   va_list ap;
@@ -111,7 +114,8 @@ static size_t cpoff(const char *s, size_t k) {
   size_t i = 0;
   while (s[i] && k > 0) {
     i++;
-    while (s[i] && ((unsigned char)s[i] & 0xC0) == 0x80) i++;
+    while (s[i] && ((unsigned char)s[i] & 0xC0) == 0x80)
+      i++;
     k--;
   }
   return i;
@@ -251,7 +255,8 @@ void rg_diagram_labels_make(rg_diagram_ctx *ctx) {
   }
   /* Two units with the same short name are both drawn with full names. */
   int *idx = rg_xmalloc(sizeof(int) * (size_t)(n > 0 ? n : 1));
-  for (int u = 0; u < n; u++) idx[u] = u;
+  for (int u = 0; u < n; u++)
+    idx[u] = u;
   sort_labels = ctx->label;
   qsort(idx, (size_t)n, sizeof(int), cmp_label);
   int *clash = rg_xcalloc((size_t)(n > 0 ? n : 1), sizeof(int));
@@ -268,7 +273,8 @@ void rg_diagram_labels_make(rg_diagram_ctx *ctx) {
 
 void rg_diagram_labels_free(rg_diagram_ctx *ctx) {
   if (!ctx->label) return;
-  for (int u = 0; u < ctx->plan->n_units; u++) free(ctx->label[u]);
+  for (int u = 0; u < ctx->plan->n_units; u++)
+    free(ctx->label[u]);
   free(ctx->label);
   ctx->label = NULL;
 }
@@ -327,18 +333,20 @@ rg_status rg_diagram_resolve_view(rg_diagram_ctx *ctx, const char *view, rg_erro
   if (!strncmp(view, "cluster=", 8)) {
     ctx->kind = RG_VIEW_CLUSTER;
     if (!res)
-      return rg_error_set(err, RG_EUSAGE, NULL, 0, 0, "diagram: view cluster=N needs analysis results");
+      return rg_error_set(err, RG_EUSAGE, NULL, 0, 0,
+                          "diagram: view cluster=N needs analysis results");
     int id;
     if (!parse_int(view + 8, &id))
-      return rg_error_set(err, RG_EUSAGE, NULL, 0, 0, "diagram: cluster=N needs a number, not \"%s\"",
-                          view + 8);
+      return rg_error_set(err, RG_EUSAGE, NULL, 0, 0,
+                          "diagram: cluster=N needs a number, not \"%s\"", view + 8);
     for (int i = 0; i < res->n_clusters; i++)
       if (res->clusters[i].id == id) {
         ctx->arg = i;
         return RG_OK;
       }
-    return rg_error_set(err, RG_EUSAGE, NULL, 0, 0, "diagram: no cluster %d (the plan has %d: 0 to %d)",
-                        id, res->n_clusters, res->n_clusters - 1);
+    return rg_error_set(err, RG_EUSAGE, NULL, 0, 0,
+                        "diagram: no cluster %d (the plan has %d: 0 to %d)", id, res->n_clusters,
+                        res->n_clusters - 1);
   }
   if (!strncmp(view, "chapter=", 8)) {
     ctx->kind = RG_VIEW_CHAPTER;
@@ -387,8 +395,10 @@ static void graph_setup(rg_diagram_ctx *ctx, Agraph_t *g, const char *engine, in
     double w = ctx->width_px / 96.0;
     attr(g, "dpi", "96");
     /* Networks are scaled up to the full width; layered views only down. */
-    if (network) attrf(g, "size", "%.4g,%.4g!", w, 2 * w);
-    else attrf(g, "size", "%.4g,%.4g", w, 300.0);
+    if (network)
+      attrf(g, "size", "%.4g,%.4g!", w, 2 * w);
+    else
+      attrf(g, "size", "%.4g,%.4g", w, 300.0);
   }
   agattr(g, AGNODE, (char *)"fontname", (char *)ctx->font);
   agattr(g, AGNODE, (char *)"fontsize", (char *)"14");
@@ -573,7 +583,8 @@ int rg_diagram_effective_min_shared(const rg_diagram_ctx *ctx) {
   int limit = RG_DIAGRAM_TIES_PER_UNIT * res->n_units;
   if (res->n_ties <= limit) return 1;
   int *v = rg_xmalloc(sizeof(int) * (size_t)res->n_ties);
-  for (int i = 0; i < res->n_ties; i++) v[i] = res->ties[i].shared;
+  for (int i = 0; i < res->n_ties; i++)
+    v[i] = res->ties[i].shared;
   qsort(v, (size_t)res->n_ties, sizeof(int), cmp_desc);
   int m = v[limit] + 1;
   free(v);
@@ -592,7 +603,8 @@ static Agraph_t *build_collab(rg_diagram_ctx *ctx) {
   attr(g, "splines", "false");
   double mx = max_load(res);
   int *units = rg_xmalloc(sizeof(int) * (size_t)(res->n_units + 1));
-  for (int i = 0; i < res->n_units; i++) units[i] = res->units[i].unit;
+  for (int i = 0; i < res->n_units; i++)
+    units[i] = res->units[i].unit;
   qsort(units, (size_t)res->n_units, sizeof(int), cmp_int);
   int n_over = 0;
   for (int i = 0; i < res->n_units; i++) {
@@ -639,15 +651,18 @@ static Agraph_t *build_collab(rg_diagram_ctx *ctx) {
                  "wide)."),
                res->n_units, res->opts.lead_weight, res->opts.support_weight, mx);
   int *ids = rg_xmalloc(sizeof(int) * (size_t)(res->n_clusters + 1));
-  for (int i = 0; i < res->n_clusters; i++) ids[i] = res->clusters[i].id;
+  for (int i = 0; i < res->n_clusters; i++)
+    ids[i] = res->clusters[i].id;
   legend_swatches(ctx, &b, ids, res->n_clusters);
   free(ids);
-  legend_linef(&b, T("红色粗边框 = 超负荷（负荷 > %g，即 Q3 + 1.5×IQR）：%d 个单位。",
-                     "Thick red outline = overloaded (load > %g = Q3 + 1.5×IQR): %d units."),
+  legend_linef(&b,
+               T("红色粗边框 = 超负荷（负荷 > %g，即 Q3 + 1.5×IQR）：%d 个单位。",
+                 "Thick red outline = overloaded (load > %g = Q3 + 1.5×IQR): %d units."),
                res->fence, n_over);
   if (drawn && m <= 1)
-    legend_linef(&b, T("线宽 ∝ 共同任务数（%d–%d）；画出全部 %d 条联系。",
-                       "Line width ∝ shared tasks (%d–%d); all %d ties drawn."),
+    legend_linef(&b,
+                 T("线宽 ∝ 共同任务数（%d–%d）；画出全部 %d 条联系。",
+                   "Line width ∝ shared tasks (%d–%d); all %d ties drawn."),
                  lo, hi, drawn);
   else if (drawn)
     legend_linef(&b,
@@ -662,7 +677,8 @@ static Agraph_t *build_collab(rg_diagram_ctx *ctx) {
                                          "most 2 ties per unit"),
                  drawn, res->n_ties);
   else
-    legend_linef(&b, T("没有共同任务不少于 %d 项的联系。", "No tie has %d or more shared tasks."), m);
+    legend_linef(&b, T("没有共同任务不少于 %d 项的联系。", "No tie has %d or more shared tasks."),
+                 m);
   legend_end(ctx, g, &b);
   return g;
 }
@@ -737,7 +753,8 @@ static Agraph_t *build_ego(rg_diagram_ctx *ctx) {
                U->name, n_tasks, n_partners, n_alone);
   legend_roles(ctx, &b);
   if (ctx->res)
-    legend_line(&b, T("填充色 = 聚类；红色粗边框 = 超负荷。", "Fill = cluster; thick red outline = overloaded."));
+    legend_line(&b, T("填充色 = 聚类；红色粗边框 = 超负荷。",
+                      "Fill = cluster; thick red outline = overloaded."));
   legend_end(ctx, g, &b);
   return g;
 }
@@ -768,7 +785,8 @@ static Agraph_t *build_cluster(rg_diagram_ctx *ctx) {
   if (C->n_crossing) memcpy(tasks + C->n_tasks, C->crossing, sizeof(int) * (size_t)C->n_crossing);
   qsort(tasks, (size_t)n_all, sizeof(int), cmp_int);
   int *crossing = rg_xcalloc((size_t)plan->n_tasks + 1, sizeof(int));
-  for (int i = 0; i < C->n_crossing; i++) crossing[C->crossing[i]] = 1;
+  for (int i = 0; i < C->n_crossing; i++)
+    crossing[C->crossing[i]] = 1;
   for (int i = 0; i < n_all; i++) {
     int t = tasks[i];
     if (i && tasks[i - 1] == t) continue;
@@ -834,7 +852,8 @@ static Agraph_t *build_chapter(rg_diagram_ctx *ctx) {
   int n_tasks = 0;
   /* This chapter's tasks ordered by (section, plan order); no section first. */
   int n_ch = 0;
-  for (int t = 0; t < plan->n_tasks; t++) n_ch += plan->tasks[t].chapter == ch;
+  for (int t = 0; t < plan->n_tasks; t++)
+    n_ch += plan->tasks[t].chapter == ch;
   int *order = rg_xmalloc(sizeof(int) * (size_t)(n_ch + 1));
   for (int t = 0, k = 0; t < plan->n_tasks; t++)
     if (plan->tasks[t].chapter == ch) order[k++] = t;
@@ -862,7 +881,8 @@ static Agraph_t *build_chapter(rg_diagram_ctx *ctx) {
       sbuf b = {0};
       sb_add(&b, "<B>");
       char head[64];
-      snprintf(head, sizeof head, "（%s）", plan->sections[s].number ? plan->sections[s].number : "");
+      snprintf(head, sizeof head, "（%s）",
+               plan->sections[s].number ? plan->sections[s].number : "");
       sb_text(&b, head);
       sb_wrapped(&b, plan->sections[s].title ? plan->sections[s].title : "", 20, 2);
       sb_add(&b, "</B>");
@@ -912,13 +932,16 @@ static Agraph_t *build_chapter(rg_diagram_ctx *ctx) {
   char view[1200];
   snprintf(view, sizeof view, "%s、%s", H->number ? H->number : "", H->title ? H->title : "");
   legend_begin(ctx, &b, view);
-  legend_linef(&b, T("左：本部分的 %d 项任务，按节分组；右：承担的 %d 个单位（灰色虚线框 = 泛指或集合单位）。",
-                     "Left: this chapter's %d tasks by section; right: the %d units they name (grey "
-                     "dashed boxes = collective or unspecified units)."),
-               n_tasks, n_units);
+  legend_linef(
+      &b,
+      T("左：本部分的 %d 项任务，按节分组；右：承担的 %d 个单位（灰色虚线框 = 泛指或集合单位）。",
+        "Left: this chapter's %d tasks by section; right: the %d units they name (grey "
+        "dashed boxes = collective or unspecified units)."),
+      n_tasks, n_units);
   legend_roles(ctx, &b);
   if (ctx->res)
-    legend_line(&b, T("单位填充色 = 聚类；红色粗边框 = 超负荷。", "Unit fill = cluster; thick red outline = overloaded."));
+    legend_line(&b, T("单位填充色 = 聚类；红色粗边框 = 超负荷。",
+                      "Unit fill = cluster; thick red outline = overloaded."));
   legend_end(ctx, g, &b);
   return g;
 }
@@ -941,9 +964,11 @@ static Agraph_t *build_clusters(rg_diagram_ctx *ctx) {
   int all = res->n_units <= RG_DIAGRAM_MAX_CLUSTER_UNITS;
   /* cluster index (into res->clusters) of every plan unit, -1 none */
   int *cidx = rg_xmalloc(sizeof(int) * (size_t)(plan->n_units + 1));
-  for (int u = 0; u < plan->n_units; u++) cidx[u] = -1;
+  for (int u = 0; u < plan->n_units; u++)
+    cidx[u] = -1;
   for (int c = 0; c < k; c++)
-    for (int i = 0; i < res->clusters[c].n_units; i++) cidx[res->clusters[c].units[i]] = c;
+    for (int i = 0; i < res->clusters[c].n_units; i++)
+      cidx[res->clusters[c].units[i]] = c;
   for (int c = 0; c < k; c++) {
     const rg_cluster *C = &res->clusters[c];
     char name[32];
@@ -1033,14 +1058,16 @@ static Agraph_t *build_clusters(rg_diagram_ctx *ctx) {
   int maxp = 0, n_pairs = 0;
   for (size_t i = 0; i < n_pl;) {
     size_t j = i;
-    while (j < n_pl && pairs[j] == pairs[i]) j++;
+    while (j < n_pl && pairs[j] == pairs[i])
+      j++;
     if ((int)(j - i) > maxp) maxp = (int)(j - i);
     n_pairs++;
     i = j;
   }
   for (size_t i = 0; i < n_pl;) {
     size_t j = i;
-    while (j < n_pl && pairs[j] == pairs[i]) j++;
+    while (j < n_pl && pairs[j] == pairs[i])
+      j++;
     int c = (int)(j - i), x = (int)(pairs[i] / (k + 1)), y = (int)(pairs[i] % (k + 1));
     i = j;
     char a[32], bn[32];
@@ -1062,28 +1089,33 @@ static Agraph_t *build_clusters(rg_diagram_ctx *ctx) {
   free(cidx);
   sbuf b = {0};
   legend_begin(ctx, &b, T("聚类与聚类间的联系", "clusters and the ties between them"));
-  legend_linef(&b,
-               T("%d 个聚类（模块度 %.3f），每个为一个色块；白框为聚类摘要。",
-                 "%d clusters (modularity %.3f), one coloured box each; the white box summarises it."),
-               k, res->modularity);
-  legend_linef(&b,
-               T("蓝色粗线 = 两个聚类共同承担的任务数（线上数字，线宽 ∝ 任务数）：%d 对聚类有共同任务。",
-                 "Blue lines = tasks shared by two clusters (the number on the line; width ∝ "
-                 "count): %d cluster pairs share tasks."),
-               n_pairs);
+  legend_linef(
+      &b,
+      T("%d 个聚类（模块度 %.3f），每个为一个色块；白框为聚类摘要。",
+        "%d clusters (modularity %.3f), one coloured box each; the white box summarises it."),
+      k, res->modularity);
+  legend_linef(
+      &b,
+      T("蓝色粗线 = 两个聚类共同承担的任务数（线上数字，线宽 ∝ 任务数）：%d 对聚类有共同任务。",
+        "Blue lines = tasks shared by two clusters (the number on the line; width ∝ "
+        "count): %d cluster pairs share tasks."),
+      n_pairs);
   if (all)
-  legend_linef(&b,
-               T("灰线 = 聚类内共同任务不少于 %d 项的单位联系（%d 条）；红色粗边框 = 超负荷。",
-                 "Grey lines = ties inside a cluster with at least %d shared tasks (%d); thick red "
-                 "outline = overloaded."),
-               m, intra);
+    legend_linef(
+        &b,
+        T("灰线 = 聚类内共同任务不少于 %d 项的单位联系（%d 条）；红色粗边框 = 超负荷。",
+          "Grey lines = ties inside a cluster with at least %d shared tasks (%d); thick red "
+          "outline = overloaded."),
+        m, intra);
   if (!all)
-    legend_linef(&b, T("单位多于 %d 个（共 %d 个），只画聚类摘要。",
-                       "More than %d units (%d): only the cluster summaries are drawn."),
+    legend_linef(&b,
+                 T("单位多于 %d 个（共 %d 个），只画聚类摘要。",
+                   "More than %d units (%d): only the cluster summaries are drawn."),
                  RG_DIAGRAM_MAX_CLUSTER_UNITS, res->n_units);
   if (n_loose)
-    legend_linef(&b, T("不属于任何聚类的 %d 个单位画在色块之外。",
-                       "%d units in no cluster are drawn outside the boxes."),
+    legend_linef(&b,
+                 T("不属于任何聚类的 %d 个单位画在色块之外。",
+                   "%d units in no cluster are drawn outside the boxes."),
                  n_loose);
   legend_end(ctx, g, &b);
   return g;
@@ -1091,11 +1123,16 @@ static Agraph_t *build_clusters(rg_diagram_ctx *ctx) {
 
 Agraph_t *rg_diagram_build(rg_diagram_ctx *ctx) {
   switch (ctx->kind) {
-  case RG_VIEW_COLLAB: return build_collab(ctx);
-  case RG_VIEW_EGO: return build_ego(ctx);
-  case RG_VIEW_CLUSTER: return build_cluster(ctx);
-  case RG_VIEW_CHAPTER: return build_chapter(ctx);
-  case RG_VIEW_CLUSTERS: return build_clusters(ctx);
+  case RG_VIEW_COLLAB:
+    return build_collab(ctx);
+  case RG_VIEW_EGO:
+    return build_ego(ctx);
+  case RG_VIEW_CLUSTER:
+    return build_cluster(ctx);
+  case RG_VIEW_CHAPTER:
+    return build_chapter(ctx);
+  case RG_VIEW_CLUSTERS:
+    return build_clusters(ctx);
   }
   return NULL;
 }

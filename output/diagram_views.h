@@ -22,15 +22,15 @@ typedef struct rg_diagram_ctx {
   const rg_plan *plan;
   const rg_results *res; /* may be NULL for the chapter view */
   rg_view_kind kind;
-  int arg;               /* ego: plan unit; cluster: index into res->clusters; chapter: index */
-  const char *font;      /* family actually used */
-  const char *engine;    /* resolved engine; NULL until the view picks its default */
-  const char *format;    /* "svg", "png", "pdf" or "dot" */
-  int min_shared;        /* as requested (<= 0: auto) */
+  int arg;            /* ego: plan unit; cluster: index into res->clusters; chapter: index */
+  const char *font;   /* family actually used */
+  const char *engine; /* resolved engine; NULL until the view picks its default */
+  const char *format; /* "svg", "png", "pdf" or "dot" */
+  int min_shared;     /* as requested (<= 0: auto) */
   unsigned long seed;
-  int en;                /* 1: English legend */
+  int en; /* 1: English legend */
   int width_px;
-  char **label;          /* per plan unit: short name (or full name on collision), malloc'd */
+  char **label; /* per plan unit: short name (or full name on collision), malloc'd */
 } rg_diagram_ctx;
 
 /* Parse opts->view into ctx->kind and ctx->arg. RG_EUSAGE on an unknown view,

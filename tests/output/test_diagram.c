@@ -31,10 +31,9 @@
  * 1-5, 1-6, 5-6 (t1); 0-2, 1-2 (t2); 3-7, 3-8, 7-8 (t3): 11 ties.
  * Clusters: 0 = {0 1 2 4 5 6} tasks t0 t1 t2 t4; 1 = {3 7 8} task t3. */
 
-static const char *const NAMES[] = {"市发展改革委", "市财政局", "市商务局",
-                                    "沈阳地铁集团有限公司", "A\"B", "C\\D",
-                                    "<b>x</b>&", "line1\nline2", "\\N\\G\\L",
-                                    "各区、县(市)政府"};
+static const char *const NAMES[] = {
+    "市发展改革委", "市财政局",     "市商务局",  "沈阳地铁集团有限公司", "A\"B", "C\\D",
+    "<b>x</b>&",    "line1\nline2", "\\N\\G\\L", "各区、县(市)政府"};
 #define N_NAMES 10
 
 static rg_plan *make_plan(void) {
@@ -61,7 +60,8 @@ static rg_plan *make_plan(void) {
     snprintf(num, sizeof num, "%d", t + 1);
     int ti = rg_plan_add_task(p, num, T[t].text, ch, T[t].section == 0 ? s0 : s1, 20 + t);
     rg_plan_link(p, ti, T[t].lead, RG_ROLE_LEAD, 21 + t);
-    for (int k = 0; k < 3 && T[t].sup[k] >= 0; k++) rg_plan_link(p, ti, T[t].sup[k], RG_ROLE_SUPPORT, 22 + t);
+    for (int k = 0; k < 3 && T[t].sup[k] >= 0; k++)
+      rg_plan_link(p, ti, T[t].sup[k], RG_ROLE_SUPPORT, 22 + t);
   }
   rg_plan_finalize(p);
   return p;
@@ -93,7 +93,8 @@ static rg_results *make_results(const rg_plan *p) {
   r->n_units = 9;
   r->units = calloc(9, sizeof *r->units);
   r->row_of_unit = malloc(sizeof(int) * (size_t)p->n_units);
-  for (int u = 0; u < p->n_units; u++) r->row_of_unit[u] = -1;
+  for (int u = 0; u < p->n_units; u++)
+    r->row_of_unit[u] = -1;
   for (int u = 0; u < 9; u++) {
     r->units[u].unit = u;
     r->units[u].load = load[u];
@@ -117,10 +118,16 @@ static rg_results *make_results(const rg_plan *p) {
   add_tie(r, p, 7, 8, 1, (int[]){3});
   r->n_clusters = 2;
   r->clusters = calloc(2, sizeof *r->clusters);
-  r->clusters[0] = (rg_cluster){.id = 0, .units = ints(6, (int[]){0, 1, 2, 4, 5, 6}), .n_units = 6,
-                                .tasks = ints(4, (int[]){0, 1, 2, 4}), .n_tasks = 4};
-  r->clusters[1] = (rg_cluster){.id = 1, .units = ints(3, (int[]){3, 7, 8}), .n_units = 3,
-                                .tasks = ints(1, (int[]){3}), .n_tasks = 1};
+  r->clusters[0] = (rg_cluster){.id = 0,
+                                .units = ints(6, (int[]){0, 1, 2, 4, 5, 6}),
+                                .n_units = 6,
+                                .tasks = ints(4, (int[]){0, 1, 2, 4}),
+                                .n_tasks = 4};
+  r->clusters[1] = (rg_cluster){.id = 1,
+                                .units = ints(3, (int[]){3, 7, 8}),
+                                .n_units = 3,
+                                .tasks = ints(1, (int[]){3}),
+                                .n_tasks = 1};
   r->modularity = 0.25;
   return r;
 }
@@ -128,7 +135,8 @@ static rg_results *make_results(const rg_plan *p) {
 /* Frees what make_results allocated (the analyzer's rg_results_free is not
  * this test's to rely on). */
 static void free_results(rg_results *r) {
-  for (int i = 0; i < r->n_ties; i++) free(r->ties[i].tasks);
+  for (int i = 0; i < r->n_ties; i++)
+    free(r->ties[i].tasks);
   for (int i = 0; i < r->n_clusters; i++) {
     free(r->clusters[i].units);
     free(r->clusters[i].tasks);
@@ -250,8 +258,8 @@ Test(diagram, collab_svg_has_one_node_per_concrete_unit_labelled_and_tooltipped)
   cr_assert_eq(count(&s, "//s:g[contains(concat(' ', @class, ' '), ' unit ')]"), 9);
   cr_assert_eq(count(&s, "//s:g[contains(concat(' ', @class, ' '), ' overloaded ')]"), 2);
   /* Expected drawn text: the short name, hostile characters verbatim. */
-  static const char *const label[9] = {"发展改革委", "财政局", "商务局", "地铁集团", "A\"B",
-                                       "C\\D", "<b>x</b>&", "line1line2", "\\N\\G\\L"};
+  static const char *const label[9] = {"发展改革委", "财政局",    "商务局",     "地铁集团", "A\"B",
+                                       "C\\D",       "<b>x</b>&", "line1line2", "\\N\\G\\L"};
   for (int u = 0; u < 9; u++) {
     char id[16], q[128];
     snprintf(id, sizeof id, "u%d", u);
@@ -295,7 +303,8 @@ Test(diagram, auto_threshold_keeps_at_most_two_ties_per_unit) {
   /* 9 units allow 18 ties: all 11 stay. With 4 units' worth of budget
    * removed... exercise the rule directly on a denser fake: give every tie
    * a distinct count so the cut is visible. */
-  for (int i = 0; i < res->n_ties; i++) res->ties[i].shared = i + 1;
+  for (int i = 0; i < res->n_ties; i++)
+    res->ties[i].shared = i + 1;
   res->n_units = 9;
   char *data = render("collab", "svg", NULL);
   /* 11 ties <= 18: threshold 1, everything drawn */
@@ -311,7 +320,8 @@ Test(diagram, auto_threshold_keeps_at_most_two_ties_per_unit) {
   cr_assert_eq(rg_diagram_render_mem(plan, res, &o, "svg", &data, &len, &e), RG_OK, "%s", e.msg);
   cr_assert(strstr(data, "共同任务少于 4 项的联系未画出"), "legend: %.200s", strstr(data, "线宽"));
   free(data);
-  for (int u = 0; u < 9; u++) res->row_of_unit[u] = u;
+  for (int u = 0; u < 9; u++)
+    res->row_of_unit[u] = u;
   res->n_units = 9;
 }
 
@@ -485,8 +495,8 @@ Test(diagram, every_view_renders_the_same_bytes_twice) {
       char *a = render(views[v], fmt, &a_len);
       for (int r = 0; r < 2; r++) {
         char *b = render(views[v], fmt, &b_len);
-        cr_expect(a_len == b_len && !memcmp(a, b, a_len), "%s as %s differs in render %d",
-                  views[v], fmt, r + 2);
+        cr_expect(a_len == b_len && !memcmp(a, b, a_len), "%s as %s differs in render %d", views[v],
+                  fmt, r + 2);
         free(b);
       }
       free(a);
@@ -555,8 +565,10 @@ Test(diagram, pdf_embeds_the_cjk_font) {
       size_t j = i + 9;
       char name[128] = {0};
       size_t k = 0;
-      while (j < len && (data[j] == ' ' || data[j] == '/')) j++;
-      while (j < len && k < sizeof name - 1 && data[j] > ' ' && data[j] != '/') name[k++] = data[j++];
+      while (j < len && (data[j] == ' ' || data[j] == '/'))
+        j++;
+      while (j < len && k < sizeof name - 1 && data[j] > ' ' && data[j] != '/')
+        name[k++] = data[j++];
       if (strstr(name, "WenQuanYi") || strstr(name, "wqy")) found = 1;
     }
   cr_assert(found, "no WenQuanYi FontName in the PDF");
@@ -704,7 +716,8 @@ Test(diagram, a_font_without_chinese_is_replaced_with_a_warning, .init = setup_a
   char buf[1024] = {0};
   size_t n = fread(buf, 1, sizeof buf - 1, f);
   buf[n] = 0;
-  cr_assert(strstr(buf, "warning: font \"No Such Font 4711\" with Chinese glyphs not found"), "%s", buf);
+  cr_assert(strstr(buf, "warning: font \"No Such Font 4711\" with Chinese glyphs not found"), "%s",
+            buf);
 }
 
 /* ---- the seed plan ----------------------------------------------------------- */
@@ -730,7 +743,8 @@ Test(diagram_seed, the_seed_collab_view_labels_all_65_units_in_a_1920_pixel_png)
   svg s = parse_svg(d, len);
   cr_assert_eq(count(&s, "//s:g[contains(concat(' ', @class, ' '), ' unit ')]"), 65);
   /* every unit node draws text, and its tooltip is its full plan name */
-  cr_assert_eq(count(&s, "//s:g[contains(concat(' ', @class, ' '), ' unit ') and not(.//s:text)]"), 0);
+  cr_assert_eq(count(&s, "//s:g[contains(concat(' ', @class, ' '), ' unit ') and not(.//s:text)]"),
+               0);
   for (int i = 0; i < r.n_units; i++) {
     char q[128];
     snprintf(q, sizeof q, "//s:g[@id='u%d']//s:a/@x:title", r.units[i].unit);
