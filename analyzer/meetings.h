@@ -29,10 +29,13 @@
  *  2. Slots: DSatur on the meeting conflict graph (meetings sharing a unit),
  *     then an exact DSatur branch-and-bound with a node budget trying
  *     S-1, S-2, ... down to lower_bound.
- * Complexity: about O(passes * sum over tasks of the task lists of their
- * units) for the partition (bounded passes), O(M^2 + E) for DSatur with M
- * meetings and E conflict edges, plus a fixed node budget for the exact
- * colouring. A 10,000-task plan takes well under a second (Release). */
+ * Complexity: the greedy is O(sum over meetings of the unplaced task lists
+ * of their units); each local-search phase is capped by a deterministic
+ * work budget (units of list entries scanned), so it is linear-ish with a
+ * constant ceiling; the exact partition search runs only for <= exact_max
+ * tasks. Slots: O(M^2 + E) time for DSatur (M meetings, E conflict edges),
+ * O(M * S + E) memory, plus the exact colouring's node budget, scaled to
+ * about 3e7 vertex scans. A 10,000-task plan takes about 2 s (Release). */
 #ifndef RG_MEETINGS_H
 #define RG_MEETINGS_H
 
