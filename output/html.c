@@ -208,6 +208,88 @@ static void card(page *p, const char *label, const char *href, int value, const 
   fputs("</div>\n", out);
 }
 
+/* Key findings in plain words, each with its evidence one click away. */
+static void findings(page *p) {
+  FILE *out = p->out;
+  const rg_report_data *d = p->d;
+  const rg_results *res = d->res;
+  const rg_plan *plan = d->plan;
+  if (res->n_units == 0) return;
+  fputs("<ul class=\"findings\">\n", out);
+  /* the heaviest unit and the concentration of load in the top five */
+  const rg_unit_stats *top = &res->units[0];
+  char href[40];
+  snprintf(href, sizeof href, "#unit-%d", top->unit);
+  fputs("<li>", out);
+  TX(TR("负荷最重：", "Heaviest load: "));
+  unit_ref(p, top->unit);
+  fputs(TR("，负荷 ", ", load "), out);
+  num(out, top->load);
+  fputs(TR("（牵头 ", " (leads "), out);
+  int n = rg_report_unit_tasks(plan, top->unit, RG_ROLE_LEAD, p->scratch);
+  role_count_link(p, p->scratch, n, href, plan->units[top->unit].name, RG_ROLE_LEAD);
+  fputs(TR(" 项、配合 ", ", supports "), out);
+  n = rg_report_unit_tasks(plan, top->unit, RG_ROLE_SUPPORT, p->scratch);
+  role_count_link(p, p->scratch, n, href, plan->units[top->unit].name, RG_ROLE_SUPPORT);
+  fputs(TR(" 项）", ")"), out);
+  int k = res->n_units < 5 ? res->n_units : 5;
+  double share = 0;
+  for (int r = 0; r < k; r++)
+    share += res->units[r].share;
+  fprintf(out,
+          TR("；负荷最重的 %d 个单位承担了全部负荷的 %.0f%%。",
+             "; the %d heaviest units carry %.0f%% of all load."),
+          k, share * 100);
+  fputs("</li>\n", out);
+  /* the strongest tie */
+  int best = -1;
+  for (int i = 0; i < res->n_ties; i++)
+    if (best < 0 || res->ties[i].shared > res->ties[best].shared) best = i;
+  if (best >= 0) {
+    const rg_tie *t = &res->ties[best];
+    fputs("<li>", out);
+    TX(TR("协作最紧密：", "Closest partners: "));
+    unit_ref(p, t->a);
+    fputs(" — ", out);
+    unit_ref(p, t->b);
+    fputs(TR("，共同承担 ", ", sharing "), out);
+    char title[600];
+    snprintf(title, sizeof title, "%s — %s", plan->units[t->a].name, plan->units[t->b].name);
+    snprintf(href, sizeof href, "#unit-%d", t->a);
+    count_link(p, t->tasks, t->shared, href, title);
+    fputs(TR(" 项任务。", " tasks."), out);
+    fputs("</li>\n", out);
+  }
+  /* the main bridge between lines of work */
+  int br = -1;
+  for (int r = 0; r < res->n_units; r++)
+    if (res->units[r].betweenness > 0 &&
+        (br < 0 || res->units[r].betweenness > res->units[br].betweenness))
+      br = r;
+  if (br >= 0) {
+    fputs("<li>", out);
+    TX(TR("协调枢纽（中介中心性最高）：", "Main go-between (highest betweenness): "));
+    unit_ref(p, res->units[br].unit);
+    fprintf(out, TR("，与 %d 个单位有协作关系。", ", tied to %d units."), res->units[br].partners);
+    fputs("</li>\n", out);
+  }
+  if (d->n_open) {
+    n = 0;
+    for (int t = 0; t < plan->n_tasks; t++)
+      if (plan->tasks[t].open_list) p->scratch[n++] = t;
+    fputs("<li>", out);
+    count_link(p, p->scratch, n, "#tasks", TR("名单未列全的任务", "tasks with open-ended lists"));
+    fprintf(out,
+            TR(" 项任务（占 %.0f%%）的责任单位以“等有关部门”等结尾，实际参与单位可能多于统计。",
+               " tasks (%.0f%%) end their unit list in \"and other departments\": more units may "
+               "take part "
+               "than are counted."),
+            100.0 * n / plan->n_tasks);
+    fputs("</li>\n", out);
+  }
+  fputs("</ul>\n", out);
+}
+
 static void summary(page *p) {
   FILE *out = p->out;
   const rg_report_data *d = p->d;
@@ -224,20 +306,22 @@ static void summary(page *p) {
            d->n_collective, d->n_generic);
   card(p, TR("个具体单位", "concrete units"), "#units", d->res->n_units, NULL, 0, note);
   snprintf(note, sizeof note,
-           TR("其中牵头 %d；连同集合、泛指共 %d", "%d as lead; %d with collectives and generics"),
+           TR("具体单位之间；其中牵头 %d，连同集合、泛指共 %d",
+              "of concrete units; %d as lead, %d with collectives and generics"),
            d->n_lead_links, plan->n_links);
-  card(p, TR("条分工关系（具体单位）", "task–unit links (concrete units)"), "#tasks",
-       d->n_concrete_links, NULL, 0, note);
+  card(p, TR("条分工关系", "task–unit links"), "#tasks", d->n_concrete_links, NULL, 0, note);
   int n_open = 0;
   for (int t = 0; t < plan->n_tasks; t++)
     if (plan->tasks[t].open_list) all[n_open++] = t;
-  card(p, TR("项任务名单未列全（“等有关部门”）", "tasks with open-ended lists (\"and others\")"),
-       "#tasks", n_open, all, n_open, NULL);
+  card(p, TR("项任务名单未列全", "open-ended lists"), "#tasks", n_open, all, n_open,
+       TR("以“等有关部门”等结尾", "ending in \"and others\""));
   card(p, TR("个单位超负荷", "overloaded units"), "#overload", d->n_overloaded, NULL, 0, NULL);
   card(p, TR("个协作聚类", "clusters"), "#clusters", d->res->n_clusters, NULL, 0, NULL);
   card(p, TR("条诊断信息", "diagnostics"), "#diagnostics", plan->n_diags, NULL, 0, NULL);
   free(all);
-  fputs("</div>\n</section>\n", out);
+  fputs("</div>\n", out);
+  findings(p);
+  fputs("</section>\n", out);
 }
 
 /* ---- overload ------------------------------------------------------------ */

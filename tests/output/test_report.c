@@ -289,6 +289,14 @@ Test(report, every_task_has_an_anchor_and_the_summary_counts_link_to_tasks) {
   fixture fx;
   write_report(&fx, NULL);
   char *html = slurp(file_in(fx.dir, "index.html"), NULL);
+  /* key findings: shares 0.3 0.3 0.3 0.1; every tie shares one task, so the
+   * first (B-C) is the closest; B is the only unit with betweenness > 0 */
+  cr_assert_not_null(strstr(html, "；负荷最重的 4 个单位承担了全部负荷的 100%。"));
+  cr_assert_not_null(strstr(html, "<li>协作最紧密：<a class=\"ul\" href=\"#unit-1\" data-unit=\"1\">"
+                                  "\"onmouseover=alert(2) x=\"</a> — <a class=\"ul\" "
+                                  "href=\"#unit-2\" data-unit=\"2\">+1</a>，共同承担 "));
+  cr_assert_not_null(strstr(html, "<li>协调枢纽（中介中心性最高）：<a class=\"ul\" href=\"#unit-1\""));
+  cr_assert_not_null(strstr(html, "\">1</a> 项任务（占 33%）的责任单位以“等有关部门”等结尾"));
   cr_assert_not_null(strstr(html, "<tr id=\"task-1\">"));
   cr_assert_not_null(strstr(html, "<tr id=\"task-2\">"));
   cr_assert_not_null(strstr(html, "<tr id=\"task-3\">"));
