@@ -18,6 +18,7 @@ minus 1e-9. Exit 0 when everything agrees within --tol, 1 otherwise.
 Uses Debian's python3-networkx and python3-numpy (run with /usr/bin/python3).
 """
 import argparse
+import bisect
 import csv
 import math
 import sys
@@ -98,6 +99,7 @@ def main():
     q1, q3 = np.percentile(x, [25, 75])  # numpy default: linear
     fence = q3 + 1.5 * (q3 - q1)
     mean, sd = x.mean(), x.std()  # population sd
+    xs = sorted(x)
     for u in units:
         if u not in got:
             fails.append(f"{u}: missing from the units output")
@@ -111,7 +113,7 @@ def main():
         check(u, "chapters", len(chapters[u]), int(r["chapters"]))
         check(u, "burden", burden[u], int(r["burden"]))
         check(u, "zscore", (load[u] - mean) / sd if sd > 0 else 0.0, num(r["zscore"]))
-        check(u, "rank", 1 + sum(1 for v in units if load[v] > load[u]), int(r["rank"]))
+        check(u, "rank", 1 + len(x) - bisect.bisect_right(xs, load[u]), int(r["rank"]))
         check(u, "overloaded", int(load[u] > fence), int(r["overloaded"] == "true"))
 
     # the projection
