@@ -17,9 +17,12 @@
 #include "diagram.h"
 #include "report.h"
 #include "load.h"
+#include "meetings.h"
+#include "meetings_out.h"
 #include "plan.h"
 #include "roster.h"
 #include "table.h"
+#include "unavailable.h"
 
 enum { EXIT_OK = 0, EXIT_INPUT = 1, EXIT_USAGE = 2 };
 
@@ -43,6 +46,17 @@ enum {
   OPT_FONT,
   OPT_LANG,
   OPT_WIDTH,
+  OPT_MAX_ATTENDEES,
+  OPT_MAX_AGENDA,
+  OPT_ROOMS,
+  OPT_EXCLUDE_UNIT,
+  OPT_CHAPTER,
+  OPT_UNIT,
+  OPT_UNAVAILABLE,
+  OPT_ICS,
+  OPT_START,
+  OPT_SLOT_MINUTES,
+  OPT_USE_CLUSTERS,
 };
 
 typedef struct cli {
@@ -56,6 +70,16 @@ typedef struct cli {
   rg_diagram_opts diagram;
   const char *lang;
   int writes_files; /* -o names a file or folder the command writes itself */
+  /* meetings */
+  rg_meeting_opts meetings;
+  const char **exclude_units; /* --exclude-unit, n_exclude of them */
+  int n_exclude;
+  const char *only_unit;      /* --unit */
+  const char *unavailable;    /* --unavailable FILE */
+  const char *ics_path;       /* --ics FILE */
+  int have_start;
+  rg_ics_opts ics;
+  int use_clusters;
 } cli;
 
 typedef struct command {
@@ -297,6 +321,65 @@ static int cmd_report(cli *c, rg_plan *plan, FILE *out) {
   "  coreness     k-core number, unweighted\n"                                                     \
   "  cluster      Leiden communities maximising modularity (--resolution, --seed)\n"
 
+/* ------------------------------------------------------------ meetings */
+
+static int cmd_meetings(cli *c, rg_plan *plan, FILE *out) {
+  rg_error err;
+  rg_error_clear(&err);
+  int rc = EXIT_OK, only = -1;
+  int *exclude = rg_xcalloc((size_t)c->n_exclude + 1, sizeof *exclude);
+  int *cluster_of = NULL;
+  rg_unavail_list un = {0};
+  rg_meeting_plan mp = {0};
+  rg_status st = RG_OK;
+  for (int i = 0; i < c->n_exclude; i++)
+    if ((exclude[i] = rg_unit_lookup(plan, c->exclude_units[i])) < 0) {
+      fprintf(stderr, "respgraph: --exclude-unit: the plan names no unit '%s'\n", c->exclude_units[i]);
+      rc = EXIT_USAGE;
+      goto done;
+    }
+  if (c->only_unit && (only = rg_unit_lookup(plan, c->only_unit)) < 0) {
+    fprintf(stderr, "respgraph: --unit: the plan names no unit '%s'\n", c->only_unit);
+    rc = EXIT_USAGE;
+    goto done;
+  }
+  if (c->unavailable && (st = rg_unavailable_read(c->unavailable, plan, &un, &err))) goto done;
+  if (c->use_clusters) {
+    rg_results r;
+    if ((st = rg_analyze(plan, &c->analysis, &r, &err))) goto done;
+    cluster_of = rg_xmalloc(((size_t)plan->n_units + 1) * sizeof *cluster_of);
+    for (int u = 0; u < plan->n_units; u++)
+      cluster_of[u] = r.row_of_unit[u] >= 0 ? r.units[r.row_of_unit[u]].cluster : -1;
+    rg_results_free(&r);
+  }
+  c->meetings.exclude = exclude;
+  c->meetings.n_exclude = c->n_exclude;
+  c->meetings.unavailable = un.items;
+  c->meetings.n_unavailable = un.n;
+  c->meetings.cluster_of_unit = cluster_of;
+  if ((st = rg_meetings_plan(plan, &c->meetings, &mp, &err))) goto done;
+  if ((st = rg_meetings_write(plan, &mp, only, c->format, out, &err))) goto done;
+  if (c->ics_path) {
+    FILE *f = fopen(c->ics_path, "wb");
+    if (!f) {
+      st = rg_error_set(&err, RG_ESYS, c->ics_path, 0, 0, "cannot open for writing");
+      goto done;
+    }
+    st = rg_meetings_write_ics(plan, &mp, only, &c->ics, f, &err);
+    if (fclose(f) != 0 && !st) st = rg_error_set(&err, RG_ESYS, c->ics_path, 0, 0, "write failed");
+  }
+done:
+  if (st) {
+    say_error(&err);
+    rc = st == RG_EUSAGE ? EXIT_USAGE : EXIT_INPUT;
+  }
+  rg_meeting_plan_free(&mp);
+  rg_unavailable_destroy(&un);
+  free(cluster_of);
+  free(exclude);
+  return rc;
+}
+
 /* ------------------------------------------------------------ table */
 
 static const command COMMANDS[] = {
@@ -350,6 +433,32 @@ static const command COMMANDS[] = {
      "index.html (self-contained, opens offline), report.xlsx, report.json, *.csv\n"
      "(UTF-8 with BOM), graph.graphml and diagrams/*.svg, then prints the path of\n"
      "index.html. --lang en writes it in English.\n\n" ANALYSIS_HELP},
+    {"meetings", cmd_meetings, "joint meetings: who meets on which tasks, in which slot",
+     "Plans joint meetings for the coordination tasks (tasks with at least two\n"
+     "concrete units): every such task is on exactly one agenda; a meeting's\n"
+     "attendees are all concrete units of its tasks; the convener leads most of\n"
+     "its tasks (ties by name). Fewest meetings first, then fewest seats (sum of\n"
+     "attendees), then fewest slots; each meeting says why its tasks are together.\n"
+     "Slots: no unit in two meetings at once; S is compared with the lower bound\n"
+     "LB = max(most meetings of one unit, ceil(meetings / rooms)).\n"
+     "JSON: coordination_tasks, naive_meetings, seats, slots, lower_bound,\n"
+     "meetings[] {id, slot, convener, attendees[], tasks[], reason, agenda[]}.\n"
+     "CSV: one row per agenda item (id,slot,convener,attendees,task,text,reason).\n"
+     "meetings options:\n"
+     "      --max-attendees N   attendees per meeting (default 12; a task that alone\n"
+     "                          needs more gets its own meeting)\n"
+     "      --max-agenda N      tasks per meeting (default 8)\n"
+     "      --rooms N           meetings that can share a slot (default unlimited)\n"
+     "      --exclude-unit U    drop unit U from every task first (repeatable)\n"
+     "      --chapter N         only the tasks of chapter N (1-based)\n"
+     "      --unit U            show only the meetings U attends (planning is global)\n"
+     "      --unavailable FILE  CSV unit,slot (header optional): U cannot meet then\n"
+     "      --use-clusters      prefer grouping tasks of the same co-ownership cluster\n"
+     "      --ics FILE          also write an iCalendar file (needs --start)\n"
+     "      --start YYYY-MM-DD  first day of slot 1; slots fill working days (Mon-Fri)\n"
+     "                          at 09:00, 10:45, 14:00, 15:45 with 90-minute slots\n"
+     "      --slot-minutes N    slot length, 5-210 (default 90); a half day (09:00-12:30,\n"
+     "                          14:00-17:30) holds floor(225 / (N + 15)) slots\n"},
     {"collectives", cmd_collectives, "collectives and generic units, and their tasks",
      "Named sets (各区、县(市)政府) and unspecified bodies (有关部门) with the tasks\n"
      "each appears in. They stay out of centrality unless --roster expands them.\n"},
@@ -417,6 +526,10 @@ int main(int argc, char **argv) {
   cli c = {.cmd = cmd->name, .format = RG_FMT_TABLE};
   rg_analysis_opts_init(&c.analysis);
   rg_diagram_opts_init(&c.diagram);
+  rg_meeting_opts_init(&c.meetings);
+  rg_ics_opts_init(&c.ics);
+  const char *exclude_buf[argc + 1]; /* --exclude-unit values (at most argc) */
+  c.exclude_units = exclude_buf;
   c.writes_files = !strcmp(cmd->name, "diagram") || !strcmp(cmd->name, "report");
   static const struct option longopts[] = {
       {"format", required_argument, NULL, OPT_FORMAT},
@@ -436,6 +549,17 @@ int main(int argc, char **argv) {
       {"font", required_argument, NULL, OPT_FONT},
       {"lang", required_argument, NULL, OPT_LANG},
       {"width", required_argument, NULL, OPT_WIDTH},
+      {"max-attendees", required_argument, NULL, OPT_MAX_ATTENDEES},
+      {"max-agenda", required_argument, NULL, OPT_MAX_AGENDA},
+      {"rooms", required_argument, NULL, OPT_ROOMS},
+      {"exclude-unit", required_argument, NULL, OPT_EXCLUDE_UNIT},
+      {"chapter", required_argument, NULL, OPT_CHAPTER},
+      {"unit", required_argument, NULL, OPT_UNIT},
+      {"unavailable", required_argument, NULL, OPT_UNAVAILABLE},
+      {"ics", required_argument, NULL, OPT_ICS},
+      {"start", required_argument, NULL, OPT_START},
+      {"slot-minutes", required_argument, NULL, OPT_SLOT_MINUTES},
+      {"use-clusters", no_argument, NULL, OPT_USE_CLUSTERS},
       {"help", no_argument, NULL, OPT_HELP},
       {NULL, 0, NULL, 0},
   };
@@ -521,6 +645,45 @@ int main(int argc, char **argv) {
       c.diagram.width_px = (int)v;
       break;
     }
+    case OPT_MAX_ATTENDEES:
+    case OPT_MAX_AGENDA:
+    case OPT_ROOMS:
+    case OPT_CHAPTER:
+    case OPT_SLOT_MINUTES: {
+      static const struct { int opt; const char *name; int min, max; } lim[] = {
+          {OPT_MAX_ATTENDEES, "--max-attendees", 2, 1000000}, {OPT_MAX_AGENDA, "--max-agenda", 1, 1000000},
+          {OPT_ROOMS, "--rooms", 1, 1000000}, {OPT_CHAPTER, "--chapter", 1, 1000000},
+          {OPT_SLOT_MINUTES, "--slot-minutes", 5, 210}};
+      int k = 0;
+      while (lim[k].opt != opt) k++;
+      double v;
+      if (!parse_real(optarg, lim[k].name, lim[k].min, &v)) return EXIT_USAGE;
+      if (v != (int)v || v > lim[k].max) {
+        fprintf(stderr, "respgraph: %s takes a whole number from %d to %d\n", lim[k].name,
+                lim[k].min, lim[k].max);
+        return EXIT_USAGE;
+      }
+      if (opt == OPT_MAX_ATTENDEES) c.meetings.max_attendees = (int)v;
+      else if (opt == OPT_MAX_AGENDA) c.meetings.max_agenda = (int)v;
+      else if (opt == OPT_ROOMS) c.meetings.rooms = (int)v;
+      else if (opt == OPT_CHAPTER) c.meetings.chapter = (int)v;
+      else c.ics.slot_minutes = (int)v;
+      break;
+    }
+    case OPT_EXCLUDE_UNIT: c.exclude_units[c.n_exclude++] = optarg; break;
+    case OPT_UNIT: c.only_unit = optarg; break;
+    case OPT_UNAVAILABLE: c.unavailable = optarg; break;
+    case OPT_ICS: c.ics_path = optarg; break;
+    case OPT_START: {
+      rg_error e;
+      if (rg_ics_parse_date(optarg, &c.ics, &e)) {
+        say_error(&e);
+        return EXIT_USAGE;
+      }
+      c.have_start = 1;
+      break;
+    }
+    case OPT_USE_CLUSTERS: c.use_clusters = 1; break;
     case OPT_HELP: command_help(cmd); return EXIT_OK;
     default:
       fprintf(stderr, "respgraph: see 'respgraph %s --help'\n", cmd->name);
@@ -532,6 +695,10 @@ int main(int argc, char **argv) {
     return EXIT_USAGE;
   }
   c.plan_path = argv[optind];
+  if (c.ics_path && !c.have_start) {
+    fprintf(stderr, "respgraph: --ics needs --start YYYY-MM-DD (the day of slot 1)\n");
+    return EXIT_USAGE;
+  }
 
   rg_error err;
   rg_error_clear(&err);

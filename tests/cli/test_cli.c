@@ -169,7 +169,7 @@ Test(cli, usage_errors_exit_2) {
 }
 
 Test(cli, every_command_has_help) {
-  const char *cmds[] = {"parse", "edges", "check", "units", "ties", "clusters", "overload", "collectives"};
+  const char *cmds[] = {"parse", "edges", "check", "units", "ties", "clusters", "overload", "collectives", "diagram", "report", "meetings"};
   for (size_t i = 0; i < sizeof cmds / sizeof *cmds; i++) {
     char args[64];
     snprintf(args, sizeof args, "%s --help", cmds[i]);
