@@ -41,6 +41,9 @@ void rg_meeting_plan_free(rg_meeting_plan *mp) {
  * count is deterministic, so the result does not depend on the machine. */
 #define RG_WORK_ELIMINATE 150000000L
 #define RG_WORK_SEATS 60000000L
+/* Plans with at most this many coordination tasks try all four greedy seed
+ * orders (each with its own budgets) and keep the best. */
+#define RG_MULTISTART_MAX 3000
 
 /* A meeting under construction: its tasks and the multiset of their units. */
 typedef struct mtg {
@@ -208,10 +211,27 @@ static int find_best(ctx *x, int t, int ex1, int ex2, int scan_all, int *added_o
 /* ------------------------------------------------------------ greedy */
 
 static int *sort_key_ctx_k; /* K per local task, for qsort */
+static int *sort_key_lead;  /* per local task: tasks led by its first lead */
+static int sort_variant;
 static int by_size_desc(const void *a, const void *b) {
   int x = *(const int *)a, y = *(const int *)b;
   if (sort_key_ctx_k[x] != sort_key_ctx_k[y]) return sort_key_ctx_k[x] > sort_key_ctx_k[y] ? -1 : 1;
   return (x > y) - (x < y);
+}
+/* Seed orders of the greedy: 0 largest first; 1 tasks of the busiest lead
+ * first (then largest); 2 plan order; 3 smallest first. Ties: plan order. */
+static int by_variant(const void *a, const void *b) {
+  int x = *(const int *)a, y = *(const int *)b;
+  switch (sort_variant) {
+  case 1:
+    if (sort_key_lead[x] != sort_key_lead[y]) return sort_key_lead[x] > sort_key_lead[y] ? -1 : 1;
+    return by_size_desc(a, b);
+  case 2: return (x > y) - (x < y);
+  case 3:
+    if (sort_key_ctx_k[x] != sort_key_ctx_k[y]) return sort_key_ctx_k[x] < sort_key_ctx_k[y] ? -1 : 1;
+    return (x > y) - (x < y);
+  default: return by_size_desc(a, b);
+  }
 }
 
 static int lead0(const ctx *x, int t) { return x->tl_beg[t] < x->tl_beg[t + 1] ? x->tl[x->tl_beg[t]] : -1; }
@@ -226,17 +246,25 @@ static int cluster_of_task(const ctx *x, int t) {
  * task that brings the fewest new attendees (then: same lead as the seed,
  * same cluster, larger, earlier) while the caps allow; when no task sharing
  * a unit fits, fill with the largest unplaced task that still fits. */
-static void greedy(ctx *x) {
+static void greedy(ctx *x, int variant) {
   int n = x->n;
   int *ksz = rg_xmalloc(((size_t)n + 1) * sizeof *ksz);
   int *order = rg_xmalloc(((size_t)n + 1) * sizeof *order);
+  int *seeds = rg_xmalloc(((size_t)n + 1) * sizeof *seeds);
+  int *lead_n = rg_xcalloc((size_t)x->plan->n_units + 1, sizeof *lead_n);
+  int *lead_key = rg_xmalloc(((size_t)n + 1) * sizeof *lead_key);
   for (int t = 0; t < n; t++) {
     ksz[t] = K(x, t);
-    order[t] = t;
+    order[t] = seeds[t] = t;
+    if (lead0(x, t) >= 0) lead_n[lead0(x, t)]++;
   }
+  for (int t = 0; t < n; t++) lead_key[t] = lead0(x, t) >= 0 ? lead_n[lead0(x, t)] : 0;
   sort_key_ctx_k = ksz;
+  sort_key_lead = lead_key;
+  sort_variant = variant;
   qsort(order, (size_t)n, sizeof *order, by_size_desc);
-  sort_key_ctx_k = NULL;
+  qsort(seeds, (size_t)n, sizeof *seeds, by_variant);
+  sort_key_ctx_k = sort_key_lead = NULL;
   /* per-unit lists of unplaced tasks, compacted lazily */
   int nup = x->plan->n_units;
   int *ul = rg_xmalloc(((size_t)x->ut_beg[nup] + 1) * sizeof *ul);
@@ -257,7 +285,7 @@ static void greedy(ctx *x) {
   int *tstamp = rg_xcalloc((size_t)n + 1, sizeof *tstamp);
   int tgen = 0;
   for (int oi = 0; oi < n; oi++) {
-    int seed = order[oi];
+    int seed = seeds[oi];
     if (x->meet_of[seed] >= 0) continue;
     int mi = new_meeting(x);
     m_add(x, mi, seed);
@@ -312,6 +340,9 @@ static void greedy(ctx *x) {
   free(ulen);
   free(ul);
   free(order);
+  free(seeds);
+  free(lead_n);
+  free(lead_key);
   free(ksz);
 }
 
@@ -965,6 +996,36 @@ static void build(ctx *x) {
   free(excl);
 }
 
+/* Local search rounds (elimination, then seats) while they improve, within
+ * the work budgets. */
+static void improve(ctx *x) {
+  long work_elim = RG_WORK_ELIMINATE, work_seats = RG_WORK_SEATS;
+  for (int round = 0; round < 10 && (work_elim > 0 || work_seats > 0); round++) {
+    int before_m = 0;
+    for (int mi = 0; mi < x->nm; mi++) before_m += x->m[mi].nt > 0;
+    int before_s = total_seats(x);
+    x->work = work_elim;
+    if (x->work > 0) phase_eliminate(x);
+    work_elim = x->work;
+    x->work = work_seats;
+    if (x->work > 0) phase_seats(x);
+    work_seats = x->work;
+    int after_m = 0;
+    for (int mi = 0; mi < x->nm; mi++) after_m += x->m[mi].nt > 0;
+    if (after_m == before_m && total_seats(x) == before_s) break;
+  }
+}
+
+static void reset_meetings(ctx *x) {
+  for (int i = 0; i < x->nm; i++) {
+    free(x->m[i].t);
+    free(x->m[i].u);
+    free(x->m[i].c);
+  }
+  x->nm = 0;
+  for (int t = 0; t < x->n; t++) x->meet_of[t] = -1;
+}
+
 rg_status rg_meetings_plan(const rg_plan *plan, const rg_meeting_opts *opts,
                            rg_meeting_plan *out, rg_error *err) {
   memset(out, 0, sizeof *out);
@@ -987,24 +1048,46 @@ rg_status rg_meetings_plan(const rg_plan *plan, const rg_meeting_opts *opts,
   x.A = o.max_attendees;
   x.G = o.max_agenda;
   build(&x);
-  greedy(&x);
-  /* local search; the work budget bounds it on huge plans */
-  long work_elim = RG_WORK_ELIMINATE, work_seats = RG_WORK_SEATS;
-  for (int round = 0; round < 10 && (work_elim > 0 || work_seats > 0); round++) {
-    int before_m = 0;
-    for (int mi = 0; mi < x.nm; mi++) before_m += x.m[mi].nt > 0;
-    int before_s = total_seats(&x);
-    x.work = work_elim;
-    if (x.work > 0) phase_eliminate(&x);
-    work_elim = x.work;
-    x.work = work_seats;
-    if (x.work > 0) phase_seats(&x);
-    work_seats = x.work;
-    int after_m = 0;
-    for (int mi = 0; mi < x.nm; mi++) after_m += x.m[mi].nt > 0;
-    if (after_m == before_m && total_seats(&x) == before_s) break;
+  /* multi-start over the greedy's seed orders on plans small enough; keep
+   * the best by (meetings, seats, slots) */
+  int nvar = x.n <= RG_MULTISTART_MAX ? 4 : 1;
+  int *best_grp = rg_xmalloc(((size_t)x.n + 1) * sizeof *best_grp);
+  unsigned char *best_fixed = NULL;
+  int best_m = INT_MAX, best_s = INT_MAX, best_slots = INT_MAX;
+  for (int v = 0; v < nvar; v++) {
+    if (v) reset_meetings(&x);
+    greedy(&x, v);
+    improve(&x);
+    exact_small(&x);
+    int M = 0, seats = total_seats(&x), lb, proven;
+    int *live = rg_xmalloc(((size_t)x.nm + 1) * sizeof *live);
+    for (int mi = 0; mi < x.nm; mi++)
+      if (x.m[mi].nt > 0) live[M++] = mi;
+    int *slot = rg_xmalloc(((size_t)M + 1) * sizeof *slot);
+    int S = nvar > 1 ? schedule(&x, live, M, &o, slot, &lb, &proven) : 0;
+    if (M < best_m || (M == best_m && (seats < best_s || (seats == best_s && S < best_slots)))) {
+      best_m = M;
+      best_s = seats;
+      best_slots = S;
+      free(best_fixed);
+      best_fixed = rg_xcalloc((size_t)M + 1, 1);
+      for (int i = 0; i < M; i++) {
+        const mtg *m = &x.m[live[i]];
+        best_fixed[i] = (unsigned char)m->fixed;
+        for (int j = 0; j < m->nt; j++) best_grp[m->t[j]] = i;
+      }
+    }
+    free(slot);
+    free(live);
   }
-  exact_small(&x);
+  reset_meetings(&x);
+  for (int i = 0; i < best_m; i++) {
+    int mi = new_meeting(&x);
+    x.m[mi].fixed = best_fixed[i];
+  }
+  for (int t = 0; t < x.n; t++) m_add(&x, best_grp[t], t);
+  free(best_grp);
+  free(best_fixed);
   /* live meetings */
   int M = 0;
   int *live = rg_xmalloc(((size_t)x.nm + 1) * sizeof *live);

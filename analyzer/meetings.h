@@ -25,7 +25,10 @@
  *     cluster), then local search: meeting elimination with one-level
  *     ejection chains, and seat-reducing moves and swaps, until no change;
  *     plans of at most opts.exact_max tasks then get an exact branch and
- *     bound over set partitions (optimal meetings and seats).
+ *     bound over set partitions (optimal meetings and seats). Plans of at
+ *     most 3000 coordination tasks run this from four greedy seed orders
+ *     (largest first, busiest lead first, plan order, smallest first) and
+ *     keep the best by (meetings, seats, slots).
  *  2. Slots: DSatur on the meeting conflict graph (meetings sharing a unit),
  *     then an exact DSatur branch-and-bound with a node budget trying
  *     S-1, S-2, ... down to lower_bound.
