@@ -47,33 +47,33 @@ void rg_meeting_plan_free(rg_meeting_plan *mp) {
 
 /* A meeting under construction: its tasks and the multiset of their units. */
 typedef struct mtg {
-  int *t, nt;       /* local task ids */
+  int *t, nt; /* local task ids */
   size_t cap_t;
-  int *u, *c, nu;   /* distinct plan units and how many of its tasks have each */
+  int *u, *c, nu; /* distinct plan units and how many of its tasks have each */
   size_t cap_u, cap_c;
-  int fixed;        /* an oversize task alone: never touched by the search */
+  int fixed; /* an oversize task alone: never touched by the search */
 } mtg;
 
 typedef struct ctx {
   const rg_plan *plan;
   const rg_meeting_opts *o;
   int A, G;
-  int n;               /* coordination tasks (local ids 0..n-1, in plan order) */
-  int *ptask;          /* local -> plan task */
-  int *tu_beg, *tu;    /* local task -> concrete plan units (CSR) */
-  int *tl_beg, *tl;    /* local task -> concrete lead units (CSR) */
-  int *ut_beg, *ut;    /* plan unit -> local tasks (CSR, ascending) */
-  int *meet_of;        /* local task -> meeting, -1 none */
+  int n;            /* coordination tasks (local ids 0..n-1, in plan order) */
+  int *ptask;       /* local -> plan task */
+  int *tu_beg, *tu; /* local task -> concrete plan units (CSR) */
+  int *tl_beg, *tl; /* local task -> concrete lead units (CSR) */
+  int *ut_beg, *ut; /* plan unit -> local tasks (CSR, ascending) */
+  int *meet_of;     /* local task -> meeting, -1 none */
   mtg *m;
   int nm;
   size_t cap_m;
-  int *mstamp;         /* per meeting, for deduplicating candidates */
+  int *mstamp; /* per meeting, for deduplicating candidates */
   size_t cap_mstamp;
   int gen;
-  int *cand;           /* candidate meetings buffer */
+  int *cand; /* candidate meetings buffer */
   size_t cap_cand;
   int ncand;
-  long work;           /* remaining work budget of the current phase */
+  long work; /* remaining work budget of the current phase */
 } ctx;
 
 static int K(const ctx *x, int t) { return x->tu_beg[t + 1] - x->tu_beg[t]; }
@@ -87,7 +87,8 @@ static int m_find(const mtg *m, int unit) {
 /* Units of t not yet in m. */
 static int m_added(const ctx *x, const mtg *m, int t) {
   int a = 0;
-  for (int k = x->tu_beg[t]; k < x->tu_beg[t + 1]; k++) a += m_find(m, x->tu[k]) < 0;
+  for (int k = x->tu_beg[t]; k < x->tu_beg[t + 1]; k++)
+    a += m_find(m, x->tu[k]) < 0;
   return a;
 }
 
@@ -183,7 +184,8 @@ static int find_best(ctx *x, int t, int ex1, int ex2, int scan_all, int *added_o
     int a = m_added(x, m, t);
     int room = x->A - m->nu - a;
     if (room < 0) continue;
-    if (best < 0 || a < best_a || (a == best_a && (room < best_room || (room == best_room && mi < best)))) {
+    if (best < 0 || a < best_a ||
+        (a == best_a && (room < best_room || (room == best_room && mi < best)))) {
       best = mi;
       best_a = a;
       best_room = room;
@@ -226,15 +228,20 @@ static int by_variant(const void *a, const void *b) {
   case 1:
     if (sort_key_lead[x] != sort_key_lead[y]) return sort_key_lead[x] > sort_key_lead[y] ? -1 : 1;
     return by_size_desc(a, b);
-  case 2: return (x > y) - (x < y);
-  case 3:
-    if (sort_key_ctx_k[x] != sort_key_ctx_k[y]) return sort_key_ctx_k[x] < sort_key_ctx_k[y] ? -1 : 1;
+  case 2:
     return (x > y) - (x < y);
-  default: return by_size_desc(a, b);
+  case 3:
+    if (sort_key_ctx_k[x] != sort_key_ctx_k[y])
+      return sort_key_ctx_k[x] < sort_key_ctx_k[y] ? -1 : 1;
+    return (x > y) - (x < y);
+  default:
+    return by_size_desc(a, b);
   }
 }
 
-static int lead0(const ctx *x, int t) { return x->tl_beg[t] < x->tl_beg[t + 1] ? x->tl[x->tl_beg[t]] : -1; }
+static int lead0(const ctx *x, int t) {
+  return x->tl_beg[t] < x->tl_beg[t + 1] ? x->tl[x->tl_beg[t]] : -1;
+}
 
 static int cluster_of_task(const ctx *x, int t) {
   if (!x->o->cluster_of_unit) return -1;
@@ -258,7 +265,8 @@ static void greedy(ctx *x, int variant) {
     order[t] = seeds[t] = t;
     if (lead0(x, t) >= 0) lead_n[lead0(x, t)]++;
   }
-  for (int t = 0; t < n; t++) lead_key[t] = lead0(x, t) >= 0 ? lead_n[lead0(x, t)] : 0;
+  for (int t = 0; t < n; t++)
+    lead_key[t] = lead0(x, t) >= 0 ? lead_n[lead0(x, t)] : 0;
   sort_key_ctx_k = ksz;
   sort_key_lead = lead_key;
   sort_variant = variant;
@@ -270,12 +278,14 @@ static void greedy(ctx *x, int variant) {
   int *ul = rg_xmalloc(((size_t)x->ut_beg[nup] + 1) * sizeof *ul);
   memcpy(ul, x->ut, (size_t)x->ut_beg[nup] * sizeof *ul);
   int *ulen = rg_xmalloc(((size_t)nup + 1) * sizeof *ulen);
-  for (int u = 0; u < nup; u++) ulen[u] = x->ut_beg[u + 1] - x->ut_beg[u];
+  for (int u = 0; u < nup; u++)
+    ulen[u] = x->ut_beg[u + 1] - x->ut_beg[u];
   /* buckets by size for the fill step: order is by size desc then index, so
    * bucket k is a contiguous run of order[] */
   int *bstart = rg_xmalloc(((size_t)x->A + 2) * sizeof *bstart);
   int *bend = rg_xmalloc(((size_t)x->A + 2) * sizeof *bend);
-  for (int k = 0; k <= x->A + 1; k++) bstart[k] = bend[k] = 0;
+  for (int k = 0; k <= x->A + 1; k++)
+    bstart[k] = bend[k] = 0;
   for (int i = 0; i < n; i++) {
     int k = ksz[order[i]];
     if (k > x->A) continue;
@@ -313,8 +323,10 @@ static void greedy(ctx *x, int variant) {
           int l = slead >= 0 && lead0(x, t) == slead;
           int c = sclu >= 0 && cluster_of_task(x, t) == sclu;
           int better = best < 0 || a < ba ||
-                       (a == ba && (l > bl || (l == bl && (c > bc || (c == bc &&
-                       (ksz[t] > ksz[best] || (ksz[t] == ksz[best] && t < best)))))));
+                       (a == ba &&
+                        (l > bl || (l == bl &&
+                                    (c > bc || (c == bc && (ksz[t] > ksz[best] ||
+                                                            (ksz[t] == ksz[best] && t < best)))))));
           if (better) {
             best = t;
             ba = a;
@@ -326,7 +338,8 @@ static void greedy(ctx *x, int variant) {
       }
       if (best < 0) {
         for (int k = x->A - m->nu; k >= 2 && best < 0; k--) {
-          while (bstart[k] < bend[k] && x->meet_of[order[bstart[k]]] >= 0) bstart[k]++;
+          while (bstart[k] < bend[k] && x->meet_of[order[bstart[k]]] >= 0)
+            bstart[k]++;
           if (bstart[k] < bend[k]) best = order[bstart[k]];
         }
       }
@@ -348,10 +361,13 @@ static void greedy(ctx *x, int variant) {
 
 /* ------------------------------------------------------- local search */
 
-typedef struct mv { int t, from; } mv;
+typedef struct mv {
+  int t, from;
+} mv;
 
 static void undo(ctx *x, mv *log, int n) {
-  for (int i = n - 1; i >= 0; i--) move_task(x, log[i].t, log[i].from);
+  for (int i = n - 1; i >= 0; i--)
+    move_task(x, log[i].t, log[i].from);
 }
 
 /* Try to empty meeting X by moving each of its tasks elsewhere, allowing one
@@ -365,7 +381,8 @@ static int eliminate(ctx *x, int X) {
   /* largest first */
   for (int i = 1; i < nt; i++)
     for (int j = i; j > 0 && (K(x, ts[j]) > K(x, ts[j - 1]) ||
-                              (K(x, ts[j]) == K(x, ts[j - 1]) && ts[j] < ts[j - 1])); j--) {
+                              (K(x, ts[j]) == K(x, ts[j - 1]) && ts[j] < ts[j - 1]));
+         j--) {
       int tmp = ts[j];
       ts[j] = ts[j - 1];
       ts[j - 1] = tmp;
@@ -458,7 +475,8 @@ static int phase_eliminate(ctx *x) {
 
 static int total_seats(const ctx *x) {
   int s = 0;
-  for (int mi = 0; mi < x->nm; mi++) s += x->m[mi].nu;
+  for (int mi = 0; mi < x->nm; mi++)
+    s += x->m[mi].nu;
   return s;
 }
 
@@ -533,7 +551,10 @@ static int phase_seats(ctx *x) {
  * than the best, or as many and no fewer seats (seats never shrink as
  * tasks are added). Starts from the local-search result, so it only ever
  * replaces it by a strictly better partition. */
-typedef struct xgrp { int nt, nu; int *u, *c; } xgrp;
+typedef struct xgrp {
+  int nt, nu;
+  int *u, *c;
+} xgrp;
 typedef struct exact_st {
   ctx *x;
   int n, *ts, *grp, *best_grp;
@@ -563,12 +584,15 @@ static void exact_rec(exact_st *e, int i, int ngroups, int seats) {
     xgrp *g = &e->g[gi];
     if (g->nt >= x->G) continue;
     int added = 0;
-    for (int k = x->tu_beg[t]; k < x->tu_beg[t + 1]; k++) added += xg_find(g, x->tu[k]) < 0;
+    for (int k = x->tu_beg[t]; k < x->tu_beg[t + 1]; k++)
+      added += xg_find(g, x->tu[k]) < 0;
     if (g->nu + added > x->A) continue;
     for (int k = x->tu_beg[t]; k < x->tu_beg[t + 1]; k++) {
       int j = xg_find(g, x->tu[k]);
-      if (j >= 0) g->c[j]++;
-      else g->u[g->nu] = x->tu[k], g->c[g->nu++] = 1;
+      if (j >= 0)
+        g->c[j]++;
+      else
+        g->u[g->nu] = x->tu[k], g->c[g->nu++] = 1;
     }
     g->nt++;
     e->grp[i] = gi;
@@ -587,7 +611,8 @@ static void exact_rec(exact_st *e, int i, int ngroups, int seats) {
 
 static void exact_small(ctx *x) {
   int n = 0;
-  for (int t = 0; t < x->n; t++) n += !x->m[x->meet_of[t]].fixed;
+  for (int t = 0; t < x->n; t++)
+    n += !x->m[x->meet_of[t]].fixed;
   if (n == 0 || n > x->o->exact_max) return;
   exact_st e = {0};
   e.x = x;
@@ -611,8 +636,10 @@ static void exact_small(ctx *x) {
   exact_rec(&e, 0, 0, 0);
   if (e.best_m < m0 || (e.best_m == m0 && e.best_s < s0)) {
     int base = x->nm;
-    for (int i = 0; i < e.best_m; i++) new_meeting(x);
-    for (int i = 0; i < n; i++) move_task(x, e.ts[i], base + e.best_grp[i]);
+    for (int i = 0; i < e.best_m; i++)
+      new_meeting(x);
+    for (int i = 0; i < n; i++)
+      move_task(x, e.ts[i], base + e.best_grp[i]);
   }
   for (int i = 0; i < n; i++) {
     free(e.g[i].u);
@@ -627,16 +654,18 @@ static void exact_small(ctx *x) {
 /* ------------------------------------------------------------ colouring */
 
 typedef struct colouring {
-  int M, C;           /* meetings, colours 1..C available */
-  int *nb_beg, *nb;   /* conflict graph (CSR, no duplicates) */
+  int M, C;               /* meetings, colours 1..C available */
+  int *nb_beg, *nb;       /* conflict graph (CSR, no duplicates) */
   unsigned char *blocked; /* M x (C+1) */
-  int *cnt;           /* M x (C+1): coloured neighbours per colour */
+  int *cnt;               /* M x (C+1): coloured neighbours per colour */
   int *sat, *col, *room;
-  int R;              /* rooms per slot (INT_MAX = unlimited) */
+  int R; /* rooms per slot (INT_MAX = unlimited) */
   long budget;
 } colouring;
 
-static size_t cix(const colouring *g, int v, int c) { return (size_t)v * (size_t)(g->C + 1) + (size_t)c; }
+static size_t cix(const colouring *g, int v, int c) {
+  return (size_t)v * (size_t)(g->C + 1) + (size_t)c;
+}
 
 static void g_assign(colouring *g, int v, int c) {
   g->col[v] = c;
@@ -705,16 +734,19 @@ static int schedule(const ctx *x, const int *live, int M, const rg_meeting_opts 
   int *um_beg = rg_xcalloc((size_t)nup + 2, sizeof *um_beg);
   for (int i = 0; i < M; i++) {
     const mtg *m = &x->m[live[i]];
-    for (int j = 0; j < m->nu; j++) um_beg[m->u[j] + 1]++;
+    for (int j = 0; j < m->nu; j++)
+      um_beg[m->u[j] + 1]++;
   }
-  for (int u = 0; u < nup; u++) um_beg[u + 1] += um_beg[u];
+  for (int u = 0; u < nup; u++)
+    um_beg[u + 1] += um_beg[u];
   int *um = rg_xmalloc(((size_t)um_beg[nup] + 1) * sizeof *um);
   int *fill = rg_xmalloc(((size_t)nup + 1) * sizeof *fill);
   memcpy(fill, um_beg, (size_t)nup * sizeof *fill);
   int maxunit = 0;
   for (int i = 0; i < M; i++) {
     const mtg *m = &x->m[live[i]];
-    for (int j = 0; j < m->nu; j++) um[fill[m->u[j]]++] = i;
+    for (int j = 0; j < m->nu; j++)
+      um[fill[m->u[j]]++] = i;
   }
   for (int u = 0; u < nup; u++)
     if (um_beg[u + 1] - um_beg[u] > maxunit) maxunit = um_beg[u + 1] - um_beg[u];
@@ -753,7 +785,8 @@ static int schedule(const ctx *x, const int *live, int M, const rg_meeting_opts 
   for (int i = 0; i < o->n_unavailable; i++) {
     int u = o->unavailable[i].unit;
     if (u < 0 || u >= nup) continue;
-    for (int k = um_beg[u]; k < um_beg[u + 1]; k++) nblk[um[k]]++;
+    for (int k = um_beg[u]; k < um_beg[u + 1]; k++)
+      nblk[um[k]]++;
   }
   int maxblk = 0;
   for (int i = 0; i < M; i++)
@@ -780,11 +813,13 @@ static int schedule(const ctx *x, const int *live, int M, const rg_meeting_opts 
   for (int i = 0; i < M; i++) {
     int v = g_select(&g);
     int c = 1;
-    while (c < g.C && !g_ok(&g, v, c)) c++;
+    while (c < g.C && !g_ok(&g, v, c))
+      c++;
     g_assign(&g, v, c);
     if (c > S) S = c;
   }
-  for (int i = 0; i < M; i++) slot[i] = g.col[i];
+  for (int i = 0; i < M; i++)
+    slot[i] = g.col[i];
   /* exact improvement with a node budget scaled so the whole search costs
    * about 3e7 vertex scans */
   long budget = o->colour_budget > 0 ? o->colour_budget : 200000;
@@ -860,8 +895,10 @@ static void describe(const ctx *x, const mtg *m, rg_meeting *out, int *lcnt, int
   const rg_plan *p = x->plan;
   for (int i = 0; i < m->nt; i++) {
     int t = m->t[i];
-    for (int k = x->tl_beg[t]; k < x->tl_beg[t + 1]; k++) lcnt[x->tl[k]]++;
-    for (int k = x->tu_beg[t]; k < x->tu_beg[t + 1]; k++) acnt[x->tu[k]]++;
+    for (int k = x->tl_beg[t]; k < x->tl_beg[t + 1]; k++)
+      lcnt[x->tl[k]]++;
+    for (int k = x->tu_beg[t]; k < x->tu_beg[t + 1]; k++)
+      acnt[x->tu[k]]++;
   }
   int conv = -1, top = -1;
   for (int i = 0; i < m->nu; i++) {
@@ -886,14 +923,19 @@ static void describe(const ctx *x, const mtg *m, rg_meeting *out, int *lcnt, int
                             p->tasks[x->ptask[m->t[0]]].number, k0, x->A);
   } else if (nt == 1) {
     out->reason = led ? xasprintf("1 task, led by %s; no other meeting can take its %d units "
-                                  "within the caps", cn, k0)
+                                  "within the caps",
+                                  cn, k0)
                       : xasprintf("1 task without a concrete lead; no other meeting can take "
-                                  "its %d units within the caps", k0);
+                                  "its %d units within the caps",
+                                  k0);
   } else {
     char *a;
-    if (led == nt) a = xasprintf("all %d tasks led by %s", nt, cn);
-    else if (led > 0) a = xasprintf("%d of %d tasks led by %s", led, nt, cn);
-    else a = xasprintf("no task has a concrete lead; %s attends %d of %d", cn, acnt[conv], nt);
+    if (led == nt)
+      a = xasprintf("all %d tasks led by %s", nt, cn);
+    else if (led > 0)
+      a = xasprintf("%d of %d tasks led by %s", led, nt, cn);
+    else
+      a = xasprintf("no task has a concrete lead; %s attends %d of %d", cn, acnt[conv], nt);
     int sh = other >= 0 ? acnt[other] : 0;
     if (sh >= 2 && sh == nt)
       out->reason = xasprintf("%s; all %d share %s", a, nt, p->units[other].name);
@@ -905,10 +947,13 @@ static void describe(const ctx *x, const mtg *m, rg_meeting *out, int *lcnt, int
       out->reason = xasprintf("%s", a);
     free(a);
   }
-  for (int i = 0; i < m->nu; i++) lcnt[m->u[i]] = acnt[m->u[i]] = 0;
+  for (int i = 0; i < m->nu; i++)
+    lcnt[m->u[i]] = acnt[m->u[i]] = 0;
 }
 
-typedef struct mrow { int slot, first, idx; } mrow;
+typedef struct mrow {
+  int slot, first, idx;
+} mrow;
 static int by_slot_first(const void *a, const void *b) {
   const mrow *x = a, *y = b;
   if (x->slot != y->slot) return x->slot < y->slot ? -1 : 1;
@@ -982,16 +1027,20 @@ static void build(ctx *x) {
   x->tl_beg[n] = ntl;
   x->n = n;
   x->ut_beg = rg_xcalloc((size_t)nup + 2, sizeof *x->ut_beg);
-  for (int k = 0; k < ntu; k++) x->ut_beg[x->tu[k] + 1]++;
-  for (int u = 0; u < nup; u++) x->ut_beg[u + 1] += x->ut_beg[u];
+  for (int k = 0; k < ntu; k++)
+    x->ut_beg[x->tu[k] + 1]++;
+  for (int u = 0; u < nup; u++)
+    x->ut_beg[u + 1] += x->ut_beg[u];
   x->ut = rg_xmalloc(((size_t)ntu + 1) * sizeof *x->ut);
   int *fill = rg_xmalloc(((size_t)nup + 1) * sizeof *fill);
   memcpy(fill, x->ut_beg, (size_t)nup * sizeof *fill);
   for (int t = 0; t < n; t++)
-    for (int k = x->tu_beg[t]; k < x->tu_beg[t + 1]; k++) x->ut[fill[x->tu[k]]++] = t;
+    for (int k = x->tu_beg[t]; k < x->tu_beg[t + 1]; k++)
+      x->ut[fill[x->tu[k]]++] = t;
   free(fill);
   x->meet_of = rg_xmalloc(((size_t)n + 1) * sizeof *x->meet_of);
-  for (int t = 0; t < n; t++) x->meet_of[t] = -1;
+  for (int t = 0; t < n; t++)
+    x->meet_of[t] = -1;
   free(seen);
   free(excl);
 }
@@ -1002,7 +1051,8 @@ static void improve(ctx *x) {
   long work_elim = RG_WORK_ELIMINATE, work_seats = RG_WORK_SEATS;
   for (int round = 0; round < 10 && (work_elim > 0 || work_seats > 0); round++) {
     int before_m = 0;
-    for (int mi = 0; mi < x->nm; mi++) before_m += x->m[mi].nt > 0;
+    for (int mi = 0; mi < x->nm; mi++)
+      before_m += x->m[mi].nt > 0;
     int before_s = total_seats(x);
     x->work = work_elim;
     if (x->work > 0) phase_eliminate(x);
@@ -1011,7 +1061,8 @@ static void improve(ctx *x) {
     if (x->work > 0) phase_seats(x);
     work_seats = x->work;
     int after_m = 0;
-    for (int mi = 0; mi < x->nm; mi++) after_m += x->m[mi].nt > 0;
+    for (int mi = 0; mi < x->nm; mi++)
+      after_m += x->m[mi].nt > 0;
     if (after_m == before_m && total_seats(x) == before_s) break;
   }
 }
@@ -1023,15 +1074,18 @@ static void reset_meetings(ctx *x) {
     free(x->m[i].c);
   }
   x->nm = 0;
-  for (int t = 0; t < x->n; t++) x->meet_of[t] = -1;
+  for (int t = 0; t < x->n; t++)
+    x->meet_of[t] = -1;
 }
 
-rg_status rg_meetings_plan(const rg_plan *plan, const rg_meeting_opts *opts,
-                           rg_meeting_plan *out, rg_error *err) {
+rg_status rg_meetings_plan(const rg_plan *plan, const rg_meeting_opts *opts, rg_meeting_plan *out,
+                           rg_error *err) {
   memset(out, 0, sizeof *out);
   rg_meeting_opts o;
-  if (opts) o = *opts;
-  else rg_meeting_opts_init(&o);
+  if (opts)
+    o = *opts;
+  else
+    rg_meeting_opts_init(&o);
   if (o.max_attendees < 2)
     return rg_error_set(err, RG_EUSAGE, NULL, 0, 0, "--max-attendees must be at least 2");
   if (o.max_agenda < 1)
@@ -1074,7 +1128,8 @@ rg_status rg_meetings_plan(const rg_plan *plan, const rg_meeting_opts *opts,
       for (int i = 0; i < M; i++) {
         const mtg *m = &x.m[live[i]];
         best_fixed[i] = (unsigned char)m->fixed;
-        for (int j = 0; j < m->nt; j++) best_grp[m->t[j]] = i;
+        for (int j = 0; j < m->nt; j++)
+          best_grp[m->t[j]] = i;
       }
     }
     free(slot);
@@ -1085,7 +1140,8 @@ rg_status rg_meetings_plan(const rg_plan *plan, const rg_meeting_opts *opts,
     int mi = new_meeting(&x);
     x.m[mi].fixed = best_fixed[i];
   }
-  for (int t = 0; t < x.n; t++) m_add(&x, best_grp[t], t);
+  for (int t = 0; t < x.n; t++)
+    m_add(&x, best_grp[t], t);
   free(best_grp);
   free(best_fixed);
   /* live meetings */
@@ -1115,7 +1171,8 @@ rg_status rg_meetings_plan(const rg_plan *plan, const rg_meeting_opts *opts,
   out->slots = S;
   out->lower_bound = lb;
   out->slots_optimal = proven;
-  for (int t = 0; t < x.n; t++) out->naive_seats += K(&x, t);
+  for (int t = 0; t < x.n; t++)
+    out->naive_seats += K(&x, t);
   int *lcnt = rg_xcalloc((size_t)plan->n_units + 1, sizeof *lcnt);
   int *acnt = rg_xcalloc((size_t)plan->n_units + 1, sizeof *acnt);
   name_plan = plan;
@@ -1128,7 +1185,8 @@ rg_status rg_meetings_plan(const rg_plan *plan, const rg_meeting_opts *opts,
     out->oversize += m->fixed;
     e->n_tasks = m->nt;
     e->tasks = rg_xmalloc(((size_t)m->nt + 1) * sizeof *e->tasks);
-    for (int j = 0; j < m->nt; j++) e->tasks[j] = x.ptask[m->t[j]];
+    for (int j = 0; j < m->nt; j++)
+      e->tasks[j] = x.ptask[m->t[j]];
     qsort(e->tasks, (size_t)m->nt, sizeof *e->tasks, by_int);
     e->n_attendees = m->nu;
     e->attendees = rg_xmalloc(((size_t)m->nu + 1) * sizeof *e->attendees);

@@ -50,52 +50,52 @@
 #define RG_MEETINGS_MAX_AGENDA 8
 
 typedef struct rg_meeting_opts {
-  int max_attendees;         /* >= 2; default RG_MEETINGS_MAX_ATTENDEES */
-  int max_agenda;            /* >= 1; default RG_MEETINGS_MAX_AGENDA */
-  int rooms;                 /* meetings per slot; 0 = unlimited (default) */
-  int chapter;               /* 1-based chapter ordinal; 0 = every task */
-  const int *exclude;        /* plan unit indices dropped from every task */
+  int max_attendees;  /* >= 2; default RG_MEETINGS_MAX_ATTENDEES */
+  int max_agenda;     /* >= 1; default RG_MEETINGS_MAX_AGENDA */
+  int rooms;          /* meetings per slot; 0 = unlimited (default) */
+  int chapter;        /* 1-based chapter ordinal; 0 = every task */
+  const int *exclude; /* plan unit indices dropped from every task */
   int n_exclude;
   const rg_unavail *unavailable; /* (unit, slot) pairs the scheduler avoids */
   int n_unavailable;
   const int *cluster_of_unit; /* optional: plan unit index -> co-ownership
                                  cluster id (-1 none), used as a grouping
                                  preference; NULL = no clusters */
-  long colour_budget;        /* search nodes for the exact colouring;
-                                default 200000 */
-  int exact_max;             /* plans with at most this many tasks (not
-                                counting oversize ones) get an exact
-                                partition search; default 10, 0 = never */
+  long colour_budget;         /* search nodes for the exact colouring;
+                                 default 200000 */
+  int exact_max;              /* plans with at most this many tasks (not
+                                 counting oversize ones) get an exact
+                                 partition search; default 10, 0 = never */
 } rg_meeting_opts;
 
 typedef struct rg_meeting {
-  int id;            /* 1-based, meetings ordered by (slot, first task) */
-  int slot;          /* 1-based */
-  int convener;      /* plan unit index */
-  int *attendees;    /* plan unit indices, by name */
+  int id;         /* 1-based, meetings ordered by (slot, first task) */
+  int slot;       /* 1-based */
+  int convener;   /* plan unit index */
+  int *attendees; /* plan unit indices, by name */
   int n_attendees;
-  int *tasks;        /* plan task indices, by ordinal */
+  int *tasks; /* plan task indices, by ordinal */
   int n_tasks;
-  int n_led;         /* agenda tasks led by the convener */
-  int oversize;      /* 1: one task needing more than max_attendees */
-  char *reason;      /* why these tasks are together (owned, UTF-8) */
+  int n_led;    /* agenda tasks led by the convener */
+  int oversize; /* 1: one task needing more than max_attendees */
+  char *reason; /* why these tasks are together (owned, UTF-8) */
 } rg_meeting;
 
 typedef struct rg_meeting_plan {
-  rg_meeting_opts opts;      /* as used (defaults filled; pointers borrowed) */
-  rg_meeting *meetings;      /* by id */
+  rg_meeting_opts opts; /* as used (defaults filled; pointers borrowed) */
+  rg_meeting *meetings; /* by id */
   int n_meetings;
-  int coordination_tasks;    /* = naive meetings (one per task) */
+  int coordination_tasks; /* = naive meetings (one per task) */
   int naive_meetings;
-  int seats;                 /* sum of attendees */
-  int naive_seats;           /* sum of attendees of the naive plan */
-  int slots;                 /* S */
-  int lower_bound;           /* LB */
-  int slots_optimal;         /* 1 when S = LB or the exact search proved
-                                that S - 1 slots cannot do */
-  int oversize;              /* meetings holding one oversize task */
-  int meetings_lower_bound;  /* oversize + ceil(rest / max_agenda): no plan
-                                can have fewer meetings */
+  int seats;                /* sum of attendees */
+  int naive_seats;          /* sum of attendees of the naive plan */
+  int slots;                /* S */
+  int lower_bound;          /* LB */
+  int slots_optimal;        /* 1 when S = LB or the exact search proved
+                               that S - 1 slots cannot do */
+  int oversize;             /* meetings holding one oversize task */
+  int meetings_lower_bound; /* oversize + ceil(rest / max_agenda): no plan
+                               can have fewer meetings */
 } rg_meeting_plan;
 
 /* Fill o with the defaults (everything 0 / NULL except the caps and budget). */
@@ -104,13 +104,12 @@ void rg_meeting_opts_init(rg_meeting_opts *o);
 /* Plan the meetings of a finalised plan. opts NULL = defaults. On success
  * out owns everything (rg_meeting_plan_free); on failure (RG_EUSAGE: a cap
  * out of range or chapter beyond the plan) out is empty and err says why. */
-rg_status rg_meetings_plan(const rg_plan *plan, const rg_meeting_opts *opts,
-                           rg_meeting_plan *out, rg_error *err);
+rg_status rg_meetings_plan(const rg_plan *plan, const rg_meeting_opts *opts, rg_meeting_plan *out,
+                           rg_error *err);
 
 void rg_meeting_plan_free(rg_meeting_plan *mp);
 
-/* 1 when meeting m has unit u among its attendees. O(log attendees) is not
- * possible (sorted by name), so O(attendees). */
+/* 1 when meeting m has unit among its attendees. O(attendees). */
 int rg_meeting_has_unit(const rg_meeting *m, int unit);
 
 #endif

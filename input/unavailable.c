@@ -23,10 +23,10 @@ typedef struct reader {
   rg_unavail_list *out;
   rg_error *err;
   rg_status status;
-  long line;     /* line being fed */
-  int rows;      /* rows seen so far (non-blank) */
+  long line; /* line being fed */
+  int rows;  /* rows seen so far (non-blank) */
   char *cells[2];
-  int n_cells;   /* cells of the current row (only the first 2 are kept) */
+  int n_cells; /* cells of the current row (only the first 2 are kept) */
 } reader;
 
 static void on_field(void *s, size_t len, void *data) {
@@ -71,8 +71,7 @@ static void on_row(int c, void *data) {
     } else {
       int u = rg_unit_lookup(r->plan, unit);
       if (u < 0) {
-        r->status = rg_error_set(r->err, RG_EINPUT, r->path, r->line, 0,
-                                 "unknown unit '%s'", unit);
+        r->status = rg_error_set(r->err, RG_EINPUT, r->path, r->line, 0, "unknown unit '%s'", unit);
       } else {
         RG_GROW(r->out->items, r->out->cap, (size_t)r->out->n + 1);
         r->out->items[r->out->n++] = (rg_unavail){u, (int)s};
@@ -91,8 +90,8 @@ static int by_unit_slot(const void *a, const void *b) {
   return (x->slot > y->slot) - (x->slot < y->slot);
 }
 
-rg_status rg_unavailable_parse(const char *path, const char *data, size_t len,
-                               const rg_plan *plan, rg_unavail_list *out, rg_error *err) {
+rg_status rg_unavailable_parse(const char *path, const char *data, size_t len, const rg_plan *plan,
+                               rg_unavail_list *out, rg_error *err) {
   memset(out, 0, sizeof *out);
   if (len >= 3 && !memcmp(data, "\xEF\xBB\xBF", 3)) {
     data += 3;
@@ -108,8 +107,8 @@ rg_status rg_unavailable_parse(const char *path, const char *data, size_t len,
     const char *nl = memchr(data + pos, '\n', len - pos);
     size_t end = nl ? (size_t)(nl - data) + 1 : len;
     if (csv_parse(&p, data + pos, end - pos, on_field, on_row, &r) != end - pos) {
-      r.status = rg_error_set(err, RG_EINPUT, path, r.line, 0, "bad CSV: %s",
-                              csv_strerror(csv_error(&p)));
+      r.status =
+          rg_error_set(err, RG_EINPUT, path, r.line, 0, "bad CSV: %s", csv_strerror(csv_error(&p)));
       break;
     }
     pos = end;

@@ -30,8 +30,8 @@ rg_status rg_unavailable_read(const char *path, const rg_plan *plan, rg_unavail_
                               rg_error *err);
 
 /* Parse len bytes of CSV text (as if read from a file named path). */
-rg_status rg_unavailable_parse(const char *path, const char *data, size_t len,
-                               const rg_plan *plan, rg_unavail_list *out, rg_error *err);
+rg_status rg_unavailable_parse(const char *path, const char *data, size_t len, const rg_plan *plan,
+                               rg_unavail_list *out, rg_error *err);
 
 void rg_unavailable_destroy(rg_unavail_list *l);
 

@@ -27,7 +27,7 @@ static rg_status write_text(const rg_plan *p, const rg_meeting_plan *mp, int onl
   if (only_unit >= 0) fprintf(out, "meetings attended by %s:\n", p->units[only_unit].name);
   fputc('\n', out);
   static const char *const mn[] = {"id", "slot", "convener", "n", "attendees", "tasks", "reason"};
-  static const rg_coltype mt[] = {RG_COL_INT, RG_COL_INT, RG_COL_STR, RG_COL_INT,
+  static const rg_coltype mt[] = {RG_COL_INT,  RG_COL_INT,  RG_COL_STR, RG_COL_INT,
                                   RG_COL_LIST, RG_COL_LIST, RG_COL_STR};
   static const char *const an[] = {"meeting", "slot", "task", "text"};
   static const rg_coltype at[] = {RG_COL_INT, RG_COL_INT, RG_COL_STR, RG_COL_STR};
@@ -40,8 +40,10 @@ static rg_status write_text(const rg_plan *p, const rg_meeting_plan *mp, int onl
     rg_table_int(tm, 1, m->slot);
     rg_table_str(tm, 2, p->units[m->convener].name);
     rg_table_int(tm, 3, m->n_attendees);
-    for (int j = 0; j < m->n_attendees; j++) rg_table_list_add(tm, 4, p->units[m->attendees[j]].name);
-    for (int j = 0; j < m->n_tasks; j++) rg_table_list_add(tm, 5, tnum(p, m->tasks[j]));
+    for (int j = 0; j < m->n_attendees; j++)
+      rg_table_list_add(tm, 4, p->units[m->attendees[j]].name);
+    for (int j = 0; j < m->n_tasks; j++)
+      rg_table_list_add(tm, 5, tnum(p, m->tasks[j]));
     rg_table_str(tm, 6, m->reason);
     for (int j = 0; j < m->n_tasks; j++) {
       rg_table_row(ta);
@@ -63,7 +65,8 @@ static rg_status write_text(const rg_plan *p, const rg_meeting_plan *mp, int onl
 
 static rg_status write_csv(const rg_plan *p, const rg_meeting_plan *mp, int only_unit, FILE *out,
                            rg_error *err) {
-  static const char *const names[] = {"id", "slot", "convener", "attendees", "task", "text", "reason"};
+  static const char *const names[] = {"id",   "slot", "convener", "attendees",
+                                      "task", "text", "reason"};
   static const rg_coltype types[] = {RG_COL_INT, RG_COL_INT, RG_COL_STR, RG_COL_LIST,
                                      RG_COL_STR, RG_COL_STR, RG_COL_STR};
   rg_table *t = rg_table_new(7, names, types);
@@ -75,7 +78,8 @@ static rg_status write_csv(const rg_plan *p, const rg_meeting_plan *mp, int only
       rg_table_int(t, 0, m->id);
       rg_table_int(t, 1, m->slot);
       rg_table_str(t, 2, p->units[m->convener].name);
-      for (int k = 0; k < m->n_attendees; k++) rg_table_list_add(t, 3, p->units[m->attendees[k]].name);
+      for (int k = 0; k < m->n_attendees; k++)
+        rg_table_list_add(t, 3, p->units[m->attendees[k]].name);
       rg_table_str(t, 4, tnum(p, m->tasks[j]));
       rg_table_str(t, 5, p->tasks[m->tasks[j]].text);
       rg_table_str(t, 6, m->reason);
@@ -106,7 +110,8 @@ static rg_status write_json(const rg_plan *p, const rg_meeting_plan *mp, int onl
   json_object_set_new(root, "slots_optimal", json_boolean(mp->slots_optimal));
   json_object_set_new(root, "max_attendees", json_integer(mp->opts.max_attendees));
   json_object_set_new(root, "max_agenda", json_integer(mp->opts.max_agenda));
-  json_object_set_new(root, "rooms", mp->opts.rooms > 0 ? json_integer(mp->opts.rooms) : json_null());
+  json_object_set_new(root, "rooms",
+                      mp->opts.rooms > 0 ? json_integer(mp->opts.rooms) : json_null());
   json_object_set_new(root, "unit", only_unit >= 0 ? jstr(p->units[only_unit].name) : json_null());
   json_t *arr = json_array();
   for (int i = 0; i < mp->n_meetings; i++) {
@@ -117,7 +122,8 @@ static rg_status write_json(const rg_plan *p, const rg_meeting_plan *mp, int onl
     json_object_set_new(o, "slot", json_integer(m->slot));
     json_object_set_new(o, "convener", jstr(p->units[m->convener].name));
     json_t *att = json_array();
-    for (int j = 0; j < m->n_attendees; j++) json_array_append_new(att, jstr(p->units[m->attendees[j]].name));
+    for (int j = 0; j < m->n_attendees; j++)
+      json_array_append_new(att, jstr(p->units[m->attendees[j]].name));
     json_object_set_new(o, "attendees", att);
     json_t *tasks = json_array(), *agenda = json_array();
     for (int j = 0; j < m->n_tasks; j++) {
@@ -144,9 +150,15 @@ rg_status rg_meetings_write(const rg_plan *plan, const rg_meeting_plan *mp, int 
                             rg_format fmt, FILE *out, rg_error *err) {
   rg_status st;
   switch (fmt) {
-  case RG_FMT_CSV: st = write_csv(plan, mp, only_unit, out, err); break;
-  case RG_FMT_JSON: st = write_json(plan, mp, only_unit, out, err); break;
-  default: st = write_text(plan, mp, only_unit, out, err); break;
+  case RG_FMT_CSV:
+    st = write_csv(plan, mp, only_unit, out, err);
+    break;
+  case RG_FMT_JSON:
+    st = write_json(plan, mp, only_unit, out, err);
+    break;
+  default:
+    st = write_text(plan, mp, only_unit, out, err);
+    break;
   }
   if (st == RG_OK && ferror(out)) st = write_failed(err);
   return st;
@@ -216,11 +228,13 @@ void rg_ics_slot_start(const rg_ics_opts *o, int slot, int *year, int *month, in
   long wd = k / per_day;
   int j = k % per_day;
   long z = days_from_civil(o->year, o->month, o->day);
-  while (weekday(z) >= 5) z++;
+  while (weekday(z) >= 5)
+    z++;
   z += 7 * (wd / 5);
   for (long r = wd % 5; r > 0; r--) {
     z++;
-    while (weekday(z) >= 5) z++;
+    while (weekday(z) >= 5)
+      z++;
   }
   civil_from_days(z, year, month, day);
   *minute = (j < per ? 9 * 60 : 14 * 60) + (j % per) * (o->slot_minutes + 15);
@@ -236,7 +250,8 @@ static void ics_line(FILE *out, const char *s) {
     size_t n = len - pos;
     if (n > room) {
       n = room;
-      while (n > 0 && ((unsigned char)s[pos + n] & 0xC0) == 0x80) n--;
+      while (n > 0 && ((unsigned char)s[pos + n] & 0xC0) == 0x80)
+        n--;
     }
     if (!first) fputc(' ', out);
     fwrite(s + pos, 1, n, out);
@@ -312,8 +327,10 @@ rg_status rg_meetings_write_ics(const rg_plan *plan, const rg_meeting_plan *mp, 
     uint64_t h = 1469598103934665603ULL;
     snprintf(buf, sizeof buf, "%d", m->slot);
     h = fnv(h, buf);
-    for (int j = 0; j < m->n_tasks; j++) h = fnv(h, plan->tasks[m->tasks[j]].number);
-    for (int j = 0; j < m->n_attendees; j++) h = fnv(h, plan->units[m->attendees[j]].name);
+    for (int j = 0; j < m->n_tasks; j++)
+      h = fnv(h, plan->tasks[m->tasks[j]].number);
+    for (int j = 0; j < m->n_attendees; j++)
+      h = fnv(h, plan->units[m->attendees[j]].name);
     ics_line(out, "BEGIN:VEVENT");
     snprintf(buf, sizeof buf, "UID:m%d-%016llx@respgraph", m->id, (unsigned long long)h);
     ics_line(out, buf);

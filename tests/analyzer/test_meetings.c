@@ -1,4 +1,5 @@
-/* test_meetings.c - joint meetings: the rules on random plans, known optima, the seed, 10k tasks. */
+/* test_meetings.c - joint meetings: the rules on random plans, known optima, the seed, 10k tasks.
+ */
 #include <criterion/criterion.h>
 #include <limits.h>
 #include <stdint.h>
@@ -23,8 +24,10 @@ static int add_task(rg_plan *p, const char *number, int chapter, const char *spe
     rg_role role = RG_ROLE_SUPPORT;
     rg_kind kind = RG_KIND_UNIT;
     if (*s == '*') role = RG_ROLE_LEAD, s++;
-    if (*s == '!') kind = RG_KIND_COLLECTIVE, s++;
-    else if (*s == '?') kind = RG_KIND_GENERIC, s++;
+    if (*s == '!')
+      kind = RG_KIND_COLLECTIVE, s++;
+    else if (*s == '?')
+      kind = RG_KIND_GENERIC, s++;
     rg_plan_link(p, t, rg_plan_intern_unit(p, s, kind, 1), role, 1);
   }
   return t;
@@ -55,8 +58,10 @@ static int concrete_units(const rg_plan *p, const rg_meeting_opts *o, int t, int
     const rg_link *l = &p->links[p->task_links[j]];
     if (p->units[l->unit].kind != RG_KIND_UNIT) continue;
     int ex = 0, dup = 0;
-    for (int e = 0; e < o->n_exclude; e++) ex |= o->exclude[e] == l->unit;
-    for (int i = 0; i < n; i++) dup |= out[i] == l->unit;
+    for (int e = 0; e < o->n_exclude; e++)
+      ex |= o->exclude[e] == l->unit;
+    for (int i = 0; i < n; i++)
+      dup |= out[i] == l->unit;
     if (!ex && !dup) out[n++] = l->unit;
   }
   return n;
@@ -81,7 +86,8 @@ static void check_rules(const rg_plan *p, const rg_meeting_opts *o, const rg_mee
   int *lcnt = calloc((size_t)nu + 1, sizeof *lcnt), *acnt = calloc((size_t)nu + 1, sizeof *acnt);
   int *per_unit = calloc((size_t)nu + 1, sizeof *per_unit);
   int coord = 0, seats = 0, S = 0;
-  for (int t = 0; t < nt; t++) coord += concrete_units(p, o, t, buf) >= 2;
+  for (int t = 0; t < nt; t++)
+    coord += concrete_units(p, o, t, buf) >= 2;
   cr_assert_eq(mp->coordination_tasks, coord);
   cr_assert_eq(mp->naive_meetings, coord);
   for (int i = 0; i < mp->n_meetings; i++) {
@@ -111,13 +117,15 @@ static void check_rules(const rg_plan *p, const rg_meeting_opts *o, const rg_mee
     cr_assert_eq(m->n_attendees, nunion);
     for (int j = 0; j < m->n_attendees; j++) {
       cr_assert(mark[m->attendees[j]], "attendee not in the agenda");
-      if (j) cr_assert_lt(strcmp(p->units[m->attendees[j - 1]].name, p->units[m->attendees[j]].name), 0);
+      if (j)
+        cr_assert_lt(strcmp(p->units[m->attendees[j - 1]].name, p->units[m->attendees[j]].name), 0);
     }
     cr_assert(m->n_attendees <= A || (m->n_tasks == 1 && m->oversize),
               "meeting %d has %d attendees", m->id, m->n_attendees);
     /* convener: most leads (ties by name); else most agenda tasks */
     int exp = -1, use_leads = 0;
-    for (int j = 0; j < m->n_attendees; j++) use_leads |= lcnt[m->attendees[j]] > 0;
+    for (int j = 0; j < m->n_attendees; j++)
+      use_leads |= lcnt[m->attendees[j]] > 0;
     for (int j = 0; j < m->n_attendees; j++) {
       int u = m->attendees[j], c = use_leads ? lcnt[u] : acnt[u];
       int ce = exp < 0 ? -1 : use_leads ? lcnt[exp] : acnt[exp];
@@ -139,7 +147,8 @@ static void check_rules(const rg_plan *p, const rg_meeting_opts *o, const rg_mee
         cr_assert(!rg_meeting_has_unit(m, o->unavailable[k].unit), "unit unavailable in slot");
   }
   for (int t = 0; t < nt; t++)
-    cr_assert_eq(on[t], concrete_units(p, o, t, buf) >= 2 ? 1 : 0, "task %d on %d agendas", t, on[t]);
+    cr_assert_eq(on[t], concrete_units(p, o, t, buf) >= 2 ? 1 : 0, "task %d on %d agendas", t,
+                 on[t]);
   cr_assert_eq(mp->seats, seats);
   cr_assert_eq(mp->slots, S);
   /* no double booking; rooms */
@@ -154,7 +163,8 @@ static void check_rules(const rg_plan *p, const rg_meeting_opts *o, const rg_mee
         mark[m->attendees[j]] = 1;
       }
     }
-    for (int u = 0; u < nu; u++) mark[u] = 0;
+    for (int u = 0; u < nu; u++)
+      mark[u] = 0;
     if (o->rooms > 0) cr_assert_leq(in_slot, o->rooms);
   }
   int lb = 0;
@@ -184,7 +194,8 @@ static void assert_same(const rg_meeting_plan *a, const rg_meeting_plan *b) {
     cr_assert_eq(x->n_tasks, y->n_tasks);
     cr_assert_eq(x->n_attendees, y->n_attendees);
     cr_assert_eq(memcmp(x->tasks, y->tasks, (size_t)x->n_tasks * sizeof *x->tasks), 0);
-    cr_assert_eq(memcmp(x->attendees, y->attendees, (size_t)x->n_attendees * sizeof *x->attendees), 0);
+    cr_assert_eq(memcmp(x->attendees, y->attendees, (size_t)x->n_attendees * sizeof *x->attendees),
+                 0);
     cr_assert_str_eq(x->reason, y->reason);
   }
 }
@@ -204,7 +215,8 @@ static int rnd(int n) { return (int)(next() % (uint64_t)n); }
  * collectives, up to maxk units per task. */
 static rg_plan *random_plan(int n, int nu, int maxk) {
   rg_plan *p = rg_plan_new("random");
-  for (int c = 0; c < 3; c++) rg_plan_add_chapter(p, "x", "chapter", 1);
+  for (int c = 0; c < 3; c++)
+    rg_plan_add_chapter(p, "x", "chapter", 1);
   char name[32];
   for (int u = 0; u < nu; u++) {
     snprintf(name, sizeof name, "u%03d", u);
@@ -242,16 +254,19 @@ Test(meetings, keep_every_rule_and_are_deterministic_on_400_random_plans) {
     o.chapter = rnd(4) ? 0 : 1 + rnd(3);
     int ex[2];
     o.n_exclude = rnd(3);
-    for (int e = 0; e < o.n_exclude; e++) ex[e] = rnd(nu);
+    for (int e = 0; e < o.n_exclude; e++)
+      ex[e] = rnd(nu);
     o.exclude = ex;
     rg_unavail un[6];
     o.n_unavailable = rnd(2) ? 0 : rnd(7);
-    for (int k = 0; k < o.n_unavailable; k++) un[k] = (rg_unavail){rnd(nu), 1 + rnd(5)};
+    for (int k = 0; k < o.n_unavailable; k++)
+      un[k] = (rg_unavail){rnd(nu), 1 + rnd(5)};
     o.unavailable = un;
     int *clu = NULL;
     if (rnd(2)) {
       clu = malloc(((size_t)p->n_units + 1) * sizeof *clu);
-      for (int u = 0; u < p->n_units; u++) clu[u] = u % 3;
+      for (int u = 0; u < p->n_units; u++)
+        clu[u] = u % 3;
       o.cluster_of_unit = clu;
     }
     o.colour_budget = 20000;
@@ -405,7 +420,8 @@ Test(meetings, give_a_task_of_fifteen_units_its_own_meeting) {
 
 Test(meetings, split_nine_tasks_when_the_agenda_holds_eight) {
   const char *s[9];
-  for (int i = 0; i < 9; i++) s[i] = "*x y";
+  for (int i = 0; i < 9; i++)
+    s[i] = "*x y";
   rg_plan *p = plan_of(s, 9);
   rg_meeting_plan mp;
   rg_error e;
@@ -431,7 +447,8 @@ Test(meetings, pack_disjoint_tasks_up_to_the_attendee_cap) {
   cr_assert_eq(mp.slots, 1); /* the two meetings share no unit */
   const rg_meeting *three = mp.meetings[0].n_tasks == 3 ? &mp.meetings[0] : &mp.meetings[1];
   cr_assert_eq(three->n_tasks, 3);
-  cr_assert_str_eq(three->reason, "1 of 3 tasks led by a1; packed to save a meeting: its tasks share no unit");
+  cr_assert_str_eq(three->reason,
+                   "1 of 3 tasks led by a1; packed to save a meeting: its tasks share no unit");
   rg_meeting_plan_free(&mp);
   rg_plan_free(p);
 }
@@ -475,7 +492,8 @@ Test(meetings, drop_excluded_units_and_keep_only_the_chosen_chapter) {
   cr_assert_eq(rg_meetings_plan(p, &o, &mp, &e), RG_OK);
   cr_assert_eq(mp.coordination_tasks, 2); /* tasks 2 and 4 */
   check_rules(p, &o, &mp);
-  for (int i = 0; i < mp.n_meetings; i++) cr_assert(!rg_meeting_has_unit(&mp.meetings[i], U(p, "b")));
+  for (int i = 0; i < mp.n_meetings; i++)
+    cr_assert(!rg_meeting_has_unit(&mp.meetings[i], U(p, "b")));
   rg_meeting_plan_free(&mp);
   o.n_exclude = 0;
   o.chapter = 2;
@@ -598,8 +616,8 @@ Test(unavailable, names_the_line_of_a_bad_row) {
  * the same lead whenever the caps would be broken. */
 static int lead_baseline(const rg_plan *p, const rg_meeting_opts *o) {
   int nu = p->n_units, meetings = 0;
-  int *cur_n = calloc((size_t)nu + 1, sizeof *cur_n);   /* tasks in the lead's open meeting */
-  int **cur_u = calloc((size_t)nu + 1, sizeof *cur_u);  /* its units */
+  int *cur_n = calloc((size_t)nu + 1, sizeof *cur_n);  /* tasks in the lead's open meeting */
+  int **cur_u = calloc((size_t)nu + 1, sizeof *cur_u); /* its units */
   int *cur_k = calloc((size_t)nu + 1, sizeof *cur_k);
   int *buf = malloc(((size_t)nu + 1) * sizeof *buf);
   for (int t = 0; t < p->n_tasks; t++) {
@@ -607,12 +625,16 @@ static int lead_baseline(const rg_plan *p, const rg_meeting_opts *o) {
     if (k < 2) continue;
     int key = buf[0];
     for (int i = 0; i < k; i++)
-      if (is_lead(p, t, buf[i])) { key = buf[i]; break; }
+      if (is_lead(p, t, buf[i])) {
+        key = buf[i];
+        break;
+      }
     if (!cur_u[key]) cur_u[key] = malloc(((size_t)nu + 1) * sizeof(int));
     int added = 0;
     for (int i = 0; i < k; i++) {
       int in = 0;
-      for (int j = 0; j < cur_k[key]; j++) in |= cur_u[key][j] == buf[i];
+      for (int j = 0; j < cur_k[key]; j++)
+        in |= cur_u[key][j] == buf[i];
       added += !in;
     }
     if (cur_n[key] == 0 || cur_n[key] >= o->max_agenda || cur_k[key] + added > o->max_attendees) {
@@ -622,12 +644,14 @@ static int lead_baseline(const rg_plan *p, const rg_meeting_opts *o) {
     }
     for (int i = 0; i < k; i++) {
       int in = 0;
-      for (int j = 0; j < cur_k[key]; j++) in |= cur_u[key][j] == buf[i];
+      for (int j = 0; j < cur_k[key]; j++)
+        in |= cur_u[key][j] == buf[i];
       if (!in) cur_u[key][cur_k[key]++] = buf[i];
     }
     cur_n[key]++;
   }
-  for (int u = 0; u < nu; u++) free(cur_u[u]);
+  for (int u = 0; u < nu; u++)
+    free(cur_u[u]);
   free(cur_u);
   free(cur_n);
   free(cur_k);
@@ -669,8 +693,8 @@ Test(meetings, plan_ten_thousand_tasks_within_the_rules, .timeout = 120) {
   clock_t c0 = clock();
   cr_assert_eq(rg_meetings_plan(p, &o, &mp, &e), RG_OK);
   double sec = (double)(clock() - c0) / CLOCKS_PER_SEC;
-  cr_log_info("10k tasks: %d coordination tasks, %d meetings, S %d, LB %d, %.2f s", mp.coordination_tasks,
-              mp.n_meetings, mp.slots, mp.lower_bound, sec);
+  cr_log_info("10k tasks: %d coordination tasks, %d meetings, S %d, LB %d, %.2f s",
+              mp.coordination_tasks, mp.n_meetings, mp.slots, mp.lower_bound, sec);
   check_rules(p, &o, &mp);
   int baseline = lead_baseline(p, &o);
   cr_log_info("grouping by lead alone: %d meetings", baseline);

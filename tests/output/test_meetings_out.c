@@ -13,7 +13,9 @@
 static rg_plan *small_plan(void) {
   rg_plan *p = rg_plan_new("small");
   rg_plan_add_chapter(p, "一", "one", 1);
-  struct { const char *num, *text, *units; } t[] = {
+  struct {
+    const char *num, *text, *units;
+  } t[] = {
       {"1", "推进项目, 落实政策; 见成效", "*甲局 乙局"},
       {"2", "第二项", "*甲局 乙局"},
       {"3", "第三项", "*乙局 甲局"},
@@ -99,12 +101,13 @@ Test(meetings_csv, has_one_row_per_agenda_item) {
   rg_meeting_plan mp;
   plan_small(&p, &mp, 3); /* 甲乙 tasks apart from 丙丁 */
   char *s = render(p, &mp, -1, RG_FMT_CSV);
-  cr_assert_str_eq(s,
-                   "id,slot,convener,attendees,task,text,reason\n"
-                   "1,1,甲局,乙局;甲局,1,\"推进项目, 落实政策; 见成效\",2 of 3 tasks led by 甲局; all 3 share 乙局\n"
-                   "1,1,甲局,乙局;甲局,2,第二项,2 of 3 tasks led by 甲局; all 3 share 乙局\n"
-                   "1,1,甲局,乙局;甲局,3,第三项,2 of 3 tasks led by 甲局; all 3 share 乙局\n"
-                   "2,1,丙局,丁局;丙局,4,第四项,\"1 task, led by 丙局; no other meeting can take its 2 units within the caps\"\n");
+  cr_assert_str_eq(s, "id,slot,convener,attendees,task,text,reason\n"
+                      "1,1,甲局,乙局;甲局,1,\"推进项目, 落实政策; 见成效\",2 of 3 tasks led by "
+                      "甲局; all 3 share 乙局\n"
+                      "1,1,甲局,乙局;甲局,2,第二项,2 of 3 tasks led by 甲局; all 3 share 乙局\n"
+                      "1,1,甲局,乙局;甲局,3,第三项,2 of 3 tasks led by 甲局; all 3 share 乙局\n"
+                      "2,1,丙局,丁局;丙局,4,第四项,\"1 task, led by 丙局; no other meeting can "
+                      "take its 2 units within the caps\"\n");
   free(s);
   rg_meeting_plan_free(&mp);
   rg_plan_free(p);
@@ -115,8 +118,9 @@ Test(meetings_table, shows_the_summary_and_only_the_units_meetings) {
   rg_meeting_plan mp;
   plan_small(&p, &mp, 3);
   char *s = render(p, &mp, rg_plan_find_unit(p, "丁局"), RG_FMT_TABLE);
-  cr_assert(strstr(s, "coordination tasks: 4  meetings: 2 (naive 4, at least 1)  seats: 4 (naive 8)  "
-                      "slots: 1 (lower bound 1, optimal)\n"));
+  cr_assert(strstr(s,
+                   "coordination tasks: 4  meetings: 2 (naive 4, at least 1)  seats: 4 (naive 8)  "
+                   "slots: 1 (lower bound 1, optimal)\n"));
   cr_assert(strstr(s, "meetings attended by 丁局:"));
   cr_assert(strstr(s, "第四项"));
   cr_assert_null(strstr(s, "第二项"));
@@ -141,9 +145,9 @@ Test(ics, puts_four_slots_on_each_working_day) {
   cr_assert_eq(rg_ics_parse_date("2026-03-02", &o, &e), RG_OK); /* a Monday */
   int y, m, d, min;
   static const int want[][4] = {
-      {1, 2, 540, 0},  {2, 2, 645, 0},  {3, 2, 840, 0}, {4, 2, 945, 0}, {5, 3, 540, 0},
-      {20, 6, 945, 0}, /* Friday */
-      {21, 9, 540, 0}, /* the next Monday */
+      {1, 2, 540, 0},   {2, 2, 645, 0}, {3, 2, 840, 0},
+      {4, 2, 945, 0},   {5, 3, 540, 0}, {20, 6, 945, 0}, /* Friday */
+      {21, 9, 540, 0},                                   /* the next Monday */
       {41, 16, 540, 0},
   };
   for (size_t i = 0; i < sizeof want / sizeof *want; i++) {
@@ -210,12 +214,14 @@ static char *unfold(const char *s) {
 Test(ics, matches_the_golden_file_and_folds_at_75_octets_on_character_boundaries) {
   rg_plan *p = rg_plan_new("long");
   rg_plan_add_chapter(p, "一", "one", 1);
-  int t = rg_plan_add_task(p, "7",
-                           "加快建设现代化产业体系,推动传统产业转型升级;培育壮大新兴产业\\未来产业\n"
-                           "第二行",
-                           0, -1, 1);
+  int t =
+      rg_plan_add_task(p, "7",
+                       "加快建设现代化产业体系,推动传统产业转型升级;培育壮大新兴产业\\未来产业\n"
+                       "第二行",
+                       0, -1, 1);
   rg_plan_link(p, t, rg_plan_intern_unit(p, "市发展改革委", RG_KIND_UNIT, 1), RG_ROLE_LEAD, 1);
-  rg_plan_link(p, t, rg_plan_intern_unit(p, "市工业和信息化局", RG_KIND_UNIT, 1), RG_ROLE_SUPPORT, 1);
+  rg_plan_link(p, t, rg_plan_intern_unit(p, "市工业和信息化局", RG_KIND_UNIT, 1), RG_ROLE_SUPPORT,
+               1);
   rg_plan_finalize(p);
   rg_meeting_plan mp;
   rg_error e;
@@ -231,10 +237,11 @@ Test(ics, matches_the_golden_file_and_folds_at_75_octets_on_character_boundaries
     line = end + 2;
   }
   char *u = unfold(s);
-  cr_assert(strstr(u, "\r\nDESCRIPTION:Convener: 市发展改革委\\nAttendees (2): 市发展改革委、市工业和信息化局\\n"
-                      "Why together: 1 task\\, led by 市发展改革委\\; no other meeting can take its 2 units "
-                      "within the caps\\nAgenda:\\n7. 加快建设现代化产业体系\\,推动传统产业转型升级\\;"
-                      "培育壮大新兴产业\\\\未来产业\\n第二行\r\n"));
+  cr_assert(strstr(
+      u, "\r\nDESCRIPTION:Convener: 市发展改革委\\nAttendees (2): 市发展改革委、市工业和信息化局\\n"
+         "Why together: 1 task\\, led by 市发展改革委\\; no other meeting can take its 2 units "
+         "within the caps\\nAgenda:\\n7. 加快建设现代化产业体系\\,推动传统产业转型升级\\;"
+         "培育壮大新兴产业\\\\未来产业\\n第二行\r\n"));
   cr_assert(strstr(u, "\r\nDTSTART:20260302T010000Z\r\nDTEND:20260302T023000Z\r\n"));
   /* the golden file was checked by hand (and by python3 icalendar) */
   FILE *g = fopen(RG_TEST_DATA "/meetings/long.ics", "rb");
@@ -257,12 +264,14 @@ Test(ics, is_the_same_bytes_each_time_and_keeps_only_the_units_meetings) {
   char *a = ics_of(p, &mp, -1), *b = ics_of(p, &mp, -1);
   cr_assert_str_eq(a, b);
   int events = 0;
-  for (const char *q = a; (q = strstr(q, "BEGIN:VEVENT")); q++) events++;
+  for (const char *q = a; (q = strstr(q, "BEGIN:VEVENT")); q++)
+    events++;
   cr_assert_eq(events, 2);
   cr_assert(strstr(a, "DTSTAMP:20260302T000000Z\r\n"));
   char *c = ics_of(p, &mp, rg_plan_find_unit(p, "丙局"));
   events = 0;
-  for (const char *q = c; (q = strstr(q, "BEGIN:VEVENT")); q++) events++;
+  for (const char *q = c; (q = strstr(q, "BEGIN:VEVENT")); q++)
+    events++;
   cr_assert_eq(events, 1);
   cr_assert(strstr(c, "UID:m2-"));
   free(a);
