@@ -63,13 +63,13 @@ rg_status rg_csv_records_read(rg_csv_records *out, const char *data, size_t len,
    * line where each record starts is known. */
   for (size_t i = 0; i < len;) {
     size_t j = i;
-    while (j < len && data[j] != '\n' && data[j] != '\r') j++;
+    while (j < len && data[j] != '\n' && data[j] != '\r')
+      j++;
     if (j < len && data[j] == '\r' && j + 1 < len && data[j + 1] == '\n') j++;
     if (j < len) j++;
     if (p.pstate == CSV_ROW_NOT_BEGUN && !rd.open) rd.start = line;
     if (csv_parse(&p, data + i, j - i, on_field, on_record, &rd) != j - i) {
-      st = rg_error_set(err, RG_ESYS, path, line, 0, "CSV parser: %s",
-                        csv_strerror(csv_error(&p)));
+      st = rg_error_set(err, RG_ESYS, path, line, 0, "CSV parser: %s", csv_strerror(csv_error(&p)));
       break;
     }
     i = j;
@@ -83,7 +83,7 @@ rg_status rg_csv_records_read(rg_csv_records *out, const char *data, size_t len,
                       "\"...\"");
   if (!st && csv_fini(&p, on_field, on_record, &rd) != 0) {
     st = rg_error_set(err, RG_ESYS, path, rd.start, 0, "CSV parser: %s",
-                        csv_strerror(csv_error(&p)));
+                      csv_strerror(csv_error(&p)));
   }
   csv_free(&p);
   return st;
@@ -103,7 +103,8 @@ const char *rg_csv_field(const rg_csv_records *r, int k, int i) {
 /* Cell pointers of record k, in a malloc'd array. */
 static const char **cells_of(const rg_csv_records *r, int k) {
   const char **v = rg_xcalloc((size_t)r->rec[k].n + 1, sizeof *v);
-  for (int i = 0; i < r->rec[k].n; i++) v[i] = rg_csv_field(r, k, i);
+  for (int i = 0; i < r->rec[k].n; i++)
+    v[i] = rg_csv_field(r, k, i);
   return v;
 }
 
@@ -135,9 +136,12 @@ static int find_header(const rg_csv_records *r, const char *columns) {
 static char guess_delim(const char *s, size_t len) {
   size_t tabs = 0, commas = 0;
   for (size_t i = 0; i < len; i++) {
-    if (s[i] == '\t') tabs++;
-    else if (s[i] == ',') commas++;
-    else if (s[i] == '\n' && (tabs || commas)) break;
+    if (s[i] == '\t')
+      tabs++;
+    else if (s[i] == ',')
+      commas++;
+    else if (s[i] == '\n' && (tabs || commas))
+      break;
   }
   return tabs > commas ? '\t' : ',';
 }
@@ -191,22 +195,24 @@ rg_status rg_csv_parse(rg_plan *plan, const char *utf8, size_t len, const rg_loa
     row->lineno = r.rec[k].line;
     if (k == h || row->n == hn || row->n == 1) continue;
     int extra_empty = row->n > hn;
-    for (int i = hn; i < row->n && extra_empty; i++) extra_empty = all_empty(row->cells[i]);
+    for (int i = hn; i < row->n && extra_empty; i++)
+      extra_empty = all_empty(row->cells[i]);
     if (extra_empty) {
       row->n = hn;
       continue;
     }
     st = rg_error_set(err, RG_EINPUT, plan->path, row->lineno, 0,
-                      "row has %d fields but the header (line %ld) has %d", row->n,
-                      r.rec[h].line, hn);
+                      "row has %d fields but the header (line %ld) has %d", row->n, r.rec[h].line,
+                      hn);
     nrows = k - h + 1;
     break;
   }
   if (!st) st = rg_rows_parse(plan, rows, nrows, opts, err);
   if (!st && plan->n_tasks == 0)
-    st = rg_error_set(err, RG_EINPUT, plan->path, r.rec[h].line, 0,
-                      "no task rows below the header");
-  for (int k = 0; k < nrows; k++) free((void *)rows[k].cells);
+    st =
+        rg_error_set(err, RG_EINPUT, plan->path, r.rec[h].line, 0, "no task rows below the header");
+  for (int k = 0; k < nrows; k++)
+    free((void *)rows[k].cells);
   free(rows);
   rg_csv_records_destroy(&r);
   return st;
@@ -233,7 +239,8 @@ int rg_csv_detect(const char *utf8, size_t len) {
   const char *p = utf8, *end = utf8 + len;
   for (int lines = 0; p < end && lines < HEADER_SEARCH;) {
     const char *e = p;
-    while (e < end && *e != '\n' && *e != '\r') e++;
+    while (e < end && *e != '\n' && *e != '\r')
+      e++;
     if (!all_empty_n(p, (size_t)(e - p))) {
       if (rg_csv_is_header(p, (size_t)(e - p))) return 1;
       lines++;

@@ -36,15 +36,15 @@ int rg_csv_detect(const char *utf8, size_t len);
 
 /* Records of a CSV buffer, for readers of other CSV files (the roster). */
 typedef struct rg_csv_records {
-  char *buf;          /* fields, each NUL-terminated, back to back */
+  char *buf; /* fields, each NUL-terminated, back to back */
   size_t len, cap;
-  size_t *field;      /* offsets of fields in buf */
+  size_t *field; /* offsets of fields in buf */
   int n_fields;
   size_t cap_fields;
   struct rg_csv_record {
-    int first, n;     /* fields [first, first+n) */
-    long line;        /* 1-based line where the record starts */
-  } *rec;
+    int first, n; /* fields [first, first+n) */
+    long line;    /* 1-based line where the record starts */
+  } * rec;
   int n_rec;
   size_t cap_rec;
 } rg_csv_records;

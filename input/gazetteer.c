@@ -18,8 +18,10 @@ int rg_gazetteer_lookup(const char *s, size_t n) {
     size_t mid = lo + (hi - lo) / 2;
     int c = cmp_entry(s, n, &rg_gazetteer_table[mid]);
     if (c == 0) return rg_gazetteer_table[mid].level;
-    if (c < 0) hi = mid;
-    else lo = mid + 1;
+    if (c < 0)
+      hi = mid;
+    else
+      lo = mid + 1;
   }
   return RG_GAZ_NONE;
 }

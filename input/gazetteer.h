@@ -21,7 +21,7 @@ typedef enum {
 } rg_gazetteer_level;
 
 typedef struct rg_gazetteer_entry {
-  const char *name; /* UTF-8 */
+  const char *name;  /* UTF-8 */
   unsigned char len; /* bytes */
   unsigned char level;
 } rg_gazetteer_entry;

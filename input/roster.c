@@ -22,7 +22,8 @@ static char *canon(const char *s) {
   char *n = rg_nfkc(s, strlen(s));
   if (!n) return NULL;
   size_t b = 0, e = strlen(n);
-  while (b < e && (n[b] == ' ' || n[b] == '\t' || n[b] == '\r' || n[b] == '\n')) b++;
+  while (b < e && (n[b] == ' ' || n[b] == '\t' || n[b] == '\r' || n[b] == '\n'))
+    b++;
   while (e > b && (n[e - 1] == ' ' || n[e - 1] == '\t' || n[e - 1] == '\r' || n[e - 1] == '\n'))
     e--;
   memmove(n, n + b, e - b);
@@ -34,8 +35,10 @@ static int is_header(const char *a, const char *b) {
   static const char *const ca[] = {"collective", "集体", "集体单位", "集合", NULL};
   static const char *const cb[] = {"member", "成员", "成员单位", "member unit", NULL};
   int x = 0, y = 0;
-  for (int i = 0; ca[i]; i++) x |= !strcasecmp(a, ca[i]);
-  for (int i = 0; cb[i]; i++) y |= !strcasecmp(b, cb[i]);
+  for (int i = 0; ca[i]; i++)
+    x |= !strcasecmp(a, ca[i]);
+  for (int i = 0; cb[i]; i++)
+    y |= !strcasecmp(b, cb[i]);
   return x && y;
 }
 
@@ -80,8 +83,10 @@ static rg_status read_roster(const char *path, entry **out, int *n_out, rg_error
         free(c);
         continue;
       }
-      if (nf < 2) f[nf] = c;
-      else free(c);
+      if (nf < 2)
+        f[nf] = c;
+      else
+        free(c);
       nf++;
     }
     if (!bad && nf == 0) continue; /* blank row */
@@ -108,7 +113,8 @@ out:
   rg_decoded_destroy(&dec);
   rg_source_destroy(&src);
   if (st) {
-    for (int i = 0; i < n; i++) free(v[i].collective), free(v[i].member);
+    for (int i = 0; i < n; i++)
+      free(v[i].collective), free(v[i].member);
     free(v);
     v = NULL;
     n = 0;
@@ -135,7 +141,8 @@ rg_status rg_roster_apply(rg_plan *plan, const char *path, rg_error *err) {
   /* Unknown collectives: one warning each, at the first row naming it
    * (rows sorted by name, then by position: O(n log n)). */
   int *order = rg_xmalloc(((size_t)n + 1) * sizeof *order);
-  for (int i = 0; i < n; i++) order[i] = i;
+  for (int i = 0; i < n; i++)
+    order[i] = i;
   sort_entries = v;
   qsort(order, (size_t)n, sizeof *order, by_collective);
   for (int i = 0; i < n; i++) {
@@ -171,7 +178,8 @@ rg_status rg_roster_apply(rg_plan *plan, const char *path, rg_error *err) {
   }
   rg_plan_diag(plan, RG_SEV_NOTE, 0, "roster", "%s: %d member link(s) added from %d roster row(s)",
                path, added, n);
-  for (int i = 0; i < n; i++) free(v[i].collective), free(v[i].member);
+  for (int i = 0; i < n; i++)
+    free(v[i].collective), free(v[i].member);
   free(v);
   rg_plan_finalize(plan);
   return RG_OK;

@@ -30,35 +30,75 @@ typedef enum {
   COL_COUNT
 } col_kind;
 
-static const char *const col_keys[COL_COUNT] = {
-    NULL, "id", "task", "lead", "support", "deadline", "chapter", "section", "role", "unit", "kind",
-    "text"};
+static const char *const col_keys[COL_COUNT] = {NULL,      "id",       "task",    "lead",
+                                                "support", "deadline", "chapter", "section",
+                                                "role",    "unit",     "kind",    "text"};
 
 /* Header names, compared after header normalisation (see norm_header). */
 static const struct {
   const char *name;
   col_kind kind;
 } header_names[] = {
-    {"序号", COL_ID},          {"编号", COL_ID},          {"id", COL_ID},
-    {"no", COL_ID},            {"no.", COL_ID},           {"number", COL_ID},
-    {"#", COL_ID},             {"任务序号", COL_ID},      {"任务编号", COL_ID},
-    {"任务", COL_TASK},        {"重点任务", COL_TASK},    {"工作任务", COL_TASK},
-    {"主要任务", COL_TASK},    {"任务内容", COL_TASK},    {"task", COL_TASK},
-    {"工作内容", COL_TASK},    {"重点工作", COL_TASK},    {"主要工作", COL_TASK},
-    {"具体任务", COL_TASK},    {"工作事项", COL_TASK},    {"任务名称", COL_TASK},
-    {"牵头单位", COL_LEAD},    {"牵头部门", COL_LEAD},    {"lead", COL_LEAD},
-    {"owner", COL_LEAD},       {"牵头", COL_LEAD},        {"牵头责任单位", COL_LEAD},
-    {"主办单位", COL_LEAD},    {"责任单位", COL_SUPPORT}, {"配合单位", COL_SUPPORT},
-    {"协办单位", COL_SUPPORT}, {"参与单位", COL_SUPPORT}, {"责任部门", COL_SUPPORT},
-    {"support", COL_SUPPORT},  {"co", COL_SUPPORT},       {"配合部门", COL_SUPPORT},
-    {"协办部门", COL_SUPPORT}, {"参与部门", COL_SUPPORT}, {"配合", COL_SUPPORT},
-    {"完成时限", COL_DEADLINE}, {"时间节点", COL_DEADLINE}, {"时限", COL_DEADLINE},
-    {"deadline", COL_DEADLINE}, {"完成时间", COL_DEADLINE}, {"时间要求", COL_DEADLINE},
-    {"完成期限", COL_DEADLINE}, {"章", COL_CHAPTER},       {"chapter", COL_CHAPTER},
-    {"分类", COL_CHAPTER},     {"类别", COL_CHAPTER},     {"节", COL_SECTION},
-    {"section", COL_SECTION},  {"role", COL_ROLE},        {"角色", COL_ROLE},
-    {"unit", COL_UNIT},        {"单位", COL_UNIT},        {"单位名称", COL_UNIT},
-    {"kind", COL_KIND},        {"类型", COL_KIND},        {"text", COL_TEXT},
+    {"序号", COL_ID},
+    {"编号", COL_ID},
+    {"id", COL_ID},
+    {"no", COL_ID},
+    {"no.", COL_ID},
+    {"number", COL_ID},
+    {"#", COL_ID},
+    {"任务序号", COL_ID},
+    {"任务编号", COL_ID},
+    {"任务", COL_TASK},
+    {"重点任务", COL_TASK},
+    {"工作任务", COL_TASK},
+    {"主要任务", COL_TASK},
+    {"任务内容", COL_TASK},
+    {"task", COL_TASK},
+    {"工作内容", COL_TASK},
+    {"重点工作", COL_TASK},
+    {"主要工作", COL_TASK},
+    {"具体任务", COL_TASK},
+    {"工作事项", COL_TASK},
+    {"任务名称", COL_TASK},
+    {"牵头单位", COL_LEAD},
+    {"牵头部门", COL_LEAD},
+    {"lead", COL_LEAD},
+    {"owner", COL_LEAD},
+    {"牵头", COL_LEAD},
+    {"牵头责任单位", COL_LEAD},
+    {"主办单位", COL_LEAD},
+    {"责任单位", COL_SUPPORT},
+    {"配合单位", COL_SUPPORT},
+    {"协办单位", COL_SUPPORT},
+    {"参与单位", COL_SUPPORT},
+    {"责任部门", COL_SUPPORT},
+    {"support", COL_SUPPORT},
+    {"co", COL_SUPPORT},
+    {"配合部门", COL_SUPPORT},
+    {"协办部门", COL_SUPPORT},
+    {"参与部门", COL_SUPPORT},
+    {"配合", COL_SUPPORT},
+    {"完成时限", COL_DEADLINE},
+    {"时间节点", COL_DEADLINE},
+    {"时限", COL_DEADLINE},
+    {"deadline", COL_DEADLINE},
+    {"完成时间", COL_DEADLINE},
+    {"时间要求", COL_DEADLINE},
+    {"完成期限", COL_DEADLINE},
+    {"章", COL_CHAPTER},
+    {"chapter", COL_CHAPTER},
+    {"分类", COL_CHAPTER},
+    {"类别", COL_CHAPTER},
+    {"节", COL_SECTION},
+    {"section", COL_SECTION},
+    {"role", COL_ROLE},
+    {"角色", COL_ROLE},
+    {"unit", COL_UNIT},
+    {"单位", COL_UNIT},
+    {"单位名称", COL_UNIT},
+    {"kind", COL_KIND},
+    {"类型", COL_KIND},
+    {"text", COL_TEXT},
 };
 
 /* ------------------------------------------------------------- helpers */
@@ -66,16 +106,17 @@ static const struct {
 static int is_space_at(const char *p, size_t *len) {
   if (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n' || *p == '\v' || *p == '\f')
     return (int)(*len = 1);
-  if (!strncmp(p, "\xE3\x80\x80", 3)) return (int)(*len = 3);      /* U+3000 */
-  if (!strncmp(p, "\xC2\xA0", 2)) return (int)(*len = 2);          /* U+00A0 */
-  if (!strncmp(p, "\xEF\xBB\xBF", 3)) return (int)(*len = 3);      /* BOM */
+  if (!strncmp(p, "\xE3\x80\x80", 3)) return (int)(*len = 3); /* U+3000 */
+  if (!strncmp(p, "\xC2\xA0", 2)) return (int)(*len = 2);     /* U+00A0 */
+  if (!strncmp(p, "\xEF\xBB\xBF", 3)) return (int)(*len = 3); /* BOM */
   return 0;
 }
 
 /* malloc'd copy of s without leading and trailing white space. */
 static char *trim_dup(const char *s) {
   size_t k;
-  while (*s && is_space_at(s, &k)) s += k;
+  while (*s && is_space_at(s, &k))
+    s += k;
   size_t n = strlen(s), end = 0;
   for (size_t i = 0; i < n;) {
     if (is_space_at(s + i, &k)) {
@@ -117,7 +158,8 @@ static char *norm_header(const char *s) {
     out[o++] = (char)tolower((unsigned char)src[i]);
     i++;
   }
-  while (o && (out[o - 1] == ':' || out[o - 1] == '*')) o--;
+  while (o && (out[o - 1] == ':' || out[o - 1] == '*'))
+    o--;
   out[o] = '\0';
   free(n);
   return out;
@@ -132,8 +174,9 @@ static int cell_empty(const char *s) {
 
 /* "无", "—", "空", "-", "/" and the like: a unit cell that names nobody. */
 static int means_none(const char *s) {
-  static const char *const none[] = {"", "无", "—", "——", "空", "-", "--", "/", "暂无", "n/a",
-                                     "N/A", "\xE2\x80\x93" /* – */, NULL};
+  static const char *const none[] = {"",   "无", "—",    "——",  "空",  "-",
+                                     "--", "/",  "暂无", "n/a", "N/A", "\xE2\x80\x93" /* – */,
+                                     NULL};
   char *t = nfkc_trim(s);
   int r = 0;
   for (int i = 0; none[i]; i++)
@@ -239,7 +282,8 @@ static int colmap_build(colmap *m, const char *const *cells, int n, const char *
     m->kind[c] = lookup_header(norm[c]);
   }
   int rc = apply_columns(m, norm, columns, bad, badsize);
-  for (int c = 0; c < n; c++) free(norm[c]);
+  for (int c = 0; c < n; c++)
+    free(norm[c]);
   free(norm);
   colmap_index(m);
   return rc;
@@ -318,7 +362,8 @@ static size_t task_number(const char *s, char **num) {
   int paren = s[0] == '(';
   if (paren) i = 1;
   d = i;
-  while (isdigit((unsigned char)s[i])) i++;
+  while (isdigit((unsigned char)s[i]))
+    i++;
   if (i == d || i - d > 6) return 0;
   size_t end = i;
   if (paren) {
@@ -333,7 +378,8 @@ static size_t task_number(const char *s, char **num) {
   } else {
     return 0;
   }
-  while (s[i] == ' ') i++;
+  while (s[i] == ' ')
+    i++;
   *num = strndup(s + d, end - d);
   return i;
 }
@@ -368,7 +414,8 @@ typedef struct cursor {
   const char *chapter_value; /* text of the chapter column that made chapter */
 } cursor;
 
-static void add_heading(rg_plan *plan, cursor *cur, const char *text, long line, int force_chapter) {
+static void add_heading(rg_plan *plan, cursor *cur, const char *text, long line,
+                        int force_chapter) {
   char *t = nfkc_trim(text);
   char *num = NULL;
   const char *title = t;
@@ -452,8 +499,7 @@ static char *task_text(const colmap *m, const rg_row *r) {
 
 static int has_units(const colmap *m, const rg_row *r) {
   for (int c = 0; c < m->n; c++)
-    if ((m->kind[c] == COL_LEAD || m->kind[c] == COL_SUPPORT) && !means_none(cell(r, c)))
-      return 1;
+    if ((m->kind[c] == COL_LEAD || m->kind[c] == COL_SUPPORT) && !means_none(cell(r, c))) return 1;
   return 0;
 }
 
@@ -542,7 +588,8 @@ static rg_status parse_wide(rg_plan *plan, const colmap *m, const rg_row *rows, 
   for (int i = 1; i < nrows; i++) {
     const rg_row *r = &rows[i];
     int any = 0;
-    for (int c = 0; c < r->n && !any; c++) any = !cell_empty(r->cells[c]);
+    for (int c = 0; c < r->n && !any; c++)
+      any = !cell_empty(r->cells[c]);
     if (!any) continue;
     const char *htext = NULL;
     if (is_heading_row(m, r, &htext)) {
@@ -616,7 +663,8 @@ typedef struct numtab {
 
 static uint64_t hash_str(const char *s) {
   uint64_t h = 1469598103934665603ULL;
-  for (; *s; s++) h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+  for (; *s; s++)
+    h = (h ^ (unsigned char)*s) * 1099511628211ULL;
   return h;
 }
 
@@ -630,7 +678,8 @@ static size_t numtab_slot(const numtab *t, const rg_plan *plan, const char *num)
 static void numtab_grow(numtab *t, const rg_plan *plan) {
   size_t cap = t->cap ? t->cap * 2 : 64;
   numtab n = {rg_xmalloc(cap * sizeof(int)), cap, 0};
-  for (size_t i = 0; i < cap; i++) n.slots[i] = -1;
+  for (size_t i = 0; i < cap; i++)
+    n.slots[i] = -1;
   for (size_t i = 0; i < t->cap; i++)
     if (t->slots[i] >= 0) {
       n.slots[numtab_slot(&n, plan, plan->tasks[t->slots[i]].number)] = t->slots[i];
@@ -645,8 +694,8 @@ static int parse_role(const char *s, rg_role *role) {
   int ok = 1;
   if (!strcmp(t, "lead") || !strcmp(t, "牵头") || !strcmp(t, "牵头单位"))
     *role = RG_ROLE_LEAD;
-  else if (!strcmp(t, "support") || !strcmp(t, "co") || !strcmp(t, "配合") ||
-           !strcmp(t, "责任") || !strcmp(t, "责任单位") || !strcmp(t, "配合单位"))
+  else if (!strcmp(t, "support") || !strcmp(t, "co") || !strcmp(t, "配合") || !strcmp(t, "责任") ||
+           !strcmp(t, "责任单位") || !strcmp(t, "配合单位"))
     *role = RG_ROLE_SUPPORT;
   else
     ok = 0;
@@ -657,10 +706,14 @@ static int parse_role(const char *s, rg_role *role) {
 static int parse_kind(const char *s, rg_kind *kind) {
   char *t = norm_header(s);
   int ok = 1;
-  if (!*t || !strcmp(t, "unit")) *kind = RG_KIND_UNIT;
-  else if (!strcmp(t, "collective")) *kind = RG_KIND_COLLECTIVE;
-  else if (!strcmp(t, "generic")) *kind = RG_KIND_GENERIC;
-  else ok = 0;
+  if (!*t || !strcmp(t, "unit"))
+    *kind = RG_KIND_UNIT;
+  else if (!strcmp(t, "collective"))
+    *kind = RG_KIND_COLLECTIVE;
+  else if (!strcmp(t, "generic"))
+    *kind = RG_KIND_GENERIC;
+  else
+    ok = 0;
   free(t);
   return ok;
 }
@@ -679,7 +732,8 @@ static rg_status parse_long(rg_plan *plan, const colmap *m, const rg_row *rows, 
   for (int i = 1; i < nrows && !st; i++) {
     const rg_row *r = &rows[i];
     int any = 0;
-    for (int c = 0; c < r->n && !any; c++) any = !cell_empty(r->cells[c]);
+    for (int c = 0; c < r->n && !any; c++)
+      any = !cell_empty(r->cells[c]);
     if (!any) continue;
     char *num = clean_id(cell(r, c_task));
     char *unit = nfkc_trim(cell(r, c_unit));
@@ -691,9 +745,9 @@ static rg_status parse_long(rg_plan *plan, const colmap *m, const rg_row *rows, 
       st = rg_error_set(err, RG_EINPUT, plan->path, r->lineno, 0,
                         "unknown role '%s' (expected lead or support)", cell(r, c_role));
     } else if (c_kind >= 0 && !parse_kind(cell(r, c_kind), &kind)) {
-      st = rg_error_set(err, RG_EINPUT, plan->path, r->lineno, 0,
-                        "unknown kind '%s' (expected unit, collective or generic)",
-                        cell(r, c_kind));
+      st =
+          rg_error_set(err, RG_EINPUT, plan->path, r->lineno, 0,
+                       "unknown kind '%s' (expected unit, collective or generic)", cell(r, c_kind));
     } else if (!*unit) {
       st = rg_error_set(err, RG_EINPUT, plan->path, r->lineno, 0, "the unit column is empty");
     } else {

@@ -232,7 +232,8 @@ Test(csv, reads_its_own_edges_export_back_into_the_same_graph) {
   rg_plan_finalize(b);
   /* every task with a link comes back, in order, with the same links */
   int with_links = 0;
-  for (int t = 0; t < a->n_tasks; t++) with_links += a->tasks[t].link_count > 0;
+  for (int t = 0; t < a->n_tasks; t++)
+    with_links += a->tasks[t].link_count > 0;
   cr_assert_eq(b->n_tasks, with_links);
   cr_assert_eq(b->n_links, a->n_links);
   cr_assert_eq(b->n_units, a->n_units);
@@ -316,8 +317,8 @@ Test(csv, counts_lines_with_crlf_and_quoted_line_breaks) {
 }
 
 Test(csv, recognises_header_lines_for_content_detection) {
-  const char *yes[] = {"序号,重点任务,牵头单位,责任单位", "id,task,lead,support",
-                       "序号\t任务内容\t牵头部门\t配合单位", "task,role,unit,kind",
+  const char *yes[] = {"序号,重点任务,牵头单位,责任单位",      "id,task,lead,support",
+                       "序号\t任务内容\t牵头部门\t配合单位",   "task,role,unit,kind",
                        "\"序号\",\"工作任务\",\"牵头单位：\"", "No., Task , Lead"};
   const char *no[] = {"a,b,c", "序号,重点任务", "牵头单位,责任单位", "1.推进数字政府建设", ""};
   for (size_t i = 0; i < sizeof yes / sizeof *yes; i++)
@@ -380,9 +381,11 @@ Test(csv, reads_headings_numbered_in_the_id_column) {
 }
 
 Test(csv, detects_a_header_below_title_rows) {
-  const char *yes = "2026年重点工作任务分工表,,,\n\n,,,\n序号,重点任务,牵头单位,责任单位\n1,a,b,c\n";
+  const char *yes =
+      "2026年重点工作任务分工表,,,\n\n,,,\n序号,重点任务,牵头单位,责任单位\n1,a,b,c\n";
   cr_expect(rg_csv_detect(yes, strlen(yes)));
-  const char *no = "2026年重点工作任务分工表\n一、扩大内需\n1.推进数字政府建设。牵头单位：市发展改革委\n";
+  const char *no =
+      "2026年重点工作任务分工表\n一、扩大内需\n1.推进数字政府建设。牵头单位：市发展改革委\n";
   cr_expect_not(rg_csv_detect(no, strlen(no)));
   cr_expect_not(rg_csv_detect("", 0));
 }

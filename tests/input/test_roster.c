@@ -38,7 +38,8 @@ static char *links_of(const rg_plan *p, int t) {
 
 static int count_diags(const rg_plan *p, const char *code) {
   int n = 0;
-  for (int i = 0; i < p->n_diags; i++) n += !strcmp(p->diags[i].code, code);
+  for (int i = 0; i < p->n_diags; i++)
+    n += !strcmp(p->diags[i].code, code);
   return n;
 }
 
@@ -54,7 +55,8 @@ Test(roster, links_members_with_the_role_of_their_collective) {
                "lead:各区、县(市)政府|lead:和平区政府|lead:沈河区政府|support:市交通局|"
                "support:开发区管委会");
   /* task 2: 和平区政府 is named in the plan already: not linked twice */
-  EXPECT_LINKS(p, 1, "lead:市林草局|support:各区、县(市)政府|support:和平区政府|support:沈河区政府");
+  EXPECT_LINKS(p, 1,
+               "lead:市林草局|support:各区、县(市)政府|support:和平区政府|support:沈河区政府");
   EXPECT_LINKS(p, 2, "lead:市水务局|support:市财政局");
   cr_expect_eq(p->n_links, 11);
   int u = rg_plan_find_unit(p, "沈河区政府");
@@ -89,8 +91,7 @@ Test(roster, expands_shenyang_districts_into_thirteen_governments) {
   cr_assert_geq(c, 0);
   cr_assert_eq(p->units[c].link_count, 111);
   rg_error err;
-  cr_assert_eq(rg_roster_apply(p, RG_EXAMPLES "/shenyang-roster.csv", &err), RG_OK, "%s",
-               err.msg);
+  cr_assert_eq(rg_roster_apply(p, RG_EXAMPLES "/shenyang-roster.csv", &err), RG_OK, "%s", err.msg);
   /* counted independently from the edges export: 111 tasks x 13 members,
    * less the members the plan already names in those tasks */
   cr_expect_eq(before, 752);
@@ -112,7 +113,8 @@ Test(roster, refuses_a_row_without_two_fields) {
   cr_assert_eq(rg_roster_apply(p, CSV_DIR "roster-bad.csv", &err), RG_EINPUT);
   char buf[1200];
   rg_error_format(&err, buf, sizeof buf);
-  cr_expect_str_eq(buf, CSV_DIR "roster-bad.csv:2: expected two fields, collective,member; found 1");
+  cr_expect_str_eq(buf,
+                   CSV_DIR "roster-bad.csv:2: expected two fields, collective,member; found 1");
   cr_expect_eq(p->n_links, 8);
   rg_plan_free(p);
 }
