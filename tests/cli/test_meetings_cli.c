@@ -1,5 +1,5 @@
-/* test_meetings_cli.c - `respgraph meetings` end to end on the seed: JSON keys, filters, ICS, errors.
- * (h4: drop into tests/cli/ once .helpers/h4-main.patch is applied.) */
+/* test_meetings_cli.c - `respgraph meetings` end to end on the seed: JSON keys, filters, ICS,
+ * errors. */
 #include <criterion/criterion.h>
 #include <jansson.h>
 #include <stdio.h>
@@ -48,7 +48,8 @@ Test(cli_meetings, plans_the_seed_in_sixteen_meetings_and_lower_bound_slots) {
                json_integer_value(json_object_get(j, "lower_bound")));
   json_t *m = json_array_get(json_object_get(j, "meetings"), 0);
   const char *keys[] = {"id", "slot", "convener", "attendees", "tasks", "reason"};
-  for (int i = 0; i < 6; i++) cr_assert(json_object_get(m, keys[i]), "missing %s", keys[i]);
+  for (int i = 0; i < 6; i++)
+    cr_assert(json_object_get(m, keys[i]), "missing %s", keys[i]);
   json_decref(j);
   free(out);
   free(err);
@@ -74,7 +75,8 @@ Test(cli_meetings, shows_only_the_units_meetings_and_writes_its_calendar) {
   char *cal = slurp_file(ics);
   cr_assert(cal);
   int events = 0;
-  for (const char *q = cal; (q = strstr(q, "BEGIN:VEVENT")); q++) events++;
+  for (const char *q = cal; (q = strstr(q, "BEGIN:VEVENT")); q++)
+    events++;
   cr_assert_eq((size_t)events, json_array_size(ms));
   cr_assert(strstr(cal, "BEGIN:VCALENDAR\r\n"));
   remove(ics);
