@@ -43,17 +43,20 @@ int rg_detect_html(const char *bytes, size_t len) {
   return 0;
 }
 
+#define MAX_HEADER_LINE 4096 /* a header line is short; longer lines are text */
+
 rg_input_format rg_detect_format(const char *utf8, size_t len) {
   if (rg_detect_html(utf8, len)) return RG_INPUT_HTML;
+  /* rg_csv_detect looks at the first 10 non-blank lines; stop it before the
+   * first line too long to be a header, so a huge one-line file costs O(1) */
   const char *p = utf8, *end = utf8 + len;
-  if (len >= 3 && !memcmp(p, "\xEF\xBB\xBF", 3)) p += 3;
-  while (p < end) { /* first line that is not blank */
+  for (int lines = 0; p < end && lines < 10;) {
     const char *e = p;
-    while (e < end && *e != '\n' && *e != '\r') e++;
-    const char *q = p;
-    while (q < e && ascii_ws((unsigned char)*q)) q++;
-    if (q < e) return rg_csv_is_header(p, (size_t)(e - p)) ? RG_INPUT_CSV : RG_INPUT_TEXT;
-    p = e + 1;
+    int blank = 1;
+    while (e < end && *e != '\n' && *e != '\r' && e - p <= MAX_HEADER_LINE) blank &= ascii_ws((unsigned char)*e++);
+    if (e - p > MAX_HEADER_LINE) break;
+    lines += !blank;
+    p = e < end ? e + 1 : e;
   }
-  return RG_INPUT_TEXT;
+  return rg_csv_detect(utf8, (size_t)(p - utf8)) ? RG_INPUT_CSV : RG_INPUT_TEXT;
 }

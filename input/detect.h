@@ -3,9 +3,10 @@
  *   HTML: after an optional BOM, white space, <?xml ...?> and <!-- comments -->,
  *         the first KiB starts with <!DOCTYPE html, <html, <head, <body, <meta,
  *         <title, <p, <table or <div (any case).
- *   CSV:  the first non-empty line is a recognised CSV/TSV header
- *         (rg_csv_is_header, csv_reader.h: a task or id column and a lead or
- *         support column, or the long form task,role,unit).
+ *   CSV:  one of the first non-blank lines (before any line longer than 4 KiB)
+ *         is a recognised CSV/TSV header (rg_csv_detect, csv_reader.h: a task
+ *         or id column and a lead or support column, or the long form
+ *         task,role,unit); title rows may stand above it.
  *   Text: anything else.
  * All functions are O(length examined) and never fail. */
 #ifndef RG_DETECT_H

@@ -271,3 +271,18 @@ Test(decode, reads_byte_0x80_of_gbk_text_as_the_euro_sign_as_whatwg_does) {
   cr_expect_str_eq(d.text, "1.你€\n");
   rg_decoded_destroy(&d);
 }
+
+Test(detect, finds_a_csv_header_below_title_and_blank_lines) {
+  const char *csv = "\n\n\n\n\n\n\n\n\n\n\n\n2026年任务分工表\n\n序号,重点任务,牵头单位\n1,x,市商务局\n";
+  cr_expect_eq(rg_detect_format(csv, strlen(csv)), RG_INPUT_CSV);
+}
+
+Test(detect, reads_a_huge_single_line_as_text_quickly) {
+  size_t n = (size_t)4 << 20;
+  char *s = malloc(n + 1);
+  for (size_t i = 0; i < n; i++) s[i] = i % 3 == 0 ? ',' : 'x';
+  memcpy(s, "任务,牵头单位", strlen("任务,牵头单位")); /* a header start, but one 4 MiB line */
+  s[n] = '\0';
+  cr_expect_eq(rg_detect_format(s, n), RG_INPUT_TEXT);
+  free(s);
+}
