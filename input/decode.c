@@ -282,6 +282,18 @@ static int looks_binary(const char *b, size_t len, size_t *at) {
   return 0;
 }
 
+/* Text in UTF-16 without a BOM: in the first 4 KiB, NUL bytes (the high
+ * bytes of ASCII digits, punctuation and newlines) fill at least 1/8 of the
+ * odd or of the even positions, and the other positions have at most 1/8 as
+ * many (the low bytes of U+4E00 一 and the like). */
+static int utf16_without_bom(const char *b, size_t len) {
+  size_t n = len < 4096 ? len & ~(size_t)1 : 4096, z[2] = {0, 0};
+  for (size_t i = 0; i < n; i++)
+    if (b[i] == '\0') z[i & 1]++;
+  size_t hi = z[0] > z[1] ? z[0] : z[1], lo = z[0] > z[1] ? z[1] : z[0];
+  return n >= 4 && hi * 16 >= n && lo * 8 <= hi;
+}
+
 static int only_space(const char *s, size_t len) {
   size_t i = 0;
   while (i < len) {
@@ -341,8 +353,10 @@ rg_status rg_decode(const char *path, const char *bytes, size_t len, rg_decoded 
   } else {
     if (looks_binary(bytes, len, &at))
       return fail(out, &o,
-                  rg_error_set(err, RG_EINPUT, path, 0, 0,
-                               "binary data, not a plan (byte offset %zu)", at));
+                  rg_error_set(err, RG_EINPUT, path, 0, 0, "binary data, not a plan (byte offset %zu)%s", at,
+                               utf16_without_bom(bytes, len)
+                                   ? "; UTF-16 needs a byte-order mark: save it as UTF-8 or with a BOM"
+                                   : ""));
     size_t bad_utf8 = 0;
     const char *declared = NULL;
     if (rg_utf8_valid(bytes, len, &bad_utf8)) {

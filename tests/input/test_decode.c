@@ -286,3 +286,13 @@ Test(detect, reads_a_huge_single_line_as_text_quickly) {
   cr_expect_eq(rg_detect_format(s, n), RG_INPUT_TEXT);
   free(s);
 }
+
+Test(decode, says_utf16_needs_a_bom_when_nul_bytes_alternate) {
+  const char in[] = "1\0.\0t\0a\0s\0k\0\n\0"; /* "1.task\n" in UTF-16LE, no BOM */
+  rg_decoded d;
+  rg_error err;
+  rg_error_clear(&err);
+  cr_assert_eq(rg_decode("f", in, sizeof in - 1, &d, &err), RG_EINPUT);
+  cr_expect_str_eq(err.msg, "binary data, not a plan (byte offset 1); UTF-16 needs a byte-order mark: "
+                            "save it as UTF-8 or with a BOM");
+}
