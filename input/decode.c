@@ -348,8 +348,8 @@ rg_status rg_decode(const char *path, const char *bytes, size_t len, rg_decoded 
     if (out->n_replaced) out->first_replaced += 2;
     if (looks_binary(o.p, o.len, &at))
       return fail(out, &o,
-                  rg_error_set(err, RG_EINPUT, path, 0, 0, "binary data, not a plan (UTF-16 code unit %zu)",
-                               at));
+                  rg_error_set(err, RG_EINPUT, path, 0, 0,
+                               "binary data, not a plan (NUL or control characters in UTF-16 text)"));
   } else {
     if (looks_binary(bytes, len, &at))
       return fail(out, &o,
