@@ -190,8 +190,12 @@ static int cmd_check(cli *c, rg_plan *plan, FILE *out) {
     /* compiler style: FILE:LINE: warning: message */
     for (int i = 0; i < plan->n_diags; i++) {
       const rg_diag *d = &plan->diags[order[i]];
-      fprintf(out, "%s:%ld: %s: %s [%s]\n", plan->path, d->line, rg_severity_name(d->severity),
-              d->message, d->code);
+      if (d->line > 0)
+        fprintf(out, "%s:%ld: %s: %s [%s]\n", plan->path, d->line,
+                rg_severity_name(d->severity), d->message, d->code);
+      else /* not tied to a line: no ":0" */
+        fprintf(out, "%s: %s: %s [%s]\n", plan->path, rg_severity_name(d->severity), d->message,
+                d->code);
     }
     if (ferror(out)) st = rg_error_set(&err, RG_ESYS, NULL, 0, 0, "cannot write output");
   } else {
@@ -319,7 +323,10 @@ static int cmd_report(cli *c, rg_plan *plan, FILE *out) {
   "  pagerank     PageRank, damping 0.85, weights w\n"                                             \
   "  constraint   Burt's constraint (high: ties concentrated on few partners)\n"                  \
   "  coreness     k-core number, unweighted\n"                                                     \
-  "  cluster      Leiden communities maximising modularity (--resolution, --seed)\n"
+  "  cluster      Leiden communities maximising modularity (--resolution, --seed)\n"    \
+  "A unit without ties has constraint nan (JSON null) and cluster -1. Above 5000\n"         \
+  "concrete units, betweenness and harmonic are estimated from 256 sampled units\n"         \
+  "(the output says so); --exact computes them exactly.\n"
 
 /* ------------------------------------------------------------ meetings */
 

@@ -104,6 +104,8 @@ static void push(toks *t, char *s, int sep) {
 static const char DUN[] = "\xE3\x80\x81"; /* 、 */
 
 static int is_open_bracket(const char *p, size_t *len) {
+  /* every bracket starts with ( [ \xE3 or \xE2: a one-byte test first */
+  if (*p != '(' && *p != '[' && *p != '\xE3' && *p != '\xE2') return 0;
   static const char *const o[] = {"(", "[", "\xE3\x80\x94" /* 〔 */, "\xE3\x80\x8A" /* 《 */,
                                   "\xE2\x80\x9C" /* “ */, "\xE3\x80\x90" /* 【 */, NULL};
   for (int i = 0; o[i]; i++)
@@ -112,6 +114,7 @@ static int is_open_bracket(const char *p, size_t *len) {
 }
 
 static int is_close_bracket(const char *p, size_t *len) {
+  if (*p != ')' && *p != ']' && *p != '\xE3' && *p != '\xE2') return 0;
   static const char *const c[] = {")", "]", "\xE3\x80\x95" /* 〕 */, "\xE3\x80\x8B" /* 》 */,
                                   "\xE2\x80\x9D" /* ” */, "\xE3\x80\x91" /* 】 */, NULL};
   for (int i = 0; c[i]; i++)

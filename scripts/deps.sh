@@ -13,8 +13,11 @@ RG_PACKAGES=(
 )
 # Only the test suite needs these.
 RG_TEST_PACKAGES=(
-  clang libclang-rt-14-dev python3 python3-networkx chromium
+  clang libclang-rt-14-dev python3 python3-networkx python3-numpy python3-scipy chromium nodejs unzip
 )
+# Debian's npm conflicts with a Node.js that already bundles npm: ask for it
+# only when there is no npm at all.
+command -v npm >/dev/null 2>&1 || RG_TEST_PACKAGES+=(npm)
 
 rg_missing() {
   local missing=() p
