@@ -63,8 +63,7 @@ static rg_status write_text(const rg_plan *p, const rg_meeting_plan *mp, int onl
   return st;
 }
 
-static rg_status write_csv(const rg_plan *p, const rg_meeting_plan *mp, int only_unit, FILE *out,
-                           rg_error *err) {
+rg_table *rg_meetings_table(const rg_plan *p, const rg_meeting_plan *mp, int only_unit) {
   static const char *const names[] = {"id",   "slot", "convener", "attendees",
                                       "task", "text", "reason"};
   static const rg_coltype types[] = {RG_COL_INT, RG_COL_INT, RG_COL_STR, RG_COL_LIST,
@@ -85,6 +84,12 @@ static rg_status write_csv(const rg_plan *p, const rg_meeting_plan *mp, int only
       rg_table_str(t, 6, m->reason);
     }
   }
+  return t;
+}
+
+static rg_status write_csv(const rg_plan *p, const rg_meeting_plan *mp, int only_unit, FILE *out,
+                           rg_error *err) {
+  rg_table *t = rg_meetings_table(p, mp, only_unit);
   rg_status st = rg_table_write(t, RG_FMT_CSV, out, err);
   rg_table_free(t);
   return st;

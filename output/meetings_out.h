@@ -41,6 +41,11 @@
 rg_status rg_meetings_write(const rg_plan *plan, const rg_meeting_plan *mp, int only_unit,
                             rg_format fmt, FILE *out, rg_error *err);
 
+/* The agenda table that the CSV prints (one row per agenda item: id, slot,
+ * convener, attendees, task, text, reason), e.g. for the report's extras.
+ * Never NULL; the caller frees it with rg_table_free. */
+rg_table *rg_meetings_table(const rg_plan *plan, const rg_meeting_plan *mp, int only_unit);
+
 typedef struct rg_ics_opts {
   int year, month, day; /* start date */
   int slot_minutes;     /* 5..210, default 90 */

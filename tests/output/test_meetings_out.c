@@ -109,6 +109,12 @@ Test(meetings_csv, has_one_row_per_agenda_item) {
                       "2,1,丙局,丁局;丙局,4,第四项,\"1 task, led by 丙局; no other meeting can "
                       "take its 2 units within the caps\"\n");
   free(s);
+  rg_table *t = rg_meetings_table(p, &mp, -1);
+  cr_assert_eq(rg_table_rows(t), 4);
+  rg_table_free(t);
+  t = rg_meetings_table(p, &mp, rg_plan_find_unit(p, "丁局"));
+  cr_assert_eq(rg_table_rows(t), 1);
+  rg_table_free(t);
   rg_meeting_plan_free(&mp);
   rg_plan_free(p);
 }
