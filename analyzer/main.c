@@ -299,8 +299,35 @@ static int cmd_report(cli *c, rg_plan *plan, FILE *out) {
   ro.versions = vers;
   ro.progress = isatty(2);
   rg_status st = rg_analyze(plan, &c->analysis, &r, &err);
-  if (!st) st = rg_report_write(plan, &r, &ro, &err);
+  /* the 会议安排 section and sheet: meetings with the caps given
+   * (--max-attendees, --max-agenda, --rooms) */
+  rg_meeting_plan mp = {0};
+  rg_table *mt = NULL;
+  rg_report_extra extra;
+  if (!st) st = rg_meetings_plan(plan, &c->meetings, &mp, &err);
+  if (!st) {
+    int en = c->lang && !strcmp(c->lang, "en");
+    mt = rg_meetings_table(plan, &mp, -1);
+    extra.id = "meetings";
+    extra.title = en ? "Joint meetings" : "会议安排";
+    extra.note = rg_plan_printf(
+        plan,
+        en ? "%d coordination tasks (at least two concrete units) in %d meetings (one per task "
+             "would be %d) over %d time slots (lower bound %d); %d seats in all. Caps: %d "
+             "attendees, %d tasks per meeting. Details: respgraph meetings."
+           : "%d 项协同任务（至少两个具体单位）安排为 %d 次联席会议（逐项开会需 %d 次），"
+             "共 %d 个时段（下界 %d），合计 %d 人次。上限：每次 %d 个单位、%d 项议题。"
+             "详见 respgraph meetings。",
+        mp.coordination_tasks, mp.n_meetings, mp.naive_meetings, mp.slots, mp.lower_bound,
+        mp.seats, mp.opts.max_attendees, mp.opts.max_agenda);
+    extra.table = mt;
+    ro.extras = &extra;
+    ro.n_extras = 1;
+    st = rg_report_write(plan, &r, &ro, &err);
+  }
   if (!st) printf("%s/index.html\n", ro.dir);
+  rg_table_free(mt);
+  rg_meeting_plan_free(&mp);
   rg_results_free(&r);
   free(dir);
   if (st) say_error(&err);
