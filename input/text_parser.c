@@ -458,7 +458,7 @@ static void parse_line(parser *p, char *s, long line) {
   }
   /* task: 1.text  1、text  (1)text */
   n = ascii_digits(s);
-  if (n && n <= 6) {
+  if (n && n <= 9) {
     const char *after = s + n;
     size_t sep = *after == '.' ? 1 : starts(after, "、") ? 3 : 0;
     if (sep && !(after[sep] >= '0' && after[sep] <= '9') && after[sep]) {
@@ -468,7 +468,7 @@ static void parse_line(parser *p, char *s, long line) {
       return;
     }
   }
-  if (s[0] == '(' && (n = ascii_digits(s + 1)) && n <= 6 && s[1 + n] == ')' && s[2 + n]) {
+  if (s[0] == '(' && (n = ascii_digits(s + 1)) && n <= 9 && s[1 + n] == ')' && s[2 + n]) {
     char *num = dupn(s + 1, n);
     start_task(p, num, s + 2 + n, line);
     free(num);

@@ -295,3 +295,11 @@ Test(text_parser, separator_after_role_word_is_stripped_safely) {
   free(got);
   rg_plan_free(p);
 }
+
+/* bench/gen's 1M-task plans number tasks with 7 digits */
+Test(text_parser, seven_digit_task_numbers_are_tasks) {
+  rg_plan *p = load_text("999999.甲。\n牵头单位:市商务局\n1000000.乙。\n牵头单位:市财政局\n");
+  cr_assert_eq(p->n_tasks, 2);
+  cr_expect_str_eq(p->tasks[1].number, "1000000");
+  rg_plan_free(p);
+}
