@@ -17,7 +17,13 @@
 
 /* ----------------------------------------------------------- helpers */
 
-static int starts(const char *s, const char *p) { return strncmp(s, p, strlen(p)) == 0; }
+/* Does s start with p? The first byte is compared before anything else:
+ * this is called at every position of every line. */
+static int starts(const char *s, const char *p) {
+  for (; *p; s++, p++)
+    if (*s != *p) return 0;
+  return 1;
+}
 
 static int ends(const char *s, const char *p) {
   size_t n = strlen(s), m = strlen(p);
@@ -85,6 +91,14 @@ static const label LABELS[] = {
 /* If a known label followed by a colon starts at s, return it and set *skip
  * to the bytes up to and including the colon. */
 static const label *label_at(const char *s, size_t *skip) {
+  /* every label starts with 牵 责 配 参 协 完 or 时: test those three-byte
+   * characters before the table (this runs at every character of a line) */
+  const unsigned char *u = (const unsigned char *)s;
+  if (u[0] < 0xE5 || u[0] > 0xE9 || !u[1] || !u[2]) return NULL;
+  unsigned long c = (unsigned long)u[0] << 16 | (unsigned long)u[1] << 8 | u[2];
+  if (c != 0xE789B5 && c != 0xE8B4A3 && c != 0xE9858D && c != 0xE58F82 && c != 0xE58D8F &&
+      c != 0xE5AE8C && c != 0xE697B6)
+    return NULL;
   for (const label *l = LABELS; l->word; l++) {
     if (!starts(s, l->word)) continue;
     const char *p = s + strlen(l->word);

@@ -14,7 +14,44 @@
 
 /* ------------------------------------------------------------ helpers */
 
+/* Is s[0..len) valid UTF-8 made only of characters NFKC leaves alone that
+ * we can recognise cheaply: printable ASCII and tab, CJK ideographs
+ * U+4000..U+9FFF (lead bytes E4..E9), and 、。“”? Then NFKC is a copy. */
+static int nfkc_stable(const unsigned char *s, size_t len) {
+  for (size_t i = 0; i < len;) {
+    unsigned char c = s[i];
+    if (c < 0x80) {
+      if ((c < 0x20 && c != '\t') || c == 0x7F) return 0;
+      i++;
+      continue;
+    }
+    if (i + 3 > len) return 0;
+    unsigned char c1 = s[i + 1], c2 = s[i + 2];
+    if ((c1 & 0xC0) != 0x80 || (c2 & 0xC0) != 0x80) return 0;
+    if (c >= 0xE4 && c <= 0xE9) {
+      i += 3;
+      continue;
+    }
+    if (c == 0xE3 && c1 == 0x80 && (c2 == 0x81 || c2 == 0x82)) { /* 、。 */
+      i += 3;
+      continue;
+    }
+    if (c == 0xE2 && c1 == 0x80 && (c2 == 0x9C || c2 == 0x9D)) { /* “” */
+      i += 3;
+      continue;
+    }
+    return 0;
+  }
+  return 1;
+}
+
 char *rg_nfkc(const char *s, size_t len) {
+  if (nfkc_stable((const unsigned char *)s, len)) {
+    char *copy = rg_xmalloc(len + 1);
+    memcpy(copy, s, len);
+    copy[len] = '\0';
+    return copy;
+  }
   utf8proc_uint8_t *out = NULL;
   utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len, &out,
                                     UTF8PROC_STABLE | UTF8PROC_COMPAT | UTF8PROC_COMPOSE);
@@ -22,7 +59,13 @@ char *rg_nfkc(const char *s, size_t len) {
   return (char *)out;
 }
 
-static int starts(const char *s, const char *p) { return strncmp(s, p, strlen(p)) == 0; }
+/* Does s start with p? The first byte is compared before anything else:
+ * this is called at every position of every line. */
+static int starts(const char *s, const char *p) {
+  for (; *p; s++, p++)
+    if (*s != *p) return 0;
+  return 1;
+}
 
 static int ends(const char *s, const char *p) {
   size_t n = strlen(s), m = strlen(p);
@@ -346,24 +389,35 @@ static int has_any(const char *s, const char *const *words, int at_start) {
   return 0;
 }
 
+typedef struct prefix_state prefix_state;
+static void set_prefix(prefix_state *st, const char *gov, size_t n, int party);
+
 typedef struct prefix_state {
   char gov[64];   /* 市 */
   char party[64]; /* 市委 */
   int last_party; /* the last explicit prefix was a party committee */
 } prefix_state;
 
+/* The state becomes gov = gov[0..n), party = gov + 委 (no printf: this runs
+ * for every unit of every list). */
+static void set_prefix(prefix_state *st, const char *gov, size_t n, int party) {
+  if (n + 4 > sizeof st->gov) n = sizeof st->gov - 4;
+  memcpy(st->gov, gov, n);
+  st->gov[n] = '\0';
+  memcpy(st->party, gov, n);
+  memcpy(st->party + n, "委", 4); /* 3 bytes and the NUL */
+  st->last_party = party;
+}
+
 /* Does s carry its own jurisdiction prefix? Updates the state if so. */
 static int own_prefix(const char *s, prefix_state *st) {
   for (int i = 0; GOV_PREFIX[i]; i++) {
     const char *p = GOV_PREFIX[i];
+    size_t n = strlen(p);
     if (!starts(s, p)) continue;
-    char committee[16];
-    snprintf(committee, sizeof committee, "%s委", p);
-    if (starts(s, committee) && strcmp(s, committee) != 0) {
-      /* 市委宣传部; but 市委员会? rare: treat as party */
-      snprintf(st->gov, sizeof st->gov, "%s", p);
-      snprintf(st->party, sizeof st->party, "%s", committee);
-      st->last_party = 1;
+    if (starts(s + n, "委") && s[n + 3]) {
+      /* 市委宣传部: a party committee */
+      set_prefix(st, p, n, 1);
       return 1;
     }
     int bare = 0;
@@ -372,9 +426,7 @@ static int own_prefix(const char *s, prefix_state *st) {
     /* 市政府… is 市 + 政府… */
     if (starts(s, "市政府") || starts(s, "市政法委")) bare = 0;
     if (bare) return 0;
-    snprintf(st->gov, sizeof st->gov, "%s", p);
-    snprintf(st->party, sizeof st->party, "%s", committee);
-    st->last_party = 0;
+    set_prefix(st, p, n, 0);
     return 1;
   }
   return 0;
@@ -397,11 +449,8 @@ static char *inherit(const char *s, prefix_state *st) {
     char *head = dupn(s, place);
     int full = ends(head, "省") || ends(head, "市") || ends(head, "区") || ends(head, "县") ||
            ends(head, "州") || ends(head, "旗");
-    if (full && !is_government_itself(rest) && !has_any(rest, INSTITUTION, 0)) {
-      snprintf(st->gov, sizeof st->gov, "%s", head);
-      snprintf(st->party, sizeof st->party, "%s委", head);
-      st->last_party = 0;
-    }
+    if (full && !is_government_itself(rest) && !has_any(rest, INSTITUTION, 0))
+      set_prefix(st, head, place, 0);
     free(head);
     return NULL;
   }

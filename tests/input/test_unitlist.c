@@ -3,6 +3,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <utf8proc.h>
+
 #include "unitlist.h"
 
 /* Render a parsed list as "name:kind|name:kind" (+ " open" when open). */
@@ -162,4 +164,26 @@ Test(unitlist, links_units_to_a_task_once_each) {
 
 Test(unitlist, you_introducing_a_unit_is_dropped) {
   EXPECT_LIST("由市商务局", "市商务局:unit");
+}
+
+/* rg_nfkc copies text that NFKC leaves alone without calling utf8proc: the
+ * fast path must agree with utf8proc and still reject bad bytes. */
+Test(unitlist, nfkc_fast_path_agrees_with_utf8proc) {
+  const char *cases[] = {"市发展改革委、商务局。", "plain ascii\tok", "“引号”", "（全角）",
+                         "\xE4\xB8", "\xE4\x41\x41", "A\x01B", "\xEF\xBC\x88x\xEF\xBC\x89"};
+  for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+    const char *s = cases[i];
+    char *fast = rg_nfkc(s, strlen(s));
+    utf8proc_uint8_t *slow = NULL;
+    utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)strlen(s),
+                                      &slow, UTF8PROC_STABLE | UTF8PROC_COMPAT | UTF8PROC_COMPOSE);
+    if (n < 0) {
+      cr_expect_null(fast, "case %zu", i);
+    } else {
+      cr_assert_not_null(fast, "case %zu", i);
+      cr_expect_str_eq(fast, (char *)slow, "case %zu", i);
+    }
+    free(fast);
+    free(slow);
+  }
 }
