@@ -20,6 +20,7 @@
 #include "meetings.h"
 #include "meetings_out.h"
 #include "plan.h"
+#include "plan_out.h"
 #include "roster.h"
 #include "table.h"
 #include "unavailable.h"
@@ -108,116 +109,43 @@ static void say_error(const rg_error *e) {
   fprintf(stderr, "respgraph: %s\n", buf);
 }
 
-/* ------------------------------------------------------------ parse */
+/* ------------------------------------------------- parse, edges, check */
+
+static int write_table(cli *c, rg_table *t, FILE *out) {
+  rg_error err;
+  rg_status st = rg_table_write(t, c->format, out, &err);
+  rg_table_free(t);
+  if (st) say_error(&err);
+  return st ? EXIT_INPUT : EXIT_OK;
+}
 
 static int cmd_parse(cli *c, rg_plan *plan, FILE *out) {
-  static const char *const cols[] = {"task", "ordinal", "chapter", "section", "leads",
-                                     "supports", "open_list", "deadline", "line", "text"};
-  static const rg_coltype types[] = {RG_COL_STR,  RG_COL_INT,  RG_COL_STR, RG_COL_STR,
-                                     RG_COL_LIST, RG_COL_LIST, RG_COL_BOOL, RG_COL_STR,
-                                     RG_COL_INT,  RG_COL_STR};
-  rg_table *t = rg_table_new(10, cols, types);
-  for (int i = 0; i < plan->n_tasks; i++) {
-    const rg_task *k = &plan->tasks[i];
-    rg_table_row(t);
-    rg_table_str(t, 0, k->number);
-    rg_table_int(t, 1, k->ordinal);
-    rg_table_str(t, 2, k->chapter >= 0 ? plan->chapters[k->chapter].number : NULL);
-    rg_table_str(t, 3, k->section >= 0 ? plan->sections[k->section].number : NULL);
-    for (int j = 0; j < k->link_count; j++) {
-      const rg_link *l = &plan->links[plan->task_links[k->link_begin + j]];
-      rg_table_list_add(t, l->role == RG_ROLE_LEAD ? 4 : 5, plan->units[l->unit].name);
-    }
-    rg_table_bool(t, 6, k->open_list);
-    rg_table_str(t, 7, k->deadline);
-    rg_table_int(t, 8, k->line);
-    rg_table_str(t, 9, k->text);
-  }
-  rg_error err;
-  rg_status st = rg_table_write(t, c->format, out, &err);
-  rg_table_free(t);
-  if (st) say_error(&err);
-  return st ? EXIT_INPUT : EXIT_OK;
+  return write_table(c, rg_tasks_table(plan), out);
 }
-
-/* ------------------------------------------------------------ edges */
 
 static int cmd_edges(cli *c, rg_plan *plan, FILE *out) {
-  static const char *const cols[] = {"task", "role", "unit", "kind", "chapter", "line"};
-  static const rg_coltype types[] = {RG_COL_STR, RG_COL_STR, RG_COL_STR,
-                                     RG_COL_STR, RG_COL_STR, RG_COL_INT};
-  rg_table *t = rg_table_new(6, cols, types);
-  for (int i = 0; i < plan->n_tasks; i++) {
-    const rg_task *k = &plan->tasks[i];
-    for (int j = 0; j < k->link_count; j++) {
-      const rg_link *l = &plan->links[plan->task_links[k->link_begin + j]];
-      const rg_unit *u = &plan->units[l->unit];
-      rg_table_row(t);
-      rg_table_str(t, 0, k->number);
-      rg_table_str(t, 1, rg_role_name(l->role));
-      rg_table_str(t, 2, u->name);
-      rg_table_str(t, 3, rg_kind_name(u->kind));
-      rg_table_str(t, 4, k->chapter >= 0 ? plan->chapters[k->chapter].number : NULL);
-      rg_table_int(t, 5, l->line);
-    }
-  }
-  rg_error err;
-  rg_status st = rg_table_write(t, c->format, out, &err);
-  rg_table_free(t);
-  if (st) say_error(&err);
-  return st ? EXIT_INPUT : EXIT_OK;
-}
-
-/* ------------------------------------------------------------ check */
-
-static const rg_plan *diag_plan;
-
-static int by_line(const void *a, const void *b) {
-  const rg_diag *x = &diag_plan->diags[*(const int *)a], *y = &diag_plan->diags[*(const int *)b];
-  if (x->line != y->line) return x->line < y->line ? -1 : 1;
-  return *(const int *)a - *(const int *)b;
+  return write_table(c, rg_edges_table(plan), out);
 }
 
 static int cmd_check(cli *c, rg_plan *plan, FILE *out) {
-  int *order = malloc(((size_t)plan->n_diags + 1) * sizeof *order);
-  if (!order) abort();
-  for (int i = 0; i < plan->n_diags; i++) order[i] = i;
-  diag_plan = plan;
-  qsort(order, (size_t)plan->n_diags, sizeof *order, by_line);
-  rg_error err;
-  rg_status st = RG_OK;
-  if (c->format == RG_FMT_TABLE) {
-    /* compiler style: FILE:LINE: warning: message */
-    for (int i = 0; i < plan->n_diags; i++) {
-      const rg_diag *d = &plan->diags[order[i]];
-      if (d->line > 0)
-        fprintf(out, "%s:%ld: %s: %s [%s]\n", plan->path, d->line,
-                rg_severity_name(d->severity), d->message, d->code);
-      else /* not tied to a line: no ":0" */
-        fprintf(out, "%s: %s: %s [%s]\n", plan->path, rg_severity_name(d->severity), d->message,
-                d->code);
-    }
-    if (ferror(out)) st = rg_error_set(&err, RG_ESYS, NULL, 0, 0, "cannot write output");
-  } else {
-    static const char *const cols[] = {"file", "line", "severity", "code", "message"};
-    static const rg_coltype types[] = {RG_COL_STR, RG_COL_INT, RG_COL_STR, RG_COL_STR,
-                                       RG_COL_STR};
-    rg_table *t = rg_table_new(5, cols, types);
-    for (int i = 0; i < plan->n_diags; i++) {
-      const rg_diag *d = &plan->diags[order[i]];
-      rg_table_row(t);
-      rg_table_str(t, 0, plan->path);
-      rg_table_int(t, 1, d->line);
-      rg_table_str(t, 2, rg_severity_name(d->severity));
-      rg_table_str(t, 3, d->code);
-      rg_table_str(t, 4, d->message);
-    }
-    st = rg_table_write(t, c->format, out, &err);
-    rg_table_free(t);
+  if (c->format != RG_FMT_TABLE) return write_table(c, rg_diags_table(plan), out);
+  /* compiler style: FILE:LINE: warning: message [code] */
+  int *order = rg_diags_by_line(plan);
+  for (int i = 0; i < plan->n_diags; i++) {
+    const rg_diag *d = &plan->diags[order[i]];
+    if (d->line > 0)
+      fprintf(out, "%s:%ld: %s: %s [%s]\n", plan->path, d->line, rg_severity_name(d->severity),
+              d->message, d->code);
+    else /* not tied to a line: no ":0" */
+      fprintf(out, "%s: %s: %s [%s]\n", plan->path, rg_severity_name(d->severity), d->message,
+              d->code);
   }
   free(order);
-  if (st) say_error(&err);
-  return st ? EXIT_INPUT : EXIT_OK;
+  if (ferror(out)) {
+    fprintf(stderr, "respgraph: cannot write output\n");
+    return EXIT_INPUT;
+  }
+  return EXIT_OK;
 }
 
 /* ------------------------------------------------------- analyses */

@@ -1,6 +1,8 @@
 /* report_json.c - report.json with jansson, and the CSV tables through table.h. */
 #include "report_json.h"
 
+#include "plan_out.h"
+
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -286,25 +288,4 @@ rg_table *rg_report_tasks_table(const rg_report_data *d) {
   return t;
 }
 
-rg_table *rg_report_edges_table(const rg_report_data *d) {
-  static const char *const names[] = {"task", "role", "unit", "kind", "chapter", "line"};
-  static const rg_coltype types[] = {RG_COL_STR, RG_COL_STR, RG_COL_STR,
-                                     RG_COL_STR, RG_COL_STR, RG_COL_INT};
-  const rg_plan *plan = d->plan;
-  rg_table *t = rg_table_new(6, names, types);
-  for (int i = 0; i < plan->n_tasks; i++) {
-    const rg_task *k = &plan->tasks[i];
-    for (int j = 0; j < k->link_count; j++) {
-      const rg_link *l = &plan->links[plan->task_links[k->link_begin + j]];
-      const rg_unit *u = &plan->units[l->unit];
-      rg_table_row(t);
-      rg_table_str(t, 0, k->number);
-      rg_table_str(t, 1, rg_role_name(l->role));
-      rg_table_str(t, 2, u->name);
-      rg_table_str(t, 3, rg_kind_name(u->kind));
-      rg_table_str(t, 4, k->chapter >= 0 ? plan->chapters[k->chapter].number : NULL);
-      rg_table_int(t, 5, l->line);
-    }
-  }
-  return t;
-}
+rg_table *rg_report_edges_table(const rg_report_data *d) { return rg_edges_table(d->plan); }
