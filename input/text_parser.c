@@ -13,29 +13,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "strutil.h"
 #include "unitlist.h"
 
 /* ----------------------------------------------------------- helpers */
-
-/* Does s start with p? The first byte is compared before anything else:
- * this is called at every position of every line. */
-static int starts(const char *s, const char *p) {
-  for (; *p; s++, p++)
-    if (*s != *p) return 0;
-  return 1;
-}
-
-static int ends(const char *s, const char *p) {
-  size_t n = strlen(s), m = strlen(p);
-  return n >= m && memcmp(s + n - m, p, m) == 0;
-}
-
-static char *dupn(const char *s, size_t n) {
-  char *p = rg_xmalloc(n + 1);
-  memcpy(p, s, n);
-  p[n] = '\0';
-  return p;
-}
 
 static void trim(char *s) {
   size_t n = strlen(s);

@@ -11,6 +11,7 @@
 #include <utf8proc.h>
 
 #include "gazetteer.h"
+#include "strutil.h"
 
 /* ------------------------------------------------------------ helpers */
 
@@ -59,25 +60,6 @@ char *rg_nfkc(const char *s, size_t len) {
   return (char *)out;
 }
 
-/* Does s start with p? The first byte is compared before anything else:
- * this is called at every position of every line. */
-static int starts(const char *s, const char *p) {
-  for (; *p; s++, p++)
-    if (*s != *p) return 0;
-  return 1;
-}
-
-static int ends(const char *s, const char *p) {
-  size_t n = strlen(s), m = strlen(p);
-  return n >= m && memcmp(s + n - m, p, m) == 0;
-}
-
-static char *dupn(const char *s, size_t n) {
-  char *p = rg_xmalloc(n + 1);
-  memcpy(p, s, n);
-  p[n] = '\0';
-  return p;
-}
 
 static char *concat(const char *a, const char *b) {
   size_t n = strlen(a), m = strlen(b);
