@@ -331,6 +331,16 @@ static int is_bare_place(const char *s) {
   return !quantifier(s) && !strchr(s, '(');
 }
 
+/* The level character that ends the place of a place+body name
+ * (珠海市人民政府 -> 市), or NULL. */
+static const char *place_level(const char *s, const char *suffix) {
+  static const char *const levels[] = {"区", "县", "市", "旗", "州", NULL};
+  size_t n = strlen(s) - strlen(suffix);
+  for (int i = 0; levels[i]; i++)
+    if (n >= 3 && !memcmp(s + n - 3, levels[i], 3)) return levels[i];
+  return NULL;
+}
+
 static void distribute_suffixes(toks *t) {
   int run_start = 0;
   for (int i = 0; i <= t->n; i++) {
@@ -339,13 +349,22 @@ static void distribute_suffixes(toks *t) {
     int last = i - 1;
     if (last > run_start && t->v[last].kind == RG_KIND_UNIT) {
       const char *suffix = place_suffix(t->v[last].s);
-      if (suffix)
-        for (int k = run_start; k < last; k++)
-          if (t->v[k].kind == RG_KIND_UNIT && is_bare_place(t->v[k].s)) {
-            char *s = concat(t->v[k].s, suffix);
-            free(t->v[k].s);
-            t->v[k].s = s;
-          }
+      const char *level = suffix ? place_level(t->v[last].s, suffix) : NULL;
+      for (int k = run_start; suffix && k < last; k++) {
+        if (t->v[k].kind != RG_KIND_UNIT) continue;
+        char *x = t->v[k].s, *s = NULL;
+        /* 广州、深圳、珠海市人民政府: a short place name takes the level too */
+        char *with_level = concat(x, level);
+        if (rg_gazetteer_lookup(with_level, strlen(with_level)) != RG_GAZ_NONE)
+          s = concat(with_level, suffix);
+        else if (is_bare_place(x) || rg_gazetteer_lookup(x, strlen(x)) != RG_GAZ_NONE)
+          s = concat(x, suffix);
+        free(with_level);
+        if (s) {
+          free(x);
+          t->v[k].s = s;
+        }
+      }
     }
     run_start = i;
   }

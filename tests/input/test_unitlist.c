@@ -187,3 +187,8 @@ Test(unitlist, nfkc_fast_path_agrees_with_utf8proc) {
     free(slow);
   }
 }
+
+Test(unitlist, short_city_names_take_the_level_and_the_body) {
+  EXPECT_LIST("广州、深圳、珠海市人民政府", "广州市政府:unit=广州市人民政府|深圳市政府:unit=深圳市人民政府|"
+                                          "珠海市政府:unit=珠海市人民政府");
+}
