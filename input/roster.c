@@ -28,6 +28,16 @@ static char *canon(const char *s) {
     e--;
   memmove(n, n + b, e - b);
   n[e - b] = '\0';
+  /* a name the unit-list rules read as one unit takes its canonical form,
+   * so 各区、县（市）人民政府 in a roster meets 各区、县(市)政府 in a plan */
+  rg_unit_list l;
+  rg_unitlist_parse(n, strlen(n), &l);
+  if (l.n == 1) {
+    free(n);
+    n = l.items[0].name;
+    l.items[0].name = NULL;
+  }
+  rg_unitlist_destroy(&l);
   return n;
 }
 

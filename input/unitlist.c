@@ -586,6 +586,12 @@ void rg_unitlist_parse(const char *text, size_t len, rg_unit_list *out) {
       }
     } else {
       own_prefix(name, &st);
+      /* 各县(市、区)人民政府 is 各县(市、区)政府, as for a single government */
+      char *gov = normalize_government(name);
+      if (gov) {
+        alias = name;
+        name = gov;
+      }
     }
     if (!*name) {
       free(name);

@@ -1,10 +1,12 @@
 /* test_roster.c - expanding collectives into members from a roster CSV. */
 #include <criterion/criterion.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "load.h"
 #include "roster.h"
+#include "unitlist.h"
 
 #define CSV_DIR RG_TEST_DATA "/formats/csv/"
 
@@ -152,4 +154,20 @@ Test(roster, reads_a_roster_saved_in_gb18030) {
   }
   rg_plan_free(a);
   rg_plan_free(b);
+}
+
+Test(roster, names_are_read_like_plan_units) {
+  rg_plan *p = rg_plan_new("r.txt");
+  int t = rg_plan_add_task(p, "1", "x", -1, -1, 1);
+  rg_unitlist_link(p, t, RG_ROLE_SUPPORT, "各区、县(市)政府", strlen("各区、县(市)政府"), 1);
+  rg_plan_finalize(p);
+  FILE *f = fopen("roster-canon.tmp.csv", "w");
+  fputs("collective,member\n各区、县（市）人民政府,和平区人民政府\n", f);
+  fclose(f);
+  rg_error err;
+  cr_assert_eq(rg_roster_apply(p, "roster-canon.tmp.csv", &err), RG_OK, "%s", err.msg);
+  remove("roster-canon.tmp.csv");
+  cr_expect_geq(rg_plan_find_unit(p, "和平区政府"), 0);
+  cr_expect_eq(p->n_links, 2);
+  rg_plan_free(p);
 }

@@ -192,3 +192,7 @@ Test(unitlist, short_city_names_take_the_level_and_the_body) {
   EXPECT_LIST("广州、深圳、珠海市人民政府", "广州市政府:unit=广州市人民政府|深圳市政府:unit=深圳市人民政府|"
                                           "珠海市政府:unit=珠海市人民政府");
 }
+
+Test(unitlist, collective_people_s_governments_are_governments) {
+  EXPECT_LIST("各县（市、区）人民政府", "各县(市、区)政府:collective=各县(市、区)人民政府");
+}
