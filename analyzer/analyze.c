@@ -456,6 +456,9 @@ static igraph_error_t graph_metrics(work *wk, rg_results *out) {
      * ties): RG_LEIDEN_RUNS_SMALL when n + m <= RG_LEIDEN_SMALL, else
      * RG_LEIDEN_RUNS. */
     int runs = (long)n + m <= RG_LEIDEN_SMALL ? RG_LEIDEN_RUNS_SMALL : RG_LEIDEN_RUNS;
+    /* above the approximation threshold one run costs seconds and the best of
+     * ten gains little modularity: two runs, unless --exact */
+    if (!o->exact && n > o->approx_above) runs = RG_LEIDEN_RUNS_LARGE;
     IGRAPH_CHECK(igraph_rng_seed(igraph_rng_default(), o->seed));
     for (int run = 0; run < runs; run++) {
       IGRAPH_CHECK(igraph_community_leiden(&g, &w, &strength, o->resolution / (2.0 * total_w), 0.01,

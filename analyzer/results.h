@@ -27,6 +27,7 @@ typedef struct rg_analysis_opts {
 #define RG_APPROX_THRESHOLD 5000 /* concrete units above which sampling starts */
 #define RG_APPROX_SOURCES 256    /* sampled source units when approximating */
 #define RG_LEIDEN_RUNS 10        /* Leiden runs; the best modularity is kept */
+#define RG_LEIDEN_RUNS_LARGE 2   /* runs above RG_APPROX_THRESHOLD concrete units */
 #define RG_LEIDEN_RUNS_SMALL 100 /* runs when units + ties <= RG_LEIDEN_SMALL */
 #define RG_LEIDEN_SMALL 50000
 

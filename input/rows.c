@@ -690,6 +690,9 @@ static void numtab_grow(numtab *t, const rg_plan *plan) {
 }
 
 static int parse_role(const char *s, rg_role *role) {
+  /* respgraph's own edges export says exactly lead or support: no NFKC */
+  if (!strcmp(s, "lead")) return *role = RG_ROLE_LEAD, 1;
+  if (!strcmp(s, "support")) return *role = RG_ROLE_SUPPORT, 1;
   char *t = norm_header(s);
   int ok = 1;
   if (!strcmp(t, "lead") || !strcmp(t, "牵头") || !strcmp(t, "牵头单位"))
@@ -704,6 +707,9 @@ static int parse_role(const char *s, rg_role *role) {
 }
 
 static int parse_kind(const char *s, rg_kind *kind) {
+  if (!strcmp(s, "unit")) return *kind = RG_KIND_UNIT, 1;
+  if (!strcmp(s, "collective")) return *kind = RG_KIND_COLLECTIVE, 1;
+  if (!strcmp(s, "generic")) return *kind = RG_KIND_GENERIC, 1;
   char *t = norm_header(s);
   int ok = 1;
   if (!*t || !strcmp(t, "unit"))
