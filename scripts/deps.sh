@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# scripts/deps.sh - install respgraph's build and test dependencies from
-# Debian's packages when any is missing. Sourced by scripts/demo and
+# scripts/deps.sh - install respgraph's dependencies from Debian's packages
+# when any is missing: `bash scripts/deps.sh` for building, `--test` adds the
+# test tools, `--bench` the benchmark peers. Sourced by scripts/demo and
 # scripts/test; safe to run again (it only calls apt-get when needed).
 set -euo pipefail
 
@@ -14,6 +15,10 @@ RG_PACKAGES=(
 # Only the test suite needs these.
 RG_TEST_PACKAGES=(
   clang libclang-rt-14-dev python3 python3-networkx python3-numpy python3-scipy chromium nodejs unzip
+)
+# Only scripts/bench needs these (the NetworkX and python-igraph peers).
+RG_BENCH_PACKAGES=(
+  python3 python3-igraph python3-networkx python3-numpy python3-scipy time valgrind
 )
 # Debian's npm conflicts with a Node.js that already bundles npm: ask for it
 # only when there is no npm at all.
@@ -40,5 +45,8 @@ rg_install() {
 
 if [ "${BASH_SOURCE[0]}" = "$0" ]; then
   rg_install "${RG_PACKAGES[@]}"
-  [ "${1:-}" = "--test" ] && rg_install "${RG_TEST_PACKAGES[@]}"
+  case "${1:-}" in
+  --test) rg_install "${RG_TEST_PACKAGES[@]}" ;;
+  --bench) rg_install "${RG_BENCH_PACKAGES[@]}" ;;
+  esac
 fi
