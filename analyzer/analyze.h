@@ -2,7 +2,7 @@
  *
  * igraph-free on purpose: main.c and tests include it next to results.h.
  * Every definition (normalisation, quantile method, what isolated units get)
- * is in .helpers/h1-notes.md / NOTES.md, summarised here:
+ * is in NOTES.md, summarised here:
  *
  *  - Only concrete units (RG_KIND_UNIT) are analysed; collectives and
  *    generics are ignored (expand rosters on the plan first).

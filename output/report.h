@@ -11,7 +11,7 @@
  * same names are replaced, nothing else is touched):
  *   index.html        self-contained page: inline CSS, JS and SVG, no fetch
  *   report.xlsx       sheets 任务 单位负荷 中心性 协作关系 聚类 诊断 (+ extras)
- *   report.json       everything, schema in .helpers/h6-notes.md (NOTES.md)
+ *   report.json       everything, schema in NOTES.md
  *   units.csv ties.csv tasks.csv edges.csv   UTF-8 with BOM (+ <extra id>.csv)
  *   graph.graphml     the concrete-unit projection with unit attributes
  *   diagrams/collab.svg, diagrams/ego-u<plan unit index>.svg

@@ -1,7 +1,7 @@
 /* report_json.h - report.json (everything in one JSON document) and the CSV tables.
  *
  * The schema of report.json ("schema": "respgraph-report/1") is described in
- * NOTES.md (from .helpers/h6-notes.md). Tasks are referred to by their
+ * NOTES.md. Tasks are referred to by their
  * 0-based index in "tasks", units by canonical name. Built with jansson;
  * keys keep insertion order. */
 #ifndef RG_REPORT_JSON_H
