@@ -455,7 +455,8 @@ static void parse_line(parser *p, char *s, long line) {
   n = ascii_digits(s);
   if (n && n <= 9) {
     const char *after = s + n;
-    size_t sep = *after == '.' ? 1 : starts(after, "、") ? 3 : 0;
+    /* 1. 1、 and 1) (1） after NFKC); a digit after the dot is a decimal */
+    size_t sep = *after == '.' || *after == ')' ? 1 : starts(after, "、") ? 3 : 0;
     if (sep && !(after[sep] >= '0' && after[sep] <= '9') && after[sep]) {
       char *num = dupn(s, n);
       start_task(p, num, after + sep, line);

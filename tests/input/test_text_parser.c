@@ -303,3 +303,11 @@ Test(text_parser, seven_digit_task_numbers_are_tasks) {
   cr_expect_str_eq(p->tasks[1].number, "1000000");
   rg_plan_free(p);
 }
+
+Test(text_parser, numbers_closed_by_a_parenthesis_are_tasks) {
+  rg_plan *p = load_text("1）甲。\n牵头单位：市商务局\n2)乙。\n牵头单位：市财政局\n");
+  cr_assert_eq(p->n_tasks, 2);
+  cr_expect_str_eq(p->tasks[0].text, "甲。");
+  cr_expect_str_eq(p->tasks[1].number, "2");
+  rg_plan_free(p);
+}
