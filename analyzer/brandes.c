@@ -1,6 +1,8 @@
 /* brandes.c - one-Dijkstra-per-source betweenness and harmonic sums for sampled sources. */
 #include "brandes.h"
 
+#include "csr.h"
+
 #include <math.h>
 #include <stdlib.h>
 
@@ -55,24 +57,10 @@ igraph_error_t rg_brandes_sources(const igraph_t *g, const igraph_vector_t *len,
   if (n == 0) return IGRAPH_SUCCESS;
 
   /* CSR adjacency with lengths */
-  int *start = rg_xcalloc((size_t)n + 1, sizeof *start);
-  int *nbr = rg_xmalloc(((size_t)2 * (size_t)m + 1) * sizeof *nbr);
-  double *w = rg_xmalloc(((size_t)2 * (size_t)m + 1) * sizeof *w);
-  for (igraph_integer_t e = 0; e < m; e++) {
-    start[IGRAPH_FROM(g, e) + 1]++;
-    start[IGRAPH_TO(g, e) + 1]++;
-  }
-  for (int v = 0; v < n; v++)
-    start[v + 1] += start[v];
-  int *fill = rg_xcalloc((size_t)n + 1, sizeof *fill);
-  for (igraph_integer_t e = 0; e < m; e++) {
-    int a = (int)IGRAPH_FROM(g, e), b = (int)IGRAPH_TO(g, e);
-    nbr[start[a] + fill[a]] = b;
-    w[start[a] + fill[a]++] = VECTOR(*len)[e];
-    nbr[start[b] + fill[b]] = a;
-    w[start[b] + fill[b]++] = VECTOR(*len)[e];
-  }
-  free(fill);
+  rg_csr csr;
+  rg_csr_build(&csr, g, len);
+  const int *start = csr.start, *nbr = csr.nbr;
+  const double *w = csr.val;
 
   double *dist = rg_xmalloc((size_t)n * sizeof *dist);
   double *sigma = rg_xmalloc((size_t)n * sizeof *sigma);
@@ -127,9 +115,7 @@ igraph_error_t rg_brandes_sources(const igraph_t *g, const igraph_vector_t *len,
       VECTOR(*bet)[v] += delta[v] / 2.0;
     }
   }
-  free(start);
-  free(nbr);
-  free(w);
+  rg_csr_destroy(&csr);
   free(dist);
   free(sigma);
   free(delta);

@@ -1,6 +1,8 @@
 /* constraint.c - Burt's constraint on CSR adjacency (same numbers as igraph_constraint, faster). */
 #include "constraint.h"
 
+#include "csr.h"
+
 #include <math.h>
 #include <stdlib.h>
 
@@ -8,25 +10,11 @@
 
 void rg_constraint_burt(const igraph_t *g, const igraph_vector_t *w,
                         const igraph_vector_t *strength, double *out) {
-  int n = (int)igraph_vcount(g);
-  igraph_integer_t m = igraph_ecount(g);
-  int *start = rg_xcalloc((size_t)n + 2, sizeof *start);
-  int *nbr = rg_xmalloc(((size_t)2 * (size_t)m + 1) * sizeof *nbr);
-  double *wt = rg_xmalloc(((size_t)2 * (size_t)m + 1) * sizeof *wt);
-  for (igraph_integer_t e = 0; e < m; e++) {
-    start[IGRAPH_FROM(g, e) + 1]++;
-    start[IGRAPH_TO(g, e) + 1]++;
-  }
-  for (int v = 0; v < n; v++)
-    start[v + 1] += start[v];
-  int *fill = rg_xcalloc((size_t)n + 1, sizeof *fill);
-  for (igraph_integer_t e = 0; e < m; e++) {
-    int a = (int)IGRAPH_FROM(g, e), b = (int)IGRAPH_TO(g, e);
-    nbr[start[a] + fill[a]] = b;
-    wt[start[a] + fill[a]++] = VECTOR(*w)[e];
-    nbr[start[b] + fill[b]] = a;
-    wt[start[b] + fill[b]++] = VECTOR(*w)[e];
-  }
+  rg_csr csr;
+  rg_csr_build(&csr, g, w);
+  int n = csr.n;
+  const int *start = csr.start, *nbr = csr.nbr;
+  const double *wt = csr.val;
   double *p = rg_xcalloc((size_t)n + 1, sizeof *p);     /* p_ij for j in N(i), else 0 */
   double *acc = rg_xcalloc((size_t)n + 1, sizeof *acc); /* indirect part for j */
   for (int i = 0; i < n; i++) {
@@ -54,10 +42,7 @@ void rg_constraint_burt(const igraph_t *g, const igraph_vector_t *w,
       p[nbr[k]] = acc[nbr[k]] = 0;
     out[i] = c;
   }
-  free(start);
-  free(nbr);
-  free(wt);
-  free(fill);
+  rg_csr_destroy(&csr);
   free(p);
   free(acc);
 }
