@@ -44,7 +44,7 @@
 
 #include "error.h"
 #include "plan.h"
-#include "unavailable.h"
+#include "unavail.h"
 
 #define RG_MEETINGS_MAX_ATTENDEES 12
 #define RG_MEETINGS_MAX_AGENDA 8

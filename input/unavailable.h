@@ -12,17 +12,7 @@
 
 #include "error.h"
 #include "plan.h"
-
-typedef struct rg_unavail {
-  int unit; /* plan unit index */
-  int slot; /* 1-based */
-} rg_unavail;
-
-typedef struct rg_unavail_list {
-  rg_unavail *items; /* sorted by (unit, slot), no duplicates */
-  int n;
-  size_t cap;
-} rg_unavail_list;
+#include "unavail.h"
 
 /* Read path into out (which must be zeroed or destroyed before). On failure
  * out is empty and err says why (RG_ESYS: cannot read; RG_EINPUT: bad row). */
