@@ -10,6 +10,7 @@
 #include "bipartite.h"
 #include "brandes.h"
 #include "constraint.h"
+#include "sort.h"
 
 #ifdef RG_HAVE_OPENMP
 #include <omp.h>
@@ -68,36 +69,26 @@ void rg_results_free(rg_results *r) {
 
 /* ------------------------------------------------------------ sort helpers */
 
-static const rg_plan *sort_plan; /* context for the qsort comparators */
-
-static const char *uname(int u) { return sort_plan->units[u].name; }
-
-static int cmp_double(const void *a, const void *b) {
-  double x = *(const double *)a, y = *(const double *)b;
-  return (x > y) - (x < y);
-}
-
-static int cmp_int(const void *a, const void *b) {
-  int x = *(const int *)a, y = *(const int *)b;
-  return (x > y) - (x < y);
-}
+/* The comparators that order units by name take the plan as their rg_sort
+ * context. */
+static const char *uname(const rg_plan *plan, int u) { return plan->units[u].name; }
 
 /* plan unit indices by name */
-static int cmp_unit_name(const void *a, const void *b) {
-  return strcmp(uname(*(const int *)a), uname(*(const int *)b));
+static int cmp_unit_name(const void *a, const void *b, void *plan) {
+  return strcmp(uname(plan, *(const int *)a), uname(plan, *(const int *)b));
 }
 
 /* unit rows: load desc, then name asc */
-static int cmp_stats(const void *a, const void *b) {
+static int cmp_stats(const void *a, const void *b, void *plan) {
   const rg_unit_stats *x = a, *y = b;
   if (x->load != y->load) return x->load > y->load ? -1 : 1;
-  return strcmp(uname(x->unit), uname(y->unit));
+  return strcmp(uname(plan, x->unit), uname(plan, y->unit));
 }
 
-static int cmp_tie(const void *a, const void *b) {
+static int cmp_tie(const void *a, const void *b, void *plan) {
   const rg_tie *x = a, *y = b;
-  int c = strcmp(uname(x->a), uname(y->a));
-  return c ? c : strcmp(uname(x->b), uname(y->b));
+  int c = strcmp(uname(plan, x->a), uname(plan, y->a));
+  return c ? c : strcmp(uname(plan, x->b), uname(plan, y->b));
 }
 
 typedef struct chap_load {
@@ -105,7 +96,8 @@ typedef struct chap_load {
   double load;
 } chap_load;
 
-static int cmp_chap_load(const void *a, const void *b) {
+static int cmp_chap_load(const void *a, const void *b, void *ctx) {
+  (void)ctx;
   const chap_load *x = a, *y = b;
   if (x->load != y->load) return x->load > y->load ? -1 : 1;
   return (x->chapter > y->chapter) - (x->chapter < y->chapter);
@@ -151,7 +143,7 @@ static void compute_loads(const rg_plan *plan, const rg_projection *p, const rg_
     s->load = o->lead_weight * s->led + o->support_weight * s->supported;
     for (int j = 0; j < nt; j++)
       touched[j].load = acc[touched[j].chapter + 1];
-    qsort(touched, (size_t)nt, sizeof *touched, cmp_chap_load);
+    rg_sort(touched, (size_t)nt, sizeof *touched, cmp_chap_load, NULL);
     s->n_chapter_loads = nt;
     s->chapter_ids = rg_xmalloc(((size_t)nt + 1) * sizeof *s->chapter_ids);
     s->chapter_loads = rg_xmalloc(((size_t)nt + 1) * sizeof *s->chapter_loads);
@@ -173,7 +165,7 @@ static void compute_overload(const rg_plan *plan, rg_unit_stats *st, int n, rg_r
     sorted[i] = st[i].load;
     total += st[i].load;
   }
-  qsort(sorted, (size_t)n, sizeof *sorted, cmp_double);
+  rg_sort(sorted, (size_t)n, sizeof *sorted, rg_cmp_double, NULL);
   out->total_load = total;
   out->q1 = rg_quantile_sorted(sorted, n, 0.25);
   out->q3 = rg_quantile_sorted(sorted, n, 0.75);
@@ -236,7 +228,8 @@ typedef struct part_entry {
   double w;
 } part_entry;
 
-static int cmp_part(const void *a, const void *b) {
+static int cmp_part(const void *a, const void *b, void *ctx) {
+  (void)ctx;
   const part_entry *x = a, *y = b;
   if (x->vertex != y->vertex) return (x->vertex > y->vertex) - (x->vertex < y->vertex);
   return (x->cluster > y->cluster) - (x->cluster < y->cluster);
@@ -246,10 +239,10 @@ typedef struct raw_cluster {
   int raw, size, min_unit;
 } raw_cluster;
 
-static int cmp_raw_cluster(const void *a, const void *b) {
+static int cmp_raw_cluster(const void *a, const void *b, void *plan) {
   const raw_cluster *x = a, *y = b;
   if (x->size != y->size) return x->size > y->size ? -1 : 1;
-  return strcmp(uname(x->min_unit), uname(y->min_unit));
+  return strcmp(uname(plan, x->min_unit), uname(plan, y->min_unit));
 }
 
 /* Renumber raw Leiden memberships: clusters of non-isolated units only, by
@@ -266,13 +259,13 @@ static int renumber_clusters(work *wk, const igraph_vector_int_t *memb, const in
     if (isolated[i]) continue;
     int c = (int)VECTOR(*memb)[i], u = wk->st[i].unit;
     size[c]++;
-    if (minu[c] < 0 || strcmp(uname(u), uname(minu[c])) < 0) minu[c] = u;
+    if (minu[c] < 0 || strcmp(uname(wk->plan, u), uname(wk->plan, minu[c])) < 0) minu[c] = u;
   }
   raw_cluster *order = rg_xmalloc(((size_t)nraw + 1) * sizeof *order);
   int nc = 0;
   for (int c = 0; c < nraw; c++)
     if (size[c] > 0) order[nc++] = (raw_cluster){c, size[c], minu[c]};
-  qsort(order, (size_t)nc, sizeof *order, cmp_raw_cluster);
+  rg_sort(order, (size_t)nc, sizeof *order, cmp_raw_cluster, (void *)wk->plan);
   int *newid = rg_xmalloc(((size_t)nraw + 1) * sizeof *newid);
   for (int j = 0; j < nc; j++)
     newid[order[j].raw] = j;
@@ -338,7 +331,7 @@ static igraph_error_t graph_metrics(work *wk, rg_results *out) {
   for (int e = 0; e < m; e++) {
     rg_tie *t = &out->ties[e];
     int ua = wk->st[VECTOR(edges)[2 * e]].unit, ub = wk->st[VECTOR(edges)[2 * e + 1]].unit;
-    if (strcmp(uname(ua), uname(ub)) > 0) {
+    if (strcmp(uname(wk->plan, ua), uname(wk->plan, ub)) > 0) {
       int x = ua;
       ua = ub;
       ub = x;
@@ -488,7 +481,7 @@ static igraph_error_t graph_metrics(work *wk, rg_results *out) {
       pe2[2 * e] = (part_entry){a, wk->st[b].cluster, VECTOR(w)[e]};
       pe2[2 * e + 1] = (part_entry){b, wk->st[a].cluster, VECTOR(w)[e]};
     }
-    qsort(pe2, (size_t)2 * (size_t)m, sizeof *pe2, cmp_part);
+    rg_sort(pe2, (size_t)2 * (size_t)m, sizeof *pe2, cmp_part, NULL);
     double *sumsq = rg_xcalloc((size_t)n + 1, sizeof *sumsq);
     for (int j = 0; j < 2 * m;) {
       int v = pe2[j].vertex, c = pe2[j].cluster;
@@ -553,7 +546,7 @@ static void collect_clusters(work *wk, rg_results *out) {
   }
   for (int c = 0; c < nc; c++) {
     rg_cluster *cl = &out->clusters[c];
-    qsort(cl->units, (size_t)cl->n_units, sizeof *cl->units, cmp_unit_name);
+    rg_sort(cl->units, (size_t)cl->n_units, sizeof *cl->units, cmp_unit_name, (void *)plan);
   }
   /* tasks: inside when every concrete unit is in the cluster; crossing when
    * the cluster has some but not all of them */
@@ -595,13 +588,13 @@ static void collect_clusters(work *wk, rg_results *out) {
 }
 
 /* bridges: units with participation > 0, by participation desc, name asc */
-static int cmp_bridge(const void *a, const void *b) {
+static int cmp_bridge(const void *a, const void *b, void *plan) {
   const rg_unit_stats *x = *(rg_unit_stats *const *)a, *y = *(rg_unit_stats *const *)b;
   if (x->participation != y->participation) return x->participation > y->participation ? -1 : 1;
-  return strcmp(uname(x->unit), uname(y->unit));
+  return strcmp(uname(plan, x->unit), uname(plan, y->unit));
 }
 
-static void collect_bridges(rg_results *out) {
+static void collect_bridges(const rg_plan *plan, rg_results *out) {
   rg_unit_stats **tmp = rg_xmalloc(((size_t)out->n_units + 1) * sizeof *tmp);
   for (int c = 0; c < out->n_clusters; c++) {
     rg_cluster *cl = &out->clusters[c];
@@ -610,7 +603,7 @@ static void collect_bridges(rg_results *out) {
       rg_unit_stats *s = &out->units[out->row_of_unit[cl->units[j]]];
       if (s->participation > 0) tmp[k++] = s;
     }
-    qsort(tmp, (size_t)k, sizeof *tmp, cmp_bridge);
+    rg_sort(tmp, (size_t)k, sizeof *tmp, cmp_bridge, (void *)plan);
     for (int j = 0; j < k; j++)
       cl->bridges[j] = tmp[j]->unit;
     cl->n_bridges = k;
@@ -643,7 +636,6 @@ rg_status rg_analyze(const rg_plan *plan, const rg_analysis_opts *opts, rg_resul
   rg_projection p;
   rg_status st = rg_projection_build(plan, &p, err);
   if (st != RG_OK) return st;
-  sort_plan = plan;
   work wk = {plan, &o, &p, NULL, p.n};
   wk.st = rg_xcalloc((size_t)p.n + 1, sizeof *wk.st);
   compute_loads(plan, &p, &o, wk.st);
@@ -665,17 +657,18 @@ rg_status rg_analyze(const rg_plan *plan, const rg_analysis_opts *opts, rg_resul
   /* rows: load desc, name asc */
   out->n_units = p.n;
   out->units = wk.st;
-  qsort(out->units, (size_t)p.n, sizeof *out->units, cmp_stats);
+  rg_sort(out->units, (size_t)p.n, sizeof *out->units, cmp_stats, (void *)plan);
   out->row_of_unit = rg_xmalloc(((size_t)plan->n_units + 1) * sizeof *out->row_of_unit);
   for (int u = 0; u < plan->n_units; u++)
     out->row_of_unit[u] = -1;
   for (int i = 0; i < p.n; i++)
     out->row_of_unit[out->units[i].unit] = i;
-  qsort(out->ties, (size_t)out->n_ties, sizeof *out->ties, cmp_tie);
-  collect_bridges(out);
+  rg_sort(out->ties, (size_t)out->n_ties, sizeof *out->ties, cmp_tie, (void *)plan);
+  collect_bridges(plan, out);
   for (int c = 0; c < out->n_clusters; c++)
     if (out->clusters[c].n_tasks > 1)
-      qsort(out->clusters[c].tasks, (size_t)out->clusters[c].n_tasks, sizeof(int), cmp_int);
+      rg_sort(out->clusters[c].tasks, (size_t)out->clusters[c].n_tasks, sizeof(int), rg_cmp_int,
+              NULL);
   rg_projection_destroy(&p);
   return RG_OK;
 }

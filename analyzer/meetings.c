@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "sort.h"
+
 void rg_meeting_opts_init(rg_meeting_opts *o) {
   memset(o, 0, sizeof *o);
   o->max_attendees = RG_MEETINGS_MAX_ATTENDEES;
@@ -212,30 +214,35 @@ static int find_best(ctx *x, int t, int ex1, int ex2, int scan_all, int *added_o
 
 /* ------------------------------------------------------------ greedy */
 
-static int *sort_key_ctx_k; /* K per local task, for qsort */
-static int *sort_key_lead;  /* per local task: tasks led by its first lead */
-static int sort_variant;
-static int by_size_desc(const void *a, const void *b) {
+/* The rg_sort context of the greedy's task orders. */
+typedef struct seed_keys {
+  const int *k;    /* K per local task */
+  const int *lead; /* per local task: tasks led by its first lead */
+  int variant;
+} seed_keys;
+
+static int by_size_desc(const void *a, const void *b, void *ctx) {
+  const seed_keys *s = ctx;
   int x = *(const int *)a, y = *(const int *)b;
-  if (sort_key_ctx_k[x] != sort_key_ctx_k[y]) return sort_key_ctx_k[x] > sort_key_ctx_k[y] ? -1 : 1;
+  if (s->k[x] != s->k[y]) return s->k[x] > s->k[y] ? -1 : 1;
   return (x > y) - (x < y);
 }
 /* Seed orders of the greedy: 0 largest first; 1 tasks of the busiest lead
  * first (then largest); 2 plan order; 3 smallest first. Ties: plan order. */
-static int by_variant(const void *a, const void *b) {
+static int by_variant(const void *a, const void *b, void *ctx) {
+  const seed_keys *s = ctx;
   int x = *(const int *)a, y = *(const int *)b;
-  switch (sort_variant) {
+  switch (s->variant) {
   case 1:
-    if (sort_key_lead[x] != sort_key_lead[y]) return sort_key_lead[x] > sort_key_lead[y] ? -1 : 1;
-    return by_size_desc(a, b);
+    if (s->lead[x] != s->lead[y]) return s->lead[x] > s->lead[y] ? -1 : 1;
+    return by_size_desc(a, b, ctx);
   case 2:
     return (x > y) - (x < y);
   case 3:
-    if (sort_key_ctx_k[x] != sort_key_ctx_k[y])
-      return sort_key_ctx_k[x] < sort_key_ctx_k[y] ? -1 : 1;
+    if (s->k[x] != s->k[y]) return s->k[x] < s->k[y] ? -1 : 1;
     return (x > y) - (x < y);
   default:
-    return by_size_desc(a, b);
+    return by_size_desc(a, b, ctx);
   }
 }
 
@@ -267,12 +274,9 @@ static void greedy(ctx *x, int variant) {
   }
   for (int t = 0; t < n; t++)
     lead_key[t] = lead0(x, t) >= 0 ? lead_n[lead0(x, t)] : 0;
-  sort_key_ctx_k = ksz;
-  sort_key_lead = lead_key;
-  sort_variant = variant;
-  qsort(order, (size_t)n, sizeof *order, by_size_desc);
-  qsort(seeds, (size_t)n, sizeof *seeds, by_variant);
-  sort_key_ctx_k = sort_key_lead = NULL;
+  seed_keys keys = {ksz, lead_key, variant};
+  rg_sort(order, (size_t)n, sizeof *order, by_size_desc, &keys);
+  rg_sort(seeds, (size_t)n, sizeof *seeds, by_variant, &keys);
   /* per-unit lists of unplaced tasks, compacted lazily */
   int nup = x->plan->n_units;
   int *ul = rg_xmalloc(((size_t)x->ut_beg[nup] + 1) * sizeof *ul);
@@ -440,10 +444,11 @@ static int eliminate(ctx *x, int X) {
   return ok;
 }
 
-static ctx *order_ctx; /* for qsort of meetings */
-static int by_small_meeting(const void *a, const void *b) {
+/* Meeting indices, smallest first; ctx is the planner. */
+static int by_small_meeting(const void *a, const void *b, void *c) {
+  const ctx *planner = c;
   int i = *(const int *)a, j = *(const int *)b;
-  const mtg *x = &order_ctx->m[i], *y = &order_ctx->m[j];
+  const mtg *x = &planner->m[i], *y = &planner->m[j];
   if (x->nt != y->nt) return x->nt < y->nt ? -1 : 1;
   if (x->nu != y->nu) return x->nu < y->nu ? -1 : 1;
   return (i > j) - (i < j);
@@ -458,9 +463,7 @@ static int phase_eliminate(ctx *x) {
     int k = 0;
     for (int mi = 0; mi < x->nm; mi++)
       if (!x->m[mi].fixed && x->m[mi].nt > 0) ord[k++] = mi;
-    order_ctx = x;
-    qsort(ord, (size_t)k, sizeof *ord, by_small_meeting);
-    order_ctx = NULL;
+    rg_sort(ord, (size_t)k, sizeof *ord, by_small_meeting, x);
     for (int i = 0; i < k && x->work > 0; i++) {
       if (x->m[ord[i]].nt == 0) continue;
       if (eliminate(x, ord[i])) {
@@ -858,15 +861,12 @@ static int schedule(const ctx *x, const int *live, int M, const rg_meeting_opts 
 
 /* ----------------------------------------------------------- reporting */
 
-static const rg_plan *name_plan;
-static int by_unit_name(const void *a, const void *b) {
+/* Plan unit indices by name; ctx is the plan. */
+static int by_unit_name(const void *a, const void *b, void *ctx) {
+  const rg_plan *plan = ctx;
   int x = *(const int *)a, y = *(const int *)b;
-  int c = strcmp(name_plan->units[x].name, name_plan->units[y].name);
+  int c = strcmp(plan->units[x].name, plan->units[y].name);
   return c ? c : (x > y) - (x < y);
-}
-static int by_int(const void *a, const void *b) {
-  int x = *(const int *)a, y = *(const int *)b;
-  return (x > y) - (x < y);
 }
 
 /* name a is preferred over b: count larger, or equal and name smaller. */
@@ -954,7 +954,8 @@ static void describe(const ctx *x, const mtg *m, rg_meeting *out, int *lcnt, int
 typedef struct mrow {
   int slot, first, idx;
 } mrow;
-static int by_slot_first(const void *a, const void *b) {
+static int by_slot_first(const void *a, const void *b, void *ctx) {
+  (void)ctx;
   const mrow *x = a, *y = b;
   if (x->slot != y->slot) return x->slot < y->slot ? -1 : 1;
   return (x->first > y->first) - (x->first < y->first);
@@ -1020,7 +1021,7 @@ static void build(ctx *x) {
     x->tu_beg[n] = b;
     x->tl_beg[n] = bl;
     /* units ascending by index: canonical order independent of link order */
-    qsort(&x->tu[b], (size_t)(ntu - b), sizeof *x->tu, by_int);
+    rg_sort(&x->tu[b], (size_t)(ntu - b), sizeof *x->tu, rg_cmp_int, NULL);
     n++;
   }
   x->tu_beg[n] = ntu;
@@ -1162,7 +1163,7 @@ rg_status rg_meetings_plan(const rg_plan *plan, const rg_meeting_opts *opts, rg_
       if (m->t[j] < first) first = m->t[j];
     rows[i] = (mrow){slot[i], first, i};
   }
-  qsort(rows, (size_t)M, sizeof *rows, by_slot_first);
+  rg_sort(rows, (size_t)M, sizeof *rows, by_slot_first, NULL);
   out->opts = o;
   out->meetings = rg_xcalloc((size_t)M + 1, sizeof *out->meetings);
   out->n_meetings = M;
@@ -1175,7 +1176,6 @@ rg_status rg_meetings_plan(const rg_plan *plan, const rg_meeting_opts *opts, rg_
     out->naive_seats += K(&x, t);
   int *lcnt = rg_xcalloc((size_t)plan->n_units + 1, sizeof *lcnt);
   int *acnt = rg_xcalloc((size_t)plan->n_units + 1, sizeof *acnt);
-  name_plan = plan;
   for (int r = 0; r < M; r++) {
     const mtg *m = &x.m[live[rows[r].idx]];
     rg_meeting *e = &out->meetings[r];
@@ -1187,15 +1187,14 @@ rg_status rg_meetings_plan(const rg_plan *plan, const rg_meeting_opts *opts, rg_
     e->tasks = rg_xmalloc(((size_t)m->nt + 1) * sizeof *e->tasks);
     for (int j = 0; j < m->nt; j++)
       e->tasks[j] = x.ptask[m->t[j]];
-    qsort(e->tasks, (size_t)m->nt, sizeof *e->tasks, by_int);
+    rg_sort(e->tasks, (size_t)m->nt, sizeof *e->tasks, rg_cmp_int, NULL);
     e->n_attendees = m->nu;
     e->attendees = rg_xmalloc(((size_t)m->nu + 1) * sizeof *e->attendees);
     memcpy(e->attendees, m->u, (size_t)m->nu * sizeof *e->attendees);
-    qsort(e->attendees, (size_t)m->nu, sizeof *e->attendees, by_unit_name);
+    rg_sort(e->attendees, (size_t)m->nu, sizeof *e->attendees, by_unit_name, (void *)plan);
     out->seats += m->nu;
     describe(&x, m, e, lcnt, acnt);
   }
-  name_plan = NULL;
   int rest = x.n - out->oversize;
   out->meetings_lower_bound = out->oversize + (rest + x.G - 1) / x.G;
   free(lcnt);

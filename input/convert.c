@@ -6,6 +6,8 @@
 #include <string.h>
 #include <utf8proc.h>
 
+#include "sort.h"
+
 #define SAMPLE ((size_t)16 << 10) /* bytes of non-ASCII text examined */
 
 static opencc_t od = (opencc_t)-1;
@@ -235,10 +237,11 @@ static int restore_from(rg_plan *plan, rg_task *t, const rg_lines *orig, const r
   return ok;
 }
 
-static const rg_lines *cmp_lines;
-static int by_line(const void *a, const void *b) {
+/* Line indices by (lineno, document order); ctx is the rg_lines. */
+static int by_line(const void *a, const void *b, void *ctx) {
+  const rg_lines *lines = ctx;
   int i = *(const int *)a, j = *(const int *)b;
-  long li = cmp_lines->v[i].lineno, lj = cmp_lines->v[j].lineno;
+  long li = lines->v[i].lineno, lj = lines->v[j].lineno;
   if (li != lj) return li < lj ? -1 : 1;
   return (i > j) - (i < j);
 }
@@ -261,8 +264,7 @@ void rg_convert_restore_originals(rg_plan *plan, const rg_lines *orig, const rg_
   int n = conv->n;
   int *idx = rg_xmalloc((size_t)n * sizeof *idx);
   for (int i = 0; i < n; i++) idx[i] = i;
-  cmp_lines = conv;
-  qsort(idx, (size_t)n, sizeof *idx, by_line); /* by (lineno, document order) */
+  rg_sort(idx, (size_t)n, sizeof *idx, by_line, (void *)conv); /* by (lineno, document order) */
   int last = 0; /* the line index of the previous match: tasks come in order */
   for (int ti = 0; ti < plan->n_tasks; ti++) {
     rg_task *t = &plan->tasks[ti];

@@ -7,6 +7,7 @@
 
 #include "csv_reader.h"
 #include "decode.h"
+#include "sort.h"
 #include "source.h"
 #include "unitlist.h"
 
@@ -134,11 +135,11 @@ out:
   return st;
 }
 
-static const entry *sort_entries;
-
-static int by_collective(const void *a, const void *b) {
+/* Row indices by collective name, then position; ctx is the entry array. */
+static int by_collective(const void *a, const void *b, void *ctx) {
+  const entry *v = ctx;
   int x = *(const int *)a, y = *(const int *)b;
-  int c = strcmp(sort_entries[x].collective, sort_entries[y].collective);
+  int c = strcmp(v[x].collective, v[y].collective);
   return c ? c : (x > y) - (x < y);
 }
 
@@ -153,8 +154,7 @@ rg_status rg_roster_apply(rg_plan *plan, const char *path, rg_error *err) {
   int *order = rg_xmalloc(((size_t)n + 1) * sizeof *order);
   for (int i = 0; i < n; i++)
     order[i] = i;
-  sort_entries = v;
-  qsort(order, (size_t)n, sizeof *order, by_collective);
+  rg_sort(order, (size_t)n, sizeof *order, by_collective, v);
   for (int i = 0; i < n; i++) {
     if (i > 0 && !strcmp(v[order[i - 1]].collective, v[order[i]].collective)) continue;
     const entry *e = &v[order[i]];

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "sort.h"
 #include "source.h"
 
 int rg_unit_lookup(const rg_plan *plan, const char *name) {
@@ -84,7 +85,8 @@ static void on_row(int c, void *data) {
   r->n_cells = 0;
 }
 
-static int by_unit_slot(const void *a, const void *b) {
+static int by_unit_slot(const void *a, const void *b, void *ctx) {
+  (void)ctx;
   const rg_unavail *x = a, *y = b;
   if (x->unit != y->unit) return x->unit < y->unit ? -1 : 1;
   return (x->slot > y->slot) - (x->slot < y->slot);
@@ -126,10 +128,10 @@ rg_status rg_unavailable_parse(const char *path, const char *data, size_t len, c
     return r.status;
   }
   if (out->n > 1) {
-    qsort(out->items, (size_t)out->n, sizeof *out->items, by_unit_slot);
+    rg_sort(out->items, (size_t)out->n, sizeof *out->items, by_unit_slot, NULL);
     int k = 1;
     for (int i = 1; i < out->n; i++)
-      if (by_unit_slot(&out->items[i], &out->items[k - 1]) != 0) out->items[k++] = out->items[i];
+      if (by_unit_slot(&out->items[i], &out->items[k - 1], NULL) != 0) out->items[k++] = out->items[i];
     out->n = k;
   }
   return RG_OK;

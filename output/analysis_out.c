@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "sort.h"
+
 #define NCOLS(a) ((int)(sizeof(a) / sizeof((a)[0])))
 
 static const char *task_no(const rg_plan *plan, int t) { return plan->tasks[t].number; }
@@ -242,17 +244,12 @@ rg_status rg_out_overload(const rg_plan *plan, const rg_results *r, rg_format fm
 
 /* ------------------------------------------------------------ collectives */
 
-static const rg_plan *coll_plan;
-
-static int cmp_coll(const void *a, const void *b) {
-  const rg_unit *x = &coll_plan->units[*(const int *)a], *y = &coll_plan->units[*(const int *)b];
+/* Plan unit indices by number of tasks desc, then name; ctx is the plan. */
+static int cmp_coll(const void *a, const void *b, void *ctx) {
+  const rg_plan *plan = ctx;
+  const rg_unit *x = &plan->units[*(const int *)a], *y = &plan->units[*(const int *)b];
   if (x->link_count != y->link_count) return x->link_count > y->link_count ? -1 : 1;
   return strcmp(x->name, y->name);
-}
-
-static int cmp_int(const void *a, const void *b) {
-  int x = *(const int *)a, y = *(const int *)b;
-  return (x > y) - (x < y);
 }
 
 rg_table *rg_collectives_table(const rg_plan *plan) {
@@ -266,8 +263,7 @@ rg_table *rg_collectives_table(const rg_plan *plan) {
       idx[n++] = u;
       if (plan->units[u].link_count > most) most = plan->units[u].link_count;
     }
-  coll_plan = plan;
-  qsort(idx, (size_t)n, sizeof *idx, cmp_coll);
+  rg_sort(idx, (size_t)n, sizeof *idx, cmp_coll, (void *)plan);
   int *tasks = rg_xmalloc(((size_t)most + 1) * sizeof *tasks);
   for (int i = 0; i < n; i++) {
     const rg_unit *u = &plan->units[idx[i]];
@@ -277,7 +273,7 @@ rg_table *rg_collectives_table(const rg_plan *plan) {
     rg_table_int(t, 2, u->link_count);
     for (int j = 0; j < u->link_count; j++)
       tasks[j] = plan->links[plan->unit_links[u->link_begin + j]].task;
-    qsort(tasks, (size_t)u->link_count, sizeof *tasks, cmp_int);
+    rg_sort(tasks, (size_t)u->link_count, sizeof *tasks, rg_cmp_int, NULL);
     for (int j = 0; j < u->link_count; j++)
       rg_table_list_add(t, 3, task_no(plan, tasks[j]));
   }

@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "sort.h"
+
 /* ---- small helpers ------------------------------------------------------ */
 
 typedef struct sbuf {
@@ -170,13 +172,9 @@ static const char *plan_title(const rg_diagram_ctx *ctx) {
   return slash ? slash + 1 : p;
 }
 
-static int cmp_long(const void *a, const void *b) {
+static int cmp_long(const void *a, const void *b, void *ctx) {
+  (void)ctx;
   long x = *(const long *)a, y = *(const long *)b;
-  return (x > y) - (x < y);
-}
-
-static int cmp_int(const void *a, const void *b) {
-  int x = *(const int *)a, y = *(const int *)b;
   return (x > y) - (x < y);
 }
 
@@ -236,11 +234,11 @@ static Agraph_t *open_graph(const char *name) {
 
 /* ---- labels --------------------------------------------------------------- */
 
-static char **sort_labels;
-
-static int cmp_label(const void *a, const void *b) {
+/* Unit indices by label; ctx is the label array. */
+static int cmp_label(const void *a, const void *b, void *ctx) {
+  char **labels = ctx;
   int x = *(const int *)a, y = *(const int *)b;
-  int c = strcmp(sort_labels[x], sort_labels[y]);
+  int c = strcmp(labels[x], labels[y]);
   return c ? c : (x > y) - (x < y);
 }
 
@@ -257,8 +255,7 @@ void rg_diagram_labels_make(rg_diagram_ctx *ctx) {
   int *idx = rg_xmalloc(sizeof(int) * (size_t)(n > 0 ? n : 1));
   for (int u = 0; u < n; u++)
     idx[u] = u;
-  sort_labels = ctx->label;
-  qsort(idx, (size_t)n, sizeof(int), cmp_label);
+  rg_sort(idx, (size_t)n, sizeof(int), cmp_label, ctx->label);
   int *clash = rg_xcalloc((size_t)(n > 0 ? n : 1), sizeof(int));
   for (int i = 1; i < n; i++)
     if (!strcmp(ctx->label[idx[i]], ctx->label[idx[i - 1]])) clash[idx[i]] = clash[idx[i - 1]] = 1;
@@ -571,7 +568,8 @@ static double max_load(const rg_results *res) {
 
 /* ---- thresholds -------------------------------------------------------------- */
 
-static int cmp_desc(const void *a, const void *b) {
+static int cmp_desc(const void *a, const void *b, void *ctx) {
+  (void)ctx;
   int x = *(const int *)a, y = *(const int *)b;
   return (x < y) - (x > y);
 }
@@ -585,7 +583,7 @@ int rg_diagram_effective_min_shared(const rg_diagram_ctx *ctx) {
   int *v = rg_xmalloc(sizeof(int) * (size_t)res->n_ties);
   for (int i = 0; i < res->n_ties; i++)
     v[i] = res->ties[i].shared;
-  qsort(v, (size_t)res->n_ties, sizeof(int), cmp_desc);
+  rg_sort(v, (size_t)res->n_ties, sizeof(int), cmp_desc, NULL);
   int m = v[limit] + 1;
   free(v);
   return m < 1 ? 1 : m;
@@ -605,7 +603,7 @@ static Agraph_t *build_collab(rg_diagram_ctx *ctx) {
   int *units = rg_xmalloc(sizeof(int) * (size_t)(res->n_units + 1));
   for (int i = 0; i < res->n_units; i++)
     units[i] = res->units[i].unit;
-  qsort(units, (size_t)res->n_units, sizeof(int), cmp_int);
+  rg_sort(units, (size_t)res->n_units, sizeof(int), rg_cmp_int, NULL);
   int n_over = 0;
   for (int i = 0; i < res->n_units; i++) {
     Agnode_t *n = unit_node(ctx, g, units[i], 6);
@@ -773,7 +771,7 @@ static Agraph_t *build_cluster(rg_diagram_ctx *ctx) {
   int *in = rg_xcalloc((size_t)plan->n_units + 1, sizeof(int));
   int *units = rg_xmalloc(sizeof(int) * (size_t)(C->n_units + 1));
   memcpy(units, C->units, sizeof(int) * (size_t)C->n_units);
-  qsort(units, (size_t)C->n_units, sizeof(int), cmp_int);
+  rg_sort(units, (size_t)C->n_units, sizeof(int), rg_cmp_int, NULL);
   for (int i = 0; i < C->n_units; i++) {
     in[units[i]] = 1;
     sized_unit(ctx, unit_node(ctx, g, units[i], 6), units[i], mx);
@@ -783,7 +781,7 @@ static Agraph_t *build_cluster(rg_diagram_ctx *ctx) {
   int *tasks = rg_xmalloc(sizeof(int) * (size_t)(n_all + 1));
   memcpy(tasks, C->tasks, sizeof(int) * (size_t)C->n_tasks);
   if (C->n_crossing) memcpy(tasks + C->n_tasks, C->crossing, sizeof(int) * (size_t)C->n_crossing);
-  qsort(tasks, (size_t)n_all, sizeof(int), cmp_int);
+  rg_sort(tasks, (size_t)n_all, sizeof(int), rg_cmp_int, NULL);
   int *crossing = rg_xcalloc((size_t)plan->n_tasks + 1, sizeof(int));
   for (int i = 0; i < C->n_crossing; i++)
     crossing[C->crossing[i]] = 1;
@@ -827,11 +825,11 @@ static Agraph_t *build_cluster(rg_diagram_ctx *ctx) {
 
 /* ---- chapter=N ----------------------------------------------------------------- */
 
-static const rg_plan *chapter_plan;
-
-static int cmp_by_section(const void *a, const void *b) {
+/* Task indices by (section, plan order); ctx is the plan. */
+static int cmp_by_section(const void *a, const void *b, void *ctx) {
+  const rg_plan *plan = ctx;
   int x = *(const int *)a, y = *(const int *)b;
-  int sx = chapter_plan->tasks[x].section, sy = chapter_plan->tasks[y].section;
+  int sx = plan->tasks[x].section, sy = plan->tasks[y].section;
   if (sx != sy) return (sx > sy) - (sx < sy);
   return (x > y) - (x < y);
 }
@@ -857,8 +855,7 @@ static Agraph_t *build_chapter(rg_diagram_ctx *ctx) {
   int *order = rg_xmalloc(sizeof(int) * (size_t)(n_ch + 1));
   for (int t = 0, k = 0; t < plan->n_tasks; t++)
     if (plan->tasks[t].chapter == ch) order[k++] = t;
-  chapter_plan = plan;
-  qsort(order, (size_t)n_ch, sizeof(int), cmp_by_section);
+  rg_sort(order, (size_t)n_ch, sizeof(int), cmp_by_section, (void *)plan);
   /* Sections are heading nodes in the task column, and every heading and
    * task is chained to the next by an invisible flat edge (minlen 0): with
    * crossing minimisation off, dot 2.42 then draws them top to bottom in
@@ -1006,7 +1003,7 @@ static Agraph_t *build_clusters(rg_diagram_ctx *ctx) {
     attr(hub, "fontsize", "16");
     int *units = rg_xmalloc(sizeof(int) * (size_t)(C->n_units + 1));
     memcpy(units, C->units, sizeof(int) * (size_t)C->n_units);
-    qsort(units, (size_t)C->n_units, sizeof(int), cmp_int);
+    rg_sort(units, (size_t)C->n_units, sizeof(int), rg_cmp_int, NULL);
     for (int i = 0; all && i < C->n_units; i++) {
       Agnode_t *n = unit_node(ctx, sg, units[i], 6);
       attr(n, "fillcolor", "white");
@@ -1054,7 +1051,7 @@ static Agraph_t *build_clusters(rg_diagram_ctx *ctx) {
           pairs[n_pl++] = (long)list[x] * (k + 1) + list[y];
         }
   }
-  if (n_pl) qsort(pairs, n_pl, sizeof(long), cmp_long);
+  if (n_pl) rg_sort(pairs, n_pl, sizeof(long), cmp_long, NULL);
   int maxp = 0, n_pairs = 0;
   for (size_t i = 0; i < n_pl;) {
     size_t j = i;

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "escape.h"
+#include "sort.h"
 #include "report_json.h"
 #include "table.h"
 
@@ -597,7 +598,8 @@ static void centrality_table(page *p) {
 
 /* ---- clusters and heat map ----------------------------------------------- */
 
-static int cmp_ll(const void *a, const void *b) {
+static int cmp_ll(const void *a, const void *b, void *ctx) {
+  (void)ctx;
   long long x = *(const long long *)a, y = *(const long long *)b;
   return (x > y) - (x < y);
 }
@@ -688,7 +690,7 @@ static void clusters(page *p) {
     for (long long r = 0; r < n; r++)
       if (r >= shown) keys[r] = LLONG_MAX;
   }
-  qsort(keys, (size_t)n, sizeof *keys, cmp_ll);
+  rg_sort(keys, (size_t)n, sizeof *keys, cmp_ll, NULL);
   for (long long k = 0; k < shown; k++) {
     int r = (int)(keys[k] % (n + 1));
     const rg_unit_stats *s = &res->units[r];
@@ -766,12 +768,12 @@ static void diagram(page *p) {
 }
 
 /* Order the ties adj[0..n) of one unit by shared tasks desc, then tie index
- * (the results' name order), through keys (shared, index) sorted with qsort. */
+ * (the results' name order), through keys (shared, index) sorted with rg_sort. */
 static void sort_by_shared(const rg_tie *ties, int *adj, int n) {
   long long *keys = rg_xcalloc((size_t)n + 1, sizeof *keys);
   for (int i = 0; i < n; i++)
     keys[i] = -(long long)ties[adj[i]].shared * ((long long)INT_MAX + 1) + adj[i];
-  qsort(keys, (size_t)n, sizeof *keys, cmp_ll);
+  rg_sort(keys, (size_t)n, sizeof *keys, cmp_ll, NULL);
   for (int i = 0; i < n; i++) {
     long long k = keys[i] % ((long long)INT_MAX + 1);
     adj[i] = (int)(k < 0 ? k + (long long)INT_MAX + 1 : k);

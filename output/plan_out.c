@@ -3,6 +3,8 @@
 
 #include <stdlib.h>
 
+#include "sort.h"
+
 rg_table *rg_tasks_table(const rg_plan *plan) {
   static const char *const cols[] = {"task", "ordinal", "chapter", "section", "leads",
                                      "supports", "open_list", "deadline", "line", "text"};
@@ -51,10 +53,10 @@ rg_table *rg_edges_table(const rg_plan *plan) {
   return t;
 }
 
-static const rg_plan *sort_plan;
-
-static int by_line(const void *a, const void *b) {
-  const rg_diag *x = &sort_plan->diags[*(const int *)a], *y = &sort_plan->diags[*(const int *)b];
+/* Diagnostic indices by line; ctx is the plan. */
+static int by_line(const void *a, const void *b, void *ctx) {
+  const rg_plan *plan = ctx;
+  const rg_diag *x = &plan->diags[*(const int *)a], *y = &plan->diags[*(const int *)b];
   if (x->line != y->line) return x->line < y->line ? -1 : 1;
   return *(const int *)a - *(const int *)b;
 }
@@ -62,8 +64,7 @@ static int by_line(const void *a, const void *b) {
 int *rg_diags_by_line(const rg_plan *plan) {
   int *order = rg_xmalloc(((size_t)plan->n_diags + 1) * sizeof *order);
   for (int i = 0; i < plan->n_diags; i++) order[i] = i;
-  sort_plan = plan;
-  qsort(order, (size_t)plan->n_diags, sizeof *order, by_line);
+  rg_sort(order, (size_t)plan->n_diags, sizeof *order, by_line, (void *)plan);
   return order;
 }
 

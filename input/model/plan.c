@@ -10,6 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "sort.h"
+
 /* ---------------------------------------------------------------- arena */
 
 typedef struct rg_arena_chunk {
@@ -299,11 +301,10 @@ void rg_plan_finalize(rg_plan *plan) {
   plan->finalized = 1;
 }
 
-static const rg_plan *sort_plan;
-
-/* Order tasks by id, then by ordinal (stable for equal ids). */
-static int by_number(const void *a, const void *b) {
-  const rg_task *x = &sort_plan->tasks[*(const int *)a], *y = &sort_plan->tasks[*(const int *)b];
+/* Order tasks (indices into plan, the context) by id, then by ordinal. */
+static int by_number(const void *a, const void *b, void *ctx) {
+  const rg_plan *plan = ctx;
+  const rg_task *x = &plan->tasks[*(const int *)a], *y = &plan->tasks[*(const int *)b];
   int c = strcmp(x->number, y->number);
   if (c) return c;
   return x->ordinal < y->ordinal ? -1 : x->ordinal > y->ordinal;
@@ -312,8 +313,7 @@ static int by_number(const void *a, const void *b) {
 static int *tasks_by_number(const rg_plan *plan) {
   int *order = rg_xmalloc(((size_t)plan->n_tasks + 1) * sizeof *order);
   for (int t = 0; t < plan->n_tasks; t++) order[t] = t;
-  sort_plan = plan;
-  qsort(order, (size_t)plan->n_tasks, sizeof *order, by_number);
+  rg_sort(order, (size_t)plan->n_tasks, sizeof *order, by_number, (void *)plan);
   return order;
 }
 
