@@ -19,6 +19,7 @@
 #include "load.h"
 #include "meetings.h"
 #include "meetings_out.h"
+#include "names.h"
 #include "plan.h"
 #include "plan_out.h"
 #include "roster.h"

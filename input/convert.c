@@ -7,6 +7,8 @@
 #include <utf8proc.h>
 
 #include "sort.h"
+#include "text.h"
+#include "utf8.h"
 
 #define SAMPLE ((size_t)16 << 10) /* bytes of non-ASCII text examined */
 
@@ -90,13 +92,6 @@ static int is_cjk(utf8proc_int32_t c) {
   return (c >= 0x3400 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x20000 && c <= 0x3FFFF);
 }
 
-static size_t cps(const char *s, size_t n) {
-  size_t k = 0;
-  for (size_t i = 0; i < n; i++)
-    if (((unsigned char)s[i] & 0xC0) != 0x80) k++;
-  return k;
-}
-
 /* Count CJK characters of a, and positions where b differs, line by line
  * (lines whose lengths in characters differ are compared up to the shorter). */
 static void compare(const char *a, size_t alen, const char *b, size_t blen, size_t *cjk, size_t *changed) {
@@ -176,41 +171,23 @@ rg_status rg_convert_t2s(const char *path, const char *utf8, size_t len, char **
 
 /* ------------------------------------------------------------ originals */
 
-static char *nfkc(const char *s, size_t n) {
-  utf8proc_uint8_t *dst = NULL;
-  utf8proc_ssize_t r = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, &dst,
-                                    UTF8PROC_STABLE | UTF8PROC_COMPAT | UTF8PROC_COMPOSE);
-  if (r < 0) return NULL;
-  return (char *)dst;
-}
-
-/* Byte offset of the k-th character of s (or strlen(s)). */
-static size_t cp_offset(const char *s, size_t k) {
-  size_t i = 0;
-  for (; s[i]; i++)
-    if (((unsigned char)s[i] & 0xC0) != 0x80 && k-- == 0) return i;
-  return i;
-}
-
 typedef struct sbuf {
   char *p;
   size_t len, cap;
 } sbuf;
 
-/* Append the NFKC form of a line, trimmed of ASCII white space, as the text
- * parser sees it. */
+/* Append the NFKC form of a line, trimmed of white space, as the text parser
+ * sees it. */
 static void append_nfkc(sbuf *b, const rg_line *l) {
-  char *s = nfkc(l->text, l->len);
-  if (!s) return;
-  const char *p = s;
-  while (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n') p++;
+  char *p = rg_nfkc(l->text, l->len);
+  if (!p) return;
+  rg_trim(p);
   size_t n = strlen(p);
-  while (n && (p[n - 1] == ' ' || p[n - 1] == '\t' || p[n - 1] == '\r' || p[n - 1] == '\n')) n--;
   RG_GROW(b->p, b->cap, b->len + n + 1);
   memcpy(b->p + b->len, p, n);
   b->len += n;
   b->p[b->len] = '\0';
-  free(s);
+  free(p);
 }
 
 /* Try to restore task t's original from line i and, since a task's text may
@@ -225,9 +202,9 @@ static int restore_from(rg_plan *plan, rg_task *t, const rg_lines *orig, const r
     append_nfkc(&no, &orig->v[j]);
     if (!nc.p || !no.p) continue;
     const char *hit = strstr(nc.p, t->text);
-    if (!hit || cps(nc.p, nc.len) != cps(no.p, no.len)) continue;
-    size_t k = cps(nc.p, (size_t)(hit - nc.p)), m = cps(t->text, tl);
-    size_t b = cp_offset(no.p, k), e = cp_offset(no.p, k + m);
+    if (!hit || rg_utf8_count(nc.p, nc.len) != rg_utf8_count(no.p, no.len)) continue;
+    size_t k = rg_utf8_count(nc.p, (size_t)(hit - nc.p)), m = rg_utf8_count(t->text, tl);
+    size_t b = rg_utf8_offset(no.p, no.len, k), e = rg_utf8_offset(no.p, no.len, k + m);
     if (e - b != tl || memcmp(no.p + b, t->text, tl) != 0)
       t->original = rg_plan_strndup(plan, no.p + b, e - b);
     ok = 1;

@@ -3,6 +3,8 @@
 
 #include <string.h>
 
+#include "utf8.h"
+
 /* Compare the n bytes at s with entry e as strcmp would compare the
  * NUL-terminated string s[0..n) with e->name. */
 static int cmp_entry(const char *s, size_t n, const rg_gazetteer_entry *e) {
@@ -26,21 +28,12 @@ int rg_gazetteer_lookup(const char *s, size_t n) {
   return RG_GAZ_NONE;
 }
 
-/* Bytes in the UTF-8 sequence led by c; 0 for a continuation or bad byte. */
-static size_t utf8_len(unsigned char c) {
-  if (c < 0x80) return 1;
-  if (c >= 0xC2 && c < 0xE0) return 2;
-  if (c >= 0xE0 && c < 0xF0) return 3;
-  if (c >= 0xF0 && c < 0xF5) return 4;
-  return 0;
-}
-
 size_t rg_gazetteer_prefix(const char *s, int *level) {
   size_t best = 0;
   int best_level = RG_GAZ_NONE;
   size_t n = 0;
   for (size_t chars = 0; chars < rg_gazetteer_max_chars && s[n]; chars++) {
-    size_t k = utf8_len((unsigned char)s[n]);
+    size_t k = rg_utf8_seq_len((unsigned char)s[n]);
     if (k == 0) break;
     for (size_t i = 1; i < k; i++)
       if (((unsigned char)s[n + i] & 0xC0) != 0x80) goto done;

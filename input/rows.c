@@ -12,6 +12,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "hash.h"
+#include "text.h"
 #include "unitlist.h"
 
 typedef enum {
@@ -103,42 +105,13 @@ static const struct {
 
 /* ------------------------------------------------------------- helpers */
 
-static int is_space_at(const char *p, size_t *len) {
-  if (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n' || *p == '\v' || *p == '\f')
-    return (int)(*len = 1);
-  if (!strncmp(p, "\xE3\x80\x80", 3)) return (int)(*len = 3); /* U+3000 */
-  if (!strncmp(p, "\xC2\xA0", 2)) return (int)(*len = 2);     /* U+00A0 */
-  if (!strncmp(p, "\xEF\xBB\xBF", 3)) return (int)(*len = 3); /* BOM */
-  return 0;
-}
-
-/* malloc'd copy of s without leading and trailing white space. */
-static char *trim_dup(const char *s) {
-  size_t k;
-  while (*s && is_space_at(s, &k))
-    s += k;
-  size_t n = strlen(s), end = 0;
-  for (size_t i = 0; i < n;) {
-    if (is_space_at(s + i, &k)) {
-      i += k;
-    } else {
-      i++;
-      end = i;
-    }
-  }
-  char *p = rg_xmalloc(end + 1);
-  memcpy(p, s, end);
-  p[end] = '\0';
-  return p;
-}
-
 /* NFKC of s, trimmed; malloc'd. Invalid UTF-8 is kept as trimmed bytes. */
 static char *nfkc_trim(const char *s) {
-  char *t = trim_dup(s);
+  char *t = rg_trim_dup(s);
   char *n = rg_nfkc(t, strlen(t));
   if (!n) return t;
   free(t);
-  char *r = trim_dup(n);
+  char *r = rg_trim_dup(n);
   free(n);
   return r;
 }
@@ -151,7 +124,7 @@ static char *norm_header(const char *s) {
   size_t len = strlen(src), o = 0, k;
   char *out = rg_xmalloc(len + 1);
   for (size_t i = 0; i < len;) {
-    if (is_space_at(src + i, &k)) {
+    if ((k = rg_space_len(src + i))) {
       i += k;
       continue;
     }
@@ -165,22 +138,11 @@ static char *norm_header(const char *s) {
   return out;
 }
 
-static int cell_empty(const char *s) {
-  size_t k;
-  for (; *s; s += k)
-    if (!is_space_at(s, &k)) return 0;
-  return 1;
-}
-
-/* "无", "—", "空", "-", "/" and the like: a unit cell that names nobody. */
+/* "无", "—", "空", "-", "/" and the like (text.h, after NFKC): a unit cell
+ * that names nobody. */
 static int means_none(const char *s) {
-  static const char *const none[] = {"",   "无", "—",    "——",  "空",  "-",
-                                     "--", "/",  "暂无", "n/a", "N/A", "\xE2\x80\x93" /* – */,
-                                     NULL};
   char *t = nfkc_trim(s);
-  int r = 0;
-  for (int i = 0; none[i]; i++)
-    if (!strcmp(t, none[i])) r = 1;
+  int r = rg_means_none(t);
   free(t);
   return r;
 }
@@ -308,35 +270,20 @@ int rg_rows_is_header(const char *const *cells, int n) { return rg_rows_header_o
 
 /* ------------------------------------------------------------ numbering */
 
-static const char *const cn_digits = "零一二三四五六七八九十百";
-
-/* Length of a run of Chinese numerals at s (0 if none). */
-static size_t cn_numeral_len(const char *s) {
-  size_t n = 0;
-  while (s[n] && (unsigned char)s[n] >= 0x80) {
-    int found = 0;
-    for (const char *d = cn_digits; *d; d += 3)
-      if (!strncmp(s + n, d, 3)) found = 1;
-    if (!found) break;
-    n += 3;
-  }
-  return n;
-}
-
 typedef enum { HEAD_NONE, HEAD_CHAPTER, HEAD_SECTION } head_kind;
 
 /* Recognise a heading number on NFKC text: "一、" chapter, "(一)" section,
  * "第一章" / "第一部分" chapter. Sets *num (malloc'd) and *title (pointer
  * into s). */
 static head_kind heading_number(const char *s, char **num, const char **title) {
-  size_t k = cn_numeral_len(s);
+  size_t k = rg_cn_numeral_len(s);
   if (k && !strncmp(s + k, "、", 3)) {
     *num = strndup(s, k);
     *title = s + k + 3;
     return HEAD_CHAPTER;
   }
   if (s[0] == '(') {
-    k = cn_numeral_len(s + 1);
+    k = rg_cn_numeral_len(s + 1);
     if (k && s[1 + k] == ')') {
       *num = strndup(s + 1, k);
       *title = s + 2 + k;
@@ -344,7 +291,7 @@ static head_kind heading_number(const char *s, char **num, const char **title) {
     }
   }
   if (!strncmp(s, "第", 3)) {
-    k = cn_numeral_len(s + 3);
+    k = rg_cn_numeral_len(s + 3);
     const char *p = s + 3 + k;
     if (k && (!strncmp(p, "章", 3) || !strncmp(p, "部分", 6))) {
       *num = strndup(s + 3, k);
@@ -403,7 +350,7 @@ static char *clean_id(const char *s) {
 /* "一", "十二", "3": a number with nothing else. */
 static int is_bare_number(const char *s) {
   if (!*s) return 0;
-  if (cn_numeral_len(s) == strlen(s)) return 1;
+  if (rg_cn_numeral_len(s) == strlen(s)) return 1;
   for (; *s; s++)
     if (!isdigit((unsigned char)*s)) return 0;
   return 1;
@@ -425,7 +372,7 @@ static void add_heading(rg_plan *plan, cursor *cur, const char *text, long line,
     num = rg_xstrdup(t); /* a chapter column holding just "一" or "3" */
     title = "";
   }
-  char *title_t = trim_dup(title);
+  char *title_t = rg_trim_dup(title);
   if (h == HEAD_SECTION) {
     cur->section = rg_plan_add_section(plan, cur->chapter, num, title_t, line);
   } else {
@@ -438,7 +385,7 @@ static void add_heading(rg_plan *plan, cursor *cur, const char *text, long line,
 }
 
 static void chapter_column(rg_plan *plan, cursor *cur, const char *value, long line) {
-  if (cell_empty(value)) return;
+  if (rg_is_blank(value)) return;
   if (cur->chapter_value && !strcmp(cur->chapter_value, value)) return;
   cur->chapter_value = rg_plan_strdup(plan, value);
   add_heading(plan, cur, value, line, 1);
@@ -446,14 +393,14 @@ static void chapter_column(rg_plan *plan, cursor *cur, const char *value, long l
 
 static void section_column(rg_plan *plan, cursor *cur, const char *value, long line,
                            const char **last) {
-  if (cell_empty(value)) return;
+  if (rg_is_blank(value)) return;
   if (*last && !strcmp(*last, value)) return;
   *last = rg_plan_strdup(plan, value);
   char *t = nfkc_trim(value);
   char *num = NULL;
   const char *title = t;
   if (heading_number(t, &num, &title) == HEAD_NONE) title = t;
-  char *title_t = trim_dup(title);
+  char *title_t = rg_trim_dup(title);
   cur->section = rg_plan_add_section(plan, cur->chapter, num ? num : "", title_t, line);
   free(title_t);
   free(num);
@@ -487,7 +434,7 @@ static char *task_text(const colmap *m, const rg_row *r) {
   out[0] = '\0';
   for (int c = 0; c < m->n; c++) {
     if (m->kind[c] != COL_TASK && m->kind[c] != COL_TEXT) continue;
-    char *t = trim_dup(cell(r, c));
+    char *t = rg_trim_dup(cell(r, c));
     if (*t) {
       if (*out) strcat(out, " ");
       strcat(out, t);
@@ -511,7 +458,7 @@ static int is_heading_row(const colmap *m, const rg_row *r, const char **text) {
   const char *first = NULL;
   int nonempty = 0, in_task = 0, in_units = 0;
   for (int c = 0; c < r->n; c++) {
-    if (cell_empty(r->cells[c])) continue;
+    if (rg_is_blank(r->cells[c])) continue;
     if (first && strcmp(first, r->cells[c]) != 0) return 0;
     first = r->cells[c];
     nonempty++;
@@ -549,7 +496,7 @@ static int numbered_heading(rg_plan *plan, cursor *cur, const colmap *m, const r
   } else if (n > 3 && !strcmp(id + n - 3, "、")) {
     id[n - 3] = '\0';
   }
-  int ok = *num && cn_numeral_len(num) == strlen(num);
+  int ok = *num && rg_cn_numeral_len(num) == strlen(num);
   if (ok) {
     char *raw = task_text(m, r), *title = nfkc_trim(raw);
     free(raw);
@@ -567,7 +514,7 @@ static int numbered_heading(rg_plan *plan, cursor *cur, const colmap *m, const r
 
 static void set_deadline(rg_plan *plan, const colmap *m, const rg_row *r, int task) {
   if (m->first[COL_DEADLINE] < 0 || plan->tasks[task].deadline) return;
-  char *d = trim_dup(cell(r, m->first[COL_DEADLINE]));
+  char *d = rg_trim_dup(cell(r, m->first[COL_DEADLINE]));
   if (*d) plan->tasks[task].deadline = rg_plan_strdup(plan, d);
   free(d);
 }
@@ -589,7 +536,7 @@ static rg_status parse_wide(rg_plan *plan, const colmap *m, const rg_row *rows, 
     const rg_row *r = &rows[i];
     int any = 0;
     for (int c = 0; c < r->n && !any; c++)
-      any = !cell_empty(r->cells[c]);
+      any = !rg_is_blank(r->cells[c]);
     if (!any) continue;
     const char *htext = NULL;
     if (is_heading_row(m, r, &htext)) {
@@ -661,15 +608,8 @@ typedef struct numtab {
   size_t used;
 } numtab;
 
-static uint64_t hash_str(const char *s) {
-  uint64_t h = 1469598103934665603ULL;
-  for (; *s; s++)
-    h = (h ^ (unsigned char)*s) * 1099511628211ULL;
-  return h;
-}
-
 static size_t numtab_slot(const numtab *t, const rg_plan *plan, const char *num) {
-  size_t i = hash_str(num) & (t->cap - 1);
+  size_t i = rg_fnv1a_str(num) & (t->cap - 1);
   while (t->slots[i] >= 0 && strcmp(plan->tasks[t->slots[i]].number, num) != 0)
     i = (i + 1) & (t->cap - 1);
   return i;
@@ -739,7 +679,7 @@ static rg_status parse_long(rg_plan *plan, const colmap *m, const rg_row *rows, 
     const rg_row *r = &rows[i];
     int any = 0;
     for (int c = 0; c < r->n && !any; c++)
-      any = !cell_empty(r->cells[c]);
+      any = !rg_is_blank(r->cells[c]);
     if (!any) continue;
     char *num = clean_id(cell(r, c_task));
     char *unit = nfkc_trim(cell(r, c_unit));
@@ -762,7 +702,7 @@ static rg_status parse_long(rg_plan *plan, const colmap *m, const rg_row *rows, 
       if (task < 0) {
         if (m->first[COL_CHAPTER] >= 0)
           chapter_column(plan, &cur, cell(r, m->first[COL_CHAPTER]), r->lineno);
-        char *text = c_text >= 0 ? trim_dup(cell(r, c_text)) : rg_xstrdup("");
+        char *text = c_text >= 0 ? rg_trim_dup(cell(r, c_text)) : rg_xstrdup("");
         task = add_task(plan, &cur, num, text, r->lineno);
         free(text);
         tab.slots[slot] = task;

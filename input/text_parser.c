@@ -14,35 +14,10 @@
 #include <string.h>
 
 #include "strutil.h"
+#include "text.h"
 #include "unitlist.h"
 
 /* ----------------------------------------------------------- helpers */
-
-static void trim(char *s) {
-  size_t n = strlen(s);
-  while (n && isspace((unsigned char)s[n - 1])) n--;
-  s[n] = '\0';
-  size_t b = 0;
-  while (s[b] && isspace((unsigned char)s[b])) b++;
-  if (b) memmove(s, s + b, n - b + 1);
-}
-
-/* Length of a run of Chinese numerals at s (一二…十百零〇), in bytes. */
-static size_t cn_numeral(const char *s) {
-  static const char *const digits[] = {"一", "二", "三", "四", "五", "六", "七", "八",
-                                       "九", "十", "百", "零", "〇", NULL};
-  size_t n = 0;
-  for (;;) {
-    int hit = 0;
-    for (int i = 0; digits[i]; i++)
-      if (starts(s + n, digits[i])) {
-        n += strlen(digits[i]);
-        hit = 1;
-        break;
-      }
-    if (!hit) return n;
-  }
-}
 
 static size_t ascii_digits(const char *s) {
   size_t n = 0;
@@ -98,7 +73,7 @@ static int unknown_label(const char *s) {
   size_t n = (size_t)(colon - s);
   if (n < 6 || n > 24) return 0;
   char *head = dupn(s, n);
-  trim(head);
+  rg_trim(head);
   int yes = ends(head, "单位") || ends(head, "部门");
   for (const char *p = head; *p; p++)
     if ((unsigned char)*p < 0x80) yes = 0;
@@ -135,7 +110,7 @@ static void apply_labels(parser *p, const char *s, long line) {
     const label *next = *q ? label_at(q, &next_skip) : NULL;
     if (!*q || next) {
       char *val = dupn(seg, (size_t)(q - seg));
-      trim(val);
+      rg_trim(val);
       /* a label segment ends at ;/, before the next label */
       size_t n = strlen(val);
       while (n && (val[n - 1] == ';' || val[n - 1] == ',' || val[n - 1] == ' ')) val[--n] = '\0';
@@ -211,7 +186,7 @@ static int role_segments(const char *c, note_seg *segs, int max) {
   }
   if (n && *start && n < max) {
     char *rest = rg_xstrdup(start);
-    trim(rest);
+    rg_trim(rest);
     /* leftovers after the last role word are supports: (A牵头,B参与,C) */
     if (*rest && strcmp(rest, ",") && strcmp(rest, ";")) {
       segs[n].units = rest;
@@ -269,12 +244,12 @@ static int inline_note(parser *p, char *text, long line, int dry_run) {
     int any_lead = 0, ok = k > 0;
     for (int i = 0; i < k; i++) {
       char *u = segs[i].units;
-      trim(u);
+      rg_trim(u);
       /* strip separators left between a role word and the next units */
       while (*u == ',' || *u == ';' || starts(u, "、")) {
         size_t k = *u == ',' || *u == ';' ? 1 : 3;
         memmove(u, u + k, strlen(u + k) + 1);
-        trim(u);
+        rg_trim(u);
       }
       if (!*u) ok = 0;
       any_lead |= segs[i].role == R_LEAD;
@@ -294,7 +269,7 @@ static int inline_note(parser *p, char *text, long line, int dry_run) {
   free(c);
   if (found && !dry_run) {
     text[open] = '\0';
-    trim(text);
+    rg_trim(text);
   }
   return found;
 }
@@ -382,13 +357,13 @@ static void start_task(parser *p, const char *number, const char *rest, long lin
   p->task = rg_plan_add_task(p->plan, number, "", p->chapter, p->section, line);
   p->seen_task = 1;
   char *text = rg_xstrdup(rest);
-  trim(text);
+  rg_trim(text);
   const char *l = find_label_outside(text);
   if (l) {
     /* labels on the task's own line: 1.任务……牵头单位:A 责任单位:B */
     char *labels = rg_xstrdup(l);
     text[l - text] = '\0';
-    trim(text);
+    rg_trim(text);
     apply_labels(p, labels, line);
     free(labels);
     p->has_labels = 1;
@@ -404,7 +379,7 @@ static void heading(parser *p, int is_section, const char *num, const char *titl
   close_task(p);
   clear_candidate(p);
   char *title = rg_xstrdup(title_in);
-  trim(title);
+  rg_trim(title);
   if (is_section) {
     p->section = rg_plan_add_section(p->plan, p->chapter, num, title, line);
   } else {
@@ -431,13 +406,13 @@ static int ends_with_separator(const char *s) {
 static void parse_line(parser *p, char *s, long line) {
   size_t n;
   /* chapter: 一、title  or  第一部分 title */
-  if ((n = cn_numeral(s)) && starts(s + n, "、")) {
+  if ((n = rg_cn_numeral_len(s)) && starts(s + n, "、")) {
     char *num = dupn(s, n);
     heading(p, 0, num, s + n + 3, line);
     free(num);
     return;
   }
-  if (starts(s, "第") && (n = cn_numeral(s + 3)) &&
+  if (starts(s, "第") && (n = rg_cn_numeral_len(s + 3)) &&
       (starts(s + 3 + n, "部分") || starts(s + 3 + n, "章"))) {
     char *num = dupn(s + 3, n);
     heading(p, 0, num, s + 3 + n + (starts(s + 3 + n, "部分") ? 6 : 3), line);
@@ -445,7 +420,7 @@ static void parse_line(parser *p, char *s, long line) {
     return;
   }
   /* section: (一)title */
-  if (s[0] == '(' && (n = cn_numeral(s + 1)) && s[1 + n] == ')') {
+  if (s[0] == '(' && (n = rg_cn_numeral_len(s + 1)) && s[1 + n] == ')') {
     char *num = dupn(s + 1, n);
     heading(p, 1, num, s + 2 + n, line);
     free(num);
@@ -539,7 +514,7 @@ rg_status rg_text_parse(rg_plan *plan, const rg_lines *lines, rg_error *err) {
       clear_candidate(&p);
       return rg_error_set(err, RG_EINPUT, plan->path, l->lineno, 0, "not valid UTF-8 text");
     }
-    trim(s);
+    rg_trim(s);
     if (*s) parse_line(&p, s, l->lineno);
     free(s);
   }

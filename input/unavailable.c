@@ -6,17 +6,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "names.h"
 #include "sort.h"
 #include "source.h"
-
-int rg_unit_lookup(const rg_plan *plan, const char *name) {
-  int u = rg_plan_find_unit(plan, name);
-  if (u >= 0) return u;
-  for (int i = 0; i < plan->n_units; i++)
-    for (int a = 0; a < plan->units[i].n_aliases; a++)
-      if (!strcmp(plan->units[i].aliases[a], name)) return i;
-  return -1;
-}
 
 typedef struct reader {
   const char *path;

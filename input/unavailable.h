@@ -1,7 +1,8 @@
 /* unavailable.h - the --unavailable CSV: which unit cannot meet in which slot.
  *
- * The file is CSV (read with libcsv) with two columns, unit,slot: the unit's
- * canonical name (or one of its aliases) and a 1-based slot number. A first
+ * The file is CSV (read with libcsv) with two columns, unit,slot: a unit name
+ * as rg_unit_lookup (names.h) finds it - canonical, alias, without 市, or the
+ * short label - and a 1-based slot number. A first
  * row whose slot cell is not a number is a header and is skipped; blank rows
  * are skipped; a UTF-8 BOM is ignored; surrounding spaces are trimmed.
  * Every other row must name a unit of the plan and a slot 1..1000000, or the
@@ -24,10 +25,5 @@ rg_status rg_unavailable_parse(const char *path, const char *data, size_t len, c
                                rg_unavail_list *out, rg_error *err);
 
 void rg_unavailable_destroy(rg_unavail_list *l);
-
-/* The plan unit named name: its canonical name first, else the first unit
- * (by index) with that alias; -1 when none. O(1) for a canonical name, else
- * O(aliases in the plan). */
-int rg_unit_lookup(const rg_plan *plan, const char *name);
 
 #endif

@@ -12,54 +12,10 @@
 
 #include "gazetteer.h"
 #include "strutil.h"
+#include "text.h"
+#include "utf8.h"
 
 /* ------------------------------------------------------------ helpers */
-
-/* Is s[0..len) valid UTF-8 made only of characters NFKC leaves alone that
- * we can recognise cheaply: printable ASCII and tab, CJK ideographs
- * U+4000..U+9FFF (lead bytes E4..E9), and 、。“”? Then NFKC is a copy. */
-static int nfkc_stable(const unsigned char *s, size_t len) {
-  for (size_t i = 0; i < len;) {
-    unsigned char c = s[i];
-    if (c < 0x80) {
-      if ((c < 0x20 && c != '\t') || c == 0x7F) return 0;
-      i++;
-      continue;
-    }
-    if (i + 3 > len) return 0;
-    unsigned char c1 = s[i + 1], c2 = s[i + 2];
-    if ((c1 & 0xC0) != 0x80 || (c2 & 0xC0) != 0x80) return 0;
-    if (c >= 0xE4 && c <= 0xE9) {
-      i += 3;
-      continue;
-    }
-    if (c == 0xE3 && c1 == 0x80 && (c2 == 0x81 || c2 == 0x82)) { /* 、。 */
-      i += 3;
-      continue;
-    }
-    if (c == 0xE2 && c1 == 0x80 && (c2 == 0x9C || c2 == 0x9D)) { /* “” */
-      i += 3;
-      continue;
-    }
-    return 0;
-  }
-  return 1;
-}
-
-char *rg_nfkc(const char *s, size_t len) {
-  if (nfkc_stable((const unsigned char *)s, len)) {
-    char *copy = rg_xmalloc(len + 1);
-    memcpy(copy, s, len);
-    copy[len] = '\0';
-    return copy;
-  }
-  utf8proc_uint8_t *out = NULL;
-  utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len, &out,
-                                    UTF8PROC_STABLE | UTF8PROC_COMPAT | UTF8PROC_COMPOSE);
-  if (n < 0) return NULL;
-  return (char *)out;
-}
-
 
 static char *concat(const char *a, const char *b) {
   size_t n = strlen(a), m = strlen(b);
@@ -70,23 +26,15 @@ static char *concat(const char *a, const char *b) {
 }
 
 /* Number of UTF-8 characters. */
-static size_t nchars(const char *s) {
-  size_t n = 0;
-  for (; *s; s++) n += ((unsigned char)*s & 0xC0) != 0x80;
-  return n;
-}
+static size_t nchars(const char *s) { return rg_utf8_count(s, strlen(s)); }
 
-/* Trim ASCII white space and trailing sentence punctuation in place. */
-static void trim(char *s) {
+/* Trim white space (text.h) and trailing sentence punctuation in place. */
+static void trim_unit(char *s) {
   static const char *const tail[] = {"。", ".", ":", "：", NULL};
-  size_t n = strlen(s);
   for (;;) {
+    rg_trim(s);
+    size_t n = strlen(s);
     int cut = 0;
-    while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r' || s[n - 1] == '\n')) {
-      n--;
-      cut = 1;
-    }
-    s[n] = '\0';
     for (int i = 0; tail[i]; i++)
       if (ends(s, tail[i])) {
         n -= strlen(tail[i]);
@@ -95,9 +43,6 @@ static void trim(char *s) {
       }
     if (!cut) break;
   }
-  size_t b = 0;
-  while (s[b] == ' ' || s[b] == '\t') b++;
-  if (b) memmove(s, s + b, n - b + 1);
 }
 
 /* ------------------------------------------------------------- tokens */
@@ -180,7 +125,7 @@ static void tokenize(const char *s, toks *out) {
   }
   push(out, rg_xstrdup(start), sep);
   for (int i = 0; i < out->n; i++) {
-    trim(out->v[i].s);
+    trim_unit(out->v[i].s);
     /* (由市商务局牵头): 由 introduces the unit, it is not part of its name */
     if (starts(out->v[i].s, "由") && nchars(out->v[i].s) > 2)
       memmove(out->v[i].s, out->v[i].s + 3, strlen(out->v[i].s + 3) + 1);
@@ -285,7 +230,7 @@ static int strip_open_tail(char *s) {
   for (int i = 0; tails[i]; i++)
     if (ends(s, tails[i])) {
       s[strlen(s) - strlen(tails[i])] = '\0';
-      trim(s);
+      trim_unit(s);
       return 1;
     }
   return 0;
@@ -485,11 +430,11 @@ static void split_alias(char *s, char **alias, int *lead) {
   }
   if (open == (size_t)-1 || open == 0) return;
   char *inner = dupn(s + open + 1, n - open - 2);
-  trim(inner);
+  trim_unit(inner);
   if (!strcmp(inner, "牵头") || !strcmp(inner, "牵头单位") || !strcmp(inner, "牵头部门")) {
     *lead = 1;
     s[open] = '\0';
-    trim(s);
+    trim_unit(s);
     free(inner);
     return;
   }
@@ -498,7 +443,7 @@ static void split_alias(char *s, char **alias, int *lead) {
   for (int i = 0; BODY_END[i]; i++) ends_body |= ends(inner, BODY_END[i]);
   if (body && ends_body) {
     s[open] = '\0';
-    trim(s);
+    trim_unit(s);
     *alias = inner;
     return;
   }
@@ -506,11 +451,6 @@ static void split_alias(char *s, char **alias, int *lead) {
 }
 
 /* ------------------------------------------------------------- parse */
-
-static int means_none(const char *s) {
-  return !*s || !strcmp(s, "无") || !strcmp(s, "—") || !strcmp(s, "——") || !strcmp(s, "空") ||
-         !strcmp(s, "-") || !strcmp(s, "/") || !strcmp(s, "--") || !strcmp(s, "暂无");
-}
 
 static void add_item(rg_unit_list *out, char *name, char *alias, rg_kind kind) {
   RG_GROW(out->items, out->cap, (size_t)out->n + 1);
@@ -535,8 +475,8 @@ void rg_unitlist_parse(const char *text, size_t len, rg_unit_list *out) {
   memset(out, 0, sizeof *out);
   char *norm = rg_nfkc(text, len);
   if (!norm) return;
-  trim(norm);
-  if (means_none(norm)) {
+  trim_unit(norm);
+  if (rg_means_none(norm)) {
     free(norm);
     return;
   }
@@ -556,7 +496,7 @@ void rg_unitlist_parse(const char *text, size_t len, rg_unit_list *out) {
   for (int i = 0; i < t.n; i++) {
     tok *k = &t.v[i];
     if (k->open) out->open = 1;
-    if (means_none(k->s)) {
+    if (rg_means_none(k->s)) {
       free(k->s);
       continue;
     }

@@ -23,6 +23,7 @@
 #include <stddef.h>
 
 #include "plan.h"
+#include "text.h" /* rg_nfkc */
 
 typedef struct rg_unit_item {
   char *name;  /* canonical name (malloc'd) */
@@ -48,8 +49,5 @@ void rg_unitlist_destroy(rg_unit_list *l);
 int rg_unitlist_link(rg_plan *plan, int task, rg_role role, const char *text, size_t len,
                      long line);
 
-/* NFKC-normalise len bytes of UTF-8 into a malloc'd string; NULL when the
- * bytes are not valid UTF-8. */
-char *rg_nfkc(const char *s, size_t len);
 
 #endif

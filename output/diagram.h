@@ -7,7 +7,7 @@
  *                  hidden (stated in the legend).
  *   "ego=UNIT"     one unit, its partners and the tasks they share; lead links
  *                  solid and bold, support links dashed. UNIT is a canonical
- *                  name, an alias, or the short label (see rg_diagram_short_name).
+ *                  name, an alias, or the short label (rg_unit_lookup, names.h).
  *   "cluster=N"    one cluster (rg_cluster.id, 0-based as in results.h) with
  *                  its units and the tasks inside it.
  *   "chapter=N"    one chapter's tasks grouped by section, and their units,
@@ -83,25 +83,6 @@ rg_status rg_diagram_render_mem(const rg_plan *plan, const rg_results *results,
 
 /* The format for a file name from its extension, or NULL if unsupported. */
 const char *rg_diagram_format_of(const char *path);
-
-/* The label drawn for a unit name (the tooltip keeps the full name).
- * Rule, applied in order:
- *   1. drop a leading city name taken from plan->meta.issuer ("沈阳市人民政府"
- *      gives "沈阳市" and "沈阳") and then a leading "市" unless it begins
- *      "市场" (市市场监管局 -> 市场监管局, but 市场监管局 stays);
- *   2. drop a parenthesised city name: 中德(沈阳)… -> 中德…;
- *   3. shorten suffixes: 集团有限公司 -> 集团, 有限公司 -> "", 管理委员会 ->
- *      管委会, 委员会 -> 委, 区政府/县政府/市政府 -> 区/县/市, 人民政府 -> "";
- *   4. if more than 12 characters remain, keep the first 6, "…", the last 5.
- * If the result would be empty, the full name is used. Two units whose
- * short names collide are both drawn with their full names (the caller does
- * that; see rg_diagram_render). Writes a NUL-terminated string into buf. */
-void rg_diagram_short_name(const char *issuer, const char *name, char *buf, size_t size);
-
-/* Escape s for XML text and attribute values (& < > " ' as entities; other
- * control characters except tab become spaces; invalid UTF-8 bytes become
- * U+FFFD). Returns a malloc'd string the caller frees. NULL gives "". */
-char *rg_diagram_xml_escape(const char *s);
 
 /* 1 when fontconfig has a font of this family that covers zh-cn, else 0;
  * *matched (if not NULL) receives the family fontconfig would substitute

@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "escape.h"
+#include "names.h"
 #include "sort.h"
 
 /* ---- small helpers ------------------------------------------------------ */
@@ -43,7 +45,7 @@ static void sb_label_text(sbuf *b, const char *raw, size_t n) {
   char *tmp = rg_xmalloc(n + 1);
   memcpy(tmp, raw, n);
   tmp[n] = '\0';
-  char *x = rg_diagram_xml_escape(tmp);
+  char *x = rg_escape_label(tmp);
   for (const char *p = x; *p; p++) {
     if (*p == '\\')
       sb_add(b, "\\\\");
@@ -61,7 +63,7 @@ static void sb_text(sbuf *b, const char *raw) { sb_label_text(b, raw, strlen(raw
 /* A tooltip value: Graphviz runs escape expansion on tooltips twice, so a
  * literal backslash is written as four. XML entities stay entities in SVG. */
 static char *tooltip_text(const char *raw) {
-  char *x = rg_diagram_xml_escape(raw);
+  char *x = rg_escape_label(raw);
   sbuf b = {0};
   sb_add(&b, "");
   for (const char *p = x; *p; p++) {
@@ -248,7 +250,7 @@ void rg_diagram_labels_make(rg_diagram_ctx *ctx) {
   ctx->label = rg_xcalloc((size_t)(n > 0 ? n : 1), sizeof *ctx->label);
   for (int u = 0; u < n; u++) {
     char buf[1024];
-    rg_diagram_short_name(plan->meta.issuer, plan->units[u].name, buf, sizeof buf);
+    rg_unit_short_name(plan->meta.issuer, plan->units[u].name, buf, sizeof buf);
     ctx->label[u] = rg_xstrdup(buf);
   }
   /* Two units with the same short name are both drawn with full names. */
@@ -290,23 +292,6 @@ static int parse_int(const char *s, int *out) {
   return 1;
 }
 
-static int find_unit(const rg_plan *plan, const char *name) {
-  int u = rg_plan_find_unit(plan, name);
-  if (u >= 0) return u;
-  for (int i = 0; i < plan->n_units; i++)
-    for (int a = 0; a < plan->units[i].n_aliases; a++)
-      if (!strcmp(plan->units[i].aliases[a], name)) return i;
-  char buf[1024];
-  snprintf(buf, sizeof buf, "市%s", name);
-  u = rg_plan_find_unit(plan, buf);
-  if (u >= 0) return u;
-  for (int i = 0; i < plan->n_units; i++) {
-    rg_diagram_short_name(plan->meta.issuer, plan->units[i].name, buf, sizeof buf);
-    if (!strcmp(buf, name)) return i;
-  }
-  return -1;
-}
-
 rg_status rg_diagram_resolve_view(rg_diagram_ctx *ctx, const char *view, rg_error *err) {
   const rg_plan *plan = ctx->plan;
   const rg_results *res = ctx->res;
@@ -319,7 +304,7 @@ rg_status rg_diagram_resolve_view(rg_diagram_ctx *ctx, const char *view, rg_erro
   }
   if (!strncmp(view, "ego=", 4)) {
     ctx->kind = RG_VIEW_EGO;
-    ctx->arg = find_unit(plan, view + 4);
+    ctx->arg = rg_unit_lookup(plan, view + 4);
     if (ctx->arg < 0)
       return rg_error_set(err, RG_EUSAGE, NULL, 0, 0,
                           "diagram: no unit \"%s\" in the plan (give its name as printed, e.g. "

@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "hash.h"
+
 static int shown(const rg_meeting *m, int only_unit) {
   return only_unit < 0 || rg_meeting_has_unit(m, only_unit);
 }
@@ -300,14 +302,9 @@ static void sb_text(sbuf *b, const char *s) {
   }
 }
 
+/* FNV-1a over s and a 0xff separator. */
 static uint64_t fnv(uint64_t h, const char *s) {
-  for (; *s; s++) {
-    h ^= (unsigned char)*s;
-    h *= 1099511628211ULL;
-  }
-  h ^= 0xff; /* separator */
-  h *= 1099511628211ULL;
-  return h;
+  return rg_fnv1a(rg_fnv1a(h, s, strlen(s)), "\xff", 1);
 }
 
 rg_status rg_meetings_write_ics(const rg_plan *plan, const rg_meeting_plan *mp, int only_unit,
@@ -329,7 +326,7 @@ rg_status rg_meetings_write_ics(const rg_plan *plan, const rg_meeting_plan *mp, 
     int y, mo, d, minute;
     rg_ics_slot_start(o, m->slot, &y, &mo, &d, &minute);
     int utc0 = minute - 8 * 60, utc1 = utc0 + o->slot_minutes; /* within the same day */
-    uint64_t h = 1469598103934665603ULL;
+    uint64_t h = RG_FNV_OFFSET;
     snprintf(buf, sizeof buf, "%d", m->slot);
     h = fnv(h, buf);
     for (int j = 0; j < m->n_tasks; j++)

@@ -1,4 +1,5 @@
-/* escape.c - context escaping for HTML, JSON-in-script, XML and spreadsheet cells. */
+/* escape.c - context escaping for HTML, JSON-in-script, XML, Graphviz labels and
+ * spreadsheet cells. */
 #include "escape.h"
 
 #include <stdlib.h>
@@ -6,69 +7,95 @@
 #include <utf8proc.h>
 
 #include "error.h"
+#include "utf8.h"
 
-/* Walk s code point by code point; invalid bytes come back as U+FFFD with
- * *n = 1. Returns the code point and sets *n to its byte length. */
-static int32_t next_cp(const char *s, size_t *n) {
-  utf8proc_int32_t cp;
-  utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s, -1, &cp);
-  if (k <= 0) {
-    *n = 1;
-    return 0xFFFD;
+/* What one context does with each kind of code point. Everything else is
+ * copied; invalid UTF-8 always becomes U+FFFD. */
+typedef struct rules {
+  int entities;   /* & < > as &amp; &lt; &gt; */
+  int quotes;     /* " ' as &quot; &#39; */
+  int keep_lines; /* tab and LF kept (else: space, like other C0 controls) */
+  int keep_cr;    /* CR kept */
+  int del_space;  /* DEL (U+007F) -> space */
+  int nonchars;   /* U+FFFE, U+FFFF -> U+FFFD */
+} rules;
+
+static const rules HTML_TEXT = {1, 0, 1, 0, 1, 0};
+static const rules HTML_ATTR = {1, 1, 1, 0, 1, 0};
+static const rules XML_CLEAN = {0, 0, 1, 1, 0, 1};
+static const rules LABEL = {1, 1, 0, 0, 1, 1};
+
+/* Where escaped bytes go: a stream, or a buffer with room for the worst case
+ * (6 bytes per input byte: "&quot;"). */
+typedef struct sink {
+  FILE *f;
+  char *w;
+} sink;
+
+static void put(sink *k, const char *s, size_t n) {
+  if (k->f)
+    fwrite(s, 1, n, k->f);
+  else {
+    memcpy(k->w, s, n);
+    k->w += n;
   }
-  *n = (size_t)k;
-  return cp;
 }
 
-static void put_cp(FILE *out, int32_t cp) {
-  utf8proc_uint8_t b[4];
-  utf8proc_ssize_t k = utf8proc_encode_char(cp, b);
-  fwrite(b, 1, (size_t)k, out);
+/* The replacement text for code point cp (n bytes at s) under r, or NULL to
+ * copy it; *len is its length. */
+static const char *replace(const rules *r, int32_t cp, size_t n, size_t *len) {
+  static const char FFFD[] = "\xEF\xBF\xBD";
+  const char *e = NULL;
+  if (cp == 0xFFFD && n == 1) e = FFFD; /* an invalid byte */
+  else if (r->entities && cp == '&') e = "&amp;";
+  else if (r->entities && cp == '<') e = "&lt;";
+  else if (r->entities && cp == '>') e = "&gt;";
+  else if (r->quotes && cp == '"') e = "&quot;";
+  else if (r->quotes && cp == '\'') e = "&#39;";
+  else if (cp < 0x20 && !(r->keep_lines && (cp == '\t' || cp == '\n')) && !(r->keep_cr && cp == '\r'))
+    e = " ";
+  else if (cp == 0x7F && r->del_space) e = " ";
+  else if (r->nonchars && (cp == 0xFFFE || cp == 0xFFFF)) e = FFFD;
+  if (e) *len = strlen(e);
+  return e;
 }
 
-static void html_escape(FILE *out, const char *s, int attr) {
+static void escape(sink *k, const char *s, const rules *r) {
   if (!s) return;
   while (*s) {
-    size_t n;
-    int32_t cp = next_cp(s, &n);
-    switch (cp) {
-    case '&':
-      fputs("&amp;", out);
-      break;
-    case '<':
-      fputs("&lt;", out);
-      break;
-    case '>':
-      fputs("&gt;", out);
-      break;
-    case '"':
-      if (attr)
-        fputs("&quot;", out);
-      else
-        fputc('"', out);
-      break;
-    case '\'':
-      if (attr)
-        fputs("&#39;", out);
-      else
-        fputc('\'', out);
-      break;
-    default:
-      if (cp < 0x20 && cp != '\t' && cp != '\n')
-        fputc(' ', out);
-      else if (cp == 0x7F)
-        fputc(' ', out);
-      else if (cp == 0xFFFD && n == 1)
-        put_cp(out, cp);
-      else
-        fwrite(s, 1, n, out);
-    }
+    size_t n, len;
+    int32_t cp = rg_utf8_next(s, &n);
+    const char *e = replace(r, cp, n, &len);
+    if (e)
+      put(k, e, len);
+    else
+      put(k, s, n);
     s += n;
   }
 }
 
-void rg_escape_html_text(FILE *out, const char *s) { html_escape(out, s, 0); }
-void rg_escape_html_attr(FILE *out, const char *s) { html_escape(out, s, 1); }
+static char *escape_dup(const char *s, const rules *r) {
+  if (!s) s = "";
+  char *out = rg_xmalloc(6 * strlen(s) + 1);
+  sink k = {NULL, out};
+  escape(&k, s, r);
+  *k.w = '\0';
+  return out;
+}
+
+void rg_escape_html_text(FILE *out, const char *s) {
+  sink k = {out, NULL};
+  escape(&k, s, &HTML_TEXT);
+}
+
+void rg_escape_html_attr(FILE *out, const char *s) {
+  sink k = {out, NULL};
+  escape(&k, s, &HTML_ATTR);
+}
+
+char *rg_escape_xml_clean(const char *s) { return escape_dup(s, &XML_CLEAN); }
+
+char *rg_escape_label(const char *s) { return escape_dup(s, &LABEL); }
 
 void rg_escape_script_json(FILE *out, const char *json) {
   if (!json) return;
@@ -87,33 +114,11 @@ void rg_escape_script_json(FILE *out, const char *json) {
   }
 }
 
-char *rg_escape_xml_clean(const char *s) {
-  if (!s) s = "";
-  size_t len = strlen(s);
-  /* worst case: every byte becomes U+FFFD (3 bytes) */
-  char *r = rg_xmalloc(3 * len + 1), *w = r;
-  while (*s) {
-    size_t n;
-    int32_t cp = next_cp(s, &n);
-    if (cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r') {
-      *w++ = ' ';
-    } else if (cp == 0xFFFE || cp == 0xFFFF || (cp == 0xFFFD && n == 1)) {
-      w += utf8proc_encode_char(0xFFFD, (utf8proc_uint8_t *)w);
-    } else {
-      memcpy(w, s, n);
-      w += n;
-    }
-    s += n;
-  }
-  *w = '\0';
-  return r;
-}
-
 int rg_escape_is_formula_like(const char *s) {
   if (!s || !*s) return 0;
   if (strchr("=+-@\t\r", *s)) return 1;
   size_t n;
-  int32_t cp = next_cp(s, &n);
+  int32_t cp = rg_utf8_next(s, &n);
   return cp == 0xFF1D || cp == 0xFF0B || cp == 0xFF0D || cp == 0xFF20;
 }
 

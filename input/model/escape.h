@@ -1,14 +1,16 @@
 /* escape.h - every string from the plan, escaped for the context it lands in.
  *
- * The report puts plan text (unit names, task texts, headings, diagnostics)
- * into five contexts; each has exactly one function here and nothing else
- * in output/ escapes by hand:
+ * The outputs put plan text (unit names, task texts, headings, diagnostics)
+ * into six contexts; each has exactly one function here, all six share one
+ * code-point walker (escape.c), and nothing else escapes by hand:
  *   HTML text        rg_escape_html_text   & < > as entities
  *   HTML attribute   rg_escape_html_attr   & < > " ' as entities (attributes
  *                                          are always double-quoted)
  *   JSON in <script> rg_escape_script_json  < > & U+2028 U+2029 as \uXXXX
  *   XML (GraphML)    rg_escape_xml_clean   drops what XML 1.0 cannot carry;
  *                                          libxml2's writer escapes the rest
+ *   Graphviz label   rg_escape_label       & < > " ' as entities, every
+ *                                          control (newline too) a space
  *   spreadsheet cell rg_escape_cell        a leading = + - @ (or their
  *                                          full-width forms, tab, CR) gets a
  *                                          ' in front, so no formula is made
@@ -36,6 +38,12 @@ void rg_escape_script_json(FILE *out, const char *json);
  * controls other than tab/newline/CR -> space, U+FFFE/U+FFFF -> U+FFFD.
  * The caller frees it. */
 char *rg_escape_xml_clean(const char *s);
+
+/* A malloc'd copy of s for the text of a Graphviz HTML-like label (an XML
+ * fragment): & < > " ' as entities, invalid UTF-8 and U+FFFE/U+FFFF ->
+ * U+FFFD, every control character (newline, tab, DEL too) -> space, since a
+ * label wraps itself. The caller frees it. */
+char *rg_escape_label(const char *s);
 
 /* 1 when a spreadsheet would read s as a formula: it begins with = + - @,
  * tab, CR, or the full-width ＝ ＋ － ＠. */

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "hash.h"
 #include "sort.h"
 
 /* ---------------------------------------------------------------- arena */
@@ -56,21 +57,12 @@ struct rg_intern {
   size_t used;
 };
 
-static uint64_t fnv1a(const char *s) {
-  uint64_t h = 1469598103934665603ULL;
-  for (; *s; s++) {
-    h ^= (unsigned char)*s;
-    h *= 1099511628211ULL;
-  }
-  return h;
-}
-
 static void intern_rehash(rg_plan *plan, size_t cap) {
   struct rg_intern *t = plan->intern;
   int *slots = rg_xmalloc(cap * sizeof *slots);
   for (size_t i = 0; i < cap; i++) slots[i] = -1;
   for (int u = 0; u < plan->n_units; u++) {
-    size_t i = fnv1a(plan->units[u].name) & (cap - 1);
+    size_t i = rg_fnv1a_str(plan->units[u].name) & (cap - 1);
     while (slots[i] >= 0) i = (i + 1) & (cap - 1);
     slots[i] = u;
   }
@@ -82,7 +74,7 @@ static void intern_rehash(rg_plan *plan, size_t cap) {
 /* Return the slot holding name, or the empty slot where it would go. */
 static size_t intern_slot(const rg_plan *plan, const char *name) {
   const struct rg_intern *t = plan->intern;
-  size_t i = fnv1a(name) & (t->cap - 1);
+  size_t i = rg_fnv1a_str(name) & (t->cap - 1);
   while (t->slots[i] >= 0 && strcmp(plan->units[t->slots[i]].name, name) != 0)
     i = (i + 1) & (t->cap - 1);
   return i;

@@ -100,3 +100,17 @@ Test(cli_meetings, rejects_unknown_units_chapters_and_a_calendar_without_start) 
   cr_assert_eq(run_meetings(SEED " --max-agenda 0", &out, &err), 2);
   free(out), free(err);
 }
+
+/* union with --view ego=: --unit and --exclude-unit accept a name without
+ * 市 and the short label a diagram draws, as well as canonical names */
+Test(cli_meetings, unit_options_accept_every_name_the_diagram_accepts) {
+  char *out1, *err1, *out2, *err2;
+  cr_assert_eq(run_meetings(SEED " --unit 市发展改革委", &out1, &err1), 0, "%s", err1);
+  cr_assert_eq(run_meetings(SEED " --unit 发展改革委", &out2, &err2), 0, "%s", err2);
+  cr_expect_str_eq(out1, out2);
+  free(out1), free(err1), free(out2), free(err2);
+  cr_assert_eq(run_meetings(SEED " -f csv --exclude-unit 市财政局", &out1, &err1), 0, "%s", err1);
+  cr_assert_eq(run_meetings(SEED " -f csv --exclude-unit 财政局", &out2, &err2), 0, "%s", err2);
+  cr_expect_str_eq(out1, out2);
+  free(out1), free(err1), free(out2), free(err2);
+}

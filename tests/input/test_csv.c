@@ -389,3 +389,23 @@ Test(csv, detects_a_header_below_title_rows) {
   cr_expect_not(rg_csv_detect(no, strlen(no)));
   cr_expect_not(rg_csv_detect("", 0));
 }
+
+/* union with the text layout: 〇 is a Chinese numeral in spreadsheet
+ * headings too (it used to make 一〇、 an ordinary row) */
+Test(csv, reads_a_heading_numbered_with_zero_as_a_chapter) {
+  const char *csv = "序号,重点任务,牵头单位\n"
+                    "一〇、其他工作,一〇、其他工作,一〇、其他工作\n"
+                    "1,做好统计工作,市统计局\n";
+  rg_plan *p = rg_plan_new("t.csv");
+  rg_error err;
+  rg_error_clear(&err);
+  rg_load_opts o = {RG_INPUT_CSV, NULL};
+  cr_assert_eq(rg_plan_parse_buffer(p, csv, strlen(csv), RG_INPUT_CSV, &o, &err), RG_OK, "%s",
+               err.msg);
+  cr_assert_eq(p->n_chapters, 1);
+  cr_expect_str_eq(p->chapters[0].number, "一〇");
+  cr_expect_str_eq(p->chapters[0].title, "其他工作");
+  cr_assert_eq(p->n_tasks, 1);
+  cr_expect_eq(p->tasks[0].chapter, 0);
+  rg_plan_free(p);
+}

@@ -196,3 +196,13 @@ Test(unitlist, short_city_names_take_the_level_and_the_body) {
 Test(unitlist, collective_people_s_governments_are_governments) {
   EXPECT_LIST("各县（市、区）人民政府", "各县(市、区)政府:collective=各县(市、区)人民政府");
 }
+
+/* union with the CSV reader: n/a, N/A and the en dash name no unit in a
+ * text plan either, and a stray byte-order mark is trimmed like a space */
+Test(unitlist, every_none_word_and_white_space_is_shared_with_the_csv_reader) {
+  EXPECT_LIST("n/a", "");
+  EXPECT_LIST("N/A", "");
+  EXPECT_LIST("\xE2\x80\x93", "");
+  EXPECT_LIST("市财政局、n/a", "市财政局:unit");
+  EXPECT_LIST("市财政局\xEF\xBB\xBF", "市财政局:unit");
+}

@@ -108,3 +108,34 @@ Test(escape, a_formula_like_cell_gets_a_leading_apostrophe_and_others_are_copied
   free(b);
   free(c);
 }
+
+Test(escape, graphviz_labels_make_any_bytes_safe_text_on_one_line) {
+  char *x = rg_escape_label("<b>x</b>&\"'\n\x01\xff\\N");
+  cr_assert_str_eq(x, "&lt;b&gt;x&lt;/b&gt;&amp;&quot;&#39;  \xef\xbf\xbd\\N");
+  free(x);
+  x = rg_escape_label(NULL);
+  cr_assert_str_eq(x, "");
+  free(x);
+}
+
+/* One walker, four rule sets: what each context keeps of the same bytes. */
+Test(escape, the_contexts_differ_only_where_documented) {
+  const char *s = "a\nb\tc\rd\x7f"
+                  "e\xEF\xBF\xBE"
+                  "f<&>\"'";
+  char *label = rg_escape_label(s), *clean = rg_escape_xml_clean(s);
+  char *text = run(rg_escape_html_text, s), *attr = run(rg_escape_html_attr, s);
+  cr_expect_str_eq(label, "a b c d e\xEF\xBF\xBD"
+                          "f&lt;&amp;&gt;&quot;&#39;");
+  cr_expect_str_eq(clean, "a\nb\tc\rd\x7f"
+                          "e\xEF\xBF\xBD"
+                          "f<&>\"'");
+  cr_expect_str_eq(text, "a\nb\tc d e\xEF\xBF\xBE"
+                         "f&lt;&amp;&gt;\"'");
+  cr_expect_str_eq(attr, "a\nb\tc d e\xEF\xBF\xBE"
+                         "f&lt;&amp;&gt;&quot;&#39;");
+  free(label);
+  free(clean);
+  free(text);
+  free(attr);
+}

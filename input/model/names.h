@@ -1,0 +1,41 @@
+/* names.h - finding a unit by the name a user types, and its short label.
+ *
+ * One lookup for every option that names a unit (--unit and --exclude-unit of
+ * meetings, --view ego= of diagram, the unit column of --unavailable), so
+ * they all accept the same names. The short label is the one the diagrams
+ * draw, which is also a name users copy from a picture. */
+#ifndef RG_NAMES_H
+#define RG_NAMES_H
+
+#include <stddef.h>
+
+#include "plan.h"
+
+/* The plan unit a user means by name, -1 when none. Tried in order, first
+ * on name as typed, then on its NFKC form (（市） -> (市), as plan names are):
+ *   1. the canonical name (市发展改革委);
+ *   2. an alias (省知识产权局 for 省市场监管局（省知识产权局）), the first unit
+ *      by index that has it;
+ *   3. the name with a leading 市 (发展改革委 -> 市发展改革委);
+ *   4. the short label of rg_unit_short_name (发展改革委 on a plan issued by
+ *      沈阳市人民政府 for 沈阳市发展改革委), the first unit by index.
+ * O(1) for a canonical name; else O(aliases + units x name length). */
+int rg_unit_lookup(const rg_plan *plan, const char *name);
+
+/* The label drawn for a unit name (the tooltip keeps the full name).
+ * Rule, applied in order:
+ *   1. drop a leading city name taken from the issuer ("沈阳市人民政府"
+ *      gives "沈阳市" and "沈阳"; issuer may be NULL) and then a leading
+ *      "市" unless it begins "市场" or "市委" (市市场监管局 -> 市场监管局, but
+ *      市场监管局 and 市委宣传部 stay);
+ *   2. drop a parenthesised city name: 中德(沈阳)… -> 中德…;
+ *   3. shorten one suffix: 集团有限公司 -> 集团, 有限(责任)公司 -> "",
+ *      管理委员会 -> 管委会, 委员会 -> 委, 人民政府 -> "", 区政府/县政府/市政府
+ *      -> 区/县/市;
+ *   4. if more than 12 characters remain, keep the first 6, "…", the last 3.
+ * If the result would be empty, the full name is used. Two units whose short
+ * labels collide are both drawn with their full names (the diagram does
+ * that). Writes a NUL-terminated string into buf (truncated to size). */
+void rg_unit_short_name(const char *issuer, const char *name, char *buf, size_t size);
+
+#endif

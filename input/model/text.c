@@ -1,0 +1,125 @@
+/* text.c - white space, trimming, none-words and Chinese numerals. */
+#include "text.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#include "error.h"
+
+size_t rg_space_len(const char *p) {
+  switch ((unsigned char)p[0]) {
+  case ' ': case '\t': case '\r': case '\n': case '\v': case '\f': return 1;
+  case 0xC2: return (unsigned char)p[1] == 0xA0 ? 2 : 0;                          /* U+00A0 */
+  case 0xE3: return (unsigned char)p[1] == 0x80 && (unsigned char)p[2] == 0x80 ? 3 : 0; /* U+3000 */
+  case 0xEF: return (unsigned char)p[1] == 0xBB && (unsigned char)p[2] == 0xBF ? 3 : 0; /* BOM */
+  default: return 0;
+  }
+}
+
+/* Start and end (exclusive) of s without surrounding white space. */
+static void bounds(const char *s, size_t *b, size_t *e) {
+  size_t k, i = 0;
+  while (s[i] && (k = rg_space_len(s + i))) i += k;
+  *b = i;
+  *e = i;
+  while (s[i]) {
+    if ((k = rg_space_len(s + i))) {
+      i += k;
+    } else {
+      i++;
+      *e = i;
+    }
+  }
+}
+
+void rg_trim(char *s) {
+  size_t b, e;
+  bounds(s, &b, &e);
+  if (b) memmove(s, s + b, e - b);
+  s[e - b] = '\0';
+}
+
+char *rg_trim_dup(const char *s) {
+  size_t b, e;
+  bounds(s, &b, &e);
+  char *p = rg_xmalloc(e - b + 1);
+  memcpy(p, s + b, e - b);
+  p[e - b] = '\0';
+  return p;
+}
+
+int rg_is_blank(const char *s) {
+  size_t b, e;
+  bounds(s, &b, &e);
+  return e == b;
+}
+
+int rg_means_none(const char *s) {
+  static const char *const none[] = {"",  "无",   "空",  "暂无", "-",   "--",
+                                     "—", "——", "–",   "/",    "n/a", "N/A"};
+  size_t b, e;
+  bounds(s, &b, &e);
+  for (size_t i = 0; i < sizeof none / sizeof none[0]; i++)
+    if (strlen(none[i]) == e - b && !memcmp(s + b, none[i], e - b)) return 1;
+  return 0;
+}
+
+size_t rg_cn_numeral_len(const char *s) {
+  static const char digits[] = "零〇一二三四五六七八九十百"; /* 3 bytes each */
+  size_t n = 0;
+  for (;;) {
+    const char *d = digits;
+    /* byte by byte: stops at s's NUL, which no numeral contains */
+    while (*d && !(s[n] == d[0] && s[n + 1] == d[1] && s[n + 2] == d[2])) d += 3;
+    if (!*d) return n;
+    n += 3;
+  }
+}
+
+/* ------------------------------------------------------------------ NFKC */
+
+/* Is s[0..len) valid UTF-8 made only of characters NFKC leaves alone that
+ * we can recognise cheaply: printable ASCII and tab, CJK ideographs
+ * U+4000..U+9FFF (lead bytes E4..E9), and 、。“”? Then NFKC is a copy. */
+static int nfkc_stable(const unsigned char *s, size_t len) {
+  for (size_t i = 0; i < len;) {
+    unsigned char c = s[i];
+    if (c < 0x80) {
+      if ((c < 0x20 && c != '\t') || c == 0x7F) return 0;
+      i++;
+      continue;
+    }
+    if (i + 3 > len) return 0;
+    unsigned char c1 = s[i + 1], c2 = s[i + 2];
+    if ((c1 & 0xC0) != 0x80 || (c2 & 0xC0) != 0x80) return 0;
+    if (c >= 0xE4 && c <= 0xE9) {
+      i += 3;
+      continue;
+    }
+    if (c == 0xE3 && c1 == 0x80 && (c2 == 0x81 || c2 == 0x82)) { /* 、。 */
+      i += 3;
+      continue;
+    }
+    if (c == 0xE2 && c1 == 0x80 && (c2 == 0x9C || c2 == 0x9D)) { /* “” */
+      i += 3;
+      continue;
+    }
+    return 0;
+  }
+  return 1;
+}
+
+char *rg_nfkc(const char *s, size_t len) {
+  if (nfkc_stable((const unsigned char *)s, len)) {
+    char *copy = rg_xmalloc(len + 1);
+    memcpy(copy, s, len);
+    copy[len] = '\0';
+    return copy;
+  }
+  utf8proc_uint8_t *out = NULL;
+  utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len, &out,
+                                    UTF8PROC_STABLE | UTF8PROC_COMPAT | UTF8PROC_COMPOSE);
+  if (n < 0) return NULL;
+  return (char *)out;
+}

@@ -1,0 +1,40 @@
+/* text.h - the small text rules every reader shares: white space, trimming,
+ * the words that mean "no unit", and Chinese numerals.
+ *
+ * One copy each, so the text layout, the unit lists and the spreadsheet rows
+ * agree (they used to strip different white space, know 12 or 9 spellings of
+ * "none", and accept 〇 in text plans but not in CSV). Strings are UTF-8;
+ * nothing here allocates except rg_trim_dup. */
+#ifndef RG_TEXT_H
+#define RG_TEXT_H
+
+#include <stddef.h>
+
+/* Bytes of the white-space character at p, 0 if none: ASCII space, tab,
+ * CR, LF, VT, FF, the ideographic space U+3000, the no-break space U+00A0
+ * and the byte-order mark U+FEFF (Word and Excel leave both in cells). */
+size_t rg_space_len(const char *p);
+
+/* Remove white space (rg_space_len) from both ends of s, in place. */
+void rg_trim(char *s);
+/* A malloc'd copy of s without surrounding white space. */
+char *rg_trim_dup(const char *s);
+/* 1 when s is empty or only white space. */
+int rg_is_blank(const char *s);
+
+/* 1 when s, without surrounding white space, names no unit: empty, 无, 空,
+ * 暂无, a dash (-, --, —, ——, – en dash), /, n/a or N/A. Callers NFKC the
+ * text first when it may hold full-width forms (－ becomes -). */
+int rg_means_none(const char *s);
+
+/* NFKC-normalise len bytes of UTF-8 into a malloc'd string; NULL when the
+ * bytes are not valid UTF-8. Full-width forms become ASCII (（市） -> (市),
+ * ：-> :), so names compare equal whatever width the office typed. A copy
+ * when every character is printable ASCII, a CJK ideograph or 、。“”. */
+char *rg_nfkc(const char *s, size_t len);
+
+/* Bytes of the run of Chinese numerals at s (零 〇 一 二 三 四 五 六 七 八
+ * 九 十 百), 0 if s does not start with one: 一、 二十三、 (一〇) 一百零五. */
+size_t rg_cn_numeral_len(const char *s);
+
+#endif

@@ -1,0 +1,40 @@
+/* utf8.c - counting, offsets and decoding of UTF-8 code points. */
+#include "utf8.h"
+
+#include <utf8proc.h>
+
+size_t rg_utf8_seq_len(unsigned char c) {
+  if (c < 0x80) return 1;
+  if (c >= 0xC2 && c < 0xE0) return 2;
+  if (c >= 0xE0 && c < 0xF0) return 3;
+  if (c >= 0xF0 && c < 0xF5) return 4;
+  return 0;
+}
+
+size_t rg_utf8_count(const char *s, size_t len) {
+  size_t n = 0;
+  for (size_t i = 0; i < len; i++)
+    if (((unsigned char)s[i] & 0xC0) != 0x80) n++;
+  return n;
+}
+
+size_t rg_utf8_offset(const char *s, size_t len, size_t k) {
+  size_t i = 0;
+  while (i < len && k > 0) {
+    i++;
+    while (i < len && ((unsigned char)s[i] & 0xC0) == 0x80) i++;
+    k--;
+  }
+  return i;
+}
+
+int32_t rg_utf8_next(const char *s, size_t *n) {
+  utf8proc_int32_t cp;
+  utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s, -1, &cp);
+  if (k <= 0) {
+    *n = 1;
+    return 0xFFFD;
+  }
+  *n = (size_t)k;
+  return cp;
+}

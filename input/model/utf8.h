@@ -1,0 +1,27 @@
+/* utf8.h - code points of UTF-8 strings, one copy for every module.
+ *
+ * Model strings are valid UTF-8 (readers decode and replace bad bytes), but
+ * every function here is safe on any bytes: a byte that does not start a
+ * valid sequence counts as one character. Counting and offsets look only at
+ * lead bytes (O(n), no decoding); rg_utf8_next decodes with utf8proc. */
+#ifndef RG_UTF8_H
+#define RG_UTF8_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* Bytes in the UTF-8 sequence led by byte c: 1-4, or 0 for a continuation
+ * byte or a byte that never starts a sequence (C0, C1, F5-FF). */
+size_t rg_utf8_seq_len(unsigned char c);
+
+/* Number of code points in s[0..len) (bytes that are not continuations). */
+size_t rg_utf8_count(const char *s, size_t len);
+
+/* Byte offset of code point k in s[0..len); len when s has fewer. */
+size_t rg_utf8_offset(const char *s, size_t len, size_t k);
+
+/* The code point at s (which must not be at its NUL) and its byte length in
+ * *n; an invalid sequence gives U+FFFD with *n = 1. */
+int32_t rg_utf8_next(const char *s, size_t *n);
+
+#endif

@@ -1,0 +1,206 @@
+/* test_helpers.c - the model's shared helpers: rg_sort, FNV-1a, UTF-8 code
+ * points, white space, none-words, Chinese numerals, NFKC, unit lookup and
+ * short labels. Each helper once had copies that disagreed; the tests marked
+ * "union" pin the behaviour the copies now share. */
+#include <criterion/criterion.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "hash.h"
+#include "names.h"
+#include "plan.h"
+#include "sort.h"
+#include "text.h"
+#include "utf8.h"
+
+/* ------------------------------------------------------------------ sort */
+
+typedef struct item {
+  int key, pos;
+} item;
+
+/* by key, or by key descending when *ctx is 1: the context reaches the comparator */
+static int by_key(const void *a, const void *b, void *ctx) {
+  int desc = *(const int *)ctx;
+  int x = ((const item *)a)->key, y = ((const item *)b)->key;
+  return desc ? (x < y) - (x > y) : (x > y) - (x < y);
+}
+
+Test(sort, is_stable_and_passes_its_context_to_the_comparator) {
+  for (int desc = 0; desc <= 1; desc++) {
+    enum { N = 1000 };
+    item v[N];
+    unsigned x = 12345;
+    for (int i = 0; i < N; i++) {
+      x = x * 1103515245u + 12345u;
+      v[i] = (item){(int)(x >> 16) % 17, i};
+    }
+    rg_sort(v, N, sizeof v[0], by_key, &desc);
+    for (int i = 1; i < N; i++) {
+      int k0 = v[i - 1].key, k1 = v[i].key;
+      cr_assert(desc ? k0 >= k1 : k0 <= k1, "order at %d", i);
+      if (k0 == k1) cr_assert_lt(v[i - 1].pos, v[i].pos, "equal keys keep their order at %d", i);
+    }
+  }
+}
+
+Test(sort, sorts_short_empty_and_presorted_arrays) {
+  int a[] = {3, 1, 2};
+  rg_sort(a, 3, sizeof a[0], rg_cmp_int, NULL);
+  cr_assert(a[0] == 1 && a[1] == 2 && a[2] == 3);
+  rg_sort(a, 0, sizeof a[0], rg_cmp_int, NULL);
+  rg_sort(NULL, 0, sizeof a[0], rg_cmp_int, NULL);
+  double d[40];
+  for (int i = 0; i < 40; i++) d[i] = 40 - i;
+  rg_sort(d, 40, sizeof d[0], rg_cmp_double, NULL);
+  for (int i = 0; i < 40; i++) cr_assert_eq(d[i], i + 1);
+  rg_sort(d, 40, sizeof d[0], rg_cmp_double, NULL);
+  for (int i = 0; i < 40; i++) cr_assert_eq(d[i], i + 1);
+}
+
+/* ------------------------------------------------------------------ hash */
+
+/* Expected values computed in Python: h = ((h ^ byte) * prime) mod 2^64. With
+ * the published offset basis 14695981039346656037, "foobar" gives the
+ * published 0x85944171f73967e8; respgraph's basis is RG_FNV_OFFSET. */
+Test(hash, fnv1a_is_the_fnv1a_recurrence_over_respgraphs_basis) {
+  cr_assert_eq(rg_fnv1a(14695981039346656037ULL, "foobar", 6), 0x85944171f73967e8ULL);
+  cr_assert_eq(rg_fnv1a_str(""), 0x14650fb0739d0383ULL);
+  cr_assert_eq(rg_fnv1a_str("a"), 0x44bd8ad473cd9906ULL);
+  cr_assert_eq(rg_fnv1a_str("foobar"), 0x88fad7c0a8ff07f2ULL);
+  cr_assert_eq(rg_fnv1a(RG_FNV_OFFSET, "foobar", 6), rg_fnv1a_str("foobar"));
+  /* continuing a hash is hashing the concatenation */
+  cr_assert_eq(rg_fnv1a(rg_fnv1a(RG_FNV_OFFSET, "foo", 3), "bar", 3), rg_fnv1a_str("foobar"));
+}
+
+/* ------------------------------------------------------------------ utf8 */
+
+Test(utf8, counts_offsets_and_decodes_code_points) {
+  const char *s = "a市场\xE2\x80\xA6z"; /* a 市 场 … z */
+  size_t len = strlen(s);
+  cr_assert_eq(rg_utf8_count(s, len), 5);
+  cr_assert_eq(rg_utf8_offset(s, len, 0), 0);
+  cr_assert_eq(rg_utf8_offset(s, len, 2), 4);
+  cr_assert_eq(rg_utf8_offset(s, len, 4), 10);
+  cr_assert_eq(rg_utf8_offset(s, len, 9), len);
+  size_t n;
+  cr_assert_eq(rg_utf8_next(s + 1, &n), 0x5E02);
+  cr_assert_eq(n, 3);
+  cr_assert_eq(rg_utf8_next("\xff", &n), 0xFFFD);
+  cr_assert_eq(n, 1);
+  cr_assert_eq(rg_utf8_seq_len('a'), 1);
+  cr_assert_eq(rg_utf8_seq_len(0xE5), 3);
+  cr_assert_eq(rg_utf8_seq_len(0x80), 0);
+  cr_assert_eq(rg_utf8_seq_len(0xC0), 0);
+}
+
+/* ------------------------------------------------------------------ text */
+
+/* union: the text parser trimmed ASCII white space only, the CSV reader
+ * also U+3000, U+00A0 and the BOM */
+Test(text, trim_strips_every_white_space_the_readers_know) {
+  char s[] = " \t\xE3\x80\x80\xC2\xA0\xEF\xBB\xBF市财政局 局\r\n\v\f\xE3\x80\x80";
+  rg_trim(s);
+  cr_assert_str_eq(s, "市财政局 局");
+  char *d = rg_trim_dup("\xEF\xBB\xBF  a b \xC2\xA0");
+  cr_assert_str_eq(d, "a b");
+  free(d);
+  char e[] = " \xE3\x80\x80 ";
+  rg_trim(e);
+  cr_assert_str_eq(e, "");
+  cr_assert(rg_is_blank("\xE3\x80\x80\t "));
+  cr_assert(!rg_is_blank(" x "));
+}
+
+/* union: the CSV reader knew 12 spellings, the unit-list parser 9 */
+Test(text, every_none_word_names_no_unit) {
+  const char *none[] = {"",   "无", "空",  "暂无", "-",   "--",          "—",
+                        "——", "/",  "n/a", "N/A",  " 无 ", "\xE2\x80\x93" /* – */};
+  for (size_t i = 0; i < sizeof none / sizeof none[0]; i++)
+    cr_expect(rg_means_none(none[i]), "'%s' means none", none[i]);
+  const char *units[] = {"无锡市", "空港", "市财政局", "n/a局", "-市财政局"};
+  for (size_t i = 0; i < sizeof units / sizeof units[0]; i++)
+    cr_expect(!rg_means_none(units[i]), "'%s' is a unit", units[i]);
+}
+
+/* union: 〇 was a numeral in text plans but not in CSV headings */
+Test(text, chinese_numerals_include_zero_in_both_forms) {
+  cr_assert_eq(rg_cn_numeral_len("一、"), 3);
+  cr_assert_eq(rg_cn_numeral_len("二十三、"), 9);
+  cr_assert_eq(rg_cn_numeral_len("一〇五"), 9);
+  cr_assert_eq(rg_cn_numeral_len("一百零五)"), 12);
+  cr_assert_eq(rg_cn_numeral_len("第一章"), 0);
+  cr_assert_eq(rg_cn_numeral_len(""), 0);
+  cr_assert_eq(rg_cn_numeral_len("十"), 3);
+}
+
+Test(text, nfkc_makes_full_width_forms_ascii_and_copies_plain_text) {
+  char *a = rg_nfkc("各区、县（市）政府：", strlen("各区、县（市）政府："));
+  cr_assert_str_eq(a, "各区、县(市)政府:");
+  free(a);
+  char *b = rg_nfkc("市发展改革委", strlen("市发展改革委"));
+  cr_assert_str_eq(b, "市发展改革委");
+  free(b);
+  cr_assert_null(rg_nfkc("\xff", 1));
+}
+
+/* ----------------------------------------------------------------- names */
+
+static rg_plan *named_plan(void) {
+  rg_plan *p = rg_plan_new("names.txt");
+  p->meta.issuer = rg_plan_strdup(p, "沈阳市人民政府");
+  int t = rg_plan_add_task(p, "1", "任务", -1, -1, 1);
+  const char *names[] = {"市发展改革委", "沈阳市财政局", "省市场监管局", "各区、县(市)政府",
+                         "中德(沈阳)高端装备制造产业园管委会"};
+  for (int i = 0; i < 5; i++)
+    rg_plan_link(p, t, rg_plan_intern_unit(p, names[i], RG_KIND_UNIT, 1), RG_ROLE_SUPPORT, 1);
+  rg_plan_add_alias(p, 2, "省知识产权局");
+  rg_plan_finalize(p);
+  return p;
+}
+
+/* union: --unit and --exclude-unit knew canonical names and aliases, --view
+ * ego= also names without 市 and short labels; every option now knows all */
+Test(names, one_lookup_finds_canonical_alias_unprefixed_short_and_full_width_names) {
+  rg_plan *p = named_plan();
+  cr_expect_eq(rg_unit_lookup(p, "市发展改革委"), 0);
+  cr_expect_eq(rg_unit_lookup(p, "发展改革委"), 0, "without 市");
+  cr_expect_eq(rg_unit_lookup(p, "财政局"), 1, "short label: issuer's city dropped");
+  cr_expect_eq(rg_unit_lookup(p, "省知识产权局"), 2, "alias");
+  cr_expect_eq(rg_unit_lookup(p, "各区、县（市）政府"), 3, "full-width parentheses, NFKC");
+  cr_expect_eq(rg_unit_lookup(p, " 市发展改革委\xE3\x80\x80"), 0, "surrounding white space");
+  cr_expect_eq(rg_unit_lookup(p, "中德高端装备…管委会"), 4, "the label a diagram draws");
+  cr_expect_eq(rg_unit_lookup(p, "市教育局"), -1);
+  cr_expect_eq(rg_unit_lookup(p, ""), -1);
+  cr_expect_eq(rg_unit_lookup(p, NULL), -1);
+  rg_plan_free(p);
+}
+
+Test(names, short_labels_follow_the_documented_rule) {
+  static const char *const cases[][2] = {
+      {"市发展改革委", "发展改革委"},
+      {"市市场监管局", "市场监管局"},
+      {"市场监管局", "市场监管局"},
+      {"市委宣传部", "市委宣传部"},
+      {"沈阳地铁集团有限公司", "地铁集团"},
+      {"沈阳公积金中心", "公积金中心"},
+      {"沈阳市妇联", "妇联"},
+      {"中德(沈阳)高端装备制造产业园管委会", "中德高端装备…管委会"},
+      {"市国防动员委员会", "国防动员委"},
+      {"浑南区政府", "浑南区"},
+      {"法库县政府", "法库县"},
+      {"自贸区沈阳片区管理委员会", "自贸区沈阳片区管委会"},
+      {"沈北新区", "沈北新区"},
+      {"市", "市"},
+      {"A\"B", "A\"B"},
+  };
+  for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+    char buf[256];
+    rg_unit_short_name("沈阳市人民政府", cases[i][0], buf, sizeof buf);
+    cr_expect_str_eq(buf, cases[i][1], "short name of %s", cases[i][0]);
+  }
+  char buf[64];
+  rg_unit_short_name(NULL, "沈阳地铁集团有限公司", buf, sizeof buf);
+  cr_expect_str_eq(buf, "沈阳地铁集团", "without an issuer no city is known");
+}
+
