@@ -23,6 +23,7 @@
 #include "plan.h"
 #include "plan_out.h"
 #include "roster.h"
+#include "schema.h"
 #include "table.h"
 #include "unavailable.h"
 
@@ -112,41 +113,27 @@ static void say_error(const rg_error *e) {
 
 /* ------------------------------------------------- parse, edges, check */
 
-static int write_table(cli *c, rg_table *t, FILE *out) {
+static int plan_table(cli *c, rg_plan *plan, const rg_view *v, FILE *out) {
   rg_error err;
-  rg_status st = rg_table_write(t, c->format, out, &err);
-  rg_table_free(t);
+  rg_status st = rg_out_plan_table(plan, v, c->format, out, &err);
   if (st) say_error(&err);
   return st ? EXIT_INPUT : EXIT_OK;
 }
 
 static int cmd_parse(cli *c, rg_plan *plan, FILE *out) {
-  return write_table(c, rg_tasks_table(plan), out);
+  return plan_table(c, plan, &rg_view_tasks, out);
 }
 
 static int cmd_edges(cli *c, rg_plan *plan, FILE *out) {
-  return write_table(c, rg_edges_table(plan), out);
+  return plan_table(c, plan, &rg_view_edges, out);
 }
 
 static int cmd_check(cli *c, rg_plan *plan, FILE *out) {
-  if (c->format != RG_FMT_TABLE) return write_table(c, rg_diags_table(plan), out);
-  /* compiler style: FILE:LINE: warning: message [code] */
-  int *order = rg_diags_by_line(plan);
-  for (int i = 0; i < plan->n_diags; i++) {
-    const rg_diag *d = &plan->diags[order[i]];
-    if (d->line > 0)
-      fprintf(out, "%s:%ld: %s: %s [%s]\n", plan->path, d->line, rg_severity_name(d->severity),
-              d->message, d->code);
-    else /* not tied to a line: no ":0" */
-      fprintf(out, "%s: %s: %s [%s]\n", plan->path, rg_severity_name(d->severity), d->message,
-              d->code);
-  }
-  free(order);
-  if (ferror(out)) {
-    fprintf(stderr, "respgraph: cannot write output\n");
-    return EXIT_INPUT;
-  }
-  return EXIT_OK;
+  if (c->format != RG_FMT_TABLE) return plan_table(c, plan, &rg_view_diags, out);
+  rg_error err;
+  rg_status st = rg_out_check(plan, out, &err); /* FILE:LINE: warning: message [code] */
+  if (st) say_error(&err);
+  return st ? EXIT_INPUT : EXIT_OK;
 }
 
 /* ------------------------------------------------------- analyses */

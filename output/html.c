@@ -9,29 +9,22 @@
 
 #include "escape.h"
 #include "sort.h"
-#include "report_json.h"
-#include "table.h"
+#include "html_page.h"
+#include "schema.h"
 
 #define TX(s) rg_escape_html_text(out, (s))
 #define AT(s) rg_escape_html_attr(out, (s))
 #define TR(zh, en) rg_report_tr(d, (zh), (en))
 
-typedef struct page {
-  FILE *out;
-  const rg_report_data *d;
-  int *adj_begin; /* plan->n_units + 1: ties of unit u are adj[adj_begin[u] .. adj_begin[u+1]) */
-  int *adj;       /* tie indices */
-  int *scratch;   /* room for plan->n_tasks task indices */
-} page;
+typedef rg_page page;
 
-static void num(FILE *out, double v) {
+void rg_html_num(FILE *out, double v) {
   char b[RG_NUM_BUF];
   rg_format_real(b, sizeof b, v);
   fputs(b, out);
 }
 
-/* A number cell: exact value in data-v (for sorting) and title, rounded text. */
-static void real_td(FILE *out, double v, int digits) {
+void rg_html_real_td(FILE *out, double v, int digits) {
   char exact[RG_NUM_BUF], shown[RG_NUM_BUF];
   rg_format_real(exact, sizeof exact, v);
   if (!isfinite(v))
@@ -46,7 +39,7 @@ static void real_td(FILE *out, double v, int digits) {
   fprintf(out, ">%s</td>", shown);
 }
 
-static void task_link(page *p, int t) {
+void rg_html_task_link(page *p, int t) {
   /* a plain anchor: one task needs no panel */
   FILE *out = p->out;
   const rg_task *task = &p->d->plan->tasks[t];
@@ -55,8 +48,7 @@ static void task_link(page *p, int t) {
   fputs("</a>", out);
 }
 
-/* A count of tasks that opens them: <a data-tasks="...">n</a>. */
-static void count_link(page *p, const int *tasks, int n, const char *href, const char *title) {
+void rg_html_count_link(page *p, const int *tasks, int n, const char *href, const char *title) {
   FILE *out = p->out;
   if (n == 0) {
     fputs("<span class=\"zero\">0</span>", out);
@@ -80,11 +72,11 @@ static void role_count_link(page *p, const int *tasks, int n, const char *href, 
   char *title = rg_xmalloc(len);
   snprintf(title, len, "%s · %s", name,
            role == RG_ROLE_LEAD ? TR("牵头", "lead") : TR("配合", "support"));
-  count_link(p, tasks, n, href, title);
+  rg_html_count_link(p, tasks, n, href, title);
   free(title);
 }
 
-static void unit_ref(page *p, int u) {
+void rg_html_unit_ref(page *p, int u) {
   FILE *out = p->out;
   const rg_unit *un = &p->d->plan->units[u];
   if (un->kind == RG_KIND_UNIT) {
@@ -95,19 +87,6 @@ static void unit_ref(page *p, int u) {
     fprintf(out, "<span class=\"k-%s\">", rg_kind_name(un->kind));
     TX(un->name);
     fputs("</span>", out);
-  }
-}
-
-static void task_units(page *p, int t, rg_role role) {
-  const rg_plan *plan = p->d->plan;
-  const rg_task *task = &plan->tasks[t];
-  int first = 1;
-  for (int k = 0; k < task->link_count; k++) {
-    const rg_link *l = &plan->links[plan->task_links[task->link_begin + k]];
-    if (l->role != role) continue;
-    if (!first) fputs("、", p->out);
-    first = 0;
-    unit_ref(p, l->unit);
   }
 }
 
@@ -192,7 +171,7 @@ static void card(page *p, const char *label, const char *href, int value, const 
             : "<div class=\"card\"><div class=\"v\">",
         out);
   if (tasks)
-    count_link(p, tasks, n_tasks, href, label);
+    rg_html_count_link(p, tasks, n_tasks, href, label);
   else {
     fputs("<a href=\"", out);
     AT(href);
@@ -223,9 +202,9 @@ static void findings(page *p) {
   snprintf(href, sizeof href, "#unit-%d", top->unit);
   fputs("<li>", out);
   TX(TR("负荷最重：", "Heaviest load: "));
-  unit_ref(p, top->unit);
+  rg_html_unit_ref(p, top->unit);
   fputs(TR("，负荷 ", ", load "), out);
-  num(out, top->load);
+  rg_html_num(out, top->load);
   fputs(TR("（牵头 ", " (leads "), out);
   int n = rg_report_unit_tasks(plan, top->unit, RG_ROLE_LEAD, p->scratch);
   role_count_link(p, p->scratch, n, href, plan->units[top->unit].name, RG_ROLE_LEAD);
@@ -250,14 +229,14 @@ static void findings(page *p) {
     const rg_tie *t = &res->ties[best];
     fputs("<li>", out);
     TX(TR("协作最紧密：", "Closest partners: "));
-    unit_ref(p, t->a);
+    rg_html_unit_ref(p, t->a);
     fputs(" — ", out);
-    unit_ref(p, t->b);
+    rg_html_unit_ref(p, t->b);
     fputs(TR("，共同承担 ", ", sharing "), out);
     char title[600];
     snprintf(title, sizeof title, "%s — %s", plan->units[t->a].name, plan->units[t->b].name);
     snprintf(href, sizeof href, "#unit-%d", t->a);
-    count_link(p, t->tasks, t->shared, href, title);
+    rg_html_count_link(p, t->tasks, t->shared, href, title);
     fputs(TR(" 项任务。", " tasks."), out);
     fputs("</li>\n", out);
   }
@@ -270,7 +249,7 @@ static void findings(page *p) {
   if (br >= 0) {
     fputs("<li>", out);
     TX(TR("协调枢纽（中介中心性最高）：", "Main go-between (highest betweenness): "));
-    unit_ref(p, res->units[br].unit);
+    rg_html_unit_ref(p, res->units[br].unit);
     fprintf(out, TR("，与 %d 个单位有协作关系。", ", tied to %d units."), res->units[br].partners);
     fputs("</li>\n", out);
   }
@@ -279,7 +258,7 @@ static void findings(page *p) {
     for (int t = 0; t < plan->n_tasks; t++)
       if (plan->tasks[t].open_list) p->scratch[n++] = t;
     fputs("<li>", out);
-    count_link(p, p->scratch, n, "#tasks", TR("名单未列全的任务", "tasks with open-ended lists"));
+    rg_html_count_link(p, p->scratch, n, "#tasks", TR("名单未列全的任务", "tasks with open-ended lists"));
     fprintf(out,
             TR(" 项任务（占 %.0f%%）的责任单位以“等有关部门”等结尾，实际参与单位可能多于统计。",
                " tasks (%.0f%%) end their unit list in \"and other departments\": more units may "
@@ -348,35 +327,35 @@ static void overload(page *p) {
             TR("<b>%d 个单位</b>负荷超过警戒线 <b>",
                "<b>%d units</b> carry more than the fence of <b>"),
             d->n_overloaded);
-    num(out, res->fence);
+    rg_html_num(out, res->fence);
     fputs(TR("</b>（红色）：", "</b> (red): "), out);
     int k = 0;
     for (int r = 0; r < res->n_units; r++) {
       if (!res->units[r].overloaded) continue;
       if (k++) fputs(TR("、", ", "), out);
-      unit_ref(p, res->units[r].unit);
+      rg_html_unit_ref(p, res->units[r].unit);
     }
     fputs(TR("。", "."), out);
   } else {
     fputs(TR("没有单位负荷超过警戒线", "No unit carries more than the fence"), out);
     if (isfinite(res->fence)) {
       fputs(" ", out);
-      num(out, res->fence);
+      rg_html_num(out, res->fence);
     }
     fputs(TR("。", "."), out);
   }
   fputs("</p>\n<p class=\"hint\">", out);
   fputs(TR("负荷 = 牵头任务数 × ", "load = tasks led × "), out);
-  num(out, res->opts.lead_weight);
+  rg_html_num(out, res->opts.lead_weight);
   fputs(TR(" + 配合任务数 × ", " + tasks supported × "), out);
-  num(out, res->opts.support_weight);
+  rg_html_num(out, res->opts.support_weight);
   if (isfinite(res->fence)) {
     fputs(TR("；警戒线 = Q3 + 1.5 × IQR = ", "; fence = Q3 + 1.5 × IQR = "), out);
-    num(out, res->q3);
+    rg_html_num(out, res->q3);
     fputs(" + 1.5 × ", out);
-    num(out, res->iqr);
+    rg_html_num(out, res->iqr);
     fputs(" = ", out);
-    num(out, res->fence);
+    rg_html_num(out, res->fence);
     fputs(TR("（Tukey 上限，见“方法”）", " (Tukey's upper fence, see Methods)"), out);
   }
   fputs(TR("。", "."), out);
@@ -390,12 +369,12 @@ static void overload(page *p) {
       if (!s->overloaded) continue;
       int u = s->unit;
       fputs("<li>", out);
-      unit_ref(p, u);
+      rg_html_unit_ref(p, u);
       fputs("<br>", out);
       fputs(TR("负荷 <b>", "load <b>"), out);
-      num(out, s->load);
+      rg_html_num(out, s->load);
       fputs(TR("</b>，超出警戒线 ", "</b>, above the fence by "), out);
-      num(out, s->load - res->fence);
+      rg_html_num(out, s->load - res->fence);
       fprintf(out, TR("（第 %d 位）；牵头 ", " (rank %d); leads "), s->rank);
       int n = rg_report_unit_tasks(d->plan, u, RG_ROLE_LEAD, p->scratch);
       char href[40];
@@ -415,7 +394,7 @@ static void overload(page *p) {
         fputs(d->zh ? "、" : ". ", out);
         TX(rg_report_col_title(d, c));
         fputs(TR("（", " ("), out);
-        num(out, d->col_load[(size_t)r * d->n_cols + c]);
+        rg_html_num(out, d->col_load[(size_t)r * d->n_cols + c]);
         fputs(TR("）", ")"), out);
       }
       fputs(TR("。", "."), out);
@@ -432,16 +411,15 @@ static void overload(page *p) {
 
 /* ---- tables -------------------------------------------------------------- */
 
-static void th(FILE *out, const char *label, const char *type, const char *title) {
-  fprintf(out, "<th data-sort=\"%s\"", type);
-  if (title) {
-    fputs(" title=\"", out);
-    rg_escape_html_attr(out, title);
-    fputs("\"", out);
-  }
-  fputs(">", out);
-  rg_escape_html_text(out, label);
-  fputs("</th>", out);
+/* A page table from view v: <thead> and <tbody> of rg_html_thead/_rows. */
+static void view_table(page *p, const rg_view *v, int sortable, const char *thead_end) {
+  const rg_report_data *d = p->d;
+  rg_table_src src = {.plan = d->plan, .res = d->res, .rd = d, .only_unit = -1};
+  rg_table *t = rg_table_view(v, &src);
+  rg_html_thead(p, t, sortable);
+  fputs(thead_end, p->out);
+  rg_html_rows(p, t);
+  rg_table_free(t);
 }
 
 static void filter_box(page *p, const char *table_id) {
@@ -455,7 +433,6 @@ static void filter_box(page *p, const char *table_id) {
 static void load_table(page *p) {
   FILE *out = p->out;
   const rg_report_data *d = p->d;
-  const rg_results *res = d->res;
   fputs("<section id=\"load\"><h2>", out);
   TX(TR("单位负荷", "Load per unit"));
   fputs("</h2>\n<p class=\"hint\">", out);
@@ -465,76 +442,9 @@ static void load_table(page *p) {
   fputs("</p>\n", out);
   filter_box(p, "load-table");
   fputs("<div class=\"scroll\"><table id=\"load-table\" class=\"data\"><thead><tr>", out);
-  th(out, TR("排名", "rank"), "num", NULL);
-  th(out, TR("单位", "unit"), "str", NULL);
-  th(out, TR("负荷", "load"), "num", NULL);
-  th(out, TR("牵头", "lead"), "num", NULL);
-  th(out, TR("配合", "support"), "num", NULL);
-  th(out, TR("占比%", "share %"), "num", NULL);
-  th(out, TR("章节数", "chapters"), "num", NULL);
-  th(out, TR("协作单位", "partners"), "num", NULL);
-  th(out, TR("协同负担", "burden"), "num",
-     TR("所承担任务的其他单位数之和", "sum over its tasks of the other units on the task"));
-  th(out, TR("聚类", "cluster"), "num", NULL);
-  th(out, "z", "num", NULL);
-  int ncols = d->n_cols <= RG_HTML_MAX_CHAPTER_COLS ? d->n_cols : 0;
-  for (int c = 0; c < ncols; c++) {
-    char label[64];
-    snprintf(label, sizeof label, "%s", c < d->plan->n_chapters ? rg_report_col_number(d, c) : "—");
-    th(out, label, "num", rg_report_col_title(d, c));
-  }
-  fputs("</tr></thead>\n<tbody>\n", out);
-  for (int r = 0; r < res->n_units; r++) {
-    const rg_unit_stats *s = &res->units[r];
-    int u = s->unit;
-    char href[40];
-    snprintf(href, sizeof href, "#unit-%d", u);
-    fprintf(out, "<tr data-unit=\"%d\"%s><td class=\"n\">%d</td><td>", u,
-            s->overloaded ? " class=\"over\"" : "", s->rank);
-    unit_ref(p, u);
-    fputs("</td>", out);
-    real_td(out, s->load, 2);
-    fprintf(out, "<td class=\"n\" data-v=\"%d\">", s->led);
-    int n = rg_report_unit_tasks(d->plan, u, RG_ROLE_LEAD, p->scratch);
-    role_count_link(p, p->scratch, n, href, d->plan->units[u].name, RG_ROLE_LEAD);
-    fprintf(out, "</td><td class=\"n\" data-v=\"%d\">", s->supported);
-    n = rg_report_unit_tasks(d->plan, u, RG_ROLE_SUPPORT, p->scratch);
-    role_count_link(p, p->scratch, n, href, d->plan->units[u].name, RG_ROLE_SUPPORT);
-    fputs("</td>", out);
-    real_td(out, s->share * 100, 1);
-    fprintf(out, "<td class=\"n\">%d</td><td class=\"n\">%d</td><td class=\"n\">%d</td>",
-            s->chapters, s->partners, s->burden);
-    fprintf(out, "<td class=\"n\" data-v=\"%d\">", s->cluster);
-    if (s->cluster >= 0) fprintf(out, "<a href=\"#cluster-%d\">%d</a>", s->cluster, s->cluster);
-    fputs("</td>", out);
-    real_td(out, s->zscore, 2);
-    /* per-chapter breakdown: tasks of u in column c */
-    int all = rg_report_unit_tasks(d->plan, u, -1, p->scratch);
-    for (int c = 0; c < ncols; c++) {
-      double v = d->col_load[(size_t)r * d->n_cols + c];
-      char exact[RG_NUM_BUF];
-      rg_format_real(exact, sizeof exact, v);
-      fprintf(out, "<td class=\"n ch\" data-v=\"%s\">", exact);
-      if (d->col_tasks[(size_t)r * d->n_cols + c] > 0) {
-        fputs("<a class=\"cnt\" href=\"", out);
-        AT(href);
-        fputs("\" data-tasks=\"", out);
-        int k = 0;
-        for (int i = 0; i < all; i++)
-          if (rg_report_task_col(d, p->scratch[i]) == c)
-            fprintf(out, k++ ? ",%d" : "%d", p->scratch[i]);
-        fputs("\" data-title=\"", out);
-        AT(d->plan->units[u].name);
-        fputs(" · ", out);
-        AT(rg_report_col_title(d, c));
-        fprintf(out, "\">%s</a>", exact);
-      }
-      fputs("</td>", out);
-    }
-    fputs("</tr>\n", out);
-  }
+  view_table(p, &rg_view_page_load, 1, "</tr></thead>\n<tbody>\n");
   fputs("</tbody></table></div>\n", out);
-  if (!ncols && d->n_cols) {
+  if (d->n_cols > RG_HTML_MAX_CHAPTER_COLS) {
     fputs("<p class=\"note\">", out);
     fprintf(
         out,
@@ -559,34 +469,7 @@ static void centrality_table(page *p) {
   fputs("</p>\n", out);
   filter_box(p, "centrality-table");
   fputs("<div class=\"scroll\"><table id=\"centrality-table\" class=\"data\"><thead><tr>", out);
-  th(out, TR("单位", "unit"), "str", NULL);
-  th(out, TR("强度", "strength"), "num", TR("协作关系权重之和", "sum of tie weights"));
-  th(out, TR("中介中心性", "betweenness"), "num", NULL);
-  th(out, TR("调和中心性", "harmonic"), "num", NULL);
-  th(out, TR("特征向量", "eigenvector"), "num", NULL);
-  th(out, "PageRank", "num", NULL);
-  th(out, TR("约束度", "constraint"), "num", NULL);
-  th(out, TR("核数", "coreness"), "num", NULL);
-  th(out, TR("参与系数", "participation"), "num", NULL);
-  th(out, TR("聚类", "cluster"), "num", NULL);
-  fputs("</tr></thead>\n<tbody>\n", out);
-  for (int r = 0; r < res->n_units; r++) {
-    const rg_unit_stats *s = &res->units[r];
-    fprintf(out, "<tr data-unit=\"%d\"><td>", s->unit);
-    unit_ref(p, s->unit);
-    fputs("</td>", out);
-    real_td(out, s->strength, 2);
-    real_td(out, s->betweenness, 4);
-    real_td(out, s->harmonic, 3);
-    real_td(out, s->eigenvector, 3);
-    real_td(out, s->pagerank, 4);
-    real_td(out, s->constraint, 3);
-    fprintf(out, "<td class=\"n\">%d</td>", s->coreness);
-    real_td(out, s->participation, 3);
-    fprintf(out, "<td class=\"n\" data-v=\"%d\">", s->cluster);
-    if (s->cluster >= 0) fprintf(out, "%d", s->cluster);
-    fputs("</td></tr>\n", out);
-  }
+  view_table(p, &rg_view_page_centrality, 1, "</tr></thead>\n<tbody>\n");
   fputs("</tbody></table></div>\n", out);
   if (res->approximate_betweenness && res->approximation_note) {
     fputs("<p class=\"note\">", out);
@@ -612,7 +495,7 @@ static void clusters(page *p) {
   TX(TR("协作聚类", "Clusters"));
   fputs("</h2>\n<p class=\"hint\">", out);
   fprintf(out, TR("共 %d 个聚类，模块度 ", "%d clusters, modularity "), res->n_clusters);
-  num(out, res->modularity);
+  rg_html_num(out, res->modularity);
   fputs(
       TR("。“跨聚类任务”牵涉其他聚类的单位；“桥梁单位”与多个聚类协作。",
          ". Crossing tasks involve units of another cluster; bridges work with several clusters."),
@@ -628,13 +511,13 @@ static void clusters(page *p) {
     fprintf(out, TR("%d 个单位，内部任务 ", "%d units, tasks inside "), c->n_units);
     char title[64];
     snprintf(title, sizeof title, TR("聚类 %d", "Cluster %d"), c->id);
-    count_link(p, c->tasks, c->n_tasks, href, title);
+    rg_html_count_link(p, c->tasks, c->n_tasks, href, title);
     fputs(TR("，跨聚类任务 ", ", crossing tasks "), out);
-    count_link(p, c->crossing, c->n_crossing, href, title);
+    rg_html_count_link(p, c->crossing, c->n_crossing, href, title);
     fputs("</p><p class=\"members\">", out);
     for (int k = 0; k < c->n_units; k++) {
       if (k) fputs("、", out);
-      unit_ref(p, c->units[k]);
+      rg_html_unit_ref(p, c->units[k]);
     }
     fputs("</p>", out);
     if (c->n_bridges) {
@@ -642,7 +525,7 @@ static void clusters(page *p) {
       TX(TR("桥梁单位：", "Bridges: "));
       for (int k = 0; k < c->n_bridges; k++) {
         if (k) fputs("、", out);
-        unit_ref(p, c->bridges[k]);
+        rg_html_unit_ref(p, c->bridges[k]);
       }
       fputs("</p>", out);
     }
@@ -698,7 +581,7 @@ static void clusters(page *p) {
     fprintf(out, "<tr><td class=\"n\">");
     if (s->cluster >= 0) fprintf(out, "%d", s->cluster);
     fputs("</td><td>", out);
-    unit_ref(p, u);
+    rg_html_unit_ref(p, u);
     fputs("</td>", out);
     int all = rg_report_unit_tasks(d->plan, u, -1, p->scratch);
     for (int c = 0; c < d->n_cols; c++) {
@@ -812,7 +695,7 @@ static void units(page *p) {
     }
     fputs("</h3>\n<p class=\"stats\">", out);
     TX(TR("负荷 ", "load "));
-    num(out, s->load);
+    rg_html_num(out, s->load);
     fprintf(out, TR("（第 %d 位）· 牵头 ", " (rank %d) · lead "), s->rank);
     int n = rg_report_unit_tasks(plan, u, RG_ROLE_LEAD, tasks);
     role_count_link(p, tasks, n, href, un->name, RG_ROLE_LEAD);
@@ -853,11 +736,11 @@ static void units(page *p) {
         const rg_tie *tie = &res->ties[p->adj[p->adj_begin[u] + k]];
         int other = tie->a == u ? tie->b : tie->a;
         if (k) fputs("、", out);
-        unit_ref(p, other);
+        rg_html_unit_ref(p, other);
         fputs("(", out);
         char title[600];
         snprintf(title, sizeof title, "%s — %s", un->name, plan->units[other].name);
-        count_link(p, tie->tasks, tie->shared, href, title);
+        rg_html_count_link(p, tie->tasks, tie->shared, href, title);
         fputs(")", out);
       }
       fputs("</p>\n", out);
@@ -878,7 +761,7 @@ static void units(page *p) {
         if (l->task == t && l->role == RG_ROLE_LEAD) lead = 1;
       }
       fputs("<tr><td>", out);
-      task_link(p, t);
+      rg_html_task_link(p, t);
       fprintf(out, "</td><td class=\"%s\">", lead ? "role-lead" : "role-support");
       TX(lead ? TR("牵头", "lead") : TR("配合", "support"));
       fputs("</td><td>", out);
@@ -922,7 +805,7 @@ static void chapters(page *p) {
     fputs("</td><td class=\"n\">", out);
     char href[40];
     snprintf(href, sizeof href, "#chapter-%d", c + 1);
-    count_link(p, tasks, n, href, rg_report_col_title(d, c));
+    rg_html_count_link(p, tasks, n, href, rg_report_col_title(d, c));
     fputs("</td><td>", out);
     /* top five units by load in this chapter (ties: load order) */
     int shown = 0, picked[5];
@@ -940,9 +823,9 @@ static void chapters(page *p) {
       if (best < 0) break;
       picked[shown++] = best;
       if (pick) fputs("、", out);
-      unit_ref(p, res->units[best].unit);
+      rg_html_unit_ref(p, res->units[best].unit);
       fputs(" ", out);
-      num(out, d->col_load[(size_t)best * d->n_cols + c]);
+      rg_html_num(out, d->col_load[(size_t)best * d->n_cols + c]);
     }
     fputs("</td></tr>\n", out);
   }
@@ -953,43 +836,12 @@ static void chapters(page *p) {
 static void task_list(page *p) {
   FILE *out = p->out;
   const rg_report_data *d = p->d;
-  const rg_plan *plan = d->plan;
   fputs("<section id=\"tasks\"><h2>", out);
   TX(TR("任务清单", "Tasks"));
   fputs("</h2>\n", out);
   filter_box(p, "task-table");
   fputs("<div class=\"scroll\"><table id=\"task-table\" class=\"data\"><thead><tr>", out);
-  th(out, TR("编号", "no."), "num", NULL);
-  th(out, TR("章", "ch."), "str", NULL);
-  th(out, TR("任务", "task"), "str", NULL);
-  th(out, TR("牵头单位", "lead"), "str", NULL);
-  th(out, TR("责任/配合单位", "support"), "str", NULL);
-  th(out, TR("完成时限", "deadline"), "str", NULL);
-  fputs("</tr></thead><tbody>\n", out);
-  for (int t = 0; t < plan->n_tasks; t++) {
-    const rg_task *task = &plan->tasks[t];
-    fprintf(out, "<tr id=\"task-%d\"><td class=\"n\" data-v=\"%d\">", task->ordinal, task->ordinal);
-    TX(task->number);
-    fputs("</td><td>", out);
-    if (task->chapter >= 0 && task->chapter < plan->n_chapters)
-      TX(plan->chapters[task->chapter].number);
-    fputs("</td><td>", out);
-    TX(task->text);
-    if (task->open_list) {
-      fputs(" <span class=\"badge open\" title=\"", out);
-      AT(TR("名单以“等有关部门”等结尾，未列全", "the unit list ends in \"and others\""));
-      fputs("\">", out);
-      TX(TR("名单未列全", "open list"));
-      fputs("</span>", out);
-    }
-    fputs("</td><td>", out);
-    task_units(p, t, RG_ROLE_LEAD);
-    fputs("</td><td>", out);
-    task_units(p, t, RG_ROLE_SUPPORT);
-    fputs("</td><td>", out);
-    if (task->deadline) TX(task->deadline);
-    fputs("</td></tr>\n", out);
-  }
+  view_table(p, &rg_view_page_tasks, 1, "</tr></thead><tbody>\n");
   fputs("</tbody></table></div>\n</section>\n", out);
 }
 
@@ -1010,47 +862,17 @@ static void extras(page *p) {
       TX(x->note);
       fputs("</p>\n", out);
     }
-    json_t *rows = rg_report_table_json(x->table);
-    if (!json_array_size(rows)) {
+    if (!rg_table_rows(x->table)) {
       fputs("<p>", out);
       TX(TR("无。", "None."));
       fputs("</p>\n", out);
     } else {
       fputs("<div class=\"scroll\"><table class=\"data\"><thead><tr>", out);
-      const char *key;
-      json_t *v;
-      json_object_foreach(json_array_get(rows, 0), key, v)
-          th(out, key, json_is_number(v) ? "num" : "str", NULL);
+      rg_html_thead(p, x->table, 1);
       fputs("</tr></thead><tbody>\n", out);
-      size_t i;
-      json_t *row;
-      json_array_foreach(rows, i, row) {
-        fputs("<tr>", out);
-        json_object_foreach(row, key, v) {
-          fputs(json_is_number(v) ? "<td class=\"n\">" : "<td>", out);
-          if (json_is_string(v))
-            TX(json_string_value(v));
-          else if (json_is_integer(v))
-            fprintf(out, "%lld", (long long)json_integer_value(v));
-          else if (json_is_real(v))
-            num(out, json_real_value(v));
-          else if (json_is_boolean(v))
-            fputs(json_is_true(v) ? "✓" : "", out);
-          else if (json_is_array(v)) {
-            size_t j;
-            json_t *it;
-            json_array_foreach(v, j, it) {
-              if (j) fputs("、", out);
-              TX(json_string_value(it));
-            }
-          }
-          fputs("</td>", out);
-        }
-        fputs("</tr>\n", out);
-      }
+      rg_html_rows(p, x->table);
       fputs("</tbody></table></div>\n", out);
     }
-    json_decref(rows);
     fputs("</section>\n", out);
   }
 }
@@ -1071,50 +893,8 @@ static void diagnostics(page *p) {
   fputs("<p class=\"hint\">", out);
   TX(TR("解析原文时发现的问题，行号指原文件。",
         "Problems found while reading the plan; line numbers refer to the source file."));
-  fputs("</p>\n<table class=\"data\"><thead><tr><th>", out);
-  TX(TR("级别", "severity"));
-  fputs("</th><th>", out);
-  TX(TR("位置", "where"));
-  fputs("</th><th>", out);
-  TX(TR("代码", "code"));
-  fputs("</th><th>", out);
-  TX(TR("说明", "message"));
-  fputs("</th><th>", out);
-  TX(TR("所在任务", "task"));
-  fputs("</th></tr></thead><tbody>\n", out);
-  const char *sev_zh[] = {"提示", "警告", "错误"};
-  /* a diagnostic names the task it falls in: the last task starting at or
-   * before its line (binary search; only when task lines ascend) */
-  int ascending = 1;
-  for (int t = 1; t < plan->n_tasks; t++)
-    if (plan->tasks[t].line < plan->tasks[t - 1].line) ascending = 0;
-  for (int i = 0; i < plan->n_diags; i++) {
-    const rg_diag *g = &plan->diags[i];
-    int task = -1;
-    if (ascending && g->line > 0) {
-      int lo = 0, hi = plan->n_tasks; /* first task with line > g->line */
-      while (lo < hi) {
-        int mid = (lo + hi) / 2;
-        if (plan->tasks[mid].line <= g->line)
-          lo = mid + 1;
-        else
-          hi = mid;
-      }
-      task = lo - 1;
-    }
-    fprintf(out, "<tr class=\"sev-%s\"><td>", rg_severity_name(g->severity));
-    TX(d->zh ? sev_zh[g->severity] : rg_severity_name(g->severity));
-    fputs("</td><td>", out);
-    TX(plan->path);
-    if (g->line > 0) fprintf(out, ":%ld", g->line);
-    fputs("</td><td><code>", out);
-    TX(g->code);
-    fputs("</code></td><td>", out);
-    TX(g->message);
-    fputs("</td><td>", out);
-    if (task >= 0) task_link(p, task);
-    fputs("</td></tr>\n", out);
-  }
+  fputs("</p>\n<table class=\"data\"><thead><tr>", out);
+  view_table(p, &rg_view_page_diags, 0, "</tr></thead><tbody>\n");
   fputs("</tbody></table>\n</section>\n", out);
 }
 
@@ -1140,26 +920,26 @@ static void methods(page *p) {
   fputs("</dt><dd>", out);
   TX(TR("负荷 = 牵头权重 × 牵头任务数 + 配合权重 × 配合任务数；牵头权重 = ",
         "load = W_lead × tasks led + W_support × tasks supported; W_lead = "));
-  num(out, o->lead_weight);
+  rg_html_num(out, o->lead_weight);
   TX(TR("，配合权重 = ", ", W_support = "));
-  num(out, o->support_weight);
+  rg_html_num(out, o->support_weight);
   TX(TR("。占比 = 负荷 / 全部具体单位负荷之和。",
         ". Share = load / total load of all concrete units."));
   fputs("</dd>\n<dt>", out);
   TX(TR("警戒线", "Overload fence"));
   fputs("</dt><dd>", out);
   TX(TR("Tukey 上限：Q3 + 1.5 × IQR。Q1 = ", "Tukey's upper fence: Q3 + 1.5 × IQR. Q1 = "));
-  num(out, res->q1);
+  rg_html_num(out, res->q1);
   fputs(", Q3 = ", out);
-  num(out, res->q3);
+  rg_html_num(out, res->q3);
   fputs(", IQR = ", out);
-  num(out, res->iqr);
+  rg_html_num(out, res->iqr);
   TX(TR("，警戒线 = ", ", fence = "));
-  num(out, res->fence);
+  rg_html_num(out, res->fence);
   TX(TR("；平均 ", "; mean "));
-  num(out, res->mean);
+  rg_html_num(out, res->mean);
   TX(TR("，标准差 ", ", sd "));
-  num(out, res->sd);
+  rg_html_num(out, res->sd);
   TX(TR("。负荷大于警戒线即为超负荷；z = (负荷 − 平均) / 标准差。",
         ". A unit whose load exceeds the fence is overloaded; z = (load − mean) / sd."));
   fputs("</dd>\n<dt>", out);
@@ -1198,11 +978,11 @@ static void methods(page *p) {
   fputs("</dt><dd>", out);
   TX(TR("Leiden 算法（模块度目标），分辨率 γ = ",
         "Leiden algorithm (modularity), resolution γ = "));
-  num(out, o->resolution);
+  rg_html_num(out, o->resolution);
   TX(TR("，随机种子 ", ", random seed "));
   fprintf(out, "%lu", o->seed);
   TX(TR("，模块度 ", ", modularity "));
-  num(out, res->modularity);
+  rg_html_num(out, res->modularity);
   TX(TR("。", "."));
   fputs("</dd>\n<dt>", out);
   TX(TR("软件", "Software"));

@@ -5,18 +5,13 @@
 
 #include "escape.h"
 #include "html.h"
+#include "html_page.h"
 #include "table.h"
 
 #define LABEL_W 250.0 /* room for unit names, right-aligned at LABEL_W - 8 */
 #define BAR_W 560.0
 #define ROW_H 20.0
 #define TOP 46.0
-
-static void num(FILE *out, double v) {
-  char b[RG_NUM_BUF];
-  rg_format_real(b, sizeof b, v);
-  fputs(b, out);
-}
 
 /* A "nice" step (1, 2, 5 x 10^k, also 0.5) at least raw. */
 static double nice_step(double raw) {
@@ -80,7 +75,7 @@ void rg_html_chart_load(FILE *out, const rg_report_data *d) {
     fprintf(out, "<line class=\"grid\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>", x,
             TOP - 4, x, height - 18);
     fprintf(out, "<text class=\"tick\" x=\"%.1f\" y=\"%.1f\">", x, TOP - 8);
-    num(out, v);
+    rg_html_num(out, v);
     fputs("</text>\n", out);
   }
   for (int r = 0; r < n; r++) {
@@ -93,7 +88,7 @@ void rg_html_chart_load(FILE *out, const rg_report_data *d) {
             s->overloaded ? " over" : "", s->unit);
     rg_escape_html_text(out, name);
     fputs(rg_report_tr(d, "：负荷 ", ": load "), out);
-    num(out, s->load);
+    rg_html_num(out, s->load);
     fprintf(out, rg_report_tr(d, "（牵头 %d，配合 %d）", " (lead %d, support %d)"), s->led,
             s->supported);
     fprintf(out, "</title><text class=\"name\" x=\"%.1f\" y=\"%.1f\">", LABEL_W - 8, y + 14);
@@ -103,7 +98,7 @@ void rg_html_chart_load(FILE *out, const rg_report_data *d) {
     fprintf(out, "<rect class=\"%s\" x=\"%.2f\" y=\"%.1f\" width=\"%.2f\" height=\"%.0f\"/>",
             s->overloaded ? "over2" : "support", LABEL_W + wl, y + 3, ws, ROW_H - 6);
     fprintf(out, "<text class=\"val\" x=\"%.2f\" y=\"%.1f\">", LABEL_W + wl + ws + 4, y + 14);
-    num(out, s->load);
+    rg_html_num(out, s->load);
     fputs("</text></a>\n", out);
   }
   if (has_fence) {
@@ -112,7 +107,7 @@ void rg_html_chart_load(FILE *out, const rg_report_data *d) {
             TOP - 4, x, height - 18);
     fprintf(out, "<text class=\"fencelabel\" x=\"%.2f\" y=\"%.1f\">", x + 4, height - 4);
     rg_escape_html_text(out, rg_report_tr(d, "警戒线 ", "fence "));
-    num(out, fence);
+    rg_html_num(out, fence);
     fputs("</text>\n", out);
   }
   fputs("</svg>\n", out);
@@ -196,9 +191,9 @@ void rg_html_chart_histogram(FILE *out, const rg_report_data *d) {
     double x = L + b * BW;
     int over = isfinite(res->fence) && (b + 1) * w > res->fence;
     fprintf(out, "<g><title>[");
-    num(out, b * w);
+    rg_html_num(out, b * w);
     fputs(", ", out);
-    num(out, (b + 1) * w);
+    rg_html_num(out, (b + 1) * w);
     fprintf(out, rg_report_tr(d, ")：%d 个单位", "): %d units"), counts[b]);
     fprintf(out,
             "</title><rect class=\"%s\" x=\"%.2f\" y=\"%.2f\" width=\"%.2f\" height=\"%.2f\"/>",
@@ -207,7 +202,7 @@ void rg_html_chart_histogram(FILE *out, const rg_report_data *d) {
       fprintf(out, "<text class=\"val\" x=\"%.2f\" y=\"%.2f\" text-anchor=\"middle\">%d</text>",
               x + BW / 2, T + H - h - 3, counts[b]);
     fprintf(out, "<text class=\"tick\" x=\"%.2f\" y=\"%.0f\">", x, T + H + 14);
-    num(out, b * w);
+    rg_html_num(out, b * w);
     fputs("</text></g>\n", out);
   }
   if (isfinite(res->fence) && res->fence > 0) {
@@ -217,7 +212,7 @@ void rg_html_chart_histogram(FILE *out, const rg_report_data *d) {
               T - 10, x, T + H);
       fprintf(out, "<text class=\"fencelabel\" x=\"%.2f\" y=\"%.0f\">", x + 3, T - 2);
       rg_escape_html_text(out, rg_report_tr(d, "警戒线 ", "fence "));
-      num(out, res->fence);
+      rg_html_num(out, res->fence);
       fputs("</text>\n", out);
     }
   }

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "hash.h"
+#include "schema.h"
 
 static int shown(const rg_meeting *m, int only_unit) {
   return only_unit < 0 || rg_meeting_has_unit(m, only_unit);
@@ -16,8 +17,17 @@ static rg_status write_failed(rg_error *err) {
   return rg_error_set(err, RG_ESYS, NULL, 0, 0, "cannot write output");
 }
 
-static const char *tnum(const rg_plan *p, int t) { return p->tasks[t].number; }
+static rg_table *meeting_table(const rg_view *v, const rg_plan *p, const rg_meeting_plan *mp,
+                               int only_unit) {
+  rg_table_src src = {.plan = p, .mp = mp, .only_unit = only_unit};
+  return rg_table_view(v, &src);
+}
 
+rg_table *rg_meetings_table(const rg_plan *p, const rg_meeting_plan *mp, int only_unit) {
+  return meeting_table(&rg_view_agenda, p, mp, only_unit);
+}
+
+/* A summary line, the meetings, then their agenda. */
 static rg_status write_text(const rg_plan *p, const rg_meeting_plan *mp, int only_unit, FILE *out,
                             rg_error *err) {
   fprintf(out,
@@ -28,33 +38,8 @@ static rg_status write_text(const rg_plan *p, const rg_meeting_plan *mp, int onl
           mp->slots_optimal ? ", optimal" : "");
   if (only_unit >= 0) fprintf(out, "meetings attended by %s:\n", p->units[only_unit].name);
   fputc('\n', out);
-  static const char *const mn[] = {"id", "slot", "convener", "n", "attendees", "tasks", "reason"};
-  static const rg_coltype mt[] = {RG_COL_INT,  RG_COL_INT,  RG_COL_STR, RG_COL_INT,
-                                  RG_COL_LIST, RG_COL_LIST, RG_COL_STR};
-  static const char *const an[] = {"meeting", "slot", "task", "text"};
-  static const rg_coltype at[] = {RG_COL_INT, RG_COL_INT, RG_COL_STR, RG_COL_STR};
-  rg_table *tm = rg_table_new(7, mn, mt), *ta = rg_table_new(4, an, at);
-  for (int i = 0; i < mp->n_meetings; i++) {
-    const rg_meeting *m = &mp->meetings[i];
-    if (!shown(m, only_unit)) continue;
-    rg_table_row(tm);
-    rg_table_int(tm, 0, m->id);
-    rg_table_int(tm, 1, m->slot);
-    rg_table_str(tm, 2, p->units[m->convener].name);
-    rg_table_int(tm, 3, m->n_attendees);
-    for (int j = 0; j < m->n_attendees; j++)
-      rg_table_list_add(tm, 4, p->units[m->attendees[j]].name);
-    for (int j = 0; j < m->n_tasks; j++)
-      rg_table_list_add(tm, 5, tnum(p, m->tasks[j]));
-    rg_table_str(tm, 6, m->reason);
-    for (int j = 0; j < m->n_tasks; j++) {
-      rg_table_row(ta);
-      rg_table_int(ta, 0, m->id);
-      rg_table_int(ta, 1, m->slot);
-      rg_table_str(ta, 2, tnum(p, m->tasks[j]));
-      rg_table_str(ta, 3, p->tasks[m->tasks[j]].text);
-    }
-  }
+  rg_table *tm = meeting_table(&rg_view_meetings, p, mp, only_unit);
+  rg_table *ta = meeting_table(&rg_view_agenda_text, p, mp, only_unit);
   rg_status st = rg_table_write(tm, RG_FMT_TABLE, out, err);
   if (st == RG_OK) {
     fputc('\n', out);
@@ -65,30 +50,6 @@ static rg_status write_text(const rg_plan *p, const rg_meeting_plan *mp, int onl
   return st;
 }
 
-rg_table *rg_meetings_table(const rg_plan *p, const rg_meeting_plan *mp, int only_unit) {
-  static const char *const names[] = {"id",   "slot", "convener", "attendees",
-                                      "task", "text", "reason"};
-  static const rg_coltype types[] = {RG_COL_INT, RG_COL_INT, RG_COL_STR, RG_COL_LIST,
-                                     RG_COL_STR, RG_COL_STR, RG_COL_STR};
-  rg_table *t = rg_table_new(7, names, types);
-  for (int i = 0; i < mp->n_meetings; i++) {
-    const rg_meeting *m = &mp->meetings[i];
-    if (!shown(m, only_unit)) continue;
-    for (int j = 0; j < m->n_tasks; j++) {
-      rg_table_row(t);
-      rg_table_int(t, 0, m->id);
-      rg_table_int(t, 1, m->slot);
-      rg_table_str(t, 2, p->units[m->convener].name);
-      for (int k = 0; k < m->n_attendees; k++)
-        rg_table_list_add(t, 3, p->units[m->attendees[k]].name);
-      rg_table_str(t, 4, tnum(p, m->tasks[j]));
-      rg_table_str(t, 5, p->tasks[m->tasks[j]].text);
-      rg_table_str(t, 6, m->reason);
-    }
-  }
-  return t;
-}
-
 static rg_status write_csv(const rg_plan *p, const rg_meeting_plan *mp, int only_unit, FILE *out,
                            rg_error *err) {
   rg_table *t = rg_meetings_table(p, mp, only_unit);
@@ -97,13 +58,7 @@ static rg_status write_csv(const rg_plan *p, const rg_meeting_plan *mp, int only
   return st;
 }
 
-/* json_string of plan text; the plan holds valid UTF-8, but never pass NULL
- * to json_object_set_new. */
-static json_t *jstr(const char *s) {
-  json_t *v = json_string(s ? s : "");
-  return v ? v : json_null();
-}
-
+/* The figures of the plan, then each meeting with its agenda. */
 static rg_status write_json(const rg_plan *p, const rg_meeting_plan *mp, int only_unit, FILE *out,
                             rg_error *err) {
   json_t *root = json_object();
@@ -119,33 +74,21 @@ static rg_status write_json(const rg_plan *p, const rg_meeting_plan *mp, int onl
   json_object_set_new(root, "max_agenda", json_integer(mp->opts.max_agenda));
   json_object_set_new(root, "rooms",
                       mp->opts.rooms > 0 ? json_integer(mp->opts.rooms) : json_null());
-  json_object_set_new(root, "unit", only_unit >= 0 ? jstr(p->units[only_unit].name) : json_null());
+  json_object_set_new(root, "unit",
+                      only_unit >= 0 ? json_string(p->units[only_unit].name) : json_null());
+  rg_table *tm = meeting_table(&rg_view_meetings_json, p, mp, only_unit);
+  rg_table *ta = meeting_table(&rg_view_agenda_json, p, mp, only_unit);
   json_t *arr = json_array();
-  for (int i = 0; i < mp->n_meetings; i++) {
-    const rg_meeting *m = &mp->meetings[i];
-    if (!shown(m, only_unit)) continue;
-    json_t *o = json_object();
-    json_object_set_new(o, "id", json_integer(m->id));
-    json_object_set_new(o, "slot", json_integer(m->slot));
-    json_object_set_new(o, "convener", jstr(p->units[m->convener].name));
-    json_t *att = json_array();
-    for (int j = 0; j < m->n_attendees; j++)
-      json_array_append_new(att, jstr(p->units[m->attendees[j]].name));
-    json_object_set_new(o, "attendees", att);
-    json_t *tasks = json_array(), *agenda = json_array();
-    for (int j = 0; j < m->n_tasks; j++) {
-      json_array_append_new(tasks, jstr(tnum(p, m->tasks[j])));
-      json_t *a = json_object();
-      json_object_set_new(a, "task", jstr(tnum(p, m->tasks[j])));
-      json_object_set_new(a, "text", jstr(p->tasks[m->tasks[j]].text));
-      json_array_append_new(agenda, a);
-    }
-    json_object_set_new(o, "tasks", tasks);
-    json_object_set_new(o, "reason", jstr(m->reason));
-    json_object_set_new(o, "oversize", json_boolean(m->oversize));
+  for (int i = 0, a = 0; i < rg_table_rows(tm); i++) {
+    json_t *o = rg_table_json_row(tm, i, 0), *agenda = json_array();
+    int m = rg_table_row_at(tm, i).i;
+    for (; a < rg_table_rows(ta) && rg_table_row_at(ta, a).i == m; a++)
+      json_array_append_new(agenda, rg_table_json_row(ta, a, 0));
     json_object_set_new(o, "agenda", agenda);
     json_array_append_new(arr, o);
   }
+  rg_table_free(tm);
+  rg_table_free(ta);
   json_object_set_new(root, "meetings", arr);
   int rc = json_dumpf(root, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
   json_decref(root);

@@ -1,87 +1,31 @@
-/* plan_out.c - tables of the plan itself: tasks, links and diagnostics. */
+/* plan_out.c - tasks, links and diagnostics of the plan as tables and as
+ * compiler-style messages. */
 #include "plan_out.h"
 
 #include <stdlib.h>
 
-#include "sort.h"
+#include "schema.h"
 
-rg_table *rg_tasks_table(const rg_plan *plan) {
-  static const char *const cols[] = {"task", "ordinal", "chapter", "section", "leads",
-                                     "supports", "open_list", "deadline", "line", "text"};
-  static const rg_coltype types[] = {RG_COL_STR,  RG_COL_INT,  RG_COL_STR,  RG_COL_STR,
-                                     RG_COL_LIST, RG_COL_LIST, RG_COL_BOOL, RG_COL_STR,
-                                     RG_COL_INT,  RG_COL_STR};
-  rg_table *t = rg_table_new(10, cols, types);
-  for (int i = 0; i < plan->n_tasks; i++) {
-    const rg_task *k = &plan->tasks[i];
-    rg_table_row(t);
-    rg_table_str(t, 0, k->number);
-    rg_table_int(t, 1, k->ordinal);
-    rg_table_str(t, 2, k->chapter >= 0 ? plan->chapters[k->chapter].number : NULL);
-    rg_table_str(t, 3, k->section >= 0 ? plan->sections[k->section].number : NULL);
-    for (int j = 0; j < k->link_count; j++) {
-      const rg_link *l = &plan->links[plan->task_links[k->link_begin + j]];
-      rg_table_list_add(t, l->role == RG_ROLE_LEAD ? 4 : 5, plan->units[l->unit].name);
-    }
-    rg_table_bool(t, 6, k->open_list);
-    rg_table_str(t, 7, k->deadline);
-    rg_table_int(t, 8, k->line);
-    rg_table_str(t, 9, k->text);
-  }
-  return t;
+rg_status rg_out_plan_table(const rg_plan *plan, const rg_view *v, rg_format fmt, FILE *out,
+                            rg_error *err) {
+  rg_table_src src = {.plan = plan, .only_unit = -1};
+  rg_table *t = rg_table_view(v, &src);
+  rg_status st = rg_table_write(t, fmt, out, err);
+  rg_table_free(t);
+  return st;
 }
 
-rg_table *rg_edges_table(const rg_plan *plan) {
-  static const char *const cols[] = {"task", "role", "unit", "kind", "chapter", "line"};
-  static const rg_coltype types[] = {RG_COL_STR, RG_COL_STR, RG_COL_STR,
-                                     RG_COL_STR, RG_COL_STR, RG_COL_INT};
-  rg_table *t = rg_table_new(6, cols, types);
-  for (int i = 0; i < plan->n_tasks; i++) {
-    const rg_task *k = &plan->tasks[i];
-    for (int j = 0; j < k->link_count; j++) {
-      const rg_link *l = &plan->links[plan->task_links[k->link_begin + j]];
-      const rg_unit *u = &plan->units[l->unit];
-      rg_table_row(t);
-      rg_table_str(t, 0, k->number);
-      rg_table_str(t, 1, rg_role_name(l->role));
-      rg_table_str(t, 2, u->name);
-      rg_table_str(t, 3, rg_kind_name(u->kind));
-      rg_table_str(t, 4, k->chapter >= 0 ? plan->chapters[k->chapter].number : NULL);
-      rg_table_int(t, 5, l->line);
-    }
-  }
-  return t;
-}
-
-/* Diagnostic indices by line; ctx is the plan. */
-static int by_line(const void *a, const void *b, void *ctx) {
-  const rg_plan *plan = ctx;
-  const rg_diag *x = &plan->diags[*(const int *)a], *y = &plan->diags[*(const int *)b];
-  if (x->line != y->line) return x->line < y->line ? -1 : 1;
-  return *(const int *)a - *(const int *)b;
-}
-
-int *rg_diags_by_line(const rg_plan *plan) {
-  int *order = rg_xmalloc(((size_t)plan->n_diags + 1) * sizeof *order);
-  for (int i = 0; i < plan->n_diags; i++) order[i] = i;
-  rg_sort(order, (size_t)plan->n_diags, sizeof *order, by_line, (void *)plan);
-  return order;
-}
-
-rg_table *rg_diags_table(const rg_plan *plan) {
-  static const char *const cols[] = {"file", "line", "severity", "code", "message"};
-  static const rg_coltype types[] = {RG_COL_STR, RG_COL_INT, RG_COL_STR, RG_COL_STR, RG_COL_STR};
-  rg_table *t = rg_table_new(5, cols, types);
+rg_status rg_out_check(const rg_plan *plan, FILE *out, rg_error *err) {
   int *order = rg_diags_by_line(plan);
   for (int i = 0; i < plan->n_diags; i++) {
     const rg_diag *d = &plan->diags[order[i]];
-    rg_table_row(t);
-    rg_table_str(t, 0, plan->path);
-    rg_table_int(t, 1, d->line);
-    rg_table_str(t, 2, rg_severity_name(d->severity));
-    rg_table_str(t, 3, d->code);
-    rg_table_str(t, 4, d->message);
+    if (d->line > 0)
+      fprintf(out, "%s:%ld: %s: %s [%s]\n", plan->path, d->line, rg_severity_name(d->severity),
+              d->message, d->code);
+    else /* not tied to a line: no ":0" */
+      fprintf(out, "%s: %s: %s [%s]\n", plan->path, rg_severity_name(d->severity), d->message,
+              d->code);
   }
   free(order);
-  return t;
+  return ferror(out) ? rg_error_set(err, RG_ESYS, NULL, 0, 0, "cannot write output") : RG_OK;
 }

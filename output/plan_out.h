@@ -1,20 +1,19 @@
-/* plan_out.h - tables of the plan itself: tasks (parse), links (edges) and
- * diagnostics (check). Used by the CLI and by the report, so both print the
- * same columns. The caller frees the table with rg_table_free(). O(links). */
+/* plan_out.h - the tables of the plan itself: tasks (parse), links (edges)
+ * and diagnostics (check), the views rg_view_tasks, rg_view_edges and
+ * rg_view_diags of schema.h. O(links). */
 #ifndef RG_PLAN_OUT_H
 #define RG_PLAN_OUT_H
+
+#include <stdio.h>
 
 #include "plan.h"
 #include "table.h"
 
-/* task,ordinal,chapter,section,leads,supports,open_list,deadline,line,text */
-rg_table *rg_tasks_table(const rg_plan *plan);
-/* task,role,unit,kind,chapter,line: one row per link, tasks in plan order,
- * leads first. Reads back into respgraph as a long-form CSV plan. */
-rg_table *rg_edges_table(const rg_plan *plan);
-/* file,line,severity,code,message, sorted by line (stable). */
-rg_table *rg_diags_table(const rg_plan *plan);
-/* Diagnostic indices sorted by line, stable; free() the array. */
-int *rg_diags_by_line(const rg_plan *plan);
+/* Write view v (a plan-only view of schema.h) of plan in fmt. */
+rg_status rg_out_plan_table(const rg_plan *plan, const rg_view *v, rg_format fmt, FILE *out,
+                            rg_error *err);
+
+/* `respgraph check` as text: FILE:LINE: severity: message [code], by line. */
+rg_status rg_out_check(const rg_plan *plan, FILE *out, rg_error *err);
 
 #endif

@@ -1,7 +1,6 @@
 /* report.c - rg_report_write: the report directory, step by step. */
 #include "report.h"
 
-#include <csv.h>
 #include <errno.h>
 #include <jansson.h>
 #include <stdio.h>
@@ -10,13 +9,13 @@
 #include <sys/stat.h>
 #include <time.h>
 
-#include "analysis_out.h"
 #include "diagram.h"
 #include "escape.h"
 #include "graphml.h"
 #include "html.h"
 #include "report_data.h"
 #include "report_json.h"
+#include "schema.h"
 #include "xlsx.h"
 
 void rg_report_opts_init(rg_report_opts *opts) {
@@ -93,81 +92,16 @@ static rg_status write_bytes(const char *path, const char *data, size_t len, rg_
   return bad ? rg_error_set(err, RG_ESYS, path, 0, 0, "cannot write: %s", strerror(errno)) : RG_OK;
 }
 
-/* ---- CSV: the table's own CSV, re-emitted with a BOM and guarded cells ---- */
-
-typedef struct csv_pass {
-  FILE *out;
-  json_t *rows; /* typed rows of the same table */
-  int row, col;
-} csv_pass;
-
-static void csv_field(void *s, size_t len, void *ctx) {
-  csv_pass *c = ctx;
-  char *v = rg_xmalloc(len + 1);
-  memcpy(v, s, len);
-  v[len] = '\0';
-  if (c->col) fputc(',', c->out);
-  /* the header row (row 0) and string/list columns are guarded; numbers and
-   * booleans are the table's own formatting and stay as they are */
-  int guard = c->row == 0;
-  if (c->row > 0) {
-    json_t *obj = json_array_get(c->rows, (size_t)c->row - 1);
-    int k = 0;
-    const char *key;
-    json_t *val;
-    json_object_foreach(obj, key, val) {
-      if (k++ == c->col) {
-        guard = json_is_string(val) || json_is_array(val);
-        break;
-      }
-    }
-  }
-  char *g = guard ? rg_escape_cell(v) : rg_xstrdup(v);
-  if (strpbrk(g, ",\"\r\n"))
-    csv_fwrite(c->out, g, strlen(g));
-  else
-    fputs(g, c->out);
-  free(g);
-  free(v);
-  c->col++;
-}
-
-static void csv_row(int ch, void *ctx) {
-  (void)ch;
-  csv_pass *c = ctx;
-  fputc('\n', c->out);
-  c->row++;
-  c->col = 0;
-}
+/* ---- CSV ------------------------------------------------------------------ */
 
 /* Write t as UTF-8 CSV with a BOM (so Excel reads Chinese); a text cell that
  * a spreadsheet would take for a formula gets a leading '. */
 static rg_status write_csv(const char *path, const rg_table *t, rg_error *err) {
-  char *buf = NULL;
-  size_t len = 0;
-  FILE *mem = open_memstream(&buf, &len);
-  if (!mem) return rg_error_set(err, RG_ESYS, path, 0, 0, "out of memory");
-  rg_status st = rg_table_write(t, RG_FMT_CSV, mem, err);
-  fclose(mem);
-  if (st != RG_OK) {
-    free(buf);
-    return st;
-  }
+  static const rg_csv_opts opts = {.bom = 1, .guard = 1, .quote_spaces = 0};
   FILE *f = fopen(path, "wb");
-  if (!f) {
-    free(buf);
-    return rg_error_set(err, RG_ESYS, path, 0, 0, "cannot write: %s", strerror(errno));
-  }
-  fputs("\xEF\xBB\xBF", f);
-  csv_pass c = {.out = f, .rows = rg_report_table_json(t)};
-  struct csv_parser p;
-  csv_init(&p, CSV_APPEND_NULL);
-  csv_parse(&p, buf, len, csv_field, csv_row, &c);
-  csv_fini(&p, csv_field, csv_row, &c);
-  csv_free(&p);
-  json_decref(c.rows);
-  free(buf);
-  int bad = ferror(f);
+  if (!f) return rg_error_set(err, RG_ESYS, path, 0, 0, "cannot write: %s", strerror(errno));
+  rg_status st = rg_table_write_csv(t, &opts, f, err);
+  int bad = st != RG_OK || ferror(f);
   if (fclose(f) != 0) bad = 1;
   return bad ? rg_error_set(err, RG_ESYS, path, 0, 0, "cannot write: %s", strerror(errno)) : RG_OK;
 }
@@ -298,19 +232,21 @@ rg_status rg_report_write(const rg_plan *plan, const rg_results *results,
     step(&r, "report.json");
   }
   if (st == RG_OK) {
+    rg_table_src src = {.plan = plan, .res = results, .rd = &d, .only_unit = -1};
     struct {
       const char *name;
-      rg_table *t;
-    } csvs[] = {{"units.csv", rg_units_table(plan, results)},
-                {"ties.csv", rg_ties_table(plan, results)},
-                {"clusters.csv", rg_clusters_table(plan, results)},
-                {"tasks.csv", rg_report_tasks_table(&d)},
-                {"edges.csv", rg_report_edges_table(&d)}};
-    for (size_t i = 0; i < sizeof csvs / sizeof csvs[0]; i++) {
+      const rg_view *view;
+    } csvs[] = {{"units.csv", &rg_view_units},
+                {"ties.csv", &rg_view_ties},
+                {"clusters.csv", &rg_view_clusters},
+                {"tasks.csv", &rg_view_tasks_csv},
+                {"edges.csv", &rg_view_edges}};
+    for (size_t i = 0; i < sizeof csvs / sizeof csvs[0] && st == RG_OK; i++) {
       char *p = path_in(r.dir, csvs[i].name);
-      if (st == RG_OK) st = write_csv(p, csvs[i].t, err);
+      rg_table *t = rg_table_view(csvs[i].view, &src);
+      st = write_csv(p, t, err);
+      rg_table_free(t);
       free(p);
-      rg_table_free(csvs[i].t);
     }
     for (int e = 0; e < opts.n_extras && st == RG_OK; e++) {
       size_t n = strlen(opts.extras[e].id) + 5;

@@ -30,7 +30,8 @@
 
 /* An extra table shown as its own HTML section, workbook sheet, CSV file and
  * report.json key: the hook for later analyses (e.g. the 会议安排 of
- * analyzer/meetings.h, built as an rg_table by main). */
+ * analyzer/meetings.h, the view rg_view_agenda that main makes). Any table
+ * works: a view of schema.c or one built with rg_table_new. */
 typedef struct rg_report_extra {
   const char *id;        /* ASCII [a-z0-9_-]: anchor, "<id>.csv", JSON key */
   const char *title;     /* heading and sheet name (31 chars max in Excel) */

@@ -1,4 +1,4 @@
-/* report_json.h - report.json (everything in one JSON document) and the CSV tables.
+/* report_json.h - report.json: everything in one JSON document.
  *
  * The schema of report.json ("schema": "respgraph-report/1") is described in
  * NOTES.md. Tasks are referred to by their
@@ -14,15 +14,5 @@
 
 /* The whole report as a JSON object (new reference). O(size of the report). */
 json_t *rg_report_json(const rg_report_data *d);
-
-/* An rg_table's rows as a JSON array of objects (new reference; never NULL). */
-json_t *rg_report_table_json(const rg_table *t);
-
-/* tasks.csv: number,ordinal,chapter,text,lead,support,deadline,open_list,line
- * and edges.csv: the columns of `respgraph edges` (task,role,unit,kind,
- * chapter,line). units.csv, ties.csv and clusters.csv reuse analysis_out.h.
- * The caller frees them with rg_table_free. */
-rg_table *rg_report_tasks_table(const rg_report_data *d);
-rg_table *rg_report_edges_table(const rg_report_data *d);
 
 #endif

@@ -1,72 +1,201 @@
-/* table.c - aligned text, CSV (libcsv) and JSON (jansson) renderings of a table. */
+/* table.c - tables (views and built ones) and their machine renderings: aligned
+ * text, CSV (libcsv quoting) and JSON (jansson). */
 #include "table.h"
 
 #include <csv.h>
-#include <jansson.h>
 #include <math.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
 
-typedef struct cell {
-  char *s;       /* STR */
-  long long i;   /* INT, BOOL */
-  double r;      /* REAL */
-  char **list;   /* LIST */
+#include "escape.h"
+
+/* A stored cell of a built table. */
+typedef struct stored {
+  char *s;
+  long long i;
+  double r;
+  char **list;
   int n_list;
   size_t cap_list;
-} cell;
+} stored;
 
 struct rg_table {
+  rg_tcol *cols;
   int ncols;
-  char **names;
-  rg_coltype *types;
-  cell *cells; /* rows * ncols */
-  int rows;
-  size_t cap;
+  rg_row *rows;
+  int nrows;
+  size_t cap_rows;
+  int kind;
+  const char *(*row_class)(const rg_table_src *, rg_row);
+  unsigned view_flags;
+  const char *title_zh, *title_en;
+  int freeze_cols;
+  int is_view;
+  rg_table_src src;
+  /* built tables: their own column descriptions and cells */
+  rg_column *own;
+  stored *cells; /* nrows * ncols */
+  size_t cap_cells;
+  /* strings the table owns (keys and labels of built and repeated columns) */
+  char **strs;
+  int n_strs;
+  size_t cap_strs;
 };
 
-rg_table *rg_table_new(int ncols, const char *const *names, const rg_coltype *types) {
+static const char *keep(rg_table *t, char *s) {
+  RG_GROW(t->strs, t->cap_strs, (size_t)t->n_strs + 1);
+  t->strs[t->n_strs++] = s;
+  return s;
+}
+
+/* ---- cells ------------------------------------------------------------- */
+
+void *rg_cell_alloc(rg_cell *c, size_t size) {
+  RG_GROW(c->owned, c->cap_owned, (size_t)c->n_owned + 1);
+  void *p = rg_xcalloc(1, size ? size : 1);
+  c->owned[c->n_owned++] = p;
+  return p;
+}
+
+const char *rg_cell_printf(rg_cell *c, const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  int n = vsnprintf(NULL, 0, fmt, ap);
+  va_end(ap);
+  char *s = rg_cell_alloc(c, (size_t)(n > 0 ? n : 0) + 1);
+  va_start(ap, fmt);
+  vsnprintf(s, (size_t)(n > 0 ? n : 0) + 1, fmt, ap);
+  va_end(ap);
+  return s;
+}
+
+void rg_cell_reset(rg_cell *c) {
+  for (int k = 0; k < c->n_owned; k++) free(c->owned[k]);
+  void **owned = c->owned;
+  size_t cap = c->cap_owned;
+  memset(c, 0, sizeof *c);
+  c->owned = owned;
+  c->cap_owned = cap;
+}
+
+static void cell_free(rg_cell *c) {
+  rg_cell_reset(c);
+  free(c->owned);
+  c->owned = NULL;
+  c->cap_owned = 0;
+}
+
+/* ---- views --------------------------------------------------------------- */
+
+static const rg_column *find_column(const rg_schema *s, const char *key) {
+  for (int c = 0; c < s->ncols; c++)
+    if (!strcmp(s->cols[c].key, key)) return &s->cols[c];
+  /* a view naming a column its schema lacks is a programming error */
+  fprintf(stderr, "respgraph: internal: table %s has no column %s\n", s->id, key);
+  abort();
+}
+
+static void add_col(rg_table *t, const rg_tcol *tc) {
+  t->cols = rg_xrealloc(t->cols, ((size_t)t->ncols + 1) * sizeof *t->cols);
+  t->cols[t->ncols++] = *tc;
+}
+
+/* The instances of a repeated column: one per chapter column of the report,
+ * with labels from the chapter (rg_column.repeat and .label). */
+static void add_repeated(rg_table *t, const rg_view_col *vc, const rg_column *col, rg_tcol tc) {
+  int n = col->repeat ? col->repeat(&t->src) : 0;
+  if (vc->max > 0 && n > vc->max) n = 0;
+  for (int a = 0; a < n; a++) {
+    char buf[1024];
+    tc.arg = a;
+    col->label(&t->src, a, 1, RG_LABEL_LONG, buf, sizeof buf);
+    tc.zh = keep(t, rg_xstrdup(buf));
+    col->label(&t->src, a, 0, RG_LABEL_LONG, buf, sizeof buf);
+    tc.en = keep(t, rg_xstrdup(buf));
+    col->label(&t->src, a, 1, RG_LABEL_ABBR, buf, sizeof buf);
+    tc.abbr = keep(t, rg_xstrdup(buf));
+    col->label(&t->src, a, 1, RG_LABEL_HINT, buf, sizeof buf);
+    tc.hint_zh = keep(t, rg_xstrdup(buf));
+    col->label(&t->src, a, 0, RG_LABEL_HINT, buf, sizeof buf);
+    tc.hint_en = keep(t, rg_xstrdup(buf));
+    snprintf(buf, sizeof buf, "%s_%d", col->key, a + 1);
+    tc.key = keep(t, rg_xstrdup(buf));
+    add_col(t, &tc);
+  }
+}
+
+rg_table *rg_table_view(const rg_view *v, const rg_table_src *src) {
+  const rg_schema *s = v->schema;
   rg_table *t = rg_xcalloc(1, sizeof *t);
-  t->ncols = ncols;
-  t->names = rg_xcalloc((size_t)ncols, sizeof *t->names);
-  t->types = rg_xcalloc((size_t)ncols, sizeof *t->types);
-  for (int c = 0; c < ncols; c++) {
-    t->names[c] = rg_xstrdup(names[c]);
-    t->types[c] = types ? types[c] : RG_COL_STR;
+  t->is_view = 1;
+  t->src = *src;
+  t->kind = s->kind;
+  t->row_class = s->row_class;
+  t->view_flags = v->flags;
+  t->title_zh = v->zh;
+  t->title_en = v->en;
+  t->freeze_cols = v->freeze_cols;
+  int (*rows)(const rg_table_src *, rg_row *) = v->rows ? v->rows : s->rows;
+  t->nrows = rows(src, NULL);
+  t->rows = rg_xcalloc((size_t)t->nrows + 1, sizeof *t->rows);
+  rows(src, t->rows);
+  for (int k = 0; k < v->ncols; k++) {
+    const rg_view_col *vc = &v->cols[k];
+    const rg_column *col = find_column(s, vc->key);
+    rg_tcol tc = {.col = col,
+                  .key = vc->as ? vc->as : col->key,
+                  .zh = vc->zh ? vc->zh : col->zh,
+                  .en = vc->en ? vc->en : col->en,
+                  .hint_zh = col->hint_zh,
+                  .hint_en = col->hint_en,
+                  .width = vc->width > 0 ? vc->width : col->width,
+                  .vflags = vc->flags};
+    if (vc->flags & RG_VC_PER_CHAPTER)
+      add_repeated(t, vc, col, tc);
+    else
+      add_col(t, &tc);
   }
   return t;
 }
 
-void rg_table_free(rg_table *t) {
-  if (!t) return;
-  for (size_t k = 0; k < (size_t)t->rows * (size_t)t->ncols; k++) {
-    free(t->cells[k].s);
-    for (int j = 0; j < t->cells[k].n_list; j++) free(t->cells[k].list[j]);
-    free(t->cells[k].list);
+const rg_table_src *rg_table_source(const rg_table *t) { return t->is_view ? &t->src : NULL; }
+
+/* ---- built tables ---------------------------------------------------------- */
+
+rg_table *rg_table_new(int ncols, const char *const *names, const rg_coltype *types) {
+  rg_table *t = rg_xcalloc(1, sizeof *t);
+  t->own = rg_xcalloc((size_t)ncols + 1, sizeof *t->own);
+  t->cols = rg_xcalloc((size_t)ncols + 1, sizeof *t->cols);
+  t->ncols = ncols;
+  for (int c = 0; c < ncols; c++) {
+    rg_column *col = &t->own[c];
+    const char *name = keep(t, rg_xstrdup(names[c]));
+    col->key = col->zh = col->en = name;
+    col->type = types ? types[c] : RG_COL_STR;
+    col->digits = -1;
+    col->width = col->type == RG_COL_STR || col->type == RG_COL_LIST ? 30 : 10;
+    t->cols[c] = (rg_tcol){.col = col, .key = name, .zh = name, .en = name, .width = col->width};
   }
-  for (int c = 0; c < t->ncols; c++) free(t->names[c]);
-  free(t->names);
-  free(t->types);
-  free(t->cells);
-  free(t);
+  return t;
 }
 
 void rg_table_row(rg_table *t) {
-  size_t need = ((size_t)t->rows + 1) * (size_t)t->ncols;
-  size_t cap_cells = t->cap;
-  RG_GROW(t->cells, cap_cells, need);
-  t->cap = cap_cells;
-  memset(&t->cells[(size_t)t->rows * (size_t)t->ncols], 0, (size_t)t->ncols * sizeof(cell));
-  t->rows++;
+  RG_GROW(t->rows, t->cap_rows, (size_t)t->nrows + 1);
+  t->rows[t->nrows] = (rg_row){t->nrows, -1};
+  size_t need = ((size_t)t->nrows + 1) * (size_t)t->ncols;
+  RG_GROW(t->cells, t->cap_cells, need);
+  memset(&t->cells[(size_t)t->nrows * (size_t)t->ncols], 0, (size_t)t->ncols * sizeof(stored));
+  t->nrows++;
 }
 
-static cell *cur(rg_table *t, int col) {
-  return &t->cells[(size_t)(t->rows - 1) * (size_t)t->ncols + (size_t)col];
+static stored *cur(rg_table *t, int col) {
+  return &t->cells[(size_t)(t->nrows - 1) * (size_t)t->ncols + (size_t)col];
 }
 
 void rg_table_str(rg_table *t, int col, const char *s) {
-  cell *c = cur(t, col);
+  stored *c = cur(t, col);
   free(c->s);
   c->s = s ? rg_xstrdup(s) : NULL;
 }
@@ -74,12 +203,67 @@ void rg_table_int(rg_table *t, int col, long long v) { cur(t, col)->i = v; }
 void rg_table_real(rg_table *t, int col, double v) { cur(t, col)->r = v; }
 void rg_table_bool(rg_table *t, int col, int v) { cur(t, col)->i = v != 0; }
 void rg_table_list_add(rg_table *t, int col, const char *s) {
-  cell *c = cur(t, col);
+  stored *c = cur(t, col);
   RG_GROW(c->list, c->cap_list, (size_t)c->n_list + 1);
   c->list[c->n_list++] = rg_xstrdup(s ? s : "");
 }
 
-int rg_table_rows(const rg_table *t) { return t->rows; }
+void rg_table_free(rg_table *t) {
+  if (!t) return;
+  if (t->cells)
+    for (size_t k = 0; k < (size_t)t->nrows * (size_t)t->ncols; k++) {
+      free(t->cells[k].s);
+      for (int j = 0; j < t->cells[k].n_list; j++) free(t->cells[k].list[j]);
+      free(t->cells[k].list);
+    }
+  for (int k = 0; k < t->n_strs; k++) free(t->strs[k]);
+  free(t->strs);
+  free(t->cells);
+  free(t->own);
+  free(t->cols);
+  free(t->rows);
+  free(t);
+}
+
+/* ---- reading ----------------------------------------------------------------- */
+
+int rg_table_rows(const rg_table *t) { return t->nrows; }
+int rg_table_ncols(const rg_table *t) { return t->ncols; }
+const rg_tcol *rg_table_col(const rg_table *t, int c) { return &t->cols[c]; }
+const rg_plan *rg_table_plan(const rg_table *t) { return t->is_view ? t->src.plan : NULL; }
+rg_row rg_table_row_at(const rg_table *t, int r) { return t->rows[r]; }
+int rg_table_row_kind(const rg_table *t) { return t->kind; }
+unsigned rg_table_view_flags(const rg_table *t) { return t->view_flags; }
+int rg_table_freeze_cols(const rg_table *t) { return t->freeze_cols; }
+const char *rg_table_title(const rg_table *t, int zh) { return zh ? t->title_zh : t->title_en; }
+
+const char *rg_table_row_class(const rg_table *t, int r) {
+  return t->is_view && t->row_class ? t->row_class(&t->src, t->rows[r]) : NULL;
+}
+
+void rg_table_cell(const rg_table *t, int r, int c, rg_cell *out) {
+  rg_cell_reset(out);
+  const rg_tcol *tc = &t->cols[c];
+  if (t->is_view) {
+    tc->col->get(&t->src, t->rows[r], tc->arg, out);
+    return;
+  }
+  const stored *x = &t->cells[(size_t)r * (size_t)t->ncols + (size_t)c];
+  out->s = x->s;
+  out->i = x->i;
+  out->r = x->r;
+  out->items = (const char *const *)x->list;
+  out->n_items = x->n_list;
+}
+
+const char *rg_cell_label(const rg_tcol *tc, const char *value, int zh) {
+  if (value && tc->col->values)
+    for (const rg_value_label *v = tc->col->values; v->value; v++)
+      if (!strcmp(v->value, value)) return zh ? v->zh : v->en;
+  return value;
+}
+
+/* ---- machine text ---------------------------------------------------------------- */
 
 int rg_format_parse(const char *s) {
   if (!strcmp(s, "table")) return RG_FMT_TABLE;
@@ -115,126 +299,230 @@ int rg_display_width(const char *s) {
   return w;
 }
 
-/* Render a cell as text into a malloc'd string (for table and CSV). */
-static char *cell_text(const rg_table *t, int col, const cell *c) {
+/* A growing string. */
+typedef struct sbuf {
+  char *s;
+  size_t n, cap;
+} sbuf;
+
+static void sb_put(sbuf *b, const char *s) {
+  size_t m = strlen(s);
+  RG_GROW(b->s, b->cap, b->n + m + 1);
+  memcpy(b->s + b->n, s, m + 1);
+  b->n += m;
+}
+
+/* The text of item k of a list-like cell. */
+static const char *item_text(const rg_plan *plan, rg_coltype type, const rg_cell *v, int k,
+                             char *num, size_t size) {
+  switch (type) {
+  case RG_COL_LIST: return v->items[k];
+  case RG_COL_TASKS: return plan->tasks[v->refs[k]].number;
+  case RG_COL_UNITS: return plan->units[v->refs[k]].name;
+  case RG_COL_REALS: rg_format_real(num, size, v->reals[k]); return num;
+  default: return "";
+  }
+}
+
+static int item_count(rg_coltype type, const rg_cell *v) {
+  return type == RG_COL_LIST ? v->n_items : type == RG_COL_REALS ? v->n_reals : v->n_refs;
+}
+
+char *rg_cell_text(const rg_table *t, int c, const rg_cell *v, const char *sep) {
+  const rg_plan *plan = rg_table_plan(t);
+  rg_coltype type = t->cols[c].col->type;
   char buf[64];
-  switch (t->types[col]) {
-  case RG_COL_STR: return rg_xstrdup(c->s ? c->s : "");
-  case RG_COL_INT: snprintf(buf, sizeof buf, "%lld", c->i); return rg_xstrdup(buf);
-  case RG_COL_REAL: rg_format_real(buf, sizeof buf, c->r); return rg_xstrdup(buf);
-  case RG_COL_BOOL: return rg_xstrdup(c->i ? "true" : "false");
-  case RG_COL_LIST: {
-    size_t n = 1;
-    for (int j = 0; j < c->n_list; j++) n += strlen(c->list[j]) + 1;
-    char *s = rg_xmalloc(n);
-    s[0] = '\0';
-    for (int j = 0; j < c->n_list; j++) {
-      if (j) strcat(s, ";");
-      strcat(s, c->list[j]);
-    }
-    return s;
+  switch (type) {
+  case RG_COL_STR: return rg_xstrdup(v->s ? v->s : "");
+  case RG_COL_INT:
+  case RG_COL_CLUSTER: snprintf(buf, sizeof buf, "%lld", v->i); return rg_xstrdup(buf);
+  case RG_COL_REAL: rg_format_real(buf, sizeof buf, v->r); return rg_xstrdup(buf);
+  case RG_COL_BOOL: return rg_xstrdup(v->i ? "true" : "false");
+  case RG_COL_TASK: return rg_xstrdup(v->i >= 0 ? plan->tasks[v->i].number : "");
+  case RG_COL_UNIT: return rg_xstrdup(v->i >= 0 ? plan->units[v->i].name : "");
+  case RG_COL_LIST:
+  case RG_COL_TASKS:
+  case RG_COL_UNITS:
+  case RG_COL_REALS: break;
   }
+  sbuf b = {rg_xstrdup(""), 0, 1};
+  for (int k = 0; k < item_count(type, v); k++) {
+    if (k) sb_put(&b, sep);
+    sb_put(&b, item_text(plan, type, v, k, buf, sizeof buf));
   }
-  return rg_xstrdup("");
+  return b.s;
 }
 
 static rg_status write_failed(rg_error *err) {
   return rg_error_set(err, RG_ESYS, NULL, 0, 0, "cannot write output");
 }
 
-/* One CSV field: quoted by libcsv only when it needs quotes, so plain cells
- * stay plain and the header reads exactly task,role,unit,kind. */
-static void csv_field(FILE *out, const char *s) {
-  if (strpbrk(s, ",\"\r\n") || s[0] == ' ' || (*s && s[strlen(s) - 1] == ' '))
-    csv_fwrite(out, s, strlen(s));
-  else
-    fputs(s, out);
+static int shown(const rg_tcol *tc, const rg_text_opts *o) {
+  return o->wide || !(tc->col->flags & RG_COLF_WIDE);
 }
 
-static rg_status write_csv(const rg_table *t, FILE *out, rg_error *err) {
-  for (int c = 0; c < t->ncols; c++) {
-    if (c) fputc(',', out);
-    csv_field(out, t->names[c]);
-  }
-  fputc('\n', out);
-  for (int r = 0; r < t->rows; r++) {
-    for (int c = 0; c < t->ncols; c++) {
-      char *s = cell_text(t, c, &t->cells[(size_t)r * (size_t)t->ncols + (size_t)c]);
-      if (c) fputc(',', out);
-      csv_field(out, s);
-      free(s);
-    }
-    fputc('\n', out);
-  }
-  return ferror(out) ? write_failed(err) : RG_OK;
+static int right_aligned(rg_coltype type) {
+  return type == RG_COL_INT || type == RG_COL_REAL || type == RG_COL_CLUSTER;
 }
 
-static rg_status write_text(const rg_table *t, FILE *out, rg_error *err) {
-  int *w = rg_xcalloc((size_t)t->ncols, sizeof *w);
-  char **txt = rg_xcalloc((size_t)t->rows * (size_t)t->ncols + 1, sizeof *txt);
-  for (int c = 0; c < t->ncols; c++) w[c] = rg_display_width(t->names[c]);
-  for (int r = 0; r < t->rows; r++)
+/* Every cell as one-line text, and the width of each column. */
+static char **text_cells(const rg_table *t, int *w) {
+  char **txt = rg_xcalloc((size_t)t->nrows * (size_t)t->ncols + 1, sizeof *txt);
+  rg_cell v = {0};
+  for (int c = 0; c < t->ncols; c++) w[c] = rg_display_width(t->cols[c].key);
+  for (int r = 0; r < t->nrows; r++)
     for (int c = 0; c < t->ncols; c++) {
-      size_t k = (size_t)r * (size_t)t->ncols + (size_t)c;
-      /* text mode replaces line breaks so a row stays one line */
-      char *s = cell_text(t, c, &t->cells[k]);
+      rg_table_cell(t, r, c, &v);
+      char *s = rg_cell_text(t, c, &v, ";");
+      /* a row stays one line */
       for (char *p = s; *p; p++)
         if (*p == '\n' || *p == '\r' || *p == '\t') *p = ' ';
-      txt[k] = s;
+      txt[(size_t)r * (size_t)t->ncols + (size_t)c] = s;
       int dw = rg_display_width(s);
       if (dw > w[c]) w[c] = dw;
     }
-  for (int r = -1; r < t->rows; r++) {
+  cell_free(&v);
+  return txt;
+}
+
+rg_status rg_table_write_text(const rg_table *t, const rg_text_opts *o, FILE *out, rg_error *err) {
+  int *w = rg_xcalloc((size_t)t->ncols + 1, sizeof *w);
+  char **txt = text_cells(t, w);
+  int last = -1;
+  for (int c = 0; c < t->ncols; c++)
+    if (shown(&t->cols[c], o)) last = c;
+  for (int r = -1; r < t->nrows; r++) {
+    int first = 1;
     for (int c = 0; c < t->ncols; c++) {
-      const char *s = r < 0 ? t->names[c] : txt[(size_t)r * (size_t)t->ncols + (size_t)c];
-      int right = r >= 0 && (t->types[c] == RG_COL_INT || t->types[c] == RG_COL_REAL);
+      if (!shown(&t->cols[c], o)) continue;
+      const char *s = r < 0 ? t->cols[c].key : txt[(size_t)r * (size_t)t->ncols + (size_t)c];
+      int right = r >= 0 && right_aligned(t->cols[c].col->type);
       int pad = w[c] - rg_display_width(s);
-      if (c) fputs("  ", out);
+      if (!first) fputs("  ", out);
+      first = 0;
       if (right)
         for (int i = 0; i < pad; i++) fputc(' ', out);
       fputs(s, out);
-      if (!right && c + 1 < t->ncols)
+      if (!right && c < last)
         for (int i = 0; i < pad; i++) fputc(' ', out);
     }
     fputc('\n', out);
   }
-  for (size_t k = 0; k < (size_t)t->rows * (size_t)t->ncols; k++) free(txt[k]);
+  for (size_t k = 0; k < (size_t)t->nrows * (size_t)t->ncols; k++) free(txt[k]);
   free(txt);
   free(w);
   return ferror(out) ? write_failed(err) : RG_OK;
 }
 
-static json_t *table_json(const rg_table *t) {
-  json_t *arr = json_array();
-  for (int r = 0; r < t->rows; r++) {
-    json_t *obj = json_object();
-    for (int c = 0; c < t->ncols; c++) {
-      const cell *x = &t->cells[(size_t)r * (size_t)t->ncols + (size_t)c];
-      json_t *v = NULL;
-      switch (t->types[c]) {
-      case RG_COL_STR: v = x->s ? json_string(x->s) : json_null(); break;
-      case RG_COL_INT: v = json_integer(x->i); break;
-      case RG_COL_REAL: v = isfinite(x->r) ? json_real(x->r) : json_null(); break;
-      case RG_COL_BOOL: v = json_boolean(x->i); break;
-      case RG_COL_LIST:
-        v = json_array();
-        for (int j = 0; j < x->n_list; j++) json_array_append_new(v, json_string(x->list[j]));
-        break;
-      }
-      /* json_string returns NULL on invalid UTF-8; the model holds valid UTF-8 */
-      json_object_set_new(obj, t->names[c], v ? v : json_null());
-    }
-    json_array_append_new(arr, obj);
+/* ---- CSV ------------------------------------------------------------------------------- */
+
+static int is_guarded(rg_coltype type) {
+  return type == RG_COL_STR || type == RG_COL_LIST || type == RG_COL_TASK ||
+         type == RG_COL_TASKS || type == RG_COL_UNIT || type == RG_COL_UNITS;
+}
+
+/* One field: guarded when asked, quoted by libcsv only when it needs quotes,
+ * so plain cells stay plain and a header reads exactly task,role,unit,kind. */
+static void csv_field(FILE *out, const char *s, int guard, const rg_csv_opts *o) {
+  char *g = guard ? rg_escape_cell(s) : NULL;
+  const char *v = g ? g : s;
+  size_t n = strlen(v);
+  if (strpbrk(v, ",\"\r\n") || (o->quote_spaces && n && (v[0] == ' ' || v[n - 1] == ' ')))
+    csv_fwrite(out, v, n);
+  else
+    fputs(v, out);
+  free(g);
+}
+
+rg_status rg_table_write_csv(const rg_table *t, const rg_csv_opts *o, FILE *out, rg_error *err) {
+  if (o->bom) fputs("\xEF\xBB\xBF", out);
+  for (int c = 0; c < t->ncols; c++) {
+    if (c) fputc(',', out);
+    csv_field(out, t->cols[c].key, o->guard, o);
   }
+  fputc('\n', out);
+  rg_cell v = {0};
+  for (int r = 0; r < t->nrows; r++) {
+    for (int c = 0; c < t->ncols; c++) {
+      const rg_column *col = t->cols[c].col;
+      rg_table_cell(t, r, c, &v);
+      char *s = rg_cell_text(t, c, &v, ";");
+      int guard = o->guard && is_guarded(col->type) && !(col->flags & RG_COLF_NO_GUARD);
+      if (c) fputc(',', out);
+      csv_field(out, s, guard, o);
+      free(s);
+    }
+    fputc('\n', out);
+  }
+  cell_free(&v);
+  return ferror(out) ? write_failed(err) : RG_OK;
+}
+
+/* ---- JSON ------------------------------------------------------------------------------ */
+
+static json_t *json_str(const char *s) {
+  json_t *v = s ? json_string(s) : NULL; /* NULL on invalid UTF-8: the model holds valid UTF-8 */
+  return v ? v : json_null();
+}
+
+static json_t *json_num(double v) { return isfinite(v) ? json_real(v) : json_null(); }
+
+static json_t *json_task(const rg_plan *plan, int t, int task_index) {
+  if (t < 0) return json_null();
+  return task_index ? json_integer(t) : json_str(plan->tasks[t].number);
+}
+
+static json_t *json_value(const rg_table *t, int c, const rg_cell *v, int task_index) {
+  const rg_plan *plan = rg_table_plan(t);
+  rg_coltype type = t->cols[c].col->type;
+  json_t *a;
+  switch (type) {
+  case RG_COL_STR: return json_str(v->s);
+  case RG_COL_INT:
+  case RG_COL_CLUSTER: return json_integer(v->i);
+  case RG_COL_REAL: return json_num(v->r);
+  case RG_COL_BOOL: return json_boolean(v->i);
+  case RG_COL_TASK: return json_task(plan, (int)v->i, task_index);
+  case RG_COL_UNIT: return v->i >= 0 ? json_str(plan->units[v->i].name) : json_null();
+  case RG_COL_LIST:
+  case RG_COL_TASKS:
+  case RG_COL_UNITS:
+  case RG_COL_REALS: break;
+  }
+  a = json_array();
+  for (int k = 0; k < item_count(type, v); k++) {
+    json_t *x = type == RG_COL_LIST    ? json_string(v->items[k])
+                : type == RG_COL_TASKS ? json_task(plan, v->refs[k], task_index)
+                : type == RG_COL_UNITS ? json_str(plan->units[v->refs[k]].name)
+                                       : json_num(v->reals[k]);
+    json_array_append_new(a, x);
+  }
+  return a;
+}
+
+json_t *rg_table_json_row(const rg_table *t, int r, int task_index) {
+  json_t *obj = json_object();
+  rg_cell v = {0};
+  for (int c = 0; c < t->ncols; c++) {
+    rg_table_cell(t, r, c, &v);
+    json_object_set_new(obj, t->cols[c].key, json_value(t, c, &v, task_index));
+  }
+  cell_free(&v);
+  return obj;
+}
+
+json_t *rg_table_json(const rg_table *t, int task_index) {
+  json_t *arr = json_array();
+  for (int r = 0; r < t->nrows; r++) json_array_append_new(arr, rg_table_json_row(t, r, task_index));
   return arr;
 }
 
-rg_status rg_table_write_json(const rg_table *t, FILE *out, const char *json_key, void *extra,
+rg_status rg_table_write_json(const rg_table *t, FILE *out, const char *json_key, json_t *extra,
                               rg_error *err) {
-  json_t *root = table_json(t);
+  json_t *root = rg_table_json(t, 0);
   if (json_key) {
     json_t *obj = json_object();
-    if (extra) json_object_update(obj, (json_t *)extra);
+    if (extra) json_object_update(obj, extra);
     json_object_set_new(obj, json_key, root);
     root = obj;
   }
@@ -245,10 +533,12 @@ rg_status rg_table_write_json(const rg_table *t, FILE *out, const char *json_key
 }
 
 rg_status rg_table_write(const rg_table *t, rg_format fmt, FILE *out, rg_error *err) {
+  static const rg_csv_opts cli_csv = {0, 0, 1};
+  static const rg_text_opts all = {1};
   switch (fmt) {
-  case RG_FMT_CSV: return write_csv(t, out, err);
+  case RG_FMT_CSV: return rg_table_write_csv(t, &cli_csv, out, err);
   case RG_FMT_JSON: return rg_table_write_json(t, out, NULL, NULL, err);
   case RG_FMT_TABLE: break;
   }
-  return write_text(t, out, err);
+  return rg_table_write_text(t, &all, out, err);
 }

@@ -741,3 +741,70 @@ Test(report, a_wide_plan_keeps_the_page_readable_and_says_what_it_left_out) {
   rg_results_free(&r);
   rg_plan_free(p);
 }
+
+/* An extra built from a table description of its own: the workbook keeps
+ * its header row even with no rows (the old writer read the headers off the
+ * first row, so an empty table lost them) and applies a column's number
+ * format. */
+static void ratio(const rg_table_src *s, rg_row r, int a, rg_cell *o) {
+  (void)s, (void)a;
+  o->r = r.i / 4.0;
+}
+static int two_rows(const rg_table_src *s, rg_row *out) {
+  (void)s;
+  if (out) out[0] = (rg_row){1, -1}, out[1] = (rg_row){2, -1};
+  return 2;
+}
+static int no_rows(const rg_table_src *s, rg_row *out) {
+  (void)s, (void)out;
+  return 0;
+}
+static const rg_column ratio_cols[] = {{.key = "ratio", .zh = "比例", .en = "ratio",
+                                        .type = RG_COL_REAL, .digits = 1,
+                                        .num_format = "0.0%", .get = ratio}};
+static const rg_schema ratio_schema = {"ratios", ratio_cols, 1, RG_ROW_OTHER, two_rows, NULL};
+static const rg_view_col ratio_view_cols[] = {{.key = "ratio"}};
+static const rg_view ratio_view = {&ratio_schema, NULL, NULL, ratio_view_cols, 1, NULL, 0, 0};
+static const rg_view empty_view = {&ratio_schema, NULL, NULL, ratio_view_cols, 1, no_rows, 0, 0};
+
+Test(report, extras_keep_their_header_row_and_number_format_in_the_workbook) {
+  rg_plan *p = hostile_plan();
+  rg_results r;
+  hand_results(p, &r);
+  rg_table_src src = {.plan = p, .res = &r, .only_unit = -1};
+  rg_table *full = rg_table_view(&ratio_view, &src), *empty = rg_table_view(&empty_view, &src);
+  rg_report_extra extra[2] = {{"ratios", "比例", NULL, full}, {"none", "无行", NULL, empty}};
+  char dir[64] = "/tmp/rg-report-test-XXXXXX";
+  cr_assert_not_null(mkdtemp(dir));
+  rg_report_opts o;
+  rg_report_opts_init(&o);
+  o.dir = dir;
+  o.no_diagrams = 1;
+  o.extras = extra;
+  o.n_extras = 2;
+  rg_error err;
+  cr_assert_eq(rg_report_write(p, &r, &o, &err), RG_OK, "%s", err.msg);
+  char *styles = unzip_member(file_in(dir, "report.xlsx"), "xl/styles.xml");
+  cr_expect_not_null(strstr(styles, "formatCode=\"0.0%\""), "%s", styles);
+  char *s7 = unzip_member(file_in(dir, "report.xlsx"), "xl/worksheets/sheet7.xml");
+  cr_expect_not_null(strstr(s7, "<c r=\"A2\" s=\""), "%s", s7);
+  cr_expect_not_null(strstr(s7, "<v>0.25</v>"), "%s", s7);
+  char *s8 = unzip_member(file_in(dir, "report.xlsx"), "xl/worksheets/sheet8.xml");
+  cr_expect_not_null(strstr(s8, "<c r=\"A1\" s=\"2\" t=\"s\">"), "the header cell: %s", s8);
+  char *csv = slurp(file_in(dir, "none.csv"), NULL);
+  cr_expect_str_eq(csv, "\xEF\xBB\xBFratio\n");
+  free(csv);
+  free(s8);
+  free(s7);
+  free(styles);
+  const char *names[] = {"index.html",    "report.xlsx",  "report.json", "units.csv",
+                         "ties.csv",      "clusters.csv", "tasks.csv",   "edges.csv",
+                         "graph.graphml", "ratios.csv",   "none.csv"};
+  for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+    remove(file_in(dir, names[i]));
+  rmdir(dir);
+  rg_table_free(full);
+  rg_table_free(empty);
+  rg_results_free(&r);
+  rg_plan_free(p);
+}

@@ -1,0 +1,1007 @@
+/* schema.c - where every column of every output is defined.
+ *
+ * Layout: for each table, the getters (how a cell is read from the plan,
+ * the results, the report's per-chapter figures or the meeting plan), the
+ * row lists, the columns (key, 中文 label, English label, type, page
+ * digits, workbook width, flags, page hint) and then the views - one per
+ * output that shows the table. To add a column to an output, describe it
+ * once in its schema and name it in the views that should show it.
+ *
+ * Labels: the columns carry the labels of the workbook; a view overrides a
+ * label only where an output printed another one (marked "as printed").
+ * Widths are workbook column widths in characters. */
+#include "schema.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "html.h"
+#include "meetings.h"
+#include "report_data.h"
+#include "results.h"
+#include "sort.h"
+
+#define N(a) ((int)(sizeof(a) / sizeof((a)[0])))
+#define UNUSED(a) (void)(a)
+
+/* ==================================================================== units
+ * Rows are plan units (row.i); the analysis columns read the unit's row in
+ * the results, so they are defined for concrete units. */
+
+static const rg_unit_stats *stats(const rg_table_src *s, rg_row r) {
+  int k = s->res && s->res->row_of_unit ? s->res->row_of_unit[r.i] : -1;
+  return k >= 0 ? &s->res->units[k] : NULL;
+}
+
+/* Concrete units in results order: load desc, name asc. */
+static int rows_results(const rg_table_src *s, rg_row *out) {
+  for (int k = 0; out && k < s->res->n_units; k++) out[k] = (rg_row){s->res->units[k].unit, -1};
+  return s->res->n_units;
+}
+
+static int rows_overloaded(const rg_table_src *s, rg_row *out) {
+  int n = 0;
+  for (int k = 0; k < s->res->n_units; k++)
+    if (s->res->units[k].overloaded) {
+      if (out) out[n] = (rg_row){s->res->units[k].unit, -1};
+      n++;
+    }
+  return n;
+}
+
+/* Collectives and generics in plan order. */
+static int rows_other(const rg_table_src *s, rg_row *out) {
+  int n = 0;
+  for (int u = 0; u < s->plan->n_units; u++)
+    if (s->plan->units[u].kind != RG_KIND_UNIT) {
+      if (out) out[n] = (rg_row){u, -1};
+      n++;
+    }
+  return n;
+}
+
+/* Collectives and generics by number of tasks desc, then name. */
+static int by_tasks_then_name(const void *a, const void *b, void *ctx) {
+  const rg_plan *plan = ctx;
+  const rg_unit *x = &plan->units[((const rg_row *)a)->i], *y = &plan->units[((const rg_row *)b)->i];
+  if (x->link_count != y->link_count) return x->link_count > y->link_count ? -1 : 1;
+  return strcmp(x->name, y->name);
+}
+
+static int rows_collectives(const rg_table_src *s, rg_row *out) {
+  int n = rows_other(s, out);
+  if (out) rg_sort(out, (size_t)n, sizeof *out, by_tasks_then_name, (void *)s->plan);
+  return n;
+}
+
+static const char *unit_row_class(const rg_table_src *s, rg_row r) {
+  const rg_unit_stats *x = stats(s, r);
+  return x && x->overloaded ? "over" : NULL;
+}
+
+/* Tasks of unit u with role (-1: both) in the cell's scratch, plan order. */
+static void unit_tasks(const rg_table_src *s, int u, int role, rg_cell *o) {
+  int *v = rg_cell_alloc(o, ((size_t)s->plan->units[u].link_count + 1) * sizeof *v);
+  o->n_refs = rg_report_unit_tasks(s->plan, u, role, v);
+  o->refs = v;
+}
+
+#define STAT(name, member, field)                                                                  \
+  static void name(const rg_table_src *s, rg_row r, int a, rg_cell *o) {                              \
+    UNUSED(a);                                                                                     \
+    const rg_unit_stats *x = stats(s, r);                                                          \
+    if (x) o->field = x->member;                                                                   \
+  }
+STAT(u_load, load, r)
+STAT(u_partners, partners, i)
+STAT(u_strength, strength, r)
+STAT(u_betweenness, betweenness, r)
+STAT(u_harmonic, harmonic, r)
+STAT(u_eigenvector, eigenvector, r)
+STAT(u_pagerank, pagerank, r)
+STAT(u_constraint, constraint, r)
+STAT(u_coreness, coreness, i)
+STAT(u_cluster, cluster, i)
+STAT(u_overloaded, overloaded, i)
+STAT(u_fractional, fractional, r)
+STAT(u_share, share, r)
+STAT(u_chapters, chapters, i)
+STAT(u_burden, burden, i)
+STAT(u_zscore, zscore, r)
+STAT(u_rank, rank, i)
+STAT(u_participation, participation, r)
+STAT(u_reason, reason, s)
+
+static void u_unit(const rg_table_src *s, rg_row r, int a, rg_cell *o) {
+  UNUSED(s), UNUSED(a);
+  o->i = r.i;
+}
+static void u_kind(const rg_table_src *s, rg_row r, int a, rg_cell *o) {
+  UNUSED(a);
+  o->s = rg_kind_name(s->plan->units[r.i].kind);
+}
+static void u_aliases(const rg_table_src *s, rg_row r, int a, rg_cell *o) {
+  UNUSED(a);
+  o->items = s->plan->units[r.i].aliases;
+  o->n_items = s->plan->units[r.i].n_aliases;
+}
+static void u_first_line(const rg_table_src *s, rg_row r, int a, rg_cell *o) {
+  UNUSED(a);
+  o->i = s->plan->units[r.i].first_line;
+}
+static void u_n_tasks(const rg_table_src *s, rg_row r, int a, rg_cell *o) {
+  UNUSED(a);
+  o->i = s->plan->units[r.i].link_count;
+}
+static void u_led(const rg_table_src *s, rg_row r, int a, rg_cell *o) {
+  UNUSED(a);
+  unit_tasks(s, r.i, RG_ROLE_LEAD, o);
+  o->i = o->n_refs;
+}
+static void u_supported(const rg_table_src *s, rg_row r, int a, rg_cell *o) {
+  UNUSED(a);
+  unit_tasks(s, r.i, RG_ROLE_SUPPORT, o);
+  o->i = o->n_refs;
+}
+static void u_lead_tasks(const rg_table_src *s, rg_row r, int a, rg_cell *o) {
+  UNUSED(a);
+  unit_tasks(s, r.i, RG_ROLE_LEAD, o);
+}
+static void u_support_tasks(const rg_table_src *s, rg_row r, int a, rg_cell *o) {
+  UNUSED(a);
+  unit_tasks(s, r.i, RG_ROLE_SUPPORT, o);
+}
+/* Every task of the unit, ascending. */
+static void u_tasks(const rg_table_src *s, rg_row r, int a, rg_cell *o) {
+  UNUSED(a);
+  unit_tasks(s, r.i, -1, o);
+  rg_sort((int *)o->refs, (size_t)o->n_refs, sizeof(int), rg_cmp_int, NULL);
+}
+static void u_fence(const rg_table_src *s, rg_row r, int a, rg_cell *o) {
+  UNUSED(r), UNUSED(a);
+  o->r = s->res->fence;
+}
+static void u_q1(const rg_table_src *s, rg_row r, int a, rg_cell *o) {
+  UNUSED(r), UNUSED(a);
+  o->r = s->res->q1;
+}
+static void u_q3(const rg_table_src *s, rg_row r, int a, rg_cell *o) {
+  UNUSED(r), UNUSED(a);
+  o->r = s->res->q3;
+}
+static void u_iqr(const rg_table_src *s, rg_row r, int a, rg_cell *o) {
+  UNUSED(r), UNUSED(a);
+  o->r = s->res->iqr;
+}
+
+/* "四 11": the chapter (as printed, "-" for none) and the unit's load in it,
+ * its three largest. */
+static void u_top_chapters(const rg_table_src *s, rg_row r, int a, rg_cell *o) {
+  UNUSED(a);
+  const rg_unit_stats *x = stats(s, r);
+  if (!x) return;
+  int n = x->n_chapter_loads < 3 ? x->n_chapter_loads : 3;
+  const char **items = rg_cell_alloc(o, ((size_t)n + 1) * sizeof *items);
+  for (int j = 0; j < n; j++) {
+    char num[64];
+    rg_format_real(num, sizeof num, x->chapter_loads[j]);
+    int c = x->chapter_ids[j];
+    items[j] = rg_cell_printf(o, "%s %s", c >= 0 ? s->plan->chapters[c].number : "-", num);
+  }
+  o->items = items;
+  o->n_items = n;
+}
+
+/* The report's load of the unit per chapter column (rd->col_load). */
+static void u_chapter_load(const rg_table_src *s, rg_row r, int a, rg_cell *o) {
+  UNUSED(a);
+  int k = s->res->row_of_unit[r.i];
+  if (k < 0) return;
+  o->reals = &s->rd->col_load[(size_t)k * (size_t)s->rd->n_cols];
+  o->n_reals = s->rd->n_cols;
+}
+
+/* One chapter column of it, with the unit's tasks in that chapter. */
+static void u_load_in_chapter(const rg_table_src *s, rg_row r, int c, rg_cell *o) {
+  int k = s->res->row_of_unit[r.i];
+  if (k < 0) return;
+  o->r = s->rd->col_load[(size_t)k * (size_t)s->rd->n_cols + (size_t)c];
+  unit_tasks(s, r.i, -1, o);
+  int *v = (int *)o->refs, n = 0;
+  for (int j = 0; j < o->n_refs; j++)
+    if (rg_report_task_col(s->rd, v[j]) == c) v[n++] = v[j];
+  o->n_refs = n;
+}
+
+static int chapter_columns(const rg_table_src *s) { return s->rd ? s->rd->n_cols : 0; }
+
+/* A chapter column's labels: long "一、扩大内需" (workbook), abbr "一" (page
+ * header, "—" for the no-chapter column), hint: the title. */
+static void chapter_label(const rg_table_src *s, int c, int zh, int form, char *buf, size_t size) {
+  const rg_plan *plan = s->plan;
+  const char *num = c < plan->n_chapters && plan->chapters[c].number ? plan->chapters[c].number : "";
+  const char *title = c < plan->n_chapters
+                          ? (plan->chapters[c].title ? plan->chapters[c].title : "")
+                          : (zh ? "未归章节" : "no chapter");
+  if (form == RG_LABEL_ABBR)
+    snprintf(buf, size, "%s", c < plan->n_chapters ? num : "—");
+  else if (form == RG_LABEL_HINT || !*num)
+    snprintf(buf, size, "%s", title);
+  else
+    snprintf(buf, size, "%s、%s", num, title);
+}
+
+static const rg_column unit_cols[] = {
+    {.key = "unit", .zh = "单位", .en = "unit", .type = RG_COL_UNIT, .width = 30, .get = u_unit},
+    {.key = "kind", .zh = "类别", .en = "kind", .type = RG_COL_STR, .get = u_kind},
+    {.key = "index", .zh = "单位序号", .en = "index", .type = RG_COL_INT, .get = u_unit},
+    {.key = "aliases", .zh = "又称", .en = "aliases", .type = RG_COL_LIST, .flags = RG_COLF_WIDE,
+     .get = u_aliases},
+    {.key = "first_line", .zh = "首见行号", .en = "first line", .type = RG_COL_INT,
+     .flags = RG_COLF_WIDE, .get = u_first_line},
+    {.key = "rank", .zh = "排名", .en = "rank", .type = RG_COL_INT, .width = 6, .get = u_rank},
+    {.key = "load", .zh = "负荷", .en = "load", .type = RG_COL_REAL, .digits = 2, .width = 8,
+     .get = u_load},
+    {.key = "led", .zh = "牵头", .en = "led", .type = RG_COL_INT, .width = 7,
+     .flags = RG_COLF_LINKED, .get = u_led},
+    {.key = "supported", .zh = "配合", .en = "supported", .type = RG_COL_INT, .width = 7,
+     .flags = RG_COLF_LINKED, .get = u_supported},
+    {.key = "share", .zh = "占比", .en = "share", .type = RG_COL_REAL, .digits = 1, .width = 8,
+     .flags = RG_COLF_PERCENT, .get = u_share},
+    {.key = "chapters", .zh = "章节数", .en = "chapters", .type = RG_COL_INT, .width = 8,
+     .get = u_chapters},
+    {.key = "partners", .zh = "协作单位", .en = "partners", .type = RG_COL_INT, .width = 9,
+     .get = u_partners},
+    {.key = "burden", .zh = "协同负担", .en = "burden", .type = RG_COL_INT, .width = 9,
+     .hint_zh = "所承担任务的其他单位数之和",
+     .hint_en = "sum over its tasks of the other units on the task", .get = u_burden},
+    {.key = "fractional", .zh = "分摊负荷", .en = "fractional load", .type = RG_COL_REAL,
+     .digits = 2, .flags = RG_COLF_WIDE, .get = u_fractional},
+    {.key = "strength", .zh = "强度", .en = "strength", .type = RG_COL_REAL, .digits = 2,
+     .width = 10, .hint_zh = "协作关系权重之和", .hint_en = "sum of tie weights",
+     .get = u_strength},
+    {.key = "betweenness", .zh = "中介中心性", .en = "betweenness", .type = RG_COL_REAL,
+     .digits = 4, .width = 12, .get = u_betweenness},
+    {.key = "harmonic", .zh = "调和中心性", .en = "harmonic", .type = RG_COL_REAL, .digits = 3,
+     .width = 12, .flags = RG_COLF_WIDE, .get = u_harmonic},
+    {.key = "eigenvector", .zh = "特征向量", .en = "eigenvector", .type = RG_COL_REAL,
+     .digits = 3, .width = 12, .flags = RG_COLF_WIDE, .get = u_eigenvector},
+    {.key = "pagerank", .zh = "PageRank", .en = "PageRank", .type = RG_COL_REAL, .digits = 4,
+     .width = 12, .flags = RG_COLF_WIDE, .get = u_pagerank},
+    {.key = "constraint", .zh = "约束度", .en = "constraint", .type = RG_COL_REAL, .digits = 3,
+     .width = 10, .flags = RG_COLF_WIDE, .get = u_constraint},
+    {.key = "coreness", .zh = "核数", .en = "coreness", .type = RG_COL_INT, .width = 8,
+     .flags = RG_COLF_WIDE, .get = u_coreness},
+    {.key = "cluster", .zh = "聚类", .en = "cluster", .type = RG_COL_CLUSTER, .width = 8,
+     .get = u_cluster},
+    {.key = "participation", .zh = "参与系数", .en = "participation", .type = RG_COL_REAL,
+     .digits = 3, .width = 10, .flags = RG_COLF_WIDE, .get = u_participation},
+    {.key = "overloaded", .zh = "超负荷", .en = "overloaded", .type = RG_COL_BOOL, .width = 8,
+     .get = u_overloaded},
+    {.key = "zscore", .zh = "z", .en = "z", .type = RG_COL_REAL, .digits = 2, .width = 8,
+     .get = u_zscore},
+    {.key = "top_chapters", .zh = "负荷最重的章节", .en = "top chapters", .type = RG_COL_LIST,
+     .get = u_top_chapters},
+    {.key = "reason", .zh = "原因", .en = "reason", .type = RG_COL_STR, .width = 60,
+     .get = u_reason},
+    {.key = "fence", .zh = "警戒线", .en = "fence", .type = RG_COL_REAL, .digits = 2,
+     .flags = RG_COLF_WIDE, .get = u_fence},
+    {.key = "q1", .zh = "Q1", .en = "Q1", .type = RG_COL_REAL, .digits = 2, .flags = RG_COLF_WIDE,
+     .get = u_q1},
+    {.key = "q3", .zh = "Q3", .en = "Q3", .type = RG_COL_REAL, .digits = 2, .flags = RG_COLF_WIDE,
+     .get = u_q3},
+    {.key = "iqr", .zh = "IQR", .en = "IQR", .type = RG_COL_REAL, .digits = 2,
+     .flags = RG_COLF_WIDE, .get = u_iqr},
+    {.key = "n_tasks", .zh = "任务数", .en = "tasks", .type = RG_COL_INT, .get = u_n_tasks},
+    {.key = "tasks", .zh = "任务", .en = "tasks", .type = RG_COL_TASKS, .get = u_tasks},
+    {.key = "lead_tasks", .zh = "牵头任务", .en = "lead tasks", .type = RG_COL_TASKS,
+     .get = u_lead_tasks},
+    {.key = "support_tasks", .zh = "配合任务", .en = "support tasks", .type = RG_COL_TASKS,
+     .get = u_support_tasks},
+    {.key = "chapter_load", .zh = "分章节负荷", .en = "load by chapter", .type = RG_COL_REALS,
+     .get = u_chapter_load},
+    {.key = "load_in_chapter", .zh = "章节负荷", .en = "load in chapter", .type = RG_COL_REAL,
+     .width = 12, .flags = RG_COLF_LINKED, .get = u_load_in_chapter, .repeat = chapter_columns,
+     .label = chapter_label},
+};
+
+const rg_schema rg_schema_units = {"units", unit_cols, N(unit_cols), RG_ROW_UNIT, rows_results,
+                                   unit_row_class};
+
+/* ==================================================================== ties */
+
+static int rows_ties(const rg_table_src *s, rg_row *out) {
+  for (int k = 0; out && k < s->res->n_ties; k++) out[k] = (rg_row){k, -1};
+  return s->res->n_ties;
+}
+
+#define TIE(r) (&s->res->ties[(r).i])
+
+static void t_a(const rg_table_src *s, rg_row r, int a, rg_cell *o) {
+  UNUSED(a);
+  o->i = TIE(r)->a;
+}
+static void t_b(const rg_table_src *s, rg_row r, int a, rg_cell *o) {
+  UNUSED(a);
+  o->i = TIE(r)->b;
+}
+static void t_shared(const rg_table_src *s, rg_row r, int a, rg_cell *o) {
+  UNUSED(a);
+  o->i = TIE(r)->shared;
+}
+static void t_weight(const rg_table_src *s, rg_row r, int a, rg_cell *o) {
+  UNUSED(a);
+  o->r = TIE(r)->weight;
+}
+static void t_tasks(const rg_table_src *s, rg_row r, int a, rg_cell *o) {
+  UNUSED(a);
+  o->refs = TIE(r)->tasks;
+  o->n_refs = TIE(r)->shared;
+}
+/* "3. text" per shared task, one per line. */
+static void t_texts(const rg_table_src *s, rg_row r, int a, rg_cell *o) {
+  UNUSED(a);
+  const rg_tie *t = TIE(r);
+  size_t n = 1;
+  for (int k = 0; k < t->shared; k++)
+    n += strlen(s->plan->tasks[t->tasks[k]].number) + strlen(s->plan->tasks[t->tasks[k]].text) + 4;
+  char *buf = rg_cell_alloc(o, n);
+  for (int k = 0; k < t->shared; k++) {
+    const rg_task *task = &s->plan->tasks[t->tasks[k]];
+    if (k) strcat(buf, "\n");
+    strcat(buf, task->number);
+    strcat(buf, ". ");
+    strcat(buf, task->text);
+  }
+  o->s = buf;
+}
+
+static const rg_column tie_cols[] = {
+    {.key = "unit_a", .zh = "单位甲", .en = "unit a", .type = RG_COL_UNIT, .width = 28, .get = t_a},
+    {.key = "unit_b", .zh = "单位乙", .en = "unit b", .type = RG_COL_UNIT, .width = 28, .get = t_b},
+    {.key = "shared", .zh = "共同任务数", .en = "shared", .type = RG_COL_INT, .width = 10,
+     .get = t_shared},
+    {.key = "weight", .zh = "权重", .en = "weight", .type = RG_COL_REAL, .digits = 2, .width = 8,
+     .get = t_weight},
+    {.key = "tasks", .zh = "共同任务编号", .en = "tasks", .type = RG_COL_TASKS, .width = 20,
+     .get = t_tasks},
+    {.key = "task_texts", .zh = "共同任务", .en = "task texts", .type = RG_COL_STR, .width = 80,
+     .flags = RG_COLF_WIDE, .get = t_texts},
+};
+
+const rg_schema rg_schema_ties = {"ties", tie_cols, N(tie_cols), RG_ROW_OTHER, rows_ties, NULL};
+
+/* ================================================================ clusters */
+
+static int rows_clusters(const rg_table_src *s, rg_row *out) {
+  for (int k = 0; out && k < s->res->n_clusters; k++) out[k] = (rg_row){k, -1};
+  return s->res->n_clusters;
+}
+
+#define CLUSTER(r) (&s->res->clusters[(r).i])
+
+static void c_id(const rg_table_src *s, rg_row r, int a, rg_cell *o) {
+  UNUSED(a);
+  o->i = CLUSTER(r)->id;
+}
+static void c_size(const rg_table_src *s, rg_row r, int a, rg_cell *o) {
+  UNUSED(a);
+  o->i = CLUSTER(r)->n_units;
+}
+static void c_units(const rg_table_src *s, rg_row r, int a, rg_cell *o) {
+  UNUSED(a);
+  o->refs = CLUSTER(r)->units;
+  o->n_refs = CLUSTER(r)->n_units;
+}
+static void c_tasks(const rg_table_src *s, rg_row r, int a, rg_cell *o) {
+  UNUSED(a);
+  o->refs = CLUSTER(r)->tasks;
+  o->n_refs = CLUSTER(r)->n_tasks;
+}
+static void c_crossing(const rg_table_src *s, rg_row r, int a, rg_cell *o) {
+  UNUSED(a);
+  o->refs = CLUSTER(r)->crossing;
+  o->n_refs = CLUSTER(r)->n_crossing;
+}
+static void c_bridges(const rg_table_src *s, rg_row r, int a, rg_cell *o) {
+  UNUSED(a);
+  o->refs = CLUSTER(r)->bridges;
+  o->n_refs = CLUSTER(r)->n_bridges;
+}
+
+static const rg_column cluster_cols[] = {
+    {.key = "id", .zh = "聚类", .en = "cluster", .type = RG_COL_INT, .get = c_id},
+    {.key = "size", .zh = "单位数", .en = "units", .type = RG_COL_INT, .get = c_size},
+    {.key = "units", .zh = "单位", .en = "units", .type = RG_COL_UNITS, .get = c_units},
+    {.key = "tasks", .zh = "内部任务", .en = "tasks inside", .type = RG_COL_TASKS,
+     .get = c_tasks},
+    {.key = "crossing_tasks", .zh = "跨聚类任务", .en = "crossing tasks", .type = RG_COL_TASKS,
+     .get = c_crossing},
+    {.key = "bridges", .zh = "桥梁单位", .en = "bridges", .type = RG_COL_UNITS,
+     .get = c_bridges},
+};
+
+const rg_schema rg_schema_clusters = {"clusters",   cluster_cols, N(cluster_cols),
+                                      RG_ROW_OTHER, rows_clusters, NULL};
+
+/* Cluster members: row (cluster, k-th member). */
+static int rows_members(const rg_table_src *s, rg_row *out) {
+  int n = 0;
+  for (int c = 0; c < s->res->n_clusters; c++)
+    for (int k = 0; k < s->res->clusters[c].n_units; k++, n++)
+      if (out) out[n] = (rg_row){c, k};
+  return n;
+}
+
+#define MEMBER(r) (CLUSTER(r)->units[(r).j])
+
+static void m_unit(const rg_table_src *s, rg_row r, int a, rg_cell *o) {
+  UNUSED(a);
+  o->i = MEMBER(r);
+}
+static void m_load(const rg_table_src *s, rg_row r, int a, rg_cell *o) {
+  UNUSED(a);
+  const rg_unit_stats *x = stats(s, (rg_row){MEMBER(r), -1});
+  o->r = x ? x->load : NAN;
+}
+static void m_participation(const rg_table_src *s, rg_row r, int a, rg_cell *o) {
+  UNUSED(a);
+  const rg_unit_stats *x = stats(s, (rg_row){MEMBER(r), -1});
+  o->r = x ? x->participation : NAN;
+}
+static void m_bridge(const rg_table_src *s, rg_row r, int a, rg_cell *o) {
+  UNUSED(a);
+  const rg_cluster *c = CLUSTER(r);
+  for (int j = 0; j < c->n_bridges; j++)
+    if (c->bridges[j] == MEMBER(r)) o->i = 1;
+}
+static void m_inside(const rg_table_src *s, rg_row r, int a, rg_cell *o) {
+  UNUSED(a);
+  o->i = CLUSTER(r)->n_tasks;
+}
+static void m_crossing(const rg_table_src *s, rg_row r, int a, rg_cell *o) {
+  UNUSED(a);
+  o->i = CLUSTER(r)->n_crossing;
+}
+
+static const rg_column member_cols[] = {
+    {.key = "cluster", .zh = "聚类", .en = "cluster", .type = RG_COL_INT, .width = 7, .get = c_id},
+    {.key = "unit", .zh = "单位", .en = "unit", .type = RG_COL_UNIT, .width = 30, .get = m_unit},
+    {.key = "load", .zh = "负荷", .en = "load", .type = RG_COL_REAL, .digits = 2, .width = 8,
+     .get = m_load},
+    {.key = "participation", .zh = "参与系数", .en = "participation", .type = RG_COL_REAL,
+     .digits = 3, .width = 10, .get = m_participation},
+    {.key = "bridge", .zh = "桥梁单位", .en = "bridge", .type = RG_COL_BOOL, .width = 9,
+     .get = m_bridge},
+    {.key = "cluster_units", .zh = "聚类单位数", .en = "cluster units", .type = RG_COL_INT,
+     .width = 10, .get = c_size},
+    {.key = "tasks_inside", .zh = "内部任务数", .en = "tasks inside", .type = RG_COL_INT,
+     .width = 10, .get = m_inside},
+    {.key = "crossing", .zh = "跨聚类任务数", .en = "crossing tasks", .type = RG_COL_INT,
+     .width = 12, .get = m_crossing},
+};
+
+const rg_schema rg_schema_members = {"members",    member_cols,  N(member_cols),
+                                     RG_ROW_OTHER, rows_members, NULL};
+
+/* =================================================================== tasks
+ * Rows are plan tasks (row.i) in plan order. */
+
+static int rows_tasks(const rg_table_src *s, rg_row *out) {
+  for (int t = 0; out && t < s->plan->n_tasks; t++) out[t] = (rg_row){t, -1};
+  return s->plan->n_tasks;
+}
+
+#define TASK(r) (&s->plan->tasks[(r).i])
+
+static const char *chapter_number(const rg_plan *p, int c) {
+  return c >= 0 && c < p->n_chapters ? p->chapters[c].number : NULL;
+}
+
+static void k_number(const rg_table_src *s, rg_row r, int a, rg_cell *o) {
+  UNUSED(a);
+  o->s = TASK(r)->number;
+}
+static void k_index(const rg_table_src *s, rg_row r, int a, rg_cell *o) {
+  UNUSED(s), UNUSED(a);
+  o->i = r.i;
+}
+static void k_ordinal(const rg_table_src *s, rg_row r, int a, rg_cell *o) {
+  UNUSED(a);
+  o->i = TASK(r)->ordinal;
+}
+static void k_chapter(const rg_table_src *s, rg_row r, int a, rg_cell *o) {
+  UNUSED(a);
+  o->s = chapter_number(s->plan, TASK(r)->chapter);
+}
+static void k_section(const rg_table_src *s, rg_row r, int a, rg_cell *o) {
+  UNUSED(a);
+  int c = TASK(r)->section;
+  o->s = c >= 0 ? s->plan->sections[c].number : NULL;
+}
+static void k_chapter_index(const rg_table_src *s, rg_row r, int a, rg_cell *o) {
+  UNUSED(a);
+  o->i = TASK(r)->chapter;
+}
+static void k_section_index(const rg_table_src *s, rg_row r, int a, rg_cell *o) {
+  UNUSED(a);
+  o->i = TASK(r)->section;
+}
+/* Units of the task with role, in task_links order. */
+static void task_units(const rg_table_src *s, rg_row r, rg_role role, rg_cell *o) {
+  const rg_task *t = TASK(r);
+  int *v = rg_cell_alloc(o, ((size_t)t->link_count + 1) * sizeof *v);
+  for (int j = 0; j < t->link_count; j++) {
+    const rg_link *l = &s->plan->links[s->plan->task_links[t->link_begin + j]];
+    if (l->role == role) v[o->n_refs++] = l->unit;
+  }
+  o->refs = v;
+}
+static void k_leads(const rg_table_src *s, rg_row r, int a, rg_cell *o) {
+  UNUSED(a);
+  task_units(s, r, RG_ROLE_LEAD, o);
+}
+static void k_supports(const rg_table_src *s, rg_row r, int a, rg_cell *o) {
+  UNUSED(a);
+  task_units(s, r, RG_ROLE_SUPPORT, o);
+}
+static void k_open(const rg_table_src *s, rg_row r, int a, rg_cell *o) {
+  UNUSED(a);
+  o->i = TASK(r)->open_list;
+}
+static void k_deadline(const rg_table_src *s, rg_row r, int a, rg_cell *o) {
+  UNUSED(a);
+  o->s = TASK(r)->deadline;
+}
+static void k_line(const rg_table_src *s, rg_row r, int a, rg_cell *o) {
+  UNUSED(a);
+  o->i = TASK(r)->line;
+}
+static void k_text(const rg_table_src *s, rg_row r, int a, rg_cell *o) {
+  UNUSED(a);
+  o->s = TASK(r)->text;
+}
+static void k_original(const rg_table_src *s, rg_row r, int a, rg_cell *o) {
+  UNUSED(a);
+  const rg_task *t = TASK(r);
+  o->s = t->original && t->original != t->text && strcmp(t->original, t->text) ? t->original : NULL;
+}
+static void k_concrete(const rg_table_src *s, rg_row r, int a, rg_cell *o) {
+  UNUSED(a);
+  const rg_task *t = TASK(r);
+  for (int j = 0; j < t->link_count; j++)
+    o->i += s->plan->units[s->plan->links[s->plan->task_links[t->link_begin + j]].unit].kind ==
+            RG_KIND_UNIT;
+}
+
+static const rg_column task_cols[] = {
+    {.key = "task", .zh = "编号", .en = "number", .type = RG_COL_STR, .width = 8,
+     .flags = RG_COLF_ID, .get = k_number},
+    {.key = "index", .zh = "任务序号", .en = "index", .type = RG_COL_INT, .get = k_index},
+    {.key = "ordinal", .zh = "序次", .en = "ordinal", .type = RG_COL_INT, .get = k_ordinal},
+    {.key = "chapter", .zh = "章节", .en = "chapter", .type = RG_COL_STR, .width = 8,
+     .get = k_chapter},
+    {.key = "section", .zh = "节", .en = "section", .type = RG_COL_STR, .get = k_section},
+    {.key = "chapter_index", .zh = "章节序号", .en = "chapter index", .type = RG_COL_INT,
+     .get = k_chapter_index},
+    {.key = "section_index", .zh = "节序号", .en = "section index", .type = RG_COL_INT,
+     .get = k_section_index},
+    {.key = "leads", .zh = "牵头单位", .en = "lead", .type = RG_COL_UNITS, .width = 28,
+     .get = k_leads},
+    {.key = "supports", .zh = "责任/配合单位", .en = "support", .type = RG_COL_UNITS,
+     .width = 45, .get = k_supports},
+    {.key = "open_list", .zh = "名单未列全", .en = "open list", .type = RG_COL_BOOL, .width = 10,
+     .hint_zh = "名单以“等有关部门”等结尾，未列全", .hint_en = "the unit list ends in \"and others\"",
+     .get = k_open},
+    {.key = "deadline", .zh = "完成时限", .en = "deadline", .type = RG_COL_STR, .width = 14,
+     .get = k_deadline},
+    {.key = "line", .zh = "行号", .en = "line", .type = RG_COL_INT, .width = 8, .get = k_line},
+    {.key = "text", .zh = "任务", .en = "task", .type = RG_COL_STR, .width = 70, .get = k_text},
+    {.key = "original", .zh = "原文", .en = "original", .type = RG_COL_STR, .width = 70,
+     .flags = RG_COLF_WIDE, .get = k_original},
+    {.key = "concrete_units", .zh = "具体单位数", .en = "concrete units", .type = RG_COL_INT,
+     .get = k_concrete},
+};
+
+const rg_schema rg_schema_tasks = {"tasks", task_cols, N(task_cols), RG_ROW_TASK, rows_tasks, NULL};
+
+/* =================================================================== links
+ * Rows are positions in plan->task_links: by task, leads first. */
+
+static int rows_links(const rg_table_src *s, rg_row *out) {
+  for (int k = 0; out && k < s->plan->n_links; k++) out[k] = (rg_row){k, -1};
+  return s->plan->n_links;
+}
+
+#define LINK(r) (&s->plan->links[s->plan->task_links[(r).i]])
+
+static void l_task(const rg_table_src *s, rg_row r, int a, rg_cell *o) {
+  UNUSED(a);
+  o->i = LINK(r)->task;
+}
+static void l_role(const rg_table_src *s, rg_row r, int a, rg_cell *o) {
+  UNUSED(a);
+  o->s = rg_role_name(LINK(r)->role);
+}
+static void l_unit(const rg_table_src *s, rg_row r, int a, rg_cell *o) {
+  UNUSED(a);
+  o->i = LINK(r)->unit;
+}
+static void l_kind(const rg_table_src *s, rg_row r, int a, rg_cell *o) {
+  UNUSED(a);
+  o->s = rg_kind_name(s->plan->units[LINK(r)->unit].kind);
+}
+static void l_chapter(const rg_table_src *s, rg_row r, int a, rg_cell *o) {
+  UNUSED(a);
+  o->s = chapter_number(s->plan, s->plan->tasks[LINK(r)->task].chapter);
+}
+static void l_line(const rg_table_src *s, rg_row r, int a, rg_cell *o) {
+  UNUSED(a);
+  o->i = LINK(r)->line;
+}
+
+static const rg_column link_cols[] = {
+    {.key = "task", .zh = "任务", .en = "task", .type = RG_COL_TASK, .get = l_task},
+    {.key = "role", .zh = "角色", .en = "role", .type = RG_COL_STR, .get = l_role},
+    {.key = "unit", .zh = "单位", .en = "unit", .type = RG_COL_UNIT, .width = 30, .get = l_unit},
+    {.key = "kind", .zh = "类别", .en = "kind", .type = RG_COL_STR, .get = l_kind},
+    {.key = "chapter", .zh = "章节", .en = "chapter", .type = RG_COL_STR, .get = l_chapter},
+    {.key = "line", .zh = "行号", .en = "line", .type = RG_COL_INT, .get = l_line},
+};
+
+const rg_schema rg_schema_edges = {"links", link_cols, N(link_cols), RG_ROW_OTHER, rows_links, NULL};
+
+/* ============================================================= diagnostics
+ * Rows are plan diagnostics (row.i), in the order found or by line. */
+
+static int rows_diags(const rg_table_src *s, rg_row *out) {
+  for (int k = 0; out && k < s->plan->n_diags; k++) out[k] = (rg_row){k, -1};
+  return s->plan->n_diags;
+}
+
+static int by_line(const void *a, const void *b, void *ctx) {
+  const rg_plan *plan = ctx;
+  const rg_diag *x = &plan->diags[*(const int *)a], *y = &plan->diags[*(const int *)b];
+  if (x->line != y->line) return x->line < y->line ? -1 : 1;
+  return *(const int *)a - *(const int *)b;
+}
+
+int *rg_diags_by_line(const rg_plan *plan) {
+  int *order = rg_xmalloc(((size_t)plan->n_diags + 1) * sizeof *order);
+  for (int i = 0; i < plan->n_diags; i++) order[i] = i;
+  rg_sort(order, (size_t)plan->n_diags, sizeof *order, by_line, (void *)plan);
+  return order;
+}
+
+static int rows_diags_by_line(const rg_table_src *s, rg_row *out) {
+  if (out) {
+    int *order = rg_diags_by_line(s->plan);
+    for (int k = 0; k < s->plan->n_diags; k++) out[k] = (rg_row){order[k], -1};
+    free(order);
+  }
+  return s->plan->n_diags;
+}
+
+#define DIAG(r) (&s->plan->diags[(r).i])
+
+static const char *diag_row_class(const rg_table_src *s, rg_row r) {
+  switch (DIAG(r)->severity) {
+  case RG_SEV_NOTE: return "sev-note";
+  case RG_SEV_ERROR: return "sev-error";
+  case RG_SEV_WARNING: break;
+  }
+  return "sev-warning";
+}
+
+static void d_file(const rg_table_src *s, rg_row r, int a, rg_cell *o) {
+  UNUSED(r), UNUSED(a);
+  o->s = s->plan->path;
+}
+static void d_line(const rg_table_src *s, rg_row r, int a, rg_cell *o) {
+  UNUSED(a);
+  o->i = DIAG(r)->line;
+}
+static void d_severity(const rg_table_src *s, rg_row r, int a, rg_cell *o) {
+  UNUSED(a);
+  o->s = rg_severity_name(DIAG(r)->severity);
+}
+static void d_code(const rg_table_src *s, rg_row r, int a, rg_cell *o) {
+  UNUSED(a);
+  o->s = DIAG(r)->code;
+}
+static void d_message(const rg_table_src *s, rg_row r, int a, rg_cell *o) {
+  UNUSED(a);
+  o->s = DIAG(r)->message;
+}
+static void d_where(const rg_table_src *s, rg_row r, int a, rg_cell *o) {
+  UNUSED(a);
+  long line = DIAG(r)->line;
+  o->s = line > 0 ? rg_cell_printf(o, "%s:%ld", s->plan->path, line) : s->plan->path;
+}
+/* The task the diagnostic falls in: the last task starting at or before its
+ * line (binary search; only when task lines ascend). */
+static void d_task(const rg_table_src *s, rg_row r, int a, rg_cell *o) {
+  UNUSED(a);
+  const rg_plan *plan = s->plan;
+  long line = DIAG(r)->line;
+  o->i = -1;
+  for (int t = 1; t < plan->n_tasks; t++)
+    if (plan->tasks[t].line < plan->tasks[t - 1].line) return;
+  if (line <= 0) return;
+  int lo = 0, hi = plan->n_tasks; /* first task with line > line */
+  while (lo < hi) {
+    int mid = (lo + hi) / 2;
+    if (plan->tasks[mid].line <= line)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  o->i = lo - 1;
+}
+
+static const rg_value_label severities[] = {
+    {"note", "提示", "note"}, {"warning", "警告", "warning"}, {"error", "错误", "error"}, {NULL, NULL, NULL}};
+
+static const rg_column diag_cols[] = {
+    {.key = "file", .zh = "文件", .en = "file", .type = RG_COL_STR, .get = d_file},
+    {.key = "line", .zh = "行号", .en = "line", .type = RG_COL_INT, .width = 8,
+     .flags = RG_COLF_ZERO_NONE, .get = d_line},
+    {.key = "severity", .zh = "级别", .en = "severity", .type = RG_COL_STR, .width = 9,
+     .values = severities, .get = d_severity},
+    {.key = "code", .zh = "代码", .en = "code", .type = RG_COL_STR, .width = 18,
+     .flags = RG_COLF_CODE, .get = d_code},
+    {.key = "message", .zh = "说明", .en = "message", .type = RG_COL_STR, .width = 90,
+     .get = d_message},
+    {.key = "where", .zh = "位置", .en = "where", .type = RG_COL_STR, .get = d_where},
+    {.key = "task", .zh = "所在任务", .en = "task", .type = RG_COL_TASK, .get = d_task},
+};
+
+const rg_schema rg_schema_diags = {"diagnostics", diag_cols, N(diag_cols), RG_ROW_OTHER,
+                                   rows_diags,    diag_row_class};
+
+/* ================================================================ meetings
+ * Rows are meetings (row.i) that only_unit attends (all when -1); agenda
+ * rows are (meeting, k-th task). */
+
+static int shown(const rg_table_src *s, int m) {
+  return s->only_unit < 0 || rg_meeting_has_unit(&s->mp->meetings[m], s->only_unit);
+}
+
+static int rows_meetings(const rg_table_src *s, rg_row *out) {
+  int n = 0;
+  for (int m = 0; m < s->mp->n_meetings; m++)
+    if (shown(s, m)) {
+      if (out) out[n] = (rg_row){m, -1};
+      n++;
+    }
+  return n;
+}
+
+static int rows_agenda(const rg_table_src *s, rg_row *out) {
+  int n = 0;
+  for (int m = 0; m < s->mp->n_meetings; m++)
+    for (int k = 0; shown(s, m) && k < s->mp->meetings[m].n_tasks; k++, n++)
+      if (out) out[n] = (rg_row){m, k};
+  return n;
+}
+
+#define MEETING(r) (&s->mp->meetings[(r).i])
+
+static void g_id(const rg_table_src *s, rg_row r, int a, rg_cell *o) {
+  UNUSED(a);
+  o->i = MEETING(r)->id;
+}
+static void g_slot(const rg_table_src *s, rg_row r, int a, rg_cell *o) {
+  UNUSED(a);
+  o->i = MEETING(r)->slot;
+}
+static void g_convener(const rg_table_src *s, rg_row r, int a, rg_cell *o) {
+  UNUSED(a);
+  o->i = MEETING(r)->convener;
+}
+static void g_n(const rg_table_src *s, rg_row r, int a, rg_cell *o) {
+  UNUSED(a);
+  o->i = MEETING(r)->n_attendees;
+}
+static void g_attendees(const rg_table_src *s, rg_row r, int a, rg_cell *o) {
+  UNUSED(a);
+  o->refs = MEETING(r)->attendees;
+  o->n_refs = MEETING(r)->n_attendees;
+}
+static void g_tasks(const rg_table_src *s, rg_row r, int a, rg_cell *o) {
+  UNUSED(a);
+  o->refs = MEETING(r)->tasks;
+  o->n_refs = MEETING(r)->n_tasks;
+}
+static void g_reason(const rg_table_src *s, rg_row r, int a, rg_cell *o) {
+  UNUSED(a);
+  o->s = MEETING(r)->reason;
+}
+static void g_oversize(const rg_table_src *s, rg_row r, int a, rg_cell *o) {
+  UNUSED(a);
+  o->i = MEETING(r)->oversize;
+}
+static void g_task(const rg_table_src *s, rg_row r, int a, rg_cell *o) {
+  UNUSED(a);
+  o->i = MEETING(r)->tasks[r.j];
+}
+static void g_text(const rg_table_src *s, rg_row r, int a, rg_cell *o) {
+  UNUSED(a);
+  o->s = s->plan->tasks[MEETING(r)->tasks[r.j]].text;
+}
+
+#define MEETING_COLS                                                                               \
+  {.key = "id", .zh = "会议", .en = "meeting", .type = RG_COL_INT, .get = g_id},                   \
+      {.key = "slot", .zh = "时段", .en = "slot", .type = RG_COL_INT, .get = g_slot},              \
+      {.key = "convener", .zh = "召集单位", .en = "convener", .type = RG_COL_UNIT, .width = 30,     \
+       .get = g_convener},                                                                         \
+      {.key = "attendees", .zh = "参会单位", .en = "attendees", .type = RG_COL_UNITS,              \
+       .width = 30, .get = g_attendees},                                                           \
+      {.key = "reason", .zh = "合并理由", .en = "why together", .type = RG_COL_STR, .width = 30,   \
+       .get = g_reason}
+
+static const rg_column meeting_cols[] = {
+    MEETING_COLS,
+    {.key = "n", .zh = "单位数", .en = "attendees", .type = RG_COL_INT, .get = g_n},
+    {.key = "tasks", .zh = "议题", .en = "tasks", .type = RG_COL_TASKS, .get = g_tasks},
+    {.key = "oversize", .zh = "超员", .en = "oversize", .type = RG_COL_BOOL, .get = g_oversize},
+};
+
+const rg_schema rg_schema_meetings = {"meetings",   meeting_cols,  N(meeting_cols),
+                                      RG_ROW_OTHER, rows_meetings, NULL};
+
+static const rg_column agenda_cols[] = {
+    MEETING_COLS,
+    {.key = "task", .zh = "议题", .en = "task", .type = RG_COL_TASK, .width = 30, .get = g_task},
+    {.key = "text", .zh = "任务", .en = "text", .type = RG_COL_STR, .width = 30, .get = g_text},
+};
+
+const rg_schema rg_schema_agenda = {"agenda",     agenda_cols, N(agenda_cols),
+                                    RG_ROW_OTHER, rows_agenda, NULL};
+
+/* =================================================================== views
+ * One per output: VIEW(name, schema, rows, flags, sheet zh, sheet en, frozen
+ * columns, columns...). A column is {.key = "load"} plus what this output
+ * changes: .as (the key written), .zh/.en (labels), .width, .flags (RG_VC_*),
+ * .max. */
+
+#define VIEW(name, schema_, rows_, flags_, zh_, en_, freeze_, ...)                                \
+  static const rg_view_col name##_cols[] = {__VA_ARGS__};                                          \
+  const rg_view name = {&schema_, zh_, en_, name##_cols, N(name##_cols), rows_, flags_, freeze_}
+
+/* ---- command line --------------------------------------------------------- */
+
+VIEW(rg_view_units, rg_schema_units, NULL, 0, NULL, NULL, 0, {.key = "unit"}, {.key = "kind"}, {.key = "led"},
+     {.key = "supported"}, {.key = "load"}, {.key = "partners"}, {.key = "strength"}, {.key = "betweenness"}, {.key = "harmonic"},
+     {.key = "eigenvector"}, {.key = "pagerank"}, {.key = "constraint"}, {.key = "coreness"}, {.key = "cluster"}, {.key = "overloaded"},
+     {.key = "fractional"}, {.key = "share"}, {.key = "chapters"}, {.key = "burden"}, {.key = "zscore"}, {.key = "rank"}, {.key = "participation"},
+     {.key = "top_chapters"});
+
+VIEW(rg_view_overload, rg_schema_units, rows_overloaded, 0, NULL, NULL, 0, {.key = "unit"}, {.key = "load"},
+     {.key = "zscore"}, {.key = "rank"}, {.key = "reason"}, {.key = "top_chapters"}, {.key = "fence"}, {.key = "q1"}, {.key = "q3"}, {.key = "iqr"});
+
+VIEW(rg_view_collectives, rg_schema_units, rows_collectives, 0, NULL, NULL, 0, {.key = "unit", .as = "name"},
+     {.key = "kind"}, {.key = "n_tasks"}, {.key = "tasks"});
+
+VIEW(rg_view_ties, rg_schema_ties, NULL, 0, NULL, NULL, 0, {.key = "unit_a"}, {.key = "unit_b"}, {.key = "weight"},
+     {.key = "tasks"}, {.key = "shared"});
+
+VIEW(rg_view_clusters, rg_schema_clusters, NULL, 0, NULL, NULL, 0, {.key = "id"}, {.key = "size"}, {.key = "units"},
+     {.key = "tasks"}, {.key = "crossing_tasks"}, {.key = "bridges"});
+
+VIEW(rg_view_tasks, rg_schema_tasks, NULL, 0, NULL, NULL, 0, {.key = "task"}, {.key = "ordinal"}, {.key = "chapter"},
+     {.key = "section"}, {.key = "leads"}, {.key = "supports"}, {.key = "open_list"}, {.key = "deadline"}, {.key = "line"}, {.key = "text"});
+
+VIEW(rg_view_edges, rg_schema_edges, NULL, 0, NULL, NULL, 0, {.key = "task"}, {.key = "role"}, {.key = "unit"},
+     {.key = "kind"}, {.key = "chapter"}, {.key = "line"});
+
+VIEW(rg_view_diags, rg_schema_diags, rows_diags_by_line, 0, NULL, NULL, 0, {.key = "file"}, {.key = "line"},
+     {.key = "severity"}, {.key = "code"}, {.key = "message"});
+
+VIEW(rg_view_meetings, rg_schema_meetings, NULL, 0, NULL, NULL, 0, {.key = "id"}, {.key = "slot"},
+     {.key = "convener"}, {.key = "n"}, {.key = "attendees"}, {.key = "tasks"}, {.key = "reason"});
+
+VIEW(rg_view_agenda_text, rg_schema_agenda, NULL, 0, NULL, NULL, 0, {.key = "id", .as = "meeting"}, {.key = "slot"},
+     {.key = "task"}, {.key = "text"});
+
+/* As printed: the page and the workbook head the 会议安排 table with its keys,
+ * and show unit and task names as plain text. */
+#define AS_KEY(k, f) {.key = k, .zh = k, .en = k, .flags = f}
+VIEW(rg_view_agenda, rg_schema_agenda, NULL, 0, NULL, NULL, 0, AS_KEY("id", 0),
+     AS_KEY("slot", 0), AS_KEY("convener", RG_VC_PLAIN), AS_KEY("attendees", RG_VC_PLAIN),
+     AS_KEY("task", RG_VC_PLAIN), AS_KEY("text", 0), AS_KEY("reason", 0));
+
+VIEW(rg_view_meetings_json, rg_schema_meetings, NULL, 0, NULL, NULL, 0, {.key = "id"}, {.key = "slot"},
+     {.key = "convener"}, {.key = "attendees"}, {.key = "tasks"}, {.key = "reason"}, {.key = "oversize"});
+
+VIEW(rg_view_agenda_json, rg_schema_agenda, NULL, 0, NULL, NULL, 0, {.key = "task"}, {.key = "text"});
+
+/* ---- report: CSV and report.json ------------------------------------------ */
+
+/* As printed: tasks.csv names and orders its columns its own way. */
+VIEW(rg_view_tasks_csv, rg_schema_tasks, NULL, 0, NULL, NULL, 0, {.key = "task", .as = "number"}, {.key = "ordinal"},
+     {.key = "chapter"}, {.key = "text"}, {.key = "leads", .as = "lead"}, {.key = "supports", .as = "support"}, {.key = "deadline"},
+     {.key = "open_list"}, {.key = "line"});
+
+VIEW(rg_view_json_tasks, rg_schema_tasks, NULL, 0, NULL, NULL, 0, {.key = "index"}, {.key = "task", .as = "number"},
+     {.key = "ordinal"}, {.key = "chapter_index", .as = "chapter"}, {.key = "section_index", .as = "section"}, {.key = "text"},
+     {.key = "original"}, {.key = "deadline"}, {.key = "line"}, {.key = "open_list"}, {.key = "concrete_units"}, {.key = "leads", .as = "lead"},
+     {.key = "supports", .as = "support"});
+
+VIEW(rg_view_json_units, rg_schema_units, NULL, 0, NULL, NULL, 0, {.key = "unit", .as = "name"}, {.key = "index"},
+     {.key = "aliases"}, {.key = "first_line"}, {.key = "rank"}, {.key = "load"}, {.key = "led"}, {.key = "supported"}, {.key = "fractional"},
+     {.key = "share"}, {.key = "chapters"}, {.key = "partners"}, {.key = "burden"}, {.key = "strength"}, {.key = "betweenness"},
+     {.key = "harmonic"}, {.key = "eigenvector"}, {.key = "pagerank"}, {.key = "constraint"}, {.key = "coreness"}, {.key = "cluster"},
+     {.key = "participation"}, {.key = "overloaded"}, {.key = "zscore"}, {.key = "chapter_load"}, {.key = "lead_tasks"},
+     {.key = "support_tasks"});
+
+VIEW(rg_view_json_other_units, rg_schema_units, rows_other, 0, NULL, NULL, 0, {.key = "unit", .as = "name"},
+     {.key = "index"}, {.key = "kind"}, {.key = "lead_tasks"}, {.key = "support_tasks"});
+
+VIEW(rg_view_json_ties, rg_schema_ties, NULL, 0, NULL, NULL, 0, {.key = "unit_a", .as = "a"}, {.key = "unit_b", .as = "b"},
+     {.key = "shared"}, {.key = "weight"}, {.key = "tasks"});
+
+VIEW(rg_view_json_clusters, rg_schema_clusters, NULL, 0, NULL, NULL, 0, {.key = "id"}, {.key = "units"},
+     {.key = "tasks"}, {.key = "crossing_tasks", .as = "crossing"}, {.key = "bridges"});
+
+VIEW(rg_view_json_diags, rg_schema_diags, NULL, 0, NULL, NULL, 0, {.key = "severity"}, {.key = "line"},
+     {.key = "code"}, {.key = "message"});
+
+/* ---- report.xlsx ------------------------------------------------------------- */
+
+VIEW(rg_view_sheet_tasks, rg_schema_tasks, NULL, 0, "任务", "Tasks", 0,
+     {.key = "task", .flags = RG_VC_NUMBER}, {.key = "chapter"}, {.key = "text"}, {.key = "leads"}, {.key = "supports"},
+     {.key = "deadline"}, {.key = "open_list"}, {.key = "line"});
+
+VIEW(rg_view_sheet_load, rg_schema_units, NULL, RG_VIEW_MARK_ROWS, "单位负荷", "Load", 2,
+     {.key = "rank"}, {.key = "unit"}, {.key = "load"}, {.key = "led"}, {.key = "supported"}, {.key = "share"}, {.key = "chapters"}, {.key = "partners"},
+     {.key = "burden"}, {.key = "cluster", .width = 6}, {.key = "zscore"}, {.key = "overloaded"},
+     {.key = "load_in_chapter", .flags = RG_VC_PER_CHAPTER});
+
+VIEW(rg_view_sheet_centrality, rg_schema_units, NULL, 0, "中心性", "Centrality", 0, {.key = "unit"},
+     {.key = "strength"}, {.key = "betweenness"}, {.key = "harmonic"}, {.key = "eigenvector"}, {.key = "pagerank"}, {.key = "constraint"},
+     {.key = "coreness"}, {.key = "participation"}, {.key = "cluster"});
+
+VIEW(rg_view_sheet_ties, rg_schema_ties, NULL, 0, "协作关系", "Ties", 0, {.key = "unit_a"}, {.key = "unit_b"},
+     {.key = "shared"}, {.key = "weight"}, {.key = "tasks"}, {.key = "task_texts"});
+
+VIEW(rg_view_sheet_clusters, rg_schema_members, NULL, 0, "聚类", "Clusters", 0, {.key = "cluster"},
+     {.key = "unit"}, {.key = "load"}, {.key = "participation"}, {.key = "bridge"}, {.key = "cluster_units"}, {.key = "tasks_inside"},
+     {.key = "crossing"});
+
+VIEW(rg_view_sheet_diags, rg_schema_diags, NULL, 0, "诊断", "Diagnostics", 0, {.key = "severity"},
+     {.key = "line"}, {.key = "code"}, {.key = "message"});
+
+/* ---- index.html ---------------------------------------------------------------- */
+
+/* As printed: the page says lead/support and share % where the workbook says
+ * led/supported and share; it draws at most RG_HTML_MAX_CHAPTER_COLS
+ * chapter columns. */
+VIEW(rg_view_page_load, rg_schema_units, NULL, RG_VIEW_MARK_ROWS, NULL, NULL, 0, {.key = "rank"},
+     {.key = "unit"}, {.key = "load"}, {.key = "led", .en = "lead"}, {.key = "supported", .en = "support"},
+     {.key = "share", .zh = "占比%", .en = "share %"}, {.key = "chapters"}, {.key = "partners"}, {.key = "burden"},
+     {.key = "cluster"}, {.key = "zscore"},
+     {.key = "load_in_chapter", .flags = RG_VC_PER_CHAPTER, .max = RG_HTML_MAX_CHAPTER_COLS});
+
+VIEW(rg_view_page_centrality, rg_schema_units, NULL, 0, NULL, NULL, 0, {.key = "unit"}, {.key = "strength"},
+     {.key = "betweenness"}, {.key = "harmonic"}, {.key = "eigenvector"}, {.key = "pagerank"}, {.key = "constraint"}, {.key = "coreness"},
+     {.key = "participation"}, {.key = "cluster", .flags = RG_VC_PLAIN});
+
+/* As printed: "no." and "ch." in English, 章 in Chinese. */
+VIEW(rg_view_page_tasks, rg_schema_tasks, NULL, 0, NULL, NULL, 0, {.key = "task", .en = "no."},
+     {.key = "chapter", .zh = "章", .en = "ch."}, {.key = "text"}, {.key = "open_list", .flags = RG_VC_BADGE},
+     {.key = "leads"}, {.key = "supports"}, {.key = "deadline"});
+
+VIEW(rg_view_page_diags, rg_schema_diags, NULL, RG_VIEW_MARK_ROWS, NULL, NULL, 0, {.key = "severity"},
+     {.key = "where"}, {.key = "code"}, {.key = "message"}, {.key = "task"});
+
+/* ---- graph.graphml --------------------------------------------------------------- */
+
+VIEW(rg_view_graphml_nodes, rg_schema_units, NULL, 0, NULL, NULL, 0, {.key = "unit", .as = "name"}, {.key = "load"},
+     {.key = "led"}, {.key = "supported"}, {.key = "rank"}, {.key = "cluster"}, {.key = "overloaded"}, {.key = "strength"},
+     {.key = "betweenness"}, {.key = "pagerank"}, {.key = "eigenvector"}, {.key = "constraint"}, {.key = "coreness"},
+     {.key = "participation"});
+
+VIEW(rg_view_graphml_edges, rg_schema_ties, NULL, 0, NULL, NULL, 0, {.key = "shared"}, {.key = "weight"},
+     {.key = "tasks"});
