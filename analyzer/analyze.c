@@ -278,241 +278,294 @@ static int renumber_clusters(work *wk, const igraph_vector_int_t *memb, const in
   return nc;
 }
 
-static igraph_error_t graph_metrics(work *wk, rg_results *out) {
-  const rg_projection *p = wk->p;
-  const rg_analysis_opts *o = wk->o;
-  int n = wk->n;
-  igraph_integer_t pe = igraph_ecount(&p->graph);
-  igraph_vector_int_t edges, deg, cores, memb, src;
-  igraph_vector_t w, len, ws, strength, res;
+/* The weighted graph of the ties: the projection's edges with at least
+ * min_shared shared tasks, weighted by count or Newman's sum. */
+typedef struct tie_graph {
   igraph_t g;
+  igraph_vector_int_t edges; /* 2m endpoints: projection vertices */
+  igraph_vector_t w;         /* weight */
+  igraph_vector_t len;       /* length 1/w, for shortest paths */
+  igraph_vector_t ws;        /* weight / max weight, for the eigenvector */
+  int *from_edge;            /* tie e -> projection edge */
+  int m;
+  double total_w;
+} tie_graph;
 
-  IGRAPH_VECTOR_INT_INIT_FINALLY(&edges, 0);
-  IGRAPH_VECTOR_INIT_FINALLY(&w, 0);
-  int *from_edge = rg_xmalloc(((size_t)pe + 1) * sizeof *from_edge);
-  IGRAPH_FINALLY(free, from_edge);
-  int m = 0;
-  for (igraph_integer_t e = 0; e < pe; e++) {
-    int shared = (int)VECTOR(p->shared)[e];
-    if (shared < o->min_shared) {
-      out->n_dropped_ties++;
-      continue;
-    }
-    double weight = 0;
-    if (o->weighting == 1) {
-      for (int j = p->ev_begin[e]; j < p->ev_begin[e + 1]; j++)
-        weight += 1.0 / (p->task_k[p->ev_tasks[j]] - 1);
-    } else {
-      weight = shared;
-    }
-    igraph_integer_t a, b;
-    IGRAPH_CHECK(igraph_edge(&p->graph, e, &a, &b));
-    IGRAPH_CHECK(igraph_vector_int_push_back(&edges, a));
-    IGRAPH_CHECK(igraph_vector_int_push_back(&edges, b));
-    IGRAPH_CHECK(igraph_vector_push_back(&w, weight));
-    from_edge[m++] = (int)e;
-  }
-  IGRAPH_CHECK(igraph_create(&g, &edges, n, IGRAPH_UNDIRECTED));
-  IGRAPH_FINALLY(igraph_destroy, &g);
-  IGRAPH_VECTOR_INIT_FINALLY(&len, m);
-  IGRAPH_VECTOR_INIT_FINALLY(&ws, m);
-  double wmax = 0, total_w = 0;
-  for (int e = 0; e < m; e++) {
-    VECTOR(len)[e] = 1.0 / VECTOR(w)[e];
-    if (VECTOR(w)[e] > wmax) wmax = VECTOR(w)[e];
-    total_w += VECTOR(w)[e];
-  }
-  for (int e = 0; e < m; e++)
-    VECTOR(ws)[e] = VECTOR(w)[e] / wmax;
+static void tie_graph_destroy(tie_graph *tg) {
+  igraph_destroy(&tg->g);
+  igraph_vector_int_destroy(&tg->edges);
+  igraph_vector_destroy(&tg->w);
+  igraph_vector_destroy(&tg->len);
+  igraph_vector_destroy(&tg->ws);
+  free(tg->from_edge);
+}
 
-  /* ties with evidence */
-  out->n_ties = m;
-  out->ties = rg_xcalloc((size_t)m + 1, sizeof *out->ties);
-  for (int e = 0; e < m; e++) {
+/* Weight of projection edge e: shared tasks, or Newman's sum 1/(k_t - 1). */
+static double tie_weight(const work *wk, igraph_integer_t e) {
+  const rg_projection *p = wk->p;
+  if (wk->o->weighting != 1) return (double)VECTOR(p->shared)[e];
+  double weight = 0;
+  for (int j = p->ev_begin[e]; j < p->ev_begin[e + 1]; j++)
+    weight += 1.0 / (p->task_k[p->ev_tasks[j]] - 1);
+  return weight;
+}
+
+/* The ties with their evidence into out->ties (names a < b). */
+static void collect_ties(const work *wk, const tie_graph *tg, rg_results *out) {
+  const rg_projection *p = wk->p;
+  out->n_ties = tg->m;
+  out->ties = rg_xcalloc((size_t)tg->m + 1, sizeof *out->ties);
+  for (int e = 0; e < tg->m; e++) {
     rg_tie *t = &out->ties[e];
-    int ua = wk->st[VECTOR(edges)[2 * e]].unit, ub = wk->st[VECTOR(edges)[2 * e + 1]].unit;
+    int ua = wk->st[VECTOR(tg->edges)[2 * e]].unit, ub = wk->st[VECTOR(tg->edges)[2 * e + 1]].unit;
     if (strcmp(uname(wk->plan, ua), uname(wk->plan, ub)) > 0) {
       int x = ua;
       ua = ub;
       ub = x;
     }
-    int pe_ = from_edge[e];
+    int pe = tg->from_edge[e];
     t->a = ua;
     t->b = ub;
-    t->shared = (int)VECTOR(p->shared)[pe_];
-    t->weight = VECTOR(w)[e];
+    t->shared = (int)VECTOR(p->shared)[pe];
+    t->weight = VECTOR(tg->w)[e];
     t->tasks = rg_xmalloc(((size_t)t->shared + 1) * sizeof *t->tasks);
-    memcpy(t->tasks, p->ev_tasks + p->ev_begin[pe_], (size_t)t->shared * sizeof *t->tasks);
+    memcpy(t->tasks, p->ev_tasks + p->ev_begin[pe], (size_t)t->shared * sizeof *t->tasks);
   }
+}
 
-  IGRAPH_VECTOR_INT_INIT_FINALLY(&deg, n);
-  IGRAPH_VECTOR_INIT_FINALLY(&strength, n);
-  IGRAPH_VECTOR_INIT_FINALLY(&res, n);
-  IGRAPH_VECTOR_INT_INIT_FINALLY(&cores, n);
-  IGRAPH_VECTOR_INT_INIT_FINALLY(&memb, n);
-  IGRAPH_VECTOR_INT_INIT_FINALLY(&src, 0);
-  int *isolated = rg_xcalloc((size_t)n + 1, sizeof *isolated);
-  IGRAPH_FINALLY(free, isolated);
-
-  IGRAPH_CHECK(igraph_degree(&g, &deg, igraph_vss_all(), IGRAPH_ALL, IGRAPH_NO_LOOPS));
-  IGRAPH_CHECK(igraph_strength(&g, &strength, igraph_vss_all(), IGRAPH_ALL, IGRAPH_NO_LOOPS, &w));
-  for (int i = 0; i < n; i++) {
-    wk->st[i].partners = (int)VECTOR(deg)[i];
-    wk->st[i].strength = VECTOR(strength)[i];
-    isolated[i] = VECTOR(deg)[i] == 0;
-    out->n_isolated += isolated[i];
+/* Build the tie graph and out->ties. On failure nothing is left allocated
+ * in tg. O(projection edges + evidence). */
+static igraph_error_t ties_build(work *wk, tie_graph *tg, rg_results *out) {
+  const rg_projection *p = wk->p;
+  igraph_integer_t pe = igraph_ecount(&p->graph);
+  memset(tg, 0, sizeof *tg);
+  IGRAPH_VECTOR_INT_INIT_FINALLY(&tg->edges, 0);
+  IGRAPH_VECTOR_INIT_FINALLY(&tg->w, 0);
+  tg->from_edge = rg_xmalloc(((size_t)pe + 1) * sizeof *tg->from_edge);
+  IGRAPH_FINALLY(free, tg->from_edge);
+  for (igraph_integer_t e = 0; e < pe; e++) {
+    if ((int)VECTOR(p->shared)[e] < wk->o->min_shared) {
+      out->n_dropped_ties++;
+      continue;
+    }
+    igraph_integer_t a, b;
+    IGRAPH_CHECK(igraph_edge(&p->graph, e, &a, &b));
+    IGRAPH_CHECK(igraph_vector_int_push_back(&tg->edges, a));
+    IGRAPH_CHECK(igraph_vector_int_push_back(&tg->edges, b));
+    IGRAPH_CHECK(igraph_vector_push_back(&tg->w, tie_weight(wk, e)));
+    tg->from_edge[tg->m++] = (int)e;
   }
+  IGRAPH_CHECK(igraph_create(&tg->g, &tg->edges, wk->n, IGRAPH_UNDIRECTED));
+  IGRAPH_FINALLY(igraph_destroy, &tg->g);
+  IGRAPH_VECTOR_INIT_FINALLY(&tg->len, tg->m);
+  IGRAPH_VECTOR_INIT_FINALLY(&tg->ws, tg->m);
+  double wmax = 0;
+  for (int e = 0; e < tg->m; e++) {
+    VECTOR(tg->len)[e] = 1.0 / VECTOR(tg->w)[e];
+    if (VECTOR(tg->w)[e] > wmax) wmax = VECTOR(tg->w)[e];
+    tg->total_w += VECTOR(tg->w)[e];
+  }
+  for (int e = 0; e < tg->m; e++) VECTOR(tg->ws)[e] = VECTOR(tg->w)[e] / wmax;
+  IGRAPH_FINALLY_CLEAN(6);
+  collect_ties(wk, tg, out);
+  return IGRAPH_SUCCESS;
+}
 
-  /* betweenness (length 1/w) and harmonic (length 1/w) */
+/* Betweenness and harmonic centrality, both with edge length 1/w: exact,
+ * or from RG_APPROX_SOURCES sources drawn without replacement with the
+ * seeded RNG above the threshold (each vertex is a source with probability
+ * k/n, so scaling by n/k makes both estimates unbiased). */
+static igraph_error_t paths(work *wk, const tie_graph *tg, rg_results *out) {
+  int n = wk->n;
+  const rg_analysis_opts *o = wk->o;
   int approx = !o->exact && n > o->approx_above && n > RG_APPROX_SOURCES;
   double bnorm = n > 2 ? (double)(n - 1) * (double)(n - 2) / 2.0 : 0;
+  igraph_vector_t res, harm;
+  igraph_vector_int_t src;
+  IGRAPH_VECTOR_INIT_FINALLY(&res, n);
+  IGRAPH_VECTOR_INIT_FINALLY(&harm, n);
+  IGRAPH_VECTOR_INT_INIT_FINALLY(&src, 0);
   if (approx) {
-    /* RG_APPROX_SOURCES sources drawn without replacement with the seeded
-     * RNG; one Dijkstra each gives both sums; each vertex is a source with
-     * probability k/n, so scaling by n/k makes both estimates unbiased. */
-    igraph_vector_t harm;
-    IGRAPH_VECTOR_INIT_FINALLY(&harm, n);
     IGRAPH_CHECK(igraph_rng_seed(igraph_rng_default(), o->seed));
     IGRAPH_CHECK(igraph_random_sample(&src, 0, n - 1, RG_APPROX_SOURCES));
-    IGRAPH_CHECK(rg_brandes_sources(&g, &len, &src, &res, &harm));
+    IGRAPH_CHECK(rg_brandes_sources(&tg->g, &tg->len, &src, &res, &harm));
     double scale = (double)n / RG_APPROX_SOURCES;
     for (int i = 0; i < n; i++) {
       wk->st[i].betweenness = bnorm > 0 ? VECTOR(res)[i] * scale / bnorm : 0;
       wk->st[i].harmonic = VECTOR(harm)[i] * scale / (double)(n - 1);
     }
-    igraph_vector_destroy(&harm);
-    IGRAPH_FINALLY_CLEAN(1);
     out->approximate_betweenness = 1;
     out->approximation_note =
         "betweenness and harmonic centrality estimated from 256 source units sampled with the "
         "seed, scaled by n/256 (more than 5000 concrete units; --exact computes them exactly)";
   } else {
-    IGRAPH_CHECK(igraph_betweenness(&g, &res, igraph_vss_all(), IGRAPH_UNDIRECTED, &len));
-    for (int i = 0; i < n; i++)
-      wk->st[i].betweenness = bnorm > 0 ? VECTOR(res)[i] / bnorm : 0;
+    IGRAPH_CHECK(igraph_betweenness(&tg->g, &res, igraph_vss_all(), IGRAPH_UNDIRECTED, &tg->len));
+    for (int i = 0; i < n; i++) wk->st[i].betweenness = bnorm > 0 ? VECTOR(res)[i] / bnorm : 0;
     if (n > 1)
-      IGRAPH_CHECK(igraph_harmonic_centrality(&g, &res, igraph_vss_all(), IGRAPH_ALL, &len, 1));
-    for (int i = 0; i < n; i++)
-      wk->st[i].harmonic = n > 1 ? VECTOR(res)[i] : 0;
+      IGRAPH_CHECK(
+          igraph_harmonic_centrality(&tg->g, &res, igraph_vss_all(), IGRAPH_ALL, &tg->len, 1));
+    for (int i = 0; i < n; i++) wk->st[i].harmonic = n > 1 ? VECTOR(res)[i] : 0;
   }
+  igraph_vector_int_destroy(&src);
+  igraph_vector_destroy(&harm);
+  igraph_vector_destroy(&res);
+  IGRAPH_FINALLY_CLEAN(3);
+  return IGRAPH_SUCCESS;
+}
 
-  /* eigenvector (weights scaled to max 1, result scaled to max 1) */
-  if (m > 0) {
+/* PageRank, damping 0.85, PRPACK, weights w. */
+static igraph_error_t pagerank(work *wk, const tie_graph *tg, igraph_vector_t *res) {
+  igraph_real_t value;
+#ifdef RG_HAVE_OPENMP
+  /* PRPACK's parallel sums differ in the last digits from run to run on
+   * large graphs: one thread keeps the output byte-identical */
+  int threads = omp_get_max_threads();
+  omp_set_num_threads(1);
+#endif
+  igraph_error_t rc = igraph_pagerank(&tg->g, IGRAPH_PAGERANK_ALGO_PRPACK, res, &value,
+                                      igraph_vss_all(), IGRAPH_UNDIRECTED, 0.85, &tg->w, NULL);
+#ifdef RG_HAVE_OPENMP
+  omp_set_num_threads(threads);
+#endif
+  IGRAPH_CHECK(rc);
+  for (int i = 0; i < wk->n; i++) wk->st[i].pagerank = VECTOR(*res)[i];
+  return IGRAPH_SUCCESS;
+}
+
+/* Partners and strength (filling strength and isolated), betweenness and
+ * harmonic, eigenvector (weights and result scaled to max 1), PageRank,
+ * Burt's constraint and coreness. */
+static igraph_error_t centralities(work *wk, const tie_graph *tg, igraph_vector_t *strength,
+                                   int *isolated, rg_results *out) {
+  int n = wk->n;
+  igraph_vector_int_t deg;
+  igraph_vector_t res;
+  IGRAPH_VECTOR_INT_INIT_FINALLY(&deg, n);
+  IGRAPH_VECTOR_INIT_FINALLY(&res, n);
+  IGRAPH_CHECK(igraph_degree(&tg->g, &deg, igraph_vss_all(), IGRAPH_ALL, IGRAPH_NO_LOOPS));
+  IGRAPH_CHECK(
+      igraph_strength(&tg->g, strength, igraph_vss_all(), IGRAPH_ALL, IGRAPH_NO_LOOPS, &tg->w));
+  for (int i = 0; i < n; i++) {
+    wk->st[i].partners = (int)VECTOR(deg)[i];
+    wk->st[i].strength = VECTOR(*strength)[i];
+    isolated[i] = VECTOR(deg)[i] == 0;
+    out->n_isolated += isolated[i];
+  }
+  IGRAPH_CHECK(paths(wk, tg, out));
+  if (tg->m > 0) {
     igraph_arpack_options_t ao;
     igraph_arpack_options_init(&ao);
     igraph_real_t value;
-    IGRAPH_CHECK(igraph_rng_seed(igraph_rng_default(), o->seed));
-    IGRAPH_CHECK(igraph_eigenvector_centrality(&g, &res, &value, IGRAPH_UNDIRECTED, 1, &ws, &ao));
+    IGRAPH_CHECK(igraph_rng_seed(igraph_rng_default(), wk->o->seed));
+    IGRAPH_CHECK(
+        igraph_eigenvector_centrality(&tg->g, &res, &value, IGRAPH_UNDIRECTED, 1, &tg->ws, &ao));
     for (int i = 0; i < n; i++)
       wk->st[i].eigenvector = isolated[i] ? 0 : fabs(VECTOR(res)[i]) < 1e-15 ? 0 : VECTOR(res)[i];
   }
-
-  /* PageRank, damping 0.85, PRPACK, weights w */
   if (n > 0) {
-    igraph_real_t value;
-#ifdef RG_HAVE_OPENMP
-    /* PRPACK's parallel sums differ in the last digits from run to run on
-     * large graphs: one thread keeps the output byte-identical */
-    int threads = omp_get_max_threads();
-    omp_set_num_threads(1);
-#endif
-    igraph_error_t prc = igraph_pagerank(&g, IGRAPH_PAGERANK_ALGO_PRPACK, &res, &value,
-                                         igraph_vss_all(), IGRAPH_UNDIRECTED, 0.85, &w, NULL);
-#ifdef RG_HAVE_OPENMP
-    omp_set_num_threads(threads);
-#endif
-    IGRAPH_CHECK(prc);
-    for (int i = 0; i < n; i++)
-      wk->st[i].pagerank = VECTOR(res)[i];
-
+    IGRAPH_CHECK(pagerank(wk, tg, &res));
     double *cons = rg_xmalloc(((size_t)n + 1) * sizeof *cons);
-    rg_constraint_burt(&g, &w, &strength, cons);
-    for (int i = 0; i < n; i++)
-      wk->st[i].constraint = isolated[i] ? NAN : cons[i];
+    rg_constraint_burt(&tg->g, &tg->w, strength, cons);
+    for (int i = 0; i < n; i++) wk->st[i].constraint = isolated[i] ? NAN : cons[i];
     free(cons);
-
-    IGRAPH_CHECK(igraph_coreness(&g, &cores, IGRAPH_ALL));
-    for (int i = 0; i < n; i++)
-      wk->st[i].coreness = (int)VECTOR(cores)[i];
+    IGRAPH_CHECK(igraph_coreness(&tg->g, &deg, IGRAPH_ALL));
+    for (int i = 0; i < n; i++) wk->st[i].coreness = (int)VECTOR(deg)[i];
   }
+  igraph_vector_destroy(&res);
+  igraph_vector_int_destroy(&deg);
+  IGRAPH_FINALLY_CLEAN(2);
+  return IGRAPH_SUCCESS;
+}
 
-  /* Leiden, modularity objective: node weights = strength, resolution
-   * gamma / 2m, so CPM quality equals 2m * modularity. */
-  if (total_w > 0) {
-    igraph_integer_t nb;
-    igraph_real_t quality, q, best_q = -INFINITY;
-    igraph_vector_int_t trial;
-    IGRAPH_VECTOR_INT_INIT_FINALLY(&trial, n);
-    /* Leiden is greedy and can stop in a local optimum (two triangles with
-     * a heavy bridge end as three pairs); several runs from singletons with
-     * one seeded RNG stream, keeping the best modularity (the first on
-     * ties): RG_LEIDEN_RUNS_SMALL when n + m <= RG_LEIDEN_SMALL, else
-     * RG_LEIDEN_RUNS. */
-    int runs = (long)n + m <= RG_LEIDEN_SMALL ? RG_LEIDEN_RUNS_SMALL : RG_LEIDEN_RUNS;
-    /* above the approximation threshold one run costs seconds and the best of
-     * ten gains little modularity: two runs, unless --exact */
-    if (!o->exact && n > o->approx_above) runs = RG_LEIDEN_RUNS_LARGE;
-    IGRAPH_CHECK(igraph_rng_seed(igraph_rng_default(), o->seed));
-    for (int run = 0; run < runs; run++) {
-      IGRAPH_CHECK(igraph_community_leiden(&g, &w, &strength, o->resolution / (2.0 * total_w), 0.01,
-                                           0, -1, &trial, &nb, &quality));
-      IGRAPH_CHECK(igraph_modularity(&g, &trial, &w, o->resolution, IGRAPH_UNDIRECTED, &q));
-      if (q > best_q + 1e-12) {
-        best_q = q;
-        IGRAPH_CHECK(igraph_vector_int_update(&memb, &trial));
-      }
-    }
-    igraph_vector_int_destroy(&trial);
-    IGRAPH_FINALLY_CLEAN(1);
-    out->modularity = best_q;
-    out->n_clusters = renumber_clusters(wk, &memb, isolated);
-  } else {
+/* Leiden, modularity objective: node weights = strength, resolution
+ * gamma / 2m, so CPM quality equals 2m * modularity. Leiden is greedy and
+ * can stop in a local optimum (two triangles with a heavy bridge end as
+ * three pairs); several runs from singletons with one seeded RNG stream
+ * keep the best modularity (the first on ties): RG_LEIDEN_RUNS_SMALL when
+ * n + m <= RG_LEIDEN_SMALL, else RG_LEIDEN_RUNS; above the approximation
+ * threshold one run costs seconds and the best of ten gains little, so
+ * RG_LEIDEN_RUNS_LARGE unless --exact. */
+static igraph_error_t find_clusters(work *wk, const tie_graph *tg, const igraph_vector_t *strength,
+                                    const int *isolated, rg_results *out) {
+  int n = wk->n;
+  const rg_analysis_opts *o = wk->o;
+  if (!(tg->total_w > 0)) {
     out->modularity = NAN;
     out->n_clusters = 0;
-    for (int i = 0; i < n; i++)
-      wk->st[i].cluster = -1;
+    for (int i = 0; i < n; i++) wk->st[i].cluster = -1;
+    return IGRAPH_SUCCESS;
   }
-
-  /* participation coefficient: 1 - sum_c (k_ic / k_i)^2, strength based */
-  if (m > 0) {
-    part_entry *pe2 = rg_xmalloc((size_t)2 * (size_t)m * sizeof *pe2);
-    for (int e = 0; e < m; e++) {
-      int a = (int)VECTOR(edges)[2 * e], b = (int)VECTOR(edges)[2 * e + 1];
-      pe2[2 * e] = (part_entry){a, wk->st[b].cluster, VECTOR(w)[e]};
-      pe2[2 * e + 1] = (part_entry){b, wk->st[a].cluster, VECTOR(w)[e]};
+  igraph_vector_int_t memb, trial;
+  igraph_integer_t nb;
+  igraph_real_t quality, q, best_q = -INFINITY;
+  IGRAPH_VECTOR_INT_INIT_FINALLY(&memb, n);
+  IGRAPH_VECTOR_INT_INIT_FINALLY(&trial, n);
+  int runs = (long)n + tg->m <= RG_LEIDEN_SMALL ? RG_LEIDEN_RUNS_SMALL : RG_LEIDEN_RUNS;
+  if (!o->exact && n > o->approx_above) runs = RG_LEIDEN_RUNS_LARGE;
+  IGRAPH_CHECK(igraph_rng_seed(igraph_rng_default(), o->seed));
+  for (int run = 0; run < runs; run++) {
+    IGRAPH_CHECK(igraph_community_leiden(&tg->g, &tg->w, strength,
+                                         o->resolution / (2.0 * tg->total_w), 0.01, 0, -1, &trial,
+                                         &nb, &quality));
+    IGRAPH_CHECK(igraph_modularity(&tg->g, &trial, &tg->w, o->resolution, IGRAPH_UNDIRECTED, &q));
+    if (q > best_q + 1e-12) {
+      best_q = q;
+      IGRAPH_CHECK(igraph_vector_int_update(&memb, &trial));
     }
-    rg_sort(pe2, (size_t)2 * (size_t)m, sizeof *pe2, cmp_part, NULL);
-    double *sumsq = rg_xcalloc((size_t)n + 1, sizeof *sumsq);
-    for (int j = 0; j < 2 * m;) {
-      int v = pe2[j].vertex, c = pe2[j].cluster;
-      double kc = 0;
-      while (j < 2 * m && pe2[j].vertex == v && pe2[j].cluster == c)
-        kc += pe2[j++].w;
-      double f = kc / VECTOR(strength)[v];
-      sumsq[v] += f * f;
-    }
-    for (int i = 0; i < n; i++) {
-      double P = isolated[i] ? 0 : 1.0 - sumsq[i];
-      wk->st[i].participation = P < 1e-12 ? 0 : P;
-    }
-    free(sumsq);
-    free(pe2);
   }
-
-  free(isolated);
-  igraph_vector_int_destroy(&src);
+  out->modularity = best_q;
+  out->n_clusters = renumber_clusters(wk, &memb, isolated);
+  igraph_vector_int_destroy(&trial);
   igraph_vector_int_destroy(&memb);
-  igraph_vector_int_destroy(&cores);
-  igraph_vector_destroy(&res);
+  IGRAPH_FINALLY_CLEAN(2);
+  return IGRAPH_SUCCESS;
+}
+
+/* Participation coefficient: 1 - sum over clusters c of (k_ic / k_i)^2,
+ * strength based; 0 for isolated units. */
+static void participation(work *wk, const tie_graph *tg, const igraph_vector_t *strength,
+                          const int *isolated) {
+  int n = wk->n, m = tg->m;
+  if (m == 0) return;
+  part_entry *pe = rg_xmalloc((size_t)2 * (size_t)m * sizeof *pe);
+  for (int e = 0; e < m; e++) {
+    int a = (int)VECTOR(tg->edges)[2 * e], b = (int)VECTOR(tg->edges)[2 * e + 1];
+    pe[2 * e] = (part_entry){a, wk->st[b].cluster, VECTOR(tg->w)[e]};
+    pe[2 * e + 1] = (part_entry){b, wk->st[a].cluster, VECTOR(tg->w)[e]};
+  }
+  rg_sort(pe, (size_t)2 * (size_t)m, sizeof *pe, cmp_part, NULL);
+  double *sumsq = rg_xcalloc((size_t)n + 1, sizeof *sumsq);
+  for (int j = 0; j < 2 * m;) {
+    int v = pe[j].vertex, c = pe[j].cluster;
+    double kc = 0;
+    while (j < 2 * m && pe[j].vertex == v && pe[j].cluster == c) kc += pe[j++].w;
+    double f = kc / VECTOR(*strength)[v];
+    sumsq[v] += f * f;
+  }
+  for (int i = 0; i < n; i++) {
+    double P = isolated[i] ? 0 : 1.0 - sumsq[i];
+    wk->st[i].participation = P < 1e-12 ? 0 : P;
+  }
+  free(sumsq);
+  free(pe);
+}
+
+/* Ties, centralities, clusters and participation of the projection. */
+static igraph_error_t graph_metrics(work *wk, rg_results *out) {
+  tie_graph tg;
+  IGRAPH_CHECK(ties_build(wk, &tg, out));
+  IGRAPH_FINALLY(tie_graph_destroy, &tg);
+  igraph_vector_t strength;
+  IGRAPH_VECTOR_INIT_FINALLY(&strength, wk->n);
+  int *isolated = rg_xcalloc((size_t)wk->n + 1, sizeof *isolated);
+  IGRAPH_FINALLY(free, isolated);
+  IGRAPH_CHECK(centralities(wk, &tg, &strength, isolated, out));
+  IGRAPH_CHECK(find_clusters(wk, &tg, &strength, isolated, out));
+  participation(wk, &tg, &strength, isolated);
+  free(isolated);
   igraph_vector_destroy(&strength);
-  igraph_vector_int_destroy(&deg);
-  igraph_vector_destroy(&ws);
-  igraph_vector_destroy(&len);
-  igraph_destroy(&g);
-  free(from_edge);
-  igraph_vector_destroy(&w);
-  igraph_vector_int_destroy(&edges);
-  IGRAPH_FINALLY_CLEAN(13);
+  tie_graph_destroy(&tg);
+  IGRAPH_FINALLY_CLEAN(3);
   return IGRAPH_SUCCESS;
 }
 
@@ -633,8 +686,11 @@ rg_status rg_analyze(const rg_plan *plan, const rg_analysis_opts *opts, rg_resul
   if (o.approx_above < 0) o.approx_above = RG_APPROX_THRESHOLD;
   out->opts = o;
 
+  rg_bigraph bg;
   rg_projection p;
-  rg_status st = rg_projection_build(plan, &p, err);
+  rg_status st = rg_bigraph_build(plan, &bg, err);
+  if (st == RG_OK) st = rg_projection_build(plan, &bg, &p, err);
+  rg_bigraph_destroy(&bg);
   if (st != RG_OK) return st;
   work wk = {plan, &o, &p, NULL, p.n};
   wk.st = rg_xcalloc((size_t)p.n + 1, sizeof *wk.st);
