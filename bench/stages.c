@@ -177,7 +177,7 @@ int main(int argc, char **argv) {
 
   /* projection */
   rg_projection p;
-  if (rg_projection_build(plan, &p, &err)) return die("projection", &err, 0);
+  if (rg_projection_build(plan, &bg, &p, &err)) return die("projection", &err, 0);
   igraph_integer_t m = igraph_ecount(&p.graph);
   igraph_vector_t w, len, ws, res;
   IG(igraph_vector_init(&w, m), "weights");

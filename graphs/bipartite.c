@@ -76,9 +76,22 @@ void rg_bigraph_destroy(rg_bigraph *g) {
 
 /* ------------------------------------------------------------- projection */
 
+/* The unit and task of edge e of the bipartite graph (units come first). */
+static void bigraph_edge(const rg_bigraph *g, igraph_integer_t e, int *unit, int *task) {
+  igraph_integer_t a = IGRAPH_FROM(&g->graph, e), b = IGRAPH_TO(&g->graph, e);
+  if (a > b) {
+    igraph_integer_t x = a;
+    a = b;
+    b = x;
+  }
+  *unit = (int)a;
+  *task = (int)(b - g->n_units);
+}
+
 /* The concrete part of the bipartite graph (concrete units 0..n-1, then
- * tasks), projected onto the units with igraph. */
-static igraph_error_t projection_make(const rg_plan *plan, rg_projection *p) {
+ * tasks; its edges in the bipartite graph's order), projected onto the
+ * units with igraph. */
+static igraph_error_t projection_make(const rg_plan *plan, const rg_bigraph *g, rg_projection *p) {
   int n = p->n;
   igraph_integer_t nv = (igraph_integer_t)n + plan->n_tasks;
   igraph_t bg;
@@ -90,12 +103,13 @@ static igraph_error_t projection_make(const rg_plan *plan, rg_projection *p) {
   IGRAPH_FINALLY(igraph_vector_bool_destroy, &types);
   for (igraph_integer_t v = n; v < nv; v++)
     VECTOR(types)[v] = 1;
-  for (int e = 0; e < plan->n_links; e++) {
-    const rg_link *k = &plan->links[plan->task_links[e]];
-    int v = p->vertex_of_unit[k->unit];
+  for (igraph_integer_t e = 0; e < igraph_ecount(&g->graph); e++) {
+    int unit, task;
+    bigraph_edge(g, e, &unit, &task);
+    int v = p->vertex_of_unit[unit];
     if (v < 0) continue;
     IGRAPH_CHECK(igraph_vector_int_push_back(&edges, v));
-    IGRAPH_CHECK(igraph_vector_int_push_back(&edges, (igraph_integer_t)n + k->task));
+    IGRAPH_CHECK(igraph_vector_int_push_back(&edges, (igraph_integer_t)n + task));
   }
   IGRAPH_CHECK(igraph_create(&bg, &edges, nv, IGRAPH_UNDIRECTED));
   IGRAPH_FINALLY(igraph_destroy, &bg);
@@ -169,9 +183,10 @@ static igraph_error_t projection_make(const rg_plan *plan, rg_projection *p) {
   return IGRAPH_SUCCESS;
 }
 
-rg_status rg_projection_build(const rg_plan *plan, rg_projection *p, rg_error *err) {
+rg_status rg_projection_build(const rg_plan *plan, const rg_bigraph *g, rg_projection *p,
+                              rg_error *err) {
   memset(p, 0, sizeof *p);
-  if (!plan->finalized) return not_finalized(err);
+  if (!plan->finalized || !g->built_) return not_finalized(err);
   p->vertex_of_unit = rg_xmalloc(((size_t)plan->n_units + 1) * sizeof *p->vertex_of_unit);
   p->unit_of_vertex = rg_xmalloc(((size_t)plan->n_units + 1) * sizeof *p->unit_of_vertex);
   p->task_k = rg_xcalloc((size_t)plan->n_tasks + 1, sizeof *p->task_k);
@@ -183,12 +198,14 @@ rg_status rg_projection_build(const rg_plan *plan, rg_projection *p, rg_error *e
       p->vertex_of_unit[u] = -1;
     }
   }
-  for (int l = 0; l < plan->n_links; l++) {
-    if (p->vertex_of_unit[plan->links[l].unit] < 0) continue;
-    p->task_k[plan->links[l].task]++;
+  for (igraph_integer_t e = 0; e < igraph_ecount(&g->graph); e++) {
+    int unit, task;
+    bigraph_edge(g, e, &unit, &task);
+    if (p->vertex_of_unit[unit] < 0) continue;
+    p->task_k[task]++;
     p->n_concrete_links++;
   }
-  igraph_error_t rc = projection_make(plan, p);
+  igraph_error_t rc = projection_make(plan, g, p);
   if (rc != IGRAPH_SUCCESS) {
     free(p->vertex_of_unit);
     free(p->unit_of_vertex);

@@ -12,9 +12,9 @@
  *  rg_projection: the co-ownership graph of CONCRETE units (RG_KIND_UNIT)
  *    only. Collectives and generics stay in rg_bigraph but never here.
  *    Vertex i is concrete unit unit_of_vertex[i] (ascending plan index);
- *    vertex_of_unit[u] is -1 for a non-concrete unit. It is made with
- *    igraph_bipartite_projection() on the concrete part of the bipartite
- *    graph, so it is simple and undirected; shared[e] is igraph's
+ *    vertex_of_unit[u] is -1 for a non-concrete unit. It is made from the
+ *    rg_bigraph: igraph_bipartite_projection() on its concrete part (its
+ *    concrete edges, in its edge order), so it is simple and undirected; shared[e] is igraph's
  *    multiplicity: the number of tasks the two units share (a task counts each
  *    unit once: the plan has already merged duplicate links).
  *    Evidence, as CSR: the tasks that create edge e are
@@ -25,6 +25,9 @@
  * Ownership: both structs are caller-allocated (_build/_destroy); they hold
  * indices into the plan, which must outlive them. _destroy on a zeroed struct
  * is a no-op.
+ *
+ * The analysis builds both, in that order, and drops the bipartite graph once
+ * the projection is made.
  *
  * Complexity: rg_bigraph_build O(units + tasks + links).
  * rg_projection_build O(sum over tasks of k_t^2 * log d) time and
@@ -70,8 +73,11 @@ typedef struct rg_projection {
 rg_status rg_bigraph_build(const rg_plan *plan, rg_bigraph *g, rg_error *err);
 void rg_bigraph_destroy(rg_bigraph *g);
 
-/* Build the concrete-unit projection with evidence. Same failure contract. */
-rg_status rg_projection_build(const rg_plan *plan, rg_projection *p, rg_error *err);
+/* Build the concrete-unit projection of g, the bipartite graph of plan,
+ * with evidence: the pipeline is plan -> rg_bigraph -> rg_projection. Same
+ * failure contract (also when g was not built). */
+rg_status rg_projection_build(const rg_plan *plan, const rg_bigraph *g, rg_projection *p,
+                              rg_error *err);
 void rg_projection_destroy(rg_projection *p);
 
 /* Number of edges (ties) of the projection. */

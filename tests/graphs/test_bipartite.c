@@ -13,6 +13,16 @@ static int eid(const rg_projection *p, const rg_plan *plan, const char *a, const
   return (int)e;
 }
 
+/* The pipeline's order: the bipartite graph, then its projection (the
+ * bipartite graph is dropped once the projection is made). */
+static rg_status project(const rg_plan *plan, rg_projection *p, rg_error *err) {
+  rg_bigraph g;
+  rg_bigraph_build(plan, &g, err); /* on failure g is zeroed */
+  rg_status st = rg_projection_build(plan, &g, p, err);
+  rg_bigraph_destroy(&g);
+  return st;
+}
+
 Test(bipartite, puts_units_first_then_tasks_with_types_and_index) {
   rg_plan *plan = fx_star();
   rg_bigraph g;
@@ -61,7 +71,7 @@ Test(bipartite, orders_edges_by_task_with_leads_first_and_keeps_roles) {
 Test(projection, keeps_only_concrete_units_in_plan_order) {
   rg_plan *plan = fx_star();
   rg_projection p;
-  cr_assert_eq(rg_projection_build(plan, &p, NULL), RG_OK);
+  cr_assert_eq(project(plan, &p, NULL), RG_OK);
   cr_assert_eq(p.n, 5);
   cr_assert_eq(p.n_concrete_links, 8);
   int expect[5] = {0, 1, 3, 5, 6}; /* hub a b c d */
@@ -87,7 +97,7 @@ Test(projection, keeps_only_concrete_units_in_plan_order) {
 Test(projection, counts_shared_tasks_and_lists_them_ascending) {
   rg_plan *plan = fx_path();
   rg_projection p;
-  cr_assert_eq(rg_projection_build(plan, &p, NULL), RG_OK);
+  cr_assert_eq(project(plan, &p, NULL), RG_OK);
   cr_assert_eq(rg_projection_edges(&p), 3);
   int e = eid(&p, plan, "c", "b");
   cr_assert_eq(VECTOR(p.shared)[e], 2);
@@ -109,7 +119,7 @@ Test(projection, counts_shared_tasks_and_lists_them_ascending) {
 Test(projection, makes_a_clique_per_task_and_one_bridge) {
   rg_plan *plan = fx_triangles();
   rg_projection p;
-  cr_assert_eq(rg_projection_build(plan, &p, NULL), RG_OK);
+  cr_assert_eq(project(plan, &p, NULL), RG_OK);
   cr_assert_eq(p.n, 6);
   cr_assert_eq(rg_projection_edges(&p), 7);
   cr_assert_eq(p.task_k[0], 3);
@@ -131,7 +141,7 @@ Test(projection, refuses_a_plan_that_is_not_finalised) {
   rg_projection p;
   rg_error err;
   rg_error_clear(&err);
-  cr_assert_neq(rg_projection_build(plan, &p, &err), RG_OK);
+  cr_assert_neq(project(plan, &p, &err), RG_OK);
   cr_assert_str_neq(err.msg, "");
   rg_projection_destroy(&p); /* zeroed: no-op */
   rg_plan_free(plan);
@@ -141,7 +151,7 @@ Test(projection, handles_an_empty_plan) {
   rg_plan *plan = rg_plan_new("empty");
   rg_plan_finalize(plan);
   rg_projection p;
-  cr_assert_eq(rg_projection_build(plan, &p, NULL), RG_OK);
+  cr_assert_eq(project(plan, &p, NULL), RG_OK);
   cr_assert_eq(p.n, 0);
   cr_assert_eq(rg_projection_edges(&p), 0);
   rg_projection_destroy(&p);
@@ -159,7 +169,7 @@ Test(projection, of_the_seed_plan_has_65_units_466_links_and_383_ties) {
   cr_assert_eq(rg_plan_load(RG_EXAMPLES "/shenyang-2026.txt", &lo, &plan, &err), RG_OK, "%s",
                err.msg);
   rg_projection p;
-  cr_assert_eq(rg_projection_build(plan, &p, &err), RG_OK);
+  cr_assert_eq(project(plan, &p, &err), RG_OK);
   cr_assert_eq(p.n, 65);
   cr_assert_eq(p.n_concrete_links, 466);
   cr_assert_eq(rg_projection_edges(&p), 383);
@@ -172,6 +182,23 @@ Test(projection, of_the_seed_plan_has_65_units_466_links_and_383_ties) {
   cr_assert_eq(igraph_ecount(&g.graph), plan->n_links);
   cr_assert_eq(igraph_vcount(&g.graph), plan->n_units + plan->n_tasks);
   rg_bigraph_destroy(&g);
+  rg_projection_destroy(&p);
+  rg_plan_free(plan);
+}
+
+Test(projection, is_made_from_a_built_bipartite_graph_only) {
+  rg_plan *plan = fx_star();
+  rg_bigraph g;
+  memset(&g, 0, sizeof g);
+  rg_projection p;
+  rg_error err;
+  rg_error_clear(&err);
+  cr_assert_neq(rg_projection_build(plan, &g, &p, &err), RG_OK, "a zeroed bigraph is refused");
+  cr_assert_str_neq(err.msg, "");
+  cr_assert_eq(rg_bigraph_build(plan, &g, &err), RG_OK);
+  cr_assert_eq(rg_projection_build(plan, &g, &p, &err), RG_OK);
+  rg_bigraph_destroy(&g); /* the projection does not keep the bipartite graph */
+  cr_assert_eq(p.n_concrete_links, rg_plan_count_concrete_links(plan, NULL));
   rg_projection_destroy(&p);
   rg_plan_free(plan);
 }
