@@ -1,12 +1,18 @@
 /* main.c - the respgraph command line: the only file that sees every module.
  *
- * Each subcommand is one function: load the plan (input/), build what it
- * needs (graphs/, analyzer/) and write it (output/). Exit codes: 0 ok,
- * 1 bad input or failed output, 2 usage. Every message starts "respgraph:". */
+ * A command table (COMMANDS) records each command: the function that runs
+ * it, the option groups it takes, what it writes (and whether -o names a
+ * file or folder it writes itself) and its help. main picks the command,
+ * parses the options it takes (any other option is a usage error), loads the
+ * plan (input/), and runs the command, which builds what it needs (graphs/,
+ * analyzer/) and writes it (output/). Every message starts "respgraph:";
+ * every failure becomes an exit code through exit_code(): 0 ok, 1 bad
+ * input, 2 usage, 3 system (an output could not be written, a library
+ * failed). */
 #include <errno.h>
 #include <getopt.h>
-#include <math.h>
 #include <igraph.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,19 +21,31 @@
 #include "analysis_out.h"
 #include "analyze.h"
 #include "diagram.h"
-#include "report.h"
 #include "load.h"
 #include "meetings.h"
 #include "meetings_out.h"
 #include "names.h"
 #include "plan.h"
 #include "plan_out.h"
+#include "report.h"
 #include "roster.h"
 #include "schema.h"
 #include "table.h"
 #include "unavailable.h"
 
-enum { EXIT_OK = 0, EXIT_INPUT = 1, EXIT_USAGE = 2 };
+/* Exit codes (README.md and NOTES.md list them). */
+enum { EXIT_OK = 0, EXIT_INPUT = 1, EXIT_USAGE = 2, EXIT_SYSTEM = 3 };
+
+/* The one mapping from a status to an exit code. */
+static int exit_code(rg_status st) {
+  switch (st) {
+  case RG_OK: return EXIT_OK;
+  case RG_EINPUT: return EXIT_INPUT;
+  case RG_EUSAGE: return EXIT_USAGE;
+  case RG_ESYS: return EXIT_SYSTEM;
+  }
+  return EXIT_SYSTEM;
+}
 
 /* Long-only options get values above the ASCII range. */
 enum {
@@ -62,8 +80,70 @@ enum {
   OPT_USE_CLUSTERS,
 };
 
+/* Option groups: a command takes the groups in its table entry; -o, -h and
+ * the reading options (G_READ) are taken by every command. */
+enum {
+  G_READ = 1u << 0,     /* --input-format --columns --roster */
+  G_TABLE = 1u << 1,    /* -f: the command prints a table */
+  G_ANALYSIS = 1u << 2, /* --lead-weight --support-weight --weighting --min-shared
+                           --resolution --seed --exact */
+  G_LANG = 1u << 3,     /* --lang */
+  G_DIAGRAM = 1u << 4,  /* --view --engine --font --width */
+  G_PLANNING = 1u << 5, /* meeting planning: --max-attendees --max-agenda --rooms --chapter */
+  G_MEETINGS = 1u << 6, /* --exclude-unit --unit --unavailable --ics --start --slot-minutes
+                           --use-clusters */
+};
+
+typedef struct optdef {
+  struct option opt;
+  unsigned group;
+} optdef;
+
+static const optdef OPTIONS[] = {
+    {{"format", required_argument, NULL, OPT_FORMAT}, G_TABLE},
+    {{"output", required_argument, NULL, OPT_OUTPUT}, G_READ},
+    {{"input-format", required_argument, NULL, OPT_INPUT_FORMAT}, G_READ},
+    {{"columns", required_argument, NULL, OPT_COLUMNS}, G_READ},
+    {{"roster", required_argument, NULL, OPT_ROSTER}, G_READ},
+    {{"lead-weight", required_argument, NULL, OPT_LEAD_WEIGHT}, G_ANALYSIS},
+    {{"support-weight", required_argument, NULL, OPT_SUPPORT_WEIGHT}, G_ANALYSIS},
+    {{"weighting", required_argument, NULL, OPT_WEIGHTING}, G_ANALYSIS},
+    {{"min-shared", required_argument, NULL, OPT_MIN_SHARED}, G_ANALYSIS},
+    {{"resolution", required_argument, NULL, OPT_RESOLUTION}, G_ANALYSIS},
+    {{"seed", required_argument, NULL, OPT_SEED}, G_ANALYSIS},
+    {{"exact", no_argument, NULL, OPT_EXACT}, G_ANALYSIS},
+    {{"view", required_argument, NULL, OPT_VIEW}, G_DIAGRAM},
+    {{"engine", required_argument, NULL, OPT_ENGINE}, G_DIAGRAM},
+    {{"font", required_argument, NULL, OPT_FONT}, G_DIAGRAM},
+    {{"width", required_argument, NULL, OPT_WIDTH}, G_DIAGRAM},
+    {{"lang", required_argument, NULL, OPT_LANG}, G_LANG},
+    {{"max-attendees", required_argument, NULL, OPT_MAX_ATTENDEES}, G_PLANNING},
+    {{"max-agenda", required_argument, NULL, OPT_MAX_AGENDA}, G_PLANNING},
+    {{"rooms", required_argument, NULL, OPT_ROOMS}, G_PLANNING},
+    {{"chapter", required_argument, NULL, OPT_CHAPTER}, G_PLANNING},
+    {{"exclude-unit", required_argument, NULL, OPT_EXCLUDE_UNIT}, G_MEETINGS},
+    {{"unit", required_argument, NULL, OPT_UNIT}, G_MEETINGS},
+    {{"unavailable", required_argument, NULL, OPT_UNAVAILABLE}, G_MEETINGS},
+    {{"ics", required_argument, NULL, OPT_ICS}, G_MEETINGS},
+    {{"start", required_argument, NULL, OPT_START}, G_MEETINGS},
+    {{"slot-minutes", required_argument, NULL, OPT_SLOT_MINUTES}, G_MEETINGS},
+    {{"use-clusters", no_argument, NULL, OPT_USE_CLUSTERS}, G_MEETINGS},
+    {{"help", no_argument, NULL, OPT_HELP}, G_READ},
+};
+#define N_OPTIONS ((int)(sizeof OPTIONS / sizeof OPTIONS[0]))
+
+/* What a command writes: -o names the file or folder it writes itself
+ * (writes_files), or a file that takes the place of stdout. */
+typedef struct output {
+  int writes_files;
+  const char *o_help; /* the -o line of the command's help */
+} output;
+
+static const output OUT_TABLE = {0, "  -o, --output FILE             write to FILE instead of stdout\n"};
+static const output OUT_DIAGRAM = {1, "  -o, --output FILE             the diagram: .svg, .png, .pdf or .dot\n"};
+static const output OUT_REPORT = {1, "  -o, --output DIR              the report folder (default <plan name>-report)\n"};
+
 typedef struct cli {
-  const char *cmd;
   const char *plan_path;
   const char *out_path;
   rg_format format;
@@ -72,7 +152,6 @@ typedef struct cli {
   rg_analysis_opts analysis;
   rg_diagram_opts diagram;
   const char *lang;
-  int writes_files; /* -o names a file or folder the command writes itself */
   /* meetings */
   rg_meeting_opts meetings;
   const char **exclude_units; /* --exclude-unit, n_exclude of them */
@@ -88,6 +167,8 @@ typedef struct cli {
 typedef struct command {
   const char *name;
   int (*run)(cli *c, rg_plan *plan, FILE *out);
+  unsigned options;     /* option groups it takes besides G_READ */
+  const output *output; /* what it writes */
   const char *summary;
   const char *help;
 } command;
@@ -105,19 +186,21 @@ static int parse_real(const char *s, const char *name, double min, double *out) 
   return 1;
 }
 
-static void say_error(const rg_error *e) {
-  char buf[1200];
-  rg_error_format(e, buf, sizeof buf);
-  fprintf(stderr, "respgraph: %s\n", buf);
+/* Print err and return the exit code of st (0 for RG_OK, which prints nothing). */
+static int finish(rg_status st, const rg_error *err) {
+  if (st) {
+    char buf[1200];
+    rg_error_format(err, buf, sizeof buf);
+    fprintf(stderr, "respgraph: %s\n", buf);
+  }
+  return exit_code(st);
 }
 
 /* ------------------------------------------------- parse, edges, check */
 
 static int plan_table(cli *c, rg_plan *plan, const rg_view *v, FILE *out) {
   rg_error err;
-  rg_status st = rg_out_plan_table(plan, v, c->format, out, &err);
-  if (st) say_error(&err);
-  return st ? EXIT_INPUT : EXIT_OK;
+  return finish(rg_out_plan_table(plan, v, c->format, out, &err), &err);
 }
 
 static int cmd_parse(cli *c, rg_plan *plan, FILE *out) {
@@ -130,10 +213,13 @@ static int cmd_edges(cli *c, rg_plan *plan, FILE *out) {
 
 static int cmd_check(cli *c, rg_plan *plan, FILE *out) {
   if (c->format != RG_FMT_TABLE) return plan_table(c, plan, &rg_view_diags, out);
+  rg_error err; /* FILE:LINE: warning: message [code] */
+  return finish(rg_out_check(plan, out, &err), &err);
+}
+
+static int cmd_collectives(cli *c, rg_plan *plan, FILE *out) {
   rg_error err;
-  rg_status st = rg_out_check(plan, out, &err); /* FILE:LINE: warning: message [code] */
-  if (st) say_error(&err);
-  return st ? EXIT_INPUT : EXIT_OK;
+  return finish(rg_out_collectives(plan, c->format, out, &err), &err);
 }
 
 /* ------------------------------------------------------- analyses */
@@ -148,8 +234,7 @@ static int with_results(cli *c, rg_plan *plan, FILE *out,
   rg_status st = rg_analyze(plan, &c->analysis, &r, &err);
   if (!st) st = write(plan, &r, c->format, out, &err);
   rg_results_free(&r);
-  if (st) say_error(&err);
-  return st == RG_EUSAGE ? EXIT_USAGE : st ? EXIT_INPUT : EXIT_OK;
+  return finish(st, &err);
 }
 
 static int cmd_units(cli *c, rg_plan *plan, FILE *out) {
@@ -163,12 +248,6 @@ static int cmd_clusters(cli *c, rg_plan *plan, FILE *out) {
 }
 static int cmd_overload(cli *c, rg_plan *plan, FILE *out) {
   return with_results(c, plan, out, rg_out_overload);
-}
-static int cmd_collectives(cli *c, rg_plan *plan, FILE *out) {
-  rg_error err;
-  rg_status st = rg_out_collectives(plan, c->format, out, &err);
-  if (st) say_error(&err);
-  return st ? EXIT_INPUT : EXIT_OK;
 }
 
 static void versions(char *buf, size_t size) {
@@ -196,8 +275,28 @@ static int cmd_diagram(cli *c, rg_plan *plan, FILE *out) {
     st = rg_diagram_render(plan, &r, &c->diagram, c->out_path, &err);
   }
   rg_results_free(&r);
-  if (st) say_error(&err);
-  return st == RG_EUSAGE ? EXIT_USAGE : st ? EXIT_INPUT : EXIT_OK;
+  return finish(st, &err);
+}
+
+/* The report's 会议安排 extra: the agenda of mp, with a note in the page's
+ * language. */
+static rg_report_extra meetings_extra(cli *c, rg_plan *plan, const rg_meeting_plan *mp) {
+  int en = c->lang && !strcmp(c->lang, "en");
+  rg_report_extra extra;
+  extra.id = "meetings";
+  extra.title = en ? "Joint meetings" : "会议安排";
+  extra.note = rg_plan_printf(
+      plan,
+      en ? "%d coordination tasks (at least two concrete units) in %d meetings (one per task "
+           "would be %d) over %d time slots (lower bound %d); %d seats in all. Caps: %d "
+           "attendees, %d tasks per meeting. Details: respgraph meetings."
+         : "%d 项协同任务（至少两个具体单位）安排为 %d 次联席会议（逐项开会需 %d 次），"
+           "共 %d 个时段（下界 %d），合计 %d 人次。上限：每次 %d 个单位、%d 项议题。"
+           "详见 respgraph meetings。",
+      mp->coordination_tasks, mp->n_meetings, mp->naive_meetings, mp->slots, mp->lower_bound,
+      mp->seats, mp->opts.max_attendees, mp->opts.max_agenda);
+  extra.table = rg_meetings_table(plan, mp, -1);
+  return extra;
 }
 
 static int cmd_report(cli *c, rg_plan *plan, FILE *out) {
@@ -216,38 +315,22 @@ static int cmd_report(cli *c, rg_plan *plan, FILE *out) {
   ro.progress = isatty(2);
   rg_status st = rg_analyze(plan, &c->analysis, &r, &err);
   /* the 会议安排 section and sheet: meetings with the caps given
-   * (--max-attendees, --max-agenda, --rooms) */
+   * (--max-attendees, --max-agenda, --rooms, --chapter) */
   rg_meeting_plan mp = {0};
-  rg_table *mt = NULL;
-  rg_report_extra extra;
+  rg_report_extra extra = {0};
   if (!st) st = rg_meetings_plan(plan, &c->meetings, &mp, &err);
   if (!st) {
-    int en = c->lang && !strcmp(c->lang, "en");
-    mt = rg_meetings_table(plan, &mp, -1);
-    extra.id = "meetings";
-    extra.title = en ? "Joint meetings" : "会议安排";
-    extra.note = rg_plan_printf(
-        plan,
-        en ? "%d coordination tasks (at least two concrete units) in %d meetings (one per task "
-             "would be %d) over %d time slots (lower bound %d); %d seats in all. Caps: %d "
-             "attendees, %d tasks per meeting. Details: respgraph meetings."
-           : "%d 项协同任务（至少两个具体单位）安排为 %d 次联席会议（逐项开会需 %d 次），"
-             "共 %d 个时段（下界 %d），合计 %d 人次。上限：每次 %d 个单位、%d 项议题。"
-             "详见 respgraph meetings。",
-        mp.coordination_tasks, mp.n_meetings, mp.naive_meetings, mp.slots, mp.lower_bound,
-        mp.seats, mp.opts.max_attendees, mp.opts.max_agenda);
-    extra.table = mt;
+    extra = meetings_extra(c, plan, &mp);
     ro.extras = &extra;
     ro.n_extras = 1;
     st = rg_report_write(plan, &r, &ro, &err);
   }
   if (!st) printf("%s/index.html\n", ro.dir);
-  rg_table_free(mt);
+  rg_table_free((rg_table *)extra.table);
   rg_meeting_plan_free(&mp);
   rg_results_free(&r);
   free(dir);
-  if (st) say_error(&err);
-  return st == RG_EUSAGE ? EXIT_USAGE : st ? EXIT_INPUT : EXIT_OK;
+  return finish(st, &err);
 }
 
 #define ANALYSIS_HELP                                                                              \
@@ -273,35 +356,58 @@ static int cmd_report(cli *c, rg_plan *plan, FILE *out) {
 
 /* ------------------------------------------------------------ meetings */
 
+/* The plan units named by --exclude-unit (into exclude) and --unit (into
+ * *only, -1 without it). A name the plan lacks is a usage error. */
+static int meeting_units(cli *c, rg_plan *plan, int *exclude, int *only) {
+  for (int i = 0; i < c->n_exclude; i++)
+    if ((exclude[i] = rg_unit_lookup(plan, c->exclude_units[i])) < 0) {
+      fprintf(stderr, "respgraph: --exclude-unit: the plan names no unit '%s'\n",
+              c->exclude_units[i]);
+      return EXIT_USAGE;
+    }
+  *only = -1;
+  if (c->only_unit && (*only = rg_unit_lookup(plan, c->only_unit)) < 0) {
+    fprintf(stderr, "respgraph: --unit: the plan names no unit '%s'\n", c->only_unit);
+    return EXIT_USAGE;
+  }
+  return EXIT_OK;
+}
+
+/* With --use-clusters: the co-ownership cluster of every plan unit (-1 none). */
+static rg_status clusters_of_units(cli *c, rg_plan *plan, int **cluster_of, rg_error *err) {
+  rg_results r;
+  rg_status st = rg_analyze(plan, &c->analysis, &r, err);
+  if (st) return st;
+  *cluster_of = rg_xmalloc(((size_t)plan->n_units + 1) * sizeof **cluster_of);
+  for (int u = 0; u < plan->n_units; u++)
+    (*cluster_of)[u] = r.row_of_unit[u] >= 0 ? r.units[r.row_of_unit[u]].cluster : -1;
+  rg_results_free(&r);
+  return RG_OK;
+}
+
+/* The calendar file of --ics. */
+static rg_status write_ics(cli *c, rg_plan *plan, const rg_meeting_plan *mp, int only,
+                           rg_error *err) {
+  FILE *f = fopen(c->ics_path, "wb");
+  if (!f) return rg_error_set(err, RG_ESYS, c->ics_path, 0, 0, "cannot open for writing");
+  rg_status st = rg_meetings_write_ics(plan, mp, only, &c->ics, f, err);
+  if (fclose(f) != 0 && !st) st = rg_error_set(err, RG_ESYS, c->ics_path, 0, 0, "write failed");
+  return st;
+}
+
 static int cmd_meetings(cli *c, rg_plan *plan, FILE *out) {
   rg_error err;
   rg_error_clear(&err);
-  int rc = EXIT_OK, only = -1;
+  int only = -1;
   int *exclude = rg_xcalloc((size_t)c->n_exclude + 1, sizeof *exclude);
   int *cluster_of = NULL;
   rg_unavail_list un = {0};
   rg_meeting_plan mp = {0};
   rg_status st = RG_OK;
-  for (int i = 0; i < c->n_exclude; i++)
-    if ((exclude[i] = rg_unit_lookup(plan, c->exclude_units[i])) < 0) {
-      fprintf(stderr, "respgraph: --exclude-unit: the plan names no unit '%s'\n", c->exclude_units[i]);
-      rc = EXIT_USAGE;
-      goto done;
-    }
-  if (c->only_unit && (only = rg_unit_lookup(plan, c->only_unit)) < 0) {
-    fprintf(stderr, "respgraph: --unit: the plan names no unit '%s'\n", c->only_unit);
-    rc = EXIT_USAGE;
-    goto done;
-  }
+  int rc = meeting_units(c, plan, exclude, &only);
+  if (rc) goto done;
   if (c->unavailable && (st = rg_unavailable_read(c->unavailable, plan, &un, &err))) goto done;
-  if (c->use_clusters) {
-    rg_results r;
-    if ((st = rg_analyze(plan, &c->analysis, &r, &err))) goto done;
-    cluster_of = rg_xmalloc(((size_t)plan->n_units + 1) * sizeof *cluster_of);
-    for (int u = 0; u < plan->n_units; u++)
-      cluster_of[u] = r.row_of_unit[u] >= 0 ? r.units[r.row_of_unit[u]].cluster : -1;
-    rg_results_free(&r);
-  }
+  if (c->use_clusters && (st = clusters_of_units(c, plan, &cluster_of, &err))) goto done;
   c->meetings.exclude = exclude;
   c->meetings.n_exclude = c->n_exclude;
   c->meetings.unavailable = un.items;
@@ -309,20 +415,9 @@ static int cmd_meetings(cli *c, rg_plan *plan, FILE *out) {
   c->meetings.cluster_of_unit = cluster_of;
   if ((st = rg_meetings_plan(plan, &c->meetings, &mp, &err))) goto done;
   if ((st = rg_meetings_write(plan, &mp, only, c->format, out, &err))) goto done;
-  if (c->ics_path) {
-    FILE *f = fopen(c->ics_path, "wb");
-    if (!f) {
-      st = rg_error_set(&err, RG_ESYS, c->ics_path, 0, 0, "cannot open for writing");
-      goto done;
-    }
-    st = rg_meetings_write_ics(plan, &mp, only, &c->ics, f, &err);
-    if (fclose(f) != 0 && !st) st = rg_error_set(&err, RG_ESYS, c->ics_path, 0, 0, "write failed");
-  }
+  if (c->ics_path) st = write_ics(c, plan, &mp, only, &err);
 done:
-  if (st) {
-    say_error(&err);
-    rc = st == RG_EUSAGE ? EXIT_USAGE : EXIT_INPUT;
-  }
+  if (!rc) rc = finish(st, &err);
   rg_meeting_plan_free(&mp);
   rg_unavailable_destroy(&un);
   free(cluster_of);
@@ -333,34 +428,42 @@ done:
 /* ------------------------------------------------------------ table */
 
 static const command COMMANDS[] = {
-    {"parse", cmd_parse, "tasks with chapter, section, leads and supports",
+    {"parse", cmd_parse, G_TABLE, &OUT_TABLE,
+     "tasks with chapter, section, leads and supports",
      "Lists every task: number as printed, ordinal, chapter and section numbers,\n"
      "lead and support units (canonical names), whether its unit list is open\n"
      "(等有关部门), deadline, source line and text.\n"},
-    {"edges", cmd_edges, "one row per task-unit link (task,role,unit,kind)",
+    {"edges", cmd_edges, G_TABLE, &OUT_TABLE,
+     "one row per task-unit link (task,role,unit,kind)",
      "One row per task-unit link. CSV header: task,role,unit,kind,chapter,line.\n"
      "role is lead or support; kind is unit (a concrete body), collective (a named\n"
      "set such as 各区、县(市)政府) or generic (有关部门). The CSV reads back into\n"
      "respgraph as a plan (long form).\n"},
-    {"check", cmd_check, "diagnostics: FILE:LINE: warning: ...",
+    {"check", cmd_check, G_TABLE, &OUT_TABLE,
+     "diagnostics: FILE:LINE: warning: ...",
      "Compiler-style diagnostics with source line numbers: tasks with no lead or\n"
      "no units, duplicate task numbers, units named both lead and support,\n"
      "unrecognised labels. Exit 0 even when there are warnings.\n"},
-    {"units", cmd_units, "per-unit load, centrality, cluster and overload flag",
+    {"units", cmd_units, G_TABLE | G_ANALYSIS, &OUT_TABLE,
+     "per-unit load, centrality, cluster and overload flag",
      "One row per concrete unit, by load (ties by name). CSV columns begin\n"
      "unit,kind,led,supported,load,partners,strength,betweenness,harmonic,\n"
      "eigenvector,pagerank,constraint,coreness,cluster,overloaded.\n\n" ANALYSIS_HELP},
-    {"ties", cmd_ties, "co-ownership ties between units, with their tasks",
+    {"ties", cmd_ties, G_TABLE | G_ANALYSIS, &OUT_TABLE,
+     "co-ownership ties between units, with their tasks",
      "One row per pair of concrete units that share tasks: unit_a,unit_b,weight,\n"
      "tasks (the shared task numbers: the evidence for the tie).\n\n" ANALYSIS_HELP},
-    {"clusters", cmd_clusters, "groups of units that share tasks (Leiden)",
+    {"clusters", cmd_clusters, G_TABLE | G_ANALYSIS, &OUT_TABLE,
+     "groups of units that share tasks (Leiden)",
      "Co-ownership clusters: Leiden on the weighted projection with the modularity\n"
      "objective. JSON: modularity, seed, clusters[] {id, units[], tasks[],\n"
      "crossing_tasks[], bridges[]}.\n\n" ANALYSIS_HELP},
-    {"overload", cmd_overload, "overloaded units with the reasons",
+    {"overload", cmd_overload, G_TABLE | G_ANALYSIS, &OUT_TABLE,
+     "overloaded units with the reasons",
      "Units whose weighted load exceeds Tukey's fence Q3 + 1.5*IQR, with z-score,\n"
      "rank, the chapters that drive the load and a reason a reader can check.\n\n" ANALYSIS_HELP},
-    {"diagram", cmd_diagram, "coordination diagram (svg, png, pdf or dot) with Graphviz",
+    {"diagram", cmd_diagram, G_ANALYSIS | G_LANG | G_DIAGRAM, &OUT_DIAGRAM,
+     "coordination diagram (svg, png, pdf or dot) with Graphviz",
      "respgraph diagram PLAN --view V -o FILE; the format comes from FILE's extension.\n"
      "Views:\n"
      "  collab      the co-ownership network: node area ~ load, fill = cluster,\n"
@@ -378,12 +481,16 @@ static const command COMMANDS[] = {
      "                      picture stays readable; the legend states it)\n"
      "      --width PX      PNG width in pixels (default 1920)\n"
      "      --lang zh|en    legend language\n"},
-    {"report", cmd_report, "the report: HTML page, Excel workbook, JSON, CSV, GraphML",
+    {"report", cmd_report, G_ANALYSIS | G_LANG | G_PLANNING, &OUT_REPORT,
+     "the report: HTML page, Excel workbook, JSON, CSV, GraphML",
      "respgraph report PLAN [-o DIR] writes DIR (default <plan name>-report/):\n"
      "index.html (self-contained, opens offline), report.xlsx, report.json, *.csv\n"
      "(UTF-8 with BOM), graph.graphml and diagrams/*.svg, then prints the path of\n"
-     "index.html. --lang en writes it in English.\n\n" ANALYSIS_HELP},
-    {"meetings", cmd_meetings, "joint meetings: who meets on which tasks, in which slot",
+     "index.html. --lang en writes it in English. Its 会议安排 section plans the\n"
+     "meetings with --max-attendees, --max-agenda, --rooms and --chapter (see\n"
+     "respgraph meetings --help).\n\n" ANALYSIS_HELP},
+    {"meetings", cmd_meetings, G_TABLE | G_ANALYSIS | G_PLANNING | G_MEETINGS, &OUT_TABLE,
+     "joint meetings: who meets on which tasks, in which slot",
      "Plans joint meetings for the coordination tasks (tasks with at least two\n"
      "concrete units): every such task is on exactly one agenda; a meeting's\n"
      "attendees are all concrete units of its tasks; the convener leads most of\n"
@@ -409,10 +516,11 @@ static const command COMMANDS[] = {
      "                          at 09:00, 10:45, 14:00, 15:45 with 90-minute slots\n"
      "      --slot-minutes N    slot length, 5-210 (default 90); a half day (09:00-12:30,\n"
      "                          14:00-17:30) holds floor(225 / (N + 15)) slots\n"},
-    {"collectives", cmd_collectives, "collectives and generic units, and their tasks",
+    {"collectives", cmd_collectives, G_TABLE, &OUT_TABLE,
+     "collectives and generic units, and their tasks",
      "Named sets (各区、县(市)政府) and unspecified bodies (有关部门) with the tasks\n"
      "each appears in. They stay out of centrality unless --roster expands them.\n"},
-    {NULL, NULL, NULL, NULL},
+    {NULL, NULL, 0, NULL, NULL, NULL},
 };
 
 static void usage(FILE *f) {
@@ -425,263 +533,295 @@ static void usage(FILE *f) {
           "commands:\n");
   for (const command *c = COMMANDS; c->name; c++) fprintf(f, "  %-10s %s\n", c->name, c->summary);
   fprintf(f, "\nrespgraph COMMAND --help describes a command. Exit codes: 0 ok, 1 bad input,\n"
-             "2 usage.\n");
+             "2 usage, 3 an output could not be written.\n");
 }
 
+/* The command's help: what it does, then the options it takes. */
 static void command_help(const command *c) {
   printf("usage: respgraph %s PLAN [options]\n\n%s\n", c->name, c->help);
-  printf("options:\n"
-         "  -f, --format table|csv|json   output format (default table)\n"
-         "  -o, --output FILE             write to FILE instead of stdout\n"
-         "      --input-format auto|text|html|csv\n"
+  printf("options:\n");
+  if (c->options & G_TABLE) printf("  -f, --format table|csv|json   output format (default table)\n");
+  fputs(c->output->o_help, stdout);
+  printf("      --input-format auto|text|html|csv\n"
          "                                how to read PLAN (default: detect by content)\n"
          "      --columns lead=H,support=H,task=H,id=H,deadline=H\n"
          "                                CSV header names for other spreadsheets\n"
-         "      --roster FILE             CSV collective,member: expand collectives\n"
-         "analysis options:\n"
-         "      --lead-weight W           weight of a led task in load (default 1)\n"
-         "      --support-weight W        weight of a supported task (default 0.5)\n"
-         "      --weighting count|newman  tie weight: shared tasks, or sum 1/(k_t-1)\n"
-         "      --min-shared N            drop ties with fewer shared tasks (default 1)\n"
-         "      --resolution G            Leiden modularity resolution (default 1)\n"
-         "      --seed N                  random seed (default 20260125)\n"
-         "      --exact                   exact betweenness/harmonic on large plans\n"
-         "  -h, --help                    this help\n");
+         "      --roster FILE             CSV collective,member: expand collectives\n");
+  if (c->options & G_ANALYSIS)
+    printf("analysis options:\n"
+           "      --lead-weight W           weight of a led task in load (default 1)\n"
+           "      --support-weight W        weight of a supported task (default 0.5)\n"
+           "      --weighting count|newman  tie weight: shared tasks, or sum 1/(k_t-1)\n"
+           "      --min-shared N            drop ties with fewer shared tasks (default 1)\n"
+           "      --resolution G            Leiden modularity resolution (default 1)\n"
+           "      --seed N                  random seed (default 20260125)\n"
+           "      --exact                   exact betweenness/harmonic on large plans\n");
+  printf("  -h, --help                    this help\n");
 }
 
-int main(int argc, char **argv) {
-  igraph_set_error_handler(igraph_error_handler_ignore);
-  igraph_set_warning_handler(igraph_warning_handler_ignore);
-  if (argc < 2) {
-    usage(stderr);
-    return EXIT_USAGE;
-  }
-  if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h") || !strcmp(argv[1], "help")) {
-    usage(stdout);
-    return EXIT_OK;
-  }
-  if (!strcmp(argv[1], "--version")) {
-    printf("respgraph %s (igraph %s)\n", RG_VERSION, IGRAPH_VERSION);
-    return EXIT_OK;
-  }
-  const command *cmd = NULL;
-  for (const command *c = COMMANDS; c->name; c++)
-    if (!strcmp(c->name, argv[1])) cmd = c;
-  if (!cmd) {
-    fprintf(stderr, "respgraph: unknown command '%s'\n", argv[1]);
-    usage(stderr);
-    return EXIT_USAGE;
-  }
+/* ------------------------------------------------------------ options */
 
-  cli c = {.cmd = cmd->name, .format = RG_FMT_TABLE};
-  rg_analysis_opts_init(&c.analysis);
-  rg_diagram_opts_init(&c.diagram);
-  rg_meeting_opts_init(&c.meetings);
-  rg_ics_opts_init(&c.ics);
-  const char *exclude_buf[argc + 1]; /* --exclude-unit values (at most argc) */
-  c.exclude_units = exclude_buf;
-  c.writes_files = !strcmp(cmd->name, "diagram") || !strcmp(cmd->name, "report");
-  static const struct option longopts[] = {
-      {"format", required_argument, NULL, OPT_FORMAT},
-      {"output", required_argument, NULL, OPT_OUTPUT},
-      {"input-format", required_argument, NULL, OPT_INPUT_FORMAT},
-      {"columns", required_argument, NULL, OPT_COLUMNS},
-      {"roster", required_argument, NULL, OPT_ROSTER},
-      {"lead-weight", required_argument, NULL, OPT_LEAD_WEIGHT},
-      {"support-weight", required_argument, NULL, OPT_SUPPORT_WEIGHT},
-      {"weighting", required_argument, NULL, OPT_WEIGHTING},
-      {"min-shared", required_argument, NULL, OPT_MIN_SHARED},
-      {"resolution", required_argument, NULL, OPT_RESOLUTION},
-      {"seed", required_argument, NULL, OPT_SEED},
-      {"exact", no_argument, NULL, OPT_EXACT},
-      {"view", required_argument, NULL, OPT_VIEW},
-      {"engine", required_argument, NULL, OPT_ENGINE},
-      {"font", required_argument, NULL, OPT_FONT},
-      {"lang", required_argument, NULL, OPT_LANG},
-      {"width", required_argument, NULL, OPT_WIDTH},
-      {"max-attendees", required_argument, NULL, OPT_MAX_ATTENDEES},
-      {"max-agenda", required_argument, NULL, OPT_MAX_AGENDA},
-      {"rooms", required_argument, NULL, OPT_ROOMS},
-      {"exclude-unit", required_argument, NULL, OPT_EXCLUDE_UNIT},
-      {"chapter", required_argument, NULL, OPT_CHAPTER},
-      {"unit", required_argument, NULL, OPT_UNIT},
-      {"unavailable", required_argument, NULL, OPT_UNAVAILABLE},
-      {"ics", required_argument, NULL, OPT_ICS},
-      {"start", required_argument, NULL, OPT_START},
-      {"slot-minutes", required_argument, NULL, OPT_SLOT_MINUTES},
-      {"use-clusters", no_argument, NULL, OPT_USE_CLUSTERS},
-      {"help", no_argument, NULL, OPT_HELP},
-      {NULL, 0, NULL, 0},
-  };
+static int opt_table(cli *c, const char *arg) {
+  int f = rg_format_parse(arg);
+  if (f < 0) {
+    fprintf(stderr, "respgraph: --format takes table, csv or json, not '%s'\n", arg);
+    return EXIT_USAGE;
+  }
+  c->format = (rg_format)f;
+  return EXIT_OK;
+}
+
+static int opt_read(cli *c, int opt, const char *arg) {
+  switch (opt) {
+  case OPT_OUTPUT: c->out_path = arg; break;
+  case OPT_COLUMNS: c->load.columns = arg; break;
+  case OPT_ROSTER: c->roster = arg; break;
+  case OPT_INPUT_FORMAT: {
+    int f = rg_input_format_parse(arg);
+    if (f < 0) {
+      fprintf(stderr, "respgraph: --input-format takes auto, text, html or csv, not '%s'\n", arg);
+      return EXIT_USAGE;
+    }
+    c->load.format = (rg_input_format)f;
+    break;
+  }
+  }
+  return EXIT_OK;
+}
+
+static int opt_analysis(cli *c, const command *cmd, int opt, const char *arg) {
+  rg_analysis_opts *a = &c->analysis;
+  double v;
+  switch (opt) {
+  case OPT_LEAD_WEIGHT: return parse_real(arg, "--lead-weight", 0, &a->lead_weight) ? 0 : EXIT_USAGE;
+  case OPT_SUPPORT_WEIGHT:
+    return parse_real(arg, "--support-weight", 0, &a->support_weight) ? 0 : EXIT_USAGE;
+  case OPT_RESOLUTION: return parse_real(arg, "--resolution", 0, &a->resolution) ? 0 : EXIT_USAGE;
+  case OPT_EXACT: a->exact = 1; return EXIT_OK;
+  case OPT_WEIGHTING:
+    if ((a->weighting = rg_weighting_parse(arg)) >= 0) return EXIT_OK;
+    fprintf(stderr, "respgraph: --weighting takes count or newman, not '%s'\n", arg);
+    return EXIT_USAGE;
+  case OPT_MIN_SHARED:
+    if (!parse_real(arg, "--min-shared", 1, &v) || v != (int)v || v > 1e6) {
+      fprintf(stderr, "respgraph: --min-shared takes a whole number of at least 1\n");
+      return EXIT_USAGE;
+    }
+    /* the diagram hides ties; the analyses drop them */
+    if (!strcmp(cmd->name, "diagram")) c->diagram.min_shared = (int)v;
+    else a->min_shared = (int)v;
+    return EXIT_OK;
+  case OPT_SEED: {
+    char *end;
+    errno = 0;
+    unsigned long seed = strtoul(arg, &end, 10);
+    if (errno || *end || !*arg || arg[0] == '-') {
+      fprintf(stderr, "respgraph: --seed takes a whole number, not '%s'\n", arg);
+      return EXIT_USAGE;
+    }
+    a->seed = seed;
+    return EXIT_OK;
+  }
+  }
+  return EXIT_OK;
+}
+
+static int opt_diagram(cli *c, int opt, const char *arg) {
+  double v;
+  switch (opt) {
+  case OPT_VIEW: c->diagram.view = arg; break;
+  case OPT_ENGINE: c->diagram.engine = arg; break;
+  case OPT_FONT: c->diagram.font = arg; break;
+  case OPT_WIDTH:
+    if (!parse_real(arg, "--width", 100, &v) || v > 20000) return EXIT_USAGE;
+    c->diagram.width_px = (int)v;
+    break;
+  case OPT_LANG:
+    if (strcmp(arg, "zh") && strcmp(arg, "en")) {
+      fprintf(stderr, "respgraph: --lang takes zh or en, not '%s'\n", arg);
+      return EXIT_USAGE;
+    }
+    c->lang = arg;
+    break;
+  }
+  return EXIT_OK;
+}
+
+/* A whole-number option of the meeting planner, with its range. */
+static int opt_count(cli *c, int opt, const char *arg) {
+  static const struct {
+    int opt;
+    const char *name;
+    int min, max;
+  } lim[] = {{OPT_MAX_ATTENDEES, "--max-attendees", 2, 1000000},
+             {OPT_MAX_AGENDA, "--max-agenda", 1, 1000000},
+             {OPT_ROOMS, "--rooms", 1, 1000000},
+             {OPT_CHAPTER, "--chapter", 1, 1000000},
+             {OPT_SLOT_MINUTES, "--slot-minutes", 5, 210}};
+  int k = 0;
+  while (lim[k].opt != opt) k++;
+  double v;
+  if (!parse_real(arg, lim[k].name, lim[k].min, &v)) return EXIT_USAGE;
+  if (v != (int)v || v > lim[k].max) {
+    fprintf(stderr, "respgraph: %s takes a whole number from %d to %d\n", lim[k].name, lim[k].min,
+            lim[k].max);
+    return EXIT_USAGE;
+  }
+  int n = (int)v;
+  if (opt == OPT_MAX_ATTENDEES) c->meetings.max_attendees = n;
+  else if (opt == OPT_MAX_AGENDA) c->meetings.max_agenda = n;
+  else if (opt == OPT_ROOMS) c->meetings.rooms = n;
+  else if (opt == OPT_CHAPTER) c->meetings.chapter = n;
+  else c->ics.slot_minutes = n;
+  return EXIT_OK;
+}
+
+static int opt_meetings(cli *c, int opt, const char *arg) {
+  switch (opt) {
+  case OPT_EXCLUDE_UNIT: c->exclude_units[c->n_exclude++] = arg; break;
+  case OPT_UNIT: c->only_unit = arg; break;
+  case OPT_UNAVAILABLE: c->unavailable = arg; break;
+  case OPT_ICS: c->ics_path = arg; break;
+  case OPT_USE_CLUSTERS: c->use_clusters = 1; break;
+  case OPT_SLOT_MINUTES: return opt_count(c, opt, arg);
+  case OPT_START: {
+    rg_error e;
+    rg_status st = rg_ics_parse_date(arg, &c->ics, &e);
+    if (st) return finish(st, &e);
+    c->have_start = 1;
+    break;
+  }
+  }
+  return EXIT_OK;
+}
+
+/* Apply one option of group g. */
+static int apply_option(cli *c, const command *cmd, unsigned g, int opt, const char *arg) {
+  switch (g) {
+  case G_TABLE: return opt_table(c, arg);
+  case G_ANALYSIS: return opt_analysis(c, cmd, opt, arg);
+  case G_LANG:
+  case G_DIAGRAM: return opt_diagram(c, opt, arg);
+  case G_PLANNING: return opt_count(c, opt, arg);
+  case G_MEETINGS: return opt_meetings(c, opt, arg);
+  default: return opt_read(c, opt, arg);
+  }
+}
+
+static const optdef *find_option(int opt) {
+  for (int k = 0; k < N_OPTIONS; k++)
+    if (OPTIONS[k].opt.val == opt) return &OPTIONS[k];
+  return NULL;
+}
+
+/* Parse the options after the command name into c; -1 to go on, else the
+ * exit code (0 after --help). */
+static int parse_options(cli *c, const command *cmd, int argc, char **argv) {
+  struct option longopts[N_OPTIONS + 1];
+  for (int k = 0; k < N_OPTIONS; k++) longopts[k] = OPTIONS[k].opt;
+  memset(&longopts[N_OPTIONS], 0, sizeof longopts[0]);
   optind = 2;
   int opt;
   while ((opt = getopt_long(argc, argv, "f:o:h", longopts, NULL)) != -1) {
-    switch (opt) {
-    case OPT_FORMAT: {
-      int f = rg_format_parse(optarg);
-      if (f < 0) {
-        fprintf(stderr, "respgraph: --format takes table, csv or json, not '%s'\n", optarg);
-        return EXIT_USAGE;
-      }
-      c.format = (rg_format)f;
-      break;
-    }
-    case OPT_OUTPUT: c.out_path = optarg; break;
-    case OPT_INPUT_FORMAT: {
-      int f = rg_input_format_parse(optarg);
-      if (f < 0) {
-        fprintf(stderr, "respgraph: --input-format takes auto, text, html or csv, not '%s'\n",
-                optarg);
-        return EXIT_USAGE;
-      }
-      c.load.format = (rg_input_format)f;
-      break;
-    }
-    case OPT_COLUMNS: c.load.columns = optarg; break;
-    case OPT_ROSTER: c.roster = optarg; break;
-    case OPT_LEAD_WEIGHT:
-      if (!parse_real(optarg, "--lead-weight", 0, &c.analysis.lead_weight)) return EXIT_USAGE;
-      break;
-    case OPT_SUPPORT_WEIGHT:
-      if (!parse_real(optarg, "--support-weight", 0, &c.analysis.support_weight))
-        return EXIT_USAGE;
-      break;
-    case OPT_WEIGHTING:
-      if (!strcmp(optarg, "count")) c.analysis.weighting = 0;
-      else if (!strcmp(optarg, "newman")) c.analysis.weighting = 1;
-      else {
-        fprintf(stderr, "respgraph: --weighting takes count or newman, not '%s'\n", optarg);
-        return EXIT_USAGE;
-      }
-      break;
-    case OPT_MIN_SHARED: {
-      double v;
-      if (!parse_real(optarg, "--min-shared", 1, &v) || v != (int)v || v > 1e6) {
-        fprintf(stderr, "respgraph: --min-shared takes a whole number of at least 1\n");
-        return EXIT_USAGE;
-      }
-      if (!strcmp(cmd->name, "diagram")) c.diagram.min_shared = (int)v;
-      else c.analysis.min_shared = (int)v;
-      break;
-    }
-    case OPT_RESOLUTION:
-      if (!parse_real(optarg, "--resolution", 0, &c.analysis.resolution)) return EXIT_USAGE;
-      break;
-    case OPT_SEED: {
-      char *end;
-      errno = 0;
-      unsigned long v = strtoul(optarg, &end, 10);
-      if (errno || *end || !*optarg || optarg[0] == '-') {
-        fprintf(stderr, "respgraph: --seed takes a whole number, not '%s'\n", optarg);
-        return EXIT_USAGE;
-      }
-      c.analysis.seed = v;
-      break;
-    }
-    case OPT_EXACT: c.analysis.exact = 1; break;
-    case OPT_VIEW: c.diagram.view = optarg; break;
-    case OPT_ENGINE: c.diagram.engine = optarg; break;
-    case OPT_FONT: c.diagram.font = optarg; break;
-    case OPT_LANG:
-      if (strcmp(optarg, "zh") && strcmp(optarg, "en")) {
-        fprintf(stderr, "respgraph: --lang takes zh or en, not '%s'\n", optarg);
-        return EXIT_USAGE;
-      }
-      c.lang = optarg;
-      break;
-    case OPT_WIDTH: {
-      double v;
-      if (!parse_real(optarg, "--width", 100, &v) || v > 20000) return EXIT_USAGE;
-      c.diagram.width_px = (int)v;
-      break;
-    }
-    case OPT_MAX_ATTENDEES:
-    case OPT_MAX_AGENDA:
-    case OPT_ROOMS:
-    case OPT_CHAPTER:
-    case OPT_SLOT_MINUTES: {
-      static const struct { int opt; const char *name; int min, max; } lim[] = {
-          {OPT_MAX_ATTENDEES, "--max-attendees", 2, 1000000}, {OPT_MAX_AGENDA, "--max-agenda", 1, 1000000},
-          {OPT_ROOMS, "--rooms", 1, 1000000}, {OPT_CHAPTER, "--chapter", 1, 1000000},
-          {OPT_SLOT_MINUTES, "--slot-minutes", 5, 210}};
-      int k = 0;
-      while (lim[k].opt != opt) k++;
-      double v;
-      if (!parse_real(optarg, lim[k].name, lim[k].min, &v)) return EXIT_USAGE;
-      if (v != (int)v || v > lim[k].max) {
-        fprintf(stderr, "respgraph: %s takes a whole number from %d to %d\n", lim[k].name,
-                lim[k].min, lim[k].max);
-        return EXIT_USAGE;
-      }
-      if (opt == OPT_MAX_ATTENDEES) c.meetings.max_attendees = (int)v;
-      else if (opt == OPT_MAX_AGENDA) c.meetings.max_agenda = (int)v;
-      else if (opt == OPT_ROOMS) c.meetings.rooms = (int)v;
-      else if (opt == OPT_CHAPTER) c.meetings.chapter = (int)v;
-      else c.ics.slot_minutes = (int)v;
-      break;
-    }
-    case OPT_EXCLUDE_UNIT: c.exclude_units[c.n_exclude++] = optarg; break;
-    case OPT_UNIT: c.only_unit = optarg; break;
-    case OPT_UNAVAILABLE: c.unavailable = optarg; break;
-    case OPT_ICS: c.ics_path = optarg; break;
-    case OPT_START: {
-      rg_error e;
-      if (rg_ics_parse_date(optarg, &c.ics, &e)) {
-        say_error(&e);
-        return EXIT_USAGE;
-      }
-      c.have_start = 1;
-      break;
-    }
-    case OPT_USE_CLUSTERS: c.use_clusters = 1; break;
-    case OPT_HELP: command_help(cmd); return EXIT_OK;
-    default:
+    const optdef *d = find_option(opt);
+    if (!d) {
       fprintf(stderr, "respgraph: see 'respgraph %s --help'\n", cmd->name);
       return EXIT_USAGE;
     }
+    if (opt == OPT_HELP) {
+      command_help(cmd);
+      return EXIT_OK;
+    }
+    if (d->group != G_READ && !(cmd->options & d->group)) {
+      fprintf(stderr, "respgraph: %s does not take --%s (see 'respgraph %s --help')\n", cmd->name,
+              d->opt.name, cmd->name);
+      return EXIT_USAGE;
+    }
+    int rc = apply_option(c, cmd, d->group, opt, optarg);
+    if (rc) return rc;
   }
   if (optind != argc - 1) {
     fprintf(stderr, "respgraph: %s takes exactly one PLAN (a file, or - for stdin)\n", cmd->name);
     return EXIT_USAGE;
   }
-  c.plan_path = argv[optind];
-  if (c.ics_path && !c.have_start) {
+  c->plan_path = argv[optind];
+  if (c->ics_path && !c->have_start) {
     fprintf(stderr, "respgraph: --ics needs --start YYYY-MM-DD (the day of slot 1)\n");
     return EXIT_USAGE;
   }
+  return -1;
+}
 
+/* ------------------------------------------------------------ running */
+
+/* The command named by argv[1], or an exit code in *rc (help, version,
+ * unknown command). */
+static const command *pick_command(int argc, char **argv, int *rc) {
+  if (argc < 2) {
+    usage(stderr);
+    *rc = EXIT_USAGE;
+    return NULL;
+  }
+  if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h") || !strcmp(argv[1], "help")) {
+    usage(stdout);
+    *rc = EXIT_OK;
+    return NULL;
+  }
+  if (!strcmp(argv[1], "--version")) {
+    printf("respgraph %s (igraph %s)\n", RG_VERSION, IGRAPH_VERSION);
+    *rc = EXIT_OK;
+    return NULL;
+  }
+  for (const command *c = COMMANDS; c->name; c++)
+    if (!strcmp(c->name, argv[1])) return c;
+  fprintf(stderr, "respgraph: unknown command '%s'\n", argv[1]);
+  usage(stderr);
+  *rc = EXIT_USAGE;
+  return NULL;
+}
+
+/* Load the plan (and roster), open the output and run the command. */
+static int run_command(cli *c, const command *cmd) {
   rg_error err;
   rg_error_clear(&err);
   rg_plan *plan = NULL;
-  if (rg_plan_load(c.plan_path, &c.load, &plan, &err)) {
-    say_error(&err);
-    return EXIT_INPUT;
-  }
-  if (c.roster && rg_roster_apply(plan, c.roster, &err)) {
-    say_error(&err);
+  rg_status st = rg_plan_load(c->plan_path, &c->load, &plan, &err);
+  if (!st && c->roster) st = rg_roster_apply(plan, c->roster, &err);
+  if (st) {
     rg_plan_free(plan);
-    return EXIT_INPUT;
+    return finish(st, &err);
   }
-  int rc = EXIT_OK;
+  int rc;
   FILE *out = stdout;
-  if (c.out_path && strcmp(c.out_path, "-") && !c.writes_files) {
-    out = fopen(c.out_path, "w");
-    if (!out) {
-      fprintf(stderr, "respgraph: %s: cannot open for writing\n", c.out_path);
-      rc = EXIT_INPUT;
-      goto out;
-    }
-  }
-  rc = cmd->run(&c, plan, out);
-out:
-  if (out && out != stdout && fclose(out) != 0 && rc == EXIT_OK) {
-    fprintf(stderr, "respgraph: %s: write failed\n", c.out_path);
-    rc = EXIT_INPUT;
-  }
-  if (out == stdout && fflush(stdout) != 0 && rc == EXIT_OK) {
-    fprintf(stderr, "respgraph: write to stdout failed\n");
-    rc = EXIT_INPUT;
+  if (c->out_path && strcmp(c->out_path, "-") && !cmd->output->writes_files)
+    out = fopen(c->out_path, "w");
+  if (!out) {
+    rc = finish(rg_error_set(&err, RG_ESYS, c->out_path, 0, 0, "cannot open for writing"), &err);
+  } else {
+    rc = cmd->run(c, plan, out);
+    if (out != stdout && fclose(out) != 0 && rc == EXIT_OK)
+      rc = finish(rg_error_set(&err, RG_ESYS, c->out_path, 0, 0, "write failed"), &err);
+    if (out == stdout && fflush(stdout) != 0 && rc == EXIT_OK)
+      rc = finish(rg_error_set(&err, RG_ESYS, NULL, 0, 0, "write to stdout failed"), &err);
   }
   rg_plan_free(plan);
+  return rc;
+}
+
+int main(int argc, char **argv) {
+  igraph_set_error_handler(igraph_error_handler_ignore);
+  igraph_set_warning_handler(igraph_warning_handler_ignore);
+  int rc = EXIT_OK;
+  const command *cmd = pick_command(argc, argv, &rc);
+  if (!cmd) return rc;
+  cli c = {.format = RG_FMT_TABLE};
+  rg_analysis_opts_init(&c.analysis);
+  rg_diagram_opts_init(&c.diagram);
+  rg_meeting_opts_init(&c.meetings);
+  rg_ics_opts_init(&c.ics);
+  c.exclude_units = rg_xcalloc((size_t)argc + 1, sizeof *c.exclude_units);
+  rc = parse_options(&c, cmd, argc, argv);
+  if (rc < 0) rc = run_command(&c, cmd);
+  free(c.exclude_units);
   return rc;
 }

@@ -14,7 +14,7 @@ typedef enum {
   RG_OK = 0,
   RG_EINPUT = 1, /* the input is bad: exit code 1 */
   RG_EUSAGE = 2, /* the command line is bad: exit code 2 */
-  RG_ESYS = 3,   /* an I/O or library failure: exit code 1 */
+  RG_ESYS = 3,   /* an I/O or library failure: exit code 3 */
 } rg_status;
 
 typedef struct rg_error {

@@ -179,3 +179,54 @@ Test(cli, every_command_has_help) {
     done(&r);
   }
 }
+
+/* A system error - an output that cannot be written - has its own exit code
+ * (3), apart from bad input (1) and usage (2). */
+Test(cli, an_output_that_cannot_be_written_exits_3) {
+  run_result a = run("edges '" RG_EXAMPLES "/shenyang-2026.txt' -o /nonexistent/dir/x.csv");
+  cr_expect_eq(a.code, 3, "%s", a.err);
+  cr_expect_str_eq(a.err, "respgraph: /nonexistent/dir/x.csv: cannot open for writing\n");
+  run_result b = run("report '" RG_EXAMPLES "/shenyang-2026.txt' -o /proc/respgraph-report");
+  cr_expect_eq(b.code, 3, "%s", b.err);
+  cr_expect(strstr(b.err, "respgraph: /proc/respgraph-report: cannot create directory"), "%s",
+            b.err);
+  run_result c = run("meetings '" RG_EXAMPLES "/shenyang-2026.txt' --ics /nonexistent/x.ics "
+                     "--start 2026-03-02");
+  cr_expect_eq(c.code, 3, "%s", c.err);
+  run_result d = run("edges '" RG_EXAMPLES "/shenyang-2026.txt' -o /dev/full");
+  cr_expect_eq(d.code, 3, "%s", d.err);
+  cr_expect(strstr(d.err, "respgraph: cannot write output"), "%s", d.err);
+  done(&a);
+  done(&b);
+  done(&c);
+  done(&d);
+}
+
+/* The command table says which options a command takes: another one is a
+ * usage error naming it, not silently ignored. */
+Test(cli, an_option_the_command_does_not_take_is_a_usage_error) {
+  run_result a = run("units '" RG_EXAMPLES "/shenyang-2026.txt' --view collab");
+  cr_expect_eq(a.code, 2);
+  cr_expect_str_eq(a.err, "respgraph: units does not take --view (see 'respgraph units --help')\n");
+  cr_expect_str_empty(a.out);
+  run_result b = run("edges '" RG_EXAMPLES "/shenyang-2026.txt' --seed 3");
+  cr_expect_eq(b.code, 2);
+  run_result c = run("report '" RG_EXAMPLES "/shenyang-2026.txt' -f csv");
+  cr_expect_eq(c.code, 2);
+  cr_expect(strstr(c.err, "report does not take --format"), "%s", c.err);
+  done(&a);
+  done(&b);
+  done(&c);
+}
+
+Test(cli, help_lists_the_options_of_the_command_only) {
+  run_result a = run("parse --help"), b = run("units --help"), c = run("report --help");
+  cr_expect_null(strstr(a.out, "--seed"));
+  cr_expect_not_null(strstr(a.out, "--format"));
+  cr_expect_not_null(strstr(b.out, "--seed"));
+  cr_expect_null(strstr(c.out, "--format"));
+  cr_expect_not_null(strstr(c.out, "-o, --output DIR"));
+  done(&a);
+  done(&b);
+  done(&c);
+}
