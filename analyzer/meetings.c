@@ -730,10 +730,10 @@ static void g_clear(colouring *g) {
 }
 
 /* Colour meetings; returns S and fills slot[]. */
-static int schedule(const ctx *x, const int *live, int M, const rg_meeting_opts *o, int *slot,
-                    int *lb_out, int *proven) {
+/* Which live meetings each unit attends (CSR um_beg/um over plan units);
+ * returns the most meetings of one unit. */
+static int unit_meetings(const ctx *x, const int *live, int M, int **um_beg_out, int **um_out) {
   int nup = x->plan->n_units;
-  /* unit -> meetings */
   int *um_beg = rg_xcalloc((size_t)nup + 2, sizeof *um_beg);
   for (int i = 0; i < M; i++) {
     const mtg *m = &x->m[live[i]];
@@ -753,22 +753,23 @@ static int schedule(const ctx *x, const int *live, int M, const rg_meeting_opts 
   }
   for (int u = 0; u < nup; u++)
     if (um_beg[u + 1] - um_beg[u] > maxunit) maxunit = um_beg[u + 1] - um_beg[u];
-  int R = o->rooms > 0 ? o->rooms : INT_MAX;
-  int lb = maxunit;
-  if (o->rooms > 0 && (M + o->rooms - 1) / o->rooms > lb) lb = (M + o->rooms - 1) / o->rooms;
-  if (M > 0 && lb < 1) lb = 1;
-  *lb_out = lb;
-  /* conflict graph */
-  colouring g = {0};
-  g.M = M;
-  g.R = R;
-  g.nb_beg = rg_xcalloc((size_t)M + 2, sizeof *g.nb_beg);
-  int *stamp = rg_xcalloc((size_t)M + 1, sizeof *stamp);
+  free(fill);
+  *um_beg_out = um_beg;
+  *um_out = um;
+  return maxunit;
+}
+
+/* The conflict graph of g: meetings sharing a unit (no duplicates); returns
+ * the largest degree. */
+static int conflicts(const ctx *x, const int *live, const int *um_beg, const int *um,
+                     colouring *g) {
+  int M = g->M, nnb = 0, maxdeg = 0;
   size_t cap_nb = 0;
-  int nnb = 0, maxdeg = 0;
+  g->nb_beg = rg_xcalloc((size_t)M + 2, sizeof *g->nb_beg);
+  int *stamp = rg_xcalloc((size_t)M + 1, sizeof *stamp);
   for (int i = 0; i < M; i++) {
     const mtg *m = &x->m[live[i]];
-    g.nb_beg[i] = nnb;
+    g->nb_beg[i] = nnb;
     stamp[i] = i + 1;
     for (int j = 0; j < m->nu; j++) {
       int u = m->u[j];
@@ -776,14 +777,21 @@ static int schedule(const ctx *x, const int *live, int M, const rg_meeting_opts 
         int w = um[k];
         if (stamp[w] == i + 1) continue;
         stamp[w] = i + 1;
-        RG_GROW(g.nb, cap_nb, (size_t)nnb + 1);
-        g.nb[nnb++] = w;
+        RG_GROW(g->nb, cap_nb, (size_t)nnb + 1);
+        g->nb[nnb++] = w;
       }
     }
-    if (nnb - g.nb_beg[i] > maxdeg) maxdeg = nnb - g.nb_beg[i];
+    if (nnb - g->nb_beg[i] > maxdeg) maxdeg = nnb - g->nb_beg[i];
   }
-  g.nb_beg[M] = nnb;
-  /* blocked slots: the most any meeting has bounds the colours needed */
+  g->nb_beg[M] = nnb;
+  free(stamp);
+  return maxdeg;
+}
+
+/* The most (unit, slot) pairs of --unavailable that fall on one meeting:
+ * they bound the colours a meeting may need. */
+static int max_blocked(const rg_meeting_opts *o, int nup, int M, const int *um_beg,
+                       const int *um) {
   int *nblk = rg_xcalloc((size_t)M + 1, sizeof *nblk);
   for (int i = 0; i < o->n_unavailable; i++) {
     int u = o->unavailable[i].unit;
@@ -794,68 +802,111 @@ static int schedule(const ctx *x, const int *live, int M, const rg_meeting_opts 
   int maxblk = 0;
   for (int i = 0; i < M; i++)
     if (nblk[i] > maxblk) maxblk = nblk[i];
-  long C = (long)maxdeg + maxblk + 2 + (R == INT_MAX ? 0 : (M - 1) / R + 1);
-  if (C < lb) C = lb;
-  g.C = (int)C;
-  g.blocked = rg_xcalloc((size_t)M * (size_t)(C + 1) + 1, 1);
-  g.cnt = rg_xcalloc((size_t)M * (size_t)(C + 1) + 1, sizeof *g.cnt);
-  int any_blocked = 0;
+  free(nblk);
+  return maxblk;
+}
+
+/* Allocate g's colour tables for C colours and block the unavailable
+ * slots; returns 1 when any slot is blocked. */
+static int colour_tables(colouring *g, const rg_meeting_opts *o, int nup, const int *um_beg,
+                         const int *um) {
+  int M = g->M, C = g->C, any_blocked = 0;
+  g->blocked = rg_xcalloc((size_t)M * (size_t)(C + 1) + 1, 1);
+  g->cnt = rg_xcalloc((size_t)M * (size_t)(C + 1) + 1, sizeof *g->cnt);
   for (int i = 0; i < o->n_unavailable; i++) {
     int u = o->unavailable[i].unit, s = o->unavailable[i].slot;
     if (u < 0 || u >= nup || s < 1 || s > C) continue;
     for (int k = um_beg[u]; k < um_beg[u + 1]; k++) {
-      g.blocked[cix(&g, um[k], s)] = 1;
+      g->blocked[cix(g, um[k], s)] = 1;
       any_blocked = 1;
     }
   }
-  g.sat = rg_xcalloc((size_t)M + 1, sizeof *g.sat);
-  g.col = rg_xcalloc((size_t)M + 1, sizeof *g.col);
-  g.room = rg_xcalloc((size_t)C + 2, sizeof *g.room);
-  /* DSatur */
+  g->sat = rg_xcalloc((size_t)M + 1, sizeof *g->sat);
+  g->col = rg_xcalloc((size_t)M + 1, sizeof *g->col);
+  g->room = rg_xcalloc((size_t)C + 2, sizeof *g->room);
+  return any_blocked;
+}
+
+static void colouring_free(colouring *g) {
+  free(g->nb_beg);
+  free(g->nb);
+  free(g->blocked);
+  free(g->cnt);
+  free(g->sat);
+  free(g->col);
+  free(g->room);
+}
+
+/* DSatur: a first colouring into slot; returns the slots used. */
+static int dsatur(colouring *g, int *slot) {
   int S = 0;
-  for (int i = 0; i < M; i++) {
-    int v = g_select(&g);
+  for (int i = 0; i < g->M; i++) {
+    int v = g_select(g);
     int c = 1;
-    while (c < g.C && !g_ok(&g, v, c))
+    while (c < g->C && !g_ok(g, v, c))
       c++;
-    g_assign(&g, v, c);
+    g_assign(g, v, c);
     if (c > S) S = c;
   }
-  for (int i = 0; i < M; i++)
-    slot[i] = g.col[i];
-  /* exact improvement with a node budget scaled so the whole search costs
-   * about 3e7 vertex scans */
-  long budget = o->colour_budget > 0 ? o->colour_budget : 200000;
+  for (int i = 0; i < g->M; i++)
+    slot[i] = g->col[i];
+  return S;
+}
+
+/* Exact improvement of an S-slot colouring towards lb, with a node budget
+ * scaled so the whole search costs about 3e7 vertex scans; returns the
+ * slots used and sets *proven when no fewer can do. */
+static int improve_colouring(colouring *g, int *slot, int S, int lb, long colour_budget, int sym,
+                   int *proven) {
+  int M = g->M;
+  long budget = colour_budget > 0 ? colour_budget : 200000;
   long cap = 30000000L / (M + 1);
-  if (budget > cap) budget = cap;
-  g.budget = budget;
+  g->budget = budget > cap ? cap : budget;
   *proven = S <= lb;
-  for (int k = S - 1; k >= lb && k >= 1 && g.budget > 0; k--) {
-    g_clear(&g);
-    int r = g_search(&g, 0, k, 0, !any_blocked);
+  for (int k = S - 1; k >= lb && k >= 1 && g->budget > 0; k--) {
+    g_clear(g);
+    int r = g_search(g, 0, k, 0, sym);
     if (r == 0) *proven = 1;
     if (r != 1) break;
     int used = 0;
     for (int i = 0; i < M; i++) {
-      slot[i] = g.col[i];
-      if (g.col[i] > used) used = g.col[i];
+      slot[i] = g->col[i];
+      if (g->col[i] > used) used = g->col[i];
     }
     S = used;
     k = used; /* loop decrements */
     if (S <= lb) *proven = 1;
   }
-  free(g.nb_beg);
-  free(g.nb);
-  free(g.blocked);
-  free(g.cnt);
-  free(g.sat);
-  free(g.col);
-  free(g.room);
-  free(stamp);
-  free(nblk);
+  return S;
+}
+
+/* Slots for the M live meetings: no unit in two meetings at once, at most
+ * o->rooms meetings per slot, none in a slot an attendee cannot make. The
+ * lower bound LB = max(most meetings of one unit, ceil(M / rooms)) goes to
+ * *lb_out. Returns the slots used. */
+static int schedule(const ctx *x, const int *live, int M, const rg_meeting_opts *o, int *slot,
+                    int *lb_out, int *proven) {
+  int nup = x->plan->n_units;
+  int *um_beg, *um;
+  int maxunit = unit_meetings(x, live, M, &um_beg, &um);
+  int R = o->rooms > 0 ? o->rooms : INT_MAX;
+  int lb = maxunit;
+  if (o->rooms > 0 && (M + o->rooms - 1) / o->rooms > lb) lb = (M + o->rooms - 1) / o->rooms;
+  if (M > 0 && lb < 1) lb = 1;
+  *lb_out = lb;
+  colouring g = {0};
+  g.M = M;
+  g.R = R;
+  int maxdeg = conflicts(x, live, um_beg, um, &g);
+  int maxblk = max_blocked(o, nup, M, um_beg, um);
+  long C = (long)maxdeg + maxblk + 2 + (R == INT_MAX ? 0 : (M - 1) / R + 1);
+  g.C = (int)(C < lb ? lb : C);
+  int any_blocked = colour_tables(&g, o, nup, um_beg, um);
+  int S = dsatur(&g, slot);
+  S = improve_colouring(&g, slot, S, lb, o->colour_budget, !any_blocked, proven);
+  colouring_free(&g);
   free(um);
   free(um_beg);
-  free(fill);
   return S;
 }
 
@@ -1079,47 +1130,31 @@ static void reset_meetings(ctx *x) {
     x->meet_of[t] = -1;
 }
 
-rg_status rg_meetings_plan(const rg_plan *plan, const rg_meeting_opts *opts, rg_meeting_plan *out,
-                           rg_error *err) {
-  memset(out, 0, sizeof *out);
-  rg_meeting_opts o;
-  if (opts)
-    o = *opts;
-  else
-    rg_meeting_opts_init(&o);
-  if (o.max_attendees < 2)
-    return rg_error_set(err, RG_EUSAGE, NULL, 0, 0, "--max-attendees must be at least 2");
-  if (o.max_agenda < 1)
-    return rg_error_set(err, RG_EUSAGE, NULL, 0, 0, "--max-agenda must be at least 1");
-  if (o.rooms < 0) return rg_error_set(err, RG_EUSAGE, NULL, 0, 0, "--rooms must be at least 1");
-  if (o.chapter < 0 || o.chapter > plan->n_chapters)
-    return rg_error_set(err, RG_EUSAGE, NULL, 0, 0,
-                        "--chapter %d does not exist: the plan has %d chapters", o.chapter,
-                        plan->n_chapters);
-  if (o.colour_budget <= 0) o.colour_budget = 200000;
-  ctx x = {0};
-  x.plan = plan;
-  x.o = &o;
-  x.A = o.max_attendees;
-  x.G = o.max_agenda;
-  build(&x);
-  /* multi-start over the greedy's seed orders on plans small enough; keep
-   * the best by (meetings, seats, slots) */
-  int nvar = x.n <= RG_MULTISTART_MAX ? 4 : 1;
-  int *best_grp = rg_xmalloc(((size_t)x.n + 1) * sizeof *best_grp);
+/* The meetings that hold tasks, as indices into x->m; *n their number. */
+static int *live_meetings(const ctx *x, int *n) {
+  int *live = rg_xmalloc(((size_t)x->nm + 1) * sizeof *live);
+  *n = 0;
+  for (int mi = 0; mi < x->nm; mi++)
+    if (x->m[mi].nt > 0) live[(*n)++] = mi;
+  return live;
+}
+
+/* Multi-start over the greedy's seed orders on plans small enough, keeping
+ * the best partition by (meetings, seats, slots); x ends holding it. */
+static void best_partition(ctx *x, const rg_meeting_opts *o) {
+  int nvar = x->n <= RG_MULTISTART_MAX ? 4 : 1;
+  int *best_grp = rg_xmalloc(((size_t)x->n + 1) * sizeof *best_grp);
   unsigned char *best_fixed = NULL;
   int best_m = INT_MAX, best_s = INT_MAX, best_slots = INT_MAX;
   for (int v = 0; v < nvar; v++) {
-    if (v) reset_meetings(&x);
-    greedy(&x, v);
-    improve(&x);
-    exact_small(&x);
-    int M = 0, seats = total_seats(&x), lb, proven;
-    int *live = rg_xmalloc(((size_t)x.nm + 1) * sizeof *live);
-    for (int mi = 0; mi < x.nm; mi++)
-      if (x.m[mi].nt > 0) live[M++] = mi;
+    if (v) reset_meetings(x);
+    greedy(x, v);
+    improve(x);
+    exact_small(x);
+    int M, seats = total_seats(x), lb, proven;
+    int *live = live_meetings(x, &M);
     int *slot = rg_xmalloc(((size_t)M + 1) * sizeof *slot);
-    int S = nvar > 1 ? schedule(&x, live, M, &o, slot, &lb, &proven) : 0;
+    int S = nvar > 1 ? schedule(x, live, M, o, slot, &lb, &proven) : 0;
     if (M < best_m || (M == best_m && (seats < best_s || (seats == best_s && S < best_slots)))) {
       best_m = M;
       best_s = seats;
@@ -1127,7 +1162,7 @@ rg_status rg_meetings_plan(const rg_plan *plan, const rg_meeting_opts *opts, rg_
       free(best_fixed);
       best_fixed = rg_xcalloc((size_t)M + 1, 1);
       for (int i = 0; i < M; i++) {
-        const mtg *m = &x.m[live[i]];
+        const mtg *m = &x->m[live[i]];
         best_fixed[i] = (unsigned char)m->fixed;
         for (int j = 0; j < m->nt; j++)
           best_grp[m->t[j]] = i;
@@ -1136,70 +1171,109 @@ rg_status rg_meetings_plan(const rg_plan *plan, const rg_meeting_opts *opts, rg_
     free(slot);
     free(live);
   }
-  reset_meetings(&x);
+  reset_meetings(x);
   for (int i = 0; i < best_m; i++) {
-    int mi = new_meeting(&x);
-    x.m[mi].fixed = best_fixed[i];
+    int mi = new_meeting(x);
+    x->m[mi].fixed = best_fixed[i];
   }
-  for (int t = 0; t < x.n; t++)
-    m_add(&x, best_grp[t], t);
+  for (int t = 0; t < x->n; t++)
+    m_add(x, best_grp[t], t);
   free(best_grp);
   free(best_fixed);
-  /* live meetings */
-  int M = 0;
-  int *live = rg_xmalloc(((size_t)x.nm + 1) * sizeof *live);
-  for (int mi = 0; mi < x.nm; mi++)
-    if (x.m[mi].nt > 0) live[M++] = mi;
-  int *slot = rg_xmalloc(((size_t)M + 1) * sizeof *slot);
-  int lb = 0;
-  int proven = 0;
-  int S = schedule(&x, live, M, &o, slot, &lb, &proven);
-  /* results, ordered by (slot, first task) */
+}
+
+/* Meeting e (id r + 1) from live meeting m: tasks by ordinal, attendees by
+ * name, the reason. */
+static void emit_meeting(ctx *x, const mtg *m, int r, int slot, rg_meeting *e, int *lcnt,
+                         int *acnt) {
+  e->id = r + 1;
+  e->slot = slot;
+  e->oversize = m->fixed;
+  e->n_tasks = m->nt;
+  e->tasks = rg_xmalloc(((size_t)m->nt + 1) * sizeof *e->tasks);
+  for (int j = 0; j < m->nt; j++)
+    e->tasks[j] = x->ptask[m->t[j]];
+  rg_sort(e->tasks, (size_t)m->nt, sizeof *e->tasks, rg_cmp_int, NULL);
+  e->n_attendees = m->nu;
+  e->attendees = rg_xmalloc(((size_t)m->nu + 1) * sizeof *e->attendees);
+  memcpy(e->attendees, m->u, (size_t)m->nu * sizeof *e->attendees);
+  rg_sort(e->attendees, (size_t)m->nu, sizeof *e->attendees, by_unit_name, (void *)x->plan);
+  describe(x, m, e, lcnt, acnt);
+}
+
+/* The plan's meetings into out, ordered by (slot, first task). */
+static void emit(ctx *x, const int *live, int M, const int *slot, rg_meeting_plan *out) {
+  const rg_plan *plan = x->plan;
   mrow *rows = rg_xmalloc(((size_t)M + 1) * sizeof *rows);
   for (int i = 0; i < M; i++) {
-    const mtg *m = &x.m[live[i]];
+    const mtg *m = &x->m[live[i]];
     int first = INT_MAX;
     for (int j = 0; j < m->nt; j++)
       if (m->t[j] < first) first = m->t[j];
     rows[i] = (mrow){slot[i], first, i};
   }
   rg_sort(rows, (size_t)M, sizeof *rows, by_slot_first, NULL);
-  out->opts = o;
   out->meetings = rg_xcalloc((size_t)M + 1, sizeof *out->meetings);
   out->n_meetings = M;
-  out->coordination_tasks = x.n;
-  out->naive_meetings = x.n;
-  out->slots = S;
-  out->lower_bound = lb;
-  out->slots_optimal = proven;
-  for (int t = 0; t < x.n; t++)
-    out->naive_seats += K(&x, t);
+  out->coordination_tasks = x->n;
+  out->naive_meetings = x->n;
+  for (int t = 0; t < x->n; t++)
+    out->naive_seats += K(x, t);
   int *lcnt = rg_xcalloc((size_t)plan->n_units + 1, sizeof *lcnt);
   int *acnt = rg_xcalloc((size_t)plan->n_units + 1, sizeof *acnt);
   for (int r = 0; r < M; r++) {
-    const mtg *m = &x.m[live[rows[r].idx]];
-    rg_meeting *e = &out->meetings[r];
-    e->id = r + 1;
-    e->slot = rows[r].slot;
-    e->oversize = m->fixed;
+    const mtg *m = &x->m[live[rows[r].idx]];
+    emit_meeting(x, m, r, rows[r].slot, &out->meetings[r], lcnt, acnt);
     out->oversize += m->fixed;
-    e->n_tasks = m->nt;
-    e->tasks = rg_xmalloc(((size_t)m->nt + 1) * sizeof *e->tasks);
-    for (int j = 0; j < m->nt; j++)
-      e->tasks[j] = x.ptask[m->t[j]];
-    rg_sort(e->tasks, (size_t)m->nt, sizeof *e->tasks, rg_cmp_int, NULL);
-    e->n_attendees = m->nu;
-    e->attendees = rg_xmalloc(((size_t)m->nu + 1) * sizeof *e->attendees);
-    memcpy(e->attendees, m->u, (size_t)m->nu * sizeof *e->attendees);
-    rg_sort(e->attendees, (size_t)m->nu, sizeof *e->attendees, by_unit_name, (void *)plan);
     out->seats += m->nu;
-    describe(&x, m, e, lcnt, acnt);
   }
-  int rest = x.n - out->oversize;
-  out->meetings_lower_bound = out->oversize + (rest + x.G - 1) / x.G;
+  int rest = x->n - out->oversize;
+  out->meetings_lower_bound = out->oversize + (rest + x->G - 1) / x->G;
   free(lcnt);
   free(acnt);
   free(rows);
+}
+
+static rg_status check_opts(const rg_plan *plan, const rg_meeting_opts *o, rg_error *err) {
+  if (o->max_attendees < 2)
+    return rg_error_set(err, RG_EUSAGE, NULL, 0, 0, "--max-attendees must be at least 2");
+  if (o->max_agenda < 1)
+    return rg_error_set(err, RG_EUSAGE, NULL, 0, 0, "--max-agenda must be at least 1");
+  if (o->rooms < 0) return rg_error_set(err, RG_EUSAGE, NULL, 0, 0, "--rooms must be at least 1");
+  if (o->chapter < 0 || o->chapter > plan->n_chapters)
+    return rg_error_set(err, RG_EUSAGE, NULL, 0, 0,
+                        "--chapter %d does not exist: the plan has %d chapters", o->chapter,
+                        plan->n_chapters);
+  return RG_OK;
+}
+
+rg_status rg_meetings_plan(const rg_plan *plan, const rg_meeting_opts *opts, rg_meeting_plan *out,
+                           rg_error *err) {
+  memset(out, 0, sizeof *out);
+  rg_meeting_opts o;
+  if (opts)
+    o = *opts;
+  else
+    rg_meeting_opts_init(&o);
+  rg_status st = check_opts(plan, &o, err);
+  if (st) return st;
+  if (o.colour_budget <= 0) o.colour_budget = 200000;
+  ctx x = {0};
+  x.plan = plan;
+  x.o = &o;
+  x.A = o.max_attendees;
+  x.G = o.max_agenda;
+  build(&x);
+  best_partition(&x, &o);
+  int M, lb = 0, proven = 0;
+  int *live = live_meetings(&x, &M);
+  int *slot = rg_xmalloc(((size_t)M + 1) * sizeof *slot);
+  int S = schedule(&x, live, M, &o, slot, &lb, &proven);
+  out->opts = o;
+  out->slots = S;
+  out->lower_bound = lb;
+  out->slots_optimal = proven;
+  emit(&x, live, M, slot, out);
   free(slot);
   free(live);
   ctx_free(&x);

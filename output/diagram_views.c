@@ -930,78 +930,69 @@ static Agraph_t *build_chapter(rg_diagram_ctx *ctx) {
 
 /* ---- clusters ------------------------------------------------------------------ */
 
-static Agraph_t *build_clusters(rg_diagram_ctx *ctx) {
-  const rg_plan *plan = ctx->plan;
-  const rg_results *res = ctx->res;
-  int k = res->n_clusters;
-  Agraph_t *g = open_graph("clusters");
-  graph_setup(ctx, g, "fdp", 1);
-  /* fdp is the only engine here that draws cluster boxes in a readable
-   * shape. Its layout (Graphviz 2.42) depends on heap addresses: identical
-   * from run to run of the same command, but a later fdp render in the same
-   * process may differ. The tests check it across fresh processes. */
-  int m = rg_diagram_effective_min_shared(ctx);
-  /* Above RG_DIAGRAM_MAX_CLUSTER_UNITS units only the summaries are drawn:
-   * fdp is slow there and no unit label would be legible. */
-  int all = res->n_units <= RG_DIAGRAM_MAX_CLUSTER_UNITS;
-  /* cluster index (into res->clusters) of every plan unit, -1 none */
+/* The index (into res->clusters) of every plan unit's cluster, -1 none. */
+static int *cluster_index(const rg_plan *plan, const rg_results *res) {
   int *cidx = rg_xmalloc(sizeof(int) * (size_t)(plan->n_units + 1));
   for (int u = 0; u < plan->n_units; u++)
     cidx[u] = -1;
-  for (int c = 0; c < k; c++)
+  for (int c = 0; c < res->n_clusters; c++)
     for (int i = 0; i < res->clusters[c].n_units; i++)
       cidx[res->clusters[c].units[i]] = c;
-  for (int c = 0; c < k; c++) {
-    const rg_cluster *C = &res->clusters[c];
-    char name[32];
-    snprintf(name, sizeof name, "cluster_c%d", C->id);
-    Agraph_t *sg = agsubg(g, name, 1);
-    attr(sg, "style", "filled,rounded");
-    attr(sg, "fillcolor", cluster_colour(C->id));
-    attr(sg, "color", "#888888");
-    snprintf(name, sizeof name, "c%d", C->id);
-    attr(sg, "id", name);
-    attr(sg, "label", "");
-    snprintf(name, sizeof name, "k%d", C->id);
-    Agnode_t *hub = agnode(sg, name, 1);
-    attr(hub, "id", name);
-    attr(hub, "class", "cluster-hub");
-    double load = 0;
-    for (int i = 0; i < C->n_units; i++) {
-      const rg_unit_stats *s = stats_of(ctx, C->units[i]);
-      if (s) load += s->load;
-    }
-    sbuf b = {0};
-    sb_add(&b, "<B>");
-    char t[160];
-    snprintf(t, sizeof t, T("聚类 %d", "cluster %d"), C->id);
-    sb_text(&b, t);
-    sb_add(&b, "</B><BR/>");
-    snprintf(t, sizeof t, T("%d 个单位 · %d 项任务 · 负荷 %g", "%d units · %d tasks · load %g"),
-             C->n_units, C->n_tasks, load);
-    sb_text(&b, t);
-    attr_html(g, hub, "label", b.s);
-    free(b.s);
-    attr(hub, "shape", "box");
-    attr(hub, "style", "filled,bold");
-    attr(hub, "fillcolor", "white");
-    attr(hub, "fontsize", "16");
-    int *units = rg_xmalloc(sizeof(int) * (size_t)(C->n_units + 1));
-    memcpy(units, C->units, sizeof(int) * (size_t)C->n_units);
-    rg_sort(units, (size_t)C->n_units, sizeof(int), rg_cmp_int, NULL);
-    for (int i = 0; all && i < C->n_units; i++) {
-      Agnode_t *n = unit_node(ctx, sg, units[i], 6);
-      attr(n, "fillcolor", "white");
-      attr(n, "fontsize", "13");
-    }
-    free(units);
+  return cidx;
+}
+
+/* A cluster as a coloured Graphviz cluster subgraph with its white summary
+ * node ("k<id>") and, when all, its units. */
+static void cluster_box(rg_diagram_ctx *ctx, Agraph_t *g, const rg_cluster *C, int all) {
+  char name[32];
+  snprintf(name, sizeof name, "cluster_c%d", C->id);
+  Agraph_t *sg = agsubg(g, name, 1);
+  attr(sg, "style", "filled,rounded");
+  attr(sg, "fillcolor", cluster_colour(C->id));
+  attr(sg, "color", "#888888");
+  snprintf(name, sizeof name, "c%d", C->id);
+  attr(sg, "id", name);
+  attr(sg, "label", "");
+  snprintf(name, sizeof name, "k%d", C->id);
+  Agnode_t *hub = agnode(sg, name, 1);
+  attr(hub, "id", name);
+  attr(hub, "class", "cluster-hub");
+  double load = 0;
+  for (int i = 0; i < C->n_units; i++) {
+    const rg_unit_stats *s = stats_of(ctx, C->units[i]);
+    if (s) load += s->load;
   }
-  int n_loose = 0;
-  for (int u = 0; all && u < plan->n_units; u++) /* concrete units outside every cluster */
-    if (cidx[u] < 0 && stats_of(ctx, u)) unit_node(ctx, g, u, 6), n_loose++;
-  /* Ties inside a cluster, above the threshold. */
+  sbuf b = {0};
+  sb_add(&b, "<B>");
+  char t[160];
+  snprintf(t, sizeof t, T("聚类 %d", "cluster %d"), C->id);
+  sb_text(&b, t);
+  sb_add(&b, "</B><BR/>");
+  snprintf(t, sizeof t, T("%d 个单位 · %d 项任务 · 负荷 %g", "%d units · %d tasks · load %g"),
+           C->n_units, C->n_tasks, load);
+  sb_text(&b, t);
+  attr_html(g, hub, "label", b.s);
+  free(b.s);
+  attr(hub, "shape", "box");
+  attr(hub, "style", "filled,bold");
+  attr(hub, "fillcolor", "white");
+  attr(hub, "fontsize", "16");
+  int *units = rg_xmalloc(sizeof(int) * (size_t)(C->n_units + 1));
+  memcpy(units, C->units, sizeof(int) * (size_t)C->n_units);
+  rg_sort(units, (size_t)C->n_units, sizeof(int), rg_cmp_int, NULL);
+  for (int i = 0; all && i < C->n_units; i++) {
+    Agnode_t *n = unit_node(ctx, sg, units[i], 6);
+    attr(n, "fillcolor", "white");
+    attr(n, "fontsize", "13");
+  }
+  free(units);
+}
+
+/* Grey edges for the ties inside a cluster with at least m shared tasks;
+ * returns how many. */
+static int intra_ties(const rg_results *res, Agraph_t *g, const int *cidx, int m) {
   int intra = 0;
-  for (int i = 0; all && i < res->n_ties; i++) {
+  for (int i = 0; i < res->n_ties; i++) {
     const rg_tie *t = &res->ties[i];
     if (t->shared < m || cidx[t->a] < 0 || cidx[t->a] != cidx[t->b]) continue;
     char a[32], b[32];
@@ -1015,9 +1006,12 @@ static Agraph_t *build_clusters(rg_diagram_ctx *ctx) {
     attr(e, "class", "tie");
     intra++;
   }
-  /* Tasks shared between clusters: one count per unordered cluster pair,
-   * from a sorted list of (x, y) pairs, so memory grows with the pairs that
-   * occur rather than with k^2. */
+  return intra;
+}
+
+/* Every task's unordered cluster pairs as x * (k + 1) + y (x < y), sorted,
+ * so memory grows with the pairs that occur rather than with k^2. */
+static long *cluster_pairs(const rg_plan *plan, const int *cidx, int k, size_t *n_out) {
   long *pairs = NULL;
   size_t n_pl = 0, cap_pl = 0;
   int *mark = rg_xcalloc((size_t)(k + 1), sizeof(int));
@@ -1037,6 +1031,19 @@ static Agraph_t *build_clusters(rg_diagram_ctx *ctx) {
         }
   }
   if (n_pl) rg_sort(pairs, n_pl, sizeof(long), cmp_long, NULL);
+  free(mark);
+  free(list);
+  *n_out = n_pl;
+  return pairs;
+}
+
+/* One blue edge per cluster pair sharing tasks, labelled with the count;
+ * returns the number of pairs. */
+static int between_clusters(const rg_plan *plan, const rg_results *res, Agraph_t *g,
+                            const int *cidx) {
+  int k = res->n_clusters;
+  size_t n_pl;
+  long *pairs = cluster_pairs(plan, cidx, k, &n_pl);
   int maxp = 0, n_pairs = 0;
   for (size_t i = 0; i < n_pl;) {
     size_t j = i;
@@ -1066,16 +1073,19 @@ static Agraph_t *build_clusters(rg_diagram_ctx *ctx) {
     attr(e, "len", "3");
   }
   free(pairs);
-  free(mark);
-  free(list);
-  free(cidx);
+  return n_pairs;
+}
+
+static void clusters_legend(rg_diagram_ctx *ctx, Agraph_t *g, int all, int m, int intra,
+                            int n_pairs, int n_loose) {
+  const rg_results *res = ctx->res;
   sbuf b = {0};
   legend_begin(ctx, &b, T("聚类与聚类间的联系", "clusters and the ties between them"));
   legend_linef(
       &b,
       T("%d 个聚类（模块度 %.3f），每个为一个色块；白框为聚类摘要。",
         "%d clusters (modularity %.3f), one coloured box each; the white box summarises it."),
-      k, res->modularity);
+      res->n_clusters, res->modularity);
   legend_linef(
       &b,
       T("蓝色粗线 = 两个聚类共同承担的任务数（线上数字，线宽 ∝ 任务数）：%d 对聚类有共同任务。",
@@ -1100,6 +1110,31 @@ static Agraph_t *build_clusters(rg_diagram_ctx *ctx) {
                    "%d units in no cluster are drawn outside the boxes."),
                  n_loose);
   legend_end(ctx, g, &b);
+}
+
+static Agraph_t *build_clusters(rg_diagram_ctx *ctx) {
+  const rg_plan *plan = ctx->plan;
+  const rg_results *res = ctx->res;
+  Agraph_t *g = open_graph("clusters");
+  graph_setup(ctx, g, "fdp", 1);
+  /* fdp is the only engine here that draws cluster boxes in a readable
+   * shape. Its layout (Graphviz 2.42) depends on heap addresses: identical
+   * from run to run of the same command, but a later fdp render in the same
+   * process may differ. The tests check it across fresh processes. */
+  int m = rg_diagram_effective_min_shared(ctx);
+  /* Above RG_DIAGRAM_MAX_CLUSTER_UNITS units only the summaries are drawn:
+   * fdp is slow there and no unit label would be legible. */
+  int all = res->n_units <= RG_DIAGRAM_MAX_CLUSTER_UNITS;
+  int *cidx = cluster_index(plan, res);
+  for (int c = 0; c < res->n_clusters; c++)
+    cluster_box(ctx, g, &res->clusters[c], all);
+  int n_loose = 0;
+  for (int u = 0; all && u < plan->n_units; u++) /* concrete units outside every cluster */
+    if (cidx[u] < 0 && stats_of(ctx, u)) unit_node(ctx, g, u, 6), n_loose++;
+  int intra = all ? intra_ties(res, g, cidx, m) : 0;
+  int n_pairs = between_clusters(plan, res, g, cidx);
+  free(cidx);
+  clusters_legend(ctx, g, all, m, intra, n_pairs, n_loose);
   return g;
 }
 

@@ -487,60 +487,83 @@ static int cmp_ll(const void *a, const void *b, void *ctx) {
   return (x > y) - (x < y);
 }
 
-static void clusters(page *p) {
+/* One cluster's card: its units, its tasks inside and crossing, bridges. */
+static void cluster_card(page *p, const rg_cluster *c) {
+  FILE *out = p->out;
+  const rg_report_data *d = p->d;
+  char href[40];
+  snprintf(href, sizeof href, "#cluster-%d", c->id);
+  fprintf(out, "<div class=\"cluster\" id=\"cluster-%d\"><h3>", c->id);
+  fprintf(out, TR("聚类 %d", "Cluster %d"), c->id);
+  fprintf(out, "</h3><p>");
+  fprintf(out, TR("%d 个单位，内部任务 ", "%d units, tasks inside "), c->n_units);
+  char title[64];
+  snprintf(title, sizeof title, TR("聚类 %d", "Cluster %d"), c->id);
+  rg_html_count_link(p, c->tasks, c->n_tasks, href, title);
+  fputs(TR("，跨聚类任务 ", ", crossing tasks "), out);
+  rg_html_count_link(p, c->crossing, c->n_crossing, href, title);
+  fputs("</p><p class=\"members\">", out);
+  for (int k = 0; k < c->n_units; k++) {
+    if (k) fputs("、", out);
+    rg_html_unit_ref(p, c->units[k]);
+  }
+  fputs("</p>", out);
+  if (c->n_bridges) {
+    fputs("<p class=\"bridges\">", out);
+    TX(TR("桥梁单位：", "Bridges: "));
+    for (int k = 0; k < c->n_bridges; k++) {
+      if (k) fputs("、", out);
+      rg_html_unit_ref(p, c->bridges[k]);
+    }
+    fputs("</p>", out);
+  }
+  fputs("</div>\n", out);
+}
+
+/* One row of the heat map: results row r, cells shaded against maxcell. */
+static void heat_row(page *p, int r, double maxcell) {
+  FILE *out = p->out;
+  const rg_report_data *d = p->d;
+  const rg_unit_stats *s = &d->res->units[r];
+  int u = s->unit;
+  fprintf(out, "<tr><td class=\"n\">");
+  if (s->cluster >= 0) fprintf(out, "%d", s->cluster);
+  fputs("</td><td>", out);
+  rg_html_unit_ref(p, u);
+  fputs("</td>", out);
+  int all = rg_report_unit_tasks(d->plan, u, -1, p->scratch);
+  for (int c = 0; c < d->n_cols; c++) {
+    double v = d->col_load[(size_t)r * d->n_cols + c];
+    if (v <= 0) {
+      fputs("<td></td>", out);
+      continue;
+    }
+    double a = maxcell > 0 ? v / maxcell : 0;
+    fprintf(out, "<td class=\"n\" style=\"background:rgba(197,48,48,%.2f)%s\">", 0.08 + 0.85 * a,
+            a > 0.55 ? ";color:#fff" : "");
+    char exact[RG_NUM_BUF];
+    rg_format_real(exact, sizeof exact, v);
+    fputs("<a class=\"cnt\" href=\"#unit-", out);
+    fprintf(out, "%d\" data-tasks=\"", u);
+    int m = 0;
+    for (int i = 0; i < all; i++)
+      if (rg_report_task_col(d, p->scratch[i]) == c)
+        fprintf(out, m++ ? ",%d" : "%d", p->scratch[i]);
+    fputs("\" data-title=\"", out);
+    AT(d->plan->units[u].name);
+    fputs(" · ", out);
+    AT(rg_report_col_title(d, c));
+    fprintf(out, "\">%s</a></td>", exact);
+  }
+  fputs("</tr>\n", out);
+}
+
+/* The unit x chapter heat map: the heaviest RG_HTML_MAX_HEAT_ROWS units,
+ * grouped by cluster (then load order), units without a cluster last. */
+static void heat_map(page *p) {
   FILE *out = p->out;
   const rg_report_data *d = p->d;
   const rg_results *res = d->res;
-  fputs("<section id=\"clusters\"><h2>", out);
-  TX(TR("协作聚类", "Clusters"));
-  fputs("</h2>\n<p class=\"hint\">", out);
-  fprintf(out, TR("共 %d 个聚类，模块度 ", "%d clusters, modularity "), res->n_clusters);
-  rg_html_num(out, res->modularity);
-  fputs(
-      TR("。“跨聚类任务”牵涉其他聚类的单位；“桥梁单位”与多个聚类协作。",
-         ". Crossing tasks involve units of another cluster; bridges work with several clusters."),
-      out);
-  fputs("</p>\n<div class=\"clusters\">\n", out);
-  for (int i = 0; i < res->n_clusters; i++) {
-    const rg_cluster *c = &res->clusters[i];
-    char href[40];
-    snprintf(href, sizeof href, "#cluster-%d", c->id);
-    fprintf(out, "<div class=\"cluster\" id=\"cluster-%d\"><h3>", c->id);
-    fprintf(out, TR("聚类 %d", "Cluster %d"), c->id);
-    fprintf(out, "</h3><p>");
-    fprintf(out, TR("%d 个单位，内部任务 ", "%d units, tasks inside "), c->n_units);
-    char title[64];
-    snprintf(title, sizeof title, TR("聚类 %d", "Cluster %d"), c->id);
-    rg_html_count_link(p, c->tasks, c->n_tasks, href, title);
-    fputs(TR("，跨聚类任务 ", ", crossing tasks "), out);
-    rg_html_count_link(p, c->crossing, c->n_crossing, href, title);
-    fputs("</p><p class=\"members\">", out);
-    for (int k = 0; k < c->n_units; k++) {
-      if (k) fputs("、", out);
-      rg_html_unit_ref(p, c->units[k]);
-    }
-    fputs("</p>", out);
-    if (c->n_bridges) {
-      fputs("<p class=\"bridges\">", out);
-      TX(TR("桥梁单位：", "Bridges: "));
-      for (int k = 0; k < c->n_bridges; k++) {
-        if (k) fputs("、", out);
-        rg_html_unit_ref(p, c->bridges[k]);
-      }
-      fputs("</p>", out);
-    }
-    fputs("</div>\n", out);
-  }
-  fputs("</div>\n", out);
-  if (d->n_cols > RG_HTML_MAX_HEAT_COLS) {
-    fputs("<p class=\"note\">", out);
-    fprintf(out,
-            TR("章节较多（%d 个），未画单位 × 章节热力图；数据见 report.xlsx 和 report.json。",
-               "%d chapters: no unit × chapter heat map here; see report.xlsx and report.json."),
-            d->n_cols);
-    fputs("</p>\n</section>\n", out);
-    return;
-  }
   fputs("<h3>", out);
   TX(TR("负荷热力图（单位 × 章节）", "Heat map of load (unit × chapter)"));
   fputs("</h3>\n<div class=\"scroll\"><table class=\"heat\"><thead><tr><th>", out);
@@ -556,59 +579,17 @@ static void clusters(page *p) {
     fputs("</th>", out);
   }
   fputs("</tr></thead><tbody>\n", out);
-  /* rows grouped by cluster (then load order), units without a cluster last */
   double maxcell = 0;
   for (size_t k = 0; k < (size_t)res->n_units * d->n_cols; k++)
     if (d->col_load[k] > maxcell) maxcell = d->col_load[k];
-  long long n = res->n_units;
+  long long n = res->n_units, shown = n < RG_HTML_MAX_HEAT_ROWS ? n : RG_HTML_MAX_HEAT_ROWS;
   long long *keys = rg_xcalloc((size_t)n + 1, sizeof *keys);
   for (int r = 0; r < res->n_units; r++) {
     long long cl = res->units[r].cluster < 0 ? 1000000 : res->units[r].cluster;
-    keys[r] = cl * (n + 1) + r; /* cluster first, then load order (row) */
-  }
-  /* the heaviest RG_HTML_MAX_HEAT_ROWS units, grouped by cluster */
-  long long shown = n;
-  if (shown > RG_HTML_MAX_HEAT_ROWS) {
-    shown = RG_HTML_MAX_HEAT_ROWS;
-    for (long long r = 0; r < n; r++)
-      if (r >= shown) keys[r] = LLONG_MAX;
+    keys[r] = r >= shown ? LLONG_MAX : cl * (n + 1) + r; /* cluster first, then load order */
   }
   rg_sort(keys, (size_t)n, sizeof *keys, cmp_ll, NULL);
-  for (long long k = 0; k < shown; k++) {
-    int r = (int)(keys[k] % (n + 1));
-    const rg_unit_stats *s = &res->units[r];
-    int u = s->unit;
-    fprintf(out, "<tr><td class=\"n\">");
-    if (s->cluster >= 0) fprintf(out, "%d", s->cluster);
-    fputs("</td><td>", out);
-    rg_html_unit_ref(p, u);
-    fputs("</td>", out);
-    int all = rg_report_unit_tasks(d->plan, u, -1, p->scratch);
-    for (int c = 0; c < d->n_cols; c++) {
-      double v = d->col_load[(size_t)r * d->n_cols + c];
-      if (v <= 0) {
-        fputs("<td></td>", out);
-        continue;
-      }
-      double a = maxcell > 0 ? v / maxcell : 0;
-      fprintf(out, "<td class=\"n\" style=\"background:rgba(197,48,48,%.2f)%s\">", 0.08 + 0.85 * a,
-              a > 0.55 ? ";color:#fff" : "");
-      char exact[RG_NUM_BUF];
-      rg_format_real(exact, sizeof exact, v);
-      fputs("<a class=\"cnt\" href=\"#unit-", out);
-      fprintf(out, "%d\" data-tasks=\"", u);
-      int m = 0;
-      for (int i = 0; i < all; i++)
-        if (rg_report_task_col(d, p->scratch[i]) == c)
-          fprintf(out, m++ ? ",%d" : "%d", p->scratch[i]);
-      fputs("\" data-title=\"", out);
-      AT(d->plan->units[u].name);
-      fputs(" · ", out);
-      AT(rg_report_col_title(d, c));
-      fprintf(out, "\">%s</a></td>", exact);
-    }
-    fputs("</tr>\n", out);
-  }
+  for (long long k = 0; k < shown; k++) heat_row(p, (int)(keys[k] % (n + 1)), maxcell);
   free(keys);
   fputs("</tbody></table></div>\n", out);
   if (shown < n) {
@@ -618,6 +599,34 @@ static void clusters(page *p) {
                "The heat map lists the %lld heaviest of %lld units."),
             shown, n);
     fputs("</p>\n", out);
+  }
+}
+
+static void clusters(page *p) {
+  FILE *out = p->out;
+  const rg_report_data *d = p->d;
+  const rg_results *res = d->res;
+  fputs("<section id=\"clusters\"><h2>", out);
+  TX(TR("协作聚类", "Clusters"));
+  fputs("</h2>\n<p class=\"hint\">", out);
+  fprintf(out, TR("共 %d 个聚类，模块度 ", "%d clusters, modularity "), res->n_clusters);
+  rg_html_num(out, res->modularity);
+  fputs(
+      TR("。“跨聚类任务”牵涉其他聚类的单位；“桥梁单位”与多个聚类协作。",
+         ". Crossing tasks involve units of another cluster; bridges work with several clusters."),
+      out);
+  fputs("</p>\n<div class=\"clusters\">\n", out);
+  for (int i = 0; i < res->n_clusters; i++) cluster_card(p, &res->clusters[i]);
+  fputs("</div>\n", out);
+  if (d->n_cols > RG_HTML_MAX_HEAT_COLS) {
+    fputs("<p class=\"note\">", out);
+    fprintf(out,
+            TR("章节较多（%d 个），未画单位 × 章节热力图；数据见 report.xlsx 和 report.json。",
+               "%d chapters: no unit × chapter heat map here; see report.xlsx and report.json."),
+            d->n_cols);
+    fputs("</p>\n", out);
+  } else {
+    heat_map(p);
   }
   fputs("</section>\n", out);
 }
