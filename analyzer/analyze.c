@@ -45,14 +45,19 @@ double rg_quantile_sorted(const double *sorted, int n, double p) {
   return sorted[lo] + (h - lo) * (sorted[lo + 1] - sorted[lo]);
 }
 
+/* Free n unit rows and what they own. */
+static void stats_free(rg_unit_stats *st, int n) {
+  for (int i = 0; i < n; i++) {
+    free(st[i].chapter_ids);
+    free(st[i].chapter_loads);
+    free(st[i].reason);
+  }
+  free(st);
+}
+
 void rg_results_free(rg_results *r) {
   if (!r) return;
-  for (int i = 0; i < r->n_units; i++) {
-    free(r->units[i].chapter_ids);
-    free(r->units[i].chapter_loads);
-    free(r->units[i].reason);
-  }
-  free(r->units);
+  stats_free(r->units, r->n_units);
   free(r->row_of_unit);
   for (int i = 0; i < r->n_ties; i++)
     free(r->ties[i].tasks);
@@ -666,29 +671,34 @@ static void collect_bridges(const rg_plan *plan, rg_results *out) {
 
 /* ----------------------------------------------------------------- entry */
 
+/* The options in effect: a copy of opts, or the defaults; RG_EUSAGE for
+ * one out of range. */
+static rg_status effective_opts(const rg_analysis_opts *opts, rg_analysis_opts *o, rg_error *err) {
+  if (!opts) rg_analysis_opts_init(o);
+  else *o = *opts;
+  if (!isfinite(o->lead_weight) || !isfinite(o->support_weight) || o->lead_weight < 0 ||
+      o->support_weight < 0)
+    return rg_error_set(err, RG_EUSAGE, NULL, 0, 0, "role weights must be finite and >= 0");
+  if (o->weighting != 0 && o->weighting != 1)
+    return rg_error_set(err, RG_EUSAGE, NULL, 0, 0, "weighting must be count or newman");
+  if (o->min_shared < 1)
+    return rg_error_set(err, RG_EUSAGE, NULL, 0, 0, "--min-shared must be >= 1");
+  if (!isfinite(o->resolution) || o->resolution <= 0)
+    return rg_error_set(err, RG_EUSAGE, NULL, 0, 0, "--resolution must be > 0");
+  if (o->approx_above < 0) o->approx_above = RG_APPROX_THRESHOLD;
+  return RG_OK;
+}
+
 rg_status rg_analyze(const rg_plan *plan, const rg_analysis_opts *opts, rg_results *out,
                      rg_error *err) {
   memset(out, 0, sizeof *out);
   rg_analysis_opts o;
-  if (opts)
-    o = *opts;
-  else
-    rg_analysis_opts_init(&o);
-  if (!isfinite(o.lead_weight) || !isfinite(o.support_weight) || o.lead_weight < 0 ||
-      o.support_weight < 0)
-    return rg_error_set(err, RG_EUSAGE, NULL, 0, 0, "role weights must be finite and >= 0");
-  if (o.weighting != 0 && o.weighting != 1)
-    return rg_error_set(err, RG_EUSAGE, NULL, 0, 0, "weighting must be count or newman");
-  if (o.min_shared < 1)
-    return rg_error_set(err, RG_EUSAGE, NULL, 0, 0, "--min-shared must be >= 1");
-  if (!isfinite(o.resolution) || o.resolution <= 0)
-    return rg_error_set(err, RG_EUSAGE, NULL, 0, 0, "--resolution must be > 0");
-  if (o.approx_above < 0) o.approx_above = RG_APPROX_THRESHOLD;
+  rg_status st = effective_opts(opts, &o, err);
+  if (st != RG_OK) return st;
   out->opts = o;
-
   rg_bigraph bg;
   rg_projection p;
-  rg_status st = rg_bigraph_build(plan, &bg, err);
+  st = rg_bigraph_build(plan, &bg, err);
   if (st == RG_OK) st = rg_projection_build(plan, &bg, &p, err);
   rg_bigraph_destroy(&bg);
   if (st != RG_OK) return st;
@@ -698,12 +708,7 @@ rg_status rg_analyze(const rg_plan *plan, const rg_analysis_opts *opts, rg_resul
   compute_overload(plan, wk.st, p.n, out);
   igraph_error_t rc = graph_metrics(&wk, out);
   if (rc != IGRAPH_SUCCESS) {
-    for (int i = 0; i < p.n; i++) {
-      free(wk.st[i].chapter_ids);
-      free(wk.st[i].chapter_loads);
-      free(wk.st[i].reason);
-    }
-    free(wk.st);
+    stats_free(wk.st, p.n);
     rg_projection_destroy(&p);
     rg_results_free(out);
     return rg_error_set(err, RG_ESYS, NULL, 0, 0, "analysis: igraph: %s", igraph_strerror(rc));

@@ -164,14 +164,16 @@ typedef struct cli {
   int use_clusters;
 } cli;
 
-typedef struct command {
+typedef struct command command;
+struct command {
   const char *name;
-  int (*run)(cli *c, rg_plan *plan, FILE *out);
-  unsigned options;     /* option groups it takes besides G_READ */
-  const output *output; /* what it writes */
+  int (*run)(cli *c, const command *cmd, rg_plan *plan, FILE *out);
+  const rg_out_frame *table; /* the table a table command prints (analysis_out.h), or NULL */
+  unsigned options;          /* option groups it takes besides G_READ */
+  const output *output;      /* what it writes */
   const char *summary;
   const char *help;
-} command;
+};
 
 /* Parse a finite real >= min for option name; print why not and return 0. */
 static int parse_real(const char *s, const char *name, double min, double *out) {
@@ -203,59 +205,45 @@ static int plan_table(cli *c, rg_plan *plan, const rg_view *v, FILE *out) {
   return finish(rg_out_plan_table(plan, v, c->format, out, &err), &err);
 }
 
-static int cmd_parse(cli *c, rg_plan *plan, FILE *out) {
+static int cmd_parse(cli *c, const command *cmd, rg_plan *plan, FILE *out) {
+  (void)cmd;
   return plan_table(c, plan, &rg_view_tasks, out);
 }
 
-static int cmd_edges(cli *c, rg_plan *plan, FILE *out) {
+static int cmd_edges(cli *c, const command *cmd, rg_plan *plan, FILE *out) {
+  (void)cmd;
   return plan_table(c, plan, &rg_view_edges, out);
 }
 
-static int cmd_check(cli *c, rg_plan *plan, FILE *out) {
+static int cmd_check(cli *c, const command *cmd, rg_plan *plan, FILE *out) {
+  (void)cmd;
   if (c->format != RG_FMT_TABLE) return plan_table(c, plan, &rg_view_diags, out);
   rg_error err; /* FILE:LINE: warning: message [code] */
   return finish(rg_out_check(plan, out, &err), &err);
 }
 
-static int cmd_collectives(cli *c, rg_plan *plan, FILE *out) {
-  rg_error err;
-  return finish(rg_out_collectives(plan, c->format, out, &err), &err);
-}
 
 /* ------------------------------------------------------- analyses */
 
-/* Run the analyses and hand the results to one writer. */
-static int with_results(cli *c, rg_plan *plan, FILE *out,
-                        rg_status (*write)(const rg_plan *, const rg_results *, rg_format, FILE *,
-                                           rg_error *)) {
-  rg_results r;
+/* units, ties, clusters, overload: run the analyses and print the
+ * command's table; collectives needs no analysis. */
+static int cmd_table(cli *c, const command *cmd, rg_plan *plan, FILE *out) {
+  rg_results r = {0};
   rg_error err;
   rg_error_clear(&err);
-  rg_status st = rg_analyze(plan, &c->analysis, &r, &err);
-  if (!st) st = write(plan, &r, c->format, out, &err);
+  int analyse = cmd->options & G_ANALYSIS;
+  rg_status st = analyse ? rg_analyze(plan, &c->analysis, &r, &err) : RG_OK;
+  if (!st) st = rg_out_write(cmd->table, plan, analyse ? &r : NULL, c->format, out, &err);
   rg_results_free(&r);
   return finish(st, &err);
-}
-
-static int cmd_units(cli *c, rg_plan *plan, FILE *out) {
-  return with_results(c, plan, out, rg_out_units);
-}
-static int cmd_ties(cli *c, rg_plan *plan, FILE *out) {
-  return with_results(c, plan, out, rg_out_ties);
-}
-static int cmd_clusters(cli *c, rg_plan *plan, FILE *out) {
-  return with_results(c, plan, out, rg_out_clusters);
-}
-static int cmd_overload(cli *c, rg_plan *plan, FILE *out) {
-  return with_results(c, plan, out, rg_out_overload);
 }
 
 static void versions(char *buf, size_t size) {
   snprintf(buf, size, "respgraph %s; igraph %s", RG_VERSION, IGRAPH_VERSION);
 }
 
-static int cmd_diagram(cli *c, rg_plan *plan, FILE *out) {
-  (void)out;
+static int cmd_diagram(cli *c, const command *cmd, rg_plan *plan, FILE *out) {
+  (void)cmd, (void)out;
   if (!c->out_path || !strcmp(c->out_path, "-")) {
     fprintf(stderr, "respgraph: diagram needs -o FILE (.svg, .png, .pdf or .dot)\n");
     return EXIT_USAGE;
@@ -299,8 +287,8 @@ static rg_report_extra meetings_extra(cli *c, rg_plan *plan, const rg_meeting_pl
   return extra;
 }
 
-static int cmd_report(cli *c, rg_plan *plan, FILE *out) {
-  (void)out;
+static int cmd_report(cli *c, const command *cmd, rg_plan *plan, FILE *out) {
+  (void)cmd, (void)out;
   rg_results r;
   rg_error err;
   rg_error_clear(&err);
@@ -356,21 +344,21 @@ static int cmd_report(cli *c, rg_plan *plan, FILE *out) {
 
 /* ------------------------------------------------------------ meetings */
 
+/* The plan unit that option opt names; a name the plan lacks is a usage
+ * error. */
+static int option_unit(const rg_plan *plan, const char *opt, const char *name, int *u) {
+  if ((*u = rg_unit_lookup(plan, name)) >= 0) return EXIT_OK;
+  fprintf(stderr, "respgraph: %s: the plan names no unit '%s'\n", opt, name);
+  return EXIT_USAGE;
+}
+
 /* The plan units named by --exclude-unit (into exclude) and --unit (into
- * *only, -1 without it). A name the plan lacks is a usage error. */
+ * *only, -1 without it). */
 static int meeting_units(cli *c, rg_plan *plan, int *exclude, int *only) {
   for (int i = 0; i < c->n_exclude; i++)
-    if ((exclude[i] = rg_unit_lookup(plan, c->exclude_units[i])) < 0) {
-      fprintf(stderr, "respgraph: --exclude-unit: the plan names no unit '%s'\n",
-              c->exclude_units[i]);
-      return EXIT_USAGE;
-    }
+    if (option_unit(plan, "--exclude-unit", c->exclude_units[i], &exclude[i])) return EXIT_USAGE;
   *only = -1;
-  if (c->only_unit && (*only = rg_unit_lookup(plan, c->only_unit)) < 0) {
-    fprintf(stderr, "respgraph: --unit: the plan names no unit '%s'\n", c->only_unit);
-    return EXIT_USAGE;
-  }
-  return EXIT_OK;
+  return c->only_unit ? option_unit(plan, "--unit", c->only_unit, only) : EXIT_OK;
 }
 
 /* With --use-clusters: the co-ownership cluster of every plan unit (-1 none). */
@@ -395,7 +383,8 @@ static rg_status write_ics(cli *c, rg_plan *plan, const rg_meeting_plan *mp, int
   return st;
 }
 
-static int cmd_meetings(cli *c, rg_plan *plan, FILE *out) {
+static int cmd_meetings(cli *c, const command *cmd, rg_plan *plan, FILE *out) {
+  (void)cmd;
   rg_error err;
   rg_error_clear(&err);
   int only = -1;
@@ -428,41 +417,41 @@ done:
 /* ------------------------------------------------------------ table */
 
 static const command COMMANDS[] = {
-    {"parse", cmd_parse, G_TABLE, &OUT_TABLE,
+    {"parse", cmd_parse, NULL, G_TABLE, &OUT_TABLE,
      "tasks with chapter, section, leads and supports",
      "Lists every task: number as printed, ordinal, chapter and section numbers,\n"
      "lead and support units (canonical names), whether its unit list is open\n"
      "(等有关部门), deadline, source line and text.\n"},
-    {"edges", cmd_edges, G_TABLE, &OUT_TABLE,
+    {"edges", cmd_edges, NULL, G_TABLE, &OUT_TABLE,
      "one row per task-unit link (task,role,unit,kind)",
      "One row per task-unit link. CSV header: task,role,unit,kind,chapter,line.\n"
      "role is lead or support; kind is unit (a concrete body), collective (a named\n"
      "set such as 各区、县(市)政府) or generic (有关部门). The CSV reads back into\n"
      "respgraph as a plan (long form).\n"},
-    {"check", cmd_check, G_TABLE, &OUT_TABLE,
+    {"check", cmd_check, NULL, G_TABLE, &OUT_TABLE,
      "diagnostics: FILE:LINE: warning: ...",
      "Compiler-style diagnostics with source line numbers: tasks with no lead or\n"
      "no units, duplicate task numbers, units named both lead and support,\n"
      "unrecognised labels. Exit 0 even when there are warnings.\n"},
-    {"units", cmd_units, G_TABLE | G_ANALYSIS, &OUT_TABLE,
+    {"units", cmd_table, &rg_frame_units, G_TABLE | G_ANALYSIS, &OUT_TABLE,
      "per-unit load, centrality, cluster and overload flag",
      "One row per concrete unit, by load (ties by name). CSV columns begin\n"
      "unit,kind,led,supported,load,partners,strength,betweenness,harmonic,\n"
      "eigenvector,pagerank,constraint,coreness,cluster,overloaded.\n\n" ANALYSIS_HELP},
-    {"ties", cmd_ties, G_TABLE | G_ANALYSIS, &OUT_TABLE,
+    {"ties", cmd_table, &rg_frame_ties, G_TABLE | G_ANALYSIS, &OUT_TABLE,
      "co-ownership ties between units, with their tasks",
      "One row per pair of concrete units that share tasks: unit_a,unit_b,weight,\n"
      "tasks (the shared task numbers: the evidence for the tie).\n\n" ANALYSIS_HELP},
-    {"clusters", cmd_clusters, G_TABLE | G_ANALYSIS, &OUT_TABLE,
+    {"clusters", cmd_table, &rg_frame_clusters, G_TABLE | G_ANALYSIS, &OUT_TABLE,
      "groups of units that share tasks (Leiden)",
      "Co-ownership clusters: Leiden on the weighted projection with the modularity\n"
      "objective. JSON: modularity, seed, clusters[] {id, units[], tasks[],\n"
      "crossing_tasks[], bridges[]}.\n\n" ANALYSIS_HELP},
-    {"overload", cmd_overload, G_TABLE | G_ANALYSIS, &OUT_TABLE,
+    {"overload", cmd_table, &rg_frame_overload, G_TABLE | G_ANALYSIS, &OUT_TABLE,
      "overloaded units with the reasons",
      "Units whose weighted load exceeds Tukey's fence Q3 + 1.5*IQR, with z-score,\n"
      "rank, the chapters that drive the load and a reason a reader can check.\n\n" ANALYSIS_HELP},
-    {"diagram", cmd_diagram, G_ANALYSIS | G_LANG | G_DIAGRAM, &OUT_DIAGRAM,
+    {"diagram", cmd_diagram, NULL, G_ANALYSIS | G_LANG | G_DIAGRAM, &OUT_DIAGRAM,
      "coordination diagram (svg, png, pdf or dot) with Graphviz",
      "respgraph diagram PLAN --view V -o FILE; the format comes from FILE's extension.\n"
      "Views:\n"
@@ -481,7 +470,7 @@ static const command COMMANDS[] = {
      "                      picture stays readable; the legend states it)\n"
      "      --width PX      PNG width in pixels (default 1920)\n"
      "      --lang zh|en    legend language\n"},
-    {"report", cmd_report, G_ANALYSIS | G_LANG | G_PLANNING, &OUT_REPORT,
+    {"report", cmd_report, NULL, G_ANALYSIS | G_LANG | G_PLANNING, &OUT_REPORT,
      "the report: HTML page, Excel workbook, JSON, CSV, GraphML",
      "respgraph report PLAN [-o DIR] writes DIR (default <plan name>-report/):\n"
      "index.html (self-contained, opens offline), report.xlsx, report.json, *.csv\n"
@@ -489,7 +478,7 @@ static const command COMMANDS[] = {
      "index.html. --lang en writes it in English. Its 会议安排 section plans the\n"
      "meetings with --max-attendees, --max-agenda, --rooms and --chapter (see\n"
      "respgraph meetings --help).\n\n" ANALYSIS_HELP},
-    {"meetings", cmd_meetings, G_TABLE | G_ANALYSIS | G_PLANNING | G_MEETINGS, &OUT_TABLE,
+    {"meetings", cmd_meetings, NULL, G_TABLE | G_ANALYSIS | G_PLANNING | G_MEETINGS, &OUT_TABLE,
      "joint meetings: who meets on which tasks, in which slot",
      "Plans joint meetings for the coordination tasks (tasks with at least two\n"
      "concrete units): every such task is on exactly one agenda; a meeting's\n"
@@ -516,11 +505,11 @@ static const command COMMANDS[] = {
      "                          at 09:00, 10:45, 14:00, 15:45 with 90-minute slots\n"
      "      --slot-minutes N    slot length, 5-210 (default 90); a half day (09:00-12:30,\n"
      "                          14:00-17:30) holds floor(225 / (N + 15)) slots\n"},
-    {"collectives", cmd_collectives, G_TABLE, &OUT_TABLE,
+    {"collectives", cmd_table, &rg_frame_collectives, G_TABLE, &OUT_TABLE,
      "collectives and generic units, and their tasks",
      "Named sets (各区、县(市)政府) and unspecified bodies (有关部门) with the tasks\n"
      "each appears in. They stay out of centrality unless --roster expands them.\n"},
-    {NULL, NULL, 0, NULL, NULL, NULL},
+    {NULL, NULL, NULL, 0, NULL, NULL, NULL},
 };
 
 static void usage(FILE *f) {
@@ -798,7 +787,7 @@ static int run_command(cli *c, const command *cmd) {
   if (!out) {
     rc = finish(rg_error_set(&err, RG_ESYS, c->out_path, 0, 0, "cannot open for writing"), &err);
   } else {
-    rc = cmd->run(c, plan, out);
+    rc = cmd->run(c, cmd, plan, out);
     if (out != stdout && fclose(out) != 0 && rc == EXIT_OK)
       rc = finish(rg_error_set(&err, RG_ESYS, c->out_path, 0, 0, "write failed"), &err);
     if (out == stdout && fflush(stdout) != 0 && rc == EXIT_OK)

@@ -56,12 +56,10 @@ rg_status rg_bigraph_build(const rg_plan *plan, rg_bigraph *g, rg_error *err) {
   g->n_units = plan->n_units;
   g->n_tasks = plan->n_tasks;
   igraph_error_t rc = bigraph_make(plan, g);
-  if (rc != IGRAPH_SUCCESS) {
-    memset(g, 0, sizeof *g);
-    return igraph_failed(err, rc, "bipartite graph");
-  }
-  g->built_ = 1;
-  return RG_OK;
+  g->built_ = rc == IGRAPH_SUCCESS;
+  if (g->built_) return RG_OK;
+  memset(g, 0, sizeof *g); /* the igraph error handler freed what was made */
+  return igraph_failed(err, rc, "bipartite graph");
 }
 
 void rg_bigraph_destroy(rg_bigraph *g) {
@@ -88,21 +86,21 @@ static void bigraph_edge(const rg_bigraph *g, igraph_integer_t e, int *unit, int
   *task = (int)(b - g->n_units);
 }
 
-/* The concrete part of the bipartite graph (concrete units 0..n-1, then
- * tasks; its edges in the bipartite graph's order), projected onto the
- * units with igraph. */
-static igraph_error_t projection_make(const rg_plan *plan, const rg_bigraph *g, rg_projection *p) {
+/* The concrete part of the bipartite graph into bg and types: concrete
+ * units 0..n-1, then tasks; its edges in the bipartite graph's order. On
+ * success the caller owns bg and types. */
+static igraph_error_t concrete_part(const rg_plan *plan, const rg_bigraph *g,
+                                    const rg_projection *p, igraph_t *bg,
+                                    igraph_vector_bool_t *types) {
   int n = p->n;
   igraph_integer_t nv = (igraph_integer_t)n + plan->n_tasks;
-  igraph_t bg;
   igraph_vector_int_t edges;
-  igraph_vector_bool_t types;
   IGRAPH_VECTOR_INT_INIT_FINALLY(&edges, 0);
   IGRAPH_CHECK(igraph_vector_int_reserve(&edges, 2 * (igraph_integer_t)p->n_concrete_links));
-  IGRAPH_CHECK(igraph_vector_bool_init(&types, nv));
-  IGRAPH_FINALLY(igraph_vector_bool_destroy, &types);
+  IGRAPH_CHECK(igraph_vector_bool_init(types, nv));
+  IGRAPH_FINALLY(igraph_vector_bool_destroy, types);
   for (igraph_integer_t v = n; v < nv; v++)
-    VECTOR(types)[v] = 1;
+    VECTOR(*types)[v] = 1;
   for (igraph_integer_t e = 0; e < igraph_ecount(&g->graph); e++) {
     int unit, task;
     bigraph_edge(g, e, &unit, &task);
@@ -111,15 +109,17 @@ static igraph_error_t projection_make(const rg_plan *plan, const rg_bigraph *g, 
     IGRAPH_CHECK(igraph_vector_int_push_back(&edges, v));
     IGRAPH_CHECK(igraph_vector_int_push_back(&edges, (igraph_integer_t)n + task));
   }
-  IGRAPH_CHECK(igraph_create(&bg, &edges, nv, IGRAPH_UNDIRECTED));
-  IGRAPH_FINALLY(igraph_destroy, &bg);
-  IGRAPH_CHECK(igraph_vector_int_init(&p->shared, 0));
-  IGRAPH_FINALLY(igraph_vector_int_destroy, &p->shared);
-  /* proj1 holds the type-false vertices (the units) in vertex order */
-  IGRAPH_CHECK(igraph_bipartite_projection(&bg, &types, &p->graph, NULL, &p->shared, NULL, -1));
-  IGRAPH_FINALLY(igraph_destroy, &p->graph);
+  IGRAPH_CHECK(igraph_create(bg, &edges, nv, IGRAPH_UNDIRECTED));
+  igraph_vector_int_destroy(&edges);
+  IGRAPH_FINALLY_CLEAN(2);
+  return IGRAPH_SUCCESS;
+}
 
-  /* evidence: every pair of concrete units of every task, in task order */
+/* Evidence: every pair of concrete units of every task, in task order,
+ * checked against igraph's multiplicity. Raises no igraph error (so the
+ * finally stack is the caller's to unwind): IGRAPH_EOVERFLOW beyond 2^31
+ * task pairs, IGRAPH_EINTERNAL when multiplicity and evidence disagree. */
+static igraph_error_t evidence(const rg_plan *plan, rg_projection *p) {
   igraph_integer_t ne = igraph_ecount(&p->graph);
   p->ev_begin = rg_xcalloc((size_t)ne + 1, sizeof *p->ev_begin);
   size_t total = 0;
@@ -127,16 +127,7 @@ static igraph_error_t projection_make(const rg_plan *plan, const rg_bigraph *g, 
     p->ev_begin[e] = total <= (size_t)INT_MAX ? (int)total : INT_MAX;
     total += (size_t)VECTOR(p->shared)[e];
   }
-  if (total > (size_t)INT_MAX) {
-    /* evidence indices are int: refuse rather than wrap (2^31 task pairs) */
-    igraph_destroy(&p->graph);
-    igraph_vector_int_destroy(&p->shared);
-    igraph_destroy(&bg);
-    igraph_vector_bool_destroy(&types);
-    igraph_vector_int_destroy(&edges);
-    IGRAPH_FINALLY_CLEAN(5);
-    return IGRAPH_EOVERFLOW;
-  }
+  if (total > (size_t)INT_MAX) return IGRAPH_EOVERFLOW; /* evidence indices are int */
   p->ev_begin[ne] = (int)total;
   p->ev_tasks = rg_xmalloc((total + 1) * sizeof *p->ev_tasks);
   int *fill = rg_xcalloc((size_t)ne + 1, sizeof *fill);
@@ -166,21 +157,42 @@ static igraph_error_t projection_make(const rg_plan *plan, const rg_bigraph *g, 
     if (fill[e] != VECTOR(p->shared)[e]) rc = IGRAPH_EINTERNAL;
   free(fill);
   free(members);
-  if (rc != IGRAPH_SUCCESS) {
-    /* our own consistency error: no igraph handler ran, so unwind here */
+  return rc;
+}
+
+/* The concrete part of the bipartite graph projected onto the units with
+ * igraph (proj1 holds the type-false vertices, the units, in vertex
+ * order), with the evidence of every tie. */
+static igraph_error_t projection_make(const rg_plan *plan, const rg_bigraph *g, rg_projection *p) {
+  igraph_t bg;
+  igraph_vector_bool_t types;
+  IGRAPH_CHECK(concrete_part(plan, g, p, &bg, &types));
+  IGRAPH_FINALLY(igraph_vector_bool_destroy, &types);
+  IGRAPH_FINALLY(igraph_destroy, &bg);
+  IGRAPH_CHECK(igraph_vector_int_init(&p->shared, 0));
+  IGRAPH_FINALLY(igraph_vector_int_destroy, &p->shared);
+  IGRAPH_CHECK(igraph_bipartite_projection(&bg, &types, &p->graph, NULL, &p->shared, NULL, -1));
+  IGRAPH_FINALLY(igraph_destroy, &p->graph);
+  igraph_error_t rc = evidence(plan, p);
+  if (rc != IGRAPH_SUCCESS) { /* our own error: no igraph handler ran, so unwind here */
     igraph_destroy(&p->graph);
     igraph_vector_int_destroy(&p->shared);
-    igraph_destroy(&bg);
-    igraph_vector_bool_destroy(&types);
-    igraph_vector_int_destroy(&edges);
-    IGRAPH_FINALLY_CLEAN(5);
-    return rc;
   }
   igraph_destroy(&bg);
   igraph_vector_bool_destroy(&types);
-  igraph_vector_int_destroy(&edges);
-  IGRAPH_FINALLY_CLEAN(5);
-  return IGRAPH_SUCCESS;
+  IGRAPH_FINALLY_CLEAN(4);
+  return rc;
+}
+
+/* Free the projection's own arrays and zero it (the igraph objects are the
+ * caller's concern). */
+static void free_arrays(rg_projection *p) {
+  free(p->vertex_of_unit);
+  free(p->unit_of_vertex);
+  free(p->task_k);
+  free(p->ev_begin);
+  free(p->ev_tasks);
+  memset(p, 0, sizeof *p);
 }
 
 rg_status rg_projection_build(const rg_plan *plan, const rg_bigraph *g, rg_projection *p,
@@ -207,12 +219,7 @@ rg_status rg_projection_build(const rg_plan *plan, const rg_bigraph *g, rg_proje
   }
   igraph_error_t rc = projection_make(plan, g, p);
   if (rc != IGRAPH_SUCCESS) {
-    free(p->vertex_of_unit);
-    free(p->unit_of_vertex);
-    free(p->task_k);
-    free(p->ev_begin);
-    free(p->ev_tasks);
-    memset(p, 0, sizeof *p);
+    free_arrays(p);
     return igraph_failed(err, rc, "unit projection");
   }
   p->built_ = 1;
@@ -223,12 +230,7 @@ void rg_projection_destroy(rg_projection *p) {
   if (!p || !p->built_) return;
   igraph_destroy(&p->graph);
   igraph_vector_int_destroy(&p->shared);
-  free(p->vertex_of_unit);
-  free(p->unit_of_vertex);
-  free(p->task_k);
-  free(p->ev_begin);
-  free(p->ev_tasks);
-  memset(p, 0, sizeof *p);
+  free_arrays(p);
 }
 
 int rg_projection_edges(const rg_projection *p) {

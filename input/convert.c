@@ -6,6 +6,7 @@
 #include <string.h>
 #include <utf8proc.h>
 
+#include "buf.h"
 #include "sort.h"
 #include "text.h"
 #include "utf8.h"
@@ -171,22 +172,13 @@ rg_status rg_convert_t2s(const char *path, const char *utf8, size_t len, char **
 
 /* ------------------------------------------------------------ originals */
 
-typedef struct sbuf {
-  char *p;
-  size_t len, cap;
-} sbuf;
-
 /* Append the NFKC form of a line, trimmed of white space, as the text parser
  * sees it. */
-static void append_nfkc(sbuf *b, const rg_line *l) {
+static void append_nfkc(rg_buf *b, const rg_line *l) {
   char *p = rg_nfkc(l->text, l->len);
   if (!p) return;
   rg_trim(p);
-  size_t n = strlen(p);
-  RG_GROW(b->p, b->cap, b->len + n + 1);
-  memcpy(b->p + b->len, p, n);
-  b->len += n;
-  b->p[b->len] = '\0';
+  rg_buf_puts(b, p);
   free(p);
 }
 
@@ -194,23 +186,23 @@ static void append_nfkc(sbuf *b, const rg_line *l) {
  * continue on the next lines (joined without separator), up to 7 more.
  * 1 on success. */
 static int restore_from(rg_plan *plan, rg_task *t, const rg_lines *orig, const rg_lines *conv, int i) {
-  sbuf nc = {0}, no = {0};
+  rg_buf nc = {0}, no = {0};
   int ok = 0;
   size_t tl = strlen(t->text);
   for (int j = i; j < conv->n && j < i + 8 && !ok; j++) {
     append_nfkc(&nc, &conv->v[j]);
     append_nfkc(&no, &orig->v[j]);
-    if (!nc.p || !no.p) continue;
-    const char *hit = strstr(nc.p, t->text);
-    if (!hit || rg_utf8_count(nc.p, nc.len) != rg_utf8_count(no.p, no.len)) continue;
-    size_t k = rg_utf8_count(nc.p, (size_t)(hit - nc.p)), m = rg_utf8_count(t->text, tl);
-    size_t b = rg_utf8_offset(no.p, no.len, k), e = rg_utf8_offset(no.p, no.len, k + m);
-    if (e - b != tl || memcmp(no.p + b, t->text, tl) != 0)
-      t->original = rg_plan_strndup(plan, no.p + b, e - b);
+    if (!nc.s || !no.s) continue;
+    const char *hit = strstr(nc.s, t->text);
+    if (!hit || rg_utf8_count(nc.s, nc.n) != rg_utf8_count(no.s, no.n)) continue;
+    size_t k = rg_utf8_count(nc.s, (size_t)(hit - nc.s)), m = rg_utf8_count(t->text, tl);
+    size_t b = rg_utf8_offset(no.s, no.n, k), e = rg_utf8_offset(no.s, no.n, k + m);
+    if (e - b != tl || memcmp(no.s + b, t->text, tl) != 0)
+      t->original = rg_plan_strndup(plan, no.s + b, e - b);
     ok = 1;
   }
-  free(nc.p);
-  free(no.p);
+  free(nc.s);
+  free(no.s);
   return ok;
 }
 

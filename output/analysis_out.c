@@ -32,104 +32,76 @@ static json_t *opts_json(const rg_results *r) {
   return o;
 }
 
-static rg_status write_with(const rg_table *t, rg_format fmt, FILE *out, const char *key,
-                            json_t *extra, rg_error *err) {
+/* How a command frames its table: the JSON key of the rows and the
+ * figures before the options (figures), the line before a text table
+ * (headline) and the approximation note after it (note). */
+struct rg_out_frame {
+  const rg_view *view;
+  const char *key;
+  void (*figures)(const rg_results *r, json_t *o);
+  void (*headline)(const rg_results *r, FILE *out);
+  int note;
+};
+
+rg_status rg_out_write(const rg_out_frame *f, const rg_plan *plan, const rg_results *r,
+                       rg_format fmt, FILE *out, rg_error *err) {
+  rg_table *t = analysis_table(f->view, plan, r);
   rg_status st;
-  if (fmt == RG_FMT_JSON)
-    st = rg_table_write_json(t, out, key, extra, err);
-  else
+  if (fmt == RG_FMT_JSON) {
+    json_t *extra = json_object(), *o = r ? opts_json(r) : NULL;
+    if (f->figures) f->figures(r, extra);
+    if (o) json_object_update(extra, o);
+    json_decref(o);
+    st = rg_table_write_json(t, out, f->key, r ? extra : NULL, err);
+    json_decref(extra);
+  } else {
+    if (fmt == RG_FMT_TABLE && f->headline) f->headline(r, out);
     st = rg_table_write(t, fmt, out, err);
-  json_decref(extra);
-  return st;
-}
-
-static void approx_note(const rg_results *r, rg_format fmt, FILE *out) {
-  if (fmt == RG_FMT_TABLE && r->approximate_betweenness && r->approximation_note)
-    fprintf(out, "note: %s\n", r->approximation_note);
-}
-
-/* ------------------------------------------------------------------ units */
-
-rg_status rg_out_units(const rg_plan *plan, const rg_results *r, rg_format fmt, FILE *out,
-                       rg_error *err) {
-  rg_table *t = analysis_table(&rg_view_units, plan, r);
-  rg_status st = write_with(t, fmt, out, "units", fmt == RG_FMT_JSON ? opts_json(r) : NULL, err);
-  if (st == RG_OK) approx_note(r, fmt, out);
-  rg_table_free(t);
-  return st;
-}
-
-/* ------------------------------------------------------------------- ties */
-
-rg_status rg_out_ties(const rg_plan *plan, const rg_results *r, rg_format fmt, FILE *out,
-                      rg_error *err) {
-  rg_table *t = analysis_table(&rg_view_ties, plan, r);
-  rg_status st = write_with(t, fmt, out, "ties", fmt == RG_FMT_JSON ? opts_json(r) : NULL, err);
-  rg_table_free(t);
-  return st;
-}
-
-/* --------------------------------------------------------------- clusters */
-
-rg_status rg_out_clusters(const rg_plan *plan, const rg_results *r, rg_format fmt, FILE *out,
-                          rg_error *err) {
-  rg_table *t = analysis_table(&rg_view_clusters, plan, r);
-  json_t *extra = NULL;
-  if (fmt == RG_FMT_JSON) {
-    extra = json_object();
-    json_object_set_new(extra, "modularity", json_num(r->modularity));
-    json_t *o = opts_json(r);
-    json_object_update(extra, o);
-    json_decref(o);
-  } else if (fmt == RG_FMT_TABLE) {
-    char q[64];
-    rg_format_real(q, sizeof q, r->modularity);
-    fprintf(out, "modularity %s, %d clusters (Leiden, resolution %g, seed %lu)\n", q, r->n_clusters,
-            r->opts.resolution, r->opts.seed);
+    if (st == RG_OK && fmt == RG_FMT_TABLE && f->note && r->approximate_betweenness &&
+        r->approximation_note)
+      fprintf(out, "note: %s\n", r->approximation_note);
   }
-  rg_status st = write_with(t, fmt, out, "clusters", extra, err);
   rg_table_free(t);
   return st;
 }
 
-/* --------------------------------------------------------------- overload */
-
-rg_status rg_out_overload(const rg_plan *plan, const rg_results *r, rg_format fmt, FILE *out,
-                          rg_error *err) {
-  rg_table *t = analysis_table(&rg_view_overload, plan, r);
-  json_t *extra = NULL;
-  if (fmt == RG_FMT_JSON) {
-    extra = json_object();
-    json_object_set_new(extra, "fence", json_num(r->fence));
-    json_object_set_new(extra, "q1", json_num(r->q1));
-    json_object_set_new(extra, "q3", json_num(r->q3));
-    json_object_set_new(extra, "iqr", json_num(r->iqr));
-    json_object_set_new(extra, "mean", json_num(r->mean));
-    json_object_set_new(extra, "sd", json_num(r->sd));
-    json_object_set_new(extra, "n_units", json_integer(r->n_units));
-    json_object_set_new(extra, "n_overloaded", json_integer(r->n_overloaded));
-    json_t *o = opts_json(r);
-    json_object_update(extra, o);
-    json_decref(o);
-  } else if (fmt == RG_FMT_TABLE) {
-    char f[64], q1[64], q3[64], iqr[64];
-    rg_format_real(f, sizeof f, r->fence);
-    rg_format_real(q1, sizeof q1, r->q1);
-    rg_format_real(q3, sizeof q3, r->q3);
-    rg_format_real(iqr, sizeof iqr, r->iqr);
-    fprintf(out, "fence %s = Q3 %s + 1.5 x IQR %s (Q1 %s); %d of %d units above it\n", f, q3, iqr,
-            q1, r->n_overloaded, r->n_units);
-  }
-  rg_status st = write_with(t, fmt, out, "units", extra, err);
-  rg_table_free(t);
-  return st;
+static void cluster_figures(const rg_results *r, json_t *o) {
+  json_object_set_new(o, "modularity", json_num(r->modularity));
 }
 
-/* ------------------------------------------------------------ collectives */
-
-rg_status rg_out_collectives(const rg_plan *plan, rg_format fmt, FILE *out, rg_error *err) {
-  rg_table *t = analysis_table(&rg_view_collectives, plan, NULL);
-  rg_status st = write_with(t, fmt, out, "collectives", NULL, err);
-  rg_table_free(t);
-  return st;
+static void cluster_headline(const rg_results *r, FILE *out) {
+  char q[64];
+  rg_format_real(q, sizeof q, r->modularity);
+  fprintf(out, "modularity %s, %d clusters (Leiden, resolution %g, seed %lu)\n", q, r->n_clusters,
+          r->opts.resolution, r->opts.seed);
 }
+
+static void fence_figures(const rg_results *r, json_t *o) {
+  json_object_set_new(o, "fence", json_num(r->fence));
+  json_object_set_new(o, "q1", json_num(r->q1));
+  json_object_set_new(o, "q3", json_num(r->q3));
+  json_object_set_new(o, "iqr", json_num(r->iqr));
+  json_object_set_new(o, "mean", json_num(r->mean));
+  json_object_set_new(o, "sd", json_num(r->sd));
+  json_object_set_new(o, "n_units", json_integer(r->n_units));
+  json_object_set_new(o, "n_overloaded", json_integer(r->n_overloaded));
+}
+
+static void fence_headline(const rg_results *r, FILE *out) {
+  char f[64], q1[64], q3[64], iqr[64];
+  rg_format_real(f, sizeof f, r->fence);
+  rg_format_real(q1, sizeof q1, r->q1);
+  rg_format_real(q3, sizeof q3, r->q3);
+  rg_format_real(iqr, sizeof iqr, r->iqr);
+  fprintf(out, "fence %s = Q3 %s + 1.5 x IQR %s (Q1 %s); %d of %d units above it\n", f, q3, iqr,
+          q1, r->n_overloaded, r->n_units);
+}
+
+/* In the order of the command line's help. */
+const rg_out_frame rg_frame_units = {&rg_view_units, "units", NULL, NULL, 1};
+const rg_out_frame rg_frame_ties = {&rg_view_ties, "ties", NULL, NULL, 0};
+const rg_out_frame rg_frame_clusters = {&rg_view_clusters, "clusters", cluster_figures,
+                                        cluster_headline, 0};
+const rg_out_frame rg_frame_overload = {&rg_view_overload, "units", fence_figures,
+                                        fence_headline, 0};
+const rg_out_frame rg_frame_collectives = {&rg_view_collectives, "collectives", NULL, NULL, 0};

@@ -17,17 +17,22 @@
 #include "results.h"
 #include "table.h"
 
-rg_status rg_out_units(const rg_plan *plan, const rg_results *r, rg_format fmt, FILE *out,
-                       rg_error *err);
-rg_status rg_out_ties(const rg_plan *plan, const rg_results *r, rg_format fmt, FILE *out,
-                      rg_error *err);
-/* JSON: {"modularity", "seed", "resolution", "weighting", "clusters": [...]}. */
-rg_status rg_out_clusters(const rg_plan *plan, const rg_results *r, rg_format fmt, FILE *out,
-                          rg_error *err);
+/* How one command frames its table; one object per command. */
+typedef struct rg_out_frame rg_out_frame;
+
+extern const rg_out_frame rg_frame_units;       /* the units view */
+extern const rg_out_frame rg_frame_ties;        /* the ties view */
+/* JSON: {"modularity", "seed", "resolution", "weighting", ..., "clusters": [...]};
+ * text: a modularity line, then the table. */
+extern const rg_out_frame rg_frame_clusters;
 /* JSON: {"fence", "q1", "q3", "iqr", "mean", "sd", "seed", ..., "units": [...]};
  * text: a fence line, then the table. */
-rg_status rg_out_overload(const rg_plan *plan, const rg_results *r, rg_format fmt, FILE *out,
-                          rg_error *err);
-rg_status rg_out_collectives(const rg_plan *plan, rg_format fmt, FILE *out, rg_error *err);
+extern const rg_out_frame rg_frame_overload;
+/* Collectives and generics; needs no results (r NULL). */
+extern const rg_out_frame rg_frame_collectives;
+
+/* Write frame f's table of plan and results r in fmt. */
+rg_status rg_out_write(const rg_out_frame *f, const rg_plan *plan, const rg_results *r,
+                       rg_format fmt, FILE *out, rg_error *err);
 
 #endif

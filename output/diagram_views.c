@@ -7,36 +7,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "buf.h"
 #include "escape.h"
 #include "names.h"
 #include "sort.h"
 
 /* ---- small helpers ------------------------------------------------------ */
 
-typedef struct sbuf {
-  char *s;
-  size_t n, cap;
-} sbuf;
-
-static void sb_add(sbuf *b, const char *t) {
-  size_t k = strlen(t);
-  RG_GROW(b->s, b->cap, b->n + k + 1);
-  memcpy(b->s + b->n, t, k + 1);
-  b->n += k;
-}
-
-static void sb_printf(sbuf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static void sb_printf(sbuf *b, const char *fmt, ...) {
-  va_list ap;
-  va_start(ap, fmt);
-  int k = vsnprintf(NULL, 0, fmt, ap);
-  va_end(ap);
-  RG_GROW(b->s, b->cap, b->n + (size_t)k + 1);
-  va_start(ap, fmt);
-  vsnprintf(b->s + b->n, (size_t)k + 1, fmt, ap);
-  va_end(ap);
-  b->n += (size_t)k;
-}
+typedef rg_buf sbuf;
 
 /* Append raw text escaped for an HTML-like label: XML entities, and every
  * backslash doubled, because Graphviz expands \N, \G, \L... inside label text
@@ -48,10 +26,10 @@ static void sb_label_text(sbuf *b, const char *raw, size_t n) {
   char *x = rg_escape_label(tmp);
   for (const char *p = x; *p; p++) {
     if (*p == '\\')
-      sb_add(b, "\\\\");
+      rg_buf_puts(b, "\\\\");
     else {
       char c[2] = {*p, 0};
-      sb_add(b, c);
+      rg_buf_puts(b, c);
     }
   }
   free(x);
@@ -65,13 +43,13 @@ static void sb_text(sbuf *b, const char *raw) { sb_label_text(b, raw, strlen(raw
 static char *tooltip_text(const char *raw) {
   char *x = rg_escape_label(raw);
   sbuf b = {0};
-  sb_add(&b, "");
+  rg_buf_puts(&b, "");
   for (const char *p = x; *p; p++) {
     if (*p == '\\')
-      sb_add(&b, "\\\\\\\\");
+      rg_buf_puts(&b, "\\\\\\\\");
     else {
       char c[2] = {*p, 0};
-      sb_add(&b, c);
+      rg_buf_puts(&b, c);
     }
   }
   free(x);
@@ -140,11 +118,11 @@ static void sb_wrapped(sbuf *b, const char *raw, size_t width, size_t max_lines)
     if (cut && l == lines - 1) take = per - 1;
     if (at + take > n) take = n - at;
     size_t from = cpoff(raw, at), to = cpoff(raw, at + take);
-    if (l) sb_add(b, "<BR/>");
+    if (l) rg_buf_puts(b, "<BR/>");
     sb_label_text(b, raw + from, to - from);
     at += take;
   }
-  if (cut && at < n) sb_add(b, "…");
+  if (cut && at < n) rg_buf_puts(b, "…");
 }
 
 #define T(zh_, en_) (ctx->en ? (en_) : (zh_))
@@ -388,20 +366,28 @@ static void graph_setup(rg_diagram_ctx *ctx, Agraph_t *g, const char *engine, in
   agattr(g, AGEDGE, (char *)"fontsize", (char *)"11");
 }
 
-/* The title and legend, as the graph's HTML label. */
-static void legend_begin(rg_diagram_ctx *ctx, sbuf *b, const char *view_name) {
-  sb_add(b, "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"1\" CELLPADDING=\"2\">");
-  sb_add(b, "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"22\"><B>");
+/* The title and legend, as the graph's HTML label: the plan's title and
+ * the view's name (a format). */
+static void legend_begin(rg_diagram_ctx *ctx, sbuf *b, const char *view_fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+static void legend_begin(rg_diagram_ctx *ctx, sbuf *b, const char *view_fmt, ...) {
+  char view[1200];
+  va_list ap;
+  va_start(ap, view_fmt);
+  vsnprintf(view, sizeof view, view_fmt, ap);
+  va_end(ap);
+  rg_buf_puts(b, "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"1\" CELLPADDING=\"2\">");
+  rg_buf_puts(b, "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"22\"><B>");
   sb_text(b, plan_title(ctx));
-  sb_add(b, T(" · ", " · "));
-  sb_text(b, view_name);
-  sb_add(b, "</B></FONT></TD></TR>");
+  rg_buf_puts(b, T(" · ", " · "));
+  sb_text(b, view);
+  rg_buf_puts(b, "</B></FONT></TD></TR>");
 }
 
 static void legend_line(sbuf *b, const char *raw) {
-  sb_add(b, "<TR><TD ALIGN=\"LEFT\">");
+  rg_buf_puts(b, "<TR><TD ALIGN=\"LEFT\">");
   sb_text(b, raw);
-  sb_add(b, "</TD></TR>");
+  rg_buf_puts(b, "</TD></TR>");
 }
 
 static void legend_linef(sbuf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -417,19 +403,19 @@ static void legend_linef(sbuf *b, const char *fmt, ...) {
 /* One row of colour swatches, one per cluster id in ids[0..n). */
 static void legend_swatches(rg_diagram_ctx *ctx, sbuf *b, const int *ids, int n) {
   if (n <= 0) return;
-  sb_add(b, "<TR><TD ALIGN=\"LEFT\"><TABLE BORDER=\"0\" CELLBORDER=\"1\" CELLSPACING=\"3\" "
+  rg_buf_puts(b, "<TR><TD ALIGN=\"LEFT\"><TABLE BORDER=\"0\" CELLBORDER=\"1\" CELLSPACING=\"3\" "
             "CELLPADDING=\"3\"><TR><TD BORDER=\"0\">");
   sb_text(b, T("填充色 = 聚类：", "Fill = cluster:"));
-  sb_add(b, "</TD>");
+  rg_buf_puts(b, "</TD>");
   for (int i = 0; i < n; i++) {
-    if (i && i % 12 == 0) sb_add(b, "</TR><TR><TD BORDER=\"0\"></TD>");
-    sb_printf(b, "<TD BGCOLOR=\"%s\">", cluster_colour(ids[i]));
+    if (i && i % 12 == 0) rg_buf_puts(b, "</TR><TR><TD BORDER=\"0\"></TD>");
+    rg_buf_printf(b, "<TD BGCOLOR=\"%s\">", cluster_colour(ids[i]));
     char t[64];
     snprintf(t, sizeof t, T("聚类 %d", "cluster %d"), ids[i]);
     sb_text(b, t);
-    sb_add(b, "</TD>");
+    rg_buf_puts(b, "</TD>");
   }
-  sb_add(b, "</TR></TABLE></TD></TR>");
+  rg_buf_puts(b, "</TR></TABLE></TD></TR>");
 }
 
 static void legend_end(rg_diagram_ctx *ctx, Agraph_t *g, sbuf *b) {
@@ -437,7 +423,7 @@ static void legend_end(rg_diagram_ctx *ctx, Agraph_t *g, sbuf *b) {
                    "SVG 中悬停显示全称。",
                    "Labels are short names (city prefix and 市 dropped, long suffixes shortened); "
                    "hover in the SVG for the full name."));
-  sb_add(b, "</TABLE>");
+  rg_buf_puts(b, "</TABLE>");
   attr_html(g, g, "label", b->s);
   free(b->s);
 }
@@ -481,13 +467,13 @@ static Agnode_t *task_node(rg_diagram_ctx *ctx, Agraph_t *g, int t, size_t wrap,
   attr(n, "id", id);
   attr(n, "class", "task");
   sbuf tip = {0};
-  sb_add(&tip, "");
-  if (task->number) sb_printf(&tip, "%s. ", task->number);
-  sb_add(&tip, task->text ? task->text : "");
+  rg_buf_puts(&tip, "");
+  if (task->number) rg_buf_printf(&tip, "%s. ", task->number);
+  rg_buf_puts(&tip, task->text ? task->text : "");
   attr_tooltip(n, tip.s);
   sbuf b = {0};
   if (lines == 0) {
-    sb_add(&b, "");
+    rg_buf_puts(&b, "");
     sb_text(&b, task->number ? task->number : "?");
   } else {
     sb_wrapped(&b, tip.s, wrap, lines);
@@ -535,10 +521,10 @@ static void sized_unit(rg_diagram_ctx *ctx, Agnode_t *n, int u, double max_load)
   if (per > 6) per = 6;
   if (d < per * 14.0 / 72.0 - 0.1) {
     sbuf b = {0};
-    sb_add(&b, "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"1\" "
+    rg_buf_puts(&b, "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"1\" "
                "BGCOLOR=\"#ffffffc8\"><TR><TD>");
     sb_wrapped(&b, ctx->label[u], 6, 2);
-    sb_add(&b, "</TD></TR></TABLE>");
+    rg_buf_puts(&b, "</TD></TR></TABLE>");
     attr_html(agroot(agraphof(n)), n, "label", b.s);
     free(b.s);
   }
@@ -725,9 +711,7 @@ static Agraph_t *build_ego(rg_diagram_ctx *ctx) {
   }
   free(partner_seen);
   sbuf b = {0};
-  char view[1100];
-  snprintf(view, sizeof view, T("%s 的协作", "%s and its partners"), U->name);
-  legend_begin(ctx, &b, view);
+  legend_begin(ctx, &b, T("%s 的协作", "%s and its partners"), U->name);
   legend_linef(&b,
                T("左：%s；中：它与其他单位共同承担的 %d 项任务；右：%d 个协作单位。"
                  "它独自承担的 %d 项任务未画出。",
@@ -791,9 +775,7 @@ static Agraph_t *build_cluster(rg_diagram_ctx *ctx) {
   free(crossing);
   free(in);
   sbuf b = {0};
-  char view[128];
-  snprintf(view, sizeof view, T("聚类 %d", "cluster %d"), C->id);
-  legend_begin(ctx, &b, view);
+  legend_begin(ctx, &b, T("聚类 %d", "cluster %d"), C->id);
   legend_linef(&b,
                T("%d 个单位（圆面积 ∝ 负荷）；方框 = 任务编号：%d 项只涉及本聚类，"
                  "%d 项（虚线框）还涉及其他聚类，只画本聚类单位的连线。",
@@ -861,13 +843,13 @@ static Agraph_t *build_chapter(rg_diagram_ctx *ctx) {
       attr(h, "id", name);
       attr(h, "class", "section");
       sbuf b = {0};
-      sb_add(&b, "<B>");
+      rg_buf_puts(&b, "<B>");
       char head[64];
       snprintf(head, sizeof head, "（%s）",
                plan->sections[s].number ? plan->sections[s].number : "");
       sb_text(&b, head);
       sb_wrapped(&b, plan->sections[s].title ? plan->sections[s].title : "", 20, 2);
-      sb_add(&b, "</B>");
+      rg_buf_puts(&b, "</B>");
       attr_html(g, h, "label", b.s);
       free(b.s);
       attr(h, "shape", "box");
@@ -911,9 +893,7 @@ static Agraph_t *build_chapter(rg_diagram_ctx *ctx) {
   free(order);
   const rg_heading *H = &plan->chapters[ch];
   sbuf b = {0};
-  char view[1200];
-  snprintf(view, sizeof view, "%s、%s", H->number ? H->number : "", H->title ? H->title : "");
-  legend_begin(ctx, &b, view);
+  legend_begin(ctx, &b, "%s、%s", H->number ? H->number : "", H->title ? H->title : "");
   legend_linef(
       &b,
       T("左：本部分的 %d 项任务，按节分组；右：承担的 %d 个单位（灰色虚线框 = 泛指或集合单位）。",
@@ -963,11 +943,11 @@ static void cluster_box(rg_diagram_ctx *ctx, Agraph_t *g, const rg_cluster *C, i
     if (s) load += s->load;
   }
   sbuf b = {0};
-  sb_add(&b, "<B>");
+  rg_buf_puts(&b, "<B>");
   char t[160];
   snprintf(t, sizeof t, T("聚类 %d", "cluster %d"), C->id);
   sb_text(&b, t);
-  sb_add(&b, "</B><BR/>");
+  rg_buf_puts(&b, "</B><BR/>");
   snprintf(t, sizeof t, T("%d 个单位 · %d 项任务 · 负荷 %g", "%d units · %d tasks · load %g"),
            C->n_units, C->n_tasks, load);
   sb_text(&b, t);

@@ -3,6 +3,7 @@
 
 #include <jansson.h>
 #include <limits.h>
+#include <stdarg.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -109,6 +110,40 @@ static void build_adjacency(page *p) {
   }
   free(fill);
   p->scratch = rg_xcalloc((size_t)plan->n_tasks + 1, sizeof *p->scratch);
+}
+
+/* ---- page pieces ----------------------------------------------------------- */
+
+/* <section id="id"><h2>title</h2> and a line break. */
+static void section_open(page *p, const char *id, const char *title) {
+  FILE *out = p->out;
+  fprintf(out, "<section id=\"%s\"><h2>", id);
+  TX(title);
+  fputs("</h2>\n", out);
+}
+
+/* A paragraph of plan or page text, escaped: <p class="cls">text</p> (cls
+ * NULL: a plain <p>). */
+static void para(page *p, const char *cls, const char *text) {
+  FILE *out = p->out;
+  if (cls)
+    fprintf(out, "<p class=\"%s\">", cls);
+  else
+    fputs("<p>", out);
+  TX(text);
+  fputs("</p>\n", out);
+}
+
+/* A paragraph made from one of the page's own format strings (no plan text). */
+static void paraf(page *p, const char *cls, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+static void paraf(page *p, const char *cls, const char *fmt, ...) {
+  fprintf(p->out, "<p class=\"%s\">", cls);
+  va_list ap;
+  va_start(ap, fmt);
+  vfprintf(p->out, fmt, ap);
+  va_end(ap);
+  fputs("</p>\n", p->out);
 }
 
 /* ---- head and summary ---------------------------------------------------- */
@@ -274,9 +309,8 @@ static void summary(page *p) {
   FILE *out = p->out;
   const rg_report_data *d = p->d;
   const rg_plan *plan = d->plan;
-  fputs("<section id=\"summary\"><h2>", out);
-  TX(TR("概况", "Summary"));
-  fputs("</h2>\n<div class=\"cards\">\n", out);
+  section_open(p, "summary", TR("概况", "Summary"));
+  fputs("<div class=\"cards\">\n", out);
   int *all = rg_xcalloc((size_t)plan->n_tasks + 1, sizeof *all);
   for (int t = 0; t < plan->n_tasks; t++)
     all[t] = t;
@@ -319,9 +353,8 @@ static void overload(page *p) {
   FILE *out = p->out;
   const rg_report_data *d = p->d;
   const rg_results *res = d->res;
-  fputs("<section id=\"overload\"><h2>", out);
-  TX(TR("超负荷单位", "Overloaded units"));
-  fputs("</h2>\n<p class=\"lead-in\">", out);
+  section_open(p, "overload", TR("超负荷单位", "Overloaded units"));
+  fputs("<p class=\"lead-in\">", out);
   if (d->n_overloaded) {
     fprintf(out,
             TR("<b>%d 个单位</b>负荷超过警戒线 <b>",
@@ -430,29 +463,30 @@ static void filter_box(page *p, const char *table_id) {
   fputs("\">\n", p->out);
 }
 
+/* A sortable table with a filter box: view v in a scrolling box with id
+ * table_id (thead_end: what closes the header row and opens the body). */
+static void filtered_table(page *p, const char *table_id, const rg_view *v, const char *thead_end) {
+  filter_box(p, table_id);
+  fprintf(p->out, "<div class=\"scroll\"><table id=\"%s\" class=\"data\"><thead><tr>", table_id);
+  view_table(p, v, 1, thead_end);
+  fputs("</tbody></table></div>\n", p->out);
+}
+
 static void load_table(page *p) {
   FILE *out = p->out;
   const rg_report_data *d = p->d;
-  fputs("<section id=\"load\"><h2>", out);
-  TX(TR("单位负荷", "Load per unit"));
-  fputs("</h2>\n<p class=\"hint\">", out);
-  TX(TR("点击表头排序；数字可点开对应任务。右侧各列为分章节负荷。",
-        "Click a header to sort; click a number to see its tasks. The right-hand columns split "
-        "the load by chapter."));
-  fputs("</p>\n", out);
-  filter_box(p, "load-table");
-  fputs("<div class=\"scroll\"><table id=\"load-table\" class=\"data\"><thead><tr>", out);
-  view_table(p, &rg_view_page_load, 1, "</tr></thead>\n<tbody>\n");
-  fputs("</tbody></table></div>\n", out);
-  if (d->n_cols > RG_HTML_MAX_CHAPTER_COLS) {
-    fputs("<p class=\"note\">", out);
-    fprintf(
-        out,
-        TR("章节较多（%d 个），分章节负荷不在此表中，见 report.xlsx 的“单位负荷”表和 report.json。",
-           "%d chapters: the load per chapter is in report.xlsx (Load) and report.json, not here."),
-        d->n_cols);
-    fputs("</p>\n", out);
-  }
+  section_open(p, "load", TR("单位负荷", "Load per unit"));
+  para(p, "hint",
+       TR("点击表头排序；数字可点开对应任务。右侧各列为分章节负荷。",
+          "Click a header to sort; click a number to see its tasks. The right-hand columns split "
+          "the load by chapter."));
+  filtered_table(p, "load-table", &rg_view_page_load, "</tr></thead>\n<tbody>\n");
+  if (d->n_cols > RG_HTML_MAX_CHAPTER_COLS)
+    paraf(p, "note",
+          TR("章节较多（%d 个），分章节负荷不在此表中，见 report.xlsx 的“单位负荷”表和 report.json。",
+             "%d chapters: the load per chapter is in report.xlsx (Load) and report.json, not "
+             "here."),
+          d->n_cols);
   fputs("</section>\n", out);
 }
 
@@ -460,22 +494,14 @@ static void centrality_table(page *p) {
   FILE *out = p->out;
   const rg_report_data *d = p->d;
   const rg_results *res = d->res;
-  fputs("<section id=\"centrality\"><h2>", out);
-  TX(TR("中心性", "Centrality"));
-  fputs("</h2>\n<p class=\"hint\">", out);
-  TX(TR("中介中心性高的单位是不同工作之间的桥梁；约束度低的单位协作面广。定义见“方法”。",
-        "High betweenness: a bridge between lines of work; low constraint: a wide, open network. "
-        "Definitions under Methods."));
-  fputs("</p>\n", out);
-  filter_box(p, "centrality-table");
-  fputs("<div class=\"scroll\"><table id=\"centrality-table\" class=\"data\"><thead><tr>", out);
-  view_table(p, &rg_view_page_centrality, 1, "</tr></thead>\n<tbody>\n");
-  fputs("</tbody></table></div>\n", out);
-  if (res->approximate_betweenness && res->approximation_note) {
-    fputs("<p class=\"note\">", out);
-    TX(res->approximation_note);
-    fputs("</p>\n", out);
-  }
+  section_open(p, "centrality", TR("中心性", "Centrality"));
+  para(p, "hint",
+       TR("中介中心性高的单位是不同工作之间的桥梁；约束度低的单位协作面广。定义见“方法”。",
+          "High betweenness: a bridge between lines of work; low constraint: a wide, open "
+          "network. Definitions under Methods."));
+  filtered_table(p, "centrality-table", &rg_view_page_centrality, "</tr></thead>\n<tbody>\n");
+  if (res->approximate_betweenness && res->approximation_note)
+    para(p, "note", res->approximation_note);
   fputs("</section>\n", out);
 }
 
@@ -592,23 +618,19 @@ static void heat_map(page *p) {
   for (long long k = 0; k < shown; k++) heat_row(p, (int)(keys[k] % (n + 1)), maxcell);
   free(keys);
   fputs("</tbody></table></div>\n", out);
-  if (shown < n) {
-    fputs("<p class=\"hint\">", out);
-    fprintf(out,
-            TR("热力图只列负荷最重的 %lld 个单位（共 %lld 个）。",
-               "The heat map lists the %lld heaviest of %lld units."),
-            shown, n);
-    fputs("</p>\n", out);
-  }
+  if (shown < n)
+    paraf(p, "hint",
+          TR("热力图只列负荷最重的 %lld 个单位（共 %lld 个）。",
+             "The heat map lists the %lld heaviest of %lld units."),
+          shown, n);
 }
 
 static void clusters(page *p) {
   FILE *out = p->out;
   const rg_report_data *d = p->d;
   const rg_results *res = d->res;
-  fputs("<section id=\"clusters\"><h2>", out);
-  TX(TR("协作聚类", "Clusters"));
-  fputs("</h2>\n<p class=\"hint\">", out);
+  section_open(p, "clusters", TR("协作聚类", "Clusters"));
+  fputs("<p class=\"hint\">", out);
   fprintf(out, TR("共 %d 个聚类，模块度 ", "%d clusters, modularity "), res->n_clusters);
   rg_html_num(out, res->modularity);
   fputs(
@@ -618,16 +640,13 @@ static void clusters(page *p) {
   fputs("</p>\n<div class=\"clusters\">\n", out);
   for (int i = 0; i < res->n_clusters; i++) cluster_card(p, &res->clusters[i]);
   fputs("</div>\n", out);
-  if (d->n_cols > RG_HTML_MAX_HEAT_COLS) {
-    fputs("<p class=\"note\">", out);
-    fprintf(out,
-            TR("章节较多（%d 个），未画单位 × 章节热力图；数据见 report.xlsx 和 report.json。",
-               "%d chapters: no unit × chapter heat map here; see report.xlsx and report.json."),
-            d->n_cols);
-    fputs("</p>\n", out);
-  } else {
+  if (d->n_cols > RG_HTML_MAX_HEAT_COLS)
+    paraf(p, "note",
+          TR("章节较多（%d 个），未画单位 × 章节热力图；数据见 report.xlsx 和 report.json。",
+             "%d chapters: no unit × chapter heat map here; see report.xlsx and report.json."),
+          d->n_cols);
+  else
     heat_map(p);
-  }
   fputs("</section>\n", out);
 }
 
@@ -636,20 +655,17 @@ static void clusters(page *p) {
 static void diagram(page *p) {
   FILE *out = p->out;
   const rg_report_data *d = p->d;
-  fputs("<section id=\"diagram\"><h2>", out);
-  TX(TR("协作关系图", "Collaboration diagram"));
-  fputs("</h2>\n", out);
+  section_open(p, "diagram", TR("协作关系图", "Collaboration diagram"));
   if (!d->collab_svg) {
-    fputs("<p class=\"note\">", out);
-    TX(d->diagram_note ? d->diagram_note : TR("未绘制协作图。", "No diagram was drawn."));
-    fputs("</p>\n</section>\n", out);
+    para(p, "note", d->diagram_note ? d->diagram_note : TR("未绘制协作图。", "No diagram was drawn."));
+    fputs("</section>\n", out);
     return;
   }
-  fputs("<p class=\"hint\">", out);
-  TX(TR("滚轮缩放，拖动平移；悬停单位高亮其协作关系，点击列出其任务。",
-        "Wheel to zoom, drag to pan; hover a unit to highlight its ties, click it to list its "
-        "tasks."));
-  fputs("</p>\n<div class=\"zoombar\"><button type=\"button\" data-zoom=\"in\">+</button>"
+  para(p, "hint",
+       TR("滚轮缩放，拖动平移；悬停单位高亮其协作关系，点击列出其任务。",
+          "Wheel to zoom, drag to pan; hover a unit to highlight its ties, click it to list its "
+          "tasks."));
+  fputs("<div class=\"zoombar\"><button type=\"button\" data-zoom=\"in\">+</button>"
         "<button type=\"button\" data-zoom=\"out\">−</button><button type=\"button\" "
         "data-zoom=\"reset\">",
         out);
@@ -680,14 +696,8 @@ static void units(page *p) {
   const rg_report_data *d = p->d;
   const rg_results *res = d->res;
   const rg_plan *plan = d->plan;
-  fputs("<section id=\"units\"><h2>", out);
-  TX(TR("各单位情况", "Units"));
-  fputs("</h2>\n", out);
-  if (!d->ego_svg && d->diagram_note) {
-    fputs("<p class=\"note\">", out);
-    TX(d->diagram_note);
-    fputs("</p>\n", out);
-  }
+  section_open(p, "units", TR("各单位情况", "Units"));
+  if (!d->ego_svg && d->diagram_note) para(p, "note", d->diagram_note);
   int *tasks = rg_xcalloc((size_t)plan->n_tasks + 1, sizeof *tasks);
   for (int r = 0; r < res->n_units; r++) {
     const rg_unit_stats *s = &res->units[r];
@@ -790,9 +800,8 @@ static void chapters(page *p) {
   const rg_report_data *d = p->d;
   const rg_plan *plan = d->plan;
   const rg_results *res = d->res;
-  fputs("<section id=\"chapters\"><h2>", out);
-  TX(TR("章节", "Chapters"));
-  fputs("</h2>\n<table class=\"data\"><thead><tr><th>", out);
+  section_open(p, "chapters", TR("章节", "Chapters"));
+  fputs("<table class=\"data\"><thead><tr><th>", out);
   TX(TR("章节", "chapter"));
   fputs("</th><th>", out);
   TX(TR("任务数", "tasks"));
@@ -845,13 +854,9 @@ static void chapters(page *p) {
 static void task_list(page *p) {
   FILE *out = p->out;
   const rg_report_data *d = p->d;
-  fputs("<section id=\"tasks\"><h2>", out);
-  TX(TR("任务清单", "Tasks"));
-  fputs("</h2>\n", out);
-  filter_box(p, "task-table");
-  fputs("<div class=\"scroll\"><table id=\"task-table\" class=\"data\"><thead><tr>", out);
-  view_table(p, &rg_view_page_tasks, 1, "</tr></thead><tbody>\n");
-  fputs("</tbody></table></div>\n</section>\n", out);
+  section_open(p, "tasks", TR("任务清单", "Tasks"));
+  filtered_table(p, "task-table", &rg_view_page_tasks, "</tr></thead><tbody>\n");
+  fputs("</section>\n", out);
 }
 
 /* ---- extras, diagnostics, methods ---------------------------------------- */
@@ -861,20 +866,10 @@ static void extras(page *p) {
   const rg_report_data *d = p->d;
   for (int e = 0; e < d->opts->n_extras; e++) {
     const rg_report_extra *x = &d->opts->extras[e];
-    fputs("<section id=\"", out);
-    AT(x->id);
-    fputs("\"><h2>", out);
-    TX(x->title);
-    fputs("</h2>\n", out);
-    if (x->note) {
-      fputs("<p class=\"hint\">", out);
-      TX(x->note);
-      fputs("</p>\n", out);
-    }
+    section_open(p, x->id, x->title); /* ids are [a-z0-9_-]+ (rg_report_write) */
+    if (x->note) para(p, "hint", x->note);
     if (!rg_table_rows(x->table)) {
-      fputs("<p>", out);
-      TX(TR("无。", "None."));
-      fputs("</p>\n", out);
+      para(p, NULL, TR("无。", "None."));
     } else {
       fputs("<div class=\"scroll\"><table class=\"data\"><thead><tr>", out);
       rg_html_thead(p, x->table, 1);
@@ -890,19 +885,16 @@ static void diagnostics(page *p) {
   FILE *out = p->out;
   const rg_report_data *d = p->d;
   const rg_plan *plan = d->plan;
-  fputs("<section id=\"diagnostics\"><h2>", out);
-  TX(TR("诊断信息", "Diagnostics"));
-  fputs("</h2>\n", out);
+  section_open(p, "diagnostics", TR("诊断信息", "Diagnostics"));
   if (!plan->n_diags) {
-    fputs("<p>", out);
-    TX(TR("无。", "None."));
-    fputs("</p>\n</section>\n", out);
+    para(p, NULL, TR("无。", "None."));
+    fputs("</section>\n", out);
     return;
   }
-  fputs("<p class=\"hint\">", out);
-  TX(TR("解析原文时发现的问题，行号指原文件。",
-        "Problems found while reading the plan; line numbers refer to the source file."));
-  fputs("</p>\n<table class=\"data\"><thead><tr>", out);
+  para(p, "hint",
+       TR("解析原文时发现的问题，行号指原文件。",
+          "Problems found while reading the plan; line numbers refer to the source file."));
+  fputs("<table class=\"data\"><thead><tr>", out);
   view_table(p, &rg_view_page_diags, 0, "</tr></thead><tbody>\n");
   fputs("</tbody></table>\n</section>\n", out);
 }
@@ -912,9 +904,8 @@ static void methods(page *p) {
   const rg_report_data *d = p->d;
   const rg_results *res = d->res;
   const rg_analysis_opts *o = &res->opts;
-  fputs("<section id=\"methods\"><h2>", out);
-  TX(TR("方法说明", "Methods"));
-  fputs("</h2>\n<dl class=\"methods\">\n<dt>", out);
+  section_open(p, "methods", TR("方法说明", "Methods"));
+  fputs("<dl class=\"methods\">\n<dt>", out);
   TX(TR("统计对象", "What is counted"));
   fputs("</dt><dd>", out);
   fprintf(out,

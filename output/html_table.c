@@ -121,6 +121,18 @@ static void number_cell(rg_page *p, const rg_table *t, int r, const rg_tcol *tc,
   }
 }
 
+/* A unit (task 0) or task reference: a link to it, or its name or number
+ * as plain text. */
+static void reference(rg_page *p, const rg_plan *plan, int task, int i, int plain) {
+  FILE *out = p->out;
+  if (plain)
+    TX(task ? plan->tasks[i].number : plan->units[i].name);
+  else if (task)
+    rg_html_task_link(p, i);
+  else
+    rg_html_unit_ref(p, i);
+}
+
 /* The content of a text-like cell (inside its <td>). */
 static void text_content(rg_page *p, const rg_table *t, int c, const rg_cell *v) {
   FILE *out = p->out;
@@ -129,21 +141,14 @@ static void text_content(rg_page *p, const rg_table *t, int c, const rg_cell *v)
   int plain = tc->vflags & RG_VC_PLAIN;
   switch (tc->col->type) {
   case RG_COL_UNIT:
-    if (v->i >= 0 && plain) TX(plan->units[v->i].name);
-    else if (v->i >= 0) rg_html_unit_ref(p, (int)v->i);
+  case RG_COL_TASK:
+    if (v->i >= 0) reference(p, plan, tc->col->type == RG_COL_TASK, (int)v->i, plain);
     return;
   case RG_COL_UNITS:
     for (int k = 0; k < v->n_refs; k++) {
       if (k) fputs("、", out);
-      if (plain)
-        TX(plan->units[v->refs[k]].name);
-      else
-        rg_html_unit_ref(p, v->refs[k]);
+      reference(p, plan, 0, v->refs[k], plain);
     }
-    return;
-  case RG_COL_TASK:
-    if (v->i >= 0 && plain) TX(plan->tasks[v->i].number);
-    else if (v->i >= 0) rg_html_task_link(p, (int)v->i);
     return;
   case RG_COL_BOOL:
     fputs(v->i ? "✓" : "", out);

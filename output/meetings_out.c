@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "buf.h"
 #include "hash.h"
 #include "schema.h"
 
@@ -211,19 +212,7 @@ static void ics_line(FILE *out, const char *s) {
   }
 }
 
-/* A growing string buffer for one property. */
-typedef struct sbuf {
-  char *s;
-  size_t n, cap;
-} sbuf;
-
-static void sb_putn(sbuf *b, const char *s, size_t n) {
-  RG_GROW(b->s, b->cap, b->n + n + 1);
-  memcpy(b->s + b->n, s, n);
-  b->n += n;
-  b->s[b->n] = '\0';
-}
-static void sb_puts(sbuf *b, const char *s) { sb_putn(b, s, strlen(s)); }
+typedef rg_buf sbuf;
 
 /* Append s as an RFC 5545 TEXT value: \ ; , escaped, newline as \n, CR and
  * other C0 controls dropped or made spaces. */
@@ -232,15 +221,15 @@ static void sb_text(sbuf *b, const char *s) {
     unsigned char c = (unsigned char)*p;
     if (c == '\\' || c == ';' || c == ',') {
       char e[2] = {'\\', (char)c};
-      sb_putn(b, e, 2);
+      rg_buf_putn(b, e, 2);
     } else if (c == '\n') {
-      sb_puts(b, "\\n");
+      rg_buf_puts(b, "\\n");
     } else if (c == '\r') {
       continue;
     } else if (c < 0x20 || c == 0x7f) {
-      sb_puts(b, " ");
+      rg_buf_puts(b, " ");
     } else {
-      sb_putn(b, p, 1);
+      rg_buf_putn(b, p, 1);
     }
   }
 }
@@ -287,11 +276,11 @@ rg_status rg_meetings_write_ics(const rg_plan *plan, const rg_meeting_plan *mp, 
     ics_line(out, buf);
     sbuf b = {0};
     snprintf(buf, sizeof buf, "SUMMARY:Joint meeting M%d (slot %d)\\, convener ", m->id, m->slot);
-    sb_puts(&b, buf);
+    rg_buf_puts(&b, buf);
     sb_text(&b, plan->units[m->convener].name);
     ics_line(out, b.s);
     b.n = 0;
-    sb_puts(&b, "DESCRIPTION:");
+    rg_buf_puts(&b, "DESCRIPTION:");
     sb_text(&b, "Convener: ");
     sb_text(&b, plan->units[m->convener].name);
     snprintf(buf, sizeof buf, "\nAttendees (%d): ", m->n_attendees);

@@ -25,6 +25,30 @@
 #define N(a) ((int)(sizeof(a) / sizeof((a)[0])))
 #define UNUSED(a) (void)(a)
 
+/* Getters that set one field of the cell from an expression of the source
+ * s and the row r: GET(name, i, TASK(r)->ordinal). */
+#define GETTER(name, body)                                                                         \
+  static void name(const rg_table_src *s, rg_row r, int a, rg_cell *o) {                            \
+    UNUSED(s), UNUSED(r), UNUSED(a);                                                                \
+    body;                                                                                          \
+  }
+
+/* A column: key, 中文 label, English label, type, then its other fields. */
+#define COL(key_, zh_, en_, type_, ...)                                                            \
+  { .key = key_, .zh = zh_, .en = en_, .type = type_, __VA_ARGS__ }
+
+#define GET(name, field, expr) GETTER(name, o->field = (expr))
+#define GET_REFS(name, list_, n_) GETTER(name, o->refs = (list_); o->n_refs = (n_))
+#define GET_ITEMS(name, list_, n_) GETTER(name, o->items = (list_); o->n_items = (n_))
+
+/* Rows 0..n-1 into out (when not NULL); returns n. */
+static int all_rows(int n, rg_row *out) {
+  for (int k = 0; out && k < n; k++) out[k] = (rg_row){k, -1};
+  return n;
+}
+#define ALL_ROWS(name, n)                                                                          \
+  static int name(const rg_table_src *s, rg_row *out) { return all_rows((n), out); }
+
 /* ==================================================================== units
  * Rows are plan units (row.i); the analysis columns read the unit's row in
  * the results, so they are defined for concrete units. */
@@ -87,12 +111,9 @@ static void unit_tasks(const rg_table_src *s, int u, int role, rg_cell *o) {
   o->refs = v;
 }
 
+/* A figure of the unit's results row (nothing for a unit without one). */
 #define STAT(name, member, field)                                                                  \
-  static void name(const rg_table_src *s, rg_row r, int a, rg_cell *o) {                              \
-    UNUSED(a);                                                                                     \
-    const rg_unit_stats *x = stats(s, r);                                                          \
-    if (x) o->field = x->member;                                                                   \
-  }
+  GETTER(name, const rg_unit_stats *x = stats(s, r); if (x) o->field = x->member)
 STAT(u_load, load, r)
 STAT(u_partners, partners, i)
 STAT(u_strength, strength, r)
@@ -113,27 +134,11 @@ STAT(u_rank, rank, i)
 STAT(u_participation, participation, r)
 STAT(u_reason, reason, s)
 
-static void u_unit(const rg_table_src *s, rg_row r, int a, rg_cell *o) {
-  UNUSED(s), UNUSED(a);
-  o->i = r.i;
-}
-static void u_kind(const rg_table_src *s, rg_row r, int a, rg_cell *o) {
-  UNUSED(a);
-  o->s = rg_kind_name(s->plan->units[r.i].kind);
-}
-static void u_aliases(const rg_table_src *s, rg_row r, int a, rg_cell *o) {
-  UNUSED(a);
-  o->items = s->plan->units[r.i].aliases;
-  o->n_items = s->plan->units[r.i].n_aliases;
-}
-static void u_first_line(const rg_table_src *s, rg_row r, int a, rg_cell *o) {
-  UNUSED(a);
-  o->i = s->plan->units[r.i].first_line;
-}
-static void u_n_tasks(const rg_table_src *s, rg_row r, int a, rg_cell *o) {
-  UNUSED(a);
-  o->i = s->plan->units[r.i].link_count;
-}
+GET(u_unit, i, r.i)
+GET(u_kind, s, rg_kind_name(s->plan->units[r.i].kind))
+GET_ITEMS(u_aliases, s->plan->units[r.i].aliases, s->plan->units[r.i].n_aliases)
+GET(u_first_line, i, s->plan->units[r.i].first_line)
+GET(u_n_tasks, i, s->plan->units[r.i].link_count)
 static void u_led(const rg_table_src *s, rg_row r, int a, rg_cell *o) {
   UNUSED(a);
   unit_tasks(s, r.i, RG_ROLE_LEAD, o);
@@ -158,22 +163,10 @@ static void u_tasks(const rg_table_src *s, rg_row r, int a, rg_cell *o) {
   unit_tasks(s, r.i, -1, o);
   rg_sort((int *)o->refs, (size_t)o->n_refs, sizeof(int), rg_cmp_int, NULL);
 }
-static void u_fence(const rg_table_src *s, rg_row r, int a, rg_cell *o) {
-  UNUSED(r), UNUSED(a);
-  o->r = s->res->fence;
-}
-static void u_q1(const rg_table_src *s, rg_row r, int a, rg_cell *o) {
-  UNUSED(r), UNUSED(a);
-  o->r = s->res->q1;
-}
-static void u_q3(const rg_table_src *s, rg_row r, int a, rg_cell *o) {
-  UNUSED(r), UNUSED(a);
-  o->r = s->res->q3;
-}
-static void u_iqr(const rg_table_src *s, rg_row r, int a, rg_cell *o) {
-  UNUSED(r), UNUSED(a);
-  o->r = s->res->iqr;
-}
+GET(u_fence, r, s->res->fence)
+GET(u_q1, r, s->res->q1)
+GET(u_q3, r, s->res->q3)
+GET(u_iqr, r, s->res->iqr)
 
 /* "四 11": the chapter (as printed, "-" for none) and the unit's load in it,
  * its three largest. */
@@ -233,77 +226,43 @@ static void chapter_label(const rg_table_src *s, int c, int zh, int form, char *
 }
 
 static const rg_column unit_cols[] = {
-    {.key = "unit", .zh = "单位", .en = "unit", .type = RG_COL_UNIT, .width = 30, .get = u_unit},
-    {.key = "kind", .zh = "类别", .en = "kind", .type = RG_COL_STR, .get = u_kind},
-    {.key = "index", .zh = "单位序号", .en = "index", .type = RG_COL_INT, .get = u_unit},
-    {.key = "aliases", .zh = "又称", .en = "aliases", .type = RG_COL_LIST, .flags = RG_COLF_WIDE,
-     .get = u_aliases},
-    {.key = "first_line", .zh = "首见行号", .en = "first line", .type = RG_COL_INT,
-     .flags = RG_COLF_WIDE, .get = u_first_line},
-    {.key = "rank", .zh = "排名", .en = "rank", .type = RG_COL_INT, .width = 6, .get = u_rank},
-    {.key = "load", .zh = "负荷", .en = "load", .type = RG_COL_REAL, .digits = 2, .width = 8,
-     .get = u_load},
-    {.key = "led", .zh = "牵头", .en = "led", .type = RG_COL_INT, .width = 7,
-     .flags = RG_COLF_LINKED, .get = u_led},
-    {.key = "supported", .zh = "配合", .en = "supported", .type = RG_COL_INT, .width = 7,
-     .flags = RG_COLF_LINKED, .get = u_supported},
-    {.key = "share", .zh = "占比", .en = "share", .type = RG_COL_REAL, .digits = 1, .width = 8,
-     .flags = RG_COLF_PERCENT, .get = u_share},
-    {.key = "chapters", .zh = "章节数", .en = "chapters", .type = RG_COL_INT, .width = 8,
-     .get = u_chapters},
-    {.key = "partners", .zh = "协作单位", .en = "partners", .type = RG_COL_INT, .width = 9,
-     .get = u_partners},
-    {.key = "burden", .zh = "协同负担", .en = "burden", .type = RG_COL_INT, .width = 9,
-     .hint_zh = "所承担任务的其他单位数之和",
-     .hint_en = "sum over its tasks of the other units on the task", .get = u_burden},
-    {.key = "fractional", .zh = "分摊负荷", .en = "fractional load", .type = RG_COL_REAL,
-     .digits = 2, .flags = RG_COLF_WIDE, .get = u_fractional},
-    {.key = "strength", .zh = "强度", .en = "strength", .type = RG_COL_REAL, .digits = 2,
-     .width = 10, .hint_zh = "协作关系权重之和", .hint_en = "sum of tie weights",
-     .get = u_strength},
-    {.key = "betweenness", .zh = "中介中心性", .en = "betweenness", .type = RG_COL_REAL,
-     .digits = 4, .width = 12, .get = u_betweenness},
-    {.key = "harmonic", .zh = "调和中心性", .en = "harmonic", .type = RG_COL_REAL, .digits = 3,
-     .width = 12, .flags = RG_COLF_WIDE, .get = u_harmonic},
-    {.key = "eigenvector", .zh = "特征向量", .en = "eigenvector", .type = RG_COL_REAL,
-     .digits = 3, .width = 12, .flags = RG_COLF_WIDE, .get = u_eigenvector},
-    {.key = "pagerank", .zh = "PageRank", .en = "PageRank", .type = RG_COL_REAL, .digits = 4,
-     .width = 12, .flags = RG_COLF_WIDE, .get = u_pagerank},
-    {.key = "constraint", .zh = "约束度", .en = "constraint", .type = RG_COL_REAL, .digits = 3,
-     .width = 10, .flags = RG_COLF_WIDE, .get = u_constraint},
-    {.key = "coreness", .zh = "核数", .en = "coreness", .type = RG_COL_INT, .width = 8,
-     .flags = RG_COLF_WIDE, .get = u_coreness},
-    {.key = "cluster", .zh = "聚类", .en = "cluster", .type = RG_COL_CLUSTER, .width = 8,
-     .get = u_cluster},
-    {.key = "participation", .zh = "参与系数", .en = "participation", .type = RG_COL_REAL,
-     .digits = 3, .width = 10, .flags = RG_COLF_WIDE, .get = u_participation},
-    {.key = "overloaded", .zh = "超负荷", .en = "overloaded", .type = RG_COL_BOOL, .width = 8,
-     .get = u_overloaded},
-    {.key = "zscore", .zh = "z", .en = "z", .type = RG_COL_REAL, .digits = 2, .width = 8,
-     .get = u_zscore},
-    {.key = "top_chapters", .zh = "负荷最重的章节", .en = "top chapters", .type = RG_COL_LIST,
-     .get = u_top_chapters},
-    {.key = "reason", .zh = "原因", .en = "reason", .type = RG_COL_STR, .width = 60,
-     .get = u_reason},
-    {.key = "fence", .zh = "警戒线", .en = "fence", .type = RG_COL_REAL, .digits = 2,
-     .flags = RG_COLF_WIDE, .get = u_fence},
-    {.key = "q1", .zh = "Q1", .en = "Q1", .type = RG_COL_REAL, .digits = 2, .flags = RG_COLF_WIDE,
-     .get = u_q1},
-    {.key = "q3", .zh = "Q3", .en = "Q3", .type = RG_COL_REAL, .digits = 2, .flags = RG_COLF_WIDE,
-     .get = u_q3},
-    {.key = "iqr", .zh = "IQR", .en = "IQR", .type = RG_COL_REAL, .digits = 2,
-     .flags = RG_COLF_WIDE, .get = u_iqr},
-    {.key = "n_tasks", .zh = "任务数", .en = "tasks", .type = RG_COL_INT, .get = u_n_tasks},
-    {.key = "tasks", .zh = "任务", .en = "tasks", .type = RG_COL_TASKS, .get = u_tasks},
-    {.key = "lead_tasks", .zh = "牵头任务", .en = "lead tasks", .type = RG_COL_TASKS,
-     .get = u_lead_tasks},
-    {.key = "support_tasks", .zh = "配合任务", .en = "support tasks", .type = RG_COL_TASKS,
-     .get = u_support_tasks},
-    {.key = "chapter_load", .zh = "分章节负荷", .en = "load by chapter", .type = RG_COL_REALS,
-     .get = u_chapter_load},
-    {.key = "load_in_chapter", .zh = "章节负荷", .en = "load in chapter", .type = RG_COL_REAL,
-     .width = 12, .flags = RG_COLF_LINKED, .get = u_load_in_chapter, .repeat = chapter_columns,
-     .label = chapter_label},
+    COL("unit", "单位", "unit", RG_COL_UNIT, .width = 30, .get = u_unit),
+    COL("kind", "类别", "kind", RG_COL_STR, .get = u_kind),
+    COL("index", "单位序号", "index", RG_COL_INT, .get = u_unit),
+    COL("aliases", "又称", "aliases", RG_COL_LIST, .flags = RG_COLF_WIDE, .get = u_aliases),
+    COL("first_line", "首见行号", "first line", RG_COL_INT, .flags = RG_COLF_WIDE, .get = u_first_line),
+    COL("rank", "排名", "rank", RG_COL_INT, .width = 6, .get = u_rank),
+    COL("load", "负荷", "load", RG_COL_REAL, .digits = 2, .width = 8, .get = u_load),
+    COL("led", "牵头", "led", RG_COL_INT, .width = 7, .flags = RG_COLF_LINKED, .get = u_led),
+    COL("supported", "配合", "supported", RG_COL_INT, .width = 7, .flags = RG_COLF_LINKED, .get = u_supported),
+    COL("share", "占比", "share", RG_COL_REAL, .digits = 1, .width = 8, .flags = RG_COLF_PERCENT, .get = u_share),
+    COL("chapters", "章节数", "chapters", RG_COL_INT, .width = 8, .get = u_chapters),
+    COL("partners", "协作单位", "partners", RG_COL_INT, .width = 9, .get = u_partners),
+    COL("burden", "协同负担", "burden", RG_COL_INT, .width = 9, .hint_zh = "所承担任务的其他单位数之和", .hint_en = "sum over its tasks of the other units on the task", .get = u_burden),
+    COL("fractional", "分摊负荷", "fractional load", RG_COL_REAL, .digits = 2, .flags = RG_COLF_WIDE, .get = u_fractional),
+    COL("strength", "强度", "strength", RG_COL_REAL, .digits = 2, .width = 10, .hint_zh = "协作关系权重之和", .hint_en = "sum of tie weights", .get = u_strength),
+    COL("betweenness", "中介中心性", "betweenness", RG_COL_REAL, .digits = 4, .width = 12, .get = u_betweenness),
+    COL("harmonic", "调和中心性", "harmonic", RG_COL_REAL, .digits = 3, .width = 12, .flags = RG_COLF_WIDE, .get = u_harmonic),
+    COL("eigenvector", "特征向量", "eigenvector", RG_COL_REAL, .digits = 3, .width = 12, .flags = RG_COLF_WIDE, .get = u_eigenvector),
+    COL("pagerank", "PageRank", "PageRank", RG_COL_REAL, .digits = 4, .width = 12, .flags = RG_COLF_WIDE, .get = u_pagerank),
+    COL("constraint", "约束度", "constraint", RG_COL_REAL, .digits = 3, .width = 10, .flags = RG_COLF_WIDE, .get = u_constraint),
+    COL("coreness", "核数", "coreness", RG_COL_INT, .width = 8, .flags = RG_COLF_WIDE, .get = u_coreness),
+    COL("cluster", "聚类", "cluster", RG_COL_CLUSTER, .width = 8, .get = u_cluster),
+    COL("participation", "参与系数", "participation", RG_COL_REAL, .digits = 3, .width = 10, .flags = RG_COLF_WIDE, .get = u_participation),
+    COL("overloaded", "超负荷", "overloaded", RG_COL_BOOL, .width = 8, .get = u_overloaded),
+    COL("zscore", "z", "z", RG_COL_REAL, .digits = 2, .width = 8, .get = u_zscore),
+    COL("top_chapters", "负荷最重的章节", "top chapters", RG_COL_LIST, .get = u_top_chapters),
+    COL("reason", "原因", "reason", RG_COL_STR, .width = 60, .get = u_reason),
+    COL("fence", "警戒线", "fence", RG_COL_REAL, .digits = 2, .flags = RG_COLF_WIDE, .get = u_fence),
+    COL("q1", "Q1", "Q1", RG_COL_REAL, .digits = 2, .flags = RG_COLF_WIDE, .get = u_q1),
+    COL("q3", "Q3", "Q3", RG_COL_REAL, .digits = 2, .flags = RG_COLF_WIDE, .get = u_q3),
+    COL("iqr", "IQR", "IQR", RG_COL_REAL, .digits = 2, .flags = RG_COLF_WIDE, .get = u_iqr),
+    COL("n_tasks", "任务数", "tasks", RG_COL_INT, .get = u_n_tasks),
+    COL("tasks", "任务", "tasks", RG_COL_TASKS, .get = u_tasks),
+    COL("lead_tasks", "牵头任务", "lead tasks", RG_COL_TASKS, .get = u_lead_tasks),
+    COL("support_tasks", "配合任务", "support tasks", RG_COL_TASKS, .get = u_support_tasks),
+    COL("chapter_load", "分章节负荷", "load by chapter", RG_COL_REALS, .get = u_chapter_load),
+    COL("load_in_chapter", "章节负荷", "load in chapter", RG_COL_REAL, .width = 12, .flags = RG_COLF_LINKED, .get = u_load_in_chapter, .repeat = chapter_columns, .label = chapter_label),
 };
 
 const rg_schema rg_schema_units = {"units", unit_cols, N(unit_cols), RG_ROW_UNIT, rows_results,
@@ -311,34 +270,15 @@ const rg_schema rg_schema_units = {"units", unit_cols, N(unit_cols), RG_ROW_UNIT
 
 /* ==================================================================== ties */
 
-static int rows_ties(const rg_table_src *s, rg_row *out) {
-  for (int k = 0; out && k < s->res->n_ties; k++) out[k] = (rg_row){k, -1};
-  return s->res->n_ties;
-}
+ALL_ROWS(rows_ties, s->res->n_ties)
 
 #define TIE(r) (&s->res->ties[(r).i])
 
-static void t_a(const rg_table_src *s, rg_row r, int a, rg_cell *o) {
-  UNUSED(a);
-  o->i = TIE(r)->a;
-}
-static void t_b(const rg_table_src *s, rg_row r, int a, rg_cell *o) {
-  UNUSED(a);
-  o->i = TIE(r)->b;
-}
-static void t_shared(const rg_table_src *s, rg_row r, int a, rg_cell *o) {
-  UNUSED(a);
-  o->i = TIE(r)->shared;
-}
-static void t_weight(const rg_table_src *s, rg_row r, int a, rg_cell *o) {
-  UNUSED(a);
-  o->r = TIE(r)->weight;
-}
-static void t_tasks(const rg_table_src *s, rg_row r, int a, rg_cell *o) {
-  UNUSED(a);
-  o->refs = TIE(r)->tasks;
-  o->n_refs = TIE(r)->shared;
-}
+GET(t_a, i, TIE(r)->a)
+GET(t_b, i, TIE(r)->b)
+GET(t_shared, i, TIE(r)->shared)
+GET(t_weight, r, TIE(r)->weight)
+GET_REFS(t_tasks, TIE(r)->tasks, TIE(r)->shared)
 /* "3. text" per shared task, one per line. */
 static void t_texts(const rg_table_src *s, rg_row r, int a, rg_cell *o) {
   UNUSED(a);
@@ -358,68 +298,36 @@ static void t_texts(const rg_table_src *s, rg_row r, int a, rg_cell *o) {
 }
 
 static const rg_column tie_cols[] = {
-    {.key = "unit_a", .zh = "单位甲", .en = "unit a", .type = RG_COL_UNIT, .width = 28, .get = t_a},
-    {.key = "unit_b", .zh = "单位乙", .en = "unit b", .type = RG_COL_UNIT, .width = 28, .get = t_b},
-    {.key = "shared", .zh = "共同任务数", .en = "shared", .type = RG_COL_INT, .width = 10,
-     .get = t_shared},
-    {.key = "weight", .zh = "权重", .en = "weight", .type = RG_COL_REAL, .digits = 2, .width = 8,
-     .get = t_weight},
-    {.key = "tasks", .zh = "共同任务编号", .en = "tasks", .type = RG_COL_TASKS, .width = 20,
-     .get = t_tasks},
-    {.key = "task_texts", .zh = "共同任务", .en = "task texts", .type = RG_COL_STR, .width = 80,
-     .flags = RG_COLF_WIDE, .get = t_texts},
+    COL("unit_a", "单位甲", "unit a", RG_COL_UNIT, .width = 28, .get = t_a),
+    COL("unit_b", "单位乙", "unit b", RG_COL_UNIT, .width = 28, .get = t_b),
+    COL("shared", "共同任务数", "shared", RG_COL_INT, .width = 10, .get = t_shared),
+    COL("weight", "权重", "weight", RG_COL_REAL, .digits = 2, .width = 8, .get = t_weight),
+    COL("tasks", "共同任务编号", "tasks", RG_COL_TASKS, .width = 20, .get = t_tasks),
+    COL("task_texts", "共同任务", "task texts", RG_COL_STR, .width = 80, .flags = RG_COLF_WIDE, .get = t_texts),
 };
 
 const rg_schema rg_schema_ties = {"ties", tie_cols, N(tie_cols), RG_ROW_OTHER, rows_ties, NULL};
 
 /* ================================================================ clusters */
 
-static int rows_clusters(const rg_table_src *s, rg_row *out) {
-  for (int k = 0; out && k < s->res->n_clusters; k++) out[k] = (rg_row){k, -1};
-  return s->res->n_clusters;
-}
+ALL_ROWS(rows_clusters, s->res->n_clusters)
 
 #define CLUSTER(r) (&s->res->clusters[(r).i])
 
-static void c_id(const rg_table_src *s, rg_row r, int a, rg_cell *o) {
-  UNUSED(a);
-  o->i = CLUSTER(r)->id;
-}
-static void c_size(const rg_table_src *s, rg_row r, int a, rg_cell *o) {
-  UNUSED(a);
-  o->i = CLUSTER(r)->n_units;
-}
-static void c_units(const rg_table_src *s, rg_row r, int a, rg_cell *o) {
-  UNUSED(a);
-  o->refs = CLUSTER(r)->units;
-  o->n_refs = CLUSTER(r)->n_units;
-}
-static void c_tasks(const rg_table_src *s, rg_row r, int a, rg_cell *o) {
-  UNUSED(a);
-  o->refs = CLUSTER(r)->tasks;
-  o->n_refs = CLUSTER(r)->n_tasks;
-}
-static void c_crossing(const rg_table_src *s, rg_row r, int a, rg_cell *o) {
-  UNUSED(a);
-  o->refs = CLUSTER(r)->crossing;
-  o->n_refs = CLUSTER(r)->n_crossing;
-}
-static void c_bridges(const rg_table_src *s, rg_row r, int a, rg_cell *o) {
-  UNUSED(a);
-  o->refs = CLUSTER(r)->bridges;
-  o->n_refs = CLUSTER(r)->n_bridges;
-}
+GET(c_id, i, CLUSTER(r)->id)
+GET(c_size, i, CLUSTER(r)->n_units)
+GET_REFS(c_units, CLUSTER(r)->units, CLUSTER(r)->n_units)
+GET_REFS(c_tasks, CLUSTER(r)->tasks, CLUSTER(r)->n_tasks)
+GET_REFS(c_crossing, CLUSTER(r)->crossing, CLUSTER(r)->n_crossing)
+GET_REFS(c_bridges, CLUSTER(r)->bridges, CLUSTER(r)->n_bridges)
 
 static const rg_column cluster_cols[] = {
-    {.key = "id", .zh = "聚类", .en = "cluster", .type = RG_COL_INT, .get = c_id},
-    {.key = "size", .zh = "单位数", .en = "units", .type = RG_COL_INT, .get = c_size},
-    {.key = "units", .zh = "单位", .en = "units", .type = RG_COL_UNITS, .get = c_units},
-    {.key = "tasks", .zh = "内部任务", .en = "tasks inside", .type = RG_COL_TASKS,
-     .get = c_tasks},
-    {.key = "crossing_tasks", .zh = "跨聚类任务", .en = "crossing tasks", .type = RG_COL_TASKS,
-     .get = c_crossing},
-    {.key = "bridges", .zh = "桥梁单位", .en = "bridges", .type = RG_COL_UNITS,
-     .get = c_bridges},
+    COL("id", "聚类", "cluster", RG_COL_INT, .get = c_id),
+    COL("size", "单位数", "units", RG_COL_INT, .get = c_size),
+    COL("units", "单位", "units", RG_COL_UNITS, .get = c_units),
+    COL("tasks", "内部任务", "tasks inside", RG_COL_TASKS, .get = c_tasks),
+    COL("crossing_tasks", "跨聚类任务", "crossing tasks", RG_COL_TASKS, .get = c_crossing),
+    COL("bridges", "桥梁单位", "bridges", RG_COL_UNITS, .get = c_bridges),
 };
 
 const rg_schema rg_schema_clusters = {"clusters",   cluster_cols, N(cluster_cols),
@@ -436,10 +344,7 @@ static int rows_members(const rg_table_src *s, rg_row *out) {
 
 #define MEMBER(r) (CLUSTER(r)->units[(r).j])
 
-static void m_unit(const rg_table_src *s, rg_row r, int a, rg_cell *o) {
-  UNUSED(a);
-  o->i = MEMBER(r);
-}
+GET(m_unit, i, MEMBER(r))
 static void m_load(const rg_table_src *s, rg_row r, int a, rg_cell *o) {
   UNUSED(a);
   const rg_unit_stats *x = stats(s, (rg_row){MEMBER(r), -1});
@@ -456,30 +361,18 @@ static void m_bridge(const rg_table_src *s, rg_row r, int a, rg_cell *o) {
   for (int j = 0; j < c->n_bridges; j++)
     if (c->bridges[j] == MEMBER(r)) o->i = 1;
 }
-static void m_inside(const rg_table_src *s, rg_row r, int a, rg_cell *o) {
-  UNUSED(a);
-  o->i = CLUSTER(r)->n_tasks;
-}
-static void m_crossing(const rg_table_src *s, rg_row r, int a, rg_cell *o) {
-  UNUSED(a);
-  o->i = CLUSTER(r)->n_crossing;
-}
+GET(m_inside, i, CLUSTER(r)->n_tasks)
+GET(m_crossing, i, CLUSTER(r)->n_crossing)
 
 static const rg_column member_cols[] = {
-    {.key = "cluster", .zh = "聚类", .en = "cluster", .type = RG_COL_INT, .width = 7, .get = c_id},
-    {.key = "unit", .zh = "单位", .en = "unit", .type = RG_COL_UNIT, .width = 30, .get = m_unit},
-    {.key = "load", .zh = "负荷", .en = "load", .type = RG_COL_REAL, .digits = 2, .width = 8,
-     .get = m_load},
-    {.key = "participation", .zh = "参与系数", .en = "participation", .type = RG_COL_REAL,
-     .digits = 3, .width = 10, .get = m_participation},
-    {.key = "bridge", .zh = "桥梁单位", .en = "bridge", .type = RG_COL_BOOL, .width = 9,
-     .get = m_bridge},
-    {.key = "cluster_units", .zh = "聚类单位数", .en = "cluster units", .type = RG_COL_INT,
-     .width = 10, .get = c_size},
-    {.key = "tasks_inside", .zh = "内部任务数", .en = "tasks inside", .type = RG_COL_INT,
-     .width = 10, .get = m_inside},
-    {.key = "crossing", .zh = "跨聚类任务数", .en = "crossing tasks", .type = RG_COL_INT,
-     .width = 12, .get = m_crossing},
+    COL("cluster", "聚类", "cluster", RG_COL_INT, .width = 7, .get = c_id),
+    COL("unit", "单位", "unit", RG_COL_UNIT, .width = 30, .get = m_unit),
+    COL("load", "负荷", "load", RG_COL_REAL, .digits = 2, .width = 8, .get = m_load),
+    COL("participation", "参与系数", "participation", RG_COL_REAL, .digits = 3, .width = 10, .get = m_participation),
+    COL("bridge", "桥梁单位", "bridge", RG_COL_BOOL, .width = 9, .get = m_bridge),
+    COL("cluster_units", "聚类单位数", "cluster units", RG_COL_INT, .width = 10, .get = c_size),
+    COL("tasks_inside", "内部任务数", "tasks inside", RG_COL_INT, .width = 10, .get = m_inside),
+    COL("crossing", "跨聚类任务数", "crossing tasks", RG_COL_INT, .width = 12, .get = m_crossing),
 };
 
 const rg_schema rg_schema_members = {"members",    member_cols,  N(member_cols),
@@ -488,10 +381,7 @@ const rg_schema rg_schema_members = {"members",    member_cols,  N(member_cols),
 /* =================================================================== tasks
  * Rows are plan tasks (row.i) in plan order. */
 
-static int rows_tasks(const rg_table_src *s, rg_row *out) {
-  for (int t = 0; out && t < s->plan->n_tasks; t++) out[t] = (rg_row){t, -1};
-  return s->plan->n_tasks;
-}
+ALL_ROWS(rows_tasks, s->plan->n_tasks)
 
 #define TASK(r) (&s->plan->tasks[(r).i])
 
@@ -499,35 +389,17 @@ static const char *chapter_number(const rg_plan *p, int c) {
   return c >= 0 && c < p->n_chapters ? p->chapters[c].number : NULL;
 }
 
-static void k_number(const rg_table_src *s, rg_row r, int a, rg_cell *o) {
-  UNUSED(a);
-  o->s = TASK(r)->number;
-}
-static void k_index(const rg_table_src *s, rg_row r, int a, rg_cell *o) {
-  UNUSED(s), UNUSED(a);
-  o->i = r.i;
-}
-static void k_ordinal(const rg_table_src *s, rg_row r, int a, rg_cell *o) {
-  UNUSED(a);
-  o->i = TASK(r)->ordinal;
-}
-static void k_chapter(const rg_table_src *s, rg_row r, int a, rg_cell *o) {
-  UNUSED(a);
-  o->s = chapter_number(s->plan, TASK(r)->chapter);
-}
+GET(k_number, s, TASK(r)->number)
+GET(k_index, i, r.i)
+GET(k_ordinal, i, TASK(r)->ordinal)
+GET(k_chapter, s, chapter_number(s->plan, TASK(r)->chapter))
 static void k_section(const rg_table_src *s, rg_row r, int a, rg_cell *o) {
   UNUSED(a);
   int c = TASK(r)->section;
   o->s = c >= 0 ? s->plan->sections[c].number : NULL;
 }
-static void k_chapter_index(const rg_table_src *s, rg_row r, int a, rg_cell *o) {
-  UNUSED(a);
-  o->i = TASK(r)->chapter;
-}
-static void k_section_index(const rg_table_src *s, rg_row r, int a, rg_cell *o) {
-  UNUSED(a);
-  o->i = TASK(r)->section;
-}
+GET(k_chapter_index, i, TASK(r)->chapter)
+GET(k_section_index, i, TASK(r)->section)
 /* Units of the task with role, in task_links order. */
 static void task_units(const rg_table_src *s, rg_row r, rg_role role, rg_cell *o) {
   const rg_task *t = TASK(r);
@@ -546,22 +418,10 @@ static void k_supports(const rg_table_src *s, rg_row r, int a, rg_cell *o) {
   UNUSED(a);
   task_units(s, r, RG_ROLE_SUPPORT, o);
 }
-static void k_open(const rg_table_src *s, rg_row r, int a, rg_cell *o) {
-  UNUSED(a);
-  o->i = TASK(r)->open_list;
-}
-static void k_deadline(const rg_table_src *s, rg_row r, int a, rg_cell *o) {
-  UNUSED(a);
-  o->s = TASK(r)->deadline;
-}
-static void k_line(const rg_table_src *s, rg_row r, int a, rg_cell *o) {
-  UNUSED(a);
-  o->i = TASK(r)->line;
-}
-static void k_text(const rg_table_src *s, rg_row r, int a, rg_cell *o) {
-  UNUSED(a);
-  o->s = TASK(r)->text;
-}
+GET(k_open, i, TASK(r)->open_list)
+GET(k_deadline, s, TASK(r)->deadline)
+GET(k_line, i, TASK(r)->line)
+GET(k_text, s, TASK(r)->text)
 static void k_original(const rg_table_src *s, rg_row r, int a, rg_cell *o) {
   UNUSED(a);
   const rg_task *t = TASK(r);
@@ -576,32 +436,21 @@ static void k_concrete(const rg_table_src *s, rg_row r, int a, rg_cell *o) {
 }
 
 static const rg_column task_cols[] = {
-    {.key = "task", .zh = "编号", .en = "number", .type = RG_COL_STR, .width = 8,
-     .flags = RG_COLF_ID, .get = k_number},
-    {.key = "index", .zh = "任务序号", .en = "index", .type = RG_COL_INT, .get = k_index},
-    {.key = "ordinal", .zh = "序次", .en = "ordinal", .type = RG_COL_INT, .get = k_ordinal},
-    {.key = "chapter", .zh = "章节", .en = "chapter", .type = RG_COL_STR, .width = 8,
-     .get = k_chapter},
-    {.key = "section", .zh = "节", .en = "section", .type = RG_COL_STR, .get = k_section},
-    {.key = "chapter_index", .zh = "章节序号", .en = "chapter index", .type = RG_COL_INT,
-     .get = k_chapter_index},
-    {.key = "section_index", .zh = "节序号", .en = "section index", .type = RG_COL_INT,
-     .get = k_section_index},
-    {.key = "leads", .zh = "牵头单位", .en = "lead", .type = RG_COL_UNITS, .width = 28,
-     .get = k_leads},
-    {.key = "supports", .zh = "责任/配合单位", .en = "support", .type = RG_COL_UNITS,
-     .width = 45, .get = k_supports},
-    {.key = "open_list", .zh = "名单未列全", .en = "open list", .type = RG_COL_BOOL, .width = 10,
-     .hint_zh = "名单以“等有关部门”等结尾，未列全", .hint_en = "the unit list ends in \"and others\"",
-     .get = k_open},
-    {.key = "deadline", .zh = "完成时限", .en = "deadline", .type = RG_COL_STR, .width = 14,
-     .get = k_deadline},
-    {.key = "line", .zh = "行号", .en = "line", .type = RG_COL_INT, .width = 8, .get = k_line},
-    {.key = "text", .zh = "任务", .en = "task", .type = RG_COL_STR, .width = 70, .get = k_text},
-    {.key = "original", .zh = "原文", .en = "original", .type = RG_COL_STR, .width = 70,
-     .flags = RG_COLF_WIDE, .get = k_original},
-    {.key = "concrete_units", .zh = "具体单位数", .en = "concrete units", .type = RG_COL_INT,
-     .get = k_concrete},
+    COL("task", "编号", "number", RG_COL_STR, .width = 8, .flags = RG_COLF_ID, .get = k_number),
+    COL("index", "任务序号", "index", RG_COL_INT, .get = k_index),
+    COL("ordinal", "序次", "ordinal", RG_COL_INT, .get = k_ordinal),
+    COL("chapter", "章节", "chapter", RG_COL_STR, .width = 8, .get = k_chapter),
+    COL("section", "节", "section", RG_COL_STR, .get = k_section),
+    COL("chapter_index", "章节序号", "chapter index", RG_COL_INT, .get = k_chapter_index),
+    COL("section_index", "节序号", "section index", RG_COL_INT, .get = k_section_index),
+    COL("leads", "牵头单位", "lead", RG_COL_UNITS, .width = 28, .get = k_leads),
+    COL("supports", "责任/配合单位", "support", RG_COL_UNITS, .width = 45, .get = k_supports),
+    COL("open_list", "名单未列全", "open list", RG_COL_BOOL, .width = 10, .hint_zh = "名单以“等有关部门”等结尾，未列全", .hint_en = "the unit list ends in \"and others\"", .get = k_open),
+    COL("deadline", "完成时限", "deadline", RG_COL_STR, .width = 14, .get = k_deadline),
+    COL("line", "行号", "line", RG_COL_INT, .width = 8, .get = k_line),
+    COL("text", "任务", "task", RG_COL_STR, .width = 70, .get = k_text),
+    COL("original", "原文", "original", RG_COL_STR, .width = 70, .flags = RG_COLF_WIDE, .get = k_original),
+    COL("concrete_units", "具体单位数", "concrete units", RG_COL_INT, .get = k_concrete),
 };
 
 const rg_schema rg_schema_tasks = {"tasks", task_cols, N(task_cols), RG_ROW_TASK, rows_tasks, NULL};
@@ -609,45 +458,24 @@ const rg_schema rg_schema_tasks = {"tasks", task_cols, N(task_cols), RG_ROW_TASK
 /* =================================================================== links
  * Rows are positions in plan->task_links: by task, leads first. */
 
-static int rows_links(const rg_table_src *s, rg_row *out) {
-  for (int k = 0; out && k < s->plan->n_links; k++) out[k] = (rg_row){k, -1};
-  return s->plan->n_links;
-}
+ALL_ROWS(rows_links, s->plan->n_links)
 
 #define LINK(r) (&s->plan->links[s->plan->task_links[(r).i]])
 
-static void l_task(const rg_table_src *s, rg_row r, int a, rg_cell *o) {
-  UNUSED(a);
-  o->i = LINK(r)->task;
-}
-static void l_role(const rg_table_src *s, rg_row r, int a, rg_cell *o) {
-  UNUSED(a);
-  o->s = rg_role_name(LINK(r)->role);
-}
-static void l_unit(const rg_table_src *s, rg_row r, int a, rg_cell *o) {
-  UNUSED(a);
-  o->i = LINK(r)->unit;
-}
-static void l_kind(const rg_table_src *s, rg_row r, int a, rg_cell *o) {
-  UNUSED(a);
-  o->s = rg_kind_name(s->plan->units[LINK(r)->unit].kind);
-}
-static void l_chapter(const rg_table_src *s, rg_row r, int a, rg_cell *o) {
-  UNUSED(a);
-  o->s = chapter_number(s->plan, s->plan->tasks[LINK(r)->task].chapter);
-}
-static void l_line(const rg_table_src *s, rg_row r, int a, rg_cell *o) {
-  UNUSED(a);
-  o->i = LINK(r)->line;
-}
+GET(l_task, i, LINK(r)->task)
+GET(l_role, s, rg_role_name(LINK(r)->role))
+GET(l_unit, i, LINK(r)->unit)
+GET(l_kind, s, rg_kind_name(s->plan->units[LINK(r)->unit].kind))
+GET(l_chapter, s, chapter_number(s->plan, s->plan->tasks[LINK(r)->task].chapter))
+GET(l_line, i, LINK(r)->line)
 
 static const rg_column link_cols[] = {
-    {.key = "task", .zh = "任务", .en = "task", .type = RG_COL_TASK, .get = l_task},
-    {.key = "role", .zh = "角色", .en = "role", .type = RG_COL_STR, .get = l_role},
-    {.key = "unit", .zh = "单位", .en = "unit", .type = RG_COL_UNIT, .width = 30, .get = l_unit},
-    {.key = "kind", .zh = "类别", .en = "kind", .type = RG_COL_STR, .get = l_kind},
-    {.key = "chapter", .zh = "章节", .en = "chapter", .type = RG_COL_STR, .get = l_chapter},
-    {.key = "line", .zh = "行号", .en = "line", .type = RG_COL_INT, .get = l_line},
+    COL("task", "任务", "task", RG_COL_TASK, .get = l_task),
+    COL("role", "角色", "role", RG_COL_STR, .get = l_role),
+    COL("unit", "单位", "unit", RG_COL_UNIT, .width = 30, .get = l_unit),
+    COL("kind", "类别", "kind", RG_COL_STR, .get = l_kind),
+    COL("chapter", "章节", "chapter", RG_COL_STR, .get = l_chapter),
+    COL("line", "行号", "line", RG_COL_INT, .get = l_line),
 };
 
 const rg_schema rg_schema_edges = {"links", link_cols, N(link_cols), RG_ROW_OTHER, rows_links, NULL};
@@ -655,10 +483,7 @@ const rg_schema rg_schema_edges = {"links", link_cols, N(link_cols), RG_ROW_OTHE
 /* ============================================================= diagnostics
  * Rows are plan diagnostics (row.i), in the order found or by line. */
 
-static int rows_diags(const rg_table_src *s, rg_row *out) {
-  for (int k = 0; out && k < s->plan->n_diags; k++) out[k] = (rg_row){k, -1};
-  return s->plan->n_diags;
-}
+ALL_ROWS(rows_diags, s->plan->n_diags)
 
 static int by_line(const void *a, const void *b, void *ctx) {
   const rg_plan *plan = ctx;
@@ -694,26 +519,11 @@ static const char *diag_row_class(const rg_table_src *s, rg_row r) {
   return "sev-warning";
 }
 
-static void d_file(const rg_table_src *s, rg_row r, int a, rg_cell *o) {
-  UNUSED(r), UNUSED(a);
-  o->s = s->plan->path;
-}
-static void d_line(const rg_table_src *s, rg_row r, int a, rg_cell *o) {
-  UNUSED(a);
-  o->i = DIAG(r)->line;
-}
-static void d_severity(const rg_table_src *s, rg_row r, int a, rg_cell *o) {
-  UNUSED(a);
-  o->s = rg_severity_name(DIAG(r)->severity);
-}
-static void d_code(const rg_table_src *s, rg_row r, int a, rg_cell *o) {
-  UNUSED(a);
-  o->s = DIAG(r)->code;
-}
-static void d_message(const rg_table_src *s, rg_row r, int a, rg_cell *o) {
-  UNUSED(a);
-  o->s = DIAG(r)->message;
-}
+GET(d_file, s, s->plan->path)
+GET(d_line, i, DIAG(r)->line)
+GET(d_severity, s, rg_severity_name(DIAG(r)->severity))
+GET(d_code, s, DIAG(r)->code)
+GET(d_message, s, DIAG(r)->message)
 static void d_where(const rg_table_src *s, rg_row r, int a, rg_cell *o) {
   UNUSED(a);
   long line = DIAG(r)->line;
@@ -744,17 +554,13 @@ static const rg_value_label severities[] = {
     {"note", "提示", "note"}, {"warning", "警告", "warning"}, {"error", "错误", "error"}, {NULL, NULL, NULL}};
 
 static const rg_column diag_cols[] = {
-    {.key = "file", .zh = "文件", .en = "file", .type = RG_COL_STR, .get = d_file},
-    {.key = "line", .zh = "行号", .en = "line", .type = RG_COL_INT, .width = 8,
-     .flags = RG_COLF_ZERO_NONE, .get = d_line},
-    {.key = "severity", .zh = "级别", .en = "severity", .type = RG_COL_STR, .width = 9,
-     .values = severities, .get = d_severity},
-    {.key = "code", .zh = "代码", .en = "code", .type = RG_COL_STR, .width = 18,
-     .flags = RG_COLF_CODE, .get = d_code},
-    {.key = "message", .zh = "说明", .en = "message", .type = RG_COL_STR, .width = 90,
-     .get = d_message},
-    {.key = "where", .zh = "位置", .en = "where", .type = RG_COL_STR, .get = d_where},
-    {.key = "task", .zh = "所在任务", .en = "task", .type = RG_COL_TASK, .get = d_task},
+    COL("file", "文件", "file", RG_COL_STR, .get = d_file),
+    COL("line", "行号", "line", RG_COL_INT, .width = 8, .flags = RG_COLF_ZERO_NONE, .get = d_line),
+    COL("severity", "级别", "severity", RG_COL_STR, .width = 9, .values = severities, .get = d_severity),
+    COL("code", "代码", "code", RG_COL_STR, .width = 18, .flags = RG_COLF_CODE, .get = d_code),
+    COL("message", "说明", "message", RG_COL_STR, .width = 90, .get = d_message),
+    COL("where", "位置", "where", RG_COL_STR, .get = d_where),
+    COL("task", "所在任务", "task", RG_COL_TASK, .get = d_task),
 };
 
 const rg_schema rg_schema_diags = {"diagnostics", diag_cols, N(diag_cols), RG_ROW_OTHER,
@@ -788,64 +594,29 @@ static int rows_agenda(const rg_table_src *s, rg_row *out) {
 
 #define MEETING(r) (&s->mp->meetings[(r).i])
 
-static void g_id(const rg_table_src *s, rg_row r, int a, rg_cell *o) {
-  UNUSED(a);
-  o->i = MEETING(r)->id;
-}
-static void g_slot(const rg_table_src *s, rg_row r, int a, rg_cell *o) {
-  UNUSED(a);
-  o->i = MEETING(r)->slot;
-}
-static void g_convener(const rg_table_src *s, rg_row r, int a, rg_cell *o) {
-  UNUSED(a);
-  o->i = MEETING(r)->convener;
-}
-static void g_n(const rg_table_src *s, rg_row r, int a, rg_cell *o) {
-  UNUSED(a);
-  o->i = MEETING(r)->n_attendees;
-}
-static void g_attendees(const rg_table_src *s, rg_row r, int a, rg_cell *o) {
-  UNUSED(a);
-  o->refs = MEETING(r)->attendees;
-  o->n_refs = MEETING(r)->n_attendees;
-}
-static void g_tasks(const rg_table_src *s, rg_row r, int a, rg_cell *o) {
-  UNUSED(a);
-  o->refs = MEETING(r)->tasks;
-  o->n_refs = MEETING(r)->n_tasks;
-}
-static void g_reason(const rg_table_src *s, rg_row r, int a, rg_cell *o) {
-  UNUSED(a);
-  o->s = MEETING(r)->reason;
-}
-static void g_oversize(const rg_table_src *s, rg_row r, int a, rg_cell *o) {
-  UNUSED(a);
-  o->i = MEETING(r)->oversize;
-}
-static void g_task(const rg_table_src *s, rg_row r, int a, rg_cell *o) {
-  UNUSED(a);
-  o->i = MEETING(r)->tasks[r.j];
-}
-static void g_text(const rg_table_src *s, rg_row r, int a, rg_cell *o) {
-  UNUSED(a);
-  o->s = s->plan->tasks[MEETING(r)->tasks[r.j]].text;
-}
+GET(g_id, i, MEETING(r)->id)
+GET(g_slot, i, MEETING(r)->slot)
+GET(g_convener, i, MEETING(r)->convener)
+GET(g_n, i, MEETING(r)->n_attendees)
+GET_REFS(g_attendees, MEETING(r)->attendees, MEETING(r)->n_attendees)
+GET_REFS(g_tasks, MEETING(r)->tasks, MEETING(r)->n_tasks)
+GET(g_reason, s, MEETING(r)->reason)
+GET(g_oversize, i, MEETING(r)->oversize)
+GET(g_task, i, MEETING(r)->tasks[r.j])
+GET(g_text, s, s->plan->tasks[MEETING(r)->tasks[r.j]].text)
 
 #define MEETING_COLS                                                                               \
-  {.key = "id", .zh = "会议", .en = "meeting", .type = RG_COL_INT, .get = g_id},                   \
-      {.key = "slot", .zh = "时段", .en = "slot", .type = RG_COL_INT, .get = g_slot},              \
-      {.key = "convener", .zh = "召集单位", .en = "convener", .type = RG_COL_UNIT, .width = 30,     \
-       .get = g_convener},                                                                         \
-      {.key = "attendees", .zh = "参会单位", .en = "attendees", .type = RG_COL_UNITS,              \
-       .width = 30, .get = g_attendees},                                                           \
-      {.key = "reason", .zh = "合并理由", .en = "why together", .type = RG_COL_STR, .width = 30,   \
-       .get = g_reason}
+  COL("id", "会议", "meeting", RG_COL_INT, .get = g_id),                                           \
+      COL("slot", "时段", "slot", RG_COL_INT, .get = g_slot),                                      \
+      COL("convener", "召集单位", "convener", RG_COL_UNIT, .width = 30, .get = g_convener),        \
+      COL("attendees", "参会单位", "attendees", RG_COL_UNITS, .width = 30, .get = g_attendees),    \
+      COL("reason", "合并理由", "why together", RG_COL_STR, .width = 30, .get = g_reason)
 
 static const rg_column meeting_cols[] = {
     MEETING_COLS,
-    {.key = "n", .zh = "单位数", .en = "attendees", .type = RG_COL_INT, .get = g_n},
-    {.key = "tasks", .zh = "议题", .en = "tasks", .type = RG_COL_TASKS, .get = g_tasks},
-    {.key = "oversize", .zh = "超员", .en = "oversize", .type = RG_COL_BOOL, .get = g_oversize},
+    COL("n", "单位数", "attendees", RG_COL_INT, .get = g_n),
+    COL("tasks", "议题", "tasks", RG_COL_TASKS, .get = g_tasks),
+    COL("oversize", "超员", "oversize", RG_COL_BOOL, .get = g_oversize),
 };
 
 const rg_schema rg_schema_meetings = {"meetings",   meeting_cols,  N(meeting_cols),
@@ -853,8 +624,8 @@ const rg_schema rg_schema_meetings = {"meetings",   meeting_cols,  N(meeting_col
 
 static const rg_column agenda_cols[] = {
     MEETING_COLS,
-    {.key = "task", .zh = "议题", .en = "task", .type = RG_COL_TASK, .width = 30, .get = g_task},
-    {.key = "text", .zh = "任务", .en = "text", .type = RG_COL_STR, .width = 30, .get = g_text},
+    COL("task", "议题", "task", RG_COL_TASK, .width = 30, .get = g_task),
+    COL("text", "任务", "text", RG_COL_STR, .width = 30, .get = g_text),
 };
 
 const rg_schema rg_schema_agenda = {"agenda",     agenda_cols, N(agenda_cols),

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <utf8proc.h>
 
+#include "buf.h"
 #include "escape.h"
 
 /* A stored cell of a built table. */
@@ -299,19 +300,6 @@ int rg_display_width(const char *s) {
   return w;
 }
 
-/* A growing string. */
-typedef struct sbuf {
-  char *s;
-  size_t n, cap;
-} sbuf;
-
-static void sb_put(sbuf *b, const char *s) {
-  size_t m = strlen(s);
-  RG_GROW(b->s, b->cap, b->n + m + 1);
-  memcpy(b->s + b->n, s, m + 1);
-  b->n += m;
-}
-
 /* The text of item k of a list-like cell. */
 static const char *item_text(const rg_plan *plan, rg_coltype type, const rg_cell *v, int k,
                              char *num, size_t size) {
@@ -345,10 +333,11 @@ char *rg_cell_text(const rg_table *t, int c, const rg_cell *v, const char *sep) 
   case RG_COL_UNITS:
   case RG_COL_REALS: break;
   }
-  sbuf b = {rg_xstrdup(""), 0, 1};
+  rg_buf b = {0};
+  rg_buf_puts(&b, "");
   for (int k = 0; k < item_count(type, v); k++) {
-    if (k) sb_put(&b, sep);
-    sb_put(&b, item_text(plan, type, v, k, buf, sizeof buf));
+    if (k) rg_buf_puts(&b, sep);
+    rg_buf_puts(&b, item_text(plan, type, v, k, buf, sizeof buf));
   }
   return b.s;
 }

@@ -269,27 +269,34 @@ static int *group_links(const rg_plan *plan, int n_keys, int by_task, int *begin
   return order;
 }
 
+/* Where each key's links are: the grouped link indices and each key's
+ * first position and count in them (malloc'd). */
+typedef struct link_index {
+  int *order, *begin, *count;
+} link_index;
+
+static link_index index_links(const rg_plan *plan, int n_keys, int by_task) {
+  link_index x;
+  x.begin = rg_xmalloc(((size_t)n_keys + 1) * sizeof *x.begin);
+  x.count = rg_xmalloc(((size_t)n_keys + 1) * sizeof *x.count);
+  x.order = group_links(plan, n_keys, by_task, x.begin, x.count);
+  return x;
+}
+
 void rg_plan_finalize(rg_plan *plan) {
   free(plan->task_links);
   free(plan->unit_links);
-  int *begin = rg_xmalloc(((size_t)plan->n_tasks + 1) * sizeof *begin);
-  int *count = rg_xmalloc(((size_t)plan->n_tasks + 1) * sizeof *count);
-  plan->task_links = group_links(plan, plan->n_tasks, 1, begin, count);
-  for (int t = 0; t < plan->n_tasks; t++) {
-    plan->tasks[t].link_begin = begin[t];
-    plan->tasks[t].link_count = count[t];
-  }
-  free(begin);
-  free(count);
-  begin = rg_xmalloc(((size_t)plan->n_units + 1) * sizeof *begin);
-  count = rg_xmalloc(((size_t)plan->n_units + 1) * sizeof *count);
-  plan->unit_links = group_links(plan, plan->n_units, 0, begin, count);
-  for (int u = 0; u < plan->n_units; u++) {
-    plan->units[u].link_begin = begin[u];
-    plan->units[u].link_count = count[u];
-  }
-  free(begin);
-  free(count);
+  link_index t = index_links(plan, plan->n_tasks, 1), u = index_links(plan, plan->n_units, 0);
+  for (int k = 0; k < plan->n_tasks; k++)
+    plan->tasks[k].link_begin = t.begin[k], plan->tasks[k].link_count = t.count[k];
+  for (int k = 0; k < plan->n_units; k++)
+    plan->units[k].link_begin = u.begin[k], plan->units[k].link_count = u.count[k];
+  plan->task_links = t.order;
+  plan->unit_links = u.order;
+  free(t.begin);
+  free(t.count);
+  free(u.begin);
+  free(u.count);
   plan->finalized = 1;
 }
 
@@ -380,19 +387,11 @@ int rg_plan_count_kind(const rg_plan *plan, rg_kind kind) {
 const char *rg_role_name(rg_role role) { return role == RG_ROLE_LEAD ? "lead" : "support"; }
 
 const char *rg_kind_name(rg_kind kind) {
-  switch (kind) {
-  case RG_KIND_UNIT: return "unit";
-  case RG_KIND_COLLECTIVE: return "collective";
-  case RG_KIND_GENERIC: return "generic";
-  }
-  return "unit";
+  static const char *const names[] = {"unit", "collective", "generic"};
+  return (unsigned)kind < 3 ? names[kind] : "unit";
 }
 
 const char *rg_severity_name(rg_severity s) {
-  switch (s) {
-  case RG_SEV_NOTE: return "note";
-  case RG_SEV_WARNING: return "warning";
-  case RG_SEV_ERROR: return "error";
-  }
-  return "warning";
+  static const char *const names[] = {"note", "warning", "error"};
+  return (unsigned)s < 3 ? names[s] : "warning";
 }

@@ -8,7 +8,7 @@
 #include "analyze.h"
 #include "analyzer/h1_fixtures.h"
 
-typedef rg_status (*writer)(const rg_plan *, const rg_results *, rg_format, FILE *, rg_error *);
+typedef const rg_out_frame *writer;
 
 /* Run the analysis with default options and capture one output. */
 static char *capture(rg_plan *p, writer w, rg_format fmt) {
@@ -18,7 +18,7 @@ static char *capture(rg_plan *p, writer w, rg_format fmt) {
   char *buf = NULL;
   size_t len = 0;
   FILE *f = open_memstream(&buf, &len);
-  cr_assert_eq(w(p, &r, fmt, f, &err), RG_OK, "%s", err.msg);
+  cr_assert_eq(rg_out_write(w, p, &r, fmt, f, &err), RG_OK, "%s", err.msg);
   fclose(f);
   rg_results_free(&r);
   return buf;
@@ -26,7 +26,7 @@ static char *capture(rg_plan *p, writer w, rg_format fmt) {
 
 Test(units_out, csv_starts_with_the_documented_columns) {
   rg_plan *p = fx_star();
-  char *csv = capture(p, rg_out_units, RG_FMT_CSV);
+  char *csv = capture(p, &rg_frame_units, RG_FMT_CSV);
   const char *head = "unit,kind,led,supported,load,partners,strength,betweenness,harmonic,"
                      "eigenvector,pagerank,constraint,coreness,cluster,overloaded,fractional,"
                      "share,chapters,burden,zscore,rank,participation,top_chapters\n";
@@ -40,12 +40,12 @@ Test(units_out, csv_starts_with_the_documented_columns) {
 
 Test(units_out, two_runs_give_identical_bytes) {
   rg_plan *p = fx_ring(60);
-  char *a = capture(p, rg_out_units, RG_FMT_CSV), *b = capture(p, rg_out_units, RG_FMT_CSV);
+  char *a = capture(p, &rg_frame_units, RG_FMT_CSV), *b = capture(p, &rg_frame_units, RG_FMT_CSV);
   cr_assert_str_eq(a, b);
   free(a);
   free(b);
-  a = capture(p, rg_out_clusters, RG_FMT_JSON);
-  b = capture(p, rg_out_clusters, RG_FMT_JSON);
+  a = capture(p, &rg_frame_clusters, RG_FMT_JSON);
+  b = capture(p, &rg_frame_clusters, RG_FMT_JSON);
   cr_assert_str_eq(a, b);
   free(a);
   free(b);
@@ -64,7 +64,7 @@ Test(units_out, json_carries_the_seed_and_null_constraint_for_isolated_units) {
   char *buf = NULL;
   size_t len = 0;
   FILE *f = open_memstream(&buf, &len);
-  cr_assert_eq(rg_out_units(p, &r, RG_FMT_JSON, f, &err), RG_OK);
+  cr_assert_eq(rg_out_write(&rg_frame_units, p, &r, RG_FMT_JSON, f, &err), RG_OK);
   fclose(f);
   json_error_t je;
   json_t *root = json_loads(buf, 0, &je);
@@ -85,7 +85,7 @@ Test(units_out, json_carries_the_seed_and_null_constraint_for_isolated_units) {
 
 Test(ties_out, lists_evidence_as_printed_task_numbers) {
   rg_plan *p = fx_path();
-  char *csv = capture(p, rg_out_ties, RG_FMT_CSV);
+  char *csv = capture(p, &rg_frame_ties, RG_FMT_CSV);
   cr_assert_str_eq(csv, "unit_a,unit_b,weight,tasks,shared\n"
                         "a,b,1,1,1\n"
                         "b,c,2,2;4,2\n"
@@ -96,7 +96,7 @@ Test(ties_out, lists_evidence_as_printed_task_numbers) {
 
 Test(clusters_out, json_has_modularity_seed_and_cluster_lists) {
   rg_plan *p = fx_triangles();
-  char *js = capture(p, rg_out_clusters, RG_FMT_JSON);
+  char *js = capture(p, &rg_frame_clusters, RG_FMT_JSON);
   json_error_t je;
   json_t *root = json_loads(js, 0, &je);
   cr_assert_not_null(root, "%s", je.text);
@@ -115,7 +115,7 @@ Test(clusters_out, json_has_modularity_seed_and_cluster_lists) {
   cr_assert_str_eq(json_string_value(json_array_get(json_object_get(c0, "bridges"), 0)), "a3");
   json_decref(root);
   free(js);
-  char *csv = capture(p, rg_out_clusters, RG_FMT_CSV);
+  char *csv = capture(p, &rg_frame_clusters, RG_FMT_CSV);
   cr_assert_str_eq(csv, "id,size,units,tasks,crossing_tasks,bridges\n"
                         "0,3,a1;a2;a3,1,3,a3\n"
                         "1,3,b1;b2;b3,2,3,b1\n");
@@ -125,12 +125,12 @@ Test(clusters_out, json_has_modularity_seed_and_cluster_lists) {
 
 Test(overload_out, lists_flagged_units_with_fence_and_reason) {
   rg_plan *p = fx_star();
-  char *csv = capture(p, rg_out_overload, RG_FMT_CSV);
+  char *csv = capture(p, &rg_frame_overload, RG_FMT_CSV);
   const char *head = "unit,load,zscore,rank,reason,top_chapters,fence,q1,q3,iqr\nhub,4,2,1,";
   cr_assert_eq(strncmp(csv, head, strlen(head)), 0, "%s", csv);
   cr_assert(strstr(csv, ",一 2;二 2,0.5,0.5,0.5,0\n") != NULL, "%s", csv);
   free(csv);
-  char *txt = capture(p, rg_out_overload, RG_FMT_TABLE);
+  char *txt = capture(p, &rg_frame_overload, RG_FMT_TABLE);
   cr_assert_eq(
       strncmp(txt, "fence 0.5 = Q3 0.5 + 1.5 x IQR 0 (Q1 0.5); 1 of 5 units above it\n", 60), 0,
       "%s", txt);
@@ -144,7 +144,7 @@ Test(collectives_out, lists_collectives_and_generics_with_their_tasks) {
   size_t len = 0;
   rg_error err;
   FILE *f = open_memstream(&buf, &len);
-  cr_assert_eq(rg_out_collectives(p, RG_FMT_CSV, f, &err), RG_OK);
+  cr_assert_eq(rg_out_write(&rg_frame_collectives, p, NULL, RG_FMT_CSV, f, &err), RG_OK);
   fclose(f);
   /* same task count: byte order of the UTF-8 names (各 E5 90 84 < 有 E6 9C 89) */
   cr_assert_str_eq(buf, "name,kind,n_tasks,tasks\n"
