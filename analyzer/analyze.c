@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <threads.h>
 
 #include "bipartite.h"
 #include "brandes.h"
@@ -689,6 +690,20 @@ static rg_status effective_opts(const rg_analysis_opts *opts, rg_analysis_opts *
   return RG_OK;
 }
 
+/* igraph as Debian builds it is not thread-safe (IGRAPH_THREAD_SAFE 0): its
+ * error handling stack and its default RNG, which the analysis seeds, are
+ * process-wide. respgraph's own state is all in its arguments, so analyses
+ * of several plans may run in one process; in several threads they take
+ * turns through igraph_lock (not needed with a thread-safe igraph). */
+#if !IGRAPH_THREAD_SAFE
+static mtx_t igraph_lock;
+static once_flag igraph_lock_once = ONCE_FLAG_INIT;
+static void igraph_lock_init(void) { mtx_init(&igraph_lock, mtx_plain); }
+#endif
+
+static rg_status analyze(const rg_plan *plan, const rg_analysis_opts *o, rg_results *out,
+                         rg_error *err);
+
 rg_status rg_analyze(const rg_plan *plan, const rg_analysis_opts *opts, rg_results *out,
                      rg_error *err) {
   memset(out, 0, sizeof *out);
@@ -696,15 +711,30 @@ rg_status rg_analyze(const rg_plan *plan, const rg_analysis_opts *opts, rg_resul
   rg_status st = effective_opts(opts, &o, err);
   if (st != RG_OK) return st;
   out->opts = o;
+#if !IGRAPH_THREAD_SAFE
+  call_once(&igraph_lock_once, igraph_lock_init);
+  mtx_lock(&igraph_lock);
+#endif
+  st = analyze(plan, &out->opts, out, err);
+#if !IGRAPH_THREAD_SAFE
+  mtx_unlock(&igraph_lock);
+#endif
+  return st;
+}
+
+/* rg_analyze with checked options o (out zeroed but for its options). */
+static rg_status analyze(const rg_plan *plan, const rg_analysis_opts *o, rg_results *out,
+                         rg_error *err) {
+  rg_status st;
   rg_bigraph bg;
   rg_projection p;
   st = rg_bigraph_build(plan, &bg, err);
   if (st == RG_OK) st = rg_projection_build(plan, &bg, &p, err);
   rg_bigraph_destroy(&bg);
   if (st != RG_OK) return st;
-  work wk = {plan, &o, &p, NULL, p.n};
+  work wk = {plan, o, &p, NULL, p.n};
   wk.st = rg_xcalloc((size_t)p.n + 1, sizeof *wk.st);
-  compute_loads(plan, &p, &o, wk.st);
+  compute_loads(plan, &p, o, wk.st);
   compute_overload(plan, wk.st, p.n, out);
   igraph_error_t rc = graph_metrics(&wk, out);
   if (rc != IGRAPH_SUCCESS) {

@@ -4,6 +4,7 @@
 #include <opencc/opencc.h>
 #include <stdlib.h>
 #include <string.h>
+#include <threads.h>
 #include <utf8proc.h>
 
 #include "buf.h"
@@ -13,16 +14,23 @@
 
 #define SAMPLE ((size_t)16 << 10) /* bytes of non-ASCII text examined */
 
+/* The one OpenCC handle: opened on first use (about 3 ms) and kept for the
+ * process, closed by rg_convert_shutdown. OpenCC does not promise that a
+ * handle converts in two threads at once, so the handle is used only under
+ * od_lock: conversions of traditional plans in several threads run one at
+ * a time, everything else in parallel. */
 static opencc_t od = (opencc_t)-1;
+static mtx_t od_lock;
+static once_flag od_once = ONCE_FLAG_INIT;
 
-static opencc_t handle(void) {
-  if (od == (opencc_t)-1) od = opencc_open("t2s.json");
-  return od;
-}
+static void od_lock_init(void) { mtx_init(&od_lock, mtx_plain); }
 
 void rg_convert_shutdown(void) {
+  call_once(&od_once, od_lock_init);
+  mtx_lock(&od_lock);
   if (od != (opencc_t)-1) opencc_close(od);
   od = (opencc_t)-1;
+  mtx_unlock(&od_lock);
 }
 
 static size_t count_nl(const char *s, size_t n) {
@@ -89,6 +97,18 @@ static char *convert_lines(opencc_t h, const char *s, size_t len, size_t *out_le
   return out;
 }
 
+/* s converted with the shared handle (convert_lines), or NULL; *opened is
+ * 0 when OpenCC could not load its t2s configuration. */
+static char *t2s(const char *s, size_t len, size_t *out_len, int *opened) {
+  call_once(&od_once, od_lock_init);
+  mtx_lock(&od_lock);
+  if (od == (opencc_t)-1) od = opencc_open("t2s.json");
+  *opened = od != (opencc_t)-1;
+  char *r = *opened ? convert_lines(od, s, len, out_len) : NULL;
+  mtx_unlock(&od_lock);
+  return r;
+}
+
 static int is_cjk(utf8proc_int32_t c) {
   return (c >= 0x3400 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x20000 && c <= 0x3FFFF);
 }
@@ -143,10 +163,9 @@ int rg_convert_is_traditional(const char *utf8, size_t len) {
     n += m;
     sample[n++] = '\n';
   }
-  int trad = 0;
-  opencc_t h = n ? handle() : (opencc_t)-1;
+  int trad = 0, opened;
   size_t clen = 0;
-  char *conv = h != (opencc_t)-1 ? convert_lines(h, sample, n, &clen) : NULL;
+  char *conv = n ? t2s(sample, n, &clen, &opened) : NULL;
   if (conv) {
     size_t cjk = 0, changed = 0;
     compare(sample, n, conv, clen, &cjk, &changed);
@@ -161,11 +180,11 @@ rg_status rg_convert_t2s(const char *path, const char *utf8, size_t len, char **
                          rg_error *err) {
   *out = NULL;
   *out_len = 0;
-  opencc_t h = handle();
-  if (h == (opencc_t)-1)
+  int opened;
+  *out = t2s(utf8, len, out_len, &opened);
+  if (!opened)
     return rg_error_set(err, RG_ESYS, path, 0, 0, "OpenCC cannot load t2s.json (install libopencc-data): %s",
                         opencc_error());
-  *out = convert_lines(h, utf8, len, out_len);
   if (!*out) return rg_error_set(err, RG_ESYS, path, 0, 0, "OpenCC conversion failed: %s", opencc_error());
   return RG_OK;
 }

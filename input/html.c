@@ -15,14 +15,9 @@
  * libxml2 stamps a text node with the line where its first chunk ENDS and
  * keeps only 16 bits of it. The SAX wrappers below record instead the line
  * where the text (or the start tag) begins, in the node's psvi field, which
- * the HTML parser does not use. */
-
-typedef struct sax_orig {
-  charactersSAXFunc characters, ignorable;
-  startElementSAXFunc start;
-} sax_orig;
-
-static sax_orig orig_sax; /* the libxml2 defaults; set before every parse */
+ * the HTML parser does not use. They wrap the HTML parser's default tree
+ * builders (xmlSAX2Characters, xmlSAX2IgnorableWhitespace,
+ * xmlSAX2StartElement) by name, so no parse shares state with another. */
 
 static long count_nl(const xmlChar *s, int len) {
   long n = 0;
@@ -43,12 +38,12 @@ static void text_event(void *ctx, const xmlChar *ch, int len, charactersSAXFunc 
     t->psvi = (void *)(intptr_t)(line > 0 ? line : 1);
   }
 }
-static void on_characters(void *ctx, const xmlChar *ch, int len) { text_event(ctx, ch, len, orig_sax.characters); }
-static void on_ignorable(void *ctx, const xmlChar *ch, int len) { text_event(ctx, ch, len, orig_sax.ignorable); }
+static void on_characters(void *ctx, const xmlChar *ch, int len) { text_event(ctx, ch, len, xmlSAX2Characters); }
+static void on_ignorable(void *ctx, const xmlChar *ch, int len) { text_event(ctx, ch, len, xmlSAX2IgnorableWhitespace); }
 static void on_start(void *ctx, const xmlChar *name, const xmlChar **atts) {
   xmlParserCtxtPtr ctxt = ctx;
   xmlNodePtr before = ctxt->node;
-  orig_sax.start(ctx, name, atts);
+  xmlSAX2StartElement(ctx, name, atts);
   if (ctxt->node && ctxt->node != before && ctxt->input)
     ctxt->node->psvi = (void *)(intptr_t)(ctxt->input->line > 0 ? ctxt->input->line : 1);
 }
@@ -477,12 +472,10 @@ static rg_status read_html(const char *path, const char *utf8, size_t len, const
   if (len > INT_MAX) return rg_error_set(err, RG_EINPUT, path, 0, 0, "HTML page larger than 2 GiB");
   htmlParserCtxtPtr ctxt = htmlNewParserCtxt();
   if (!ctxt) return rg_error_set(err, RG_ESYS, path, 0, 0, "libxml2: cannot create an HTML parser");
-  orig_sax.characters = ctxt->sax->characters;
-  orig_sax.ignorable = ctxt->sax->ignorableWhitespace;
-  orig_sax.start = ctxt->sax->startElement;
-  if (orig_sax.characters) ctxt->sax->characters = on_characters;
-  if (orig_sax.ignorable) ctxt->sax->ignorableWhitespace = on_ignorable;
-  if (orig_sax.start) ctxt->sax->startElement = on_start;
+  if (ctxt->sax->characters == xmlSAX2Characters) ctxt->sax->characters = on_characters;
+  if (ctxt->sax->ignorableWhitespace == xmlSAX2IgnorableWhitespace)
+    ctxt->sax->ignorableWhitespace = on_ignorable;
+  if (ctxt->sax->startElement == xmlSAX2StartElement) ctxt->sax->startElement = on_start;
   htmlDocPtr x = htmlCtxtReadMemory(ctxt, utf8, (int)len, NULL, "UTF-8",
                                     HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
                                         HTML_PARSE_NONET | HTML_PARSE_IGNORE_ENC);

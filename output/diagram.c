@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <threads.h>
 #include <utf8proc.h>
 
 #include "diagram_views.h"
@@ -85,9 +86,23 @@ int rg_diagram_font_check(const char *family, char **matched) {
 
 /* ---- Graphviz error collection ----------------------------------------- */
 
-/* Graphviz reports through a global callback; the module is not thread-safe. */
+/* Graphviz keeps process-wide state that cannot be passed around: its
+ * errors go to one global callback (collected in gv_msgs) and counters,
+ * the pango plugin points into the one GVC's font cache (gv_context), and
+ * diagram_views.c sets up one cgraph discipline. So every render holds
+ * gv_lock, a recursive mutex (render calls rg_diagram_graph_render): renders
+ * from several threads run one at a time, and nothing else waits for them. */
 static char gv_msgs[4096];
 static size_t gv_len;
+static mtx_t gv_lock;
+static once_flag gv_lock_once = ONCE_FLAG_INIT;
+
+static void gv_lock_init(void) { mtx_init(&gv_lock, mtx_recursive); }
+
+static void gv_enter(void) {
+  call_once(&gv_lock_once, gv_lock_init);
+  mtx_lock(&gv_lock);
+}
 
 static int gv_collect(char *msg) {
   size_t n = strlen(msg);
@@ -150,8 +165,19 @@ static const char *renderer_of(const char *format) {
   return NULL;
 }
 
+static rg_status graph_render(Agraph_t *g, const char *engine, const char *format, int quiet,
+                              char **data, size_t *len, rg_error *err);
+
 rg_status rg_diagram_graph_render(Agraph_t *g, const char *engine, const char *format, int quiet,
                                   char **data, size_t *len, rg_error *err) {
+  gv_enter();
+  rg_status st = graph_render(g, engine, format, quiet, data, len, err);
+  mtx_unlock(&gv_lock);
+  return st;
+}
+
+static rg_status graph_render(Agraph_t *g, const char *engine, const char *format, int quiet,
+                              char **data, size_t *len, rg_error *err) {
   *data = NULL;
   *len = 0;
   rg_status st = RG_OK;
@@ -273,7 +299,7 @@ static rg_status render(const rg_plan *plan, const rg_results *results, const rg
   Agraph_t *g = rg_diagram_build(&ctx);
   st = gv_check("graph construction", opts->quiet, err);
   if (!st && !g) st = rg_error_set(err, RG_ESYS, NULL, 0, 0, "diagram: could not build the graph");
-  if (!st) st = rg_diagram_graph_render(g, ctx.engine, format, opts->quiet, data, len, err);
+  if (!st) st = graph_render(g, ctx.engine, format, opts->quiet, data, len, err);
   if (g) agclose(g);
   agseterrf(old_errf);
   agseterr(old_level);
@@ -292,7 +318,10 @@ static rg_status render(const rg_plan *plan, const rg_results *results, const rg
 rg_status rg_diagram_render_mem(const rg_plan *plan, const rg_results *results,
                                 const rg_diagram_opts *opts, const char *format, char **data,
                                 size_t *len, rg_error *err) {
-  return render(plan, results, opts, format, data, len, err);
+  gv_enter();
+  rg_status st = render(plan, results, opts, format, data, len, err);
+  mtx_unlock(&gv_lock);
+  return st;
 }
 
 rg_status rg_diagram_render(const rg_plan *plan, const rg_results *results,
@@ -304,7 +333,7 @@ rg_status rg_diagram_render(const rg_plan *plan, const rg_results *results,
                         out_path ? out_path : "");
   char *data = NULL;
   size_t len = 0;
-  rg_status st = render(plan, results, opts, format, &data, &len, err);
+  rg_status st = rg_diagram_render_mem(plan, results, opts, format, &data, &len, err);
   if (st) return st;
   /* Written here, not by gvRenderFilename, which exits the process when it
    * cannot open the file. */

@@ -195,6 +195,8 @@ static void seq_free(void *state, int objtype, IDTYPE id) { (void)state, (void)o
 
 static void seq_close(void *state) { free(state); }
 
+/* A graph whose objects are numbered in creation order (the discipline is
+ * set up once, under diagram.c's gv_lock like every render). */
 static Agraph_t *open_graph(const char *name) {
   static Agiddisc_t id_disc;
   static Agdisc_t disc;
