@@ -18,12 +18,6 @@ void rg_meeting_opts_init(rg_meeting_opts *o) {
   o->exact_max = 10;
 }
 
-int rg_meeting_has_unit(const rg_meeting *m, int unit) {
-  for (int i = 0; i < m->n_attendees; i++)
-    if (m->attendees[i] == unit) return 1;
-  return 0;
-}
-
 void rg_meeting_plan_free(rg_meeting_plan *mp) {
   if (!mp) return;
   for (int i = 0; i < mp->n_meetings; i++) {

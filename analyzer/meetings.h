@@ -109,7 +109,12 @@ rg_status rg_meetings_plan(const rg_plan *plan, const rg_meeting_opts *opts, rg_
 
 void rg_meeting_plan_free(rg_meeting_plan *mp);
 
-/* 1 when meeting m has unit among its attendees. O(attendees). */
-int rg_meeting_has_unit(const rg_meeting *m, int unit);
+/* 1 when meeting m has unit among its attendees. O(attendees). Inline, so
+ * that output/, which reads meeting plans, needs nothing from this library. */
+static inline int rg_meeting_has_unit(const rg_meeting *m, int unit) {
+  for (int i = 0; i < m->n_attendees; i++)
+    if (m->attendees[i] == unit) return 1;
+  return 0;
+}
 
 #endif
