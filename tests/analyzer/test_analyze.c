@@ -12,7 +12,7 @@
 #include <string.h>
 
 #include "analyze.h"
-#include "analyzer/h1_fixtures.h"
+#include "common/plans.h"
 
 #define EPS 1e-9
 

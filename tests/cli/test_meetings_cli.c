@@ -8,32 +8,19 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "common/common.h"
+
 #define SEED "'" RG_EXAMPLES "/shenyang-2026.txt'"
 
-static char *slurp_file(const char *path) {
-  FILE *f = fopen(path, "rb");
-  if (!f) return NULL;
-  fseek(f, 0, SEEK_END);
-  long n = ftell(f);
-  fseek(f, 0, SEEK_SET);
-  char *buf = malloc((size_t)n + 1);
-  buf[fread(buf, 1, (size_t)n, f)] = '\0';
-  fclose(f);
-  return buf;
-}
-
-/* Run respgraph with args; *out and *err get stdout and stderr. */
+/* Run `respgraph meetings ARGS`; *out and *err get stdout and stderr. */
 static int run_meetings(const char *args, char **out, char **err) {
-  char o[64], e[64], cmd[4096];
-  snprintf(o, sizeof o, "mtg-out-%d.tmp", (int)getpid());
-  snprintf(e, sizeof e, "mtg-err-%d.tmp", (int)getpid());
-  snprintf(cmd, sizeof cmd, "'%s' meetings %s > %s 2> %s", RG_BINARY, args, o, e);
-  int st = system(cmd);
-  *out = slurp_file(o);
-  *err = slurp_file(e);
-  remove(o);
-  remove(e);
-  return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+  char *cmd = malloc(strlen(args) + 16);
+  sprintf(cmd, "meetings %s", args);
+  rg_test_run r = rg_test_respgraph(cmd);
+  free(cmd);
+  *out = r.out;
+  *err = r.err;
+  return r.code;
 }
 
 Test(cli_meetings, plans_the_seed_in_sixteen_meetings_and_lower_bound_slots) {
@@ -72,7 +59,7 @@ Test(cli_meetings, shows_only_the_units_meetings_and_writes_its_calendar) {
       found |= !strcmp(json_string_value(json_array_get(att, k)), "市应急局");
     cr_assert(found);
   }
-  char *cal = slurp_file(ics);
+  char *cal = rg_test_slurp(ics, NULL);
   cr_assert(cal);
   int events = 0;
   for (const char *q = cal; (q = strstr(q, "BEGIN:VEVENT")); q++)

@@ -2,7 +2,7 @@
 #include <criterion/criterion.h>
 #include <igraph.h>
 
-#include "analyzer/h1_fixtures.h"
+#include "common/plans.h"
 #include "bipartite.h"
 
 static int eid(const rg_projection *p, const rg_plan *plan, const char *a, const char *b) {

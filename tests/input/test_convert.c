@@ -4,25 +4,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "common/common.h"
 #include "convert.h"
 #include "load.h"
 
 #define TEXT_DIR RG_TEST_DATA "/formats/text/"
 #define HTML_DIR RG_TEST_DATA "/formats/html/"
-
-static char *slurp(const char *path, size_t *len) {
-  FILE *f = fopen(path, "rb");
-  cr_assert_not_null(f, "cannot open %s", path);
-  fseek(f, 0, SEEK_END);
-  long n = ftell(f);
-  fseek(f, 0, SEEK_SET);
-  char *b = malloc((size_t)n + 1);
-  cr_assert_eq(fread(b, 1, (size_t)n, f), (size_t)n);
-  b[n] = '\0';
-  fclose(f);
-  *len = (size_t)n;
-  return b;
-}
 
 static char *t2s(const char *s) {
   char *out = NULL;
@@ -37,7 +24,7 @@ static int is_trad(const char *s) { return rg_convert_is_traditional(s, strlen(s
 
 Test(convert, recognises_a_traditional_plan) {
   size_t len;
-  char *t = slurp(TEXT_DIR "h2a-traditional.txt", &len);
+  char *t = rg_test_slurp(TEXT_DIR "traditional.txt", &len);
   cr_expect(rg_convert_is_traditional(t, len));
   free(t);
   cr_expect(is_trad("牽頭單位：市發展改革委"));
@@ -45,10 +32,10 @@ Test(convert, recognises_a_traditional_plan) {
 
 Test(convert, leaves_the_simplified_seed_alone) {
   size_t len;
-  char *seed = slurp(RG_EXAMPLES "/shenyang-2026.txt", &len);
+  char *seed = rg_test_slurp(RG_EXAMPLES "/shenyang-2026.txt", &len);
   cr_expect_not(rg_convert_is_traditional(seed, len));
   free(seed);
-  char *p = slurp(TEXT_DIR "h2a-plan-utf8.txt", &len);
+  char *p = rg_test_slurp(TEXT_DIR "plan-utf8.txt", &len);
   cr_expect_not(rg_convert_is_traditional(p, len));
   free(p);
 }
@@ -77,7 +64,7 @@ Test(convert, converts_traditional_to_simplified_keeping_every_line_ending) {
 Test(convert, keeps_the_printed_traditional_text_as_the_task_original) {
   rg_plan *p = NULL;
   rg_error err;
-  cr_assert_eq(rg_plan_load(TEXT_DIR "h2a-traditional.txt", NULL, &p, &err), RG_OK, "%s", err.msg);
+  cr_assert_eq(rg_plan_load(TEXT_DIR "traditional.txt", NULL, &p, &err), RG_OK, "%s", err.msg);
   cr_assert_eq(p->n_tasks, 2);
   cr_expect_str_eq(p->tasks[0].text, "做好重大项目谋划储备和政策资金争取工作。");
   cr_expect_str_eq(p->tasks[0].original, "做好重大項目謀劃儲備和政策資金爭取工作。");
@@ -93,7 +80,7 @@ Test(convert, keeps_the_printed_traditional_text_as_the_task_original) {
 Test(convert, keeps_originals_from_a_big5_page) {
   rg_plan *p = NULL;
   rg_error err;
-  cr_assert_eq(rg_plan_load(HTML_DIR "h2a-big5.html", NULL, &p, &err), RG_OK, "%s", err.msg);
+  cr_assert_eq(rg_plan_load(HTML_DIR "traditional-big5.html", NULL, &p, &err), RG_OK, "%s", err.msg);
   cr_assert_eq(p->n_tasks, 2);
   cr_expect_str_eq(p->tasks[0].original, "做好重大項目謀劃儲備和政策資金爭取工作。");
   cr_expect_eq(p->tasks[0].line, 8);
@@ -131,7 +118,7 @@ Test(convert, leaves_simplified_tasks_original_equal_to_their_text) {
 Test(convert, keeps_originals_of_a_traditional_task_table) {
   rg_plan *p = NULL;
   rg_error err;
-  cr_assert_eq(rg_plan_load(HTML_DIR "h2a-table-traditional.html", NULL, &p, &err), RG_OK, "%s", err.msg);
+  cr_assert_eq(rg_plan_load(HTML_DIR "task-table-traditional.html", NULL, &p, &err), RG_OK, "%s", err.msg);
   cr_assert_eq(p->n_tasks, 2);
   cr_expect_str_eq(p->tasks[0].text, "做好重大项目谋划储备。");
   cr_expect_str_eq(p->tasks[0].original, "做好重大項目謀劃儲備。");
@@ -144,7 +131,7 @@ Test(convert, keeps_originals_of_a_traditional_task_table) {
 Test(convert, keeps_originals_of_a_traditional_csv_plan) {
   rg_plan *p = NULL;
   rg_error err;
-  cr_assert_eq(rg_plan_load(TEXT_DIR "h2a-traditional.csv", NULL, &p, &err), RG_OK, "%s", err.msg);
+  cr_assert_eq(rg_plan_load(TEXT_DIR "traditional.csv", NULL, &p, &err), RG_OK, "%s", err.msg);
   cr_assert_eq(p->n_tasks, 1);
   cr_expect_str_eq(p->tasks[0].text, "做好重大项目谋划储备,强化保障。");
   cr_expect_str_eq(p->tasks[0].original, "做好重大項目謀劃儲備,強化保障。");

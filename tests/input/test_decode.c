@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "common/common.h"
 #include "decode.h"
 #include "detect.h"
 #include "load.h"
@@ -11,24 +12,10 @@
 #define TEXT_DIR RG_TEST_DATA "/formats/text/"
 #define HTML_DIR RG_TEST_DATA "/formats/html/"
 
-static char *slurp(const char *path, size_t *len) {
-  FILE *f = fopen(path, "rb");
-  cr_assert_not_null(f, "cannot open %s", path);
-  fseek(f, 0, SEEK_END);
-  long n = ftell(f);
-  fseek(f, 0, SEEK_SET);
-  char *b = malloc((size_t)n + 1);
-  cr_assert_eq(fread(b, 1, (size_t)n, f), (size_t)n);
-  b[n] = '\0';
-  fclose(f);
-  *len = (size_t)n;
-  return b;
-}
-
 /* Decode a fixture, expecting success. */
 static rg_decoded decode_file(const char *path) {
   size_t len;
-  char *bytes = slurp(path, &len);
+  char *bytes = rg_test_slurp(path, &len);
   rg_decoded d;
   rg_error err;
   rg_error_clear(&err);
@@ -43,7 +30,7 @@ static rg_decoded decode_file(const char *path) {
 /* Decode a fixture, expecting failure; returns "file:line: message". */
 static char *decode_error(const char *path) {
   size_t len;
-  char *bytes = slurp(path, &len);
+  char *bytes = rg_test_slurp(path, &len);
   rg_decoded d;
   rg_error err;
   rg_error_clear(&err);
@@ -56,7 +43,7 @@ static char *decode_error(const char *path) {
   return msg;
 }
 
-static char *plan_text(size_t *len) { return slurp(TEXT_DIR "h2a-plan-utf8.txt", len); }
+static char *plan_text(size_t *len) { return rg_test_slurp(TEXT_DIR "plan-utf8.txt", len); }
 
 static void expect_plan_text(const rg_decoded *d) {
   size_t len;
@@ -67,7 +54,7 @@ static void expect_plan_text(const rg_decoded *d) {
 }
 
 Test(decode, drops_a_utf8_byte_order_mark) {
-  rg_decoded d = decode_file(TEXT_DIR "h2a-bom-utf8.txt");
+  rg_decoded d = decode_file(TEXT_DIR "plan-utf8-bom.txt");
   expect_plan_text(&d);
   cr_expect_str_eq(d.encoding, "UTF-8");
   cr_expect_str_eq(d.how, "bom");
@@ -75,21 +62,21 @@ Test(decode, drops_a_utf8_byte_order_mark) {
 }
 
 Test(decode, reads_utf16_little_endian_with_a_bom) {
-  rg_decoded d = decode_file(TEXT_DIR "h2a-utf16le.txt");
+  rg_decoded d = decode_file(TEXT_DIR "plan-utf16le.txt");
   expect_plan_text(&d);
   cr_expect_str_eq(d.encoding, "UTF-16LE");
   rg_decoded_destroy(&d);
 }
 
 Test(decode, reads_utf16_big_endian_with_a_bom) {
-  rg_decoded d = decode_file(TEXT_DIR "h2a-utf16be.txt");
+  rg_decoded d = decode_file(TEXT_DIR "plan-utf16be.txt");
   expect_plan_text(&d);
   cr_expect_str_eq(d.encoding, "UTF-16BE");
   rg_decoded_destroy(&d);
 }
 
 Test(decode, reads_undeclared_gbk_as_gb18030_including_characters_outside_gb2312) {
-  rg_decoded d = decode_file(TEXT_DIR "h2a-gbk.txt");
+  rg_decoded d = decode_file(TEXT_DIR "plan-gbk.txt");
   expect_plan_text(&d);
   cr_expect_str_eq(d.encoding, "GB18030");
   cr_expect_str_eq(d.how, "sniffed");
@@ -98,7 +85,7 @@ Test(decode, reads_undeclared_gbk_as_gb18030_including_characters_outside_gb2312
 }
 
 Test(decode, keeps_crlf_line_endings) {
-  rg_decoded d = decode_file(TEXT_DIR "h2a-crlf.txt");
+  rg_decoded d = decode_file(TEXT_DIR "plan-crlf.txt");
   cr_expect(!strncmp(d.text, "2026年重点工作分工方案\r\n\r\n一、", strlen("2026年重点工作分工方案\r\n\r\n一、")));
   rg_decoded_destroy(&d);
 }
@@ -114,14 +101,14 @@ Test(decode, reads_a_four_byte_gb18030_sequence) {
 }
 
 Test(decode, refuses_bytes_neither_utf8_nor_gb18030_with_line_and_byte_offset) {
-  char *msg = decode_error(TEXT_DIR "h2a-invalid.txt");
-  cr_expect_str_eq(msg, TEXT_DIR "h2a-invalid.txt:3: not valid UTF-8 or GB18030 text (byte offset 21)");
+  char *msg = decode_error(TEXT_DIR "invalid-bytes.txt");
+  cr_expect_str_eq(msg, TEXT_DIR "invalid-bytes.txt:3: not valid UTF-8 or GB18030 text (byte offset 21)");
   free(msg);
 }
 
 Test(decode, refuses_binary_data_with_the_offset_of_the_first_nul) {
-  char *msg = decode_error(TEXT_DIR "h2a-binary.png");
-  cr_expect_str_eq(msg, TEXT_DIR "h2a-binary.png: binary data, not a plan (byte offset 8)");
+  char *msg = decode_error(TEXT_DIR "binary.png");
+  cr_expect_str_eq(msg, TEXT_DIR "binary.png: binary data, not a plan (byte offset 8)");
   free(msg);
 }
 
@@ -136,8 +123,8 @@ Test(decode, refuses_control_characters_dominating_without_any_nul) {
 }
 
 Test(decode, refuses_a_file_of_white_space_only) {
-  char *msg = decode_error(TEXT_DIR "h2a-blank.txt");
-  cr_expect_str_eq(msg, TEXT_DIR "h2a-blank.txt: no text: the file is empty");
+  char *msg = decode_error(TEXT_DIR "blank.txt");
+  cr_expect_str_eq(msg, TEXT_DIR "blank.txt: no text: the file is empty");
   free(msg);
 }
 
@@ -180,7 +167,7 @@ Test(decode, looks_for_the_meta_charset_only_in_the_first_1024_bytes) {
 }
 
 Test(decode, decodes_a_gb2312_declared_page_as_gb18030) {
-  rg_decoded d = decode_file(HTML_DIR "h2a-noise-gb2312.html");
+  rg_decoded d = decode_file(HTML_DIR "page-chrome-gb2312.html");
   cr_expect_str_eq(d.encoding, "GB18030");
   cr_expect_str_eq(d.how, "meta");
   cr_expect_eq(d.n_replaced, 0);
@@ -189,7 +176,7 @@ Test(decode, decodes_a_gb2312_declared_page_as_gb18030) {
 }
 
 Test(decode, decodes_a_big5_declared_page_as_big5_hkscs) {
-  rg_decoded d = decode_file(HTML_DIR "h2a-big5.html");
+  rg_decoded d = decode_file(HTML_DIR "traditional-big5.html");
   cr_expect_str_eq(d.encoding, "BIG5-HKSCS");
   cr_expect_not_null(strstr(d.text, "<p>牽頭單位：市發展改革委</p>"));
   rg_decoded_destroy(&d);
@@ -257,7 +244,7 @@ Test(detect, tells_html_csv_and_text_apart) {
 
 Test(detect, reads_the_seed_as_text) {
   size_t len;
-  char *seed = slurp(RG_EXAMPLES "/shenyang-2026.txt", &len);
+  char *seed = rg_test_slurp(RG_EXAMPLES "/shenyang-2026.txt", &len);
   cr_expect_eq(rg_detect_format(seed, len), RG_INPUT_TEXT);
   free(seed);
 }

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "common/common.h"
 #include "decode.h"
 #include "html.h"
 #include "load.h"
@@ -38,20 +39,6 @@ static char *dump(const rg_lines *ls) {
     free(got_);                                                                                    \
     rg_html_doc_destroy(&doc_);                                                                    \
   } while (0)
-
-static char *slurp(const char *path, size_t *len) {
-  FILE *f = fopen(path, "rb");
-  cr_assert_not_null(f, "cannot open %s", path);
-  fseek(f, 0, SEEK_END);
-  long n = ftell(f);
-  fseek(f, 0, SEEK_SET);
-  char *b = malloc((size_t)n + 1);
-  cr_assert_eq(fread(b, 1, (size_t)n, f), (size_t)n);
-  b[n] = '\0';
-  fclose(f);
-  *len = (size_t)n;
-  return b;
-}
 
 Test(html, ends_lines_at_blocks_and_br_but_not_at_inline_elements) {
   EXPECT_LINES("<html><body><p>1.<b>准确</b>把握<span>政策</span></p><div>牵头单位：<a>市发展改革委</a>"
@@ -103,7 +90,7 @@ Test(html, skips_scripts_styles_and_page_chrome) {
 
 Test(html, reads_a_gb2312_page_with_noise_into_the_lines_of_the_plan) {
   size_t len;
-  char *bytes = slurp(HTML_DIR "h2a-noise-gb2312.html", &len);
+  char *bytes = rg_test_slurp(HTML_DIR "page-chrome-gb2312.html", &len);
   rg_decoded d;
   rg_error err;
   cr_assert_eq(rg_decode("p", bytes, len, &d, &err), RG_OK);
@@ -142,7 +129,7 @@ static char *dump_table(const rg_html_table *t) {
 
 Test(html, reads_a_task_table_as_rows_with_rowspans_repeated) {
   size_t len;
-  char *page = slurp(HTML_DIR "h2a-table.html", &len);
+  char *page = rg_test_slurp(HTML_DIR "task-table.html", &len);
   rg_html_doc doc;
   rg_error err;
   cr_assert_eq(rg_html_read("t", page, len, NULL, &doc, &err), RG_OK);
@@ -219,10 +206,10 @@ static const char *const small_plan_edges = "1,lead,市发展改革委,unit\n"
                                             "2,support,市工业和信息化局,unit\n";
 
 Test(html, gives_the_same_edges_as_the_text_for_every_encoding_fixture) {
-  const char *files[] = {TEXT_DIR "h2a-plan-utf8.txt", TEXT_DIR "h2a-bom-utf8.txt", TEXT_DIR "h2a-utf16le.txt",
-                         TEXT_DIR "h2a-utf16be.txt",   TEXT_DIR "h2a-gbk.txt",      TEXT_DIR "h2a-crlf.txt",
-                         TEXT_DIR "h2a-traditional.txt", HTML_DIR "h2a-noise-gb2312.html",
-                         HTML_DIR "h2a-big5.html"};
+  const char *files[] = {TEXT_DIR "plan-utf8.txt", TEXT_DIR "plan-utf8-bom.txt", TEXT_DIR "plan-utf16le.txt",
+                         TEXT_DIR "plan-utf16be.txt",   TEXT_DIR "plan-gbk.txt",      TEXT_DIR "plan-crlf.txt",
+                         TEXT_DIR "traditional.txt", HTML_DIR "page-chrome-gb2312.html",
+                         HTML_DIR "traditional-big5.html"};
   for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
     rg_plan *p = load(files[i]);
     char *e = edges(p);
@@ -233,7 +220,7 @@ Test(html, gives_the_same_edges_as_the_text_for_every_encoding_fixture) {
 }
 
 Test(html, points_task_lines_to_the_html_source) {
-  rg_plan *p = load(HTML_DIR "h2a-noise-gb2312.html");
+  rg_plan *p = load(HTML_DIR "page-chrome-gb2312.html");
   cr_assert_eq(p->n_tasks, 2);
   cr_expect_eq(p->tasks[0].line, 16);
   cr_expect_eq(p->tasks[1].line, 20);
@@ -242,7 +229,7 @@ Test(html, points_task_lines_to_the_html_source) {
 }
 
 Test(html, reads_a_task_table_through_the_row_reader) {
-  rg_plan *p = load(HTML_DIR "h2a-table.html");
+  rg_plan *p = load(HTML_DIR "task-table.html");
   char *e = edges(p);
   cr_expect_str_eq(e, "1,lead,市发展改革委,unit\n1,support,市财政局,unit\n"
                       "2,lead,市发展改革委,unit\n2,support,市营商局,unit\n2,support,市财政局,unit\n"

@@ -6,7 +6,7 @@
 
 #include "analysis_out.h"
 #include "analyze.h"
-#include "analyzer/h1_fixtures.h"
+#include "common/plans.h"
 
 typedef const rg_out_frame *writer;
 

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "analyze.h"
+#include "common/common.h"
 #include "diagram.h"
 #include "diagram_views.h"
 #include "load.h"
@@ -510,19 +511,7 @@ static void golden(const char *view, const char *file) {
   char *data = render(view, "dot", &len);
   char path[1024];
   snprintf(path, sizeof path, "%s/diagram/%s", RG_TEST_DATA, file);
-  if (getenv("RG_UPDATE_GOLDEN")) {
-    FILE *f = fopen(path, "wb");
-    cr_assert_not_null(f);
-    fwrite(data, 1, len, f);
-    fclose(f);
-  }
-  FILE *f = fopen(path, "rb");
-  cr_assert_not_null(f, "missing golden %s", path);
-  char *want = calloc(1, len + 2);
-  size_t got = fread(want, 1, len + 1, f);
-  fclose(f);
-  cr_expect(got == len && !memcmp(want, data, len), "%s differs from %s", view, path);
-  free(want);
+  cr_expect(rg_test_golden(path, data, len), "%s differs from %s", view, path);
   free(data);
 }
 

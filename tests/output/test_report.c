@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "common/common.h"
 #include "analyze.h"
 #include "html.h"
 #include "report.h"
@@ -129,23 +130,6 @@ static void hand_results(const rg_plan *p, rg_results *r) {
   r->n_overloaded = 1;
 }
 
-static char *slurp(const char *path, size_t *len) {
-  FILE *f = fopen(path, "rb");
-  cr_assert_not_null(f, "cannot open %s", path);
-  char *buf = NULL;
-  size_t n = 0, cap = 0;
-  for (;;) {
-    if (n + 4096 + 1 > cap) buf = realloc(buf, cap = 2 * cap + 8192);
-    size_t k = fread(buf + n, 1, 4096, f);
-    n += k;
-    if (k == 0) break;
-  }
-  fclose(f);
-  buf[n] = '\0';
-  if (len) *len = n;
-  return buf;
-}
-
 static char *file_in(const char *dir, const char *name) {
   static char path[2][1024];
   static int k;
@@ -206,7 +190,7 @@ static void done(fixture *fx) {
 Test(report, page_shows_hostile_text_as_text_and_runs_only_its_own_two_scripts) {
   fixture fx;
   write_report(&fx, NULL);
-  char *html = slurp(file_in(fx.dir, "index.html"), NULL);
+  char *html = rg_test_slurp(file_in(fx.dir, "index.html"), NULL);
   cr_assert_eq(count(html, "<script"), 2, "only the JSON island and the page script");
   cr_assert_eq(count(html, "</script>"), 2);
   cr_assert_null(strstr(html, "<img"));
@@ -236,7 +220,7 @@ Test(report, page_shows_hostile_text_as_text_and_runs_only_its_own_two_scripts) 
 Test(report, json_island_parses_back_to_the_exact_plan_strings) {
   fixture fx;
   write_report(&fx, NULL);
-  char *html = slurp(file_in(fx.dir, "index.html"), NULL);
+  char *html = rg_test_slurp(file_in(fx.dir, "index.html"), NULL);
   const char *open = "<script type=\"application/json\" id=\"rg-data\">";
   char *start = strstr(html, open);
   cr_assert_not_null(start);
@@ -263,7 +247,7 @@ Test(report, json_island_parses_back_to_the_exact_plan_strings) {
 Test(report, load_table_has_one_row_per_concrete_unit_and_counts_open_their_tasks) {
   fixture fx;
   write_report(&fx, NULL);
-  char *html = slurp(file_in(fx.dir, "index.html"), NULL);
+  char *html = rg_test_slurp(file_in(fx.dir, "index.html"), NULL);
   char *load = strstr(html, "<table id=\"load-table\"");
   cr_assert_not_null(load);
   char *load_end = strstr(load, "</table>");
@@ -288,7 +272,7 @@ Test(report, load_table_has_one_row_per_concrete_unit_and_counts_open_their_task
 Test(report, every_task_has_an_anchor_and_the_summary_counts_link_to_tasks) {
   fixture fx;
   write_report(&fx, NULL);
-  char *html = slurp(file_in(fx.dir, "index.html"), NULL);
+  char *html = rg_test_slurp(file_in(fx.dir, "index.html"), NULL);
   /* key findings: shares 0.3 0.3 0.3 0.1; every tie shares one task, so the
    * first (B-C) is the closest; B is the only unit with betweenness > 0 */
   cr_assert_not_null(strstr(html, "；负荷最重的 4 个单位承担了全部负荷的 100%。"));
@@ -315,7 +299,7 @@ Test(report, every_task_has_an_anchor_and_the_summary_counts_link_to_tasks) {
 Test(report, english_page_when_asked) {
   fixture fx;
   write_report(&fx, "en");
-  char *html = slurp(file_in(fx.dir, "index.html"), NULL);
+  char *html = rg_test_slurp(file_in(fx.dir, "index.html"), NULL);
   cr_assert_not_null(strstr(html, "<html lang=\"en\">"));
   cr_assert_not_null(strstr(html, "Overloaded units"));
   cr_assert_null(strstr(html, "超负荷单位"));
@@ -326,7 +310,7 @@ Test(report, english_page_when_asked) {
 Test(report, csv_files_have_a_bom_and_no_cell_becomes_a_formula) {
   fixture fx;
   write_report(&fx, NULL);
-  char *units = slurp(file_in(fx.dir, "units.csv"), NULL);
+  char *units = rg_test_slurp(file_in(fx.dir, "units.csv"), NULL);
   cr_assert_eq(strncmp(units, "\xEF\xBB\xBFunit,kind,led,", 16), 0);
   /* rows B, C, A, D; the name column is text and is guarded; zscore of D
    * (-1.732050808) is a number and stays as it is */
@@ -338,10 +322,10 @@ Test(report, csv_files_have_a_bom_and_no_cell_becomes_a_formula) {
       strstr(units, "\n\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"点我\"\")\",unit,"));
   cr_assert_not_null(strstr(units, "\n'@SUM(A1),unit,0,1,0.5,"));
   cr_assert_not_null(strstr(units, ",-1.732050808,"));
-  char *tasks = slurp(file_in(fx.dir, "tasks.csv"), NULL);
+  char *tasks = rg_test_slurp(file_in(fx.dir, "tasks.csv"), NULL);
   cr_assert_not_null(strstr(tasks, "\n3,3,二,<!-- x --> -1 <img src=x onerror=alert(3)>,'+1,"),
                      "%s", tasks);
-  char *edges = slurp(file_in(fx.dir, "edges.csv"), NULL);
+  char *edges = rg_test_slurp(file_in(fx.dir, "edges.csv"), NULL);
   const char *head = "\xEF\xBB\xBFtask,role,unit,kind,chapter,line\n";
   cr_assert_eq(strncmp(edges, head, strlen(head)), 0);
   cr_assert_not_null(strstr(edges, "\n2,support,'@SUM(A1),unit,一,14\n"), "%s", edges);
@@ -425,7 +409,7 @@ Test(report, same_input_gives_the_same_bytes_in_every_file) {
                          "clusters.csv", "tasks.csv",   "edges.csv",   "graph.graphml"};
   for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
     size_t la, lb;
-    char *x = slurp(file_in(a.dir, names[i]), &la), *y = slurp(file_in(b.dir, names[i]), &lb);
+    char *x = rg_test_slurp(file_in(a.dir, names[i]), &la), *y = rg_test_slurp(file_in(b.dir, names[i]), &lb);
     cr_assert_eq(la, lb, "%s differs in size", names[i]);
     cr_assert_eq(memcmp(x, y, la), 0, "%s differs", names[i]);
     free(x);
@@ -459,7 +443,7 @@ Test(report, workbook_has_fixed_date_frozen_headers_filters_numbers_and_no_formu
   const char *x = file_in(fx.dir, "report.xlsx");
   /* every zip member is stamped 1980-01-01 00:00 (DOS time 0, date 0x21) */
   size_t zlen;
-  unsigned char *zip = (unsigned char *)slurp(x, &zlen);
+  unsigned char *zip = (unsigned char *)rg_test_slurp(x, &zlen);
   int members = 0;
   for (size_t i = 0; i + 14 <= zlen; i++) {
     if (memcmp(zip + i, "PK\3\4", 4)) continue;
@@ -624,7 +608,7 @@ Test(report, an_extra_table_becomes_a_section_a_sheet_a_csv_and_a_json_key) {
   o.n_extras = 1;
   rg_error err;
   cr_assert_eq(rg_report_write(p, &r, &o, &err), RG_OK, "%s", err.msg);
-  char *html = slurp(file_in(dir, "index.html"), NULL);
+  char *html = rg_test_slurp(file_in(dir, "index.html"), NULL);
   cr_assert_not_null(strstr(html, "<a href=\"#meetings\">会议安排</a>"));
   cr_assert_not_null(strstr(
       html,
@@ -632,7 +616,7 @@ Test(report, an_extra_table_becomes_a_section_a_sheet_a_csv_and_a_json_key) {
   cr_assert_not_null(strstr(html, "<td>=HYPERLINK(\"http://evil.example\",\"点我\")</td><td>1、3</"
                                   "td><td class=\"n\">2.5</td>"),
                      "%s", strstr(html, "id=\"meetings\""));
-  char *csv = slurp(file_in(dir, "meetings.csv"), NULL);
+  char *csv = rg_test_slurp(file_in(dir, "meetings.csv"), NULL);
   cr_assert_str_eq(csv, "\xEF\xBB\xBFmeeting,convener,tasks,size\n"
                         "1,\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"点我\"\")\",1;3,2.5\n");
   json_t *j = json_load_file(file_in(dir, "report.json"), 0, NULL);
@@ -791,7 +775,7 @@ Test(report, extras_keep_their_header_row_and_number_format_in_the_workbook) {
   cr_expect_not_null(strstr(s7, "<v>0.25</v>"), "%s", s7);
   char *s8 = unzip_member(file_in(dir, "report.xlsx"), "xl/worksheets/sheet8.xml");
   cr_expect_not_null(strstr(s8, "<c r=\"A1\" s=\"2\" t=\"s\">"), "the header cell: %s", s8);
-  char *csv = slurp(file_in(dir, "none.csv"), NULL);
+  char *csv = rg_test_slurp(file_in(dir, "none.csv"), NULL);
   cr_expect_str_eq(csv, "\xEF\xBB\xBFratio\n");
   free(csv);
   free(s8);

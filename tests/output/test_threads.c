@@ -16,7 +16,7 @@
 #include "meetings_out.h"
 
 static const char *const PLANS[] = {RG_EXAMPLES "/shenyang-2026.txt",
-                                    RG_TEST_DATA "/formats/text/h2a-traditional.txt"};
+                                    RG_TEST_DATA "/formats/text/traditional.txt"};
 
 /* Units CSV, meetings CSV and the collab DOT of one plan, concatenated. */
 static char *outputs_of(const char *path) {

@@ -1,11 +1,11 @@
-/* h1_fixtures.h - small hand-built plans (star, path, two triangles, ring) for graph and analyzer
+/* plans.h - small hand-built plans (star, path, two triangles, ring) for graph and analyzer
  * tests.
  *
  * A unit spec is "name" (support), "*name" (lead), "!name" (collective,
  * support) or "?name" (generic, support). Tasks alternate between the two
  * chapters as given. Every plan is finalised; free with rg_plan_free. */
-#ifndef H1_FIXTURES_H
-#define H1_FIXTURES_H
+#ifndef RG_TEST_PLANS_H
+#define RG_TEST_PLANS_H
 
 #include <stdio.h>
 
