@@ -34,6 +34,7 @@ enum {
   OPT_HELP = 'h',
   OPT_INPUT_FORMAT = 256,
   OPT_COLUMNS,
+  OPT_SHEET,
   OPT_ROSTER,
   OPT_LEAD_WEIGHT,
   OPT_SUPPORT_WEIGHT,
@@ -133,9 +134,10 @@ static int cmd_check(cli *c, rg_plan *plan, FILE *out) {
   int *order = rg_diags_by_line(plan);
   for (int i = 0; i < plan->n_diags; i++) {
     const rg_diag *d = &plan->diags[order[i]];
-    if (d->line > 0)
-      fprintf(out, "%s:%ld: %s: %s [%s]\n", plan->path, d->line, rg_severity_name(d->severity),
-              d->message, d->code);
+    char num[24];
+    if (d->line > 0) /* a line number, or ¶12, 任务!C12, p3:14 in a container */
+      fprintf(out, "%s:%s: %s: %s [%s]\n", plan->path, rg_plan_loc(plan, d->line, num, sizeof num),
+              rg_severity_name(d->severity), d->message, d->code);
     else /* not tied to a line: no ":0" */
       fprintf(out, "%s: %s: %s [%s]\n", plan->path, rg_severity_name(d->severity), d->message,
               d->code);
@@ -449,6 +451,7 @@ static void command_help(const command *c) {
          "                                how to read PLAN (default: detect by content)\n"
          "      --columns lead=H,support=H,task=H,id=H,deadline=H\n"
          "                                CSV header names for other spreadsheets\n"
+         "      --sheet NAME              the worksheet of an .xlsx plan (name or number)\n"
          "      --roster FILE             CSV collective,member: expand collectives\n"
          "analysis options:\n"
          "      --lead-weight W           weight of a led task in load (default 1)\n"
@@ -498,6 +501,7 @@ int main(int argc, char **argv) {
       {"output", required_argument, NULL, OPT_OUTPUT},
       {"input-format", required_argument, NULL, OPT_INPUT_FORMAT},
       {"columns", required_argument, NULL, OPT_COLUMNS},
+      {"sheet", required_argument, NULL, OPT_SHEET},
       {"roster", required_argument, NULL, OPT_ROSTER},
       {"lead-weight", required_argument, NULL, OPT_LEAD_WEIGHT},
       {"support-weight", required_argument, NULL, OPT_SUPPORT_WEIGHT},
@@ -550,6 +554,7 @@ int main(int argc, char **argv) {
       break;
     }
     case OPT_COLUMNS: c.load.columns = optarg; break;
+    case OPT_SHEET: c.load.sheet = optarg; break;
     case OPT_ROSTER: c.roster = optarg; break;
     case OPT_LEAD_WEIGHT:
       if (!parse_real(optarg, "--lead-weight", 0, &c.analysis.lead_weight)) return EXIT_USAGE;
