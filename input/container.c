@@ -119,8 +119,7 @@ static int find_header(const rg_grid *g, const char *columns, const char **merge
         merged[c] = next[c];
         any = 1;
       }
-      if (ok && any && header_at(g, merged, columns) &&
-          (!header_at(g, row, columns) || !header_at(g, next, columns))) {
+      if (ok && any && header_at(g, merged, columns)) {
         *two = 1;
         return r;
       }
@@ -304,6 +303,9 @@ rg_status rg_container_parse(rg_plan *plan, const char *data, size_t len, const 
     if (doc.n_tables == 0) st = rg_text_parse(plan, &doc.lines, err);
     for (int i = 0; i < doc.n_tables && !st; i++)
       st = rg_rows_parse(plan, doc.tables[i].rows, doc.tables[i].n, opts, err);
+    if (!st && plan->n_tasks == 0)
+      st = rg_error_set(err, RG_EINPUT, plan->path, doc.n_tables ? doc.tables[0].rows[0].lineno : 0,
+                        0, "no task rows below the task table's header");
     if (!st && !plan->meta.title) {
       const char *t = doc.title ? doc.title : doc.n_tables ? table_title(&doc) : NULL;
       if (t) plan->meta.title = rg_plan_strdup(plan, t);

@@ -89,6 +89,7 @@ typedef struct walker {
   int logging;
   style *styles;
   int n_styles;
+  level dflt[MAX_LEVELS]; /* levels of a list with no definition */
   long para;   /* ¶ counter */
   int tables;  /* table counter */
   int depth;   /* table nesting */
@@ -222,12 +223,7 @@ static num *find_num(walker *w, long id) {
 
 static const level *level_of(walker *w, const num *m, int i) {
   if (m->lv[i].has) return &m->lv[i];
-  static level none;
-  if (m->abs < 0) {
-    default_levels(&none);
-    return &none;
-  }
-  return &w->abs[m->abs].lv[i];
+  return m->abs < 0 ? &w->dflt[i] : &w->abs[m->abs].lv[i];
 }
 
 static void set_counter(walker *w, int inst, int lvl, int cnt, unsigned char used) {
@@ -810,6 +806,7 @@ rg_status rg_docx_read(rg_zip *z, const char *main, rg_cdoc *doc, rg_error *err)
     free(part);
   }
   if (!st) {
+    default_levels(w.dflt);
     read_numbering(&w, numbering);
     read_styles(&w, styles);
     xmlNode *root = xmlDocGetRootElement(d);

@@ -8,6 +8,7 @@
 #include <zip.h>
 
 #include <libxml/parser.h>
+#include <libxml/xmlerror.h>
 
 struct rg_zip {
   zip_t *za;
@@ -126,6 +127,16 @@ rg_status rg_zip_read(rg_zip *z, const char *name, int optional, char **buf, siz
   return RG_OK;
 }
 
+/* libxml2 reports encoding failures of a part that declares another
+ * encoding through its generic error handler (stderr), whatever the parse
+ * options: silence it for the parse (the handler is per thread in libxml2;
+ * the previous one is put back). The failure itself comes back as a parse
+ * error. */
+static void quiet(void *ctx, const char *msg, ...) {
+  (void)ctx;
+  (void)msg;
+}
+
 rg_status rg_zip_xml(rg_zip *z, const char *name, int optional, xmlDoc **doc, rg_error *err) {
   *doc = NULL;
   char *buf;
@@ -143,18 +154,26 @@ rg_status rg_zip_xml(rg_zip *z, const char *name, int optional, xmlDoc **doc, rg
   }
   /* NONET: never the network; no NOENT, no DTDLOAD, no DTDATTR: entities
    * stay references and no DTD is loaded; no HUGE: libxml2's size limits */
+  xmlGenericErrorFunc saved = xmlGenericError;
+  void *saved_ctx = xmlGenericErrorContext;
+  xmlSetGenericErrorFunc(NULL, quiet);
   xmlDoc *d = xmlCtxtReadMemory(ctxt, buf, (int)len, name, NULL,
                                 XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
                                     XML_PARSE_NOCDATA);
+  xmlSetGenericErrorFunc(saved_ctx, saved);
   free(buf);
   if (!d || !xmlDocGetRootElement(d)) {
     const xmlError *e = xmlCtxtGetLastError(ctxt);
-    rg_status s2 = rg_error_set(err, RG_EINPUT, z->path, 0, 0, "part %s is not well-formed XML%s%s%s",
-                                name, e && e->message ? " (" : "", e && e->message ? e->message : "",
-                                e && e->message ? ")" : "");
-    /* libxml2's message ends in a newline */
-    size_t n = strlen(err ? err->msg : "");
-    if (err && n >= 2 && err->msg[n - 2] == '\n') memmove(err->msg + n - 2, err->msg + n - 1, 2);
+    char why[200] = "";
+    if (e && e->message) {
+      snprintf(why, sizeof why, " (line %d: %s", e->line, e->message);
+      for (char *q = why; *q; q++)
+        if (*q == '\n' || *q == '\r') *q = ' ';
+      size_t n = strlen(why);
+      while (n && why[n - 1] == ' ') why[--n] = '\0';
+      if (n + 1 < sizeof why) why[n] = ')', why[n + 1] = '\0';
+    }
+    rg_status s2 = rg_error_set(err, RG_EINPUT, z->path, 0, 0, "part %s is not well-formed XML%s", name, why);
     if (d) xmlFreeDoc(d);
     xmlFreeParserCtxt(ctxt);
     return s2;

@@ -43,6 +43,7 @@ typedef struct glyph {
   const char *s; /* UTF-8 bytes in the page text */
   int len;
   int space;
+  int space_before; /* poppler put a space before it */
 } glyph;
 
 typedef struct chunk {
@@ -93,6 +94,14 @@ static int wide_end(const char *s, size_t n) {
   return i > 0 && (unsigned char)s[i - 1] >= 0xE0;
 }
 
+/* Joining two pieces of one paragraph or cell: a space only where a Latin
+ * word was wrapped (an ASCII letter or digit on both sides). */
+static int needs_space(const char *prev, size_t n, const char *next) {
+  if (!n) return 0;
+  unsigned char a = (unsigned char)prev[n - 1], b = (unsigned char)next[0];
+  return isalnum(a) && isalnum(b);
+}
+
 static int by_y(const void *a, const void *b) {
   const glyph *x = *(glyph *const *)a, *y = *(glyph *const *)b;
   double cx = (x->y0 + x->y1) / 2, cy = (y->y0 + y->y1) / 2;
@@ -114,6 +123,7 @@ static void page_lines(pdoc *d, int page, const char *text, PopplerRectangle *re
   glyph *g = NULL;
   size_t ng = 0, cap = 0;
   const char *p = text;
+  int pending = 0;
   for (guint i = 0; i < nr && *p; i++) {
     int l = utf8_len((unsigned char)*p);
     for (int k = 1; k < l; k++)
@@ -122,8 +132,13 @@ static void page_lines(pdoc *d, int page, const char *text, PopplerRectangle *re
       RG_GROW(g, cap, ng + 1);
       double y0 = fmin(rects[i].y1, rects[i].y2), y1 = fmax(rects[i].y1, rects[i].y2);
       double x0 = fmin(rects[i].x1, rects[i].x2), x1 = fmax(rects[i].x1, rects[i].x2);
-      if (isfinite(x0) && isfinite(x1) && isfinite(y0) && isfinite(y1))
-        g[ng++] = (glyph){x0, y0, x1, y1, p, l, *p == ' ' || *p == '\t' || (l == 3 && !memcmp(p, "\xE3\x80\x80", 3))};
+      int sp = *p == ' ' || *p == '\t' || (l == 3 && !memcmp(p, "\xE3\x80\x80", 3));
+      if (isfinite(x0) && isfinite(x1) && isfinite(y0) && isfinite(y1)) {
+        g[ng++] = (glyph){x0, y0, x1, y1, p, l, sp, pending};
+        pending = sp;
+      }
+    } else {
+      pending = 0;
     }
     p += l;
   }
@@ -134,11 +149,12 @@ static void page_lines(pdoc *d, int page, const char *text, PopplerRectangle *re
   qsort(order, no, sizeof *order, by_y);
   int line_no = 0;
   for (size_t i = 0; i < no;) {
-    /* a band: glyphs whose centre lies within half the first one's height */
+    /* a band: glyphs whose centre lies within 0.3 of the first one's height
+     * (vertically centred table cells put lines half a line apart) */
     double c0 = (order[i]->y0 + order[i]->y1) / 2, h = order[i]->y1 - order[i]->y0;
     if (h <= 0) h = 1;
     size_t j = i + 1;
-    while (j < no && (order[j]->y0 + order[j]->y1) / 2 - c0 < h * 0.5) j++;
+    while (j < no && (order[j]->y0 + order[j]->y1) / 2 - c0 < h * 0.3) j++;
     qsort(order + i, j - i, sizeof *order, by_x);
     /* the em of the line: the median glyph height */
     double *hs = rg_xmalloc((j - i) * sizeof *hs);
@@ -163,7 +179,8 @@ static void page_lines(pdoc *d, int page, const char *text, PopplerRectangle *re
     for (size_t k = i; k <= j; k++) {
       int end = k == j;
       double gap = end ? 0 : order[k]->x0 - prev_x1;
-      if (end || (k > i && gap > 1.5 * em)) {
+      int latin = b && bl && isalnum((unsigned char)b[bl - 1]) && isalnum((unsigned char)*order[k < j ? k : i]->s);
+      if (end || (k > i && (gap > 1.5 * em || (gap > 0.45 * em && !latin)))) {
         RG_GROW(L->chunks, ccap, (size_t)L->n + 1);
         L->chunks[L->n++] = (chunk){cx0, prev_x1, b ? b : rg_xstrdup("")};
         if (ll) sbuf_put(&lb, &ll, &lc, " ", 1);
@@ -172,8 +189,9 @@ static void page_lines(pdoc *d, int page, const char *text, PopplerRectangle *re
         bl = bc = 0;
         if (end) break;
         cx0 = order[k]->x0;
-      } else if (k > i && gap > 0.25 * em &&
-                 !(wide_char(order[k]->s, (size_t)order[k]->len) && b && wide_end(b, bl))) {
+      } else if (k > i && ((order[k]->space_before && gap > 0.1 * em) ||
+                           (gap > 0.25 * em && !(wide_char(order[k]->s, (size_t)order[k]->len) && b &&
+                                                 wide_end(b, bl))))) {
         sbuf_put(&b, &bl, &bc, " ", 1); /* a word space between Latin words */
       }
       sbuf_put(&b, &bl, &bc, order[k]->s, (size_t)order[k]->len);
@@ -228,13 +246,17 @@ static int page_number(const char *s) {
   return 0;
 }
 
-/* A date and maybe a time at the start: 2026/1/30 10:22, 2026-01-30, 1/30/26, 下午3:04 */
+/* A date with a time, as browsers print in their header: 12/2/26, 2:55 AM,
+ * 2026/1/30 10:22, 2026-01-30 10:22:05 (a date alone may be a deadline). */
 static int date_time(const char *s) {
   int a, b, c, k = 0;
-  if (sscanf(s, "%d/%d/%d%n", &a, &b, &c, &k) == 3 && k) return 1;
-  if (sscanf(s, "%d-%d-%d%n", &a, &b, &c, &k) == 3 && k && a > 1900) return 1;
-  if (sscanf(s, "%d:%d%n", &a, &b, &k) == 2 && k && a < 24 && b < 60) return 1;
-  return 0;
+  const char *p = s;
+  if (sscanf(p, "%d/%d/%d%n", &a, &b, &c, &k) == 3 && k) p += k;
+  else if (sscanf(p, "%d-%d-%d%n", &a, &b, &c, &k) == 3 && k) p += k;
+  else return 0;
+  while (*p == ',' || *p == ' ') p++;
+  if (!strncmp(p, "上午", 6) || !strncmp(p, "下午", 6)) p += 6;
+  return sscanf(p, "%d:%d%n", &a, &b, &k) == 2 && k && a < 24 && b < 60;
 }
 
 static int url(const char *s) {
@@ -254,32 +276,56 @@ static void shape(const char *s, char *out, size_t size) {
   out[n] = '\0';
 }
 
-static void mark_chrome(pdoc *d) {
-  for (int i = 0; i < d->n; i++) {
-    vline *L = &d->v[i];
-    double h = d->page_h[L->page - 1];
-    if (!(L->y1 < h * 0.08 || L->y0 > h * 0.92)) continue;
-    for (int c = 0; c < L->n && !L->chrome; c++) {
-      const char *t = L->chunks[c].text;
-      if (page_number(t) || date_time(t) || url(t)) L->chrome = 1;
-    }
-    if (L->chrome || d->pages < 2) continue;
-    /* a running title: the same shape in the margin of other pages */
-    char me[256], other[256];
-    shape(L->text, me, sizeof me);
-    int pages = 0, last = L->page;
-    for (int j = 0; j < d->n; j++) {
-      vline *M = &d->v[j];
-      if (M->page == last || M == L) continue;
-      double mh = d->page_h[M->page - 1];
-      if (!(M->y1 < mh * 0.08 || M->y0 > mh * 0.92)) continue;
-      shape(M->text, other, sizeof other);
+static int in_margin(const pdoc *d, const vline *L) {
+  double h = d->page_h[L->page - 1];
+  return L->y1 < h * 0.08 || L->y0 > h * 0.92;
+}
+
+/* Does a chunk of this shape stand in the margin of enough other pages? */
+static int recurs(const pdoc *d, const vline *L, const char *text) {
+  char me[256], other[256];
+  shape(text, me, sizeof me);
+  int pages = 0, last = L->page;
+  for (int j = 0; j < d->n; j++) {
+    const vline *M = &d->v[j];
+    if (M->page == last || M->page == L->page || !in_margin(d, M)) continue;
+    for (int c = 0; c < M->n; c++) {
+      shape(M->chunks[c].text, other, sizeof other);
       if (!strcmp(me, other)) {
         pages++;
         last = M->page;
+        break;
       }
     }
-    if (pages >= 1 && (d->pages < 4 || pages + 1 >= d->pages / 2)) L->chrome = 1;
+  }
+  return pages >= 1 && (d->pages < 4 || pages + 1 >= d->pages / 2);
+}
+
+/* A margin line is chrome when it holds a URL or a date with a time (a
+ * browser's header and footer), or when each of its chunks is a page number
+ * or recurs in the margin of other pages (running titles). A table row at
+ * the top of a page ("13 | 打好历史… | 市文化旅游广电局") has text that does not
+ * recur, so it stays. */
+static int chrome_line(const pdoc *d, const vline *L) {
+  int strong = 0, all = 1;
+  for (int c = 0; c < L->n; c++) {
+    const char *t = L->chunks[c].text;
+    if (date_time(t) || url(t)) strong = 1;
+    else if (!page_number(t) && !(d->pages >= 2 && recurs(d, L, t))) all = 0;
+  }
+  return strong || all;
+}
+
+/* Margin lines are looked at from the page's edge inwards and the first
+ * that is not chrome stops the search, so a lone id cell ("137") of a
+ * table row near the bottom is not taken for a page number. */
+static void mark_chrome(pdoc *d) {
+  for (int i = 0; i < d->n;) {
+    int j = i;
+    while (j < d->n && d->v[j].page == d->v[i].page) j++;
+    for (int k = i; k < j && in_margin(d, &d->v[k]) && chrome_line(d, &d->v[k]); k++) d->v[k].chrome = 1;
+    for (int k = j - 1; k >= i && in_margin(d, &d->v[k]) && chrome_line(d, &d->v[k]); k--) d->v[k].chrome = 1;
+    i = j;
   }
 }
 
@@ -299,53 +345,66 @@ typedef struct col {
   char *name;
 } col;
 
-/* The header of a table starting at line i (one line, or two when the
- * header cells wrap); returns the number of lines it takes (0: none). */
+/* The header of a table starting at line i: lines i .. i+k-1 (k <= 4, each
+ * less than half an em below the one before, so wrapped and vertically
+ * centred header cells belong to it) whose chunks, grouped into columns by
+ * horizontal overlap, form a recognised header. The largest such k wins.
+ * Returns k (0: no header) and the columns. */
 static int header_at(pdoc *d, int i, const char *columns, col *cols, int *ncols) {
-  vline *L = &d->v[i];
-  if (L->chrome || L->n < 2 || L->n > MAX_COLS) return 0;
-  const char *cells[MAX_COLS];
-  for (int c = 0; c < L->n; c++) cells[c] = L->chunks[c].text;
-  int lines = 0;
-  if (is_header(cells, L->n, columns)) lines = 1;
-  /* wrapped header cells: 牵头 / 单位 */
-  int j = i + 1;
-  while (j < d->n && d->v[j].chrome) j++;
-  char *joined[MAX_COLS] = {0};
-  int two = 0;
-  if (!lines && j < d->n && d->v[j].page == L->page && d->v[j].y0 - L->y1 < L->em * 1.2) {
-    vline *M = &d->v[j];
-    for (int c = 0; c < L->n; c++) joined[c] = rg_xstrdup(L->chunks[c].text);
-    int ok = 1;
-    for (int k = 0; k < M->n && ok; k++) {
-      int hit = -1;
-      for (int c = 0; c < L->n; c++)
-        if (M->chunks[k].x0 < L->chunks[c].x1 && M->chunks[k].x1 > L->chunks[c].x0) hit = c;
-      if (hit < 0) ok = 0;
-      else {
-        size_t a = strlen(joined[hit]), b = strlen(M->chunks[k].text);
-        joined[hit] = rg_xrealloc(joined[hit], a + b + 1);
-        memcpy(joined[hit] + a, M->chunks[k].text, b + 1);
-      }
+  if (d->v[i].chrome) return 0;
+  int best = 0;
+  for (int k = 1; k <= 4 && i + k <= d->n; k++) {
+    const vline *last = &d->v[i + k - 1];
+    if (k > 1) {
+      const vline *prev = &d->v[i + k - 2];
+      if (last->chrome || last->page != prev->page || last->y0 - prev->y1 > 0.5 * last->em) break;
     }
-    if (ok && is_header((const char **)joined, L->n, columns)) two = 1;
-    if (!two)
-      for (int c = 0; c < L->n; c++) free(joined[c]), joined[c] = NULL;
-  }
-  if (!lines && !two) return 0;
-  *ncols = L->n;
-  for (int c = 0; c < L->n; c++) {
-    cols[c].x0 = L->chunks[c].x0;
-    cols[c].x1 = L->chunks[c].x1;
-    cols[c].name = two ? joined[c] : rg_xstrdup(L->chunks[c].text);
-    if (two)
-      for (int k = 0; k < d->v[j].n; k++)
-        if (d->v[j].chunks[k].x0 < cols[c].x1 && d->v[j].chunks[k].x1 > cols[c].x0) {
-          if (d->v[j].chunks[k].x0 < cols[c].x0) cols[c].x0 = d->v[j].chunks[k].x0;
-          if (d->v[j].chunks[k].x1 > cols[c].x1) cols[c].x1 = d->v[j].chunks[k].x1;
+    /* group the chunks of the k lines by overlap */
+    col g[MAX_COLS];
+    int ng = 0, ok = 1;
+    for (int l = i; l < i + k && ok; l++)
+      for (int c = 0; c < d->v[l].n && ok; c++) {
+        const chunk *ch = &d->v[l].chunks[c];
+        int hit = -1;
+        for (int q = 0; q < ng; q++)
+          if (ch->x0 < g[q].x1 && ch->x1 > g[q].x0) {
+            if (hit >= 0) ok = 0; /* joins two columns: not a header */
+            hit = q;
+          }
+        if (hit < 0) {
+          if (ng >= MAX_COLS) {
+            ok = 0;
+            break;
+          }
+          int at = ng;
+          while (at > 0 && g[at - 1].x0 > ch->x0) {
+            g[at] = g[at - 1];
+            at--;
+          }
+          g[at] = (col){ch->x0, ch->x1, rg_xstrdup(ch->text)};
+          ng++;
+        } else {
+          size_t a2 = strlen(g[hit].name), b2 = strlen(ch->text);
+          g[hit].name = rg_xrealloc(g[hit].name, a2 + b2 + 1);
+          memcpy(g[hit].name + a2, ch->text, b2 + 1);
+          if (ch->x0 < g[hit].x0) g[hit].x0 = ch->x0;
+          if (ch->x1 > g[hit].x1) g[hit].x1 = ch->x1;
         }
+      }
+    const char *cells[MAX_COLS];
+    for (int q = 0; q < ng; q++) cells[q] = g[q].name;
+    if (ok && ng >= 2 && is_header(cells, ng, columns)) {
+      if (best)
+        for (int q = 0; q < *ncols; q++) free(cols[q].name);
+      memcpy(cols, g, (size_t)ng * sizeof *g);
+      *ncols = ng;
+      best = k;
+    } else {
+      for (int q = 0; q < ng; q++) free(g[q].name);
+      if (best) break;
+    }
   }
-  return two ? j - i + 1 : 1;
+  return best;
 }
 
 static int same_header(const vline *L, const col *cols, int ncols) {
@@ -468,25 +527,40 @@ static int table(pdoc *d, int i, int hlines, col *cols, int ncols, rg_cdoc *doc)
   }
   if (n_anchor == 0 && n > 0) anchor[0] = 1;
   /* row starts: before each anchor after the first, at the widest gap since
-   * the previous anchor */
+   * the previous anchor. A page break counts as a gap a little smaller than
+   * the typical row gap of the table (the median of the gaps chosen between
+   * anchors on one page), so a row split over two pages stays whole and a
+   * row that starts a page still starts there. */
   int *start = rg_xcalloc((size_t)n + 1, sizeof *start);
-  int prev = -1;
-  for (int r = 0; r < n; r++) {
-    if (!anchor[r]) continue;
-    if (prev < 0) {
-      start[0] = 1;
-    } else {
-      int best = r;
-      double best_gap = -1e9;
-      for (int q = prev + 1; q <= r; q++) {
-        vline *P = &d->v[idx[q - 1]], *L = &d->v[idx[q]];
-        double gap = P->page != L->page ? 0.8 * L->em : L->y0 - P->y1;
-        if (gap > best_gap + 0.01) best_gap = gap, best = q;
-      }
-      start[best] = 1;
+  double *chosen = rg_xmalloc(((size_t)n + 1) * sizeof *chosen);
+  int n_chosen = 0;
+  for (int pass = 0; pass < 2; pass++) {
+    double page_gap = 0.1 * d->v[i].em;
+    if (pass == 1 && n_chosen) {
+      qsort(chosen, (size_t)n_chosen, sizeof *chosen, cmp_double);
+      page_gap = 0.9 * chosen[n_chosen / 2];
     }
-    prev = r;
+    int prev = -1;
+    for (int r = 0; r < n; r++) {
+      if (!anchor[r]) continue;
+      if (prev >= 0) {
+        int spans = d->v[idx[prev]].page != d->v[idx[r]].page;
+        if (spans == pass) {
+          int best = r;
+          double best_gap = -1e9;
+          for (int q = prev + 1; q <= r; q++) {
+            vline *P = &d->v[idx[q - 1]], *L = &d->v[idx[q]];
+            double gap = P->page != L->page ? page_gap : L->y0 - P->y1;
+            if (gap > best_gap + 0.01) best_gap = gap, best = q;
+          }
+          start[best] = 1;
+          if (!pass) chosen[n_chosen++] = best_gap;
+        }
+      }
+      prev = r;
+    }
   }
+  free(chosen);
   if (n > 0) start[0] = 1;
   /* build the grid */
   int nrows = 1;
@@ -514,7 +588,7 @@ static int table(pdoc *d, int i, int hlines, col *cols, int ncols, rg_cdoc *doc)
       if (c < 0) c = 0; /* a heading across the table */
       size_t at = (size_t)row * (size_t)ncols + (size_t)c;
       const char *t = L->chunks[k].text;
-      if (cell_len[at] && !(wide_end(cellbuf[at], cell_len[at]) && wide_char(t, strlen(t))))
+      if (cell_len[at] && needs_space(cellbuf[at], cell_len[at], t))
         sbuf_put(&cellbuf[at], &cell_len[at], &cell_cap[at], " ", 1);
       sbuf_put(&cellbuf[at], &cell_len[at], &cell_cap[at], t, strlen(t));
     }
@@ -552,7 +626,20 @@ static int starts_heading(const char *s) {
       return 1;
     return 0;
   }
-  if (*u == '(' || !strncmp(p, "（", 3)) return 1;
+  if (*u == '(' || !strncmp(p, "（", 3)) { /* (1) （一）, not (市) */
+    const char *q = p + (*u == '(' ? 1 : 3);
+    const char *digits = q;
+    while (isdigit((unsigned char)*q)) q++;
+    if (q == digits) {
+      static const char *const num[] = {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十", NULL};
+      for (int hit = 1; hit;) {
+        hit = 0;
+        for (int k = 0; num[k]; k++)
+          if (!strncmp(q, num[k], 3)) q += 3, hit = 1;
+      }
+    }
+    return q > digits && (*q == ')' || !strncmp(q, "）", 3));
+  }
   if (!strncmp(p, "第", 3)) return 1;
   static const char *const cn[] = {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十", NULL};
   for (int i = 0; cn[i]; i++)
@@ -618,7 +705,7 @@ static void flow(pdoc *d, rg_cdoc *doc) {
     }
     if (!L) break;
     if (!join) first = L;
-    else if (!(wide_end(b, bl) && wide_char(L->text, strlen(L->text))))
+    else if (needs_space(b, bl, L->text))
       sbuf_put(&b, &bl, &bc, " ", 1);
     sbuf_put(&b, &bl, &bc, L->text, strlen(L->text));
     prev = L;
@@ -630,6 +717,12 @@ static void flow(pdoc *d, rg_cdoc *doc) {
  * text after it. */
 static void emit(pdoc *d, rg_cdoc *doc) {
   col cols[MAX_COLS];
+  if (getenv("RG_PDF_DEBUG"))
+    for (int i = 0; i < d->n && i < atoi(getenv("RG_PDF_DEBUG")); i++) {
+      fprintf(stderr, "p%d:%d y=%.1f-%.1f x=%.1f-%.1f em=%.1f%s |", d->v[i].page, d->v[i].no, d->v[i].y0, d->v[i].y1, d->v[i].x0, d->v[i].x1, d->v[i].em, d->v[i].chrome ? " CHROME" : "");
+      for (int c = 0; c < d->v[i].n; c++) fprintf(stderr, " [%.0f-%.0f %s]", d->v[i].chunks[c].x0, d->v[i].chunks[c].x1, d->v[i].chunks[c].text);
+      fprintf(stderr, "\n");
+    }
   for (int i = 0; i < d->n; i++) {
     int ncols = 0, h = header_at(d, i, doc->columns, cols, &ncols);
     if (!h) continue;

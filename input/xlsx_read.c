@@ -134,7 +134,7 @@ static int date_code(const char *code) {
     else if (*p == ']') br = 0;
     else if (br) continue;
     else if (*p == '\\') p += p[1] ? 1 : 0;
-    else if (*p == 'y' || *p == 'Y' || *p == 'e') y = 1;
+    else if (*p == 'y' || *p == 'Y') y = 1;
     else if (*p == 'd' || *p == 'D') d = 1;
   }
   return y || d || strstr(code, "年") || strstr(code, "月") || strstr(code, "日");
@@ -236,10 +236,11 @@ static const char *cell_value(reader *r, xmlNode *c) {
     return end != vs && i >= 0 && i < r->ss.n ? r->ss.s[i] : "";
   }
   if (t && !strcmp(t, "b")) return !strcmp(vs, "1") ? "TRUE" : "FALSE";
-  if (t && (!strcmp(t, "str") || !strcmp(t, "e") || !strcmp(t, "d"))) return vs;
+  /* the sheet's XML is freed after reading: keep copies */
+  if (t && (!strcmp(t, "str") || !strcmp(t, "e") || !strcmp(t, "d"))) return own(r, rg_xstrdup(vs));
   char *end;
   double x = strtod(vs, &end);
-  if (end == vs || !isfinite(x)) return vs;
+  if (end == vs || !isfinite(x)) return own(r, rg_xstrdup(vs));
   const char *s = rg_xml_attr(c, "s");
   long si = s ? strtol(s, NULL, 10) : 0;
   char out[64];
@@ -368,7 +369,7 @@ static rg_status build_grid(reader *r, const sheet *sh, xsheet *s, rg_grid *g, i
   }
   for (int m = 0; m < s->n_merges; m++) {
     int k0 = find_index(rows, nrows, s->merges[m].r0);
-    if (k0 < 0) continue;
+    if (k0 < 0 || s->merges[m].c0 >= ncols) continue; /* nothing to merge there */
     const char *top = RG_GRID(g, k0, s->merges[m].c0);
     for (int k = k0; k < nrows && rows[k] <= s->merges[m].r1; k++)
       for (int c = s->merges[m].c0; c <= s->merges[m].c1 && c < ncols; c++) {
@@ -410,7 +411,8 @@ static void report_hidden(reader *r, const sheet *sh, xsheet *s) {
     if (j > i) snprintf(range, sizeof range, "rows %d-%d are", s->hidden_rows[i] + 1, s->hidden_rows[j] + 1);
     else snprintf(range, sizeof range, "row %d is", s->hidden_rows[i] + 1);
     rg_plan_diag(plan, RG_SEV_WARNING, rg_plan_add_loc(plan, label), "hidden-cells",
-                 "%s hidden in sheet %s; read all the same (unhide to check them)", range, sh->name);
+                 "%s hidden in sheet %s; read all the same (unhide to check %s)", range, sh->name,
+                 j > i ? "them" : "it");
     i = j + 1;
   }
   for (int c = 0; c <= s->max_col && c < MAX_COLS; c++) {

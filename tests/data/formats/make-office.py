@@ -5,16 +5,23 @@ bundled plan (examples/shenyang-2026.txt). Run by hand (never by tests):
     python3 tests/data/formats/make-office.py
 
 seed-autonum.docx  WordprocessingML written here: every numbered line of the
-                   plan is a list paragraph whose number is NOT in the text;
-                   numbering.xml has one abstractNum with three levels:
-                   chapters chineseCounting "%1、", sections chineseCounting
-                   "（%2）" (restart after each chapter), tasks decimal "%3."
-                   (lvlRestart 0: 1..178 run on across chapters).
+                   plan is a list paragraph whose number is NOT in the text.
+                   numbering.xml: tasks decimal "%1." (one list, 1..178 across
+                   chapters), chapters chineseCounting "%1、", sections
+                   chineseCounting "（%1）" with one w:num per chapter whose
+                   w:startOverride restarts them at （一）. (Separate lists, not
+                   levels of one: LibreOffice ignores w:lvlRestart 0, so a
+                   three-level list prints other numbers there than in Word.)
 seed-table.xlsx    written with python3-openpyxl (a spreadsheet library): a
                    merged title row, the header 序号|重点任务|牵头单位|责任单位,
                    a merged row per chapter and section, one row per task
                    with the unit lists exactly as printed in the plan.
-Both give the plan's 466 concrete links (tests/cli/test_formats.c)."""
+Both give the plan's 466 concrete links (tests/cli/test_formats.c).
+
+With --sources DIR it also writes the inputs that make-office-converted.sh
+hands to pandoc, LibreOffice and Chromium: seed.md (tasks as a markdown
+ordered list, so pandoc numbers them itself), seed-table.csv and
+seed-table.html (the plan as a task table)."""
 import re, sys, zipfile, os
 from xml.sax.saxutils import escape
 
@@ -38,27 +45,30 @@ def para(text, num=None, ilvl=0):
 
 def docx(lines, path):
     body = []
+    chapters = 0
     for l in lines:
         if not l.strip():
             continue
         m = TASK.match(l)
         if m:
-            body.append(para(m.group(2), 1, 2)); continue
+            body.append(para(m.group(2), 1)); continue
         m = CHAPTER.match(l)
         if m:
-            body.append(para(m.group(2), 1, 0)); continue
+            chapters += 1
+            body.append(para(m.group(2), 2)); continue
         m = SECTION.match(l)
         if m:
-            body.append(para(m.group(2).strip(), 1, 1)); continue
+            body.append(para(m.group(2).strip(), 2 + chapters)); continue
         body.append(para(l.strip()))
     doc = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document xmlns:w="{W}">'
            f'<w:body>{"".join(body)}<w:sectPr/></w:body></w:document>')
     numbering = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:numbering xmlns:w="{W}">'
-                 '<w:abstractNum w:abstractNumId="0">'
-                 '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl>'
-                 '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="（%2）"/></w:lvl>'
-                 '<w:lvl w:ilvl="2"><w:start w:val="1"/><w:lvlRestart w:val="0"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%3."/></w:lvl>'
-                 '</w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>')
+                 '<w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl></w:abstractNum>'
+                 '<w:abstractNum w:abstractNumId="1"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl></w:abstractNum>'
+                 '<w:abstractNum w:abstractNumId="2"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="（%1）"/></w:lvl></w:abstractNum>'
+                 '<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num><w:num w:numId="2"><w:abstractNumId w:val="1"/></w:num>'
+                 + ''.join(f'<w:num w:numId="{3 + c}"><w:abstractNumId w:val="2"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride></w:num>' for c in range(1, chapters + 1))
+                 + '</w:numbering>')
     ct = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
           '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
           '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
@@ -134,8 +144,44 @@ def xlsx(lines, path):
     wb.properties.modified = wb.properties.created
     wb.save(path)
 
+def sources(lines, d):
+    import csv, html
+    os.makedirs(d, exist_ok=True)
+    md, intask = [], False
+    for l in lines:
+        t = l.strip()
+        if not t:
+            continue
+        m = TASK.match(l)
+        if m:
+            md.append(f'{m.group(1)}. {m.group(2).strip()}\n'); intask = True; continue
+        if intask and (LEAD.match(t) or SUPPORT.match(t)):
+            md.append(f'    {t}\n'); continue
+        intask = False
+        md.append(t.replace('[', '\\[').replace(']', '\\]').replace('>', '\\>') + '\n')
+    open(os.path.join(d, 'seed.md'), 'w', encoding='utf-8').write('\n'.join(md))
+    rows = [['序号', '重点任务', '牵头单位', '责任单位']]
+    for kind, num, text, lead, sup in tasks(lines):
+        rows.append([num, text, lead, sup] if kind == 'task' else [text, '', '', ''])
+    with open(os.path.join(d, 'seed-table.csv'), 'w', newline='', encoding='utf-8') as f:
+        csv.writer(f).writerows(rows)
+    out = ['<!DOCTYPE html><html><head><meta charset="utf-8"><title>2026年政府工作报告重点工作分工方案</title>'
+           '<style>table{border-collapse:collapse;width:100%}td,th{border:1px solid #000;padding:2px 4px}</style>'
+           '</head><body><h3>2026年政府工作报告重点工作分工方案</h3><table>',
+           '<tr>' + ''.join(f'<th>{html.escape(c)}</th>' for c in rows[0]) + '</tr>']
+    for r in rows[1:]:
+        if not r[1]:
+            out.append(f'<tr><td colspan="4">{html.escape(r[0])}</td></tr>')
+        else:
+            out.append('<tr>' + ''.join(f'<td>{html.escape(c)}</td>' for c in r) + '</tr>')
+    out.append('</table></body></html>')
+    open(os.path.join(d, 'seed-table.html'), 'w', encoding='utf-8').write('\n'.join(out))
+
 if __name__ == '__main__':
     lines = open(SEED, encoding='utf-8').read().split('\n')
+    if len(sys.argv) == 3 and sys.argv[1] == '--sources':
+        sources(lines, sys.argv[2])
+        sys.exit(0)
     os.makedirs(OUT, exist_ok=True)
     docx(lines, os.path.join(OUT, 'seed-autonum.docx'))
     xlsx(lines, os.path.join(OUT, 'seed-table.xlsx'))
