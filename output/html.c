@@ -1104,7 +1104,11 @@ static void diagnostics(page *p) {
     TX(d->zh ? sev_zh[g->severity] : rg_severity_name(g->severity));
     fputs("</td><td>", out);
     TX(plan->path);
-    if (g->line > 0) fprintf(out, ":%ld", g->line);
+    if (g->line > 0) { /* a line number, or ¶12 / 任务!C12 / p3:14 */
+      char num[24];
+      fputc(':', out);
+      TX(rg_plan_loc(plan, g->line, num, sizeof num));
+    }
     fputs("</td><td><code>", out);
     TX(g->code);
     fputs("</code></td><td>", out);

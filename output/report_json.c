@@ -178,6 +178,10 @@ json_t *rg_report_json(const rg_report_data *d) {
                             : json_null());
     json_object_set_new(to, "deadline", str_or_null(task->deadline));
     json_object_set_new(to, "line", json_integer(task->line));
+    if (plan->n_locs) { /* Word, Excel, PDF: the place as the user finds it */
+      char num[24];
+      json_object_set_new(to, "location", json_string(rg_plan_loc(plan, task->line, num, sizeof num)));
+    }
     json_object_set_new(to, "open_list", json_boolean(task->open_list));
     json_object_set_new(to, "concrete_units", json_integer(d->task_k[t]));
     for (int k = 0; k < task->link_count; k++) {
@@ -246,6 +250,10 @@ json_t *rg_report_json(const rg_report_data *d) {
     json_t *go = json_object();
     json_object_set_new(go, "severity", json_string(rg_severity_name(g->severity)));
     json_object_set_new(go, "line", json_integer(g->line));
+    if (plan->n_locs && g->line > 0) {
+      char num[24];
+      json_object_set_new(go, "location", json_string(rg_plan_loc(plan, g->line, num, sizeof num)));
+    }
     json_object_set_new(go, "code", str_or_null(g->code));
     json_object_set_new(go, "message", str_or_null(g->message));
     json_array_append_new(diags, go);
@@ -265,9 +273,11 @@ json_t *rg_report_json(const rg_report_data *d) {
 rg_table *rg_report_tasks_table(const rg_report_data *d) {
   static const char *const names[] = {"number",  "ordinal",  "chapter",   "text", "lead",
                                       "support", "deadline", "open_list", "line"};
-  static const rg_coltype types[] = {RG_COL_STR,  RG_COL_INT, RG_COL_STR,  RG_COL_STR, RG_COL_LIST,
-                                     RG_COL_LIST, RG_COL_STR, RG_COL_BOOL, RG_COL_INT};
   const rg_plan *plan = d->plan;
+  /* the line column holds ¶12 / 任务!C12 / p3:14 for Word, Excel, PDF */
+  const rg_coltype types[] = {RG_COL_STR,  RG_COL_INT, RG_COL_STR,  RG_COL_STR,
+                              RG_COL_LIST, RG_COL_LIST, RG_COL_STR, RG_COL_BOOL,
+                              plan->n_locs ? RG_COL_STR : RG_COL_INT};
   rg_table *t = rg_table_new(9, names, types);
   for (int i = 0; i < plan->n_tasks; i++) {
     const rg_task *task = &plan->tasks[i];
@@ -283,7 +293,9 @@ rg_table *rg_report_tasks_table(const rg_report_data *d) {
     }
     rg_table_str(t, 6, task->deadline);
     rg_table_bool(t, 7, task->open_list);
-    rg_table_int(t, 8, task->line);
+    char num[24];
+    if (plan->n_locs) rg_table_str(t, 8, rg_plan_loc(plan, task->line, num, sizeof num));
+    else rg_table_int(t, 8, task->line);
   }
   return t;
 }

@@ -100,7 +100,11 @@ static void tasks_sheet(book *b) {
     free(sp);
     str(&s, 5, task->deadline);
     if (task->open_list) str(&s, 6, TR("是", "yes"));
-    numv(&s, 7, (double)task->line);
+    char num[24];
+    if (plan->n_locs) /* ¶12, 任务!C12, p3:14 */
+      str(&s, 7, rg_plan_loc(plan, task->line, num, sizeof num));
+    else
+      numv(&s, 7, (double)task->line);
   }
   finish(&s);
 }
@@ -287,7 +291,11 @@ static void diags_sheet(book *b) {
   for (int i = 0; i < plan->n_diags; i++, s.row++) {
     const rg_diag *g = &plan->diags[i];
     str(&s, 0, d->zh ? sev_zh[g->severity] : rg_severity_name(g->severity));
-    if (g->line > 0) numv(&s, 1, (double)g->line);
+    char num[24];
+    if (g->line > 0 && plan->n_locs)
+      str(&s, 1, rg_plan_loc(plan, g->line, num, sizeof num));
+    else if (g->line > 0)
+      numv(&s, 1, (double)g->line);
     str(&s, 2, g->code);
     str(&s, 3, g->message);
   }
