@@ -466,19 +466,19 @@ static void note_ref(walker *w, xmlNode *ref, int foot) {
 }
 
 static void find_boxes(walker *w, xmlNode *n) {
+  if (rg_xml_is(n, "AlternateContent")) { /* the first choice only, never the fallback */
+    for (xmlNode *k = n->children; k; k = k->next)
+      if (k->type == XML_ELEMENT_NODE) {
+        find_boxes(w, k);
+        break;
+      }
+    return;
+  }
   for (xmlNode *c = n->children; c; c = c->next) {
     if (c->type != XML_ELEMENT_NODE) continue;
     if (rg_xml_is(c, "txbxContent")) {
       RG_GROW(w->boxes, w->cap_boxes, (size_t)w->n_boxes + 1);
       w->boxes[w->n_boxes++] = c;
-      continue;
-    }
-    if (rg_xml_is(c, "AlternateContent")) { /* the first choice only */
-      for (xmlNode *k = c->children; k; k = k->next)
-        if (k->type == XML_ELEMENT_NODE) {
-          find_boxes(w, k);
-          break;
-        }
       continue;
     }
     find_boxes(w, c);

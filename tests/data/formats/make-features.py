@@ -76,7 +76,7 @@ def features_docx(path, table):
         p(t('牵头单位：市国资委')),
         p(t('完善法人治理结构。'), 1, 1),
         p(t('推进要素市场化配置。'), 1, 0),
-        p(t('牵头单位：市发展改革委<w:br/>责任单位：市自然资源局、数据局')),
+        p(t('牵头单位：市发展改革委') + '<w:r><w:br/></w:r>' + t('责任单位：市自然资源局、数据局')),
         p(t('优化土地要素配置。'), 1, 1),
         # tracked changes and hidden text
         p(t('推进营商环境改革') + '<w:ins w:id="1" w:author="a"><w:r><w:t>攻坚</w:t></w:r></w:ins>'
