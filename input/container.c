@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "convert.h"
 #include "text_parser.h"
 #include "ooxml.h"
 
@@ -283,6 +284,58 @@ static const char *table_title(const rg_cdoc *doc) {
   return best;
 }
 
+/* A plan in traditional characters: convert every line and cell (OpenCC
+ * t2s, as load.c does for text), so unit names match simplified plans.
+ * Decided on a sample of the text, as for text plans. */
+static rg_status convert_traditional(rg_cdoc *doc, rg_error *err) {
+  char *sample = NULL;
+  size_t len = 0, cap = 0;
+  for (int i = 0; i < doc->lines.n && len < 65536; i++) {
+    RG_GROW(sample, cap, len + doc->lines.v[i].len + 2);
+    memcpy(sample + len, doc->lines.v[i].text, doc->lines.v[i].len);
+    len += doc->lines.v[i].len;
+    sample[len++] = '\n';
+  }
+  for (int t = 0; t < doc->n_tables && len < 65536; t++)
+    for (int r = 0; r < doc->tables[t].n && len < 65536; r++)
+      for (int c = 0; c < doc->tables[t].rows[r].n; c++) {
+        size_t n = strlen(doc->tables[t].rows[r].cells[c]);
+        RG_GROW(sample, cap, len + n + 2);
+        memcpy(sample + len, doc->tables[t].rows[r].cells[c], n);
+        len += n;
+        sample[len++] = '\n';
+      }
+  int trad = len && rg_convert_is_traditional(sample, len);
+  free(sample);
+  if (!trad) return RG_OK;
+  rg_status st = RG_OK;
+  for (int i = 0; i < doc->lines.n && !st; i++) {
+    char *out;
+    size_t n;
+    st = rg_convert_t2s(doc->plan->path, doc->lines.v[i].text, doc->lines.v[i].len, &out, &n, err);
+    if (st) break;
+    doc->lines.v[i].text = rg_cdoc_keep(doc, out, n);
+    doc->lines.v[i].len = n;
+    free(out);
+  }
+  for (int t = 0; t < doc->n_tables && !st; t++)
+    for (int r = 0; r < doc->tables[t].n && !st; r++)
+      for (int c = 0; c < doc->tables[t].rows[r].n && !st; c++) {
+        const char *cell = doc->tables[t].rows[r].cells[c];
+        char *out;
+        size_t n;
+        if (!*cell) continue;
+        st = rg_convert_t2s(doc->plan->path, cell, strlen(cell), &out, &n, err);
+        if (st) break;
+        ((const char **)doc->tables[t].rows[r].cells)[c] = rg_cdoc_keep(doc, out, n);
+        free(out);
+      }
+  if (!st)
+    rg_plan_diag(doc->plan, RG_SEV_NOTE, 0, "traditional",
+                 "traditional script converted to simplified (OpenCC t2s)");
+  return st;
+}
+
 rg_status rg_container_parse(rg_plan *plan, const char *data, size_t len, const rg_load_opts *opts,
                              rg_error *err) {
   rg_container kind = rg_container_detect(data, len);
@@ -299,6 +352,7 @@ rg_status rg_container_parse(rg_plan *plan, const char *data, size_t len, const 
     st = read_package(plan->path, data, len, &doc, err);
   else
     st = rg_error_set(err, RG_EINPUT, plan->path, 0, 0, "not a Word, Excel or PDF file");
+  if (!st) st = convert_traditional(&doc, err);
   if (!st) {
     if (doc.n_tables == 0) st = rg_text_parse(plan, &doc.lines, err);
     for (int i = 0; i < doc.n_tables && !st; i++)

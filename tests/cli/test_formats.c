@@ -241,3 +241,14 @@ Test(formats, scanned_pdf_needs_ocr) { expect_bad("scanned.pdf", "run OCR on it 
 Test(formats, truncated_pdf) { expect_bad("truncated.pdf", "not a readable PDF"); }
 Test(formats, legacy_word_or_wps) { expect_bad("legacy.doc", "save it as .docx or PDF"); }
 Test(formats, legacy_excel_or_et) { expect_bad("legacy.et", "save it as .xlsx or PDF"); }
+
+Test(formats, traditional_docx_is_converted_like_a_text_plan) {
+  run_result a = run("edges '" RG_TEST_DATA "/formats/text/h2a-traditional.txt' -f csv");
+  run_result b = run("edges '" OFFICE "traditional.docx' -f csv");
+  cr_assert_eq(b.code, 0, "%s", b.err);
+  drop_last_field(a.out);
+  drop_last_field(b.out);
+  cr_expect_str_eq(b.out, a.out);
+  done(&a);
+  done(&b);
+}

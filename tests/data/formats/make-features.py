@@ -15,6 +15,7 @@ features.xlsx   two sheets (说明, 任务), shared strings with rich runs and a
                 phonetic run, inline strings, a number id, a date cell, a
                 merged title row, a merged chapter row, a vertical merge in the
                 lead column, a hidden row and a hidden column.
+traditional.docx  text/h2a-traditional.txt as paragraphs (OpenCC t2s applies).
 broken/*        hostile and damaged inputs: see make_broken()."""
 import os, zipfile, zlib, struct
 
@@ -257,8 +258,18 @@ def make_broken(d):
     data = open(os.path.join(OUT, 'seed-libreoffice.pdf'), 'rb').read()
     open(os.path.join(d, 'truncated.pdf'), 'wb').write(data[:2000])
 
+def traditional_docx(path):
+    """tests/data/formats/text/h2a-traditional.txt, one paragraph a line."""
+    lines = open(os.path.join(HERE, 'text', 'h2a-traditional.txt'), encoding='utf-8').read().splitlines()
+    body = ''.join(p(t(l.replace('&', '&amp;').replace('<', '&lt;'))) for l in lines if l.strip())
+    doc = f'<?xml version="1.0"?><w:document {W}><w:body>{body}<w:sectPr/></w:body></w:document>'
+    write_zip(path, [('[Content_Types].xml', ctypes('word/document.xml', DOCX_CT)),
+                     ('_rels/.rels', rels([('rId1', 'officeDocument', 'word/document.xml')])),
+                     ('word/document.xml', doc)])
+
 if __name__ == '__main__':
     os.makedirs(OUT, exist_ok=True)
+    traditional_docx(os.path.join(OUT, 'traditional.docx'))
     features_docx(os.path.join(OUT, 'features.docx'), False)
     features_docx(os.path.join(OUT, 'features-table.docx'), True)
     features_xlsx(os.path.join(OUT, 'features.xlsx'))
