@@ -27,6 +27,18 @@ rg_container rg_container_detect(const char *data, size_t len) {
 
 /* ------------------------------------------------------------ the doc */
 
+void rg_buf_put(char **b, size_t *len, size_t *cap, const char *s, size_t n) {
+  if (*len + n + 1 > *cap) {
+    size_t c = *cap ? *cap : 64;
+    while (*len + n + 1 > c) c *= 2;
+    *b = rg_xrealloc(*b, c);
+    *cap = c;
+  }
+  memcpy(*b + *len, s, n);
+  *len += n;
+  (*b)[*len] = '\0';
+}
+
 const char *rg_cdoc_keep(rg_cdoc *doc, const char *s, size_t n) {
   char *p = rg_xmalloc(n + 1);
   memcpy(p, s, n);

@@ -113,17 +113,7 @@ typedef struct walker {
   size_t clen, ccap;
 } walker;
 
-static void put(char **b, size_t *len, size_t *cap, const char *s, size_t n) {
-  if (*len + n + 1 > *cap) {
-    size_t c = *cap ? *cap : 256;
-    while (*len + n + 1 > c) c *= 2;
-    *b = rg_xrealloc(*b, c);
-    *cap = c;
-  }
-  memcpy(*b + *len, s, n);
-  *len += n;
-  (*b)[*len] = '\0';
-}
+#define put rg_buf_put
 
 static long lattr(const xmlNode *n, const char *name, long dflt) {
   const char *v = rg_xml_attr(n, name);
@@ -465,13 +455,17 @@ static void note_ref(walker *w, xmlNode *ref, int foot) {
   (*refs)[(*n)++] = id;
 }
 
+/* Of an mc:AlternateContent only the first choice is read, never the
+ * fallback (an older copy of the same content). */
+static xmlNode *first_choice(xmlNode *alt) {
+  for (xmlNode *k = alt->children; k; k = k->next)
+    if (k->type == XML_ELEMENT_NODE) return k;
+  return NULL;
+}
+
 static void find_boxes(walker *w, xmlNode *n) {
-  if (rg_xml_is(n, "AlternateContent")) { /* the first choice only, never the fallback */
-    for (xmlNode *k = n->children; k; k = k->next)
-      if (k->type == XML_ELEMENT_NODE) {
-        find_boxes(w, k);
-        break;
-      }
+  if (rg_xml_is(n, "AlternateContent")) {
+    if ((n = first_choice(n))) find_boxes(w, n);
     return;
   }
   for (xmlNode *c = n->children; c; c = c->next) {
@@ -520,11 +514,8 @@ static void para_content(walker *w, xmlNode *n, int depth) {
              rg_xml_is(c, "rPr") || rg_xml_is(c, "proofErr") || rg_xml_is(c, "bookmarkStart"))
       continue;
     else if (rg_xml_is(c, "AlternateContent")) {
-      for (xmlNode *k = c->children; k; k = k->next)
-        if (k->type == XML_ELEMENT_NODE) {
-          para_content(w, k, depth + 1);
-          break;
-        }
+      xmlNode *k = first_choice(c);
+      if (k) para_content(w, k, depth + 1);
     } else
       para_content(w, c, depth + 1); /* ins, moveTo, hyperlink, smartTag, sdt, fldSimple, ... */
   }
@@ -587,11 +578,8 @@ static void block(walker *w, xmlNode *n, int depth) {
     else if (rg_xml_is(c, "tbl")) table(w, c);
     else if (rg_xml_is(c, "sectPr") || rg_xml_is(c, "del") || rg_xml_is(c, "moveFrom")) continue;
     else if (rg_xml_is(c, "AlternateContent")) {
-      for (xmlNode *k = c->children; k; k = k->next)
-        if (k->type == XML_ELEMENT_NODE) {
-          block(w, k, depth + 1);
-          break;
-        }
+      xmlNode *k = first_choice(c);
+      if (k) block(w, k, depth + 1);
     } else
       block(w, c, depth + 1); /* sdt, sdtContent, customXml, ins ... */
   }

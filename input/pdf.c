@@ -69,17 +69,7 @@ typedef struct pdoc {
   int pages;
 } pdoc;
 
-static void sbuf_put(char **b, size_t *len, size_t *cap, const char *s, size_t n) {
-  if (*len + n + 1 > *cap) {
-    size_t c = *cap ? *cap : 64;
-    while (*len + n + 1 > c) c *= 2;
-    *b = rg_xrealloc(*b, c);
-    *cap = c;
-  }
-  memcpy(*b + *len, s, n);
-  *len += n;
-  (*b)[*len] = '\0';
-}
+#define sbuf_put rg_buf_put
 
 static int utf8_len(unsigned char c) {
   return c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;

@@ -80,17 +80,7 @@ static char *own(reader *r, char *s) {
   return s;
 }
 
-static void buf_put(char **b, size_t *len, size_t *cap, const char *s) {
-  size_t n = strlen(s);
-  if (*len + n + 1 > *cap) {
-    size_t c = *cap ? *cap : 64;
-    while (*len + n + 1 > c) c *= 2;
-    *b = rg_xrealloc(*b, c);
-    *cap = c;
-  }
-  memcpy(*b + *len, s, n + 1);
-  *len += n;
-}
+static void buf_put(char **b, size_t *len, size_t *cap, const char *s) { rg_buf_put(b, len, cap, s, strlen(s)); }
 
 /* The text of a string item (<si> or <is>): <t>, or the <t> of each <r>;
  * phonetic guides (<rPh>) are not text. */

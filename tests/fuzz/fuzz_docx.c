@@ -27,28 +27,11 @@ static const char DRELS[] =
     "</Relationships>";
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
-  if (size >= 2 && data[0] == 'P' && data[1] == 'K') {
-    char *buf = malloc(size); /* exact size: overreads are caught */
-    memcpy(buf, data, size);
-    read_and_check("fuzz.docx", buf, size);
-    free(buf);
-    return 0;
-  }
-  const char *piece[4] = {0};
-  size_t len[4] = {0};
-  int n = split_parts(data, size, piece, len, 4);
-  part parts[] = {{"[Content_Types].xml", CT, sizeof CT - 1},
-                  {"_rels/.rels", RELS, sizeof RELS - 1},
-                  {"word/_rels/document.xml.rels", DRELS, sizeof DRELS - 1},
-                  {"word/document.xml", n > 0 ? piece[0] : NULL, len[0]},
-                  {"word/numbering.xml", n > 1 ? piece[1] : NULL, len[1]},
-                  {"word/styles.xml", n > 2 ? piece[2] : NULL, len[2]},
-                  {"word/footnotes.xml", n > 3 ? piece[3] : NULL, len[3]}};
-  size_t zl = 0;
-  char *zipped = pack(parts, 7, &zl);
-  if (zipped) {
-    read_and_check("fuzz.docx", zipped, zl);
-    free(zipped);
-  }
+  static const part fixed[] = {{"[Content_Types].xml", CT, sizeof CT - 1},
+                               {"_rels/.rels", RELS, sizeof RELS - 1},
+                               {"word/_rels/document.xml.rels", DRELS, sizeof DRELS - 1}};
+  static const char *const names[] = {"word/document.xml", "word/numbering.xml", "word/styles.xml",
+                                      "word/footnotes.xml"};
+  fuzz_package(data, size, "fuzz.docx", fixed, 3, names, NULL, 4, read_and_check);
   return 0;
 }

@@ -30,28 +30,12 @@ static const char WB[] =
     "<sheet name=\"\xE4\xBB\xBB\xE5\x8A\xA1\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>";
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
-  if (size >= 2 && data[0] == 'P' && data[1] == 'K') {
-    char *buf = malloc(size);
-    memcpy(buf, data, size);
-    read_and_check("fuzz.xlsx", buf, size);
-    free(buf);
-    return 0;
-  }
-  const char *piece[4] = {0};
-  size_t len[4] = {0};
-  int n = split_parts(data, size, piece, len, 4);
-  part parts[] = {{"[Content_Types].xml", CT, sizeof CT - 1},
-                  {"_rels/.rels", RELS, sizeof RELS - 1},
-                  {"xl/_rels/workbook.xml.rels", WRELS, sizeof WRELS - 1},
-                  {"xl/worksheets/sheet1.xml", n > 0 ? piece[0] : NULL, len[0]},
-                  {"xl/sharedStrings.xml", n > 1 ? piece[1] : NULL, len[1]},
-                  {"xl/styles.xml", n > 2 ? piece[2] : NULL, len[2]},
-                  {"xl/workbook.xml", n > 3 && len[3] ? piece[3] : WB, n > 3 && len[3] ? len[3] : sizeof WB - 1}};
-  size_t zl = 0;
-  char *zipped = pack(parts, 7, &zl);
-  if (zipped) {
-    read_and_check("fuzz.xlsx", zipped, zl);
-    free(zipped);
-  }
+  static const part fixed[] = {{"[Content_Types].xml", CT, sizeof CT - 1},
+                               {"_rels/.rels", RELS, sizeof RELS - 1},
+                               {"xl/_rels/workbook.xml.rels", WRELS, sizeof WRELS - 1}};
+  static const char *const names[] = {"xl/worksheets/sheet1.xml", "xl/sharedStrings.xml",
+                                      "xl/styles.xml", "xl/workbook.xml"};
+  static const char *const dflt[] = {NULL, NULL, NULL, WB};
+  fuzz_package(data, size, "fuzz.xlsx", fixed, 3, names, dflt, 4, read_and_check);
   return 0;
 }

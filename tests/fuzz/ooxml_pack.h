@@ -78,4 +78,39 @@ static char *pack(const part *parts, int n, size_t *out_len) {
   return buf;
 }
 
+/* The body of the docx and xlsx harnesses: a whole package (starts with
+ * PK) is read as it is; anything else is split at NUL bytes into the parts
+ * named in names[] (an empty or missing piece uses dflt[i], if any), packed
+ * with the fixed parts, and read. check() reads and checks the plan. */
+static void fuzz_package(const uint8_t *data, size_t size, const char *path, const part *fixed,
+                         int nfixed, const char *const *names, const char *const *dflt, int nnames,
+                         void (*check)(const char *, const char *, size_t)) {
+  if (size >= 2 && data[0] == 'P' && data[1] == 'K') {
+    char *buf = malloc(size); /* exact size: overreads are caught */
+    memcpy(buf, data, size);
+    check(path, buf, size);
+    free(buf);
+    return;
+  }
+  const char *piece[8] = {0};
+  size_t len[8] = {0};
+  int n = split_parts(data, size, piece, len, nnames);
+  part parts[16];
+  int k = 0;
+  for (int i = 0; i < nfixed && k < 16; i++) parts[k++] = fixed[i];
+  for (int i = 0; i < nnames && k < 16; i++) {
+    int have = i < n && (len[i] || !dflt || !dflt[i]);
+    parts[k].name = names[i];
+    parts[k].data = have ? piece[i] : dflt ? dflt[i] : NULL;
+    parts[k].len = have ? len[i] : parts[k].data ? strlen(parts[k].data) : 0;
+    k++;
+  }
+  size_t zl = 0;
+  char *zipped = pack(parts, k, &zl);
+  if (zipped) {
+    check(path, zipped, zl);
+    free(zipped);
+  }
+}
+
 #endif
