@@ -271,23 +271,35 @@ static int in_margin(const pdoc *d, const vline *L) {
   return L->y1 < h * 0.08 || L->y0 > h * 0.92;
 }
 
-/* Does a chunk of this shape stand in the margin of enough other pages? */
-static int recurs(const pdoc *d, const vline *L, const char *text) {
-  char me[256], other[256];
+/* The shapes of every chunk in a page margin, sorted, with their pages:
+ * a chunk recurs when its shape stands in the margin of enough other pages.
+ * O(M log M) for M margin chunks, so a long PDF stays linear-ish. */
+typedef struct mshape {
+  char *shape;
+  int page;
+} mshape;
+
+static int by_shape(const void *x, const void *y) {
+  const mshape *a = x, *b = y;
+  int c = strcmp(a->shape, b->shape);
+  return c ? c : a->page - b->page;
+}
+
+static int recurs(const pdoc *d, const mshape *ms, size_t n, const vline *L, const char *text) {
+  char me[256];
   shape(text, me, sizeof me);
-  int pages = 0, last = L->page;
-  for (int j = 0; j < d->n; j++) {
-    const vline *M = &d->v[j];
-    if (M->page == last || M->page == L->page || !in_margin(d, M)) continue;
-    for (int c = 0; c < M->n; c++) {
-      shape(M->chunks[c].text, other, sizeof other);
-      if (!strcmp(me, other)) {
-        pages++;
-        last = M->page;
-        break;
-      }
-    }
+  size_t lo = 0, hi = n;
+  while (lo < hi) { /* first entry with this shape */
+    size_t mid = (lo + hi) / 2;
+    if (strcmp(ms[mid].shape, me) < 0) lo = mid + 1;
+    else hi = mid;
   }
+  int pages = 0, last = -1;
+  for (size_t i = lo; i < n && !strcmp(ms[i].shape, me); i++)
+    if (ms[i].page != L->page && ms[i].page != last) {
+      pages++;
+      last = ms[i].page;
+    }
   return pages >= 1 && (d->pages < 4 || pages + 1 >= d->pages / 2);
 }
 
@@ -296,12 +308,12 @@ static int recurs(const pdoc *d, const vline *L, const char *text) {
  * or recurs in the margin of other pages (running titles). A table row at
  * the top of a page ("13 | 打好历史… | 市文化旅游广电局") has text that does not
  * recur, so it stays. */
-static int chrome_line(const pdoc *d, const vline *L) {
+static int chrome_line(const pdoc *d, const mshape *ms, size_t n, const vline *L) {
   int strong = 0, all = 1;
   for (int c = 0; c < L->n; c++) {
     const char *t = L->chunks[c].text;
     if (date_time(t) || url(t)) strong = 1;
-    else if (!page_number(t) && !(d->pages >= 2 && recurs(d, L, t))) all = 0;
+    else if (!page_number(t) && !(d->pages >= 2 && recurs(d, ms, n, L, t))) all = 0;
   }
   return strong || all;
 }
@@ -310,13 +322,28 @@ static int chrome_line(const pdoc *d, const vline *L) {
  * that is not chrome stops the search, so a lone id cell ("137") of a
  * table row near the bottom is not taken for a page number. */
 static void mark_chrome(pdoc *d) {
+  mshape *ms = NULL;
+  size_t n = 0, cap = 0;
+  for (int i = 0; i < d->n; i++) {
+    if (!in_margin(d, &d->v[i])) continue;
+    for (int c = 0; c < d->v[i].n; c++) {
+      char buf[256];
+      shape(d->v[i].chunks[c].text, buf, sizeof buf);
+      RG_GROW(ms, cap, n + 1);
+      ms[n++] = (mshape){rg_xstrdup(buf), d->v[i].page};
+    }
+  }
+  qsort(ms, n, sizeof *ms, by_shape);
   for (int i = 0; i < d->n;) {
     int j = i;
     while (j < d->n && d->v[j].page == d->v[i].page) j++;
-    for (int k = i; k < j && in_margin(d, &d->v[k]) && chrome_line(d, &d->v[k]); k++) d->v[k].chrome = 1;
-    for (int k = j - 1; k >= i && in_margin(d, &d->v[k]) && chrome_line(d, &d->v[k]); k--) d->v[k].chrome = 1;
+    for (int k = i; k < j && in_margin(d, &d->v[k]) && chrome_line(d, ms, n, &d->v[k]); k++) d->v[k].chrome = 1;
+    for (int k = j - 1; k >= i && in_margin(d, &d->v[k]) && chrome_line(d, ms, n, &d->v[k]); k--)
+      d->v[k].chrome = 1;
     i = j;
   }
+  for (size_t i = 0; i < n; i++) free(ms[i].shape);
+  free(ms);
 }
 
 /* -------------------------------------------------------------- tables */
@@ -416,6 +443,15 @@ static int column_of(const chunk *k, const double *border, int ncols) {
 }
 
 static int starts_heading(const char *s); /* below */
+
+typedef struct span {
+  double a, b;
+} span;
+
+static int by_start(const void *x, const void *y) {
+  double a = ((const span *)x)->a, b = ((const span *)y)->a;
+  return a < b ? -1 : a > b;
+}
 static int id_like(const char *s) {
   const char *p = s;
   while (*p == ' ') p++;
@@ -457,40 +493,29 @@ static int table(pdoc *d, int i, int hlines, col *cols, int ncols, rg_cdoc *doc)
   for (int c = 0; c + 1 < ncols; c++) {
     double lo = cols[c].x1, hi = cols[c + 1].x0;
     if (hi < lo) hi = lo;
-    /* shrink [lo, hi] to the widest part no chunk covers */
+    /* the widest part of [lo, hi] no chunk covers: the chunks' intervals
+     * clipped to it, sorted by start, swept once. O(k log k). */
     double best_a = lo, best_b = lo;
-    double *cuts = rg_xmalloc(((size_t)n * 8 + 2) * 2 * sizeof *cuts);
-    size_t nc = 0;
+    span *iv = NULL;
+    size_t nc = 0, cap_iv = 0;
     for (int r = 0; r < n; r++) {
       vline *L = &d->v[idx[r]];
       for (int k = 0; k < L->n; k++) {
         if (L->n == 1 && starts_heading(L->text)) continue;
         double a = L->chunks[k].x0, b = L->chunks[k].x1;
         if (b <= lo || a >= hi) continue;
-        if (nc + 2 > (size_t)n * 16 + 4) break;
-        cuts[nc++] = a > lo ? a : lo;
-        cuts[nc++] = b < hi ? b : hi;
+        RG_GROW(iv, cap_iv, nc + 1);
+        iv[nc++] = (span){a > lo ? a : lo, b < hi ? b : hi};
       }
     }
-    /* free intervals of [lo,hi] minus the covered ones */
-    double x = lo;
-    for (;;) {
-      double next_cover = hi, cover_end = hi;
-      for (size_t q = 0; q + 1 < nc; q += 2)
-        if (cuts[q + 1] > x && cuts[q] < next_cover) next_cover = cuts[q] > x ? cuts[q] : x;
-      if (next_cover - x > best_b - best_a) best_a = x, best_b = next_cover;
-      if (next_cover >= hi) break;
-      /* skip the covered run starting at next_cover */
-      cover_end = next_cover;
-      for (int again = 1; again;) {
-        again = 0;
-        for (size_t q = 0; q + 1 < nc; q += 2)
-          if (cuts[q] <= cover_end + 1e-9 && cuts[q + 1] > cover_end) cover_end = cuts[q + 1], again = 1;
-      }
-      x = cover_end;
-      if (x >= hi) break;
+    qsort(iv, nc, sizeof *iv, by_start);
+    double x = lo; /* covered up to x */
+    for (size_t q = 0; q <= nc; q++) {
+      double next = q < nc ? iv[q].a : hi;
+      if (next - x > best_b - best_a) best_a = x, best_b = next;
+      if (q < nc && iv[q].b > x) x = iv[q].b;
     }
-    free(cuts);
+    free(iv);
     border[c] = best_b > best_a ? (best_a + best_b) / 2 : (lo + hi) / 2;
   }
   /* anchors: lines with an id in the id-like first column, or headings */

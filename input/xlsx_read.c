@@ -205,10 +205,11 @@ static void serial_date(double v, int d1904, int cn, char *out, size_t size) {
   long y = yoe + era * 400, doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
   long mp = (5 * doy + 2) / 153, d = doy - (153 * mp + 2) / 5 + 1, m = mp < 10 ? mp + 3 : mp - 9;
   y += m <= 2;
+  /* serials below 2958466 end in 9999-12-31: every field fits an int */
   if (cn)
-    snprintf(out, size, "%ld年%ld月%ld日", y, m, d);
+    snprintf(out, size, "%d年%d月%d日", (int)(y % 100000), (int)m, (int)d);
   else
-    snprintf(out, size, "%04ld-%02ld-%02ld", y, m, d);
+    snprintf(out, size, "%04d-%02d-%02d", (int)(y % 100000), (int)m, (int)d);
 }
 
 static const char *cell_value(reader *r, xmlNode *c) {
