@@ -105,6 +105,9 @@ Test(formats, seed_table_as_openpyxl_xlsx) { expect_seed_edges("seed-table.xlsx"
 Test(formats, seed_table_as_libreoffice_xlsx) { expect_seed_edges("seed-table-libreoffice.xlsx", "seed-table!A"); }
 Test(formats, seed_page_printed_by_chromium) { expect_seed_edges("seed-chromium.pdf", "p1:"); }
 Test(formats, seed_docx_printed_by_libreoffice) { expect_seed_edges("seed-libreoffice.pdf", "p1:"); }
+Test(formats, seed_with_running_title_and_page_numbers_printed_by_libreoffice) {
+  expect_seed_edges("seed-headers.pdf", "p1:");
+}
 Test(formats, seed_table_printed_by_chromium_is_recovered_from_positions) {
   expect_seed_edges("seed-table-chromium.pdf", "p1:");
 }

@@ -6,6 +6,7 @@
 # ../shared/corpus (CORPUS=...).
 #   seed-pandoc.docx           pandoc: the plan as a markdown ordered list (numbers in numbering.xml)
 #   seed-libreoffice.pdf       LibreOffice Writer prints seed-autonum.docx
+#   seed-headers.pdf           LibreOffice Writer prints seed-headers.docx (running title, — N — page numbers)
 #   seed-chromium.pdf          Chromium prints tests/data/formats/html/seed-gb2312.html (header and footer on)
 #   seed-table-chromium.pdf    Chromium prints the plan as one HTML task table
 #   seed-table-libreoffice.xlsx  LibreOffice Calc saves the plan's task table (CSV) as .xlsx
@@ -27,6 +28,8 @@ strip() { /usr/bin/python3 "$here/strip-pdf-fonts.py" "$1" "$2"; }
 pandoc -f markdown -t docx -o "$out/seed-pandoc.docx" "$tmp/seed.md"
 soffice --headless --convert-to pdf --outdir "$tmp" "$out/seed-autonum.docx" >/dev/null
 strip "$tmp/seed-autonum.pdf" "$out/seed-libreoffice.pdf"
+soffice --headless --convert-to pdf --outdir "$tmp" "$out/seed-headers.docx" >/dev/null
+strip "$tmp/seed-headers.pdf" "$out/seed-headers.pdf"
 chrome "$here/html/seed-gb2312.html" "$tmp/seed-chromium.pdf"
 strip "$tmp/seed-chromium.pdf" "$out/seed-chromium.pdf"
 chrome "$tmp/seed-table.html" "$tmp/seed-table-chromium.pdf"

@@ -16,7 +16,9 @@ seed-table.xlsx    written with python3-openpyxl (a spreadsheet library): a
                    merged title row, the header 序号|重点任务|牵头单位|责任单位,
                    a merged row per chapter and section, one row per task
                    with the unit lists exactly as printed in the plan.
-Both give the plan's 466 concrete links (tests/cli/test_formats.c).
+seed-headers.docx  the same with a running title in the page header and
+                   "— N —" page numbers in the footer (for seed-headers.pdf).
+All give the plan's 466 concrete links (tests/cli/test_formats.c).
 
 With --sources DIR it also writes the inputs that make-office-converted.sh
 hands to pandoc, LibreOffice and Chromium: seed.md (tasks as a markdown
@@ -43,7 +45,7 @@ def para(text, num=None, ilvl=0):
         ppr = f'<w:pPr><w:numPr><w:ilvl w:val="{ilvl}"/><w:numId w:val="{num}"/></w:numPr></w:pPr>'
     return f'<w:p>{ppr}<w:r><w:t xml:space="preserve">{escape(text)}</w:t></w:r></w:p>'
 
-def docx(lines, path):
+def docx(lines, path, headers=False):
     body = []
     chapters = 0
     for l in lines:
@@ -60,8 +62,15 @@ def docx(lines, path):
         if m:
             body.append(para(m.group(2).strip(), 2 + chapters)); continue
         body.append(para(l.strip()))
+    R = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships'
+    sect = '<w:sectPr/>'
+    if headers:  # a running title and a page number field, as offices print them
+        sect = (f'<w:sectPr xmlns:r="{R}"><w:headerReference w:type="default" r:id="rIdH"/>'
+                '<w:footerReference w:type="default" r:id="rIdF"/>'
+                '<w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1440" w:right="1440" w:bottom="1440" '
+                'w:left="1440" w:header="720" w:footer="720"/></w:sectPr>')
     doc = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document xmlns:w="{W}">'
-           f'<w:body>{"".join(body)}<w:sectPr/></w:body></w:document>')
+           f'<w:body>{"".join(body)}{sect}</w:body></w:document>')
     numbering = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:numbering xmlns:w="{W}">'
                  '<w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl></w:abstractNum>'
                  '<w:abstractNum w:abstractNumId="1"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl></w:abstractNum>'
@@ -83,11 +92,22 @@ def docx(lines, path):
     drels = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
              '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
              '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering" Target="numbering.xml"/>'
+             + ('<Relationship Id="rIdH" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/header" Target="header1.xml"/>'
+                '<Relationship Id="rIdF" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer" Target="footer1.xml"/>'
+                if headers else '') +
              '</Relationships>')
+    header = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:hdr xmlns:w="{W}">'
+              '<w:p><w:pPr><w:jc w:val="center"/></w:pPr><w:r><w:t>2026年政府工作报告重点工作分工方案</w:t></w:r></w:p></w:hdr>')
+    footer = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:ftr xmlns:w="{W}">'
+              '<w:p><w:pPr><w:jc w:val="center"/></w:pPr><w:r><w:t xml:space="preserve">— </w:t></w:r>'
+              '<w:fldSimple w:instr=" PAGE "><w:r><w:t>1</w:t></w:r></w:fldSimple>'
+              '<w:r><w:t xml:space="preserve"> —</w:t></w:r></w:p></w:ftr>')
     with zipfile.ZipFile(path, 'w', zipfile.ZIP_DEFLATED) as z:
-        for name, data in [('[Content_Types].xml', ct), ('_rels/.rels', rels),
-                           ('word/document.xml', doc), ('word/_rels/document.xml.rels', drels),
-                           ('word/numbering.xml', numbering)]:
+        parts = [('[Content_Types].xml', ct), ('_rels/.rels', rels), ('word/document.xml', doc),
+                 ('word/_rels/document.xml.rels', drels), ('word/numbering.xml', numbering)]
+        if headers:
+            parts += [('word/header1.xml', header), ('word/footer1.xml', footer)]
+        for name, data in parts:
             zi = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
             zi.compress_type = zipfile.ZIP_DEFLATED
             z.writestr(zi, data)
@@ -184,4 +204,5 @@ if __name__ == '__main__':
         sys.exit(0)
     os.makedirs(OUT, exist_ok=True)
     docx(lines, os.path.join(OUT, 'seed-autonum.docx'))
+    docx(lines, os.path.join(OUT, 'seed-headers.docx'), headers=True)
     xlsx(lines, os.path.join(OUT, 'seed-table.xlsx'))
