@@ -199,7 +199,7 @@ static void read_numbering(walker *w, xmlDoc *d) {
       m->own = 1;
     }
   }
-  qsort(w->nums, (size_t)w->n_nums, sizeof *w->nums, by_num_id);
+  if (w->n_nums) qsort(w->nums, (size_t)w->n_nums, sizeof *w->nums, by_num_id);
   /* counter instances: one per abstract list, one more per overriding num */
   w->n_inst = w->n_abs;
   for (int i = 0; i < w->n_nums; i++) w->nums[i].inst = w->nums[i].own ? w->n_inst++ : w->nums[i].abs;
@@ -208,6 +208,7 @@ static void read_numbering(walker *w, xmlDoc *d) {
 
 static num *find_num(walker *w, long id) {
   num key = {.id = id};
+  if (!w->n_nums) return NULL;
   return bsearch(&key, w->nums, (size_t)w->n_nums, sizeof *w->nums, by_num_id);
 }
 
@@ -400,12 +401,13 @@ static void read_styles(walker *w, xmlDoc *d) {
     }
     st->hidden = on(rg_xml_child(rpr, "vanish"));
   }
-  qsort(w->styles, (size_t)w->n_styles, sizeof *w->styles, by_style_id);
+  if (w->n_styles) qsort(w->styles, (size_t)w->n_styles, sizeof *w->styles, by_style_id);
 }
 
 static const style *find_style(walker *w, const char *id) {
   if (!id) return NULL;
   style key = {.id = id};
+  if (!w->n_styles) return NULL;
   return bsearch(&key, w->styles, (size_t)w->n_styles, sizeof *w->styles, by_style_id);
 }
 
@@ -752,9 +754,9 @@ static rg_status notes(walker *w, const char *base, xmlDoc *rels, const char *ty
       RG_GROW(ix, cap, nix + 1);
       ix[nix++] = (note_ix){lattr(c, "id", -1), c};
     }
-  qsort(ix, nix, sizeof *ix, by_note_id);
+  if (nix) qsort(ix, nix, sizeof *ix, by_note_id);
   for (int i = 0; i < n; i++) {
-    note_ix key = {refs[i], NULL}, *hit = bsearch(&key, ix, nix, sizeof *ix, by_note_id);
+    note_ix key = {refs[i], NULL}, *hit = nix ? bsearch(&key, ix, nix, sizeof *ix, by_note_id) : NULL;
     if (!hit) continue;
     char label[48];
     snprintf(label, sizeof label, "%s %d", word, i + 1);

@@ -136,7 +136,7 @@ static void page_lines(pdoc *d, int page, const char *text, PopplerRectangle *re
   size_t no = 0;
   for (size_t i = 0; i < ng; i++)
     if (!g[i].space) order[no++] = &g[i];
-  qsort(order, no, sizeof *order, by_y);
+  if (no) qsort(order, no, sizeof *order, by_y);
   int line_no = 0;
   for (size_t i = 0; i < no;) {
     /* a band: glyphs whose centre lies within 0.3 of the first one's height
@@ -333,7 +333,7 @@ static void mark_chrome(pdoc *d) {
       ms[n++] = (mshape){rg_xstrdup(buf), d->v[i].page};
     }
   }
-  qsort(ms, n, sizeof *ms, by_shape);
+  if (n) qsort(ms, n, sizeof *ms, by_shape);
   for (int i = 0; i < d->n;) {
     int j = i;
     while (j < d->n && d->v[j].page == d->v[i].page) j++;
@@ -508,7 +508,7 @@ static int table(pdoc *d, int i, int hlines, col *cols, int ncols, rg_cdoc *doc)
         iv[nc++] = (span){a > lo ? a : lo, b < hi ? b : hi};
       }
     }
-    qsort(iv, nc, sizeof *iv, by_start);
+    if (nc) qsort(iv, nc, sizeof *iv, by_start);
     double x = lo; /* covered up to x */
     for (size_t q = 0; q <= nc; q++) {
       double next = q < nc ? iv[q].a : hi;

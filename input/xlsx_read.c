@@ -336,7 +336,7 @@ static int find_index(const int *v, int n, int key) {
 static rg_status build_grid(reader *r, const sheet *sh, xsheet *s, rg_grid *g, int **rows_out,
                             rg_error *err) {
   *rows_out = NULL;
-  qsort(s->cells, (size_t)s->n, sizeof *s->cells, by_row);
+  if (s->n) qsort(s->cells, (size_t)s->n, sizeof *s->cells, by_row);
   /* rows that have text, also through a vertical merge from above */
   int *rows = NULL, nrows = 0;
   size_t cap = 0;

@@ -101,6 +101,9 @@ Test(formats, seed_as_generated_docx_with_automatic_numbering) {
 Test(formats, seed_as_pandoc_docx_with_automatic_numbering) {
   expect_seed_edges("seed-pandoc.docx", "\xC2\xB6");
 }
+Test(formats, seed_docx_resaved_by_libreoffice_with_its_own_numbering) {
+  expect_seed_edges("seed-libreoffice.docx", "\xC2\xB6");
+}
 Test(formats, seed_table_as_openpyxl_xlsx) { expect_seed_edges("seed-table.xlsx", "任务分工!A"); }
 Test(formats, seed_table_as_libreoffice_xlsx) { expect_seed_edges("seed-table-libreoffice.xlsx", "seed-table!A"); }
 Test(formats, seed_page_printed_by_chromium) { expect_seed_edges("seed-chromium.pdf", "p1:"); }

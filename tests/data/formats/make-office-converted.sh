@@ -5,6 +5,7 @@
 # python3-pikepdf (apt-get install ...), and the corpus of real plans in
 # ../shared/corpus (CORPUS=...).
 #   seed-pandoc.docx           pandoc: the plan as a markdown ordered list (numbers in numbering.xml)
+#   seed-libreoffice.docx      LibreOffice Writer re-saves seed-autonum.docx (its own numbering.xml)
 #   seed-libreoffice.pdf       LibreOffice Writer prints seed-autonum.docx
 #   seed-headers.pdf           LibreOffice Writer prints seed-headers.docx (running title, — N — page numbers)
 #   seed-chromium.pdf          Chromium prints tests/data/formats/html/seed-gb2312.html (header and footer on)
@@ -27,6 +28,8 @@ strip() { /usr/bin/python3 "$here/strip-pdf-fonts.py" "$1" "$2"; }
 
 pandoc -f markdown -t docx -o "$out/seed-pandoc.docx" "$tmp/seed.md"
 soffice --headless --convert-to pdf --outdir "$tmp" "$out/seed-autonum.docx" >/dev/null
+mkdir -p "$tmp/lo" && soffice --headless --convert-to 'docx:MS Word 2007 XML' --outdir "$tmp/lo" "$out/seed-autonum.docx" >/dev/null
+cp "$tmp/lo/seed-autonum.docx" "$out/seed-libreoffice.docx"
 strip "$tmp/seed-autonum.pdf" "$out/seed-libreoffice.pdf"
 soffice --headless --convert-to pdf --outdir "$tmp" "$out/seed-headers.docx" >/dev/null
 strip "$tmp/seed-headers.pdf" "$out/seed-headers.pdf"
