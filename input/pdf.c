@@ -732,12 +732,6 @@ static void flow(pdoc *d, rg_cdoc *doc) {
  * text after it. */
 static void emit(pdoc *d, rg_cdoc *doc) {
   col cols[MAX_COLS];
-  if (getenv("RG_PDF_DEBUG"))
-    for (int i = 0; i < d->n && i < atoi(getenv("RG_PDF_DEBUG")); i++) {
-      fprintf(stderr, "p%d:%d y=%.1f-%.1f x=%.1f-%.1f em=%.1f%s |", d->v[i].page, d->v[i].no, d->v[i].y0, d->v[i].y1, d->v[i].x0, d->v[i].x1, d->v[i].em, d->v[i].chrome ? " CHROME" : "");
-      for (int c = 0; c < d->v[i].n; c++) fprintf(stderr, " [%.0f-%.0f %s]", d->v[i].chunks[c].x0, d->v[i].chunks[c].x1, d->v[i].chunks[c].text);
-      fprintf(stderr, "\n");
-    }
   for (int i = 0; i < d->n; i++) {
     int ncols = 0, h = header_at(d, i, doc->columns, cols, &ncols);
     if (!h) continue;
