@@ -54,6 +54,7 @@ enum {
   OPT_HELP = 'h',
   OPT_INPUT_FORMAT = 256,
   OPT_COLUMNS,
+  OPT_SHEET,
   OPT_ROSTER,
   OPT_LEAD_WEIGHT,
   OPT_SUPPORT_WEIGHT,
@@ -83,7 +84,7 @@ enum {
 /* Option groups: a command takes the groups in its table entry; -o, -h and
  * the reading options (G_READ) are taken by every command. */
 enum {
-  G_READ = 1u << 0,     /* --input-format --columns --roster */
+  G_READ = 1u << 0,     /* --input-format --columns --sheet --roster */
   G_TABLE = 1u << 1,    /* -f: the command prints a table */
   G_ANALYSIS = 1u << 2, /* --lead-weight --support-weight --weighting --min-shared
                            --resolution --seed --exact */
@@ -104,6 +105,7 @@ static const optdef OPTIONS[] = {
     {{"output", required_argument, NULL, OPT_OUTPUT}, G_READ},
     {{"input-format", required_argument, NULL, OPT_INPUT_FORMAT}, G_READ},
     {{"columns", required_argument, NULL, OPT_COLUMNS}, G_READ},
+    {{"sheet", required_argument, NULL, OPT_SHEET}, G_READ},
     {{"roster", required_argument, NULL, OPT_ROSTER}, G_READ},
     {{"lead-weight", required_argument, NULL, OPT_LEAD_WEIGHT}, G_ANALYSIS},
     {{"support-weight", required_argument, NULL, OPT_SUPPORT_WEIGHT}, G_ANALYSIS},
@@ -517,7 +519,8 @@ static void usage(FILE *f) {
           "usage: respgraph COMMAND PLAN [options]\n"
           "\n"
           "Reads a task-division plan (分工方案) and analyses who is responsible for what.\n"
-          "PLAN is a file (plain text, HTML or CSV; UTF-8 or GBK) or - for stdin.\n"
+          "PLAN is a file (text, HTML, CSV, Word .docx, Excel .xlsx or PDF; UTF-8 or\n"
+          "GBK) or - for stdin.\n"
           "\n"
           "commands:\n");
   for (const command *c = COMMANDS; c->name; c++) fprintf(f, "  %-10s %s\n", c->name, c->summary);
@@ -535,6 +538,7 @@ static void command_help(const command *c) {
          "                                how to read PLAN (default: detect by content)\n"
          "      --columns lead=H,support=H,task=H,id=H,deadline=H\n"
          "                                CSV header names for other spreadsheets\n"
+         "      --sheet NAME              the worksheet of an .xlsx plan (name or number)\n"
          "      --roster FILE             CSV collective,member: expand collectives\n");
   if (c->options & G_ANALYSIS)
     printf("analysis options:\n"
@@ -564,6 +568,7 @@ static int opt_read(cli *c, int opt, const char *arg) {
   switch (opt) {
   case OPT_OUTPUT: c->out_path = arg; break;
   case OPT_COLUMNS: c->load.columns = arg; break;
+  case OPT_SHEET: c->load.sheet = arg; break;
   case OPT_ROSTER: c->roster = arg; break;
   case OPT_INPUT_FORMAT: {
     int f = rg_input_format_parse(arg);

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "container.h"
 #include "convert.h"
 #include "csv_reader.h"
 #include "decode.h"
@@ -94,6 +95,12 @@ rg_status rg_plan_load(const char *path, const rg_load_opts *opts, rg_plan **out
     st = rg_error_set(err, RG_EINPUT, path, 0, 0, "the file is empty");
     goto out;
   }
+  if (rg_container_detect(src.data, src.len) != RG_CONTAINER_NONE) {
+    /* Word, Excel, PDF: by content, whatever --input-format says */
+    st = rg_container_parse(plan, src.data, src.len, opts, err);
+    if (st) goto out;
+    goto finish;
+  }
   st = rg_decode(path, src.data, src.len, &dec, err);
   if (st) goto out;
   const char *text = dec.text;
@@ -121,6 +128,7 @@ rg_status rg_plan_load(const char *path, const rg_load_opts *opts, rg_plan **out
                  "traditional script converted to simplified (OpenCC t2s)");
     restore_originals(plan, dec.text, dec.len, conv, clen, fmt);
   }
+finish:
   rg_plan_finalize(plan);
   rg_plan_check(plan);
   *out = plan;

@@ -17,6 +17,7 @@ typedef enum {
 typedef struct rg_load_opts {
   rg_input_format format;
   const char *columns; /* --columns lead=...,support=... or NULL */
+  const char *sheet;   /* --sheet NAME: the worksheet of an .xlsx plan, or NULL */
 } rg_load_opts;
 
 /* Load the plan at path ("-" = stdin). On success *out owns a finalised plan

@@ -19,9 +19,10 @@ rg_status rg_out_check(const rg_plan *plan, FILE *out, rg_error *err) {
   int *order = rg_diags_by_line(plan);
   for (int i = 0; i < plan->n_diags; i++) {
     const rg_diag *d = &plan->diags[order[i]];
-    if (d->line > 0)
-      fprintf(out, "%s:%ld: %s: %s [%s]\n", plan->path, d->line, rg_severity_name(d->severity),
-              d->message, d->code);
+    char num[24];
+    if (d->line > 0) /* a line number, or ¶12, 任务!C12, p3:14 in a container */
+      fprintf(out, "%s:%s: %s: %s [%s]\n", plan->path, rg_plan_loc(plan, d->line, num, sizeof num),
+              rg_severity_name(d->severity), d->message, d->code);
     else /* not tied to a line: no ":0" */
       fprintf(out, "%s: %s: %s [%s]\n", plan->path, rg_severity_name(d->severity), d->message,
               d->code);

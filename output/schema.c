@@ -41,6 +41,14 @@
 #define GET_REFS(name, list_, n_) GETTER(name, o->refs = (list_); o->n_refs = (n_))
 #define GET_ITEMS(name, list_, n_) GETTER(name, o->items = (list_); o->n_items = (n_))
 
+/* A place in the source (RG_COLF_LINE): the line number, and in a plan read
+ * from Word, Excel or PDF its label (¶12, 任务!C12, p3:14). */
+#define LOC_SIZE 64
+static void source_line(const rg_plan *p, long line, rg_cell *o) {
+  o->i = line;
+  if (p->n_locs > 0 && line > 0) o->s = rg_plan_loc(p, line, rg_cell_alloc(o, LOC_SIZE), LOC_SIZE);
+}
+
 /* Rows 0..n-1 into out (when not NULL); returns n. */
 static int all_rows(int n, rg_row *out) {
   for (int k = 0; out && k < n; k++) out[k] = (rg_row){k, -1};
@@ -420,7 +428,7 @@ static void k_supports(const rg_table_src *s, rg_row r, int a, rg_cell *o) {
 }
 GET(k_open, i, TASK(r)->open_list)
 GET(k_deadline, s, TASK(r)->deadline)
-GET(k_line, i, TASK(r)->line)
+GETTER(k_line, source_line(s->plan, TASK(r)->line, o))
 GET(k_text, s, TASK(r)->text)
 static void k_original(const rg_table_src *s, rg_row r, int a, rg_cell *o) {
   UNUSED(a);
@@ -447,7 +455,7 @@ static const rg_column task_cols[] = {
     COL("supports", "责任/配合单位", "support", RG_COL_UNITS, .width = 45, .get = k_supports),
     COL("open_list", "名单未列全", "open list", RG_COL_BOOL, .width = 10, .hint_zh = "名单以“等有关部门”等结尾，未列全", .hint_en = "the unit list ends in \"and others\"", .get = k_open),
     COL("deadline", "完成时限", "deadline", RG_COL_STR, .width = 14, .get = k_deadline),
-    COL("line", "行号", "line", RG_COL_INT, .width = 8, .get = k_line),
+    COL("line", "行号", "line", RG_COL_INT, .width = 8, .flags = RG_COLF_LINE, .get = k_line),
     COL("text", "任务", "task", RG_COL_STR, .width = 70, .get = k_text),
     COL("original", "原文", "original", RG_COL_STR, .width = 70, .flags = RG_COLF_WIDE, .get = k_original),
     COL("concrete_units", "具体单位数", "concrete units", RG_COL_INT, .get = k_concrete),
@@ -467,7 +475,7 @@ GET(l_role, s, rg_role_name(LINK(r)->role))
 GET(l_unit, i, LINK(r)->unit)
 GET(l_kind, s, rg_kind_name(s->plan->units[LINK(r)->unit].kind))
 GET(l_chapter, s, chapter_number(s->plan, s->plan->tasks[LINK(r)->task].chapter))
-GET(l_line, i, LINK(r)->line)
+GETTER(l_line, source_line(s->plan, LINK(r)->line, o))
 
 static const rg_column link_cols[] = {
     COL("task", "任务", "task", RG_COL_TASK, .get = l_task),
@@ -475,7 +483,7 @@ static const rg_column link_cols[] = {
     COL("unit", "单位", "unit", RG_COL_UNIT, .width = 30, .get = l_unit),
     COL("kind", "类别", "kind", RG_COL_STR, .get = l_kind),
     COL("chapter", "章节", "chapter", RG_COL_STR, .get = l_chapter),
-    COL("line", "行号", "line", RG_COL_INT, .get = l_line),
+    COL("line", "行号", "line", RG_COL_INT, .flags = RG_COLF_LINE, .get = l_line),
 };
 
 const rg_schema rg_schema_edges = {"links", link_cols, N(link_cols), RG_ROW_OTHER, rows_links, NULL};
@@ -520,14 +528,16 @@ static const char *diag_row_class(const rg_table_src *s, rg_row r) {
 }
 
 GET(d_file, s, s->plan->path)
-GET(d_line, i, DIAG(r)->line)
+GETTER(d_line, source_line(s->plan, DIAG(r)->line, o))
 GET(d_severity, s, rg_severity_name(DIAG(r)->severity))
 GET(d_code, s, DIAG(r)->code)
 GET(d_message, s, DIAG(r)->message)
 static void d_where(const rg_table_src *s, rg_row r, int a, rg_cell *o) {
   UNUSED(a);
+  char loc[LOC_SIZE];
   long line = DIAG(r)->line;
-  o->s = line > 0 ? rg_cell_printf(o, "%s:%ld", s->plan->path, line) : s->plan->path;
+  o->s = line > 0 ? rg_cell_printf(o, "%s:%s", s->plan->path, rg_plan_loc(s->plan, line, loc, sizeof loc))
+                  : s->plan->path;
 }
 /* The task the diagnostic falls in: the last task starting at or before its
  * line (binary search; only when task lines ascend). */
@@ -555,7 +565,7 @@ static const rg_value_label severities[] = {
 
 static const rg_column diag_cols[] = {
     COL("file", "文件", "file", RG_COL_STR, .get = d_file),
-    COL("line", "行号", "line", RG_COL_INT, .width = 8, .flags = RG_COLF_ZERO_NONE, .get = d_line),
+    COL("line", "行号", "line", RG_COL_INT, .width = 8, .flags = RG_COLF_ZERO_NONE | RG_COLF_LINE, .get = d_line),
     COL("severity", "级别", "severity", RG_COL_STR, .width = 9, .values = severities, .get = d_severity),
     COL("code", "代码", "code", RG_COL_STR, .width = 18, .flags = RG_COLF_CODE, .get = d_code),
     COL("message", "说明", "message", RG_COL_STR, .width = 90, .get = d_message),
@@ -695,9 +705,12 @@ VIEW(rg_view_tasks_csv, rg_schema_tasks, NULL, 0, NULL, NULL, 0, {.key = "task",
      {.key = "chapter"}, {.key = "text"}, {.key = "leads", .as = "lead"}, {.key = "supports", .as = "support"}, {.key = "deadline"},
      {.key = "open_list"}, {.key = "line"});
 
+/* report.json keeps "line" a number; a plan read from Word, Excel or PDF adds
+ * "location", the place as the user finds it (¶12, 任务!C12, p3:14). */
 VIEW(rg_view_json_tasks, rg_schema_tasks, NULL, 0, NULL, NULL, 0, {.key = "index"}, {.key = "task", .as = "number"},
      {.key = "ordinal"}, {.key = "chapter_index", .as = "chapter"}, {.key = "section_index", .as = "section"}, {.key = "text"},
-     {.key = "original"}, {.key = "deadline"}, {.key = "line"}, {.key = "open_list"}, {.key = "concrete_units"}, {.key = "leads", .as = "lead"},
+     {.key = "original"}, {.key = "deadline"}, {.key = "line", .flags = RG_VC_LINE_NUMBER},
+     {.key = "line", .as = "location", .flags = RG_VC_LOCATED}, {.key = "open_list"}, {.key = "concrete_units"}, {.key = "leads", .as = "lead"},
      {.key = "supports", .as = "support"});
 
 VIEW(rg_view_json_units, rg_schema_units, NULL, 0, NULL, NULL, 0, {.key = "unit", .as = "name"}, {.key = "index"},
@@ -716,7 +729,8 @@ VIEW(rg_view_json_ties, rg_schema_ties, NULL, 0, NULL, NULL, 0, {.key = "unit_a"
 VIEW(rg_view_json_clusters, rg_schema_clusters, NULL, 0, NULL, NULL, 0, {.key = "id"}, {.key = "units"},
      {.key = "tasks"}, {.key = "crossing_tasks", .as = "crossing"}, {.key = "bridges"});
 
-VIEW(rg_view_json_diags, rg_schema_diags, NULL, 0, NULL, NULL, 0, {.key = "severity"}, {.key = "line"},
+VIEW(rg_view_json_diags, rg_schema_diags, NULL, 0, NULL, NULL, 0, {.key = "severity"},
+     {.key = "line", .flags = RG_VC_LINE_NUMBER}, {.key = "line", .as = "location", .flags = RG_VC_LOCATED},
      {.key = "code"}, {.key = "message"});
 
 /* ---- report.xlsx ------------------------------------------------------------- */

@@ -127,6 +127,17 @@ static void add_repeated(rg_table *t, const rg_view_col *vc, const rg_column *co
   }
 }
 
+/* A line column (RG_COLF_LINE) of a plan with locations: the table's own copy
+ * of the column, typed as text, so every writer shows the label the getter
+ * set (¶12, 任务!C12, p3:14). Freed with the table's strings. */
+static const rg_column *as_location(rg_table *t, const rg_column *col) {
+  rg_column *c = rg_xmalloc(sizeof *c);
+  *c = *col;
+  c->type = RG_COL_STR;
+  keep(t, (char *)c);
+  return c;
+}
+
 rg_table *rg_table_view(const rg_view *v, const rg_table_src *src) {
   const rg_schema *s = v->schema;
   rg_table *t = rg_xcalloc(1, sizeof *t);
@@ -142,9 +153,13 @@ rg_table *rg_table_view(const rg_view *v, const rg_table_src *src) {
   t->nrows = rows(src, NULL);
   t->rows = rg_xcalloc((size_t)t->nrows + 1, sizeof *t->rows);
   rows(src, t->rows);
+  int located = src->plan && src->plan->n_locs > 0;
   for (int k = 0; k < v->ncols; k++) {
     const rg_view_col *vc = &v->cols[k];
     const rg_column *col = find_column(s, vc->key);
+    if ((vc->flags & RG_VC_LOCATED) && !located) continue;
+    if ((col->flags & RG_COLF_LINE) && located && !(vc->flags & RG_VC_LINE_NUMBER))
+      col = as_location(t, col);
     rg_tcol tc = {.col = col,
                   .key = vc->as ? vc->as : col->key,
                   .zh = vc->zh ? vc->zh : col->zh,

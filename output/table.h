@@ -66,6 +66,10 @@ enum {
                                   reference columns are guarded otherwise) */
   RG_COLF_ID = 1u << 7,        /* the row's own identifier as printed (a task number):
                                   the page sorts it by the row's position */
+  RG_COLF_LINE = 1u << 8,      /* an INT that is a place in the source (cell.i; the getter
+                                  also sets cell.s to its label, rg_plan_loc): in a plan
+                                  read from Word, Excel or PDF every output shows the label
+                                  (¶12, 任务!C12, p3:14) as text, elsewhere the number */
 };
 
 /* Which label of a repeated column's instance (rg_column.label). */
@@ -161,6 +165,10 @@ enum {
   RG_VC_BADGE = 1u << 1,       /* page: a true BOOL is a badge inside the previous cell */
   RG_VC_NUMBER = 1u << 2,      /* workbook: text that is a number is written as one */
   RG_VC_PER_CHAPTER = 1u << 3, /* repeated once per chapter column of the report (arg) */
+  RG_VC_LINE_NUMBER = 1u << 4, /* an RG_COLF_LINE column as its number even in a plan with
+                                  locations (report.json's "line") */
+  RG_VC_LOCATED = 1u << 5,     /* shown only for a plan with locations (read from Word,
+                                  Excel or PDF): report.json's "location" */
 };
 
 /* One column of a view: a schema column, as this output shows it. */

@@ -9,7 +9,7 @@ RG_PACKAGES=(
   build-essential cmake pkg-config
   libigraph-dev libarpack2-dev libglpk-dev libgmp-dev libplfit-dev libblas-dev liblapack-dev
   libcsv-dev libgraphviz-dev graphviz libcriterion-dev libutf8proc-dev libjansson-dev
-  libxml2-dev libopencc-dev libxlsxwriter-dev libfontconfig-dev
+  libxml2-dev libopencc-dev libxlsxwriter-dev libfontconfig-dev libzip-dev libpoppler-glib-dev
   fonts-wqy-microhei
 )
 # Only the test suite needs these.

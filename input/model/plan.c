@@ -102,6 +102,7 @@ void rg_plan_free(rg_plan *plan) {
   free(plan->diags);
   free(plan->task_links);
   free(plan->unit_links);
+  free(plan->locs);
   if (plan->intern) free(plan->intern->slots);
   free(plan->intern);
   arena_free(plan->arena);
@@ -394,4 +395,17 @@ const char *rg_kind_name(rg_kind kind) {
 const char *rg_severity_name(rg_severity s) {
   static const char *const names[] = {"note", "warning", "error"};
   return (unsigned)s < 3 ? names[s] : "warning";
+}
+
+long rg_plan_add_loc(rg_plan *plan, const char *label) {
+  RG_GROW(plan->locs, plan->cap_locs, (size_t)plan->n_locs + 1);
+  plan->locs[plan->n_locs++] = rg_plan_strdup(plan, label);
+  return plan->n_locs;
+}
+
+const char *rg_plan_loc(const rg_plan *plan, long line, char *buf, size_t size) {
+  if (line <= 0) return "";
+  if (plan->n_locs > 0 && line <= plan->n_locs) return plan->locs[line - 1];
+  snprintf(buf, size, "%ld", line);
+  return buf;
 }

@@ -111,6 +111,14 @@ struct rg_plan {
   int *unit_links;
   int finalized;
 
+  /* Source locations. Text, HTML and CSV plans leave this empty: a line is
+   * a line number of the file. Container readers (Word, Excel, PDF; see
+   * container.h) number their places 1, 2, 3... in reading order and name
+   * each: locs[line - 1] = "¶12", "table 2 row 5", "任务!C12", "p3:14".
+   * Every line field of the model (task, link, heading, unit, diagnostic)
+   * is then such a number; print it with rg_plan_loc(). */
+  const char **locs; long n_locs; size_t cap_locs;
+
   /* private */
   struct rg_arena *arena;
   struct rg_intern *intern;
@@ -166,6 +174,14 @@ void rg_plan_assign_ids(rg_plan *plan);
  * diagnostics: tasks with no units ("no-units") and with units but no lead
  * ("no-lead"). O(tasks log tasks). */
 void rg_plan_check(rg_plan *plan);
+
+/* Name the next source location (container readers): returns its number,
+ * 1, 2, 3..., to be used wherever the model takes a line. label is copied. */
+long rg_plan_add_loc(rg_plan *plan, const char *label);
+/* The printable location of line: its label when the plan has labels
+ * ("¶12", "任务!C12", "p3:14"), else the number ("27"); "" for line <= 0.
+ * Returns buf or a plan-owned string. */
+const char *rg_plan_loc(const rg_plan *plan, long line, char *buf, size_t size);
 
 /* Counts over links to units of kind RG_KIND_UNIT. */
 int rg_plan_count_concrete_links(const rg_plan *plan, int *n_lead);

@@ -12,7 +12,7 @@
 #define CSV_DIR RG_TEST_DATA "/formats/csv/"
 
 static rg_plan *load_csv(const char *path, const char *columns) {
-  rg_load_opts o = {RG_INPUT_CSV, columns};
+  rg_load_opts o = {.format = RG_INPUT_CSV, .columns = columns};
   rg_plan *p = NULL;
   rg_error err;
   rg_error_clear(&err);
@@ -25,7 +25,7 @@ static rg_plan *load_csv(const char *path, const char *columns) {
 
 /* The error message of a failing load, formatted as file:line: message. */
 static char *load_error(const char *path, const char *columns, rg_status want) {
-  rg_load_opts o = {RG_INPUT_CSV, columns};
+  rg_load_opts o = {.format = RG_INPUT_CSV, .columns = columns};
   rg_plan *p = NULL;
   rg_error err;
   rg_error_clear(&err);
@@ -227,7 +227,7 @@ Test(csv, reads_its_own_edges_export_back_into_the_same_graph) {
   size_t len;
   char *csv = edges_csv(a, &len);
   rg_plan *b = rg_plan_new("edges.csv");
-  rg_load_opts o = {RG_INPUT_CSV, NULL};
+  rg_load_opts o = {.format = RG_INPUT_CSV};
   cr_assert_eq(rg_plan_parse_buffer(b, csv, len, RG_INPUT_CSV, &o, &err), RG_OK, "%s", err.msg);
   rg_plan_finalize(b);
   /* every task with a link comes back, in order, with the same links */
@@ -289,7 +289,7 @@ static char *parse_error(const char *csv) {
   rg_plan *p = rg_plan_new("t.csv");
   rg_error err;
   rg_error_clear(&err);
-  rg_load_opts o = {RG_INPUT_CSV, NULL};
+  rg_load_opts o = {.format = RG_INPUT_CSV};
   rg_status st = rg_plan_parse_buffer(p, csv, strlen(csv), RG_INPUT_CSV, &o, &err);
   cr_assert_eq(st, RG_EINPUT);
   rg_plan_free(p);
@@ -399,7 +399,7 @@ Test(csv, reads_a_heading_numbered_with_zero_as_a_chapter) {
   rg_plan *p = rg_plan_new("t.csv");
   rg_error err;
   rg_error_clear(&err);
-  rg_load_opts o = {RG_INPUT_CSV, NULL};
+  rg_load_opts o = {.format = RG_INPUT_CSV};
   cr_assert_eq(rg_plan_parse_buffer(p, csv, strlen(csv), RG_INPUT_CSV, &o, &err), RG_OK, "%s",
                err.msg);
   cr_assert_eq(p->n_chapters, 1);
