@@ -8,9 +8,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "buf.h"
 #include "convert.h"
-#include "text_parser.h"
 #include "ooxml.h"
+#include "strutil.h"
+#include "text.h"
+#include "text_parser.h"
 
 #define OLE2_MAGIC "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1"
 
@@ -27,18 +30,6 @@ rg_container rg_container_detect(const char *data, size_t len) {
 
 /* ------------------------------------------------------------ the doc */
 
-void rg_buf_put(char **b, size_t *len, size_t *cap, const char *s, size_t n) {
-  if (*len + n + 1 > *cap) {
-    size_t c = *cap ? *cap : 64;
-    while (*len + n + 1 > c) c *= 2;
-    *b = rg_xrealloc(*b, c);
-    *cap = c;
-  }
-  memcpy(*b + *len, s, n);
-  *len += n;
-  (*b)[*len] = '\0';
-}
-
 const char *rg_cdoc_keep(rg_cdoc *doc, const char *s, size_t n) {
   char *p = rg_xmalloc(n + 1);
   memcpy(p, s, n);
@@ -48,28 +39,11 @@ const char *rg_cdoc_keep(rg_cdoc *doc, const char *s, size_t n) {
   return p;
 }
 
-static int blank(const char *s, size_t n) {
-  for (size_t i = 0; i < n; i++) {
-    unsigned char c = (unsigned char)s[i];
-    if (c == ' ' || c == '\t' || c == '\r' || c == '\n') continue;
-    if (c == 0xE3 && i + 2 < n && (unsigned char)s[i + 1] == 0x80 &&
-        (unsigned char)s[i + 2] == 0x80) { /* U+3000 */
-      i += 2;
-      continue;
-    }
-    if (c == 0xC2 && i + 1 < n && (unsigned char)s[i + 1] == 0xA0) { /* U+00A0 */
-      i++;
-      continue;
-    }
-    return 0;
-  }
-  return 1;
-}
-
 void rg_cdoc_line(rg_cdoc *doc, const char *text, size_t len, const char *label) {
-  if (blank(text, len)) return;
+  const char *copy = rg_cdoc_keep(doc, text, len);
+  if (rg_is_blank(copy)) return;
   long loc = rg_plan_add_loc(doc->plan, label);
-  rg_lines_push(&doc->lines, rg_cdoc_keep(doc, text, len), len, loc);
+  rg_lines_push(&doc->lines, copy, len, loc);
 }
 
 static void cdoc_destroy(rg_cdoc *doc) {
@@ -215,11 +189,6 @@ static rg_status legacy(const char *path, const char *data, size_t len, rg_error
                       ".docx/.xlsx or PDF");
 }
 
-static int has_suffix(const char *s, const char *suffix) {
-  size_t n = strlen(s), m = strlen(suffix);
-  return n >= m && !strcmp(s + n - m, suffix);
-}
-
 static rg_status read_package(const char *path, const char *data, size_t len, rg_cdoc *doc,
                               rg_error *err) {
   rg_zip *z;
@@ -255,9 +224,9 @@ static rg_status read_package(const char *path, const char *data, size_t len, rg
   }
   ctype = rg_zip_content_type(types, main);
   const char *ct = ctype ? ctype : "";
-  if (strstr(ct, "wordprocessingml") || (!ctype && has_suffix(main, "document.xml")))
+  if (strstr(ct, "wordprocessingml") || (!ctype && ends(main, "document.xml")))
     st = rg_docx_read(z, main, doc, err);
-  else if (strstr(ct, "spreadsheetml") || (!ctype && has_suffix(main, "workbook.xml")))
+  else if (strstr(ct, "spreadsheetml") || (!ctype && ends(main, "workbook.xml")))
     st = rg_xlsx_read(z, main, doc, err);
   else if (strstr(ct, "presentationml"))
     st = rg_error_set(err, RG_EINPUT, path, 0, 0,
@@ -300,25 +269,19 @@ static const char *table_title(const rg_cdoc *doc) {
  * t2s, as load.c does for text), so unit names match simplified plans.
  * Decided on a sample of the text, as for text plans. */
 static rg_status convert_traditional(rg_cdoc *doc, rg_error *err) {
-  char *sample = NULL;
-  size_t len = 0, cap = 0;
-  for (int i = 0; i < doc->lines.n && len < 65536; i++) {
-    RG_GROW(sample, cap, len + doc->lines.v[i].len + 2);
-    memcpy(sample + len, doc->lines.v[i].text, doc->lines.v[i].len);
-    len += doc->lines.v[i].len;
-    sample[len++] = '\n';
+  rg_buf sample = {0};
+  for (int i = 0; i < doc->lines.n && sample.n < 65536; i++) {
+    rg_buf_putn(&sample, doc->lines.v[i].text, doc->lines.v[i].len);
+    rg_buf_putn(&sample, "\n", 1);
   }
-  for (int t = 0; t < doc->n_tables && len < 65536; t++)
-    for (int r = 0; r < doc->tables[t].n && len < 65536; r++)
+  for (int t = 0; t < doc->n_tables && sample.n < 65536; t++)
+    for (int r = 0; r < doc->tables[t].n && sample.n < 65536; r++)
       for (int c = 0; c < doc->tables[t].rows[r].n; c++) {
-        size_t n = strlen(doc->tables[t].rows[r].cells[c]);
-        RG_GROW(sample, cap, len + n + 2);
-        memcpy(sample + len, doc->tables[t].rows[r].cells[c], n);
-        len += n;
-        sample[len++] = '\n';
+        rg_buf_puts(&sample, doc->tables[t].rows[r].cells[c]);
+        rg_buf_putn(&sample, "\n", 1);
       }
-  int trad = len && rg_convert_is_traditional(sample, len);
-  free(sample);
+  int trad = sample.n && rg_convert_is_traditional(sample.s, sample.n);
+  free(sample.s);
   if (!trad) return RG_OK;
   rg_status st = RG_OK;
   for (int i = 0; i < doc->lines.n && !st; i++) {

@@ -66,10 +66,6 @@ typedef struct rg_cdoc {
   size_t n_strs_, cap_strs_;
 } rg_cdoc;
 
-/* Append n bytes of s to a growable NUL-terminated buffer (*b, *len, *cap;
- * start with NULL, 0, 0). Amortised O(n). */
-void rg_buf_put(char **b, size_t *len, size_t *cap, const char *s, size_t n);
-
 /* A copy of n bytes of s owned by the doc. */
 const char *rg_cdoc_keep(rg_cdoc *doc, const char *s, size_t n);
 /* Append a line of text (copied; empty after trimming = nothing) at a new

@@ -26,8 +26,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "buf.h"
 #include "container.h"
 #include "ooxml.h"
+#include "sort.h"
 
 #define MAX_LEVELS 9
 #define MAX_DEPTH 8 /* nested tables deeper than this are read as text */
@@ -98,8 +100,7 @@ typedef struct walker {
   int n_fn, n_en;
   size_t cap_fn, cap_en;
   /* the paragraph being built */
-  char *buf;
-  size_t len, cap;
+  rg_buf para_text;
   char *carry; /* text of a paragraph whose mark was deleted */
   size_t carry_len;
   const char *label_override; /* footnote K, endnote K */
@@ -109,11 +110,8 @@ typedef struct walker {
   size_t cap_boxes;
   /* when collecting cell text for a grid instead of emitting lines */
   int collect;
-  char *cbuf;
-  size_t clen, ccap;
+  rg_buf cell;
 } walker;
-
-#define put rg_buf_put
 
 static long lattr(const xmlNode *n, const char *name, long dflt) {
   const char *v = rg_xml_attr(n, name);
@@ -151,8 +149,11 @@ static void default_levels(level *lv) {
   }
 }
 
-static int by_num_id(const void *a, const void *b) {
-  long x = ((const num *)a)->id, y = ((const num *)b)->id;
+/* By id, for records that begin with a long id (num, note_ix): the first
+ * member of a struct is at its address. */
+static int by_id(const void *a, const void *b, void *ctx) {
+  (void)ctx;
+  long x = *(const long *)a, y = *(const long *)b;
   return x < y ? -1 : x > y;
 }
 
@@ -199,7 +200,7 @@ static void read_numbering(walker *w, xmlDoc *d) {
       m->own = 1;
     }
   }
-  if (w->n_nums) qsort(w->nums, (size_t)w->n_nums, sizeof *w->nums, by_num_id);
+  rg_sort(w->nums, (size_t)w->n_nums, sizeof *w->nums, by_id, NULL);
   /* counter instances: one per abstract list, one more per overriding num */
   w->n_inst = w->n_abs;
   for (int i = 0; i < w->n_nums; i++) w->nums[i].inst = w->nums[i].own ? w->n_inst++ : w->nums[i].abs;
@@ -208,8 +209,7 @@ static void read_numbering(walker *w, xmlDoc *d) {
 
 static num *find_num(walker *w, long id) {
   num key = {.id = id};
-  if (!w->n_nums) return NULL;
-  return bsearch(&key, w->nums, (size_t)w->n_nums, sizeof *w->nums, by_num_id);
+  return rg_bsearch(&key, w->nums, (size_t)w->n_nums, sizeof *w->nums, by_id, NULL);
 }
 
 static const level *level_of(walker *w, const num *m, int i) {
@@ -372,7 +372,8 @@ static void list_number(walker *w, long num_id, int ilvl, char *out, size_t size
 
 /* --------------------------------------------------------------- styles */
 
-static int by_style_id(const void *a, const void *b) {
+static int by_style_id(const void *a, const void *b, void *ctx) {
+  (void)ctx;
   return strcmp(((const style *)a)->id, ((const style *)b)->id);
 }
 
@@ -401,14 +402,13 @@ static void read_styles(walker *w, xmlDoc *d) {
     }
     st->hidden = on(rg_xml_child(rpr, "vanish"));
   }
-  if (w->n_styles) qsort(w->styles, (size_t)w->n_styles, sizeof *w->styles, by_style_id);
+  rg_sort(w->styles, (size_t)w->n_styles, sizeof *w->styles, by_style_id, NULL);
 }
 
 static const style *find_style(walker *w, const char *id) {
   if (!id) return NULL;
   style key = {.id = id};
-  if (!w->n_styles) return NULL;
-  return bsearch(&key, w->styles, (size_t)w->n_styles, sizeof *w->styles, by_style_id);
+  return rg_bsearch(&key, w->styles, (size_t)w->n_styles, sizeof *w->styles, by_style_id, NULL);
 }
 
 /* numId and ilvl of a style, following basedOn (at most 16 steps). */
@@ -427,8 +427,8 @@ static void style_numbering(walker *w, const char *id, long *num_id, int *ilvl) 
 
 static void emit_line(walker *w, const char *s, size_t n) {
   if (w->collect) {
-    if (w->clen) put(&w->cbuf, &w->clen, &w->ccap, "\n", 1);
-    put(&w->cbuf, &w->clen, &w->ccap, s, n);
+    if (w->cell.n) rg_buf_putn(&w->cell, "\n", 1);
+    rg_buf_putn(&w->cell, s, n);
     return;
   }
   char label[48];
@@ -440,9 +440,9 @@ static void emit_line(walker *w, const char *s, size_t n) {
 }
 
 static void flush(walker *w) {
-  emit_line(w, w->buf ? w->buf : "", w->len);
-  w->len = 0;
-  if (w->buf) w->buf[0] = '\0';
+  emit_line(w, w->para_text.s ? w->para_text.s : "", w->para_text.n);
+  w->para_text.n = 0;
+  if (w->para_text.s) w->para_text.s[0] = '\0';
 }
 
 static void note_ref(walker *w, xmlNode *ref, int foot) {
@@ -489,13 +489,13 @@ static void run_text(walker *w, xmlNode *run) {
     if (rg_xml_is(c, "t")) {
       for (xmlNode *t = c->children; t; t = t->next)
         if (t->type == XML_TEXT_NODE && t->content)
-          put(&w->buf, &w->len, &w->cap, (const char *)t->content, strlen((const char *)t->content));
+          rg_buf_puts(&w->para_text, (const char *)t->content);
     } else if (rg_xml_is(c, "tab") || rg_xml_is(c, "ptab")) {
-      put(&w->buf, &w->len, &w->cap, " ", 1);
+      rg_buf_putn(&w->para_text, " ", 1);
     } else if (rg_xml_is(c, "br") || rg_xml_is(c, "cr")) {
       flush(w);
     } else if (rg_xml_is(c, "noBreakHyphen")) {
-      put(&w->buf, &w->len, &w->cap, "-", 1);
+      rg_buf_putn(&w->para_text, "-", 1);
     } else if (rg_xml_is(c, "footnoteReference")) {
       note_ref(w, c, 1);
     } else if (rg_xml_is(c, "endnoteReference")) {
@@ -543,24 +543,24 @@ static void paragraph(walker *w, xmlNode *p) {
   if (ilvl < 0) ilvl = 0;
   int hidden = (st && st->hidden) || on(rg_xml_child(rg_xml_child(ppr, "rPr"), "vanish"));
   size_t boxes_before = (size_t)w->n_boxes;
-  w->len = 0;
-  if (w->buf) w->buf[0] = '\0';
+  w->para_text.n = 0;
+  if (w->para_text.s) w->para_text.s[0] = '\0';
   if (w->carry) { /* the previous paragraph's mark was deleted */
-    put(&w->buf, &w->len, &w->cap, w->carry, w->carry_len);
+    rg_buf_putn(&w->para_text, w->carry, w->carry_len);
     free(w->carry);
     w->carry = NULL;
   }
   char number[160];
   list_number(w, num_id, ilvl, number, sizeof number);
   if (!hidden) {
-    put(&w->buf, &w->len, &w->cap, number, strlen(number));
+    rg_buf_puts(&w->para_text, number);
     para_content(w, p, 0);
   }
   xmlNode *mark = rg_xml_child(rg_xml_child(ppr, "rPr"), "del");
   if (mark && p->next) {
-    w->carry = w->buf ? rg_xstrdup(w->buf) : rg_xstrdup("");
-    w->carry_len = w->len;
-    w->len = 0;
+    w->carry = rg_xstrdup(w->para_text.s ? w->para_text.s : "");
+    w->carry_len = w->para_text.n;
+    w->para_text.n = 0;
   } else {
     flush(w);
   }
@@ -634,8 +634,7 @@ static void table(walker *w, xmlNode *tbl) {
   long para0 = w->para;
   size_t mark = w->n_log;
   int was_logging = w->logging, was_collect = w->collect;
-  char *saved_cbuf = w->cbuf;
-  size_t saved_clen = w->clen, saved_ccap = w->ccap;
+  rg_buf saved_cell = w->cell;
   w->logging = 1;
   w->depth++;
   char **texts = NULL;
@@ -661,13 +660,12 @@ static void table(walker *w, xmlNode *tbl) {
       int cont = vm && (!vmv || strcmp(vmv, "restart") != 0);
       /* the cell's text: its paragraphs (and nested tables) one per line */
       w->collect = 1;
-      w->cbuf = NULL;
-      w->clen = w->ccap = 0;
+      w->cell = (rg_buf){0};
       block(w, tcs[i], 0);
-      const char *text = w->cbuf ? w->cbuf : "";
-      if (w->cbuf) {
+      const char *text = w->cell.s ? w->cell.s : "";
+      if (w->cell.s) {
         RG_GROW(texts, cap_texts, n_texts + 1);
-        texts[n_texts++] = w->cbuf;
+        texts[n_texts++] = w->cell.s;
       }
       if (cont && r > 0) text = RG_GRID(&g, r - 1, col); /* vMerge: the text above */
       RG_GRID(&g, r, col) = text;
@@ -686,9 +684,7 @@ static void table(walker *w, xmlNode *tbl) {
   }
   w->depth--;
   w->collect = was_collect;
-  w->cbuf = saved_cbuf;
-  w->clen = saved_clen;
-  w->ccap = saved_ccap;
+  w->cell = saved_cell;
   w->logging = was_logging;
   int is_task = !w->collect && rg_cdoc_task_table(w->doc, &g);
   if (w->collect) {
@@ -730,20 +726,12 @@ typedef struct note_ix {
   xmlNode *node;
 } note_ix;
 
-static int by_note_id(const void *a, const void *b) {
-  long x = ((const note_ix *)a)->id, y = ((const note_ix *)b)->id;
-  return x < y ? -1 : x > y;
-}
-
 /* Footnotes or endnotes referenced in the body, in order of reference. */
 static rg_status notes(walker *w, const char *base, xmlDoc *rels, const char *type, long *refs,
                        int n, const char *word, rg_error *err) {
   if (n == 0) return RG_OK;
-  char *part = rg_zip_rel_target(rels, base, type);
-  if (!part) return RG_OK;
   xmlDoc *d;
-  rg_status st = rg_zip_xml(w->z, part, 1, &d, err);
-  free(part);
+  rg_status st = rg_zip_rel_xml(w->z, rels, base, type, NULL, &d, err);
   if (st || !d) return st;
   xmlNode *root = xmlDocGetRootElement(d);
   /* index the notes by id */
@@ -754,9 +742,9 @@ static rg_status notes(walker *w, const char *base, xmlDoc *rels, const char *ty
       RG_GROW(ix, cap, nix + 1);
       ix[nix++] = (note_ix){lattr(c, "id", -1), c};
     }
-  if (nix) qsort(ix, nix, sizeof *ix, by_note_id);
+  rg_sort(ix, nix, sizeof *ix, by_id, NULL);
   for (int i = 0; i < n; i++) {
-    note_ix key = {refs[i], NULL}, *hit = nix ? bsearch(&key, ix, nix, sizeof *ix, by_note_id) : NULL;
+    note_ix key = {refs[i], NULL}, *hit = rg_bsearch(&key, ix, nix, sizeof *ix, by_id, NULL);
     if (!hit) continue;
     char label[48];
     snprintf(label, sizeof label, "%s %d", word, i + 1);
@@ -785,16 +773,8 @@ rg_status rg_docx_read(rg_zip *z, const char *main, rg_cdoc *doc, rg_error *err)
   xmlDoc *d = NULL, *rels = NULL, *numbering = NULL, *styles = NULL;
   rg_status st = rg_zip_xml(z, main, 0, &d, err);
   if (!st) st = rg_zip_xml(z, rels_name, 1, &rels, err);
-  if (!st) {
-    char *part = rg_zip_rel_target(rels, base, "numbering");
-    if (part) st = rg_zip_xml(z, part, 1, &numbering, err);
-    free(part);
-  }
-  if (!st) {
-    char *part = rg_zip_rel_target(rels, base, "styles");
-    if (part) st = rg_zip_xml(z, part, 1, &styles, err);
-    free(part);
-  }
+  if (!st) st = rg_zip_rel_xml(z, rels, base, "numbering", NULL, &numbering, err);
+  if (!st) st = rg_zip_rel_xml(z, rels, base, "styles", NULL, &styles, err);
   if (!st) {
     default_levels(w.dflt);
     read_numbering(&w, numbering);
@@ -807,8 +787,8 @@ rg_status rg_docx_read(rg_zip *z, const char *main, rg_cdoc *doc, rg_error *err)
     else {
       block(&w, body, 0);
       if (w.carry) { /* a deleted mark on the last paragraph */
-        w.len = 0;
-        put(&w.buf, &w.len, &w.cap, w.carry, w.carry_len);
+        w.para_text.n = 0;
+        rg_buf_putn(&w.para_text, w.carry, w.carry_len);
         flush(&w);
       }
       st = notes(&w, base, rels, "footnotes", w.fn_refs, w.n_fn, "footnote", err);
@@ -824,7 +804,7 @@ rg_status rg_docx_read(rg_zip *z, const char *main, rg_cdoc *doc, rg_error *err)
   free(w.styles);
   free(w.fn_refs);
   free(w.en_refs);
-  free(w.buf);
+  free(w.para_text.s);
   free(w.carry);
   free(w.boxes);
   if (d) xmlFreeDoc(d);

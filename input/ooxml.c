@@ -254,6 +254,17 @@ char *rg_zip_rel_target(xmlDoc *rels, const char *base, const char *type) {
   return rel_find(rels, base, "Type", type, 1);
 }
 
+rg_status rg_zip_rel_xml(rg_zip *z, xmlDoc *rels, const char *base, const char *type,
+                         const char *fallback, xmlDoc **doc, rg_error *err) {
+  *doc = NULL;
+  char *part = rg_zip_rel_target(rels, base, type);
+  if (!part && fallback && rg_zip_has(z, fallback)) part = rg_xstrdup(fallback);
+  if (!part) return RG_OK;
+  rg_status st = rg_zip_xml(z, part, 1, doc, err);
+  free(part);
+  return st;
+}
+
 char *rg_zip_rel_by_id(xmlDoc *rels, const char *base, const char *id) {
   return rel_find(rels, base, "Id", id, 0);
 }

@@ -54,6 +54,13 @@ char *rg_zip_rel_target(xmlDoc *rels, const char *base, const char *type);
 /* The target of the relationship with Id id, resolved as above; NULL if none. */
 char *rg_zip_rel_by_id(xmlDoc *rels, const char *base, const char *id);
 
+/* The part a relationship of the given type points at (rg_zip_rel_target),
+ * or else the part named fallback when the archive has it (NULL: none),
+ * read and parsed as an optional part: *doc is NULL when there is no such
+ * part. Free with xmlFreeDoc. */
+rg_status rg_zip_rel_xml(rg_zip *z, xmlDoc *rels, const char *base, const char *type,
+                         const char *fallback, xmlDoc **doc, rg_error *err);
+
 /* The content type [Content_Types].xml gives the part (an Override, else
  * the Default for its extension); NULL if none. Malloc'd. */
 char *rg_zip_content_type(xmlDoc *types, const char *part);

@@ -33,7 +33,10 @@
 
 #include <poppler.h>
 
+#include "buf.h"
 #include "container.h"
+#include "sort.h"
+#include "utf8.h"
 
 #define MAX_PAGES 20000
 #define MAX_COLS 64
@@ -69,12 +72,6 @@ typedef struct pdoc {
   int pages;
 } pdoc;
 
-#define sbuf_put rg_buf_put
-
-static int utf8_len(unsigned char c) {
-  return c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-}
-
 static int wide_char(const char *s, size_t n) { return n > 0 && (unsigned char)s[0] >= 0xE0; }
 
 /* the last character of s (n bytes) is wide (CJK, full-width punctuation) */
@@ -92,20 +89,17 @@ static int needs_space(const char *prev, size_t n, const char *next) {
   return isalnum(a) && isalnum(b);
 }
 
-static int by_y(const void *a, const void *b) {
+static int by_y(const void *a, const void *b, void *ctx) {
+  (void)ctx;
   const glyph *x = *(glyph *const *)a, *y = *(glyph *const *)b;
   double cx = (x->y0 + x->y1) / 2, cy = (y->y0 + y->y1) / 2;
   return cx < cy ? -1 : cx > cy;
 }
 
-static int by_x(const void *a, const void *b) {
+static int by_x(const void *a, const void *b, void *ctx) {
+  (void)ctx;
   const glyph *x = *(glyph *const *)a, *y = *(glyph *const *)b;
   return x->x0 < y->x0 ? -1 : x->x0 > y->x0;
-}
-
-static int cmp_double(const void *a, const void *b) {
-  double x = *(const double *)a, y = *(const double *)b;
-  return x < y ? -1 : x > y;
 }
 
 /* Visual lines of one page. */
@@ -115,7 +109,8 @@ static void page_lines(pdoc *d, int page, const char *text, PopplerRectangle *re
   const char *p = text;
   int pending = 0;
   for (guint i = 0; i < nr && *p; i++) {
-    int l = utf8_len((unsigned char)*p);
+    int l = (int)rg_utf8_seq_len((unsigned char)*p);
+    if (!l) l = 1; /* a stray byte is one character */
     for (int k = 1; k < l; k++)
       if (!p[k]) l = k;
     if (*p != '\n' && *p != '\r') {
@@ -136,7 +131,7 @@ static void page_lines(pdoc *d, int page, const char *text, PopplerRectangle *re
   size_t no = 0;
   for (size_t i = 0; i < ng; i++)
     if (!g[i].space) order[no++] = &g[i];
-  if (no) qsort(order, no, sizeof *order, by_y);
+  rg_sort(order, no, sizeof *order, by_y, NULL);
   int line_no = 0;
   for (size_t i = 0; i < no;) {
     /* a band: glyphs whose centre lies within 0.3 of the first one's height
@@ -145,11 +140,11 @@ static void page_lines(pdoc *d, int page, const char *text, PopplerRectangle *re
     if (h <= 0) h = 1;
     size_t j = i + 1;
     while (j < no && (order[j]->y0 + order[j]->y1) / 2 - c0 < h * 0.3) j++;
-    qsort(order + i, j - i, sizeof *order, by_x);
+    rg_sort(order + i, j - i, sizeof *order, by_x, NULL);
     /* the em of the line: the median glyph height */
     double *hs = rg_xmalloc((j - i) * sizeof *hs);
     for (size_t k = i; k < j; k++) hs[k - i] = order[k]->y1 - order[k]->y0;
-    qsort(hs, j - i, sizeof *hs, cmp_double);
+    rg_sort(hs, j - i, sizeof *hs, rg_cmp_double, NULL);
     double em = hs[(j - i) / 2];
     free(hs);
     if (em <= 0) em = 1;
@@ -163,34 +158,32 @@ static void page_lines(pdoc *d, int page, const char *text, PopplerRectangle *re
     L->y0 = order[i]->y0;
     L->y1 = order[i]->y1;
     size_t ccap = 0;
-    char *b = NULL, *lb = NULL;
-    size_t bl = 0, bc = 0, ll = 0, lc = 0;
+    rg_buf b = {0}, lb = {0}; /* the chunk, the line */
     double cx0 = order[i]->x0, prev_x1 = order[i]->x0;
     for (size_t k = i; k <= j; k++) {
       int end = k == j;
       double gap = end ? 0 : order[k]->x0 - prev_x1;
-      int latin = b && bl && isalnum((unsigned char)b[bl - 1]) && isalnum((unsigned char)*order[k < j ? k : i]->s);
+      int latin = b.n && isalnum((unsigned char)b.s[b.n - 1]) && isalnum((unsigned char)*order[k < j ? k : i]->s);
       if (end || (k > i && (gap > 1.5 * em || (gap > 0.45 * em && !latin)))) {
         RG_GROW(L->chunks, ccap, (size_t)L->n + 1);
-        L->chunks[L->n++] = (chunk){cx0, prev_x1, b ? b : rg_xstrdup("")};
-        if (ll) sbuf_put(&lb, &ll, &lc, " ", 1);
-        if (b) sbuf_put(&lb, &ll, &lc, b, strlen(b));
-        b = NULL;
-        bl = bc = 0;
+        L->chunks[L->n++] = (chunk){cx0, prev_x1, b.s ? b.s : rg_xstrdup("")};
+        if (lb.n) rg_buf_putn(&lb, " ", 1);
+        if (b.s) rg_buf_puts(&lb, b.s);
+        b = (rg_buf){0};
         if (end) break;
         cx0 = order[k]->x0;
       } else if (k > i && ((order[k]->space_before && gap > 0.1 * em) ||
-                           (gap > 0.25 * em && !(wide_char(order[k]->s, (size_t)order[k]->len) && b &&
-                                                 wide_end(b, bl))))) {
-        sbuf_put(&b, &bl, &bc, " ", 1); /* a word space between Latin words */
+                           (gap > 0.25 * em && !(wide_char(order[k]->s, (size_t)order[k]->len) && b.s &&
+                                                 wide_end(b.s, b.n))))) {
+        rg_buf_putn(&b, " ", 1); /* a word space between Latin words */
       }
-      sbuf_put(&b, &bl, &bc, order[k]->s, (size_t)order[k]->len);
+      rg_buf_putn(&b, order[k]->s, (size_t)order[k]->len);
       if (order[k]->x1 > prev_x1 || k == i) prev_x1 = order[k]->x1;
       if (order[k]->y0 < L->y0) L->y0 = order[k]->y0;
       if (order[k]->y1 > L->y1) L->y1 = order[k]->y1;
     }
     L->x1 = prev_x1;
-    L->text = lb ? lb : rg_xstrdup("");
+    L->text = lb.s ? lb.s : rg_xstrdup("");
     i = j;
   }
   free(order);
@@ -279,7 +272,8 @@ typedef struct mshape {
   int page;
 } mshape;
 
-static int by_shape(const void *x, const void *y) {
+static int by_shape(const void *x, const void *y, void *ctx) {
+  (void)ctx;
   const mshape *a = x, *b = y;
   int c = strcmp(a->shape, b->shape);
   return c ? c : a->page - b->page;
@@ -333,7 +327,7 @@ static void mark_chrome(pdoc *d) {
       ms[n++] = (mshape){rg_xstrdup(buf), d->v[i].page};
     }
   }
-  if (n) qsort(ms, n, sizeof *ms, by_shape);
+  rg_sort(ms, n, sizeof *ms, by_shape, NULL);
   for (int i = 0; i < d->n;) {
     int j = i;
     while (j < d->n && d->v[j].page == d->v[i].page) j++;
@@ -448,7 +442,8 @@ typedef struct span {
   double a, b;
 } span;
 
-static int by_start(const void *x, const void *y) {
+static int by_start(const void *x, const void *y, void *ctx) {
+  (void)ctx;
   double a = ((const span *)x)->a, b = ((const span *)y)->a;
   return a < b ? -1 : a > b;
 }
@@ -508,7 +503,7 @@ static int table(pdoc *d, int i, int hlines, col *cols, int ncols, rg_cdoc *doc)
         iv[nc++] = (span){a > lo ? a : lo, b < hi ? b : hi};
       }
     }
-    if (nc) qsort(iv, nc, sizeof *iv, by_start);
+    rg_sort(iv, nc, sizeof *iv, by_start, NULL);
     double x = lo; /* covered up to x */
     for (size_t q = 0; q <= nc; q++) {
       double next = q < nc ? iv[q].a : hi;
@@ -552,7 +547,7 @@ static int table(pdoc *d, int i, int hlines, col *cols, int ncols, rg_cdoc *doc)
   for (int pass = 0; pass < 2; pass++) {
     double page_gap = 0.1 * d->v[i].em;
     if (pass == 1 && n_chosen) {
-      qsort(chosen, (size_t)n_chosen, sizeof *chosen, cmp_double);
+      rg_sort(chosen, (size_t)n_chosen, sizeof *chosen, rg_cmp_double, NULL);
       page_gap = 0.9 * chosen[n_chosen / 2];
     }
     int prev = -1;
@@ -582,9 +577,7 @@ static int table(pdoc *d, int i, int hlines, col *cols, int ncols, rg_cdoc *doc)
   for (int r = 0; r < n; r++) nrows += start[r];
   rg_grid g;
   rg_grid_init(&g, nrows, ncols);
-  char **cellbuf = rg_xcalloc((size_t)nrows * (size_t)ncols, sizeof *cellbuf);
-  size_t *cell_len = rg_xcalloc((size_t)nrows * (size_t)ncols, sizeof *cell_len);
-  size_t *cell_cap = rg_xcalloc((size_t)nrows * (size_t)ncols, sizeof *cell_cap);
+  rg_buf *cellbuf = rg_xcalloc((size_t)nrows * (size_t)ncols, sizeof *cellbuf);
   char label[32];
   snprintf(label, sizeof label, "p%d:%d", d->v[i].page, d->v[i].no);
   g.label[0] = rg_cdoc_keep(doc, label, strlen(label));
@@ -603,21 +596,18 @@ static int table(pdoc *d, int i, int hlines, col *cols, int ncols, rg_cdoc *doc)
       if (c < 0) c = 0; /* a heading across the table */
       size_t at = (size_t)row * (size_t)ncols + (size_t)c;
       const char *t = L->chunks[k].text;
-      if (cell_len[at] && needs_space(cellbuf[at], cell_len[at], t))
-        sbuf_put(&cellbuf[at], &cell_len[at], &cell_cap[at], " ", 1);
-      sbuf_put(&cellbuf[at], &cell_len[at], &cell_cap[at], t, strlen(t));
+      if (cellbuf[at].n && needs_space(cellbuf[at].s, cellbuf[at].n, t)) rg_buf_putn(&cellbuf[at], " ", 1);
+      rg_buf_puts(&cellbuf[at], t);
     }
   }
   for (int r = 1; r < nrows; r++)
     for (int c = 0; c < ncols; c++)
-      if (cellbuf[(size_t)r * (size_t)ncols + (size_t)c]) RG_GRID(&g, r, c) = cellbuf[(size_t)r * (size_t)ncols + (size_t)c];
+      if (cellbuf[(size_t)r * (size_t)ncols + (size_t)c].s) RG_GRID(&g, r, c) = cellbuf[(size_t)r * (size_t)ncols + (size_t)c].s;
   if (!rg_cdoc_task_table(doc, &g)) { /* cannot happen: the header was recognised */
     for (int r = 0; r < n; r++) d->v[idx[r]].used = 0;
   }
-  for (size_t q = 0; q < (size_t)nrows * (size_t)ncols; q++) free(cellbuf[q]);
+  for (size_t q = 0; q < (size_t)nrows * (size_t)ncols; q++) free(cellbuf[q].s);
   free(cellbuf);
-  free(cell_len);
-  free(cell_cap);
   rg_grid_destroy(&g);
   free(anchor);
   free(start);
@@ -687,16 +677,15 @@ static int starts_label(const char *s) {
 
 static void flow(pdoc *d, rg_cdoc *doc) {
   /* the body's margins: the most common left edge and the right edge */
-  char *b = NULL;
-  size_t bl = 0, bc = 0;
+  rg_buf b = {0}; /* the paragraph */
   const vline *first = NULL, *prev = NULL;
   double *rights = rg_xmalloc(((size_t)d->n + 1) * sizeof *rights);
   double *lefts = rg_xmalloc(((size_t)d->n + 1) * sizeof *lefts);
   int nr = 0;
   for (int i = 0; i < d->n; i++)
     if (!d->v[i].chrome && !d->v[i].used) rights[nr] = d->v[i].x1, lefts[nr++] = d->v[i].x0;
-  qsort(rights, (size_t)nr, sizeof *rights, cmp_double);
-  qsort(lefts, (size_t)nr, sizeof *lefts, cmp_double);
+  rg_sort(rights, (size_t)nr, sizeof *rights, rg_cmp_double, NULL);
+  rg_sort(lefts, (size_t)nr, sizeof *lefts, rg_cmp_double, NULL);
   double right = nr ? rights[nr - 1 - nr / 20] : 0; /* ignore the few widest */
   double left = nr ? lefts[nr / 10] : 0;
   free(rights);
@@ -705,27 +694,27 @@ static void flow(pdoc *d, rg_cdoc *doc) {
     const vline *L = i < d->n ? &d->v[i] : NULL;
     if (L && (L->chrome || L->used)) continue;
     int join = 0;
-    if (L && prev && b) {
+    if (L && prev && b.s) {
       int full = prev->x1 >= right - 2.0 * prev->em;
       int near = prev->page != L->page || L->y0 - prev->y1 < 1.0 * L->em;
       int indented = L->x0 > left + 1.5 * L->em;
       join = full && near && !indented && !starts_heading(L->text) && !starts_label(L->text);
     }
-    if (!join && b) {
+    if (!join && b.s) {
       char label[32];
       snprintf(label, sizeof label, "p%d:%d", first->page, first->no);
-      rg_cdoc_line(doc, b, bl, label);
-      bl = 0;
-      b[0] = '\0';
+      rg_cdoc_line(doc, b.s, b.n, label);
+      b.n = 0;
+      b.s[0] = '\0';
     }
     if (!L) break;
     if (!join) first = L;
-    else if (needs_space(b, bl, L->text))
-      sbuf_put(&b, &bl, &bc, " ", 1);
-    sbuf_put(&b, &bl, &bc, L->text, strlen(L->text));
+    else if (needs_space(b.s, b.n, L->text))
+      rg_buf_putn(&b, " ", 1);
+    rg_buf_puts(&b, L->text);
     prev = L;
   }
-  free(b);
+  free(b.s);
 }
 
 /* Lines and tables in reading order: text before a table, the table,

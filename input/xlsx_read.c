@@ -24,8 +24,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "buf.h"
 #include "container.h"
 #include "ooxml.h"
+#include "sort.h"
 
 #define MAX_COLS 256
 #define MAX_CELLS (8L << 20) /* rows x columns of one sheet's grid */
@@ -80,30 +82,23 @@ static char *own(reader *r, char *s) {
   return s;
 }
 
-static void buf_put(char **b, size_t *len, size_t *cap, const char *s) { rg_buf_put(b, len, cap, s, strlen(s)); }
-
 /* The text of a string item (<si> or <is>): <t>, or the <t> of each <r>;
  * phonetic guides (<rPh>) are not text. */
 static char *item_text(xmlNode *si) {
-  char *b = NULL;
-  size_t len = 0, cap = 0;
-  buf_put(&b, &len, &cap, "");
+  rg_buf b = {0};
+  rg_buf_puts(&b, "");
   for (xmlNode *c = si->children; c; c = c->next) {
     xmlNode *t = rg_xml_is(c, "t") ? c : rg_xml_is(c, "r") ? rg_xml_child(c, "t") : NULL;
     if (!t) continue;
     for (xmlNode *x = t->children; x; x = x->next)
-      if (x->type == XML_TEXT_NODE && x->content) buf_put(&b, &len, &cap, (const char *)x->content);
+      if (x->type == XML_TEXT_NODE && x->content) rg_buf_puts(&b, (const char *)x->content);
   }
-  return b;
+  return b.s;
 }
 
 static rg_status read_shared(reader *r, xmlDoc *rels, rg_error *err) {
-  char *part = rg_zip_rel_target(rels, "xl/", "sharedStrings");
-  if (!part && rg_zip_has(r->z, "xl/sharedStrings.xml")) part = rg_xstrdup("xl/sharedStrings.xml");
-  if (!part) return RG_OK;
   xmlDoc *d;
-  rg_status st = rg_zip_xml(r->z, part, 1, &d, err);
-  free(part);
+  rg_status st = rg_zip_rel_xml(r->z, rels, "xl/", "sharedStrings", "xl/sharedStrings.xml", &d, err);
   if (st || !d) return st;
   for (xmlNode *si = xmlDocGetRootElement(d)->children; si; si = si->next) {
     if (!rg_xml_is(si, "si")) continue;
@@ -136,11 +131,8 @@ static int builtin_date(long id) {
 }
 
 static rg_status read_styles(reader *r, xmlDoc *rels, rg_error *err) {
-  char *part = rg_zip_rel_target(rels, "xl/", "styles");
-  if (!part) return RG_OK;
   xmlDoc *d;
-  rg_status st = rg_zip_xml(r->z, part, 1, &d, err);
-  free(part);
+  rg_status st = rg_zip_rel_xml(r->z, rels, "xl/", "styles", NULL, &d, err);
   if (st || !d) return st;
   xmlNode *root = xmlDocGetRootElement(d);
   xmlNode *fmts = rg_xml_child(root, "numFmts"), *xfs = rg_xml_child(root, "cellXfs");
@@ -315,20 +307,17 @@ static rg_status read_sheet(reader *r, const sheet *sh, xsheet *out, rg_error *e
   return RG_OK;
 }
 
-static int by_row(const void *a, const void *b) {
+static int by_row(const void *a, const void *b, void *ctx) {
+  (void)ctx;
   const xcell *x = a, *y = b;
   if (x->row != y->row) return x->row < y->row ? -1 : 1;
   return x->col < y->col ? -1 : x->col > y->col;
 }
 
+/* The index of key in the ascending v[0..n), or -1. */
 static int find_index(const int *v, int n, int key) {
-  int lo = 0, hi = n;
-  while (lo < hi) {
-    int mid = (lo + hi) / 2;
-    if (v[mid] < key) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < n && v[lo] == key ? lo : -1;
+  const int *hit = rg_bsearch(&key, v, (size_t)n, sizeof *v, rg_cmp_int, NULL);
+  return hit ? (int)(hit - v) : -1;
 }
 
 /* The grid of a sheet: its non-empty rows (rows[i] = sheet row), columns
@@ -336,7 +325,7 @@ static int find_index(const int *v, int n, int key) {
 static rg_status build_grid(reader *r, const sheet *sh, xsheet *s, rg_grid *g, int **rows_out,
                             rg_error *err) {
   *rows_out = NULL;
-  if (s->n) qsort(s->cells, (size_t)s->n, sizeof *s->cells, by_row);
+  rg_sort(s->cells, (size_t)s->n, sizeof *s->cells, by_row, NULL);
   /* rows that have text, also through a vertical merge from above */
   int *rows = NULL, nrows = 0;
   size_t cap = 0;

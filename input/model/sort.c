@@ -62,6 +62,22 @@ void rg_sort(void *base, size_t n, size_t size, rg_cmp_fn cmp, void *ctx) {
   free(s.tmp);
 }
 
+void *rg_bsearch(const void *key, const void *base, size_t n, size_t size, rg_cmp_fn cmp,
+                 void *ctx) {
+  const char *a = base;
+  size_t lo = 0, hi = n; /* the element, if any, is in [lo, hi) */
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    int c = cmp(key, a + mid * size, ctx);
+    if (c == 0) return (void *)(a + mid * size);
+    if (c < 0)
+      hi = mid;
+    else
+      lo = mid + 1;
+  }
+  return NULL;
+}
+
 int rg_cmp_int(const void *a, const void *b, void *ctx) {
   (void)ctx;
   int x = *(const int *)a, y = *(const int *)b;

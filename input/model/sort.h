@@ -22,6 +22,13 @@ typedef int (*rg_cmp_fn)(const void *a, const void *b, void *ctx);
 /* Sort n elements of size bytes at base; ctx is passed to every cmp call. */
 void rg_sort(void *base, size_t n, size_t size, rg_cmp_fn cmp, void *ctx);
 
+/* The element of base[0..n) (sorted by cmp) that compares equal to key, or
+ * NULL: binary search with the same comparator and context as rg_sort, so a
+ * table sorted once is searched without a second comparator. cmp gets key
+ * as its first argument. O(log n). */
+void *rg_bsearch(const void *key, const void *base, size_t n, size_t size, rg_cmp_fn cmp,
+                 void *ctx);
+
 /* Comparators for plain arrays (ctx unused): ascending int, double. */
 int rg_cmp_int(const void *a, const void *b, void *ctx);
 int rg_cmp_double(const void *a, const void *b, void *ctx);

@@ -58,6 +58,22 @@ Test(sort, sorts_short_empty_and_presorted_arrays) {
   for (int i = 0; i < 40; i++) cr_assert_eq(d[i], i + 1);
 }
 
+/* Every element of a sorted array is found (first, last, middle, with an
+ * odd and an even count), a missing key gives NULL, and the context reaches
+ * the comparator: a descending array searched with desc = 1. */
+Test(sort, bsearch_finds_every_element_and_nothing_else) {
+  int v[9] = {2, 4, 6, 8, 10, 12, 14, 16, 18};
+  for (int n = 0; n <= 9; n++) {
+    for (int k = 0; k < n; k++) cr_assert_eq(rg_bsearch(&v[k], v, (size_t)n, sizeof v[0], rg_cmp_int, NULL), &v[k]);
+    for (int x = 1; x <= 19; x += 2) cr_assert_null(rg_bsearch(&x, v, (size_t)n, sizeof v[0], rg_cmp_int, NULL));
+  }
+  item d[5] = {{9, 0}, {7, 1}, {5, 2}, {3, 3}, {1, 4}};
+  int desc = 1;
+  item key = {3, -1};
+  item *hit = rg_bsearch(&key, d, 5, sizeof d[0], by_key, &desc);
+  cr_assert(hit && hit->pos == 3);
+}
+
 /* ------------------------------------------------------------------ hash */
 
 /* Expected values computed in Python: h = ((h ^ byte) * prime) mod 2^64. With
