@@ -47,6 +47,11 @@ static int only_role_words(const char *s) {
 
 rg_header_class rg_header_classify(const char *s) {
   if (!s || !*s || nchars(s) > 14) return RG_HDR_NONE;
+  /* a header holds no sentence punctuation and no numbers: 1.抓好安全生产工作
+   * or 责任单位:市应急局 is a line of text, not a header */
+  for (const char *p = s; *p; p++)
+    if ((*p >= '0' && *p <= '9') || *p == ':' || *p == ',' || *p == ';' || *p == '.') return RG_HDR_NONE;
+  if (strstr(s, "。")) return RG_HDR_NONE;
   if (has_any(s, PERSON)) return RG_HDR_PERSON;
   int unitish = has_any(s, BODY) || only_role_words(s);
   int lead = has_any(s, LEAD), sup = has_any(s, SUPPORT), resp = has_any(s, RESP),

@@ -26,7 +26,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   char *buf = malloc(size ? size : 1);
   memcpy(buf, s, size);
   rg_plan *p = rg_plan_new("fuzz.csv");
-  rg_load_opts o = {RG_INPUT_CSV, columns};
+  rg_load_opts o = {.format = RG_INPUT_CSV, .columns = columns};
   rg_error err;
   if (rg_plan_parse_buffer(p, buf, size, RG_INPUT_CSV, &o, &err) == RG_OK) {
     rg_plan_finalize(p);

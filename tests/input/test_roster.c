@@ -11,7 +11,7 @@
 #define CSV_DIR RG_TEST_DATA "/formats/csv/"
 
 static rg_plan *load(const char *path, rg_input_format fmt) {
-  rg_load_opts o = {fmt, NULL};
+  rg_load_opts o = {.format = fmt};
   rg_plan *p = NULL;
   rg_error err;
   cr_assert_eq(rg_plan_load(path, &o, &p, &err), RG_OK, "%s", err.msg);
