@@ -16,6 +16,7 @@
 #include "analyze.h"
 #include "diagram.h"
 #include "report.h"
+#include "report_json.h"
 #include "load.h"
 #include "meetings.h"
 #include "meetings_out.h"
@@ -58,6 +59,8 @@ enum {
   OPT_START,
   OPT_SLOT_MINUTES,
   OPT_USE_CLUSTERS,
+  OPT_ACCEPT_UNIT,
+  OPT_EXPLAIN,
 };
 
 typedef struct cli {
@@ -81,6 +84,10 @@ typedef struct cli {
   int have_start;
   rg_ics_opts ics;
   int use_clusters;
+  /* reading */
+  const char **accept_units; /* --accept-unit, n_accept of them (+ roster names) */
+  int n_accept;
+  const char *explain;       /* check --explain TASK */
 } cli;
 
 typedef struct command {
@@ -127,8 +134,49 @@ static int cmd_edges(cli *c, rg_plan *plan, FILE *out) {
   return write_table(c, rg_edges_table(plan), out);
 }
 
+/* How the plan was read (rg_reading_table), before the diagnostics:
+ *   reading of PLAN
+ *     format      text, UTF-8
+ *     convention  line 14: first listed unit leads ... */
+static void print_reading(const rg_plan *plan, FILE *out) {
+  rg_table *t = rg_reading_table(plan);
+  json_t *rows = rg_report_table_json(t);
+  fprintf(out, "%s: how the plan was read\n", plan->path);
+  size_t i;
+  json_t *row;
+  json_array_foreach(rows, i, row) {
+    const char *item = json_string_value(json_object_get(row, "item"));
+    long line = (long)json_integer_value(json_object_get(row, "line"));
+    const char *text = json_string_value(json_object_get(row, "text"));
+    if (line > 0)
+      fprintf(out, "  %-11s line %ld: %s\n", item, line, text);
+    else
+      fprintf(out, "  %-11s %s\n", item, text);
+  }
+  json_decref(rows);
+  rg_table_free(t);
+}
+
+/* check --explain TASK: how every name of one task was read. */
+static int explain_task(cli *c, rg_plan *plan, FILE *out) {
+  int t = rg_task_lookup(plan, c->explain);
+  if (t < 0) {
+    fprintf(stderr, "respgraph: --explain: the plan has no task '%s' (task ids are as `respgraph "
+                    "parse` lists them: %s ... %s)\n",
+            c->explain, plan->n_tasks ? plan->tasks[0].number : "-",
+            plan->n_tasks ? plan->tasks[plan->n_tasks - 1].number : "-");
+    return EXIT_USAGE;
+  }
+  const rg_task *k = &plan->tasks[t];
+  if (c->format == RG_FMT_TABLE)
+    fprintf(out, "%s:%ld: task %s: %s\n", plan->path, k->line, k->number, k->text);
+  return write_table(c, rg_explain_table(plan, t), out);
+}
+
 static int cmd_check(cli *c, rg_plan *plan, FILE *out) {
+  if (c->explain) return explain_task(c, plan, out);
   if (c->format != RG_FMT_TABLE) return write_table(c, rg_diags_table(plan), out);
+  print_reading(plan, out);
   /* compiler style: FILE:LINE: warning: message [code] */
   int *order = rg_diags_by_line(plan);
   for (int i = 0; i < plan->n_diags; i++) {
@@ -354,10 +402,19 @@ static const command COMMANDS[] = {
      "role is lead or support; kind is unit (a concrete body), collective (a named\n"
      "set such as 各区、县(市)政府) or generic (有关部门). The CSV reads back into\n"
      "respgraph as a plan (long form).\n"},
-    {"check", cmd_check, "diagnostics: FILE:LINE: warning: ...",
-     "Compiler-style diagnostics with source line numbers: tasks with no lead or\n"
-     "no units, duplicate task numbers, units named both lead and support,\n"
-     "unrecognised labels. Exit 0 even when there are warnings.\n"},
+    {"check", cmd_check, "how the plan was read, then diagnostics: FILE:LINE: warning: ...",
+     "First how the plan was read: format and encoding, the document's level and\n"
+     "where it comes from, each convention the plan states (排在第一位的部门为牵头\n"
+     "部门) with its line, the meaning given to each table header, and the counts\n"
+     "of tasks, links and names kept out. Then compiler-style diagnostics with\n"
+     "source line numbers: tasks with no lead or no units, duplicate task numbers,\n"
+     "units named both lead and support, unrecognised labels, and names that do\n"
+     "not look like a body (suspect-unit: left out of every analysis; --accept-unit\n"
+     "NAME lets one in). Exit 0 even when there are warnings. -f csv|json gives the\n"
+     "diagnostics only.\n"
+     "check options:\n"
+     "      --explain TASK      how every name of one task was read and which rule\n"
+     "                          gave its role (TASK as `respgraph parse` lists it)\n"},
     {"units", cmd_units, "per-unit load, centrality, cluster and overload flag",
      "One row per concrete unit, by load (ties by name). CSV columns begin\n"
      "unit,kind,led,supported,load,partners,strength,betweenness,harmonic,\n"
@@ -450,6 +507,8 @@ static void command_help(const command *c) {
          "      --columns lead=H,support=H,task=H,id=H,deadline=H\n"
          "                                CSV header names for other spreadsheets\n"
          "      --roster FILE             CSV collective,member: expand collectives\n"
+         "      --accept-unit NAME        read NAME as a unit even if it does not look\n"
+         "                                like a body (repeatable)\n"
          "analysis options:\n"
          "      --lead-weight W           weight of a led task in load (default 1)\n"
          "      --support-weight W        weight of a supported task (default 0.5)\n"
@@ -492,6 +551,8 @@ int main(int argc, char **argv) {
   rg_ics_opts_init(&c.ics);
   const char *exclude_buf[argc + 1]; /* --exclude-unit values (at most argc) */
   c.exclude_units = exclude_buf;
+  const char *accept_buf[argc + 1]; /* --accept-unit values (at most argc) */
+  c.accept_units = accept_buf;
   c.writes_files = !strcmp(cmd->name, "diagram") || !strcmp(cmd->name, "report");
   static const struct option longopts[] = {
       {"format", required_argument, NULL, OPT_FORMAT},
@@ -522,6 +583,8 @@ int main(int argc, char **argv) {
       {"start", required_argument, NULL, OPT_START},
       {"slot-minutes", required_argument, NULL, OPT_SLOT_MINUTES},
       {"use-clusters", no_argument, NULL, OPT_USE_CLUSTERS},
+      {"accept-unit", required_argument, NULL, OPT_ACCEPT_UNIT},
+      {"explain", required_argument, NULL, OPT_EXPLAIN},
       {"help", no_argument, NULL, OPT_HELP},
       {NULL, 0, NULL, 0},
   };
@@ -646,6 +709,14 @@ int main(int argc, char **argv) {
       break;
     }
     case OPT_USE_CLUSTERS: c.use_clusters = 1; break;
+    case OPT_ACCEPT_UNIT: c.accept_units[c.n_accept++] = optarg; break;
+    case OPT_EXPLAIN:
+      if (strcmp(cmd->name, "check")) {
+        fprintf(stderr, "respgraph: --explain goes with check: respgraph check PLAN --explain TASK\n");
+        return EXIT_USAGE;
+      }
+      c.explain = optarg;
+      break;
     case OPT_HELP: command_help(cmd); return EXIT_OK;
     default:
       fprintf(stderr, "respgraph: see 'respgraph %s --help'\n", cmd->name);
@@ -665,7 +736,24 @@ int main(int argc, char **argv) {
   rg_error err;
   rg_error_clear(&err);
   rg_plan *plan = NULL;
-  if (rg_plan_load(c.plan_path, &c.load, &plan, &err)) {
+  /* names let in as units: --accept-unit, and every name of the roster */
+  char **roster_names = NULL;
+  int n_roster = 0;
+  if (c.roster && rg_roster_names(c.roster, &roster_names, &n_roster, &err)) {
+    say_error(&err);
+    return EXIT_INPUT;
+  }
+  const char **accept = rg_xcalloc((size_t)(c.n_accept + n_roster) + 1, sizeof *accept);
+  for (int i = 0; i < c.n_accept; i++) accept[i] = c.accept_units[i];
+  for (int i = 0; i < n_roster; i++) accept[c.n_accept + i] = roster_names[i];
+  c.load.accept = accept;
+  c.load.n_accept = c.n_accept + n_roster;
+  c.load.record = c.explain != NULL;
+  rg_status lst = rg_plan_load(c.plan_path, &c.load, &plan, &err);
+  free(accept);
+  for (int i = 0; i < n_roster; i++) free(roster_names[i]);
+  free(roster_names);
+  if (lst) {
     say_error(&err);
     return EXIT_INPUT;
   }

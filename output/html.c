@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "escape.h"
+#include "plan_out.h"
 #include "report_json.h"
 #include "table.h"
 
@@ -1053,6 +1054,54 @@ static void extras(page *p) {
   }
 }
 
+/* How the plan was read (rg_reading_table, the rows `respgraph check` opens
+ * with): format, level, conventions with their lines, header meanings,
+ * counts. */
+static void reading_summary(page *p) {
+  FILE *out = p->out;
+  const rg_report_data *d = p->d;
+  rg_table *t = rg_reading_table(d->plan);
+  json_t *rows = rg_report_table_json(t);
+  static const struct {
+    const char *item, *zh;
+  } NAMES[] = {{"format", "格式与编码"}, {"level", "文件层级"}, {"convention", "约定"},
+               {"header", "表头"},      {"prose", "正文读取"}, {"read", "读取结果"},
+               {NULL, NULL}};
+  fputs("<h3>", out);
+  TX(TR("读取方式", "How the plan was read"));
+  fputs("</h3>\n<table class=\"data reading\"><thead><tr><th>", out);
+  TX(TR("项目", "item"));
+  fputs("</th><th>", out);
+  TX(TR("位置", "where"));
+  fputs("</th><th>", out);
+  TX(TR("说明", "reading"));
+  fputs("</th></tr></thead><tbody>\n", out);
+  size_t i;
+  json_t *row;
+  json_array_foreach(rows, i, row) {
+    const char *item = json_string_value(json_object_get(row, "item"));
+    long line = (long)json_integer_value(json_object_get(row, "line"));
+    const char *label = item;
+    for (int k = 0; d->zh && NAMES[k].item; k++)
+      if (!strcmp(NAMES[k].item, item)) label = NAMES[k].zh;
+    fputs("<tr><td>", out);
+    TX(label);
+    fputs("</td><td>", out);
+    if (line > 0) {
+      TX(d->plan->path);
+      fprintf(out, ":%ld", line);
+    }
+    fputs("</td><td>", out);
+    TX(json_string_value(json_object_get(row, "text")));
+    fputs("</td></tr>\n", out);
+  }
+  fputs("</tbody></table>\n<h3>", out);
+  TX(TR("问题", "Problems"));
+  fputs("</h3>\n", out);
+  json_decref(rows);
+  rg_table_free(t);
+}
+
 static void diagnostics(page *p) {
   FILE *out = p->out;
   const rg_report_data *d = p->d;
@@ -1060,6 +1109,7 @@ static void diagnostics(page *p) {
   fputs("<section id=\"diagnostics\"><h2>", out);
   TX(TR("诊断信息", "Diagnostics"));
   fputs("</h2>\n", out);
+  reading_summary(p);
   if (!plan->n_diags) {
     fputs("<p>", out);
     TX(TR("无。", "None."));

@@ -251,6 +251,10 @@ json_t *rg_report_json(const rg_report_data *d) {
     json_array_append_new(diags, go);
   }
   json_object_set_new(root, "diagnostics", diags);
+  /* how the plan was read: the rows `respgraph check` opens with */
+  rg_table *rt = rg_reading_table(plan);
+  json_object_set_new(root, "reading", rg_report_table_json(rt));
+  rg_table_free(rt);
 
   json_t *extras = json_object();
   for (int e = 0; e < d->opts->n_extras; e++)

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <xlsxwriter.h>
 
+#include "plan_out.h"
 #include "report_json.h"
 
 #define TR(zh, en) rg_report_tr(d, (zh), (en))
@@ -284,6 +285,21 @@ static void diags_sheet(book *b) {
   sheet s = new_sheet(b, TR("诊断", "Diagnostics"), heads, widths, 4);
   if (!s.ws) return;
   const char *sev_zh[] = {"提示", "警告", "错误"};
+  /* how the plan was read first: the rows `respgraph check` opens with */
+  rg_table *rt = rg_reading_table(plan);
+  json_t *rows = rg_report_table_json(rt);
+  size_t k;
+  json_t *row;
+  json_array_foreach(rows, k, row) {
+    long line = (long)json_integer_value(json_object_get(row, "line"));
+    str(&s, 0, TR("读取", "reading"));
+    if (line > 0) numv(&s, 1, (double)line);
+    str(&s, 2, json_string_value(json_object_get(row, "item")));
+    str(&s, 3, json_string_value(json_object_get(row, "text")));
+    s.row++;
+  }
+  json_decref(rows);
+  rg_table_free(rt);
   for (int i = 0; i < plan->n_diags; i++, s.row++) {
     const rg_diag *g = &plan->diags[i];
     str(&s, 0, d->zh ? sev_zh[g->severity] : rg_severity_name(g->severity));
