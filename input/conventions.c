@@ -92,16 +92,11 @@ int rg_conv_standing(const char *sentence, rg_rule *r) {
       if (q && q < hit) hit = q;
     }
     if (hit && !has_any(clause, STANDING_WORDS)) {
-      static const char *const LEAD_IN[] = {"以下均需由", "以下均需", "以下均由", "以下需",
-                                            "以下由",     "以下均",   "均需由",   "均需",
-                                            "均由",       "需由",     "需",       "由",
-                                            "以下",       "均",       NULL};
+      /* 以下(各项)(任务)(均)(需)(由) X 落实 */
       const char *u = clause;
-      for (int i = 0; LEAD_IN[i]; i++)
-        if (starts(u, LEAD_IN[i])) {
-          u += strlen(LEAD_IN[i]);
-          break;
-        }
+      static const char *const STEPS[] = {"以下", "各项任务", "各项", "任务", "均", "需", "由", NULL};
+      for (int i = 0; STEPS[i]; i++)
+        if (starts(u, STEPS[i])) u += strlen(STEPS[i]);
       if (u < hit) {
         char *unit = dupn(u, (size_t)(hit - u));
         size_t k = strlen(unit);

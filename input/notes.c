@@ -248,6 +248,8 @@ static const char *list_end(const char *p) {
   return p;
 }
 
+static const char *subject_end(const char *s, const char *end);
+
 /* Role segments of body (a clause list joined by ','), appended to d. */
 static void role_segments(const char *body, rg_role_class deflt, const char *deflt_why,
                           rg_duty *d) {
@@ -263,9 +265,14 @@ static void role_segments(const char *body, rg_role_class deflt, const char *def
     if (!w) { p += char_len(p); continue; }
     const char *after = p + strlen(w->w);
     int infix = 0;
+    const char *obj_end = NULL; /* the object ends before a verb: X联合Y开展… */
     if (w->pos & W_INFIX) {
       const char *e = list_end(after);
       infix = e > after && list_ok(after, (size_t)(e - after));
+      if (!infix && e > after) {
+        obj_end = subject_end(after, e);
+        infix = obj_end != NULL;
+      }
     }
     int suffix = !infix && (w->pos & W_SUFFIX) && suffix_boundary(after) && p > start;
     if (!infix && !suffix) { p += char_len(p); continue; }
@@ -291,6 +298,14 @@ static void role_segments(const char *body, rg_role_class deflt, const char *def
     d->has_role = 1;
     p = after;
     start = p;
+    if (obj_end) {
+      /* X联合Y开展工作: Y, then skip the predicate to the end of the clause */
+      seg_push(d, after, (size_t)(obj_end - after), right_cls, right_why);
+      right = 0;
+      const char *q = obj_end;
+      while (*q && *q != ',' && *q != ';') q += char_len(q);
+      p = start = q;
+    }
   }
   if (right) {
     seg_push(d, start, strlen(start), right_cls, right_why);
@@ -350,7 +365,8 @@ static void read_value(const char *v, rg_role_class cls, const char *why, rg_dut
       add_rule(d, sentence, &r);
     } else {
       /* clauses at depth-0 ',' */
-      int in_rule = -1; /* index of the rule being extended */
+      int in_rule = -1;   /* index of the rule being extended */
+      int last_kept = -1; /* offset in kept of the last clause kept from this sentence */
       const char *c = sentence;
       while (*c) {
         const char *ce = c;
@@ -364,15 +380,25 @@ static void read_value(const char *v, rg_role_class cls, const char *why, rg_dut
         char *clause = dupn(c, (size_t)(ce - c));
         const char *mark = NULL;
         rg_rule rr = {0};
-        if (rg_conv_is_first_leads(clause)) {
-          rr.kind = RG_CONV_FIRST_LEADS;
-          add_rule(d, clause, &rr);
+        int first = rg_conv_is_first_leads(clause);
+        if (first || rg_conv_marker(clause, &mark)) {
+          /* a condition just before the rule is part of it: 涉及多个部门的，
+           * 排在前面的为牵头部门 */
+          char *text = rg_xstrdup(clause);
+          if (last_kept >= 0 && ends(kept + last_kept, "的") && !strstr(kept + last_kept, "局") &&
+              !strstr(kept + last_kept, "委") && !strstr(kept + last_kept, "厅")) {
+            char *t = rg_xmalloc(strlen(kept + last_kept) + strlen(clause) + 2);
+            sprintf(t, "%s,%s", kept + last_kept, clause);
+            free(text);
+            text = t;
+            kept[last_kept ? last_kept - 1 : 0] = '\0';
+          }
+          rr.kind = first ? RG_CONV_FIRST_LEADS : RG_CONV_MARKER;
+          if (!first) rr.unit = rg_xstrdup(mark);
+          add_rule(d, text, &rr);
+          free(text);
           in_rule = d->n_rules - 1;
-        } else if (rg_conv_marker(clause, &mark)) {
-          rr.kind = RG_CONV_MARKER;
-          rr.unit = rg_xstrdup(mark);
-          add_rule(d, clause, &rr);
-          in_rule = d->n_rules - 1;
+          last_kept = -1;
         } else if (in_rule >= 0 && rg_conv_is_rule_tail(clause)) {
           char *t = d->rules[in_rule].text;
           size_t a = strlen(t), b = strlen(clause);
@@ -387,6 +413,7 @@ static void read_value(const char *v, rg_role_class cls, const char *why, rg_dut
           in_rule = -1;
         } else if (*clause) {
           if (kept[0]) strcat(kept, ",");
+          last_kept = (int)strlen(kept);
           strcat(kept, clause);
           in_rule = -1;
         }
@@ -473,6 +500,8 @@ void rg_duty_destroy(rg_duty *d) {
 
 int rg_duty_link(rg_plan *plan, int task, const rg_duty *d, long line, const rg_duty_ctx *c) {
   int linked = 0;
+  const char *src = c->source && *c->source ? c->source : "";
+  const char *sp = *src ? " " : "";
   char first_why[128];
   snprintf(first_why, sizeof first_why, "listed first: the plan's rule (line %ld) makes it lead",
            c->rule_line);
@@ -483,34 +512,35 @@ int rg_duty_link(rg_plan *plan, int task, const rg_duty *d, long line, const rg_
     switch (g->cls) {
     case RG_CLS_LEAD:
       o.role = RG_ROLE_LEAD;
-      snprintf(why, sizeof why, "%s %s: lead", c->source, g->why);
+      snprintf(why, sizeof why, "%s%s%s: lead", src, sp, g->why);
       break;
     case RG_CLS_SUPPORT:
-      snprintf(why, sizeof why, "%s %s: support", c->source, g->why);
+      snprintf(why, sizeof why, "%s%s%s: support", src, sp, g->why);
       break;
     case RG_CLS_RESP:
       o.first_lead = c->resp_first_lead;
       o.first_why = first_why;
-      snprintf(why, sizeof why, "%s %s: support", c->source, g->why);
+      snprintf(why, sizeof why, "%s%s%s: support", src, sp, g->why);
       break;
     case RG_CLS_SHARED:
-      if (c->first_leads) {
+      /* a lead named in the note (X牵头) overrides the first-listed rule */
+      if (d->has_lead) {
+        snprintf(why, sizeof why, "%s%s%s, after a lead: support", src, sp, g->why);
+      } else if (c->first_leads) {
         o.first_lead = 1;
         o.first_why = first_why;
-        snprintf(why, sizeof why, "%s %s, not first: support under the plan's rule", c->source,
+        snprintf(why, sizeof why, "%s%s%s, not first: support under the plan's rule", src, sp,
                  g->why);
-      } else if (d->has_lead) {
-        snprintf(why, sizeof why, "%s %s, after a lead: support", c->source, g->why);
       } else {
         o.role = RG_ROLE_LEAD;
         o.shared = 1;
-        snprintf(why, sizeof why, "%s %s, no lead named: every unit leads", c->source, g->why);
+        snprintf(why, sizeof why, "%s%s%s, no lead named: every unit leads", src, sp, g->why);
       }
       break;
     case RG_CLS_MIXED:
       o.first_lead = 1;
-      snprintf(why, sizeof why, "%s %s: not first, support", c->source, g->why);
-      snprintf(first_why, sizeof first_why, "%s %s: listed first, leads", c->source, g->why);
+      snprintf(why, sizeof why, "%s%s%s: not first, support", src, sp, g->why);
+      snprintf(first_why, sizeof first_why, "%s%s%s: listed first, leads", src, sp, g->why);
       o.first_why = first_why;
       break;
     }
@@ -618,10 +648,11 @@ int rg_prose_duties(const char *text, rg_duty *d) {
       if (!depth && (*e == ',' || *e == ';' || *e == ':' || *e == '!' || *e == '?' ||
                      starts(e, "。")))
         break;
+      if (*e == '(' && e > p) break; /* a parenthesis opens a clause of its own */
       e += char_len(e);
     }
     const char *s = p;
-    while (*s == ' ') s++;
+    while (*s == ' ' || *s == '(' || *s == ')') s++;
     for (int i = 0; LEAD_IN[i]; i++)
       if (starts(s, LEAD_IN[i])) {
         s += strlen(LEAD_IN[i]);

@@ -269,6 +269,7 @@ static void split_conj(toks *in, toks *out) {
     char *s = in->v[i].s;
     int sep = in->v[i].sep;
     for (;;) {
+      if (rg_vocab_national(s, RG_LEVEL_NATIONAL)) break; /* 中央和国家机关工委 */
       int depth = 0, open = 0;
       char *hit = NULL;
       size_t hlen = 0, blen;
@@ -594,6 +595,9 @@ static char *inherit(const char *s, prefix_state *st) {
     return NULL; /* 团市委 */
   /* 城关镇, 靳村乡, 东城街道: named by their own place */
   if (rg_vocab_is_grassroots(s)) return NULL;
+  /* only a department's name takes a prefix: 王建国 or 统筹推进 stays as printed
+   * (and is reported as suspect) */
+  if (!rg_vocab_is_body(s)) return NULL;
   if (!st->gov[0]) return NULL;
   /* after 市委宣传部, a bare 统战部 is the committee's; a bare X部 at the start
    * of a list in a city plan is the city committee's (宣传部 -> 市委宣传部) */
@@ -658,6 +662,7 @@ static void add_item(rg_unit_list *out, char *name, char *alias, rg_kind kind) {
   out->items[out->n].kind = kind;
   out->items[out->n].lead = 0;
   out->items[out->n].marked = 0;
+  out->items[out->n].printed = NULL;
   out->n++;
 }
 
@@ -735,6 +740,7 @@ static void parse_at(const char *text, size_t len, rg_level level, const char *p
     }
     int lead = 0;
     char *alias = NULL;
+    char *printed = rg_xstrdup(k->s);
     if (k->kind == RG_KIND_UNIT) split_alias(k->s, &alias, &lead);
     char *name = k->s;
     if (k->kind == RG_KIND_UNIT) {
@@ -780,9 +786,11 @@ static void parse_at(const char *text, size_t len, rg_level level, const char *p
     if (!*name) {
       free(name);
       free(alias);
+      free(printed);
       continue;
     }
     add_item(out, name, alias, k->kind);
+    out->items[out->n - 1].printed = printed;
     out->items[out->n - 1].lead = lead;
     out->items[out->n - 1].marked = marked[i];
   }
@@ -804,6 +812,7 @@ void rg_unitlist_parse_level(const char *text, size_t len, int level, const char
 void rg_unitlist_destroy(rg_unit_list *l) {
   if (!l) return;
   for (int i = 0; i < l->n; i++) {
+    free(l->items[i].printed);
     free(l->items[i].name);
     free(l->items[i].alias);
   }
@@ -844,7 +853,7 @@ int rg_unitlist_link_opts(rg_plan *plan, int task, const char *text, size_t len,
   for (int i = 0; i < l.n; i++) {
     const rg_unit_item *it = &l.items[i];
     const char *name = it->name;
-    const char *printed = it->alias ? it->alias : name;
+    const char *printed = it->printed ? it->printed : name;
     if (it->kind == RG_KIND_UNIT && rg_vocab_is_person(name) && !rg_reading_accepts(plan, name)) {
       rd->n_person++;
       rg_reading_event_add(plan, task, line, printed, -1, RG_ROLE_SUPPORT, "person",
