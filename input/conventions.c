@@ -23,7 +23,8 @@ static const char *const FIRST_WORDS[] = {"第一", "首位", "首个", "首家"
 static const char *const NAME_CHARS[] = {"局", "委", "厅", "署", "院", "政府", NULL};
 
 int rg_conv_is_first_leads(const char *clause) {
-  return has_any(clause, FIRST_WORDS) && has_any(clause, LEAD_WORDS) &&
+  /* a lead word first: most clauses have none (this runs for every clause) */
+  return has_any(clause, LEAD_WORDS) && has_any(clause, FIRST_WORDS) &&
          !has_any(clause, NAME_CHARS);
 }
 
@@ -70,7 +71,8 @@ static const struct {
 };
 
 int rg_conv_standing(const char *sentence, rg_rule *r) {
-  if (!has_any(sentence, STANDING_WORDS)) return 0;
+  /* every standing phrase ends in 列出 */
+  if (!strstr(sentence, "列出") || !has_any(sentence, STANDING_WORDS)) return 0;
   /* the clause naming the unit: the first holding a role word */
   const char *p = sentence;
   while (*p) {

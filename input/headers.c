@@ -46,7 +46,19 @@ static int only_role_words(const char *s) {
 }
 
 rg_header_class rg_header_classify(const char *s) {
-  if (!s || !*s || nchars(s) > 14) return RG_HDR_NONE;
+  if (!s || !*s) return RG_HDR_NONE;
+  /* the labels and headers most plans use, without the word scan below */
+  static const struct {
+    const char *h;
+    rg_header_class c;
+  } COMMON[] = {{"牵头单位", RG_HDR_LEAD},     {"责任单位", RG_HDR_SUPPORT},
+                {"配合单位", RG_HDR_SUPPORT},  {"牵头部门", RG_HDR_LEAD},
+                {"责任部门", RG_HDR_SUPPORT},  {"完成时限", RG_HDR_DEADLINE},
+                {"序号", RG_HDR_ID},           {"重点任务", RG_HDR_TASK},
+                {NULL, RG_HDR_NONE}};
+  for (int i = 0; COMMON[i].h; i++)
+    if (!strcmp(s, COMMON[i].h)) return COMMON[i].c;
+  if (nchars(s) > 14) return RG_HDR_NONE;
   /* a header holds no sentence punctuation and no numbers: 1.抓好安全生产工作
    * or 责任单位:市应急局 is a line of text, not a header */
   for (const char *p = s; *p; p++)

@@ -15,6 +15,16 @@
 
 /* ------------------------------------------------------------ helpers */
 
+/* dst = a + b, cut to size (no printf: this runs for every list). */
+static void join2(char *dst, size_t size, const char *a, const char *b) {
+  size_t n = strlen(a), m = strlen(b);
+  if (n >= size) n = size - 1;
+  memcpy(dst, a, n);
+  if (m >= size - n) m = size - n - 1;
+  memcpy(dst + n, b, m);
+  dst[n + m] = '\0';
+}
+
 static void seg_push(rg_duty *d, const char *s, size_t n, rg_role_class cls, const char *why) {
   /* strip separators and 由/并 around the list */
   for (;;) {
@@ -34,11 +44,13 @@ static void seg_push(rg_duty *d, const char *s, size_t n, rg_role_class cls, con
   g->units = dupn(s, n);
   g->cls = cls;
   g->clause = d->clause;
-  snprintf(g->why, sizeof g->why, "%s", why);
+  join2(g->why, sizeof g->why, why, "");
   if (cls == RG_CLS_LEAD) d->has_lead = 1;
 }
 
 static int is_open(const char *p, size_t *n) {
+  /* every bracket starts with ( [ or the byte E3/E2: a one-byte test first */
+  if (*p != '(' && *p != '[' && *p != '\xE3' && *p != '\xE2') return 0;
   static const char *const O[] = {"(", "[", "〔", "《", "“", "【", NULL};
   for (int i = 0; O[i]; i++)
     if (starts(p, O[i])) return (int)(*n = strlen(O[i]));
@@ -46,6 +58,7 @@ static int is_open(const char *p, size_t *n) {
 }
 
 static int is_close(const char *p, size_t *n) {
+  if (*p != ')' && *p != ']' && *p != '\xE3' && *p != '\xE2') return 0;
   static const char *const C[] = {")", "]", "〕", "》", "”", "】", NULL};
   for (int i = 0; C[i]; i++)
     if (starts(p, C[i])) return (int)(*n = strlen(C[i]));
@@ -201,6 +214,13 @@ static const role_word WORDS[] = {
 };
 
 static const role_word *word_at(const char *p) {
+  /* every role word starts with one of these characters: one test per
+   * character of the text instead of one per word */
+  static const char FIRST[] = "牵主负按分各共结抓组落参支协会联指督配";
+  if ((unsigned char)p[0] < 0xE0 || !p[1] || !p[2]) return NULL;
+  int hit = 0;
+  for (size_t i = 0; i + 3 <= sizeof FIRST - 1 && !hit; i += 3) hit = !memcmp(p, FIRST + i, 3);
+  if (!hit) return NULL;
   for (const role_word *w = WORDS; w->w; w++)
     if (starts(p, w->w)) return w;
   return NULL;
@@ -282,17 +302,17 @@ static void role_segments(const char *body, rg_role_class deflt, const char *def
       seg_push(d, start, (size_t)(p - start), right_cls, right_why);
       right = 0;
     } else if (suffix) {
-      snprintf(why, sizeof why, "listed before %s", w->w);
+      join2(why, sizeof why, "listed before ", w->w);
       seg_push(d, start, (size_t)(p - start), w->suffix, why);
     }
     if (infix) {
       if (p > start) {
-        snprintf(why, sizeof why, "before %s", w->w);
+        join2(why, sizeof why, "before ", w->w);
         seg_push(d, start, (size_t)(p - start), w->left, why);
       }
       right = 1;
       right_cls = w->right;
-      snprintf(right_why, sizeof right_why, "after %s", w->w);
+      join2(right_why, sizeof right_why, "after ", w->w);
     }
     found = 1;
     d->has_role = 1;
@@ -345,6 +365,20 @@ static void add_rule(rg_duty *d, const char *text, const rg_rule *r) {
  * and deadlines cut out, the rest read into role segments. */
 static void read_value(const char *v, rg_role_class cls, const char *why, rg_duty *d) {
   size_t len = strlen(v);
+  /* one clause that holds no rule and no deadline (most label values and
+   * cells: 市财政局、商务局等有关部门): straight to its role words */
+  if (!strpbrk(v, ",;") && !strstr(v, "。")) {
+    const char *mark = NULL;
+    char *t = rg_xstrdup(v);
+    size_t m = strlen(t);
+    while (m && t[m - 1] == ' ') t[--m] = '\0';
+    int plain = *t && !rg_conv_is_first_leads(t) && !rg_conv_marker(t, &mark) &&
+                !rg_conv_is_rule_tail(t) && strcmp(t, "下同") && !is_deadline(t) &&
+                !strstr(t, "列出");
+    if (plain) role_segments(t, cls, why, d);
+    free(t);
+    if (plain || !*v) return;
+  }
   char *kept = rg_xmalloc(len + 2);
   kept[0] = '\0';
   /* sentences end at 。 and ; (depth 0) */
@@ -440,7 +474,7 @@ void rg_duty_parse(const char *text, rg_role_class deflt, const char *deflt_why,
   const char *start = text, *p = text;
   rg_role_class cls = deflt;
   char why[96];
-  snprintf(why, sizeof why, "%s", deflt_why ? deflt_why : "listed");
+  join2(why, sizeof why, deflt_why ? deflt_why : "listed", "");
   int kind = LBL_UNITS, depth = 0;
   for (;;) {
     char *word = NULL;
@@ -476,7 +510,7 @@ void rg_duty_parse(const char *text, rg_role_class deflt, const char *deflt_why,
     }
     kind = k;
     cls = c;
-    snprintf(why, sizeof why, "label %s", word);
+    join2(why, sizeof why, "label ", word);
     free(word);
     start = p = p + skip;
   }
@@ -500,47 +534,49 @@ void rg_duty_destroy(rg_duty *d) {
 
 int rg_duty_link(rg_plan *plan, int task, const rg_duty *d, long line, const rg_duty_ctx *c) {
   int linked = 0;
+  /* the reasons are only kept for check --explain: skip the formatting */
+  const int explain = plan->reading && plan->reading->record;
   const char *src = c->source && *c->source ? c->source : "";
   const char *sp = *src ? " " : "";
-  char first_why[128];
-  snprintf(first_why, sizeof first_why, "listed first: the plan's rule (line %ld) makes it lead",
+  char first_why[128] = "";
+  if (explain) snprintf(first_why, sizeof first_why, "listed first: the plan's rule (line %ld) makes it lead",
            c->rule_line);
   for (int i = 0; i < d->n; i++) {
     const rg_duty_seg *g = &d->seg[i];
     rg_list_opts o = {.role = RG_ROLE_SUPPORT, .mode = c->mode};
-    char why[160];
+    char why[160] = "";
     switch (g->cls) {
     case RG_CLS_LEAD:
       o.role = RG_ROLE_LEAD;
-      snprintf(why, sizeof why, "%s%s%s: lead", src, sp, g->why);
+      if (explain) snprintf(why, sizeof why, "%s%s%s: lead", src, sp, g->why);
       break;
     case RG_CLS_SUPPORT:
-      snprintf(why, sizeof why, "%s%s%s: support", src, sp, g->why);
+      if (explain) snprintf(why, sizeof why, "%s%s%s: support", src, sp, g->why);
       break;
     case RG_CLS_RESP:
       o.first_lead = c->resp_first_lead;
       o.first_why = first_why;
-      snprintf(why, sizeof why, "%s%s%s: support", src, sp, g->why);
+      if (explain) snprintf(why, sizeof why, "%s%s%s: support", src, sp, g->why);
       break;
     case RG_CLS_SHARED:
       /* a lead named in the note (X牵头) overrides the first-listed rule */
       if (d->has_lead) {
-        snprintf(why, sizeof why, "%s%s%s, after a lead: support", src, sp, g->why);
+        if (explain) snprintf(why, sizeof why, "%s%s%s, after a lead: support", src, sp, g->why);
       } else if (c->first_leads) {
         o.first_lead = 1;
         o.first_why = first_why;
-        snprintf(why, sizeof why, "%s%s%s, not first: support under the plan's rule", src, sp,
+        if (explain) snprintf(why, sizeof why, "%s%s%s, not first: support under the plan's rule", src, sp,
                  g->why);
       } else {
         o.role = RG_ROLE_LEAD;
         o.shared = 1;
-        snprintf(why, sizeof why, "%s%s%s, no lead named: every unit leads", src, sp, g->why);
+        if (explain) snprintf(why, sizeof why, "%s%s%s, no lead named: every unit leads", src, sp, g->why);
       }
       break;
     case RG_CLS_MIXED:
       o.first_lead = 1;
-      snprintf(why, sizeof why, "%s%s%s: not first, support", src, sp, g->why);
-      snprintf(first_why, sizeof first_why, "%s%s%s: listed first, leads", src, sp, g->why);
+      if (explain) snprintf(why, sizeof why, "%s%s%s: not first, support", src, sp, g->why);
+      if (explain) snprintf(first_why, sizeof first_why, "%s%s%s: listed first, leads", src, sp, g->why);
       o.first_why = first_why;
       break;
     }

@@ -46,16 +46,25 @@ static int in_list(const char *s, const char *const *words) {
 /* ------------------------------------------------------------ bodies */
 
 /* Endings that make a body whatever comes before them. */
-static const char *const BODY_WORDS[] = {
-    "中心", "集团", "公司", "政府", "银行", "分行", "支行", "总行", "海关", "街道", "社区",
-    "委员会", "管委会", "常委会", "居委会", "村委会", "协会", "学会", "商会", "工会", "总会",
-    "联合会", "基金会", "研究会", "促进会", "理事会", "联谊会", "红十字会", "妇联", "侨联",
-    "残联", "文联", "工商联", "社科联", "台联", "青联", "学联", "科协", "作协", "政协",
-    "人大", "团中央", "共青团中央", "中央军委", "大学", "学校", "中学", "小学", "幼儿园",
-    "电视台", "广播电台", "气象台", "地震台", "融媒体中心", "专班", "联席会议", "产业园",
-    "科技园", "工业园", "创业园", "物流园", "软件园", "园区", "开发区", "高新区", "新区",
-    "自贸区", "试验区", "保税区", "合作区", "示范区", "片区", "管理区", "经济区", "军区",
-    "警备区", "有限", "股份", "工厂", "电厂", "水厂", "总厂", NULL};
+/* A word with its length in bytes, so that endings are compared without
+ * strlen (this runs for every unit of every list). */
+typedef struct sized {
+  const char *s;
+  size_t n;
+} sized;
+#define W(x) {x, sizeof(x) - 1}
+
+static const sized BODY_WORDS[] = {
+    W("中心"), W("集团"), W("公司"), W("政府"), W("银行"), W("分行"), W("支行"), W("总行"), W("海关"), W("街道"),
+    W("社区"), W("委员会"), W("管委会"), W("常委会"), W("居委会"), W("村委会"), W("协会"), W("学会"), W("商会"),
+    W("工会"), W("总会"), W("联合会"), W("基金会"), W("研究会"), W("促进会"), W("理事会"), W("联谊会"), W("红十字会"),
+    W("妇联"), W("侨联"), W("残联"), W("文联"), W("工商联"), W("社科联"), W("台联"), W("青联"), W("学联"), W("科协"),
+    W("作协"), W("政协"), W("人大"), W("团中央"), W("共青团中央"), W("中央军委"), W("大学"), W("学校"), W("中学"),
+    W("小学"), W("幼儿园"), W("电视台"), W("广播电台"), W("气象台"), W("地震台"), W("融媒体中心"), W("专班"), W("联席会议"),
+    W("产业园"), W("科技园"), W("工业园"), W("创业园"), W("物流园"), W("软件园"), W("园区"), W("开发区"), W("高新区"),
+    W("新区"), W("自贸区"), W("试验区"), W("保税区"), W("合作区"), W("示范区"), W("片区"), W("管理区"), W("经济区"),
+    W("军区"), W("警备区"), W("有限"), W("股份"), W("工厂"), W("电厂"), W("水厂"), W("总厂"), {NULL, 0}};
+
 
 /* One-character institutional endings. */
 static const char *const BODY_CHARS[] = {"局", "委", "办", "厅", "部", "署", "院", "室", "处",
@@ -104,6 +113,9 @@ static const char *const FUNC_WORDS[] = {"与", "及", "并", "被", "把", "给
  * (林业局与该部, 市委和市政府). 工业和信息化局 has 业和: no body ends in 业. */
 static int holds_list(const char *s) {
   static const char *const CONJ[] = {"与", "和", "及", "或", "并", NULL};
+  int any = 0;
+  for (int i = 0; CONJ[i] && !any; i++) any = strstr(s, CONJ[i]) != NULL;
+  if (!any) return 0;
   for (const char *p = s; *p; p++) {
     if (((unsigned char)*p & 0xC0) == 0x80 || p == s) continue;
     for (int i = 0; CONJ[i]; i++) {
@@ -133,34 +145,50 @@ static int holds_list(const char *s) {
   return 0;
 }
 
+/* Are the k bytes at a and b equal? (k is 1 to 4: one character) */
+static inline int last_eq(const char *a, const char *b, size_t k) {
+  for (size_t i = 0; i < k; i++)
+    if (a[i] != b[i]) return 0;
+  return 1;
+}
+
 int rg_vocab_is_body(const char *name) {
-  if (!*name || rg_vocab_is_bare(name) || nchars(name) < 2) return 0;
+  size_t n = strlen(name);
+  /* the word lists below hold words of at most 4 characters: longer names
+   * skip them (this runs for every unit of every list) */
+  if (!n || (n <= 12 && rg_vocab_is_bare(name)) || nchars(name) < 2) return 0;
   /* a function word opens a phrase, never a name: 与财政部, 并由, 被, 把 */
   if (starts_any(name, FUNC_WORDS)) return 0;
   if (holds_list(name) || strstr(name, "或")) return 0;
-  if (rg_vocab_national(name, RG_LEVEL_NATIONAL)) return 1;
   if (!strcmp(name, "国务院") || !strcmp(name, "中共中央") || !strcmp(name, "党中央"))
     return 1;
-  size_t n = strlen(name);
   if (rg_gazetteer_lookup(name, n) != RG_GAZ_NONE) return 1; /* a place names its government */
-  if (in_list(name, NOT_BODY)) return 0;
-  /* a longer name ending in a stop word is still no body when the stop
-   * word is a verb or a direction: 统筹部署, 地区东部 */
-  static const char *const NEVER_AT_END[] = {"部署", "签署", "布局", "格局", "大局", "全局",
-                                             "干部", "内部", "外部", "全部", "局部", "主办",
-                                             "承办", "举办", "督办", "交办", "场所", "平台",
-                                             "乡村", "农村", "城乡", "城镇", "团队", NULL};
-  if (ends_any(name, NEVER_AT_END)) return 0;
-  if (ends_any(name, BODY_WORDS)) return 1;
+  if (n <= 12 && in_list(name, NOT_BODY)) return 0;
+  /* only words ending in the name's last character can end it: compare
+   * that character before anything else */
   size_t k = last_char(name);
-  char last[8] = {0};
-  if (k < sizeof last) memcpy(last, name + n - k, k);
-  if (!in_list(last, BODY_CHARS)) {
-    /* the zone or county a body is named by: 浑南区, 沈北新区 */
-    return 0;
+  const char *last = name + n - k;
+  static const sized NEVER_AT_END[] = {
+      W("部署"), W("签署"), W("布局"), W("格局"), W("大局"), W("全局"), W("干部"), W("内部"), W("外部"), W("全部"),
+      W("局部"), W("主办"), W("承办"), W("举办"), W("督办"), W("交办"), W("场所"), W("平台"), W("乡村"), W("农村"),
+      W("城乡"), W("城镇"), W("团队"), {NULL, 0}};
+  for (int i = 0; NEVER_AT_END[i].s; i++) {
+    const sized *w = &NEVER_AT_END[i];
+    if (w->n <= n && w->n >= k && last_eq(w->s + w->n - k, last, k) &&
+        !memcmp(name + n - w->n, w->s, w->n))
+      return 0;
   }
-  /* 两个字: 外办, 编办 are bodies; 该部, 各委 are not (NOT_BODY above) */
-  return 1;
+  /* one-character endings first (most names), then the longer words */
+  for (int i = 0; BODY_CHARS[i]; i++)
+    if (last_eq(BODY_CHARS[i], last, k) && !BODY_CHARS[i][k]) return 1;
+  for (int i = 0; BODY_WORDS[i].s; i++) {
+    const sized *w = &BODY_WORDS[i];
+    if (w->n <= n && w->n >= k && last_eq(w->s + w->n - k, last, k) &&
+        !memcmp(name + n - w->n, w->s, w->n))
+      return 1;
+  }
+  /* a national body without an institutional ending (rare) */
+  return rg_vocab_national(name, RG_LEVEL_NATIONAL) != NULL;
 }
 
 /* ----------------------------------------------------------- persons */
@@ -176,6 +204,13 @@ static const char *const PERSON_START[] = {"分管", "协管", "包联", "包抓
 
 int rg_vocab_is_person(const char *name) {
   if (!*name) return 0;
+  /* every post ends in one of these characters: a quick no for bodies */
+  static const char LAST[] = "导人志记长任挥理员席委部";
+  size_t n = strlen(name);
+  int hit = 0;
+  for (size_t i = 0; n >= 3 && i + 3 <= sizeof LAST - 1 && !hit; i += 3)
+    hit = !memcmp(name + n - 3, LAST + i, 3);
+  if (!hit) return 0;
   if (ends_any(name, PERSON_END)) return 1;
   if (starts_any(name, PERSON_START) && (strstr(name, "长") || strstr(name, "领导"))) return 1;
   return 0;
@@ -285,7 +320,23 @@ static int form_match(const char *forms, const char *name, int *local) {
   return 0;
 }
 
+/* Can a national form start with the character at s? Every form starts
+ * with one of these; a name that starts otherwise (市财政局, 省教育厅, 沈阳…)
+ * is rejected at once. */
+static int national_start(const char *s) {
+  static const char FIRST[] =
+      "国中人税海市金住工银证医能林粮邮知文药外移乡信民疾消铁网扶侨港台西振法环质新共全供央发统卫资"
+      "团农建交商自水公财司教科审安应体广退数";
+  if ((unsigned char)s[0] < 0xE0) return 0;
+  for (size_t i = 0; i + 3 <= sizeof FIRST - 1; i += 3)
+    if (!memcmp(s, FIRST + i, 3)) return 1;
+  return 0;
+}
+
 const char *rg_vocab_national(const char *name, rg_level level) {
+  if (!national_start(name)) return NULL;
+  /* 市场监管总局 is the only national form starting with 市 */
+  if (starts(name, "市") && !starts(name, "市场监")) return NULL;
   if (starts(name, "中华人民共和国") && strlen(name) > strlen("中华人民共和国")) {
     const char *rest = name + strlen("中华人民共和国");
     const char *r = rg_vocab_national(rest, RG_LEVEL_NATIONAL);
@@ -349,6 +400,10 @@ static size_t jurisdiction_len(const char *s, size_t upto) {
 }
 
 char *rg_vocab_expand(const char *name) {
+  /* every form above ends in 委, 局, 厅 or 会: a quick no for the rest */
+  size_t len = strlen(name);
+  if (len < 3 || (!ends(name, "委") && !ends(name, "局") && !ends(name, "厅") && !ends(name, "会")))
+    return NULL;
   if (starts(name, "中华人民共和国") && strlen(name) > strlen("中华人民共和国")) {
     const char *rest = name + strlen("中华人民共和国");
     if (ends(rest, "部") || ends(rest, "委员会") || ends(rest, "署") || ends(rest, "总局"))
