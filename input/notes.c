@@ -65,9 +65,14 @@ static int is_close(const char *p, size_t *n) {
   return 0;
 }
 
+/* Bytes of the character at p, never past the NUL (text may hold invalid
+ * UTF-8: a cell of a CSV file is kept as bytes when NFKC fails). */
 static size_t char_len(const char *p) {
   unsigned char c = (unsigned char)*p;
-  return c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+  size_t n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+  for (size_t i = 1; i < n; i++)
+    if (!p[i]) return i;
+  return n;
 }
 
 static int has_any(const char *s, const char *const *w) {
@@ -379,7 +384,9 @@ static void read_value(const char *v, rg_role_class cls, const char *why, rg_dut
     free(t);
     if (plain || !*v) return;
   }
-  char *kept = rg_xmalloc(len + 2);
+  /* every clause kept is part of v and takes at most one ',' before it;
+   * a sentence end may add one more: twice the length is enough */
+  char *kept = rg_xmalloc(2 * len + 4);
   kept[0] = '\0';
   /* sentences end at 。 and ; (depth 0) */
   const char *s = v;
@@ -446,7 +453,7 @@ static void read_value(const char *v, rg_role_class cls, const char *why, rg_dut
           if (!d->deadline) d->deadline = rg_xstrdup(clause);
           in_rule = -1;
         } else if (*clause) {
-          if (kept[0]) strcat(kept, ",");
+          if (kept[0] && kept[strlen(kept) - 1] != ',') strcat(kept, ",");
           last_kept = (int)strlen(kept);
           strcat(kept, clause);
           in_rule = -1;

@@ -327,7 +327,7 @@ static int national_start(const char *s) {
   static const char FIRST[] =
       "国中人税海市金住工银证医能林粮邮知文药外移乡信民疾消铁网扶侨港台西振法环质新共全供央发统卫资"
       "团农建交商自水公财司教科审安应体广退数";
-  if ((unsigned char)s[0] < 0xE0) return 0;
+  if ((unsigned char)s[0] < 0xE0 || !s[1] || !s[2]) return 0;
   for (size_t i = 0; i + 3 <= sizeof FIRST - 1; i += 3)
     if (!memcmp(s, FIRST + i, 3)) return 1;
   return 0;
