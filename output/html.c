@@ -1087,10 +1087,9 @@ static void reading_summary(page *p) {
     fputs("<tr><td>", out);
     TX(label);
     fputs("</td><td>", out);
-    if (line > 0) {
-      TX(d->plan->path);
-      fprintf(out, ":%ld", line);
-    }
+    /* the plan is the page's own: its line alone (第 61 行) keeps the column
+     * narrow on a phone */
+    if (line > 0) fprintf(out, d->zh ? "第 %ld 行" : "line %ld", line);
     fputs("</td><td>", out);
     TX(json_string_value(json_object_get(row, "text")));
     fputs("</td></tr>\n", out);
