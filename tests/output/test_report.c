@@ -308,6 +308,8 @@ Test(report, every_task_has_an_anchor_and_the_summary_counts_link_to_tasks) {
                             "<td>unit \"onmouseover=alert(2) x=\" looks odd</td>"
                             "<td><a class=\"tl\" href=\"#task-3\">3</a></td>"),
                      "diagnostic with its line and the task it falls in");
+  cr_assert_not_null(strstr(html, "<h3>读取方式</h3>\n<table class=\"data reading\">"),
+                     "the reading summary opens 诊断");
   free(html);
   done(&fx);
 }
@@ -368,6 +370,13 @@ Test(report, report_json_holds_everything_with_strings_unchanged) {
   cr_assert_eq(json_integer_value(json_object_get(counts, "concrete_links")), 7);
   cr_assert_eq(json_integer_value(json_object_get(counts, "open_lists")), 1);
   cr_assert_eq(json_integer_value(json_object_get(counts, "diagnostics")), 1);
+  /* how the plan was read: the rows `respgraph check` opens with */
+  json_t *reading = json_object_get(j, "reading");
+  cr_assert(json_is_array(reading));
+  cr_assert_str_eq(json_string_value(json_object_get(json_array_get(reading, 0), "item")), "format");
+  json_t *last = json_array_get(reading, json_array_size(reading) - 1);
+  cr_assert_str_eq(json_string_value(json_object_get(last, "item")), "read");
+  cr_assert_not_null(strstr(json_string_value(json_object_get(last, "text")), "3 tasks"));
   json_t *u0 = json_array_get(json_object_get(j, "units"), 0);
   cr_assert_str_eq(json_string_value(json_object_get(u0, "name")), U_B);
   cr_assert_eq(json_real_value(json_object_get(u0, "load")), 1.5);
