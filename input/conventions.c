@@ -174,3 +174,17 @@ const char *rg_conv_kind_name(rg_conv_kind k) {
   }
   return "convention";
 }
+
+void rg_conv_record(rg_plan *plan, const char *text, const rg_rule *r, long line, int from_task) {
+  char *t = rg_nfkc(text, strlen(text));
+  rg_convention c = {.kind = r->kind,
+                     .text = t ? t : text,
+                     .line = line,
+                     .from_task = from_task,
+                     .unit = r->unit,
+                     .role = r->role,
+                     .needs_lead = r->needs_lead};
+  rg_reading_add_convention(plan, &c);
+  rg_reading_of(plan)->n_rules++;
+  free(t);
+}

@@ -47,6 +47,11 @@ int rg_conv_standing(const char *sentence, rg_rule *r);
  * and note rows). r->unit must be freed by the caller. */
 int rg_conv_scan(const char *text, rg_rule *r);
 
+/* Record the rule r stated as text (NFKC'd here) at line as a convention of
+ * plan holding from task index from_task on, and count the rule sentence.
+ * r->unit is copied; the caller still frees it. */
+void rg_conv_record(rg_plan *plan, const char *text, const rg_rule *r, long line, int from_task);
+
 /* A short English name of a convention kind for the check summary. */
 const char *rg_conv_kind_name(rg_conv_kind k);
 

@@ -220,17 +220,7 @@ rg_status rg_csv_parse(rg_plan *plan, const char *utf8, size_t len, const rg_loa
       rg_reading_set_level(plan, only, r.rec[k].line);
       rg_rule u;
       if (rg_conv_scan(only, &u)) {
-        char *t = rg_nfkc(only, strlen(only));
-        rg_convention c = {.kind = u.kind,
-                           .text = t ? t : only,
-                           .line = r.rec[k].line,
-                           .from_task = 0,
-                           .unit = u.unit,
-                           .role = u.role,
-                           .needs_lead = u.needs_lead};
-        rg_reading_add_convention(plan, &c);
-        rg_reading_of(plan)->n_rules++;
-        free(t);
+        rg_conv_record(plan, only, &u, r.rec[k].line, 0);
         free(u.unit);
       }
     }

@@ -38,17 +38,7 @@ static void page_around_tables(rg_plan *plan, const rg_html_doc *doc) {
       rg_reading_set_level(plan, s, l->lineno);
     rg_rule r;
     if (rg_conv_scan(s, &r)) {
-      char *n = rg_nfkc(s, strlen(s));
-      rg_convention c = {.kind = r.kind,
-                         .text = n ? n : s,
-                         .line = l->lineno,
-                         .from_task = 0,
-                         .unit = r.unit,
-                         .role = r.role,
-                         .needs_lead = r.needs_lead};
-      rg_reading_add_convention(plan, &c);
-      plan->reading->n_rules++;
-      free(n);
+      rg_conv_record(plan, s, &r, l->lineno, 0);
       free(r.unit);
     }
     free(s);

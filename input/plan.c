@@ -99,8 +99,8 @@ rg_plan *rg_plan_new(const char *path) {
   return plan;
 }
 
-void rg_plan_free(rg_plan *plan) {
-  if (!plan) return;
+/* Free the plan's arrays (not its arena or intern table). */
+static void free_arrays(rg_plan *plan) {
   for (int u = 0; u < plan->n_units; u++) free(plan->units[u].aliases);
   free(plan->chapters);
   free(plan->sections);
@@ -111,6 +111,11 @@ void rg_plan_free(rg_plan *plan) {
   free(plan->task_links);
   free(plan->unit_links);
   rg_reading_free(plan->reading);
+}
+
+void rg_plan_free(rg_plan *plan) {
+  if (!plan) return;
+  free_arrays(plan);
   if (plan->intern) free(plan->intern->slots);
   free(plan->intern);
   arena_free(plan->arena);
@@ -256,16 +261,7 @@ int rg_plan_find_link(const rg_plan *plan, int task, int unit) {
 
 void rg_plan_reset(rg_plan *plan) {
   const char *path = plan->path;
-  for (int u = 0; u < plan->n_units; u++) free(plan->units[u].aliases);
-  free(plan->chapters);
-  free(plan->sections);
-  free(plan->tasks);
-  free(plan->units);
-  free(plan->links);
-  free(plan->diags);
-  free(plan->task_links);
-  free(plan->unit_links);
-  rg_reading_free(plan->reading);
+  free_arrays(plan);
   struct rg_arena *arena = plan->arena;
   struct rg_intern *intern = plan->intern;
   memset(plan, 0, sizeof *plan);

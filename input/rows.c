@@ -660,16 +660,8 @@ static int rule_row(rg_plan *plan, const rg_row *r, int from_task) {
   if (!only) return 0;
   rg_rule u;
   if (!rg_conv_scan(only, &u)) return 0;
-  char *t = nfkc_trim(only);
-  rg_convention c = {.kind = u.kind,
-                     .text = t,
-                     .line = r->lineno,
-                     .from_task = from_task,
-                     .unit = u.unit,
-                     .role = u.role,
-                     .needs_lead = u.needs_lead};
-  rg_reading_add_convention(plan, &c);
-  rg_reading_of(plan)->n_rules++;
+  char *t = trim_dup(only);
+  rg_conv_record(plan, t, &u, r->lineno, from_task);
   free(t);
   free(u.unit);
   return 1;
