@@ -1,6 +1,7 @@
 /* headers.c - header and label classes by their words (see headers.h). */
 #include "headers.h"
 
+#include <stdio.h>
 #include <string.h>
 
 static int has_any(const char *s, const char *const *w) {
@@ -45,8 +46,35 @@ static int only_role_words(const char *s) {
   return 1;
 }
 
+static rg_header_class classify(const char *s);
+
 rg_header_class rg_header_classify(const char *s) {
   if (!s || !*s) return RG_HDR_NONE;
+  /* a header with a note in parentheses: 责任单位(排第一位的为牵头单位),
+   * 完成时限(年月), 配合单位(含各区): the words before it decide, and a note
+   * that states the first-listed rule makes a unit column mixed */
+  const char *open = strchr(s, '(');
+  if (open && open != s && s[strlen(s) - 1] == ')') {
+    size_t n = (size_t)(open - s);
+    char base[128], inner[256];
+    if (n < sizeof base && strlen(open + 1) < sizeof inner) {
+      memcpy(base, s, n);
+      base[n] = '\0';
+      snprintf(inner, sizeof inner, "%s", open + 1);
+      inner[strlen(inner) - 1] = '\0';
+      rg_header_class c = classify(base);
+      int unit_col = c == RG_HDR_LEAD || c == RG_HDR_SUPPORT || c == RG_HDR_SHARED ||
+                     c == RG_HDR_MIXED;
+      if (unit_col && has_any(inner, LEAD) &&
+          (strstr(inner, "第一") || strstr(inner, "首位") || strstr(inner, "前面")))
+        return RG_HDR_MIXED;
+      if (c != RG_HDR_NONE) return c;
+    }
+  }
+  return classify(s);
+}
+
+static rg_header_class classify(const char *s) {
   /* the labels and headers most plans use, without the word scan below */
   static const struct {
     const char *h;

@@ -537,6 +537,32 @@ Test(headers, classes_by_meaning_in_three_phrasings_each) {
                  rg_header_class_name(rg_header_classify(v[i].h)));
 }
 
+/* Found by the second batch of held-out plans (provincial-2023-header-rule,
+ * F1 0 before): a header that carries a note in parentheses is read by the
+ * words before it, and a note stating the first-listed rule makes it mixed. */
+Test(headers, a_note_in_a_header_in_three_phrasings) {
+  static const struct {
+    const char *h;
+    rg_header_class c;
+  } v[] = {
+      {"责任单位(排第一位的为牵头单位)", RG_HDR_MIXED},
+      {"责任部门(列第一位者牵头)", RG_HDR_MIXED},
+      {"责任单位(第一个单位为牵头单位)", RG_HDR_MIXED},
+      {"配合单位(含各区)", RG_HDR_SUPPORT},
+      {"完成时限(年月)", RG_HDR_DEADLINE},
+      {"牵头单位(主办)", RG_HDR_LEAD},
+  };
+  for (size_t i = 0; i < sizeof v / sizeof *v; i++)
+    cr_expect_eq(rg_header_classify(v[i].h), v[i].c, "%s: %s", v[i].h,
+                 rg_header_class_name(rg_header_classify(v[i].h)));
+  const char *html = "<table><tr><th>序号</th><th>重点工作</th><th>责任单位（排第一位的为牵头单位）</th>"
+                     "<th>省领导</th></tr><tr><td>1</td><td>甲</td><td>省经信厅、省科技厅</td>"
+                     "<td>王明</td></tr></table>";
+  rg_plan *p = parse_as(html, RG_INPUT_HTML, NULL, 0);
+  EXPECT_TASK(p, 0, "lead:省经信厅;support:省科技厅");
+  rg_plan_free(p);
+}
+
 Test(headers, tables_with_unusual_headers) {
   const char *csv =
       "编号,工作事项,主责单位,协同单位,分管领导,完成期限\n"
