@@ -116,7 +116,7 @@ int rg_duty_label_class(const char *word) {
 /* A label at p (p at a word boundary): 2-10 CJK characters, optional
  * spaces, ':'. Returns its kind and sets *word (malloc'd) and *skip (bytes
  * up to and including the colon). */
-static int label_here(const char *p, char **word, size_t *skip, rg_role_class *cls) {
+static int label_here(const char *p, char **word_out, size_t *skip, rg_role_class *cls) {
   const char *q = p;
   int chars = 0;
   while (chars < 10 && (unsigned char)q[0] >= 0xE4 && (unsigned char)q[0] <= 0xE9 && q[1] &&
@@ -127,14 +127,32 @@ static int label_here(const char *p, char **word, size_t *skip, rg_role_class *c
   if (chars < 2) return LBL_NONE;
   const char *c = q;
   while (*c == ' ') c++;
-  if (*c != ':') return LBL_NONE;
+  if (*c != ':') {
+    /* 牵头单位为市发展改革委: a unit label followed by 为 */
+    for (const char *w = p + 6; w < q; w += 3) {
+      if (!starts(w, "为")) continue;
+      char *word = dupn(p, (size_t)(w - p));
+      rg_role_class k;
+      /* a label word, not a rule: 列第一位的责任单位为牵头单位 is no label */
+      int ok = (ends(word, "单位") || ends(word, "部门")) && !strstr(word, "的") &&
+               !strstr(word, "第") && !strstr(word, "首") && label_kind(word, &k) == LBL_UNITS;
+      if (ok) {
+        *cls = k;
+        *word_out = word;
+        *skip = (size_t)(w + 3 - p);
+        return LBL_UNITS;
+      }
+      free(word);
+    }
+    return LBL_NONE;
+  }
   char *w = dupn(p, (size_t)(q - p));
   int k = label_kind(w, cls);
   if (k == LBL_NONE) {
     free(w);
     return LBL_NONE;
   }
-  *word = w;
+  *word_out = w;
   *skip = (size_t)(c + 1 - p);
   return k;
 }

@@ -264,7 +264,9 @@ static int conj_side(const char *s) {
  * 等和 / 等与 / 等及 / 等以及 (商务部等和各有关省级人民政府), where the left
  * side ends an open list. */
 static void split_conj(toks *in, toks *out) {
-  static const char *const CONJ[] = {"以及", "和", "与", "并", "或", NULL};
+  /* a space or a slash separates units in cells typed as 市发展改革委 市财政局
+   * or 市发展改革委/市财政局; like a conjunction, only between two units */
+  static const char *const CONJ[] = {"以及", "和", "与", "并", "或", " ", "/", NULL};
   for (int i = 0; i < in->n; i++) {
     char *s = in->v[i].s;
     int sep = in->v[i].sep;

@@ -351,6 +351,27 @@ Test(connectors, list_words_deng_he_yiji_ji_he_yu_bing) {
   rg_plan_free(p);
 }
 
+Test(connectors, spaces_and_slashes_between_units_in_three_phrasings) {
+  static const pair v[] = {
+      {"（市发展改革委 市财政局 市统计局负责）", "lead:市发展改革委;lead:市财政局;lead:市统计局"},
+      {"（市发展改革委/市财政局负责）", "lead:市发展改革委;lead:市财政局"},
+      {"（牵头单位：市商务局 市财政局；配合单位：市教育局/市民政局）",
+       "lead:市商务局;lead:市财政局;support:市教育局;support:市民政局"},
+      /* a space inside a phrase that is no list stays */
+      {"（市工业和信息化局 负责）", "lead:市工业和信息化局"},
+  };
+  expect_notes(v, 4);
+}
+
+Test(notes, labels_ending_in_wei_in_three_phrasings) {
+  static const pair v[] = {
+      {"（牵头单位为市发展改革委，配合单位为市财政局）", "lead:市发展改革委;support:市财政局"},
+      {"（牵头部门为市商务局）", "lead:市商务局"},
+      {"（责任单位为市教育局、市民政局）", "support:市教育局;support:市民政局"},
+  };
+  expect_notes(v, 3);
+}
+
 Test(connectors, he_inside_a_name_is_never_a_separator) {
   static const pair v[] = {
       {"（市工业和信息化局负责）", "lead:市工业和信息化局"},
