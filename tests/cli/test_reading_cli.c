@@ -166,3 +166,21 @@ Test(check_reading, a_page_whose_table_header_is_not_understood_names_it) {
   done(&r);
   remove("rd-bad.html");
 }
+
+Test(check_reading, roster_names_are_let_in_as_units) {
+  FILE *f = fopen("rd-roster-plan.txt", "w");
+  fputs("1.甲。\n牵头单位：市商务局、沈阳地铁\n", f);
+  fclose(f);
+  f = fopen("rd-roster.csv", "w");
+  fputs("collective,member\n各区政府,沈阳地铁\n", f);
+  fclose(f);
+  run_result r = run("check rd-roster-plan.txt");
+  cr_expect(strstr(r.out, "'沈阳地铁' does not look like a unit"), "%s", r.out);
+  done(&r);
+  /* a name the roster knows is a unit even without an institutional ending */
+  r = run("edges rd-roster-plan.txt -f csv --roster rd-roster.csv");
+  cr_expect(strstr(r.out, "1,lead,沈阳地铁,unit,,2\n"), "%s", r.out);
+  done(&r);
+  remove("rd-roster-plan.txt");
+  remove("rd-roster.csv");
+}
