@@ -79,12 +79,14 @@ enum {
   OPT_START,
   OPT_SLOT_MINUTES,
   OPT_USE_CLUSTERS,
+  OPT_ACCEPT_UNIT,
+  OPT_EXPLAIN,
 };
 
 /* Option groups: a command takes the groups in its table entry; -o, -h and
  * the reading options (G_READ) are taken by every command. */
 enum {
-  G_READ = 1u << 0,     /* --input-format --columns --sheet --roster */
+  G_READ = 1u << 0,     /* --input-format --columns --sheet --roster --accept-unit */
   G_TABLE = 1u << 1,    /* -f: the command prints a table */
   G_ANALYSIS = 1u << 2, /* --lead-weight --support-weight --weighting --min-shared
                            --resolution --seed --exact */
@@ -93,12 +95,21 @@ enum {
   G_PLANNING = 1u << 5, /* meeting planning: --max-attendees --max-agenda --rooms --chapter */
   G_MEETINGS = 1u << 6, /* --exclude-unit --unit --unavailable --ics --start --slot-minutes
                            --use-clusters */
+  G_EXPLAIN = 1u << 7,  /* --explain: check */
 };
 
 typedef struct optdef {
   struct option opt;
   unsigned group;
 } optdef;
+
+/* A group of one command's own options: what to say when another gets one. */
+static const struct {
+  unsigned group;
+  const char *say;
+} OWN_OPTIONS[] = {
+    {G_EXPLAIN, "--explain goes with check: respgraph check PLAN --explain TASK"},
+};
 
 static const optdef OPTIONS[] = {
     {{"format", required_argument, NULL, OPT_FORMAT}, G_TABLE},
@@ -107,6 +118,8 @@ static const optdef OPTIONS[] = {
     {{"columns", required_argument, NULL, OPT_COLUMNS}, G_READ},
     {{"sheet", required_argument, NULL, OPT_SHEET}, G_READ},
     {{"roster", required_argument, NULL, OPT_ROSTER}, G_READ},
+    {{"accept-unit", required_argument, NULL, OPT_ACCEPT_UNIT}, G_READ},
+    {{"explain", required_argument, NULL, OPT_EXPLAIN}, G_EXPLAIN},
     {{"lead-weight", required_argument, NULL, OPT_LEAD_WEIGHT}, G_ANALYSIS},
     {{"support-weight", required_argument, NULL, OPT_SUPPORT_WEIGHT}, G_ANALYSIS},
     {{"weighting", required_argument, NULL, OPT_WEIGHTING}, G_ANALYSIS},
@@ -164,6 +177,10 @@ typedef struct cli {
   int have_start;
   rg_ics_opts ics;
   int use_clusters;
+  /* reading */
+  const char **accept_units; /* --accept-unit, n_accept of them */
+  int n_accept;
+  const char *explain;       /* check --explain TASK */
 } cli;
 
 typedef struct command command;
@@ -217,10 +234,26 @@ static int cmd_edges(cli *c, const command *cmd, rg_plan *plan, FILE *out) {
   return plan_table(c, plan, &rg_view_edges, out);
 }
 
+/* check --explain TASK: how every name of one task was read. */
+static int explain_task(cli *c, rg_plan *plan, FILE *out) {
+  int t = rg_task_lookup(plan, c->explain);
+  if (t < 0) {
+    fprintf(stderr,
+            "respgraph: --explain: the plan has no task '%s' (task ids are as `respgraph parse` "
+            "lists them: %s ... %s)\n",
+            c->explain, plan->n_tasks ? plan->tasks[0].number : "-",
+            plan->n_tasks ? plan->tasks[plan->n_tasks - 1].number : "-");
+    return EXIT_USAGE;
+  }
+  rg_error err;
+  return finish(rg_out_explain(plan, t, c->format, out, &err), &err);
+}
+
 static int cmd_check(cli *c, const command *cmd, rg_plan *plan, FILE *out) {
   (void)cmd;
+  if (c->explain) return explain_task(c, plan, out);
   if (c->format != RG_FMT_TABLE) return plan_table(c, plan, &rg_view_diags, out);
-  rg_error err; /* FILE:LINE: warning: message [code] */
+  rg_error err; /* how the plan was read, then FILE:LINE: warning: message [code] */
   return finish(rg_out_check(plan, out, &err), &err);
 }
 
@@ -430,11 +463,20 @@ static const command COMMANDS[] = {
      "role is lead or support; kind is unit (a concrete body), collective (a named\n"
      "set such as 各区、县(市)政府) or generic (有关部门). The CSV reads back into\n"
      "respgraph as a plan (long form).\n"},
-    {"check", cmd_check, NULL, G_TABLE, &OUT_TABLE,
-     "diagnostics: FILE:LINE: warning: ...",
-     "Compiler-style diagnostics with source line numbers: tasks with no lead or\n"
-     "no units, duplicate task numbers, units named both lead and support,\n"
-     "unrecognised labels. Exit 0 even when there are warnings.\n"},
+    {"check", cmd_check, NULL, G_TABLE | G_EXPLAIN, &OUT_TABLE,
+     "how the plan was read, then diagnostics: FILE:LINE: warning: ...",
+     "First how the plan was read: format and encoding, the document's level and\n"
+     "where it comes from, each convention the plan states (排在第一位的部门为牵头\n"
+     "部门) with its line, the meaning given to each table header, and the counts\n"
+     "of tasks, links and names kept out. Then compiler-style diagnostics with\n"
+     "source line numbers: tasks with no lead or no units, duplicate task numbers,\n"
+     "units named both lead and support, unrecognised labels, and names that do\n"
+     "not look like a body (suspect-unit: left out of every analysis; --accept-unit\n"
+     "NAME lets one in). Exit 0 even when there are warnings. -f csv|json gives the\n"
+     "diagnostics only.\n"
+     "check options:\n"
+     "      --explain TASK      how every name of one task was read and which rule\n"
+     "                          gave its role (TASK as `respgraph parse` lists it)\n"},
     {"units", cmd_table, &rg_frame_units, G_TABLE | G_ANALYSIS, &OUT_TABLE,
      "per-unit load, centrality, cluster and overload flag",
      "One row per concrete unit, by load (ties by name). CSV columns begin\n"
@@ -539,7 +581,9 @@ static void command_help(const command *c) {
          "      --columns lead=H,support=H,task=H,id=H,deadline=H\n"
          "                                CSV header names for other spreadsheets\n"
          "      --sheet NAME              the worksheet of an .xlsx plan (name or number)\n"
-         "      --roster FILE             CSV collective,member: expand collectives\n");
+         "      --roster FILE             CSV collective,member: expand collectives\n"
+         "      --accept-unit NAME        read NAME as a unit even if it does not look\n"
+         "                                like a body (repeatable)\n");
   if (c->options & G_ANALYSIS)
     printf("analysis options:\n"
            "      --lead-weight W           weight of a led task in load (default 1)\n"
@@ -570,6 +614,7 @@ static int opt_read(cli *c, int opt, const char *arg) {
   case OPT_COLUMNS: c->load.columns = arg; break;
   case OPT_SHEET: c->load.sheet = arg; break;
   case OPT_ROSTER: c->roster = arg; break;
+  case OPT_ACCEPT_UNIT: c->accept_units[c->n_accept++] = arg; break;
   case OPT_INPUT_FORMAT: {
     int f = rg_input_format_parse(arg);
     if (f < 0) {
@@ -698,6 +743,7 @@ static int apply_option(cli *c, const command *cmd, unsigned g, int opt, const c
   case G_DIAGRAM: return opt_diagram(c, opt, arg);
   case G_PLANNING: return opt_count(c, opt, arg);
   case G_MEETINGS: return opt_meetings(c, opt, arg);
+  case G_EXPLAIN: c->explain = arg; return EXIT_OK;
   default: return opt_read(c, opt, arg);
   }
 }
@@ -727,6 +773,11 @@ static int parse_options(cli *c, const command *cmd, int argc, char **argv) {
       return EXIT_OK;
     }
     if (d->group != G_READ && !(cmd->options & d->group)) {
+      for (size_t k = 0; k < sizeof OWN_OPTIONS / sizeof OWN_OPTIONS[0]; k++)
+        if (OWN_OPTIONS[k].group == d->group) {
+          fprintf(stderr, "respgraph: %s\n", OWN_OPTIONS[k].say);
+          return EXIT_USAGE;
+        }
       fprintf(stderr, "respgraph: %s does not take --%s (see 'respgraph %s --help')\n", cmd->name,
               d->opt.name, cmd->name);
       return EXIT_USAGE;
@@ -774,12 +825,35 @@ static const command *pick_command(int argc, char **argv, int *rc) {
   return NULL;
 }
 
+/* Load the plan: the names let in as units are --accept-unit's and every
+ * name of the roster; --explain keeps how each name was read. */
+static rg_status load_plan(cli *c, rg_plan **plan, rg_error *err) {
+  char **roster_names = NULL;
+  int n_roster = 0;
+  if (c->roster) {
+    rg_status st = rg_roster_names(c->roster, &roster_names, &n_roster, err);
+    if (st) return st;
+  }
+  const char **accept = rg_xcalloc((size_t)(c->n_accept + n_roster) + 1, sizeof *accept);
+  for (int i = 0; i < c->n_accept; i++) accept[i] = c->accept_units[i];
+  for (int i = 0; i < n_roster; i++) accept[c->n_accept + i] = roster_names[i];
+  c->load.accept = accept;
+  c->load.n_accept = c->n_accept + n_roster;
+  c->load.record = c->explain != NULL;
+  rg_status st = rg_plan_load(c->plan_path, &c->load, plan, err);
+  c->load.accept = NULL;
+  free(accept);
+  for (int i = 0; i < n_roster; i++) free(roster_names[i]);
+  free(roster_names);
+  return st;
+}
+
 /* Load the plan (and roster), open the output and run the command. */
 static int run_command(cli *c, const command *cmd) {
   rg_error err;
   rg_error_clear(&err);
   rg_plan *plan = NULL;
-  rg_status st = rg_plan_load(c->plan_path, &c->load, &plan, &err);
+  rg_status st = load_plan(c, &plan, &err);
   if (!st && c->roster) st = rg_roster_apply(plan, c->roster, &err);
   if (st) {
     rg_plan_free(plan);
@@ -814,8 +888,10 @@ int main(int argc, char **argv) {
   rg_meeting_opts_init(&c.meetings);
   rg_ics_opts_init(&c.ics);
   c.exclude_units = rg_xcalloc((size_t)argc + 1, sizeof *c.exclude_units);
+  c.accept_units = rg_xcalloc((size_t)argc + 1, sizeof *c.accept_units);
   rc = parse_options(&c, cmd, argc, argv);
   if (rc < 0) rc = run_command(&c, cmd);
   free(c.exclude_units);
+  free(c.accept_units);
   return rc;
 }

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "conventions.h"
 #include "convert.h"
 #include "ooxml.h"
 #include "strutil.h"
@@ -224,10 +225,14 @@ static rg_status read_package(const char *path, const char *data, size_t len, rg
   }
   ctype = rg_zip_content_type(types, main);
   const char *ct = ctype ? ctype : "";
-  if (strstr(ct, "wordprocessingml") || (!ctype && ends(main, "document.xml")))
+  rg_reading *rd = rg_reading_of(doc->plan);
+  if (strstr(ct, "wordprocessingml") || (!ctype && ends(main, "document.xml"))) {
+    rd->format = "Word document (.docx)";
     st = rg_docx_read(z, main, doc, err);
-  else if (strstr(ct, "spreadsheetml") || (!ctype && ends(main, "workbook.xml")))
+  } else if (strstr(ct, "spreadsheetml") || (!ctype && ends(main, "workbook.xml"))) {
+    rd->format = "Excel workbook (.xlsx)";
     st = rg_xlsx_read(z, main, doc, err);
+  }
   else if (strstr(ct, "presentationml"))
     st = rg_error_set(err, RG_EINPUT, path, 0, 0,
                       "a PowerPoint presentation (.pptx) cannot be read: save the plan as "
@@ -305,9 +310,11 @@ static rg_status convert_traditional(rg_cdoc *doc, rg_error *err) {
         ((const char **)doc->tables[t].rows[r].cells)[c] = rg_cdoc_keep(doc, out, n);
         free(out);
       }
-  if (!st)
+  if (!st) {
+    rg_reading_of(doc->plan)->encoding = "Unicode, traditional script converted to simplified";
     rg_plan_diag(doc->plan, RG_SEV_NOTE, 0, "traditional",
                  "traditional script converted to simplified (OpenCC t2s)");
+  }
   return st;
 }
 
@@ -317,19 +324,28 @@ rg_status rg_container_parse(rg_plan *plan, const char *data, size_t len, const 
   if (kind == RG_CONTAINER_OLE2) return legacy(plan->path, data, len, err);
   rg_cdoc doc;
   memset(&doc, 0, sizeof doc);
+  rg_reading_of(plan)->encoding = "Unicode"; /* as the package or text layer stores it */
   doc.plan = plan;
   doc.columns = opts ? opts->columns : NULL;
   doc.sheet = opts ? opts->sheet : NULL;
   rg_status st;
-  if (kind == RG_CONTAINER_PDF)
+  if (kind == RG_CONTAINER_PDF) {
+    rg_reading_of(plan)->format = "PDF (text layer)";
     st = rg_pdf_read(data, len, &doc, err);
+  }
   else if (kind == RG_CONTAINER_ZIP)
     st = read_package(plan->path, data, len, &doc, err);
   else
     st = rg_error_set(err, RG_EINPUT, plan->path, 0, 0, "not a Word, Excel or PDF file");
   if (!st) st = convert_traditional(&doc, err);
   if (!st) {
-    if (doc.n_tables == 0) st = rg_text_parse(plan, &doc.lines, err);
+    /* the level and the rules the document states, as for a web page */
+    if (doc.n_tables == 0) {
+      rg_reading_set_level(plan, doc.title, 0);
+      st = rg_text_parse(plan, &doc.lines, err);
+    } else {
+      rg_conv_around_tables(plan, doc.title, &doc.lines);
+    }
     for (int i = 0; i < doc.n_tables && !st; i++)
       st = rg_rows_parse(plan, doc.tables[i].rows, doc.tables[i].n, opts, err);
     if (!st && plan->n_tasks == 0)

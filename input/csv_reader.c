@@ -1,6 +1,12 @@
 /* csv_reader.c - CSV and TSV plans through libcsv, handed to rows.c. */
 #include "csv_reader.h"
 
+#include "conventions.h"
+#include "reading.h"
+#include "strutil.h"
+#include "unitlist.h"
+#include "rows.h"
+
 #include <csv.h>
 #include <stdlib.h>
 #include <string.h>
@@ -168,12 +174,36 @@ rg_status rg_csv_parse(rg_plan *plan, const char *utf8, size_t len, const rg_loa
                         "no header row in the first %d rows has the columns given by "
                         "--columns %s (and a task and a lead or support column)",
                         HEADER_SEARCH, columns);
-  if (h < 0)
+  if (h < 0) {
+    /* name what was seen: the first record with several cells */
+    char seen[320] = "";
+    long at = 1;
+    rg_csv_records r2;
+    rg_error e2;
+    if (rg_csv_records_read(&r2, utf8, len, delims[0], plan->path, &e2) == RG_OK)
+      for (int k = 0; k < r2.n_rec && k < HEADER_SEARCH && !seen[0]; k++) {
+        int nonempty = 0;
+        for (int i = 0; i < r2.rec[k].n; i++) nonempty += !all_empty(rg_csv_field(&r2, k, i));
+        if (nonempty < 2) continue;
+        const char **v = cells_of(&r2, k);
+        rg_rows_header_list(v, r2.rec[k].n, seen, sizeof seen);
+        free(v);
+        at = r2.rec[k].line;
+      }
+    rg_csv_records_destroy(&r2);
+    if (seen[0])
+      return rg_error_set(err, RG_EINPUT, plan->path, at, 0,
+                          "no recognised header row in the first %d rows: the header seems to be "
+                          "%s, which names no task column and no unit column (expected 序号, "
+                          "重点任务, 牵头单位, 责任单位 or task, lead, support); name the columns "
+                          "with --columns task=NAME,lead=NAME,support=NAME",
+                          HEADER_SEARCH, seen);
     return rg_error_set(err, RG_EINPUT, plan->path, 1, 0,
                         "no recognised header row in the first %d rows (expected columns such "
                         "as 序号, 重点任务, 牵头单位, 责任单位 or task, lead, support; name "
                         "others with --columns)",
                         HEADER_SEARCH);
+  }
   rg_status st = RG_OK;
   for (int k = 0; k < h; k++) {
     const char *only = NULL;
@@ -184,6 +214,16 @@ rg_status rg_csv_parse(rg_plan *plan, const char *utf8, size_t len, const rg_loa
         nonempty++;
       }
     if (nonempty == 1 && !plan->meta.title) plan->meta.title = rg_plan_strdup(plan, only);
+    /* a title row gives the level (汝阳县2024年…任务分解表); a note row above
+     * the header may state a rule */
+    if (nonempty == 1) {
+      rg_reading_set_level(plan, only, r.rec[k].line);
+      rg_rule u;
+      if (rg_conv_scan(only, &u)) {
+        rg_conv_record(plan, only, &u, r.rec[k].line, 0);
+        free(u.unit);
+      }
+    }
   }
   int hn = r.rec[h].n;
   int nrows = r.n_rec - h;

@@ -380,6 +380,21 @@ static int task_table(walker *w, xmlNode *table) {
   for (int i = 0; i < ntr && i < 5 && h < 0; i++)
     if (header_row(doc, trs[i], w->columns)) h = i;
   if (h < 0) {
+    /* remember the first row of the first table that looks like a data
+     * table, so that "no tasks" can say which headers were not understood */
+    if (!doc->seen_header && ntr >= 2) {
+      char *cells[64];
+      int n = 0;
+      for (xmlNode *c = trs[0]->children; c && n < 64; c = c->next)
+        if (is_cell(c)) cells[n++] = cell_text(doc, c, 96);
+      if (n >= 2) {
+        char buf[320];
+        rg_rows_header_list((const char *const *)cells, n, buf, sizeof buf);
+        doc->seen_header = keep(doc, buf, strlen(buf));
+        doc->seen_header_line = node_line(trs[0]);
+      }
+      for (int i = 0; i < n; i++) free(cells[i]);
+    }
     free(trs);
     return 0;
   }

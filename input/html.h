@@ -48,6 +48,9 @@ typedef struct rg_html_doc {
   int n_tables;
   size_t cap_tables;
   const char *title;     /* <title> text, white space collapsed, or NULL */
+  const char *seen_header; /* first row of the first table not read as a task
+                            * table ("编号 | 事项 | 主管"), or NULL */
+  long seen_header_line;
   /* private: every string above is owned by the doc */
   char **strs_;
   size_t n_strs_, cap_strs_;

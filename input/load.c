@@ -5,11 +5,15 @@
 #include <string.h>
 
 #include "container.h"
+#include "conventions.h"
 #include "convert.h"
 #include "csv_reader.h"
 #include "decode.h"
 #include "detect.h"
 #include "html.h"
+#include "reading.h"
+#include "strutil.h"
+#include "unitlist.h"
 #include "text_parser.h"
 
 int rg_input_format_parse(const char *s) {
@@ -27,7 +31,23 @@ static rg_status parse_html(rg_plan *plan, const char *utf8, size_t len, const r
   rg_html_doc doc;
   rg_status st = rg_html_read(plan->path, utf8, len, opts ? opts->columns : NULL, &doc, err);
   if (st) return st;
-  if (doc.n_tables == 0) st = rg_text_parse(plan, &doc.lines, err);
+  rg_reading *rd = rg_reading_of(plan);
+  if (doc.n_tables == 0) {
+    rd->format = "HTML";
+    rg_reading_set_level(plan, doc.title, 0);
+    st = rg_text_parse(plan, &doc.lines, err);
+    if (st && plan->n_tasks == 0 && doc.seen_header)
+      /* a table whose header was not understood, and no numbered text */
+      st = rg_error_set(err, RG_EINPUT, plan->path, doc.seen_header_line, 0,
+                        "no task table and no numbered tasks: the page's table has the header "
+                        "%s, which names no task and unit columns; name them with --columns "
+                        "task=NAME,lead=NAME,support=NAME",
+                        doc.seen_header);
+  } else {
+    rd->format = rg_plan_printf(plan, "HTML with %d task table%s", doc.n_tables,
+                                doc.n_tables > 1 ? "s" : "");
+    rg_conv_around_tables(plan, doc.title, &doc.lines);
+  }
   for (int i = 0; i < doc.n_tables && !st; i++)
     st = rg_rows_parse(plan, doc.tables[i].rows, doc.tables[i].n, opts, err);
   if (!st && !plan->meta.title && doc.title) plan->meta.title = rg_plan_strdup(plan, doc.title);
@@ -59,19 +79,32 @@ static void restore_originals(rg_plan *plan, const char *orig, size_t olen, cons
   rg_lines_destroy(&b);
 }
 
+/* What the options put in the reading before parsing: the names let in
+ * (--accept-unit, a roster) and whether to record each name (--explain). */
+static rg_reading *reading_opts(rg_plan *plan, const rg_load_opts *opts) {
+  rg_reading *rd = rg_reading_of(plan);
+  if (opts)
+    for (int i = 0; i < opts->n_accept; i++) rg_reading_accept(plan, opts->accept[i]);
+  if (opts && opts->record) rd->record = 1;
+  return rd;
+}
+
 rg_status rg_plan_parse_buffer(rg_plan *plan, const char *utf8, size_t len, rg_input_format fmt,
                                const rg_load_opts *opts, rg_error *err) {
   rg_lines lines = {0};
   rg_status st;
   if (fmt == RG_INPUT_AUTO) fmt = rg_detect_format(utf8, len);
+  rg_reading *rd = reading_opts(plan, opts);
   switch (fmt) {
   case RG_INPUT_HTML:
     st = parse_html(plan, utf8, len, opts, err);
     break;
   case RG_INPUT_CSV:
+    rd->format = "CSV";
     st = rg_csv_parse(plan, utf8, len, opts, err);
     break;
   default:
+    rd->format = "text";
     rg_lines_split(&lines, utf8, len);
     st = rg_text_parse(plan, &lines, err);
     break;
@@ -97,6 +130,7 @@ rg_status rg_plan_load(const char *path, const rg_load_opts *opts, rg_plan **out
   }
   if (rg_container_detect(src.data, src.len) != RG_CONTAINER_NONE) {
     /* Word, Excel, PDF: by content, whatever --input-format says */
+    reading_opts(plan, opts);
     st = rg_container_parse(plan, src.data, src.len, opts, err);
     if (st) goto out;
     goto finish;
@@ -114,6 +148,14 @@ rg_status rg_plan_load(const char *path, const rg_load_opts *opts, rg_plan **out
   rg_input_format fmt = opts->format ? opts->format : rg_detect_format(text, tlen);
   st = rg_plan_parse_buffer(plan, text, tlen, fmt, opts, err);
   if (st) goto out;
+  rg_reading_of(plan)->encoding = rg_plan_printf(
+      plan, "%s%s%s%s", dec.encoding,
+      !strcmp(dec.how, "meta")  ? " (declared by <meta>)"
+      : !strcmp(dec.how, "bom") ? " (byte-order mark)"
+      : strcmp(dec.encoding, "UTF-8") ? " (detected)"
+                                      : "",
+      conv ? ", traditional script converted to simplified" : "",
+      dec.n_replaced ? ", with undecodable bytes replaced" : "");
   if (strcmp(dec.encoding, "UTF-8") != 0 || dec.n_replaced)
     rg_plan_diag(plan, RG_SEV_NOTE, 0, "encoding", "decoded as %s (%s)", dec.encoding,
                  !strcmp(dec.how, "meta")  ? "declared by <meta>"

@@ -35,6 +35,7 @@
 
 #include "buf.h"
 #include "container.h"
+#include "headers.h"
 #include "sort.h"
 #include "utf8.h"
 
@@ -663,11 +664,18 @@ static int starts_heading(const char *s) {
   return 0;
 }
 
-/* 牵头单位： 责任单位: ... a short CJK label and a colon */
+/* 牵头单位： 责任单位： 完成时限：... a short CJK label that headers.h knows and
+ * a colon; a wrapped sentence whose colon falls near the start of a line
+ * (究提出了办理意见：…) is not one. */
 static int starts_label(const char *s) {
   int chars = 0;
   for (const unsigned char *u = (const unsigned char *)s; *u && chars <= 8;) {
-    if (!strncmp((const char *)u, "：", 3) || *u == ':') return chars >= 2;
+    if (!strncmp((const char *)u, "：", 3) || *u == ':') {
+      if (chars < 2) return 0;
+      char word[32];
+      snprintf(word, sizeof word, "%.*s", (int)((const char *)u - s), s);
+      return rg_header_classify(word) != RG_HDR_NONE;
+    }
     if (*u < 0xE0) return 0;
     u += 3;
     chars++;

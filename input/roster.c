@@ -194,3 +194,21 @@ rg_status rg_roster_apply(rg_plan *plan, const char *path, rg_error *err) {
   rg_plan_finalize(plan);
   return RG_OK;
 }
+
+rg_status rg_roster_names(const char *path, char ***names, int *n_names, rg_error *err) {
+  entry *v;
+  int n;
+  *names = NULL;
+  *n_names = 0;
+  rg_status st = read_roster(path, &v, &n, err);
+  if (st) return st;
+  char **out = rg_xcalloc((size_t)n * 2 + 1, sizeof *out);
+  for (int i = 0; i < n; i++) {
+    out[2 * i] = v[i].collective;
+    out[2 * i + 1] = v[i].member;
+  }
+  free(v);
+  *names = out;
+  *n_names = 2 * n;
+  return RG_OK;
+}

@@ -25,4 +25,10 @@
  * Cost: O(roster + sum over expanded links of the task's link count). */
 rg_status rg_roster_apply(rg_plan *plan, const char *path, rg_error *err);
 
+/* Every name in the roster at path (collectives and members, canonical as
+ * above), for letting them in as units when they would look suspect
+ * (rg_load_opts.accept). *names is malloc'd, each name too; free both.
+ * Fails as rg_roster_apply does on a malformed roster. */
+rg_status rg_roster_names(const char *path, char ***names, int *n_names, rg_error *err);
+
 #endif

@@ -14,6 +14,10 @@
 
 #include "hash.h"
 #include "text.h"
+#include "conventions.h"
+#include "headers.h"
+#include "notes.h"
+#include "reading.h"
 #include "unitlist.h"
 
 typedef enum {
@@ -29,12 +33,15 @@ typedef enum {
   COL_UNIT,
   COL_KIND,
   COL_TEXT,
+  COL_SHARED, /* 负责单位, 实施主体: lead unless the row names a lead */
+  COL_MIXED,  /* 责任主体与协同单位: the first unit listed leads */
+  COL_PERSON, /* 分管领导: a person, never a unit */
   COL_COUNT
 } col_kind;
 
-static const char *const col_keys[COL_COUNT] = {NULL,      "id",       "task",    "lead",
-                                                "support", "deadline", "chapter", "section",
-                                                "role",    "unit",     "kind",    "text"};
+static const char *const col_keys[COL_COUNT] = {
+    NULL,   "id",   "task", "lead", "support", "deadline", "chapter", "section",
+    "role", "unit", "kind", "text", "shared",  "mixed",    "person"};
 
 /* Header names, compared after header normalisation (see norm_header). */
 static const struct {
@@ -153,18 +160,39 @@ static const char *cell(const rg_row *r, int c) { return c >= 0 && c < r->n ? r-
 
 typedef struct colmap {
   col_kind *kind; /* per header column */
+  rg_role_class *cls; /* unit columns: the role class their header names */
   int n;
   int first[COL_COUNT]; /* first column of each kind, -1 none */
   int count[COL_COUNT];
   int long_form;
 } colmap;
 
-static void colmap_destroy(colmap *m) { free(m->kind); }
+static void colmap_destroy(colmap *m) {
+  free(m->kind);
+  free(m->cls);
+}
 
 static col_kind lookup_header(const char *norm) {
   for (size_t i = 0; i < sizeof header_names / sizeof header_names[0]; i++)
     if (!strcmp(norm, header_names[i].name)) return header_names[i].kind;
-  return COL_NONE;
+  /* by meaning: 指导部门, 主责单位, 责任主体与协同单位, 分管领导 (headers.h) */
+  switch (rg_header_classify(norm)) {
+  case RG_HDR_ID: return COL_ID;
+  case RG_HDR_TASK: return COL_TASK;
+  case RG_HDR_LEAD: return COL_LEAD;
+  case RG_HDR_SUPPORT: return COL_SUPPORT;
+  case RG_HDR_SHARED: return COL_SHARED;
+  case RG_HDR_MIXED: return COL_MIXED;
+  case RG_HDR_PERSON: return COL_PERSON;
+  case RG_HDR_DEADLINE: return COL_DEADLINE;
+  case RG_HDR_CHAPTER: return COL_CHAPTER;
+  case RG_HDR_SECTION: return COL_SECTION;
+  default: return COL_NONE;
+  }
+}
+
+static int unit_col(col_kind k) {
+  return k == COL_LEAD || k == COL_SUPPORT || k == COL_SHARED || k == COL_MIXED;
 }
 
 /* Apply --columns "key=header,key=header" (header by name or 1-based
@@ -238,12 +266,26 @@ static int colmap_build(colmap *m, const char *const *cells, int n, const char *
                         size_t badsize) {
   m->n = n;
   m->kind = rg_xcalloc((size_t)n + 1, sizeof *m->kind);
+  m->cls = rg_xcalloc((size_t)n + 1, sizeof *m->cls);
   char **norm = rg_xcalloc((size_t)n + 1, sizeof *norm);
   for (int c = 0; c < n; c++) {
     norm[c] = norm_header(cells[c] ? cells[c] : "");
     m->kind[c] = lookup_header(norm[c]);
   }
   int rc = apply_columns(m, norm, columns, bad, badsize);
+  for (int c = 0; c < n; c++) {
+    /* 责任单位: support, but the first leads under a stated rule in a row
+     * that names no lead; 配合单位: support */
+    static const char *const SUP[] = {"配合", "协办", "协同", "参与", "协助", "支持", "协作",
+                                      "support", "co", NULL};
+    int plain = 0;
+    for (int i = 0; SUP[i]; i++) plain |= strstr(norm[c], SUP[i]) != NULL;
+    m->cls[c] = m->kind[c] == COL_LEAD     ? RG_CLS_LEAD
+                : m->kind[c] == COL_SHARED ? RG_CLS_SHARED
+                : m->kind[c] == COL_MIXED  ? RG_CLS_MIXED
+                : plain                    ? RG_CLS_SUPPORT
+                                           : RG_CLS_RESP;
+  }
   for (int c = 0; c < n; c++)
     free(norm[c]);
   free(norm);
@@ -254,7 +296,8 @@ static int colmap_build(colmap *m, const char *const *cells, int n, const char *
 static int colmap_ok(const colmap *m) {
   if (m->long_form) return 1;
   return (m->count[COL_TASK] > 0 || m->count[COL_ID] > 0) &&
-         (m->count[COL_LEAD] > 0 || m->count[COL_SUPPORT] > 0);
+         (m->count[COL_LEAD] > 0 || m->count[COL_SUPPORT] > 0 || m->count[COL_SHARED] > 0 ||
+          m->count[COL_MIXED] > 0);
 }
 
 int rg_rows_header_ok(const char *const *cells, int n, const char *columns) {
@@ -409,20 +452,44 @@ static void section_column(rg_plan *plan, cursor *cur, const char *value, long l
 
 /* ------------------------------------------------------------ wide form */
 
-/* Link every unit cell of kind k in row r to task. A line break inside a
- * cell separates units. */
-static void link_cells(rg_plan *plan, const colmap *m, const rg_row *r, int task, col_kind k,
-                       rg_role role) {
-  for (int c = 0; c < m->n; c++) {
-    if (m->kind[c] != k) continue;
-    const char *s = cell(r, c);
-    if (means_none(s)) continue;
-    char *t = rg_xstrdup(s);
-    for (char *p = t; *p; p++)
-      if (*p == '\n' || *p == '\r') *p = ';';
-    rg_unitlist_link(plan, task, role, t, strlen(t), r->lineno);
-    free(t);
-  }
+/* Link every unit cell of row r to task, each as its header's class says,
+ * through the note grammar (notes.h): a cell may hold 市商务局会同市财政局 or
+ * 市文广旅局(牵头)、市体育局. A line break inside a cell separates units. */
+static void link_row(rg_plan *plan, const colmap *m, const char *const *heads, const rg_row *r,
+                     int task) {
+  rg_reading *rd = rg_reading_of(plan);
+  int rule = -1;
+  for (int i = 0; i < rd->n_conv; i++)
+    if (rd->conv[i].kind == RG_CONV_FIRST_LEADS && rd->conv[i].from_task <= task) rule = i;
+  int row_lead = 0;
+  for (int c = 0; c < m->n; c++)
+    if (m->kind[c] == COL_LEAD && !means_none(cell(r, c))) row_lead = 1;
+  /* lead columns first, so that links keep the order lead, then support */
+  for (int pass = 0; pass < 2; pass++)
+    for (int c = 0; c < m->n; c++) {
+      if (!unit_col(m->kind[c]) || (m->kind[c] == COL_LEAD) != (pass == 0)) continue;
+      const char *s = cell(r, c);
+      if (means_none(s)) continue;
+      char *t = nfkc_trim(s);
+      for (char *p = t; *p; p++)
+        if (*p == '\n' || *p == '\r') *p = ';';
+      char why[160];
+      snprintf(why, sizeof why, "column %s", heads && heads[c] ? heads[c] : "?");
+      rg_duty d;
+      rg_duty_parse(t, m->cls[c], why, &d);
+      if (row_lead) d.has_lead = 1;
+      rg_duty_ctx x = {.first_leads = rule >= 0,
+                       .resp_first_lead = rule >= 0 && !row_lead,
+                       .mode = RG_LINK_NORMAL,
+                       .source = "cell in",
+                       .rule_line = rule >= 0 ? rd->conv[rule].line : 0};
+      rg_duty_link(plan, task, &d, r->lineno, &x);
+      if (d.deadline && !plan->tasks[task].deadline)
+        plan->tasks[task].deadline = rg_plan_strdup(plan, d.deadline);
+      rg_duty_destroy(&d);
+      free(t);
+    }
+  rd->structured++;
 }
 
 /* Join the non-empty task cells of r with a space; malloc'd. */
@@ -446,7 +513,7 @@ static char *task_text(const colmap *m, const rg_row *r) {
 
 static int has_units(const colmap *m, const rg_row *r) {
   for (int c = 0; c < m->n; c++)
-    if ((m->kind[c] == COL_LEAD || m->kind[c] == COL_SUPPORT) && !means_none(cell(r, c))) return 1;
+    if (unit_col(m->kind[c]) && !means_none(cell(r, c))) return 1;
   return 0;
 }
 
@@ -463,7 +530,7 @@ static int is_heading_row(const colmap *m, const rg_row *r, const char **text) {
     first = r->cells[c];
     nonempty++;
     if (c < m->n && (m->kind[c] == COL_TASK || m->kind[c] == COL_TEXT)) in_task = 1;
-    if (c < m->n && (m->kind[c] == COL_LEAD || m->kind[c] == COL_SUPPORT)) in_units = 1;
+    if (c < m->n && unit_col(m->kind[c])) in_units = 1;
   }
   if (!first) return 0;
   *text = first;
@@ -528,16 +595,40 @@ static int add_task(rg_plan *plan, const cursor *cur, const char *number, const 
   return t;
 }
 
-static rg_status parse_wide(rg_plan *plan, const colmap *m, const rg_row *rows, int nrows) {
+/* A row holding one text (a merged cell) that states a reading rule:
+ * 注：排在第一位的为牵头单位. Records it (for the whole table) and returns 1. */
+static int rule_row(rg_plan *plan, const rg_row *r, int from_task) {
+  const char *only = NULL;
+  for (int c = 0; c < r->n; c++) {
+    if (rg_is_blank(r->cells[c])) continue;
+    if (only && strcmp(only, r->cells[c])) return 0;
+    only = r->cells[c];
+  }
+  if (!only) return 0;
+  rg_rule u;
+  if (!rg_conv_scan(only, &u)) return 0;
+  char *t = rg_trim_dup(only);
+  rg_conv_record(plan, t, &u, r->lineno, from_task);
+  free(t);
+  free(u.unit);
+  return 1;
+}
+
+static rg_status parse_wide(rg_plan *plan, const colmap *m, const char *const *heads,
+                            const rg_row *rows, int nrows) {
   cursor cur = {-1, -1, NULL};
   const char *last_section = NULL;
   int prev = -1; /* previous task */
+  /* rules stated in the table (a note row above or below the tasks) hold for
+   * all of its rows */
+  char *is_rule = rg_xcalloc((size_t)nrows + 1, 1);
+  for (int i = 1; i < nrows; i++) is_rule[i] = (char)rule_row(plan, &rows[i], plan->n_tasks);
   for (int i = 1; i < nrows; i++) {
     const rg_row *r = &rows[i];
     int any = 0;
     for (int c = 0; c < r->n && !any; c++)
       any = !rg_is_blank(r->cells[c]);
-    if (!any) continue;
+    if (!any || is_rule[i]) continue;
     const char *htext = NULL;
     if (is_heading_row(m, r, &htext)) {
       add_heading(plan, &cur, htext, r->lineno, 0);
@@ -592,11 +683,11 @@ static rg_status parse_wide(rg_plan *plan, const colmap *m, const rg_row *rows, 
       }
     }
     set_deadline(plan, m, r, task);
-    link_cells(plan, m, r, task, COL_LEAD, RG_ROLE_LEAD);
-    link_cells(plan, m, r, task, COL_SUPPORT, RG_ROLE_SUPPORT);
+    link_row(plan, m, heads, r, task);
     prev = task;
     free(id), free(raw), free(text_num), free(norm);
   }
+  free(is_rule);
   return RG_OK;
 }
 
@@ -732,18 +823,84 @@ rg_status rg_rows_parse(rg_plan *plan, const rg_row *rows, int nrows, const rg_l
     return rg_error_set(err, RG_EINPUT, plan->path, rows[0].lineno, 0, "%s", bad);
   }
   rg_status st = RG_OK;
+  char **heads = rg_xcalloc((size_t)rows[0].n + 1, sizeof *heads);
+  for (int c = 0; c < rows[0].n; c++) heads[c] = norm_header(rows[0].cells[c] ? rows[0].cells[c] : "");
+  char seen[320];
+  rg_rows_header_list(rows[0].cells, rows[0].n, seen, sizeof seen);
+  int units = m.count[COL_LEAD] + m.count[COL_SUPPORT] + m.count[COL_SHARED] + m.count[COL_MIXED];
   if (!m.long_form && m.count[COL_TASK] == 0 && m.count[COL_ID] == 0)
     st = rg_error_set(err, RG_EINPUT, plan->path, rows[0].lineno, 0,
-                      "the header names no task column (序号, 任务, 重点任务, task, ...; "
-                      "or map one with --columns task=NAME)");
-  else if (!m.long_form && m.count[COL_LEAD] == 0 && m.count[COL_SUPPORT] == 0)
+                      "the header names no task column (it reads %s; expected 序号, 任务, "
+                      "重点任务, task, ...; or map one with --columns task=NAME)",
+                      seen);
+  else if (!m.long_form && units == 0)
     st = rg_error_set(err, RG_EINPUT, plan->path, rows[0].lineno, 0,
-                      "the header names no unit column (牵头单位, 责任单位, lead, support, ...; "
-                      "or map one with --columns lead=NAME)");
-  else if (m.long_form)
-    st = parse_long(plan, &m, rows, nrows, err);
-  else
-    st = parse_wide(plan, &m, rows, nrows);
+                      "the header names no unit column (it reads %s; expected 牵头单位, "
+                      "责任单位, 配合单位, lead, support, ...; or map one with --columns "
+                      "lead=NAME,support=NAME)",
+                      seen);
+  if (!st) {
+    /* how each column was read, for check's summary */
+    for (int c = 0; c < m.n; c++) {
+      if (!*heads[c]) continue;
+      const char *meaning = "ignored";
+      switch (m.kind[c]) {
+      case COL_ID: meaning = "task number"; break;
+      case COL_TASK: meaning = "task text"; break;
+      case COL_TEXT: meaning = "task text"; break;
+      case COL_LEAD: meaning = "lead units"; break;
+      case COL_SUPPORT:
+        meaning = m.cls[c] == RG_CLS_RESP
+                      ? "responsible units: support (the first leads when the plan says so "
+                        "and the row names no lead)"
+                      : "support units";
+        break;
+      case COL_SHARED: meaning = "responsible units: lead unless a lead column names one"; break;
+      case COL_MIXED: meaning = "units: the first listed leads, the others support"; break;
+      case COL_PERSON: meaning = "a person, not a unit (kept out)"; break;
+      case COL_DEADLINE: meaning = "deadline"; break;
+      case COL_CHAPTER: meaning = "chapter"; break;
+      case COL_SECTION: meaning = "section"; break;
+      case COL_ROLE: meaning = "role (one row per link)"; break;
+      case COL_UNIT: meaning = "unit (one row per link)"; break;
+      case COL_KIND: meaning = "unit kind"; break;
+      default: break;
+      }
+      const rg_reading *rd = rg_reading_of(plan);
+      int dup = 0;
+      for (int i = 0; i < rd->n_headers && !dup; i++)
+        dup = !strcmp(rd->headers[i].header, heads[c]) && !strcmp(rd->headers[i].meaning, meaning);
+      if (!dup) rg_reading_add_header(plan, heads[c], meaning);
+    }
+    if (m.long_form)
+      st = parse_long(plan, &m, rows, nrows, err);
+    else
+      st = parse_wide(plan, &m, (const char *const *)heads, rows, nrows);
+  }
+  for (int c = 0; c < rows[0].n; c++) free(heads[c]);
+  free(heads);
   colmap_destroy(&m);
   return st;
+}
+
+void rg_rows_header_list(const char *const *cells, int n, char *out, size_t size) {
+  size_t w = 0;
+  out[0] = '\0';
+  for (int c = 0; c < n && w + 1 < size; c++) {
+    char *h = norm_header(cells[c] ? cells[c] : "");
+    if (*h) {
+      int k = snprintf(out + w, size - w, "%s%s", w ? " | " : "", h);
+      if (k < 0 || (size_t)k >= size - w) {
+        /* cut at a character boundary and mark the cut */
+        size_t end = size > 4 ? size - 4 : 0;
+        while (end > 0 && ((unsigned char)out[end] & 0xC0) == 0x80) end--;
+        if (end + 4 <= size) memcpy(out + end, "...", 4);
+        free(h);
+        return;
+      }
+      w += (size_t)k;
+    }
+    free(h);
+  }
+  if (!w) snprintf(out, size, "(empty)");
 }

@@ -37,4 +37,8 @@ rg_status rg_rows_parse(rg_plan *plan, const rg_row *rows, int nrows, const rg_l
 int rg_rows_header_ok(const char *const *cells, int n, const char *columns);
 int rg_rows_is_header(const char *const *cells, int n); /* columns = NULL */
 
+/* The header cells as one line for messages: "编号 | 事项 | 主管" (normalised,
+ * empty cells left out, cut with "..." to fit size). */
+void rg_rows_header_list(const char *const *cells, int n, char *out, size_t size);
+
 #endif

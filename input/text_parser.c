@@ -2,17 +2,29 @@
  *
  * One pass over the lines. Each line is NFKC-normalised (full-width
  * punctuation becomes ASCII, so "（一）" and "(一)" are one pattern) and
- * classified as a chapter heading, a section heading, a numbered task, a
- * labelled unit line, metadata, or anything else (page chrome, ignored).
- * A task's text may continue on following lines until it ends a sentence;
- * its last parenthesis may be an inline role note. Cost: linear in the total
- * length of the lines (each line is scanned a constant number of times). */
+ * classified as a chapter heading, a section heading (（一） or a decimal
+ * 2.1.3), a numbered task, a labelled unit line, a rule sentence, metadata,
+ * or anything else (page chrome, ignored). A task's text may continue on
+ * following lines until it ends a sentence, and takes every following
+ * paragraph that carries a role note (a sub-measure); every role note in it
+ * is read (notes.h). Conventions stated on the way (排在第一位的部门为牵头
+ * 部门，下同) apply from there on; one stated only after the last task
+ * (a footnote) makes the parser read the lines again with it in force from
+ * the start. A plan that names no unit in notes or labels is read again in
+ * prose mode: headings with a body and numbered items are tasks when their
+ * sentences give units duties (X会同Y研究提出…). Cost: linear in the total
+ * length of the lines, at most three passes. */
 #include "text_parser.h"
 
 #include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "conventions.h"
+#include "headers.h"
+#include "notes.h"
+#include "reading.h"
 #include "strutil.h"
 #include "text.h"
 #include "unitlist.h"
@@ -25,48 +37,44 @@ static size_t ascii_digits(const char *s) {
   return n;
 }
 
-/* ------------------------------------------------------------ labels */
-
-typedef enum { LABEL_LEAD, LABEL_SUPPORT, LABEL_DEADLINE } label_kind;
-
-typedef struct label {
-  const char *word;
-  label_kind kind;
-} label;
-
-/* Longest first where one label starts another. */
-static const label LABELS[] = {
-    {"牵头责任单位", LABEL_LEAD},   {"牵头单位", LABEL_LEAD},       {"牵头部门", LABEL_LEAD},
-    {"责任单位", LABEL_SUPPORT},     {"责任部门", LABEL_SUPPORT},     {"配合单位", LABEL_SUPPORT},
-    {"配合部门", LABEL_SUPPORT},     {"参与单位", LABEL_SUPPORT},     {"参与部门", LABEL_SUPPORT},
-    {"协办单位", LABEL_SUPPORT},     {"协办部门", LABEL_SUPPORT},     {"协同单位", LABEL_SUPPORT},
-    {"完成时限", LABEL_DEADLINE},    {"完成时间", LABEL_DEADLINE},    {"时间节点", LABEL_DEADLINE},
-    {"时限要求", LABEL_DEADLINE},    {NULL, LABEL_LEAD},
-};
-
-/* If a known label followed by a colon starts at s, return it and set *skip
- * to the bytes up to and including the colon. */
-static const label *label_at(const char *s, size_t *skip) {
-  /* every label starts with 牵 责 配 参 协 完 or 时: test those three-byte
-   * characters before the table (this runs at every character of a line) */
-  const unsigned char *u = (const unsigned char *)s;
-  if (u[0] < 0xE5 || u[0] > 0xE9 || !u[1] || !u[2]) return NULL;
-  unsigned long c = (unsigned long)u[0] << 16 | (unsigned long)u[1] << 8 | u[2];
-  if (c != 0xE789B5 && c != 0xE8B4A3 && c != 0xE9858D && c != 0xE58F82 && c != 0xE58D8F &&
-      c != 0xE5AE8C && c != 0xE697B6)
-    return NULL;
-  for (const label *l = LABELS; l->word; l++) {
-    if (!starts(s, l->word)) continue;
-    const char *p = s + strlen(l->word);
-    while (*p == ' ') p++;
-    if (*p != ':') continue;
-    *skip = (size_t)(p + 1 - s);
-    return l;
-  }
-  return NULL;
+static char *concat3(const char *a, const char *b, const char *c) {
+  size_t x = strlen(a), y = strlen(b), z = strlen(c);
+  char *p = rg_xmalloc(x + y + z + 1);
+  memcpy(p, a, x);
+  memcpy(p + x, b, y);
+  memcpy(p + x + y, c, z + 1);
+  return p;
 }
 
-/* An unknown label: 2-6 CJK characters ending in 单位/部门 before a colon. */
+/* ------------------------------------------------------------ labels */
+
+/* If a unit, deadline or person label followed by a colon starts at s
+ * (牵头单位:, 负责部门:, 完成时限:, 牵头领导:), return 1. Known labels are
+ * tested first; others are classified by their words (headers.h). */
+static int label_line(const char *s) {
+  /* every label word is 2-10 CJK characters then ':' */
+  const char *q = s;
+  int chars = 0;
+  while (chars < 10 && (unsigned char)q[0] >= 0xE4 && (unsigned char)q[0] <= 0xE9 && q[1] && q[2]) {
+    q += 3;
+    chars++;
+  }
+  if (chars < 2) return 0;
+  while (*q == ' ') q++;
+  if (*q != ':') return 0;
+  char *word = dupn(s, (size_t)(q - s));
+  size_t n = strlen(word);
+  while (n && word[n - 1] == ' ') word[--n] = '\0';
+  int ok = rg_duty_label_class(word) >= 0;
+  if (!ok) {
+    rg_header_class h = rg_header_classify(word);
+    ok = h == RG_HDR_DEADLINE || h == RG_HDR_PERSON;
+  }
+  free(word);
+  return ok;
+}
+
+/* An unknown label: 2-8 CJK characters ending in 单位/部门 before a colon. */
 static int unknown_label(const char *s) {
   const char *colon = strchr(s, ':');
   if (!colon) return 0;
@@ -85,194 +93,200 @@ static int unknown_label(const char *s) {
 
 typedef struct parser {
   rg_plan *plan;
+  int prose;      /* units are read from sentences (second reading) */
   int chapter, section;
-  int task;        /* current task or -1 */
-  int has_labels;  /* the current task has labelled unit lines */
-  char *text;      /* current task text, being accumulated */
+  int task;       /* current task or -1 */
+  int has_labels; /* the current task has labelled unit lines */
+  int lead_label; /* ... and one of them named a lead */
+  int n_notes;    /* role notes read into the current task */
+  char *text;     /* current task text, being accumulated */
   int seen_task;
-  int heading_seen;
+  int level_set;
+  long meta_line[3]; /* lines of the issuer, title and document number */
   /* the last heading, in case it turns out to be a task (a label line or a
-   * role note follows it with no numbered item in between) */
-  char *cand_number, *cand_title;
+   * role note follows it, or in prose mode its body gives units duties) */
+  char *cand_number, *cand_title, *cand_body;
   long cand_line;
+  int cand_section; /* the candidate is a section heading */
+  int next_heading; /* the task start_task makes is that heading (rg_task.heading) */
   /* a label line whose list ends in 、 or , continues on the next line */
   char *pending;
   long pending_line;
 } parser;
 
-/* Apply each label segment of s (which starts at a label) to the task. */
-static void apply_labels(parser *p, const char *s, long line) {
-  size_t skip;
-  const label *cur = label_at(s, &skip);
-  const char *seg = s + skip;
-  for (const char *q = seg;; q++) {
-    size_t next_skip = 0;
-    const label *next = *q ? label_at(q, &next_skip) : NULL;
-    if (!*q || next) {
-      char *val = dupn(seg, (size_t)(q - seg));
-      rg_trim(val);
-      /* a label segment ends at ;/, before the next label */
-      size_t n = strlen(val);
-      while (n && (val[n - 1] == ';' || val[n - 1] == ',' || val[n - 1] == ' ')) val[--n] = '\0';
-      if (cur->kind == LABEL_DEADLINE) {
-        if (*val) p->plan->tasks[p->task].deadline = rg_plan_strdup(p->plan, val);
-      } else {
-        rg_unitlist_link(p->plan, p->task, cur->kind == LABEL_LEAD ? RG_ROLE_LEAD : RG_ROLE_SUPPORT,
-                         val, strlen(val), line);
-      }
-      free(val);
-      if (!*q) break;
-      cur = next;
-      seg = q + next_skip;
-      q += next_skip - 1;
-    }
+/* The level of the plan from what the metadata says, once, before the
+ * first unit is read. */
+static void ensure_level(parser *p) {
+  if (p->level_set) return;
+  p->level_set = 1;
+  const rg_meta *m = &p->plan->meta;
+  if (rg_reading_set_level(p->plan, m->issuer, p->meta_line[0])) return;
+  if (rg_reading_set_level(p->plan, m->title, p->meta_line[1])) return;
+  rg_reading_set_level(p->plan, m->doc_number, p->meta_line[2]);
+}
+
+/* The convention of kind in force for task (its index), or -1. */
+static int in_force(const rg_plan *plan, rg_conv_kind kind, int task) {
+  const rg_reading *r = plan->reading;
+  if (!r) return -1;
+  int found = -1;
+  for (int i = 0; i < r->n_conv; i++)
+    if (r->conv[i].kind == kind && r->conv[i].from_task <= task) found = i;
+  return found;
+}
+
+/* Record the rule sentences of d as conventions from task from on. A rule
+ * already in force is not recorded twice. */
+static void record_rules(parser *p, const rg_duty *d, int from, long line) {
+  rg_reading *r = rg_reading_of(p->plan);
+  r->n_rules += d->n_rules;
+  for (int i = 0; i < d->n_rules; i++) {
+    const rg_rule *u = &d->rules[i].rule;
+    int dup = 0;
+    for (int k = 0; k < r->n_conv && !dup; k++)
+      dup = r->conv[k].kind == u->kind && r->conv[k].from_task <= from &&
+            (!u->unit || (r->conv[k].unit && !strcmp(r->conv[k].unit, u->unit)));
+    if (dup) continue;
+    rg_convention c = {.kind = u->kind,
+                       .text = d->rules[i].text,
+                       .line = line,
+                       .from_task = from,
+                       .unit = u->unit,
+                       .role = u->role,
+                       .needs_lead = u->needs_lead};
+    rg_reading_add_convention(p->plan, &c);
   }
 }
 
-/* Position of the first known label in s, or NULL. */
-static const char *find_label(const char *s) {
-  size_t skip;
-  for (const char *q = s; *q; q++)
-    if (((unsigned char)*q & 0xC0) != 0x80 && label_at(q, &skip)) return q;
-  return NULL;
+static int task_has_lead(const rg_plan *plan, int task) {
+  for (int l = plan->tasks[task].head_; l >= 0; l = plan->links[l].next_)
+    if (plan->links[l].role == RG_ROLE_LEAD) return 1;
+  return 0;
 }
+
+static void unknown_labels(parser *p, const rg_duty *d, long line) {
+  for (int i = 0; i < d->n_unknown; i++)
+    rg_plan_diag(p->plan, RG_SEV_WARNING, line, "unknown-label",
+                 "unrecognised label '%s' in task %s; its units are not counted", d->unknown[i],
+                 p->plan->tasks[p->task].number);
+}
+
+/* Apply a label line (s starts at a label) to the current task. */
+static void apply_labels(parser *p, const char *s, long line) {
+  rg_duty d;
+  rg_duty_parse(s, RG_CLS_SUPPORT, "listed", &d);
+  record_rules(p, &d, p->task, line);
+  int rule = in_force(p->plan, RG_CONV_FIRST_LEADS, p->task);
+  rg_duty_ctx c = {.first_leads = rule >= 0,
+                   .resp_first_lead = rule >= 0 && !p->lead_label && !d.has_lead,
+                   .mode = RG_LINK_NORMAL,
+                   .source = "",
+                   .rule_line = rule >= 0 ? p->plan->reading->conv[rule].line : 0};
+  rg_duty_link(p->plan, p->task, &d, line, &c);
+  rg_reading_of(p->plan)->structured++;
+  if (d.has_lead) p->lead_label = 1;
+  if (d.deadline && !p->plan->tasks[p->task].deadline)
+    p->plan->tasks[p->task].deadline = rg_plan_strdup(p->plan, d.deadline);
+  unknown_labels(p, &d, line);
+  rg_duty_destroy(&d);
+}
+
+/* The first label outside parentheses in s (labels inside a parenthesis
+ * are a note, read when the task closes), or NULL. */
+static const char *find_label_outside(const char *s) { return rg_duty_find_label(s); }
 
 /* ---------------------------------------------------- inline role notes */
 
-typedef enum { R_LEAD, R_SUPPORT, R_SHARED /* support if a lead is named, else lead */ } note_role;
+/* If c (a parenthesis' content) is a role note, read it into d and return
+ * 1; else 0 and d is empty. A note names a role (a role word, a connector
+ * or a unit label) and at least one unit, or states only a rule. */
+static int read_note(const char *c, rg_duty *d) {
+  rg_duty_parse(c, RG_CLS_SHARED, "listed", d);
+  if (d->n_rules > 0 && (d->n == 0 || rg_duty_has_units(d))) return 1;
+  if (d->has_role && rg_duty_has_units(d)) return 1;
+  rg_duty_destroy(d);
+  return 0;
+}
 
-typedef struct role_word {
-  const char *word;
-  note_role role;
-} role_word;
+/* Apply a note read into d to the current task. */
+static void apply_note(parser *p, rg_duty *d, long line) {
+  record_rules(p, d, p->task, line);
+  int rule = in_force(p->plan, RG_CONV_FIRST_LEADS, p->task);
+  rg_duty_ctx c = {.first_leads = rule >= 0,
+                   .mode = p->n_notes ? RG_LINK_STRONGEST : RG_LINK_NORMAL,
+                   .source = "note:",
+                   .rule_line = rule >= 0 ? p->plan->reading->conv[rule].line : 0};
+  rg_duty_link(p->plan, p->task, d, line, &c);
+  if (d->deadline && !p->plan->tasks[p->task].deadline)
+    p->plan->tasks[p->task].deadline = rg_plan_strdup(p->plan, d->deadline);
+  if (!p->n_notes) rg_reading_of(p->plan)->structured++;
+  p->n_notes++;
+}
 
-static const role_word ROLE_WORDS[] = {
-    {"按职责分工负责", R_SHARED}, {"按职责负责", R_SHARED}, {"分工负责", R_SHARED},
-    {"结合实际落实", R_SUPPORT},  {"牵头负责", R_LEAD},     {"牵头", R_LEAD},
-    {"配合", R_SUPPORT},          {"参与", R_SUPPORT},      {"协助", R_SUPPORT},
-    {"负责", R_SHARED},           {"落实", R_SUPPORT},      {NULL, R_LEAD},
-};
+/* Depth-0 parenthesised groups of s: calls f(open, close) with the byte
+ * offsets of '(' and ')'. Returns the number of groups. */
+typedef struct group {
+  size_t open, close;
+} group;
 
-typedef struct note_seg {
-  char *units;
-  note_role role;
-} note_seg;
-
-/* Split a role-suffixed note (A牵头,B、C按职责分工负责) into segments.
- * Returns the number of segments (0 when c names no role). */
-static int role_segments(const char *c, note_seg *segs, int max) {
+static int groups_of(const char *s, group *out, int max) {
   int n = 0, depth = 0;
-  const char *start = c;
-  for (const char *q = c; *q;) {
-    if (*q == '(') depth++;
-    if (*q == ')' && depth) depth--;
-    const role_word *hit = NULL;
-    if (depth == 0)
-      for (const role_word *w = ROLE_WORDS; w->word; w++)
-        if (starts(q, w->word)) {
-          hit = w;
-          break;
-        }
-    if (!hit) {
-      q++;
-      continue;
-    }
-    if (n == max) return n;
-    segs[n].units = dupn(start, (size_t)(q - start));
-    segs[n].role = hit->role;
-    n++;
-    q += strlen(hit->word);
-    start = q;
-  }
-  if (n && *start && n < max) {
-    char *rest = rg_xstrdup(start);
-    rg_trim(rest);
-    /* leftovers after the last role word are supports: (A牵头,B参与,C) */
-    if (*rest && strcmp(rest, ",") && strcmp(rest, ";")) {
-      segs[n].units = rest;
-      segs[n].role = R_SUPPORT;
-      n++;
-    } else {
-      free(rest);
+  size_t open = 0;
+  for (size_t i = 0; s[i]; i++) {
+    if (s[i] == '(') {
+      if (depth++ == 0) open = i;
+    } else if (s[i] == ')' && depth) {
+      if (--depth == 0 && n < max) out[n++] = (group){open, i};
     }
   }
   return n;
 }
 
-static int has_label(const char *s) { return find_label(s) != NULL; }
-
-/* The first known label outside parentheses (labels inside the last
- * parenthesis are an inline note, read when the task closes). */
-static const char *find_label_outside(const char *s) {
-  size_t skip;
-  int depth = 0;
-  for (const char *q = s; *q; q++) {
-    if (*q == '(') depth++;
-    else if (*q == ')' && depth) depth--;
-    else if (!depth && ((unsigned char)*q & 0xC0) != 0x80 && label_at(q, &skip)) return q;
+/* Does s carry a role note (in any of its parentheses)? */
+static int has_note(const char *s) {
+  group g[64];
+  int n = groups_of(s, g, 64);
+  for (int i = 0; i < n; i++) {
+    char *c = dupn(s + g[i].open + 1, g[i].close - g[i].open - 1);
+    rg_duty d;
+    int yes = read_note(c, &d);
+    if (yes) rg_duty_destroy(&d);
+    free(c);
+    if (yes) return 1;
   }
-  return NULL;
+  return 0;
 }
 
-/* If text ends with an inline role note, return 1; unless dry_run, link its
- * units and cut the note (and what follows it) from text. */
-static int inline_note(parser *p, char *text, long line, int dry_run) {
-  size_t n = strlen(text);
-  /* look past trailing sentence punctuation without changing text yet */
-  while (n && (!strncmp(text + (n >= 3 ? n - 3 : 0), "。", n >= 3 ? 3 : 0) ||
-               text[n - 1] == ';' || text[n - 1] == '.' || isspace((unsigned char)text[n - 1])))
-    n -= (n >= 3 && !strncmp(text + n - 3, "。", 3)) ? 3 : 1;
-  if (!n || text[n - 1] != ')') return 0;
-  int depth = 0;
-  size_t open = (size_t)-1;
-  for (size_t i = n; i-- > 0;) {
-    if (text[i] == ')') depth++;
-    else if (text[i] == '(' && --depth == 0) {
-      open = i;
-      break;
+/* Read every role note of text into the current task and cut them out of
+ * text. Returns the number of notes. */
+static int read_notes(parser *p, char *text, long line) {
+  group g[256];
+  int n = groups_of(text, g, 256), found = 0;
+  char *cut = rg_xcalloc(strlen(text) + 1, 1);
+  for (int i = 0; i < n; i++) {
+    char *c = dupn(text + g[i].open + 1, g[i].close - g[i].open - 1);
+    rg_duty d;
+    if (read_note(c, &d)) {
+      apply_note(p, &d, line);
+      rg_duty_destroy(&d);
+      memset(cut + g[i].open, 1, g[i].close - g[i].open + 1);
+      found++;
     }
+    free(c);
   }
-  if (open == (size_t)-1) return 0;
-  char *c = dupn(text + open + 1, n - open - 2);
-  int found = 0;
-  if (has_label(c)) {
-    if (!dry_run) apply_labels(p, find_label(c), line);
-    found = 1;
-  } else {
-    note_seg segs[64];
-    int k = role_segments(c, segs, 64);
-    int any_lead = 0, ok = k > 0;
-    for (int i = 0; i < k; i++) {
-      char *u = segs[i].units;
-      rg_trim(u);
-      /* strip separators left between a role word and the next units */
-      while (*u == ',' || *u == ';' || starts(u, "、")) {
-        size_t k = *u == ',' || *u == ';' ? 1 : 3;
-        memmove(u, u + k, strlen(u + k) + 1);
-        rg_trim(u);
-      }
-      if (!*u) ok = 0;
-      any_lead |= segs[i].role == R_LEAD;
-    }
-    if (ok && !dry_run) {
-      for (int i = 0; i < k; i++) {
-        rg_role r = segs[i].role == R_SUPPORT ? RG_ROLE_SUPPORT
-                    : segs[i].role == R_LEAD  ? RG_ROLE_LEAD
-                    : any_lead                ? RG_ROLE_SUPPORT
-                                              : RG_ROLE_LEAD;
-        rg_unitlist_link(p->plan, p->task, r, segs[i].units, strlen(segs[i].units), line);
-      }
-    }
-    found = ok;
-    for (int i = 0; i < k; i++) free(segs[i].units);
-  }
-  free(c);
-  if (found && !dry_run) {
-    text[open] = '\0';
+  if (found) {
+    size_t w = 0, len = strlen(text);
+    for (size_t r = 0; r < len; r++)
+      if (!cut[r]) text[w++] = text[r];
+    text[w] = '\0';
+    /* a note before the full stop leaves "。。" or "。" after nothing */
     rg_trim(text);
   }
+  free(cut);
   return found;
 }
+
+/* ------------------------------------------------------------ tasks */
 
 static void flush_pending(parser *p) {
   if (!p->pending) return;
@@ -281,26 +295,111 @@ static void flush_pending(parser *p) {
   p->pending = NULL;
 }
 
-static void clear_candidate(parser *p) {
-  free(p->cand_number);
-  free(p->cand_title);
-  p->cand_number = p->cand_title = NULL;
+/* Units every task has by a standing rule (以下均需试点城市政府落实，不再列出). */
+static void standing_units(parser *p) {
+  rg_reading *r = p->plan->reading;
+  if (!r || p->plan->tasks[p->task].head_ < 0) return;
+  for (int i = 0; i < r->n_conv; i++) {
+    rg_convention *c = &r->conv[i];
+    if (c->kind != RG_CONV_STANDING || c->from_task > p->task) continue;
+    if (c->needs_lead && !task_has_lead(p->plan, p->task)) continue;
+    char why[160];
+    snprintf(why, sizeof why, "standing rule (line %ld): every task has it without listing it",
+             c->line);
+    rg_list_opts o = {.role = c->role, .mode = RG_LINK_FIRST, .why = why};
+    if (rg_unitlist_link_opts(p->plan, p->task, c->unit, strlen(c->unit), c->line, &o)) c->applied++;
+  }
 }
 
-/* Finish the current task: inline note, then store its text. */
+/* Units given duties in the sentences of text (prose). The opening clause
+ * says who leads; units first named in later clauses support. */
+static int read_prose(parser *p, const char *text, long line) {
+  rg_duty d;
+  memset(&d, 0, sizeof d);
+  int n = rg_prose_duties(text, &d);
+  if (n) {
+    rg_duty_ctx c = {.mode = RG_LINK_FIRST, .source = "sentence:"};
+    for (int i = 0; i < d.n; i++) {
+      rg_duty one = {0};
+      rg_duty_seg s = d.seg[i];
+      if (s.clause > 0) {
+        s.cls = RG_CLS_SUPPORT;
+        snprintf(s.why, sizeof s.why, "first named in a later clause");
+      }
+      one.seg = &s;
+      one.n = 1;
+      for (int k = 0; k < d.n; k++)
+        if (d.seg[k].clause == s.clause && d.seg[k].cls == RG_CLS_LEAD) one.has_lead = 1;
+      rg_duty_link(p->plan, p->task, &one, line, &c);
+    }
+    rg_reading_of(p->plan)->prose = 1;
+  }
+  rg_duty_destroy(&d);
+  return n;
+}
+
+/* Finish the current task: notes, prose, standing units; then store its
+ * text. In prose mode a task that gives no unit a duty is dropped. */
 static void close_task(parser *p) {
   flush_pending(p);
   if (p->task < 0) return;
   rg_task *t = &p->plan->tasks[p->task];
+  long line = t->line;
   if (p->text) {
-    if (!p->has_labels) inline_note(p, p->text, t->line, 0);
+    if (!p->has_labels) read_notes(p, p->text, line);
+    if (t->head_ < 0 && !p->has_labels && !p->n_notes) read_prose(p, p->text, line);
+    t = &p->plan->tasks[p->task];
     t->text = rg_plan_strdup(p->plan, p->text);
     t->original = t->text;
     free(p->text);
     p->text = NULL;
   }
+  standing_units(p);
+  if (p->prose && p->plan->tasks[p->task].head_ < 0 && p->task == p->plan->n_tasks - 1)
+    p->plan->n_tasks--; /* no duty in it: structure, not a task */
   p->task = -1;
   p->has_labels = 0;
+  p->lead_label = 0;
+  p->n_notes = 0;
+}
+
+static void start_task(parser *p, const char *number, const char *rest, long line);
+static int text_continues(const char *s);
+
+/* The heading remembered as a candidate becomes a task with text. */
+static void promote_candidate(parser *p, const char *text) {
+  char *num = p->cand_number, *title = p->cand_title, *body = p->cand_body;
+  long at = p->cand_line;
+  int kind = p->cand_section ? 2 : 1;
+  p->cand_number = p->cand_title = p->cand_body = NULL;
+  start_task(p, num, "", at);
+  p->plan->tasks[p->task].heading = kind;
+  free(p->text);
+  p->text = rg_xstrdup(text ? text : title);
+  free(num);
+  free(title);
+  free(body);
+}
+
+static void clear_candidate(parser *p) {
+  if (p->prose && p->cand_number) {
+    /* a heading whose body gives units duties is a task */
+    char *text = concat3(p->cand_title, !text_continues(p->cand_title) ? "" : "。",
+                         p->cand_body ? p->cand_body : "");
+    rg_duty d;
+    memset(&d, 0, sizeof d);
+    int duty = rg_prose_duties(text, &d) > 0;
+    rg_duty_destroy(&d);
+    if (duty) {
+      promote_candidate(p, text);
+      close_task(p);
+    }
+    free(text);
+  }
+  free(p->cand_number);
+  free(p->cand_title);
+  free(p->cand_body);
+  p->cand_number = p->cand_title = p->cand_body = NULL;
 }
 
 /* Does the accumulated task text still go on (no sentence end yet)? */
@@ -309,6 +408,12 @@ static int text_continues(const char *s) {
   if (!n) return 1;
   return !(ends(s, "。") || s[n - 1] == ')' || s[n - 1] == ';' || s[n - 1] == '!' ||
            s[n - 1] == '?' || ends(s, "”"));
+}
+
+/* A line of prose (a body paragraph), not chrome or a signature: it holds
+ * sentence punctuation or is long. */
+static int prose_line(const char *s) {
+  return strstr(s, "。") || strchr(s, ',') || strchr(s, ';') || strchr(s, ':') || strlen(s) > 120;
 }
 
 /* ---------------------------------------------------------- metadata */
@@ -324,29 +429,46 @@ static int is_date_line(const char *s) {
   return d >= 1 && d <= 2 && !strcmp(s + d, "日");
 }
 
-static void metadata(parser *p, const char *s) {
+static int is_title(const char *s) {
+  if (strstr(s, "当前位置")) return 0;
+  if ((strstr(s, "关于印发") && ends(s, "通知")) || ends(s, "分工方案") || ends(s, "任务分工"))
+    return 1;
+  /* 江西省人民政府关于落实…部门分工的意见, 国务院办公厅关于…的函 */
+  static const char *const KIND[] = {"意见", "通知", "方案", "函", "决定", "要点", "安排",
+                                     "清单", "分解表", "任务表", NULL};
+  if (!strstr(s, "关于") && !strstr(s, "分工") && !strstr(s, "任务")) return 0;
+  for (int i = 0; KIND[i]; i++)
+    if (ends(s, KIND[i])) return strlen(s) < 240;
+  return 0;
+}
+
+static void metadata(parser *p, const char *s, long line) {
   rg_meta *m = &p->plan->meta;
   size_t len = strlen(s);
   if (!m->doc_number && len < 60 && strstr(s, "〔") && strstr(s, "〕") && ends(s, "号")) {
     m->doc_number = rg_plan_strdup(p->plan, s);
+    p->meta_line[2] = line;
     return;
   }
   if (!m->date && is_date_line(s)) {
     m->date = rg_plan_strdup(p->plan, s);
     return;
   }
-  if (!m->title && len < 300 &&
-      ((strstr(s, "关于印发") && ends(s, "通知")) || ends(s, "分工方案") || ends(s, "任务分工")) &&
-      !strstr(s, "当前位置")) {
+  if (!m->title && len < 300 && is_title(s)) {
     m->title = rg_plan_strdup(p->plan, s);
+    p->meta_line[1] = line;
     const char *about = strstr(s, "关于");
-    if (!m->issuer && about && about != s)
+    if (!m->issuer && about && about != s) {
       m->issuer = rg_plan_strndup(p->plan, s, (size_t)(about - s));
+      p->meta_line[0] = line;
+    }
     return;
   }
   if (!m->issuer && len < 60 && (ends(s, "人民政府") || ends(s, "办公厅") || ends(s, "办公室")) &&
-      !strchr(s, ',') && !strchr(s, ':'))
+      !strchr(s, ',') && !strchr(s, ':')) {
     m->issuer = rg_plan_strdup(p->plan, s);
+    p->meta_line[0] = line;
+  }
 }
 
 /* ------------------------------------------------------------- lines */
@@ -354,7 +476,10 @@ static void metadata(parser *p, const char *s) {
 static void start_task(parser *p, const char *number, const char *rest, long line) {
   close_task(p);
   clear_candidate(p);
+  ensure_level(p);
   p->task = rg_plan_add_task(p->plan, number, "", p->chapter, p->section, line);
+  p->plan->tasks[p->task].heading = p->next_heading;
+  p->next_heading = 0;
   p->seen_task = 1;
   char *text = rg_xstrdup(rest);
   rg_trim(text);
@@ -374,7 +499,7 @@ static void start_task(parser *p, const char *number, const char *rest, long lin
 /* A heading line: chapter (section = 0) or section (section = 1). A heading
  * that carries its own role note or labels is also a task (plans whose items
  * are （一）…（A牵头）); otherwise it is remembered as a candidate in case
- * label lines follow it directly. */
+ * label lines, a paragraph with a note or (prose) a body follow it. */
 static void heading(parser *p, int is_section, const char *num, const char *title_in, long line) {
   close_task(p);
   clear_candidate(p);
@@ -386,13 +511,14 @@ static void heading(parser *p, int is_section, const char *num, const char *titl
     p->chapter = rg_plan_add_chapter(p->plan, num, title, line);
     p->section = -1;
   }
-  p->heading_seen = 1;
-  if (inline_note(p, title, line, 1) || find_label_outside(title)) {
+  if (has_note(title) || find_label_outside(title)) {
     start_task(p, num, title, line);
+    p->plan->tasks[p->task].heading = is_section ? 2 : 1;
   } else {
     p->cand_number = rg_xstrdup(num);
     p->cand_title = title;
     p->cand_line = line;
+    p->cand_section = is_section;
     return;
   }
   free(title);
@@ -401,6 +527,69 @@ static void heading(parser *p, int is_section, const char *num, const char *titl
 static int ends_with_separator(const char *s) {
   size_t n = strlen(s);
   return n && (s[n - 1] == ',' || s[n - 1] == ';' || ends(s, "、"));
+}
+
+/* A decimal number at s: 2.1.3, or 1 before a space. Returns its bytes and
+ * the number of its parts in *parts; 0 when none (1.5万人 is a quantity). */
+static size_t decimal_number(const char *s, int *parts) {
+  size_t i = 0;
+  int n = 0;
+  for (;;) {
+    size_t d = ascii_digits(s + i);
+    if (!d || d > (n ? 3 : 2)) return 0;
+    i += d;
+    n++;
+    if (s[i] == '.' && s[i + 1] >= '0' && s[i + 1] <= '9') {
+      i++;
+      continue;
+    }
+    break;
+  }
+  *parts = n;
+  /* 1 总则 and 1.1 编制目的 need the space; 2.1.3国家… does not */
+  if (s[i] == ' ') return i;
+  if (n >= 3 && (unsigned char)s[i] >= 0xE4) return i;
+  return 0;
+}
+
+/* Record a rule stated on a line of its own (a preamble, a note between
+ * tasks, a footnote): it applies from the next task on. */
+static int rule_line(parser *p, const char *s, long line) {
+  /* the rule must be outside any note: (…排在第一位的部门为牵头部门…) after
+   * units is a note; a line that is one parenthesis is read inside */
+  char *outside = NULL;
+  size_t n = strlen(s);
+  if (n >= 2 && s[0] == '(' && s[n - 1] == ')') {
+    group g[2];
+    if (groups_of(s, g, 2) == 1 && g[0].open == 0 && g[0].close == n - 1)
+      outside = dupn(s + 1, n - 2);
+  }
+  if (!outside) {
+    group g[256];
+    int k = groups_of(s, g, 256);
+    outside = rg_xcalloc(n + 1, 1);
+    size_t w = 0, from = 0;
+    for (int i = 0; i <= k; i++) {
+      size_t to = i < k ? g[i].open : n;
+      memcpy(outside + w, s + from, to - from);
+      w += to - from;
+      if (i < k) from = g[i].close + 1;
+    }
+    outside[w] = '\0';
+  }
+  rg_rule r;
+  int found = rg_conv_scan(outside, &r);
+  free(outside);
+  if (!found) return 0;
+  rg_duty d;
+  memset(&d, 0, sizeof d);
+  RG_GROW(d.rules, d.cap_rules, 1);
+  d.rules[0].text = rg_xstrdup(s);
+  d.rules[0].rule = r;
+  d.n_rules = 1;
+  record_rules(p, &d, p->plan->n_tasks, line);
+  rg_duty_destroy(&d);
+  return 1;
 }
 
 static void parse_line(parser *p, char *s, long line) {
@@ -426,7 +615,21 @@ static void parse_line(parser *p, char *s, long line) {
     free(num);
     return;
   }
-  /* task: 1.text  1、text  (1)text */
+  /* decimal: 1 总则 (chapter), 2.1 (section), 2.1.3 … (section, a task
+   * when it carries units) */
+  int parts = 0;
+  if ((n = decimal_number(s, &parts))) {
+    char *num = dupn(s, n);
+    const char *rest = s + n;
+    while (*rest == ' ') rest++;
+    if (parts == 1 && prose_line(rest))
+      start_task(p, num, rest, line);
+    else
+      heading(p, parts > 1, num, rest, line);
+    free(num);
+    return;
+  }
+  /* task: 1.text  1、text  (1)text  1)text */
   n = ascii_digits(s);
   if (n && n <= 9) {
     const char *after = s + n;
@@ -446,18 +649,9 @@ static void parse_line(parser *p, char *s, long line) {
     return;
   }
   /* labelled unit line */
-  size_t skip;
-  if (label_at(s, &skip)) {
+  if (label_line(s)) {
     flush_pending(p);
-    if (p->task < 0 && p->cand_number) {
-      /* （一）item with its units on the next lines: the heading is a task */
-      char *num = p->cand_number, *title = p->cand_title;
-      long at = p->cand_line;
-      p->cand_number = p->cand_title = NULL;
-      start_task(p, num, title, at);
-      free(num);
-      free(title);
-    }
+    if (p->task < 0 && p->cand_number) promote_candidate(p, NULL);
     if (p->task < 0) {
       rg_plan_diag(p->plan, RG_SEV_WARNING, line, "orphan-label",
                    "unit line before any numbered task; ignored");
@@ -488,18 +682,42 @@ static void parse_line(parser *p, char *s, long line) {
     free(head);
     return;
   }
+  /* a rule stated on its own line: never task text, never units */
+  if (rule_line(p, s, line)) return;
   /* continuation of the task text, or metadata, or chrome */
-  if (p->task >= 0 && !p->has_labels && p->text && text_continues(p->text)) {
-    size_t a = strlen(p->text), b = strlen(s);
-    p->text = rg_xrealloc(p->text, a + b + 1);
-    memcpy(p->text + a, s, b + 1);
-    return;
+  if (p->task >= 0 && !p->has_labels && p->text) {
+    if (p->prose ? prose_line(s) : text_continues(p->text) || has_note(s)) {
+      /* a paragraph of prose ends a sentence even without its full stop */
+      char *t = concat3(p->text, p->prose && text_continues(p->text) && *p->text ? "。" : "", s);
+      free(p->text);
+      p->text = t;
+      return;
+    }
   }
-  if (!p->seen_task) metadata(p, s);
+  if (p->task < 0 && p->cand_number) {
+    if (p->prose) {
+      if (prose_line(s)) {
+        const char *sep = p->cand_body && text_continues(p->cand_body) ? "。" : "";
+        char *b = concat3(p->cand_body ? p->cand_body : "", sep, s);
+        free(p->cand_body);
+        p->cand_body = b;
+        return;
+      }
+    } else if (has_note(s)) {
+      /* （一）扩大有效投资 / then a paragraph with its note */
+      promote_candidate(p, NULL);
+      size_t a = strlen(p->text), b = strlen(s);
+      p->text = rg_xrealloc(p->text, a + b + 1);
+      memcpy(p->text + a, s, b + 1);
+      return;
+    }
+  }
+  if (!p->seen_task) metadata(p, s, line);
 }
 
-rg_status rg_text_parse(rg_plan *plan, const rg_lines *lines, rg_error *err) {
-  parser p = {.plan = plan, .chapter = -1, .section = -1, .task = -1};
+/* One reading of the lines into plan. */
+static rg_status read_lines(rg_plan *plan, const rg_lines *lines, int prose, rg_error *err) {
+  parser p = {.plan = plan, .prose = prose, .chapter = -1, .section = -1, .task = -1};
   for (int i = 0; i < lines->n; i++) {
     const rg_line *l = &lines->v[i];
     if (memchr(l->text, '\0', l->len)) {
@@ -520,6 +738,124 @@ rg_status rg_text_parse(rg_plan *plan, const rg_lines *lines, rg_error *err) {
   }
   close_task(&p);
   clear_candidate(&p);
+  ensure_level(&p);
+  return RG_OK;
+}
+
+/* Rules stated only after the last task (footnotes): they apply to the
+ * whole plan. Copies them into out (strings malloc'd) and returns their
+ * number. */
+static int footnote_rules(const rg_plan *plan, rg_convention **out) {
+  const rg_reading *r = plan->reading;
+  int n = 0;
+  *out = NULL;
+  if (!r || !plan->n_tasks) return 0;
+  for (int i = 0; i < r->n_conv; i++)
+    if (r->conv[i].from_task >= plan->n_tasks) n++;
+  if (!n) return 0;
+  *out = rg_xcalloc((size_t)n, sizeof **out);
+  n = 0;
+  for (int i = 0; i < r->n_conv; i++)
+    if (r->conv[i].from_task >= plan->n_tasks) {
+      rg_convention c = r->conv[i];
+      c.text = rg_xstrdup(c.text);
+      c.unit = c.unit ? rg_xstrdup(c.unit) : NULL;
+      c.from_task = 0;
+      c.applied = 0;
+      (*out)[n++] = c;
+    }
+  return n;
+}
+
+/* Read lines into plan with preset conventions in force from the start. */
+static rg_status read_with(rg_plan *plan, const rg_lines *lines, int prose,
+                           const rg_convention *preset, int n_preset, int record,
+                           const char *const *accept, int n_accept, rg_error *err) {
+  rg_reading *r = rg_reading_of(plan);
+  r->record = record;
+  for (int i = 0; i < n_accept; i++) rg_reading_accept(plan, accept[i]);
+  for (int i = 0; i < n_preset; i++) rg_reading_add_convention(plan, &preset[i]);
+  return read_lines(plan, lines, prose, err);
+}
+
+rg_status rg_text_parse(rg_plan *plan, const rg_lines *lines, rg_error *err) {
+  /* what the caller put in the reading before parsing survives a re-read */
+  rg_reading *r0 = rg_reading_of(plan);
+  int record = r0->record, n_accept = r0->n_accept;
+  const char **accept = rg_xcalloc((size_t)n_accept + 1, sizeof *accept);
+  for (int i = 0; i < n_accept; i++) accept[i] = rg_xstrdup(r0->accept[i]);
+  rg_convention *pre0 = NULL;
+  int n_pre0 = 0;
+  if (r0->n_conv) {
+    pre0 = rg_xcalloc((size_t)r0->n_conv, sizeof *pre0);
+    for (int i = 0; i < r0->n_conv; i++) {
+      pre0[i] = r0->conv[i];
+      pre0[i].text = rg_xstrdup(r0->conv[i].text);
+      pre0[i].unit = r0->conv[i].unit ? rg_xstrdup(r0->conv[i].unit) : NULL;
+    }
+    n_pre0 = r0->n_conv;
+  }
+  rg_level level0 = r0->level;
+  char prefix0[sizeof r0->prefix];
+  memcpy(prefix0, r0->prefix, sizeof prefix0);
+  const char *from0 = r0->level_from ? rg_xstrdup(r0->level_from) : NULL;
+  long line0 = r0->level_line;
+  const char *format0 = r0->format, *encoding0 = r0->encoding;
+
+  rg_status st = RG_OK;
+  int pass = 0;
+  rg_convention *foot = NULL;
+  int n_foot = 0;
+  for (int prose = 0; prose < 2; prose++) {
+    for (int again = 1; again;) {
+      again = 0;
+      if (pass++) {
+        rg_plan_reset(plan);
+        rg_reading *r = rg_reading_of(plan);
+        r->level = level0;
+        memcpy(r->prefix, prefix0, sizeof prefix0);
+        r->level_from = from0 ? rg_plan_strdup(plan, from0) : NULL;
+        r->level_line = line0;
+        r->format = format0 ? rg_plan_strdup(plan, format0) : NULL;
+        r->encoding = encoding0 ? rg_plan_strdup(plan, encoding0) : NULL;
+      }
+      /* presets: what the caller set, then footnote rules found before */
+      for (int i = 0; i < n_pre0; i++) rg_reading_add_convention(plan, &pre0[i]);
+      st = read_with(plan, lines, prose, foot, n_foot, record, accept, n_accept, err);
+      if (st) goto out;
+      if (!n_foot) {
+        n_foot = footnote_rules(plan, &foot);
+        again = n_foot > 0;
+      }
+    }
+    /* a plan whose notes and labels name no unit is read as prose */
+    if (prose || plan->reading->structured > 0) break;
+    rg_plan *scratch = rg_plan_new(plan->path);
+    rg_reading *rs = rg_reading_of(scratch);
+    rs->level = level0;
+    memcpy(rs->prefix, prefix0, sizeof prefix0);
+    for (int i = 0; i < n_pre0; i++) rg_reading_add_convention(scratch, &pre0[i]);
+    rg_error e2;
+    rg_status s2 = read_with(scratch, lines, 1, foot, n_foot, 0, accept, n_accept, &e2);
+    int better = s2 == RG_OK && scratch->n_links > 0 && scratch->n_links >= plan->n_links;
+    rg_plan_free(scratch);
+    if (!better) break;
+  }
+out:
+  for (int i = 0; i < n_foot; i++) {
+    free((void *)foot[i].text);
+    free((void *)foot[i].unit);
+  }
+  free(foot);
+  for (int i = 0; i < n_pre0; i++) {
+    free((void *)pre0[i].text);
+    free((void *)pre0[i].unit);
+  }
+  free(pre0);
+  for (int i = 0; i < n_accept; i++) free((void *)accept[i]);
+  free(accept);
+  free((void *)from0);
+  if (st) return st;
   if (plan->n_tasks == 0)
     return rg_error_set(err, RG_EINPUT, plan->path, 0, 0,
                         "no numbered tasks found (expected lines such as '1.…' followed by "

@@ -11,9 +11,11 @@
 #include <utf8proc.h>
 
 #include "gazetteer.h"
+#include "reading.h"
 #include "strutil.h"
 #include "text.h"
 #include "utf8.h"
+#include "vocab.h"
 
 /* ------------------------------------------------------------ helpers */
 
@@ -143,7 +145,10 @@ static const char *quantifier(const char *s) {
 
 static int is_level_char(const char *s) {
   return !strcmp(s, "区") || !strcmp(s, "县") || !strcmp(s, "市") || !strcmp(s, "乡") ||
-         !strcmp(s, "镇") || !strcmp(s, "省") || !strcmp(s, "旗") || !strcmp(s, "州");
+         !strcmp(s, "镇") || !strcmp(s, "省") || !strcmp(s, "旗") || !strcmp(s, "州") ||
+         /* 各省、自治区、直辖市人民政府 */
+         !strcmp(s, "自治区") || !strcmp(s, "直辖市") || !strcmp(s, "计划单列市") ||
+         !strcmp(s, "自治州") || !strcmp(s, "盟");
 }
 
 /* A token like 各区 or 有关区、县 ends in a bare administrative level: it is the
@@ -173,6 +178,84 @@ static void merge_collectives(toks *t) {
   t->n = w;
 }
 
+/* --------------------------------------------------- 和 与 并 或 等和 */
+
+/* Does s look like one side of a conjunction between two units: a body
+ * (市财政局), a collective or generic (各有关省级人民政府, 有关部门)? */
+static int conj_side(const char *s) {
+  if (!*s) return 0;
+  /* 中央和省级人民政府: two levels of government (中央 alone names no unit) */
+  if (!strcmp(s, "中央") || !strcmp(s, "党中央") || !strcmp(s, "国务院") || !strcmp(s, "国家"))
+    return 1;
+  /* 国务院有关部门(单位): the side is the name before its parenthesis */
+  size_t n = strlen(s);
+  if (n && s[n - 1] == ')' && strchr(s, '(') && strchr(s, '(') != s) {
+    char *head = dupn(s, (size_t)(strchr(s, '(') - s));
+    int ok = conj_side(head);
+    free(head);
+    return ok;
+  }
+  if (rg_vocab_is_body(s) || rg_vocab_is_set_name(s)) return 1;
+  if ((starts(s, "各") || starts(s, "有关") || starts(s, "相关") || starts(s, "其他")) &&
+      (ends(s, "政府") || ends(s, "部门") || ends(s, "单位") || ends(s, "管委会") ||
+       ends(s, "机构") || rg_vocab_is_body(s + 3)))
+    return 1;
+  return 0;
+}
+
+/* Split tokens at depth-0 和 / 与 / 并 / 或 when both sides name units
+ * (林业局与财政部, 市财政局和各区政府), never inside a name
+ * (工业和信息化局, 住房和城乡建设部: 工业 and 住房 are no bodies); and at
+ * 等和 / 等与 / 等及 / 等以及 (商务部等和各有关省级人民政府), where the left
+ * side ends an open list. */
+static void split_conj(toks *in, toks *out) {
+  /* a space or a slash separates units in cells typed as 市发展改革委 市财政局
+   * or 市发展改革委/市财政局; like a conjunction, only between two units */
+  static const char *const CONJ[] = {"以及", "和", "与", "并", "或", " ", "/", NULL};
+  for (int i = 0; i < in->n; i++) {
+    char *s = in->v[i].s;
+    int sep = in->v[i].sep;
+    for (;;) {
+      if (rg_vocab_national(s, RG_LEVEL_NATIONAL)) break; /* 中央和国家机关工委 */
+      int depth = 0, open = 0;
+      char *hit = NULL;
+      size_t hlen = 0, blen;
+      for (char *p = s; *p && !hit;) {
+        if (is_open_bracket(p, &blen)) { depth++; p += blen; continue; }
+        if (is_close_bracket(p, &blen)) { if (depth) depth--; p += blen; continue; }
+        if (depth == 0 && p != s) {
+          int deng = starts(p, "等");
+          const char *c = deng ? p + 3 : p;
+          for (int k = 0; CONJ[k]; k++) {
+            if (!starts(c, CONJ[k])) continue;
+            size_t clen = strlen(CONJ[k]) + (size_t)(c - p);
+            char *left = dupn(s, (size_t)(p - s));
+            const char *right = p + clen;
+            if (conj_side(left) && conj_side(right)) {
+              hit = p;
+              hlen = clen;
+              open = deng;
+            }
+            free(left);
+            break;
+          }
+        }
+        p++;
+      }
+      if (!hit) break;
+      push(out, dupn(s, (size_t)(hit - s)), sep);
+      out->v[out->n - 1].open = open;
+      char *rest = rg_xstrdup(hit + hlen);
+      free(s);
+      s = rest;
+      sep = SEP_COMMA;
+    }
+    push(out, s, sep);
+  }
+  free(in->v);
+  memset(in, 0, sizeof *in);
+}
+
 /* ------------------------------------------------------ 及 and tails */
 
 /* Split tokens at depth-0 及 / 以及; a quantifier distributes to the right. */
@@ -198,6 +281,14 @@ static void split_ji(toks *in, toks *out) {
       if (!hit || nchars(hit + hlen) < 2) break;
       push(out, dupn(s, (size_t)(hit - s)), sep);
       char *rest = rg_xstrdup(hit + hlen);
+      if (starts(rest, "其") && nchars(rest) > 2) {
+        /* 省级人民政府及其有关部门: its departments are the government's */
+        char *own = dupn(s, (size_t)(hit - s));
+        char *r2 = concat(own, rest + 3);
+        free(own);
+        free(rest);
+        rest = r2;
+      }
       free(s);
       if (q && !strcmp(q, "各") && !quantifier(rest)) {
         out->v[out->n - 1].kind = RG_KIND_COLLECTIVE; /* kind for the left is set later */
@@ -217,13 +308,46 @@ static void split_ji(toks *in, toks *out) {
       }
       sep = SEP_COMMA;
     }
-    if (s) push(out, s, sep);
+    if (s) {
+      push(out, s, sep);
+      out->v[out->n - 1].open = in->v[i].open;
+    }
   }
   free(in->v);
   memset(in, 0, sizeof *in);
 }
 
+/* 等14个部门, 等三部门, 等6家单位: a counted open tail. Cuts it and returns
+ * 1. */
+static int strip_counted_tail(char *s) {
+  static const char *const HEAD[] = {"部门", "单位", "部委", "机构", NULL};
+  char *deng = NULL;
+  for (char *p = strstr(s, "等"); p; p = strstr(p + 3, "等")) deng = p;
+  if (!deng || deng == s) return 0;
+  const char *q = deng + 3;
+  size_t digits = 0;
+  while (*q) {
+    if (*q >= '0' && *q <= '9') { q++; digits++; continue; }
+    static const char *const CN[] = {"一", "二", "两", "三", "四", "五", "六", "七", "八", "九",
+                                     "十", NULL};
+    int hit = 0;
+    for (int i = 0; CN[i]; i++)
+      if (starts(q, CN[i])) { q += 3; digits++; hit = 1; break; }
+    if (!hit) break;
+  }
+  if (!digits) return 0;
+  if (starts(q, "个") || starts(q, "家")) q += 3;
+  for (int i = 0; HEAD[i]; i++)
+    if (!strcmp(q, HEAD[i])) {
+      *deng = '\0';
+      trim_unit(s);
+      return 1;
+    }
+  return 0;
+}
+
 static int strip_open_tail(char *s) {
+  if (strip_counted_tail(s)) return 1;
   static const char *const tails[] = {"等有关部门和单位", "等有关部门单位", "等有关单位",
                                       "等相关单位", "等有关部门", "等相关部门", "等部门",
                                       "等单位", "等", NULL};
@@ -239,7 +363,17 @@ static int strip_open_tail(char *s) {
 /* ------------------------------------------------------------ kinds */
 
 static rg_kind classify(const char *s) {
+  /* 各有关省级人民政府: a set of governments, whatever 有关 says */
+  if (starts(s, "各") && (ends(s, "政府") || ends(s, "管委会"))) return RG_KIND_COLLECTIVE;
   if (strstr(s, "有关") || strstr(s, "相关")) return RG_KIND_GENERIC;
+  if (starts(s, "其他") || starts(s, "其余") || starts(s, "其它")) return RG_KIND_GENERIC;
+  /* 省级人民政府, 试点城市政府, 地方政府: every body of a kind */
+  static const char *const SETS[] = {"省级", "市级", "县级", "乡级", "地方", "试点", "示范",
+                                     "基层", NULL};
+  for (int i = 0; SETS[i]; i++)
+    if (starts(s, SETS[i]) && (ends(s, "政府") || ends(s, "部门") || ends(s, "单位") ||
+                               ends(s, "指挥部") || ends(s, "机构") || ends(s, "管委会")))
+      return RG_KIND_COLLECTIVE;
   if (starts(s, "各") || strstr(s, "各部门") || strstr(s, "各成员单位") ||
       strstr(s, "各直属单位") || strstr(s, "各单位") || strstr(s, "各级") ||
       starts(s, "全市") || starts(s, "全省") || starts(s, "全区") || starts(s, "全县") ||
@@ -324,7 +458,7 @@ static const char *const INSTITUTION[] = {"集团", "公司", "实验室", "大�
                                           "基金会", "报社", "电视台", "有限", "学校",
                                           /* a zone's committee is named by its zone */
                                           "管委会", "产业园", "园区", NULL};
-static const char *const GOV_PREFIX[] = {"省", "市", "区", "县", NULL};
+static const char *const GOV_PREFIX[] = {"自治区", "省", "市", "区", "县", "州", "旗", NULL};
 /* words that start with a prefix character but are bare names */
 static const char *const NOT_PREFIX[] = {"市场", "市政", "区域", "县域", "省级", "市级",
                                          "区级", "县级", NULL};
@@ -342,6 +476,7 @@ typedef struct prefix_state {
   char gov[64];   /* 市 */
   char party[64]; /* 市委 */
   int last_party; /* the last explicit prefix was a party committee */
+  int deflt;      /* the prefix is the document's level, not a unit's */
 } prefix_state;
 
 /* The state becomes gov = gov[0..n), party = gov + 委 (no printf: this runs
@@ -353,6 +488,7 @@ static void set_prefix(prefix_state *st, const char *gov, size_t n, int party) {
   memcpy(st->party, gov, n);
   memcpy(st->party + n, "委", 4); /* 3 bytes and the NUL */
   st->last_party = party;
+  st->deflt = 0;
 }
 
 /* Does s carry its own jurisdiction prefix? Updates the state if so. */
@@ -401,10 +537,19 @@ static char *inherit(const char *s, prefix_state *st) {
     return NULL;
   }
   if (has_any(s, NATIONAL, 1) || has_any(s, INSTITUTION, 0)) return NULL;
+  if (rg_vocab_is_national(s)) return NULL;
   if (strstr(s, "市委") || strstr(s, "省委") || strstr(s, "区委") || strstr(s, "县委"))
     return NULL; /* 团市委 */
+  /* 城关镇, 靳村乡, 东城街道: named by their own place */
+  if (rg_vocab_is_grassroots(s)) return NULL;
+  /* only a department's name takes a prefix: 王建国 or 统筹推进 stays as printed
+   * (and is reported as suspect) */
+  if (!rg_vocab_is_body(s)) return NULL;
   if (!st->gov[0]) return NULL;
-  if (st->last_party && ends(s, "部")) return concat(st->party, s);
+  /* after 市委宣传部, a bare 统战部 is the committee's; a bare X部 at the start
+   * of a list in a city plan is the city committee's (宣传部 -> 市委宣传部) */
+  if ((st->last_party || st->deflt) && ends(s, "部") && !ends(s, "武装部") && !ends(s, "人武部"))
+    return concat(st->party, s);
   return concat(st->gov, s);
 }
 
@@ -458,7 +603,31 @@ static void add_item(rg_unit_list *out, char *name, char *alias, rg_kind kind) {
   out->items[out->n].alias = alias;
   out->items[out->n].kind = kind;
   out->items[out->n].lead = 0;
+  out->items[out->n].marked = 0;
+  out->items[out->n].printed = NULL;
   out->n++;
+}
+
+/* A mark some plans put on lead units (★市发展改革委, 市财政局*): cut it and
+ * return 1. */
+static int strip_mark(char *s) {
+  static const char *const MARKS[] = {"★", "☆", "*", "△", "▲", "※", "◆", "●", "#", NULL};
+  int hit = 0;
+  for (int again = 1; again;) {
+    again = 0;
+    for (int i = 0; MARKS[i]; i++) {
+      size_t m = strlen(MARKS[i]);
+      if (starts(s, MARKS[i])) {
+        memmove(s, s + m, strlen(s + m) + 1);
+        hit = again = 1;
+      } else if (ends(s, MARKS[i])) {
+        s[strlen(s) - m] = '\0';
+        hit = again = 1;
+      }
+    }
+  }
+  if (hit) trim_unit(s);
+  return hit;
 }
 
 /* 和平区人民政府 -> 和平区政府, so plans that differ only there agree. */
@@ -471,7 +640,10 @@ static char *normalize_government(const char *s) {
   return r;
 }
 
-void rg_unitlist_parse(const char *text, size_t len, rg_unit_list *out) {
+/* Parse text into items: level and prefix are the document's (prefix ""
+ * when unknown or national). */
+static void parse_at(const char *text, size_t len, rg_level level, const char *prefix,
+                     rg_unit_list *out) {
   memset(out, 0, sizeof *out);
   char *norm = rg_nfkc(text, len);
   if (!norm) return;
@@ -484,15 +656,23 @@ void rg_unitlist_parse(const char *text, size_t len, rg_unit_list *out) {
   tokenize(norm, &raw);
   free(norm);
   merge_collectives(&raw);
-  split_ji(&raw, &t);
+  toks c = {0};
+  split_conj(&raw, &c);
+  split_ji(&c, &t);
 
+  int *marked = rg_xcalloc((size_t)t.n + 1, sizeof *marked);
   for (int i = 0; i < t.n; i++) {
-    t.v[i].open = strip_open_tail(t.v[i].s);
+    marked[i] = strip_mark(t.v[i].s);
+    t.v[i].open |= strip_open_tail(t.v[i].s);
     if (t.v[i].kind == RG_KIND_UNIT) t.v[i].kind = classify(t.v[i].s);
   }
   distribute_suffixes(&t);
 
-  prefix_state st = {{0}, {0}, 0};
+  prefix_state st = {{0}, {0}, 0, 0};
+  if (prefix && *prefix && level != RG_LEVEL_NATIONAL) {
+    set_prefix(&st, prefix, strlen(prefix), 0);
+    st.deflt = 1;
+  }
   for (int i = 0; i < t.n; i++) {
     tok *k = &t.v[i];
     if (k->open) out->open = 1;
@@ -502,6 +682,7 @@ void rg_unitlist_parse(const char *text, size_t len, rg_unit_list *out) {
     }
     int lead = 0;
     char *alias = NULL;
+    char *printed = rg_xstrdup(k->s);
     if (k->kind == RG_KIND_UNIT) split_alias(k->s, &alias, &lead);
     char *name = k->s;
     if (k->kind == RG_KIND_UNIT) {
@@ -510,6 +691,17 @@ void rg_unitlist_parse(const char *text, size_t len, rg_unit_list *out) {
         free(name);
         name = inh;
       }
+      /* 省发改委 -> 省发展改革委; 中国人民银行 -> 人民银行; in a national
+       * plan 发展改革委 -> 国家发展改革委 */
+      char *exp = rg_vocab_expand(name);
+      const char *nat = rg_vocab_national(exp ? exp : name, level);
+      if (exp || (nat && strcmp(nat, name))) {
+        char *canon = rg_xstrdup(nat ? nat : exp);
+        if (!alias) alias = name;
+        else free(name);
+        name = canon;
+      }
+      free(exp);
       char *gov = normalize_government(name);
       if (gov) {
         if (!alias) alias = name;
@@ -536,18 +728,33 @@ void rg_unitlist_parse(const char *text, size_t len, rg_unit_list *out) {
     if (!*name) {
       free(name);
       free(alias);
+      free(printed);
       continue;
     }
     add_item(out, name, alias, k->kind);
+    out->items[out->n - 1].printed = printed;
     out->items[out->n - 1].lead = lead;
+    out->items[out->n - 1].marked = marked[i];
   }
+  free(marked);
   free(raw.v);
+  free(c.v);
   free(t.v);
+}
+
+void rg_unitlist_parse(const char *text, size_t len, rg_unit_list *out) {
+  parse_at(text, len, RG_LEVEL_UNKNOWN, "", out);
+}
+
+void rg_unitlist_parse_level(const char *text, size_t len, int level, const char *prefix,
+                             rg_unit_list *out) {
+  parse_at(text, len, (rg_level)level, prefix, out);
 }
 
 void rg_unitlist_destroy(rg_unit_list *l) {
   if (!l) return;
   for (int i = 0; i < l->n; i++) {
+    free(l->items[i].printed);
     free(l->items[i].name);
     free(l->items[i].alias);
   }
@@ -555,17 +762,88 @@ void rg_unitlist_destroy(rg_unit_list *l) {
   memset(l, 0, sizeof *l);
 }
 
-int rg_unitlist_link(rg_plan *plan, int task, rg_role role, const char *text, size_t len,
-                     long line) {
+/* Junk that a list can hold but no unit is: rule words, bare generic
+ * words (单位, 下同, 其他). */
+static int junk_name(const char *s) {
+  return !rg_vocab_is_set_name(s) || strstr(s, "牵头") || strstr(s, "第一位") ||
+         strstr(s, "下同") || strstr(s, "不再列出");
+}
+
+/* Link unit u to task under mode; returns the link or -1 when kept. */
+static int link_mode(rg_plan *plan, int task, int u, rg_role role, long line, rg_link_mode mode) {
+  if (mode == RG_LINK_NORMAL) return rg_plan_link(plan, task, u, role, line);
+  int l = rg_plan_find_link(plan, task, u);
+  if (l < 0) return rg_plan_link(plan, task, u, role, line);
+  if (mode == RG_LINK_STRONGEST && role == RG_ROLE_LEAD) plan->links[l].role = RG_ROLE_LEAD;
+  return l;
+}
+
+int rg_unitlist_link_opts(rg_plan *plan, int task, const char *text, size_t len, long line,
+                          const rg_list_opts *o) {
+  rg_reading *rd = rg_reading_of(plan);
   rg_unit_list l;
-  rg_unitlist_parse(text, len, &l);
+  parse_at(text, len, rd->level, rd->prefix, &l);
   if (l.open) plan->tasks[task].open_list = 1;
+  int marker = 0;
+  for (int i = 0; i < rd->n_conv; i++)
+    if (rd->conv[i].kind == RG_CONV_MARKER && task >= rd->conv[i].from_task) marker = i + 1;
+  /* an explicit lead in the list itself (X(牵头)、Y; ★X、Y) overrides the
+   * first-listed rule and a shared role */
+  int named_lead = 0;
+  for (int i = 0; i < l.n; i++) named_lead |= l.items[i].lead || (marker && l.items[i].marked);
+  int n = 0, first_done = 0;
   for (int i = 0; i < l.n; i++) {
-    int u = rg_plan_intern_unit(plan, l.items[i].name, l.items[i].kind, line);
-    if (l.items[i].alias) rg_plan_add_alias(plan, u, l.items[i].alias);
-    rg_plan_link(plan, task, u, l.items[i].lead ? RG_ROLE_LEAD : role, line);
+    const rg_unit_item *it = &l.items[i];
+    const char *name = it->name;
+    const char *printed = it->printed ? it->printed : name;
+    if (it->kind == RG_KIND_UNIT && rg_vocab_is_person(name) && !rg_reading_accepts(plan, name)) {
+      rd->n_person++;
+      rg_reading_event_add(plan, task, line, printed, -1, RG_ROLE_SUPPORT, "person",
+                           "a person named by a post, not a unit");
+      continue;
+    }
+    int ok = rg_reading_accepts(plan, name) ||
+             (it->kind == RG_KIND_UNIT ? rg_vocab_is_body(name) : !junk_name(name));
+    if (!ok) {
+      rd->n_suspect++;
+      rg_plan_diag(plan, RG_SEV_WARNING, line, "suspect-unit",
+                   "task %s: '%s' does not look like a unit (no ending such as 局, 委, 办, 厅, "
+                   "部, 中心, 政府; not a place); left out (--accept-unit '%s' lets it in)",
+                   plan->tasks[task].number, name, name);
+      rg_reading_event_add(plan, task, line, printed, -1, RG_ROLE_SUPPORT, "suspect",
+                           "does not look like a body; left out");
+      continue;
+    }
+    rg_role role = o->role;
+    const char *why = o->why;
+    if (o->shared && named_lead) role = RG_ROLE_SUPPORT;
+    if (o->first_lead && !named_lead) {
+      role = first_done ? o->role : RG_ROLE_LEAD;
+      if (!first_done) why = o->first_why ? o->first_why : why;
+      first_done = 1;
+    }
+    if (it->lead) {
+      role = RG_ROLE_LEAD;
+      why = "marked (牵头) after the name";
+    } else if (marker && it->marked) {
+      role = RG_ROLE_LEAD;
+      why = "carries the lead mark the plan defines";
+      rd->conv[marker - 1].applied++;
+    }
+    int u = rg_plan_intern_unit(plan, name, it->kind, line);
+    if (it->alias) rg_plan_add_alias(plan, u, it->alias);
+    link_mode(plan, task, u, role, line, o->mode);
+    rg_reading_event_add(plan, task, line, printed, u, role, "unit", why);
+    n++;
   }
-  int n = l.n;
   rg_unitlist_destroy(&l);
   return n;
+}
+
+int rg_unitlist_link(rg_plan *plan, int task, rg_role role, const char *text, size_t len,
+                     long line) {
+  rg_list_opts o = {.role = role,
+                    .mode = RG_LINK_NORMAL,
+                    .why = role == RG_ROLE_LEAD ? "lead list" : "support list"};
+  return rg_unitlist_link_opts(plan, task, text, len, line, &o);
 }

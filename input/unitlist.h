@@ -30,6 +30,9 @@ typedef struct rg_unit_item {
   char *alias; /* second name given in parentheses, or NULL (malloc'd) */
   rg_kind kind;
   int lead;    /* 1 when the name carried (牵头): link it as lead */
+  int marked;  /* 1 when the name carried a mark (★, *, ▲): see RG_CONV_MARKER */
+  char *printed; /* the name as the list printed it (NFKC), before prefixes and
+                  * canonical forms: 财政局 for 市财政局 (malloc'd) */
 } rg_unit_item;
 
 typedef struct rg_unit_list {
@@ -44,8 +47,41 @@ typedef struct rg_unit_list {
 void rg_unitlist_parse(const char *text, size_t len, rg_unit_list *out);
 void rg_unitlist_destroy(rg_unit_list *l);
 
-/* Parse text and link every unit to task with role; marks the task's list
- * open when it is. Returns the number of units named. */
+/* The same, for a document of the given level (rg_level, vocab.h) whose own
+ * departments carry prefix (市, 省; "" when unknown): a bare body at the
+ * start of a list takes the prefix (发展改革委 -> 市发展改革委), and in a
+ * national document a bare national form is canonical (发展改革委 ->
+ * 国家发展改革委). */
+void rg_unitlist_parse_level(const char *text, size_t len, int level, const char *prefix,
+                             rg_unit_list *out);
+
+/* How a list is linked when a unit is already linked to the task. */
+typedef enum {
+  RG_LINK_NORMAL = 0,    /* lead wins, with a lead-and-support warning (rg_plan_link) */
+  RG_LINK_STRONGEST = 1, /* lead wins quietly (several notes of one task) */
+  RG_LINK_FIRST = 2,     /* the first mention decides (prose) */
+} rg_link_mode;
+
+typedef struct rg_list_opts {
+  rg_role role;          /* the role of every unit named */
+  int first_lead;        /* the first unit named leads, the others take role */
+  int shared;            /* role is lead only because nobody else leads: a lead
+                          * named in the list itself (X(牵头)) makes the rest support */
+  rg_link_mode mode;
+  const char *why;       /* for check --explain: the rule that gives role */
+  const char *first_why; /* ... and the one that makes the first unit lead */
+} rg_list_opts;
+
+/* Parse text with the plan's level (plan->reading) and link every unit to
+ * task as o says. Names that do not look like a body are left out with a
+ * "suspect-unit" warning unless accepted (rg_reading_accept); persons
+ * (分管副省长) are left out quietly and counted; a name marked (牵头), or
+ * carrying the plan's lead mark (RG_CONV_MARKER), leads. Marks the task's
+ * list open when it is. Returns the number of units linked. */
+int rg_unitlist_link_opts(rg_plan *plan, int task, const char *text, size_t len, long line,
+                          const rg_list_opts *o);
+
+/* rg_unitlist_link_opts with every unit given role, RG_LINK_NORMAL. */
 int rg_unitlist_link(rg_plan *plan, int task, rg_role role, const char *text, size_t len,
                      long line);
 

@@ -881,11 +881,27 @@ static void extras(page *p) {
   }
 }
 
+/* How the plan was read (rg_view_page_reading, the rows `respgraph check`
+ * opens with): format, level, conventions with their lines, header
+ * meanings, counts; then the heading of the problems. */
+static void reading_summary(page *p) {
+  FILE *out = p->out;
+  const rg_report_data *d = p->d;
+  fputs("<h3>", out);
+  TX(TR("读取方式", "How the plan was read"));
+  fputs("</h3>\n<table class=\"data reading\"><thead><tr>", out);
+  view_table(p, &rg_view_page_reading, 0, "</tr></thead><tbody>\n");
+  fputs("</tbody></table>\n<h3>", out);
+  TX(TR("问题", "Problems"));
+  fputs("</h3>\n", out);
+}
+
 static void diagnostics(page *p) {
   FILE *out = p->out;
   const rg_report_data *d = p->d;
   const rg_plan *plan = d->plan;
   section_open(p, "diagnostics", TR("诊断信息", "Diagnostics"));
+  reading_summary(p);
   if (!plan->n_diags) {
     para(p, NULL, TR("无。", "None."));
     fputs("</section>\n", out);

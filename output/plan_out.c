@@ -15,7 +15,35 @@ rg_status rg_out_plan_table(const rg_plan *plan, const rg_view *v, rg_format fmt
   return st;
 }
 
+/* How the plan was read (rg_view_reading), before the diagnostics:
+ *   PLAN: how the plan was read
+ *     format      text, UTF-8
+ *     convention  line 14: first listed unit leads ...
+ * (in a plan read from Word, Excel or PDF: "convention  ¶14: ..."). */
+static void print_reading(const rg_plan *plan, FILE *out) {
+  rg_table_src src = {.plan = plan, .only_unit = -1};
+  rg_table *t = rg_table_view(&rg_view_reading, &src);
+  rg_cell item = {0}, line = {0}, text = {0};
+  fprintf(out, "%s: how the plan was read\n", plan->path);
+  for (int r = 0; r < rg_table_rows(t); r++) {
+    rg_table_cell(t, r, 0, &item);
+    rg_table_cell(t, r, 1, &line);
+    rg_table_cell(t, r, 2, &text);
+    fprintf(out, "  %-11s ", item.s);
+    if (line.s) /* a location */
+      fprintf(out, "%s: ", line.s);
+    else if (line.i > 0)
+      fprintf(out, "line %lld: ", line.i);
+    fprintf(out, "%s\n", text.s);
+  }
+  rg_cell_reset(&item), rg_cell_reset(&line), rg_cell_reset(&text);
+  free(item.owned), free(line.owned), free(text.owned);
+  rg_table_free(t);
+}
+
 rg_status rg_out_check(const rg_plan *plan, FILE *out, rg_error *err) {
+  print_reading(plan, out);
+  /* compiler style: FILE:LINE: warning: message [code] */
   int *order = rg_diags_by_line(plan);
   for (int i = 0; i < plan->n_diags; i++) {
     const rg_diag *d = &plan->diags[order[i]];
@@ -29,4 +57,17 @@ rg_status rg_out_check(const rg_plan *plan, FILE *out, rg_error *err) {
   }
   free(order);
   return ferror(out) ? rg_error_set(err, RG_ESYS, NULL, 0, 0, "cannot write output") : RG_OK;
+}
+
+rg_status rg_out_explain(const rg_plan *plan, int task, rg_format fmt, FILE *out, rg_error *err) {
+  const rg_task *k = &plan->tasks[task];
+  char loc[64];
+  if (fmt == RG_FMT_TABLE)
+    fprintf(out, "%s:%s: task %s: %s\n", plan->path, rg_plan_loc(plan, k->line, loc, sizeof loc),
+            k->number, k->text);
+  rg_table_src src = {.plan = plan, .only_unit = -1, .task = task};
+  rg_table *t = rg_table_view(&rg_view_explain, &src);
+  rg_status st = rg_table_write(t, fmt, out, err);
+  rg_table_free(t);
+  return st;
 }

@@ -1,6 +1,7 @@
-/* plan_out.h - the tables of the plan itself: tasks (parse), links (edges)
- * and diagnostics (check), the views rg_view_tasks, rg_view_edges and
- * rg_view_diags of schema.h. O(links). */
+/* plan_out.h - the tables of the plan itself: tasks (parse), links (edges),
+ * diagnostics and how the plan was read (check), the views rg_view_tasks,
+ * rg_view_edges, rg_view_diags, rg_view_reading and rg_view_explain of
+ * schema.h. O(links). */
 #ifndef RG_PLAN_OUT_H
 #define RG_PLAN_OUT_H
 
@@ -13,7 +14,13 @@
 rg_status rg_out_plan_table(const rg_plan *plan, const rg_view *v, rg_format fmt, FILE *out,
                             rg_error *err);
 
-/* `respgraph check` as text: FILE:LINE: severity: message [code], by line. */
+/* `respgraph check` as text: how the plan was read (rg_view_reading), then
+ * FILE:LINE: severity: message [code], by line. */
 rg_status rg_out_check(const rg_plan *plan, FILE *out, rg_error *err);
+
+/* check --explain TASK: how each name of task (an index) was read, as
+ * rg_view_explain, after the task's place and text when fmt is a table.
+ * Needs a plan loaded with rg_load_opts.record. */
+rg_status rg_out_explain(const rg_plan *plan, int task, rg_format fmt, FILE *out, rg_error *err);
 
 #endif

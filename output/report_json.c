@@ -114,6 +114,8 @@ json_t *rg_report_json(const rg_report_data *d) {
   json_object_set_new(root, "ties", view_json(&rg_view_json_ties, d));
   json_object_set_new(root, "clusters", view_json(&rg_view_json_clusters, d));
   json_object_set_new(root, "diagnostics", view_json(&rg_view_json_diags, d));
+  /* how the plan was read: the rows `respgraph check` opens with */
+  json_object_set_new(root, "reading", view_json(&rg_view_json_reading, d));
   json_t *extras = json_object();
   for (int e = 0; e < d->opts->n_extras; e++)
     json_object_set_new(extras, d->opts->extras[e].id, rg_table_json(d->opts->extras[e].table, 0));

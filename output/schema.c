@@ -18,6 +18,7 @@
 
 #include "html.h"
 #include "meetings.h"
+#include "reading.h"
 #include "report_data.h"
 #include "results.h"
 #include "sort.h"
@@ -576,6 +577,209 @@ static const rg_column diag_cols[] = {
 const rg_schema rg_schema_diags = {"diagnostics", diag_cols, N(diag_cols), RG_ROW_OTHER,
                                    rows_diags,    diag_row_class};
 
+/* ================================================================= reading
+ * How the plan was read (reading.h): one row per item, row.i the item and
+ * row.j its index among conventions or headers. Rows, in order: format
+ * (format and encoding), level (the document's level and the text it comes
+ * from), each convention the plan states (with the line that states it and
+ * the tasks it holds for), each table header and its meaning, prose (when
+ * units were read from sentences), read (counts of tasks, links and names
+ * kept out). `check` prints them before the diagnostics; the report shows
+ * them in 诊断, the 读取方式 sheet and report.json's "reading". */
+
+enum { RD_FORMAT, RD_LEVEL, RD_CONVENTION, RD_HEADER, RD_PROSE, RD_READ };
+
+static const rg_reading *reading_of(const rg_plan *plan) {
+  static const rg_reading none = {0}; /* read-only: a plan no reader recorded */
+  return plan->reading ? plan->reading : &none;
+}
+
+static int rows_reading(const rg_table_src *s, rg_row *out) {
+  const rg_reading *r = reading_of(s->plan);
+  int n = 0;
+#define ROW(kind, k)                                                                               \
+  do {                                                                                             \
+    if (out) out[n] = (rg_row){kind, k};                                                           \
+    n++;                                                                                           \
+  } while (0)
+  ROW(RD_FORMAT, -1);
+  ROW(RD_LEVEL, -1);
+  for (int k = 0; k < r->n_conv; k++) ROW(RD_CONVENTION, k);
+  for (int k = 0; k < r->n_headers; k++) ROW(RD_HEADER, k);
+  if (r->prose) ROW(RD_PROSE, -1);
+  ROW(RD_READ, -1);
+#undef ROW
+  return n;
+}
+
+static const char *const reading_items[] = {"format", "level", "convention",
+                                             "header", "prose",  "read"};
+
+GET(rd_item, s, reading_items[r.i])
+
+static long reading_line(const rg_table_src *s, rg_row r) {
+  const rg_reading *x = reading_of(s->plan);
+  if (r.i == RD_LEVEL) return x->level != RG_LEVEL_UNKNOWN ? x->level_line : 0;
+  return r.i == RD_CONVENTION ? x->conv[r.j].line : 0;
+}
+
+GETTER(rd_line, source_line(s->plan, reading_line(s, r), o))
+
+/* The page's place column: the line as a reader says it (第 61 行, line 61),
+ * or the location in a plan read from Word, Excel or PDF. */
+static void rd_place(const rg_table_src *s, rg_row r, int a, rg_cell *o) {
+  UNUSED(a);
+  long line = reading_line(s, r);
+  if (line <= 0) return;
+  source_line(s->plan, line, o);
+  if (!o->s) o->s = rg_cell_printf(o, s->rd && !s->rd->zh ? "line %ld" : "第 %ld 行", line);
+}
+
+/* "in force for every task (10)": the tasks a convention holds for. */
+static const char *convention_scope(const rg_plan *plan, const rg_convention *c, rg_cell *o) {
+  int from = c->from_task < plan->n_tasks ? c->from_task : plan->n_tasks;
+  int n = plan->n_tasks - from;
+  if (n <= 0) return "no task comes after it";
+  if (from == 0) return rg_cell_printf(o, "in force for every task (%d)", n);
+  return rg_cell_printf(o, "in force from task %s on (%d tasks)", plan->tasks[from].number, n);
+}
+
+static const char *convention_text(const rg_plan *plan, const rg_convention *c, rg_cell *o) {
+  const char *scope = convention_scope(plan, c, o);
+  switch (c->kind) {
+  case RG_CONV_FIRST_LEADS:
+    return rg_cell_printf(o, "first listed unit leads, the others support: \"%s\"; %s", c->text,
+                          scope);
+  case RG_CONV_STANDING:
+    return rg_cell_printf(o,
+                          "standing unit %s (%s) in every %stask without being listed: \"%s\"; "
+                          "%s; added to %d",
+                          c->unit, rg_role_name(c->role), c->needs_lead ? "led " : "", c->text,
+                          scope, c->applied);
+  case RG_CONV_MARKER:
+    return rg_cell_printf(o, "units marked %s lead: \"%s\"; %s; %d marked", c->unit, c->text,
+                          scope, c->applied);
+  }
+  return "";
+}
+
+static const char *level_text(const rg_reading *x, rg_cell *o) {
+  const char *from = x->level_from ? x->level_from : "";
+  if (x->level == RG_LEVEL_UNKNOWN)
+    return "unknown (no issuing body or title names one): names are kept as printed, with no "
+           "prefix added";
+  if (x->prefix[0])
+    return rg_cell_printf(o,
+                          "%s, from \"%s\": a bare department name takes the prefix %s "
+                          "(发展改革委 -> %s发展改革委)",
+                          rg_level_name(x->level), from, x->prefix, x->prefix);
+  return rg_cell_printf(o,
+                        "%s, from \"%s\": bare national names are canonical (发展改革委 -> "
+                        "国家发展改革委, 中国人民银行 -> 人民银行)",
+                        rg_level_name(x->level), from);
+}
+
+#define PLURAL(n) ((n) == 1 ? "" : "s")
+
+static const char *counts_text(const rg_plan *plan, const rg_reading *x, rg_cell *o) {
+  int lead = 0, concrete = rg_plan_count_concrete_links(plan, &lead);
+  return rg_cell_printf(o,
+                        "%d tasks, %d links (%d to concrete units, %d of them lead; %d to "
+                        "collectives or unspecified units); kept out: %d suspect name%s, %d "
+                        "person%s, %d rule sentence%s",
+                        plan->n_tasks, plan->n_links, concrete, lead, plan->n_links - concrete,
+                        x->n_suspect, PLURAL(x->n_suspect), x->n_person, PLURAL(x->n_person),
+                        x->n_rules, PLURAL(x->n_rules));
+}
+
+static void rd_text(const rg_table_src *s, rg_row r, int a, rg_cell *o) {
+  UNUSED(a);
+  const rg_reading *x = reading_of(s->plan);
+  switch (r.i) {
+  case RD_FORMAT:
+    o->s = rg_cell_printf(o, "%s, %s", x->format ? x->format : "unknown format",
+                          x->encoding ? x->encoding : "UTF-8");
+    break;
+  case RD_LEVEL: o->s = level_text(x, o); break;
+  case RD_CONVENTION: o->s = convention_text(s->plan, &x->conv[r.j], o); break;
+  case RD_HEADER:
+    o->s = rg_cell_printf(o, "%s: %s", x->headers[r.j].header, x->headers[r.j].meaning);
+    break;
+  case RD_PROSE:
+    o->s = "units read from sentences (公安部负责…, X会同Y研究提出…): the units a task's first "
+           "duty clause opens with lead (or those before 会同), units after 会同 and units first "
+           "named in later clauses support";
+    break;
+  default: o->s = counts_text(s->plan, x, o);
+  }
+}
+
+static const rg_value_label reading_labels[] = {
+    {"format", "格式与编码", "format"}, {"level", "文件层级", "level"},
+    {"convention", "约定", "convention"}, {"header", "表头", "header"},
+    {"prose", "正文读取", "prose"},    {"read", "读取结果", "read"},
+    {NULL, NULL, NULL}};
+
+static const rg_column reading_cols[] = {
+    COL("item", "项目", "item", RG_COL_STR, .width = 12, .values = reading_labels, .get = rd_item),
+    COL("line", "行号", "line", RG_COL_INT, .width = 8, .flags = RG_COLF_ZERO_NONE | RG_COLF_LINE, .get = rd_line),
+    COL("place", "位置", "where", RG_COL_STR, .width = 10, .get = rd_place),
+    COL("text", "说明", "reading", RG_COL_STR, .width = 100, .get = rd_text),
+};
+
+const rg_schema rg_schema_reading = {"reading",    reading_cols, N(reading_cols),
+                                     RG_ROW_OTHER, rows_reading, NULL};
+
+/* ================================================================= explain
+ * How each name of one task was read (check --explain TASK: src->task), one
+ * row per name in the order read (row.i: the reading event). Needs a plan
+ * loaded with rg_load_opts.record. */
+
+static int rows_explain(const rg_table_src *s, rg_row *out) {
+  const rg_reading *r = reading_of(s->plan);
+  int n = 0;
+  for (int k = 0; k < r->n_ev; k++)
+    if (r->ev[k].task == s->task) {
+      if (out) out[n] = (rg_row){k, -1};
+      n++;
+    }
+  return n;
+}
+
+#define EVENT(r) (&reading_of(s->plan)->ev[(r).i])
+
+GET(e_name, s, EVENT(r)->name)
+GET(e_unit, i, EVENT(r)->unit)
+static void e_kind(const rg_table_src *s, rg_row r, int a, rg_cell *o) {
+  UNUSED(a);
+  int u = EVENT(r)->unit;
+  o->s = u >= 0 ? rg_kind_name(s->plan->units[u].kind) : NULL;
+}
+/* The role the link has now (a later note may have raised it). */
+static void e_role(const rg_table_src *s, rg_row r, int a, rg_cell *o) {
+  UNUSED(a);
+  const rg_reading_event *e = EVENT(r);
+  if (e->unit < 0) return;
+  int l = rg_plan_find_link(s->plan, e->task, e->unit);
+  o->s = rg_role_name(l >= 0 ? s->plan->links[l].role : e->role);
+}
+GET(e_how, s, EVENT(r)->how)
+GET(e_rule, s, EVENT(r)->why)
+GETTER(e_line, source_line(s->plan, EVENT(r)->line, o))
+
+static const rg_column explain_cols[] = {
+    COL("name", "名称", "name", RG_COL_STR, .get = e_name),
+    COL("unit", "单位", "unit", RG_COL_UNIT, .get = e_unit),
+    COL("kind", "类别", "kind", RG_COL_STR, .get = e_kind),
+    COL("role", "角色", "role", RG_COL_STR, .get = e_role),
+    COL("how", "读作", "how", RG_COL_STR, .get = e_how),
+    COL("rule", "规则", "rule", RG_COL_STR, .get = e_rule),
+    COL("line", "行号", "line", RG_COL_INT, .flags = RG_COLF_LINE, .get = e_line),
+};
+
+const rg_schema rg_schema_explain = {"explain",    explain_cols, N(explain_cols),
+                                     RG_ROW_OTHER, rows_explain, NULL};
+
 /* ================================================================ meetings
  * Rows are meetings (row.i) that only_unit attends (all when -1); agenda
  * rows are (meeting, k-th task). */
@@ -677,6 +881,13 @@ VIEW(rg_view_tasks, rg_schema_tasks, NULL, 0, NULL, NULL, 0, {.key = "task"}, {.
 VIEW(rg_view_edges, rg_schema_edges, NULL, 0, NULL, NULL, 0, {.key = "task"}, {.key = "role"}, {.key = "unit"},
      {.key = "kind"}, {.key = "chapter"}, {.key = "line"});
 
+/* check's text output opens with it (plan_out.c); check --explain TASK. */
+VIEW(rg_view_reading, rg_schema_reading, NULL, 0, NULL, NULL, 0, {.key = "item"}, {.key = "line"},
+     {.key = "text"});
+
+VIEW(rg_view_explain, rg_schema_explain, NULL, 0, NULL, NULL, 0, {.key = "name"}, {.key = "unit"},
+     {.key = "kind"}, {.key = "role"}, {.key = "how"}, {.key = "rule"}, {.key = "line"});
+
 VIEW(rg_view_diags, rg_schema_diags, rows_diags_by_line, 0, NULL, NULL, 0, {.key = "file"}, {.key = "line"},
      {.key = "severity"}, {.key = "code"}, {.key = "message"});
 
@@ -733,6 +944,10 @@ VIEW(rg_view_json_diags, rg_schema_diags, NULL, 0, NULL, NULL, 0, {.key = "sever
      {.key = "line", .flags = RG_VC_LINE_NUMBER}, {.key = "line", .as = "location", .flags = RG_VC_LOCATED},
      {.key = "code"}, {.key = "message"});
 
+VIEW(rg_view_json_reading, rg_schema_reading, NULL, 0, NULL, NULL, 0, {.key = "item"},
+     {.key = "line", .flags = RG_VC_LINE_NUMBER}, {.key = "line", .as = "location", .flags = RG_VC_LOCATED},
+     {.key = "text"});
+
 /* ---- report.xlsx ------------------------------------------------------------- */
 
 VIEW(rg_view_sheet_tasks, rg_schema_tasks, NULL, 0, "任务", "Tasks", 0,
@@ -758,6 +973,9 @@ VIEW(rg_view_sheet_clusters, rg_schema_members, NULL, 0, "聚类", "Clusters", 0
 VIEW(rg_view_sheet_diags, rg_schema_diags, NULL, 0, "诊断", "Diagnostics", 0, {.key = "severity"},
      {.key = "line"}, {.key = "code"}, {.key = "message"});
 
+VIEW(rg_view_sheet_reading, rg_schema_reading, NULL, 0, "读取方式", "Reading", 0, {.key = "item"},
+     {.key = "line"}, {.key = "text"});
+
 /* ---- index.html ---------------------------------------------------------------- */
 
 /* As printed: the page says lead/support and share % where the workbook says
@@ -780,6 +998,9 @@ VIEW(rg_view_page_tasks, rg_schema_tasks, NULL, 0, NULL, NULL, 0, {.key = "task"
 
 VIEW(rg_view_page_diags, rg_schema_diags, NULL, RG_VIEW_MARK_ROWS, NULL, NULL, 0, {.key = "severity"},
      {.key = "where"}, {.key = "code"}, {.key = "message"}, {.key = "task"});
+
+VIEW(rg_view_page_reading, rg_schema_reading, NULL, 0, NULL, NULL, 0, {.key = "item"},
+     {.key = "place"}, {.key = "text"});
 
 /* ---- graph.graphml --------------------------------------------------------------- */
 

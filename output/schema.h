@@ -2,7 +2,8 @@
  *
  * A newcomer looking for where a column of any output is defined reads
  * output/schema.c: each table (units, ties, clusters, cluster members,
- * tasks, links, diagnostics, meetings, agenda) is one rg_schema whose
+ * tasks, links, diagnostics, meetings, agenda, how the plan was read, how
+ * one task's names were read) is one rg_schema whose
  * columns carry their key, Chinese and English label, type, page digits,
  * workbook format and width, width class and guard (table.h); and each
  * output is one rg_view: which columns of which schema, in which order,
@@ -23,7 +24,8 @@
 
 /* The schemas. */
 extern const rg_schema rg_schema_units, rg_schema_ties, rg_schema_clusters, rg_schema_members,
-    rg_schema_tasks, rg_schema_edges, rg_schema_diags, rg_schema_meetings, rg_schema_agenda;
+    rg_schema_tasks, rg_schema_edges, rg_schema_diags, rg_schema_meetings, rg_schema_agenda,
+    rg_schema_reading, rg_schema_explain;
 
 /* Command-line tables (terminal, CSV, JSON). */
 extern const rg_view rg_view_units;       /* respgraph units */
@@ -34,6 +36,8 @@ extern const rg_view rg_view_clusters;    /* respgraph clusters */
 extern const rg_view rg_view_tasks;       /* respgraph parse */
 extern const rg_view rg_view_edges;       /* respgraph edges (reads back as a plan) */
 extern const rg_view rg_view_diags;       /* respgraph check -f csv|json: by line */
+extern const rg_view rg_view_reading;     /* respgraph check: how the plan was read */
+extern const rg_view rg_view_explain;     /* respgraph check --explain TASK (src.task) */
 extern const rg_view rg_view_meetings;    /* respgraph meetings: the meetings */
 extern const rg_view rg_view_agenda_text; /* respgraph meetings: the agenda */
 extern const rg_view rg_view_agenda;      /* meetings -f csv, the report's 会议安排 */
@@ -46,15 +50,15 @@ extern const rg_view rg_view_tasks_csv;
 
 /* report.json arrays. */
 extern const rg_view rg_view_json_tasks, rg_view_json_units, rg_view_json_other_units,
-    rg_view_json_ties, rg_view_json_clusters, rg_view_json_diags;
+    rg_view_json_ties, rg_view_json_clusters, rg_view_json_diags, rg_view_json_reading;
 
 /* report.xlsx sheets, in workbook order. */
 extern const rg_view rg_view_sheet_tasks, rg_view_sheet_load, rg_view_sheet_centrality,
-    rg_view_sheet_ties, rg_view_sheet_clusters, rg_view_sheet_diags;
+    rg_view_sheet_ties, rg_view_sheet_clusters, rg_view_sheet_diags, rg_view_sheet_reading;
 
 /* index.html tables. */
 extern const rg_view rg_view_page_load, rg_view_page_centrality, rg_view_page_tasks,
-    rg_view_page_diags;
+    rg_view_page_diags, rg_view_page_reading;
 
 /* graph.graphml: node and edge attributes. */
 extern const rg_view rg_view_graphml_nodes, rg_view_graphml_edges;

@@ -124,6 +124,7 @@ typedef struct rg_table_src {
   const struct rg_report_data *rd;     /* per-chapter figures of the report */
   const struct rg_meeting_plan *mp;    /* meeting tables */
   int only_unit;                       /* meeting tables: keep this unit's, -1 all */
+  int task;                            /* explain table: the task whose names are shown */
 } rg_table_src;
 
 /* The description of one column. */

@@ -156,7 +156,8 @@ rg_status rg_xlsx_write(const char *path, const rg_report_data *d, rg_error *err
   format_set_bold(b.over);
   const rg_view *sheets[] = {&rg_view_sheet_tasks, &rg_view_sheet_load,
                              &rg_view_sheet_centrality, &rg_view_sheet_ties,
-                             &rg_view_sheet_clusters, &rg_view_sheet_diags};
+                             &rg_view_sheet_clusters, &rg_view_sheet_diags,
+                             &rg_view_sheet_reading};
   for (size_t i = 0; i < sizeof sheets / sizeof sheets[0]; i++)
     view_sheet(&b, sheets[i]);
   for (int e = 0; e < d->opts->n_extras; e++)

@@ -114,3 +114,15 @@ void rg_unit_short_name(const char *issuer, const char *name, char *buf, size_t 
   }
   snprintf(buf, size, "%s", work);
 }
+
+int rg_task_lookup(const rg_plan *plan, const char *id) {
+  for (int i = 0; i < plan->n_tasks; i++)
+    if (!strcmp(plan->tasks[i].number, id)) return i;
+  int found = -1;
+  for (int i = 0; i < plan->n_tasks; i++)
+    if (!strcmp(plan->tasks[i].printed, id)) {
+      if (found >= 0) return -1; /* printed twice: the id is needed */
+      found = i;
+    }
+  return found;
+}

@@ -1,4 +1,5 @@
-/* names.h - finding a unit by the name a user types, and its short label.
+/* names.h - finding a unit (or a task) by the name a user types, and a
+ * unit's short label.
  *
  * One lookup for every option that names a unit (--unit and --exclude-unit of
  * meetings, --view ego= of diagram, the unit column of --unavailable), so
@@ -21,6 +22,12 @@
  *      沈阳市人民政府 for 沈阳市发展改革委), the first unit by index.
  * O(1) for a canonical name; else O(aliases + units x name length). */
 int rg_unit_lookup(const rg_plan *plan, const char *name);
+
+/* The plan task a user means by id (check --explain TASK): the task whose
+ * id is id (as `respgraph parse` lists it: "21", "一.3", "5#2"), else the
+ * one task whose printed number is id; -1 when none or when the printed
+ * number is not unique (then the id is needed). O(tasks). */
+int rg_task_lookup(const rg_plan *plan, const char *id);
 
 /* The label drawn for a unit name (the tooltip keeps the full name).
  * Rule, applied in order:

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "hash.h"
+#include "reading.h"
 #include "sort.h"
 
 /* ---------------------------------------------------------------- arena */
@@ -91,8 +92,8 @@ rg_plan *rg_plan_new(const char *path) {
   return plan;
 }
 
-void rg_plan_free(rg_plan *plan) {
-  if (!plan) return;
+/* Free the plan's arrays (not its arena, intern table or source locations). */
+static void free_arrays(rg_plan *plan) {
   for (int u = 0; u < plan->n_units; u++) free(plan->units[u].aliases);
   free(plan->chapters);
   free(plan->sections);
@@ -102,6 +103,12 @@ void rg_plan_free(rg_plan *plan) {
   free(plan->diags);
   free(plan->task_links);
   free(plan->unit_links);
+  rg_reading_free(plan->reading);
+}
+
+void rg_plan_free(rg_plan *plan) {
+  if (!plan) return;
+  free_arrays(plan);
   free(plan->locs);
   if (plan->intern) free(plan->intern->slots);
   free(plan->intern);
@@ -232,6 +239,39 @@ int rg_plan_link(rg_plan *plan, int task, int unit, rg_role role, long line) {
   return plan->n_links++;
 }
 
+int rg_plan_find_link(const rg_plan *plan, int task, int unit) {
+  if (plan->finalized) {
+    const rg_task *t = &plan->tasks[task];
+    for (int j = 0; j < t->link_count; j++) {
+      int l = plan->task_links[t->link_begin + j];
+      if (plan->links[l].unit == unit) return l;
+    }
+    return -1;
+  }
+  for (int l = plan->tasks[task].head_; l >= 0; l = plan->links[l].next_)
+    if (plan->links[l].unit == unit) return l;
+  return -1;
+}
+
+void rg_plan_reset(rg_plan *plan) {
+  const char *path = plan->path;
+  free_arrays(plan);
+  struct rg_arena *arena = plan->arena;
+  struct rg_intern *intern = plan->intern;
+  const char **locs = plan->locs; /* the file's places stay: lines refer to them */
+  long n_locs = plan->n_locs;
+  size_t cap_locs = plan->cap_locs;
+  memset(plan, 0, sizeof *plan);
+  plan->arena = arena; /* strings already copied stay until rg_plan_free */
+  plan->intern = intern;
+  plan->path = path;
+  plan->locs = locs;
+  plan->n_locs = n_locs;
+  plan->cap_locs = cap_locs;
+  intern->used = 0;
+  intern_rehash(plan, 64);
+}
+
 void rg_plan_diag(rg_plan *plan, rg_severity sev, long line, const char *code, const char *fmt,
                   ...) {
   RG_GROW(plan->diags, plan->cap_diags, (size_t)plan->n_diags + 1);
@@ -317,6 +357,23 @@ static int *tasks_by_number(const rg_plan *plan) {
   return order;
 }
 
+/* A task made from a chapter heading (一、关于…问题 with units in its body)
+ * is named by the chapter alone; a decimal number (4.2.1) is a full path. */
+static int keeps_own_number(const rg_plan *plan, const rg_task *k) {
+  (void)plan;
+  return strchr(k->printed, '.') || k->heading == 1;
+}
+
+/* Does some number occur twice among the tasks' current numbers? */
+static int has_repeats(const rg_plan *plan) {
+  int *order = tasks_by_number(plan);
+  int rep = 0;
+  for (int i = 1; i < plan->n_tasks && !rep; i++)
+    rep = !strcmp(plan->tasks[order[i - 1]].number, plan->tasks[order[i]].number);
+  free(order);
+  return rep;
+}
+
 void rg_plan_assign_ids(rg_plan *plan) {
   /* restart: one number printed in two different chapters */
   int *order = tasks_by_number(plan);
@@ -325,12 +382,38 @@ void rg_plan_assign_ids(rg_plan *plan) {
     const rg_task *a = &plan->tasks[order[i - 1]], *b = &plan->tasks[order[i]];
     restart = !strcmp(a->number, b->number) && a->chapter != b->chapter;
   }
-  if (restart)
+  if (restart) {
     for (int t = 0; t < plan->n_tasks; t++) {
       rg_task *k = &plan->tasks[t];
-      if (k->chapter >= 0)
+      if (k->chapter < 0 || keeps_own_number(plan, k)) continue;
+      const rg_heading *sec = k->section >= 0 ? &plan->sections[k->section] : NULL;
+      /* under a decimal section (2.1.3) the section's number is the path */
+      if (sec && strchr(sec->number, '.') && k->heading != 2)
+        k->number = rg_plan_printf(plan, "%s.%s", sec->number, k->printed);
+      else
         k->number = rg_plan_printf(plan, "%s.%s", plan->chapters[k->chapter].number, k->printed);
     }
+    /* numbering that also restarts per section: 一.一.1, 一.二.1 */
+    if (has_repeats(plan)) {
+      int *o2 = tasks_by_number(plan);
+      int by_section = 0;
+      for (int i = 1; i < plan->n_tasks && !by_section; i++) {
+        const rg_task *a = &plan->tasks[o2[i - 1]], *b = &plan->tasks[o2[i]];
+        by_section = !strcmp(a->number, b->number) && a->section != b->section &&
+                     a->chapter == b->chapter;
+      }
+      free(o2);
+      if (by_section)
+        for (int t = 0; t < plan->n_tasks; t++) {
+          rg_task *k = &plan->tasks[t];
+          if (k->chapter < 0 || k->section < 0 || keeps_own_number(plan, k)) continue;
+          const rg_heading *sec = &plan->sections[k->section];
+          if (strchr(sec->number, '.') || k->heading == 2) continue;
+          k->number = rg_plan_printf(plan, "%s.%s.%s", plan->chapters[k->chapter].number,
+                                     sec->number, k->printed);
+        }
+    }
+  }
   free(order);
   order = tasks_by_number(plan);
   const char *base = plan->n_tasks ? plan->tasks[order[0]].number : NULL;

@@ -60,6 +60,8 @@ typedef struct rg_task {
   const char *deadline; /* 完成时限 as printed, or NULL */
   long line;            /* source line of the number */
   int open_list;        /* 1 when a unit list ended in 等有关部门 / 等单位 */
+  int heading;          /* 1: the task is a chapter heading (一、关于…问题 whose body
+                         * names units), 2: a section heading (（一）…（X牵头）) */
   /* Filled by rg_plan_finalize(): links of this task are
    * plan->task_links[link_begin .. link_begin + link_count). */
   int link_begin, link_count;
@@ -119,6 +121,10 @@ struct rg_plan {
    * is then such a number; print it with rg_plan_loc(). */
   const char **locs; long n_locs; size_t cap_locs;
 
+  /* How the plan was read: format, level, conventions, header meanings,
+   * names kept out (reading.h). NULL until a reader records something. */
+  struct rg_reading *reading;
+
   /* private */
   struct rg_arena *arena;
   struct rg_intern *intern;
@@ -155,6 +161,15 @@ void rg_plan_add_alias(rg_plan *plan, int unit, const char *alias);
  * support gets a "lead-and-support" warning. Returns the link index.
  * Cost: O(links of this task), which the parser keeps small. */
 int rg_plan_link(rg_plan *plan, int task, int unit, rg_role role, long line);
+
+/* The link of task and unit, or -1. O(links of the task) while parsing
+ * (before rg_plan_finalize) and after it. */
+int rg_plan_find_link(const rg_plan *plan, int task, int unit);
+
+/* Empty the plan (tasks, units, links, headings, diagnostics, metadata and
+ * reading) for a second reading of the same file; the path and the source
+ * locations (locs) are kept. */
+void rg_plan_reset(rg_plan *plan);
 
 /* Add a diagnostic; the message is formatted and copied. */
 void rg_plan_diag(rg_plan *plan, rg_severity sev, long line, const char *code, const char *fmt, ...)

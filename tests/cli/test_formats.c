@@ -89,9 +89,10 @@ Test(formats, the_seed_docx_has_466_concrete_links_and_its_numbers_are_not_in_th
   rg_test_run_free(&p);
 }
 
-/* Real plans (../shared/corpus) saved as .docx by LibreOffice and pandoc
- * and printed to PDF by Chromium: the tasks (number, leads, supports, text)
- * are those read from the web page (golden *.tasks.csv). */
+/* Real plans (../shared/corpus, also tests/data/corpus) saved as .docx by
+ * LibreOffice and pandoc and printed to PDF by Chromium: the tasks (number,
+ * leads, supports, text) are those read from the web page (golden
+ * *.tasks.csv, checked against the page too). */
 static void expect_tasks(const char *file, const char *golden) {
   char args[1024];
   snprintf(args, sizeof args, "parse '%s%s' -f csv | cut -d, -f1,5,6,10-", OFFICE, file);
@@ -101,6 +102,13 @@ static void expect_tasks(const char *file, const char *golden) {
   char *want = rg_test_slurp(path, NULL);
   cr_assert_not_null(want);
   cr_expect_str_eq(r.out, want, "%s: %s", file, r.err);
+  rg_test_run_free(&r);
+  /* and the web page it was made from (tests/data/corpus) reads the same */
+  size_t stem = strlen(golden) - strlen(".tasks.csv");
+  snprintf(args, sizeof args, "parse '%s/corpus/%.*s.html' -f csv | cut -d, -f1,5,6,10-",
+           RG_TEST_DATA, (int)stem, golden);
+  r = rg_test_respgraph(args);
+  cr_expect_str_eq(r.out, want, "%s: the page reads otherwise", golden);
   free(want);
   rg_test_run_free(&r);
 }
@@ -132,7 +140,11 @@ Test(formats, docx_numbering_tracked_changes_hidden_text_and_breaks) {
                    "task,ordinal,chapter,section,leads,supports,open_list,deadline,line,text\n"
                    "1,1,一,,市国资委,,false,,\xC2\xB6" "3,推进国资国企改革。\n"
                    "2,2,一,,市发展改革委,市自然资源局;市数据局,false,,\xC2\xB6" "6,推进要素市场化配置。\n"
-                   "3,3,一,,市营商局,,false,,\xC2\xB6" "9,推进营商环境改革攻坚。\n");
+                   "3,3,一,,市营商局,,false,,\xC2\xB6" "9,推进营商环境改革攻坚。\n"
+                   /* ③ ④ (decimalEnclosedCircle) are not task numbers: chapter 二,
+                    * whose body gives units duties, is read as one task with them */
+                   "二,4,二,,市商务局,市贸促会;市发展改革委;市市场监管局,false,,\xC2\xB6"
+                   "11,扩大开放3办好进博会沈阳交易团工作。4推进自贸试验区建设。\n");
   rg_test_run_free(&r);
 }
 

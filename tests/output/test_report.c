@@ -292,6 +292,8 @@ Test(report, every_task_has_an_anchor_and_the_summary_counts_link_to_tasks) {
                             "<td>unit \"onmouseover=alert(2) x=\" looks odd</td>"
                             "<td><a class=\"tl\" href=\"#task-3\">3</a></td>"),
                      "diagnostic with its line and the task it falls in");
+  cr_assert_not_null(strstr(html, "<h3>读取方式</h3>\n<table class=\"data reading\">"),
+                     "the reading summary opens 诊断");
   free(html);
   done(&fx);
 }
@@ -352,6 +354,13 @@ Test(report, report_json_holds_everything_with_strings_unchanged) {
   cr_assert_eq(json_integer_value(json_object_get(counts, "concrete_links")), 7);
   cr_assert_eq(json_integer_value(json_object_get(counts, "open_lists")), 1);
   cr_assert_eq(json_integer_value(json_object_get(counts, "diagnostics")), 1);
+  /* how the plan was read: the rows `respgraph check` opens with */
+  json_t *reading = json_object_get(j, "reading");
+  cr_assert(json_is_array(reading));
+  cr_assert_str_eq(json_string_value(json_object_get(json_array_get(reading, 0), "item")), "format");
+  json_t *last = json_array_get(reading, json_array_size(reading) - 1);
+  cr_assert_str_eq(json_string_value(json_object_get(last, "item")), "read");
+  cr_assert_not_null(strstr(json_string_value(json_object_get(last, "text")), "3 tasks"));
   json_t *u0 = json_array_get(json_object_get(j, "units"), 0);
   cr_assert_str_eq(json_string_value(json_object_get(u0, "name")), U_B);
   cr_assert_eq(json_real_value(json_object_get(u0, "load")), 1.5);
@@ -456,13 +465,13 @@ Test(report, workbook_has_fixed_date_frozen_headers_filters_numbers_and_no_formu
   char *core = unzip_member(x, "docProps/core.xml");
   cr_assert_not_null(strstr(core, "2000-01-01T00:00:00Z"), "%s", core);
   char *book = unzip_member(x, "xl/workbook.xml");
-  const char *sheets[] = {"任务", "单位负荷", "中心性", "协作关系", "聚类", "诊断"};
-  for (int i = 0; i < 6; i++) {
+  const char *sheets[] = {"任务", "单位负荷", "中心性", "协作关系", "聚类", "诊断", "读取方式"};
+  for (int i = 0; i < 7; i++) {
     char want[64];
     snprintf(want, sizeof want, "name=\"%s\" sheetId=\"%d\"", sheets[i], i + 1);
     cr_assert_not_null(strstr(book, want), "%s", book);
   }
-  for (int i = 1; i <= 6; i++) {
+  for (int i = 1; i <= 7; i++) {
     char member[64];
     snprintf(member, sizeof member, "xl/worksheets/sheet%d.xml", i);
     char *s = unzip_member(x, member);
@@ -483,6 +492,9 @@ Test(report, workbook_has_fixed_date_frozen_headers_filters_numbers_and_no_formu
       strstr(sst, "<t>=HYPERLINK(\"http://evil.example\",\"点我\")</t>") ||
           strstr(sst, "<t>=HYPERLINK(&quot;http://evil.example&quot;,&quot;点我&quot;)</t>"),
       "%s", sst);
+  /* 读取方式: how the plan was read, its items named for readers */
+  cr_assert_not_null(strstr(sst, "<t>格式与编码</t>"), "%s", sst);
+  cr_assert_not_null(strstr(sst, "<t>读取结果</t>"), "%s", sst);
   free(core);
   free(book);
   free(load);
@@ -624,8 +636,9 @@ Test(report, an_extra_table_becomes_a_section_a_sheet_a_csv_and_a_json_key) {
   cr_assert_str_eq(json_string_value(json_object_get(row, "convener")), U_A);
   cr_assert_eq(json_real_value(json_object_get(row, "size")), 2.5);
   char *book = unzip_member(file_in(dir, "report.xlsx"), "xl/workbook.xml");
-  cr_assert_not_null(strstr(book, "name=\"会议安排\" sheetId=\"7\""), "%s", book);
-  char *sheet = unzip_member(file_in(dir, "report.xlsx"), "xl/worksheets/sheet7.xml");
+  /* after the six sheets and 读取方式 */
+  cr_assert_not_null(strstr(book, "name=\"会议安排\" sheetId=\"8\""), "%s", book);
+  char *sheet = unzip_member(file_in(dir, "report.xlsx"), "xl/worksheets/sheet8.xml");
   cr_assert_null(strstr(sheet, "<f>"));
   cr_assert_not_null(strstr(sheet, "<c r=\"D2\"><v>2.5</v></c>"), "%s", sheet);
   free(sheet);
@@ -770,10 +783,10 @@ Test(report, extras_keep_their_header_row_and_number_format_in_the_workbook) {
   cr_assert_eq(rg_report_write(p, &r, &o, &err), RG_OK, "%s", err.msg);
   char *styles = unzip_member(file_in(dir, "report.xlsx"), "xl/styles.xml");
   cr_expect_not_null(strstr(styles, "formatCode=\"0.0%\""), "%s", styles);
-  char *s7 = unzip_member(file_in(dir, "report.xlsx"), "xl/worksheets/sheet7.xml");
+  char *s7 = unzip_member(file_in(dir, "report.xlsx"), "xl/worksheets/sheet8.xml");
   cr_expect_not_null(strstr(s7, "<c r=\"A2\" s=\""), "%s", s7);
   cr_expect_not_null(strstr(s7, "<v>0.25</v>"), "%s", s7);
-  char *s8 = unzip_member(file_in(dir, "report.xlsx"), "xl/worksheets/sheet8.xml");
+  char *s8 = unzip_member(file_in(dir, "report.xlsx"), "xl/worksheets/sheet9.xml");
   cr_expect_not_null(strstr(s8, "<c r=\"A1\" s=\"2\" t=\"s\">"), "the header cell: %s", s8);
   char *csv = rg_test_slurp(file_in(dir, "none.csv"), NULL);
   cr_expect_str_eq(csv, "\xEF\xBB\xBFratio\n");

@@ -16,7 +16,8 @@
 
 static const rg_schema *const SCHEMAS[] = {
     &rg_schema_units, &rg_schema_ties,  &rg_schema_clusters, &rg_schema_members, &rg_schema_tasks,
-    &rg_schema_edges, &rg_schema_diags, &rg_schema_meetings, &rg_schema_agenda};
+    &rg_schema_edges, &rg_schema_diags, &rg_schema_meetings, &rg_schema_agenda,
+    &rg_schema_reading, &rg_schema_explain};
 
 static const rg_view *const VIEWS[] = {
     &rg_view_units,           &rg_view_overload,       &rg_view_collectives,
@@ -29,7 +30,9 @@ static const rg_view *const VIEWS[] = {
     &rg_view_sheet_load,      &rg_view_sheet_centrality, &rg_view_sheet_ties,
     &rg_view_sheet_clusters,  &rg_view_sheet_diags,    &rg_view_page_load,
     &rg_view_page_centrality, &rg_view_page_tasks,     &rg_view_page_diags,
-    &rg_view_graphml_nodes,   &rg_view_graphml_edges};
+    &rg_view_graphml_nodes,   &rg_view_graphml_edges,  &rg_view_reading,
+    &rg_view_explain,         &rg_view_json_reading,   &rg_view_sheet_reading,
+    &rg_view_page_reading};
 
 Test(schema, every_column_has_a_key_both_labels_and_a_getter_and_keys_are_unique) {
   for (size_t k = 0; k < sizeof SCHEMAS / sizeof SCHEMAS[0]; k++) {
@@ -66,7 +69,7 @@ static void seed_load(seed *s) {
   cr_assert_eq(rg_meetings_plan(s->plan, NULL, &s->mp, &err), RG_OK);
   rg_report_opts_init(&s->ro);
   rg_report_data_init(&s->rd, s->plan, &s->res, &s->ro);
-  s->src = (rg_table_src){s->plan, &s->res, &s->rd, &s->mp, -1};
+  s->src = (rg_table_src){.plan = s->plan, .res = &s->res, .rd = &s->rd, .mp = &s->mp, .only_unit = -1};
 }
 
 static void seed_free(seed *s) {

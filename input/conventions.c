@@ -1,0 +1,221 @@
+/* conventions.c - rule sentences (see conventions.h). Each test is a scan of
+ * one short clause against fixed word lists. */
+#include "conventions.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "strutil.h"
+#include "unitlist.h"
+#include "vocab.h"
+
+static int has_any(const char *s, const char *const *w) {
+  for (int i = 0; w[i]; i++)
+    if (strstr(s, w[i])) return 1;
+  return 0;
+}
+
+static const char *const LEAD_WORDS[] = {"牵头", "主办", "主责", "负总责", NULL};
+/* the first of a list: 第一位 首位 第一个 排名第一 排在前面 第1位 */
+static const char *const FIRST_WORDS[] = {"第一", "首位", "首个", "首家", "最前", "前面", "第1",
+                                          "排头", NULL};
+/* characters that end a body's name: a clause holding a real unit is a
+ * duty (第一批试点由市发展改革委牵头), not a rule */
+static const char *const NAME_CHARS[] = {"局", "委", "厅", "署", "院", "政府", NULL};
+
+int rg_conv_is_first_leads(const char *clause) {
+  /* a lead word first: most clauses have none (this runs for every clause) */
+  return has_any(clause, LEAD_WORDS) && has_any(clause, FIRST_WORDS) &&
+         !has_any(clause, NAME_CHARS);
+}
+
+size_t rg_conv_marker(const char *clause, const char **mark) {
+  static const char *const MARKS[] = {"★", "☆", "*", "△", "▲", "※", "◆", "●", "#", NULL};
+  if (!has_any(clause, LEAD_WORDS) || has_any(clause, FIRST_WORDS) || has_any(clause, NAME_CHARS))
+    return 0;
+  for (int i = 0; MARKS[i]; i++) {
+    const char *p = strstr(clause, MARKS[i]);
+    if (p) {
+      *mark = MARKS[i];
+      return strlen(MARKS[i]);
+    }
+  }
+  return 0;
+}
+
+int rg_conv_is_rule_tail(const char *clause) {
+  static const char *const SCOPE[] = {"下同", "以下同", "下文同", "后同", "全文同", "以下均同",
+                                      "余同", "以下各项同", NULL};
+  for (int i = 0; SCOPE[i]; i++)
+    if (!strcmp(clause, SCOPE[i])) return 1;
+  static const char *const OTHERS[] = {"其他", "其余", "其它", "余下", "另外", NULL};
+  static const char *const ROLES[] = {"负责", "配合", "参与", "协助", "协办", "责任单位",
+                                      "配合单位", "协同", NULL};
+  for (int i = 0; OTHERS[i]; i++)
+    if (starts(clause, OTHERS[i]))
+      return has_any(clause, ROLES) && !has_any(clause, NAME_CHARS);
+  return 0;
+}
+
+static const char *const STANDING_WORDS[] = {"不再列出", "不逐一列出", "不一一列出", "不再一一列出",
+                                             "不另列出", "不再单独列出", "不再逐一列出",
+                                             "不再重复列出", "不单独列出", NULL};
+
+/* Role words of a standing rule, longest first. */
+static const struct {
+  const char *word;
+  rg_role role;
+} STANDING_ROLE[] = {
+    {"负责落实", RG_ROLE_SUPPORT}, {"落实", RG_ROLE_SUPPORT}, {"配合", RG_ROLE_SUPPORT},
+    {"参与", RG_ROLE_SUPPORT},     {"协助", RG_ROLE_SUPPORT}, {"负责", RG_ROLE_SUPPORT},
+    {"承担", RG_ROLE_SUPPORT},     {NULL, RG_ROLE_SUPPORT},
+};
+
+int rg_conv_standing(const char *sentence, rg_rule *r) {
+  /* every standing phrase ends in 列出 */
+  if (!strstr(sentence, "列出") || !has_any(sentence, STANDING_WORDS)) return 0;
+  /* the clause naming the unit: the first holding a role word */
+  const char *p = sentence;
+  while (*p) {
+    const char *e = strchr(p, ',');
+    size_t n = e ? (size_t)(e - p) : strlen(p);
+    char *clause = dupn(p, n);
+    const char *hit = NULL;
+    rg_role role = RG_ROLE_SUPPORT;
+    for (int i = 0; STANDING_ROLE[i].word && !hit; i++) {
+      const char *q = strstr(clause, STANDING_ROLE[i].word);
+      if (q) {
+        hit = q;
+        role = STANDING_ROLE[i].role;
+      }
+    }
+    /* the earliest role word in the clause ends the unit */
+    for (int i = 0; STANDING_ROLE[i].word && hit; i++) {
+      const char *q = strstr(clause, STANDING_ROLE[i].word);
+      if (q && q < hit) hit = q;
+    }
+    if (hit && !has_any(clause, STANDING_WORDS)) {
+      /* 以下(各项)(任务)(均)(需)(由) X 落实 */
+      const char *u = clause;
+      static const char *const STEPS[] = {"以下", "各项任务", "各项", "任务", "均", "需", "由", NULL};
+      for (int i = 0; STEPS[i]; i++)
+        if (starts(u, STEPS[i])) u += strlen(STEPS[i]);
+      if (u < hit) {
+        char *unit = dupn(u, (size_t)(hit - u));
+        size_t k = strlen(unit);
+        while (k && unit[k - 1] == ' ') unit[--k] = '\0';
+        if (*unit && strlen(unit) <= 60) {
+          r->kind = RG_CONV_STANDING;
+          r->unit = unit;
+          r->role = role;
+          r->needs_lead = strstr(sentence, "明确牵头") || strstr(sentence, "有牵头") ||
+                          strstr(sentence, "牵头部门的") || strstr(sentence, "牵头单位的");
+          free(clause);
+          return 1;
+        }
+        free(unit);
+      }
+    }
+    free(clause);
+    p += n;
+    if (*p == ',') p++;
+  }
+  return 0;
+}
+
+int rg_conv_scan(const char *text, rg_rule *r) {
+  memset(r, 0, sizeof *r);
+  char *norm = rg_nfkc(text, strlen(text));
+  if (!norm) return 0;
+  /* sentences end at 。 ; ! ?; clauses at , and 、-free commas */
+  int found = 0;
+  for (char *s = norm; *s && !found;) {
+    size_t n = strcspn(s, ";!?");
+    char *end = strstr(s, "。");
+    if (end && (size_t)(end - s) < n) n = (size_t)(end - s);
+    char *sentence = dupn(s, n);
+    /* a leading 注: or 说明: labels a footnote */
+    const char *body = sentence;
+    if (starts(body, "注:") || starts(body, "说明:") || starts(body, "备注:"))
+      body = strchr(body, ':') + 1;
+    if (rg_conv_standing(body, r)) {
+      found = 1;
+    } else {
+      for (const char *c = body; *c && !found;) {
+        size_t m = strcspn(c, ",");
+        char *clause = dupn(c, m);
+        const char *mark = NULL;
+        if (rg_conv_is_first_leads(clause)) {
+          r->kind = RG_CONV_FIRST_LEADS;
+          found = 1;
+        } else if (rg_conv_marker(clause, &mark)) {
+          r->kind = RG_CONV_MARKER;
+          r->unit = rg_xstrdup(mark);
+          found = 1;
+        }
+        free(clause);
+        c += m;
+        if (*c == ',') c++;
+      }
+    }
+    free(sentence);
+    s += n;
+    if (starts(s, "。")) s += 3;
+    else if (*s) s++;
+  }
+  free(norm);
+  return found;
+}
+
+const char *rg_conv_kind_name(rg_conv_kind k) {
+  switch (k) {
+  case RG_CONV_FIRST_LEADS: return "first listed unit leads";
+  case RG_CONV_STANDING: return "standing unit";
+  case RG_CONV_MARKER: return "marked units lead";
+  }
+  return "convention";
+}
+
+void rg_conv_record(rg_plan *plan, const char *text, const rg_rule *r, long line, int from_task) {
+  char *t = rg_nfkc(text, strlen(text));
+  rg_convention c = {.kind = r->kind,
+                     .text = t ? t : text,
+                     .line = line,
+                     .from_task = from_task,
+                     .unit = r->unit,
+                     .role = r->role,
+                     .needs_lead = r->needs_lead};
+  rg_reading_add_convention(plan, &c);
+  rg_reading_of(plan)->n_rules++;
+  free(t);
+}
+
+rg_level rg_reading_set_level(rg_plan *plan, const char *text, long line) {
+  rg_reading *r = rg_reading_of(plan);
+  if (r->level != RG_LEVEL_UNKNOWN || !text) return r->level;
+  char prefix[sizeof r->prefix];
+  rg_level lv = rg_vocab_level(text, prefix, sizeof prefix);
+  if (lv == RG_LEVEL_UNKNOWN) return lv;
+  r->level = lv;
+  memcpy(r->prefix, prefix, sizeof prefix);
+  r->level_from = rg_plan_strdup(plan, text);
+  r->level_line = line;
+  return lv;
+}
+
+void rg_conv_around_tables(rg_plan *plan, const char *title, const rg_lines *lines) {
+  rg_reading_set_level(plan, title, 0);
+  for (int i = 0; i < lines->n; i++) {
+    const rg_line *l = &lines->v[i];
+    char *s = dupn(l->text, l->len);
+    if (plan->reading->level == RG_LEVEL_UNKNOWN && l->len < 240 &&
+        (strstr(s, "政府") || strstr(s, "关于") || strstr(s, "〔") || strstr(s, "国务院")))
+      rg_reading_set_level(plan, s, l->lineno);
+    rg_rule r;
+    if (rg_conv_scan(s, &r)) {
+      rg_conv_record(plan, s, &r, l->lineno, 0);
+      free(r.unit);
+    }
+    free(s);
+  }
+}

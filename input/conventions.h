@@ -1,0 +1,68 @@
+/* conventions.h - sentences that say how a plan is to be read.
+ *
+ * Plans state their reading rules in a preamble, a footnote, a table
+ * header, or inside the first task's note, usually with 下同:
+ *   first listed leads  排在第一位的部门为牵头部门 / 列第一位者为牵头单位 /
+ *                       排在首位的为牵头部门 / 第一个单位为牵头单位 /
+ *                       排名第一的部门牵头 / 列第一位的责任单位为牵头单位或汇总单位
+ *                       / 涉及多个部门的，排在前面的为牵头部门
+ *   standing unit       以下均需试点城市政府落实，不再列出 (试点城市政府, support,
+ *                       in every task from here on) / 明确牵头部门的，其他有关部门
+ *                       配合，不逐一列出 (其他有关部门, support, in tasks that
+ *                       name a lead)
+ *   marked leads        带★的为牵头单位 / 标*号的单位为牵头单位 / ▲为牵头部门
+ * A rule sentence is cut out before units are read, so its words never
+ * become units; the clauses that finish it (其他部门和单位按职责分工负责,
+ * 下同) go with it. O(length of the sentence). */
+#ifndef RG_CONVENTIONS_H
+#define RG_CONVENTIONS_H
+
+#include "reading.h"
+#include "source.h"
+
+typedef struct rg_rule {
+  rg_conv_kind kind;
+  char *unit; /* STANDING: the unit (malloc'd); MARKER: the mark (malloc'd); else NULL */
+  rg_role role;
+  int needs_lead;
+} rg_rule;
+
+/* Does clause (one clause: no , ; 。 at depth 0) state that the first unit
+ * listed leads? 1 or 0. */
+int rg_conv_is_first_leads(const char *clause);
+
+/* Does clause state that marked units lead (带★的为牵头单位)? Returns the
+ * mark's length in bytes and sets *mark to it, else 0. */
+size_t rg_conv_marker(const char *clause, const char **mark);
+
+/* Is clause the tail of a rule just stated: 下同, 以下同, 其他部门和单位按职责
+ * 分工负责, 其余为配合单位? 1 or 0. */
+int rg_conv_is_rule_tail(const char *clause);
+
+/* Does the sentence (clauses joined by ',', no 。) state a standing unit
+ * (…不再列出 / 不逐一列出 / 不一一列出)? Fills r (r->unit malloc'd). */
+int rg_conv_standing(const char *sentence, rg_rule *r);
+
+/* Scan a whole line or sentence for any rule (the first found): fills r and
+ * returns 1. Used on lines outside tasks (preambles, footnotes, table title
+ * and note rows). r->unit must be freed by the caller. */
+int rg_conv_scan(const char *text, rg_rule *r);
+
+/* Record the rule r stated as text (NFKC'd here) at line as a convention of
+ * plan holding from task index from_task on, and count the rule sentence.
+ * r->unit is copied; the caller still frees it. */
+void rg_conv_record(rg_plan *plan, const char *text, const rg_rule *r, long line, int from_task);
+
+/* The lines around task tables (a page's, a document's) and its title give
+ * the document's level (洛阳市人民政府办公室关于…) and may state a reading rule
+ * (注：排在第一位的为牵头单位), which then holds for every table. */
+void rg_conv_around_tables(rg_plan *plan, const char *title, const rg_lines *lines);
+
+/* Set the plan's level (reading.h) from text (an issuing body, a title, a
+ * document number: rg_vocab_level) when it is still unknown; returns it. */
+rg_level rg_reading_set_level(rg_plan *plan, const char *text, long line);
+
+/* A short English name of a convention kind for the check summary. */
+const char *rg_conv_kind_name(rg_conv_kind k);
+
+#endif

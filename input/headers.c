@@ -1,0 +1,162 @@
+/* headers.c - header and label classes by their words (see headers.h). */
+#include "headers.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static int has_any(const char *s, const char *const *w) {
+  for (int i = 0; w[i]; i++)
+    if (strstr(s, w[i])) return 1;
+  return 0;
+}
+
+static size_t nchars(const char *s) {
+  size_t n = 0;
+  for (; *s; s++) n += ((unsigned char)*s & 0xC0) != 0x80;
+  return n;
+}
+
+static const char *const LEAD[] = {"牵头", "主办", "主责", "指导", "主管", "统筹", "主导", "主抓",
+                                   NULL};
+static const char *const SUPPORT[] = {"配合", "协办", "协同", "参与", "协助", "支持", "协作",
+                                      "会同", NULL};
+static const char *const RESP[] = {"责任", NULL};
+static const char *const SHARED[] = {"负责", "承办", "承担", "实施", "落实", "主体", "执行", NULL};
+static const char *const PERSON[] = {"领导", "负责人", "责任人", "联系人", "分管", "包联", "包抓",
+                                     "市长", "省长", "县长", "区长", "书记", NULL};
+static const char *const BODY[] = {"单位", "部门", "主体", "机构", "处室", "科室", "机关", NULL};
+
+/* Is s made only of role words (牵头, 配合, 牵头/配合, 主办)? */
+static int only_role_words(const char *s) {
+  static const char *const W[] = {"牵头", "主办", "主责", "指导", "主管", "统筹", "配合", "协办",
+                                  "协同", "参与", "协助", "支持", "协作", "会同", "责任", "负责",
+                                  "承办", "/", "、", "及", "和", "与", NULL};
+  while (*s) {
+    int hit = 0;
+    for (int i = 0; W[i]; i++) {
+      size_t n = strlen(W[i]);
+      if (!strncmp(s, W[i], n)) {
+        s += n;
+        hit = 1;
+        break;
+      }
+    }
+    if (!hit) return 0;
+  }
+  return 1;
+}
+
+static rg_header_class classify(const char *s);
+
+rg_header_class rg_header_classify(const char *s) {
+  if (!s || !*s) return RG_HDR_NONE;
+  /* a header with a note in parentheses: 责任单位(排第一位的为牵头单位),
+   * 完成时限(年月), 配合单位(含各区): the words before it decide, and a note
+   * that states the first-listed rule makes a unit column mixed */
+  const char *open = strchr(s, '(');
+  if (open && open != s && s[strlen(s) - 1] == ')') {
+    size_t n = (size_t)(open - s);
+    char base[128], inner[256];
+    if (n < sizeof base && strlen(open + 1) < sizeof inner) {
+      memcpy(base, s, n);
+      base[n] = '\0';
+      snprintf(inner, sizeof inner, "%s", open + 1);
+      inner[strlen(inner) - 1] = '\0';
+      rg_header_class c = classify(base);
+      int unit_col = c == RG_HDR_LEAD || c == RG_HDR_SUPPORT || c == RG_HDR_SHARED ||
+                     c == RG_HDR_MIXED;
+      if (unit_col && has_any(inner, LEAD) &&
+          (strstr(inner, "第一") || strstr(inner, "首位") || strstr(inner, "前面")))
+        return RG_HDR_MIXED;
+      if (c != RG_HDR_NONE) return c;
+    }
+  }
+  return classify(s);
+}
+
+static rg_header_class classify(const char *s) {
+  /* the labels and headers most plans use, without the word scan below */
+  static const struct {
+    const char *h;
+    rg_header_class c;
+  } COMMON[] = {{"牵头单位", RG_HDR_LEAD},     {"责任单位", RG_HDR_SUPPORT},
+                {"配合单位", RG_HDR_SUPPORT},  {"牵头部门", RG_HDR_LEAD},
+                {"责任部门", RG_HDR_SUPPORT},  {"完成时限", RG_HDR_DEADLINE},
+                {"序号", RG_HDR_ID},           {"重点任务", RG_HDR_TASK},
+                {NULL, RG_HDR_NONE}};
+  for (int i = 0; COMMON[i].h; i++)
+    if (!strcmp(s, COMMON[i].h)) return COMMON[i].c;
+  if (nchars(s) > 14) return RG_HDR_NONE;
+  /* a header holds no sentence punctuation and no numbers: 1.抓好安全生产工作
+   * or 责任单位:市应急局 is a line of text, not a header */
+  for (const char *p = s; *p; p++)
+    if ((*p >= '0' && *p <= '9') || *p == ':' || *p == ',' || *p == ';' || *p == '.') return RG_HDR_NONE;
+  if (strstr(s, "。")) return RG_HDR_NONE;
+  if (has_any(s, PERSON)) return RG_HDR_PERSON;
+  int unitish = has_any(s, BODY) || only_role_words(s);
+  int lead = has_any(s, LEAD), sup = has_any(s, SUPPORT), resp = has_any(s, RESP),
+      shared = has_any(s, SHARED);
+  if (unitish) {
+    /* a header that states the lead rule itself: 责任单位(排第一位的为牵头单位) */
+    if (lead && (strstr(s, "第一") || strstr(s, "首位"))) return RG_HDR_MIXED;
+    /* two roles in one column: 责任主体与协同单位, 牵头及配合单位, 牵头单位/责任单位;
+     * without a joiner 牵头责任单位 is the lead and 配合责任单位 the support */
+    static const char *const JOIN[] = {"与", "和", "及", "/", "、", "或", NULL};
+    int joined = has_any(s, JOIN);
+    if ((lead || resp || shared) && sup && (joined || lead)) return RG_HDR_MIXED;
+    if (lead && (resp || shared) && joined) return RG_HDR_MIXED;
+    if (lead) return RG_HDR_LEAD;
+    if (sup || resp) return RG_HDR_SUPPORT;
+    if (shared) return RG_HDR_SHARED;
+  }
+  static const char *const DEADLINE[] = {"时限", "时间", "期限", "节点", "截止", "年限", "进度",
+                                         "deadline", NULL};
+  if (has_any(s, DEADLINE)) return RG_HDR_DEADLINE;
+  static const char *const ID[] = {"序号", "编号", NULL};
+  if (has_any(s, ID) || !strcmp(s, "号")) return RG_HDR_ID;
+  static const char *const OTHER[] = {"备注", "范围", "说明", "依据", "指标", "成果", "目标值",
+                                      "考核", "督办", "资金", "投资", "金额", NULL};
+  if (has_any(s, OTHER)) return RG_HDR_OTHER;
+  static const char *const TASK[] = {"任务", "工作", "事项", "内容", "措施", "举措", "要点",
+                                     "名称", "重点", "项目", "目标", "要求", NULL};
+  if (has_any(s, TASK)) return RG_HDR_TASK;
+  static const char *const CHAPTER[] = {"类别", "分类", "领域", "板块", "方面", "篇", "部分",
+                                        NULL};
+  if (has_any(s, CHAPTER)) return RG_HDR_CHAPTER;
+  if (!strcmp(s, "节") || !strcmp(s, "子类") || !strcmp(s, "小类")) return RG_HDR_SECTION;
+  return RG_HDR_NONE;
+}
+
+const char *rg_header_class_name(rg_header_class c) {
+  switch (c) {
+  case RG_HDR_ID: return "id";
+  case RG_HDR_TASK: return "task";
+  case RG_HDR_LEAD: return "lead";
+  case RG_HDR_SUPPORT: return "support";
+  case RG_HDR_SHARED: return "shared";
+  case RG_HDR_MIXED: return "mixed";
+  case RG_HDR_PERSON: return "person";
+  case RG_HDR_DEADLINE: return "deadline";
+  case RG_HDR_CHAPTER: return "chapter";
+  case RG_HDR_SECTION: return "section";
+  case RG_HDR_OTHER: return "other";
+  default: return "none";
+  }
+}
+
+const char *rg_header_class_meaning(rg_header_class c) {
+  switch (c) {
+  case RG_HDR_ID: return "task number";
+  case RG_HDR_TASK: return "task text";
+  case RG_HDR_LEAD: return "lead units";
+  case RG_HDR_SUPPORT: return "support units";
+  case RG_HDR_SHARED: return "responsible units: lead unless a lead column names one";
+  case RG_HDR_MIXED: return "units: the first listed leads, the others support";
+  case RG_HDR_PERSON: return "a person, not a unit (kept out)";
+  case RG_HDR_DEADLINE: return "deadline";
+  case RG_HDR_CHAPTER: return "chapter";
+  case RG_HDR_SECTION: return "section";
+  case RG_HDR_OTHER: return "not units (ignored)";
+  default: return "not recognised (ignored)";
+  }
+}
