@@ -9,12 +9,6 @@
 #include "unitlist.h"
 #include "vocab.h"
 
-static int has_any(const char *s, const char *const *w) {
-  for (int i = 0; w[i]; i++)
-    if (strstr(s, w[i])) return 1;
-  return 0;
-}
-
 static const char *const LEAD_WORDS[] = {"牵头", "主办", "主责", "负总责", NULL};
 /* the first of a list: 第一位 首位 第一个 排名第一 排在前面 第1位 */
 static const char *const FIRST_WORDS[] = {"第一", "首位", "首个", "首家", "最前", "前面", "第1",
@@ -165,15 +159,6 @@ int rg_conv_scan(const char *text, rg_rule *r) {
   }
   free(norm);
   return found;
-}
-
-const char *rg_conv_kind_name(rg_conv_kind k) {
-  switch (k) {
-  case RG_CONV_FIRST_LEADS: return "first listed unit leads";
-  case RG_CONV_STANDING: return "standing unit";
-  case RG_CONV_MARKER: return "marked units lead";
-  }
-  return "convention";
 }
 
 void rg_conv_record(rg_plan *plan, const char *text, const rg_rule *r, long line, int from_task) {

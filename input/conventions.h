@@ -62,7 +62,4 @@ void rg_conv_around_tables(rg_plan *plan, const char *title, const rg_lines *lin
  * document number: rg_vocab_level) when it is still unknown; returns it. */
 rg_level rg_reading_set_level(rg_plan *plan, const char *text, long line);
 
-/* A short English name of a convention kind for the check summary. */
-const char *rg_conv_kind_name(rg_conv_kind k);
-
 #endif

@@ -4,17 +4,8 @@
 #include <stdio.h>
 #include <string.h>
 
-static int has_any(const char *s, const char *const *w) {
-  for (int i = 0; w[i]; i++)
-    if (strstr(s, w[i])) return 1;
-  return 0;
-}
-
-static size_t nchars(const char *s) {
-  size_t n = 0;
-  for (; *s; s++) n += ((unsigned char)*s & 0xC0) != 0x80;
-  return n;
-}
+#include "strutil.h"
+#include "utf8.h"
 
 static const char *const LEAD[] = {"牵头", "主办", "主责", "指导", "主管", "统筹", "主导", "主抓",
                                    NULL};
@@ -86,7 +77,7 @@ static rg_header_class classify(const char *s) {
                 {NULL, RG_HDR_NONE}};
   for (int i = 0; COMMON[i].h; i++)
     if (!strcmp(s, COMMON[i].h)) return COMMON[i].c;
-  if (nchars(s) > 14) return RG_HDR_NONE;
+  if (rg_utf8_strlen(s) > 14) return RG_HDR_NONE;
   /* a header holds no sentence punctuation and no numbers: 1.抓好安全生产工作
    * or 责任单位:市应急局 is a line of text, not a header */
   for (const char *p = s; *p; p++)

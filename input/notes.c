@@ -11,6 +11,8 @@
 #include "headers.h"
 #include "reading.h"
 #include "strutil.h"
+#include "text.h"
+#include "utf8.h"
 #include "vocab.h"
 
 /* ------------------------------------------------------------ helpers */
@@ -46,39 +48,6 @@ static void seg_push(rg_duty *d, const char *s, size_t n, rg_role_class cls, con
   g->clause = d->clause;
   join2(g->why, sizeof g->why, why, "");
   if (cls == RG_CLS_LEAD) d->has_lead = 1;
-}
-
-static int is_open(const char *p, size_t *n) {
-  /* every bracket starts with ( [ or the byte E3/E2: a one-byte test first */
-  if (*p != '(' && *p != '[' && *p != '\xE3' && *p != '\xE2') return 0;
-  static const char *const O[] = {"(", "[", "〔", "《", "“", "【", NULL};
-  for (int i = 0; O[i]; i++)
-    if (starts(p, O[i])) return (int)(*n = strlen(O[i]));
-  return 0;
-}
-
-static int is_close(const char *p, size_t *n) {
-  if (*p != ')' && *p != ']' && *p != '\xE3' && *p != '\xE2') return 0;
-  static const char *const C[] = {")", "]", "〕", "》", "”", "】", NULL};
-  for (int i = 0; C[i]; i++)
-    if (starts(p, C[i])) return (int)(*n = strlen(C[i]));
-  return 0;
-}
-
-/* Bytes of the character at p, never past the NUL (text may hold invalid
- * UTF-8: a cell of a CSV file is kept as bytes when NFKC fails). */
-static size_t char_len(const char *p) {
-  unsigned char c = (unsigned char)*p;
-  size_t n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-  for (size_t i = 1; i < n; i++)
-    if (!p[i]) return i;
-  return n;
-}
-
-static int has_any(const char *s, const char *const *w) {
-  for (int i = 0; w[i]; i++)
-    if (strstr(s, w[i])) return 1;
-  return 0;
 }
 
 /* ------------------------------------------------------------- labels */
@@ -166,10 +135,8 @@ static int boundary_before(const char *start, const char *p) {
 
 const char *rg_duty_find_label(const char *text) {
   int depth = 0;
-  size_t n;
-  for (const char *p = text; *p; p += char_len(p)) {
-    if (is_open(p, &n)) { depth++; continue; }
-    if (is_close(p, &n)) { if (depth) depth--; continue; }
+  for (const char *p = text; *p; p += rg_utf8_char_len(p)) {
+    if (rg_bracket_step(p, &depth)) continue; /* one character */
     if (depth || !boundary_before(text, p)) continue;
     char *w = NULL;
     size_t skip;
@@ -279,10 +246,8 @@ static int list_ok(const char *p, size_t n) {
  * word at depth 0. */
 static const char *list_end(const char *p) {
   int depth = 0;
-  size_t n;
-  for (; *p; p += char_len(p)) {
-    if (is_open(p, &n)) { depth++; continue; }
-    if (is_close(p, &n)) { if (depth) depth--; continue; }
+  for (; *p; p += rg_utf8_char_len(p)) {
+    if (rg_bracket_step(p, &depth)) continue; /* one character */
     if (depth) continue;
     if (*p == ',' || *p == ';' || starts(p, "。")) return p;
     const role_word *w = word_at(p);
@@ -302,10 +267,9 @@ static void role_segments(const char *body, rg_role_class deflt, const char *def
   char right_why[96] = "";
   size_t n;
   for (const char *p = body; *p;) {
-    if (is_open(p, &n)) { depth++; p += n; continue; }
-    if (is_close(p, &n)) { if (depth) depth--; p += n; continue; }
+    if ((n = rg_bracket_step(p, &depth))) { p += n; continue; }
     const role_word *w = depth ? NULL : word_at(p);
-    if (!w) { p += char_len(p); continue; }
+    if (!w) { p += rg_utf8_char_len(p); continue; }
     const char *after = p + strlen(w->w);
     int infix = 0;
     const char *obj_end = NULL; /* the object ends before a verb: X联合Y开展… */
@@ -318,7 +282,7 @@ static void role_segments(const char *body, rg_role_class deflt, const char *def
       }
     }
     int suffix = !infix && (w->pos & W_SUFFIX) && suffix_boundary(after) && p > start;
-    if (!infix && !suffix) { p += char_len(p); continue; }
+    if (!infix && !suffix) { p += rg_utf8_char_len(p); continue; }
     char why[96];
     if (right) {
       /* X会同Y负责: the suffix closes the list after the connector */
@@ -346,7 +310,7 @@ static void role_segments(const char *body, rg_role_class deflt, const char *def
       seg_push(d, after, (size_t)(obj_end - after), right_cls, right_why);
       right = 0;
       const char *q = obj_end;
-      while (*q && *q != ',' && *q != ';') q += char_len(q);
+      while (*q && *q != ',' && *q != ';') q += rg_utf8_char_len(q);
       p = start = q;
     }
   }
@@ -413,10 +377,9 @@ static void read_value(const char *v, rg_role_class cls, const char *why, rg_dut
     int depth = 0;
     size_t n;
     while (*e) {
-      if (is_open(e, &n)) { depth++; e += n; continue; }
-      if (is_close(e, &n)) { if (depth) depth--; e += n; continue; }
+      if ((n = rg_bracket_step(e, &depth))) { e += n; continue; }
       if (!depth && (*e == ';' || starts(e, "。"))) break;
-      e += char_len(e);
+      e += rg_utf8_char_len(e);
     }
     char *sentence = dupn(s, (size_t)(e - s));
     rg_rule r = {0};
@@ -431,10 +394,9 @@ static void read_value(const char *v, rg_role_class cls, const char *why, rg_dut
         const char *ce = c;
         int dep = 0;
         while (*ce) {
-          if (is_open(ce, &n)) { dep++; ce += n; continue; }
-          if (is_close(ce, &n)) { if (dep) dep--; ce += n; continue; }
+          if ((n = rg_bracket_step(ce, &dep))) { ce += n; continue; }
           if (!dep && *ce == ',') break;
-          ce += char_len(ce);
+          ce += rg_utf8_char_len(ce);
         }
         char *clause = dupn(c, (size_t)(ce - c));
         const char *mark = NULL;
@@ -507,11 +469,10 @@ void rg_duty_parse(const char *text, rg_role_class deflt, const char *deflt_why,
     rg_role_class c = RG_CLS_SUPPORT;
     int k = LBL_NONE;
     if (*p) {
-      if (is_open(p, &n)) { depth++; p += n; continue; }
-      if (is_close(p, &n)) { if (depth) depth--; p += n; continue; }
+      if ((n = rg_bracket_step(p, &depth))) { p += n; continue; }
       if (depth || !boundary_before(text, p) ||
           (k = label_here(p, &word, &skip, &c)) == LBL_NONE) {
-        p += char_len(p);
+        p += rg_utf8_char_len(p);
         continue;
       }
     }
@@ -685,7 +646,7 @@ static const char *subject_end(const char *s, const char *end) {
   if (bad_opening(s)) return NULL;
   const char *p = s;
   for (int chars = 0; p < end && chars < 60; chars++) {
-    size_t k = char_len(p);
+    size_t k = rg_utf8_char_len(p);
     const char *q = p + k;
     if (q >= end) break;
     if (k == 3 && name_end(p) && verb_at(q) && list_ok(s, (size_t)(q - s))) return q;
@@ -704,13 +665,12 @@ int rg_prose_duties(const char *text, rg_duty *d) {
     const char *e = p;
     depth = 0;
     while (*e) {
-      if (is_open(e, &n)) { depth++; e += n; continue; }
-      if (is_close(e, &n)) { if (depth) depth--; e += n; continue; }
+      if ((n = rg_bracket_step(e, &depth))) { e += n; continue; }
       if (!depth && (*e == ',' || *e == ';' || *e == ':' || *e == '!' || *e == '?' ||
                      starts(e, "。")))
         break;
       if (*e == '(' && e > p) break; /* a parenthesis opens a clause of its own */
-      e += char_len(e);
+      e += rg_utf8_char_len(e);
     }
     const char *s = p;
     while (*s == ' ' || *s == '(' || *s == ')') s++;
@@ -722,7 +682,7 @@ int rg_prose_duties(const char *text, rg_duty *d) {
     /* 本预案由国务院办公厅负责解释, 可由X或Y报请: the units follow 由
      * (自由贸易… is a name) */
     const char *se = NULL;
-    for (const char *y = s; !se && y < e; y += char_len(y))
+    for (const char *y = s; !se && y < e; y += rg_utf8_char_len(y))
       if (starts(y, "由") && y + 3 < e && !(y - 3 >= s && starts(y - 3, "自"))) {
         const char *t = y + 3;
         const char *te = subject_end(t, e);

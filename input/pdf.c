@@ -37,6 +37,7 @@
 #include "container.h"
 #include "headers.h"
 #include "sort.h"
+#include "text.h"
 #include "utf8.h"
 
 #define MAX_PAGES 20000
@@ -76,11 +77,7 @@ typedef struct pdoc {
 static int wide_char(const char *s, size_t n) { return n > 0 && (unsigned char)s[0] >= 0xE0; }
 
 /* the last character of s (n bytes) is wide (CJK, full-width punctuation) */
-static int wide_end(const char *s, size_t n) {
-  size_t i = n;
-  while (i > 0 && ((unsigned char)s[i - 1] & 0xC0) == 0x80) i--;
-  return i > 0 && (unsigned char)s[i - 1] >= 0xE0;
-}
+static int wide_end(const char *s, size_t n) { return n > 0 && (unsigned char)s[rg_utf8_last(s, n)] >= 0xE0; }
 
 /* Joining two pieces of one paragraph or cell: a space only where a Latin
  * word was wrapped (an ASCII letter or digit on both sides). */
@@ -110,10 +107,7 @@ static void page_lines(pdoc *d, int page, const char *text, PopplerRectangle *re
   const char *p = text;
   int pending = 0;
   for (guint i = 0; i < nr && *p; i++) {
-    int l = (int)rg_utf8_seq_len((unsigned char)*p);
-    if (!l) l = 1; /* a stray byte is one character */
-    for (int k = 1; k < l; k++)
-      if (!p[k]) l = k;
+    int l = (int)rg_utf8_char_len(p);
     if (*p != '\n' && *p != '\r') {
       RG_GROW(g, cap, ng + 1);
       double y0 = fmin(rects[i].y1, rects[i].y2), y1 = fmax(rects[i].y1, rects[i].y2);
@@ -636,29 +630,15 @@ static int starts_heading(const char *s) {
     const char *q = p + (*u == '(' ? 1 : 3);
     const char *digits = q;
     while (isdigit((unsigned char)*q)) q++;
-    if (q == digits) {
-      static const char *const num[] = {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十", NULL};
-      for (int hit = 1; hit;) {
-        hit = 0;
-        for (int k = 0; num[k]; k++)
-          if (!strncmp(q, num[k], 3)) q += 3, hit = 1;
-      }
-    }
+    if (q == digits) q += rg_cn_numeral_len(q);
     return q > digits && (*q == ')' || !strncmp(q, "）", 3));
   }
   if (!strncmp(p, "第", 3)) return 1;
-  static const char *const cn[] = {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十", NULL};
-  for (int i = 0; cn[i]; i++)
-    if (!strncmp(p, cn[i], 3)) {
-      const char *q = p;
-      while (1) {
-        int hit = 0;
-        for (int k = 0; cn[k]; k++)
-          if (!strncmp(q, cn[k], 3)) q += 3, hit = 1;
-        if (!hit) break;
-      }
-      return !strncmp(q, "、", 3) || !strncmp(q, "．", 3) || *q == '.';
-    }
+  size_t k = rg_cn_numeral_len(p);
+  if (k) {
+    const char *q = p + k;
+    return !strncmp(q, "、", 3) || !strncmp(q, "．", 3) || *q == '.';
+  }
   /* circled numbers ① .. ⑳ */
   if (u[0] == 0xE2 && u[1] == 0x91 && u[2] >= 0xA0 && u[2] <= 0xB3) return 1;
   return 0;

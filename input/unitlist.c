@@ -27,8 +27,6 @@ static char *concat(const char *a, const char *b) {
   return p;
 }
 
-/* Number of UTF-8 characters. */
-static size_t nchars(const char *s) { return rg_utf8_count(s, strlen(s)); }
 
 /* Trim white space (text.h) and trailing sentence punctuation in place. */
 static void trim_unit(char *s) {
@@ -75,38 +73,13 @@ static void push(toks *t, char *s, int sep) {
 
 static const char DUN[] = "\xE3\x80\x81"; /* 、 */
 
-static int is_open_bracket(const char *p, size_t *len) {
-  /* every bracket starts with ( [ \xE3 or \xE2: a one-byte test first */
-  if (*p != '(' && *p != '[' && *p != '\xE3' && *p != '\xE2') return 0;
-  static const char *const o[] = {"(", "[", "\xE3\x80\x94" /* 〔 */, "\xE3\x80\x8A" /* 《 */,
-                                  "\xE2\x80\x9C" /* “ */, "\xE3\x80\x90" /* 【 */, NULL};
-  for (int i = 0; o[i]; i++)
-    if (starts(p, o[i])) return (int)(*len = strlen(o[i]));
-  return 0;
-}
-
-static int is_close_bracket(const char *p, size_t *len) {
-  if (*p != ')' && *p != ']' && *p != '\xE3' && *p != '\xE2') return 0;
-  static const char *const c[] = {")", "]", "\xE3\x80\x95" /* 〕 */, "\xE3\x80\x8B" /* 》 */,
-                                  "\xE2\x80\x9D" /* ” */, "\xE3\x80\x91" /* 】 */, NULL};
-  for (int i = 0; c[i]; i++)
-    if (starts(p, c[i])) return (int)(*len = strlen(c[i]));
-  return 0;
-}
-
 /* Cut s at depth-0 、 , ; into tokens. */
 static void tokenize(const char *s, toks *out) {
   int depth = 0, sep = SEP_START;
   const char *start = s;
   size_t blen;
   for (const char *p = s; *p;) {
-    if (is_open_bracket(p, &blen)) {
-      depth++;
-      p += blen;
-      continue;
-    }
-    if (is_close_bracket(p, &blen)) {
-      if (depth) depth--;
+    if ((blen = rg_bracket_step(p, &depth))) {
       p += blen;
       continue;
     }
@@ -129,7 +102,7 @@ static void tokenize(const char *s, toks *out) {
   for (int i = 0; i < out->n; i++) {
     trim_unit(out->v[i].s);
     /* (由市商务局牵头): 由 introduces the unit, it is not part of its name */
-    if (starts(out->v[i].s, "由") && nchars(out->v[i].s) > 2)
+    if (starts(out->v[i].s, "由") && rg_utf8_strlen(out->v[i].s) > 2)
       memmove(out->v[i].s, out->v[i].s + 3, strlen(out->v[i].s + 3) + 1);
   }
 }
@@ -221,8 +194,7 @@ static void split_conj(toks *in, toks *out) {
       char *hit = NULL;
       size_t hlen = 0, blen;
       for (char *p = s; *p && !hit;) {
-        if (is_open_bracket(p, &blen)) { depth++; p += blen; continue; }
-        if (is_close_bracket(p, &blen)) { if (depth) depth--; p += blen; continue; }
+        if ((blen = rg_bracket_step(p, &depth))) { p += blen; continue; }
         if (depth == 0 && p != s) {
           int deng = starts(p, "等");
           const char *c = deng ? p + 3 : p;
@@ -269,8 +241,7 @@ static void split_ji(toks *in, toks *out) {
       char *hit = NULL;
       size_t hlen = 0, blen;
       for (char *p = s; *p;) {
-        if (is_open_bracket(p, &blen)) { depth++; p += blen; continue; }
-        if (is_close_bracket(p, &blen)) { if (depth) depth--; p += blen; continue; }
+        if ((blen = rg_bracket_step(p, &depth))) { p += blen; continue; }
         if (depth == 0 && p != s && (starts(p, "以及") || starts(p, "及"))) {
           hit = p;
           hlen = starts(p, "以及") ? 6 : 3;
@@ -278,10 +249,10 @@ static void split_ji(toks *in, toks *out) {
         }
         p++;
       }
-      if (!hit || nchars(hit + hlen) < 2) break;
+      if (!hit || rg_utf8_strlen(hit + hlen) < 2) break;
       push(out, dupn(s, (size_t)(hit - s)), sep);
       char *rest = rg_xstrdup(hit + hlen);
-      if (starts(rest, "其") && nchars(rest) > 2) {
+      if (starts(rest, "其") && rg_utf8_strlen(rest) > 2) {
         /* 省级人民政府及其有关部门: its departments are the government's */
         char *own = dupn(s, (size_t)(hit - s));
         char *r2 = concat(own, rest + 3);
@@ -403,7 +374,7 @@ static const char *place_suffix(const char *s) {
 
 /* A bare place: 和平区, 沈北新区, 康平县 (2 to 8 characters, a level at the end). */
 static int is_bare_place(const char *s) {
-  size_t n = nchars(s);
+  size_t n = rg_utf8_strlen(s);
   if (n < 2 || n > 8) return 0;
   if (!(ends(s, "区") || ends(s, "县") || ends(s, "市") || ends(s, "旗") || ends(s, "州")))
     return 0;
@@ -462,12 +433,6 @@ static const char *const GOV_PREFIX[] = {"自治区", "省", "市", "区", "县"
 /* words that start with a prefix character but are bare names */
 static const char *const NOT_PREFIX[] = {"市场", "市政", "区域", "县域", "省级", "市级",
                                          "区级", "县级", NULL};
-
-static int has_any(const char *s, const char *const *words, int at_start) {
-  for (int i = 0; words[i]; i++)
-    if (at_start ? starts(s, words[i]) : strstr(s, words[i]) != NULL) return 1;
-  return 0;
-}
 
 typedef struct prefix_state prefix_state;
 static void set_prefix(prefix_state *st, const char *gov, size_t n, int party);
@@ -531,12 +496,12 @@ static char *inherit(const char *s, prefix_state *st) {
     char *head = dupn(s, place);
     int full = ends(head, "省") || ends(head, "市") || ends(head, "区") || ends(head, "县") ||
            ends(head, "州") || ends(head, "旗");
-    if (full && !is_government_itself(rest) && !has_any(rest, INSTITUTION, 0))
+    if (full && !is_government_itself(rest) && !has_any(rest, INSTITUTION))
       set_prefix(st, head, place, 0);
     free(head);
     return NULL;
   }
-  if (has_any(s, NATIONAL, 1) || has_any(s, INSTITUTION, 0)) return NULL;
+  if (starts_any(s, NATIONAL) || has_any(s, INSTITUTION)) return NULL;
   if (rg_vocab_is_national(s)) return NULL;
   if (strstr(s, "市委") || strstr(s, "省委") || strstr(s, "区委") || strstr(s, "县委"))
     return NULL; /* 团市委 */
@@ -583,7 +548,7 @@ static void split_alias(char *s, char **alias, int *lead) {
     free(inner);
     return;
   }
-  int body = nchars(inner) >= 3 && has_any(inner, BODY_END, 0);
+  int body = rg_utf8_strlen(inner) >= 3 && has_any(inner, BODY_END);
   int ends_body = 0;
   for (int i = 0; BODY_END[i]; i++) ends_body |= ends(inner, BODY_END[i]);
   if (body && ends_body) {

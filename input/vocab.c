@@ -7,30 +7,7 @@
 
 #include "gazetteer.h"
 #include "strutil.h"
-
-static size_t nchars(const char *s) {
-  size_t n = 0;
-  for (; *s; s++) n += ((unsigned char)*s & 0xC0) != 0x80;
-  return n;
-}
-
-static int ends_any(const char *s, const char *const *words) {
-  for (int i = 0; words[i]; i++)
-    if (ends(s, words[i])) return 1;
-  return 0;
-}
-
-static int starts_any(const char *s, const char *const *words) {
-  for (int i = 0; words[i]; i++)
-    if (starts(s, words[i])) return 1;
-  return 0;
-}
-
-static int in_list(const char *s, const char *const *words) {
-  for (int i = 0; words[i]; i++)
-    if (!strcmp(s, words[i])) return 1;
-  return 0;
-}
+#include "utf8.h"
 
 /* ------------------------------------------------------------ bodies */
 
@@ -89,9 +66,8 @@ int rg_vocab_is_bare(const char *name) { return in_list(name, BARE); }
 
 /* The number of bytes of the last character of s (0 for ""). */
 static size_t last_char(const char *s) {
-  size_t n = strlen(s), k = n;
-  while (k > 0 && ((unsigned char)s[k - 1] & 0xC0) == 0x80) k--;
-  return k > 0 ? n - k + 1 : 0;
+  size_t n = strlen(s);
+  return n - rg_utf8_last(s, n);
 }
 
 /* A function word opens a phrase, never a name: 与财政部, 并由, 请你省. */
@@ -145,7 +121,7 @@ int rg_vocab_is_body(const char *name) {
   size_t n = strlen(name);
   /* the word lists below hold words of at most 4 characters: longer names
    * skip them (this runs for every unit of every list) */
-  if (!n || (n <= 12 && rg_vocab_is_bare(name)) || nchars(name) < 2) return 0;
+  if (!n || (n <= 12 && rg_vocab_is_bare(name)) || rg_utf8_strlen(name) < 2) return 0;
   /* a function word opens a phrase, never a name: 与财政部, 并由, 被, 把 */
   if (starts_any(name, FUNC_WORDS)) return 0;
   if (holds_list(name) || strstr(name, "或")) return 0;

@@ -23,6 +23,29 @@ static inline int ends(const char *s, const char *p) {
   return n >= m && memcmp(s + n - m, p, m) == 0;
 }
 
+/* Word lists (NULL-terminated): does s contain, start with, end with or
+ * equal one of the words? The readers' vocabularies are such lists. */
+static inline int has_any(const char *s, const char *const *w) {
+  for (int i = 0; w[i]; i++)
+    if (strstr(s, w[i])) return 1;
+  return 0;
+}
+static inline int starts_any(const char *s, const char *const *w) {
+  for (int i = 0; w[i]; i++)
+    if (starts(s, w[i])) return 1;
+  return 0;
+}
+static inline int ends_any(const char *s, const char *const *w) {
+  for (int i = 0; w[i]; i++)
+    if (ends(s, w[i])) return 1;
+  return 0;
+}
+static inline int in_list(const char *s, const char *const *w) {
+  for (int i = 0; w[i]; i++)
+    if (!strcmp(s, w[i])) return 1;
+  return 0;
+}
+
 /* A malloc'd NUL-terminated copy of the n bytes at s (aborts on OOM). */
 static inline char *dupn(const char *s, size_t n) {
   char *p = rg_xmalloc(n + 1);

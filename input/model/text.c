@@ -123,3 +123,28 @@ char *rg_nfkc(const char *s, size_t len) {
   if (n < 0) return NULL;
   return (char *)out;
 }
+
+/* The bytes of s if p starts with one of the strings of list, else 0. */
+static size_t starts_one(const char *p, const char *const *list) {
+  for (int i = 0; list[i]; i++) {
+    size_t n = strlen(list[i]);
+    if (!strncmp(p, list[i], n)) return n;
+  }
+  return 0;
+}
+
+size_t rg_bracket_step(const char *p, int *depth) {
+  static const char *const open[] = {"(", "[", "〔", "《", "“", "【", NULL};
+  static const char *const close[] = {")", "]", "〕", "》", "”", "】", NULL};
+  /* every bracket starts with ( ) [ ] or the byte E3 or E2: a one-byte test first */
+  unsigned char c = (unsigned char)*p;
+  if (c != '(' && c != ')' && c != '[' && c != ']' && c != 0xE3 && c != 0xE2) return 0;
+  size_t n = starts_one(p, open);
+  if (n) {
+    (*depth)++;
+    return n;
+  }
+  n = starts_one(p, close);
+  if (n && *depth) (*depth)--;
+  return n;
+}

@@ -27,6 +27,13 @@ int rg_is_blank(const char *s);
  * text first when it may hold full-width forms (－ becomes -). */
 int rg_means_none(const char *s);
 
+/* Brackets: ( [ 〔 《 “ 【 open and ) ] 〕 》 ” 】 close (after NFKC, （ and ）
+ * are ( and )). At a bracket, rg_bracket_step moves *depth (+1 for an
+ * opening one, -1 for a closing one but never below 0) and returns the
+ * bracket's bytes; elsewhere it returns 0. The readers cut unit lists,
+ * clauses and notes only at depth 0. */
+size_t rg_bracket_step(const char *p, int *depth);
+
 /* NFKC-normalise len bytes of UTF-8 into a malloc'd string; NULL when the
  * bytes are not valid UTF-8. Full-width forms become ASCII (（市） -> (市),
  * ：-> :), so names compare equal whatever width the office typed. A copy

@@ -11,10 +11,30 @@ size_t rg_utf8_seq_len(unsigned char c) {
   return 0;
 }
 
+size_t rg_utf8_char_len(const char *p) {
+  size_t n = rg_utf8_seq_len((unsigned char)*p);
+  if (n == 0) return 1;
+  for (size_t i = 1; i < n; i++)
+    if (!p[i]) return i;
+  return n;
+}
+
+size_t rg_utf8_last(const char *s, size_t len) {
+  size_t i = len;
+  while (i > 0 && ((unsigned char)s[i - 1] & 0xC0) == 0x80) i--;
+  return i > 0 ? i - 1 : 0;
+}
+
 size_t rg_utf8_count(const char *s, size_t len) {
   size_t n = 0;
   for (size_t i = 0; i < len; i++)
     if (((unsigned char)s[i] & 0xC0) != 0x80) n++;
+  return n;
+}
+
+size_t rg_utf8_strlen(const char *s) {
+  size_t n = 0;
+  for (; *s; s++) n += ((unsigned char)*s & 0xC0) != 0x80;
   return n;
 }
 

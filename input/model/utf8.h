@@ -14,8 +14,21 @@
  * byte or a byte that never starts a sequence (C0, C1, F5-FF). */
 size_t rg_utf8_seq_len(unsigned char c);
 
+/* Bytes of the character at p in a NUL-terminated string: its sequence
+ * length, 1 for a byte that starts none, and never past the NUL, so text
+ * that holds invalid UTF-8 (a CSV cell NFKC could not take) is walked
+ * safely. */
+size_t rg_utf8_char_len(const char *p);
+
+/* Byte offset of the last character of s[0..len): the last byte that is not
+ * a continuation byte (0 when there is none). */
+size_t rg_utf8_last(const char *s, size_t len);
+
 /* Number of code points in s[0..len) (bytes that are not continuations). */
 size_t rg_utf8_count(const char *s, size_t len);
+
+/* Number of code points of the NUL-terminated s. */
+size_t rg_utf8_strlen(const char *s);
 
 /* Byte offset of code point k in s[0..len); len when s has fewer. */
 size_t rg_utf8_offset(const char *s, size_t len, size_t k);
