@@ -32,30 +32,14 @@ rg_container rg_container_detect(const char *data, size_t len) {
 /* ------------------------------------------------------------ the doc */
 
 const char *rg_cdoc_keep(rg_cdoc *doc, const char *s, size_t n) {
-  char *p = rg_xmalloc(n + 1);
-  memcpy(p, s, n);
-  p[n] = '\0';
-  RG_GROW(doc->strs_, doc->cap_strs_, doc->n_strs_ + 1);
-  doc->strs_[doc->n_strs_++] = p;
-  return p;
+  return rg_html_doc_keep(&doc->page, s, n);
 }
 
 void rg_cdoc_line(rg_cdoc *doc, const char *text, size_t len, const char *label) {
   const char *copy = rg_cdoc_keep(doc, text, len);
   if (rg_is_blank(copy)) return;
   long loc = rg_plan_add_loc(doc->plan, label);
-  rg_lines_push(&doc->lines, copy, len, loc);
-}
-
-static void cdoc_destroy(rg_cdoc *doc) {
-  for (size_t i = 0; i < doc->n_strs_; i++) free(doc->strs_[i]);
-  free(doc->strs_);
-  for (int t = 0; t < doc->n_tables; t++) {
-    for (int r = 0; r < doc->tables[t].n; r++) free((void *)doc->tables[t].rows[r].cells);
-    free(doc->tables[t].rows);
-  }
-  free(doc->tables);
-  rg_lines_destroy(&doc->lines);
+  rg_lines_push(&doc->page.lines, copy, len, loc);
 }
 
 /* ----------------------------------------------------------- the grid */
@@ -138,8 +122,8 @@ int rg_cdoc_task_table(rg_cdoc *doc, const rg_grid *g) {
       const char *s = RG_GRID(g, r, c);
       if (!g->cont[(size_t)r * (size_t)g->ncols + (size_t)c]) rg_cdoc_line(doc, s, strlen(s), g->label[r]);
     }
-  RG_GROW(doc->tables, doc->cap_tables, (size_t)doc->n_tables + 1);
-  rg_ctable *t = &doc->tables[doc->n_tables++];
+  RG_GROW(doc->page.tables, doc->page.cap_tables, (size_t)doc->page.n_tables + 1);
+  rg_html_table *t = &doc->page.tables[doc->page.n_tables++];
   memset(t, 0, sizeof *t);
   for (int r = h; r < g->nrows; r++) {
     if (two && r == h + 1) continue;
@@ -255,9 +239,9 @@ out:
  * task table that names a plan (方案, 分工, 清单, 任务, 计划, 台账). */
 static const char *table_title(const rg_cdoc *doc) {
   const char *best = NULL;
-  long first = doc->n_tables ? doc->tables[0].rows[0].lineno : 0;
-  for (int i = 0; i < doc->lines.n; i++) {
-    const rg_line *l = &doc->lines.v[i];
+  long first = doc->page.n_tables ? doc->page.tables[0].rows[0].lineno : 0;
+  for (int i = 0; i < doc->page.lines.n; i++) {
+    const rg_line *l = &doc->page.lines.v[i];
     if (first && l->lineno > first) break;
     if (l->len > 200) continue;
     static const char *const words[] = {"方案", "分工", "清单", "任务", "计划", "台账", NULL};
@@ -275,39 +259,39 @@ static const char *table_title(const rg_cdoc *doc) {
  * Decided on a sample of the text, as for text plans. */
 static rg_status convert_traditional(rg_cdoc *doc, rg_error *err) {
   rg_buf sample = {0};
-  for (int i = 0; i < doc->lines.n && sample.n < 65536; i++) {
-    rg_buf_putn(&sample, doc->lines.v[i].text, doc->lines.v[i].len);
+  for (int i = 0; i < doc->page.lines.n && sample.n < 65536; i++) {
+    rg_buf_putn(&sample, doc->page.lines.v[i].text, doc->page.lines.v[i].len);
     rg_buf_putn(&sample, "\n", 1);
   }
-  for (int t = 0; t < doc->n_tables && sample.n < 65536; t++)
-    for (int r = 0; r < doc->tables[t].n && sample.n < 65536; r++)
-      for (int c = 0; c < doc->tables[t].rows[r].n; c++) {
-        rg_buf_puts(&sample, doc->tables[t].rows[r].cells[c]);
+  for (int t = 0; t < doc->page.n_tables && sample.n < 65536; t++)
+    for (int r = 0; r < doc->page.tables[t].n && sample.n < 65536; r++)
+      for (int c = 0; c < doc->page.tables[t].rows[r].n; c++) {
+        rg_buf_puts(&sample, doc->page.tables[t].rows[r].cells[c]);
         rg_buf_putn(&sample, "\n", 1);
       }
   int trad = sample.n && rg_convert_is_traditional(sample.s, sample.n);
   free(sample.s);
   if (!trad) return RG_OK;
   rg_status st = RG_OK;
-  for (int i = 0; i < doc->lines.n && !st; i++) {
+  for (int i = 0; i < doc->page.lines.n && !st; i++) {
     char *out;
     size_t n;
-    st = rg_convert_t2s(doc->plan->path, doc->lines.v[i].text, doc->lines.v[i].len, &out, &n, err);
+    st = rg_convert_t2s(doc->plan->path, doc->page.lines.v[i].text, doc->page.lines.v[i].len, &out, &n, err);
     if (st) break;
-    doc->lines.v[i].text = rg_cdoc_keep(doc, out, n);
-    doc->lines.v[i].len = n;
+    doc->page.lines.v[i].text = rg_cdoc_keep(doc, out, n);
+    doc->page.lines.v[i].len = n;
     free(out);
   }
-  for (int t = 0; t < doc->n_tables && !st; t++)
-    for (int r = 0; r < doc->tables[t].n && !st; r++)
-      for (int c = 0; c < doc->tables[t].rows[r].n && !st; c++) {
-        const char *cell = doc->tables[t].rows[r].cells[c];
+  for (int t = 0; t < doc->page.n_tables && !st; t++)
+    for (int r = 0; r < doc->page.tables[t].n && !st; r++)
+      for (int c = 0; c < doc->page.tables[t].rows[r].n && !st; c++) {
+        const char *cell = doc->page.tables[t].rows[r].cells[c];
         char *out;
         size_t n;
         if (!*cell) continue;
         st = rg_convert_t2s(doc->plan->path, cell, strlen(cell), &out, &n, err);
         if (st) break;
-        ((const char **)doc->tables[t].rows[r].cells)[c] = rg_cdoc_keep(doc, out, n);
+        ((const char **)doc->page.tables[t].rows[r].cells)[c] = rg_cdoc_keep(doc, out, n);
         free(out);
       }
   if (!st) {
@@ -340,19 +324,19 @@ rg_status rg_container_parse(rg_plan *plan, const char *data, size_t len, const 
   if (!st) st = convert_traditional(&doc, err);
   if (!st) {
     /* the level and the rules the document states, as for a web page */
-    if (doc.n_tables == 0) {
-      rg_reading_set_level(plan, doc.title, 0);
-      st = rg_text_parse(plan, &doc.lines, err);
+    if (doc.page.n_tables == 0) {
+      rg_reading_set_level(plan, doc.page.title, 0);
+      st = rg_text_parse(plan, &doc.page.lines, err);
     } else {
-      rg_conv_around_tables(plan, doc.title, &doc.lines);
+      rg_conv_around_tables(plan, doc.page.title, &doc.page.lines);
     }
-    for (int i = 0; i < doc.n_tables && !st; i++)
-      st = rg_rows_parse(plan, doc.tables[i].rows, doc.tables[i].n, opts, err);
+    for (int i = 0; i < doc.page.n_tables && !st; i++)
+      st = rg_rows_parse(plan, doc.page.tables[i].rows, doc.page.tables[i].n, opts, err);
     if (!st && plan->n_tasks == 0)
-      st = rg_error_set(err, RG_EINPUT, plan->path, doc.n_tables ? doc.tables[0].rows[0].lineno : 0,
+      st = rg_error_set(err, RG_EINPUT, plan->path, doc.page.n_tables ? doc.page.tables[0].rows[0].lineno : 0,
                         0, "no task rows below the task table's header");
     if (!st && !plan->meta.title) {
-      const char *t = doc.title ? doc.title : doc.n_tables ? table_title(&doc) : NULL;
+      const char *t = doc.page.title ? doc.page.title : doc.page.n_tables ? table_title(&doc) : NULL;
       if (t) plan->meta.title = rg_plan_strdup(plan, t);
     }
   }
@@ -367,6 +351,6 @@ rg_status rg_container_parse(rg_plan *plan, const char *data, size_t len, const 
     err->line = 0;
     err->col = 0;
   }
-  cdoc_destroy(&doc);
+  rg_html_doc_destroy(&doc.page);
   return st;
 }

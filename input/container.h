@@ -23,6 +23,7 @@
 
 #include <stddef.h>
 
+#include "html.h"
 #include "load.h"
 #include "plan.h"
 #include "rows.h"
@@ -46,24 +47,15 @@ rg_status rg_container_parse(rg_plan *plan, const char *data, size_t len, const 
 
 /* ---------------------------------------------- what the readers fill */
 
-typedef struct rg_ctable {
-  rg_row *rows; /* rows[0] is the header row */
-  int n;
-  size_t cap;
-} rg_ctable;
-
 typedef struct rg_cdoc {
   rg_plan *plan;       /* locations are added to it */
   const char *columns; /* --columns or NULL */
   const char *sheet;   /* --sheet or NULL */
-  rg_lines lines;      /* block text in reading order; lineno = location */
-  rg_ctable *tables;   /* task tables in reading order */
-  int n_tables;
-  size_t cap_tables;
-  const char *title;   /* a title the reader found (may be NULL) */
-  /* private: strings owned by the doc */
-  char **strs_;
-  size_t n_strs_, cap_strs_;
+  /* what the HTML reader gives for a page: page.lines, block text in reading
+   * order (lineno = location); page.tables, the task tables in reading
+   * order; page.title, a title the reader found (may be NULL); and the
+   * strings they point to */
+  rg_html_doc page;
 } rg_cdoc;
 
 /* A copy of n bytes of s owned by the doc. */
@@ -90,7 +82,7 @@ void rg_grid_destroy(rg_grid *g);
 #define RG_GRID(g, r, c) ((g)->cell[(size_t)(r) * (size_t)(g)->ncols + (size_t)(c)])
 
 /* If one of the first ten rows of g is a recognised task-table header
- * (rg_rows_header_ok; two-level headers merged), append g to doc->tables
+ * (rg_rows_header_ok; two-level headers merged), append g to doc->page.tables
  * (each row at a new location named by its label), add the rows above the
  * header as lines, and return 1. Otherwise add nothing and return 0. */
 int rg_cdoc_task_table(rg_cdoc *doc, const rg_grid *g);

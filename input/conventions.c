@@ -55,15 +55,11 @@ static const char *const STANDING_WORDS[] = {"不再列出", "不逐一列出", 
                                              "不另列出", "不再单独列出", "不再逐一列出",
                                              "不再重复列出", "不单独列出", NULL};
 
-/* Role words of a standing rule, longest first. */
-static const struct {
-  const char *word;
-  rg_role role;
-} STANDING_ROLE[] = {
-    {"负责落实", RG_ROLE_SUPPORT}, {"落实", RG_ROLE_SUPPORT}, {"配合", RG_ROLE_SUPPORT},
-    {"参与", RG_ROLE_SUPPORT},     {"协助", RG_ROLE_SUPPORT}, {"负责", RG_ROLE_SUPPORT},
-    {"承担", RG_ROLE_SUPPORT},     {NULL, RG_ROLE_SUPPORT},
-};
+/* Role words of a standing rule, longest first. A unit every task has
+ * without being listed supports it (落实, 配合: the plans name no standing
+ * lead). */
+static const char *const STANDING_ROLE[] = {"负责落实", "落实", "配合", "参与",
+                                            "协助",     "负责", "承担", NULL};
 
 int rg_conv_standing(const char *sentence, rg_rule *r) {
   /* every standing phrase ends in 列出 */
@@ -75,18 +71,11 @@ int rg_conv_standing(const char *sentence, rg_rule *r) {
     size_t n = e ? (size_t)(e - p) : strlen(p);
     char *clause = dupn(p, n);
     const char *hit = NULL;
-    rg_role role = RG_ROLE_SUPPORT;
-    for (int i = 0; STANDING_ROLE[i].word && !hit; i++) {
-      const char *q = strstr(clause, STANDING_ROLE[i].word);
-      if (q) {
-        hit = q;
-        role = STANDING_ROLE[i].role;
-      }
-    }
+    const rg_role role = RG_ROLE_SUPPORT;
     /* the earliest role word in the clause ends the unit */
-    for (int i = 0; STANDING_ROLE[i].word && hit; i++) {
-      const char *q = strstr(clause, STANDING_ROLE[i].word);
-      if (q && q < hit) hit = q;
+    for (int i = 0; STANDING_ROLE[i]; i++) {
+      const char *q = strstr(clause, STANDING_ROLE[i]);
+      if (q && (!hit || q < hit)) hit = q;
     }
     if (hit && !has_any(clause, STANDING_WORDS)) {
       /* 以下(各项)(任务)(均)(需)(由) X 落实 */

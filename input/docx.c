@@ -795,7 +795,7 @@ rg_status rg_docx_read(rg_zip *z, const char *main, rg_cdoc *doc, rg_error *err)
       if (!st) st = notes(&w, base, rels, "endnotes", w.en_refs, w.n_en, "endnote", err);
     }
   }
-  if (!st && doc->lines.n == 0 && doc->n_tables == 0)
+  if (!st && doc->page.lines.n == 0 && doc->page.n_tables == 0)
     st = rg_error_set(err, RG_EINPUT, doc->plan->path, 0, 0, "the Word document has no text");
   free(w.abs);
   free(w.nums);

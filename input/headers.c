@@ -67,6 +67,7 @@ rg_header_class rg_header_classify(const char *s) {
 
 static rg_header_class classify(const char *s) {
   /* the labels and headers most plans use, without the word scan below */
+  /* clang-format off */
   static const struct {
     const char *h;
     rg_header_class c;
@@ -75,6 +76,7 @@ static rg_header_class classify(const char *s) {
                 {"责任部门", RG_HDR_SUPPORT},  {"完成时限", RG_HDR_DEADLINE},
                 {"序号", RG_HDR_ID},           {"重点任务", RG_HDR_TASK},
                 {NULL, RG_HDR_NONE}};
+  /* clang-format on */
   for (int i = 0; COMMON[i].h; i++)
     if (!strcmp(s, COMMON[i].h)) return COMMON[i].c;
   if (rg_utf8_strlen(s) > 14) return RG_HDR_NONE;
@@ -118,36 +120,30 @@ static rg_header_class classify(const char *s) {
   return RG_HDR_NONE;
 }
 
+/* Each class's name and what it means to a reader, by class. */
+/* clang-format off */
+static const struct {
+  const char *name, *meaning;
+} CLASSES[] = {
+    [RG_HDR_NONE] = {"none", "not recognised (ignored)"}, [RG_HDR_ID] = {"id", "task number"},
+    [RG_HDR_TASK] = {"task", "task text"}, [RG_HDR_LEAD] = {"lead", "lead units"},
+    [RG_HDR_SUPPORT] = {"support", "support units"},
+    [RG_HDR_SHARED] = {"shared", "responsible units: lead unless a lead column names one"},
+    [RG_HDR_MIXED] = {"mixed", "units: the first listed leads, the others support"},
+    [RG_HDR_PERSON] = {"person", "a person, not a unit (kept out)"},
+    [RG_HDR_DEADLINE] = {"deadline", "deadline"}, [RG_HDR_CHAPTER] = {"chapter", "chapter"},
+    [RG_HDR_SECTION] = {"section", "section"}, [RG_HDR_OTHER] = {"other", "not units (ignored)"},
+};
+/* clang-format on */
+
+static int known_class(rg_header_class c) {
+  return c > RG_HDR_NONE && c <= RG_HDR_OTHER;
+}
+
 const char *rg_header_class_name(rg_header_class c) {
-  switch (c) {
-  case RG_HDR_ID: return "id";
-  case RG_HDR_TASK: return "task";
-  case RG_HDR_LEAD: return "lead";
-  case RG_HDR_SUPPORT: return "support";
-  case RG_HDR_SHARED: return "shared";
-  case RG_HDR_MIXED: return "mixed";
-  case RG_HDR_PERSON: return "person";
-  case RG_HDR_DEADLINE: return "deadline";
-  case RG_HDR_CHAPTER: return "chapter";
-  case RG_HDR_SECTION: return "section";
-  case RG_HDR_OTHER: return "other";
-  default: return "none";
-  }
+  return CLASSES[known_class(c) ? c : RG_HDR_NONE].name;
 }
 
 const char *rg_header_class_meaning(rg_header_class c) {
-  switch (c) {
-  case RG_HDR_ID: return "task number";
-  case RG_HDR_TASK: return "task text";
-  case RG_HDR_LEAD: return "lead units";
-  case RG_HDR_SUPPORT: return "support units";
-  case RG_HDR_SHARED: return "responsible units: lead unless a lead column names one";
-  case RG_HDR_MIXED: return "units: the first listed leads, the others support";
-  case RG_HDR_PERSON: return "a person, not a unit (kept out)";
-  case RG_HDR_DEADLINE: return "deadline";
-  case RG_HDR_CHAPTER: return "chapter";
-  case RG_HDR_SECTION: return "section";
-  case RG_HDR_OTHER: return "not units (ignored)";
-  default: return "not recognised (ignored)";
-  }
+  return CLASSES[known_class(c) ? c : RG_HDR_NONE].meaning;
 }

@@ -56,7 +56,7 @@ static long node_line(const xmlNode *n) {
 
 /* ------------------------------------------------------------ doc strings */
 
-static char *keep(rg_html_doc *doc, const char *s, size_t n) {
+const char *rg_html_doc_keep(rg_html_doc *doc, const char *s, size_t n) {
   char *c = rg_xmalloc(n + 1);
   memcpy(c, s, n);
   c[n] = '\0';
@@ -170,7 +170,7 @@ static void boundary(walker *w) {
     return;
   }
   if (w->len) {
-    char *s = keep(w->doc, w->buf, w->len);
+    const char *s = rg_html_doc_keep(w->doc, w->buf, w->len);
     rg_lines_push(&w->doc->lines, s, w->len, w->line);
   }
   w->len = 0;
@@ -390,7 +390,7 @@ static int task_table(walker *w, xmlNode *table) {
       if (n >= 2) {
         char buf[320];
         rg_rows_header_list((const char *const *)cells, n, buf, sizeof buf);
-        doc->seen_header = keep(doc, buf, strlen(buf));
+        doc->seen_header = rg_html_doc_keep(doc, buf, strlen(buf));
         doc->seen_header_line = node_line(trs[0]);
       }
       for (int i = 0; i < n; i++) free(cells[i]);
@@ -422,7 +422,7 @@ static int task_table(walker *w, xmlNode *table) {
       int cs = int_attr(c, "colspan", 1, MAX_COLS);
       int rs = int_attr(c, "rowspan", 1, 65534);
       char *raw = cell_text(doc, c, 0);
-      const char *text = keep(doc, raw, strlen(raw));
+      const char *text = rg_html_doc_keep(doc, raw, strlen(raw));
       free(raw);
       for (int k = 0; k < cs && n < MAX_COLS; k++) {
         const char *s = k == 0 ? text : "";
@@ -467,7 +467,7 @@ static const char *find_title(rg_html_doc *doc, xmlNode *root) {
       walker w = {.doc = doc, .cell = 1};
       add_text(&w, (const char *)c, strlen((const char *)c), 1, 0);
       xmlFree(c);
-      const char *s = w.len ? keep(doc, w.buf, w.len) : NULL;
+      const char *s = w.len ? rg_html_doc_keep(doc, w.buf, w.len) : NULL;
       free(w.buf);
       return s;
     }

@@ -67,6 +67,8 @@ rg_status rg_html_read(const char *path, const char *utf8, size_t len, const cha
  * restoring task->original. */
 rg_status rg_html_read_blocks(const char *path, const char *utf8, size_t len, rg_html_doc *doc,
                               rg_error *err);
+/* A copy of n bytes of s that doc owns (freed by rg_html_doc_destroy). */
+const char *rg_html_doc_keep(rg_html_doc *doc, const char *s, size_t n);
 void rg_html_doc_destroy(rg_html_doc *doc);
 
 #endif

@@ -587,6 +587,7 @@ int rg_duty_has_units(const rg_duty *d) {
 /* ------------------------------------------------------------- prose */
 
 /* Words that can follow the units a clause opens with. */
+/* clang-format off */
 static const char *const VERBS[] = {
     "研究提出", "负责", "牵头", "研究", "会同", "联合", "配合", "协同", "协助", "指导", "督促",
     "按照", "根据", "做好", "组织", "建立", "制订", "制定", "提出", "商定", "共同", "对",
@@ -596,6 +597,7 @@ static const char *const VERBS[] = {
     "积极", "立即", "迅速", "进一步", "参与", "支持", "主办", "办理", "编制", "发布", "会商",
     "赴", "上报", "抓好", "切实", "认真", "具体", "全面", "密切", "加大", "给予", "拨付",
     "筹措", "核定", "清算", "监督", "检查", "督查", "协调", "承办", "继续", "尽快", NULL};
+/* clang-format on */
 /* Adverbs between the units and a connector: 扶贫办已会同… */
 static const char *const ADVERBS[] = {"正在", "应当", "已经", "已", "将", "也", "正", "还", "均",
                                       "都", "要", "应", "可", "积极", "立即", "迅速", "继续",

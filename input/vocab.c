@@ -20,6 +20,8 @@ typedef struct sized {
 } sized;
 #define W(x) {x, sizeof(x) - 1}
 
+/* A word list, kept in the groups it was written in. */
+/* clang-format off */
 static const sized BODY_WORDS[] = {
     W("中心"), W("集团"), W("公司"), W("政府"), W("银行"), W("分行"), W("支行"), W("总行"), W("海关"), W("街道"),
     W("社区"), W("委员会"), W("管委会"), W("常委会"), W("居委会"), W("村委会"), W("协会"), W("学会"), W("商会"),
@@ -30,6 +32,7 @@ static const sized BODY_WORDS[] = {
     W("产业园"), W("科技园"), W("工业园"), W("创业园"), W("物流园"), W("软件园"), W("园区"), W("开发区"), W("高新区"),
     W("新区"), W("自贸区"), W("试验区"), W("保税区"), W("合作区"), W("示范区"), W("片区"), W("管理区"), W("经济区"),
     W("军区"), W("警备区"), W("有限"), W("股份"), W("工厂"), W("电厂"), W("水厂"), W("总厂"), {NULL, 0}};
+/* clang-format on */
 
 
 /* One-character institutional endings. */
@@ -38,6 +41,7 @@ static const char *const BODY_CHARS[] = {"局", "委", "办", "厅", "部", "署
                                          "村", "府", NULL};
 
 /* Common words that end in one of BODY_CHARS but name no body. */
+/* clang-format off */
 static const char *const NOT_BODY[] = {
     "布局", "格局", "大局", "全局", "结局", "开局", "时局", "政局", "僵局", "棋局", "定局",
     "骗局", "饭局", "出局", "破局", "战局", "残局", "当局", "新格局", "部署", "签署", "内部",
@@ -52,8 +56,10 @@ static const char *const NOT_BODY[] = {
     "各司", "公司", "宾馆", "场馆", "展馆", "本院", "学院", "剧院", "庭院", "住院", "该院",
     "该局", "该委", "该办", "该所", "该处", "各委", "各局", "各办", "本局", "本委", "本办",
     "政府", "市府", "县府", NULL};
+/* clang-format on */
 
 /* Too generic to be a unit on its own. */
+/* clang-format off */
 static const char *const BARE[] = {
     "单位", "部门", "机关", "机构", "企业", "办公室", "领导小组", "小组", "工作组", "指挥部",
     "委员会", "管委会", "政府", "人民政府", "党委", "党组", "中心", "公司", "集团", "学校",
@@ -61,6 +67,7 @@ static const char *const BARE[] = {
     "该委", "该局", "该办", "成员单位", "责任单位", "牵头单位", "配合单位", "下同", "同上",
     "上同", "其他", "等", "部", "局", "委", "办", "厅", "院", "室", "处", "所", "站", "队",
     "社", "组", "司", "馆", "会", NULL};
+/* clang-format on */
 
 int rg_vocab_is_bare(const char *name) { return in_list(name, BARE); }
 
@@ -158,12 +165,14 @@ int rg_vocab_is_body(const char *name) {
 
 /* ----------------------------------------------------------- persons */
 
+/* clang-format off */
 static const char *const PERSON_END[] = {
     "领导", "负责人", "责任人", "联系人", "负责同志", "同志", "书记", "副书记", "省长", "市长",
     "县长", "区长", "镇长", "乡长", "旗长", "州长", "局长", "厅长", "部长", "主任", "秘书长",
     "副秘书长", "总指挥", "副总指挥", "指挥长", "组长", "副组长", "总经理", "董事长", "院长",
     "校长", "行长", "主席", "常委", "委员", "总理", "副总理", "国务委员", "处长", "科长",
     "所长", "站长", "队长", "馆长", "社长", "干部", NULL};
+/* clang-format on */
 static const char *const PERSON_START[] = {"分管", "协管", "包联", "包抓", "联系", "牵头市",
                                            "牵头省", "牵头县", NULL};
 

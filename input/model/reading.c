@@ -7,14 +7,9 @@
 #include "text.h"
 
 const char *rg_level_name(rg_level level) {
-  switch (level) {
-  case RG_LEVEL_NATIONAL: return "national";
-  case RG_LEVEL_PROVINCIAL: return "provincial";
-  case RG_LEVEL_CITY: return "city";
-  case RG_LEVEL_COUNTY: return "county";
-  case RG_LEVEL_DISTRICT: return "district";
-  default: return "unknown";
-  }
+  static const char *const NAMES[] = {"unknown", "national", "provincial",
+                                      "city",    "county",   "district"};
+  return level > RG_LEVEL_UNKNOWN && level <= RG_LEVEL_DISTRICT ? NAMES[level] : NAMES[0];
 }
 
 rg_reading *rg_reading_of(rg_plan *plan) {

@@ -25,26 +25,22 @@ static inline int ends(const char *s, const char *p) {
 
 /* Word lists (NULL-terminated): does s contain, start with, end with or
  * equal one of the words? The readers' vocabularies are such lists. */
-static inline int has_any(const char *s, const char *const *w) {
+enum { RG_IN, RG_AT_START, RG_AT_END, RG_EQUAL };
+static inline int word_test(const char *s, const char *w, int how) {
+  return how == RG_IN         ? strstr(s, w) != NULL
+         : how == RG_AT_START ? starts(s, w)
+         : how == RG_AT_END   ? ends(s, w)
+                              : !strcmp(s, w);
+}
+static inline int any_word(const char *s, const char *const *w, int how) {
   for (int i = 0; w[i]; i++)
-    if (strstr(s, w[i])) return 1;
+    if (word_test(s, w[i], how)) return 1;
   return 0;
 }
-static inline int starts_any(const char *s, const char *const *w) {
-  for (int i = 0; w[i]; i++)
-    if (starts(s, w[i])) return 1;
-  return 0;
-}
-static inline int ends_any(const char *s, const char *const *w) {
-  for (int i = 0; w[i]; i++)
-    if (ends(s, w[i])) return 1;
-  return 0;
-}
-static inline int in_list(const char *s, const char *const *w) {
-  for (int i = 0; w[i]; i++)
-    if (!strcmp(s, w[i])) return 1;
-  return 0;
-}
+static inline int has_any(const char *s, const char *const *w) { return any_word(s, w, RG_IN); }
+static inline int starts_any(const char *s, const char *const *w) { return any_word(s, w, RG_AT_START); }
+static inline int ends_any(const char *s, const char *const *w) { return any_word(s, w, RG_AT_END); }
+static inline int in_list(const char *s, const char *const *w) { return any_word(s, w, RG_EQUAL); }
 
 /* A malloc'd NUL-terminated copy of the n bytes at s (aborts on OOM). */
 static inline char *dupn(const char *s, size_t n) {

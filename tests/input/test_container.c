@@ -29,22 +29,15 @@ static void read_docx(loaded *l, const char *path) {
 }
 
 static void unload(loaded *l) {
-  for (size_t i = 0; i < l->doc.n_strs_; i++) free(l->doc.strs_[i]);
-  free(l->doc.strs_);
-  for (int t = 0; t < l->doc.n_tables; t++) {
-    for (int r = 0; r < l->doc.tables[t].n; r++) free((void *)l->doc.tables[t].rows[r].cells);
-    free(l->doc.tables[t].rows);
-  }
-  free(l->doc.tables);
-  rg_lines_destroy(&l->doc.lines);
+  rg_html_doc_destroy(&l->doc.page);
   rg_zip_close(l->zip);
   rg_plan_free(l->plan);
   rg_source_destroy(&l->src);
 }
 
 static void expect_line(loaded *l, int i, const char *text, const char *loc) {
-  cr_assert_lt(i, l->doc.lines.n, "line %d missing", i);
-  const rg_line *x = &l->doc.lines.v[i];
+  cr_assert_lt(i, l->doc.page.lines.n, "line %d missing", i);
+  const rg_line *x = &l->doc.page.lines.v[i];
   char *got = strndup(x->text, x->len);
   cr_expect_str_eq(got, text, "line %d", i);
   char num[24];
@@ -73,15 +66,15 @@ Test(docx, lines_with_automatic_numbers_changes_boxes_and_notes) {
               "\xC2\xB6" "13"); /* ④: startOverride 3, numbering from a based-on style */
   expect_line(&l, i++, "说明：表内排在第一位的为牵头单位。", "\xC2\xB6" "15"); /* the text box, once */
   expect_line(&l, i++, "本部分任务由市商务局统筹。", "footnote 1");
-  cr_expect_eq(l.doc.lines.n, i, "no other line (the box's fallback copy is not read)");
+  cr_expect_eq(l.doc.page.lines.n, i, "no other line (the box's fallback copy is not read)");
   unload(&l);
 }
 
 Test(docx, task_table_rows_merge_the_two_level_header) {
   loaded l;
   read_docx(&l, OFFICE "features-table.docx");
-  cr_assert_eq(l.doc.n_tables, 1);
-  const rg_ctable *t = &l.doc.tables[0];
+  cr_assert_eq(l.doc.page.n_tables, 1);
+  const rg_html_table *t = &l.doc.page.tables[0];
   cr_assert_eq(t->n, 3);
   const char *head[] = {"序号", "重点任务", "牵头单位", "配合单位"};
   const char *row1[] = {"1", "建设数字政府。", "市数据局", "市财政局\n市委网信办"};
