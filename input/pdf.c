@@ -450,136 +450,162 @@ static int id_like(const char *s) {
   return !*p || *p == '.' || *p == ' ' || !strcmp(p, "、");
 }
 
-/* Read the table whose header starts at line i; returns the index after it. */
-static int table(pdoc *d, int i, int hlines, col *cols, int ncols, rg_cdoc *doc) {
-  /* the table's lines: up to the first line crossing the header centres */
-  int end = i + hlines;
-  int *idx = NULL;
-  int n = 0;
+/* A table being read: its header (line i, hlines lines, columns cols) and
+ * the lines below that belong to it (idx[0..n), up to line end). */
+typedef struct ptable {
+  pdoc *d;
+  int i, hlines, end;
+  col *cols;
+  int ncols;
+  int *idx, n;
+  double border[MAX_COLS]; /* between column c and c + 1 */
+} ptable;
+
+/* Does line L cross two column centres of the header? */
+static int crosses_columns(const ptable *t, const vline *L) {
+  for (int k = 0; k < L->n; k++) {
+    int centres = 0;
+    for (int c = 0; c < t->ncols; c++) {
+      double cc = (t->cols[c].x0 + t->cols[c].x1) / 2;
+      centres += L->chunks[k].x0 < cc && L->chunks[k].x1 > cc;
+    }
+    if (centres >= 2) return 1;
+  }
+  return 0;
+}
+
+/* The table's lines: up to the first line crossing the header centres (a
+ * heading spanning the table does not end it; a repeated header is used). */
+static void table_lines(ptable *t) {
   size_t cap = 0;
-  for (; end < d->n; end++) {
-    vline *L = &d->v[end];
+  for (t->end = t->i + t->hlines; t->end < t->d->n; t->end++) {
+    vline *L = &t->d->v[t->end];
     if (L->chrome) continue;
-    if (same_header(L, cols, ncols)) { /* repeated on a new page */
+    if (same_header(L, t->cols, t->ncols)) { /* repeated on a new page */
       L->used = 1;
       continue;
     }
-    int crosses = 0;
+    if (crosses_columns(t, L) && !(L->n == 1 && starts_heading(L->text))) break;
+    RG_GROW(t->idx, cap, (size_t)t->n + 1);
+    t->idx[t->n++] = t->end;
+  }
+}
+
+/* The border between columns c and c + 1: the middle of the widest strip
+ * between the two header cells that no chunk of the table crosses, else the
+ * middle of the gap. The chunks' intervals clipped to the gap, sorted by
+ * start, swept once: O(k log k). */
+static double column_border(const ptable *t, int c) {
+  double lo = t->cols[c].x1, hi = t->cols[c + 1].x0;
+  if (hi < lo) hi = lo;
+  double best_a = lo, best_b = lo;
+  span *iv = NULL;
+  size_t nc = 0, cap_iv = 0;
+  for (int r = 0; r < t->n; r++) {
+    const vline *L = &t->d->v[t->idx[r]];
     for (int k = 0; k < L->n; k++) {
-      int centres = 0;
-      for (int c = 0; c < ncols; c++) {
-        double cc = (cols[c].x0 + cols[c].x1) / 2;
-        centres += L->chunks[k].x0 < cc && L->chunks[k].x1 > cc;
-      }
-      if (centres >= 2) crosses = 1;
+      if (L->n == 1 && starts_heading(L->text)) continue;
+      double a = L->chunks[k].x0, b = L->chunks[k].x1;
+      if (b <= lo || a >= hi) continue;
+      RG_GROW(iv, cap_iv, nc + 1);
+      iv[nc++] = (span){a > lo ? a : lo, b < hi ? b : hi};
     }
-    if (crosses && !(L->n == 1 && starts_heading(L->text))) break;
-    RG_GROW(idx, cap, (size_t)n + 1);
-    idx[n++] = end;
   }
-  /* column borders: the free strip between two header cells that no chunk
-   * of the table crosses (its middle), else the middle of the gap */
-  double border[MAX_COLS];
-  for (int c = 0; c + 1 < ncols; c++) {
-    double lo = cols[c].x1, hi = cols[c + 1].x0;
-    if (hi < lo) hi = lo;
-    /* the widest part of [lo, hi] no chunk covers: the chunks' intervals
-     * clipped to it, sorted by start, swept once. O(k log k). */
-    double best_a = lo, best_b = lo;
-    span *iv = NULL;
-    size_t nc = 0, cap_iv = 0;
-    for (int r = 0; r < n; r++) {
-      vline *L = &d->v[idx[r]];
-      for (int k = 0; k < L->n; k++) {
-        if (L->n == 1 && starts_heading(L->text)) continue;
-        double a = L->chunks[k].x0, b = L->chunks[k].x1;
-        if (b <= lo || a >= hi) continue;
-        RG_GROW(iv, cap_iv, nc + 1);
-        iv[nc++] = (span){a > lo ? a : lo, b < hi ? b : hi};
-      }
-    }
-    rg_sort(iv, nc, sizeof *iv, by_start, NULL);
-    double x = lo; /* covered up to x */
-    for (size_t q = 0; q <= nc; q++) {
-      double next = q < nc ? iv[q].a : hi;
-      if (next - x > best_b - best_a) best_a = x, best_b = next;
-      if (q < nc && iv[q].b > x) x = iv[q].b;
-    }
-    free(iv);
-    border[c] = best_b > best_a ? (best_a + best_b) / 2 : (lo + hi) / 2;
+  rg_sort(iv, nc, sizeof *iv, by_start, NULL);
+  double x = lo; /* covered up to x */
+  for (size_t q = 0; q <= nc; q++) {
+    double next = q < nc ? iv[q].a : hi;
+    if (next - x > best_b - best_a) best_a = x, best_b = next;
+    if (q < nc && iv[q].b > x) x = iv[q].b;
   }
-  /* anchors: lines with an id in the id-like first column, or headings */
+  free(iv);
+  return best_b > best_a ? (best_a + best_b) / 2 : (lo + hi) / 2;
+}
+
+/* Anchors: lines with an id in the id-like first column, or headings; with
+ * no id column, lines after a wide gap. anchor[r] for each line r. */
+static int *row_anchors(const ptable *t) {
   int id_col = -1;
-  for (int c = 0; c < ncols && id_col < 0; c++) {
-    char *h = cols[c].name;
-    if (strstr(h, "序号") || strstr(h, "编号") || !strcasecmp(h, "no") || !strcasecmp(h, "id")) id_col = c;
+  for (int c = 0; c < t->ncols && id_col < 0; c++) {
+    const char *h = t->cols[c].name;
+    if (strstr(h, "序号") || strstr(h, "编号") || !strcasecmp(h, "no") || !strcasecmp(h, "id"))
+      id_col = c;
   }
-  int *anchor = rg_xcalloc((size_t)n + 1, sizeof *anchor);
+  int *anchor = rg_xcalloc((size_t)t->n + 1, sizeof *anchor);
   int n_anchor = 0;
-  for (int r = 0; r < n; r++) {
-    vline *L = &d->v[idx[r]];
-    int a = L->n == 1 && starts_heading(L->text) && column_of(&L->chunks[0], border, ncols) < 0;
+  for (int r = 0; r < t->n; r++) {
+    const vline *L = &t->d->v[t->idx[r]];
+    int a = L->n == 1 && starts_heading(L->text) &&
+            column_of(&L->chunks[0], t->border, t->ncols) < 0;
     for (int k = 0; k < L->n && !a; k++) {
-      int c = column_of(&L->chunks[k], border, ncols);
-      if (id_col >= 0 && c == id_col && (id_like(L->chunks[k].text) || starts_heading(L->chunks[k].text))) a = 1;
+      int c = column_of(&L->chunks[k], t->border, t->ncols);
+      if (id_col >= 0 && c == id_col &&
+          (id_like(L->chunks[k].text) || starts_heading(L->chunks[k].text)))
+        a = 1;
     }
     if (id_col < 0 && r > 0) { /* no id column: a wide gap above */
-      vline *P = &d->v[idx[r - 1]];
+      const vline *P = &t->d->v[t->idx[r - 1]];
       a = P->page != L->page || L->y0 - P->y1 > 0.6 * L->em;
     }
     anchor[r] = a;
     n_anchor += a;
   }
-  if (n_anchor == 0 && n > 0) anchor[0] = 1;
-  /* row starts: before each anchor after the first, at the widest gap since
-   * the previous anchor. A page break counts as a gap a little smaller than
-   * the typical row gap of the table (the median of the gaps chosen between
-   * anchors on one page), so a row split over two pages stays whole and a
-   * row that starts a page still starts there. */
-  int *start = rg_xcalloc((size_t)n + 1, sizeof *start);
-  double *chosen = rg_xmalloc(((size_t)n + 1) * sizeof *chosen);
+  if (n_anchor == 0 && t->n > 0) anchor[0] = 1;
+  return anchor;
+}
+
+/* Row starts: before each anchor after the first, at the widest gap since
+ * the previous anchor. A page break counts as a gap a little smaller than
+ * the typical row gap of the table (the median of the gaps chosen between
+ * anchors on one page), so a row split over two pages stays whole and a row
+ * that starts a page still starts there. start[r] for each line r. */
+static int *row_starts(const ptable *t, const int *anchor) {
+  const pdoc *d = t->d;
+  int *start = rg_xcalloc((size_t)t->n + 1, sizeof *start);
+  double *chosen = rg_xmalloc(((size_t)t->n + 1) * sizeof *chosen);
   int n_chosen = 0;
   for (int pass = 0; pass < 2; pass++) {
-    double page_gap = 0.1 * d->v[i].em;
+    double page_gap = 0.1 * d->v[t->i].em;
     if (pass == 1 && n_chosen) {
       rg_sort(chosen, (size_t)n_chosen, sizeof *chosen, rg_cmp_double, NULL);
       page_gap = 0.9 * chosen[n_chosen / 2];
     }
-    int prev = -1;
-    for (int r = 0; r < n; r++) {
+    for (int r = 0, prev = -1; r < t->n; r++) {
       if (!anchor[r]) continue;
-      if (prev >= 0) {
-        int spans = d->v[idx[prev]].page != d->v[idx[r]].page;
-        if (spans == pass) {
-          int best = r;
-          double best_gap = -1e9;
-          for (int q = prev + 1; q <= r; q++) {
-            vline *P = &d->v[idx[q - 1]], *L = &d->v[idx[q]];
-            double gap = P->page != L->page ? page_gap : L->y0 - P->y1;
-            if (gap > best_gap + 0.01) best_gap = gap, best = q;
-          }
-          start[best] = 1;
-          if (!pass) chosen[n_chosen++] = best_gap;
+      if (prev >= 0 && (d->v[t->idx[prev]].page != d->v[t->idx[r]].page) == pass) {
+        int best = r;
+        double best_gap = -1e9;
+        for (int q = prev + 1; q <= r; q++) {
+          const vline *P = &d->v[t->idx[q - 1]], *L = &d->v[t->idx[q]];
+          double gap = P->page != L->page ? page_gap : L->y0 - P->y1;
+          if (gap > best_gap + 0.01) best_gap = gap, best = q;
         }
+        start[best] = 1;
+        if (!pass) chosen[n_chosen++] = best_gap;
       }
       prev = r;
     }
   }
   free(chosen);
-  if (n > 0) start[0] = 1;
-  /* build the grid */
-  int nrows = 1;
-  for (int r = 0; r < n; r++) nrows += start[r];
+  if (t->n > 0) start[0] = 1;
+  return start;
+}
+
+/* The grid of the table's rows (the header first), handed to the row
+ * reader; every line of it is used. */
+static void table_grid(ptable *t, const int *start, rg_cdoc *doc) {
+  pdoc *d = t->d;
+  int ncols = t->ncols, nrows = 1;
+  for (int r = 0; r < t->n; r++) nrows += start[r];
   rg_grid g;
   rg_grid_init(&g, nrows, ncols);
   rg_buf *cellbuf = rg_xcalloc((size_t)nrows * (size_t)ncols, sizeof *cellbuf);
   char label[32];
-  snprintf(label, sizeof label, "p%d:%d", d->v[i].page, d->v[i].no);
+  snprintf(label, sizeof label, "p%d:%d", d->v[t->i].page, d->v[t->i].no);
   g.label[0] = rg_cdoc_keep(doc, label, strlen(label));
-  for (int c = 0; c < ncols; c++) RG_GRID(&g, 0, c) = cols[c].name;
-  int row = 0;
-  for (int r = 0; r < n; r++) {
-    vline *L = &d->v[idx[r]];
+  for (int c = 0; c < ncols; c++) RG_GRID(&g, 0, c) = t->cols[c].name;
+  for (int r = 0, row = 0; r < t->n; r++) {
+    vline *L = &d->v[t->idx[r]];
     L->used = 1;
     if (start[r]) {
       row++;
@@ -587,28 +613,38 @@ static int table(pdoc *d, int i, int hlines, col *cols, int ncols, rg_cdoc *doc)
       g.label[row] = rg_cdoc_keep(doc, label, strlen(label));
     }
     for (int k = 0; k < L->n; k++) {
-      int c = column_of(&L->chunks[k], border, ncols);
+      int c = column_of(&L->chunks[k], t->border, ncols);
       if (c < 0) c = 0; /* a heading across the table */
-      size_t at = (size_t)row * (size_t)ncols + (size_t)c;
-      const char *t = L->chunks[k].text;
-      if (cellbuf[at].n && needs_space(cellbuf[at].s, cellbuf[at].n, t)) rg_buf_putn(&cellbuf[at], " ", 1);
-      rg_buf_puts(&cellbuf[at], t);
+      rg_buf *cell = &cellbuf[(size_t)row * (size_t)ncols + (size_t)c];
+      const char *text = L->chunks[k].text;
+      if (cell->n && needs_space(cell->s, cell->n, text)) rg_buf_putn(cell, " ", 1);
+      rg_buf_puts(cell, text);
     }
   }
   for (int r = 1; r < nrows; r++)
     for (int c = 0; c < ncols; c++)
-      if (cellbuf[(size_t)r * (size_t)ncols + (size_t)c].s) RG_GRID(&g, r, c) = cellbuf[(size_t)r * (size_t)ncols + (size_t)c].s;
-  if (!rg_cdoc_task_table(doc, &g)) { /* cannot happen: the header was recognised */
-    for (int r = 0; r < n; r++) d->v[idx[r]].used = 0;
-  }
+      if (cellbuf[(size_t)r * (size_t)ncols + (size_t)c].s)
+        RG_GRID(&g, r, c) = cellbuf[(size_t)r * (size_t)ncols + (size_t)c].s;
+  if (!rg_cdoc_task_table(doc, &g)) /* cannot happen: the header was recognised */
+    for (int r = 0; r < t->n; r++) d->v[t->idx[r]].used = 0;
   for (size_t q = 0; q < (size_t)nrows * (size_t)ncols; q++) free(cellbuf[q].s);
   free(cellbuf);
   rg_grid_destroy(&g);
+}
+
+/* Read the table whose header starts at line i; returns the index after it. */
+static int table(pdoc *d, int i, int hlines, col *cols, int ncols, rg_cdoc *doc) {
+  ptable t = {.d = d, .i = i, .hlines = hlines, .cols = cols, .ncols = ncols};
+  table_lines(&t);
+  for (int c = 0; c + 1 < ncols; c++) t.border[c] = column_border(&t, c);
+  int *anchor = row_anchors(&t);
+  int *start = row_starts(&t, anchor);
+  table_grid(&t, start, doc);
   free(anchor);
   free(start);
-  int after = n ? idx[n - 1] + 1 : i + hlines;
-  free(idx);
-  return after > end ? after : end;
+  int after = t.n ? t.idx[t.n - 1] + 1 : i + hlines;
+  free(t.idx);
+  return after > t.end ? after : t.end;
 }
 
 /* ---------------------------------------------------------- paragraphs */

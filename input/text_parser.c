@@ -592,28 +592,30 @@ static int rule_line(parser *p, const char *s, long line) {
   return 1;
 }
 
-static void parse_line(parser *p, char *s, long line) {
+/* A numbered line: a chapter (一、 第一部分), a section ((一), 2.1), a decimal
+ * item or a task (1. 1、 (1)). 1 when s was one. */
+static int numbered_line(parser *p, char *s, long line) {
   size_t n;
   /* chapter: 一、title  or  第一部分 title */
   if ((n = rg_cn_numeral_len(s)) && starts(s + n, "、")) {
     char *num = dupn(s, n);
     heading(p, 0, num, s + n + 3, line);
     free(num);
-    return;
+    return 1;
   }
   if (starts(s, "第") && (n = rg_cn_numeral_len(s + 3)) &&
       (starts(s + 3 + n, "部分") || starts(s + 3 + n, "章"))) {
     char *num = dupn(s + 3, n);
     heading(p, 0, num, s + 3 + n + (starts(s + 3 + n, "部分") ? 6 : 3), line);
     free(num);
-    return;
+    return 1;
   }
   /* section: (一)title */
   if (s[0] == '(' && (n = rg_cn_numeral_len(s + 1)) && s[1 + n] == ')') {
     char *num = dupn(s + 1, n);
     heading(p, 1, num, s + 2 + n, line);
     free(num);
-    return;
+    return 1;
   }
   /* decimal: 1 总则 (chapter), 2.1 (section), 2.1.3 … (section, a task
    * when it carries units) */
@@ -627,7 +629,7 @@ static void parse_line(parser *p, char *s, long line) {
     else
       heading(p, parts > 1, num, rest, line);
     free(num);
-    return;
+    return 1;
   }
   /* task: 1.text  1、text  (1)text  1)text */
   n = ascii_digits(s);
@@ -639,15 +641,20 @@ static void parse_line(parser *p, char *s, long line) {
       char *num = dupn(s, n);
       start_task(p, num, after + sep, line);
       free(num);
-      return;
+      return 1;
     }
   }
   if (s[0] == '(' && (n = ascii_digits(s + 1)) && n <= 9 && s[1 + n] == ')' && s[2 + n]) {
     char *num = dupn(s + 1, n);
     start_task(p, num, s + 2 + n, line);
     free(num);
-    return;
+    return 1;
   }
+  return 0;
+}
+
+static void parse_line(parser *p, char *s, long line) {
+  if (numbered_line(p, s, line)) return;
   /* labelled unit line */
   if (label_line(s)) {
     flush_pending(p);

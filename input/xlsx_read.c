@@ -408,6 +408,139 @@ static void report_hidden(reader *r, const sheet *sh, xsheet *s) {
   }
 }
 
+/* The worksheets of the workbook, in order (sheets[k].part malloc'd). */
+static int list_sheets(xmlNode *root, xmlDoc *rels, sheet **out) {
+  sheet *sheets = NULL;
+  int n = 0;
+  size_t cap = 0;
+  xmlNode *sh = rg_xml_child(root, "sheets");
+  for (xmlNode *s = sh ? sh->children : NULL; s; s = s->next) {
+    const char *name = rg_xml_attr(s, "name"), *id = rg_xml_attr(s, "id");
+    const char *state = rg_xml_attr(s, "state");
+    if (!rg_xml_is(s, "sheet") || !name || !id) continue;
+    char *part = rg_zip_rel_by_id(rels, "xl/", id);
+    if (!part) continue;
+    RG_GROW(sheets, cap, (size_t)n + 1);
+    sheets[n++] = (sheet){name, part, state && strcmp(state, "visible") != 0};
+  }
+  *out = sheets;
+  return n;
+}
+
+/* Append name to a list "a, b" in buf. */
+static void name_list_add(char *buf, size_t size, const char *name) {
+  if (buf[0]) strncat(buf, ", ", size - strlen(buf) - 1);
+  strncat(buf, name, size - strlen(buf) - 1);
+}
+
+/* The sheet --sheet names (by name, or its 1-based number): *chosen, or an
+ * error listing the sheets. */
+static rg_status named_sheet(const reader *r, const sheet *sheets, int n, int *chosen,
+                             rg_error *err) {
+  const char *want = r->doc->sheet;
+  *chosen = -1;
+  for (int i = 0; i < n && *chosen < 0; i++)
+    if (!strcmp(sheets[i].name, want)) *chosen = i;
+  char *end;
+  long k = strtol(want, &end, 10);
+  if (*chosen < 0 && !*end && k >= 1 && k <= n) *chosen = (int)k - 1;
+  if (*chosen >= 0) return RG_OK;
+  char names[400] = "";
+  for (int i = 0; i < n; i++) name_list_add(names, sizeof names, sheets[i].name);
+  return rg_error_set(err, RG_EINPUT, r->path, 0, 0, "no sheet named '%s' (sheets: %s)", want,
+                      names);
+}
+
+/* Which sheet holds the task table: of every visible sheet (or the chosen
+ * one), the one whose table has the most rows (*best, -1 if none), the
+ * first with text (*first_text), the other sheets with tables (others). */
+static rg_status find_task_sheet(reader *r, const sheet *sheets, int n, int chosen, int *best,
+                                 int *first_text, char *others, size_t size, rg_error *err) {
+  int best_rows = 0;
+  *best = *first_text = -1;
+  for (int i = 0; i < n; i++) {
+    if (chosen >= 0 ? i != chosen : sheets[i].hidden) continue;
+    xsheet s;
+    rg_status st = read_sheet(r, &sheets[i], &s, err);
+    if (st) return st;
+    if (s.n > 0 && *first_text < 0) *first_text = i;
+    rg_grid g;
+    int *rows;
+    if (s.n > 0 && !(st = build_grid(r, &sheets[i], &s, &g, &rows, err))) {
+      int h = rg_grid_header(&g, r->doc->columns), rows_below = g.nrows - h;
+      if (h >= 0 && *best >= 0)
+        name_list_add(others, size, rows_below > best_rows ? sheets[*best].name : sheets[i].name);
+      if (h >= 0 && rows_below > best_rows) *best = i, best_rows = rows_below;
+      rg_grid_destroy(&g);
+      free(rows);
+    }
+    xsheet_destroy(&s);
+    if (st) return st;
+  }
+  return RG_OK;
+}
+
+/* Read the sheet picked: its task table, or with none every cell a line,
+ * row by row; then the hidden rows and columns and the other sheets. */
+static rg_status read_picked(reader *r, const sheet *sh, int has_table, const char *others,
+                             rg_error *err) {
+  rg_cdoc *doc = r->doc;
+  xsheet s;
+  rg_status st = read_sheet(r, sh, &s, err);
+  if (st) return st;
+  rg_grid g;
+  int *rows;
+  st = build_grid(r, sh, &s, &g, &rows, err);
+  if (!st) {
+    if (!has_table || !rg_cdoc_task_table(doc, &g))
+      for (int k = 0; k < g.nrows; k++)
+        for (int c = 0; c < g.ncols; c++) {
+          const char *t = RG_GRID(&g, k, c);
+          if (!t[0] || g.cont[(size_t)k * (size_t)g.ncols + (size_t)c]) continue;
+          if (k > 0 && RG_GRID(&g, k - 1, c) == t) continue; /* a vertical merge */
+          char label[600], cn[8];
+          col_name(c, cn);
+          snprintf(label, sizeof label, "%s!%s%d", sh->name, cn, rows[k] + 1);
+          rg_cdoc_line(doc, t, strlen(t), label);
+        }
+    report_hidden(r, sh, &s);
+    if (others[0])
+      rg_plan_diag(doc->plan, RG_SEV_WARNING, 0, "other-sheets",
+                   "sheet %s was read; sheets %s also hold task tables (choose one with --sheet)",
+                   sh->name, others);
+    rg_grid_destroy(&g);
+    free(rows);
+  }
+  xsheet_destroy(&s);
+  return st;
+}
+
+/* The workbook's settings, shared strings and styles, then the sheet with
+ * the task table (or the one --sheet names). */
+static rg_status read_workbook(reader *r, xmlDoc *wb, xmlDoc *rels, sheet **sheets, int *n_sheets,
+                               rg_error *err) {
+  rg_status st = read_shared(r, rels, err);
+  if (!st) st = read_styles(r, rels, err);
+  if (st) return st;
+  xmlNode *root = xmlDocGetRootElement(wb);
+  xmlNode *pr = rg_xml_child(root, "workbookPr");
+  const char *d1904 = pr ? rg_xml_attr(pr, "date1904") : NULL;
+  r->date1904 = d1904 && (!strcmp(d1904, "1") || !strcmp(d1904, "true"));
+  *n_sheets = list_sheets(root, rels, sheets);
+  if (*n_sheets == 0) return rg_error_set(err, RG_EINPUT, r->path, 0, 0, "the workbook has no worksheet");
+  int chosen = -1, best, first_text;
+  if (r->doc->sheet && (st = named_sheet(r, *sheets, *n_sheets, &chosen, err))) return st;
+  char others[400] = "";
+  st = find_task_sheet(r, *sheets, *n_sheets, chosen, &best, &first_text, others, sizeof others, err);
+  if (st) return st;
+  int pick = best >= 0 ? best : first_text;
+  if (pick < 0)
+    return rg_error_set(err, RG_EINPUT, r->path, 0, 0,
+                        chosen >= 0 ? "sheet %s is empty" : "the workbook has no text%s",
+                        chosen >= 0 ? (*sheets)[chosen].name : "");
+  return read_picked(r, &(*sheets)[pick], best >= 0, others, err);
+}
+
 rg_status rg_xlsx_read(rg_zip *z, const char *main, rg_cdoc *doc, rg_error *err) {
   reader r;
   memset(&r, 0, sizeof r);
@@ -417,117 +550,9 @@ rg_status rg_xlsx_read(rg_zip *z, const char *main, rg_cdoc *doc, rg_error *err)
   xmlDoc *wb = NULL, *rels = NULL;
   sheet *sheets = NULL;
   int n_sheets = 0;
-  size_t cap_sheets = 0;
   rg_status st = rg_zip_xml(z, main, 0, &wb, err);
   if (!st) st = rg_zip_xml(z, "xl/_rels/workbook.xml.rels", 1, &rels, err);
-  if (!st) st = read_shared(&r, rels, err);
-  if (!st) st = read_styles(&r, rels, err);
-  if (st) goto out;
-  xmlNode *root = xmlDocGetRootElement(wb);
-  xmlNode *pr = rg_xml_child(root, "workbookPr");
-  const char *d1904 = pr ? rg_xml_attr(pr, "date1904") : NULL;
-  r.date1904 = d1904 && (!strcmp(d1904, "1") || !strcmp(d1904, "true"));
-  xmlNode *sh = rg_xml_child(root, "sheets");
-  for (xmlNode *s = sh ? sh->children : NULL; s; s = s->next) {
-    const char *name = rg_xml_attr(s, "name"), *id = rg_xml_attr(s, "id");
-    const char *state = rg_xml_attr(s, "state");
-    if (!rg_xml_is(s, "sheet") || !name || !id) continue;
-    char *part = rg_zip_rel_by_id(rels, "xl/", id);
-    if (!part) continue;
-    RG_GROW(sheets, cap_sheets, (size_t)n_sheets + 1);
-    sheets[n_sheets++] = (sheet){name, part, state && strcmp(state, "visible") != 0};
-  }
-  if (n_sheets == 0) {
-    st = rg_error_set(err, RG_EINPUT, r.path, 0, 0, "the workbook has no worksheet");
-    goto out;
-  }
-  int chosen = -1;
-  if (doc->sheet) {
-    for (int i = 0; i < n_sheets && chosen < 0; i++)
-      if (!strcmp(sheets[i].name, doc->sheet)) chosen = i;
-    char *end;
-    long k = strtol(doc->sheet, &end, 10);
-    if (chosen < 0 && !*end && k >= 1 && k <= n_sheets) chosen = (int)k - 1;
-    if (chosen < 0) {
-      char names[400] = "";
-      for (int i = 0; i < n_sheets; i++) {
-        if (i) strncat(names, ", ", sizeof names - strlen(names) - 1);
-        strncat(names, sheets[i].name, sizeof names - strlen(names) - 1);
-      }
-      st = rg_error_set(err, RG_EINPUT, r.path, 0, 0, "no sheet named '%s' (sheets: %s)", doc->sheet, names);
-      goto out;
-    }
-  }
-  /* look at every visible sheet (or the one named) for a task table */
-  int best = -1, best_rows = 0, first_text = -1;
-  char others[400] = "";
-  for (int i = 0; i < n_sheets; i++) {
-    if (chosen >= 0 ? i != chosen : sheets[i].hidden) continue;
-    xsheet s;
-    st = read_sheet(&r, &sheets[i], &s, err);
-    if (st) goto out;
-    if (s.n == 0) {
-      xsheet_destroy(&s);
-      continue;
-    }
-    if (first_text < 0) first_text = i;
-    rg_grid g;
-    int *rows;
-    st = build_grid(&r, &sheets[i], &s, &g, &rows, err);
-    if (!st) {
-      int h = rg_grid_header(&g, doc->columns);
-      if (h >= 0) {
-        int n = g.nrows - h;
-        if (best >= 0) {
-          const char *loser = n > best_rows ? sheets[best].name : sheets[i].name;
-          if (others[0]) strncat(others, ", ", sizeof others - strlen(others) - 1);
-          strncat(others, loser, sizeof others - strlen(others) - 1);
-        }
-        if (n > best_rows) best = i, best_rows = n;
-      }
-      rg_grid_destroy(&g);
-      free(rows);
-    }
-    xsheet_destroy(&s);
-    if (st) goto out;
-  }
-  int pick = best >= 0 ? best : first_text;
-  if (pick < 0) {
-    st = rg_error_set(err, RG_EINPUT, r.path, 0, 0,
-                      chosen >= 0 ? "sheet %s is empty" : "the workbook has no text%s",
-                      chosen >= 0 ? sheets[chosen].name : "");
-    goto out;
-  }
-  xsheet s;
-  st = read_sheet(&r, &sheets[pick], &s, err);
-  if (st) goto out;
-  rg_grid g;
-  int *rows;
-  st = build_grid(&r, &sheets[pick], &s, &g, &rows, err);
-  if (!st) {
-    if (best < 0 || !rg_cdoc_task_table(doc, &g)) {
-      /* no task table: every cell a line, row by row */
-      for (int k = 0; k < g.nrows; k++)
-        for (int c = 0; c < g.ncols; c++) {
-          const char *t = RG_GRID(&g, k, c);
-          if (!t[0] || g.cont[(size_t)k * (size_t)g.ncols + (size_t)c]) continue;
-          if (k > 0 && RG_GRID(&g, k - 1, c) == t) continue; /* a vertical merge */
-          char label[600], cn[8];
-          col_name(c, cn);
-          snprintf(label, sizeof label, "%s!%s%d", sheets[pick].name, cn, rows[k] + 1);
-          rg_cdoc_line(doc, t, strlen(t), label);
-        }
-    }
-    report_hidden(&r, &sheets[pick], &s);
-    if (others[0])
-      rg_plan_diag(doc->plan, RG_SEV_WARNING, 0, "other-sheets",
-                   "sheet %s was read; sheets %s also hold task tables (choose one with --sheet)",
-                   sheets[pick].name, others);
-    rg_grid_destroy(&g);
-    free(rows);
-  }
-  xsheet_destroy(&s);
-out:
+  if (!st) st = read_workbook(&r, wb, rels, &sheets, &n_sheets, err);
   for (int i = 0; i < n_sheets; i++) free(sheets[i].part);
   free(sheets);
   for (long i = 0; i < r.ss.n; i++) own(&r, r.ss.s[i]);
