@@ -371,7 +371,8 @@ static igraph_error_t ties_build(work *wk, tie_graph *tg, rg_results *out) {
     if (VECTOR(tg->w)[e] > wmax) wmax = VECTOR(tg->w)[e];
     tg->total_w += VECTOR(tg->w)[e];
   }
-  for (int e = 0; e < tg->m; e++) VECTOR(tg->ws)[e] = VECTOR(tg->w)[e] / wmax;
+  for (int e = 0; e < tg->m; e++)
+    VECTOR(tg->ws)[e] = VECTOR(tg->w)[e] / wmax;
   IGRAPH_FINALLY_CLEAN(6);
   collect_ties(wk, tg, out);
   return IGRAPH_SUCCESS;
@@ -406,11 +407,13 @@ static igraph_error_t paths(work *wk, const tie_graph *tg, rg_results *out) {
         "seed, scaled by n/256 (more than 5000 concrete units; --exact computes them exactly)";
   } else {
     IGRAPH_CHECK(igraph_betweenness(&tg->g, &res, igraph_vss_all(), IGRAPH_UNDIRECTED, &tg->len));
-    for (int i = 0; i < n; i++) wk->st[i].betweenness = bnorm > 0 ? VECTOR(res)[i] / bnorm : 0;
+    for (int i = 0; i < n; i++)
+      wk->st[i].betweenness = bnorm > 0 ? VECTOR(res)[i] / bnorm : 0;
     if (n > 1)
       IGRAPH_CHECK(
           igraph_harmonic_centrality(&tg->g, &res, igraph_vss_all(), IGRAPH_ALL, &tg->len, 1));
-    for (int i = 0; i < n; i++) wk->st[i].harmonic = n > 1 ? VECTOR(res)[i] : 0;
+    for (int i = 0; i < n; i++)
+      wk->st[i].harmonic = n > 1 ? VECTOR(res)[i] : 0;
   }
   igraph_vector_int_destroy(&src);
   igraph_vector_destroy(&harm);
@@ -434,7 +437,8 @@ static igraph_error_t pagerank(work *wk, const tie_graph *tg, igraph_vector_t *r
   omp_set_num_threads(threads);
 #endif
   IGRAPH_CHECK(rc);
-  for (int i = 0; i < wk->n; i++) wk->st[i].pagerank = VECTOR(*res)[i];
+  for (int i = 0; i < wk->n; i++)
+    wk->st[i].pagerank = VECTOR(*res)[i];
   return IGRAPH_SUCCESS;
 }
 
@@ -472,10 +476,12 @@ static igraph_error_t centralities(work *wk, const tie_graph *tg, igraph_vector_
     IGRAPH_CHECK(pagerank(wk, tg, &res));
     double *cons = rg_xmalloc(((size_t)n + 1) * sizeof *cons);
     rg_constraint_burt(&tg->g, &tg->w, strength, cons);
-    for (int i = 0; i < n; i++) wk->st[i].constraint = isolated[i] ? NAN : cons[i];
+    for (int i = 0; i < n; i++)
+      wk->st[i].constraint = isolated[i] ? NAN : cons[i];
     free(cons);
     IGRAPH_CHECK(igraph_coreness(&tg->g, &deg, IGRAPH_ALL));
-    for (int i = 0; i < n; i++) wk->st[i].coreness = (int)VECTOR(deg)[i];
+    for (int i = 0; i < n; i++)
+      wk->st[i].coreness = (int)VECTOR(deg)[i];
   }
   igraph_vector_destroy(&res);
   igraph_vector_int_destroy(&deg);
@@ -498,7 +504,8 @@ static igraph_error_t find_clusters(work *wk, const tie_graph *tg, const igraph_
   if (!(tg->total_w > 0)) {
     out->modularity = NAN;
     out->n_clusters = 0;
-    for (int i = 0; i < n; i++) wk->st[i].cluster = -1;
+    for (int i = 0; i < n; i++)
+      wk->st[i].cluster = -1;
     return IGRAPH_SUCCESS;
   }
   igraph_vector_int_t memb, trial;
@@ -544,7 +551,8 @@ static void participation(work *wk, const tie_graph *tg, const igraph_vector_t *
   for (int j = 0; j < 2 * m;) {
     int v = pe[j].vertex, c = pe[j].cluster;
     double kc = 0;
-    while (j < 2 * m && pe[j].vertex == v && pe[j].cluster == c) kc += pe[j++].w;
+    while (j < 2 * m && pe[j].vertex == v && pe[j].cluster == c)
+      kc += pe[j++].w;
     double f = kc / VECTOR(*strength)[v];
     sumsq[v] += f * f;
   }
@@ -675,8 +683,10 @@ static void collect_bridges(const rg_plan *plan, rg_results *out) {
 /* The options in effect: a copy of opts, or the defaults; RG_EUSAGE for
  * one out of range. */
 static rg_status effective_opts(const rg_analysis_opts *opts, rg_analysis_opts *o, rg_error *err) {
-  if (!opts) rg_analysis_opts_init(o);
-  else *o = *opts;
+  if (!opts)
+    rg_analysis_opts_init(o);
+  else
+    *o = *opts;
   if (!isfinite(o->lead_weight) || !isfinite(o->support_weight) || o->lead_weight < 0 ||
       o->support_weight < 0)
     return rg_error_set(err, RG_EUSAGE, NULL, 0, 0, "role weights must be finite and >= 0");

@@ -11,8 +11,8 @@
 
 typedef struct rg_csr {
   int n;
-  int *start; /* n + 1 offsets */
-  int *nbr;   /* 2m neighbours */
+  int *start;  /* n + 1 offsets */
+  int *nbr;    /* 2m neighbours */
   double *val; /* 2m values: values[e] of the tie */
 } rg_csr;
 

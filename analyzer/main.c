@@ -39,10 +39,14 @@ enum { EXIT_OK = 0, EXIT_INPUT = 1, EXIT_USAGE = 2, EXIT_SYSTEM = 3 };
 /* The one mapping from a status to an exit code. */
 static int exit_code(rg_status st) {
   switch (st) {
-  case RG_OK: return EXIT_OK;
-  case RG_EINPUT: return EXIT_INPUT;
-  case RG_EUSAGE: return EXIT_USAGE;
-  case RG_ESYS: return EXIT_SYSTEM;
+  case RG_OK:
+    return EXIT_OK;
+  case RG_EINPUT:
+    return EXIT_INPUT;
+  case RG_EUSAGE:
+    return EXIT_USAGE;
+  case RG_ESYS:
+    return EXIT_SYSTEM;
   }
   return EXIT_SYSTEM;
 }
@@ -154,9 +158,12 @@ typedef struct output {
   const char *o_help; /* the -o line of the command's help */
 } output;
 
-static const output OUT_TABLE = {0, "  -o, --output FILE             write to FILE instead of stdout\n"};
-static const output OUT_DIAGRAM = {1, "  -o, --output FILE             the diagram: .svg, .png, .pdf or .dot\n"};
-static const output OUT_REPORT = {1, "  -o, --output DIR              the report folder (default <plan name>-report)\n"};
+static const output OUT_TABLE = {
+    0, "  -o, --output FILE             write to FILE instead of stdout\n"};
+static const output OUT_DIAGRAM = {
+    1, "  -o, --output FILE             the diagram: .svg, .png, .pdf or .dot\n"};
+static const output OUT_REPORT = {
+    1, "  -o, --output DIR              the report folder (default <plan name>-report)\n"};
 
 typedef struct cli {
   const char *plan_path;
@@ -171,16 +178,16 @@ typedef struct cli {
   rg_meeting_opts meetings;
   const char **exclude_units; /* --exclude-unit, n_exclude of them */
   int n_exclude;
-  const char *only_unit;      /* --unit */
-  const char *unavailable;    /* --unavailable FILE */
-  const char *ics_path;       /* --ics FILE */
+  const char *only_unit;   /* --unit */
+  const char *unavailable; /* --unavailable FILE */
+  const char *ics_path;    /* --ics FILE */
   int have_start;
   rg_ics_opts ics;
   int use_clusters;
   /* reading */
   const char **accept_units; /* --accept-unit, n_accept of them */
   int n_accept;
-  const char *explain;       /* check --explain TASK */
+  const char *explain; /* check --explain TASK */
 } cli;
 
 typedef struct command command;
@@ -256,7 +263,6 @@ static int cmd_check(cli *c, const command *cmd, rg_plan *plan, FILE *out) {
   rg_error err; /* how the plan was read, then FILE:LINE: warning: message [code] */
   return finish(rg_out_check(plan, out, &err), &err);
 }
-
 
 /* ------------------------------------------------------- analyses */
 
@@ -357,24 +363,24 @@ static int cmd_report(cli *c, const command *cmd, rg_plan *plan, FILE *out) {
 }
 
 #define ANALYSIS_HELP                                                                              \
-  "Analyses run on concrete units (kind unit); collectives and generics are left\n"               \
-  "out unless --roster expands them into members.\n"                                              \
-  "\n"                                                                                            \
+  "Analyses run on concrete units (kind unit); collectives and generics are left\n"                \
+  "out unless --roster expands them into members.\n"                                               \
+  "\n"                                                                                             \
   "  load         W_lead*led + W_support*supported (--lead-weight, --support-weight)\n"            \
-  "  fractional   each task's role weight split 1/k among its k concrete units\n"                 \
-  "  burden       sum over its tasks of (k_t - 1): partners it must coordinate with\n"            \
-  "  overloaded   load > Q3 + 1.5*IQR of all units' loads (Tukey's fence)\n"                      \
-  "  partners     distinct co-owning units (degree in the projection)\n"                          \
+  "  fractional   each task's role weight split 1/k among its k concrete units\n"                  \
+  "  burden       sum over its tasks of (k_t - 1): partners it must coordinate with\n"             \
+  "  overloaded   load > Q3 + 1.5*IQR of all units' loads (Tukey's fence)\n"                       \
+  "  partners     distinct co-owning units (degree in the projection)\n"                           \
   "  strength     sum of tie weights (w = shared tasks, or Newman's sum 1/(k_t-1))\n"              \
-  "  betweenness  shortest paths with length 1/w, normalised by (n-1)(n-2)/2\n"                   \
-  "  harmonic     mean of 1/distance to every other unit, length 1/w\n"                           \
-  "  eigenvector  leading eigenvector of the weighted projection, max 1\n"                        \
+  "  betweenness  shortest paths with length 1/w, normalised by (n-1)(n-2)/2\n"                    \
+  "  harmonic     mean of 1/distance to every other unit, length 1/w\n"                            \
+  "  eigenvector  leading eigenvector of the weighted projection, max 1\n"                         \
   "  pagerank     PageRank, damping 0.85, weights w\n"                                             \
-  "  constraint   Burt's constraint (high: ties concentrated on few partners)\n"                  \
+  "  constraint   Burt's constraint (high: ties concentrated on few partners)\n"                   \
   "  coreness     k-core number, unweighted\n"                                                     \
-  "  cluster      Leiden communities maximising modularity (--resolution, --seed)\n"    \
-  "A unit without ties has constraint nan (JSON null) and cluster -1. Above 5000\n"         \
-  "concrete units, betweenness and harmonic are estimated from 256 sampled units\n"         \
+  "  cluster      Leiden communities maximising modularity (--resolution, --seed)\n"               \
+  "A unit without ties has constraint nan (JSON null) and cluster -1. Above 5000\n"                \
+  "concrete units, betweenness and harmonic are estimated from 256 sampled units\n"                \
   "(the output says so); --exact computes them exactly.\n"
 
 /* ------------------------------------------------------------ meetings */
@@ -557,15 +563,15 @@ static const command COMMANDS[] = {
 };
 
 static void usage(FILE *f) {
-  fprintf(f,
-          "usage: respgraph COMMAND PLAN [options]\n"
-          "\n"
-          "Reads a task-division plan (分工方案) and analyses who is responsible for what.\n"
-          "PLAN is a file (text, HTML, CSV, Word .docx, Excel .xlsx or PDF; UTF-8 or\n"
-          "GBK) or - for stdin.\n"
-          "\n"
-          "commands:\n");
-  for (const command *c = COMMANDS; c->name; c++) fprintf(f, "  %-10s %s\n", c->name, c->summary);
+  fprintf(f, "usage: respgraph COMMAND PLAN [options]\n"
+             "\n"
+             "Reads a task-division plan (分工方案) and analyses who is responsible for what.\n"
+             "PLAN is a file (text, HTML, CSV, Word .docx, Excel .xlsx or PDF; UTF-8 or\n"
+             "GBK) or - for stdin.\n"
+             "\n"
+             "commands:\n");
+  for (const command *c = COMMANDS; c->name; c++)
+    fprintf(f, "  %-10s %s\n", c->name, c->summary);
   fprintf(f, "\nrespgraph COMMAND --help describes a command. Exit codes: 0 ok, 1 bad input,\n"
              "2 usage, 3 an output could not be written.\n");
 }
@@ -574,7 +580,8 @@ static void usage(FILE *f) {
 static void command_help(const command *c) {
   printf("usage: respgraph %s PLAN [options]\n\n%s\n", c->name, c->help);
   printf("options:\n");
-  if (c->options & G_TABLE) printf("  -f, --format table|csv|json   output format (default table)\n");
+  if (c->options & G_TABLE)
+    printf("  -f, --format table|csv|json   output format (default table)\n");
   fputs(c->output->o_help, stdout);
   printf("      --input-format auto|text|html|csv\n"
          "                                how to read PLAN (default: detect by content)\n"
@@ -610,11 +617,21 @@ static int opt_table(cli *c, const char *arg) {
 
 static int opt_read(cli *c, int opt, const char *arg) {
   switch (opt) {
-  case OPT_OUTPUT: c->out_path = arg; break;
-  case OPT_COLUMNS: c->load.columns = arg; break;
-  case OPT_SHEET: c->load.sheet = arg; break;
-  case OPT_ROSTER: c->roster = arg; break;
-  case OPT_ACCEPT_UNIT: c->accept_units[c->n_accept++] = arg; break;
+  case OPT_OUTPUT:
+    c->out_path = arg;
+    break;
+  case OPT_COLUMNS:
+    c->load.columns = arg;
+    break;
+  case OPT_SHEET:
+    c->load.sheet = arg;
+    break;
+  case OPT_ROSTER:
+    c->roster = arg;
+    break;
+  case OPT_ACCEPT_UNIT:
+    c->accept_units[c->n_accept++] = arg;
+    break;
   case OPT_INPUT_FORMAT: {
     int f = rg_input_format_parse(arg);
     if (f < 0) {
@@ -632,11 +649,15 @@ static int opt_analysis(cli *c, const command *cmd, int opt, const char *arg) {
   rg_analysis_opts *a = &c->analysis;
   double v;
   switch (opt) {
-  case OPT_LEAD_WEIGHT: return parse_real(arg, "--lead-weight", 0, &a->lead_weight) ? 0 : EXIT_USAGE;
+  case OPT_LEAD_WEIGHT:
+    return parse_real(arg, "--lead-weight", 0, &a->lead_weight) ? 0 : EXIT_USAGE;
   case OPT_SUPPORT_WEIGHT:
     return parse_real(arg, "--support-weight", 0, &a->support_weight) ? 0 : EXIT_USAGE;
-  case OPT_RESOLUTION: return parse_real(arg, "--resolution", 0, &a->resolution) ? 0 : EXIT_USAGE;
-  case OPT_EXACT: a->exact = 1; return EXIT_OK;
+  case OPT_RESOLUTION:
+    return parse_real(arg, "--resolution", 0, &a->resolution) ? 0 : EXIT_USAGE;
+  case OPT_EXACT:
+    a->exact = 1;
+    return EXIT_OK;
   case OPT_WEIGHTING:
     if ((a->weighting = rg_weighting_parse(arg)) >= 0) return EXIT_OK;
     fprintf(stderr, "respgraph: --weighting takes count or newman, not '%s'\n", arg);
@@ -647,8 +668,10 @@ static int opt_analysis(cli *c, const command *cmd, int opt, const char *arg) {
       return EXIT_USAGE;
     }
     /* the diagram hides ties; the analyses drop them */
-    if (!strcmp(cmd->name, "diagram")) c->diagram.min_shared = (int)v;
-    else a->min_shared = (int)v;
+    if (!strcmp(cmd->name, "diagram"))
+      c->diagram.min_shared = (int)v;
+    else
+      a->min_shared = (int)v;
     return EXIT_OK;
   case OPT_SEED: {
     char *end;
@@ -668,9 +691,15 @@ static int opt_analysis(cli *c, const command *cmd, int opt, const char *arg) {
 static int opt_diagram(cli *c, int opt, const char *arg) {
   double v;
   switch (opt) {
-  case OPT_VIEW: c->diagram.view = arg; break;
-  case OPT_ENGINE: c->diagram.engine = arg; break;
-  case OPT_FONT: c->diagram.font = arg; break;
+  case OPT_VIEW:
+    c->diagram.view = arg;
+    break;
+  case OPT_ENGINE:
+    c->diagram.engine = arg;
+    break;
+  case OPT_FONT:
+    c->diagram.font = arg;
+    break;
   case OPT_WIDTH:
     if (!parse_real(arg, "--width", 100, &v) || v > 20000) return EXIT_USAGE;
     c->diagram.width_px = (int)v;
@@ -698,7 +727,8 @@ static int opt_count(cli *c, int opt, const char *arg) {
              {OPT_CHAPTER, "--chapter", 1, 1000000},
              {OPT_SLOT_MINUTES, "--slot-minutes", 5, 210}};
   int k = 0;
-  while (lim[k].opt != opt) k++;
+  while (lim[k].opt != opt)
+    k++;
   double v;
   if (!parse_real(arg, lim[k].name, lim[k].min, &v)) return EXIT_USAGE;
   if (v != (int)v || v > lim[k].max) {
@@ -707,22 +737,38 @@ static int opt_count(cli *c, int opt, const char *arg) {
     return EXIT_USAGE;
   }
   int n = (int)v;
-  if (opt == OPT_MAX_ATTENDEES) c->meetings.max_attendees = n;
-  else if (opt == OPT_MAX_AGENDA) c->meetings.max_agenda = n;
-  else if (opt == OPT_ROOMS) c->meetings.rooms = n;
-  else if (opt == OPT_CHAPTER) c->meetings.chapter = n;
-  else c->ics.slot_minutes = n;
+  if (opt == OPT_MAX_ATTENDEES)
+    c->meetings.max_attendees = n;
+  else if (opt == OPT_MAX_AGENDA)
+    c->meetings.max_agenda = n;
+  else if (opt == OPT_ROOMS)
+    c->meetings.rooms = n;
+  else if (opt == OPT_CHAPTER)
+    c->meetings.chapter = n;
+  else
+    c->ics.slot_minutes = n;
   return EXIT_OK;
 }
 
 static int opt_meetings(cli *c, int opt, const char *arg) {
   switch (opt) {
-  case OPT_EXCLUDE_UNIT: c->exclude_units[c->n_exclude++] = arg; break;
-  case OPT_UNIT: c->only_unit = arg; break;
-  case OPT_UNAVAILABLE: c->unavailable = arg; break;
-  case OPT_ICS: c->ics_path = arg; break;
-  case OPT_USE_CLUSTERS: c->use_clusters = 1; break;
-  case OPT_SLOT_MINUTES: return opt_count(c, opt, arg);
+  case OPT_EXCLUDE_UNIT:
+    c->exclude_units[c->n_exclude++] = arg;
+    break;
+  case OPT_UNIT:
+    c->only_unit = arg;
+    break;
+  case OPT_UNAVAILABLE:
+    c->unavailable = arg;
+    break;
+  case OPT_ICS:
+    c->ics_path = arg;
+    break;
+  case OPT_USE_CLUSTERS:
+    c->use_clusters = 1;
+    break;
+  case OPT_SLOT_MINUTES:
+    return opt_count(c, opt, arg);
   case OPT_START: {
     rg_error e;
     rg_status st = rg_ics_parse_date(arg, &c->ics, &e);
@@ -737,14 +783,22 @@ static int opt_meetings(cli *c, int opt, const char *arg) {
 /* Apply one option of group g. */
 static int apply_option(cli *c, const command *cmd, unsigned g, int opt, const char *arg) {
   switch (g) {
-  case G_TABLE: return opt_table(c, arg);
-  case G_ANALYSIS: return opt_analysis(c, cmd, opt, arg);
+  case G_TABLE:
+    return opt_table(c, arg);
+  case G_ANALYSIS:
+    return opt_analysis(c, cmd, opt, arg);
   case G_LANG:
-  case G_DIAGRAM: return opt_diagram(c, opt, arg);
-  case G_PLANNING: return opt_count(c, opt, arg);
-  case G_MEETINGS: return opt_meetings(c, opt, arg);
-  case G_EXPLAIN: c->explain = arg; return EXIT_OK;
-  default: return opt_read(c, opt, arg);
+  case G_DIAGRAM:
+    return opt_diagram(c, opt, arg);
+  case G_PLANNING:
+    return opt_count(c, opt, arg);
+  case G_MEETINGS:
+    return opt_meetings(c, opt, arg);
+  case G_EXPLAIN:
+    c->explain = arg;
+    return EXIT_OK;
+  default:
+    return opt_read(c, opt, arg);
   }
 }
 
@@ -758,7 +812,8 @@ static const optdef *find_option(int opt) {
  * exit code (0 after --help). */
 static int parse_options(cli *c, const command *cmd, int argc, char **argv) {
   struct option longopts[N_OPTIONS + 1];
-  for (int k = 0; k < N_OPTIONS; k++) longopts[k] = OPTIONS[k].opt;
+  for (int k = 0; k < N_OPTIONS; k++)
+    longopts[k] = OPTIONS[k].opt;
   memset(&longopts[N_OPTIONS], 0, sizeof longopts[0]);
   optind = 2;
   int opt;
@@ -835,15 +890,18 @@ static rg_status load_plan(cli *c, rg_plan **plan, rg_error *err) {
     if (st) return st;
   }
   const char **accept = rg_xcalloc((size_t)(c->n_accept + n_roster) + 1, sizeof *accept);
-  for (int i = 0; i < c->n_accept; i++) accept[i] = c->accept_units[i];
-  for (int i = 0; i < n_roster; i++) accept[c->n_accept + i] = roster_names[i];
+  for (int i = 0; i < c->n_accept; i++)
+    accept[i] = c->accept_units[i];
+  for (int i = 0; i < n_roster; i++)
+    accept[c->n_accept + i] = roster_names[i];
   c->load.accept = accept;
   c->load.n_accept = c->n_accept + n_roster;
   c->load.record = c->explain != NULL;
   rg_status st = rg_plan_load(c->plan_path, &c->load, plan, err);
   c->load.accept = NULL;
   free(accept);
-  for (int i = 0; i < n_roster; i++) free(roster_names[i]);
+  for (int i = 0; i < n_roster; i++)
+    free(roster_names[i]);
   free(roster_names);
   return st;
 }

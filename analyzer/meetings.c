@@ -784,8 +784,7 @@ static int conflicts(const ctx *x, const int *live, const int *um_beg, const int
 
 /* The most (unit, slot) pairs of --unavailable that fall on one meeting:
  * they bound the colours a meeting may need. */
-static int max_blocked(const rg_meeting_opts *o, int nup, int M, const int *um_beg,
-                       const int *um) {
+static int max_blocked(const rg_meeting_opts *o, int nup, int M, const int *um_beg, const int *um) {
   int *nblk = rg_xcalloc((size_t)M + 1, sizeof *nblk);
   for (int i = 0; i < o->n_unavailable; i++) {
     int u = o->unavailable[i].unit;
@@ -851,7 +850,7 @@ static int dsatur(colouring *g, int *slot) {
  * scaled so the whole search costs about 3e7 vertex scans; returns the
  * slots used and sets *proven when no fewer can do. */
 static int improve_colouring(colouring *g, int *slot, int S, int lb, long colour_budget, int sym,
-                   int *proven) {
+                             int *proven) {
   int M = g->M;
   long budget = colour_budget > 0 ? colour_budget : 200000;
   long cap = 30000000L / (M + 1);

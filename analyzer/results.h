@@ -35,49 +35,58 @@ typedef struct rg_analysis_opts {
 
 /* Per-concrete-unit figures. Row i describes plan unit units[i]. */
 typedef struct rg_unit_stats {
-  int unit;              /* plan unit index */
-  int led, supported;    /* task counts by role */
-  double load;           /* W_lead*led + W_support*supported */
-  double fractional;     /* sum over its tasks of role weight / k_t */
-  double share;          /* load / total load of all concrete units */
-  int chapters;          /* distinct chapters covered */
-  int partners;          /* distinct co-owning concrete units (projection degree) */
-  int burden;            /* sum over its tasks of (k_t - 1) */
+  int unit;           /* plan unit index */
+  int led, supported; /* task counts by role */
+  double load;        /* W_lead*led + W_support*supported */
+  double fractional;  /* sum over its tasks of role weight / k_t */
+  double share;       /* load / total load of all concrete units */
+  int chapters;       /* distinct chapters covered */
+  int partners;       /* distinct co-owning concrete units (projection degree) */
+  int burden;         /* sum over its tasks of (k_t - 1) */
   double strength, betweenness, harmonic, eigenvector, pagerank, constraint;
   int coreness;
-  int cluster;           /* cluster id (0-based), -1 if none */
-  int overloaded;        /* 1 when load > fence */
-  double zscore;         /* (load - mean) / sd */
-  int rank;              /* 1-based rank by load */
-  double participation;  /* participation coefficient over clusters */
+  int cluster;          /* cluster id (0-based), -1 if none */
+  int overloaded;       /* 1 when load > fence */
+  double zscore;        /* (load - mean) / sd */
+  int rank;             /* 1-based rank by load */
+  double participation; /* participation coefficient over clusters */
   /* Load per chapter, largest first (ties: chapter index asc); chapter -1
    * collects tasks outside any chapter. n_chapter_loads entries. */
-  int *chapter_ids; double *chapter_loads; int n_chapter_loads;
-  char *reason;          /* why it is flagged (owned), NULL when not overloaded */
+  int *chapter_ids;
+  double *chapter_loads;
+  int n_chapter_loads;
+  char *reason; /* why it is flagged (owned), NULL when not overloaded */
 } rg_unit_stats;
 
 /* A tie of the unit projection with its evidence. */
 typedef struct rg_tie {
-  int a, b;              /* plan unit indices, name(a) < name(b) */
-  int shared;            /* number of shared tasks */
-  double weight;         /* count, or Newman sum 1/(k_t - 1) */
-  int *tasks;            /* plan task indices, ascending; n = shared */
+  int a, b;      /* plan unit indices, name(a) < name(b) */
+  int shared;    /* number of shared tasks */
+  double weight; /* count, or Newman sum 1/(k_t - 1) */
+  int *tasks;    /* plan task indices, ascending; n = shared */
 } rg_tie;
 
 typedef struct rg_cluster {
   int id;
-  int *units;   int n_units;          /* plan unit indices, by name */
-  int *tasks;   int n_tasks;          /* every concrete unit inside the cluster */
-  int *crossing; int n_crossing;      /* tasks with units in this and another cluster */
-  int *bridges; int n_bridges;        /* units with participation > 0, by participation */
+  int *units;
+  int n_units; /* plan unit indices, by name */
+  int *tasks;
+  int n_tasks; /* every concrete unit inside the cluster */
+  int *crossing;
+  int n_crossing; /* tasks with units in this and another cluster */
+  int *bridges;
+  int n_bridges; /* units with participation > 0, by participation */
 } rg_cluster;
 
 typedef struct rg_results {
   rg_analysis_opts opts;
-  rg_unit_stats *units; int n_units;  /* concrete units, sorted by load desc, name asc */
-  int *row_of_unit;                   /* plan unit index -> row in units[], -1 if not concrete */
-  rg_tie *ties; int n_ties;           /* sorted by (name a, name b) */
-  rg_cluster *clusters; int n_clusters;
+  rg_unit_stats *units;
+  int n_units;      /* concrete units, sorted by load desc, name asc */
+  int *row_of_unit; /* plan unit index -> row in units[], -1 if not concrete */
+  rg_tie *ties;
+  int n_ties; /* sorted by (name a, name b) */
+  rg_cluster *clusters;
+  int n_clusters;
   double modularity;
   double fence, q1, q3, iqr, mean, sd; /* overload fence: q3 + 1.5 iqr */
   int approximate_betweenness;         /* 1 when sampled/cut off (see NOTES.md) */

@@ -48,15 +48,18 @@ static double uniform01(void) { return (double)(splitmix64() >> 11) * (1.0 / 900
 static uint64_t below(uint64_t n) { return splitmix64() % n; }
 
 /* Supports per task: P(k) for k = 0..8, mean 1.58. */
-static const double support_p[MAX_SUPPORTS + 1] = {0.30, 0.30, 0.18, 0.10, 0.05, 0.03, 0.02, 0.01, 0.01};
+static const double support_p[MAX_SUPPORTS + 1] = {0.30, 0.30, 0.18, 0.10, 0.05,
+                                                   0.03, 0.02, 0.01, 0.01};
 
 static const char *const phrases[] = {
-    "持续推进重点项目建设",   "完善工作推进机制",     "加强统筹协调和督促检查", "强化要素保障",
-    "优化营商环境",           "推动政策举措落地见效", "健全长效管理制度",       "提升公共服务水平",
-    "加快数字化转型步伐",     "深化重点领域改革",     "扩大高水平对外开放",     "培育壮大新兴产业",
-    "推进城市更新行动",       "加强生态环境保护",     "保障和改善民生",         "防范化解重大风险",
-    "提高基层治理效能",       "促进区域协调发展",     "稳定和扩大就业",         "强化科技创新支撑",
-    "推动文化旅游融合发展",   "完善社会保障体系",     "加强安全生产监管",       "提升农业综合生产能力",
+    "持续推进重点项目建设", "完善工作推进机制",   "加强统筹协调和督促检查",
+    "强化要素保障",         "优化营商环境",       "推动政策举措落地见效",
+    "健全长效管理制度",     "提升公共服务水平",   "加快数字化转型步伐",
+    "深化重点领域改革",     "扩大高水平对外开放", "培育壮大新兴产业",
+    "推进城市更新行动",     "加强生态环境保护",   "保障和改善民生",
+    "防范化解重大风险",     "提高基层治理效能",   "促进区域协调发展",
+    "稳定和扩大就业",       "强化科技创新支撑",   "推动文化旅游融合发展",
+    "完善社会保障体系",     "加强安全生产监管",   "提升农业综合生产能力",
 };
 #define N_PHRASES (sizeof phrases / sizeof phrases[0])
 
@@ -76,7 +79,8 @@ static size_t four_digits(long v, int leading, char *buf, size_t size, size_t us
     if (zero) used += (size_t)snprintf(buf + used, size - used, "%s", digit[0]);
     zero = 0;
     /* 十 alone at the very start: 十一, not 一十一. */
-    if (!(p == 1 && d == 1 && leading && !emitted)) used += (size_t)snprintf(buf + used, size - used, "%s", digit[d]);
+    if (!(p == 1 && d == 1 && leading && !emitted))
+      used += (size_t)snprintf(buf + used, size - used, "%s", digit[d]);
     used += (size_t)snprintf(buf + used, size - used, "%s", unit[p]);
     emitted = 1;
   }
@@ -100,7 +104,10 @@ typedef struct gen_size {
 } gen_size;
 
 static int parse_size(const char *s, gen_size *out) {
-  static const struct { const char *name; long tasks, units; } presets[] = {
+  static const struct {
+    const char *name;
+    long tasks, units;
+  } presets[] = {
       {"small", 178, 65}, {"10k", 10000, 1000}, {"100k", 100000, 10000}, {"1m", 1000000, 50000}};
   for (size_t i = 0; i < sizeof presets / sizeof presets[0]; i++)
     if (!strcmp(s, presets[i].name)) {
@@ -175,8 +182,10 @@ static long draw_unit(const double *cdf, long m, const long *chosen, int n) {
     long lo = 0, hi = m - 1;
     while (lo < hi) {
       long mid = lo + (hi - lo) / 2;
-      if (cdf[mid] > u) hi = mid;
-      else lo = mid + 1;
+      if (cdf[mid] > u)
+        hi = mid;
+      else
+        lo = mid + 1;
     }
     if (!contains(chosen, n, lo)) return lo;
   }
@@ -188,10 +197,11 @@ static void generate(const gen_size *sz, uint64_t seed, const char *dir) {
   rng_state = seed;
   long m = sz->units;
   int width = 4;
-  for (long p = 10000; p <= m - 1; p *= 10) width++;
+  for (long p = 10000; p <= m - 1; p *= 10)
+    width++;
   double *cdf = malloc((size_t)m * sizeof *cdf);
   unsigned char *seen = calloc((size_t)m, 1);
-  char (*names)[48] = malloc((size_t)m * sizeof *names);
+  char(*names)[48] = malloc((size_t)m * sizeof *names);
   if (!cdf || !seen || !names) {
     perror("rg_bench_gen");
     exit(1);
@@ -232,26 +242,31 @@ static void generate(const gen_size *sz, uint64_t seed, const char *dir) {
       }
     }
     int n = 0;
-    for (int i = 0; i < n_leads + n_sup; i++, n++) chosen[n] = draw_unit(cdf, m, chosen, n);
+    for (int i = 0; i < n_leads + n_sup; i++, n++)
+      chosen[n] = draw_unit(cdf, m, chosen, n);
     if (t % stride == 0) {
-      while (cover < m && (seen[cover] || contains(chosen, n, cover))) cover++;
+      while (cover < m && (seen[cover] || contains(chosen, n, cover)))
+        cover++;
       if (cover < m) {
         /* Swap the first unseen unit into the last support slot (or add one). */
         if (n_sup == 0) n_sup = 1, n++;
         chosen[n - 1] = cover;
       }
     }
-    for (int i = 0; i < n; i++) seen[chosen[i]] = 1;
+    for (int i = 0; i < n; i++)
+      seen[chosen[i]] = 1;
     /* Task text: 3-6 phrases joined by commas. */
     int np = 3 + (int)below(4);
     long picked[6];
     size_t tl = 0;
     for (int i = 0; i < np; i++) {
       long ph;
-      do ph = (long)below(N_PHRASES);
+      do
+        ph = (long)below(N_PHRASES);
       while (contains(picked, i, ph));
       picked[i] = ph;
-      tl += (size_t)snprintf(text + tl, sizeof text - tl, "%s%s", phrases[ph], i + 1 < np ? "," : "。");
+      tl += (size_t)snprintf(text + tl, sizeof text - tl, "%s%s", phrases[ph],
+                             i + 1 < np ? "," : "。");
     }
     snprintf(num, sizeof num, "%ld", t + 1);
 
@@ -260,11 +275,13 @@ static void generate(const gen_size *sz, uint64_t seed, const char *dir) {
       fprintf(txt, "  %s、第%s方面重点工作\n\n", heading, heading);
     }
     fprintf(txt, "  %s.%s\n\n  牵头单位:", num, text);
-    for (int i = 0; i < n_leads; i++) fprintf(txt, "%s%s", i ? "、" : "", names[chosen[i]]);
+    for (int i = 0; i < n_leads; i++)
+      fprintf(txt, "%s%s", i ? "、" : "", names[chosen[i]]);
     fputs("\n\n", txt);
     if (n_sup > 0) {
       fputs("  责任单位:", txt);
-      for (int i = n_leads; i < n; i++) fprintf(txt, "%s%s", i > n_leads ? "、" : "", names[chosen[i]]);
+      for (int i = n_leads; i < n; i++)
+        fprintf(txt, "%s%s", i > n_leads ? "、" : "", names[chosen[i]]);
       fputs("\n\n", txt);
     }
 
@@ -281,9 +298,11 @@ static void generate(const gen_size *sz, uint64_t seed, const char *dir) {
     size_t ll = 0, sl = 0;
     leads[0] = sups[0] = '\0';
     for (int i = 0; i < n_leads; i++)
-      ll += (size_t)snprintf(leads + ll, sizeof leads - ll, "%s%s", i ? "、" : "", names[chosen[i]]);
+      ll +=
+          (size_t)snprintf(leads + ll, sizeof leads - ll, "%s%s", i ? "、" : "", names[chosen[i]]);
     for (int i = n_leads; i < n; i++)
-      sl += (size_t)snprintf(sups + sl, sizeof sups - sl, "%s%s", i > n_leads ? "、" : "", names[chosen[i]]);
+      sl += (size_t)snprintf(sups + sl, sizeof sups - sl, "%s%s", i > n_leads ? "、" : "",
+                             names[chosen[i]]);
     csv_field(&wide, num, strlen(num));
     fputc(',', wide.f);
     csv_field(&wide, text, tl);
@@ -321,7 +340,8 @@ int main(int argc, char **argv) {
     } else {
       gen_size sz;
       if (parse_size(argv[i], &sz)) {
-        fprintf(stderr, "rg_bench_gen: bad size '%s' (small, 10k, 100k, 1m or TASKSxUNITS)\n", argv[i]);
+        fprintf(stderr, "rg_bench_gen: bad size '%s' (small, 10k, 100k, 1m or TASKSxUNITS)\n",
+                argv[i]);
         return 2;
       }
       mkdir(dir, 0777);
@@ -330,7 +350,8 @@ int main(int argc, char **argv) {
     }
   }
   if (!n_sizes) {
-    fputs("usage: rg_bench_gen [--seed N] [--outdir DIR] small|10k|100k|1m|TASKSxUNITS ...\n", stderr);
+    fputs("usage: rg_bench_gen [--seed N] [--outdir DIR] small|10k|100k|1m|TASKSxUNITS ...\n",
+          stderr);
     return 2;
   }
   return 0;

@@ -125,14 +125,16 @@ int main(int argc, char **argv) {
     } else if (!path && argv[i][0] != '-') {
       path = argv[i];
     } else {
-      fputs("usage: rg_bench_stages PLAN [--input-format auto|text|csv|html] [--seed N] [--read-only]\n",
+      fputs("usage: rg_bench_stages PLAN [--input-format auto|text|csv|html] [--seed N] "
+            "[--read-only]\n",
             stderr);
       return 2;
     }
   }
   if (!path) {
-    fputs("usage: rg_bench_stages PLAN [--input-format auto|text|csv|html] [--seed N] [--read-only]\n",
-            stderr);
+    fputs("usage: rg_bench_stages PLAN [--input-format auto|text|csv|html] [--seed N] "
+          "[--read-only]\n",
+          stderr);
     return 2;
   }
   igraph_set_error_handler(igraph_error_handler_ignore);
@@ -147,9 +149,9 @@ int main(int argc, char **argv) {
   rg_plan *plan = NULL;
   if (rg_plan_load(path, &lo, &plan, &err)) return die("load", &err, 0);
   double t_read = now() - t_mark;
-  stage("read", json_pack("{s:f, s:f, s:i, s:i, s:i}", "mb", mb, "mb_per_s",
-                          t_read > 0 ? mb / t_read : 0, "tasks", plan->n_tasks, "units",
-                          plan->n_units, "links", plan->n_links));
+  stage("read",
+        json_pack("{s:f, s:f, s:i, s:i, s:i}", "mb", mb, "mb_per_s", t_read > 0 ? mb / t_read : 0,
+                  "tasks", plan->n_tasks, "units", plan->n_units, "links", plan->n_links));
   if (read_only) {
     rg_plan_free(plan);
     return print_rss();
@@ -191,11 +193,13 @@ int main(int argc, char **argv) {
     if (VECTOR(w)[e] > wmax) wmax = VECTOR(w)[e];
     total_w += VECTOR(w)[e];
   }
-  for (igraph_integer_t e = 0; e < m; e++) VECTOR(ws)[e] = VECTOR(w)[e] / wmax;
+  for (igraph_integer_t e = 0; e < m; e++)
+    VECTOR(ws)[e] = VECTOR(w)[e] / wmax;
   stage("projection", NULL);
   int n = p.n;
 
-  IG(igraph_strength(&p.graph, &res, igraph_vss_all(), IGRAPH_ALL, IGRAPH_NO_LOOPS, &w), "strength");
+  IG(igraph_strength(&p.graph, &res, igraph_vss_all(), IGRAPH_ALL, IGRAPH_NO_LOOPS, &w),
+     "strength");
   stage("strength", NULL);
 
   igraph_real_t value;
@@ -229,7 +233,8 @@ int main(int argc, char **argv) {
     igraph_vector_int_destroy(&src);
     bmode = "sampled 256 sources (rg_brandes_sources, harmonic included)";
   } else {
-    IG(igraph_betweenness(&p.graph, &res, igraph_vss_all(), IGRAPH_UNDIRECTED, &len), "betweenness");
+    IG(igraph_betweenness(&p.graph, &res, igraph_vss_all(), IGRAPH_UNDIRECTED, &len),
+       "betweenness");
   }
   stage("betweenness", json_pack("{s:s}", "method", bmode));
 
@@ -238,7 +243,8 @@ int main(int argc, char **argv) {
   igraph_real_t quality, q = 0;
   IG(igraph_vector_int_init(&memb, n), "communities");
   if (total_w > 0) {
-    IG(igraph_strength(&p.graph, &res, igraph_vss_all(), IGRAPH_ALL, IGRAPH_NO_LOOPS, &w), "strength");
+    IG(igraph_strength(&p.graph, &res, igraph_vss_all(), IGRAPH_ALL, IGRAPH_NO_LOOPS, &w),
+       "strength");
     IG(igraph_rng_seed(igraph_rng_default(), seed), "seed");
     IG(igraph_community_leiden(&p.graph, &w, &res, 1.0 / (2.0 * total_w), 0.01, 0, -1, &memb, &nb,
                                &quality),
@@ -251,15 +257,19 @@ int main(int argc, char **argv) {
   IG(igraph_vector_int_init(&colours, 0), "colouring");
   IG(igraph_vertex_coloring_greedy(&p.graph, &colours, IGRAPH_COLORING_GREEDY_COLORED_NEIGHBORS),
      "colouring");
-  igraph_integer_t ncol = igraph_vector_int_size(&colours) ? igraph_vector_int_max(&colours) + 1 : 0;
+  igraph_integer_t ncol =
+      igraph_vector_int_size(&colours) ? igraph_vector_int_max(&colours) + 1 : 0;
   stage("colouring", json_pack("{s:I}", "colours", (json_int_t)ncol));
 
   /* respgraph-only work inside rg_analyze, with the analyzer's calls */
   if (!approx && n > 1)
-    IG(igraph_harmonic_centrality(&p.graph, &res, igraph_vss_all(), IGRAPH_ALL, &len, 1), "harmonic");
+    IG(igraph_harmonic_centrality(&p.graph, &res, igraph_vss_all(), IGRAPH_ALL, &len, 1),
+       "harmonic");
   stage("harmonic", json_pack("{s:b, s:s}", "extra", 1, "method",
-                              approx ? "inside betweenness (one Dijkstra per source)" : "igraph_harmonic_centrality"));
-  IG(igraph_strength(&p.graph, &res, igraph_vss_all(), IGRAPH_ALL, IGRAPH_NO_LOOPS, &w), "strength");
+                              approx ? "inside betweenness (one Dijkstra per source)"
+                                     : "igraph_harmonic_centrality"));
+  IG(igraph_strength(&p.graph, &res, igraph_vss_all(), IGRAPH_ALL, IGRAPH_NO_LOOPS, &w),
+     "strength");
   double *cons = malloc(((size_t)n + 1) * sizeof *cons);
   rg_constraint_burt(&p.graph, &w, &res, cons);
   free(cons);
@@ -273,18 +283,18 @@ int main(int argc, char **argv) {
   if (total_w > 0) {
     IG(igraph_rng_seed(igraph_rng_default(), seed), "seed");
     for (int run = 0; run < runs; run++) {
-      IG(igraph_community_leiden(&p.graph, &w, &res, 1.0 / (2.0 * total_w), 0.01, 0, -1, &memb,
-                                 &nb, &quality),
+      IG(igraph_community_leiden(&p.graph, &w, &res, 1.0 / (2.0 * total_w), 0.01, 0, -1, &memb, &nb,
+                                 &quality),
          "leiden");
       IG(igraph_modularity(&p.graph, &memb, &w, 1.0, IGRAPH_UNDIRECTED, &quality), "modularity");
     }
   }
   stage("leiden_runs", json_pack("{s:b, s:i}", "extra", 1, "runs", runs));
 
-  json_t *info = json_pack("{s:i, s:i, s:i, s:I, s:s, s:I, s:f, s:I}", "tasks", plan->n_tasks,
-                           "units", n, "links", plan->n_links, "ties", (json_int_t)m, "betweenness",
-                           bmode, "clusters", (json_int_t)nb, "modularity", q, "colours",
-                           (json_int_t)ncol);
+  json_t *info =
+      json_pack("{s:i, s:i, s:i, s:I, s:s, s:I, s:f, s:I}", "tasks", plan->n_tasks, "units", n,
+                "links", plan->n_links, "ties", (json_int_t)m, "betweenness", bmode, "clusters",
+                (json_int_t)nb, "modularity", q, "colours", (json_int_t)ncol);
   igraph_vector_int_destroy(&colours);
   igraph_vector_int_destroy(&memb);
   igraph_vector_destroy(&res);
@@ -300,8 +310,8 @@ int main(int argc, char **argv) {
   t_mark = now();
   rg_results r;
   if (rg_analyze(plan, NULL, &r, &err)) return die("analyze", &err, 0);
-  double t_analyze = stage("analyze", json_pack("{s:i, s:f}", "clusters", r.n_clusters,
-                                                "modularity", r.modularity));
+  double t_analyze = stage(
+      "analyze", json_pack("{s:i, s:f}", "clusters", r.n_clusters, "modularity", r.modularity));
   rg_results_free(&r);
 
   json_t *tot = json_pack("{s:s, s:f, s:f}", "stage", "total", "seconds", t_read + t_analyze,

@@ -49,7 +49,8 @@ void rg_grid_init(rg_grid *g, int nrows, int ncols) {
   g->ncols = ncols;
   size_t n = (size_t)nrows * (size_t)ncols;
   g->cell = rg_xmalloc((n ? n : 1) * sizeof *g->cell);
-  for (size_t i = 0; i < n; i++) g->cell[i] = "";
+  for (size_t i = 0; i < n; i++)
+    g->cell[i] = "";
   g->cont = rg_xcalloc(n ? n : 1, 1);
   g->label = rg_xcalloc(nrows ? (size_t)nrows : 1, sizeof *g->label);
 }
@@ -120,7 +121,8 @@ int rg_cdoc_task_table(rg_cdoc *doc, const rg_grid *g) {
   for (int r = 0; r < h; r++)
     for (int c = 0; c < g->ncols; c++) {
       const char *s = RG_GRID(g, r, c);
-      if (!g->cont[(size_t)r * (size_t)g->ncols + (size_t)c]) rg_cdoc_line(doc, s, strlen(s), g->label[r]);
+      if (!g->cont[(size_t)r * (size_t)g->ncols + (size_t)c])
+        rg_cdoc_line(doc, s, strlen(s), g->label[r]);
     }
   RG_GROW(doc->page.tables, doc->page.cap_tables, (size_t)doc->page.n_tables + 1);
   rg_html_table *t = &doc->page.tables[doc->page.n_tables++];
@@ -129,7 +131,8 @@ int rg_cdoc_task_table(rg_cdoc *doc, const rg_grid *g) {
     if (two && r == h + 1) continue;
     const char **cells = rg_xmalloc((size_t)g->ncols * sizeof *cells);
     const char **src = r == h && two ? merged : &RG_GRID(g, r, 0);
-    for (int c = 0; c < g->ncols; c++) cells[c] = rg_cdoc_keep(doc, src[c], strlen(src[c]));
+    for (int c = 0; c < g->ncols; c++)
+      cells[c] = rg_cdoc_keep(doc, src[c], strlen(src[c]));
     RG_GROW(t->rows, t->cap, (size_t)t->n + 1);
     t->rows[t->n].cells = cells;
     t->rows[t->n].n = g->ncols;
@@ -187,9 +190,9 @@ static rg_status read_package(const char *path, const char *data, size_t len, rg
     st = rg_zip_read(z, "mimetype", 0, &mt, &ml, err);
     if (!st) {
       int odt = strstr(mt, "opendocument") != NULL;
-      st = rg_error_set(err, RG_EINPUT, path, 0, 0,
-                        "%s cannot be read: save it as .docx/.xlsx or PDF",
-                        odt ? "an OpenDocument file (.odt/.ods)" : "a ZIP archive of an unknown kind");
+      st = rg_error_set(
+          err, RG_EINPUT, path, 0, 0, "%s cannot be read: save it as .docx/.xlsx or PDF",
+          odt ? "an OpenDocument file (.odt/.ods)" : "a ZIP archive of an unknown kind");
       free(mt);
     }
     goto out;
@@ -216,8 +219,7 @@ static rg_status read_package(const char *path, const char *data, size_t len, rg
   } else if (strstr(ct, "spreadsheetml") || (!ctype && ends(main, "workbook.xml"))) {
     rd->format = "Excel workbook (.xlsx)";
     st = rg_xlsx_read(z, main, doc, err);
-  }
-  else if (strstr(ct, "presentationml"))
+  } else if (strstr(ct, "presentationml"))
     st = rg_error_set(err, RG_EINPUT, path, 0, 0,
                       "a PowerPoint presentation (.pptx) cannot be read: save the plan as "
                       ".docx/.xlsx or PDF");
@@ -276,7 +278,8 @@ static rg_status convert_traditional(rg_cdoc *doc, rg_error *err) {
   for (int i = 0; i < doc->page.lines.n && !st; i++) {
     char *out;
     size_t n;
-    st = rg_convert_t2s(doc->plan->path, doc->page.lines.v[i].text, doc->page.lines.v[i].len, &out, &n, err);
+    st = rg_convert_t2s(doc->plan->path, doc->page.lines.v[i].text, doc->page.lines.v[i].len, &out,
+                        &n, err);
     if (st) break;
     doc->page.lines.v[i].text = rg_cdoc_keep(doc, out, n);
     doc->page.lines.v[i].len = n;
@@ -316,8 +319,7 @@ rg_status rg_container_parse(rg_plan *plan, const char *data, size_t len, const 
   if (kind == RG_CONTAINER_PDF) {
     rg_reading_of(plan)->format = "PDF (text layer)";
     st = rg_pdf_read(data, len, &doc, err);
-  }
-  else if (kind == RG_CONTAINER_ZIP)
+  } else if (kind == RG_CONTAINER_ZIP)
     st = read_package(plan->path, data, len, &doc, err);
   else
     st = rg_error_set(err, RG_EINPUT, plan->path, 0, 0, "not a Word, Excel or PDF file");
@@ -333,10 +335,13 @@ rg_status rg_container_parse(rg_plan *plan, const char *data, size_t len, const 
     for (int i = 0; i < doc.page.n_tables && !st; i++)
       st = rg_rows_parse(plan, doc.page.tables[i].rows, doc.page.tables[i].n, opts, err);
     if (!st && plan->n_tasks == 0)
-      st = rg_error_set(err, RG_EINPUT, plan->path, doc.page.n_tables ? doc.page.tables[0].rows[0].lineno : 0,
-                        0, "no task rows below the task table's header");
+      st = rg_error_set(err, RG_EINPUT, plan->path,
+                        doc.page.n_tables ? doc.page.tables[0].rows[0].lineno : 0, 0,
+                        "no task rows below the task table's header");
     if (!st && !plan->meta.title) {
-      const char *t = doc.page.title ? doc.page.title : doc.page.n_tables ? table_title(&doc) : NULL;
+      const char *t = doc.page.title      ? doc.page.title
+                      : doc.page.n_tables ? table_title(&doc)
+                                          : NULL;
       if (t) plan->meta.title = rg_plan_strdup(plan, t);
     }
   }

@@ -72,9 +72,9 @@ void rg_cdoc_line(rg_cdoc *doc, const char *text, size_t len, const char *label)
  * section row). */
 typedef struct rg_grid {
   int nrows, ncols;
-  const char **cell;  /* nrows * ncols, row-major */
+  const char **cell;   /* nrows * ncols, row-major */
   unsigned char *cont; /* 1 = continuation of a horizontal merge */
-  const char **label; /* per row */
+  const char **label;  /* per row */
 } rg_grid;
 
 void rg_grid_init(rg_grid *g, int nrows, int ncols);

@@ -11,8 +11,8 @@
 
 static const char *const LEAD_WORDS[] = {"牵头", "主办", "主责", "负总责", NULL};
 /* the first of a list: 第一位 首位 第一个 排名第一 排在前面 第1位 */
-static const char *const FIRST_WORDS[] = {"第一", "首位", "首个", "首家", "最前", "前面", "第1",
-                                          "排头", NULL};
+static const char *const FIRST_WORDS[] = {"第一", "首位", "首个", "首家", "最前",
+                                          "前面", "第1",  "排头", NULL};
 /* characters that end a body's name: a clause holding a real unit is a
  * duty (第一批试点由市发展改革委牵头), not a rule */
 static const char *const NAME_CHARS[] = {"局", "委", "厅", "署", "院", "政府", NULL};
@@ -38,22 +38,21 @@ size_t rg_conv_marker(const char *clause, const char **mark) {
 }
 
 int rg_conv_is_rule_tail(const char *clause) {
-  static const char *const SCOPE[] = {"下同", "以下同", "下文同", "后同", "全文同", "以下均同",
-                                      "余同", "以下各项同", NULL};
+  static const char *const SCOPE[] = {"下同",     "以下同", "下文同",     "后同", "全文同",
+                                      "以下均同", "余同",   "以下各项同", NULL};
   for (int i = 0; SCOPE[i]; i++)
     if (!strcmp(clause, SCOPE[i])) return 1;
   static const char *const OTHERS[] = {"其他", "其余", "其它", "余下", "另外", NULL};
-  static const char *const ROLES[] = {"负责", "配合", "参与", "协助", "协办", "责任单位",
-                                      "配合单位", "协同", NULL};
+  static const char *const ROLES[] = {"负责",     "配合",     "参与", "协助", "协办",
+                                      "责任单位", "配合单位", "协同", NULL};
   for (int i = 0; OTHERS[i]; i++)
-    if (starts(clause, OTHERS[i]))
-      return has_any(clause, ROLES) && !has_any(clause, NAME_CHARS);
+    if (starts(clause, OTHERS[i])) return has_any(clause, ROLES) && !has_any(clause, NAME_CHARS);
   return 0;
 }
 
-static const char *const STANDING_WORDS[] = {"不再列出", "不逐一列出", "不一一列出", "不再一一列出",
-                                             "不另列出", "不再单独列出", "不再逐一列出",
-                                             "不再重复列出", "不单独列出", NULL};
+static const char *const STANDING_WORDS[] = {
+    "不再列出",     "不逐一列出",   "不一一列出",   "不再一一列出", "不另列出",
+    "不再单独列出", "不再逐一列出", "不再重复列出", "不单独列出",   NULL};
 
 /* Role words of a standing rule, longest first. A unit every task has
  * without being listed supports it (落实, 配合: the plans name no standing
@@ -80,13 +79,15 @@ int rg_conv_standing(const char *sentence, rg_rule *r) {
     if (hit && !has_any(clause, STANDING_WORDS)) {
       /* 以下(各项)(任务)(均)(需)(由) X 落实 */
       const char *u = clause;
-      static const char *const STEPS[] = {"以下", "各项任务", "各项", "任务", "均", "需", "由", NULL};
+      static const char *const STEPS[] = {"以下", "各项任务", "各项", "任务",
+                                          "均",   "需",       "由",   NULL};
       for (int i = 0; STEPS[i]; i++)
         if (starts(u, STEPS[i])) u += strlen(STEPS[i]);
       if (u < hit) {
         char *unit = dupn(u, (size_t)(hit - u));
         size_t k = strlen(unit);
-        while (k && unit[k - 1] == ' ') unit[--k] = '\0';
+        while (k && unit[k - 1] == ' ')
+          unit[--k] = '\0';
         if (*unit && strlen(unit) <= 60) {
           r->kind = RG_CONV_STANDING;
           r->unit = unit;
@@ -143,8 +144,10 @@ int rg_conv_scan(const char *text, rg_rule *r) {
     }
     free(sentence);
     s += n;
-    if (starts(s, "。")) s += 3;
-    else if (*s) s++;
+    if (starts(s, "。"))
+      s += 3;
+    else if (*s)
+      s++;
   }
   free(norm);
   return found;

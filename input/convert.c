@@ -35,7 +35,8 @@ void rg_convert_shutdown(void) {
 
 static size_t count_nl(const char *s, size_t n) {
   size_t k = 0;
-  for (const char *p = s; (p = memchr(p, '\n', n - (size_t)(p - s))) != NULL; p++) k++;
+  for (const char *p = s; (p = memchr(p, '\n', n - (size_t)(p - s))) != NULL; p++)
+    k++;
   return k;
 }
 
@@ -59,7 +60,8 @@ static char *convert_each_line(opencc_t h, const char *s, size_t len, size_t *ou
       m = strlen(conv);
     }
     if (n + m + 2 > cap) {
-      while (n + m + 2 > cap) cap *= 2;
+      while (n + m + 2 > cap)
+        cap *= 2;
       out = rg_xrealloc(out, cap);
     }
     if (m) memcpy(out + n, conv, m);
@@ -110,17 +112,21 @@ static char *t2s(const char *s, size_t len, size_t *out_len, int *opened) {
 }
 
 static int is_cjk(utf8proc_int32_t c) {
-  return (c >= 0x3400 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x20000 && c <= 0x3FFFF);
+  return (c >= 0x3400 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF) ||
+         (c >= 0x20000 && c <= 0x3FFFF);
 }
 
 /* Count CJK characters of a, and positions where b differs, line by line
  * (lines whose lengths in characters differ are compared up to the shorter). */
-static void compare(const char *a, size_t alen, const char *b, size_t blen, size_t *cjk, size_t *changed) {
+static void compare(const char *a, size_t alen, const char *b, size_t blen, size_t *cjk,
+                    size_t *changed) {
   size_t i = 0, j = 0;
   while (i < alen && j < blen) {
     utf8proc_int32_t ca, cb;
-    utf8proc_ssize_t na = utf8proc_iterate((const utf8proc_uint8_t *)a + i, (utf8proc_ssize_t)(alen - i), &ca);
-    utf8proc_ssize_t nb = utf8proc_iterate((const utf8proc_uint8_t *)b + j, (utf8proc_ssize_t)(blen - j), &cb);
+    utf8proc_ssize_t na =
+        utf8proc_iterate((const utf8proc_uint8_t *)a + i, (utf8proc_ssize_t)(alen - i), &ca);
+    utf8proc_ssize_t nb =
+        utf8proc_iterate((const utf8proc_uint8_t *)b + j, (utf8proc_ssize_t)(blen - j), &cb);
     if (na <= 0 || nb <= 0) return;
     if (ca == '\n' && cb != '\n') { /* resynchronise at the next line of b */
       const char *nl = memchr(b + j, '\n', blen - j);
@@ -149,14 +155,17 @@ int rg_convert_is_traditional(const char *utf8, size_t len) {
   char *sample = rg_xmalloc(SAMPLE + 8);
   size_t n = 0, i = 0;
   while (i < len && n < SAMPLE) {
-    while (i < len && (unsigned char)utf8[i] < 0x80) i++;
+    while (i < len && (unsigned char)utf8[i] < 0x80)
+      i++;
     size_t b = i;
-    while (i < len && (unsigned char)utf8[i] >= 0x80) i++;
+    while (i < len && (unsigned char)utf8[i] >= 0x80)
+      i++;
     size_t m = i - b;
     if (m == 0) continue;
     if (m > SAMPLE - n) { /* cut at a character boundary */
       m = SAMPLE - n;
-      while (m > 0 && ((unsigned char)utf8[b + m] & 0xC0) == 0x80) m--;
+      while (m > 0 && ((unsigned char)utf8[b + m] & 0xC0) == 0x80)
+        m--;
       if (m == 0) break;
     }
     memcpy(sample + n, utf8 + b, m);
@@ -176,16 +185,17 @@ int rg_convert_is_traditional(const char *utf8, size_t len) {
   return trad;
 }
 
-rg_status rg_convert_t2s(const char *path, const char *utf8, size_t len, char **out, size_t *out_len,
-                         rg_error *err) {
+rg_status rg_convert_t2s(const char *path, const char *utf8, size_t len, char **out,
+                         size_t *out_len, rg_error *err) {
   *out = NULL;
   *out_len = 0;
   int opened;
   *out = t2s(utf8, len, out_len, &opened);
   if (!opened)
-    return rg_error_set(err, RG_ESYS, path, 0, 0, "OpenCC cannot load t2s.json (install libopencc-data): %s",
-                        opencc_error());
-  if (!*out) return rg_error_set(err, RG_ESYS, path, 0, 0, "OpenCC conversion failed: %s", opencc_error());
+    return rg_error_set(err, RG_ESYS, path, 0, 0,
+                        "OpenCC cannot load t2s.json (install libopencc-data): %s", opencc_error());
+  if (!*out)
+    return rg_error_set(err, RG_ESYS, path, 0, 0, "OpenCC conversion failed: %s", opencc_error());
   return RG_OK;
 }
 
@@ -204,7 +214,8 @@ static void append_nfkc(rg_buf *b, const rg_line *l) {
 /* Try to restore task t's original from line i and, since a task's text may
  * continue on the next lines (joined without separator), up to 7 more.
  * 1 on success. */
-static int restore_from(rg_plan *plan, rg_task *t, const rg_lines *orig, const rg_lines *conv, int i) {
+static int restore_from(rg_plan *plan, rg_task *t, const rg_lines *orig, const rg_lines *conv,
+                        int i) {
   rg_buf nc = {0}, no = {0};
   int ok = 0;
   size_t tl = strlen(t->text);
@@ -251,7 +262,8 @@ void rg_convert_restore_originals(rg_plan *plan, const rg_lines *orig, const rg_
   if (!plan || !orig || !conv || orig->n != conv->n || conv->n == 0) return;
   int n = conv->n;
   int *idx = rg_xmalloc((size_t)n * sizeof *idx);
-  for (int i = 0; i < n; i++) idx[i] = i;
+  for (int i = 0; i < n; i++)
+    idx[i] = i;
   rg_sort(idx, (size_t)n, sizeof *idx, by_line, (void *)conv); /* by (lineno, document order) */
   int last = 0; /* the line index of the previous match: tasks come in order */
   for (int ti = 0; ti < plan->n_tasks; ti++) {
@@ -260,8 +272,10 @@ void rg_convert_restore_originals(rg_plan *plan, const rg_lines *orig, const rg_
     int lo = 0, hi = n; /* first candidate with lineno >= t->line */
     while (lo < hi) {
       int mid = lo + (hi - lo) / 2;
-      if (conv->v[idx[mid]].lineno < t->line) lo = mid + 1;
-      else hi = mid;
+      if (conv->v[idx[mid]].lineno < t->line)
+        lo = mid + 1;
+      else
+        hi = mid;
     }
     int done = 0;
     /* nearest line number first; within one line number, lines at or after
@@ -269,12 +283,15 @@ void rg_convert_restore_originals(rg_plan *plan, const rg_lines *orig, const rg_
     for (int g = lo; g < n && !done && conv->v[idx[g]].lineno <= t->line + WINDOW;) {
       long ln = conv->v[idx[g]].lineno;
       int end = g;
-      while (end < n && conv->v[idx[end]].lineno == ln) end++;
+      while (end < n && conv->v[idx[end]].lineno == ln)
+        end++;
       int a = g, b = end;
       while (a < b) {
         int mid = a + (b - a) / 2;
-        if (idx[mid] < last) a = mid + 1;
-        else b = mid;
+        if (idx[mid] < last)
+          a = mid + 1;
+        else
+          b = mid;
       }
       done = try_lines(plan, t, orig, conv, idx, a, end, &last) ||
              try_lines(plan, t, orig, conv, idx, g, a, &last);

@@ -29,17 +29,15 @@ int rg_convert_is_traditional(const char *utf8, size_t len);
  * success *out (malloc'd, NUL-terminated, caller frees) has exactly the same
  * line terminators as the input. Fails (RG_ESYS) only when OpenCC or its
  * data (libopencc-data: /usr/share/opencc/t2s.json) is missing. O(len). */
-rg_status rg_convert_t2s(const char *path, const char *utf8, size_t len, char **out, size_t *out_len,
-                         rg_error *err);
+rg_status rg_convert_t2s(const char *path, const char *utf8, size_t len, char **out,
+                         size_t *out_len, rg_error *err);
 
-/* After parsing converted text: for each task, find task->text in the NFKC form of a converted line numbered
- * task->line (or up to 16 lines below: an HTML table row's cells follow its
- * <tr>), joined with up to 7 following lines (continued task text), and take
- * the same characters from the parallel original lines (orig->v[i] is the
- * original of conv->v[i]; both arrays must have the same lines); the
- * original is thus NFKC-normalised like the text. Tasks not found keep their
- * original. Linear when tasks come in line order and
- * lines have distinct numbers. */
+/* After parsing converted text: for each task, find task->text in the NFKC form of a converted line
+ * numbered task->line (or up to 16 lines below: an HTML table row's cells follow its <tr>), joined
+ * with up to 7 following lines (continued task text), and take the same characters from the
+ * parallel original lines (orig->v[i] is the original of conv->v[i]; both arrays must have the same
+ * lines); the original is thus NFKC-normalised like the text. Tasks not found keep their original.
+ * Linear when tasks come in line order and lines have distinct numbers. */
 void rg_convert_restore_originals(rg_plan *plan, const rg_lines *orig, const rg_lines *conv);
 
 /* Close the cached OpenCC handle (optional; for leak checkers). */

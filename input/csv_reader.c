@@ -3,9 +3,9 @@
 
 #include "conventions.h"
 #include "reading.h"
+#include "rows.h"
 #include "strutil.h"
 #include "unitlist.h"
-#include "rows.h"
 
 #include <csv.h>
 #include <stdlib.h>
@@ -183,7 +183,8 @@ rg_status rg_csv_parse(rg_plan *plan, const char *utf8, size_t len, const rg_loa
     if (rg_csv_records_read(&r2, utf8, len, delims[0], plan->path, &e2) == RG_OK)
       for (int k = 0; k < r2.n_rec && k < HEADER_SEARCH && !seen[0]; k++) {
         int nonempty = 0;
-        for (int i = 0; i < r2.rec[k].n; i++) nonempty += !all_empty(rg_csv_field(&r2, k, i));
+        for (int i = 0; i < r2.rec[k].n; i++)
+          nonempty += !all_empty(rg_csv_field(&r2, k, i));
         if (nonempty < 2) continue;
         const char **v = cells_of(&r2, k);
         rg_rows_header_list(v, r2.rec[k].n, seen, sizeof seen);

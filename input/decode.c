@@ -21,8 +21,8 @@ int rg_utf8_valid(const char *s, size_t len, size_t *bad) {
     }
     utf8proc_int32_t cp;
     size_t rest = len - i;
-    utf8proc_ssize_t n =
-        utf8proc_iterate((const utf8proc_uint8_t *)s + i, rest > 4 ? 4 : (utf8proc_ssize_t)rest, &cp);
+    utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
+                                          rest > 4 ? 4 : (utf8proc_ssize_t)rest, &cp);
     if (n <= 0 || cp < 0) {
       if (bad) *bad = i;
       return 0;
@@ -42,29 +42,51 @@ typedef struct label_map {
 /* WHATWG Encoding Standard, section 4.2 "Names and labels", restricted to the
  * encodings a Chinese plan comes in. */
 static const label_map labels[] = {
-    {"unicode-1-1-utf-8", "UTF-8"}, {"unicode11utf8", "UTF-8"}, {"unicode20utf8", "UTF-8"},
-    {"utf-8", "UTF-8"},            {"utf8", "UTF-8"},          {"x-unicode20utf8", "UTF-8"},
+    {"unicode-1-1-utf-8", "UTF-8"},
+    {"unicode11utf8", "UTF-8"},
+    {"unicode20utf8", "UTF-8"},
+    {"utf-8", "UTF-8"},
+    {"utf8", "UTF-8"},
+    {"x-unicode20utf8", "UTF-8"},
     /* "gbk" encoding: its decoder is the gb18030 decoder */
-    {"chinese", "GB18030"},        {"csgb2312", "GB18030"},    {"csiso58gb231280", "GB18030"},
-    {"gb2312", "GB18030"},         {"gb_2312", "GB18030"},     {"gb_2312-80", "GB18030"},
-    {"gbk", "GB18030"},            {"iso-ir-58", "GB18030"},   {"x-gbk", "GB18030"},
+    {"chinese", "GB18030"},
+    {"csgb2312", "GB18030"},
+    {"csiso58gb231280", "GB18030"},
+    {"gb2312", "GB18030"},
+    {"gb_2312", "GB18030"},
+    {"gb_2312-80", "GB18030"},
+    {"gbk", "GB18030"},
+    {"iso-ir-58", "GB18030"},
+    {"x-gbk", "GB18030"},
     {"gb18030", "GB18030"},
     /* "Big5" encoding: Big5 with the HKSCS extensions */
-    {"big5", "BIG5-HKSCS"},        {"big5-hkscs", "BIG5-HKSCS"}, {"cn-big5", "BIG5-HKSCS"},
-    {"csbig5", "BIG5-HKSCS"},      {"x-x-big5", "BIG5-HKSCS"},
-    {"unicodefffe", "UTF-16BE"},   {"utf-16be", "UTF-16BE"},
-    {"csunicode", "UTF-16LE"},     {"iso-10646-ucs-2", "UTF-16LE"}, {"ucs-2", "UTF-16LE"},
-    {"unicode", "UTF-16LE"},       {"unicodefeff", "UTF-16LE"}, {"utf-16", "UTF-16LE"},
+    {"big5", "BIG5-HKSCS"},
+    {"big5-hkscs", "BIG5-HKSCS"},
+    {"cn-big5", "BIG5-HKSCS"},
+    {"csbig5", "BIG5-HKSCS"},
+    {"x-x-big5", "BIG5-HKSCS"},
+    {"unicodefffe", "UTF-16BE"},
+    {"utf-16be", "UTF-16BE"},
+    {"csunicode", "UTF-16LE"},
+    {"iso-10646-ucs-2", "UTF-16LE"},
+    {"ucs-2", "UTF-16LE"},
+    {"unicode", "UTF-16LE"},
+    {"unicodefeff", "UTF-16LE"},
+    {"utf-16", "UTF-16LE"},
     {"utf-16le", "UTF-16LE"},
 };
 
-static int is_ascii_ws(int c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
+static int is_ascii_ws(int c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
 
 const char *rg_encoding_from_label(const char *label) {
   if (!label) return NULL;
-  while (is_ascii_ws((unsigned char)*label)) label++;
+  while (is_ascii_ws((unsigned char)*label))
+    label++;
   size_t n = strlen(label);
-  while (n > 0 && is_ascii_ws((unsigned char)label[n - 1])) n--;
+  while (n > 0 && is_ascii_ws((unsigned char)label[n - 1]))
+    n--;
   char buf[32];
   if (n == 0 || n >= sizeof buf) return NULL;
   for (size_t i = 0; i < n; i++) {
@@ -84,17 +106,20 @@ static int charset_from_content(const char *s, char *out, size_t size) {
   for (const char *p = s; *p; p++) {
     if (strncasecmp(p, "charset", 7) != 0) continue;
     const char *q = p + 7;
-    while (is_ascii_ws((unsigned char)*q)) q++;
+    while (is_ascii_ws((unsigned char)*q))
+      q++;
     if (*q != '=') {
       p = q - 1;
       continue;
     }
     q++;
-    while (is_ascii_ws((unsigned char)*q)) q++;
+    while (is_ascii_ws((unsigned char)*q))
+      q++;
     char quote = 0;
     if (*q == '"' || *q == '\'') quote = *q++;
     size_t n = 0;
-    while (q[n] && (quote ? q[n] != quote : !is_ascii_ws((unsigned char)q[n]) && q[n] != ';')) n++;
+    while (q[n] && (quote ? q[n] != quote : !is_ascii_ws((unsigned char)q[n]) && q[n] != ';'))
+      n++;
     if (quote && !q[n]) return 0; /* unmatched quote: nothing, as WHATWG says */
     if (n == 0 || n >= size) return 0;
     memcpy(out, q, n);
@@ -140,7 +165,8 @@ const char *rg_html_declared_encoding(const char *bytes, size_t len) {
       n = n->children;
       continue;
     }
-    while (n && !n->next) n = n->parent;
+    while (n && !n->next)
+      n = n->parent;
     if (n) n = n->next;
   }
   xmlFreeDoc(doc);
@@ -159,7 +185,8 @@ typedef struct outbuf {
 static void out_reserve(outbuf *o, size_t more) {
   if (o->len + more + 1 <= o->cap) return;
   size_t cap = o->cap ? o->cap : 256;
-  while (cap < o->len + more + 1) cap *= 2;
+  while (cap < o->len + more + 1)
+    cap *= 2;
   o->p = rg_xrealloc(o->p, cap);
   o->cap = cap;
 }
@@ -298,12 +325,15 @@ static int only_space(const char *s, size_t len) {
   size_t i = 0;
   while (i < len) {
     utf8proc_int32_t cp;
-    utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(len - i), &cp);
+    utf8proc_ssize_t n =
+        utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(len - i), &cp);
     if (n <= 0) return 0;
     i += (size_t)n;
-    if (cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' || cp == '\v' || cp == 0xFEFF) continue;
+    if (cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' || cp == '\v' || cp == 0xFEFF)
+      continue;
     utf8proc_category_t c = utf8proc_category(cp);
-    if (c == UTF8PROC_CATEGORY_ZS || c == UTF8PROC_CATEGORY_ZL || c == UTF8PROC_CATEGORY_ZP) continue;
+    if (c == UTF8PROC_CATEGORY_ZS || c == UTF8PROC_CATEGORY_ZL || c == UTF8PROC_CATEGORY_ZP)
+      continue;
     return 0;
   }
   return 1;
@@ -324,7 +354,8 @@ static rg_status fail(rg_decoded *out, outbuf *o, rg_status st) {
   return st;
 }
 
-rg_status rg_decode(const char *path, const char *bytes, size_t len, rg_decoded *out, rg_error *err) {
+rg_status rg_decode(const char *path, const char *bytes, size_t len, rg_decoded *out,
+                    rg_error *err) {
   memset(out, 0, sizeof *out);
   outbuf o = {0};
   const unsigned char *u = (const unsigned char *)bytes;
@@ -344,19 +375,22 @@ rg_status rg_decode(const char *path, const char *bytes, size_t len, rg_decoded 
     size_t dummy = 0;
     if (iconv_to_utf8(out->encoding, bytes + 2, len - 2, 0, &o, &dummy, &out->n_replaced,
                       &out->first_replaced) < 0)
-      return fail(out, &o, rg_error_set(err, RG_ESYS, path, 0, 0, "iconv cannot decode %s", out->encoding));
+      return fail(out, &o,
+                  rg_error_set(err, RG_ESYS, path, 0, 0, "iconv cannot decode %s", out->encoding));
     if (out->n_replaced) out->first_replaced += 2;
     if (looks_binary(o.p, o.len, &at))
-      return fail(out, &o,
-                  rg_error_set(err, RG_EINPUT, path, 0, 0,
-                               "binary data, not a plan (NUL or control characters in UTF-16 text)"));
+      return fail(
+          out, &o,
+          rg_error_set(err, RG_EINPUT, path, 0, 0,
+                       "binary data, not a plan (NUL or control characters in UTF-16 text)"));
   } else {
     if (looks_binary(bytes, len, &at))
       return fail(out, &o,
-                  rg_error_set(err, RG_EINPUT, path, 0, 0, "binary data, not a plan (byte offset %zu)%s", at,
-                               utf16_without_bom(bytes, len)
-                                   ? "; UTF-16 needs a byte-order mark: save it as UTF-8 or with a BOM"
-                                   : ""));
+                  rg_error_set(
+                      err, RG_EINPUT, path, 0, 0, "binary data, not a plan (byte offset %zu)%s", at,
+                      utf16_without_bom(bytes, len)
+                          ? "; UTF-16 needs a byte-order mark: save it as UTF-8 or with a BOM"
+                          : ""));
     size_t bad_utf8 = 0;
     const char *declared = NULL;
     if (rg_utf8_valid(bytes, len, &bad_utf8)) {
@@ -370,8 +404,10 @@ rg_status rg_decode(const char *path, const char *bytes, size_t len, rg_decoded 
         utf8_replacing(bytes, len, &o, 0, &out->n_replaced, &out->first_replaced);
       } else {
         size_t dummy = 0;
-        if (iconv_to_utf8(declared, bytes, len, 0, &o, &dummy, &out->n_replaced, &out->first_replaced) < 0)
-          return fail(out, &o, rg_error_set(err, RG_ESYS, path, 0, 0, "iconv cannot decode %s", declared));
+        if (iconv_to_utf8(declared, bytes, len, 0, &o, &dummy, &out->n_replaced,
+                          &out->first_replaced) < 0)
+          return fail(out, &o,
+                      rg_error_set(err, RG_ESYS, path, 0, 0, "iconv cannot decode %s", declared));
       }
     } else {
       size_t bad_gb = 0, n_rep = 0, first = 0;

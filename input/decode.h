@@ -31,19 +31,20 @@
 #include "error.h"
 
 typedef struct rg_decoded {
-  char *text;           /* UTF-8 without BOM, NUL-terminated (owned) */
-  size_t len;           /* bytes in text, without the NUL */
-  const char *encoding; /* static: "UTF-8", "UTF-16LE", "UTF-16BE", "GB18030", "BIG5-HKSCS" */
-  const char *how;      /* static: "bom", "meta" (HTML declaration) or "sniffed" */
-  size_t n_replaced;    /* undecodable sequences replaced by U+FFFD (declared encodings only) */
-  size_t first_replaced; /* byte offset in the input of the first of them */
+  char *text;               /* UTF-8 without BOM, NUL-terminated (owned) */
+  size_t len;               /* bytes in text, without the NUL */
+  const char *encoding;     /* static: "UTF-8", "UTF-16LE", "UTF-16BE", "GB18030", "BIG5-HKSCS" */
+  const char *how;          /* static: "bom", "meta" (HTML declaration) or "sniffed" */
+  size_t n_replaced;        /* undecodable sequences replaced by U+FFFD (declared encodings only) */
+  size_t first_replaced;    /* byte offset in the input of the first of them */
   long first_replaced_line; /* its line (0 for UTF-16) */
 } rg_decoded;
 
 /* Decode len bytes read from path (path is only used in messages). On
  * success out owns the text (rg_decoded_destroy). On failure out is empty and
  * err says why (RG_EINPUT; line = the line of the offending byte when known). */
-rg_status rg_decode(const char *path, const char *bytes, size_t len, rg_decoded *out, rg_error *err);
+rg_status rg_decode(const char *path, const char *bytes, size_t len, rg_decoded *out,
+                    rg_error *err);
 void rg_decoded_destroy(rg_decoded *d);
 
 /* Map an encoding label as the WHATWG Encoding Standard does (case and

@@ -6,7 +6,9 @@
 
 #include "csv_reader.h"
 
-static int ascii_ws(int c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+static int ascii_ws(int c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
 
 static int starts_tag(const char *p, const char *end, const char *tag) {
   size_t n = strlen(tag);
@@ -17,15 +19,18 @@ static int starts_tag(const char *p, const char *end, const char *tag) {
 }
 
 int rg_detect_html(const char *bytes, size_t len) {
-  static const char *const tags[] = {"!doctype", "html", "head", "body", "meta", "title", "p", "table", "div"};
+  static const char *const tags[] = {"!doctype", "html", "head",  "body", "meta",
+                                     "title",    "p",    "table", "div"};
   if (len > 1024) len = 1024;
   const char *p = bytes, *end = bytes + len;
   if (len >= 3 && !memcmp(p, "\xEF\xBB\xBF", 3)) p += 3;
   for (;;) {
-    while (p < end && ascii_ws((unsigned char)*p)) p++;
+    while (p < end && ascii_ws((unsigned char)*p))
+      p++;
     if (end - p >= 4 && !memcmp(p, "<!--", 4)) {
       const char *q = p + 4;
-      while (q + 3 <= end && memcmp(q, "-->", 3) != 0) q++;
+      while (q + 3 <= end && memcmp(q, "-->", 3) != 0)
+        q++;
       if (q + 3 > end) return 0;
       p = q + 3;
       continue;
@@ -53,7 +58,8 @@ rg_input_format rg_detect_format(const char *utf8, size_t len) {
   for (int lines = 0; p < end && lines < 10;) {
     const char *e = p;
     int blank = 1;
-    while (e < end && *e != '\n' && *e != '\r' && e - p <= MAX_HEADER_LINE) blank &= ascii_ws((unsigned char)*e++);
+    while (e < end && *e != '\n' && *e != '\r' && e - p <= MAX_HEADER_LINE)
+      blank &= ascii_ws((unsigned char)*e++);
     if (e - p > MAX_HEADER_LINE) break;
     lines += !blank;
     p = e < end ? e + 1 : e;

@@ -92,9 +92,9 @@ typedef struct walker {
   style *styles;
   int n_styles;
   level dflt[MAX_LEVELS]; /* levels of a list with no definition */
-  long para;   /* ¶ counter */
-  int tables;  /* table counter */
-  int depth;   /* table nesting */
+  long para;              /* ¶ counter */
+  int tables;             /* table counter */
+  int depth;              /* table nesting */
   /* notes referenced, in order */
   long *fn_refs, *en_refs;
   int n_fn, n_en;
@@ -184,9 +184,11 @@ static void read_numbering(walker *w, xmlDoc *d) {
     long aid = an ? lattr(an, "val", -1) : -1;
     for (int i = 0; i < w->n_abs; i++)
       if (w->abs[i].id == aid) m->abs = i; /* the last definition wins, as in Word */
-    for (int i = 0; i < MAX_LEVELS; i++) m->start_ov[i] = -1;
+    for (int i = 0; i < MAX_LEVELS; i++)
+      m->start_ov[i] = -1;
     default_levels(m->lv);
-    for (int i = 0; i < MAX_LEVELS; i++) m->lv[i].has = 0;
+    for (int i = 0; i < MAX_LEVELS; i++)
+      m->lv[i].has = 0;
     for (xmlNode *o = n->children; o; o = o->next) {
       if (!rg_xml_is(o, "lvlOverride")) continue;
       long i = lattr(o, "ilvl", -1);
@@ -203,7 +205,8 @@ static void read_numbering(walker *w, xmlDoc *d) {
   rg_sort(w->nums, (size_t)w->n_nums, sizeof *w->nums, by_id, NULL);
   /* counter instances: one per abstract list, one more per overriding num */
   w->n_inst = w->n_abs;
-  for (int i = 0; i < w->n_nums; i++) w->nums[i].inst = w->nums[i].own ? w->n_inst++ : w->nums[i].abs;
+  for (int i = 0; i < w->n_nums; i++)
+    w->nums[i].inst = w->nums[i].own ? w->n_inst++ : w->nums[i].abs;
   w->inst = rg_xcalloc((size_t)w->n_inst + 1, sizeof *w->inst);
 }
 
@@ -246,7 +249,8 @@ static void chinese(long v, char *out, size_t size) {
   }
   static const char *const unit[] = {"", "十", "百", "千", "万"};
   int digits[5], n = 0;
-  for (long x = v; x; x /= 10) digits[n++] = (int)(x % 10);
+  for (long x = v; x; x /= 10)
+    digits[n++] = (int)(x % 10);
   int zero = 0;
   for (int i = n - 1; i >= 0; i--) {
     if (digits[i] == 0) {
@@ -262,7 +266,8 @@ static void chinese(long v, char *out, size_t size) {
 }
 
 static void roman(long v, int upper, char *out, size_t size) {
-  static const char *const r[] = {"m", "cm", "d", "cd", "c", "xc", "l", "xl", "x", "ix", "v", "iv", "i"};
+  static const char *const r[] = {"m",  "cm", "d",  "cd", "c",  "xc", "l",
+                                  "xl", "x",  "ix", "v",  "iv", "i"};
   static const int val[] = {1000, 900, 500, 400, 100, 90, 50, 40, 10, 9, 5, 4, 1};
   out[0] = '\0';
   if (v <= 0 || v > 3999) {
@@ -275,13 +280,15 @@ static void roman(long v, int upper, char *out, size_t size) {
       v -= val[i];
     }
   if (upper)
-    for (char *p = out; *p; p++) *p = (char)(*p - 'a' + 'A');
+    for (char *p = out; *p; p++)
+      *p = (char)(*p - 'a' + 'A');
 }
 
 /* Write v in Word's number format fmt. */
 static void format_number(long v, const char *fmt, char *out, size_t size) {
   static const char *const gan[] = {"甲", "乙", "丙", "丁", "戊", "己", "庚", "辛", "壬", "癸"};
-  static const char *const zhi[] = {"子", "丑", "寅", "卯", "辰", "巳", "午", "未", "申", "酉", "戌", "亥"};
+  static const char *const zhi[] = {"子", "丑", "寅", "卯", "辰", "巳",
+                                    "午", "未", "申", "酉", "戌", "亥"};
   static const char *const legal[] = {"零", "壹", "贰", "叁", "肆", "伍", "陆", "柒", "捌", "玖"};
   if (!strcmp(fmt, "chineseCounting") || !strcmp(fmt, "chineseCountingThousand") ||
       !strcmp(fmt, "japaneseCounting") || !strcmp(fmt, "taiwaneseCounting") ||
@@ -294,7 +301,8 @@ static void format_number(long v, const char *fmt, char *out, size_t size) {
     snprintf(out, size, "%s", gan[v - 1]);
   } else if (!strcmp(fmt, "ideographZodiac") && v >= 1 && v <= 12) {
     snprintf(out, size, "%s", zhi[v - 1]);
-  } else if ((!strcmp(fmt, "decimalEnclosedCircle") || !strcmp(fmt, "decimalEnclosedCircleChinese")) &&
+  } else if ((!strcmp(fmt, "decimalEnclosedCircle") ||
+              !strcmp(fmt, "decimalEnclosedCircleChinese")) &&
              v >= 1 && v <= 20) {
     unsigned cp = 0x2460 + (unsigned)v - 1; /* ① .. ⑳ */
     snprintf(out, size, "%c%c%c", 0xE0 | (cp >> 12), 0x80 | ((cp >> 6) & 0x3F), 0x80 | (cp & 0x3F));
@@ -322,7 +330,8 @@ static void format_number(long v, const char *fmt, char *out, size_t size) {
     int times = (int)((v - 1) / 26) + 1;
     char c = (char)((fmt[0] == 'u' ? 'A' : 'a') + (v - 1) % 26);
     size_t i = 0;
-    for (; i < (size_t)times && i + 1 < size && i < 16; i++) out[i] = c;
+    for (; i < (size_t)times && i + 1 < size && i < 16; i++)
+      out[i] = c;
     out[i] = '\0';
   } else if (!strcmp(fmt, "none") || !strcmp(fmt, "bullet")) {
     out[0] = '\0';
@@ -500,8 +509,8 @@ static void run_text(walker *w, xmlNode *run) {
       note_ref(w, c, 1);
     } else if (rg_xml_is(c, "endnoteReference")) {
       note_ref(w, c, 0);
-    } else if (rg_xml_is(c, "drawing") || rg_xml_is(c, "pict") || rg_xml_is(c, "AlternateContent") ||
-               rg_xml_is(c, "object")) {
+    } else if (rg_xml_is(c, "drawing") || rg_xml_is(c, "pict") ||
+               rg_xml_is(c, "AlternateContent") || rg_xml_is(c, "object")) {
       find_boxes(w, c);
     }
   }
@@ -511,7 +520,8 @@ static void para_content(walker *w, xmlNode *n, int depth) {
   if (depth > 64) return;
   for (xmlNode *c = n->children; c; c = c->next) {
     if (c->type != XML_ELEMENT_NODE) continue;
-    if (rg_xml_is(c, "r")) run_text(w, c);
+    if (rg_xml_is(c, "r"))
+      run_text(w, c);
     else if (rg_xml_is(c, "del") || rg_xml_is(c, "moveFrom") || rg_xml_is(c, "pPr") ||
              rg_xml_is(c, "rPr") || rg_xml_is(c, "proofErr") || rg_xml_is(c, "bookmarkStart"))
       continue;
@@ -566,7 +576,8 @@ static void paragraph(walker *w, xmlNode *p) {
   }
   /* text boxes anchored here, after the paragraph */
   int n = w->n_boxes;
-  for (int i = (int)boxes_before; i < n; i++) block(w, w->boxes[i], 1);
+  for (int i = (int)boxes_before; i < n; i++)
+    block(w, w->boxes[i], 1);
   w->n_boxes = (int)boxes_before;
 }
 
@@ -576,9 +587,12 @@ static void block(walker *w, xmlNode *n, int depth) {
   if (depth > 64) return;
   for (xmlNode *c = n->children; c; c = c->next) {
     if (c->type != XML_ELEMENT_NODE) continue;
-    if (rg_xml_is(c, "p")) paragraph(w, c);
-    else if (rg_xml_is(c, "tbl")) table(w, c);
-    else if (rg_xml_is(c, "sectPr") || rg_xml_is(c, "del") || rg_xml_is(c, "moveFrom")) continue;
+    if (rg_xml_is(c, "p"))
+      paragraph(w, c);
+    else if (rg_xml_is(c, "tbl"))
+      table(w, c);
+    else if (rg_xml_is(c, "sectPr") || rg_xml_is(c, "del") || rg_xml_is(c, "moveFrom"))
+      continue;
     else if (rg_xml_is(c, "AlternateContent")) {
       xmlNode *k = first_choice(c);
       if (k) block(w, k, depth + 1);
@@ -588,7 +602,8 @@ static void block(walker *w, xmlNode *n, int depth) {
 }
 
 /* Rows (w:tr) and, in each, cells (w:tc), also inside w:sdt/w:customXml. */
-static void collect(xmlNode *n, const char *name, xmlNode ***out, int *count, size_t *cap, int depth) {
+static void collect(xmlNode *n, const char *name, xmlNode ***out, int *count, size_t *cap,
+                    int depth) {
   if (depth > 16) return;
   for (xmlNode *c = n->children; c; c = c->next) {
     if (c->type != XML_ELEMENT_NODE) continue;
@@ -673,7 +688,8 @@ static void table(walker *w, xmlNode *tbl) {
         nonempty++;
         first_col = col;
       }
-      for (long k = 1; k < span && col + k < ncols; k++) g.cont[(size_t)r * (size_t)ncols + (size_t)(col + k)] = 1;
+      for (long k = 1; k < span && col + k < ncols; k++)
+        g.cont[(size_t)r * (size_t)ncols + (size_t)(col + k)] = 1;
       col += (int)span;
     }
     /* a merged cell alone in its row (a title or section row) fills its span */
@@ -715,7 +731,8 @@ static void table(walker *w, xmlNode *tbl) {
     w->depth--;
   }
   if (!w->logging) w->n_log = mark < w->n_log ? mark : w->n_log;
-  for (size_t i = 0; i < n_texts; i++) free(texts[i]);
+  for (size_t i = 0; i < n_texts; i++)
+    free(texts[i]);
   free(texts);
   rg_grid_destroy(&g);
   free(trs);

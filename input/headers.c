@@ -7,21 +7,21 @@
 #include "strutil.h"
 #include "utf8.h"
 
-static const char *const LEAD[] = {"牵头", "主办", "主责", "指导", "主管", "统筹", "主导", "主抓",
-                                   NULL};
-static const char *const SUPPORT[] = {"配合", "协办", "协同", "参与", "协助", "支持", "协作",
-                                      "会同", NULL};
+static const char *const LEAD[] = {"牵头", "主办", "主责", "指导", "主管",
+                                   "统筹", "主导", "主抓", NULL};
+static const char *const SUPPORT[] = {"配合", "协办", "协同", "参与", "协助",
+                                      "支持", "协作", "会同", NULL};
 static const char *const RESP[] = {"责任", NULL};
 static const char *const SHARED[] = {"负责", "承办", "承担", "实施", "落实", "主体", "执行", NULL};
 static const char *const PERSON[] = {"领导", "负责人", "责任人", "联系人", "分管", "包联", "包抓",
-                                     "市长", "省长", "县长", "区长", "书记", NULL};
+                                     "市长", "省长",   "县长",   "区长",   "书记", NULL};
 static const char *const BODY[] = {"单位", "部门", "主体", "机构", "处室", "科室", "机关", NULL};
 
 /* Is s made only of role words (牵头, 配合, 牵头/配合, 主办)? */
 static int only_role_words(const char *s) {
   static const char *const W[] = {"牵头", "主办", "主责", "指导", "主管", "统筹", "配合", "协办",
                                   "协同", "参与", "协助", "支持", "协作", "会同", "责任", "负责",
-                                  "承办", "/", "、", "及", "和", "与", NULL};
+                                  "承办", "/",    "、",   "及",   "和",   "与",   NULL};
   while (*s) {
     int hit = 0;
     for (int i = 0; W[i]; i++) {
@@ -54,8 +54,8 @@ rg_header_class rg_header_classify(const char *s) {
       snprintf(inner, sizeof inner, "%s", open + 1);
       inner[strlen(inner) - 1] = '\0';
       rg_header_class c = classify(base);
-      int unit_col = c == RG_HDR_LEAD || c == RG_HDR_SUPPORT || c == RG_HDR_SHARED ||
-                     c == RG_HDR_MIXED;
+      int unit_col =
+          c == RG_HDR_LEAD || c == RG_HDR_SUPPORT || c == RG_HDR_SHARED || c == RG_HDR_MIXED;
       if (unit_col && has_any(inner, LEAD) &&
           (strstr(inner, "第一") || strstr(inner, "首位") || strstr(inner, "前面")))
         return RG_HDR_MIXED;
@@ -83,7 +83,8 @@ static rg_header_class classify(const char *s) {
   /* a header holds no sentence punctuation and no numbers: 1.抓好安全生产工作
    * or 责任单位:市应急局 is a line of text, not a header */
   for (const char *p = s; *p; p++)
-    if ((*p >= '0' && *p <= '9') || *p == ':' || *p == ',' || *p == ';' || *p == '.') return RG_HDR_NONE;
+    if ((*p >= '0' && *p <= '9') || *p == ':' || *p == ',' || *p == ';' || *p == '.')
+      return RG_HDR_NONE;
   if (strstr(s, "。")) return RG_HDR_NONE;
   if (has_any(s, PERSON)) return RG_HDR_PERSON;
   int unitish = has_any(s, BODY) || only_role_words(s);
@@ -102,8 +103,8 @@ static rg_header_class classify(const char *s) {
     if (sup || resp) return RG_HDR_SUPPORT;
     if (shared) return RG_HDR_SHARED;
   }
-  static const char *const DEADLINE[] = {"时限", "时间", "期限", "节点", "截止", "年限", "进度",
-                                         "deadline", NULL};
+  static const char *const DEADLINE[] = {"时限", "时间", "期限",     "节点", "截止",
+                                         "年限", "进度", "deadline", NULL};
   if (has_any(s, DEADLINE)) return RG_HDR_DEADLINE;
   static const char *const ID[] = {"序号", "编号", NULL};
   if (has_any(s, ID) || !strcmp(s, "号")) return RG_HDR_ID;
@@ -113,8 +114,7 @@ static rg_header_class classify(const char *s) {
   static const char *const TASK[] = {"任务", "工作", "事项", "内容", "措施", "举措", "要点",
                                      "名称", "重点", "项目", "目标", "要求", NULL};
   if (has_any(s, TASK)) return RG_HDR_TASK;
-  static const char *const CHAPTER[] = {"类别", "分类", "领域", "板块", "方面", "篇", "部分",
-                                        NULL};
+  static const char *const CHAPTER[] = {"类别", "分类", "领域", "板块", "方面", "篇", "部分", NULL};
   if (has_any(s, CHAPTER)) return RG_HDR_CHAPTER;
   if (!strcmp(s, "节") || !strcmp(s, "子类") || !strcmp(s, "小类")) return RG_HDR_SECTION;
   return RG_HDR_NONE;
@@ -136,9 +136,7 @@ static const struct {
 };
 /* clang-format on */
 
-static int known_class(rg_header_class c) {
-  return c > RG_HDR_NONE && c <= RG_HDR_OTHER;
-}
+static int known_class(rg_header_class c) { return c > RG_HDR_NONE && c <= RG_HDR_OTHER; }
 
 const char *rg_header_class_name(rg_header_class c) {
   return CLASSES[known_class(c) ? c : RG_HDR_NONE].name;

@@ -10,7 +10,6 @@
 #include <strings.h>
 #include <utf8proc.h>
 
-
 /* ------------------------------------------------------------ line numbers
  * libxml2 stamps a text node with the line where its first chunk ENDS and
  * keeps only 16 bits of it. The SAX wrappers below record instead the line
@@ -38,8 +37,12 @@ static void text_event(void *ctx, const xmlChar *ch, int len, charactersSAXFunc 
     t->psvi = (void *)(intptr_t)(line > 0 ? line : 1);
   }
 }
-static void on_characters(void *ctx, const xmlChar *ch, int len) { text_event(ctx, ch, len, xmlSAX2Characters); }
-static void on_ignorable(void *ctx, const xmlChar *ch, int len) { text_event(ctx, ch, len, xmlSAX2IgnorableWhitespace); }
+static void on_characters(void *ctx, const xmlChar *ch, int len) {
+  text_event(ctx, ch, len, xmlSAX2Characters);
+}
+static void on_ignorable(void *ctx, const xmlChar *ch, int len) {
+  text_event(ctx, ch, len, xmlSAX2IgnorableWhitespace);
+}
 static void on_start(void *ctx, const xmlChar *name, const xmlChar **atts) {
   xmlParserCtxtPtr ctxt = ctx;
   xmlNodePtr before = ctxt->node;
@@ -67,10 +70,12 @@ const char *rg_html_doc_keep(rg_html_doc *doc, const char *s, size_t n) {
 
 void rg_html_doc_destroy(rg_html_doc *doc) {
   if (!doc) return;
-  for (size_t i = 0; i < doc->n_strs_; i++) free(doc->strs_[i]);
+  for (size_t i = 0; i < doc->n_strs_; i++)
+    free(doc->strs_[i]);
   free(doc->strs_);
   for (int t = 0; t < doc->n_tables; t++) {
-    for (int r = 0; r < doc->tables[t].n; r++) free((void *)doc->tables[t].rows[r].cells);
+    for (int r = 0; r < doc->tables[t].n; r++)
+      free((void *)doc->tables[t].rows[r].cells);
     free(doc->tables[t].rows);
   }
   free(doc->tables);
@@ -91,16 +96,17 @@ static int name_in(const xmlNode *n, const char *const *names) {
 }
 
 static const char *const skipped_elements[] = {
-    "head",   "script", "style",  "noscript", "template", "nav",    "header", "footer", "aside",
-    "form",   "select", "button", "iframe",   "textarea", "object", "embed",  "svg",    "math",
-    "canvas", "input",  "audio",  "video",    NULL};
+    "head",  "script", "style",  "noscript", "template", "nav",      "header", "footer",
+    "aside", "form",   "select", "button",   "iframe",   "textarea", "object", "embed",
+    "svg",   "math",   "canvas", "input",    "audio",    "video",    NULL};
 
 static const char *const block_elements[] = {
-    "p",       "div",    "li",     "tr",    "td",      "th",     "h1",        "h2",     "h3",
-    "h4",      "h5",     "h6",     "table", "tbody",   "thead",  "tfoot",     "caption", "ul",
-    "ol",      "dl",     "dt",     "dd",    "section", "article", "blockquote", "pre",   "hr",
-    "address", "center", "main",   "figure", "figcaption", "fieldset", "legend", "details",
-    "summary", "body",   "html",   "option", "title",   NULL};
+    "p",       "div",     "li",      "tr",         "td",       "th",     "h1",
+    "h2",      "h3",      "h4",      "h5",         "h6",       "table",  "tbody",
+    "thead",   "tfoot",   "caption", "ul",         "ol",       "dl",     "dt",
+    "dd",      "section", "article", "blockquote", "pre",      "hr",     "address",
+    "center",  "main",    "figure",  "figcaption", "fieldset", "legend", "details",
+    "summary", "body",    "html",    "option",     "title",    NULL};
 
 static int ci_contains(const char *s, const char *w) {
   size_t n = strlen(w);
@@ -113,7 +119,8 @@ static int attr_has(xmlNode *n, const char *attr, const char *const *words) {
   xmlChar *v = xmlGetProp(n, (const xmlChar *)attr);
   if (!v) return 0;
   int hit = 0;
-  for (; *words && !hit; words++) hit = ci_contains((const char *)v, *words);
+  for (; *words && !hit; words++)
+    hit = ci_contains((const char *)v, *words);
   xmlFree(v);
   return hit;
 }
@@ -131,7 +138,8 @@ static int hidden_style(xmlNode *n) {
 }
 
 static int skipped(xmlNode *n) {
-  static const char *const chrome[] = {"nav", "menu", "footer", "breadcrumb", "share", "toolbar", NULL};
+  static const char *const chrome[] = {"nav",   "menu",    "footer", "breadcrumb",
+                                       "share", "toolbar", NULL};
   if (name_in(n, skipped_elements)) return 1;
   if (xmlHasProp(n, (const xmlChar *)"hidden")) return 1;
   if (hidden_style(n)) return 1;
@@ -180,12 +188,14 @@ static void boundary(walker *w) {
  * East Asian wide (width 2: CJK ideographs, kana, full-width punctuation). */
 static int wide_at(const char *s, size_t n) {
   utf8proc_int32_t cp;
-  if (utf8proc_iterate((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)(n < 4 ? n : 4), &cp) <= 0) return 0;
+  if (utf8proc_iterate((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)(n < 4 ? n : 4), &cp) <= 0)
+    return 0;
   return utf8proc_charwidth(cp) == 2;
 }
 static int wide_before(const char *buf, size_t len) {
   size_t b = len;
-  while (b > 0 && len - b < 4 && ((unsigned char)buf[b - 1] & 0xC0) == 0x80) b--;
+  while (b > 0 && len - b < 4 && ((unsigned char)buf[b - 1] & 0xC0) == 0x80)
+    b--;
   return b > 0 && wide_at(buf + b - 1, len - b + 1);
 }
 
@@ -214,7 +224,8 @@ static void add_text(walker *w, const char *s, size_t n, long line, int pre) {
     }
     /* CSS Text: a line break between two East Asian wide characters is
      * removed, not rendered as a space ("市发展\n改革委" is one name) */
-    if (w->space && w->space_nl && c >= 0x80 && wide_before(w->buf, w->len) && wide_at(s + i, n - i))
+    if (w->space && w->space_nl && c >= 0x80 && wide_before(w->buf, w->len) &&
+        wide_at(s + i, n - i))
       w->space = 0;
     if (w->space) put(w, " ", 1);
     w->space = 0;
@@ -235,7 +246,9 @@ static int task_table(walker *w, xmlNode *table);
 static int enter(walker *w, xmlNode *n) {
   if (w->limit && --w->budget < 0) w->stop = 1;
   if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
-    if (n->content) add_text(w, (const char *)n->content, strlen((const char *)n->content), node_line(n), in_pre(n));
+    if (n->content)
+      add_text(w, (const char *)n->content, strlen((const char *)n->content), node_line(n),
+               in_pre(n));
     return 0;
   }
   if (n->type != XML_ELEMENT_NODE) return 0;
@@ -280,9 +293,11 @@ static char *cell_text(rg_html_doc *doc, xmlNode *cell, size_t limit) {
   walker w = {.doc = doc, .cell = 1, .limit = limit, .budget = limit ? 4096 : 0};
   xmlNode *c = cell->children;
   if (c) { /* walk the children, not the cell itself (a td is a block) */
-    for (; c && !w.stop; c = c->next) walk(&w, c);
+    for (; c && !w.stop; c = c->next)
+      walk(&w, c);
   }
-  while (w.len && (w.buf[w.len - 1] == '\n' || w.buf[w.len - 1] == ' ')) w.len--;
+  while (w.len && (w.buf[w.len - 1] == '\n' || w.buf[w.len - 1] == ' '))
+    w.len--;
   char *s = rg_xmalloc(w.len + 1);
   if (w.len) memcpy(s, w.buf, w.len);
   s[w.len] = '\0';
@@ -329,7 +344,8 @@ static int header_row(rg_html_doc *doc, xmlNode *tr, const char *columns) {
   for (xmlNode *c = tr->children; c && n < 64; c = c->next)
     if (is_cell(c)) cells[n++] = cell_text(doc, c, 96);
   int r = n >= 2 && rg_rows_header_ok((const char *const *)cells, n, columns);
-  for (int i = 0; i < n; i++) free(cells[i]);
+  for (int i = 0; i < n; i++)
+    free(cells[i]);
   return r;
 }
 
@@ -393,12 +409,14 @@ static int task_table(walker *w, xmlNode *table) {
         doc->seen_header = rg_html_doc_keep(doc, buf, strlen(buf));
         doc->seen_header_line = node_line(trs[0]);
       }
-      for (int i = 0; i < n; i++) free(cells[i]);
+      for (int i = 0; i < n; i++)
+        free(cells[i]);
     }
     free(trs);
     return 0;
   }
-  for (int i = 0; i < h; i++) walk(w, trs[i]);
+  for (int i = 0; i < h; i++)
+    walk(w, trs[i]);
   boundary(w);
   RG_GROW(doc->tables, doc->cap_tables, (size_t)doc->n_tables + 1);
   rg_html_table *t = &doc->tables[doc->n_tables++];
@@ -434,7 +452,8 @@ static int task_table(walker *w, xmlNode *table) {
     }
     /* columns still covered by a rowspan from above, after the last cell */
     int last = MAX_COLS;
-    while (last > n && spans[last - 1].left <= 0) last--;
+    while (last > n && spans[last - 1].left <= 0)
+      last--;
     while (n < last) {
       if (spans[n].left > 0) {
         spans[n].left--;
@@ -444,7 +463,8 @@ static int task_table(walker *w, xmlNode *table) {
       }
     }
     /* ragged rows are padded to the header's width */
-    while (t->n > 0 && n < t->rows[0].n) add_cell(&cells, &n, &cap, "");
+    while (t->n > 0 && n < t->rows[0].n)
+      add_cell(&cells, &n, &cap, "");
     RG_GROW(t->rows, t->cap, (size_t)t->n + 1);
     t->rows[t->n].cells = cells;
     t->rows[t->n].n = n;
@@ -475,7 +495,8 @@ static const char *find_title(rg_html_doc *doc, xmlNode *root) {
       n = n->children;
       continue;
     }
-    while (n && !n->next) n = n->parent;
+    while (n && !n->next)
+      n = n->parent;
     if (n) n = n->next;
   }
   return NULL;

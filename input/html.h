@@ -47,7 +47,7 @@ typedef struct rg_html_doc {
   rg_html_table *tables; /* task tables, document order */
   int n_tables;
   size_t cap_tables;
-  const char *title;     /* <title> text, white space collapsed, or NULL */
+  const char *title;       /* <title> text, white space collapsed, or NULL */
   const char *seen_header; /* first row of the first table not read as a task
                             * table ("编号 | 事项 | 主管"), or NULL */
   long seen_header_line;

@@ -13,8 +13,8 @@
 #include "html.h"
 #include "reading.h"
 #include "strutil.h"
-#include "unitlist.h"
 #include "text_parser.h"
+#include "unitlist.h"
 
 int rg_input_format_parse(const char *s) {
   if (!strcmp(s, "auto")) return RG_INPUT_AUTO;
@@ -84,7 +84,8 @@ static void restore_originals(rg_plan *plan, const char *orig, size_t olen, cons
 static rg_reading *reading_opts(rg_plan *plan, const rg_load_opts *opts) {
   rg_reading *rd = rg_reading_of(plan);
   if (opts)
-    for (int i = 0; i < opts->n_accept; i++) rg_reading_accept(plan, opts->accept[i]);
+    for (int i = 0; i < opts->n_accept; i++)
+      rg_reading_accept(plan, opts->accept[i]);
   if (opts && opts->record) rd->record = 1;
   return rd;
 }
@@ -148,14 +149,14 @@ rg_status rg_plan_load(const char *path, const rg_load_opts *opts, rg_plan **out
   rg_input_format fmt = opts->format ? opts->format : rg_detect_format(text, tlen);
   st = rg_plan_parse_buffer(plan, text, tlen, fmt, opts, err);
   if (st) goto out;
-  rg_reading_of(plan)->encoding = rg_plan_printf(
-      plan, "%s%s%s%s", dec.encoding,
-      !strcmp(dec.how, "meta")  ? " (declared by <meta>)"
-      : !strcmp(dec.how, "bom") ? " (byte-order mark)"
-      : strcmp(dec.encoding, "UTF-8") ? " (detected)"
-                                      : "",
-      conv ? ", traditional script converted to simplified" : "",
-      dec.n_replaced ? ", with undecodable bytes replaced" : "");
+  rg_reading_of(plan)->encoding =
+      rg_plan_printf(plan, "%s%s%s%s", dec.encoding,
+                     !strcmp(dec.how, "meta")        ? " (declared by <meta>)"
+                     : !strcmp(dec.how, "bom")       ? " (byte-order mark)"
+                     : strcmp(dec.encoding, "UTF-8") ? " (detected)"
+                                                     : "",
+                     conv ? ", traditional script converted to simplified" : "",
+                     dec.n_replaced ? ", with undecodable bytes replaced" : "");
   if (strcmp(dec.encoding, "UTF-8") != 0 || dec.n_replaced)
     rg_plan_diag(plan, RG_SEV_NOTE, 0, "encoding", "decoded as %s (%s)", dec.encoding,
                  !strcmp(dec.how, "meta")  ? "declared by <meta>"

@@ -16,11 +16,11 @@ typedef enum {
 
 typedef struct rg_load_opts {
   rg_input_format format;
-  const char *columns; /* --columns lead=...,support=... or NULL */
-  const char *sheet;   /* --sheet NAME: the worksheet of an .xlsx plan, or NULL */
+  const char *columns;       /* --columns lead=...,support=... or NULL */
+  const char *sheet;         /* --sheet NAME: the worksheet of an .xlsx plan, or NULL */
   const char *const *accept; /* --accept-unit names: units whatever they look like */
   int n_accept;
-  int record;          /* keep how every name was read (check --explain) */
+  int record; /* keep how every name was read (check --explain) */
 } rg_load_opts;
 
 /* Load the plan at path ("-" = stdin). On success *out owns a finalised plan

@@ -30,7 +30,11 @@ static void join2(char *dst, size_t size, const char *a, const char *b) {
 static void seg_push(rg_duty *d, const char *s, size_t n, rg_role_class cls, const char *why) {
   /* strip separators and 由/并 around the list */
   for (;;) {
-    if (n && (*s == ',' || *s == ';' || *s == ' ' || *s == ':')) { s++; n--; continue; }
+    if (n && (*s == ',' || *s == ';' || *s == ' ' || *s == ':')) {
+      s++;
+      n--;
+      continue;
+    }
     if (n >= 3 && (starts(s, "、") || starts(s, "由") || starts(s, "并") || starts(s, "。"))) {
       s += 3;
       n -= 3;
@@ -38,8 +42,10 @@ static void seg_push(rg_duty *d, const char *s, size_t n, rg_role_class cls, con
     }
     break;
   }
-  while (n && (s[n - 1] == ',' || s[n - 1] == ';' || s[n - 1] == ' ' || s[n - 1] == ':')) n--;
-  while (n >= 3 && (!memcmp(s + n - 3, "、", 3) || !memcmp(s + n - 3, "。", 3))) n -= 3;
+  while (n && (s[n - 1] == ',' || s[n - 1] == ';' || s[n - 1] == ' ' || s[n - 1] == ':'))
+    n--;
+  while (n >= 3 && (!memcmp(s + n - 3, "、", 3) || !memcmp(s + n - 3, "。", 3)))
+    n -= 3;
   if (!n) return;
   RG_GROW(d->seg, d->cap, (size_t)d->n + 1);
   rg_duty_seg *g = &d->seg[d->n++];
@@ -56,24 +62,33 @@ enum { LBL_NONE = 0, LBL_UNITS, LBL_DEADLINE, LBL_PERSON, LBL_OTHER, LBL_UNKNOWN
 
 static int label_kind(const char *word, rg_role_class *cls) {
   rg_header_class h = rg_header_classify(word);
-  static const char *const SUP[] = {"配合", "协办", "协同", "参与", "协助", "支持", "协作", "会同",
-                                    NULL};
+  static const char *const SUP[] = {"配合", "协办", "协同", "参与", "协助",
+                                    "支持", "协作", "会同", NULL};
   switch (h) {
-  case RG_HDR_LEAD: *cls = RG_CLS_LEAD; return LBL_UNITS;
+  case RG_HDR_LEAD:
+    *cls = RG_CLS_LEAD;
+    return LBL_UNITS;
   case RG_HDR_SUPPORT:
     *cls = strstr(word, "责任") && !has_any(word, SUP) ? RG_CLS_RESP : RG_CLS_SUPPORT;
     return LBL_UNITS;
-  case RG_HDR_SHARED: *cls = RG_CLS_SHARED; return LBL_UNITS;
-  case RG_HDR_MIXED: *cls = RG_CLS_MIXED; return LBL_UNITS;
-  case RG_HDR_PERSON: return LBL_PERSON;
-  case RG_HDR_DEADLINE: return LBL_DEADLINE;
+  case RG_HDR_SHARED:
+    *cls = RG_CLS_SHARED;
+    return LBL_UNITS;
+  case RG_HDR_MIXED:
+    *cls = RG_CLS_MIXED;
+    return LBL_UNITS;
+  case RG_HDR_PERSON:
+    return LBL_PERSON;
+  case RG_HDR_DEADLINE:
+    return LBL_DEADLINE;
   case RG_HDR_OTHER:
   case RG_HDR_ID:
   case RG_HDR_TASK:
   case RG_HDR_CHAPTER:
   case RG_HDR_SECTION:
     return ends(word, "单位") || ends(word, "部门") ? LBL_UNKNOWN : LBL_OTHER;
-  default: return ends(word, "单位") || ends(word, "部门") ? LBL_UNKNOWN : LBL_NONE;
+  default:
+    return ends(word, "单位") || ends(word, "部门") ? LBL_UNKNOWN : LBL_NONE;
   }
 }
 
@@ -88,14 +103,14 @@ int rg_duty_label_class(const char *word) {
 static int label_here(const char *p, char **word_out, size_t *skip, rg_role_class *cls) {
   const char *q = p;
   int chars = 0;
-  while (chars < 10 && (unsigned char)q[0] >= 0xE4 && (unsigned char)q[0] <= 0xE9 && q[1] &&
-         q[2]) {
+  while (chars < 10 && (unsigned char)q[0] >= 0xE4 && (unsigned char)q[0] <= 0xE9 && q[1] && q[2]) {
     q += 3;
     chars++;
   }
   if (chars < 2) return LBL_NONE;
   const char *c = q;
-  while (*c == ' ') c++;
+  while (*c == ' ')
+    c++;
   if (*c != ':') {
     /* 牵头单位为市发展改革委: a unit label followed by 为 */
     for (const char *w = p + 6; w < q; w += 3) {
@@ -155,7 +170,7 @@ typedef enum { W_SUFFIX = 1, W_INFIX = 2, W_BOTH = 3 } wpos;
 typedef struct role_word {
   const char *w;
   wpos pos;
-  rg_role_class suffix; /* the class of the list before it, as a suffix */
+  rg_role_class suffix;      /* the class of the list before it, as a suffix */
   rg_role_class left, right; /* as a connector: the lists before and after */
 } role_word;
 
@@ -209,7 +224,8 @@ static const role_word *word_at(const char *p) {
   static const char FIRST[] = "牵主负按分各共结抓组落参支协会联指督配";
   if ((unsigned char)p[0] < 0xE0 || !p[1] || !p[2]) return NULL;
   int hit = 0;
-  for (size_t i = 0; i + 3 <= sizeof FIRST - 1 && !hit; i += 3) hit = !memcmp(p, FIRST + i, 3);
+  for (size_t i = 0; i + 3 <= sizeof FIRST - 1 && !hit; i += 3)
+    hit = !memcmp(p, FIRST + i, 3);
   if (!hit) return NULL;
   for (const role_word *w = WORDS; w->w; w++)
     if (starts(p, w->w)) return w;
@@ -237,7 +253,8 @@ static int list_ok(const char *p, size_t n) {
   rg_unit_list l;
   rg_unitlist_parse(p, n, &l);
   int ok = l.n > 0;
-  for (int i = 0; i < l.n && ok; i++) ok = item_ok(&l.items[i]);
+  for (int i = 0; i < l.n && ok; i++)
+    ok = item_ok(&l.items[i]);
   rg_unitlist_destroy(&l);
   return ok;
 }
@@ -267,9 +284,15 @@ static void role_segments(const char *body, rg_role_class deflt, const char *def
   char right_why[96] = "";
   size_t n;
   for (const char *p = body; *p;) {
-    if ((n = rg_bracket_step(p, &depth))) { p += n; continue; }
+    if ((n = rg_bracket_step(p, &depth))) {
+      p += n;
+      continue;
+    }
     const role_word *w = depth ? NULL : word_at(p);
-    if (!w) { p += rg_utf8_char_len(p); continue; }
+    if (!w) {
+      p += rg_utf8_char_len(p);
+      continue;
+    }
     const char *after = p + strlen(w->w);
     int infix = 0;
     const char *obj_end = NULL; /* the object ends before a verb: X联合Y开展… */
@@ -282,7 +305,10 @@ static void role_segments(const char *body, rg_role_class deflt, const char *def
       }
     }
     int suffix = !infix && (w->pos & W_SUFFIX) && suffix_boundary(after) && p > start;
-    if (!infix && !suffix) { p += rg_utf8_char_len(p); continue; }
+    if (!infix && !suffix) {
+      p += rg_utf8_char_len(p);
+      continue;
+    }
     char why[96];
     if (right) {
       /* X会同Y负责: the suffix closes the list after the connector */
@@ -310,7 +336,8 @@ static void role_segments(const char *body, rg_role_class deflt, const char *def
       seg_push(d, after, (size_t)(obj_end - after), right_cls, right_why);
       right = 0;
       const char *q = obj_end;
-      while (*q && *q != ',' && *q != ';') q += rg_utf8_char_len(q);
+      while (*q && *q != ',' && *q != ';')
+        q += rg_utf8_char_len(q);
       p = start = q;
     }
   }
@@ -326,10 +353,10 @@ static void role_segments(const char *body, rg_role_class deflt, const char *def
 /* --------------------------------------------------------- deadlines */
 
 static int is_deadline(const char *c) {
-  static const char *const W[] = {"持续推进", "长期坚持", "持续实施", "持续开展", "逐步推进",
-                                  "分步实施", "长期推进", "常态化", "按年度推进", "年内",
-                                  "年底", "底前", "前完成", "季度", "每年", "定期", "长期",
-                                  "持续", "年度", NULL};
+  static const char *const W[] = {"持续推进", "长期坚持", "持续实施", "持续开展",   "逐步推进",
+                                  "分步实施", "长期推进", "常态化",   "按年度推进", "年内",
+                                  "年底",     "底前",     "前完成",   "季度",       "每年",
+                                  "定期",     "长期",     "持续",     "年度",       NULL};
   static const char *const NAME[] = {"局", "委", "厅", "署", "办", "部", "院", "政府", NULL};
   if (has_any(c, NAME)) return 0;
   if (has_any(c, W)) return 1;
@@ -358,7 +385,8 @@ static void read_value(const char *v, rg_role_class cls, const char *why, rg_dut
     const char *mark = NULL;
     char *t = rg_xstrdup(v);
     size_t m = strlen(t);
-    while (m && t[m - 1] == ' ') t[--m] = '\0';
+    while (m && t[m - 1] == ' ')
+      t[--m] = '\0';
     int plain = *t && !rg_conv_is_first_leads(t) && !rg_conv_marker(t, &mark) &&
                 !rg_conv_is_rule_tail(t) && strcmp(t, "下同") && !is_deadline(t) &&
                 !strstr(t, "列出");
@@ -377,7 +405,10 @@ static void read_value(const char *v, rg_role_class cls, const char *why, rg_dut
     int depth = 0;
     size_t n;
     while (*e) {
-      if ((n = rg_bracket_step(e, &depth))) { e += n; continue; }
+      if ((n = rg_bracket_step(e, &depth))) {
+        e += n;
+        continue;
+      }
       if (!depth && (*e == ';' || starts(e, "。"))) break;
       e += rg_utf8_char_len(e);
     }
@@ -394,7 +425,10 @@ static void read_value(const char *v, rg_role_class cls, const char *why, rg_dut
         const char *ce = c;
         int dep = 0;
         while (*ce) {
-          if ((n = rg_bracket_step(ce, &dep))) { ce += n; continue; }
+          if ((n = rg_bracket_step(ce, &dep))) {
+            ce += n;
+            continue;
+          }
           if (!dep && *ce == ',') break;
           ce += rg_utf8_char_len(ce);
         }
@@ -445,12 +479,15 @@ static void read_value(const char *v, rg_role_class cls, const char *why, rg_dut
     }
     free(sentence);
     s = e;
-    if (*s == ';') s++;
-    else if (starts(s, "。")) s += 3;
+    if (*s == ';')
+      s++;
+    else if (starts(s, "。"))
+      s += 3;
     if (*s && kept[0] && kept[strlen(kept) - 1] != ',') strcat(kept, ",");
   }
   size_t k = strlen(kept);
-  while (k && kept[k - 1] == ',') kept[--k] = '\0';
+  while (k && kept[k - 1] == ',')
+    kept[--k] = '\0';
   if (*kept) role_segments(kept, cls, why, d);
   free(kept);
 }
@@ -469,9 +506,11 @@ void rg_duty_parse(const char *text, rg_role_class deflt, const char *deflt_why,
     rg_role_class c = RG_CLS_SUPPORT;
     int k = LBL_NONE;
     if (*p) {
-      if ((n = rg_bracket_step(p, &depth))) { p += n; continue; }
-      if (depth || !boundary_before(text, p) ||
-          (k = label_here(p, &word, &skip, &c)) == LBL_NONE) {
+      if ((n = rg_bracket_step(p, &depth))) {
+        p += n;
+        continue;
+      }
+      if (depth || !boundary_before(text, p) || (k = label_here(p, &word, &skip, &c)) == LBL_NONE) {
         p += rg_utf8_char_len(p);
         continue;
       }
@@ -482,9 +521,11 @@ void rg_duty_parse(const char *text, rg_role_class deflt, const char *deflt_why,
       read_value(v, cls, why, d);
     } else if (kind == LBL_DEADLINE) {
       char *t = v;
-      while (*t == ' ') t++;
+      while (*t == ' ')
+        t++;
       size_t m = strlen(t);
-      while (m && (t[m - 1] == ',' || t[m - 1] == ';' || t[m - 1] == ' ')) t[--m] = '\0';
+      while (m && (t[m - 1] == ',' || t[m - 1] == ';' || t[m - 1] == ' '))
+        t[--m] = '\0';
       if (*t && !d->deadline) d->deadline = rg_xstrdup(t);
     }
     free(v);
@@ -503,7 +544,8 @@ void rg_duty_parse(const char *text, rg_role_class deflt, const char *deflt_why,
 }
 
 void rg_duty_destroy(rg_duty *d) {
-  for (int i = 0; i < d->n; i++) free(d->seg[i].units);
+  for (int i = 0; i < d->n; i++)
+    free(d->seg[i].units);
   free(d->seg);
   for (int i = 0; i < d->n_rules; i++) {
     free(d->rules[i].text);
@@ -511,7 +553,8 @@ void rg_duty_destroy(rg_duty *d) {
   }
   free(d->rules);
   free(d->deadline);
-  for (int i = 0; i < d->n_unknown; i++) free(d->unknown[i]);
+  for (int i = 0; i < d->n_unknown; i++)
+    free(d->unknown[i]);
   free(d->unknown);
   memset(d, 0, sizeof *d);
 }
@@ -525,8 +568,9 @@ int rg_duty_link(rg_plan *plan, int task, const rg_duty *d, long line, const rg_
   const char *src = c->source && *c->source ? c->source : "";
   const char *sp = *src ? " " : "";
   char first_why[128] = "";
-  if (explain) snprintf(first_why, sizeof first_why, "listed first: the plan's rule (line %ld) makes it lead",
-           c->rule_line);
+  if (explain)
+    snprintf(first_why, sizeof first_why, "listed first: the plan's rule (line %ld) makes it lead",
+             c->rule_line);
   for (int i = 0; i < d->n; i++) {
     const rg_duty_seg *g = &d->seg[i];
     rg_list_opts o = {.role = RG_ROLE_SUPPORT, .mode = c->mode};
@@ -551,18 +595,21 @@ int rg_duty_link(rg_plan *plan, int task, const rg_duty *d, long line, const rg_
       } else if (c->first_leads) {
         o.first_lead = 1;
         o.first_why = first_why;
-        if (explain) snprintf(why, sizeof why, "%s%s%s, not first: support under the plan's rule", src, sp,
-                 g->why);
+        if (explain)
+          snprintf(why, sizeof why, "%s%s%s, not first: support under the plan's rule", src, sp,
+                   g->why);
       } else {
         o.role = RG_ROLE_LEAD;
         o.shared = 1;
-        if (explain) snprintf(why, sizeof why, "%s%s%s, no lead named: every unit leads", src, sp, g->why);
+        if (explain)
+          snprintf(why, sizeof why, "%s%s%s, no lead named: every unit leads", src, sp, g->why);
       }
       break;
     case RG_CLS_MIXED:
       o.first_lead = 1;
       if (explain) snprintf(why, sizeof why, "%s%s%s: not first, support", src, sp, g->why);
-      if (explain) snprintf(first_why, sizeof first_why, "%s%s%s: listed first, leads", src, sp, g->why);
+      if (explain)
+        snprintf(first_why, sizeof first_why, "%s%s%s: listed first, leads", src, sp, g->why);
       o.first_why = first_why;
       break;
     }
@@ -577,7 +624,8 @@ int rg_duty_has_units(const rg_duty *d) {
     rg_unit_list l;
     rg_unitlist_parse(d->seg[i].units, strlen(d->seg[i].units), &l);
     int ok = 0;
-    for (int k = 0; k < l.n && !ok; k++) ok = item_ok(&l.items[k]);
+    for (int k = 0; k < l.n && !ok; k++)
+      ok = item_ok(&l.items[k]);
     rg_unitlist_destroy(&l);
     if (ok) return 1;
   }
@@ -599,11 +647,11 @@ static const char *const VERBS[] = {
     "筹措", "核定", "清算", "监督", "检查", "督查", "协调", "承办", "继续", "尽快", NULL};
 /* clang-format on */
 /* Adverbs between the units and a connector: 扶贫办已会同… */
-static const char *const ADVERBS[] = {"正在", "应当", "已经", "已", "将", "也", "正", "还", "均",
-                                      "都", "要", "应", "可", "积极", "立即", "迅速", "继续",
-                                      "并", "分别", "共同", NULL};
-static const char *const LEAD_IN[] = {"并由", "均由", "应由", "需由", "要由", "同时由", "由",
-                                      "经", NULL};
+static const char *const ADVERBS[] = {"正在", "应当", "已经", "已", "将",   "也",   "正",
+                                      "还",   "均",   "都",   "要", "应",   "可",   "积极",
+                                      "立即", "迅速", "继续", "并", "分别", "共同", NULL};
+static const char *const LEAD_IN[] = {"并由",   "均由", "应由", "需由", "要由",
+                                      "同时由", "由",   "经",   NULL};
 
 static const char *verb_at(const char *p) {
   for (int i = 0; VERBS[i]; i++)
@@ -618,10 +666,10 @@ static const char *verb_at(const char *p) {
 
 /* A character that can end a unit's name (so a subject can end there). */
 static int name_end(const char *p) {
-  static const char *const E[] = {"局", "委", "办", "厅", "部", "署", "院", "室", "处", "所", "站",
-                                  "队", "社", "组", "司", "馆", "镇", "乡", "村", "府", "心", "团",
-                                  "行", "会", "关", "道", "区", "联", "协", "门", "位", "市", "县",
-                                  "省", "大", "园", "厂", "司", NULL};
+  static const char *const E[] = {"局", "委", "办", "厅", "部", "署", "院", "室", "处", "所",
+                                  "站", "队", "社", "组", "司", "馆", "镇", "乡", "村", "府",
+                                  "心", "团", "行", "会", "关", "道", "区", "联", "协", "门",
+                                  "位", "市", "县", "省", "大", "园", "厂", "司", NULL};
   for (int i = 0; E[i]; i++)
     if (!memcmp(p, E[i], 3)) return 1;
   return 0;
@@ -630,9 +678,9 @@ static int name_end(const char *p) {
 /* Words a clause's subject never opens with: verbs, adverbs, prepositions
  * (立即向国务院, 配合有关部门, 不按照…, 联系指挥部成员单位). */
 static int bad_opening(const char *s) {
-  static const char *const NOT[] = {"不", "联系", "如", "若", "凡", "对于", "关于", "为了", "通过",
-                                    "经过", "除", "向", "从", "以", "把", "将", "对", "在", "于",
-                                    "当", "随", "接到", "出现", "确认", NULL};
+  static const char *const NOT[] = {
+      "不", "联系", "如", "若", "凡", "对于", "关于", "为了", "通过", "经过", "除",   "向", "从",
+      "以", "把",   "将", "对", "在", "于",   "当",   "随",   "接到", "出现", "确认", NULL};
   for (int i = 0; NOT[i]; i++)
     if (starts(s, NOT[i])) return 1;
   for (int i = 0; VERBS[i]; i++)
@@ -667,15 +715,19 @@ int rg_prose_duties(const char *text, rg_duty *d) {
     const char *e = p;
     depth = 0;
     while (*e) {
-      if ((n = rg_bracket_step(e, &depth))) { e += n; continue; }
-      if (!depth && (*e == ',' || *e == ';' || *e == ':' || *e == '!' || *e == '?' ||
-                     starts(e, "。")))
+      if ((n = rg_bracket_step(e, &depth))) {
+        e += n;
+        continue;
+      }
+      if (!depth &&
+          (*e == ',' || *e == ';' || *e == ':' || *e == '!' || *e == '?' || starts(e, "。")))
         break;
       if (*e == '(' && e > p) break; /* a parenthesis opens a clause of its own */
       e += rg_utf8_char_len(e);
     }
     const char *s = p;
-    while (*s == ' ' || *s == '(' || *s == ')') s++;
+    while (*s == ' ' || *s == '(' || *s == ')')
+      s++;
     for (int i = 0; LEAD_IN[i]; i++)
       if (starts(s, LEAD_IN[i])) {
         s += strlen(LEAD_IN[i]);
@@ -735,8 +787,10 @@ int rg_prose_duties(const char *text, rg_duty *d) {
       found++;
     }
     p = e;
-    if (*p == ',' || *p == ';' || *p == ':' || *p == '!' || *p == '?') p++;
-    else if (starts(p, "。")) p += 3;
+    if (*p == ',' || *p == ';' || *p == ':' || *p == '!' || *p == '?')
+      p++;
+    else if (starts(p, "。"))
+      p += 3;
   }
   return found;
 }

@@ -36,10 +36,10 @@ typedef enum {
 } rg_role_class;
 
 typedef struct rg_duty_seg {
-  char *units;     /* a unit list (NFKC, malloc'd) */
+  char *units; /* a unit list (NFKC, malloc'd) */
   rg_role_class cls;
-  char why[96];    /* the words that gave the class, for check --explain */
-  int clause;      /* prose: the clause it came from, 0 first */
+  char why[96]; /* the words that gave the class, for check --explain */
+  int clause;   /* prose: the clause it came from, 0 first */
 } rg_duty_seg;
 
 typedef struct rg_duty_rule {
@@ -54,13 +54,13 @@ typedef struct rg_duty {
   rg_duty_rule *rules; /* rule sentences found (cut out of the units) */
   int n_rules;
   size_t cap_rules;
-  char *deadline;      /* the first deadline clause or label value, or NULL */
-  char **unknown;      /* labels ending in 单位/部门 that mean nothing known */
+  char *deadline; /* the first deadline clause or label value, or NULL */
+  char **unknown; /* labels ending in 单位/部门 that mean nothing known */
   int n_unknown;
   size_t cap_unknown;
-  int has_role;        /* a role word, a connector or a unit label was found */
-  int has_lead;        /* some segment is RG_CLS_LEAD */
-  int clause;          /* prose: clauses found so far */
+  int has_role; /* a role word, a connector or a unit label was found */
+  int has_lead; /* some segment is RG_CLS_LEAD */
+  int clause;   /* prose: clauses found so far */
 } rg_duty;
 
 /* Read text (NFKC) into d. deflt is the class of a list with no role word
@@ -85,8 +85,8 @@ typedef struct rg_duty_ctx {
   int first_leads;     /* the first-listed rule is in force */
   int resp_first_lead; /* RESP lists: the first leads (rule in force, no lead in the task) */
   rg_link_mode mode;
-  const char *source;  /* "note", "label", "cell", "sentence": for --explain */
-  long rule_line;      /* the line of the rule in force, for --explain */
+  const char *source; /* "note", "label", "cell", "sentence": for --explain */
+  long rule_line;     /* the line of the rule in force, for --explain */
 } rg_duty_ctx;
 
 /* Link every segment of d to task as its class and c say. Returns the

@@ -170,10 +170,12 @@ rg_status rg_zip_xml(rg_zip *z, const char *name, int optional, xmlDoc **doc, rg
       for (char *q = why; *q; q++)
         if (*q == '\n' || *q == '\r') *q = ' ';
       size_t n = strlen(why);
-      while (n && why[n - 1] == ' ') why[--n] = '\0';
+      while (n && why[n - 1] == ' ')
+        why[--n] = '\0';
       if (n + 1 < sizeof why) why[n] = ')', why[n + 1] = '\0';
     }
-    rg_status s2 = rg_error_set(err, RG_EINPUT, z->path, 0, 0, "part %s is not well-formed XML%s", name, why);
+    rg_status s2 =
+        rg_error_set(err, RG_EINPUT, z->path, 0, 0, "part %s is not well-formed XML%s", name, why);
     if (d) xmlFreeDoc(d);
     xmlFreeParserCtxt(ctxt);
     return s2;
@@ -226,10 +228,13 @@ static char *resolve(const char *base, const char *target) {
     size_t n = strlen(out);
     if (n && out[n - 1] == '/') out[--n] = '\0';
     char *slash = strrchr(out, '/');
-    if (slash) slash[1] = '\0';
-    else out[0] = '\0';
+    if (slash)
+      slash[1] = '\0';
+    else
+      out[0] = '\0';
   }
-  while (!strncmp(target, "./", 2)) target += 2;
+  while (!strncmp(target, "./", 2))
+    target += 2;
   strcat(out, target);
   return out;
 }
@@ -244,7 +249,8 @@ static char *rel_find(xmlDoc *rels, const char *base, const char *key, const cha
     const char *mode = rg_xml_attr(r, "TargetMode");
     if (!v || !target || (mode && !strcmp(mode, "External"))) continue;
     size_t n = strlen(v), m = strlen(value);
-    int hit = suffix ? n > m && v[n - m - 1] == '/' && !strcmp(v + n - m, value) : !strcmp(v, value);
+    int hit =
+        suffix ? n > m && v[n - m - 1] == '/' && !strcmp(v + n - m, value) : !strcmp(v, value);
     if (hit) return resolve(base, target);
   }
   return NULL;

@@ -77,7 +77,9 @@ typedef struct pdoc {
 static int wide_char(const char *s, size_t n) { return n > 0 && (unsigned char)s[0] >= 0xE0; }
 
 /* the last character of s (n bytes) is wide (CJK, full-width punctuation) */
-static int wide_end(const char *s, size_t n) { return n > 0 && (unsigned char)s[rg_utf8_last(s, n)] >= 0xE0; }
+static int wide_end(const char *s, size_t n) {
+  return n > 0 && (unsigned char)s[rg_utf8_last(s, n)] >= 0xE0;
+}
 
 /* Joining two pieces of one paragraph or cell: a space only where a Latin
  * word was wrapped (an ASCII letter or digit on both sides). */
@@ -134,11 +136,13 @@ static void page_lines(pdoc *d, int page, const char *text, PopplerRectangle *re
     double c0 = (order[i]->y0 + order[i]->y1) / 2, h = order[i]->y1 - order[i]->y0;
     if (h <= 0) h = 1;
     size_t j = i + 1;
-    while (j < no && (order[j]->y0 + order[j]->y1) / 2 - c0 < h * 0.3) j++;
+    while (j < no && (order[j]->y0 + order[j]->y1) / 2 - c0 < h * 0.3)
+      j++;
     rg_sort(order + i, j - i, sizeof *order, by_x, NULL);
     /* the em of the line: the median glyph height */
     double *hs = rg_xmalloc((j - i) * sizeof *hs);
-    for (size_t k = i; k < j; k++) hs[k - i] = order[k]->y1 - order[k]->y0;
+    for (size_t k = i; k < j; k++)
+      hs[k - i] = order[k]->y1 - order[k]->y0;
     rg_sort(hs, j - i, sizeof *hs, rg_cmp_double, NULL);
     double em = hs[(j - i) / 2];
     free(hs);
@@ -158,7 +162,8 @@ static void page_lines(pdoc *d, int page, const char *text, PopplerRectangle *re
     for (size_t k = i; k <= j; k++) {
       int end = k == j;
       double gap = end ? 0 : order[k]->x0 - prev_x1;
-      int latin = b.n && isalnum((unsigned char)b.s[b.n - 1]) && isalnum((unsigned char)*order[k < j ? k : i]->s);
+      int latin = b.n && isalnum((unsigned char)b.s[b.n - 1]) &&
+                  isalnum((unsigned char)*order[k < j ? k : i]->s);
       if (end || (k > i && (gap > 1.5 * em || (gap > 0.45 * em && !latin)))) {
         RG_GROW(L->chunks, ccap, (size_t)L->n + 1);
         L->chunks[L->n++] = (chunk){cx0, prev_x1, b.s ? b.s : rg_xstrdup("")};
@@ -168,8 +173,8 @@ static void page_lines(pdoc *d, int page, const char *text, PopplerRectangle *re
         if (end) break;
         cx0 = order[k]->x0;
       } else if (k > i && ((order[k]->space_before && gap > 0.1 * em) ||
-                           (gap > 0.25 * em && !(wide_char(order[k]->s, (size_t)order[k]->len) && b.s &&
-                                                 wide_end(b.s, b.n))))) {
+                           (gap > 0.25 * em && !(wide_char(order[k]->s, (size_t)order[k]->len) &&
+                                                 b.s && wide_end(b.s, b.n))))) {
         rg_buf_putn(&b, " ", 1); /* a word space between Latin words */
       }
       rg_buf_putn(&b, order[k]->s, (size_t)order[k]->len);
@@ -190,8 +195,10 @@ static void page_lines(pdoc *d, int page, const char *text, PopplerRectangle *re
 static int digits_only(const char *s) {
   int any = 0;
   for (; *s; s++) {
-    if (isdigit((unsigned char)*s)) any = 1;
-    else if (*s != ' ') return 0;
+    if (isdigit((unsigned char)*s))
+      any = 1;
+    else if (*s != ' ')
+      return 0;
   }
   return any;
 }
@@ -217,7 +224,8 @@ static int page_number(const char *s) {
   if (sscanf(t, "%d/%d%n", &a, &b, &k) == 2 && !t[k]) return 1;
   if (!strncmp(t, "第", 3)) {
     const char *q = t + 3;
-    while (isdigit((unsigned char)*q)) q++;
+    while (isdigit((unsigned char)*q))
+      q++;
     if (q > t + 3 && !strncmp(q, "页", 3)) return 1;
   }
   if (!strncasecmp(t, "page", 4) && isdigit((unsigned char)t[4])) return 1;
@@ -229,16 +237,21 @@ static int page_number(const char *s) {
 static int date_time(const char *s) {
   int a, b, c, k = 0;
   const char *p = s;
-  if (sscanf(p, "%d/%d/%d%n", &a, &b, &c, &k) == 3 && k) p += k;
-  else if (sscanf(p, "%d-%d-%d%n", &a, &b, &c, &k) == 3 && k) p += k;
-  else return 0;
-  while (*p == ',' || *p == ' ') p++;
+  if (sscanf(p, "%d/%d/%d%n", &a, &b, &c, &k) == 3 && k)
+    p += k;
+  else if (sscanf(p, "%d-%d-%d%n", &a, &b, &c, &k) == 3 && k)
+    p += k;
+  else
+    return 0;
+  while (*p == ',' || *p == ' ')
+    p++;
   if (!strncmp(p, "上午", 6) || !strncmp(p, "下午", 6)) p += 6;
   return sscanf(p, "%d:%d%n", &a, &b, &k) == 2 && k && a < 24 && b < 60;
 }
 
 static int url(const char *s) {
-  return strstr(s, "://") || !strncmp(s, "file:", 5) || !strncmp(s, "www.", 4) || !strncmp(s, "about:", 6);
+  return strstr(s, "://") || !strncmp(s, "file:", 5) || !strncmp(s, "www.", 4) ||
+         !strncmp(s, "about:", 6);
 }
 
 /* the text with digits replaced, for recurrence across pages */
@@ -280,8 +293,10 @@ static int recurs(const pdoc *d, const mshape *ms, size_t n, const vline *L, con
   size_t lo = 0, hi = n;
   while (lo < hi) { /* first entry with this shape */
     size_t mid = (lo + hi) / 2;
-    if (strcmp(ms[mid].shape, me) < 0) lo = mid + 1;
-    else hi = mid;
+    if (strcmp(ms[mid].shape, me) < 0)
+      lo = mid + 1;
+    else
+      hi = mid;
   }
   int pages = 0, last = -1;
   for (size_t i = lo; i < n && !strcmp(ms[i].shape, me); i++)
@@ -301,8 +316,10 @@ static int chrome_line(const pdoc *d, const mshape *ms, size_t n, const vline *L
   int strong = 0, all = 1;
   for (int c = 0; c < L->n; c++) {
     const char *t = L->chunks[c].text;
-    if (date_time(t) || url(t)) strong = 1;
-    else if (!page_number(t) && !(d->pages >= 2 && recurs(d, ms, n, L, t))) all = 0;
+    if (date_time(t) || url(t))
+      strong = 1;
+    else if (!page_number(t) && !(d->pages >= 2 && recurs(d, ms, n, L, t)))
+      all = 0;
   }
   return strong || all;
 }
@@ -325,13 +342,16 @@ static void mark_chrome(pdoc *d) {
   rg_sort(ms, n, sizeof *ms, by_shape, NULL);
   for (int i = 0; i < d->n;) {
     int j = i;
-    while (j < d->n && d->v[j].page == d->v[i].page) j++;
-    for (int k = i; k < j && in_margin(d, &d->v[k]) && chrome_line(d, ms, n, &d->v[k]); k++) d->v[k].chrome = 1;
+    while (j < d->n && d->v[j].page == d->v[i].page)
+      j++;
+    for (int k = i; k < j && in_margin(d, &d->v[k]) && chrome_line(d, ms, n, &d->v[k]); k++)
+      d->v[k].chrome = 1;
     for (int k = j - 1; k >= i && in_margin(d, &d->v[k]) && chrome_line(d, ms, n, &d->v[k]); k--)
       d->v[k].chrome = 1;
     i = j;
   }
-  for (size_t i = 0; i < n; i++) free(ms[i].shape);
+  for (size_t i = 0; i < n; i++)
+    free(ms[i].shape);
   free(ms);
 }
 
@@ -398,15 +418,18 @@ static int header_at(pdoc *d, int i, const char *columns, col *cols, int *ncols)
         }
       }
     const char *cells[MAX_COLS];
-    for (int q = 0; q < ng; q++) cells[q] = g[q].name;
+    for (int q = 0; q < ng; q++)
+      cells[q] = g[q].name;
     if (ok && ng >= 2 && is_header(cells, ng, columns)) {
       if (best)
-        for (int q = 0; q < *ncols; q++) free(cols[q].name);
+        for (int q = 0; q < *ncols; q++)
+          free(cols[q].name);
       memcpy(cols, g, (size_t)ng * sizeof *g);
       *ncols = ng;
       best = k;
     } else {
-      for (int q = 0; q < ng; q++) free(g[q].name);
+      for (int q = 0; q < ng; q++)
+        free(g[q].name);
       if (best) break;
     }
   }
@@ -444,9 +467,11 @@ static int by_start(const void *x, const void *y, void *ctx) {
 }
 static int id_like(const char *s) {
   const char *p = s;
-  while (*p == ' ') p++;
+  while (*p == ' ')
+    p++;
   if (!isdigit((unsigned char)*p)) return 0;
-  while (isdigit((unsigned char)*p)) p++;
+  while (isdigit((unsigned char)*p))
+    p++;
   return !*p || *p == '.' || *p == ' ' || !strcmp(p, "、");
 }
 
@@ -535,8 +560,8 @@ static int *row_anchors(const ptable *t) {
   int n_anchor = 0;
   for (int r = 0; r < t->n; r++) {
     const vline *L = &t->d->v[t->idx[r]];
-    int a = L->n == 1 && starts_heading(L->text) &&
-            column_of(&L->chunks[0], t->border, t->ncols) < 0;
+    int a =
+        L->n == 1 && starts_heading(L->text) && column_of(&L->chunks[0], t->border, t->ncols) < 0;
     for (int k = 0; k < L->n && !a; k++) {
       int c = column_of(&L->chunks[k], t->border, t->ncols);
       if (id_col >= 0 && c == id_col &&
@@ -596,14 +621,16 @@ static int *row_starts(const ptable *t, const int *anchor) {
 static void table_grid(ptable *t, const int *start, rg_cdoc *doc) {
   pdoc *d = t->d;
   int ncols = t->ncols, nrows = 1;
-  for (int r = 0; r < t->n; r++) nrows += start[r];
+  for (int r = 0; r < t->n; r++)
+    nrows += start[r];
   rg_grid g;
   rg_grid_init(&g, nrows, ncols);
   rg_buf *cellbuf = rg_xcalloc((size_t)nrows * (size_t)ncols, sizeof *cellbuf);
   char label[32];
   snprintf(label, sizeof label, "p%d:%d", d->v[t->i].page, d->v[t->i].no);
   g.label[0] = rg_cdoc_keep(doc, label, strlen(label));
-  for (int c = 0; c < ncols; c++) RG_GRID(&g, 0, c) = t->cols[c].name;
+  for (int c = 0; c < ncols; c++)
+    RG_GRID(&g, 0, c) = t->cols[c].name;
   for (int r = 0, row = 0; r < t->n; r++) {
     vline *L = &d->v[t->idx[r]];
     L->used = 1;
@@ -626,8 +653,10 @@ static void table_grid(ptable *t, const int *start, rg_cdoc *doc) {
       if (cellbuf[(size_t)r * (size_t)ncols + (size_t)c].s)
         RG_GRID(&g, r, c) = cellbuf[(size_t)r * (size_t)ncols + (size_t)c].s;
   if (!rg_cdoc_task_table(doc, &g)) /* cannot happen: the header was recognised */
-    for (int r = 0; r < t->n; r++) d->v[t->idx[r]].used = 0;
-  for (size_t q = 0; q < (size_t)nrows * (size_t)ncols; q++) free(cellbuf[q].s);
+    for (int r = 0; r < t->n; r++)
+      d->v[t->idx[r]].used = 0;
+  for (size_t q = 0; q < (size_t)nrows * (size_t)ncols; q++)
+    free(cellbuf[q].s);
   free(cellbuf);
   rg_grid_destroy(&g);
 }
@@ -636,7 +665,8 @@ static void table_grid(ptable *t, const int *start, rg_cdoc *doc) {
 static int table(pdoc *d, int i, int hlines, col *cols, int ncols, rg_cdoc *doc) {
   ptable t = {.d = d, .i = i, .hlines = hlines, .cols = cols, .ncols = ncols};
   table_lines(&t);
-  for (int c = 0; c + 1 < ncols; c++) t.border[c] = column_border(&t, c);
+  for (int c = 0; c + 1 < ncols; c++)
+    t.border[c] = column_border(&t, c);
   int *anchor = row_anchors(&t);
   int *start = row_starts(&t, anchor);
   table_grid(&t, start, doc);
@@ -652,20 +682,23 @@ static int table(pdoc *d, int i, int hlines, col *cols, int ncols, rg_cdoc *doc)
 /* A line that starts a numbered item or a heading: 1. 1、 (1) （一） 一、 第一 ①. */
 static int starts_heading(const char *s) {
   const unsigned char *u = (const unsigned char *)s;
-  while (*u == ' ') u++;
+  while (*u == ' ')
+    u++;
   const char *p = (const char *)u;
   if (isdigit(*u)) {
-    while (isdigit(*u)) u++;
+    while (isdigit(*u))
+      u++;
     if (*u == '.' && !isdigit(u[1])) return 1;
-    if (!strncmp((const char *)u, "、", 3) || !strncmp((const char *)u, "．", 3) ||
-        *u == ')' || !strncmp((const char *)u, "）", 3))
+    if (!strncmp((const char *)u, "、", 3) || !strncmp((const char *)u, "．", 3) || *u == ')' ||
+        !strncmp((const char *)u, "）", 3))
       return 1;
     return 0;
   }
   if (*u == '(' || !strncmp(p, "（", 3)) { /* (1) （一）, not (市) */
     const char *q = p + (*u == '(' ? 1 : 3);
     const char *digits = q;
-    while (isdigit((unsigned char)*q)) q++;
+    while (isdigit((unsigned char)*q))
+      q++;
     if (q == digits) q += rg_cn_numeral_len(q);
     return q > digits && (*q == ')' || !strncmp(q, "）", 3));
   }
@@ -732,7 +765,8 @@ static void flow(pdoc *d, rg_cdoc *doc) {
       b.s[0] = '\0';
     }
     if (!L) break;
-    if (!join) first = L;
+    if (!join)
+      first = L;
     else if (needs_space(b.s, b.n, L->text))
       rg_buf_putn(&b, " ", 1);
     rg_buf_puts(&b, L->text);
@@ -752,10 +786,13 @@ static void emit(pdoc *d, rg_cdoc *doc) {
     pdoc before = *d;
     before.n = i;
     flow(&before, doc);
-    for (int k = 0; k < i; k++) d->v[k].used = 1;
-    for (int k = i; k < i + h; k++) d->v[k].used = 1;
+    for (int k = 0; k < i; k++)
+      d->v[k].used = 1;
+    for (int k = i; k < i + h; k++)
+      d->v[k].used = 1;
     int after = table(d, i, h, cols, ncols, doc);
-    for (int c = 0; c < ncols; c++) free(cols[c].name);
+    for (int c = 0; c < ncols; c++)
+      free(cols[c].name);
     i = after - 1;
   }
   flow(d, doc);
@@ -816,10 +853,11 @@ rg_status rg_pdf_read(const char *data, size_t len, rg_cdoc *doc, rg_error *err)
   if (pages == 0) {
     st = rg_error_set(err, RG_EINPUT, path, 0, 0, "the PDF has no pages");
   } else if (glyphs == 0) {
-    st = rg_error_set(err, RG_EINPUT, path, 0, 0,
-                      "the PDF has no text layer (%d page%s of images: a scan): run OCR on it first "
-                      "(e.g. ocrmypdf -l chi_sim) or use the original document",
-                      pages, pages == 1 ? "" : "s");
+    st =
+        rg_error_set(err, RG_EINPUT, path, 0, 0,
+                     "the PDF has no text layer (%d page%s of images: a scan): run OCR on it first "
+                     "(e.g. ocrmypdf -l chi_sim) or use the original document",
+                     pages, pages == 1 ? "" : "s");
   } else {
     mark_chrome(&d);
     emit(&d, doc);
@@ -829,7 +867,8 @@ rg_status rg_pdf_read(const char *data, size_t len, rg_cdoc *doc, rg_error *err)
         continue;
       }
       int q = p;
-      while (q + 1 < pages && empty[q + 1]) q++;
+      while (q + 1 < pages && empty[q + 1])
+        q++;
       char label[32];
       snprintf(label, sizeof label, "p%d", p + 1);
       rg_plan_diag(doc->plan, RG_SEV_WARNING, rg_plan_add_loc(doc->plan, label), "no-text-layer",
@@ -840,7 +879,8 @@ rg_status rg_pdf_read(const char *data, size_t len, rg_cdoc *doc, rg_error *err)
     }
   }
   for (int i = 0; i < d.n; i++) {
-    for (int c = 0; c < d.v[i].n; c++) free(d.v[i].chunks[c].text);
+    for (int c = 0; c < d.v[i].n; c++)
+      free(d.v[i].chunks[c].text);
     free(d.v[i].chunks);
     free(d.v[i].text);
   }

@@ -12,12 +12,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "hash.h"
-#include "text.h"
 #include "conventions.h"
+#include "hash.h"
 #include "headers.h"
 #include "notes.h"
 #include "reading.h"
+#include "text.h"
 #include "unitlist.h"
 
 typedef enum {
@@ -159,7 +159,7 @@ static const char *cell(const rg_row *r, int c) { return c >= 0 && c < r->n ? r-
 /* ---------------------------------------------------------- header map */
 
 typedef struct colmap {
-  col_kind *kind; /* per header column */
+  col_kind *kind;     /* per header column */
   rg_role_class *cls; /* unit columns: the role class their header names */
   int n;
   int first[COL_COUNT]; /* first column of each kind, -1 none */
@@ -177,17 +177,28 @@ static col_kind lookup_header(const char *norm) {
     if (!strcmp(norm, header_names[i].name)) return header_names[i].kind;
   /* by meaning: 指导部门, 主责单位, 责任主体与协同单位, 分管领导 (headers.h) */
   switch (rg_header_classify(norm)) {
-  case RG_HDR_ID: return COL_ID;
-  case RG_HDR_TASK: return COL_TASK;
-  case RG_HDR_LEAD: return COL_LEAD;
-  case RG_HDR_SUPPORT: return COL_SUPPORT;
-  case RG_HDR_SHARED: return COL_SHARED;
-  case RG_HDR_MIXED: return COL_MIXED;
-  case RG_HDR_PERSON: return COL_PERSON;
-  case RG_HDR_DEADLINE: return COL_DEADLINE;
-  case RG_HDR_CHAPTER: return COL_CHAPTER;
-  case RG_HDR_SECTION: return COL_SECTION;
-  default: return COL_NONE;
+  case RG_HDR_ID:
+    return COL_ID;
+  case RG_HDR_TASK:
+    return COL_TASK;
+  case RG_HDR_LEAD:
+    return COL_LEAD;
+  case RG_HDR_SUPPORT:
+    return COL_SUPPORT;
+  case RG_HDR_SHARED:
+    return COL_SHARED;
+  case RG_HDR_MIXED:
+    return COL_MIXED;
+  case RG_HDR_PERSON:
+    return COL_PERSON;
+  case RG_HDR_DEADLINE:
+    return COL_DEADLINE;
+  case RG_HDR_CHAPTER:
+    return COL_CHAPTER;
+  case RG_HDR_SECTION:
+    return COL_SECTION;
+  default:
+    return COL_NONE;
   }
 }
 
@@ -276,10 +287,11 @@ static int colmap_build(colmap *m, const char *const *cells, int n, const char *
   for (int c = 0; c < n; c++) {
     /* 责任单位: support, but the first leads under a stated rule in a row
      * that names no lead; 配合单位: support */
-    static const char *const SUP[] = {"配合", "协办", "协同", "参与", "协助", "支持", "协作",
-                                      "support", "co", NULL};
+    static const char *const SUP[] = {"配合", "协办", "协同",    "参与", "协助",
+                                      "支持", "协作", "support", "co",   NULL};
     int plain = 0;
-    for (int i = 0; SUP[i]; i++) plain |= strstr(norm[c], SUP[i]) != NULL;
+    for (int i = 0; SUP[i]; i++)
+      plain |= strstr(norm[c], SUP[i]) != NULL;
     m->cls[c] = m->kind[c] == COL_LEAD     ? RG_CLS_LEAD
                 : m->kind[c] == COL_SHARED ? RG_CLS_SHARED
                 : m->kind[c] == COL_MIXED  ? RG_CLS_MIXED
@@ -622,7 +634,8 @@ static rg_status parse_wide(rg_plan *plan, const colmap *m, const char *const *h
   /* rules stated in the table (a note row above or below the tasks) hold for
    * all of its rows */
   char *is_rule = rg_xcalloc((size_t)nrows + 1, 1);
-  for (int i = 1; i < nrows; i++) is_rule[i] = (char)rule_row(plan, &rows[i], plan->n_tasks);
+  for (int i = 1; i < nrows; i++)
+    is_rule[i] = (char)rule_row(plan, &rows[i], plan->n_tasks);
   for (int i = 1; i < nrows; i++) {
     const rg_row *r = &rows[i];
     int any = 0;
@@ -824,7 +837,8 @@ rg_status rg_rows_parse(rg_plan *plan, const rg_row *rows, int nrows, const rg_l
   }
   rg_status st = RG_OK;
   char **heads = rg_xcalloc((size_t)rows[0].n + 1, sizeof *heads);
-  for (int c = 0; c < rows[0].n; c++) heads[c] = norm_header(rows[0].cells[c] ? rows[0].cells[c] : "");
+  for (int c = 0; c < rows[0].n; c++)
+    heads[c] = norm_header(rows[0].cells[c] ? rows[0].cells[c] : "");
   char seen[320];
   rg_rows_header_list(rows[0].cells, rows[0].n, seen, sizeof seen);
   int units = m.count[COL_LEAD] + m.count[COL_SUPPORT] + m.count[COL_SHARED] + m.count[COL_MIXED];
@@ -845,26 +859,53 @@ rg_status rg_rows_parse(rg_plan *plan, const rg_row *rows, int nrows, const rg_l
       if (!*heads[c]) continue;
       const char *meaning = "ignored";
       switch (m.kind[c]) {
-      case COL_ID: meaning = "task number"; break;
-      case COL_TASK: meaning = "task text"; break;
-      case COL_TEXT: meaning = "task text"; break;
-      case COL_LEAD: meaning = "lead units"; break;
+      case COL_ID:
+        meaning = "task number";
+        break;
+      case COL_TASK:
+        meaning = "task text";
+        break;
+      case COL_TEXT:
+        meaning = "task text";
+        break;
+      case COL_LEAD:
+        meaning = "lead units";
+        break;
       case COL_SUPPORT:
         meaning = m.cls[c] == RG_CLS_RESP
                       ? "responsible units: support (the first leads when the plan says so "
                         "and the row names no lead)"
                       : "support units";
         break;
-      case COL_SHARED: meaning = "responsible units: lead unless a lead column names one"; break;
-      case COL_MIXED: meaning = "units: the first listed leads, the others support"; break;
-      case COL_PERSON: meaning = "a person, not a unit (kept out)"; break;
-      case COL_DEADLINE: meaning = "deadline"; break;
-      case COL_CHAPTER: meaning = "chapter"; break;
-      case COL_SECTION: meaning = "section"; break;
-      case COL_ROLE: meaning = "role (one row per link)"; break;
-      case COL_UNIT: meaning = "unit (one row per link)"; break;
-      case COL_KIND: meaning = "unit kind"; break;
-      default: break;
+      case COL_SHARED:
+        meaning = "responsible units: lead unless a lead column names one";
+        break;
+      case COL_MIXED:
+        meaning = "units: the first listed leads, the others support";
+        break;
+      case COL_PERSON:
+        meaning = "a person, not a unit (kept out)";
+        break;
+      case COL_DEADLINE:
+        meaning = "deadline";
+        break;
+      case COL_CHAPTER:
+        meaning = "chapter";
+        break;
+      case COL_SECTION:
+        meaning = "section";
+        break;
+      case COL_ROLE:
+        meaning = "role (one row per link)";
+        break;
+      case COL_UNIT:
+        meaning = "unit (one row per link)";
+        break;
+      case COL_KIND:
+        meaning = "unit kind";
+        break;
+      default:
+        break;
       }
       const rg_reading *rd = rg_reading_of(plan);
       int dup = 0;
@@ -877,7 +918,8 @@ rg_status rg_rows_parse(rg_plan *plan, const rg_row *rows, int nrows, const rg_l
     else
       st = parse_wide(plan, &m, (const char *const *)heads, rows, nrows);
   }
-  for (int c = 0; c < rows[0].n; c++) free(heads[c]);
+  for (int c = 0; c < rows[0].n; c++)
+    free(heads[c]);
   free(heads);
   colmap_destroy(&m);
   return st;
@@ -893,7 +935,8 @@ void rg_rows_header_list(const char *const *cells, int n, char *out, size_t size
       if (k < 0 || (size_t)k >= size - w) {
         /* cut at a character boundary and mark the cut */
         size_t end = size > 4 ? size - 4 : 0;
-        while (end > 0 && ((unsigned char)out[end] & 0xC0) == 0x80) end--;
+        while (end > 0 && ((unsigned char)out[end] & 0xC0) == 0x80)
+          end--;
         if (end + 4 <= size) memcpy(out + end, "...", 4);
         free(h);
         return;

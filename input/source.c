@@ -14,8 +14,7 @@ rg_status rg_source_read(rg_source *src, const char *path, rg_error *err) {
   src->path = path;
   int is_stdin = strcmp(path, "-") == 0;
   FILE *f = is_stdin ? stdin : fopen(path, "rb");
-  if (!f)
-    return rg_error_set(err, RG_EINPUT, path, 0, 0, "cannot open: %s", strerror(errno));
+  if (!f) return rg_error_set(err, RG_EINPUT, path, 0, 0, "cannot open: %s", strerror(errno));
   size_t cap = 1 << 16, len = 0;
   char *buf = rg_xmalloc(cap + 1);
   for (;;) {

@@ -24,7 +24,7 @@ void rg_source_destroy(rg_source *src);
 typedef struct rg_line {
   const char *text; /* UTF-8, not NUL-terminated inside a buffer: use len */
   size_t len;
-  long lineno;      /* 1-based line number in the source file */
+  long lineno; /* 1-based line number in the source file */
 } rg_line;
 
 typedef struct rg_lines {

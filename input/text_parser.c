@@ -33,7 +33,8 @@
 
 static size_t ascii_digits(const char *s) {
   size_t n = 0;
-  while (s[n] >= '0' && s[n] <= '9') n++;
+  while (s[n] >= '0' && s[n] <= '9')
+    n++;
   return n;
 }
 
@@ -60,11 +61,13 @@ static int label_line(const char *s) {
     chars++;
   }
   if (chars < 2) return 0;
-  while (*q == ' ') q++;
+  while (*q == ' ')
+    q++;
   if (*q != ':') return 0;
   char *word = dupn(s, (size_t)(q - s));
   size_t n = strlen(word);
-  while (n && word[n - 1] == ' ') word[--n] = '\0';
+  while (n && word[n - 1] == ' ')
+    word[--n] = '\0';
   int ok = rg_duty_label_class(word) >= 0;
   if (!ok) {
     rg_header_class h = rg_header_classify(word);
@@ -93,7 +96,7 @@ static int unknown_label(const char *s) {
 
 typedef struct parser {
   rg_plan *plan;
-  int prose;      /* units are read from sentences (second reading) */
+  int prose; /* units are read from sentences (second reading) */
   int chapter, section;
   int task;       /* current task or -1 */
   int has_labels; /* the current task has labelled unit lines */
@@ -307,7 +310,8 @@ static void standing_units(parser *p) {
     snprintf(why, sizeof why, "standing rule (line %ld): every task has it without listing it",
              c->line);
     rg_list_opts o = {.role = c->role, .mode = RG_LINK_FIRST, .why = why};
-    if (rg_unitlist_link_opts(p->plan, p->task, c->unit, strlen(c->unit), c->line, &o)) c->applied++;
+    if (rg_unitlist_link_opts(p->plan, p->task, c->unit, strlen(c->unit), c->line, &o))
+      c->applied++;
   }
 }
 
@@ -434,8 +438,8 @@ static int is_title(const char *s) {
   if ((strstr(s, "关于印发") && ends(s, "通知")) || ends(s, "分工方案") || ends(s, "任务分工"))
     return 1;
   /* 江西省人民政府关于落实…部门分工的意见, 国务院办公厅关于…的函 */
-  static const char *const KIND[] = {"意见", "通知", "方案", "函", "决定", "要点", "安排",
-                                     "清单", "分解表", "任务表", NULL};
+  static const char *const KIND[] = {"意见", "通知", "方案",   "函",     "决定", "要点",
+                                     "安排", "清单", "分解表", "任务表", NULL};
   if (!strstr(s, "关于") && !strstr(s, "分工") && !strstr(s, "任务")) return 0;
   for (int i = 0; KIND[i]; i++)
     if (ends(s, KIND[i])) return strlen(s) < 240;
@@ -623,7 +627,8 @@ static int numbered_line(parser *p, char *s, long line) {
   if ((n = decimal_number(s, &parts))) {
     char *num = dupn(s, n);
     const char *rest = s + n;
-    while (*rest == ' ') rest++;
+    while (*rest == ' ')
+      rest++;
     if (parts == 1 && prose_line(rest))
       start_task(p, num, rest, line);
     else
@@ -780,8 +785,10 @@ static rg_status read_with(rg_plan *plan, const rg_lines *lines, int prose,
                            const char *const *accept, int n_accept, rg_error *err) {
   rg_reading *r = rg_reading_of(plan);
   r->record = record;
-  for (int i = 0; i < n_accept; i++) rg_reading_accept(plan, accept[i]);
-  for (int i = 0; i < n_preset; i++) rg_reading_add_convention(plan, &preset[i]);
+  for (int i = 0; i < n_accept; i++)
+    rg_reading_accept(plan, accept[i]);
+  for (int i = 0; i < n_preset; i++)
+    rg_reading_add_convention(plan, &preset[i]);
   return read_lines(plan, lines, prose, err);
 }
 
@@ -790,7 +797,8 @@ rg_status rg_text_parse(rg_plan *plan, const rg_lines *lines, rg_error *err) {
   rg_reading *r0 = rg_reading_of(plan);
   int record = r0->record, n_accept = r0->n_accept;
   const char **accept = rg_xcalloc((size_t)n_accept + 1, sizeof *accept);
-  for (int i = 0; i < n_accept; i++) accept[i] = rg_xstrdup(r0->accept[i]);
+  for (int i = 0; i < n_accept; i++)
+    accept[i] = rg_xstrdup(r0->accept[i]);
   rg_convention *pre0 = NULL;
   int n_pre0 = 0;
   if (r0->n_conv) {
@@ -827,7 +835,8 @@ rg_status rg_text_parse(rg_plan *plan, const rg_lines *lines, rg_error *err) {
         r->encoding = encoding0 ? rg_plan_strdup(plan, encoding0) : NULL;
       }
       /* presets: what the caller set, then footnote rules found before */
-      for (int i = 0; i < n_pre0; i++) rg_reading_add_convention(plan, &pre0[i]);
+      for (int i = 0; i < n_pre0; i++)
+        rg_reading_add_convention(plan, &pre0[i]);
       st = read_with(plan, lines, prose, foot, n_foot, record, accept, n_accept, err);
       if (st) goto out;
       if (!n_foot) {
@@ -841,7 +850,8 @@ rg_status rg_text_parse(rg_plan *plan, const rg_lines *lines, rg_error *err) {
     rg_reading *rs = rg_reading_of(scratch);
     rs->level = level0;
     memcpy(rs->prefix, prefix0, sizeof prefix0);
-    for (int i = 0; i < n_pre0; i++) rg_reading_add_convention(scratch, &pre0[i]);
+    for (int i = 0; i < n_pre0; i++)
+      rg_reading_add_convention(scratch, &pre0[i]);
     rg_error e2;
     rg_status s2 = read_with(scratch, lines, 1, foot, n_foot, 0, accept, n_accept, &e2);
     int better = s2 == RG_OK && scratch->n_links > 0 && scratch->n_links >= plan->n_links;
@@ -859,7 +869,8 @@ out:
     free((void *)pre0[i].unit);
   }
   free(pre0);
-  for (int i = 0; i < n_accept; i++) free((void *)accept[i]);
+  for (int i = 0; i < n_accept; i++)
+    free((void *)accept[i]);
   free(accept);
   free((void *)from0);
   if (st) return st;

@@ -123,7 +123,8 @@ rg_status rg_unavailable_parse(const char *path, const char *data, size_t len, c
     rg_sort(out->items, (size_t)out->n, sizeof *out->items, by_unit_slot, NULL);
     int k = 1;
     for (int i = 1; i < out->n; i++)
-      if (by_unit_slot(&out->items[i], &out->items[k - 1], NULL) != 0) out->items[k++] = out->items[i];
+      if (by_unit_slot(&out->items[i], &out->items[k - 1], NULL) != 0)
+        out->items[k++] = out->items[i];
     out->n = k;
   }
   return RG_OK;

@@ -27,7 +27,6 @@ static char *concat(const char *a, const char *b) {
   return p;
 }
 
-
 /* Trim white space (text.h) and trailing sentence punctuation in place. */
 static void trim_unit(char *s) {
   static const char *const tail[] = {"。", ".", ":", "：", NULL};
@@ -51,9 +50,9 @@ enum { SEP_START = 0, SEP_DUN = 1, SEP_COMMA = 2 };
 
 typedef struct tok {
   char *s;
-  int sep;      /* separator before this token */
+  int sep; /* separator before this token */
   rg_kind kind;
-  int open;     /* ended in 等有关部门 */
+  int open; /* ended in 等有关部门 */
 } tok;
 
 typedef struct toks {
@@ -86,8 +85,10 @@ static void tokenize(const char *s, toks *out) {
     int this_sep = -1;
     size_t n = 0;
     if (depth == 0) {
-      if (starts(p, DUN)) this_sep = SEP_DUN, n = 3;
-      else if (*p == ',' || *p == ';') this_sep = SEP_COMMA, n = 1;
+      if (starts(p, DUN))
+        this_sep = SEP_DUN, n = 3;
+      else if (*p == ',' || *p == ';')
+        this_sep = SEP_COMMA, n = 1;
     }
     if (this_sep < 0) {
       p++;
@@ -130,7 +131,8 @@ static int is_collective_head(const tok *t) {
   const char *q = quantifier(t->s);
   if (!q) return 0;
   const char *last = t->s + strlen(q);
-  for (const char *p = strstr(last, DUN); p; p = strstr(p + 3, DUN)) last = p + 3;
+  for (const char *p = strstr(last, DUN); p; p = strstr(p + 3, DUN))
+    last = p + 3;
   return is_level_char(last);
 }
 
@@ -194,7 +196,10 @@ static void split_conj(toks *in, toks *out) {
       char *hit = NULL;
       size_t hlen = 0, blen;
       for (char *p = s; *p && !hit;) {
-        if ((blen = rg_bracket_step(p, &depth))) { p += blen; continue; }
+        if ((blen = rg_bracket_step(p, &depth))) {
+          p += blen;
+          continue;
+        }
         if (depth == 0 && p != s) {
           int deng = starts(p, "等");
           const char *c = deng ? p + 3 : p;
@@ -241,7 +246,10 @@ static void split_ji(toks *in, toks *out) {
       char *hit = NULL;
       size_t hlen = 0, blen;
       for (char *p = s; *p;) {
-        if ((blen = rg_bracket_step(p, &depth))) { p += blen; continue; }
+        if ((blen = rg_bracket_step(p, &depth))) {
+          p += blen;
+          continue;
+        }
         if (depth == 0 && p != s && (starts(p, "以及") || starts(p, "及"))) {
           hit = p;
           hlen = starts(p, "以及") ? 6 : 3;
@@ -293,17 +301,27 @@ static void split_ji(toks *in, toks *out) {
 static int strip_counted_tail(char *s) {
   static const char *const HEAD[] = {"部门", "单位", "部委", "机构", NULL};
   char *deng = NULL;
-  for (char *p = strstr(s, "等"); p; p = strstr(p + 3, "等")) deng = p;
+  for (char *p = strstr(s, "等"); p; p = strstr(p + 3, "等"))
+    deng = p;
   if (!deng || deng == s) return 0;
   const char *q = deng + 3;
   size_t digits = 0;
   while (*q) {
-    if (*q >= '0' && *q <= '9') { q++; digits++; continue; }
-    static const char *const CN[] = {"一", "二", "两", "三", "四", "五", "六", "七", "八", "九",
-                                     "十", NULL};
+    if (*q >= '0' && *q <= '9') {
+      q++;
+      digits++;
+      continue;
+    }
+    static const char *const CN[] = {"一", "二", "两", "三", "四", "五",
+                                     "六", "七", "八", "九", "十", NULL};
     int hit = 0;
     for (int i = 0; CN[i]; i++)
-      if (starts(q, CN[i])) { q += 3; digits++; hit = 1; break; }
+      if (starts(q, CN[i])) {
+        q += 3;
+        digits++;
+        hit = 1;
+        break;
+      }
     if (!hit) break;
   }
   if (!digits) return 0;
@@ -319,9 +337,9 @@ static int strip_counted_tail(char *s) {
 
 static int strip_open_tail(char *s) {
   if (strip_counted_tail(s)) return 1;
-  static const char *const tails[] = {"等有关部门和单位", "等有关部门单位", "等有关单位",
-                                      "等相关单位", "等有关部门", "等相关部门", "等部门",
-                                      "等单位", "等", NULL};
+  static const char *const tails[] = {
+      "等有关部门和单位", "等有关部门单位", "等有关单位", "等相关单位", "等有关部门",
+      "等相关部门",       "等部门",         "等单位",     "等",         NULL};
   for (int i = 0; tails[i]; i++)
     if (ends(s, tails[i])) {
       s[strlen(s) - strlen(tails[i])] = '\0';
@@ -339,16 +357,15 @@ static rg_kind classify(const char *s) {
   if (strstr(s, "有关") || strstr(s, "相关")) return RG_KIND_GENERIC;
   if (starts(s, "其他") || starts(s, "其余") || starts(s, "其它")) return RG_KIND_GENERIC;
   /* 省级人民政府, 试点城市政府, 地方政府: every body of a kind */
-  static const char *const SETS[] = {"省级", "市级", "县级", "乡级", "地方", "试点", "示范",
-                                     "基层", NULL};
+  static const char *const SETS[] = {"省级", "市级", "县级", "乡级", "地方",
+                                     "试点", "示范", "基层", NULL};
   for (int i = 0; SETS[i]; i++)
     if (starts(s, SETS[i]) && (ends(s, "政府") || ends(s, "部门") || ends(s, "单位") ||
                                ends(s, "指挥部") || ends(s, "机构") || ends(s, "管委会")))
       return RG_KIND_COLLECTIVE;
   if (starts(s, "各") || strstr(s, "各部门") || strstr(s, "各成员单位") ||
-      strstr(s, "各直属单位") || strstr(s, "各单位") || strstr(s, "各级") ||
-      starts(s, "全市") || starts(s, "全省") || starts(s, "全区") || starts(s, "全县") ||
-      !strcmp(s, "开发区管委会"))
+      strstr(s, "各直属单位") || strstr(s, "各单位") || strstr(s, "各级") || starts(s, "全市") ||
+      starts(s, "全省") || starts(s, "全区") || starts(s, "全县") || !strcmp(s, "开发区管委会"))
     return RG_KIND_COLLECTIVE;
   return RG_KIND_UNIT;
 }
@@ -422,17 +439,17 @@ static void distribute_suffixes(toks *t) {
 
 /* --------------------------------------------------- prefix inheritance */
 
-static const char *const NATIONAL[] = {"中国", "中华", "国家", "中央", "国务院", "全国",
-                                       "海关", "人民银行", "中共", NULL};
-static const char *const INSTITUTION[] = {"集团", "公司", "实验室", "大学", "学院", "医院",
-                                          "银行", "研究院", "研究所", "协会", "学会",
-                                          "基金会", "报社", "电视台", "有限", "学校",
+static const char *const NATIONAL[] = {"中国", "中华", "国家",     "中央", "国务院",
+                                       "全国", "海关", "人民银行", "中共", NULL};
+static const char *const INSTITUTION[] = {"集团", "公司", "实验室", "大学", "学院", "医院", "银行",
+                                          "研究院", "研究所", "协会", "学会", "基金会", "报社",
+                                          "电视台", "有限", "学校",
                                           /* a zone's committee is named by its zone */
                                           "管委会", "产业园", "园区", NULL};
 static const char *const GOV_PREFIX[] = {"自治区", "省", "市", "区", "县", "州", "旗", NULL};
 /* words that start with a prefix character but are bare names */
-static const char *const NOT_PREFIX[] = {"市场", "市政", "区域", "县域", "省级", "市级",
-                                         "区级", "县级", NULL};
+static const char *const NOT_PREFIX[] = {"市场", "市政", "区域", "县域", "省级",
+                                         "市级", "区级", "县级", NULL};
 
 typedef struct prefix_state prefix_state;
 static void set_prefix(prefix_state *st, const char *gov, size_t n, int party);
@@ -495,7 +512,7 @@ static char *inherit(const char *s, prefix_state *st) {
     const char *rest = s + place;
     char *head = dupn(s, place);
     int full = ends(head, "省") || ends(head, "市") || ends(head, "区") || ends(head, "县") ||
-           ends(head, "州") || ends(head, "旗");
+               ends(head, "州") || ends(head, "旗");
     if (full && !is_government_itself(rest) && !has_any(rest, INSTITUTION))
       set_prefix(st, head, place, 0);
     free(head);
@@ -521,7 +538,7 @@ static char *inherit(const char *s, prefix_state *st) {
 /* ----------------------------------------------------------- aliases */
 
 static const char *const BODY_END[] = {"局", "委", "办", "厅", "部", "会", "室", "中心", "院",
-                                       "社", "组", "处", "署", "站", "所", "队", "行", NULL};
+                                       "社", "组", "处", "署", "站", "所", "队", "行",   NULL};
 
 /* 省市场监管局(省知识产权局): cut the trailing parenthetical into *alias when it
  * names a body. (牵头) sets *lead. */
@@ -532,7 +549,8 @@ static void split_alias(char *s, char **alias, int *lead) {
   int depth = 0;
   size_t open = (size_t)-1;
   for (size_t i = n; i-- > 0;) {
-    if (s[i] == ')') depth++;
+    if (s[i] == ')')
+      depth++;
     else if (s[i] == '(' && --depth == 0) {
       open = i;
       break;
@@ -550,7 +568,8 @@ static void split_alias(char *s, char **alias, int *lead) {
   }
   int body = rg_utf8_strlen(inner) >= 3 && has_any(inner, BODY_END);
   int ends_body = 0;
-  for (int i = 0; BODY_END[i]; i++) ends_body |= ends(inner, BODY_END[i]);
+  for (int i = 0; BODY_END[i]; i++)
+    ends_body |= ends(inner, BODY_END[i]);
   if (body && ends_body) {
     s[open] = '\0';
     trim_unit(s);
@@ -662,15 +681,19 @@ static void parse_at(const char *text, size_t len, rg_level level, const char *p
       const char *nat = rg_vocab_national(exp ? exp : name, level);
       if (exp || (nat && strcmp(nat, name))) {
         char *canon = rg_xstrdup(nat ? nat : exp);
-        if (!alias) alias = name;
-        else free(name);
+        if (!alias)
+          alias = name;
+        else
+          free(name);
         name = canon;
       }
       free(exp);
       char *gov = normalize_government(name);
       if (gov) {
-        if (!alias) alias = name;
-        else free(name);
+        if (!alias)
+          alias = name;
+        else
+          free(name);
         name = gov;
       }
       if (alias) {
@@ -755,7 +778,8 @@ int rg_unitlist_link_opts(rg_plan *plan, int task, const char *text, size_t len,
   /* an explicit lead in the list itself (X(牵头)、Y; ★X、Y) overrides the
    * first-listed rule and a shared role */
   int named_lead = 0;
-  for (int i = 0; i < l.n; i++) named_lead |= l.items[i].lead || (marker && l.items[i].marked);
+  for (int i = 0; i < l.n; i++)
+    named_lead |= l.items[i].lead || (marker && l.items[i].marked);
   int n = 0, first_done = 0;
   for (int i = 0; i < l.n; i++) {
     const rg_unit_item *it = &l.items[i];

@@ -29,8 +29,8 @@ typedef struct rg_unit_item {
   char *name;  /* canonical name (malloc'd) */
   char *alias; /* second name given in parentheses, or NULL (malloc'd) */
   rg_kind kind;
-  int lead;    /* 1 when the name carried (牵头): link it as lead */
-  int marked;  /* 1 when the name carried a mark (★, *, ▲): see RG_CONV_MARKER */
+  int lead;      /* 1 when the name carried (牵头): link it as lead */
+  int marked;    /* 1 when the name carried a mark (★, *, ▲): see RG_CONV_MARKER */
   char *printed; /* the name as the list printed it (NFKC), before prefixes and
                   * canonical forms: 财政局 for 市财政局 (malloc'd) */
 } rg_unit_item;
@@ -63,10 +63,10 @@ typedef enum {
 } rg_link_mode;
 
 typedef struct rg_list_opts {
-  rg_role role;          /* the role of every unit named */
-  int first_lead;        /* the first unit named leads, the others take role */
-  int shared;            /* role is lead only because nobody else leads: a lead
-                          * named in the list itself (X(牵头)) makes the rest support */
+  rg_role role;   /* the role of every unit named */
+  int first_lead; /* the first unit named leads, the others take role */
+  int shared;     /* role is lead only because nobody else leads: a lead
+                   * named in the list itself (X(牵头)) makes the rest support */
   rg_link_mode mode;
   const char *why;       /* for check --explain: the rule that gives role */
   const char *first_why; /* ... and the one that makes the first unit lead */
@@ -84,6 +84,5 @@ int rg_unitlist_link_opts(rg_plan *plan, int task, const char *text, size_t len,
 /* rg_unitlist_link_opts with every unit given role, RG_LINK_NORMAL. */
 int rg_unitlist_link(rg_plan *plan, int task, rg_role role, const char *text, size_t len,
                      long line);
-
 
 #endif

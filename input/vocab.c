@@ -18,7 +18,8 @@ typedef struct sized {
   const char *s;
   size_t n;
 } sized;
-#define W(x) {x, sizeof(x) - 1}
+#define W(x)                                                                                       \
+  { x, sizeof(x) - 1 }
 
 /* A word list, kept in the groups it was written in. */
 /* clang-format off */
@@ -34,11 +35,10 @@ static const sized BODY_WORDS[] = {
     W("军区"), W("警备区"), W("有限"), W("股份"), W("工厂"), W("电厂"), W("水厂"), W("总厂"), {NULL, 0}};
 /* clang-format on */
 
-
 /* One-character institutional endings. */
-static const char *const BODY_CHARS[] = {"局", "委", "办", "厅", "部", "署", "院", "室", "处",
-                                         "所", "站", "队", "社", "组", "司", "馆", "镇", "乡",
-                                         "村", "府", NULL};
+static const char *const BODY_CHARS[] = {"局", "委", "办", "厅", "部", "署", "院",
+                                         "室", "处", "所", "站", "队", "社", "组",
+                                         "司", "馆", "镇", "乡", "村", "府", NULL};
 
 /* Common words that end in one of BODY_CHARS but name no body. */
 /* clang-format off */
@@ -78,15 +78,16 @@ static size_t last_char(const char *s) {
 }
 
 /* A function word opens a phrase, never a name: 与财政部, 并由, 请你省. */
-static const char *const FUNC_WORDS[] = {"与", "及", "并", "被", "把", "给", "由", "同时", "请",
-                                         "你", "我", "该", "此", NULL};
+static const char *const FUNC_WORDS[] = {"与",   "及", "并", "被", "把", "给", "由",
+                                         "同时", "请", "你", "我", "该", "此", NULL};
 
 /* A list, not a name: a body's ending followed by a conjunction inside it
  * (林业局与该部, 市委和市政府). 工业和信息化局 has 业和: no body ends in 业. */
 static int holds_list(const char *s) {
   static const char *const CONJ[] = {"与", "和", "及", "或", "并", NULL};
   int any = 0;
-  for (int i = 0; CONJ[i] && !any; i++) any = strstr(s, CONJ[i]) != NULL;
+  for (int i = 0; CONJ[i] && !any; i++)
+    any = strstr(s, CONJ[i]) != NULL;
   if (!any) return 0;
   for (const char *p = s; *p; p++) {
     if (((unsigned char)*p & 0xC0) == 0x80 || p == s) continue;
@@ -94,7 +95,8 @@ static int holds_list(const char *s) {
       if (!starts(p, CONJ[i]) || !p[3]) continue;
       /* the character before p */
       const char *q = p - 1;
-      while (q > s && ((unsigned char)*q & 0xC0) == 0x80) q--;
+      while (q > s && ((unsigned char)*q & 0xC0) == 0x80)
+        q--;
       char prev[8] = {0};
       memcpy(prev, q, (size_t)(p - q) < sizeof prev ? (size_t)(p - q) : sizeof prev - 1);
       if (!(in_list(prev, BODY_CHARS) || !strcmp(prev, "心") || !strcmp(prev, "府") ||
@@ -102,7 +104,8 @@ static int holds_list(const char *s) {
         continue;
       /* 农业农村和水利局: 农村 is a word, not a body */
       const char *q2 = q - 1;
-      while (q2 > s && ((unsigned char)*q2 & 0xC0) == 0x80) q2--;
+      while (q2 > s && ((unsigned char)*q2 & 0xC0) == 0x80)
+        q2--;
       if (q > s) {
         char word[16] = {0};
         size_t wl = (size_t)(p - q2);
@@ -132,8 +135,7 @@ int rg_vocab_is_body(const char *name) {
   /* a function word opens a phrase, never a name: 与财政部, 并由, 被, 把 */
   if (starts_any(name, FUNC_WORDS)) return 0;
   if (holds_list(name) || strstr(name, "或")) return 0;
-  if (!strcmp(name, "国务院") || !strcmp(name, "中共中央") || !strcmp(name, "党中央"))
-    return 1;
+  if (!strcmp(name, "国务院") || !strcmp(name, "中共中央") || !strcmp(name, "党中央")) return 1;
   if (rg_gazetteer_lookup(name, n) != RG_GAZ_NONE) return 1; /* a place names its government */
   if (n <= 12 && in_list(name, NOT_BODY)) return 0;
   /* only words ending in the name's last character can end it: compare
@@ -141,9 +143,9 @@ int rg_vocab_is_body(const char *name) {
   size_t k = last_char(name);
   const char *last = name + n - k;
   static const sized NEVER_AT_END[] = {
-      W("部署"), W("签署"), W("布局"), W("格局"), W("大局"), W("全局"), W("干部"), W("内部"), W("外部"), W("全部"),
-      W("局部"), W("主办"), W("承办"), W("举办"), W("督办"), W("交办"), W("场所"), W("平台"), W("乡村"), W("农村"),
-      W("城乡"), W("城镇"), W("团队"), {NULL, 0}};
+      W("部署"), W("签署"), W("布局"), W("格局"), W("大局"), W("全局"), W("干部"), W("内部"),
+      W("外部"), W("全部"), W("局部"), W("主办"), W("承办"), W("举办"), W("督办"), W("交办"),
+      W("场所"), W("平台"), W("乡村"), W("农村"), W("城乡"), W("城镇"), W("团队"), {NULL, 0}};
   for (int i = 0; NEVER_AT_END[i].s; i++) {
     const sized *w = &NEVER_AT_END[i];
     if (w->n <= n && w->n >= k && last_eq(w->s + w->n - k, last, k) &&
@@ -173,8 +175,8 @@ static const char *const PERSON_END[] = {
     "校长", "行长", "主席", "常委", "委员", "总理", "副总理", "国务委员", "处长", "科长",
     "所长", "站长", "队长", "馆长", "社长", "干部", NULL};
 /* clang-format on */
-static const char *const PERSON_START[] = {"分管", "协管", "包联", "包抓", "联系", "牵头市",
-                                           "牵头省", "牵头县", NULL};
+static const char *const PERSON_START[] = {"分管",   "协管",   "包联",   "包抓", "联系",
+                                           "牵头市", "牵头省", "牵头县", NULL};
 
 int rg_vocab_is_person(const char *name) {
   if (!*name) return 0;
@@ -328,8 +330,8 @@ const char *rg_vocab_national(const char *name, rg_level level) {
 }
 
 int rg_vocab_is_national(const char *name) {
-  static const char *const STARTS[] = {"国家", "国务院", "中央", "中国", "全国", "中华", "中共",
-                                       "共青团中央", NULL};
+  static const char *const STARTS[] = {"国家", "国务院", "中央",       "中国", "全国",
+                                       "中华", "中共",   "共青团中央", NULL};
   return starts_any(name, STARTS) || rg_vocab_national(name, RG_LEVEL_UNKNOWN) != NULL;
 }
 
@@ -401,18 +403,18 @@ char *rg_vocab_expand(const char *name) {
 
 int rg_vocab_is_set_name(const char *name) {
   if (!*name || rg_vocab_is_bare(name) || starts_any(name, FUNC_WORDS)) return 0;
-  static const char *const END[] = {"部门", "单位", "机构", "地区", "城市", "部委", "企业", "组织",
-                                    "机关", "方面", "省份", "园区", "乡镇", "街道", "区县", "县区",
-                                    "县(市)", "县(市、区)", "县(区)", "区(县)", "开发区",
-                                    "成员单位", "各级政府", "市", "县", "区", "镇", "乡", "省", "州",
-                                    "旗", NULL};
+  static const char *const END[] = {
+      "部门",   "单位",       "机构",   "地区",   "城市",   "部委",     "企业",     "组织",
+      "机关",   "方面",       "省份",   "园区",   "乡镇",   "街道",     "区县",     "县区",
+      "县(市)", "县(市、区)", "县(区)", "区(县)", "开发区", "成员单位", "各级政府", "市",
+      "县",     "区",         "镇",     "乡",     "省",     "州",       "旗",       NULL};
   if (ends_any(name, END)) return 1;
   return rg_vocab_is_body(name);
 }
 
 int rg_vocab_is_grassroots(const char *name) {
-  static const char *const END[] = {"镇", "乡", "村", "街道", "街道办事处", "社区", "嘎查", "苏木",
-                                    NULL};
+  static const char *const END[] = {"镇",   "乡",   "村",   "街道", "街道办事处",
+                                    "社区", "嘎查", "苏木", NULL};
   if (!ends_any(name, END)) return 0;
   return !ends_any(name, (const char *const[]){"乡村", "农村", "城乡", "城镇", "乡镇", NULL});
 }
@@ -444,18 +446,20 @@ static rg_level place_level(const char *s, size_t *len, const char **suffix) {
     /* 北京, 广西: a short province name; the suffix follows in the text */
     if (!ends(head, "省") && !ends(head, "市") && !ends(head, "自治区")) {
       const char *after = s + g;
-      if (starts(after, "市")) *suffix = "市";
+      if (starts(after, "市"))
+        *suffix = "市";
       else if (strstr(after, "自治区") == after || starts(after, "壮族自治区") ||
                starts(after, "回族自治区") || starts(after, "维吾尔自治区"))
         *suffix = "自治区";
-      else *suffix = "省";
+      else
+        *suffix = "省";
     }
   } else if (lv == RG_GAZ_PREFECTURE) {
     r = RG_LEVEL_CITY;
     *suffix = ends(head, "自治州") || ends(head, "州") ? "州"
-              : ends(head, "盟")                     ? "盟"
-              : ends(head, "地区")                   ? "地区"
-                                                     : "市";
+              : ends(head, "盟")                       ? "盟"
+              : ends(head, "地区")                     ? "地区"
+                                                       : "市";
   } else if (lv == RG_GAZ_COUNTY) {
     r = ends(head, "区") ? RG_LEVEL_DISTRICT : RG_LEVEL_COUNTY;
     *suffix = ends(head, "区") ? "区" : ends(head, "旗") ? "旗" : ends(head, "市") ? "市" : "县";
@@ -469,8 +473,8 @@ rg_level rg_vocab_level(const char *text, char *prefix, size_t size) {
   if (!text || !*text) return RG_LEVEL_UNKNOWN;
   /* national: the State Council, its general office, the central committee,
    * a ministry; document numbers 国发 国办发 国办函 国函 */
-  static const char *const NAT[] = {"国务院", "中共中央", "中央办公厅", "国家", "国办",
-                                    "国发", "国函", "中华人民共和国", NULL};
+  static const char *const NAT[] = {"国务院", "中共中央", "中央办公厅",     "国家", "国办",
+                                    "国发",   "国函",     "中华人民共和国", NULL};
   if (starts_any(text, NAT)) return set(prefix, size, "", RG_LEVEL_NATIONAL);
   const char *about = strstr(text, "关于");
   if (about) {
@@ -498,12 +502,18 @@ rg_level rg_vocab_level(const char *text, char *prefix, size_t size) {
     const char *prefix;
     rg_level level;
   } WORDS[] = {
-      {"自治区人民政府", "自治区", RG_LEVEL_PROVINCIAL}, {"自治区政府", "自治区", RG_LEVEL_PROVINCIAL},
-      {"省人民政府", "省", RG_LEVEL_PROVINCIAL},         {"省政府", "省", RG_LEVEL_PROVINCIAL},
-      {"州人民政府", "州", RG_LEVEL_CITY},               {"市人民政府", "市", RG_LEVEL_CITY},
-      {"市政府", "市", RG_LEVEL_CITY},                   {"县人民政府", "县", RG_LEVEL_COUNTY},
-      {"县政府", "县", RG_LEVEL_COUNTY},                 {"旗人民政府", "旗", RG_LEVEL_COUNTY},
-      {"区人民政府", "区", RG_LEVEL_DISTRICT},           {"区政府", "区", RG_LEVEL_DISTRICT},
+      {"自治区人民政府", "自治区", RG_LEVEL_PROVINCIAL},
+      {"自治区政府", "自治区", RG_LEVEL_PROVINCIAL},
+      {"省人民政府", "省", RG_LEVEL_PROVINCIAL},
+      {"省政府", "省", RG_LEVEL_PROVINCIAL},
+      {"州人民政府", "州", RG_LEVEL_CITY},
+      {"市人民政府", "市", RG_LEVEL_CITY},
+      {"市政府", "市", RG_LEVEL_CITY},
+      {"县人民政府", "县", RG_LEVEL_COUNTY},
+      {"县政府", "县", RG_LEVEL_COUNTY},
+      {"旗人民政府", "旗", RG_LEVEL_COUNTY},
+      {"区人民政府", "区", RG_LEVEL_DISTRICT},
+      {"区政府", "区", RG_LEVEL_DISTRICT},
       {NULL, NULL, RG_LEVEL_UNKNOWN},
   };
   for (int i = 0; WORDS[i].word; i++)

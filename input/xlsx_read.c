@@ -59,7 +59,9 @@ typedef struct xsheet {
   size_t cap_hidden_rows;
   unsigned char col_hidden[MAX_COLS];
   int max_row, max_col;
-  struct { int r0, c0, r1, c1; } *merges;
+  struct {
+    int r0, c0, r1, c1;
+  } * merges;
   int n_merges;
   size_t cap_merges;
 } xsheet;
@@ -98,7 +100,8 @@ static char *item_text(xmlNode *si) {
 
 static rg_status read_shared(reader *r, xmlDoc *rels, rg_error *err) {
   xmlDoc *d;
-  rg_status st = rg_zip_rel_xml(r->z, rels, "xl/", "sharedStrings", "xl/sharedStrings.xml", &d, err);
+  rg_status st =
+      rg_zip_rel_xml(r->z, rels, "xl/", "sharedStrings", "xl/sharedStrings.xml", &d, err);
   if (st || !d) return st;
   for (xmlNode *si = xmlDocGetRootElement(d)->children; si; si = si->next) {
     if (!rg_xml_is(si, "si")) continue;
@@ -113,14 +116,22 @@ static rg_status read_shared(reader *r, xmlDoc *rels, rg_error *err) {
 static int date_code(const char *code) {
   int q = 0, br = 0, y = 0, d = 0;
   for (const char *p = code; *p; p++) {
-    if (*p == '"') q = !q;
-    else if (q) continue;
-    else if (*p == '[') br = 1;
-    else if (*p == ']') br = 0;
-    else if (br) continue;
-    else if (*p == '\\') p += p[1] ? 1 : 0;
-    else if (*p == 'y' || *p == 'Y') y = 1;
-    else if (*p == 'd' || *p == 'D') d = 1;
+    if (*p == '"')
+      q = !q;
+    else if (q)
+      continue;
+    else if (*p == '[')
+      br = 1;
+    else if (*p == ']')
+      br = 0;
+    else if (br)
+      continue;
+    else if (*p == '\\')
+      p += p[1] ? 1 : 0;
+    else if (*p == 'y' || *p == 'Y')
+      y = 1;
+    else if (*p == 'd' || *p == 'D')
+      d = 1;
   }
   return y || d || strstr(code, "年") || strstr(code, "月") || strstr(code, "日");
 }
@@ -137,7 +148,8 @@ static rg_status read_styles(reader *r, xmlDoc *rels, rg_error *err) {
   xmlNode *root = xmlDocGetRootElement(d);
   xmlNode *fmts = rg_xml_child(root, "numFmts"), *xfs = rg_xml_child(root, "cellXfs");
   int n = 0;
-  for (xmlNode *x = xfs ? xfs->children : NULL; x; x = x->next) n += rg_xml_is(x, "xf");
+  for (xmlNode *x = xfs ? xfs->children : NULL; x; x = x->next)
+    n += rg_xml_is(x, "xf");
   r->date_style = rg_xcalloc((size_t)n + 1, 1);
   r->n_styles = n;
   int i = 0;
@@ -163,9 +175,12 @@ static rg_status read_styles(reader *r, xmlDoc *rels, rg_error *err) {
 static int cell_ref(const char *s, int *row, int *col) {
   long c = 0, r = 0;
   const char *p = s;
-  while (*p >= 'A' && *p <= 'Z' && c <= 16384) c = c * 26 + (*p++ - 'A' + 1);
-  while (*p == '$') p++;
-  while (*p >= '0' && *p <= '9' && r <= MAX_ROWS) r = r * 10 + (*p++ - '0');
+  while (*p >= 'A' && *p <= 'Z' && c <= 16384)
+    c = c * 26 + (*p++ - 'A' + 1);
+  while (*p == '$')
+    p++;
+  while (*p >= '0' && *p <= '9' && r <= MAX_ROWS)
+    r = r * 10 + (*p++ - '0');
   if (c < 1 || r < 1 || c > 16384 || r > MAX_ROWS || (*p && *p != ':')) return 0;
   *row = (int)(r - 1);
   *col = (int)(c - 1);
@@ -175,8 +190,10 @@ static int cell_ref(const char *s, int *row, int *col) {
 static void col_name(int col, char *out) {
   char tmp[8];
   int n = 0;
-  for (col++; col > 0 && n < 7; col = (col - 1) / 26) tmp[n++] = (char)('A' + (col - 1) % 26);
-  for (int i = 0; i < n; i++) out[i] = tmp[n - 1 - i];
+  for (col++; col > 0 && n < 7; col = (col - 1) / 26)
+    tmp[n++] = (char)('A' + (col - 1) % 26);
+  for (int i = 0; i < n; i++)
+    out[i] = tmp[n - 1 - i];
   out[n] = '\0';
 }
 
@@ -207,7 +224,8 @@ static void serial_date(double v, int d1904, int cn, char *out, size_t size) {
 static const char *cell_value(reader *r, xmlNode *c) {
   const char *t = rg_xml_attr(c, "t");
   xmlNode *v = rg_xml_child(c, "v");
-  const char *vs = v && v->children && v->children->content ? (const char *)v->children->content : NULL;
+  const char *vs =
+      v && v->children && v->children->content ? (const char *)v->children->content : NULL;
   if (t && !strcmp(t, "inlineStr")) {
     xmlNode *is = rg_xml_child(c, "is");
     return is ? own(r, item_text(is)) : "";
@@ -256,7 +274,8 @@ static rg_status read_sheet(reader *r, const sheet *sh, xsheet *out, rg_error *e
     if (!rg_xml_is(c, "col") || !h || (strcmp(h, "1") && strcmp(h, "true"))) continue;
     long lo = strtol(rg_xml_attr(c, "min") ? rg_xml_attr(c, "min") : "0", NULL, 10);
     long hi = strtol(rg_xml_attr(c, "max") ? rg_xml_attr(c, "max") : "0", NULL, 10);
-    for (long k = lo < 1 ? 1 : lo; k <= hi && k <= MAX_COLS; k++) out->col_hidden[k - 1] = 1;
+    for (long k = lo < 1 ? 1 : lo; k <= hi && k <= MAX_COLS; k++)
+      out->col_hidden[k - 1] = 1;
   }
   int next_row = 0;
   for (xmlNode *row = data ? data->children : NULL; row; row = row->next) {
@@ -293,7 +312,8 @@ static rg_status read_sheet(reader *r, const sheet *sh, xsheet *out, rg_error *e
     const char *ref = rg_xml_attr(m, "ref");
     const char *colon = ref ? strchr(ref, ':') : NULL;
     int r0, c0, r1, c1;
-    if (!rg_xml_is(m, "mergeCell") || !colon || !cell_ref(ref, &r0, &c0) || !cell_ref(colon + 1, &r1, &c1))
+    if (!rg_xml_is(m, "mergeCell") || !colon || !cell_ref(ref, &r0, &c0) ||
+        !cell_ref(colon + 1, &r1, &c1))
       continue;
     if (r1 < r0 || c1 < c0 || c0 >= MAX_COLS) continue;
     RG_GROW(out->merges, out->cap_merges, (size_t)out->n_merges + 1);
@@ -385,11 +405,14 @@ static void report_hidden(reader *r, const sheet *sh, xsheet *s) {
   rg_plan *plan = r->doc->plan;
   for (int i = 0; i < s->n_hidden_rows;) {
     int j = i;
-    while (j + 1 < s->n_hidden_rows && s->hidden_rows[j + 1] == s->hidden_rows[j] + 1) j++;
+    while (j + 1 < s->n_hidden_rows && s->hidden_rows[j + 1] == s->hidden_rows[j] + 1)
+      j++;
     char range[48], label[600];
     snprintf(label, sizeof label, "%s!A%d", sh->name, s->hidden_rows[i] + 1);
-    if (j > i) snprintf(range, sizeof range, "rows %d-%d are", s->hidden_rows[i] + 1, s->hidden_rows[j] + 1);
-    else snprintf(range, sizeof range, "row %d is", s->hidden_rows[i] + 1);
+    if (j > i)
+      snprintf(range, sizeof range, "rows %d-%d are", s->hidden_rows[i] + 1, s->hidden_rows[j] + 1);
+    else
+      snprintf(range, sizeof range, "row %d is", s->hidden_rows[i] + 1);
     rg_plan_diag(plan, RG_SEV_WARNING, rg_plan_add_loc(plan, label), "hidden-cells",
                  "%s hidden in sheet %s; read all the same (unhide to check %s)", range, sh->name,
                  j > i ? "them" : "it");
@@ -398,13 +421,15 @@ static void report_hidden(reader *r, const sheet *sh, xsheet *s) {
   for (int c = 0; c <= s->max_col && c < MAX_COLS; c++) {
     if (!s->col_hidden[c]) continue;
     int any = 0;
-    for (long i = 0; i < s->n && !any; i++) any = s->cells[i].col == c;
+    for (long i = 0; i < s->n && !any; i++)
+      any = s->cells[i].col == c;
     if (!any) continue;
     char cn[8], label[600];
     col_name(c, cn);
     snprintf(label, sizeof label, "%s!%s1", sh->name, cn);
     rg_plan_diag(plan, RG_SEV_WARNING, rg_plan_add_loc(plan, label), "hidden-cells",
-                 "column %s is hidden in sheet %s; read all the same (unhide to check it)", cn, sh->name);
+                 "column %s is hidden in sheet %s; read all the same (unhide to check it)", cn,
+                 sh->name);
   }
 }
 
@@ -446,7 +471,8 @@ static rg_status named_sheet(const reader *r, const sheet *sheets, int n, int *c
   if (*chosen < 0 && !*end && k >= 1 && k <= n) *chosen = (int)k - 1;
   if (*chosen >= 0) return RG_OK;
   char names[400] = "";
-  for (int i = 0; i < n; i++) name_list_add(names, sizeof names, sheets[i].name);
+  for (int i = 0; i < n; i++)
+    name_list_add(names, sizeof names, sheets[i].name);
   return rg_error_set(err, RG_EINPUT, r->path, 0, 0, "no sheet named '%s' (sheets: %s)", want,
                       names);
 }
@@ -527,11 +553,13 @@ static rg_status read_workbook(reader *r, xmlDoc *wb, xmlDoc *rels, sheet **shee
   const char *d1904 = pr ? rg_xml_attr(pr, "date1904") : NULL;
   r->date1904 = d1904 && (!strcmp(d1904, "1") || !strcmp(d1904, "true"));
   *n_sheets = list_sheets(root, rels, sheets);
-  if (*n_sheets == 0) return rg_error_set(err, RG_EINPUT, r->path, 0, 0, "the workbook has no worksheet");
+  if (*n_sheets == 0)
+    return rg_error_set(err, RG_EINPUT, r->path, 0, 0, "the workbook has no worksheet");
   int chosen = -1, best, first_text;
   if (r->doc->sheet && (st = named_sheet(r, *sheets, *n_sheets, &chosen, err))) return st;
   char others[400] = "";
-  st = find_task_sheet(r, *sheets, *n_sheets, chosen, &best, &first_text, others, sizeof others, err);
+  st = find_task_sheet(r, *sheets, *n_sheets, chosen, &best, &first_text, others, sizeof others,
+                       err);
   if (st) return st;
   int pick = best >= 0 ? best : first_text;
   if (pick < 0)
@@ -553,12 +581,15 @@ rg_status rg_xlsx_read(rg_zip *z, const char *main, rg_cdoc *doc, rg_error *err)
   rg_status st = rg_zip_xml(z, main, 0, &wb, err);
   if (!st) st = rg_zip_xml(z, "xl/_rels/workbook.xml.rels", 1, &rels, err);
   if (!st) st = read_workbook(&r, wb, rels, &sheets, &n_sheets, err);
-  for (int i = 0; i < n_sheets; i++) free(sheets[i].part);
+  for (int i = 0; i < n_sheets; i++)
+    free(sheets[i].part);
   free(sheets);
-  for (long i = 0; i < r.ss.n; i++) own(&r, r.ss.s[i]);
+  for (long i = 0; i < r.ss.n; i++)
+    own(&r, r.ss.s[i]);
   free(r.ss.s);
   /* cell texts are copied by the doc and the plan: free ours */
-  for (size_t i = 0; i < r.n_owned; i++) free(r.owned[i]);
+  for (size_t i = 0; i < r.n_owned; i++)
+    free(r.owned[i]);
   free(r.owned);
   free(r.date_style);
   if (wb) xmlFreeDoc(wb);

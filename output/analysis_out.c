@@ -93,8 +93,8 @@ static void fence_headline(const rg_results *r, FILE *out) {
   rg_format_real(q1, sizeof q1, r->q1);
   rg_format_real(q3, sizeof q3, r->q3);
   rg_format_real(iqr, sizeof iqr, r->iqr);
-  fprintf(out, "fence %s = Q3 %s + 1.5 x IQR %s (Q1 %s); %d of %d units above it\n", f, q3, iqr,
-          q1, r->n_overloaded, r->n_units);
+  fprintf(out, "fence %s = Q3 %s + 1.5 x IQR %s (Q1 %s); %d of %d units above it\n", f, q3, iqr, q1,
+          r->n_overloaded, r->n_units);
 }
 
 /* In the order of the command line's help. */
@@ -102,6 +102,6 @@ const rg_out_frame rg_frame_units = {&rg_view_units, "units", NULL, NULL, 1};
 const rg_out_frame rg_frame_ties = {&rg_view_ties, "ties", NULL, NULL, 0};
 const rg_out_frame rg_frame_clusters = {&rg_view_clusters, "clusters", cluster_figures,
                                         cluster_headline, 0};
-const rg_out_frame rg_frame_overload = {&rg_view_overload, "units", fence_figures,
-                                        fence_headline, 0};
+const rg_out_frame rg_frame_overload = {&rg_view_overload, "units", fence_figures, fence_headline,
+                                        0};
 const rg_out_frame rg_frame_collectives = {&rg_view_collectives, "collectives", NULL, NULL, 0};

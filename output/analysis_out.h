@@ -20,8 +20,8 @@
 /* How one command frames its table; one object per command. */
 typedef struct rg_out_frame rg_out_frame;
 
-extern const rg_out_frame rg_frame_units;       /* the units view */
-extern const rg_out_frame rg_frame_ties;        /* the ties view */
+extern const rg_out_frame rg_frame_units; /* the units view */
+extern const rg_out_frame rg_frame_ties;  /* the ties view */
 /* JSON: {"modularity", "seed", "resolution", "weighting", ..., "clusters": [...]};
  * text: a modularity line, then the table. */
 extern const rg_out_frame rg_frame_clusters;

@@ -406,7 +406,7 @@ static void legend_linef(sbuf *b, const char *fmt, ...) {
 static void legend_swatches(rg_diagram_ctx *ctx, sbuf *b, const int *ids, int n) {
   if (n <= 0) return;
   rg_buf_puts(b, "<TR><TD ALIGN=\"LEFT\"><TABLE BORDER=\"0\" CELLBORDER=\"1\" CELLSPACING=\"3\" "
-            "CELLPADDING=\"3\"><TR><TD BORDER=\"0\">");
+                 "CELLPADDING=\"3\"><TR><TD BORDER=\"0\">");
   sb_text(b, T("填充色 = 聚类：", "Fill = cluster:"));
   rg_buf_puts(b, "</TD>");
   for (int i = 0; i < n; i++) {
@@ -524,7 +524,7 @@ static void sized_unit(rg_diagram_ctx *ctx, Agnode_t *n, int u, double max_load)
   if (d < per * 14.0 / 72.0 - 0.1) {
     sbuf b = {0};
     rg_buf_puts(&b, "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"1\" "
-               "BGCOLOR=\"#ffffffc8\"><TR><TD>");
+                    "BGCOLOR=\"#ffffffc8\"><TR><TD>");
     sb_wrapped(&b, ctx->label[u], 6, 2);
     rg_buf_puts(&b, "</TD></TR></TABLE>");
     attr_html(agroot(agraphof(n)), n, "label", b.s);

@@ -12,11 +12,15 @@
 /* The GraphML attr.type of a column. */
 static const char *key_type(rg_coltype type) {
   switch (type) {
-  case RG_COL_REAL: return "double";
+  case RG_COL_REAL:
+    return "double";
   case RG_COL_INT:
-  case RG_COL_CLUSTER: return "int";
-  case RG_COL_BOOL: return "boolean";
-  default: return "string";
+  case RG_COL_CLUSTER:
+    return "int";
+  case RG_COL_BOOL:
+    return "boolean";
+  default:
+    return "string";
   }
 }
 
@@ -39,7 +43,8 @@ static int keys(xmlTextWriterPtr w, const rg_table *t, const char *for_) {
     rc |= xmlTextWriterWriteAttribute(w, BAD_CAST "id", BAD_CAST tc->key) < 0;
     rc |= xmlTextWriterWriteAttribute(w, BAD_CAST "for", BAD_CAST for_) < 0;
     rc |= xmlTextWriterWriteAttribute(w, BAD_CAST "attr.name", BAD_CAST tc->key) < 0;
-    rc |= xmlTextWriterWriteAttribute(w, BAD_CAST "attr.type", BAD_CAST key_type(tc->col->type)) < 0;
+    rc |=
+        xmlTextWriterWriteAttribute(w, BAD_CAST "attr.type", BAD_CAST key_type(tc->col->type)) < 0;
     rc |= xmlTextWriterEndElement(w) < 0;
   }
   return rc;

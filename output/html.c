@@ -3,15 +3,15 @@
 
 #include <jansson.h>
 #include <limits.h>
-#include <stdarg.h>
 #include <math.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "escape.h"
-#include "sort.h"
 #include "html_page.h"
 #include "schema.h"
+#include "sort.h"
 
 #define TX(s) rg_escape_html_text(out, (s))
 #define AT(s) rg_escape_html_attr(out, (s))
@@ -293,7 +293,8 @@ static void findings(page *p) {
     for (int t = 0; t < plan->n_tasks; t++)
       if (plan->tasks[t].open_list) p->scratch[n++] = t;
     fputs("<li>", out);
-    rg_html_count_link(p, p->scratch, n, "#tasks", TR("名单未列全的任务", "tasks with open-ended lists"));
+    rg_html_count_link(p, p->scratch, n, "#tasks",
+                       TR("名单未列全的任务", "tasks with open-ended lists"));
     fprintf(out,
             TR(" 项任务（占 %.0f%%）的责任单位以“等有关部门”等结尾，实际参与单位可能多于统计。",
                " tasks (%.0f%%) end their unit list in \"and other departments\": more units may "
@@ -482,11 +483,12 @@ static void load_table(page *p) {
           "the load by chapter."));
   filtered_table(p, "load-table", &rg_view_page_load, "</tr></thead>\n<tbody>\n");
   if (d->n_cols > RG_HTML_MAX_CHAPTER_COLS)
-    paraf(p, "note",
-          TR("章节较多（%d 个），分章节负荷不在此表中，见 report.xlsx 的“单位负荷”表和 report.json。",
-             "%d chapters: the load per chapter is in report.xlsx (Load) and report.json, not "
-             "here."),
-          d->n_cols);
+    paraf(
+        p, "note",
+        TR("章节较多（%d 个），分章节负荷不在此表中，见 report.xlsx 的“单位负荷”表和 report.json。",
+           "%d chapters: the load per chapter is in report.xlsx (Load) and report.json, not "
+           "here."),
+        d->n_cols);
   fputs("</section>\n", out);
 }
 
@@ -615,7 +617,8 @@ static void heat_map(page *p) {
     keys[r] = r >= shown ? LLONG_MAX : cl * (n + 1) + r; /* cluster first, then load order */
   }
   rg_sort(keys, (size_t)n, sizeof *keys, cmp_ll, NULL);
-  for (long long k = 0; k < shown; k++) heat_row(p, (int)(keys[k] % (n + 1)), maxcell);
+  for (long long k = 0; k < shown; k++)
+    heat_row(p, (int)(keys[k] % (n + 1)), maxcell);
   free(keys);
   fputs("</tbody></table></div>\n", out);
   if (shown < n)
@@ -638,7 +641,8 @@ static void clusters(page *p) {
          ". Crossing tasks involve units of another cluster; bridges work with several clusters."),
       out);
   fputs("</p>\n<div class=\"clusters\">\n", out);
-  for (int i = 0; i < res->n_clusters; i++) cluster_card(p, &res->clusters[i]);
+  for (int i = 0; i < res->n_clusters; i++)
+    cluster_card(p, &res->clusters[i]);
   fputs("</div>\n", out);
   if (d->n_cols > RG_HTML_MAX_HEAT_COLS)
     paraf(p, "note",
@@ -657,7 +661,8 @@ static void diagram(page *p) {
   const rg_report_data *d = p->d;
   section_open(p, "diagram", TR("协作关系图", "Collaboration diagram"));
   if (!d->collab_svg) {
-    para(p, "note", d->diagram_note ? d->diagram_note : TR("未绘制协作图。", "No diagram was drawn."));
+    para(p, "note",
+         d->diagram_note ? d->diagram_note : TR("未绘制协作图。", "No diagram was drawn."));
     fputs("</section>\n", out);
     return;
   }

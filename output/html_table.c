@@ -72,8 +72,7 @@ static void linked_count(rg_page *p, const rg_table *t, int r, const rg_tcol *tc
 }
 
 /* A per-chapter figure: the exact value, a link to its tasks when it has any. */
-static void linked_real(rg_page *p, const rg_table *t, int r, const rg_tcol *tc,
-                        const rg_cell *v) {
+static void linked_real(rg_page *p, const rg_table *t, int r, const rg_tcol *tc, const rg_cell *v) {
   FILE *out = p->out;
   char exact[RG_NUM_BUF], href[48];
   const char *name;
@@ -84,7 +83,8 @@ static void linked_real(rg_page *p, const rg_table *t, int r, const rg_tcol *tc,
     fputs("<a class=\"cnt\" href=\"", out);
     AT(href);
     fputs("\" data-tasks=\"", out);
-    for (int i = 0; i < v->n_refs; i++) fprintf(out, i ? ",%d" : "%d", v->refs[i]);
+    for (int i = 0; i < v->n_refs; i++)
+      fprintf(out, i ? ",%d" : "%d", v->refs[i]);
     fputs("\" data-title=\"", out);
     AT(name);
     fputs(" · ", out);
@@ -94,8 +94,7 @@ static void linked_real(rg_page *p, const rg_table *t, int r, const rg_tcol *tc,
   fputs("</td>", out);
 }
 
-static void number_cell(rg_page *p, const rg_table *t, int r, const rg_tcol *tc,
-                        const rg_cell *v) {
+static void number_cell(rg_page *p, const rg_table *t, int r, const rg_tcol *tc, const rg_cell *v) {
   FILE *out = p->out;
   const rg_column *col = tc->col;
   if (col->flags & RG_COLF_LINKED) {

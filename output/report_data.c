@@ -13,8 +13,8 @@ const char *rg_report_tr(const rg_report_data *d, const char *zh, const char *en
 }
 
 const char *rg_report_libraries(void) {
-  return "Graphviz " PACKAGE_VERSION "; libxlsxwriter " LXW_VERSION "; libxml2 " LIBXML_DOTTED_VERSION
-         "; jansson " JANSSON_VERSION;
+  return "Graphviz " PACKAGE_VERSION "; libxlsxwriter " LXW_VERSION
+         "; libxml2 " LIBXML_DOTTED_VERSION "; jansson " JANSSON_VERSION;
 }
 
 double rg_report_role_weight(const rg_results *res, rg_role role) {

@@ -29,8 +29,8 @@
 /* Getters that set one field of the cell from an expression of the source
  * s and the row r: GET(name, i, TASK(r)->ordinal). */
 #define GETTER(name, body)                                                                         \
-  static void name(const rg_table_src *s, rg_row r, int a, rg_cell *o) {                            \
-    UNUSED(s), UNUSED(r), UNUSED(a);                                                                \
+  static void name(const rg_table_src *s, rg_row r, int a, rg_cell *o) {                           \
+    UNUSED(s), UNUSED(r), UNUSED(a);                                                               \
     body;                                                                                          \
   }
 
@@ -52,7 +52,8 @@ static void source_line(const rg_plan *p, long line, rg_cell *o) {
 
 /* Rows 0..n-1 into out (when not NULL); returns n. */
 static int all_rows(int n, rg_row *out) {
-  for (int k = 0; out && k < n; k++) out[k] = (rg_row){k, -1};
+  for (int k = 0; out && k < n; k++)
+    out[k] = (rg_row){k, -1};
   return n;
 }
 #define ALL_ROWS(name, n)                                                                          \
@@ -69,7 +70,8 @@ static const rg_unit_stats *stats(const rg_table_src *s, rg_row r) {
 
 /* Concrete units in results order: load desc, name asc. */
 static int rows_results(const rg_table_src *s, rg_row *out) {
-  for (int k = 0; out && k < s->res->n_units; k++) out[k] = (rg_row){s->res->units[k].unit, -1};
+  for (int k = 0; out && k < s->res->n_units; k++)
+    out[k] = (rg_row){s->res->units[k].unit, -1};
   return s->res->n_units;
 }
 
@@ -97,7 +99,8 @@ static int rows_other(const rg_table_src *s, rg_row *out) {
 /* Collectives and generics by number of tasks desc, then name. */
 static int by_tasks_then_name(const void *a, const void *b, void *ctx) {
   const rg_plan *plan = ctx;
-  const rg_unit *x = &plan->units[((const rg_row *)a)->i], *y = &plan->units[((const rg_row *)b)->i];
+  const rg_unit *x = &plan->units[((const rg_row *)a)->i],
+                *y = &plan->units[((const rg_row *)b)->i];
   if (x->link_count != y->link_count) return x->link_count > y->link_count ? -1 : 1;
   return strcmp(x->name, y->name);
 }
@@ -222,7 +225,8 @@ static int chapter_columns(const rg_table_src *s) { return s->rd ? s->rd->n_cols
  * header, "—" for the no-chapter column), hint: the title. */
 static void chapter_label(const rg_table_src *s, int c, int zh, int form, char *buf, size_t size) {
   const rg_plan *plan = s->plan;
-  const char *num = c < plan->n_chapters && plan->chapters[c].number ? plan->chapters[c].number : "";
+  const char *num =
+      c < plan->n_chapters && plan->chapters[c].number ? plan->chapters[c].number : "";
   const char *title = c < plan->n_chapters
                           ? (plan->chapters[c].title ? plan->chapters[c].title : "")
                           : (zh ? "未归章节" : "no chapter");
@@ -239,30 +243,45 @@ static const rg_column unit_cols[] = {
     COL("kind", "类别", "kind", RG_COL_STR, .get = u_kind),
     COL("index", "单位序号", "index", RG_COL_INT, .get = u_unit),
     COL("aliases", "又称", "aliases", RG_COL_LIST, .flags = RG_COLF_WIDE, .get = u_aliases),
-    COL("first_line", "首见行号", "first line", RG_COL_INT, .flags = RG_COLF_WIDE, .get = u_first_line),
+    COL("first_line", "首见行号", "first line", RG_COL_INT, .flags = RG_COLF_WIDE,
+        .get = u_first_line),
     COL("rank", "排名", "rank", RG_COL_INT, .width = 6, .get = u_rank),
     COL("load", "负荷", "load", RG_COL_REAL, .digits = 2, .width = 8, .get = u_load),
     COL("led", "牵头", "led", RG_COL_INT, .width = 7, .flags = RG_COLF_LINKED, .get = u_led),
-    COL("supported", "配合", "supported", RG_COL_INT, .width = 7, .flags = RG_COLF_LINKED, .get = u_supported),
-    COL("share", "占比", "share", RG_COL_REAL, .digits = 1, .width = 8, .flags = RG_COLF_PERCENT, .get = u_share),
+    COL("supported", "配合", "supported", RG_COL_INT, .width = 7, .flags = RG_COLF_LINKED,
+        .get = u_supported),
+    COL("share", "占比", "share", RG_COL_REAL, .digits = 1, .width = 8, .flags = RG_COLF_PERCENT,
+        .get = u_share),
     COL("chapters", "章节数", "chapters", RG_COL_INT, .width = 8, .get = u_chapters),
     COL("partners", "协作单位", "partners", RG_COL_INT, .width = 9, .get = u_partners),
-    COL("burden", "协同负担", "burden", RG_COL_INT, .width = 9, .hint_zh = "所承担任务的其他单位数之和", .hint_en = "sum over its tasks of the other units on the task", .get = u_burden),
-    COL("fractional", "分摊负荷", "fractional load", RG_COL_REAL, .digits = 2, .flags = RG_COLF_WIDE, .get = u_fractional),
-    COL("strength", "强度", "strength", RG_COL_REAL, .digits = 2, .width = 10, .hint_zh = "协作关系权重之和", .hint_en = "sum of tie weights", .get = u_strength),
-    COL("betweenness", "中介中心性", "betweenness", RG_COL_REAL, .digits = 4, .width = 12, .get = u_betweenness),
-    COL("harmonic", "调和中心性", "harmonic", RG_COL_REAL, .digits = 3, .width = 12, .flags = RG_COLF_WIDE, .get = u_harmonic),
-    COL("eigenvector", "特征向量", "eigenvector", RG_COL_REAL, .digits = 3, .width = 12, .flags = RG_COLF_WIDE, .get = u_eigenvector),
-    COL("pagerank", "PageRank", "PageRank", RG_COL_REAL, .digits = 4, .width = 12, .flags = RG_COLF_WIDE, .get = u_pagerank),
-    COL("constraint", "约束度", "constraint", RG_COL_REAL, .digits = 3, .width = 10, .flags = RG_COLF_WIDE, .get = u_constraint),
-    COL("coreness", "核数", "coreness", RG_COL_INT, .width = 8, .flags = RG_COLF_WIDE, .get = u_coreness),
+    COL("burden", "协同负担", "burden", RG_COL_INT, .width = 9,
+        .hint_zh = "所承担任务的其他单位数之和",
+        .hint_en = "sum over its tasks of the other units on the task", .get = u_burden),
+    COL("fractional", "分摊负荷", "fractional load", RG_COL_REAL, .digits = 2,
+        .flags = RG_COLF_WIDE, .get = u_fractional),
+    COL("strength", "强度", "strength", RG_COL_REAL, .digits = 2, .width = 10,
+        .hint_zh = "协作关系权重之和", .hint_en = "sum of tie weights", .get = u_strength),
+    COL("betweenness", "中介中心性", "betweenness", RG_COL_REAL, .digits = 4, .width = 12,
+        .get = u_betweenness),
+    COL("harmonic", "调和中心性", "harmonic", RG_COL_REAL, .digits = 3, .width = 12,
+        .flags = RG_COLF_WIDE, .get = u_harmonic),
+    COL("eigenvector", "特征向量", "eigenvector", RG_COL_REAL, .digits = 3, .width = 12,
+        .flags = RG_COLF_WIDE, .get = u_eigenvector),
+    COL("pagerank", "PageRank", "PageRank", RG_COL_REAL, .digits = 4, .width = 12,
+        .flags = RG_COLF_WIDE, .get = u_pagerank),
+    COL("constraint", "约束度", "constraint", RG_COL_REAL, .digits = 3, .width = 10,
+        .flags = RG_COLF_WIDE, .get = u_constraint),
+    COL("coreness", "核数", "coreness", RG_COL_INT, .width = 8, .flags = RG_COLF_WIDE,
+        .get = u_coreness),
     COL("cluster", "聚类", "cluster", RG_COL_CLUSTER, .width = 8, .get = u_cluster),
-    COL("participation", "参与系数", "participation", RG_COL_REAL, .digits = 3, .width = 10, .flags = RG_COLF_WIDE, .get = u_participation),
+    COL("participation", "参与系数", "participation", RG_COL_REAL, .digits = 3, .width = 10,
+        .flags = RG_COLF_WIDE, .get = u_participation),
     COL("overloaded", "超负荷", "overloaded", RG_COL_BOOL, .width = 8, .get = u_overloaded),
     COL("zscore", "z", "z", RG_COL_REAL, .digits = 2, .width = 8, .get = u_zscore),
     COL("top_chapters", "负荷最重的章节", "top chapters", RG_COL_LIST, .get = u_top_chapters),
     COL("reason", "原因", "reason", RG_COL_STR, .width = 60, .get = u_reason),
-    COL("fence", "警戒线", "fence", RG_COL_REAL, .digits = 2, .flags = RG_COLF_WIDE, .get = u_fence),
+    COL("fence", "警戒线", "fence", RG_COL_REAL, .digits = 2, .flags = RG_COLF_WIDE,
+        .get = u_fence),
     COL("q1", "Q1", "Q1", RG_COL_REAL, .digits = 2, .flags = RG_COLF_WIDE, .get = u_q1),
     COL("q3", "Q3", "Q3", RG_COL_REAL, .digits = 2, .flags = RG_COLF_WIDE, .get = u_q3),
     COL("iqr", "IQR", "IQR", RG_COL_REAL, .digits = 2, .flags = RG_COLF_WIDE, .get = u_iqr),
@@ -271,11 +290,13 @@ static const rg_column unit_cols[] = {
     COL("lead_tasks", "牵头任务", "lead tasks", RG_COL_TASKS, .get = u_lead_tasks),
     COL("support_tasks", "配合任务", "support tasks", RG_COL_TASKS, .get = u_support_tasks),
     COL("chapter_load", "分章节负荷", "load by chapter", RG_COL_REALS, .get = u_chapter_load),
-    COL("load_in_chapter", "章节负荷", "load in chapter", RG_COL_REAL, .width = 12, .flags = RG_COLF_LINKED, .get = u_load_in_chapter, .repeat = chapter_columns, .label = chapter_label),
+    COL("load_in_chapter", "章节负荷", "load in chapter", RG_COL_REAL, .width = 12,
+        .flags = RG_COLF_LINKED, .get = u_load_in_chapter, .repeat = chapter_columns,
+        .label = chapter_label),
 };
 
-const rg_schema rg_schema_units = {"units", unit_cols, N(unit_cols), RG_ROW_UNIT, rows_results,
-                                   unit_row_class};
+const rg_schema rg_schema_units = {"units",     unit_cols,    N(unit_cols),
+                                   RG_ROW_UNIT, rows_results, unit_row_class};
 
 /* ==================================================================== ties */
 
@@ -312,7 +333,8 @@ static const rg_column tie_cols[] = {
     COL("shared", "共同任务数", "shared", RG_COL_INT, .width = 10, .get = t_shared),
     COL("weight", "权重", "weight", RG_COL_REAL, .digits = 2, .width = 8, .get = t_weight),
     COL("tasks", "共同任务编号", "tasks", RG_COL_TASKS, .width = 20, .get = t_tasks),
-    COL("task_texts", "共同任务", "task texts", RG_COL_STR, .width = 80, .flags = RG_COLF_WIDE, .get = t_texts),
+    COL("task_texts", "共同任务", "task texts", RG_COL_STR, .width = 80, .flags = RG_COLF_WIDE,
+        .get = t_texts),
 };
 
 const rg_schema rg_schema_ties = {"ties", tie_cols, N(tie_cols), RG_ROW_OTHER, rows_ties, NULL};
@@ -339,7 +361,7 @@ static const rg_column cluster_cols[] = {
     COL("bridges", "桥梁单位", "bridges", RG_COL_UNITS, .get = c_bridges),
 };
 
-const rg_schema rg_schema_clusters = {"clusters",   cluster_cols, N(cluster_cols),
+const rg_schema rg_schema_clusters = {"clusters",   cluster_cols,  N(cluster_cols),
                                       RG_ROW_OTHER, rows_clusters, NULL};
 
 /* Cluster members: row (cluster, k-th member). */
@@ -377,7 +399,8 @@ static const rg_column member_cols[] = {
     COL("cluster", "聚类", "cluster", RG_COL_INT, .width = 7, .get = c_id),
     COL("unit", "单位", "unit", RG_COL_UNIT, .width = 30, .get = m_unit),
     COL("load", "负荷", "load", RG_COL_REAL, .digits = 2, .width = 8, .get = m_load),
-    COL("participation", "参与系数", "participation", RG_COL_REAL, .digits = 3, .width = 10, .get = m_participation),
+    COL("participation", "参与系数", "participation", RG_COL_REAL, .digits = 3, .width = 10,
+        .get = m_participation),
     COL("bridge", "桥梁单位", "bridge", RG_COL_BOOL, .width = 9, .get = m_bridge),
     COL("cluster_units", "聚类单位数", "cluster units", RG_COL_INT, .width = 10, .get = c_size),
     COL("tasks_inside", "内部任务数", "tasks inside", RG_COL_INT, .width = 10, .get = m_inside),
@@ -454,11 +477,14 @@ static const rg_column task_cols[] = {
     COL("section_index", "节序号", "section index", RG_COL_INT, .get = k_section_index),
     COL("leads", "牵头单位", "lead", RG_COL_UNITS, .width = 28, .get = k_leads),
     COL("supports", "责任/配合单位", "support", RG_COL_UNITS, .width = 45, .get = k_supports),
-    COL("open_list", "名单未列全", "open list", RG_COL_BOOL, .width = 10, .hint_zh = "名单以“等有关部门”等结尾，未列全", .hint_en = "the unit list ends in \"and others\"", .get = k_open),
+    COL("open_list", "名单未列全", "open list", RG_COL_BOOL, .width = 10,
+        .hint_zh = "名单以“等有关部门”等结尾，未列全",
+        .hint_en = "the unit list ends in \"and others\"", .get = k_open),
     COL("deadline", "完成时限", "deadline", RG_COL_STR, .width = 14, .get = k_deadline),
     COL("line", "行号", "line", RG_COL_INT, .width = 8, .flags = RG_COLF_LINE, .get = k_line),
     COL("text", "任务", "task", RG_COL_STR, .width = 70, .get = k_text),
-    COL("original", "原文", "original", RG_COL_STR, .width = 70, .flags = RG_COLF_WIDE, .get = k_original),
+    COL("original", "原文", "original", RG_COL_STR, .width = 70, .flags = RG_COLF_WIDE,
+        .get = k_original),
     COL("concrete_units", "具体单位数", "concrete units", RG_COL_INT, .get = k_concrete),
 };
 
@@ -487,7 +513,8 @@ static const rg_column link_cols[] = {
     COL("line", "行号", "line", RG_COL_INT, .flags = RG_COLF_LINE, .get = l_line),
 };
 
-const rg_schema rg_schema_edges = {"links", link_cols, N(link_cols), RG_ROW_OTHER, rows_links, NULL};
+const rg_schema rg_schema_edges = {"links",      link_cols,  N(link_cols),
+                                   RG_ROW_OTHER, rows_links, NULL};
 
 /* ============================================================= diagnostics
  * Rows are plan diagnostics (row.i), in the order found or by line. */
@@ -503,7 +530,8 @@ static int by_line(const void *a, const void *b, void *ctx) {
 
 int *rg_diags_by_line(const rg_plan *plan) {
   int *order = rg_xmalloc(((size_t)plan->n_diags + 1) * sizeof *order);
-  for (int i = 0; i < plan->n_diags; i++) order[i] = i;
+  for (int i = 0; i < plan->n_diags; i++)
+    order[i] = i;
   rg_sort(order, (size_t)plan->n_diags, sizeof *order, by_line, (void *)plan);
   return order;
 }
@@ -511,7 +539,8 @@ int *rg_diags_by_line(const rg_plan *plan) {
 static int rows_diags_by_line(const rg_table_src *s, rg_row *out) {
   if (out) {
     int *order = rg_diags_by_line(s->plan);
-    for (int k = 0; k < s->plan->n_diags; k++) out[k] = (rg_row){order[k], -1};
+    for (int k = 0; k < s->plan->n_diags; k++)
+      out[k] = (rg_row){order[k], -1};
     free(order);
   }
   return s->plan->n_diags;
@@ -521,9 +550,12 @@ static int rows_diags_by_line(const rg_table_src *s, rg_row *out) {
 
 static const char *diag_row_class(const rg_table_src *s, rg_row r) {
   switch (DIAG(r)->severity) {
-  case RG_SEV_NOTE: return "sev-note";
-  case RG_SEV_ERROR: return "sev-error";
-  case RG_SEV_WARNING: break;
+  case RG_SEV_NOTE:
+    return "sev-note";
+  case RG_SEV_ERROR:
+    return "sev-error";
+  case RG_SEV_WARNING:
+    break;
   }
   return "sev-warning";
 }
@@ -537,7 +569,8 @@ static void d_where(const rg_table_src *s, rg_row r, int a, rg_cell *o) {
   UNUSED(a);
   char loc[LOC_SIZE];
   long line = DIAG(r)->line;
-  o->s = line > 0 ? rg_cell_printf(o, "%s:%s", s->plan->path, rg_plan_loc(s->plan, line, loc, sizeof loc))
+  o->s = line > 0 ? rg_cell_printf(o, "%s:%s", s->plan->path,
+                                   rg_plan_loc(s->plan, line, loc, sizeof loc))
                   : s->plan->path;
 }
 /* The task the diagnostic falls in: the last task starting at or before its
@@ -561,21 +594,25 @@ static void d_task(const rg_table_src *s, rg_row r, int a, rg_cell *o) {
   o->i = lo - 1;
 }
 
-static const rg_value_label severities[] = {
-    {"note", "提示", "note"}, {"warning", "警告", "warning"}, {"error", "错误", "error"}, {NULL, NULL, NULL}};
+static const rg_value_label severities[] = {{"note", "提示", "note"},
+                                            {"warning", "警告", "warning"},
+                                            {"error", "错误", "error"},
+                                            {NULL, NULL, NULL}};
 
 static const rg_column diag_cols[] = {
     COL("file", "文件", "file", RG_COL_STR, .get = d_file),
-    COL("line", "行号", "line", RG_COL_INT, .width = 8, .flags = RG_COLF_ZERO_NONE | RG_COLF_LINE, .get = d_line),
-    COL("severity", "级别", "severity", RG_COL_STR, .width = 9, .values = severities, .get = d_severity),
+    COL("line", "行号", "line", RG_COL_INT, .width = 8, .flags = RG_COLF_ZERO_NONE | RG_COLF_LINE,
+        .get = d_line),
+    COL("severity", "级别", "severity", RG_COL_STR, .width = 9, .values = severities,
+        .get = d_severity),
     COL("code", "代码", "code", RG_COL_STR, .width = 18, .flags = RG_COLF_CODE, .get = d_code),
     COL("message", "说明", "message", RG_COL_STR, .width = 90, .get = d_message),
     COL("where", "位置", "where", RG_COL_STR, .get = d_where),
     COL("task", "所在任务", "task", RG_COL_TASK, .get = d_task),
 };
 
-const rg_schema rg_schema_diags = {"diagnostics", diag_cols, N(diag_cols), RG_ROW_OTHER,
-                                   rows_diags,    diag_row_class};
+const rg_schema rg_schema_diags = {"diagnostics", diag_cols,  N(diag_cols),
+                                   RG_ROW_OTHER,  rows_diags, diag_row_class};
 
 /* ================================================================= reading
  * How the plan was read (reading.h): one row per item, row.i the item and
@@ -604,8 +641,10 @@ static int rows_reading(const rg_table_src *s, rg_row *out) {
   } while (0)
   ROW(RD_FORMAT, -1);
   ROW(RD_LEVEL, -1);
-  for (int k = 0; k < r->n_conv; k++) ROW(RD_CONVENTION, k);
-  for (int k = 0; k < r->n_headers; k++) ROW(RD_HEADER, k);
+  for (int k = 0; k < r->n_conv; k++)
+    ROW(RD_CONVENTION, k);
+  for (int k = 0; k < r->n_headers; k++)
+    ROW(RD_HEADER, k);
   if (r->prose) ROW(RD_PROSE, -1);
   ROW(RD_READ, -1);
 #undef ROW
@@ -613,7 +652,7 @@ static int rows_reading(const rg_table_src *s, rg_row *out) {
 }
 
 static const char *const reading_items[] = {"format", "level", "convention",
-                                             "header", "prose",  "read"};
+                                            "header", "prose", "read"};
 
 GET(rd_item, s, reading_items[r.i])
 
@@ -657,8 +696,8 @@ static const char *convention_text(const rg_plan *plan, const rg_convention *c, 
                           c->unit, rg_role_name(c->role), c->needs_lead ? "led " : "", c->text,
                           scope, c->applied);
   case RG_CONV_MARKER:
-    return rg_cell_printf(o, "units marked %s lead: \"%s\"; %s; %d marked", c->unit, c->text,
-                          scope, c->applied);
+    return rg_cell_printf(o, "units marked %s lead: \"%s\"; %s; %d marked", c->unit, c->text, scope,
+                          c->applied);
   }
   return "";
 }
@@ -700,8 +739,12 @@ static void rd_text(const rg_table_src *s, rg_row r, int a, rg_cell *o) {
     o->s = rg_cell_printf(o, "%s, %s", x->format ? x->format : "unknown format",
                           x->encoding ? x->encoding : "UTF-8");
     break;
-  case RD_LEVEL: o->s = level_text(x, o); break;
-  case RD_CONVENTION: o->s = convention_text(s->plan, &x->conv[r.j], o); break;
+  case RD_LEVEL:
+    o->s = level_text(x, o);
+    break;
+  case RD_CONVENTION:
+    o->s = convention_text(s->plan, &x->conv[r.j], o);
+    break;
   case RD_HEADER:
     o->s = rg_cell_printf(o, "%s: %s", x->headers[r.j].header, x->headers[r.j].meaning);
     break;
@@ -710,19 +753,23 @@ static void rd_text(const rg_table_src *s, rg_row r, int a, rg_cell *o) {
            "duty clause opens with lead (or those before 会同), units after 会同 and units first "
            "named in later clauses support";
     break;
-  default: o->s = counts_text(s->plan, x, o);
+  default:
+    o->s = counts_text(s->plan, x, o);
   }
 }
 
-static const rg_value_label reading_labels[] = {
-    {"format", "格式与编码", "format"}, {"level", "文件层级", "level"},
-    {"convention", "约定", "convention"}, {"header", "表头", "header"},
-    {"prose", "正文读取", "prose"},    {"read", "读取结果", "read"},
-    {NULL, NULL, NULL}};
+static const rg_value_label reading_labels[] = {{"format", "格式与编码", "format"},
+                                                {"level", "文件层级", "level"},
+                                                {"convention", "约定", "convention"},
+                                                {"header", "表头", "header"},
+                                                {"prose", "正文读取", "prose"},
+                                                {"read", "读取结果", "read"},
+                                                {NULL, NULL, NULL}};
 
 static const rg_column reading_cols[] = {
     COL("item", "项目", "item", RG_COL_STR, .width = 12, .values = reading_labels, .get = rd_item),
-    COL("line", "行号", "line", RG_COL_INT, .width = 8, .flags = RG_COLF_ZERO_NONE | RG_COLF_LINE, .get = rd_line),
+    COL("line", "行号", "line", RG_COL_INT, .width = 8, .flags = RG_COLF_ZERO_NONE | RG_COLF_LINE,
+        .get = rd_line),
     COL("place", "位置", "where", RG_COL_STR, .width = 10, .get = rd_place),
     COL("text", "说明", "reading", RG_COL_STR, .width = 100, .get = rd_text),
 };
@@ -851,35 +898,39 @@ const rg_schema rg_schema_agenda = {"agenda",     agenda_cols, N(agenda_cols),
  * changes: .as (the key written), .zh/.en (labels), .width, .flags (RG_VC_*),
  * .max. */
 
-#define VIEW(name, schema_, rows_, flags_, zh_, en_, freeze_, ...)                                \
+#define VIEW(name, schema_, rows_, flags_, zh_, en_, freeze_, ...)                                 \
   static const rg_view_col name##_cols[] = {__VA_ARGS__};                                          \
   const rg_view name = {&schema_, zh_, en_, name##_cols, N(name##_cols), rows_, flags_, freeze_}
 
 /* ---- command line --------------------------------------------------------- */
 
-VIEW(rg_view_units, rg_schema_units, NULL, 0, NULL, NULL, 0, {.key = "unit"}, {.key = "kind"}, {.key = "led"},
-     {.key = "supported"}, {.key = "load"}, {.key = "partners"}, {.key = "strength"}, {.key = "betweenness"}, {.key = "harmonic"},
-     {.key = "eigenvector"}, {.key = "pagerank"}, {.key = "constraint"}, {.key = "coreness"}, {.key = "cluster"}, {.key = "overloaded"},
-     {.key = "fractional"}, {.key = "share"}, {.key = "chapters"}, {.key = "burden"}, {.key = "zscore"}, {.key = "rank"}, {.key = "participation"},
+VIEW(rg_view_units, rg_schema_units, NULL, 0, NULL, NULL, 0, {.key = "unit"}, {.key = "kind"},
+     {.key = "led"}, {.key = "supported"}, {.key = "load"}, {.key = "partners"},
+     {.key = "strength"}, {.key = "betweenness"}, {.key = "harmonic"}, {.key = "eigenvector"},
+     {.key = "pagerank"}, {.key = "constraint"}, {.key = "coreness"}, {.key = "cluster"},
+     {.key = "overloaded"}, {.key = "fractional"}, {.key = "share"}, {.key = "chapters"},
+     {.key = "burden"}, {.key = "zscore"}, {.key = "rank"}, {.key = "participation"},
      {.key = "top_chapters"});
 
-VIEW(rg_view_overload, rg_schema_units, rows_overloaded, 0, NULL, NULL, 0, {.key = "unit"}, {.key = "load"},
-     {.key = "zscore"}, {.key = "rank"}, {.key = "reason"}, {.key = "top_chapters"}, {.key = "fence"}, {.key = "q1"}, {.key = "q3"}, {.key = "iqr"});
+VIEW(rg_view_overload, rg_schema_units, rows_overloaded, 0, NULL, NULL, 0, {.key = "unit"},
+     {.key = "load"}, {.key = "zscore"}, {.key = "rank"}, {.key = "reason"},
+     {.key = "top_chapters"}, {.key = "fence"}, {.key = "q1"}, {.key = "q3"}, {.key = "iqr"});
 
-VIEW(rg_view_collectives, rg_schema_units, rows_collectives, 0, NULL, NULL, 0, {.key = "unit", .as = "name"},
-     {.key = "kind"}, {.key = "n_tasks"}, {.key = "tasks"});
+VIEW(rg_view_collectives, rg_schema_units, rows_collectives, 0, NULL, NULL, 0,
+     {.key = "unit", .as = "name"}, {.key = "kind"}, {.key = "n_tasks"}, {.key = "tasks"});
 
-VIEW(rg_view_ties, rg_schema_ties, NULL, 0, NULL, NULL, 0, {.key = "unit_a"}, {.key = "unit_b"}, {.key = "weight"},
-     {.key = "tasks"}, {.key = "shared"});
+VIEW(rg_view_ties, rg_schema_ties, NULL, 0, NULL, NULL, 0, {.key = "unit_a"}, {.key = "unit_b"},
+     {.key = "weight"}, {.key = "tasks"}, {.key = "shared"});
 
-VIEW(rg_view_clusters, rg_schema_clusters, NULL, 0, NULL, NULL, 0, {.key = "id"}, {.key = "size"}, {.key = "units"},
-     {.key = "tasks"}, {.key = "crossing_tasks"}, {.key = "bridges"});
+VIEW(rg_view_clusters, rg_schema_clusters, NULL, 0, NULL, NULL, 0, {.key = "id"}, {.key = "size"},
+     {.key = "units"}, {.key = "tasks"}, {.key = "crossing_tasks"}, {.key = "bridges"});
 
-VIEW(rg_view_tasks, rg_schema_tasks, NULL, 0, NULL, NULL, 0, {.key = "task"}, {.key = "ordinal"}, {.key = "chapter"},
-     {.key = "section"}, {.key = "leads"}, {.key = "supports"}, {.key = "open_list"}, {.key = "deadline"}, {.key = "line"}, {.key = "text"});
+VIEW(rg_view_tasks, rg_schema_tasks, NULL, 0, NULL, NULL, 0, {.key = "task"}, {.key = "ordinal"},
+     {.key = "chapter"}, {.key = "section"}, {.key = "leads"}, {.key = "supports"},
+     {.key = "open_list"}, {.key = "deadline"}, {.key = "line"}, {.key = "text"});
 
-VIEW(rg_view_edges, rg_schema_edges, NULL, 0, NULL, NULL, 0, {.key = "task"}, {.key = "role"}, {.key = "unit"},
-     {.key = "kind"}, {.key = "chapter"}, {.key = "line"});
+VIEW(rg_view_edges, rg_schema_edges, NULL, 0, NULL, NULL, 0, {.key = "task"}, {.key = "role"},
+     {.key = "unit"}, {.key = "kind"}, {.key = "chapter"}, {.key = "line"});
 
 /* check's text output opens with it (plan_out.c); check --explain TASK. */
 VIEW(rg_view_reading, rg_schema_reading, NULL, 0, NULL, NULL, 0, {.key = "item"}, {.key = "line"},
@@ -888,87 +939,101 @@ VIEW(rg_view_reading, rg_schema_reading, NULL, 0, NULL, NULL, 0, {.key = "item"}
 VIEW(rg_view_explain, rg_schema_explain, NULL, 0, NULL, NULL, 0, {.key = "name"}, {.key = "unit"},
      {.key = "kind"}, {.key = "role"}, {.key = "how"}, {.key = "rule"}, {.key = "line"});
 
-VIEW(rg_view_diags, rg_schema_diags, rows_diags_by_line, 0, NULL, NULL, 0, {.key = "file"}, {.key = "line"},
-     {.key = "severity"}, {.key = "code"}, {.key = "message"});
+VIEW(rg_view_diags, rg_schema_diags, rows_diags_by_line, 0, NULL, NULL, 0, {.key = "file"},
+     {.key = "line"}, {.key = "severity"}, {.key = "code"}, {.key = "message"});
 
 VIEW(rg_view_meetings, rg_schema_meetings, NULL, 0, NULL, NULL, 0, {.key = "id"}, {.key = "slot"},
      {.key = "convener"}, {.key = "n"}, {.key = "attendees"}, {.key = "tasks"}, {.key = "reason"});
 
-VIEW(rg_view_agenda_text, rg_schema_agenda, NULL, 0, NULL, NULL, 0, {.key = "id", .as = "meeting"}, {.key = "slot"},
-     {.key = "task"}, {.key = "text"});
+VIEW(rg_view_agenda_text, rg_schema_agenda, NULL, 0, NULL, NULL, 0, {.key = "id", .as = "meeting"},
+     {.key = "slot"}, {.key = "task"}, {.key = "text"});
 
 /* As printed: the page and the workbook head the 会议安排 table with its keys,
  * and show unit and task names as plain text. */
-#define AS_KEY(k, f) {.key = k, .zh = k, .en = k, .flags = f}
-VIEW(rg_view_agenda, rg_schema_agenda, NULL, 0, NULL, NULL, 0, AS_KEY("id", 0),
-     AS_KEY("slot", 0), AS_KEY("convener", RG_VC_PLAIN), AS_KEY("attendees", RG_VC_PLAIN),
-     AS_KEY("task", RG_VC_PLAIN), AS_KEY("text", 0), AS_KEY("reason", 0));
+#define AS_KEY(k, f)                                                                               \
+  { .key = k, .zh = k, .en = k, .flags = f }
+VIEW(rg_view_agenda, rg_schema_agenda, NULL, 0, NULL, NULL, 0, AS_KEY("id", 0), AS_KEY("slot", 0),
+     AS_KEY("convener", RG_VC_PLAIN), AS_KEY("attendees", RG_VC_PLAIN), AS_KEY("task", RG_VC_PLAIN),
+     AS_KEY("text", 0), AS_KEY("reason", 0));
 
-VIEW(rg_view_meetings_json, rg_schema_meetings, NULL, 0, NULL, NULL, 0, {.key = "id"}, {.key = "slot"},
-     {.key = "convener"}, {.key = "attendees"}, {.key = "tasks"}, {.key = "reason"}, {.key = "oversize"});
+VIEW(rg_view_meetings_json, rg_schema_meetings, NULL, 0, NULL, NULL, 0, {.key = "id"},
+     {.key = "slot"}, {.key = "convener"}, {.key = "attendees"}, {.key = "tasks"},
+     {.key = "reason"}, {.key = "oversize"});
 
-VIEW(rg_view_agenda_json, rg_schema_agenda, NULL, 0, NULL, NULL, 0, {.key = "task"}, {.key = "text"});
+VIEW(rg_view_agenda_json, rg_schema_agenda, NULL, 0, NULL, NULL, 0, {.key = "task"},
+     {.key = "text"});
 
 /* ---- report: CSV and report.json ------------------------------------------ */
 
 /* As printed: tasks.csv names and orders its columns its own way. */
-VIEW(rg_view_tasks_csv, rg_schema_tasks, NULL, 0, NULL, NULL, 0, {.key = "task", .as = "number"}, {.key = "ordinal"},
-     {.key = "chapter"}, {.key = "text"}, {.key = "leads", .as = "lead"}, {.key = "supports", .as = "support"}, {.key = "deadline"},
-     {.key = "open_list"}, {.key = "line"});
+VIEW(rg_view_tasks_csv, rg_schema_tasks, NULL, 0, NULL, NULL, 0, {.key = "task", .as = "number"},
+     {.key = "ordinal"}, {.key = "chapter"}, {.key = "text"}, {.key = "leads", .as = "lead"},
+     {.key = "supports", .as = "support"}, {.key = "deadline"}, {.key = "open_list"},
+     {.key = "line"});
 
 /* report.json keeps "line" a number; a plan read from Word, Excel or PDF adds
  * "location", the place as the user finds it (¶12, 任务!C12, p3:14). */
-VIEW(rg_view_json_tasks, rg_schema_tasks, NULL, 0, NULL, NULL, 0, {.key = "index"}, {.key = "task", .as = "number"},
-     {.key = "ordinal"}, {.key = "chapter_index", .as = "chapter"}, {.key = "section_index", .as = "section"}, {.key = "text"},
-     {.key = "original"}, {.key = "deadline"}, {.key = "line", .flags = RG_VC_LINE_NUMBER},
-     {.key = "line", .as = "location", .flags = RG_VC_LOCATED}, {.key = "open_list"}, {.key = "concrete_units"}, {.key = "leads", .as = "lead"},
+VIEW(rg_view_json_tasks, rg_schema_tasks, NULL, 0, NULL, NULL, 0, {.key = "index"},
+     {.key = "task", .as = "number"}, {.key = "ordinal"}, {.key = "chapter_index", .as = "chapter"},
+     {.key = "section_index", .as = "section"}, {.key = "text"}, {.key = "original"},
+     {.key = "deadline"}, {.key = "line", .flags = RG_VC_LINE_NUMBER},
+     {.key = "line", .as = "location", .flags = RG_VC_LOCATED}, {.key = "open_list"},
+     {.key = "concrete_units"}, {.key = "leads", .as = "lead"},
      {.key = "supports", .as = "support"});
 
-VIEW(rg_view_json_units, rg_schema_units, NULL, 0, NULL, NULL, 0, {.key = "unit", .as = "name"}, {.key = "index"},
-     {.key = "aliases"}, {.key = "first_line"}, {.key = "rank"}, {.key = "load"}, {.key = "led"}, {.key = "supported"}, {.key = "fractional"},
-     {.key = "share"}, {.key = "chapters"}, {.key = "partners"}, {.key = "burden"}, {.key = "strength"}, {.key = "betweenness"},
-     {.key = "harmonic"}, {.key = "eigenvector"}, {.key = "pagerank"}, {.key = "constraint"}, {.key = "coreness"}, {.key = "cluster"},
-     {.key = "participation"}, {.key = "overloaded"}, {.key = "zscore"}, {.key = "chapter_load"}, {.key = "lead_tasks"},
+VIEW(rg_view_json_units, rg_schema_units, NULL, 0, NULL, NULL, 0, {.key = "unit", .as = "name"},
+     {.key = "index"}, {.key = "aliases"}, {.key = "first_line"}, {.key = "rank"}, {.key = "load"},
+     {.key = "led"}, {.key = "supported"}, {.key = "fractional"}, {.key = "share"},
+     {.key = "chapters"}, {.key = "partners"}, {.key = "burden"}, {.key = "strength"},
+     {.key = "betweenness"}, {.key = "harmonic"}, {.key = "eigenvector"}, {.key = "pagerank"},
+     {.key = "constraint"}, {.key = "coreness"}, {.key = "cluster"}, {.key = "participation"},
+     {.key = "overloaded"}, {.key = "zscore"}, {.key = "chapter_load"}, {.key = "lead_tasks"},
      {.key = "support_tasks"});
 
-VIEW(rg_view_json_other_units, rg_schema_units, rows_other, 0, NULL, NULL, 0, {.key = "unit", .as = "name"},
-     {.key = "index"}, {.key = "kind"}, {.key = "lead_tasks"}, {.key = "support_tasks"});
+VIEW(rg_view_json_other_units, rg_schema_units, rows_other, 0, NULL, NULL, 0,
+     {.key = "unit", .as = "name"}, {.key = "index"}, {.key = "kind"}, {.key = "lead_tasks"},
+     {.key = "support_tasks"});
 
-VIEW(rg_view_json_ties, rg_schema_ties, NULL, 0, NULL, NULL, 0, {.key = "unit_a", .as = "a"}, {.key = "unit_b", .as = "b"},
-     {.key = "shared"}, {.key = "weight"}, {.key = "tasks"});
+VIEW(rg_view_json_ties, rg_schema_ties, NULL, 0, NULL, NULL, 0, {.key = "unit_a", .as = "a"},
+     {.key = "unit_b", .as = "b"}, {.key = "shared"}, {.key = "weight"}, {.key = "tasks"});
 
-VIEW(rg_view_json_clusters, rg_schema_clusters, NULL, 0, NULL, NULL, 0, {.key = "id"}, {.key = "units"},
-     {.key = "tasks"}, {.key = "crossing_tasks", .as = "crossing"}, {.key = "bridges"});
+VIEW(rg_view_json_clusters, rg_schema_clusters, NULL, 0, NULL, NULL, 0, {.key = "id"},
+     {.key = "units"}, {.key = "tasks"}, {.key = "crossing_tasks", .as = "crossing"},
+     {.key = "bridges"});
 
 VIEW(rg_view_json_diags, rg_schema_diags, NULL, 0, NULL, NULL, 0, {.key = "severity"},
-     {.key = "line", .flags = RG_VC_LINE_NUMBER}, {.key = "line", .as = "location", .flags = RG_VC_LOCATED},
-     {.key = "code"}, {.key = "message"});
+     {.key = "line", .flags = RG_VC_LINE_NUMBER},
+     {.key = "line", .as = "location", .flags = RG_VC_LOCATED}, {.key = "code"},
+     {.key = "message"});
 
 VIEW(rg_view_json_reading, rg_schema_reading, NULL, 0, NULL, NULL, 0, {.key = "item"},
-     {.key = "line", .flags = RG_VC_LINE_NUMBER}, {.key = "line", .as = "location", .flags = RG_VC_LOCATED},
-     {.key = "text"});
+     {.key = "line", .flags = RG_VC_LINE_NUMBER},
+     {.key = "line", .as = "location", .flags = RG_VC_LOCATED}, {.key = "text"});
 
 /* ---- report.xlsx ------------------------------------------------------------- */
 
 VIEW(rg_view_sheet_tasks, rg_schema_tasks, NULL, 0, "任务", "Tasks", 0,
-     {.key = "task", .flags = RG_VC_NUMBER}, {.key = "chapter"}, {.key = "text"}, {.key = "leads"}, {.key = "supports"},
-     {.key = "deadline"}, {.key = "open_list"}, {.key = "line"});
+     {.key = "task", .flags = RG_VC_NUMBER}, {.key = "chapter"}, {.key = "text"}, {.key = "leads"},
+     {.key = "supports"}, {.key = "deadline"}, {.key = "open_list"}, {.key = "line"});
 
 VIEW(rg_view_sheet_load, rg_schema_units, NULL, RG_VIEW_MARK_ROWS, "单位负荷", "Load", 2,
-     {.key = "rank"}, {.key = "unit"}, {.key = "load"}, {.key = "led"}, {.key = "supported"}, {.key = "share"}, {.key = "chapters"}, {.key = "partners"},
-     {.key = "burden"}, {.key = "cluster", .width = 6}, {.key = "zscore"}, {.key = "overloaded"},
+     {.key = "rank"}, {.key = "unit"}, {.key = "load"}, {.key = "led"}, {.key = "supported"},
+     {.key = "share"}, {.key = "chapters"}, {.key = "partners"}, {.key = "burden"},
+     {.key = "cluster", .width = 6}, {.key = "zscore"}, {.key = "overloaded"},
      {.key = "load_in_chapter", .flags = RG_VC_PER_CHAPTER});
 
 VIEW(rg_view_sheet_centrality, rg_schema_units, NULL, 0, "中心性", "Centrality", 0, {.key = "unit"},
-     {.key = "strength"}, {.key = "betweenness"}, {.key = "harmonic"}, {.key = "eigenvector"}, {.key = "pagerank"}, {.key = "constraint"},
-     {.key = "coreness"}, {.key = "participation"}, {.key = "cluster"});
+     {.key = "strength"}, {.key = "betweenness"}, {.key = "harmonic"}, {.key = "eigenvector"},
+     {.key = "pagerank"}, {.key = "constraint"}, {.key = "coreness"}, {.key = "participation"},
+     {.key = "cluster"});
 
-VIEW(rg_view_sheet_ties, rg_schema_ties, NULL, 0, "协作关系", "Ties", 0, {.key = "unit_a"}, {.key = "unit_b"},
-     {.key = "shared"}, {.key = "weight"}, {.key = "tasks"}, {.key = "task_texts"});
+VIEW(rg_view_sheet_ties, rg_schema_ties, NULL, 0, "协作关系", "Ties", 0, {.key = "unit_a"},
+     {.key = "unit_b"}, {.key = "shared"}, {.key = "weight"}, {.key = "tasks"},
+     {.key = "task_texts"});
 
 VIEW(rg_view_sheet_clusters, rg_schema_members, NULL, 0, "聚类", "Clusters", 0, {.key = "cluster"},
-     {.key = "unit"}, {.key = "load"}, {.key = "participation"}, {.key = "bridge"}, {.key = "cluster_units"}, {.key = "tasks_inside"},
-     {.key = "crossing"});
+     {.key = "unit"}, {.key = "load"}, {.key = "participation"}, {.key = "bridge"},
+     {.key = "cluster_units"}, {.key = "tasks_inside"}, {.key = "crossing"});
 
 VIEW(rg_view_sheet_diags, rg_schema_diags, NULL, 0, "诊断", "Diagnostics", 0, {.key = "severity"},
      {.key = "line"}, {.key = "code"}, {.key = "message"});
@@ -982,32 +1047,35 @@ VIEW(rg_view_sheet_reading, rg_schema_reading, NULL, 0, "读取方式", "Reading
  * led/supported and share; it draws at most RG_HTML_MAX_CHAPTER_COLS
  * chapter columns. */
 VIEW(rg_view_page_load, rg_schema_units, NULL, RG_VIEW_MARK_ROWS, NULL, NULL, 0, {.key = "rank"},
-     {.key = "unit"}, {.key = "load"}, {.key = "led", .en = "lead"}, {.key = "supported", .en = "support"},
-     {.key = "share", .zh = "占比%", .en = "share %"}, {.key = "chapters"}, {.key = "partners"}, {.key = "burden"},
-     {.key = "cluster"}, {.key = "zscore"},
+     {.key = "unit"}, {.key = "load"}, {.key = "led", .en = "lead"},
+     {.key = "supported", .en = "support"}, {.key = "share", .zh = "占比%", .en = "share %"},
+     {.key = "chapters"}, {.key = "partners"}, {.key = "burden"}, {.key = "cluster"},
+     {.key = "zscore"},
      {.key = "load_in_chapter", .flags = RG_VC_PER_CHAPTER, .max = RG_HTML_MAX_CHAPTER_COLS});
 
-VIEW(rg_view_page_centrality, rg_schema_units, NULL, 0, NULL, NULL, 0, {.key = "unit"}, {.key = "strength"},
-     {.key = "betweenness"}, {.key = "harmonic"}, {.key = "eigenvector"}, {.key = "pagerank"}, {.key = "constraint"}, {.key = "coreness"},
-     {.key = "participation"}, {.key = "cluster", .flags = RG_VC_PLAIN});
+VIEW(rg_view_page_centrality, rg_schema_units, NULL, 0, NULL, NULL, 0, {.key = "unit"},
+     {.key = "strength"}, {.key = "betweenness"}, {.key = "harmonic"}, {.key = "eigenvector"},
+     {.key = "pagerank"}, {.key = "constraint"}, {.key = "coreness"}, {.key = "participation"},
+     {.key = "cluster", .flags = RG_VC_PLAIN});
 
 /* As printed: "no." and "ch." in English, 章 in Chinese. */
 VIEW(rg_view_page_tasks, rg_schema_tasks, NULL, 0, NULL, NULL, 0, {.key = "task", .en = "no."},
-     {.key = "chapter", .zh = "章", .en = "ch."}, {.key = "text"}, {.key = "open_list", .flags = RG_VC_BADGE},
-     {.key = "leads"}, {.key = "supports"}, {.key = "deadline"});
+     {.key = "chapter", .zh = "章", .en = "ch."}, {.key = "text"},
+     {.key = "open_list", .flags = RG_VC_BADGE}, {.key = "leads"}, {.key = "supports"},
+     {.key = "deadline"});
 
-VIEW(rg_view_page_diags, rg_schema_diags, NULL, RG_VIEW_MARK_ROWS, NULL, NULL, 0, {.key = "severity"},
-     {.key = "where"}, {.key = "code"}, {.key = "message"}, {.key = "task"});
+VIEW(rg_view_page_diags, rg_schema_diags, NULL, RG_VIEW_MARK_ROWS, NULL, NULL, 0,
+     {.key = "severity"}, {.key = "where"}, {.key = "code"}, {.key = "message"}, {.key = "task"});
 
 VIEW(rg_view_page_reading, rg_schema_reading, NULL, 0, NULL, NULL, 0, {.key = "item"},
      {.key = "place"}, {.key = "text"});
 
 /* ---- graph.graphml --------------------------------------------------------------- */
 
-VIEW(rg_view_graphml_nodes, rg_schema_units, NULL, 0, NULL, NULL, 0, {.key = "unit", .as = "name"}, {.key = "load"},
-     {.key = "led"}, {.key = "supported"}, {.key = "rank"}, {.key = "cluster"}, {.key = "overloaded"}, {.key = "strength"},
-     {.key = "betweenness"}, {.key = "pagerank"}, {.key = "eigenvector"}, {.key = "constraint"}, {.key = "coreness"},
-     {.key = "participation"});
+VIEW(rg_view_graphml_nodes, rg_schema_units, NULL, 0, NULL, NULL, 0, {.key = "unit", .as = "name"},
+     {.key = "load"}, {.key = "led"}, {.key = "supported"}, {.key = "rank"}, {.key = "cluster"},
+     {.key = "overloaded"}, {.key = "strength"}, {.key = "betweenness"}, {.key = "pagerank"},
+     {.key = "eigenvector"}, {.key = "constraint"}, {.key = "coreness"}, {.key = "participation"});
 
-VIEW(rg_view_graphml_edges, rg_schema_ties, NULL, 0, NULL, NULL, 0, {.key = "shared"}, {.key = "weight"},
-     {.key = "tasks"});
+VIEW(rg_view_graphml_edges, rg_schema_ties, NULL, 0, NULL, NULL, 0, {.key = "shared"},
+     {.key = "weight"}, {.key = "tasks"});

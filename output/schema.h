@@ -28,19 +28,19 @@ extern const rg_schema rg_schema_units, rg_schema_ties, rg_schema_clusters, rg_s
     rg_schema_reading, rg_schema_explain;
 
 /* Command-line tables (terminal, CSV, JSON). */
-extern const rg_view rg_view_units;       /* respgraph units */
-extern const rg_view rg_view_overload;    /* respgraph overload: overloaded units only */
-extern const rg_view rg_view_collectives; /* respgraph collectives */
-extern const rg_view rg_view_ties;        /* respgraph ties */
-extern const rg_view rg_view_clusters;    /* respgraph clusters */
-extern const rg_view rg_view_tasks;       /* respgraph parse */
-extern const rg_view rg_view_edges;       /* respgraph edges (reads back as a plan) */
-extern const rg_view rg_view_diags;       /* respgraph check -f csv|json: by line */
-extern const rg_view rg_view_reading;     /* respgraph check: how the plan was read */
-extern const rg_view rg_view_explain;     /* respgraph check --explain TASK (src.task) */
-extern const rg_view rg_view_meetings;    /* respgraph meetings: the meetings */
-extern const rg_view rg_view_agenda_text; /* respgraph meetings: the agenda */
-extern const rg_view rg_view_agenda;      /* meetings -f csv, the report's 会议安排 */
+extern const rg_view rg_view_units;         /* respgraph units */
+extern const rg_view rg_view_overload;      /* respgraph overload: overloaded units only */
+extern const rg_view rg_view_collectives;   /* respgraph collectives */
+extern const rg_view rg_view_ties;          /* respgraph ties */
+extern const rg_view rg_view_clusters;      /* respgraph clusters */
+extern const rg_view rg_view_tasks;         /* respgraph parse */
+extern const rg_view rg_view_edges;         /* respgraph edges (reads back as a plan) */
+extern const rg_view rg_view_diags;         /* respgraph check -f csv|json: by line */
+extern const rg_view rg_view_reading;       /* respgraph check: how the plan was read */
+extern const rg_view rg_view_explain;       /* respgraph check --explain TASK (src.task) */
+extern const rg_view rg_view_meetings;      /* respgraph meetings: the meetings */
+extern const rg_view rg_view_agenda_text;   /* respgraph meetings: the agenda */
+extern const rg_view rg_view_agenda;        /* meetings -f csv, the report's 会议安排 */
 extern const rg_view rg_view_meetings_json; /* meetings -f json, with ... */
 extern const rg_view rg_view_agenda_json;   /* ... each meeting's agenda */
 

@@ -73,7 +73,8 @@ const char *rg_cell_printf(rg_cell *c, const char *fmt, ...) {
 }
 
 void rg_cell_reset(rg_cell *c) {
-  for (int k = 0; k < c->n_owned; k++) free(c->owned[k]);
+  for (int k = 0; k < c->n_owned; k++)
+    free(c->owned[k]);
   void **owned = c->owned;
   size_t cap = c->cap_owned;
   memset(c, 0, sizeof *c);
@@ -229,10 +230,12 @@ void rg_table_free(rg_table *t) {
   if (t->cells)
     for (size_t k = 0; k < (size_t)t->nrows * (size_t)t->ncols; k++) {
       free(t->cells[k].s);
-      for (int j = 0; j < t->cells[k].n_list; j++) free(t->cells[k].list[j]);
+      for (int j = 0; j < t->cells[k].n_list; j++)
+        free(t->cells[k].list[j]);
       free(t->cells[k].list);
     }
-  for (int k = 0; k < t->n_strs; k++) free(t->strs[k]);
+  for (int k = 0; k < t->n_strs; k++)
+    free(t->strs[k]);
   free(t->strs);
   free(t->cells);
   free(t->own);
@@ -319,11 +322,17 @@ int rg_display_width(const char *s) {
 static const char *item_text(const rg_plan *plan, rg_coltype type, const rg_cell *v, int k,
                              char *num, size_t size) {
   switch (type) {
-  case RG_COL_LIST: return v->items[k];
-  case RG_COL_TASKS: return plan->tasks[v->refs[k]].number;
-  case RG_COL_UNITS: return plan->units[v->refs[k]].name;
-  case RG_COL_REALS: rg_format_real(num, size, v->reals[k]); return num;
-  default: return "";
+  case RG_COL_LIST:
+    return v->items[k];
+  case RG_COL_TASKS:
+    return plan->tasks[v->refs[k]].number;
+  case RG_COL_UNITS:
+    return plan->units[v->refs[k]].name;
+  case RG_COL_REALS:
+    rg_format_real(num, size, v->reals[k]);
+    return num;
+  default:
+    return "";
   }
 }
 
@@ -336,17 +345,26 @@ char *rg_cell_text(const rg_table *t, int c, const rg_cell *v, const char *sep) 
   rg_coltype type = t->cols[c].col->type;
   char buf[64];
   switch (type) {
-  case RG_COL_STR: return rg_xstrdup(v->s ? v->s : "");
+  case RG_COL_STR:
+    return rg_xstrdup(v->s ? v->s : "");
   case RG_COL_INT:
-  case RG_COL_CLUSTER: snprintf(buf, sizeof buf, "%lld", v->i); return rg_xstrdup(buf);
-  case RG_COL_REAL: rg_format_real(buf, sizeof buf, v->r); return rg_xstrdup(buf);
-  case RG_COL_BOOL: return rg_xstrdup(v->i ? "true" : "false");
-  case RG_COL_TASK: return rg_xstrdup(v->i >= 0 ? plan->tasks[v->i].number : "");
-  case RG_COL_UNIT: return rg_xstrdup(v->i >= 0 ? plan->units[v->i].name : "");
+  case RG_COL_CLUSTER:
+    snprintf(buf, sizeof buf, "%lld", v->i);
+    return rg_xstrdup(buf);
+  case RG_COL_REAL:
+    rg_format_real(buf, sizeof buf, v->r);
+    return rg_xstrdup(buf);
+  case RG_COL_BOOL:
+    return rg_xstrdup(v->i ? "true" : "false");
+  case RG_COL_TASK:
+    return rg_xstrdup(v->i >= 0 ? plan->tasks[v->i].number : "");
+  case RG_COL_UNIT:
+    return rg_xstrdup(v->i >= 0 ? plan->units[v->i].name : "");
   case RG_COL_LIST:
   case RG_COL_TASKS:
   case RG_COL_UNITS:
-  case RG_COL_REALS: break;
+  case RG_COL_REALS:
+    break;
   }
   rg_buf b = {0};
   rg_buf_puts(&b, "");
@@ -373,7 +391,8 @@ static int right_aligned(rg_coltype type) {
 static char **text_cells(const rg_table *t, int *w) {
   char **txt = rg_xcalloc((size_t)t->nrows * (size_t)t->ncols + 1, sizeof *txt);
   rg_cell v = {0};
-  for (int c = 0; c < t->ncols; c++) w[c] = rg_display_width(t->cols[c].key);
+  for (int c = 0; c < t->ncols; c++)
+    w[c] = rg_display_width(t->cols[c].key);
   for (int r = 0; r < t->nrows; r++)
     for (int c = 0; c < t->ncols; c++) {
       rg_table_cell(t, r, c, &v);
@@ -405,14 +424,17 @@ rg_status rg_table_write_text(const rg_table *t, const rg_text_opts *o, FILE *ou
       if (!first) fputs("  ", out);
       first = 0;
       if (right)
-        for (int i = 0; i < pad; i++) fputc(' ', out);
+        for (int i = 0; i < pad; i++)
+          fputc(' ', out);
       fputs(s, out);
       if (!right && c < last)
-        for (int i = 0; i < pad; i++) fputc(' ', out);
+        for (int i = 0; i < pad; i++)
+          fputc(' ', out);
     }
     fputc('\n', out);
   }
-  for (size_t k = 0; k < (size_t)t->nrows * (size_t)t->ncols; k++) free(txt[k]);
+  for (size_t k = 0; k < (size_t)t->nrows * (size_t)t->ncols; k++)
+    free(txt[k]);
   free(txt);
   free(w);
   return ferror(out) ? write_failed(err) : RG_OK;
@@ -421,8 +443,8 @@ rg_status rg_table_write_text(const rg_table *t, const rg_text_opts *o, FILE *ou
 /* ---- CSV ------------------------------------------------------------------------------- */
 
 static int is_guarded(rg_coltype type) {
-  return type == RG_COL_STR || type == RG_COL_LIST || type == RG_COL_TASK ||
-         type == RG_COL_TASKS || type == RG_COL_UNIT || type == RG_COL_UNITS;
+  return type == RG_COL_STR || type == RG_COL_LIST || type == RG_COL_TASK || type == RG_COL_TASKS ||
+         type == RG_COL_UNIT || type == RG_COL_UNITS;
 }
 
 /* One field: guarded when asked, quoted by libcsv only when it needs quotes,
@@ -481,17 +503,24 @@ static json_t *json_value(const rg_table *t, int c, const rg_cell *v, int task_i
   rg_coltype type = t->cols[c].col->type;
   json_t *a;
   switch (type) {
-  case RG_COL_STR: return json_str(v->s);
+  case RG_COL_STR:
+    return json_str(v->s);
   case RG_COL_INT:
-  case RG_COL_CLUSTER: return json_integer(v->i);
-  case RG_COL_REAL: return json_num(v->r);
-  case RG_COL_BOOL: return json_boolean(v->i);
-  case RG_COL_TASK: return json_task(plan, (int)v->i, task_index);
-  case RG_COL_UNIT: return v->i >= 0 ? json_str(plan->units[v->i].name) : json_null();
+  case RG_COL_CLUSTER:
+    return json_integer(v->i);
+  case RG_COL_REAL:
+    return json_num(v->r);
+  case RG_COL_BOOL:
+    return json_boolean(v->i);
+  case RG_COL_TASK:
+    return json_task(plan, (int)v->i, task_index);
+  case RG_COL_UNIT:
+    return v->i >= 0 ? json_str(plan->units[v->i].name) : json_null();
   case RG_COL_LIST:
   case RG_COL_TASKS:
   case RG_COL_UNITS:
-  case RG_COL_REALS: break;
+  case RG_COL_REALS:
+    break;
   }
   a = json_array();
   for (int k = 0; k < item_count(type, v); k++) {
@@ -517,7 +546,8 @@ json_t *rg_table_json_row(const rg_table *t, int r, int task_index) {
 
 json_t *rg_table_json(const rg_table *t, int task_index) {
   json_t *arr = json_array();
-  for (int r = 0; r < t->nrows; r++) json_array_append_new(arr, rg_table_json_row(t, r, task_index));
+  for (int r = 0; r < t->nrows; r++)
+    json_array_append_new(arr, rg_table_json_row(t, r, task_index));
   return arr;
 }
 
@@ -540,9 +570,12 @@ rg_status rg_table_write(const rg_table *t, rg_format fmt, FILE *out, rg_error *
   static const rg_csv_opts cli_csv = {0, 0, 1};
   static const rg_text_opts all = {1};
   switch (fmt) {
-  case RG_FMT_CSV: return rg_table_write_csv(t, &cli_csv, out, err);
-  case RG_FMT_JSON: return rg_table_write_json(t, out, NULL, NULL, err);
-  case RG_FMT_TABLE: break;
+  case RG_FMT_CSV:
+    return rg_table_write_csv(t, &cli_csv, out, err);
+  case RG_FMT_JSON:
+    return rg_table_write_json(t, out, NULL, NULL, err);
+  case RG_FMT_TABLE:
+    break;
   }
   return rg_table_write_text(t, &all, out, err);
 }

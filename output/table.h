@@ -38,17 +38,17 @@ typedef enum { RG_FMT_TABLE = 0, RG_FMT_CSV = 1, RG_FMT_JSON = 2 } rg_format;
 /* What a cell holds. Machines (CSV, JSON, terminal) and readers (page,
  * workbook) render each type their own way; see the writers. */
 typedef enum {
-  RG_COL_STR = 0,   /* text (NULL: empty, JSON null) */
-  RG_COL_INT = 1,   /* whole number */
-  RG_COL_REAL = 2,  /* real number (non-finite: "nan", JSON null, empty cell) */
-  RG_COL_BOOL = 3,  /* true/false; readers see 是/yes or nothing */
-  RG_COL_LIST = 4,  /* list of strings: "a;b" in CSV and text, an array in JSON */
-  RG_COL_TASK = 5,  /* task reference (plan task index): shown as its number;
-                       report.json writes the index; the page links to it */
-  RG_COL_TASKS = 6, /* list of task references */
-  RG_COL_UNIT = 7,  /* unit reference (plan unit index): shown as its name;
-                       the page links a concrete unit to its section */
-  RG_COL_UNITS = 8, /* list of unit references */
+  RG_COL_STR = 0,     /* text (NULL: empty, JSON null) */
+  RG_COL_INT = 1,     /* whole number */
+  RG_COL_REAL = 2,    /* real number (non-finite: "nan", JSON null, empty cell) */
+  RG_COL_BOOL = 3,    /* true/false; readers see 是/yes or nothing */
+  RG_COL_LIST = 4,    /* list of strings: "a;b" in CSV and text, an array in JSON */
+  RG_COL_TASK = 5,    /* task reference (plan task index): shown as its number;
+                         report.json writes the index; the page links to it */
+  RG_COL_TASKS = 6,   /* list of task references */
+  RG_COL_UNIT = 7,    /* unit reference (plan unit index): shown as its name;
+                         the page links a concrete unit to its section */
+  RG_COL_UNITS = 8,   /* list of unit references */
   RG_COL_CLUSTER = 9, /* cluster id, -1 none: a number; the page links it */
   RG_COL_REALS = 10,  /* vector of reals: a JSON array (per-chapter loads) */
 } rg_coltype;
@@ -91,17 +91,17 @@ typedef struct rg_row {
  * rg_cell_reset before the next. Pointers are borrowed from the source or
  * from the cell's own scratch (rg_cell_alloc), valid until the reset. */
 typedef struct rg_cell {
-  const char *s;                /* STR */
-  long long i;                  /* INT, BOOL, CLUSTER; TASK/UNIT: index, -1 none */
-  double r;                     /* REAL */
-  const char *const *items;     /* LIST */
+  const char *s;            /* STR */
+  long long i;              /* INT, BOOL, CLUSTER; TASK/UNIT: index, -1 none */
+  double r;                 /* REAL */
+  const char *const *items; /* LIST */
   int n_items;
-  const int *refs;              /* TASKS/UNITS: indices; INT/REAL with RG_COLF_LINKED:
-                                   the tasks behind the number */
+  const int *refs; /* TASKS/UNITS: indices; INT/REAL with RG_COLF_LINKED:
+                      the tasks behind the number */
   int n_refs;
-  const double *reals;          /* REALS */
+  const double *reals; /* REALS */
   int n_reals;
-  void **owned;                 /* scratch allocations, freed by rg_cell_reset */
+  void **owned; /* scratch allocations, freed by rg_cell_reset */
   int n_owned;
   size_t cap_owned;
 } rg_cell;
@@ -120,24 +120,24 @@ struct rg_report_data;
 struct rg_meeting_plan;
 typedef struct rg_table_src {
   const rg_plan *plan;
-  const struct rg_results *res;        /* analysis tables */
-  const struct rg_report_data *rd;     /* per-chapter figures of the report */
-  const struct rg_meeting_plan *mp;    /* meeting tables */
-  int only_unit;                       /* meeting tables: keep this unit's, -1 all */
-  int task;                            /* explain table: the task whose names are shown */
+  const struct rg_results *res;     /* analysis tables */
+  const struct rg_report_data *rd;  /* per-chapter figures of the report */
+  const struct rg_meeting_plan *mp; /* meeting tables */
+  int only_unit;                    /* meeting tables: keep this unit's, -1 all */
+  int task;                         /* explain table: the task whose names are shown */
 } rg_table_src;
 
 /* The description of one column. */
 typedef struct rg_column {
-  const char *key;         /* CSV header and JSON key: "load" */
-  const char *zh, *en;     /* labels for readers: 负荷 / load */
+  const char *key;     /* CSV header and JSON key: "load" */
+  const char *zh, *en; /* labels for readers: 负荷 / load */
   rg_coltype type;
-  int digits;              /* page: digits after the point for reals; -1 exact */
-  const char *num_format;  /* workbook number format ("0.0%"), NULL = General */
-  unsigned flags;          /* RG_COLF_* */
-  double width;            /* workbook column width in characters (0: 10) */
-  const char *hint_zh, *hint_en;  /* page header tooltip, or NULL */
-  const rg_value_label *values;   /* readers' names for raw STR values, or NULL */
+  int digits;                    /* page: digits after the point for reals; -1 exact */
+  const char *num_format;        /* workbook number format ("0.0%"), NULL = General */
+  unsigned flags;                /* RG_COLF_* */
+  double width;                  /* workbook column width in characters (0: 10) */
+  const char *hint_zh, *hint_en; /* page header tooltip, or NULL */
+  const rg_value_label *values;  /* readers' names for raw STR values, or NULL */
   /* Fill out with the value at row (arg: the instance of a repeated column,
    * e.g. the chapter of a per-chapter load). NULL for a built table. */
   void (*get)(const rg_table_src *src, rg_row row, int arg, rg_cell *out);
@@ -150,10 +150,10 @@ typedef struct rg_column {
 
 /* A table's description: its columns and its rows. */
 typedef struct rg_schema {
-  const char *id;                 /* "units", "tasks"... */
+  const char *id; /* "units", "tasks"... */
   const rg_column *cols;
   int ncols;
-  int kind;                       /* what a row is: RG_ROW_UNIT, RG_ROW_TASK, RG_ROW_OTHER */
+  int kind; /* what a row is: RG_ROW_UNIT, RG_ROW_TASK, RG_ROW_OTHER */
   /* The natural rows into out (room for the count; NULL: count only). */
   int (*rows)(const rg_table_src *src, rg_row *out);
   /* The page class of a row ("over" for an overloaded unit), or NULL. */
@@ -174,12 +174,12 @@ enum {
 
 /* One column of a view: a schema column, as this output shows it. */
 typedef struct rg_view_col {
-  const char *key;      /* the schema column */
-  const char *as;       /* key written instead (CSV header, JSON key), or NULL */
-  const char *zh, *en;  /* label overrides, or NULL */
-  double width;         /* workbook width override, or 0 */
-  unsigned flags;       /* RG_VC_* */
-  int max;              /* RG_VC_PER_CHAPTER: repeat only up to max chapters (0: any) */
+  const char *key;     /* the schema column */
+  const char *as;      /* key written instead (CSV header, JSON key), or NULL */
+  const char *zh, *en; /* label overrides, or NULL */
+  double width;        /* workbook width override, or 0 */
+  unsigned flags;      /* RG_VC_* */
+  int max;             /* RG_VC_PER_CHAPTER: repeat only up to max chapters (0: any) */
 } rg_view_col;
 
 /* View flags. */
@@ -192,25 +192,25 @@ enum {
  * rows, with what names. Every view of respgraph is defined in schema.c. */
 typedef struct rg_view {
   const rg_schema *schema;
-  const char *zh, *en;            /* sheet name or title, or NULL */
+  const char *zh, *en; /* sheet name or title, or NULL */
   const rg_view_col *cols;
   int ncols;
   int (*rows)(const rg_table_src *src, rg_row *out); /* NULL: the schema's rows */
-  unsigned flags;                 /* RG_VIEW_* */
-  int freeze_cols;                /* workbook: leading columns frozen with the header */
+  unsigned flags;                                    /* RG_VIEW_* */
+  int freeze_cols; /* workbook: leading columns frozen with the header */
 } rg_view;
 
 /* One column of a table as a writer sees it: the description and what the
  * table (view) says about it here. */
 typedef struct rg_tcol {
   const rg_column *col;
-  const char *key;          /* as written (a view may rename: "number" for "task") */
-  const char *zh, *en;      /* labels */
-  const char *abbr;         /* short page label, or NULL (chapter number "一") */
+  const char *key;     /* as written (a view may rename: "number" for "task") */
+  const char *zh, *en; /* labels */
+  const char *abbr;    /* short page label, or NULL (chapter number "一") */
   const char *hint_zh, *hint_en;
-  double width;             /* workbook width */
-  unsigned vflags;          /* RG_VC_* (schema.h) */
-  int arg;                  /* instance of a repeated column, else 0 */
+  double width;    /* workbook width */
+  unsigned vflags; /* RG_VC_* (schema.h) */
+  int arg;         /* instance of a repeated column, else 0 */
 } rg_tcol;
 
 typedef struct rg_table rg_table;

@@ -34,8 +34,8 @@ static lxw_format *number_format(book *b, const char *name) {
 
 /* Write one cell of a table: numbers as numbers (never a formula), text as
  * text, lists joined by 、, references by their names and numbers. */
-static void write_cell(book *b, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
-                       const rg_table *t, int c, const rg_cell *v, lxw_format *mark) {
+static void write_cell(book *b, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, const rg_table *t,
+                       int c, const rg_cell *v, lxw_format *mark) {
   const rg_tcol *tc = rg_table_col(t, c);
   const rg_plan *plan = rg_table_plan(t);
   const rg_report_data *d = b->d;
@@ -77,7 +77,8 @@ static void write_cell(book *b, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
     free(s);
     return;
   }
-  case RG_COL_REALS: return; /* report.json only */
+  case RG_COL_REALS:
+    return; /* report.json only */
   }
 }
 
@@ -154,10 +155,9 @@ rg_status rg_xlsx_write(const char *path, const rg_report_data *d, rg_error *err
   b.over = workbook_add_format(wb);
   format_set_font_color(b.over, LXW_COLOR_RED);
   format_set_bold(b.over);
-  const rg_view *sheets[] = {&rg_view_sheet_tasks, &rg_view_sheet_load,
-                             &rg_view_sheet_centrality, &rg_view_sheet_ties,
-                             &rg_view_sheet_clusters, &rg_view_sheet_diags,
-                             &rg_view_sheet_reading};
+  const rg_view *sheets[] = {
+      &rg_view_sheet_tasks,    &rg_view_sheet_load,  &rg_view_sheet_centrality, &rg_view_sheet_ties,
+      &rg_view_sheet_clusters, &rg_view_sheet_diags, &rg_view_sheet_reading};
   for (size_t i = 0; i < sizeof sheets / sizeof sheets[0]; i++)
     view_sheet(&b, sheets[i]);
   for (int e = 0; e < d->opts->n_extras; e++)

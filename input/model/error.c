@@ -66,7 +66,8 @@ char *rg_xstrdup(const char *s) {
 void rg_grow(void **items, size_t *cap, size_t need, size_t elsize) {
   if (need <= *cap) return;
   size_t c = *cap ? *cap : 8;
-  while (c < need) c *= 2;
+  while (c < need)
+    c *= 2;
   *items = rg_xrealloc(*items, c * elsize);
   *cap = c;
 }

@@ -46,16 +46,25 @@ static void put(sink *k, const char *s, size_t n) {
 static const char *replace(const rules *r, int32_t cp, size_t n, size_t *len) {
   static const char FFFD[] = "\xEF\xBF\xBD";
   const char *e = NULL;
-  if (cp == 0xFFFD && n == 1) e = FFFD; /* an invalid byte */
-  else if (r->entities && cp == '&') e = "&amp;";
-  else if (r->entities && cp == '<') e = "&lt;";
-  else if (r->entities && cp == '>') e = "&gt;";
-  else if (r->quotes && cp == '"') e = "&quot;";
-  else if (r->quotes && cp == '\'') e = "&#39;";
-  else if (cp < 0x20 && !(r->keep_lines && (cp == '\t' || cp == '\n')) && !(r->keep_cr && cp == '\r'))
+  if (cp == 0xFFFD && n == 1)
+    e = FFFD; /* an invalid byte */
+  else if (r->entities && cp == '&')
+    e = "&amp;";
+  else if (r->entities && cp == '<')
+    e = "&lt;";
+  else if (r->entities && cp == '>')
+    e = "&gt;";
+  else if (r->quotes && cp == '"')
+    e = "&quot;";
+  else if (r->quotes && cp == '\'')
+    e = "&#39;";
+  else if (cp < 0x20 && !(r->keep_lines && (cp == '\t' || cp == '\n')) &&
+           !(r->keep_cr && cp == '\r'))
     e = " ";
-  else if (cp == 0x7F && r->del_space) e = " ";
-  else if (r->nonchars && (cp == 0xFFFE || cp == 0xFFFF)) e = FFFD;
+  else if (cp == 0x7F && r->del_space)
+    e = " ";
+  else if (r->nonchars && (cp == 0xFFFE || cp == 0xFFFF))
+    e = FFFD;
   if (e) *len = strlen(e);
   return e;
 }

@@ -21,14 +21,16 @@
 /* Continue hash h over n bytes at data (start with RG_FNV_OFFSET). */
 static inline uint64_t rg_fnv1a(uint64_t h, const void *data, size_t n) {
   const unsigned char *p = data;
-  for (size_t i = 0; i < n; i++) h = (h ^ p[i]) * RG_FNV_PRIME;
+  for (size_t i = 0; i < n; i++)
+    h = (h ^ p[i]) * RG_FNV_PRIME;
   return h;
 }
 
 /* FNV-1a of a NUL-terminated string. */
 static inline uint64_t rg_fnv1a_str(const char *s) {
   uint64_t h = RG_FNV_OFFSET;
-  for (; *s; s++) h = (h ^ (unsigned char)*s) * RG_FNV_PRIME;
+  for (; *s; s++)
+    h = (h ^ (unsigned char)*s) * RG_FNV_PRIME;
   return h;
 }
 

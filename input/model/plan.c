@@ -61,10 +61,12 @@ struct rg_intern {
 static void intern_rehash(rg_plan *plan, size_t cap) {
   struct rg_intern *t = plan->intern;
   int *slots = rg_xmalloc(cap * sizeof *slots);
-  for (size_t i = 0; i < cap; i++) slots[i] = -1;
+  for (size_t i = 0; i < cap; i++)
+    slots[i] = -1;
   for (int u = 0; u < plan->n_units; u++) {
     size_t i = rg_fnv1a_str(plan->units[u].name) & (cap - 1);
-    while (slots[i] >= 0) i = (i + 1) & (cap - 1);
+    while (slots[i] >= 0)
+      i = (i + 1) & (cap - 1);
     slots[i] = u;
   }
   free(t->slots);
@@ -94,7 +96,8 @@ rg_plan *rg_plan_new(const char *path) {
 
 /* Free the plan's arrays (not its arena, intern table or source locations). */
 static void free_arrays(rg_plan *plan) {
-  for (int u = 0; u < plan->n_units; u++) free(plan->units[u].aliases);
+  for (int u = 0; u < plan->n_units; u++)
+    free(plan->units[u].aliases);
   free(plan->chapters);
   free(plan->sections);
   free(plan->tasks);
@@ -164,8 +167,8 @@ int rg_plan_add_chapter(rg_plan *plan, const char *number, const char *title, lo
 
 int rg_plan_add_section(rg_plan *plan, int chapter, const char *number, const char *title,
                         long line) {
-  return add_heading(plan, &plan->sections, &plan->n_sections, &plan->cap_sections, chapter,
-                     number, title, line);
+  return add_heading(plan, &plan->sections, &plan->n_sections, &plan->cap_sections, chapter, number,
+                     title, line);
 }
 
 int rg_plan_add_task(rg_plan *plan, const char *number, const char *text, int chapter, int section,
@@ -352,7 +355,8 @@ static int by_number(const void *a, const void *b, void *ctx) {
 
 static int *tasks_by_number(const rg_plan *plan) {
   int *order = rg_xmalloc(((size_t)plan->n_tasks + 1) * sizeof *order);
-  for (int t = 0; t < plan->n_tasks; t++) order[t] = t;
+  for (int t = 0; t < plan->n_tasks; t++)
+    order[t] = t;
   rg_sort(order, (size_t)plan->n_tasks, sizeof *order, by_number, (void *)plan);
   return order;
 }
@@ -399,8 +403,8 @@ void rg_plan_assign_ids(rg_plan *plan) {
       int by_section = 0;
       for (int i = 1; i < plan->n_tasks && !by_section; i++) {
         const rg_task *a = &plan->tasks[o2[i - 1]], *b = &plan->tasks[o2[i]];
-        by_section = !strcmp(a->number, b->number) && a->section != b->section &&
-                     a->chapter == b->chapter;
+        by_section =
+            !strcmp(a->number, b->number) && a->section != b->section && a->chapter == b->chapter;
       }
       free(o2);
       if (by_section)
@@ -441,13 +445,11 @@ void rg_plan_check(rg_plan *plan) {
   for (int t = 0; t < plan->n_tasks; t++) {
     const rg_task *k = &plan->tasks[t];
     if (k->link_count == 0) {
-      rg_plan_diag(plan, RG_SEV_WARNING, k->line, "no-units", "task %s names no units",
-                   k->number);
+      rg_plan_diag(plan, RG_SEV_WARNING, k->line, "no-units", "task %s names no units", k->number);
       continue;
     }
     if (plan->links[plan->task_links[k->link_begin]].role != RG_ROLE_LEAD)
-      rg_plan_diag(plan, RG_SEV_WARNING, k->line, "no-lead", "task %s has no lead unit",
-                   k->number);
+      rg_plan_diag(plan, RG_SEV_WARNING, k->line, "no-lead", "task %s has no lead unit", k->number);
   }
 }
 
@@ -464,7 +466,8 @@ int rg_plan_count_concrete_links(const rg_plan *plan, int *n_lead) {
 
 int rg_plan_count_kind(const rg_plan *plan, rg_kind kind) {
   int n = 0;
-  for (int u = 0; u < plan->n_units; u++) n += plan->units[u].kind == kind;
+  for (int u = 0; u < plan->n_units; u++)
+    n += plan->units[u].kind == kind;
   return n;
 }
 

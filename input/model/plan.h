@@ -71,7 +71,7 @@ typedef struct rg_task {
 typedef struct rg_unit {
   const char *name; /* canonical name */
   rg_kind kind;
-  long first_line;  /* source line where first seen */
+  long first_line; /* source line where first seen */
   const char **aliases;
   int n_aliases;
   size_t cap_aliases;
@@ -100,12 +100,24 @@ struct rg_plan {
   const char *path; /* as given on the command line ("-" for stdin) */
   rg_meta meta;
 
-  rg_heading *chapters; int n_chapters; size_t cap_chapters;
-  rg_heading *sections; int n_sections; size_t cap_sections;
-  rg_task *tasks; int n_tasks; size_t cap_tasks;
-  rg_unit *units; int n_units; size_t cap_units;
-  rg_link *links; int n_links; size_t cap_links;
-  rg_diag *diags; int n_diags; size_t cap_diags;
+  rg_heading *chapters;
+  int n_chapters;
+  size_t cap_chapters;
+  rg_heading *sections;
+  int n_sections;
+  size_t cap_sections;
+  rg_task *tasks;
+  int n_tasks;
+  size_t cap_tasks;
+  rg_unit *units;
+  int n_units;
+  size_t cap_units;
+  rg_link *links;
+  int n_links;
+  size_t cap_links;
+  rg_diag *diags;
+  int n_diags;
+  size_t cap_diags;
 
   /* Built by rg_plan_finalize(): link indices grouped by task (in task
    * order, leads first, then in order of appearance) and by unit. */
@@ -119,7 +131,9 @@ struct rg_plan {
    * each: locs[line - 1] = "¶12", "table 2 row 5", "任务!C12", "p3:14".
    * Every line field of the model (task, link, heading, unit, diagnostic)
    * is then such a number; print it with rg_plan_loc(). */
-  const char **locs; long n_locs; size_t cap_locs;
+  const char **locs;
+  long n_locs;
+  size_t cap_locs;
 
   /* How the plan was read: format, level, conventions, header meanings,
    * names kept out (reading.h). NULL until a reader records something. */
@@ -138,11 +152,13 @@ void rg_plan_free(rg_plan *plan);
 /* Copy n bytes of s into the plan's arena, NUL-terminated. */
 const char *rg_plan_strndup(rg_plan *plan, const char *s, size_t n);
 const char *rg_plan_strdup(rg_plan *plan, const char *s);
-const char *rg_plan_printf(rg_plan *plan, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+const char *rg_plan_printf(rg_plan *plan, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
 
 /* Headings. Return the new index. */
 int rg_plan_add_chapter(rg_plan *plan, const char *number, const char *title, long line);
-int rg_plan_add_section(rg_plan *plan, int chapter, const char *number, const char *title, long line);
+int rg_plan_add_section(rg_plan *plan, int chapter, const char *number, const char *title,
+                        long line);
 
 /* Append a task; strings are copied. Returns its index. */
 int rg_plan_add_task(rg_plan *plan, const char *number, const char *text, int chapter, int section,
@@ -202,8 +218,8 @@ const char *rg_plan_loc(const rg_plan *plan, long line, char *buf, size_t size);
 int rg_plan_count_concrete_links(const rg_plan *plan, int *n_lead);
 int rg_plan_count_kind(const rg_plan *plan, rg_kind kind);
 
-const char *rg_role_name(rg_role role);  /* "lead" / "support" */
-const char *rg_kind_name(rg_kind kind);  /* "unit" / "collective" / "generic" */
+const char *rg_role_name(rg_role role); /* "lead" / "support" */
+const char *rg_kind_name(rg_kind kind); /* "unit" / "collective" / "generic" */
 const char *rg_severity_name(rg_severity s);
 
 #endif

@@ -86,8 +86,8 @@ typedef struct rg_reading {
   size_t cap_ev;
   int record; /* 1: keep one event per name (check --explain) */
   int n_suspect, n_person, n_rules;
-  int prose; /* units were read from prose (X会同Y研究提出…) */
-  int structured; /* tasks whose units came from notes, labels or table cells */
+  int prose;           /* units were read from prose (X会同Y研究提出…) */
+  int structured;      /* tasks whose units came from notes, labels or table cells */
   const char **accept; /* names let in by --accept-unit or a roster (NFKC) */
   int n_accept;
   size_t cap_accept;

@@ -21,7 +21,8 @@ static void insertion(const sorter *s, char *a, size_t n) {
   for (size_t i = 1; i < n; i++) {
     char *x = a + i * z;
     size_t j = i;
-    while (j > 0 && s->cmp(a + (j - 1) * z, x, s->ctx) > 0) j--;
+    while (j > 0 && s->cmp(a + (j - 1) * z, x, s->ctx) > 0)
+      j--;
     if (j == i) continue;
     memcpy(s->tmp, x, z);
     memmove(a + (j + 1) * z, a + j * z, (i - j) * z);

@@ -38,8 +38,12 @@ static inline int any_word(const char *s, const char *const *w, int how) {
   return 0;
 }
 static inline int has_any(const char *s, const char *const *w) { return any_word(s, w, RG_IN); }
-static inline int starts_any(const char *s, const char *const *w) { return any_word(s, w, RG_AT_START); }
-static inline int ends_any(const char *s, const char *const *w) { return any_word(s, w, RG_AT_END); }
+static inline int starts_any(const char *s, const char *const *w) {
+  return any_word(s, w, RG_AT_START);
+}
+static inline int ends_any(const char *s, const char *const *w) {
+  return any_word(s, w, RG_AT_END);
+}
 static inline int in_list(const char *s, const char *const *w) { return any_word(s, w, RG_EQUAL); }
 
 /* A malloc'd NUL-terminated copy of the n bytes at s (aborts on OOM). */

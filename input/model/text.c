@@ -9,18 +9,29 @@
 
 size_t rg_space_len(const char *p) {
   switch ((unsigned char)p[0]) {
-  case ' ': case '\t': case '\r': case '\n': case '\v': case '\f': return 1;
-  case 0xC2: return (unsigned char)p[1] == 0xA0 ? 2 : 0;                          /* U+00A0 */
-  case 0xE3: return (unsigned char)p[1] == 0x80 && (unsigned char)p[2] == 0x80 ? 3 : 0; /* U+3000 */
-  case 0xEF: return (unsigned char)p[1] == 0xBB && (unsigned char)p[2] == 0xBF ? 3 : 0; /* BOM */
-  default: return 0;
+  case ' ':
+  case '\t':
+  case '\r':
+  case '\n':
+  case '\v':
+  case '\f':
+    return 1;
+  case 0xC2:
+    return (unsigned char)p[1] == 0xA0 ? 2 : 0; /* U+00A0 */
+  case 0xE3:
+    return (unsigned char)p[1] == 0x80 && (unsigned char)p[2] == 0x80 ? 3 : 0; /* U+3000 */
+  case 0xEF:
+    return (unsigned char)p[1] == 0xBB && (unsigned char)p[2] == 0xBF ? 3 : 0; /* BOM */
+  default:
+    return 0;
   }
 }
 
 /* Start and end (exclusive) of s without surrounding white space. */
 static void bounds(const char *s, size_t *b, size_t *e) {
   size_t k, i = 0;
-  while (s[i] && (k = rg_space_len(s + i))) i += k;
+  while (s[i] && (k = rg_space_len(s + i)))
+    i += k;
   *b = i;
   *e = i;
   while (s[i]) {
@@ -56,8 +67,8 @@ int rg_is_blank(const char *s) {
 }
 
 int rg_means_none(const char *s) {
-  static const char *const none[] = {"",  "无",   "空",  "暂无", "-",   "--",
-                                     "—", "——", "–",   "/",    "n/a", "N/A"};
+  static const char *const none[] = {"",  "无", "空", "暂无", "-",   "--",
+                                     "—", "——", "–",  "/",    "n/a", "N/A"};
   size_t b, e;
   bounds(s, &b, &e);
   for (size_t i = 0; i < sizeof none / sizeof none[0]; i++)
@@ -71,7 +82,8 @@ size_t rg_cn_numeral_len(const char *s) {
   for (;;) {
     const char *d = digits;
     /* byte by byte: stops at s's NUL, which no numeral contains */
-    while (*d && !(s[n] == d[0] && s[n + 1] == d[1] && s[n + 2] == d[2])) d += 3;
+    while (*d && !(s[n] == d[0] && s[n + 1] == d[1] && s[n + 2] == d[2]))
+      d += 3;
     if (!*d) return n;
     n += 3;
   }

@@ -21,7 +21,8 @@ size_t rg_utf8_char_len(const char *p) {
 
 size_t rg_utf8_last(const char *s, size_t len) {
   size_t i = len;
-  while (i > 0 && ((unsigned char)s[i - 1] & 0xC0) == 0x80) i--;
+  while (i > 0 && ((unsigned char)s[i - 1] & 0xC0) == 0x80)
+    i--;
   return i > 0 ? i - 1 : 0;
 }
 
@@ -34,7 +35,8 @@ size_t rg_utf8_count(const char *s, size_t len) {
 
 size_t rg_utf8_strlen(const char *s) {
   size_t n = 0;
-  for (; *s; s++) n += ((unsigned char)*s & 0xC0) != 0x80;
+  for (; *s; s++)
+    n += ((unsigned char)*s & 0xC0) != 0x80;
   return n;
 }
 
@@ -42,7 +44,8 @@ size_t rg_utf8_offset(const char *s, size_t len, size_t k) {
   size_t i = 0;
   while (i < len && k > 0) {
     i++;
-    while (i < len && ((unsigned char)s[i] & 0xC0) == 0x80) i++;
+    while (i < len && ((unsigned char)s[i] & 0xC0) == 0x80)
+      i++;
     k--;
   }
   return i;

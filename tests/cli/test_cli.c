@@ -11,7 +11,8 @@
 
 static int count_lines(const char *s) {
   int n = 0;
-  for (; *s; s++) n += *s == '\n';
+  for (; *s; s++)
+    n += *s == '\n';
   return n;
 }
 
@@ -34,9 +35,11 @@ Test(cli, edges_read_from_stdin_are_the_same) {
 }
 
 Test(cli, output_file_option_writes_the_same_bytes) {
-  rg_test_run r = rg_test_respgraph("edges '" RG_EXAMPLES "/shenyang-2026.txt' --format csv -o cli-o-file.tmp");
+  rg_test_run r =
+      rg_test_respgraph("edges '" RG_EXAMPLES "/shenyang-2026.txt' --format csv -o cli-o-file.tmp");
   cr_assert_eq(r.code, 0);
-  char *got = rg_test_slurp("cli-o-file.tmp", NULL), *want = rg_test_slurp(RG_TEST_DATA "/shenyang-2026.edges.csv", NULL);
+  char *got = rg_test_slurp("cli-o-file.tmp", NULL),
+       *want = rg_test_slurp(RG_TEST_DATA "/shenyang-2026.edges.csv", NULL);
   cr_expect_str_eq(got, want);
   free(got);
   free(want);
@@ -47,8 +50,10 @@ Test(cli, output_file_option_writes_the_same_bytes) {
 Test(cli, check_prints_compiler_style_diagnostics) {
   rg_test_run r = rg_test_respgraph("check '" RG_EXAMPLES "/shenyang-2026.txt'");
   cr_assert_eq(r.code, 0);
-  cr_expect(strstr(r.out, "shenyang-2026.txt:1157: warning: task 177 has no lead unit [no-lead]\n"));
-  cr_expect(strstr(r.out, "shenyang-2026.txt:1161: warning: task 178 has no lead unit [no-lead]\n"));
+  cr_expect(
+      strstr(r.out, "shenyang-2026.txt:1157: warning: task 177 has no lead unit [no-lead]\n"));
+  cr_expect(
+      strstr(r.out, "shenyang-2026.txt:1161: warning: task 178 has no lead unit [no-lead]\n"));
   rg_test_run_free(&r);
 }
 
@@ -56,7 +61,8 @@ Test(cli, parse_json_is_valid_and_has_every_task) {
   rg_test_run r = rg_test_respgraph("parse '" RG_EXAMPLES "/shenyang-2026.txt' --format json");
   cr_assert_eq(r.code, 0);
   int tasks = 0;
-  for (const char *p = r.out; (p = strstr(p, "\"task\": ")); p++) tasks++;
+  for (const char *p = r.out; (p = strstr(p, "\"task\": ")); p++)
+    tasks++;
   cr_expect_eq(tasks, 178);
   rg_test_run_free(&r);
 }
@@ -91,7 +97,8 @@ Test(cli, file_without_tasks_is_one_clear_error) {
 
 Test(cli, ten_megabyte_single_line_is_one_clear_error) {
   FILE *f = fopen("cli-big.tmp", "wb");
-  for (int i = 0; i < (10 << 20) / 16; i++) fputs("很长的一行文字", f); /* 21 bytes */
+  for (int i = 0; i < (10 << 20) / 16; i++)
+    fputs("很长的一行文字", f); /* 21 bytes */
   fclose(f);
   rg_test_run r = rg_test_respgraph("edges cli-big.tmp");
   cr_expect_eq(r.code, 1);
@@ -125,7 +132,8 @@ Test(cli, usage_errors_exit_2) {
 }
 
 Test(cli, every_command_has_help) {
-  const char *cmds[] = {"parse", "edges", "check", "units", "ties", "clusters", "overload", "collectives", "diagram", "report", "meetings"};
+  const char *cmds[] = {"parse",    "edges",       "check",   "units",  "ties",    "clusters",
+                        "overload", "collectives", "diagram", "report", "meetings"};
   for (size_t i = 0; i < sizeof cmds / sizeof *cmds; i++) {
     char args[64];
     snprintf(args, sizeof args, "%s --help", cmds[i]);
@@ -139,15 +147,18 @@ Test(cli, every_command_has_help) {
 /* A system error - an output that cannot be written - has its own exit code
  * (3), apart from bad input (1) and usage (2). */
 Test(cli, an_output_that_cannot_be_written_exits_3) {
-  rg_test_run a = rg_test_respgraph("edges '" RG_EXAMPLES "/shenyang-2026.txt' -o /nonexistent/dir/x.csv");
+  rg_test_run a =
+      rg_test_respgraph("edges '" RG_EXAMPLES "/shenyang-2026.txt' -o /nonexistent/dir/x.csv");
   cr_expect_eq(a.code, 3, "%s", a.err);
   cr_expect_str_eq(a.err, "respgraph: /nonexistent/dir/x.csv: cannot open for writing\n");
-  rg_test_run b = rg_test_respgraph("report '" RG_EXAMPLES "/shenyang-2026.txt' -o /proc/respgraph-report");
+  rg_test_run b =
+      rg_test_respgraph("report '" RG_EXAMPLES "/shenyang-2026.txt' -o /proc/respgraph-report");
   cr_expect_eq(b.code, 3, "%s", b.err);
   cr_expect(strstr(b.err, "respgraph: /proc/respgraph-report: cannot create directory"), "%s",
             b.err);
-  rg_test_run c = rg_test_respgraph("meetings '" RG_EXAMPLES "/shenyang-2026.txt' --ics /nonexistent/x.ics "
-                     "--start 2026-03-02");
+  rg_test_run c =
+      rg_test_respgraph("meetings '" RG_EXAMPLES "/shenyang-2026.txt' --ics /nonexistent/x.ics "
+                        "--start 2026-03-02");
   cr_expect_eq(c.code, 3, "%s", c.err);
   rg_test_run d = rg_test_respgraph("edges '" RG_EXAMPLES "/shenyang-2026.txt' -o /dev/full");
   cr_expect_eq(d.code, 3, "%s", d.err);
@@ -176,7 +187,8 @@ Test(cli, an_option_the_command_does_not_take_is_a_usage_error) {
 }
 
 Test(cli, help_lists_the_options_of_the_command_only) {
-  rg_test_run a = rg_test_respgraph("parse --help"), b = rg_test_respgraph("units --help"), c = rg_test_respgraph("report --help");
+  rg_test_run a = rg_test_respgraph("parse --help"), b = rg_test_respgraph("units --help"),
+              c = rg_test_respgraph("report --help");
   cr_expect_null(strstr(a.out, "--seed"));
   cr_expect_not_null(strstr(a.out, "--format"));
   cr_expect_not_null(strstr(b.out, "--seed"));

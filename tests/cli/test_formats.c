@@ -67,9 +67,13 @@ Test(formats, seed_docx_resaved_by_libreoffice_with_its_own_numbering) {
   expect_seed_edges("seed-libreoffice.docx", "\xC2\xB6");
 }
 Test(formats, seed_table_as_openpyxl_xlsx) { expect_seed_edges("seed-table.xlsx", "任务分工!A"); }
-Test(formats, seed_table_as_libreoffice_xlsx) { expect_seed_edges("seed-table-libreoffice.xlsx", "seed-table!A"); }
+Test(formats, seed_table_as_libreoffice_xlsx) {
+  expect_seed_edges("seed-table-libreoffice.xlsx", "seed-table!A");
+}
 Test(formats, seed_page_printed_by_chromium) { expect_seed_edges("seed-chromium.pdf", "p1:"); }
-Test(formats, seed_docx_printed_by_libreoffice) { expect_seed_edges("seed-libreoffice.pdf", "p1:"); }
+Test(formats, seed_docx_printed_by_libreoffice) {
+  expect_seed_edges("seed-libreoffice.pdf", "p1:");
+}
 Test(formats, seed_with_running_title_and_page_numbers_printed_by_libreoffice) {
   expect_seed_edges("seed-headers.pdf", "p1:");
 }
@@ -82,7 +86,9 @@ Test(formats, the_seed_docx_has_466_concrete_links_and_its_numbers_are_not_in_th
   cr_assert_eq(r.code, 0, "%s", r.err);
   rg_test_run_free(&r);
   /* the numbers come from numbering.xml: the document text has none */
-  cr_assert_eq(system("unzip -p '" OFFICE "seed-autonum.docx' word/document.xml | grep -q '>1\\.准确把握'"), 256);
+  cr_assert_eq(
+      system("unzip -p '" OFFICE "seed-autonum.docx' word/document.xml | grep -q '>1\\.准确把握'"),
+      256);
   rg_test_run p = rg_test_respgraph("parse '" OFFICE "seed-autonum.docx' -f csv");
   cr_assert_eq(p.code, 0);
   cr_expect(strstr(p.out, "\n178,178,") != NULL, "task 178 numbered by Word's list");
@@ -138,9 +144,12 @@ Test(formats, docx_numbering_tracked_changes_hidden_text_and_breaks) {
   cr_assert_eq(r.code, 0, "%s", r.err);
   cr_expect_str_eq(r.out,
                    "task,ordinal,chapter,section,leads,supports,open_list,deadline,line,text\n"
-                   "1,1,一,,市国资委,,false,,\xC2\xB6" "3,推进国资国企改革。\n"
-                   "2,2,一,,市发展改革委,市自然资源局;市数据局,false,,\xC2\xB6" "6,推进要素市场化配置。\n"
-                   "3,3,一,,市营商局,,false,,\xC2\xB6" "9,推进营商环境改革攻坚。\n"
+                   "1,1,一,,市国资委,,false,,\xC2\xB6"
+                   "3,推进国资国企改革。\n"
+                   "2,2,一,,市发展改革委,市自然资源局;市数据局,false,,\xC2\xB6"
+                   "6,推进要素市场化配置。\n"
+                   "3,3,一,,市营商局,,false,,\xC2\xB6"
+                   "9,推进营商环境改革攻坚。\n"
                    /* ③ ④ (decimalEnclosedCircle) are not task numbers: chapter 二,
                     * whose body gives units duties, is read as one task with them */
                    "二,4,二,,市商务局,市贸促会;市发展改革委;市市场监管局,false,,\xC2\xB6"
@@ -160,8 +169,11 @@ Test(formats, xlsx_merged_rows_dates_hidden_cells_and_locations) {
   rg_test_run c = rg_test_respgraph("check '" OFFICE "features.xlsx'");
   cr_assert_eq(c.code, 0);
   cr_expect_str_eq(c.err, "");
-  cr_expect(strstr(c.out, "features.xlsx:任务!A5: warning: row 5 is hidden in sheet 任务") != NULL, "%s", c.out);
-  cr_expect(strstr(c.out, "features.xlsx:任务!E1: warning: column E is hidden in sheet 任务") != NULL, "%s", c.out);
+  cr_expect(strstr(c.out, "features.xlsx:任务!A5: warning: row 5 is hidden in sheet 任务") != NULL,
+            "%s", c.out);
+  cr_expect(strstr(c.out, "features.xlsx:任务!E1: warning: column E is hidden in sheet 任务") !=
+                NULL,
+            "%s", c.out);
   rg_test_run_free(&c);
 }
 
@@ -202,7 +214,8 @@ static void expect_bad(const char *file, const char *fragment) {
   cr_expect_eq(r.code, 1, "%s: exit %d", file, r.code);
   cr_expect(!strncmp(r.err, "respgraph: ", 11), "%s: %s", file, r.err);
   int lines = 0;
-  for (const char *p = r.err; *p; p++) lines += *p == '\n';
+  for (const char *p = r.err; *p; p++)
+    lines += *p == '\n';
   cr_expect_eq(lines, 1, "%s: one line, got: %s", file, r.err);
   cr_expect(strstr(r.err, fragment) != NULL, "%s: %s", file, r.err);
   cr_expect_str_eq(r.out, "");
@@ -211,8 +224,12 @@ static void expect_bad(const char *file, const char *fragment) {
 
 Test(formats, truncated_zip) { expect_bad("truncated.docx", "not a readable ZIP archive"); }
 Test(formats, zip_bomb_by_ratio) { expect_bad("bomb.docx", "refused as a possible zip bomb"); }
-Test(formats, zip_part_claiming_3_gib) { expect_bad("huge-part.docx", "inflates to 3221225472 bytes"); }
-Test(formats, missing_main_part) { expect_bad("missing-part.docx", "missing part word/document.xml"); }
+Test(formats, zip_part_claiming_3_gib) {
+  expect_bad("huge-part.docx", "inflates to 3221225472 bytes");
+}
+Test(formats, missing_main_part) {
+  expect_bad("missing-part.docx", "missing part word/document.xml");
+}
 Test(formats, malformed_xml) { expect_bad("malformed.xlsx", "not well-formed XML"); }
 Test(formats, external_entity_is_never_loaded) { expect_bad("xxe.docx", "DOCTYPE"); }
 Test(formats, encrypted_office_document) { expect_bad("encrypted.docx", "password-protected"); }
@@ -246,8 +263,9 @@ Test(formats, report_names_locations_of_a_workbook_plan) {
   snprintf(path, sizeof path, "%s/tasks.csv", dir);
   char *csv = rg_test_slurp(path, NULL);
   cr_assert_not_null(csv);
-  cr_expect(strstr(csv, "1,1,一,推进国资国企改革。,市国资委,市财政局,2026年6月30日,false,任务!A4\n"),
-            "%s", csv);
+  cr_expect(
+      strstr(csv, "1,1,一,推进国资国企改革。,市国资委,市财政局,2026年6月30日,false,任务!A4\n"),
+      "%s", csv);
   free(csv);
   snprintf(path, sizeof path, "%s/report.json", dir);
   char *json = rg_test_slurp(path, NULL);

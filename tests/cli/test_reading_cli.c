@@ -14,18 +14,20 @@
 Test(check_reading, opens_with_format_level_conventions_and_counts) {
   rg_test_run r = rg_test_respgraph("check '" READING "national-preamble-rule.txt'");
   cr_assert_eq(r.code, 0, "%s", r.err);
-  cr_expect(!strncmp(r.out, RG_TEST_DATA "/reading/national-preamble-rule.txt: how the plan was read\n",
-                     strlen(RG_TEST_DATA "/reading/national-preamble-rule.txt: how the plan was read\n")),
-            "%s", r.out);
+  cr_expect(
+      !strncmp(r.out, RG_TEST_DATA "/reading/national-preamble-rule.txt: how the plan was read\n",
+               strlen(RG_TEST_DATA "/reading/national-preamble-rule.txt: how the plan was read\n")),
+      "%s", r.out);
   cr_expect(strstr(r.out, "  format      text, UTF-8\n"), "%s", r.out);
   cr_expect(strstr(r.out, "  level       line 1: national, from \"国务院办公厅\""), "%s", r.out);
   cr_expect(strstr(r.out, "  convention  line 9: first listed unit leads, the others support: "
                           "\"各项任务中,列第一位者为牵头单位,其他单位按职责分工负责。\"; in force "
                           "for every task (10)\n"),
             "%s", r.out);
-  cr_expect(strstr(r.out, "  read        10 tasks, 27 links (25 to concrete units, 10 of them lead; "
-                          "2 to collectives or unspecified units); kept out: 0 suspect names, 0 "
-                          "persons, 1 rule sentence\n"),
+  cr_expect(strstr(r.out,
+                   "  read        10 tasks, 27 links (25 to concrete units, 10 of them lead; "
+                   "2 to collectives or unspecified units); kept out: 0 suspect names, 0 "
+                   "persons, 1 rule sentence\n"),
             "%s", r.out);
   rg_test_run_free(&r);
 }
@@ -36,7 +38,8 @@ Test(check_reading, shows_the_header_mapping_of_a_table) {
   cr_expect(strstr(r.out, "  format      HTML with 1 task table, UTF-8\n"), "%s", r.out);
   cr_expect(strstr(r.out, "  header      主管部门: lead units\n"), "%s", r.out);
   cr_expect(strstr(r.out, "  header      协作部门: support units\n"), "%s", r.out);
-  cr_expect(strstr(r.out, "  header      联系领导: a person, not a unit (kept out)\n"), "%s", r.out);
+  cr_expect(strstr(r.out, "  header      联系领导: a person, not a unit (kept out)\n"), "%s",
+            r.out);
   cr_expect(strstr(r.out, "  level       county, from \"永宁县人民政府关于印发"), "%s", r.out);
   rg_test_run_free(&r);
 }
@@ -85,8 +88,9 @@ Test(check_reading, suspect_names_are_warned_with_their_line_and_accept_unit_let
 Test(check_reading, explain_shows_how_each_name_of_a_task_was_read) {
   rg_test_run r = rg_test_respgraph("check '" READING "national-preamble-rule.txt' --explain 6");
   cr_assert_eq(r.code, 0, "%s", r.err);
-  cr_expect(strstr(r.out, "national-preamble-rule.txt:17: task 6: 指导地方开展内外贸一体化试点。\n"),
-            "%s", r.out);
+  cr_expect(
+      strstr(r.out, "national-preamble-rule.txt:17: task 6: 指导地方开展内外贸一体化试点。\n"),
+      "%s", r.out);
   cr_expect(strstr(r.out, "商务部"), "%s", r.out);
   cr_expect(strstr(r.out, "note: listed before 指导: lead"), "%s", r.out);
   cr_expect(strstr(r.out, "各有关省级人民政府"), "%s", r.out);

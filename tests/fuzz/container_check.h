@@ -30,7 +30,8 @@ static void read_and_check(const char *path, const char *data, size_t len) {
     for (int i = 0; i < p->n_links; i++) {
       const rg_link *l = &p->links[i];
       if (l->task < 0 || l->task >= p->n_tasks || l->unit < 0 || l->unit >= p->n_units) abort();
-      if (l->line < 1 || l->line > p->n_locs || !rg_plan_loc(p, l->line, buf, sizeof buf)[0]) abort();
+      if (l->line < 1 || l->line > p->n_locs || !rg_plan_loc(p, l->line, buf, sizeof buf)[0])
+        abort();
     }
     for (int i = 0; i < p->n_units; i++)
       if (!p->units[i].name[0]) abort();

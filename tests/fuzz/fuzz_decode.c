@@ -1,4 +1,5 @@
-/* fuzz_decode.c - libFuzzer harness for the whole loading path: read, decode, t2s, detect, parse, originals.
+/* fuzz_decode.c - libFuzzer harness for the whole loading path: read, decode, t2s, detect, parse,
+ * originals.
  *
  * Input: any bytes, written to a file and loaded with rg_plan_load (so the
  * BOM / meta charset / GB18030 rules, traditional-script conversion, content

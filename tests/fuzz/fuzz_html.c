@@ -1,4 +1,5 @@
-/* fuzz_html.c - libFuzzer harness for the HTML reader: bytes -> decode -> HTML lines/tables -> plan.
+/* fuzz_html.c - libFuzzer harness for the HTML reader: bytes -> decode -> HTML lines/tables ->
+ * plan.
  *
  * Input: any bytes, decoded as rg_plan_load would (BOM, <meta charset>,
  * GB18030); the text is then read as HTML into a plan and finalised. Checks

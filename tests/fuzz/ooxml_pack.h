@@ -97,7 +97,8 @@ static void fuzz_package(const uint8_t *data, size_t size, const char *path, con
   int n = split_parts(data, size, piece, len, nnames);
   part parts[16];
   int k = 0;
-  for (int i = 0; i < nfixed && k < 16; i++) parts[k++] = fixed[i];
+  for (int i = 0; i < nfixed && k < 16; i++)
+    parts[k++] = fixed[i];
   for (int i = 0; i < nnames && k < 16; i++) {
     int have = i < n && (len[i] || !dflt || !dflt[i]);
     parts[k].name = names[i];

@@ -2,8 +2,8 @@
 #include <criterion/criterion.h>
 #include <igraph.h>
 
-#include "common/plans.h"
 #include "bipartite.h"
+#include "common/plans.h"
 
 static int eid(const rg_projection *p, const rg_plan *plan, const char *a, const char *b) {
   igraph_integer_t e = -1;

@@ -49,22 +49,53 @@ Test(docx, lines_with_automatic_numbers_changes_boxes_and_notes) {
   loaded l;
   read_docx(&l, OFFICE "features.docx");
   int i = 0;
-  expect_line(&l, i++, "市政府办公室关于印发重点工作分工方案的通知", "\xC2\xB6" "1");
-  expect_line(&l, i++, "一、深化改革", "\xC2\xB6" "2");
-  expect_line(&l, i++, "1.推进国资国企改革。", "\xC2\xB6" "3");             /* "%1." */
-  expect_line(&l, i++, "牵头单位：市国资委", "\xC2\xB6" "4");
-  expect_line(&l, i++, "1.1完善法人治理结构。", "\xC2\xB6" "5");           /* "%1.%2" */
-  expect_line(&l, i++, "2.推进要素市场化配置。", "\xC2\xB6" "6");
-  expect_line(&l, i++, "牵头单位：市发展改革委", "\xC2\xB6" "7");         /* w:br */
-  expect_line(&l, i++, "责任单位：市自然资源局、数据局", "\xC2\xB6" "7");
-  expect_line(&l, i++, "2.1优化土地要素配置。", "\xC2\xB6" "8");           /* level 2 restarted */
-  expect_line(&l, i++, "3.推进营商环境改革攻坚。", "\xC2\xB6" "9");        /* w:ins kept, w:del dropped */
-  expect_line(&l, i++, "牵头单位：市营商局", "\xC2\xB6" "10");             /* moveFrom, vanish dropped */
-  expect_line(&l, i++, "二、扩大开放", "\xC2\xB6" "11");
-  expect_line(&l, i++, "\xE2\x91\xA2办好进博会沈阳交易团工作（市商务局牵头，市贸促会配合）。", "\xC2\xB6" "12"); /* ③ */
-  expect_line(&l, i++, "\xE2\x91\xA3推进自贸试验区建设（市商务局牵头，市发展改革委、市场监管局按职责分工负责）。",
-              "\xC2\xB6" "13"); /* ④: startOverride 3, numbering from a based-on style */
-  expect_line(&l, i++, "说明：表内排在第一位的为牵头单位。", "\xC2\xB6" "15"); /* the text box, once */
+  expect_line(&l, i++, "市政府办公室关于印发重点工作分工方案的通知",
+              "\xC2\xB6"
+              "1");
+  expect_line(&l, i++, "一、深化改革",
+              "\xC2\xB6"
+              "2");
+  expect_line(&l, i++, "1.推进国资国企改革。",
+              "\xC2\xB6"
+              "3"); /* "%1." */
+  expect_line(&l, i++, "牵头单位：市国资委",
+              "\xC2\xB6"
+              "4");
+  expect_line(&l, i++, "1.1完善法人治理结构。",
+              "\xC2\xB6"
+              "5"); /* "%1.%2" */
+  expect_line(&l, i++, "2.推进要素市场化配置。",
+              "\xC2\xB6"
+              "6");
+  expect_line(&l, i++, "牵头单位：市发展改革委",
+              "\xC2\xB6"
+              "7"); /* w:br */
+  expect_line(&l, i++, "责任单位：市自然资源局、数据局",
+              "\xC2\xB6"
+              "7");
+  expect_line(&l, i++, "2.1优化土地要素配置。",
+              "\xC2\xB6"
+              "8"); /* level 2 restarted */
+  expect_line(&l, i++, "3.推进营商环境改革攻坚。",
+              "\xC2\xB6"
+              "9"); /* w:ins kept, w:del dropped */
+  expect_line(&l, i++, "牵头单位：市营商局",
+              "\xC2\xB6"
+              "10"); /* moveFrom, vanish dropped */
+  expect_line(&l, i++, "二、扩大开放",
+              "\xC2\xB6"
+              "11");
+  expect_line(&l, i++, "\xE2\x91\xA2办好进博会沈阳交易团工作（市商务局牵头，市贸促会配合）。",
+              "\xC2\xB6"
+              "12"); /* ③ */
+  expect_line(
+      &l, i++,
+      "\xE2\x91\xA3推进自贸试验区建设（市商务局牵头，市发展改革委、市场监管局按职责分工负责）。",
+      "\xC2\xB6"
+      "13"); /* ④: startOverride 3, numbering from a based-on style */
+  expect_line(&l, i++, "说明：表内排在第一位的为牵头单位。",
+              "\xC2\xB6"
+              "15"); /* the text box, once */
   expect_line(&l, i++, "本部分任务由市商务局统筹。", "footnote 1");
   cr_expect_eq(l.doc.page.lines.n, i, "no other line (the box's fallback copy is not read)");
   unload(&l);
@@ -93,7 +124,8 @@ Test(container, detected_by_content) {
   cr_expect_eq(rg_container_detect("PK\x03\x04rest", 8), RG_CONTAINER_ZIP);
   cr_expect_eq(rg_container_detect("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8), RG_CONTAINER_OLE2);
   cr_expect_eq(rg_container_detect("%PDF-1.7\n", 9), RG_CONTAINER_PDF);
-  cr_expect_eq(rg_container_detect("\r\n%PDF-1.4", 10), RG_CONTAINER_PDF); /* within the first KiB */
+  cr_expect_eq(rg_container_detect("\r\n%PDF-1.4", 10),
+               RG_CONTAINER_PDF); /* within the first KiB */
   cr_expect_eq(rg_container_detect("1.推进改革\n牵头单位：甲", 24), RG_CONTAINER_NONE);
   cr_expect_eq(rg_container_detect("PK", 2), RG_CONTAINER_NONE);
 }

@@ -1,4 +1,5 @@
-/* test_convert.c - traditional script detected and converted with OpenCC; the printed text kept as task->original. */
+/* test_convert.c - traditional script detected and converted with OpenCC; the printed text kept as
+ * task->original. */
 #include <criterion/criterion.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -72,7 +73,8 @@ Test(convert, keeps_the_printed_traditional_text_as_the_task_original) {
   cr_expect_str_eq(p->tasks[1].original, "升級商品消費,激發汽車、家電消費潛力。");
   cr_expect_eq(p->tasks[1].line, 13);
   int found = 0;
-  for (int i = 0; i < p->n_diags; i++) found += !strcmp(p->diags[i].code, "traditional");
+  for (int i = 0; i < p->n_diags; i++)
+    found += !strcmp(p->diags[i].code, "traditional");
   cr_expect_eq(found, 1);
   rg_plan_free(p);
 }
@@ -80,7 +82,8 @@ Test(convert, keeps_the_printed_traditional_text_as_the_task_original) {
 Test(convert, keeps_originals_from_a_big5_page) {
   rg_plan *p = NULL;
   rg_error err;
-  cr_assert_eq(rg_plan_load(HTML_DIR "traditional-big5.html", NULL, &p, &err), RG_OK, "%s", err.msg);
+  cr_assert_eq(rg_plan_load(HTML_DIR "traditional-big5.html", NULL, &p, &err), RG_OK, "%s",
+               err.msg);
   cr_assert_eq(p->n_tasks, 2);
   cr_expect_str_eq(p->tasks[0].original, "做好重大項目謀劃儲備和政策資金爭取工作。");
   cr_expect_eq(p->tasks[0].line, 8);
@@ -109,16 +112,20 @@ Test(convert, keeps_originals_of_a_task_continued_on_the_next_line) {
 Test(convert, leaves_simplified_tasks_original_equal_to_their_text) {
   rg_plan *p = NULL;
   rg_error err;
-  cr_assert_eq(rg_plan_load(RG_EXAMPLES "/shenyang-2026.txt", NULL, &p, &err), RG_OK, "%s", err.msg);
-  for (int i = 0; i < p->n_tasks; i++) cr_expect(p->tasks[i].original == p->tasks[i].text);
-  for (int i = 0; i < p->n_diags; i++) cr_expect_str_neq(p->diags[i].code, "traditional");
+  cr_assert_eq(rg_plan_load(RG_EXAMPLES "/shenyang-2026.txt", NULL, &p, &err), RG_OK, "%s",
+               err.msg);
+  for (int i = 0; i < p->n_tasks; i++)
+    cr_expect(p->tasks[i].original == p->tasks[i].text);
+  for (int i = 0; i < p->n_diags; i++)
+    cr_expect_str_neq(p->diags[i].code, "traditional");
   rg_plan_free(p);
 }
 
 Test(convert, keeps_originals_of_a_traditional_task_table) {
   rg_plan *p = NULL;
   rg_error err;
-  cr_assert_eq(rg_plan_load(HTML_DIR "task-table-traditional.html", NULL, &p, &err), RG_OK, "%s", err.msg);
+  cr_assert_eq(rg_plan_load(HTML_DIR "task-table-traditional.html", NULL, &p, &err), RG_OK, "%s",
+               err.msg);
   cr_assert_eq(p->n_tasks, 2);
   cr_expect_str_eq(p->tasks[0].text, "做好重大项目谋划储备。");
   cr_expect_str_eq(p->tasks[0].original, "做好重大項目謀劃儲備。");

@@ -1,4 +1,5 @@
-/* test_decode.c - bytes to UTF-8: BOMs, UTF-16, GB18030, WHATWG labels, bad and binary input; format detection. */
+/* test_decode.c - bytes to UTF-8: BOMs, UTF-16, GB18030, WHATWG labels, bad and binary input;
+ * format detection. */
 #include <criterion/criterion.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -86,7 +87,8 @@ Test(decode, reads_undeclared_gbk_as_gb18030_including_characters_outside_gb2312
 
 Test(decode, keeps_crlf_line_endings) {
   rg_decoded d = decode_file(TEXT_DIR "plan-crlf.txt");
-  cr_expect(!strncmp(d.text, "2026年重点工作分工方案\r\n\r\n一、", strlen("2026年重点工作分工方案\r\n\r\n一、")));
+  cr_expect(!strncmp(d.text, "2026年重点工作分工方案\r\n\r\n一、",
+                     strlen("2026年重点工作分工方案\r\n\r\n一、")));
   rg_decoded_destroy(&d);
 }
 
@@ -102,7 +104,8 @@ Test(decode, reads_a_four_byte_gb18030_sequence) {
 
 Test(decode, refuses_bytes_neither_utf8_nor_gb18030_with_line_and_byte_offset) {
   char *msg = decode_error(TEXT_DIR "invalid-bytes.txt");
-  cr_expect_str_eq(msg, TEXT_DIR "invalid-bytes.txt:3: not valid UTF-8 or GB18030 text (byte offset 21)");
+  cr_expect_str_eq(msg, TEXT_DIR
+                   "invalid-bytes.txt:3: not valid UTF-8 or GB18030 text (byte offset 21)");
   free(msg);
 }
 
@@ -114,7 +117,8 @@ Test(decode, refuses_binary_data_with_the_offset_of_the_first_nul) {
 
 Test(decode, refuses_control_characters_dominating_without_any_nul) {
   char in[64];
-  for (int i = 0; i < 64; i++) in[i] = (char)(i % 2 ? 0x01 : 'a');
+  for (int i = 0; i < 64; i++)
+    in[i] = (char)(i % 2 ? 0x01 : 'a');
   rg_decoded d;
   rg_error err;
   rg_error_clear(&err);
@@ -129,8 +133,8 @@ Test(decode, refuses_a_file_of_white_space_only) {
 }
 
 Test(decode, maps_encoding_labels_as_the_whatwg_standard_does) {
-  const char *gb[] = {"gb2312", "GBK", " x-gbk ", "chinese", "csgb2312", "csiso58gb231280",
-                      "gb_2312", "gb_2312-80", "iso-ir-58", "GB18030"};
+  const char *gb[] = {"gb2312",          "GBK",     " x-gbk ",    "chinese",   "csgb2312",
+                      "csiso58gb231280", "gb_2312", "gb_2312-80", "iso-ir-58", "GB18030"};
   for (size_t i = 0; i < sizeof gb / sizeof gb[0]; i++)
     cr_expect_str_eq(rg_encoding_from_label(gb[i]), "GB18030", "%s", gb[i]);
   const char *big5[] = {"big5", "Big5-HKSCS", "cn-big5", "csbig5", "x-x-big5"};
@@ -150,7 +154,8 @@ Test(decode, finds_the_charset_of_a_meta_element) {
                   "<META HTTP-EQUIV=\"Content-Type\" CONTENT=\"text/html; charset=GBK\"></head>";
   const char *c = "<html><head><meta charset=utf-16le></head>";
   const char *d = "<html><head><meta name=\"keywords\" content=\"charset=gbk\"></head>";
-  const char *e = "<html><head><meta http-equiv=\"content-type\" content=\"text/html;charset='big5'\"></head>";
+  const char *e =
+      "<html><head><meta http-equiv=\"content-type\" content=\"text/html;charset='big5'\"></head>";
   cr_expect_str_eq(rg_html_declared_encoding(a, strlen(a)), "GB18030");
   cr_expect_str_eq(rg_html_declared_encoding(b, strlen(b)), "GB18030");
   cr_expect_str_eq(rg_html_declared_encoding(c, strlen(c)), "UTF-8");
@@ -183,7 +188,8 @@ Test(decode, decodes_a_big5_declared_page_as_big5_hkscs) {
 }
 
 Test(decode, reads_valid_utf8_as_utf8_despite_a_stale_gb2312_declaration) {
-  const char *page = "<html><head><meta charset=\"gb2312\"></head><body><p>牵头单位</p></body></html>";
+  const char *page =
+      "<html><head><meta charset=\"gb2312\"></head><body><p>牵头单位</p></body></html>";
   rg_decoded d;
   rg_error err;
   cr_assert_eq(rg_decode("p.html", page, strlen(page), &d, &err), RG_OK);
@@ -194,7 +200,8 @@ Test(decode, reads_valid_utf8_as_utf8_despite_a_stale_gb2312_declaration) {
 
 Test(decode, replaces_undecodable_bytes_of_a_declared_page_and_counts_them) {
   /* GBK 牵头 (C7 A3 CD B7), then a lone 0xFF, on line 2 */
-  const char page[] = "<html><head><meta charset=\"gbk\"></head>\n<p>\xC7\xA3\xCD\xB7\xFF</p></html>";
+  const char page[] =
+      "<html><head><meta charset=\"gbk\"></head>\n<p>\xC7\xA3\xCD\xB7\xFF</p></html>";
   rg_decoded d;
   rg_error err;
   cr_assert_eq(rg_decode("p.html", page, sizeof page - 1, &d, &err), RG_OK);
@@ -220,9 +227,16 @@ Test(decode, validates_utf8_and_reports_the_first_bad_offset) {
 /* ------------------------------------------------------------ detection */
 
 Test(detect, recognises_html_by_its_first_tag_not_its_name) {
-  const char *yes[] = {"<!DOCTYPE html><html>", "\xEF\xBB\xBF  <html lang=zh>", "\n<HEAD>", "<body>",
-                       "<meta charset=gbk>", "<p>1.任务</p>", "<table>", "<div class=x>",
-                       "<!-- saved from url --><html>", "<?xml version=\"1.0\"?><html>"};
+  const char *yes[] = {"<!DOCTYPE html><html>",
+                       "\xEF\xBB\xBF  <html lang=zh>",
+                       "\n<HEAD>",
+                       "<body>",
+                       "<meta charset=gbk>",
+                       "<p>1.任务</p>",
+                       "<table>",
+                       "<div class=x>",
+                       "<!-- saved from url --><html>",
+                       "<?xml version=\"1.0\"?><html>"};
   for (size_t i = 0; i < sizeof yes / sizeof yes[0]; i++)
     cr_expect(rg_detect_html(yes[i], strlen(yes[i])), "%s", yes[i]);
   const char *no[] = {"1.任务<p>", "<pre>", "<param>", "牵头单位:<html>", "<!-- unterminated", ""};
@@ -260,14 +274,16 @@ Test(decode, reads_byte_0x80_of_gbk_text_as_the_euro_sign_as_whatwg_does) {
 }
 
 Test(detect, finds_a_csv_header_below_title_and_blank_lines) {
-  const char *csv = "\n\n\n\n\n\n\n\n\n\n\n\n2026年任务分工表\n\n序号,重点任务,牵头单位\n1,x,市商务局\n";
+  const char *csv =
+      "\n\n\n\n\n\n\n\n\n\n\n\n2026年任务分工表\n\n序号,重点任务,牵头单位\n1,x,市商务局\n";
   cr_expect_eq(rg_detect_format(csv, strlen(csv)), RG_INPUT_CSV);
 }
 
 Test(detect, reads_a_huge_single_line_as_text_quickly) {
   size_t n = (size_t)4 << 20;
   char *s = malloc(n + 1);
-  for (size_t i = 0; i < n; i++) s[i] = i % 3 == 0 ? ',' : 'x';
+  for (size_t i = 0; i < n; i++)
+    s[i] = i % 3 == 0 ? ',' : 'x';
   memcpy(s, "任务,牵头单位", strlen("任务,牵头单位")); /* a header start, but one 4 MiB line */
   s[n] = '\0';
   cr_expect_eq(rg_detect_format(s, n), RG_INPUT_TEXT);
@@ -280,6 +296,7 @@ Test(decode, says_utf16_needs_a_bom_when_nul_bytes_alternate) {
   rg_error err;
   rg_error_clear(&err);
   cr_assert_eq(rg_decode("f", in, sizeof in - 1, &d, &err), RG_EINPUT);
-  cr_expect_str_eq(err.msg, "binary data, not a plan (byte offset 1); UTF-16 needs a byte-order mark: "
-                            "save it as UTF-8 or with a BOM");
+  cr_expect_str_eq(err.msg,
+                   "binary data, not a plan (byte offset 1); UTF-16 needs a byte-order mark: "
+                   "save it as UTF-8 or with a BOM");
 }

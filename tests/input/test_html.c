@@ -1,4 +1,5 @@
-/* test_html.c - HTML pages to lines with source line numbers; noise skipped; task tables to rows; the seed as a page. */
+/* test_html.c - HTML pages to lines with source line numbers; noise skipped; task tables to rows;
+ * the seed as a page. */
 #include <criterion/criterion.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -23,11 +24,13 @@ static rg_html_doc read_html(const char *html) {
 /* The lines as "lineno|text\n..." */
 static char *dump(const rg_lines *ls) {
   size_t cap = 64, n = 0;
-  for (int i = 0; i < ls->n; i++) cap += ls->v[i].len + 24;
+  for (int i = 0; i < ls->n; i++)
+    cap += ls->v[i].len + 24;
   char *out = malloc(cap);
   out[0] = '\0';
   for (int i = 0; i < ls->n; i++)
-    n += (size_t)snprintf(out + n, cap - n, "%ld|%.*s\n", ls->v[i].lineno, (int)ls->v[i].len, ls->v[i].text);
+    n += (size_t)snprintf(out + n, cap - n, "%ld|%.*s\n", ls->v[i].lineno, (int)ls->v[i].len,
+                          ls->v[i].text);
   return out;
 }
 
@@ -41,13 +44,15 @@ static char *dump(const rg_lines *ls) {
   } while (0)
 
 Test(html, ends_lines_at_blocks_and_br_but_not_at_inline_elements) {
-  EXPECT_LINES("<html><body><p>1.<b>准确</b>把握<span>政策</span></p><div>牵头单位：<a>市发展改革委</a>"
-               "<br>责任单位：市财政局</div><ul><li>甲</li><li>乙</li></ul><h2>二、标题</h2></body></html>",
-               "1|1.准确把握政策\n1|牵头单位：市发展改革委\n1|责任单位：市财政局\n1|甲\n1|乙\n1|二、标题\n");
+  EXPECT_LINES(
+      "<html><body><p>1.<b>准确</b>把握<span>政策</span></p><div>牵头单位：<a>市发展改革委</a>"
+      "<br>责任单位：市财政局</div><ul><li>甲</li><li>乙</li></ul><h2>二、标题</h2></body></html>",
+      "1|1.准确把握政策\n1|牵头单位：市发展改革委\n1|责任单位：市财政局\n1|甲\n1|乙\n1|二、标题\n");
 }
 
 Test(html, collapses_white_space_and_decodes_entities) {
-  EXPECT_LINES("<p>  1.a \t &amp;\n  b&nbsp;&nbsp;c &lt;d&gt; &#29301;&#x5934;  </p>", "1|1.a & b c <d> 牵头\n");
+  EXPECT_LINES("<p>  1.a \t &amp;\n  b&nbsp;&nbsp;c &lt;d&gt; &#29301;&#x5934;  </p>",
+               "1|1.a & b c <d> 牵头\n");
 }
 
 Test(html, keeps_the_line_breaks_of_pre) {
@@ -55,8 +60,9 @@ Test(html, keeps_the_line_breaks_of_pre) {
 }
 
 Test(html, numbers_each_line_by_the_source_line_of_its_first_character) {
-  EXPECT_LINES("<html>\n<body>\n<p>\n   1.甲\n   乙\n</p>\n<p>2.丙</p><p>3.丁\n</p>\n\n<div>x<br>\ny</div>",
-               "4|1.甲乙\n7|2.丙\n7|3.丁\n10|x\n11|y\n");
+  EXPECT_LINES(
+      "<html>\n<body>\n<p>\n   1.甲\n   乙\n</p>\n<p>2.丙</p><p>3.丁\n</p>\n\n<div>x<br>\ny</div>",
+      "4|1.甲乙\n7|2.丙\n7|3.丁\n10|x\n11|y\n");
 }
 
 Test(html, numbers_lines_after_a_paragraph_longer_than_libxml2_text_chunks) {
@@ -64,7 +70,8 @@ Test(html, numbers_lines_after_a_paragraph_longer_than_libxml2_text_chunks) {
    * node with the line where its first chunk ends */
   char page[8000];
   strcpy(page, "<p>\n");
-  for (int i = 0; i < 300; i++) strcat(page, "abcdefghi\n"); /* lines 2..301 */
+  for (int i = 0; i < 300; i++)
+    strcat(page, "abcdefghi\n");      /* lines 2..301 */
   strcat(page, "</p>\n<p>after</p>"); /* </p> on line 302, after on 303 */
   rg_html_doc doc = read_html(page);
   cr_assert_eq(doc.lines.n, 2);
@@ -149,12 +156,15 @@ Test(html, reads_a_task_table_as_rows_with_rowspans_repeated) {
 }
 
 Test(html, pads_colspans_and_short_rows_to_the_header_width) {
-  rg_html_doc doc = read_html("<table><tr><td>序号</td><td>任务</td><td>牵头单位</td><td>配合单位</td></tr>"
-                              "<tr><td colspan=\"4\">一、扩大内需</td></tr>"
-                              "<tr><td>1</td><td>甲</td><td>市商务局</td></tr></table>");
+  rg_html_doc doc =
+      read_html("<table><tr><td>序号</td><td>任务</td><td>牵头单位</td><td>配合单位</td></tr>"
+                "<tr><td colspan=\"4\">一、扩大内需</td></tr>"
+                "<tr><td>1</td><td>甲</td><td>市商务局</td></tr></table>");
   cr_assert_eq(doc.n_tables, 1);
   char *got = dump_table(&doc.tables[0]);
-  cr_expect_str_eq(got, "1: 序号 | 任务 | 牵头单位 | 配合单位\n1: 一、扩大内需 |  |  | \n1: 1 | 甲 | 市商务局 | \n");
+  cr_expect_str_eq(
+      got,
+      "1: 序号 | 任务 | 牵头单位 | 配合单位\n1: 一、扩大内需 |  |  | \n1: 1 | 甲 | 市商务局 | \n");
   free(got);
   rg_html_doc_destroy(&doc);
 }
@@ -177,13 +187,15 @@ Test(html, refuses_input_without_any_document) {
 /* "task,role,unit,kind" lines of a plan, in link order. */
 static char *edges(const rg_plan *p) {
   size_t cap = 256, n = 0;
-  for (int i = 0; i < p->n_links; i++) cap += 300;
+  for (int i = 0; i < p->n_links; i++)
+    cap += 300;
   char *out = malloc(cap);
   out[0] = '\0';
   for (int i = 0; i < p->n_links; i++) {
     const rg_link *l = &p->links[p->task_links[i]];
-    n += (size_t)snprintf(out + n, cap - n, "%s,%s,%s,%s\n", p->tasks[l->task].number, rg_role_name(l->role),
-                          p->units[l->unit].name, rg_kind_name(p->units[l->unit].kind));
+    n += (size_t)snprintf(out + n, cap - n, "%s,%s,%s,%s\n", p->tasks[l->task].number,
+                          rg_role_name(l->role), p->units[l->unit].name,
+                          rg_kind_name(p->units[l->unit].kind));
   }
   return out;
 }
@@ -206,9 +218,10 @@ static const char *const small_plan_edges = "1,lead,市发展改革委,unit\n"
                                             "2,support,市工业和信息化局,unit\n";
 
 Test(html, gives_the_same_edges_as_the_text_for_every_encoding_fixture) {
-  const char *files[] = {TEXT_DIR "plan-utf8.txt", TEXT_DIR "plan-utf8-bom.txt", TEXT_DIR "plan-utf16le.txt",
-                         TEXT_DIR "plan-utf16be.txt",   TEXT_DIR "plan-gbk.txt",      TEXT_DIR "plan-crlf.txt",
-                         TEXT_DIR "traditional.txt", HTML_DIR "page-chrome-gb2312.html",
+  const char *files[] = {TEXT_DIR "plan-utf8.txt",        TEXT_DIR "plan-utf8-bom.txt",
+                         TEXT_DIR "plan-utf16le.txt",     TEXT_DIR "plan-utf16be.txt",
+                         TEXT_DIR "plan-gbk.txt",         TEXT_DIR "plan-crlf.txt",
+                         TEXT_DIR "traditional.txt",      HTML_DIR "page-chrome-gb2312.html",
                          HTML_DIR "traditional-big5.html"};
   for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
     rg_plan *p = load(files[i]);
@@ -240,8 +253,9 @@ Test(html, reads_a_task_table_through_the_row_reader) {
 }
 
 Test(html, makes_no_task_of_a_script_that_contains_paragraphs) {
-  const char *page = "<html><body><script>var x = '<p>1.假任务</p><p>牵头单位：市假局</p>';</script>"
-                     "<p>1.真任务。</p><p>牵头单位：市商务局</p></body></html>";
+  const char *page =
+      "<html><body><script>var x = '<p>1.假任务</p><p>牵头单位：市假局</p>';</script>"
+      "<p>1.真任务。</p><p>牵头单位：市商务局</p></body></html>";
   rg_plan *p = rg_plan_new("s.html");
   rg_error err;
   cr_assert_eq(rg_plan_parse_buffer(p, page, strlen(page), RG_INPUT_AUTO, NULL, &err), RG_OK);
@@ -268,33 +282,38 @@ Test(html, reads_the_seed_as_a_gb2312_page_with_the_same_466_concrete_links_as_t
     cr_expect_str_eq(html->tasks[i].text, text->tasks[i].text);
   }
   cr_assert_eq(html->n_links, text->n_links);
-  for (int i = 0; i < text->n_links; i++) cr_expect_eq(html->links[i].line, text->links[i].line + 7);
+  for (int i = 0; i < text->n_links; i++)
+    cr_expect_eq(html->links[i].line, text->links[i].line + 7);
   cr_expect_str_eq(html->meta.title, text->meta.title);
   rg_plan_free(text);
   rg_plan_free(html);
 }
 
 Test(html, merges_a_two_level_header_into_one_row) {
-  rg_html_doc doc = read_html("<table>\n<tr><th rowspan=\"2\">序号</th><th rowspan=\"2\">重点任务</th>"
-                              "<th colspan=\"2\">责任单位</th></tr>\n<tr><th>牵头单位</th><th>配合单位</th></tr>\n"
-                              "<tr><td>1</td><td>甲</td><td>市商务局</td><td>市财政局</td></tr></table>");
+  rg_html_doc doc = read_html(
+      "<table>\n<tr><th rowspan=\"2\">序号</th><th rowspan=\"2\">重点任务</th>"
+      "<th colspan=\"2\">责任单位</th></tr>\n<tr><th>牵头单位</th><th>配合单位</th></tr>\n"
+      "<tr><td>1</td><td>甲</td><td>市商务局</td><td>市财政局</td></tr></table>");
   cr_assert_eq(doc.n_tables, 1);
   char *got = dump_table(&doc.tables[0]);
-  cr_expect_str_eq(got, "2: 序号 | 重点任务 | 牵头单位 | 配合单位\n4: 1 | 甲 | 市商务局 | 市财政局\n");
+  cr_expect_str_eq(got,
+                   "2: 序号 | 重点任务 | 牵头单位 | 配合单位\n4: 1 | 甲 | 市商务局 | 市财政局\n");
   free(got);
   rg_html_doc_destroy(&doc);
 }
 
 Test(html, keeps_a_colspan_heading_row_below_a_one_level_header) {
-  rg_html_doc doc = read_html("<table><tr><th>序号</th><th>任务</th><th colspan=\"2\">牵头单位</th></tr>"
-                              "<tr><td>1</td><td>甲</td><td>市商务局</td><td></td></tr></table>");
+  rg_html_doc doc =
+      read_html("<table><tr><th>序号</th><th>任务</th><th colspan=\"2\">牵头单位</th></tr>"
+                "<tr><td>1</td><td>甲</td><td>市商务局</td><td></td></tr></table>");
   cr_assert_eq(doc.n_tables, 1);
   cr_expect_eq(doc.tables[0].n, 2);
   rg_html_doc_destroy(&doc);
 }
 
 Test(html, numbers_lines_of_a_crlf_page_like_an_lf_page) {
-  EXPECT_LINES("<html>\r\n<body>\r\n<p>1.甲\r\n乙</p>\r\n\r\n<p>2.丙</p>\r\n</body></html>\r\n", "3|1.甲乙\n6|2.丙\n");
+  EXPECT_LINES("<html>\r\n<body>\r\n<p>1.甲\r\n乙</p>\r\n\r\n<p>2.丙</p>\r\n</body></html>\r\n",
+               "3|1.甲乙\n6|2.丙\n");
 }
 
 Test(html, drops_a_line_break_between_chinese_characters_but_keeps_other_spaces) {

@@ -53,7 +53,8 @@ static char *links_of(const rg_plan *p, int t) {
 
 static int count_code(const rg_plan *p, const char *code) {
   int n = 0;
-  for (int i = 0; i < p->n_diags; i++) n += !strcmp(p->diags[i].code, code);
+  for (int i = 0; i < p->n_diags; i++)
+    n += !strcmp(p->diags[i].code, code);
   return n;
 }
 
@@ -84,13 +85,15 @@ static void expect_notes(const pair *v, int n) {
 
 Test(conventions, first_listed_leads_in_every_common_phrasing) {
   static const char *const phrasings[] = {
-      "排在第一位的部门为牵头部门",  "列第一位者为牵头单位",   "排在首位的为牵头部门",
-      "第一个单位为牵头单位",        "排名第一的部门牵头",     "列第一位的责任单位为牵头单位或汇总单位",
-      "排在第一位的为牵头单位",      "涉及多个部门的,排在前面的为牵头部门"};
+      "排在第一位的部门为牵头部门", "列第一位者为牵头单位",
+      "排在首位的为牵头部门",       "第一个单位为牵头单位",
+      "排名第一的部门牵头",         "列第一位的责任单位为牵头单位或汇总单位",
+      "排在第一位的为牵头单位",     "涉及多个部门的,排在前面的为牵头部门"};
   for (size_t i = 0; i < sizeof phrasings / sizeof *phrasings; i++) {
     char text[1024];
     snprintf(text, sizeof text,
-             "1.甲。（市商务局、市财政局、市教育局负责，%s，下同）\n2.乙。（市民政局、市体育局按职责分工负责）\n",
+             "1.甲。（市商务局、市财政局、市教育局负责，%s，下同）\n2."
+             "乙。（市民政局、市体育局按职责分工负责）\n",
              phrasings[i]);
     rg_plan *p = parse(text);
     EXPECT_TASK(p, 0, "lead:市商务局;support:市财政局;support:市教育局");
@@ -146,8 +149,12 @@ Test(conventions, explicit_markers_override_the_rule) {
 }
 
 Test(conventions, rule_sentences_never_become_units) {
-  rg_plan *p = parse("1.甲。（市商务局、市财政局负责，排在第一位的部门为牵头部门，其他部门和单位按职责分工负责，下同）\n"
-                     "2.乙。（分管副市长负责，市教育局牵头。明确牵头部门的，其他有关部门配合，不逐一列出，下同）\n");
+  rg_plan *p = parse(
+      "1."
+      "甲。（市商务局、市财政局负责，排在第一位的部门为牵头部门，其他部门和单位按职责分工负责，下同"
+      "）\n"
+      "2."
+      "乙。（分管副市长负责，市教育局牵头。明确牵头部门的，其他有关部门配合，不逐一列出，下同）\n");
   cr_expect_eq(count_code(p, "suspect-unit"), 0);
   for (int u = 0; u < p->n_units; u++) {
     cr_expect_null(strstr(p->units[u].name, "第一位"), "%s", p->units[u].name);
@@ -219,21 +226,22 @@ Test(notes, labelled_notes_in_three_phrasings) {
 }
 
 Test(notes, several_notes_of_one_task_strongest_role_wins) {
-  rg_plan *p = parse("（一）加快项目建设。建立项目库。（市发展改革委牵头，市财政局、市自然资源局参与）"
-                     "完善要素保障。（市自然资源局、市生态环境局指导）\n"
-                     "落实用地指标。（市自然资源局负责，市财政局配合）\n"
-                     "（二）扩大消费。（市商务局牵头）\n");
+  rg_plan *p =
+      parse("（一）加快项目建设。建立项目库。（市发展改革委牵头，市财政局、市自然资源局参与）"
+            "完善要素保障。（市自然资源局、市生态环境局指导）\n"
+            "落实用地指标。（市自然资源局负责，市财政局配合）\n"
+            "（二）扩大消费。（市商务局牵头）\n");
   cr_assert_eq(p->n_tasks, 2);
-  EXPECT_TASK(p, 0,
-              "lead:市发展改革委;lead:市自然资源局;lead:市生态环境局;support:市财政局");
+  EXPECT_TASK(p, 0, "lead:市发展改革委;lead:市自然资源局;lead:市生态环境局;support:市财政局");
   cr_expect_eq(count_code(p, "lead-and-support"), 0);
   cr_expect_str_eq(p->tasks[0].text, "加快项目建设。建立项目库。完善要素保障。落实用地指标。");
   rg_plan_free(p);
 }
 
 Test(notes, a_parenthesis_that_names_no_role_stays_in_the_text) {
-  rg_plan *p = parse("1.开展“装、树、联”（垃圾焚烧企业依法安装自动监测设备、在厂区门口树立电子显示屏）"
-                     "工作。（生态环境部指导）\n");
+  rg_plan *p =
+      parse("1.开展“装、树、联”（垃圾焚烧企业依法安装自动监测设备、在厂区门口树立电子显示屏）"
+            "工作。（生态环境部指导）\n");
   EXPECT_TASK(p, 0, "lead:生态环境部");
   cr_expect(strstr(p->tasks[0].text, "垃圾焚烧企业"));
   cr_expect_eq(count_code(p, "suspect-unit"), 0);
@@ -262,8 +270,9 @@ Test(notes, duty_lists_and_prose_in_three_phrasings) {
 }
 
 Test(notes, prose_never_reads_verbs_or_persons_as_units) {
-  rg_plan *p = parse("一、职责\n总指挥：国家发展改革委主要负责人。\n"
-                     "1.立即向国务院上报有关情况，配合有关部门及时打击犯罪。公安部负责维护秩序。\n");
+  rg_plan *p =
+      parse("一、职责\n总指挥：国家发展改革委主要负责人。\n"
+            "1.立即向国务院上报有关情况，配合有关部门及时打击犯罪。公安部负责维护秩序。\n");
   cr_assert_eq(p->n_tasks, 1);
   EXPECT_TASK(p, 0, "lead:公安部");
   rg_plan_free(p);
@@ -284,10 +293,12 @@ Test(connectors, huitong_in_three_phrasings) {
 
 Test(connectors, lianhe_xietong_zhidao_ducu) {
   static const pair v[] = {
-      {"（市场监管总局联合商务部、海关总署负责）", "lead:市场监管总局;support:商务部;support:海关总署"},
+      {"（市场监管总局联合商务部、海关总署负责）",
+       "lead:市场监管总局;support:商务部;support:海关总署"},
       {"（市公安局联合市交通运输局开展）", "lead:市公安局;support:市交通运输局"},
       {"（省教育厅联合省人力资源社会保障厅负责）", "lead:省教育厅;support:省人力资源社会保障厅"},
-      {"（国家统计局牵头，商务部、海关总署协同）", "lead:国家统计局;support:商务部;support:海关总署"},
+      {"（国家统计局牵头，商务部、海关总署协同）",
+       "lead:国家统计局;support:商务部;support:海关总署"},
       {"（市公安局协同市城管局负责）", "lead:市公安局;support:市城管局"},
       {"（市商务局牵头，市财政局协同）", "lead:市商务局;support:市财政局"},
       {"（生态环境部、住房城乡建设部指导）", "lead:生态环境部;lead:住房城乡建设部"},
@@ -435,11 +446,16 @@ Test(vocab, national_short_and_full_forms_are_one_body) {
   static const struct {
     const char *form, *canonical;
   } v[] = {
-      {"中国人民银行", "人民银行"},       {"人民银行", "人民银行"},
-      {"国家税务总局", "税务总局"},       {"中华人民共和国海关总署", "海关总署"},
-      {"国家发展和改革委员会", "国家发展改革委"}, {"国家市场监督管理总局", "市场监管总局"},
-      {"住房和城乡建设部", "住房城乡建设部"}, {"人力资源和社会保障部", "人力资源社会保障部"},
-      {"中国银行保险监督管理委员会", "银保监会"}, {"国家卫生健康委员会", "国家卫生健康委"},
+      {"中国人民银行", "人民银行"},
+      {"人民银行", "人民银行"},
+      {"国家税务总局", "税务总局"},
+      {"中华人民共和国海关总署", "海关总署"},
+      {"国家发展和改革委员会", "国家发展改革委"},
+      {"国家市场监督管理总局", "市场监管总局"},
+      {"住房和城乡建设部", "住房城乡建设部"},
+      {"人力资源和社会保障部", "人力资源社会保障部"},
+      {"中国银行保险监督管理委员会", "银保监会"},
+      {"国家卫生健康委员会", "国家卫生健康委"},
   };
   for (size_t i = 0; i < sizeof v / sizeof *v; i++)
     cr_expect_str_eq(rg_vocab_national(v[i].form, RG_LEVEL_UNKNOWN), v[i].canonical, "%s",
@@ -462,7 +478,8 @@ Test(vocab, party_organs_mass_organisations_and_provincial_collectives) {
   cr_expect_str_eq(rg_vocab_national("中宣部", RG_LEVEL_UNKNOWN), "中央宣传部");
   cr_expect_str_eq(rg_vocab_national("团中央", RG_LEVEL_UNKNOWN), "共青团中央");
   cr_expect_str_eq(rg_vocab_national("中华全国妇女联合会", RG_LEVEL_UNKNOWN), "全国妇联");
-  static const char *const sets[] = {"各省级人民政府", "各有关省级人民政府", "各省、自治区、直辖市人民政府"};
+  static const char *const sets[] = {"各省级人民政府", "各有关省级人民政府",
+                                     "各省、自治区、直辖市人民政府"};
   for (int i = 0; i < 3; i++) {
     rg_unit_list l;
     rg_unitlist_parse(sets[i], strlen(sets[i]), &l);
@@ -490,13 +507,14 @@ Test(vocab, local_abbreviations_are_unified) {
 }
 
 Test(vocab, bodies_persons_and_fragments) {
-  static const char *const bodies[] = {"市发展改革委", "南昌海关", "国网洛阳供电公司",
-                                       "市公安局交警支队", "国家统计局湖南调查总队", "城关镇",
-                                       "沈阳市", "市政务服务中心", "中国农业发展银行"};
+  static const char *const bodies[] = {
+      "市发展改革委", "南昌海关", "国网洛阳供电公司", "市公安局交警支队", "国家统计局湖南调查总队",
+      "城关镇",       "沈阳市",   "市政务服务中心",   "中国农业发展银行"};
   for (size_t i = 0; i < sizeof bodies / sizeof *bodies; i++)
     cr_expect(rg_vocab_is_body(bodies[i]), "%s", bodies[i]);
-  static const char *const not_bodies[] = {"下同", "单位", "排在第一位的部门为", "区域布局",
-                                           "统筹部署", "李建国", "推进乡村", "办公室", "与财政部"};
+  static const char *const not_bodies[] = {"下同",     "单位",     "排在第一位的部门为",
+                                           "区域布局", "统筹部署", "李建国",
+                                           "推进乡村", "办公室",   "与财政部"};
   for (size_t i = 0; i < sizeof not_bodies / sizeof *not_bodies; i++)
     cr_expect(!rg_vocab_is_body(not_bodies[i]), "%s", not_bodies[i]);
   static const char *const persons[] = {"分管副省长", "协管副秘书长", "责任领导",
@@ -533,24 +551,42 @@ Test(headers, classes_by_meaning_in_three_phrasings_each) {
     const char *h;
     rg_header_class c;
   } v[] = {
-      {"牵头单位", RG_HDR_LEAD},       {"主办单位", RG_HDR_LEAD},
-      {"主责部门", RG_HDR_LEAD},       {"指导部门", RG_HDR_LEAD},
-      {"牵头", RG_HDR_LEAD},           {"责任单位", RG_HDR_SUPPORT},
-      {"配合单位", RG_HDR_SUPPORT},    {"协办部门", RG_HDR_SUPPORT},
-      {"协同单位", RG_HDR_SUPPORT},    {"参与部门", RG_HDR_SUPPORT},
-      {"协助单位", RG_HDR_SUPPORT},    {"负责单位", RG_HDR_SHARED},
-      {"实施主体", RG_HDR_SHARED},     {"承办单位", RG_HDR_SHARED},
-      {"责任主体与协同单位", RG_HDR_MIXED}, {"牵头及配合单位", RG_HDR_MIXED},
-      {"牵头单位/配合单位", RG_HDR_MIXED}, {"责任单位(第一位为牵头单位)", RG_HDR_MIXED},
-      {"分管领导", RG_HDR_PERSON},     {"责任领导", RG_HDR_PERSON},
-      {"联系领导", RG_HDR_PERSON},     {"牵头市领导", RG_HDR_PERSON},
-      {"序号", RG_HDR_ID},             {"编号", RG_HDR_ID},
-      {"任务序号", RG_HDR_ID},         {"重点任务", RG_HDR_TASK},
-      {"工作事项", RG_HDR_TASK},       {"具体措施", RG_HDR_TASK},
-      {"完成时限", RG_HDR_DEADLINE},   {"时间节点", RG_HDR_DEADLINE},
-      {"完成期限", RG_HDR_DEADLINE},   {"类别", RG_HDR_CHAPTER},
-      {"领域", RG_HDR_CHAPTER},        {"备注", RG_HDR_OTHER},
-      {"牵头责任单位", RG_HDR_LEAD},   {"1.抓好安全生产工作", RG_HDR_NONE},
+      {"牵头单位", RG_HDR_LEAD},
+      {"主办单位", RG_HDR_LEAD},
+      {"主责部门", RG_HDR_LEAD},
+      {"指导部门", RG_HDR_LEAD},
+      {"牵头", RG_HDR_LEAD},
+      {"责任单位", RG_HDR_SUPPORT},
+      {"配合单位", RG_HDR_SUPPORT},
+      {"协办部门", RG_HDR_SUPPORT},
+      {"协同单位", RG_HDR_SUPPORT},
+      {"参与部门", RG_HDR_SUPPORT},
+      {"协助单位", RG_HDR_SUPPORT},
+      {"负责单位", RG_HDR_SHARED},
+      {"实施主体", RG_HDR_SHARED},
+      {"承办单位", RG_HDR_SHARED},
+      {"责任主体与协同单位", RG_HDR_MIXED},
+      {"牵头及配合单位", RG_HDR_MIXED},
+      {"牵头单位/配合单位", RG_HDR_MIXED},
+      {"责任单位(第一位为牵头单位)", RG_HDR_MIXED},
+      {"分管领导", RG_HDR_PERSON},
+      {"责任领导", RG_HDR_PERSON},
+      {"联系领导", RG_HDR_PERSON},
+      {"牵头市领导", RG_HDR_PERSON},
+      {"序号", RG_HDR_ID},
+      {"编号", RG_HDR_ID},
+      {"任务序号", RG_HDR_ID},
+      {"重点任务", RG_HDR_TASK},
+      {"工作事项", RG_HDR_TASK},
+      {"具体措施", RG_HDR_TASK},
+      {"完成时限", RG_HDR_DEADLINE},
+      {"时间节点", RG_HDR_DEADLINE},
+      {"完成期限", RG_HDR_DEADLINE},
+      {"类别", RG_HDR_CHAPTER},
+      {"领域", RG_HDR_CHAPTER},
+      {"备注", RG_HDR_OTHER},
+      {"牵头责任单位", RG_HDR_LEAD},
+      {"1.抓好安全生产工作", RG_HDR_NONE},
       {"责任单位:市应急局", RG_HDR_NONE},
   };
   for (size_t i = 0; i < sizeof v / sizeof *v; i++)
@@ -576,22 +612,22 @@ Test(headers, a_note_in_a_header_in_three_phrasings) {
   for (size_t i = 0; i < sizeof v / sizeof *v; i++)
     cr_expect_eq(rg_header_classify(v[i].h), v[i].c, "%s: %s", v[i].h,
                  rg_header_class_name(rg_header_classify(v[i].h)));
-  const char *html = "<table><tr><th>序号</th><th>重点工作</th><th>责任单位（排第一位的为牵头单位）</th>"
-                     "<th>省领导</th></tr><tr><td>1</td><td>甲</td><td>省经信厅、省科技厅</td>"
-                     "<td>王明</td></tr></table>";
+  const char *html =
+      "<table><tr><th>序号</th><th>重点工作</th><th>责任单位（排第一位的为牵头单位）</th>"
+      "<th>省领导</th></tr><tr><td>1</td><td>甲</td><td>省经信厅、省科技厅</td>"
+      "<td>王明</td></tr></table>";
   rg_plan *p = parse_as(html, RG_INPUT_HTML, NULL, 0);
   EXPECT_TASK(p, 0, "lead:省经信厅;support:省科技厅");
   rg_plan_free(p);
 }
 
 Test(headers, tables_with_unusual_headers) {
-  const char *csv =
-      "编号,工作事项,主责单位,协同单位,分管领导,完成期限\n"
-      "一、扩大内需,,,,,\n"
-      "1,推进项目建设,市发展改革委,市财政局、市自然资源局,张明,2024年底\n"
-      "2,促进消费,市商务局会同市财政局,,李华,2024年6月\n"
-      "二、改善民生,,,,,\n"
-      "3,稳定就业,市人社局,团市委,王强,持续推进\n";
+  const char *csv = "编号,工作事项,主责单位,协同单位,分管领导,完成期限\n"
+                    "一、扩大内需,,,,,\n"
+                    "1,推进项目建设,市发展改革委,市财政局、市自然资源局,张明,2024年底\n"
+                    "2,促进消费,市商务局会同市财政局,,李华,2024年6月\n"
+                    "二、改善民生,,,,,\n"
+                    "3,稳定就业,市人社局,团市委,王强,持续推进\n";
   rg_plan *p = parse_as(csv, RG_INPUT_CSV, NULL, 0);
   cr_assert_eq(p->n_tasks, 3);
   cr_expect_eq(p->n_chapters, 2);
@@ -600,7 +636,8 @@ Test(headers, tables_with_unusual_headers) {
   EXPECT_TASK(p, 2, "lead:市人力资源社会保障局;support:团市委");
   cr_expect_str_eq(p->tasks[2].deadline, "持续推进");
   /* the person column is kept out: no unit is a person */
-  for (int u = 0; u < p->n_units; u++) cr_expect_neq(strcmp(p->units[u].name, "张明"), 0);
+  for (int u = 0; u < p->n_units; u++)
+    cr_expect_neq(strcmp(p->units[u].name, "张明"), 0);
   cr_expect_eq(p->reading->n_headers, 6);
   rg_plan_free(p);
 }
@@ -609,8 +646,8 @@ Test(headers, mixed_columns_make_the_first_listed_unit_lead) {
   const char *heads[] = {"责任主体与协同单位", "牵头及配合单位", "牵头单位/配合单位"};
   for (int i = 0; i < 3; i++) {
     char csv[512];
-    snprintf(csv, sizeof csv, "序号,工作任务,%s\n1,甲,市商务局、市财政局、市教育局\n2,乙,市民政局\n",
-             heads[i]);
+    snprintf(csv, sizeof csv,
+             "序号,工作任务,%s\n1,甲,市商务局、市财政局、市教育局\n2,乙,市民政局\n", heads[i]);
     rg_plan *p = parse_as(csv, RG_INPUT_CSV, NULL, 0);
     EXPECT_TASK(p, 0, "lead:市商务局;support:市财政局;support:市教育局");
     EXPECT_TASK(p, 1, "lead:市民政局");
@@ -629,11 +666,12 @@ Test(headers, a_rule_in_a_table_note_row_holds_for_the_table) {
 }
 
 Test(headers, spanning_rows_of_an_html_table_are_chapter_headings) {
-  const char *html = "<table><tr><th>序号</th><th>重点工作</th><th>指导部门</th><th>实施单位</th></tr>"
-                     "<tr><td colspan=4>一、稳增长</td></tr>"
-                     "<tr><td>1</td><td>甲</td><td>市发展改革委</td><td>市财政局</td></tr>"
-                     "<tr><td colspan=4>二、惠民生</td></tr>"
-                     "<tr><td>2</td><td>乙</td><td></td><td>市教育局、市民政局</td></tr></table>";
+  const char *html =
+      "<table><tr><th>序号</th><th>重点工作</th><th>指导部门</th><th>实施单位</th></tr>"
+      "<tr><td colspan=4>一、稳增长</td></tr>"
+      "<tr><td>1</td><td>甲</td><td>市发展改革委</td><td>市财政局</td></tr>"
+      "<tr><td colspan=4>二、惠民生</td></tr>"
+      "<tr><td>2</td><td>乙</td><td></td><td>市教育局、市民政局</td></tr></table>";
   rg_plan *p = parse_as(html, RG_INPUT_HTML, NULL, 0);
   cr_assert_eq(p->n_tasks, 2);
   cr_expect_eq(p->n_chapters, 2);
@@ -654,8 +692,9 @@ Test(headers, an_unrecognised_header_names_what_it_saw) {
   cr_expect(strstr(err.msg, "--columns"), "%s", err.msg);
   rg_plan_free(p);
   p = rg_plan_new("x.html");
-  const char *html = "<table><tr><td>甲栏</td><td>乙栏</td></tr><tr><td>修路</td><td>市交通局</td></tr>"
-                     "</table>";
+  const char *html =
+      "<table><tr><td>甲栏</td><td>乙栏</td></tr><tr><td>修路</td><td>市交通局</td></tr>"
+      "</table>";
   cr_expect_eq(rg_plan_parse_buffer(p, html, strlen(html), RG_INPUT_HTML, &o, &err), RG_EINPUT);
   cr_expect(strstr(err.msg, "甲栏 | 乙栏"), "%s", err.msg);
   cr_expect(strstr(err.msg, "--columns"), "%s", err.msg);
@@ -694,42 +733,78 @@ Test(reading, every_name_of_a_task_says_which_rule_gave_its_role) {
  * and over overflowed the buffer of kept clauses. */
 Test(notes, a_note_of_many_separators_is_read_safely) {
   static const char crash[] =
-      "\x31\x2e\xe7\xa8\xb3\xe5\xb0\xb1\xe4\xb8\x9a\xe3\x80\x82\xef\xbc\x88\xe7\x89\xb5\xe5\xa4\xb4\xe5"
-      "\x8d\x95\xe4\xbd\x8d\xef\xbc\x9a\xe5\xb8\x82\xe5\x8f\x91\xe5\xb1\x95\xe6\x94\xb9\xe9\x9d\xa9\xe5"
-      "\xa7\x94\xef\xbc\x8c\xe9\x85\x8d\xe5\x90\x88\x2a\x2a\x2a\x2a\x2a\xe5\x90\x84\xe5\x8c\xba\xe3\x80"
-      "\x81\xe5\x8e\xbf\x28\xe5\xb8\x82\x29\xe6\x94\xbf\xe5\xba\x9c\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a"
-      "\x2a\x2a\x2a\x2a\x2a\x2a\x2a\xe4\xbd\x8d\xef\xbc\x9a\xe5\xb8\x82\xe5\x8f\x91\xe5\xb1\x95\xe6\x94"
-      "\xb9\xe9\x9d\xa9\xe5\xa7\x94\xef\xbc\x8c\xe9\x85\x8d\xe5\x90\x88\x2a\xef\xbc\x9b\x2a\x2a\x2a\x2a"
-      "\xe5\x90\x84\xe5\x8c\xba\xe3\x80\x81\xe5\x8e\xbf\x28\xe5\xb8\x82\x29\xe6\x94\xbf\xe5\xba\x9c\x2a"
-      "\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a"
-      "\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a"
-      "\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\xe5\x8f\x8a\x2a\x2a\x2a"
-      "\x2a\x2a\x2a\xe5\x8d\x95\xe4\xbd\x8d\xef\xbc\x9a\xe5\xb8\x82\xe5\xa7\x94\xe7\xbb\x84\xe7\xbb\x87"
-      "\xe9\x83\xa8\xe3\x80\x81\xe5\xb8\x82\xe4\xba\x82\xe5\x8f\x91\xe5\xb1\x95\xe6\x94\xb9\xe9\x9d\xa9"
-      "\xe5\xa7\x94\xef\xbc\x8c\xe9\x85\x8d\xe5\x90\x88\x2a\x2a\x2a\x2a\x2a\xe5\x90\x84\xe5\x8c\xba\xe3"
-      "\x80\x81\xe5\x8e\xbf\x28\xe5\xb8\x82\x29\xe6\x94\xbf\xe5\xba\x9c\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a"
-      "\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\xe4\xbd\x8d\xef\xbc\x9a\xe5\xb8\x82\xe5\x8f\x91\xe5\xb1\x95\xe6"
-      "\x94\xb9\xe9\x9d\xa9\xe5\xa7\x94\xef\xbc\x8c\xe9\x85\x8d\xe5\x90\x88\x2a\xef\xbc\x9b\x2a\x2a\x2a"
-      "\x2a\xe5\x90\x84\xe5\x8c\xba\xe3\x80\x81\xe5\x8e\xbf\x28\xe5\xb8\x82\x29\xe6\x94\xbf\xe5\xba\x9c"
-      "\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a"
-      "\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a"
-      "\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\xe5\x8f\x8a\x2a\x2a"
-      "\x2a\x2a\x2a\x2a\xe5\x8d\x95\xe4\xbd\x8d\xef\xbc\x9a\xe5\xb8\x82\xe5\xa7\x94\xe7\xbb\x84\xe7\xbb"
-      "\x87\xe9\x83\xa8\xe3\x80\x81\xe5\xb8\x82\xe4\xba\xba\xe5\x8a\x9b\xe8\xb5\x84\xe6\xba\x90\xe5\x92"
-      "\x8c\xe7\xa4\xbe\xe4\xbc\x9a\xe4\xbf\x9d\xe9\x9a\x9c\xe5\xb1\x80\xef\xbc\x8c\xe5\x90\x84\xe5\x8c"
-      "\xba\xe3\x80\x81\xe5\x8e\xbf\xe7\xba\xa7\xe5\xb8\x82\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a"
-      "\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a"
-      "\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\xe5\x8f\x8a\x2a\x2a\x2a\x2a\x2a"
-      "\x2a\xe5\x8d\x95\xe4\xbd\x8d\xef\xbc\x9a\xe5\xb8\x82\xe5\xa7\x94\xe7\xbb\x84\xe7\xbb\x87\xe9\x83"
-      "\xa8\xe3\x80\x81\xe5\xb8\x82\xe4\xba\xba\xe5\x8a\x9b\xe8\xb5\x84\xe6\xba\x90\xe5\x92\x8c\xe7\xa4"
-      "\xbe\xe4\xbc\x9a\xe4\xbf\x9d\xe9\x9a\x9c\xe5\xb1\x80\xef\xbc\xba\xe5\x8a\x9b\xe8\xb5\x84\xe6\xba"
-      "\x90\xe5\x92\x8c\xe7\xa4\xbe\xe4\xbc\x9a\xe4\xbf\x9d\xe9\x9a\x9c\xe5\xb1\x80\xef\xbc\x8c\xe5\x90"
-      "\x84\xe5\x8c\xba\xe3\x80\x81\xe5\x8e\xbf\xe7\xba\xa7\xe5\xb8\x82\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a"
-      "\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a"
-      "\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\xe5\x8f\x8a\x2a\x2a"
-      "\x2a\x2a\x2a\x2a\xe5\x8d\x95\xe4\xbd\x8d\xef\xbc\x9a\xe5\xb8\x82\xe5\xa7\x94\xe7\xbb\x84\xe7\xbb"
-      "\x87\xe9\x83\xa8\xe3\x80\x81\xe5\xb8\x82\xe4\xba\xba\xe5\x8a\x9b\xe8\xb5\x84\xe6\xba\x90\xe5\x92"
-      "\x8c\xe7\xa4\xbe\xe4\xbc\x9a\xe4\xbf\x9d\xe9\x9a\x9c\xe5\xb1\x80\xef\xbc\x8c\xe5\x90\x84\xe5\x8c"
+      "\x31\x2e\xe7\xa8\xb3\xe5\xb0\xb1\xe4\xb8\x9a\xe3\x80\x82\xef\xbc\x88\xe7\x89\xb5\xe5\xa4\xb4"
+      "\xe5"
+      "\x8d\x95\xe4\xbd\x8d\xef\xbc\x9a\xe5\xb8\x82\xe5\x8f\x91\xe5\xb1\x95\xe6\x94\xb9\xe9\x9d\xa9"
+      "\xe5"
+      "\xa7\x94\xef\xbc\x8c\xe9\x85\x8d\xe5\x90\x88\x2a\x2a\x2a\x2a\x2a\xe5\x90\x84\xe5\x8c\xba\xe3"
+      "\x80"
+      "\x81\xe5\x8e\xbf\x28\xe5\xb8\x82\x29\xe6\x94\xbf\xe5\xba\x9c\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a"
+      "\x2a"
+      "\x2a\x2a\x2a\x2a\x2a\x2a\x2a\xe4\xbd\x8d\xef\xbc\x9a\xe5\xb8\x82\xe5\x8f\x91\xe5\xb1\x95\xe6"
+      "\x94"
+      "\xb9\xe9\x9d\xa9\xe5\xa7\x94\xef\xbc\x8c\xe9\x85\x8d\xe5\x90\x88\x2a\xef\xbc\x9b\x2a\x2a\x2a"
+      "\x2a"
+      "\xe5\x90\x84\xe5\x8c\xba\xe3\x80\x81\xe5\x8e\xbf\x28\xe5\xb8\x82\x29\xe6\x94\xbf\xe5\xba\x9c"
+      "\x2a"
+      "\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a"
+      "\x2a"
+      "\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a"
+      "\x2a"
+      "\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\xe5\x8f\x8a\x2a\x2a"
+      "\x2a"
+      "\x2a\x2a\x2a\xe5\x8d\x95\xe4\xbd\x8d\xef\xbc\x9a\xe5\xb8\x82\xe5\xa7\x94\xe7\xbb\x84\xe7\xbb"
+      "\x87"
+      "\xe9\x83\xa8\xe3\x80\x81\xe5\xb8\x82\xe4\xba\x82\xe5\x8f\x91\xe5\xb1\x95\xe6\x94\xb9\xe9\x9d"
+      "\xa9"
+      "\xe5\xa7\x94\xef\xbc\x8c\xe9\x85\x8d\xe5\x90\x88\x2a\x2a\x2a\x2a\x2a\xe5\x90\x84\xe5\x8c\xba"
+      "\xe3"
+      "\x80\x81\xe5\x8e\xbf\x28\xe5\xb8\x82\x29\xe6\x94\xbf\xe5\xba\x9c\x2a\x2a\x2a\x2a\x2a\x2a\x2a"
+      "\x2a"
+      "\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\xe4\xbd\x8d\xef\xbc\x9a\xe5\xb8\x82\xe5\x8f\x91\xe5\xb1\x95"
+      "\xe6"
+      "\x94\xb9\xe9\x9d\xa9\xe5\xa7\x94\xef\xbc\x8c\xe9\x85\x8d\xe5\x90\x88\x2a\xef\xbc\x9b\x2a\x2a"
+      "\x2a"
+      "\x2a\xe5\x90\x84\xe5\x8c\xba\xe3\x80\x81\xe5\x8e\xbf\x28\xe5\xb8\x82\x29\xe6\x94\xbf\xe5\xba"
+      "\x9c"
+      "\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a"
+      "\x2a"
+      "\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a"
+      "\x2a"
+      "\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\xe5\x8f\x8a\x2a"
+      "\x2a"
+      "\x2a\x2a\x2a\x2a\xe5\x8d\x95\xe4\xbd\x8d\xef\xbc\x9a\xe5\xb8\x82\xe5\xa7\x94\xe7\xbb\x84\xe7"
+      "\xbb"
+      "\x87\xe9\x83\xa8\xe3\x80\x81\xe5\xb8\x82\xe4\xba\xba\xe5\x8a\x9b\xe8\xb5\x84\xe6\xba\x90\xe5"
+      "\x92"
+      "\x8c\xe7\xa4\xbe\xe4\xbc\x9a\xe4\xbf\x9d\xe9\x9a\x9c\xe5\xb1\x80\xef\xbc\x8c\xe5\x90\x84\xe5"
+      "\x8c"
+      "\xba\xe3\x80\x81\xe5\x8e\xbf\xe7\xba\xa7\xe5\xb8\x82\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a"
+      "\x2a"
+      "\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a"
+      "\x2a"
+      "\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\xe5\x8f\x8a\x2a\x2a\x2a\x2a"
+      "\x2a"
+      "\x2a\xe5\x8d\x95\xe4\xbd\x8d\xef\xbc\x9a\xe5\xb8\x82\xe5\xa7\x94\xe7\xbb\x84\xe7\xbb\x87\xe9"
+      "\x83"
+      "\xa8\xe3\x80\x81\xe5\xb8\x82\xe4\xba\xba\xe5\x8a\x9b\xe8\xb5\x84\xe6\xba\x90\xe5\x92\x8c\xe7"
+      "\xa4"
+      "\xbe\xe4\xbc\x9a\xe4\xbf\x9d\xe9\x9a\x9c\xe5\xb1\x80\xef\xbc\xba\xe5\x8a\x9b\xe8\xb5\x84\xe6"
+      "\xba"
+      "\x90\xe5\x92\x8c\xe7\xa4\xbe\xe4\xbc\x9a\xe4\xbf\x9d\xe9\x9a\x9c\xe5\xb1\x80\xef\xbc\x8c\xe5"
+      "\x90"
+      "\x84\xe5\x8c\xba\xe3\x80\x81\xe5\x8e\xbf\xe7\xba\xa7\xe5\xb8\x82\x2a\x2a\x2a\x2a\x2a\x2a\x2a"
+      "\x2a"
+      "\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a"
+      "\x2a"
+      "\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\x2a\xe5\x8f\x8a\x2a"
+      "\x2a"
+      "\x2a\x2a\x2a\x2a\xe5\x8d\x95\xe4\xbd\x8d\xef\xbc\x9a\xe5\xb8\x82\xe5\xa7\x94\xe7\xbb\x84\xe7"
+      "\xbb"
+      "\x87\xe9\x83\xa8\xe3\x80\x81\xe5\xb8\x82\xe4\xba\xba\xe5\x8a\x9b\xe8\xb5\x84\xe6\xba\x90\xe5"
+      "\x92"
+      "\x8c\xe7\xa4\xbe\xe4\xbc\x9a\xe4\xbf\x9d\xe9\x9a\x9c\xe5\xb1\x80\xef\xbc\x8c\xe5\x90\x84\xe5"
+      "\x8c"
       "\xba\xe3\x80\x81\xe5\x8e\xbf\xe7\xba\xa7\xe5\xb8\x82\xef\xbc\x89\x0a";
   rg_plan *p = rg_plan_new("crash");
   rg_error err;
@@ -740,29 +815,49 @@ Test(notes, a_note_of_many_separators_is_read_safely) {
 /* Found by fuzz_csv: a cell ending in a cut UTF-8 character made the note
  * reader step past the end of the text. */
 Test(headers, a_cell_ending_in_a_cut_character_is_read_safely) {
-  static const char crash[] =
-      "\xe5\x8d\x97\xe5\xae\x81\xe5\xb8\x82\x32\x30\x32\x34\xe5\xb9\xb4\xe4\xb8\xba\xe6\xb0\x91\xe5\x8a"
-      "\x9e\xe5\xae\x9e\xe4\xba\x8b\xe5\xb7\xa5\xe7\xa8\x8b\xe4\xbb\xbb\xe5\x8a\xa1\xe5\x88\x86\xe8\xa7"
-      "\xa3\xe8\xa1\xa8\x2c\x2c\x2c\x2c\x0a\xe6\xb3\xa8\xef\xbc\x9a\xe5\xb8\xa6\xe2\x98\x85\xe7\x9a\x84"
-      "\xe5\x8d\x95\xe4\xbd\x8d\xe4\xb8\xba\xe7\x89\xb5\xe5\xa4\xb4\xe5\x8d\x95\xe4\xbd\x8d\x2c\x2c\x2c"
-      "\x2c\x0a\xe5\xba\x8f\xe5\x8f\xb7\x2c\xe5\xb7\xa5\xe4\xbd\x9c\xe4\xbb\xbb\xe5\x8a\xa1\x2c\xe8\xb4"
-      "\xa3\xe4\xbb\xbb\xe5\x8d\x95\xe4\xbd\x8d\x2c\xe7\x89\xb5\xe5\xa4\xb4\xe5\xb8\x82\xe9\xa2\x86\xe5"
-      "\xaf\xbc\x2c\xe5\xae\x8c\xe6\x88\x90\xe6\x97\xb6\xe9\x97\xb4\x0a\x31\x2c\xe6\x96\xb0\xe5\xbb\xba"
-      "\xe6\x94\xb9\xe6\x89\xa9\xe5\xbb\xba\xe4\xb8\xad\xe5\xb0\x8f\xe5\xad\xa6\xe6\xa0\xa1\x31\x30\xe6"
-      "\x89\x80\x2c\xe2\x98\x85\xe5\xb8\x82\xe6\x95\x99\xe8\x82\xb2\xe5\xb1\x80\xe3\x80\x81\xe5\xb8\x82"
-      "\xe8\x87\xaa\xe7\x84\xb6\xe8\xb5\x84\xe6\xba\x90\xe5\xb1\x80\xe3\x80\x81\xe4\xbd\x8f\xe5\xbb\xba"
-      "\xe5\xb1\x80\x2c\xe7\x8e\x8b\xe5\x89\xaf\xe5\xb8\x82\xe9\x95\xbf\x2c\x32\x30\x32\x34\xe5\xb9\xb4"
-      "\x39\xe6\x9c\x88\x0a\x32\x2c\xe6\x96\xb0\xe5\xa2\x9e\xe5\x85\xac\xe5\x85\xb1\xe5\x81\x9c\xe8\xbd"
-      "\xa6\xe6\xb3\x8a\xe4\xbd\x8d\x35\x30\x30\x30\xe4\xb8\xaa\x2c\xe5\xb8\x82\xe5\x9f\x8e\xe7\xae\xa1"
-      "\xe5\xb1\x80\xe3\x80\x81\xe2\x98\x85\xe5\xb8\x82\xe5\x85\xac\xe5\xae\x89\x09\xb1\x80\xe4\xba\xa4"
-      "\xe8\xad\xa6\xe6\x94\xaf\xe9\xe8\xe8\xe8\xe8\xe8\xe8\xe8\xe8\xe8\xe8\xe8\xe8\xe8\xe8\xe8\xe8\xe8"
-      "\xe8\xe8\x98\x9f\x2c\xe6\x9d\x8e\xe5\x89\xaf\xe5\xb8\x82\xe9\x95\xbf\x2c\x32\x30\x32\x34\xe5\xb9"
-      "\xb4\x31\x32\xe6\x9c\x88\x0a\x33\x2c\xe6\x94\xb9\xe9\x80\xa0\xe5\x9f\x8e\xe9\x95\x87\xe8\x80\x81"
-      "\xe6\x97\xa7\xe5\xb0\x8f\xe5\x8c\xba\x31\x30\x30\xe4\xb8\xaa\x2c\xe2\x98\x85\xe5\xb8\x82\xe4\xbd"
-      "\x8f\xe6\x88\xbf\xe5\x92\x8c\xe5\x9f\x8e\xe4\xb9\xa1\xe5\xbb\xba\xe8\xae\xbe\xe5\xb1\x80\xe3\x80"
-      "\x81\xe5\x90\x84\xe5\x9f\x8e\xe5\x8c\xba\xe4\xba\xba\xe6\xb0\x91\xe6\x94\xbf\xe5\xba\x9c\x2c\xe6"
-      "\x9d\x8e\xe5\x89\xaf\xe5\xb8\x82\xe9\x95\xbf\x2c\x32\x30\x32\x34\xe5\xb9\xb4\x31\x31\xe6\x9c\x88"
-      "\x0a";
+  static const char crash[] = "\xe5\x8d\x97\xe5\xae\x81\xe5\xb8\x82\x32\x30\x32\x34\xe5\xb9\xb4\xe4"
+                              "\xb8\xba\xe6\xb0\x91\xe5\x8a"
+                              "\x9e\xe5\xae\x9e\xe4\xba\x8b\xe5\xb7\xa5\xe7\xa8\x8b\xe4\xbb\xbb\xe5"
+                              "\x8a\xa1\xe5\x88\x86\xe8\xa7"
+                              "\xa3\xe8\xa1\xa8\x2c\x2c\x2c\x2c\x0a\xe6\xb3\xa8\xef\xbc\x9a\xe5\xb8"
+                              "\xa6\xe2\x98\x85\xe7\x9a\x84"
+                              "\xe5\x8d\x95\xe4\xbd\x8d\xe4\xb8\xba\xe7\x89\xb5\xe5\xa4\xb4\xe5\x8d"
+                              "\x95\xe4\xbd\x8d\x2c\x2c\x2c"
+                              "\x2c\x0a\xe5\xba\x8f\xe5\x8f\xb7\x2c\xe5\xb7\xa5\xe4\xbd\x9c\xe4\xbb"
+                              "\xbb\xe5\x8a\xa1\x2c\xe8\xb4"
+                              "\xa3\xe4\xbb\xbb\xe5\x8d\x95\xe4\xbd\x8d\x2c\xe7\x89\xb5\xe5\xa4\xb4"
+                              "\xe5\xb8\x82\xe9\xa2\x86\xe5"
+                              "\xaf\xbc\x2c\xe5\xae\x8c\xe6\x88\x90\xe6\x97\xb6\xe9\x97\xb4\x0a\x31"
+                              "\x2c\xe6\x96\xb0\xe5\xbb\xba"
+                              "\xe6\x94\xb9\xe6\x89\xa9\xe5\xbb\xba\xe4\xb8\xad\xe5\xb0\x8f\xe5\xad"
+                              "\xa6\xe6\xa0\xa1\x31\x30\xe6"
+                              "\x89\x80\x2c\xe2\x98\x85\xe5\xb8\x82\xe6\x95\x99\xe8\x82\xb2\xe5\xb1"
+                              "\x80\xe3\x80\x81\xe5\xb8\x82"
+                              "\xe8\x87\xaa\xe7\x84\xb6\xe8\xb5\x84\xe6\xba\x90\xe5\xb1\x80\xe3\x80"
+                              "\x81\xe4\xbd\x8f\xe5\xbb\xba"
+                              "\xe5\xb1\x80\x2c\xe7\x8e\x8b\xe5\x89\xaf\xe5\xb8\x82\xe9\x95\xbf\x2c"
+                              "\x32\x30\x32\x34\xe5\xb9\xb4"
+                              "\x39\xe6\x9c\x88\x0a\x32\x2c\xe6\x96\xb0\xe5\xa2\x9e\xe5\x85\xac\xe5"
+                              "\x85\xb1\xe5\x81\x9c\xe8\xbd"
+                              "\xa6\xe6\xb3\x8a\xe4\xbd\x8d\x35\x30\x30\x30\xe4\xb8\xaa\x2c\xe5\xb8"
+                              "\x82\xe5\x9f\x8e\xe7\xae\xa1"
+                              "\xe5\xb1\x80\xe3\x80\x81\xe2\x98\x85\xe5\xb8\x82\xe5\x85\xac\xe5\xae"
+                              "\x89\x09\xb1\x80\xe4\xba\xa4"
+                              "\xe8\xad\xa6\xe6\x94\xaf\xe9\xe8\xe8\xe8\xe8\xe8\xe8\xe8\xe8\xe8\xe8"
+                              "\xe8\xe8\xe8\xe8\xe8\xe8\xe8"
+                              "\xe8\xe8\x98\x9f\x2c\xe6\x9d\x8e\xe5\x89\xaf\xe5\xb8\x82\xe9\x95\xbf"
+                              "\x2c\x32\x30\x32\x34\xe5\xb9"
+                              "\xb4\x31\x32\xe6\x9c\x88\x0a\x33\x2c\xe6\x94\xb9\xe9\x80\xa0\xe5\x9f"
+                              "\x8e\xe9\x95\x87\xe8\x80\x81"
+                              "\xe6\x97\xa7\xe5\xb0\x8f\xe5\x8c\xba\x31\x30\x30\xe4\xb8\xaa\x2c\xe2"
+                              "\x98\x85\xe5\xb8\x82\xe4\xbd"
+                              "\x8f\xe6\x88\xbf\xe5\x92\x8c\xe5\x9f\x8e\xe4\xb9\xa1\xe5\xbb\xba\xe8"
+                              "\xae\xbe\xe5\xb1\x80\xe3\x80"
+                              "\x81\xe5\x90\x84\xe5\x9f\x8e\xe5\x8c\xba\xe4\xba\xba\xe6\xb0\x91\xe6"
+                              "\x94\xbf\xe5\xba\x9c\x2c\xe6"
+                              "\x9d\x8e\xe5\x89\xaf\xe5\xb8\x82\xe9\x95\xbf\x2c\x32\x30\x32\x34\xe5"
+                              "\xb9\xb4\x31\x31\xe6\x9c\x88"
+                              "\x0a";
   rg_plan *p = rg_plan_new("crash.csv");
   rg_error err;
   rg_load_opts o = {.format = RG_INPUT_CSV};

@@ -78,7 +78,9 @@ Test(text_parser, seed_task_29_has_two_leads) {
   rg_plan *p = seed();
   cr_assert_str_eq(p->tasks[28].number, "29");
   char *got = links_of(p, 28);
-  cr_expect(!strncmp(got, "lead:市科技局;lead:浑南区政府;support:", strlen("lead:市科技局;lead:浑南区政府;support:")), "%s", got);
+  cr_expect(!strncmp(got, "lead:市科技局;lead:浑南区政府;support:",
+                     strlen("lead:市科技局;lead:浑南区政府;support:")),
+            "%s", got);
   free(got);
   rg_plan_free(p);
 }
@@ -128,7 +130,8 @@ Test(text_parser, item_with_no_unit_lines_is_a_task_with_no_units) {
 }
 
 Test(text_parser, duplicate_number_and_unknown_label_are_reported) {
-  rg_plan *p = load_text("1.甲。\n牵头单位:市商务局\n督办单位:市政府办公厅\n1.乙。\n牵头单位:市财政局\n");
+  rg_plan *p =
+      load_text("1.甲。\n牵头单位:市商务局\n督办单位:市政府办公厅\n1.乙。\n牵头单位:市财政局\n");
   int dup = 0, unk = 0;
   for (int i = 0; i < p->n_diags; i++) {
     dup += !strcmp(p->diags[i].code, "duplicate-number") && p->diags[i].line == 4;
@@ -149,7 +152,9 @@ Test(text_parser, labels_on_the_task_line) {
 }
 
 Test(text_parser, inline_labelled_note) {
-  rg_plan *p = load_text("1.稳就业。（牵头单位：市发展改革委，配合单位：市委组织部、市人力资源和社会保障局，各区、县级市）\n");
+  rg_plan *p = load_text("1."
+                         "稳就业。（牵头单位：市发展改革委，配合单位：市委组织部、市人力资源和社会"
+                         "保障局，各区、县级市）\n");
   char *got = links_of(p, 0);
   /* 人力资源和社会保障局 is the full form of 人力资源社会保障局 (vocab.h) */
   cr_expect_str_eq(got, "lead:市发展改革委;support:市委组织部;support:市人力资源社会保障局;"
@@ -160,7 +165,8 @@ Test(text_parser, inline_labelled_note) {
 }
 
 Test(text_parser, inline_role_suffixed_note) {
-  rg_plan *p = load_text("1.扩大有效投资（省发展改革委牵头，省工业和信息化厅、政务和数据局按职责分工负责）\n");
+  rg_plan *p = load_text(
+      "1.扩大有效投资（省发展改革委牵头，省工业和信息化厅、政务和数据局按职责分工负责）\n");
   char *got = links_of(p, 0);
   cr_expect_str_eq(got, "lead:省发展改革委;support:省工业和信息化厅;support:省政务和数据局");
   free(got);
@@ -169,7 +175,8 @@ Test(text_parser, inline_role_suffixed_note) {
 }
 
 Test(text_parser, shared_lead_when_no_lead_is_named) {
-  rg_plan *p = load_text("1.创新。（省科技厅、工业和信息化厅按职责分工负责，各地级以上市人民政府结合实际落实）\n");
+  rg_plan *p = load_text(
+      "1.创新。（省科技厅、工业和信息化厅按职责分工负责，各地级以上市人民政府结合实际落实）\n");
   char *got = links_of(p, 0);
   cr_expect_str_eq(got, "lead:省科技厅;lead:省工业和信息化厅;support:各地级以上市政府");
   free(got);
@@ -185,7 +192,8 @@ Test(text_parser, role_word_covers_units_across_commas) {
 }
 
 Test(text_parser, parentheses_in_task_text_are_not_notes) {
-  rg_plan *p = load_text("1.建设科创走廊（共建）。\n牵头单位:市科技局\n2.支持新民市（县级市）发展\n");
+  rg_plan *p =
+      load_text("1.建设科创走廊（共建）。\n牵头单位:市科技局\n2.支持新民市（县级市）发展\n");
   cr_expect_str_eq(p->tasks[0].text, "建设科创走廊(共建)。");
   cr_expect_eq(p->tasks[0].link_count, 1);
   cr_expect_str_eq(p->tasks[1].text, "支持新民市(县级市)发展");
@@ -218,7 +226,8 @@ Test(text_parser, no_numbered_tasks_is_an_error) {
 Test(text_parser, ten_megabyte_single_line_does_not_hang) {
   size_t n = 10u << 20;
   char *s = malloc(n + 1);
-  for (size_t i = 0; i < n; i++) s[i] = 'a' + (char)(i % 26);
+  for (size_t i = 0; i < n; i++)
+    s[i] = 'a' + (char)(i % 26);
   s[n] = '\0';
   rg_plan *p = rg_plan_new("big.txt");
   rg_error err;
@@ -238,19 +247,22 @@ Test(text_parser, numbering_that_restarts_per_chapter_gets_chapter_ids) {
 }
 
 Test(text_parser, repeated_number_gets_a_suffix_and_a_warning) {
-  rg_plan *p = load_text("5.甲。\n牵头单位:市商务局\n5.乙。\n牵头单位:市财政局\n5.丙。\n牵头单位:市教育局\n");
+  rg_plan *p = load_text(
+      "5.甲。\n牵头单位:市商务局\n5.乙。\n牵头单位:市财政局\n5.丙。\n牵头单位:市教育局\n");
   cr_expect_str_eq(p->tasks[0].number, "5");
   cr_expect_str_eq(p->tasks[1].number, "5#2");
   cr_expect_str_eq(p->tasks[2].number, "5#3");
   int dup = 0;
-  for (int i = 0; i < p->n_diags; i++) dup += !strcmp(p->diags[i].code, "duplicate-number");
+  for (int i = 0; i < p->n_diags; i++)
+    dup += !strcmp(p->diags[i].code, "duplicate-number");
   cr_expect_eq(dup, 2);
   rg_plan_free(p);
 }
 
 Test(text_parser, section_items_with_role_notes_are_tasks) {
-  rg_plan *p = load_text("一、扩大内需\n（一）实施提振消费专项行动。（省商务厅牵头，省发展改革委配合）\n"
-                         "（二）扩大有效投资。（省发展改革委负责）\n");
+  rg_plan *p =
+      load_text("一、扩大内需\n（一）实施提振消费专项行动。（省商务厅牵头，省发展改革委配合）\n"
+                "（二）扩大有效投资。（省发展改革委负责）\n");
   cr_assert_eq(p->n_tasks, 2);
   cr_expect_str_eq(p->tasks[0].printed, "一");
   cr_expect_str_eq(p->tasks[0].text, "实施提振消费专项行动。");
@@ -274,7 +286,8 @@ Test(text_parser, section_heading_followed_by_labels_is_a_task) {
 }
 
 Test(text_parser, unit_list_wrapped_onto_the_next_line) {
-  rg_plan *p = load_text("1.甲。\n牵头单位:市商务局\n责任单位:市发展改革委、\n财政局、教育局\n页脚\n");
+  rg_plan *p =
+      load_text("1.甲。\n牵头单位:市商务局\n责任单位:市发展改革委、\n财政局、教育局\n页脚\n");
   char *got = links_of(p, 0);
   cr_expect_str_eq(got, "lead:市商务局;support:市发展改革委;support:市财政局;support:市教育局");
   free(got);

@@ -37,14 +37,13 @@ static char *render(const char *text) {
   } while (0)
 
 Test(unitlist, nfkc_makes_fullwidth_punctuation_ascii) {
-  char *s = rg_nfkc("各区、县（市）政府，市政府各部门：", strlen("各区、县（市）政府，市政府各部门："));
+  char *s =
+      rg_nfkc("各区、县（市）政府，市政府各部门：", strlen("各区、县（市）政府，市政府各部门："));
   cr_expect_str_eq(s, "各区、县(市)政府,市政府各部门:");
   free(s);
 }
 
-Test(unitlist, nfkc_rejects_invalid_utf8) {
-  cr_expect_null(rg_nfkc("\xff\xfe", 2));
-}
+Test(unitlist, nfkc_rejects_invalid_utf8) { cr_expect_null(rg_nfkc("\xff\xfe", 2)); }
 
 Test(unitlist, splits_on_dun_comma_and_semicolon) {
   EXPECT_LIST("市发展改革委、市财政局，市商务局；市教育局;市民政局",
@@ -70,9 +69,7 @@ Test(unitlist, market_regulator_is_bare_despite_starting_with_shi) {
   EXPECT_LIST("市公安局、市场监管局", "市公安局:unit|市市场监管局:unit");
 }
 
-Test(unitlist, he_is_not_a_separator) {
-  EXPECT_LIST("工业和信息化局", "工业和信息化局:unit");
-}
+Test(unitlist, he_is_not_a_separator) { EXPECT_LIST("工业和信息化局", "工业和信息化局:unit"); }
 
 Test(unitlist, named_bodies_never_inherit) {
   EXPECT_LIST("市城乡建设局、沈阳地铁集团有限公司,浑南区政府,沈阳公积金中心",
@@ -93,8 +90,9 @@ Test(unitlist, party_organ_inherits_the_committee_prefix) {
 
 Test(unitlist, suffix_distribution_over_places) {
   EXPECT_LIST("和平区、大东区、铁西区政府", "和平区政府:unit|大东区政府:unit|铁西区政府:unit");
-  EXPECT_LIST("铁西区、浑南区、沈北新区、苏家屯区、康平县政府",
-              "铁西区政府:unit|浑南区政府:unit|沈北新区政府:unit|苏家屯区政府:unit|康平县政府:unit");
+  EXPECT_LIST(
+      "铁西区、浑南区、沈北新区、苏家屯区、康平县政府",
+      "铁西区政府:unit|浑南区政府:unit|沈北新区政府:unit|苏家屯区政府:unit|康平县政府:unit");
 }
 
 Test(unitlist, ji_joins_two_collectives) {
@@ -138,9 +136,11 @@ Test(unitlist, lead_mark_in_parentheses) {
 }
 
 Test(unitlist, national_and_place_bodies_never_inherit) {
-  EXPECT_LIST("省发展改革委、广东金融监管局、中国证监会广东监管局、海关总署广东分署、人民银行广东省分行、之江实验室",
-              "省发展改革委:unit|广东金融监管局:unit|中国证监会广东监管局:unit|海关总署广东分署:unit|"
-              "人民银行广东省分行:unit|之江实验室:unit");
+  EXPECT_LIST(
+      "省发展改革委、广东金融监管局、中国证监会广东监管局、海关总署广东分署、人民银行广东省分行、之"
+      "江实验室",
+      "省发展改革委:unit|广东金融监管局:unit|中国证监会广东监管局:unit|海关总署广东分署:unit|"
+      "人民银行广东省分行:unit|之江实验室:unit");
 }
 
 Test(unitlist, full_place_prefix_is_inherited) {
@@ -152,7 +152,8 @@ Test(unitlist, links_units_to_a_task_once_each) {
   int t = rg_plan_add_task(p, "1", "x", -1, -1, 1);
   cr_expect_eq(rg_unitlist_link(p, t, RG_ROLE_LEAD, "市商务局", strlen("市商务局"), 2), 1);
   cr_expect_eq(rg_unitlist_link(p, t, RG_ROLE_SUPPORT, "市商务局、财政局等有关部门",
-                                strlen("市商务局、财政局等有关部门"), 3), 2);
+                                strlen("市商务局、财政局等有关部门"), 3),
+               2);
   rg_plan_finalize(p);
   cr_expect_eq(p->n_links, 2);
   cr_expect_eq(p->links[0].role, RG_ROLE_LEAD);
@@ -162,15 +163,19 @@ Test(unitlist, links_units_to_a_task_once_each) {
   rg_plan_free(p);
 }
 
-Test(unitlist, you_introducing_a_unit_is_dropped) {
-  EXPECT_LIST("由市商务局", "市商务局:unit");
-}
+Test(unitlist, you_introducing_a_unit_is_dropped) { EXPECT_LIST("由市商务局", "市商务局:unit"); }
 
 /* rg_nfkc copies text that NFKC leaves alone without calling utf8proc: the
  * fast path must agree with utf8proc and still reject bad bytes. */
 Test(unitlist, nfkc_fast_path_agrees_with_utf8proc) {
-  const char *cases[] = {"市发展改革委、商务局。", "plain ascii\tok", "“引号”", "（全角）",
-                         "\xE4\xB8", "\xE4\x41\x41", "A\x01B", "\xEF\xBC\x88x\xEF\xBC\x89"};
+  const char *cases[] = {"市发展改革委、商务局。",
+                         "plain ascii\tok",
+                         "“引号”",
+                         "（全角）",
+                         "\xE4\xB8",
+                         "\xE4\x41\x41",
+                         "A\x01B",
+                         "\xEF\xBC\x88x\xEF\xBC\x89"};
   for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
     const char *s = cases[i];
     char *fast = rg_nfkc(s, strlen(s));
@@ -189,8 +194,9 @@ Test(unitlist, nfkc_fast_path_agrees_with_utf8proc) {
 }
 
 Test(unitlist, short_city_names_take_the_level_and_the_body) {
-  EXPECT_LIST("广州、深圳、珠海市人民政府", "广州市政府:unit=广州市人民政府|深圳市政府:unit=深圳市人民政府|"
-                                          "珠海市政府:unit=珠海市人民政府");
+  EXPECT_LIST("广州、深圳、珠海市人民政府",
+              "广州市政府:unit=广州市人民政府|深圳市政府:unit=深圳市人民政府|"
+              "珠海市政府:unit=珠海市人民政府");
 }
 
 Test(unitlist, collective_people_s_governments_are_governments) {

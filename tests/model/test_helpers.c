@@ -51,11 +51,14 @@ Test(sort, sorts_short_empty_and_presorted_arrays) {
   rg_sort(a, 0, sizeof a[0], rg_cmp_int, NULL);
   rg_sort(NULL, 0, sizeof a[0], rg_cmp_int, NULL);
   double d[40];
-  for (int i = 0; i < 40; i++) d[i] = 40 - i;
+  for (int i = 0; i < 40; i++)
+    d[i] = 40 - i;
   rg_sort(d, 40, sizeof d[0], rg_cmp_double, NULL);
-  for (int i = 0; i < 40; i++) cr_assert_eq(d[i], i + 1);
+  for (int i = 0; i < 40; i++)
+    cr_assert_eq(d[i], i + 1);
   rg_sort(d, 40, sizeof d[0], rg_cmp_double, NULL);
-  for (int i = 0; i < 40; i++) cr_assert_eq(d[i], i + 1);
+  for (int i = 0; i < 40; i++)
+    cr_assert_eq(d[i], i + 1);
 }
 
 /* Every element of a sorted array is found (first, last, middle, with an
@@ -64,8 +67,10 @@ Test(sort, sorts_short_empty_and_presorted_arrays) {
 Test(sort, bsearch_finds_every_element_and_nothing_else) {
   int v[9] = {2, 4, 6, 8, 10, 12, 14, 16, 18};
   for (int n = 0; n <= 9; n++) {
-    for (int k = 0; k < n; k++) cr_assert_eq(rg_bsearch(&v[k], v, (size_t)n, sizeof v[0], rg_cmp_int, NULL), &v[k]);
-    for (int x = 1; x <= 19; x += 2) cr_assert_null(rg_bsearch(&x, v, (size_t)n, sizeof v[0], rg_cmp_int, NULL));
+    for (int k = 0; k < n; k++)
+      cr_assert_eq(rg_bsearch(&v[k], v, (size_t)n, sizeof v[0], rg_cmp_int, NULL), &v[k]);
+    for (int x = 1; x <= 19; x += 2)
+      cr_assert_null(rg_bsearch(&x, v, (size_t)n, sizeof v[0], rg_cmp_int, NULL));
   }
   item d[5] = {{9, 0}, {7, 1}, {5, 2}, {3, 3}, {1, 4}};
   int desc = 1;
@@ -130,7 +135,7 @@ Test(text, trim_strips_every_white_space_the_readers_know) {
 
 /* union: the CSV reader knew 12 spellings, the unit-list parser 9 */
 Test(text, every_none_word_names_no_unit) {
-  const char *none[] = {"",   "无", "空",  "暂无", "-",   "--",          "—",
+  const char *none[] = {"",   "无", "空",  "暂无", "-",    "--",          "—",
                         "——", "/",  "n/a", "N/A",  " 无 ", "\xE2\x80\x93" /* – */};
   for (size_t i = 0; i < sizeof none / sizeof none[0]; i++)
     cr_expect(rg_means_none(none[i]), "'%s' means none", none[i]);
@@ -219,4 +224,3 @@ Test(names, short_labels_follow_the_documented_rule) {
   rg_unit_short_name(NULL, "沈阳地铁集团有限公司", buf, sizeof buf);
   cr_expect_str_eq(buf, "沈阳地铁集团", "without an issuer no city is known");
 }
-

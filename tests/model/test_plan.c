@@ -11,7 +11,8 @@
 
 static int count_code(const rg_plan *p, const char *code) {
   int n = 0;
-  for (int i = 0; i < p->n_diags; i++) n += !strcmp(p->diags[i].code, code);
+  for (int i = 0; i < p->n_diags; i++)
+    n += !strcmp(p->diags[i].code, code);
   return n;
 }
 
@@ -83,7 +84,8 @@ Test(plan, links_a_unit_once_per_task_and_lead_wins_with_a_warning) {
 Test(plan, finalize_groups_links_by_task_leads_first_and_by_unit) {
   rg_plan *p = rg_plan_new("x.txt");
   int t0 = rg_plan_add_task(p, "1", "a", -1, -1, 1), t1 = rg_plan_add_task(p, "2", "b", -1, -1, 2);
-  int a = rg_plan_intern_unit(p, "A", RG_KIND_UNIT, 1), b = rg_plan_intern_unit(p, "B", RG_KIND_UNIT, 1);
+  int a = rg_plan_intern_unit(p, "A", RG_KIND_UNIT, 1),
+      b = rg_plan_intern_unit(p, "B", RG_KIND_UNIT, 1);
   int c = rg_plan_intern_unit(p, "C", RG_KIND_UNIT, 1);
   int l0 = rg_plan_link(p, t1, a, RG_ROLE_SUPPORT, 2); /* 0 */
   int l1 = rg_plan_link(p, t0, b, RG_ROLE_SUPPORT, 1); /* 1 */
@@ -93,12 +95,14 @@ Test(plan, finalize_groups_links_by_task_leads_first_and_by_unit) {
   rg_plan_finalize(p);
   cr_assert(p->finalized);
   int want_task[] = {l2, l1, l4, l3, l0};
-  for (int i = 0; i < 5; i++) cr_assert_eq(p->task_links[i], want_task[i], "task_links[%d]", i);
+  for (int i = 0; i < 5; i++)
+    cr_assert_eq(p->task_links[i], want_task[i], "task_links[%d]", i);
   cr_assert_eq(p->tasks[t0].link_begin, 0);
   cr_assert_eq(p->tasks[t0].link_count, 3);
   cr_assert_eq(p->tasks[t1].link_begin, 3);
   int want_unit[] = {l0, l4, l1, l3, l2};
-  for (int i = 0; i < 5; i++) cr_assert_eq(p->unit_links[i], want_unit[i], "unit_links[%d]", i);
+  for (int i = 0; i < 5; i++)
+    cr_assert_eq(p->unit_links[i], want_unit[i], "unit_links[%d]", i);
   cr_assert_eq(p->units[b].link_begin, 2);
   cr_assert_eq(p->units[b].link_count, 2);
   int lead = 0;

@@ -11,8 +11,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "common/common.h"
 #include "analyze.h"
+#include "common/common.h"
 #include "html.h"
 #include "report.h"
 #include "report_data.h"
@@ -276,10 +276,12 @@ Test(report, every_task_has_an_anchor_and_the_summary_counts_link_to_tasks) {
   /* key findings: shares 0.3 0.3 0.3 0.1; every tie shares one task, so the
    * first (B-C) is the closest; B is the only unit with betweenness > 0 */
   cr_assert_not_null(strstr(html, "；负荷最重的 4 个单位承担了全部负荷的 100%。"));
-  cr_assert_not_null(strstr(html, "<li>协作最紧密：<a class=\"ul\" href=\"#unit-1\" data-unit=\"1\">"
-                                  "\"onmouseover=alert(2) x=\"</a> — <a class=\"ul\" "
-                                  "href=\"#unit-2\" data-unit=\"2\">+1</a>，共同承担 "));
-  cr_assert_not_null(strstr(html, "<li>协调枢纽（中介中心性最高）：<a class=\"ul\" href=\"#unit-1\""));
+  cr_assert_not_null(strstr(html,
+                            "<li>协作最紧密：<a class=\"ul\" href=\"#unit-1\" data-unit=\"1\">"
+                            "\"onmouseover=alert(2) x=\"</a> — <a class=\"ul\" "
+                            "href=\"#unit-2\" data-unit=\"2\">+1</a>，共同承担 "));
+  cr_assert_not_null(
+      strstr(html, "<li>协调枢纽（中介中心性最高）：<a class=\"ul\" href=\"#unit-1\""));
   cr_assert_not_null(strstr(html, "\">1</a> 项任务（占 33%）的责任单位以“等有关部门”等结尾"));
   cr_assert_not_null(strstr(html, "<tr id=\"task-1\">"));
   cr_assert_not_null(strstr(html, "<tr id=\"task-2\">"));
@@ -344,7 +346,8 @@ Test(report, report_json_holds_everything_with_strings_unchanged) {
   json_t *j = json_load_file(file_in(fx.dir, "report.json"), 0, &je);
   cr_assert_not_null(j, "%s", je.text);
   cr_assert_str_eq(json_string_value(json_object_get(j, "schema")), "respgraph-report/1");
-  cr_assert_str_eq(json_string_value(json_object_get(j, "versions")), "respgraph test; igraph <none>");
+  cr_assert_str_eq(json_string_value(json_object_get(j, "versions")),
+                   "respgraph test; igraph <none>");
   cr_assert_str_eq(json_string_value(json_object_get(j, "libraries")), rg_report_libraries());
   cr_assert_eq(strncmp(rg_report_libraries(), "Graphviz ", 9), 0);
   json_t *counts = json_object_get(j, "counts");
@@ -357,7 +360,8 @@ Test(report, report_json_holds_everything_with_strings_unchanged) {
   /* how the plan was read: the rows `respgraph check` opens with */
   json_t *reading = json_object_get(j, "reading");
   cr_assert(json_is_array(reading));
-  cr_assert_str_eq(json_string_value(json_object_get(json_array_get(reading, 0), "item")), "format");
+  cr_assert_str_eq(json_string_value(json_object_get(json_array_get(reading, 0), "item")),
+                   "format");
   json_t *last = json_array_get(reading, json_array_size(reading) - 1);
   cr_assert_str_eq(json_string_value(json_object_get(last, "item")), "read");
   cr_assert_not_null(strstr(json_string_value(json_object_get(last, "text")), "3 tasks"));
@@ -418,7 +422,8 @@ Test(report, same_input_gives_the_same_bytes_in_every_file) {
                          "clusters.csv", "tasks.csv",   "edges.csv",   "graph.graphml"};
   for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
     size_t la, lb;
-    char *x = rg_test_slurp(file_in(a.dir, names[i]), &la), *y = rg_test_slurp(file_in(b.dir, names[i]), &lb);
+    char *x = rg_test_slurp(file_in(a.dir, names[i]), &la),
+         *y = rg_test_slurp(file_in(b.dir, names[i]), &lb);
     cr_assert_eq(la, lb, "%s differs in size", names[i]);
     cr_assert_eq(memcmp(x, y, la), 0, "%s differs", names[i]);
     free(x);
@@ -756,9 +761,13 @@ static int no_rows(const rg_table_src *s, rg_row *out) {
   (void)s, (void)out;
   return 0;
 }
-static const rg_column ratio_cols[] = {{.key = "ratio", .zh = "比例", .en = "ratio",
-                                        .type = RG_COL_REAL, .digits = 1,
-                                        .num_format = "0.0%", .get = ratio}};
+static const rg_column ratio_cols[] = {{.key = "ratio",
+                                        .zh = "比例",
+                                        .en = "ratio",
+                                        .type = RG_COL_REAL,
+                                        .digits = 1,
+                                        .num_format = "0.0%",
+                                        .get = ratio}};
 static const rg_schema ratio_schema = {"ratios", ratio_cols, 1, RG_ROW_OTHER, two_rows, NULL};
 static const rg_view_col ratio_view_cols[] = {{.key = "ratio"}};
 static const rg_view ratio_view = {&ratio_schema, NULL, NULL, ratio_view_cols, 1, NULL, 0, 0};

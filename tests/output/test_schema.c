@@ -15,24 +15,47 @@
 #include "schema.h"
 
 static const rg_schema *const SCHEMAS[] = {
-    &rg_schema_units, &rg_schema_ties,  &rg_schema_clusters, &rg_schema_members, &rg_schema_tasks,
-    &rg_schema_edges, &rg_schema_diags, &rg_schema_meetings, &rg_schema_agenda,
-    &rg_schema_reading, &rg_schema_explain};
+    &rg_schema_units,  &rg_schema_ties,    &rg_schema_clusters, &rg_schema_members,
+    &rg_schema_tasks,  &rg_schema_edges,   &rg_schema_diags,    &rg_schema_meetings,
+    &rg_schema_agenda, &rg_schema_reading, &rg_schema_explain};
 
-static const rg_view *const VIEWS[] = {
-    &rg_view_units,           &rg_view_overload,       &rg_view_collectives,
-    &rg_view_ties,            &rg_view_clusters,       &rg_view_tasks,
-    &rg_view_edges,           &rg_view_diags,          &rg_view_meetings,
-    &rg_view_agenda_text,     &rg_view_agenda,         &rg_view_meetings_json,
-    &rg_view_agenda_json,     &rg_view_tasks_csv,      &rg_view_json_tasks,
-    &rg_view_json_units,      &rg_view_json_other_units, &rg_view_json_ties,
-    &rg_view_json_clusters,   &rg_view_json_diags,     &rg_view_sheet_tasks,
-    &rg_view_sheet_load,      &rg_view_sheet_centrality, &rg_view_sheet_ties,
-    &rg_view_sheet_clusters,  &rg_view_sheet_diags,    &rg_view_page_load,
-    &rg_view_page_centrality, &rg_view_page_tasks,     &rg_view_page_diags,
-    &rg_view_graphml_nodes,   &rg_view_graphml_edges,  &rg_view_reading,
-    &rg_view_explain,         &rg_view_json_reading,   &rg_view_sheet_reading,
-    &rg_view_page_reading};
+static const rg_view *const VIEWS[] = {&rg_view_units,
+                                       &rg_view_overload,
+                                       &rg_view_collectives,
+                                       &rg_view_ties,
+                                       &rg_view_clusters,
+                                       &rg_view_tasks,
+                                       &rg_view_edges,
+                                       &rg_view_diags,
+                                       &rg_view_meetings,
+                                       &rg_view_agenda_text,
+                                       &rg_view_agenda,
+                                       &rg_view_meetings_json,
+                                       &rg_view_agenda_json,
+                                       &rg_view_tasks_csv,
+                                       &rg_view_json_tasks,
+                                       &rg_view_json_units,
+                                       &rg_view_json_other_units,
+                                       &rg_view_json_ties,
+                                       &rg_view_json_clusters,
+                                       &rg_view_json_diags,
+                                       &rg_view_sheet_tasks,
+                                       &rg_view_sheet_load,
+                                       &rg_view_sheet_centrality,
+                                       &rg_view_sheet_ties,
+                                       &rg_view_sheet_clusters,
+                                       &rg_view_sheet_diags,
+                                       &rg_view_page_load,
+                                       &rg_view_page_centrality,
+                                       &rg_view_page_tasks,
+                                       &rg_view_page_diags,
+                                       &rg_view_graphml_nodes,
+                                       &rg_view_graphml_edges,
+                                       &rg_view_reading,
+                                       &rg_view_explain,
+                                       &rg_view_json_reading,
+                                       &rg_view_sheet_reading,
+                                       &rg_view_page_reading};
 
 Test(schema, every_column_has_a_key_both_labels_and_a_getter_and_keys_are_unique) {
   for (size_t k = 0; k < sizeof SCHEMAS / sizeof SCHEMAS[0]; k++) {
@@ -40,8 +63,7 @@ Test(schema, every_column_has_a_key_both_labels_and_a_getter_and_keys_are_unique
     for (int c = 0; c < s->ncols; c++) {
       const rg_column *col = &s->cols[c];
       cr_expect(col->key && *col->key, "%s column %d has no key", s->id, c);
-      cr_expect(col->zh && *col->zh && col->en && *col->en, "%s.%s lacks a label", s->id,
-                col->key);
+      cr_expect(col->zh && *col->zh && col->en && *col->en, "%s.%s lacks a label", s->id, col->key);
       cr_expect_not_null(col->get, "%s.%s has no getter", s->id, col->key);
       cr_expect(col->type != RG_COL_REAL || col->digits > 0 || (col->flags & RG_COLF_LINKED),
                 "%s.%s: a real column says how many digits the page shows", s->id, col->key);
@@ -69,7 +91,8 @@ static void seed_load(seed *s) {
   cr_assert_eq(rg_meetings_plan(s->plan, NULL, &s->mp, &err), RG_OK);
   rg_report_opts_init(&s->ro);
   rg_report_data_init(&s->rd, s->plan, &s->res, &s->ro);
-  s->src = (rg_table_src){.plan = s->plan, .res = &s->res, .rd = &s->rd, .mp = &s->mp, .only_unit = -1};
+  s->src =
+      (rg_table_src){.plan = s->plan, .res = &s->res, .rd = &s->rd, .mp = &s->mp, .only_unit = -1};
 }
 
 static void seed_free(seed *s) {

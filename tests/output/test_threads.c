@@ -37,7 +37,8 @@ static char *outputs_of(const char *path) {
       rg_meetings_write(plan, &mp, -1, RG_FMT_CSV, f, &err);
       rg_meeting_plan_free(&mp);
     }
-    if (!rg_diagram_render_mem(plan, &r, &d, "dot", &dot, &dot_len, &err)) fwrite(dot, 1, dot_len, f);
+    if (!rg_diagram_render_mem(plan, &r, &d, "dot", &dot, &dot_len, &err))
+      fwrite(dot, 1, dot_len, f);
     free(dot);
     rg_results_free(&r);
   }
