@@ -7,12 +7,13 @@
 #include "strutil.h"
 #include "utf8.h"
 
-static const char *const LEAD[] = {"牵头", "主办", "主责", "指导", "主管",
-                                   "统筹", "主导", "主抓", NULL};
+static const char *const LEAD[] = {"牵头", "主办", "主责", "主管", "统筹", "主导", "主抓", NULL};
 static const char *const SUPPORT[] = {"配合", "协办", "协同", "参与", "协助",
                                       "支持", "协作", "会同", NULL};
 static const char *const RESP[] = {"责任", NULL};
-static const char *const SHARED[] = {"负责", "承办", "承担", "实施", "落实", "主体", "执行", NULL};
+/* 指导 (指导单位, 指导部门): supervising; responsible when nothing else leads */
+static const char *const SHARED[] = {"负责", "承办", "承担", "实施", "落实",
+                                     "主体", "执行", "指导", NULL};
 static const char *const PERSON[] = {"领导", "负责人", "责任人", "联系人", "分管", "包联", "包抓",
                                      "市长", "省长",   "县长",   "区长",   "书记", NULL};
 static const char *const BODY[] = {"单位", "部门", "主体", "机构", "处室", "科室", "机关", NULL};
@@ -80,6 +81,11 @@ static rg_header_class classify(const char *s) {
   for (int i = 0; COMMON[i].h; i++)
     if (!strcmp(s, COMMON[i].h)) return COMMON[i].c;
   if (rg_utf8_strlen(s) > 14) return RG_HDR_NONE;
+  /* 部门分工, 责任分工, 任务分工, 职责分工, 分工: who does what, units and
+   * their roles in the words that follow (市发展改革委牵头，市财政局配合) */
+  if ((ends(s, "分工") || !strcmp(s, "分工安排") || !strcmp(s, "具体分工")) &&
+      rg_utf8_strlen(s) <= 6)
+    return RG_HDR_SHARED;
   /* a header holds no sentence punctuation and no numbers: 1.抓好安全生产工作
    * or 责任单位:市应急局 is a line of text, not a header */
   for (const char *p = s; *p; p++)

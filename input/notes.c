@@ -46,6 +46,16 @@ static void seg_push(rg_duty *d, const char *s, size_t n, rg_role_class cls, con
     n--;
   while (n >= 3 && (!memcmp(s + n - 3, "、", 3) || !memcmp(s + n - 3, "。", 3)))
     n -= 3;
+  /* an adverb before the role word: 国家发展改革委、财政部分别牵头 (each leads
+   * its own part), 共同负责, 各自负责 */
+  static const char *const ADV[] = {"分别", "共同", "各自", "均", NULL};
+  for (int i = 0; ADV[i]; i++) {
+    size_t a = strlen(ADV[i]);
+    if (n > a + 3 && !memcmp(s + n - a, ADV[i], a)) {
+      n -= a;
+      break;
+    }
+  }
   if (!n) return;
   RG_GROW(d->seg, d->cap, (size_t)d->n + 1);
   rg_duty_seg *g = &d->seg[d->n++];
@@ -72,7 +82,7 @@ static int label_kind(const char *word, rg_role_class *cls) {
     *cls = strstr(word, "责任") && !has_any(word, SUP) ? RG_CLS_RESP : RG_CLS_SUPPORT;
     return LBL_UNITS;
   case RG_HDR_SHARED:
-    *cls = RG_CLS_SHARED;
+    *cls = strstr(word, "指导") ? RG_CLS_GUIDE : RG_CLS_SHARED;
     return LBL_UNITS;
   case RG_HDR_MIXED:
     *cls = RG_CLS_MIXED;
@@ -210,7 +220,9 @@ static const role_word WORDS[] = {
     {"联合", W_INFIX, 0, RG_CLS_LEAD, RG_CLS_SUPPORT},
     {"会商", W_INFIX, 0, RG_CLS_LEAD, RG_CLS_SUPPORT},
     {"联同", W_INFIX, 0, RG_CLS_LEAD, RG_CLS_SUPPORT},
-    {"指导", W_BOTH, RG_CLS_LEAD, RG_CLS_LEAD, RG_CLS_SUPPORT},
+    /* 指导: the units supervise; they are responsible only when nothing in
+     * the note leads (民政部牵头，国家卫生健康委指导 → the guide supports) */
+    {"指导", W_BOTH, RG_CLS_GUIDE, RG_CLS_GUIDE, RG_CLS_SUPPORT},
     {"督促", W_BOTH, RG_CLS_LEAD, RG_CLS_LEAD, RG_CLS_SUPPORT},
     {"协同", W_BOTH, RG_CLS_SUPPORT, RG_CLS_LEAD, RG_CLS_SUPPORT},
     {"配合", W_BOTH, RG_CLS_SUPPORT, RG_CLS_SUPPORT, RG_CLS_LEAD},
@@ -368,6 +380,8 @@ static int is_deadline(const char *c) {
 
 /* ------------------------------------------------------------- parse */
 
+static void read_value_cut(const char *v, rg_role_class cls, const char *why, rg_duty *d);
+
 static void add_rule(rg_duty *d, const char *text, const rg_rule *r) {
   RG_GROW(d->rules, d->cap_rules, (size_t)d->n_rules + 1);
   d->rules[d->n_rules].text = rg_xstrdup(text);
@@ -375,9 +389,51 @@ static void add_rule(rg_duty *d, const char *text, const rg_rule *r) {
   d->n_rules++;
 }
 
+/* A parenthesis in a list that states a rule: 市发展改革委、市财政局(列第一位
+ *的为牵头单位), 〔排在第一位的为牵头部门〕. Each is recorded in d and cut out;
+ * returns the text left (malloc'd). */
+static char *cut_rule_groups(const char *v, rg_duty *d) {
+  char *out = rg_xstrdup(v);
+  if (!strstr(v, "第") && !strstr(v, "首") && !strstr(v, "前面") && !strstr(v, "排头") &&
+      !strstr(v, "列出"))
+    return out; /* no rule word: the common case */
+  int depth = 0;
+  size_t open = 0, n;
+  for (size_t i = 0; out[i];) {
+    int was = depth;
+    if ((n = rg_bracket_step(out + i, &depth))) {
+      if (!was && depth == 1 && (out[i] == '(' || starts(out + i, "〔") || starts(out + i, "【"))) {
+        open = i;
+      } else if (was == 1 && !depth && i > open) {
+        size_t olen = rg_utf8_char_len(out + open);
+        char *inner = dupn(out + open + olen, i - open - olen);
+        rg_rule r;
+        if (rg_conv_scan(inner, &r)) {
+          add_rule(d, inner, &r);
+          memmove(out + open, out + i + n, strlen(out + i + n) + 1);
+          free(inner);
+          i = open;
+          continue;
+        }
+        free(inner);
+      }
+      i += n;
+      continue;
+    }
+    i += rg_utf8_char_len(out + i);
+  }
+  return out;
+}
+
 /* The units of one label value (or the unlabelled text): rule sentences
  * and deadlines cut out, the rest read into role segments. */
-static void read_value(const char *v, rg_role_class cls, const char *why, rg_duty *d) {
+static void read_value(const char *v0, rg_role_class cls, const char *why, rg_duty *d) {
+  char *vv = cut_rule_groups(v0, d);
+  read_value_cut(vv, cls, why, d);
+  free(vv);
+}
+
+static void read_value_cut(const char *v, rg_role_class cls, const char *why, rg_duty *d) {
   size_t len = strlen(v);
   /* one clause that holds no rule and no deadline (most label values and
    * cells: 市财政局、商务局等有关部门): straight to its role words */
@@ -571,11 +627,27 @@ int rg_duty_link(rg_plan *plan, int task, const rg_duty *d, long line, const rg_
   if (explain)
     snprintf(first_why, sizeof first_why, "listed first: the plan's rule (line %ld) makes it lead",
              c->rule_line);
+  /* 指导: the guide supervises. It supports when the note (row) names a lead
+   * (民政部牵头，国家卫生健康委指导); otherwise it is the one that leads
+   * (指导部门 | 实施单位: the department over the towns that implement). */
+  int explicit_lead = c->others_lead || d->has_lead, guide_leads = 0;
+  for (int i = 0; i < d->n && !explicit_lead; i++)
+    guide_leads |= d->seg[i].cls == RG_CLS_GUIDE;
   for (int i = 0; i < d->n; i++) {
     const rg_duty_seg *g = &d->seg[i];
     rg_list_opts o = {.role = RG_ROLE_SUPPORT, .mode = c->mode};
     char why[160] = "";
-    switch (g->cls) {
+    rg_role_class cls = g->cls;
+    if (cls == RG_CLS_GUIDE) {
+      if (explain)
+        snprintf(why, sizeof why, "%s%s%s: supervises, %s", src, sp, g->why,
+                 explicit_lead ? "another unit leads: support" : "no other lead: lead");
+      o.role = explicit_lead ? RG_ROLE_SUPPORT : RG_ROLE_LEAD;
+      o.why = why;
+      linked += rg_unitlist_link_opts(plan, task, g->units, strlen(g->units), line, &o);
+      continue;
+    }
+    switch (cls) {
     case RG_CLS_LEAD:
       o.role = RG_ROLE_LEAD;
       if (explain) snprintf(why, sizeof why, "%s%s%s: lead", src, sp, g->why);
@@ -584,13 +656,13 @@ int rg_duty_link(rg_plan *plan, int task, const rg_duty *d, long line, const rg_
       if (explain) snprintf(why, sizeof why, "%s%s%s: support", src, sp, g->why);
       break;
     case RG_CLS_RESP:
-      o.first_lead = c->resp_first_lead;
+      o.first_lead = c->resp_first_lead && !guide_leads;
       o.first_why = first_why;
       if (explain) snprintf(why, sizeof why, "%s%s%s: support", src, sp, g->why);
       break;
     case RG_CLS_SHARED:
       /* a lead named in the note (X牵头) overrides the first-listed rule */
-      if (d->has_lead) {
+      if (d->has_lead || guide_leads) {
         if (explain) snprintf(why, sizeof why, "%s%s%s, after a lead: support", src, sp, g->why);
       } else if (c->first_leads) {
         o.first_lead = 1;
@@ -605,6 +677,7 @@ int rg_duty_link(rg_plan *plan, int task, const rg_duty *d, long line, const rg_
           snprintf(why, sizeof why, "%s%s%s, no lead named: every unit leads", src, sp, g->why);
       }
       break;
+    case RG_CLS_GUIDE: /* handled above */
     case RG_CLS_MIXED:
       o.first_lead = 1;
       if (explain) snprintf(why, sizeof why, "%s%s%s: not first, support", src, sp, g->why);

@@ -7,7 +7,8 @@
  *   - role words after a list: 牵头, 牵头负责, 主办 (lead); 配合, 参与, 协助,
  *     协同, 支持, 协办, 落实, 负责落实 (support); 负责, 按职责分工负责,
  *     分别负责, 各负其责 (shared: lead when the note names no lead);
- *     指导 (lead: the guiding units own the task).
+ *     指导 (guide: the supervising units; they support when the note
+ *     names a lead, else they lead).
  *   - connectors between two lists: 会同, 联合, 协同, 指导, 督促 (the units
  *     before lead, those after support); 配合, 协助 (the units before support
  *     the units after).
@@ -33,6 +34,8 @@ typedef enum {
   RG_CLS_SHARED = 3,  /* 负责: lead when nothing else in the note leads; under the
                        * first-listed rule the first leads, the others support */
   RG_CLS_MIXED = 4,   /* 责任主体与协同单位: the first leads, the others support */
+  RG_CLS_GUIDE = 5,   /* 指导, 指导单位: supervising; support when the note (row) names
+                       * a lead, else lead (and shared units then support) */
 } rg_role_class;
 
 typedef struct rg_duty_seg {
@@ -85,6 +88,7 @@ typedef struct rg_duty_ctx {
   int first_leads;     /* the first-listed rule is in force */
   int resp_first_lead; /* RESP lists: the first leads (rule in force, no lead in the task) */
   rg_link_mode mode;
+  int others_lead;     /* a lead column of the row names units */
   const char *source; /* "note", "label", "cell", "sentence": for --explain */
   long rule_line;     /* the line of the rule in force, for --explain */
 } rg_duty_ctx;

@@ -293,7 +293,7 @@ static int colmap_build(colmap *m, const char *const *cells, int n, const char *
     for (int i = 0; SUP[i]; i++)
       plain |= strstr(norm[c], SUP[i]) != NULL;
     m->cls[c] = m->kind[c] == COL_LEAD     ? RG_CLS_LEAD
-                : m->kind[c] == COL_SHARED ? RG_CLS_SHARED
+                : m->kind[c] == COL_SHARED ? (strstr(norm[c], "指导") ? RG_CLS_GUIDE : RG_CLS_SHARED)
                 : m->kind[c] == COL_MIXED  ? RG_CLS_MIXED
                 : plain                    ? RG_CLS_SUPPORT
                                            : RG_CLS_RESP;
@@ -473,9 +473,11 @@ static void link_row(rg_plan *plan, const colmap *m, const char *const *heads, c
   int rule = -1;
   for (int i = 0; i < rd->n_conv; i++)
     if (rd->conv[i].kind == RG_CONV_FIRST_LEADS && rd->conv[i].from_task <= task) rule = i;
-  int row_lead = 0;
-  for (int c = 0; c < m->n; c++)
+  int row_lead = 0, row_guide = 0;
+  for (int c = 0; c < m->n; c++) {
     if (m->kind[c] == COL_LEAD && !means_none(cell(r, c))) row_lead = 1;
+    if (m->cls[c] == RG_CLS_GUIDE && !means_none(cell(r, c))) row_guide = 1;
+  }
   /* lead columns first, so that links keep the order lead, then support */
   for (int pass = 0; pass < 2; pass++)
     for (int c = 0; c < m->n; c++) {
@@ -489,9 +491,11 @@ static void link_row(rg_plan *plan, const colmap *m, const char *const *heads, c
       snprintf(why, sizeof why, "column %s", heads && heads[c] ? heads[c] : "?");
       rg_duty d;
       rg_duty_parse(t, m->cls[c], why, &d);
-      if (row_lead) d.has_lead = 1;
+      /* a 指导 column with no lead column leads: the others then support */
+      if (row_lead || (row_guide && m->cls[c] != RG_CLS_GUIDE)) d.has_lead = 1;
       rg_duty_ctx x = {.first_leads = rule >= 0,
                        .resp_first_lead = rule >= 0 && !row_lead,
+                       .others_lead = row_lead, /* a 指导 column then supervises */
                        .mode = RG_LINK_NORMAL,
                        .source = "cell in",
                        .rule_line = rule >= 0 ? rd->conv[rule].line : 0};
@@ -878,7 +882,10 @@ rg_status rg_rows_parse(rg_plan *plan, const rg_row *rows, int nrows, const rg_l
                       : "support units";
         break;
       case COL_SHARED:
-        meaning = "responsible units: lead unless a lead column names one";
+        meaning = m.cls[c] == RG_CLS_GUIDE
+                      ? "supervising units: support when a lead column names a lead, else "
+                        "lead"
+                      : "responsible units: lead unless a lead column names one";
         break;
       case COL_MIXED:
         meaning = "units: the first listed leads, the others support";

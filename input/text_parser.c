@@ -226,23 +226,34 @@ static void apply_note(parser *p, rg_duty *d, long line) {
   p->n_notes++;
 }
 
-/* Depth-0 parenthesised groups of s: calls f(open, close) with the byte
- * offsets of '(' and ')'. Returns the number of groups. */
+/* Depth-0 parenthesised groups of s: ( ) and the 〔 〕 some plans use for
+ * notes (〔民政部牵头，国家卫生健康委指导〕). open is the offset of the opening
+ * bracket, close that of the closing one; olen and clen their bytes. */
 typedef struct group {
-  size_t open, close;
+  size_t open, close, olen, clen;
 } group;
 
 static int groups_of(const char *s, group *out, int max) {
   int n = 0, depth = 0;
-  size_t open = 0;
-  for (size_t i = 0; s[i]; i++) {
-    if (s[i] == '(') {
-      if (depth++ == 0) open = i;
-    } else if (s[i] == ')' && depth) {
-      if (--depth == 0 && n < max) out[n++] = (group){open, i};
+  size_t open = 0, olen = 1;
+  for (size_t i = 0; s[i];) {
+    size_t k = s[i] == '(' || s[i] == ')' ? 1 : starts(s + i, "〔") || starts(s + i, "〕") ? 3 : 0;
+    if (k && (s[i] == '(' || starts(s + i, "〔"))) {
+      if (depth++ == 0) {
+        open = i;
+        olen = k;
+      }
+    } else if (k && depth) {
+      if (--depth == 0 && n < max) out[n++] = (group){open, i, olen, k};
     }
+    i += k ? k : 1;
   }
   return n;
+}
+
+/* The content of group g of s (malloc'd). */
+static char *group_text(const char *s, const group *g) {
+  return dupn(s + g->open + g->olen, g->close - g->open - g->olen);
 }
 
 /* Does s carry a role note (in any of its parentheses)? */
@@ -250,7 +261,7 @@ static int has_note(const char *s) {
   group g[64];
   int n = groups_of(s, g, 64);
   for (int i = 0; i < n; i++) {
-    char *c = dupn(s + g[i].open + 1, g[i].close - g[i].open - 1);
+    char *c = group_text(s, &g[i]);
     rg_duty d;
     int yes = read_note(c, &d);
     if (yes) rg_duty_destroy(&d);
@@ -267,12 +278,12 @@ static int read_notes(parser *p, char *text, long line) {
   int n = groups_of(text, g, 256), found = 0;
   char *cut = rg_xcalloc(strlen(text) + 1, 1);
   for (int i = 0; i < n; i++) {
-    char *c = dupn(text + g[i].open + 1, g[i].close - g[i].open - 1);
+    char *c = group_text(text, &g[i]);
     rg_duty d;
     if (read_note(c, &d)) {
       apply_note(p, &d, line);
       rg_duty_destroy(&d);
-      memset(cut + g[i].open, 1, g[i].close - g[i].open + 1);
+      memset(cut + g[i].open, 1, g[i].close - g[i].open + g[i].clen);
       found++;
     }
     free(c);
@@ -577,7 +588,7 @@ static int rule_line(parser *p, const char *s, long line) {
       size_t to = i < k ? g[i].open : n;
       memcpy(outside + w, s + from, to - from);
       w += to - from;
-      if (i < k) from = g[i].close + 1;
+      if (i < k) from = g[i].close + g[i].clen;
     }
     outside[w] = '\0';
   }

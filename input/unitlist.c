@@ -178,6 +178,17 @@ static int conj_side(const char *s) {
   return 0;
 }
 
+/* A set named after 等 with its own qualifier (等国务院相关部门, 等省直有关单位,
+ * 等各有关部门, 等市直相关部门): a collective of its own, not an open tail
+ * (等有关部门 is cut by strip_open_tail and names no set). */
+static int qualified_set(const char *s) {
+  static const char *const BARE_TAIL[] = {"有关", "相关", "部门", "单位", "其他", NULL};
+  static const char *const SET_END[] = {"部门", "单位", "机构", "部委", NULL};
+  if (starts_any(s, BARE_TAIL) || !ends_any(s, SET_END)) return 0;
+  return strstr(s, "有关") || strstr(s, "相关") || strstr(s, "直属") || starts(s, "各") ||
+         strstr(s, "直各");
+}
+
 /* Split tokens at depth-0 和 / 与 / 并 / 或 when both sides name units
  * (林业局与财政部, 市财政局和各区政府), never inside a name
  * (工业和信息化局, 住房和城乡建设部: 工业 and 住房 are no bodies); and at
@@ -203,6 +214,17 @@ static void split_conj(toks *in, toks *out) {
         if (depth == 0 && p != s) {
           int deng = starts(p, "等");
           const char *c = deng ? p + 3 : p;
+          if (deng && qualified_set(c)) {
+            /* 商务部等国务院相关部门: 商务部, then the set, the list open */
+            char *left = dupn(s, (size_t)(p - s));
+            if (rg_vocab_is_body(left)) {
+              hit = p;
+              hlen = 3;
+              open = 1;
+            }
+            free(left);
+            if (hit) break;
+          }
           for (int k = 0; CONJ[k]; k++) {
             if (!starts(c, CONJ[k])) continue;
             size_t clen = strlen(CONJ[k]) + (size_t)(c - p);
@@ -442,7 +464,8 @@ static void distribute_suffixes(toks *t) {
 static const char *const NATIONAL[] = {"中国", "中华", "国家",     "中央", "国务院",
                                        "全国", "海关", "人民银行", "中共", NULL};
 static const char *const INSTITUTION[] = {"集团", "公司", "实验室", "大学", "学院", "医院", "银行",
-                                          "研究院", "研究所", "协会", "学会", "基金会", "报社",
+                                          "支行", "分行", "研究院", "研究所", "协会", "学会",
+                                          "基金会", "基金", "报社",
                                           "电视台", "有限", "学校",
                                           /* a zone's committee is named by its zone */
                                           "管委会", "产业园", "园区", NULL};
@@ -487,8 +510,10 @@ static int own_prefix(const char *s, prefix_state *st) {
     int bare = 0;
     for (int k = 0; NOT_PREFIX[k]; k++)
       if (starts(s, NOT_PREFIX[k])) bare = 1;
-    /* 市政府… is 市 + 政府… */
-    if (starts(s, "市政府") || starts(s, "市政法委")) bare = 0;
+    /* 市政府…, 市政务服务和大数据局, 市政协 are 市 + 政府…, 政务…, 政协;
+     * 市政公用局, 市政工程… are bare */
+    if (starts(s, "市政府") || starts(s, "市政法委") || starts(s, "市政务") || starts(s, "市政协"))
+      bare = 0;
     if (bare) return 0;
     set_prefix(st, p, n, 0);
     return 1;
@@ -499,6 +524,21 @@ static int own_prefix(const char *s, prefix_state *st) {
 static int is_government_itself(const char *rest) {
   return !*rest || !strcmp(rest, "政府") || !strcmp(rest, "人民政府") || !strcmp(rest, "管委会") ||
          !strcmp(rest, "党委");
+}
+
+/* Does s name a full place (丽水市, 莲都区: a gazetteer name with its
+ * suffix) after its first character? Such a name is a branch of a body in
+ * that place (人行丽水市中心支行), never a department of the document's own
+ * government. */
+static int names_inner_place(const char *s) {
+  for (const char *p = s + rg_utf8_char_len(s); *p; p += rg_utf8_char_len(p)) {
+    int level = 0;
+    size_t g = rg_gazetteer_prefix(p, &level);
+    if (g >= 9 && (starts(p + g - 3, "市") || starts(p + g - 3, "区") || starts(p + g - 3, "县") ||
+                   starts(p + g - 3, "省") || starts(p + g - 3, "州") || starts(p + g - 3, "旗")))
+      return 1;
+  }
+  return 0;
 }
 
 /* Apply the inheritance rule to token s; returns a new string or NULL when
@@ -520,6 +560,8 @@ static char *inherit(const char *s, prefix_state *st) {
   }
   if (starts_any(s, NATIONAL) || has_any(s, INSTITUTION)) return NULL;
   if (rg_vocab_is_national(s)) return NULL;
+  /* 人行丽水市中心支行, 国网丽水市供电公司: named by a place inside the name */
+  if (names_inner_place(s)) return NULL;
   if (strstr(s, "市委") || strstr(s, "省委") || strstr(s, "区委") || strstr(s, "县委"))
     return NULL; /* 团市委 */
   /* 城关镇, 靳村乡, 东城街道: named by their own place */
@@ -540,9 +582,33 @@ static char *inherit(const char *s, prefix_state *st) {
 static const char *const BODY_END[] = {"局", "委", "办", "厅", "部", "会", "室", "中心", "院",
                                        "社", "组", "处", "署", "站", "所", "队", "行",   NULL};
 
+/* The short name declared by inner (以下简称市大数据局, 简称"大数据局",
+ * 下称市大数据局), malloc'd, or NULL. */
+static char *declared_short(const char *inner) {
+  static const char *const SAY[] = {"以下简称", "以下称", "下称", "简称", NULL};
+  for (int i = 0; SAY[i]; i++) {
+    if (!starts(inner, SAY[i])) continue;
+    const char *p = inner + strlen(SAY[i]);
+    if (*p == ':') p++;
+    char *t = rg_xstrdup(p);
+    /* quotes around the short name: “大数据局” (NFKC keeps them), "大数据局" */
+    static const char *const Q[] = {"“", "”", "\"", "「", "」", "‘", "’", NULL};
+    for (int k = 0; Q[k]; k++) {
+      char *q;
+      while ((q = strstr(t, Q[k])))
+        memmove(q, q + strlen(Q[k]), strlen(q + strlen(Q[k])) + 1);
+    }
+    trim_unit(t);
+    if (*t) return t;
+    free(t);
+    return NULL;
+  }
+  return NULL;
+}
+
 /* 省市场监管局(省知识产权局): cut the trailing parenthetical into *alias when it
- * names a body. (牵头) sets *lead. */
-static void split_alias(char *s, char **alias, int *lead) {
+ * names a body. (牵头) sets *lead; (以下简称X) sets *alias to X and *short_alias. */
+static void split_alias(char *s, char **alias, int *lead, int *short_alias) {
   *alias = NULL;
   size_t n = strlen(s);
   if (!n || s[n - 1] != ')') return;
@@ -559,6 +625,15 @@ static void split_alias(char *s, char **alias, int *lead) {
   if (open == (size_t)-1 || open == 0) return;
   char *inner = dupn(s + open + 1, n - open - 2);
   trim_unit(inner);
+  char *sh = declared_short(inner);
+  if (sh) {
+    s[open] = '\0';
+    trim_unit(s);
+    free(inner);
+    *alias = sh;
+    *short_alias = 1;
+    return;
+  }
   if (!strcmp(inner, "牵头") || !strcmp(inner, "牵头单位") || !strcmp(inner, "牵头部门")) {
     *lead = 1;
     s[open] = '\0';
@@ -589,6 +664,7 @@ static void add_item(rg_unit_list *out, char *name, char *alias, rg_kind kind) {
   out->items[out->n].lead = 0;
   out->items[out->n].marked = 0;
   out->items[out->n].printed = NULL;
+  out->items[out->n].short_alias = 0;
   out->n++;
 }
 
@@ -667,7 +743,8 @@ static void parse_at(const char *text, size_t len, rg_level level, const char *p
     int lead = 0;
     char *alias = NULL;
     char *printed = rg_xstrdup(k->s);
-    if (k->kind == RG_KIND_UNIT) split_alias(k->s, &alias, &lead);
+    int short_alias = 0;
+    if (k->kind == RG_KIND_UNIT) split_alias(k->s, &alias, &lead, &short_alias);
     char *name = k->s;
     if (k->kind == RG_KIND_UNIT) {
       char *inh = inherit(name, &st);
@@ -681,10 +758,12 @@ static void parse_at(const char *text, size_t len, rg_level level, const char *p
       const char *nat = rg_vocab_national(exp ? exp : name, level);
       if (exp || (nat && strcmp(nat, name))) {
         char *canon = rg_xstrdup(nat ? nat : exp);
-        if (!alias)
+        if (!alias) {
           alias = name;
-        else
+          short_alias = 0;
+        } else {
           free(name);
+        }
         name = canon;
       }
       free(exp);
@@ -696,7 +775,17 @@ static void parse_at(const char *text, size_t len, rg_level level, const char *p
           free(name);
         name = gov;
       }
-      if (alias) {
+      if (alias && short_alias) {
+        /* the short name is read like any name: 大数据局 -> 市大数据局 */
+        rg_unit_list sl;
+        parse_at(alias, strlen(alias), level, prefix, &sl);
+        if (sl.n == 1 && sl.items[0].kind == RG_KIND_UNIT) {
+          free(alias);
+          alias = sl.items[0].name;
+          sl.items[0].name = NULL;
+        }
+        rg_unitlist_destroy(&sl);
+      } else if (alias) {
         prefix_state ast = st;
         char *ainh = inherit(alias, &ast);
         if (ainh) {
@@ -723,6 +812,7 @@ static void parse_at(const char *text, size_t len, rg_level level, const char *p
     out->items[out->n - 1].printed = printed;
     out->items[out->n - 1].lead = lead;
     out->items[out->n - 1].marked = marked[i];
+    out->items[out->n - 1].short_alias = short_alias && alias;
   }
   free(marked);
   free(raw.v);
@@ -819,8 +909,11 @@ int rg_unitlist_link_opts(rg_plan *plan, int task, const char *text, size_t len,
       why = "carries the lead mark the plan defines";
       rd->conv[marker - 1].applied++;
     }
-    int u = rg_plan_intern_unit(plan, name, it->kind, line);
+    /* a short name the plan declared (以下简称市大数据局) is that unit */
+    int u = rg_reading_short(plan, name);
+    if (u < 0) u = rg_plan_intern_unit(plan, name, it->kind, line);
     if (it->alias) rg_plan_add_alias(plan, u, it->alias);
+    if (it->alias && it->short_alias) rg_reading_add_short(plan, it->alias, u);
     link_mode(plan, task, u, role, line, o->mode);
     rg_reading_event_add(plan, task, line, printed, u, role, "unit", why);
     n++;

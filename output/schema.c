@@ -698,6 +698,11 @@ static const char *convention_text(const rg_plan *plan, const rg_convention *c, 
   case RG_CONV_MARKER:
     return rg_cell_printf(o, "units marked %s lead: \"%s\"; %s; %d marked", c->unit, c->text, scope,
                           c->applied);
+  case RG_CONV_ALL_RESPONSIBLE:
+    return rg_cell_printf(o,
+                          "no task names a lead and no rule says who leads: every listed "
+                          "responsible unit (%s) is read as responsible, a lead; %d links",
+                          c->text, c->applied);
   }
   return "";
 }

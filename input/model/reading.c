@@ -23,6 +23,8 @@ void rg_reading_free(rg_reading *r) {
   free(r->headers);
   free(r->ev);
   free(r->accept);
+  free(r->short_name);
+  free(r->short_unit);
   free(r);
 }
 
@@ -73,4 +75,21 @@ int rg_reading_accepts(const rg_plan *plan, const char *name) {
   for (int i = 0; i < r->n_accept; i++)
     if (!strcmp(r->accept[i], name)) return 1;
   return 0;
+}
+
+void rg_reading_add_short(rg_plan *plan, const char *short_name, int unit) {
+  rg_reading *r = rg_reading_of(plan);
+  if (rg_reading_short(plan, short_name) >= 0) return;
+  RG_GROW(r->short_name, r->cap_short, (size_t)r->n_short + 1);
+  RG_GROW(r->short_unit, r->cap_short_unit, (size_t)r->n_short + 1);
+  r->short_name[r->n_short] = rg_plan_strdup(plan, short_name);
+  r->short_unit[r->n_short++] = unit;
+}
+
+int rg_reading_short(const rg_plan *plan, const char *name) {
+  const rg_reading *r = plan->reading;
+  if (!r) return -1;
+  for (int i = 0; i < r->n_short; i++)
+    if (!strcmp(r->short_name[i], name)) return r->short_unit[i];
+  return -1;
 }

@@ -40,6 +40,7 @@ typedef enum {
   RG_CONV_FIRST_LEADS = 0, /* the first unit listed leads, the others support */
   RG_CONV_STANDING = 1,    /* a unit every task has without listing it */
   RG_CONV_MARKER = 2,      /* units carrying a mark (★, *) lead */
+  RG_CONV_ALL_RESPONSIBLE = 3, /* no lead named and no rule: every responsible unit leads */
 } rg_conv_kind;
 
 typedef struct rg_convention {
@@ -91,6 +92,12 @@ typedef struct rg_reading {
   const char **accept; /* names let in by --accept-unit or a roster (NFKC) */
   int n_accept;
   size_t cap_accept;
+  /* short names a plan declares (市政务服务和大数据局(以下简称市大数据局)):
+   * the short name reads as the unit from then on */
+  const char **short_name;
+  int *short_unit;
+  int n_short;
+  size_t cap_short, cap_short_unit;
 } rg_reading;
 
 /* The plan's reading, created empty on first use. Never NULL. */
@@ -108,6 +115,11 @@ void rg_reading_add_header(rg_plan *plan, const char *header, const char *meanin
 /* Record how a name was read (only when record is set; strings copied). */
 void rg_reading_event_add(rg_plan *plan, int task, long line, const char *name, int unit,
                           rg_role role, const char *how, const char *why);
+
+/* Record that the plan calls unit by short (以下简称 short). */
+void rg_reading_add_short(rg_plan *plan, const char *short_name, int unit);
+/* The unit a declared short name stands for, or -1. O(short names). */
+int rg_reading_short(const rg_plan *plan, const char *name);
 
 /* Let name (NFKC'd here) in as a unit whatever it looks like. */
 void rg_reading_accept(rg_plan *plan, const char *name);

