@@ -2,11 +2,13 @@
  * one short clause against fixed word lists. */
 #include "conventions.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "strutil.h"
 #include "unitlist.h"
+#include "utf8.h"
 #include "vocab.h"
 
 static const char *const LEAD_WORDS[] = {"牵头", "主办", "主责", "负总责", NULL};
@@ -195,4 +197,90 @@ void rg_conv_around_tables(rg_plan *plan, const char *title, const rg_lines *lin
     }
     free(s);
   }
+}
+
+void rg_conv_all_responsible(rg_plan *plan) {
+  rg_reading *r = rg_reading_of(plan);
+  /* a rule says who leads; a list says who supports (配合单位：…) */
+  if (r->n_conv || r->named_support) return;
+  int n = 0;
+  for (int l = 0; l < plan->n_links; l++) {
+    if (plan->links[l].role == RG_ROLE_LEAD) return;
+    if (plan->units[plan->links[l].unit].kind == RG_KIND_UNIT) n++;
+  }
+  if (!n) return;
+  for (int l = 0; l < plan->n_links; l++)
+    plan->links[l].role = RG_ROLE_LEAD;
+  rg_convention c = {.kind = RG_CONV_ALL_RESPONSIBLE,
+                     .text = "责任单位",
+                     .line = 0,
+                     .from_task = 0,
+                     .applied = plan->n_links};
+  rg_reading_add_convention(plan, &c);
+}
+
+/* Is p at the start of a name: the text's start or after a separator? */
+static int name_start(const char *text, const char *p) {
+  if (p == text) return 1;
+  char b = p[-1];
+  if (b == ',' || b == ';' || b == ':' || b == ' ' || b == '(' || b == ')' || b == '\n' ||
+      b == '\t')
+    return 1;
+  static const char *const SEP[] = {"、", "，", "；", "：", "（", "）", "。", "由", NULL};
+  for (int i = 0; SEP[i]; i++)
+    if (p - text >= 3 && !memcmp(p - 3, SEP[i], 3)) return 1;
+  return 0;
+}
+
+rg_level rg_reading_level_from_names(rg_plan *plan, const char *text, size_t len, long line) {
+  rg_reading *r = rg_reading_of(plan);
+  if (r->level != RG_LEVEL_UNKNOWN || !text) return r->level;
+  static const struct {
+    const char *prefix;
+    rg_level level;
+  } P[] = {{"自治区", RG_LEVEL_PROVINCIAL},
+           {"省", RG_LEVEL_PROVINCIAL},
+           {"市", RG_LEVEL_CITY},
+           {"县", RG_LEVEL_COUNTY},
+           {"区", RG_LEVEL_DISTRICT}};
+  enum { NP = sizeof P / sizeof *P };
+  static const char *const NOT[] = {"市场", "市政公用", "市政工程", "区域", "县域", "省级",
+                                    "市级", "区级",     "县级",     "市民", "市区", "县城",
+                                    "区县", "县区",     "市县",     "省市", NULL};
+  int count[NP] = {0};
+  char example[NP][64] = {{0}};
+  const char *end = text + len;
+  for (const char *p = text; p < end; p += rg_utf8_char_len(p)) {
+    int k = -1;
+    for (int i = 0; i < NP && k < 0; i++)
+      if (starts(p, P[i].prefix)) k = i;
+    if (k < 0 || !name_start(text, p) || starts_any(p, NOT)) continue;
+    /* the longest body name of at most 16 characters starting here */
+    const char *q = p + strlen(P[k].prefix);
+    for (int chars = 1; q < end && chars <= 16; chars++) {
+      q += rg_utf8_char_len(q);
+      if (name_start(text, q)) break; /* a separator: the name ended */
+      char *name = dupn(p, (size_t)(q - p));
+      int body = rg_vocab_is_body(name) && !rg_vocab_is_person(name);
+      if (body && !example[k][0] && strlen(name) < sizeof example[k])
+        memcpy(example[k], name, strlen(name) + 1);
+      free(name);
+      if (body) {
+        count[k]++;
+        break;
+      }
+    }
+  }
+  int best = -1;
+  for (int i = 0; i < NP; i++)
+    if (count[i] >= 2 && (best < 0 || count[i] > count[best])) best = i;
+  if (best < 0) return RG_LEVEL_UNKNOWN;
+  for (int i = 0; i < NP; i++)
+    if (i != best && 2 * count[i] > count[best]) return RG_LEVEL_UNKNOWN;
+  r->level = P[best].level;
+  snprintf(r->prefix, sizeof r->prefix, "%s", P[best].prefix);
+  r->level_from =
+      rg_plan_printf(plan, "the plan's own unit names (%d such as %s)", count[best], example[best]);
+  r->level_line = line;
+  return r->level;
 }

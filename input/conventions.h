@@ -58,6 +58,20 @@ void rg_conv_record(rg_plan *plan, const char *text, const rg_rule *r, long line
  * (注：排在第一位的为牵头单位), which then holds for every table. */
 void rg_conv_around_tables(rg_plan *plan, const char *title, const rg_lines *lines);
 
+/* A plan that names no lead anywhere and states no rule saying who leads
+ * (every task has only 责任单位：X、Y) makes every listed unit responsible:
+ * each link becomes a lead, and the reading records it
+ * (RG_CONV_ALL_RESPONSIBLE), so `check` says which reading was taken. Does
+ * nothing when some link already leads; safe to call twice. */
+void rg_conv_all_responsible(rg_plan *plan);
+
+/* The last way to the level, when no issuing body, title or document
+ * number names one: the prefixes the plan's own unit names carry
+ * (商务厅、省贸促会、省财政厅 … → provincial, prefix 省). text is the plan's
+ * unit lists or its whole text; a prefix wins with at least 2 names and
+ * twice as many as any other. Sets the level when still unknown; returns it. */
+rg_level rg_reading_level_from_names(rg_plan *plan, const char *text, size_t len, long line);
+
 /* Set the plan's level (reading.h) from text (an issuing body, a title, a
  * document number: rg_vocab_level) when it is still unknown; returns it. */
 rg_level rg_reading_set_level(rg_plan *plan, const char *text, long line);

@@ -111,6 +111,7 @@ rg_status rg_plan_parse_buffer(rg_plan *plan, const char *utf8, size_t len, rg_i
     break;
   }
   rg_lines_destroy(&lines);
+  if (!st) rg_conv_all_responsible(plan);
   return st;
 }
 
@@ -172,6 +173,7 @@ rg_status rg_plan_load(const char *path, const rg_load_opts *opts, rg_plan **out
     restore_originals(plan, dec.text, dec.len, conv, clen, fmt);
   }
 finish:
+  rg_conv_all_responsible(plan); /* Word, Excel, PDF: parse_buffer did the others */
   rg_plan_finalize(plan);
   rg_plan_check(plan);
   *out = plan;

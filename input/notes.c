@@ -653,6 +653,7 @@ int rg_duty_link(rg_plan *plan, int task, const rg_duty *d, long line, const rg_
       if (explain) snprintf(why, sizeof why, "%s%s%s: lead", src, sp, g->why);
       break;
     case RG_CLS_SUPPORT:
+      rg_reading_of(plan)->named_support = 1;
       if (explain) snprintf(why, sizeof why, "%s%s%s: support", src, sp, g->why);
       break;
     case RG_CLS_RESP:

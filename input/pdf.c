@@ -732,6 +732,37 @@ static int starts_label(const char *s) {
   return 0;
 }
 
+/* A label cut by a line wrap: the paragraph so far (b, n bytes) ends in
+ * the start of a label word (责任单, 牵头部, 完成时) and s starts with its
+ * end and a colon (位：, 门：, 限：). A line never starts with 位：, so
+ * joining it is always right. */
+static int split_label(const char *b, size_t n, const char *s) {
+  const char *colon = NULL;
+  int head = 0;
+  for (const unsigned char *u = (const unsigned char *)s; *u && head <= 3;) {
+    if (!strncmp((const char *)u, "：", 3) || *u == ':') {
+      colon = (const char *)u;
+      break;
+    }
+    if (*u < 0xE0) return 0;
+    u += 3;
+    head++;
+  }
+  if (!colon || !head || head > 3) return 0;
+  /* the last 1-5 characters of b (3 bytes each: CJK) before the colon's word */
+  for (size_t tail = 3; tail <= 15 && tail <= n; tail += 3) {
+    const unsigned char *t = (const unsigned char *)b + n - tail;
+    if (*t < 0xE0) break;
+    char word[64];
+    snprintf(word, sizeof word, "%.*s%.*s", (int)tail, b + n - tail, (int)(colon - s), s);
+    rg_header_class c = rg_header_classify(word);
+    if (c == RG_HDR_LEAD || c == RG_HDR_SUPPORT || c == RG_HDR_SHARED || c == RG_HDR_MIXED ||
+        c == RG_HDR_DEADLINE)
+      return 1;
+  }
+  return 0;
+}
+
 static void flow(pdoc *d, rg_cdoc *doc) {
   /* the body's margins: the most common left edge and the right edge */
   rg_buf b = {0}; /* the paragraph */
@@ -756,6 +787,8 @@ static void flow(pdoc *d, rg_cdoc *doc) {
       int near = prev->page != L->page || L->y0 - prev->y1 < 1.0 * L->em;
       int indented = L->x0 > left + 1.5 * L->em;
       join = full && near && !indented && !starts_heading(L->text) && !starts_label(L->text);
+      /* 责任单 / 位：市发展改革委: a label wrapped inside its word */
+      if (!join && near && split_label(b.s, b.n, L->text)) join = 1;
     }
     if (!join && b.s) {
       char label[32];

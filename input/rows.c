@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "buf.h"
 #include "conventions.h"
 #include "hash.h"
 #include "headers.h"
@@ -292,11 +293,12 @@ static int colmap_build(colmap *m, const char *const *cells, int n, const char *
     int plain = 0;
     for (int i = 0; SUP[i]; i++)
       plain |= strstr(norm[c], SUP[i]) != NULL;
-    m->cls[c] = m->kind[c] == COL_LEAD     ? RG_CLS_LEAD
-                : m->kind[c] == COL_SHARED ? (strstr(norm[c], "指导") ? RG_CLS_GUIDE : RG_CLS_SHARED)
-                : m->kind[c] == COL_MIXED  ? RG_CLS_MIXED
-                : plain                    ? RG_CLS_SUPPORT
-                                           : RG_CLS_RESP;
+    m->cls[c] = m->kind[c] == COL_LEAD ? RG_CLS_LEAD
+                : m->kind[c] == COL_SHARED
+                    ? (strstr(norm[c], "指导") ? RG_CLS_GUIDE : RG_CLS_SHARED)
+                : m->kind[c] == COL_MIXED ? RG_CLS_MIXED
+                : plain                   ? RG_CLS_SUPPORT
+                                          : RG_CLS_RESP;
   }
   for (int c = 0; c < n; c++)
     free(norm[c]);
@@ -491,6 +493,15 @@ static void link_row(rg_plan *plan, const colmap *m, const char *const *heads, c
       snprintf(why, sizeof why, "column %s", heads && heads[c] ? heads[c] : "?");
       rg_duty d;
       rg_duty_parse(t, m->cls[c], why, &d);
+      /* a rule stated in the cell (省商务厅、省财政厅(列第一位的为牵头单位))
+       * holds from this row on */
+      for (int k = 0; k < d.n_rules; k++) {
+        int dup = 0;
+        for (int i = 0; i < rd->n_conv && !dup; i++)
+          dup = rd->conv[i].kind == d.rules[k].rule.kind && rd->conv[i].from_task <= task;
+        if (!dup) rg_conv_record(plan, d.rules[k].text, &d.rules[k].rule, r->lineno, task);
+        if (d.rules[k].rule.kind == RG_CONV_FIRST_LEADS && rule < 0) rule = rd->n_conv - 1;
+      }
       /* a 指导 column with no lead column leads: the others then support */
       if (row_lead || (row_guide && m->cls[c] != RG_CLS_GUIDE)) d.has_lead = 1;
       rg_duty_ctx x = {.first_leads = rule >= 0,
@@ -857,6 +868,18 @@ rg_status rg_rows_parse(rg_plan *plan, const rg_row *rows, int nrows, const rg_l
                       "责任单位, 配合单位, lead, support, ...; or map one with --columns "
                       "lead=NAME,support=NAME)",
                       seen);
+  if (!st && rg_reading_of(plan)->level == RG_LEVEL_UNKNOWN) {
+    /* no title or page line named the level: the unit cells' own prefixes */
+    rg_buf b = {0};
+    for (int i = 1; i < nrows; i++)
+      for (int c = 0; c < m.n && c < rows[i].n; c++)
+        if (unit_col(m.kind[c]) && rows[i].cells[c]) {
+          rg_buf_puts(&b, rows[i].cells[c]);
+          rg_buf_putn(&b, "\n", 1);
+        }
+    if (b.s) rg_reading_level_from_names(plan, b.s, b.n, nrows > 1 ? rows[1].lineno : 0);
+    free(b.s);
+  }
   if (!st) {
     /* how each column was read, for check's summary */
     for (int c = 0; c < m.n; c++) {

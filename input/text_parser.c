@@ -1,3 +1,4 @@
+#define _GNU_SOURCE /* memmem */
 /* text_parser.c - the plain-text layout of a task-division plan.
  *
  * One pass over the lines. Each line is NFKC-normalised (full-width
@@ -21,6 +22,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "buf.h"
 #include "conventions.h"
 #include "headers.h"
 #include "notes.h"
@@ -110,8 +112,9 @@ typedef struct parser {
    * role note follows it, or in prose mode its body gives units duties) */
   char *cand_number, *cand_title, *cand_body;
   long cand_line;
-  int cand_section; /* the candidate is a section heading */
-  int next_heading; /* the task start_task makes is that heading (rg_task.heading) */
+  int cand_section;      /* the candidate is a section heading */
+  int next_heading;      /* the task start_task makes is that heading (rg_task.heading) */
+  const rg_lines *lines; /* every line: the level from unit names, last resort */
   /* a label line whose list ends in 、 or , continues on the next line */
   char *pending;
   long pending_line;
@@ -125,7 +128,16 @@ static void ensure_level(parser *p) {
   const rg_meta *m = &p->plan->meta;
   if (rg_reading_set_level(p->plan, m->issuer, p->meta_line[0])) return;
   if (rg_reading_set_level(p->plan, m->title, p->meta_line[1])) return;
-  rg_reading_set_level(p->plan, m->doc_number, p->meta_line[2]);
+  if (rg_reading_set_level(p->plan, m->doc_number, p->meta_line[2])) return;
+  /* nothing names it: the prefixes of the plan's own unit names */
+  if (!p->lines) return;
+  rg_buf b = {0};
+  for (int i = 0; i < p->lines->n; i++) {
+    rg_buf_putn(&b, p->lines->v[i].text, p->lines->v[i].len);
+    rg_buf_putn(&b, "\n", 1);
+  }
+  if (b.s) rg_reading_level_from_names(p->plan, b.s, b.n, 0);
+  free(b.s);
 }
 
 /* The convention of kind in force for task (its index), or -1. */
@@ -738,14 +750,54 @@ static void parse_line(parser *p, char *s, long line) {
   if (!p->seen_task) metadata(p, s, line);
 }
 
-/* One reading of the lines into plan. */
-static rg_status read_lines(rg_plan *plan, const rg_lines *lines, int prose, rg_error *err) {
-  parser p = {.plan = plan, .prose = prose, .chapter = -1, .section = -1, .task = -1};
+/* Does [s, s+n) hold w? */
+static int holds(const char *s, size_t n, const char *w) {
+  return memmem(s, n, w, strlen(w)) != NULL;
+}
+
+/* Page chrome of a government site: the footer's registration numbers,
+ * links and copyright (ICP备, 网站标识码, 公网安备, 版权所有, 联系我们). */
+static int chrome_words(const char *s, size_t n) {
+  static const char *const W[] = {
+      "ICP备",    "ICP证",     "网站标识码", "公网安备",  "版权所有",  "联系我们",
+      "网站地图", "技术支持:", "技术支持：", "Copyright", "copyright", "©",
+      "浏览次数", "打印本页",  "关闭窗口",   NULL};
+  /* a numbered line is a task (加强网站ICP备案管理) */
+  if (n && ((*s >= '0' && *s <= '9') || *s == '(' || holds(s, n < 3 ? n : 3, "（"))) return 0;
+  for (int i = 0; W[i]; i++)
+    if (holds(s, n, W[i])) return 1;
+  return 0;
+}
+
+/* A site's label (主办单位：…, 承办单位：…, 主管单位：…, 维护单位：…) near
+ * chrome is the footer of the page, not a task's unit line. Marks such
+ * lines (and the chrome itself) in skip. */
+static void mark_chrome(const rg_lines *lines, char *skip) {
+  static const char *const SITE[] = {"主办单位", "承办单位", "主管单位", "维护单位", "主办:",
+                                     "主办：",   "承办:",    "承办：",   "网站主办", NULL};
   for (int i = 0; i < lines->n; i++) {
     const rg_line *l = &lines->v[i];
+    if (!chrome_words(l->text, l->len)) continue;
+    skip[i] = 1;
+    for (int k = i - 3 < 0 ? 0 : i - 3; k < lines->n && k <= i + 3; k++)
+      for (int w = 0; SITE[w]; w++)
+        if (holds(lines->v[k].text, lines->v[k].len, SITE[w])) skip[k] = 1;
+  }
+}
+
+/* One reading of the lines into plan. */
+static rg_status read_lines(rg_plan *plan, const rg_lines *lines, int prose, rg_error *err) {
+  parser p = {
+      .plan = plan, .prose = prose, .chapter = -1, .section = -1, .task = -1, .lines = lines};
+  char *skip = rg_xcalloc((size_t)lines->n + 1, 1);
+  mark_chrome(lines, skip);
+  for (int i = 0; i < lines->n; i++) {
+    const rg_line *l = &lines->v[i];
+    if (skip[i]) continue;
     if (memchr(l->text, '\0', l->len)) {
       close_task(&p);
       clear_candidate(&p);
+      free(skip);
       return rg_error_set(err, RG_EINPUT, plan->path, l->lineno, 0,
                           "binary data (a NUL byte), not a plan");
     }
@@ -753,12 +805,14 @@ static rg_status read_lines(rg_plan *plan, const rg_lines *lines, int prose, rg_
     if (!s) {
       close_task(&p);
       clear_candidate(&p);
+      free(skip);
       return rg_error_set(err, RG_EINPUT, plan->path, l->lineno, 0, "not valid UTF-8 text");
     }
     rg_trim(s);
     if (*s) parse_line(&p, s, l->lineno);
     free(s);
   }
+  free(skip);
   close_task(&p);
   clear_candidate(&p);
   ensure_level(&p);

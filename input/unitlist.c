@@ -465,8 +465,7 @@ static const char *const NATIONAL[] = {"中国", "中华", "国家",     "中央
                                        "全国", "海关", "人民银行", "中共", NULL};
 static const char *const INSTITUTION[] = {"集团", "公司", "实验室", "大学", "学院", "医院", "银行",
                                           "支行", "分行", "研究院", "研究所", "协会", "学会",
-                                          "基金会", "基金", "报社",
-                                          "电视台", "有限", "学校",
+                                          "基金会", "基金", "报社", "电视台", "有限", "学校",
                                           /* a zone's committee is named by its zone */
                                           "管委会", "产业园", "园区", NULL};
 static const char *const GOV_PREFIX[] = {"自治区", "省", "市", "区", "县", "州", "旗", NULL};

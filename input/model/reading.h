@@ -37,9 +37,9 @@ typedef enum {
 const char *rg_level_name(rg_level level);
 
 typedef enum {
-  RG_CONV_FIRST_LEADS = 0, /* the first unit listed leads, the others support */
-  RG_CONV_STANDING = 1,    /* a unit every task has without listing it */
-  RG_CONV_MARKER = 2,      /* units carrying a mark (★, *) lead */
+  RG_CONV_FIRST_LEADS = 0,     /* the first unit listed leads, the others support */
+  RG_CONV_STANDING = 1,        /* a unit every task has without listing it */
+  RG_CONV_MARKER = 2,          /* units carrying a mark (★, *) lead */
   RG_CONV_ALL_RESPONSIBLE = 3, /* no lead named and no rule: every responsible unit leads */
 } rg_conv_kind;
 
@@ -88,6 +88,7 @@ typedef struct rg_reading {
   int record; /* 1: keep one event per name (check --explain) */
   int n_suspect, n_person, n_rules;
   int prose;           /* units were read from prose (X会同Y研究提出…) */
+  int named_support;   /* links from lists that say support (配合单位, X配合) */
   int structured;      /* tasks whose units came from notes, labels or table cells */
   const char **accept; /* names let in by --accept-unit or a roster (NFKC) */
   int n_accept;

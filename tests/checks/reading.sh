@@ -29,7 +29,7 @@ for want in "$root"/tests/data/corpus/*.expected.csv "$root"/tests/data/reading/
             "$root"/tests/data/heldout/*.expected.csv; do
   base=${want%.expected.csv}
   plan=
-  for ext in txt html csv; do [ -e "$base.$ext" ] && plan=$base.$ext && break; done
+  for ext in txt html csv docx pdf; do [ -e "$base.$ext" ] && plan=$base.$ext && break; done
   case $want in
     */heldout/*) score "$plan" "$want" 0.95 ;;
     *) score "$plan" "$want" 1.000 ;;
