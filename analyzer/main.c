@@ -552,8 +552,7 @@ static const command COMMANDS[] = {
      "--max-agenda, --overhead-minutes, --item-minutes, --start, --sessions, --rooms,\n"
      "--max-per-day, --room, --chapter).\n\n" ANALYSIS_HELP},
     {"meetings", cmd_meetings, NULL, G_TABLE | G_ANALYSIS | G_PLANNING | G_MEETINGS | G_LANG,
-     &OUT_TABLE,
-     "joint meetings: who meets on which tasks, on which day",
+     &OUT_TABLE, "joint meetings: who meets on which tasks, on which day",
      "Plans joint meetings for the coordination tasks (tasks with at least two\n"
      "concrete units) and dates them. Every such task is on exactly one agenda; a\n"
      "meeting's attendees are all concrete units of its tasks, and the collectives\n"

@@ -70,8 +70,8 @@ typedef struct rg_meeting_opts {
   const rg_unavail *unavailable; /* (unit, slot) pairs the scheduler avoids */
   int n_unavailable;
   const unsigned char *overloaded; /* per plan unit: 1 overloaded (spread out); NULL none */
-  int exact_max; /* plans with at most this many tasks (not counting oversize
-                    ones) get an exact partition search; default 10, 0 = never */
+  int exact_max;                   /* plans with at most this many tasks (not counting oversize
+                                      ones) get an exact partition search; default 10, 0 = never */
 } rg_meeting_opts;
 
 typedef struct rg_meeting {
@@ -99,10 +99,10 @@ typedef struct rg_meeting_plan {
   rg_meeting *meetings; /* by id */
   int n_meetings;
   int coordination_tasks;
-  long unit_minutes;       /* sum over meetings */
-  long naive_unit_minutes; /* one meeting per task */
-  double relevance;        /* sum_t k_t / sum_m attendees * agenda */
-  int oversize;            /* meetings holding one oversize task */
+  long unit_minutes;        /* sum over meetings */
+  long naive_unit_minutes;  /* one meeting per task */
+  double relevance;         /* sum_t k_t / sum_m attendees * agenda */
+  int oversize;             /* meetings holding one oversize task */
   long first_day, last_day; /* of the meetings (0 when none) */
   int working_days;         /* working days from first_day to last_day inclusive */
   int span_unit;            /* the unit whose attendance sets the span (-1 none): most

@@ -188,8 +188,8 @@ static void convener(const mctx *x, const rg_meeting *e, mdesc *d, int *lcnt, in
       const rg_task *t = &p->tasks[e->tasks[i]];
       for (int j = t->link_begin; j < t->link_begin + t->link_count; j++) {
         const rg_link *l = &p->links[p->task_links[j]];
-        if (l->role == RG_ROLE_LEAD && prefer(p, l->unit, lcnt[l->unit], conv,
-                                              conv >= 0 ? lcnt[conv] : 0))
+        if (l->role == RG_ROLE_LEAD &&
+            prefer(p, l->unit, lcnt[l->unit], conv, conv >= 0 ? lcnt[conv] : 0))
           conv = l->unit;
       }
     }

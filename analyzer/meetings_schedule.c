@@ -101,10 +101,11 @@ static void caps(sched *s, rg_meeting_plan *out) {
     s->cap[u] = c;
     long d = (s->rem[u] + c - 1) / c;
     if (s->rem[u] > 0 &&
-        (d > best || (d == best && out->span_unit >= 0 &&
-                      (s->rem[u] > out->span_unit_meetings ||
-                       (s->rem[u] == out->span_unit_meetings &&
-                        strcmp(s->plan->units[u].name, s->plan->units[out->span_unit].name) < 0))))) {
+        (d > best ||
+         (d == best && out->span_unit >= 0 &&
+          (s->rem[u] > out->span_unit_meetings ||
+           (s->rem[u] == out->span_unit_meetings &&
+            strcmp(s->plan->units[u].name, s->plan->units[out->span_unit].name) < 0))))) {
       best = d;
       out->span_unit = u;
       out->span_unit_meetings = s->rem[u];

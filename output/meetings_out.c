@@ -93,8 +93,8 @@ static rg_status write_text(const rg_plan *p, const rg_meeting_plan *mp, int onl
     fprintf(out, mp->opts.lang_en ? "meetings of %s:\n" : "%s的会议日程：\n",
             p->units[only_unit].name);
   fputc('\n', out);
-  rg_table *tm = meeting_table(mp->opts.lang_en ? &rg_view_meetings_en : &rg_view_meetings, p, mp,
-                               only_unit);
+  rg_table *tm =
+      meeting_table(mp->opts.lang_en ? &rg_view_meetings_en : &rg_view_meetings, p, mp, only_unit);
   rg_status st = rg_table_write(tm, RG_FMT_TABLE, out, err);
   rg_table_free(tm);
   return st;
@@ -102,8 +102,8 @@ static rg_status write_text(const rg_plan *p, const rg_meeting_plan *mp, int onl
 
 static rg_status write_csv(const rg_plan *p, const rg_meeting_plan *mp, int only_unit, FILE *out,
                            rg_error *err) {
-  rg_table *t = meeting_table(mp->opts.lang_en ? &rg_view_meetings_en : &rg_view_meetings, p, mp,
-                              only_unit);
+  rg_table *t =
+      meeting_table(mp->opts.lang_en ? &rg_view_meetings_en : &rg_view_meetings, p, mp, only_unit);
   rg_status st = rg_table_write(t, RG_FMT_CSV, out, err);
   rg_table_free(t);
   return st;
@@ -294,7 +294,8 @@ rg_status rg_meetings_write_ics(const rg_plan *plan, const rg_meeting_plan *mp, 
   int en = mp->opts.lang_en;
   ics_line(out, "BEGIN:VCALENDAR");
   ics_line(out, "VERSION:2.0");
-  ics_line(out, en ? "PRODID:-//respgraph//joint meetings//EN" : "PRODID:-//respgraph//联席会议//ZH");
+  ics_line(out,
+           en ? "PRODID:-//respgraph//joint meetings//EN" : "PRODID:-//respgraph//联席会议//ZH");
   ics_line(out, "CALSCALE:GREGORIAN");
   ics_line(out, "METHOD:PUBLISH");
   char stamp[48];

@@ -16,8 +16,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "html.h"
 #include "calendar.h"
+#include "html.h"
 #include "meetings.h"
 #include "reading.h"
 #include "report_data.h"
@@ -877,13 +877,12 @@ GETTER(g_date, char *b = rg_cell_alloc(o, 16); rg_date_iso(MEETING(r)->day, b, 1
 /* The day as readers see it, in the plan's language: 2026年9月21日（星期一）. */
 GETTER(g_date_label, char *b = rg_cell_alloc(o, 64);
        rg_date_label(MEETING(r)->day, s->mp->opts.lang_en, b, 64); o->s = b)
-GETTER(g_start, o->s = rg_cell_printf(o, "%02d:%02d", MEETING(r)->start / 60,
-                                      MEETING(r)->start % 60))
-GETTER(g_end,
-       o->s = rg_cell_printf(o, "%02d:%02d", MEETING(r)->end / 60, MEETING(r)->end % 60))
+GETTER(g_start,
+       o->s = rg_cell_printf(o, "%02d:%02d", MEETING(r)->start / 60, MEETING(r)->start % 60))
+GETTER(g_end, o->s = rg_cell_printf(o, "%02d:%02d", MEETING(r)->end / 60, MEETING(r)->end % 60))
 GETTER(g_time, const rg_meeting *m = MEETING(r);
-       o->s = rg_cell_printf(o, "%02d:%02d-%02d:%02d", m->start / 60, m->start % 60,
-                             m->end / 60, m->end % 60))
+       o->s = rg_cell_printf(o, "%02d:%02d-%02d:%02d", m->start / 60, m->start % 60, m->end / 60,
+                             m->end % 60))
 
 /* Agenda items as "2 以企业真实需求为导向，适时出台…", joined by "；". */
 #define AGENDA_CHARS 16
@@ -996,9 +995,8 @@ VIEW(rg_view_diags, rg_schema_diags, rows_diags_by_line, 0, NULL, NULL, 0, {.key
   { .key = k, .as = NULL, .flags = RG_VC_LABEL_ZH }
 #define EN(k)                                                                                      \
   { .key = k, .as = NULL, .flags = RG_VC_LABEL_EN }
-VIEW(rg_view_meetings, rg_schema_meetings, NULL, 0, NULL, NULL, 0, ZH("id"), ZH("date"),
-     ZH("time"), ZH("title"), ZH("convener"), ZH("attendees"), ZH("groups"), ZH("agenda"),
-     ZH("relevance"));
+VIEW(rg_view_meetings, rg_schema_meetings, NULL, 0, NULL, NULL, 0, ZH("id"), ZH("date"), ZH("time"),
+     ZH("title"), ZH("convener"), ZH("attendees"), ZH("groups"), ZH("agenda"), ZH("relevance"));
 VIEW(rg_view_meetings_en, rg_schema_meetings, NULL, 0, NULL, NULL, 0, EN("id"), EN("date"),
      EN("time"), EN("title"), EN("convener"), EN("attendees"), EN("groups"), EN("agenda"),
      EN("relevance"));

@@ -143,9 +143,10 @@ static void check_partition(const rg_plan *p, const rg_meeting_opts *o, const rg
         int l = 0;
         for (int j = 0; j < m->n_tasks; j++)
           l += leads(p, m->tasks[j], m->attendees[a]);
-        cr_assert(!concrete ? l == 0 : l < led || (l == led && m->attendees[a] >= 0 &&
-                                                   strcmp(p->units[m->attendees[a]].name,
-                                                          p->units[m->convener].name) >= 0),
+        cr_assert(!concrete ? l == 0
+                            : l < led || (l == led && m->attendees[a] >= 0 &&
+                                          strcmp(p->units[m->attendees[a]].name,
+                                                 p->units[m->convener].name) >= 0),
                   "meeting %d: %s leads more", m->id, p->units[m->attendees[a]].name);
       }
     } else {
@@ -186,7 +187,8 @@ static void check_schedule(const rg_plan *p, const rg_meeting_opts *o, const rg_
     }
     for (int k = 0; k < o->n_unavailable; k++)
       for (int j = 0; j < a->n_attendees; j++)
-        cr_assert(!(o->unavailable[k].unit == a->attendees[j] && o->unavailable[k].slot == a->slot));
+        cr_assert(
+            !(o->unavailable[k].unit == a->attendees[j] && o->unavailable[k].slot == a->slot));
     int same_session = 1;
     for (int j = 0; j < M; j++) {
       const rg_meeting *b = &mp->meetings[j];
@@ -280,8 +282,8 @@ static rg_plan *random_plan(int n, int nu, int maxk) {
       int u = (int)((double)nu * (double)r / 1e6 * (double)r / 1e6); /* skewed */
       rg_plan_link(p, ti, u, j < nl ? RG_ROLE_LEAD : RG_ROLE_SUPPORT, t + 1);
     }
-    if (rnd(3) == 0) rg_plan_link(p, ti, rnd(2) ? c1 : c2, rnd(4) ? RG_ROLE_SUPPORT : RG_ROLE_LEAD,
-                                  t + 1);
+    if (rnd(3) == 0)
+      rg_plan_link(p, ti, rnd(2) ? c1 : c2, rnd(4) ? RG_ROLE_SUPPORT : RG_ROLE_LEAD, t + 1);
   }
   rg_plan_finalize(p);
   return p;
@@ -536,8 +538,8 @@ Test(meetings, skip_mid_autumn_and_national_day_2026) {
   rg_error e;
   cr_assert_eq(rg_meetings_plan(p, &o, &mp, &e), RG_OK);
   cr_assert_eq(mp.n_meetings, 12);
-  const char *days[] = {"2026-09-21", "2026-09-22", "2026-09-23", "2026-09-24", "2026-09-28",
-                        "2026-09-29"};
+  const char *days[] = {"2026-09-21", "2026-09-22", "2026-09-23",
+                        "2026-09-24", "2026-09-28", "2026-09-29"};
   for (int i = 0; i < 12; i++) {
     char d[16];
     rg_date_iso(mp.meetings[i].day, d, sizeof d);
@@ -617,7 +619,8 @@ Test(meetings, reject_sessions_that_cannot_hold_the_longest_meeting) {
   rg_plan *p = plan_of(s, 1);
   rg_meeting_plan mp;
   cr_assert_eq(rg_meetings_plan(p, &o, &mp, &e), RG_EUSAGE);
-  cr_assert_str_eq(e.msg, "session 09:00 cannot hold a meeting of 8 items (135 minutes) before 10:00");
+  cr_assert_str_eq(e.msg,
+                   "session 09:00 cannot hold a meeting of 8 items (135 minutes) before 10:00");
   cr_assert_eq(rg_meeting_parse_sessions("10:00,09:00", &o, &e), RG_EUSAGE);
   cr_assert_eq(rg_meeting_parse_sessions("9h", &o, &e), RG_EUSAGE);
   rg_plan_free(p);
@@ -678,15 +681,13 @@ Test(meetings, meet_the_issue_targets_on_the_seed_from_2026_09_21) {
   check_partition(p, &o, &mp);
   check_schedule(p, &o, &mp);
   cr_log_info("seed: %d meetings, %ld unit-minutes (naive %ld), relevance %.3f, %d working days",
-              mp.n_meetings, mp.unit_minutes, mp.naive_unit_minutes, mp.relevance,
-              mp.working_days);
+              mp.n_meetings, mp.unit_minutes, mp.naive_unit_minutes, mp.relevance, mp.working_days);
   cr_assert_geq(mp.relevance, 0.7);
   cr_assert_lt(mp.unit_minutes, mp.naive_unit_minutes);
   for (int i = 0; i < mp.n_meetings; i++) {
     int y, m, d;
     rg_civil_from_days(mp.meetings[i].day, &y, &m, &d);
-    cr_assert(!(m == 9 && d >= 25 && d <= 27) && !(m == 10 && d <= 7), "on a holiday: %d-%d", m,
-              d);
+    cr_assert(!(m == 9 && d >= 25 && d <= 27) && !(m == 10 && d <= 7), "on a holiday: %d-%d", m, d);
   }
   rg_meeting_plan_free(&mp);
   rg_plan_free(p);
