@@ -404,6 +404,8 @@ static int cmd_report(cli *c, const command *cmd, rg_plan *plan, FILE *out) {
     extra = meetings_extra(plan, &mp);
     ro.extras = &extra;
     ro.n_extras = 1;
+    ro.meetings = &mp;
+    ro.room = c->ics.room;
     st = rg_report_write(plan, &r, &ro, &err);
   }
   if (!st) printf("%s/index.html\n", ro.dir);
