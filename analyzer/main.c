@@ -341,6 +341,29 @@ static int cmd_diagram(cli *c, const command *cmd, rg_plan *plan, FILE *out) {
   return finish(st, &err);
 }
 
+/* --roster as (collective, member) pairs of plan unit indices into the
+ * planner's options (*pairs owns them; the caller frees it). */
+static rg_status roster_pairs(cli *c, rg_plan *plan, int **pairs, rg_error *err) {
+  *pairs = NULL;
+  if (!c->roster) return RG_OK;
+  char **names = NULL;
+  int n = 0;
+  rg_status st = rg_roster_names(c->roster, &names, &n, err);
+  if (st) return st;
+  *pairs = rg_xmalloc(((size_t)n + 2) * sizeof **pairs);
+  int k = 0;
+  for (int i = 0; i + 1 < n; i += 2) {
+    int a = rg_plan_find_unit(plan, names[i]), b = rg_plan_find_unit(plan, names[i + 1]);
+    if (a >= 0 && b >= 0) (*pairs)[k++] = a, (*pairs)[k++] = b;
+  }
+  for (int i = 0; i < n; i++)
+    free(names[i]);
+  free(names);
+  c->meetings.roster = *pairs;
+  c->meetings.n_roster = k / 2;
+  return RG_OK;
+}
+
 /* The report's 会议安排 extra: the meetings of mp, with their summary as the
  * note (in the page's language). */
 static rg_report_extra meetings_extra(rg_plan *plan, const rg_meeting_plan *mp) {
@@ -379,6 +402,8 @@ static int cmd_report(cli *c, const command *cmd, rg_plan *plan, FILE *out) {
   rg_meeting_plan mp = {0};
   rg_report_extra extra = {0};
   unsigned char *over = NULL;
+  int *pairs = NULL;
+  if (!st) st = roster_pairs(c, plan, &pairs, &err);
   if (!st) {
     over = rg_xcalloc((size_t)plan->n_units + 1, 1);
     for (int u = 0; u < plan->n_units; u++)
@@ -390,12 +415,15 @@ static int cmd_report(cli *c, const command *cmd, rg_plan *plan, FILE *out) {
     extra = meetings_extra(plan, &mp);
     ro.extras = &extra;
     ro.n_extras = 1;
+    ro.meetings = &mp;
+    ro.room = c->ics.room;
     st = rg_report_write(plan, &r, &ro, &err);
   }
   if (!st) printf("%s/index.html\n", ro.dir);
   rg_table_free((rg_table *)extra.table);
   rg_meeting_plan_free(&mp);
   free(over);
+  free(pairs);
   rg_results_free(&r);
   free(dir);
   return finish(st, &err);
@@ -481,11 +509,13 @@ static int cmd_meetings(cli *c, const command *cmd, rg_plan *plan, FILE *out) {
   int only = -1;
   int *exclude = rg_xcalloc((size_t)c->n_exclude + 1, sizeof *exclude);
   unsigned char *over = NULL;
+  int *pairs = NULL;
   rg_unavail_list un = {0};
   rg_meeting_plan mp = {0};
   rg_status st = RG_OK;
   int rc = meeting_units(c, plan, exclude, &only);
   if (rc) goto done;
+  if ((st = roster_pairs(c, plan, &pairs, &err))) goto done;
   if (c->unavailable && (st = rg_unavailable_read(c->unavailable, plan, &un, &err))) goto done;
   if ((st = overloaded_units(c, plan, &over, &err))) goto done;
   c->meetings.exclude = exclude;
@@ -501,6 +531,7 @@ done:
   rg_meeting_plan_free(&mp);
   rg_unavailable_destroy(&un);
   free(over);
+  free(pairs);
   free(exclude);
   return rc;
 }

@@ -398,15 +398,27 @@ static void mctx_free(mctx *x) {
   free(x->meet_of);
 }
 
-/* The concrete units of plan task t (minus excluded ones) appended to tu;
- * returns how many. seen is a stamp array over plan units. */
-static int task_units(const rg_plan *p, int t, const unsigned char *excl, int *seen, int **tu,
-                      size_t *cap, int ntu) {
+/* 1 when unit u supports plan task t only as a roster member of a collective
+ * that t names: it is invited with the group, not an attendee. */
+static int via_group(const rg_plan *p, const rg_meeting_opts *o, int t, const rg_link *l) {
+  if (!o->roster || l->role == RG_ROLE_LEAD) return 0;
+  for (int i = 0; i < o->n_roster; i++)
+    if (o->roster[2 * i + 1] == l->unit && rg_plan_find_link(p, t, o->roster[2 * i]) >= 0) return 1;
+  return 0;
+}
+
+/* The concrete units of plan task t (minus excluded ones and roster members
+ * invited with their group) appended to tu; returns how many. seen is a
+ * stamp array over plan units. */
+static int task_units(const rg_plan *p, const rg_meeting_opts *o, int t, const unsigned char *excl,
+                      int *seen, int **tu, size_t *cap, int ntu) {
   const rg_task *k = &p->tasks[t];
   int n = 0;
   for (int j = k->link_begin; j < k->link_begin + k->link_count; j++) {
-    int u = p->links[p->task_links[j]].unit;
-    if (p->units[u].kind != RG_KIND_UNIT || excl[u] || seen[u] == t + 1) continue;
+    const rg_link *l = &p->links[p->task_links[j]];
+    int u = l->unit;
+    if (p->units[u].kind != RG_KIND_UNIT || excl[u] || seen[u] == t + 1 || via_group(p, o, t, l))
+      continue;
     seen[u] = t + 1;
     RG_GROW(*tu, *cap, (size_t)ntu + n + 1);
     (*tu)[ntu + n++] = u;
@@ -431,7 +443,7 @@ static void build(mctx *x) {
   int ntu = 0, n = 0;
   for (int t = 0; t < p->n_tasks; t++) {
     if (o->chapter > 0 && p->tasks[t].chapter != o->chapter - 1) continue;
-    int k = task_units(p, t, excl, seen, &x->tu, &cap_tu, ntu);
+    int k = task_units(p, o, t, excl, seen, &x->tu, &cap_tu, ntu);
     if (k < 2) continue;
     rg_sort(&x->tu[ntu], (size_t)k, sizeof *x->tu, rg_cmp_int, NULL);
     x->ptask[n] = t;

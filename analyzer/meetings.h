@@ -5,7 +5,9 @@
  *    excluded units) with at least two concrete units (RG_KIND_UNIT).
  *  - Every coordination task is on exactly one meeting's agenda; a meeting's
  *    attendees are the union of the concrete units of its agenda tasks; the
- *    collectives its tasks name (各区、县(市)政府) are invited as groups.
+ *    collectives its tasks name (各区、县(市)政府) are invited as groups; with a
+ *    roster, a member that a task reaches only through its collective (as a
+ *    supporting unit) is invited with the group instead of attending.
  *  - attendees <= max_attendees unless the meeting holds one task that alone
  *    needs more ("oversize"); agenda <= max_agenda tasks.
  *  - Objective: unit-minutes. Each attendee spends overhead_minutes (travel,
@@ -70,6 +72,9 @@ typedef struct rg_meeting_opts {
   const rg_unavail *unavailable; /* (unit, slot) pairs the scheduler avoids */
   int n_unavailable;
   const unsigned char *overloaded; /* per plan unit: 1 overloaded (spread out); NULL none */
+  const int *roster;               /* --roster pairs (collective, member) of plan unit indices,
+                                      flattened: roster[2i], roster[2i + 1]; NULL none */
+  int n_roster;                    /* pairs */
   int exact_max;                   /* plans with at most this many tasks (not counting oversize
                                       ones) get an exact partition search; default 10, 0 = never */
 } rg_meeting_opts;

@@ -716,3 +716,36 @@ Test(meetings, meet_the_issue_targets_on_the_seed_from_2026_09_21) {
   rg_meeting_plan_free(&mp);
   rg_plan_free(p);
 }
+
+Test(meetings, invite_roster_members_with_their_group_unless_they_lead) {
+  /* task 1 names the collective; the roster added 丙 and 丁 (supports) and 戊
+   * (the lead, through a collective leading task 2) */
+  const char *s[] = {"*甲 乙 !各区政府 丙 丁", "*!区县 *戊 乙"};
+  rg_plan *p = plan_of(s, 2);
+  int pairs[] = {U(p, "各区政府"), U(p, "丙"),   U(p, "各区政府"),
+                 U(p, "丁"),       U(p, "区县"), U(p, "戊")};
+  rg_meeting_opts o;
+  opts_at(&o, "2026-09-21");
+  o.roster = pairs;
+  o.n_roster = 3;
+  rg_meeting_plan mp;
+  rg_error e;
+  cr_assert_eq(rg_meetings_plan(p, &o, &mp, &e), RG_OK);
+  cr_assert_eq(mp.coordination_tasks, 2);
+  cr_assert_eq(mp.n_meetings, 2); /* {甲,乙} and {戊,乙}: merging saves nothing */
+  for (int i = 0; i < 2; i++) {
+    const rg_meeting *m = &mp.meetings[i];
+    cr_assert_eq(m->n_attendees, 2);
+    cr_assert_eq(m->n_groups, 1);
+    if (m->tasks[0] == 0) {
+      cr_assert_eq(m->groups[0], U(p, "各区政府"));
+      cr_assert_eq(m->convener, U(p, "甲"));
+    } else {
+      cr_assert_eq(m->groups[0], U(p, "区县"));
+      cr_assert(m->attendees[0] == U(p, "戊") || m->attendees[1] == U(p, "戊"));
+    }
+  }
+  cr_assert_eq(mp.naive_unit_minutes, 2 * 2 * 45);
+  rg_meeting_plan_free(&mp);
+  rg_plan_free(p);
+}
