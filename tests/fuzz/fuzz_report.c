@@ -4,7 +4,8 @@
  * with the meetings as an extra section; every file is parsed back:
  * index.html (libxml2's HTML parser, only the page's own elements),
  * report.xlsx (libzip, then every XML part with libxml2), report.json
- * (jansson), the CSVs (libcsv, strict) and graph.graphml (libxml2).
+ * (jansson), the CSVs (libcsv, strict), graph.graphml (libxml2), and with
+ * the meeting plan notices.html (as index.html) and meetings.ics.
  * The report goes to /tmp/fuzz-report-PID, rewritten by every input.
  *
  * Build and run: NOTES.md "Fuzzing"; results in bench/results.md. */
@@ -24,6 +25,8 @@ static void report(const rg_plan *plan, const rg_results *r, const rg_meeting_pl
                            rg_meetings_table(plan, mp, -1)};
   o.extras = &extra;
   o.n_extras = 1;
+  o.meetings = mp; /* the calendar, notices.html and meetings.ics */
+  o.room = plan->meta.title ? plan->meta.title : "第一会议室";
   rg_error err;
   CHECK(rg_report_write(plan, r, &o, &err) == RG_OK);
   rg_table_free((rg_table *)extra.table);
@@ -46,10 +49,11 @@ static void report(const rg_plan *plan, const rg_results *r, const rg_meeting_pl
     if (!strcmp(dot, ".json")) check_json(s, len), seen++;
     if (!strcmp(dot, ".csv")) check_csv(s, len), seen++;
     if (!strcmp(dot, ".graphml")) check_xml(s, len), seen++;
+    if (!strcmp(dot, ".ics")) check_ics(s, len), seen++;
     free(s);
   }
   closedir(d);
-  CHECK(seen >= 9);
+  CHECK(seen >= 11);
 }
 
 int LLVMFuzzerInitialize(int *argc, char ***argv) {

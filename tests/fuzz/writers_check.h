@@ -199,7 +199,8 @@ static const char *const PAGE_TAGS[] = {
     "ol",    "p",       "path", "polygon", "polyline", "rect",   "script", "section",    "span",
     "style", "summary", "svg",  "table",   "tbody",    "td",     "text",   "th",         "thead",
     "title", "tr",      "ul",   "circle",  "tspan",    "defs",   "marker", "use",        "desc",
-    "small", "strong",  "em",   "label",   "select",   "option", "figure", "figcaption", NULL};
+    "small", "strong",  "em",   "label",   "select",   "option", "figure", "figcaption", "article",
+    "time",  NULL};
 
 static inline int known(const char *const *list, const char *name) {
   for (int i = 0; list[i]; i++)
