@@ -178,8 +178,12 @@ static inline void check_csv(const char *s, size_t n) {
 
 static inline void check_table(const char *s, size_t n) {
   CHECK(is_utf8(s, n));
-  for (size_t i = 0; i < n; i++)
+  for (size_t i = 0; i < n; i++) {
+    if ((unsigned char)s[i] < 0x20 && s[i] != '\n')
+      fprintf(stderr, "table: control 0x%02x at %zu in:\n%.*s\n", (unsigned char)s[i], i,
+              (int)(n > 2000 ? 2000 : n), s);
     CHECK((unsigned char)s[i] >= 0x20 || s[i] == '\n');
+  }
 }
 
 static inline void check_xml(const char *s, size_t n) {
