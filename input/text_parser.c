@@ -687,8 +687,9 @@ static int numbered_line(parser *p, char *s, long line) {
 static int site_chrome(const char *s) {
   /* a numbered line is a task (1.加强网站ICP备案管理。) */
   if ((*s >= '0' && *s <= '9') || *s == '(') return 0;
-  static const char *const MARK[] = {"版权所有", "ICP备", "网站标识码", "公网安备", "Copyright",
-                                     "网站地图", "技术支持：", "技术支持:", NULL};
+  static const char *const MARK[] = {"版权所有",   "ICP备",     "网站标识码",
+                                     "公网安备",   "Copyright", "网站地图",
+                                     "技术支持：", "技术支持:", NULL};
   for (int i = 0; MARK[i]; i++)
     if (strstr(s, MARK[i])) return 1;
   return 0;
