@@ -5,8 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "common/common.h"
 #include "buf.h"
+#include "common/common.h"
 #include "decode.h"
 #include "html.h"
 #include "load.h"
