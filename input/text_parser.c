@@ -23,6 +23,7 @@
 
 #include "conventions.h"
 #include "headers.h"
+#include "items.h"
 #include "notes.h"
 #include "reading.h"
 #include "strutil.h"
@@ -658,8 +659,47 @@ static int numbered_line(parser *p, char *s, long line) {
   return 0;
 }
 
+/* An item number typed another way (items.h): 2 .x, ( 2 )x, 第2条 x. 1 when
+ * s was read as one. */
+static int item_variant(parser *p, const char *s, long line) {
+  char *r = rg_item_respace(s);
+  if (r) {
+    int read = numbered_line(p, r, line);
+    free(r);
+    if (read) return 1;
+  }
+  const char *rest;
+  char *num = rg_item_article(s, &rest);
+  if (!num) return 0;
+  start_task(p, num, rest, line);
+  free(num);
+  return 1;
+}
+
+/* A line that starts like a numbered item but is not read as one (2,x
+ * 2:x 2-x 2.1x): said, never swallowed in silence. */
+static void unread_item(parser *p, const char *s, long line) {
+  char *num = rg_item_lookalike(s);
+  if (!num) return;
+  if (p->task >= 0)
+    rg_plan_diag(p->plan, RG_SEV_WARNING, line, "unread-item",
+                 "'%s' starts like a numbered item but is not read as one (items are numbered "
+                 "1. 1、 (1)); until the next item, what follows belongs to task %s",
+                 num, p->plan->tasks[p->task].number);
+  else
+    rg_plan_diag(p->plan, RG_SEV_WARNING, line, "unread-item",
+                 "'%s' starts like a numbered item but is not read as one (items are numbered "
+                 "1. 1、 (1)); the line is not read",
+                 num);
+  free(num);
+}
+
 static void parse_line(parser *p, char *s, long line) {
+  /* the variants first: 2 .x would otherwise be the decimal item 2 with the
+   * text .x */
+  if (item_variant(p, s, line)) return;
   if (numbered_line(p, s, line)) return;
+  unread_item(p, s, line);
   /* labelled unit line */
   if (label_line(s)) {
     flush_pending(p);
@@ -738,7 +778,10 @@ static rg_status read_lines(rg_plan *plan, const rg_lines *lines, int prose, rg_
       return rg_error_set(err, RG_EINPUT, plan->path, l->lineno, 0,
                           "binary data (a NUL byte), not a plan");
     }
-    char *s = rg_nfkc(l->text, l->len);
+    size_t clen = 0;
+    char *circled = rg_item_circled(l->text, l->len, &clen); /* ② before NFKC makes it 2 */
+    char *s = circled ? rg_nfkc(circled, clen) : rg_nfkc(l->text, l->len);
+    free(circled);
     if (!s) {
       close_task(&p);
       clear_candidate(&p);
