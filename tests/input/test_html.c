@@ -374,3 +374,49 @@ Test(html, refuses_with_its_line_a_page_too_broken_to_read_in_bounded_time) {
   cr_expect(strstr(err.msg, "40002 elements are left open") != NULL, "%s", err.msg);
   free(b.s);
 }
+
+/* Issue 19 defect 3: on a page with a task table, numbered paragraphs were
+ * dropped without a word. A paragraph task that names units is read beside
+ * the table's (its units interned with the page's prefix); one that repeats
+ * a row's text is not read twice; one that names none is a notice and said
+ * to be one. On main: 3 tasks, no warning. */
+Test(html, reads_paragraph_tasks_beside_a_task_table_and_names_the_notices) {
+  const char *page = "<html><head><title>沈阳市人民政府办公厅关于印发某方案的通知</title></head>"
+                     "<body>\n"
+                     "<table border=\"1\">\n"
+                     "<tr><th>序号</th><th>重点任务</th><th>牵头单位</th><th>责任单位</th></tr>\n"
+                     "<tr><td>1</td><td>做好重大项目谋划储备。</td><td>市发展改革委</td>"
+                     "<td>市财政局</td></tr>\n"
+                     "<tr><td>2</td><td>升级商品消费。</td><td>市商务局</td><td></td></tr>\n"
+                     "</table>\n"
+                     "<p>3.推进教育强市建设。（市教育局牵头，财政局配合）</p>\n"
+                     "<p>4.升级商品消费。（市商务局牵头）</p>\n"
+                     "<p>5.请各单位于3月底前报送工作进展。</p>\n"
+                     "<p>6，稳定外贸外资。</p>\n"
+                     "</body></html>\n";
+  rg_plan *p = rg_plan_new("side.html");
+  rg_error err;
+  cr_assert_eq(rg_plan_parse_buffer(p, page, strlen(page), RG_INPUT_AUTO, NULL, &err), RG_OK, "%s",
+               err.msg);
+  rg_plan_finalize(p);
+  char *e = edges(p);
+  cr_expect_str_eq(e, "1,lead,市发展改革委,unit\n1,support,市财政局,unit\n"
+                      "2,lead,市商务局,unit\n"
+                      "3,lead,市教育局,unit\n3,support,市财政局,unit\n");
+  free(e);
+  cr_expect_eq(p->n_tasks, 3);
+  cr_expect_eq(p->tasks[2].line, 7);
+  cr_expect_str_eq(p->tasks[2].text, "推进教育强市建设。");
+  int found = 0;
+  for (int i = 0; i < p->n_diags; i++) {
+    if (strcmp(p->diags[i].code, "unread-item") != 0) continue;
+    found++;
+    if (p->diags[i].line == 9)
+      cr_expect_str_eq(p->diags[i].message, "numbered paragraph 5 beside the task table names no "
+                                            "unit: read as a notice, not a task");
+    else
+      cr_expect_eq(p->diags[i].line, 10);
+  }
+  cr_expect_eq(found, 2);
+  rg_plan_free(p);
+}
