@@ -13,6 +13,7 @@
 #include <getopt.h>
 #include <igraph.h>
 #include <math.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,6 +22,7 @@
 #include "analysis_out.h"
 #include "analyze.h"
 #include "diagram.h"
+#include "escape.h"
 #include "load.h"
 #include "meetings.h"
 #include "meetings_out.h"
@@ -201,13 +203,28 @@ struct command {
   const char *help;
 };
 
+/* Print one "respgraph: ..." line on stderr. Messages repeat names and
+ * arguments, so a control character in them is shown, never obeyed
+ * (rg_escape_terminal). */
+static void say(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+static void say(const char *fmt, ...) {
+  char buf[1200];
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(buf, sizeof buf, fmt, ap);
+  va_end(ap);
+  fputs("respgraph: ", stderr);
+  rg_escape_terminal(stderr, buf);
+  fputc('\n', stderr);
+}
+
 /* Parse a finite real >= min for option name; print why not and return 0. */
 static int parse_real(const char *s, const char *name, double min, double *out) {
   char *end;
   errno = 0;
   double v = strtod(s, &end);
   if (errno || *end || !*s || !isfinite(v) || v < min) {
-    fprintf(stderr, "respgraph: %s takes a number of at least %g, not '%s'\n", name, min, s);
+    say("%s takes a number of at least %g, not '%s'", name, min, s);
     return 0;
   }
   *out = v;
@@ -219,7 +236,7 @@ static int finish(rg_status st, const rg_error *err) {
   if (st) {
     char buf[1200];
     rg_error_format(err, buf, sizeof buf);
-    fprintf(stderr, "respgraph: %s\n", buf);
+    say("%s", buf);
   }
   return exit_code(st);
 }
@@ -245,11 +262,10 @@ static int cmd_edges(cli *c, const command *cmd, rg_plan *plan, FILE *out) {
 static int explain_task(cli *c, rg_plan *plan, FILE *out) {
   int t = rg_task_lookup(plan, c->explain);
   if (t < 0) {
-    fprintf(stderr,
-            "respgraph: --explain: the plan has no task '%s' (task ids are as `respgraph parse` "
-            "lists them: %s ... %s)\n",
-            c->explain, plan->n_tasks ? plan->tasks[0].number : "-",
-            plan->n_tasks ? plan->tasks[plan->n_tasks - 1].number : "-");
+    say("--explain: the plan has no task '%s' (task ids are as `respgraph parse` "
+        "lists them: %s ... %s)",
+        c->explain, plan->n_tasks ? plan->tasks[0].number : "-",
+        plan->n_tasks ? plan->tasks[plan->n_tasks - 1].number : "-");
     return EXIT_USAGE;
   }
   rg_error err;
@@ -286,12 +302,11 @@ static void versions(char *buf, size_t size) {
 static int cmd_diagram(cli *c, const command *cmd, rg_plan *plan, FILE *out) {
   (void)cmd, (void)out;
   if (!c->out_path || !strcmp(c->out_path, "-")) {
-    fprintf(stderr, "respgraph: diagram needs -o FILE (.svg, .png, .pdf or .dot)\n");
+    say("diagram needs -o FILE (.svg, .png, .pdf or .dot)");
     return EXIT_USAGE;
   }
   if (!rg_diagram_format_of(c->out_path)) {
-    fprintf(stderr, "respgraph: %s: the file name must end in .svg, .png, .pdf or .dot\n",
-            c->out_path);
+    say("%s: the file name must end in .svg, .png, .pdf or .dot", c->out_path);
     return EXIT_USAGE;
   }
   rg_results r;
@@ -389,7 +404,7 @@ static int cmd_report(cli *c, const command *cmd, rg_plan *plan, FILE *out) {
  * error. */
 static int option_unit(const rg_plan *plan, const char *opt, const char *name, int *u) {
   if ((*u = rg_unit_lookup(plan, name)) >= 0) return EXIT_OK;
-  fprintf(stderr, "respgraph: %s: the plan names no unit '%s'\n", opt, name);
+  say("%s: the plan names no unit '%s'", opt, name);
   return EXIT_USAGE;
 }
 
@@ -608,7 +623,7 @@ static void command_help(const command *c) {
 static int opt_table(cli *c, const char *arg) {
   int f = rg_format_parse(arg);
   if (f < 0) {
-    fprintf(stderr, "respgraph: --format takes table, csv or json, not '%s'\n", arg);
+    say("--format takes table, csv or json, not '%s'", arg);
     return EXIT_USAGE;
   }
   c->format = (rg_format)f;
@@ -635,7 +650,7 @@ static int opt_read(cli *c, int opt, const char *arg) {
   case OPT_INPUT_FORMAT: {
     int f = rg_input_format_parse(arg);
     if (f < 0) {
-      fprintf(stderr, "respgraph: --input-format takes auto, text, html or csv, not '%s'\n", arg);
+      say("--input-format takes auto, text, html or csv, not '%s'", arg);
       return EXIT_USAGE;
     }
     c->load.format = (rg_input_format)f;
@@ -660,11 +675,11 @@ static int opt_analysis(cli *c, const command *cmd, int opt, const char *arg) {
     return EXIT_OK;
   case OPT_WEIGHTING:
     if ((a->weighting = rg_weighting_parse(arg)) >= 0) return EXIT_OK;
-    fprintf(stderr, "respgraph: --weighting takes count or newman, not '%s'\n", arg);
+    say("--weighting takes count or newman, not '%s'", arg);
     return EXIT_USAGE;
   case OPT_MIN_SHARED:
     if (!parse_real(arg, "--min-shared", 1, &v) || v != (int)v || v > 1e6) {
-      fprintf(stderr, "respgraph: --min-shared takes a whole number of at least 1\n");
+      say("--min-shared takes a whole number of at least 1");
       return EXIT_USAGE;
     }
     /* the diagram hides ties; the analyses drop them */
@@ -678,7 +693,7 @@ static int opt_analysis(cli *c, const command *cmd, int opt, const char *arg) {
     errno = 0;
     unsigned long seed = strtoul(arg, &end, 10);
     if (errno || *end || !*arg || arg[0] == '-') {
-      fprintf(stderr, "respgraph: --seed takes a whole number, not '%s'\n", arg);
+      say("--seed takes a whole number, not '%s'", arg);
       return EXIT_USAGE;
     }
     a->seed = seed;
@@ -706,7 +721,7 @@ static int opt_diagram(cli *c, int opt, const char *arg) {
     break;
   case OPT_LANG:
     if (strcmp(arg, "zh") && strcmp(arg, "en")) {
-      fprintf(stderr, "respgraph: --lang takes zh or en, not '%s'\n", arg);
+      say("--lang takes zh or en, not '%s'", arg);
       return EXIT_USAGE;
     }
     c->lang = arg;
@@ -732,8 +747,7 @@ static int opt_count(cli *c, int opt, const char *arg) {
   double v;
   if (!parse_real(arg, lim[k].name, lim[k].min, &v)) return EXIT_USAGE;
   if (v != (int)v || v > lim[k].max) {
-    fprintf(stderr, "respgraph: %s takes a whole number from %d to %d\n", lim[k].name, lim[k].min,
-            lim[k].max);
+    say("%s takes a whole number from %d to %d", lim[k].name, lim[k].min, lim[k].max);
     return EXIT_USAGE;
   }
   int n = (int)v;
@@ -820,7 +834,7 @@ static int parse_options(cli *c, const command *cmd, int argc, char **argv) {
   while ((opt = getopt_long(argc, argv, "f:o:h", longopts, NULL)) != -1) {
     const optdef *d = find_option(opt);
     if (!d) {
-      fprintf(stderr, "respgraph: see 'respgraph %s --help'\n", cmd->name);
+      say("see 'respgraph %s --help'", cmd->name);
       return EXIT_USAGE;
     }
     if (opt == OPT_HELP) {
@@ -830,23 +844,22 @@ static int parse_options(cli *c, const command *cmd, int argc, char **argv) {
     if (d->group != G_READ && !(cmd->options & d->group)) {
       for (size_t k = 0; k < sizeof OWN_OPTIONS / sizeof OWN_OPTIONS[0]; k++)
         if (OWN_OPTIONS[k].group == d->group) {
-          fprintf(stderr, "respgraph: %s\n", OWN_OPTIONS[k].say);
+          say("%s", OWN_OPTIONS[k].say);
           return EXIT_USAGE;
         }
-      fprintf(stderr, "respgraph: %s does not take --%s (see 'respgraph %s --help')\n", cmd->name,
-              d->opt.name, cmd->name);
+      say("%s does not take --%s (see 'respgraph %s --help')", cmd->name, d->opt.name, cmd->name);
       return EXIT_USAGE;
     }
     int rc = apply_option(c, cmd, d->group, opt, optarg);
     if (rc) return rc;
   }
   if (optind != argc - 1) {
-    fprintf(stderr, "respgraph: %s takes exactly one PLAN (a file, or - for stdin)\n", cmd->name);
+    say("%s takes exactly one PLAN (a file, or - for stdin)", cmd->name);
     return EXIT_USAGE;
   }
   c->plan_path = argv[optind];
   if (c->ics_path && !c->have_start) {
-    fprintf(stderr, "respgraph: --ics needs --start YYYY-MM-DD (the day of slot 1)\n");
+    say("--ics needs --start YYYY-MM-DD (the day of slot 1)");
     return EXIT_USAGE;
   }
   return -1;
@@ -874,7 +887,7 @@ static const command *pick_command(int argc, char **argv, int *rc) {
   }
   for (const command *c = COMMANDS; c->name; c++)
     if (!strcmp(c->name, argv[1])) return c;
-  fprintf(stderr, "respgraph: unknown command '%s'\n", argv[1]);
+  say("unknown command '%s'", argv[1]);
   usage(stderr);
   *rc = EXIT_USAGE;
   return NULL;
