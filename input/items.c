@@ -122,7 +122,7 @@ char *rg_item_circled(const char *text, size_t len, size_t *out_len) {
 char *rg_item_article(const char *s, const char **rest) {
   /* 第2条 推进…  第十二条：推进… ; not 第2条第3款, 第2条规定的… */
   static const char *const reference[] = {"第", "规定", "所", "中", "的", "之", "款", "项",
-                                          "至", "和", "及", "、",   ",",  "。", NULL};
+                                          "至", "和",   "及", "、", ",",  "。", NULL};
   if (!starts(s, "第")) return NULL;
   size_t i = 3 + spaces(s + 3), n = number_len(s + i, 1);
   if (!n) return NULL;
@@ -144,9 +144,9 @@ char *rg_item_article(const char *s, const char **rest) {
  * number: 1.5万人, 2.3倍, 0.8公里, 3.5亿元. Only units of measure that no
  * task text starts with (not 升 of 升级, 平 of 平台, 人 of 人才): a quantity
  * taken for an item is a warning, an item taken for a quantity is lost. */
-static const char *const quantity[] = {"万", "亿", "倍", "元", "吨", "米", "亩", "个", "千",
-                                       "兆", "毫", "厘", "公里", "公顷", "公斤", "平方", "小时",
-                                       "人次", "百分点", NULL};
+static const char *const quantity[] = {"万",   "亿",   "倍",   "元",   "吨",     "米",   "亩",
+                                       "个",   "千",   "兆",   "毫",   "厘",     "公里", "公顷",
+                                       "公斤", "平方", "小时", "人次", "百分点", NULL};
 
 char *rg_item_lookalike(const char *s) {
   const char *rest;

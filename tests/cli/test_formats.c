@@ -160,11 +160,11 @@ Test(formats, docx_numbering_tracked_changes_hidden_text_and_breaks) {
   rg_test_run_free(&r);
   /* the sub-items 1.1 and 2.1 (numbering level 2, %1.%2) are not tasks: said */
   r = rg_test_respgraph("check '" OFFICE "features.docx'");
-  cr_expect(strstr(r.out, "features.docx:\xC2\xB6" "5: warning: '1.1' starts like a numbered item") !=
-                NULL,
+  cr_expect(strstr(r.out, "features.docx:\xC2\xB6"
+                          "5: warning: '1.1' starts like a numbered item") != NULL,
             "%s", r.out);
-  cr_expect(strstr(r.out, "features.docx:\xC2\xB6" "8: warning: '2.1' starts like a numbered item") !=
-                NULL,
+  cr_expect(strstr(r.out, "features.docx:\xC2\xB6"
+                          "8: warning: '2.1' starts like a numbered item") != NULL,
             "%s", r.out);
   rg_test_run_free(&r);
 }

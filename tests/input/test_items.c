@@ -42,9 +42,9 @@ Test(items, respaces_numbers_typed_with_spaces_inside) {
   expect_str(rg_item_respace("(2 )稳定"), "(2)稳定");
   expect_str(rg_item_respace("( 一 )稳定"), "(一)稳定");
   expect_str(rg_item_respace("一 、稳定"), "一、稳定");
-  cr_expect_null(rg_item_respace("2.稳定"));  /* already standard */
-  cr_expect_null(rg_item_respace("(2)稳定")); /* already standard */
-  cr_expect_null(rg_item_respace("2 ."));     /* nothing after it */
+  cr_expect_null(rg_item_respace("2.稳定"));   /* already standard */
+  cr_expect_null(rg_item_respace("(2)稳定"));  /* already standard */
+  cr_expect_null(rg_item_respace("2 ."));      /* nothing after it */
   cr_expect_null(rg_item_respace("一 .稳定")); /* 一. is no heading */
   cr_expect_null(rg_item_respace("2025 年"));
 }
@@ -127,8 +127,7 @@ Test(items, reads_every_accepted_variant_as_its_own_task) {
     cr_expect_str_eq(p->tasks[t].number, num);
     cr_expect_eq(p->tasks[t].line, 2 + 2 * t);
     cr_expect_eq(p->tasks[t].link_count, 1, "task %d", t + 1);
-    cr_expect_str_eq(p->units[p->links[p->task_links[p->tasks[t].link_begin]].unit].name,
-                     unit[t]);
+    cr_expect_str_eq(p->units[p->links[p->task_links[p->tasks[t].link_begin]].unit].name, unit[t]);
     cr_expect_eq(p->tasks[t].chapter, 0);
   }
   cr_expect_str_eq(p->tasks[1].text, "推进乙。");
