@@ -79,9 +79,19 @@ static void on_error(void *ctx, const char *msg, ...) {
   }
 }
 
+/* The tree builder's validity messages (an ID defined twice) come through
+ * the validation context's handler: silent as well. htmlCtxtReadMemory
+ * resets that handler, so on_start sets it, before any attribute is read. */
+static void on_validity(void *ctx, const char *msg, ...) {
+  (void)ctx;
+  (void)msg;
+}
+
 static void on_start(void *ctx, const xmlChar *name, const xmlChar **atts) {
   xmlParserCtxtPtr ctxt = ctx;
   xmlNodePtr before = ctxt->node;
+  ctxt->vctxt.error = on_validity;
+  ctxt->vctxt.warning = on_validity;
   xmlSAX2StartElement(ctx, name, atts);
   if (ctxt->node && ctxt->node != before && ctxt->input)
     ctxt->node->psvi = (void *)(intptr_t)(ctxt->input->line > 0 ? ctxt->input->line : 1);

@@ -296,3 +296,14 @@ Test(formats, report_names_locations_of_a_workbook_plan) {
   snprintf(args, sizeof args, "rm -r %s", dir);
   cr_assert_eq(system(args), 0);
 }
+
+/* libxml2's complaints about a page (an id defined twice, stray end tags) are
+ * not respgraph's messages: since html.c parses without HTML_PARSE_NOERROR
+ * (its error handler bounds the work of deep pages), they must stay silent. */
+Test(formats, html_parser_complaints_do_not_reach_stderr) {
+  rg_test_run r = rg_test_respgraph("check '" RG_TEST_DATA "/formats/html/duplicate-ids.html'");
+  cr_expect_eq(r.code, 0);
+  cr_expect_str_eq(r.err, "");
+  cr_expect(strstr(r.out, "read        1 tasks, 1 links") != NULL, "%s", r.out);
+  rg_test_run_free(&r);
+}
