@@ -62,7 +62,8 @@ static void copy_task(rg_plan *plan, const rg_plan *side, int t) {
  * read as a plan of their own, at the page's level: a paragraph task that
  * names units is a task of the page as well (unless a table row has its
  * text); one that names none (1.请于3月底前报送进展) is a notice, and said to
- * be one. The paragraphs' own [unread-item] warnings are kept. */
+ * be one. The paragraphs' own [unread-item] and [invisible-char] warnings
+ * are kept. */
 static void paragraph_tasks(rg_plan *plan, const rg_lines *lines) {
   rg_plan *side = rg_plan_new(plan->path);
   rg_reading *rs = rg_reading_of(side), *r = rg_reading_of(plan);
@@ -84,7 +85,8 @@ static void paragraph_tasks(rg_plan *plan, const rg_lines *lines) {
     }
   }
   for (int i = 0; i < side->n_diags; i++)
-    if (!strcmp(side->diags[i].code, "unread-item"))
+    if (!strcmp(side->diags[i].code, "unread-item") ||
+        !strcmp(side->diags[i].code, "invisible-char"))
       rg_plan_diag(plan, RG_SEV_WARNING, side->diags[i].line, "unread-item", "%s",
                    side->diags[i].message);
   rg_plan_free(side);

@@ -24,6 +24,7 @@
 #include "conventions.h"
 #include "headers.h"
 #include "items.h"
+#include "names.h"
 #include "notes.h"
 #include "reading.h"
 #include "strutil.h"
@@ -778,6 +779,7 @@ static rg_status read_lines(rg_plan *plan, const rg_lines *lines, int prose, rg_
       return rg_error_set(err, RG_EINPUT, plan->path, l->lineno, 0,
                           "binary data (a NUL byte), not a plan");
     }
+    rg_invisible_warn(plan, l->text, l->len, l->lineno);
     size_t clen = 0;
     char *circled = rg_item_circled(l->text, l->len, &clen); /* ② before NFKC makes it 2 */
     char *s = circled ? rg_nfkc(circled, clen) : rg_nfkc(l->text, l->len);

@@ -126,3 +126,13 @@ int rg_task_lookup(const rg_plan *plan, const char *id) {
     }
   return found;
 }
+
+void rg_invisible_warn(rg_plan *plan, const char *s, size_t len, long line) {
+  int32_t first = 0;
+  int n = rg_invisible_count(s, len, &first);
+  if (!n) return;
+  rg_plan_diag(plan, RG_SEV_WARNING, line, "invisible-char",
+               "%d invisible character%s (U+%04X%s) removed: names on this line are read as "
+               "if typed without %s",
+               n, n > 1 ? "s" : "", (unsigned)first, n > 1 ? " first" : "", n > 1 ? "them" : "it");
+}

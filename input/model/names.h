@@ -23,6 +23,12 @@
  * O(1) for a canonical name; else O(aliases + units x name length). */
 int rg_unit_lookup(const rg_plan *plan, const char *name);
 
+/* Warn ([invisible-char], on line) when s[0..len) holds characters that
+ * rg_nfkc removes (rg_invisible_count: zero-width, bidi controls ...): a
+ * name read from it is taken as if typed without them (市发展改革委 with a
+ * zero-width joiner inside is 市发展改革委), and the user should know. */
+void rg_invisible_warn(rg_plan *plan, const char *s, size_t len, long line);
+
 /* The plan task a user means by id (check --explain TASK): the task whose
  * id is id (as `respgraph parse` lists it: "21", "一.3", "5#2"), else the
  * one task whose printed number is id; -1 when none or when the printed
