@@ -90,6 +90,7 @@ enum {
   OPT_MAX_PER_DAY,
   OPT_SESSIONS,
   OPT_ROOM,
+  OPT_MIN_RELEVANCE,
   OPT_ACCEPT_UNIT,
   OPT_EXPLAIN,
 };
@@ -158,6 +159,7 @@ static const optdef OPTIONS[] = {
     {{"max-per-day", required_argument, NULL, OPT_MAX_PER_DAY}, G_PLANNING},
     {{"sessions", required_argument, NULL, OPT_SESSIONS}, G_PLANNING},
     {{"room", required_argument, NULL, OPT_ROOM}, G_PLANNING},
+    {{"min-relevance", required_argument, NULL, OPT_MIN_RELEVANCE}, G_PLANNING},
     {{"help", no_argument, NULL, OPT_HELP}, G_READ},
 };
 #define N_OPTIONS ((int)(sizeof OPTIONS / sizeof OPTIONS[0]))
@@ -628,6 +630,8 @@ static const command COMMANDS[] = {
      "      --sessions LIST       session start times (default 09:00,14:30)\n"
      "      --rooms N             meetings at once (default unlimited)\n"
      "      --max-per-day N       meetings of one unit a day (default 2)\n"
+     "      --min-relevance R     a meeting of several items keeps at least this\n"
+     "                            relevance (default 0.7)\n"
      "      --room TEXT           where the meetings are held (.ics LOCATION)\n"
      "      --exclude-unit U      drop unit U from every task first (repeatable)\n"
      "      --chapter N           only the tasks of chapter N (1-based)\n"
@@ -836,8 +840,19 @@ static int opt_count(cli *c, int opt, const char *arg) {
   return EXIT_OK;
 }
 
-/* The calendar options of the planner: --start, --sessions, --room. */
+/* The calendar options of the planner: --start, --sessions, --room; and
+ * --min-relevance. */
 static int opt_calendar(cli *c, int opt, const char *arg) {
+  if (opt == OPT_MIN_RELEVANCE) {
+    double v;
+    if (!parse_real(arg, "--min-relevance", 0, &v)) return EXIT_USAGE;
+    if (v > 1) {
+      say("--min-relevance takes a share from 0 to 1, not '%s'", arg);
+      return EXIT_USAGE;
+    }
+    c->meetings.min_relevance = v;
+    return EXIT_OK;
+  }
   if (opt == OPT_ROOM) {
     c->ics.room = arg;
     return EXIT_OK;
@@ -884,7 +899,7 @@ static int apply_option(cli *c, const command *cmd, unsigned g, int opt, const c
   case G_DIAGRAM:
     return opt_diagram(c, opt, arg);
   case G_PLANNING:
-    if (opt == OPT_START || opt == OPT_SESSIONS || opt == OPT_ROOM)
+    if (opt == OPT_START || opt == OPT_SESSIONS || opt == OPT_ROOM || opt == OPT_MIN_RELEVANCE)
       return opt_calendar(c, opt, arg);
     return opt_count(c, opt, arg);
   case G_MEETINGS:

@@ -16,7 +16,8 @@
  *    among equal costs prefer agendas from one chapter, then one section.
  *    The naive plan (one meeting per task) costs sum_t k_t * (overhead + item).
  *  - Relevance of a meeting: the share of its attendee x item pairs where the
- *    attendee is a unit of the item = sum_t k_t / (attendees * agenda).
+ *    attendee is a unit of the item = sum_t k_t / (attendees * agenda); a
+ *    meeting of two or more items keeps at least min_relevance (0.7).
  *  - Convener: the concrete attendee leading the most agenda items (ties by
  *    name in code-point order); when no agenda item has a concrete lead, the
  *    lead collective or generic unit leading the most; -1 when no item has a
@@ -25,9 +26,9 @@
  *    holidays and 调休 working weekends) from the start day, in the given
  *    sessions; at most rooms meetings per session (0 = unlimited); no unit in
  *    two meetings of a session; at most max_per_day meetings of a unit a day,
- *    and an overloaded unit at most ceil(its meetings / span bound) a day, so
- *    its meetings spread over the whole plan; never in a slot (the k-th
- *    session from the start) where an attendee is unavailable.
+ *    and an overloaded unit on the k-th day at most ceil(its meetings left /
+ *    (span bound - k)), so its meetings spread evenly over the whole plan; never in a slot (the
+ * k-th session from the start) where an attendee is unavailable.
  *
  * Method (deterministic, no RNG, no clock; details in NOTES.md):
  *  1. Partition: oversize tasks alone; the rest by greedy seed-and-grow (seed
@@ -43,7 +44,7 @@
  * Complexity: greedy O(sum over meetings of the unplaced-task lists of their
  * units x k); improvement capped by its work budget; exact only for
  * <= exact_max tasks; schedule O(days x meetings x attendees) plus a sort of
- * the remaining meetings per day. A 10,000-task plan takes about a second. */
+ * the remaining meetings per day. A 10,000-task plan takes about two seconds. */
 #ifndef RG_MEETINGS_H
 #define RG_MEETINGS_H
 
@@ -77,6 +78,8 @@ typedef struct rg_meeting_opts {
   int n_roster;                    /* pairs */
   int exact_max;                   /* plans with at most this many tasks (not counting oversize
                                       ones) get an exact partition search; default 10, 0 = never */
+  double min_relevance;            /* every meeting of two or more items keeps at least this
+                                      relevance; 0..1, default 0.7 */
 } rg_meeting_opts;
 
 typedef struct rg_meeting {

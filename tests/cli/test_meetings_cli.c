@@ -182,19 +182,19 @@ Test(cli_meetings, the_report_has_a_calendar_notices_an_ics_and_a_chinese_sheet)
   snprintf(path, sizeof path, "%s/notices.html", dir);
   char *notices = rg_test_slurp(path, NULL);
   cr_assert(notices);
-  cr_assert_eq(count(notices, "<article class=\"notice\""), 60);
+  cr_assert_eq(count(notices, "<article class=\"notice\""), 68);
   cr_assert(strstr(notices, "@page{size:A4;margin:0}"));
   cr_assert(strstr(notices, "<dd>2026年9月21日（星期一） 09:00–09:45</dd>"));
   cr_assert(strstr(notices, "<dd>市政府第3会议室</dd>"));
   snprintf(path, sizeof path, "%s/meetings.ics", dir);
   char *ics = rg_test_slurp(path, NULL);
-  cr_assert_eq(count(ics, "BEGIN:VEVENT"), 60);
-  cr_assert_eq(count(ics, "LOCATION:市政府第3会议室\r\n"), 60);
+  cr_assert_eq(count(ics, "BEGIN:VEVENT"), 68);
+  cr_assert_eq(count(ics, "LOCATION:市政府第3会议室\r\n"), 68);
   cr_assert(strstr(ics, "PRODID:-//respgraph//联席会议//ZH\r\n"));
   snprintf(path, sizeof path, "%s/index.html", dir);
   char *html = rg_test_slurp(path, NULL);
   cr_assert(strstr(html, "<table class=\"data cal\">"));
-  cr_assert_eq(count(html, "class=\"cal-m\""), 60);
+  cr_assert_eq(count(html, "class=\"cal-m\""), 68);
   cr_assert(strstr(html, "<span class=\"cal-tag\">休 国庆节</span>"));
   cr_assert(strstr(html, "<span class=\"cal-tag\">班 国庆节</span>")); /* Sat 10-10 */
   cr_assert_geq(count(html, "<p class=\"unit-meetings\">"), 60);
@@ -214,7 +214,7 @@ Test(cli_meetings, the_report_has_a_calendar_notices_an_ics_and_a_chinese_sheet)
                          "议题",
                          "相关度",
                          "2026年9月21日（星期一）",
-                         "2026年10月14日（星期三）"};
+                         "2026年10月15日（星期四）"};
   for (size_t i = 0; i < sizeof heads / sizeof *heads; i++)
     cr_assert(strstr(xml, heads[i]), "the workbook lacks %s", heads[i]);
   free(xml);
