@@ -18,7 +18,7 @@ static char *capture(rg_plan *p, writer w, rg_format fmt) {
   char *buf = NULL;
   size_t len = 0;
   FILE *f = open_memstream(&buf, &len);
-  cr_assert_eq(rg_out_write(w, p, &r, fmt, f, &err), RG_OK, "%s", err.msg);
+  cr_assert_eq(rg_out_write(w, p, &r, fmt, NULL, f, &err), RG_OK, "%s", err.msg);
   fclose(f);
   rg_results_free(&r);
   return buf;
@@ -64,7 +64,7 @@ Test(units_out, json_carries_the_seed_and_null_constraint_for_isolated_units) {
   char *buf = NULL;
   size_t len = 0;
   FILE *f = open_memstream(&buf, &len);
-  cr_assert_eq(rg_out_write(&rg_frame_units, p, &r, RG_FMT_JSON, f, &err), RG_OK);
+  cr_assert_eq(rg_out_write(&rg_frame_units, p, &r, RG_FMT_JSON, NULL, f, &err), RG_OK);
   fclose(f);
   json_error_t je;
   json_t *root = json_loads(buf, 0, &je);
@@ -144,7 +144,7 @@ Test(collectives_out, lists_collectives_and_generics_with_their_tasks) {
   size_t len = 0;
   rg_error err;
   FILE *f = open_memstream(&buf, &len);
-  cr_assert_eq(rg_out_write(&rg_frame_collectives, p, NULL, RG_FMT_CSV, f, &err), RG_OK);
+  cr_assert_eq(rg_out_write(&rg_frame_collectives, p, NULL, RG_FMT_CSV, NULL, f, &err), RG_OK);
   fclose(f);
   /* same task count: byte order of the UTF-8 names (各 E5 90 84 < 有 E6 9C 89) */
   cr_assert_str_eq(buf, "name,kind,n_tasks,tasks\n"

@@ -134,7 +134,7 @@ static char *text_of(const rg_table *t, int wide) {
   char *buf = NULL;
   size_t len = 0;
   FILE *f = open_memstream(&buf, &len);
-  rg_text_opts o = {wide};
+  rg_text_opts o = {wide, 0, 0};
   rg_error err;
   cr_assert_eq(rg_table_write_text(t, &o, f, &err), RG_OK);
   fclose(f);
