@@ -554,8 +554,7 @@ static const command COMMANDS[] = {
      "meetings with --max-attendees, --max-agenda, --rooms and --chapter (see\n"
      "respgraph meetings --help).\n\n" ANALYSIS_HELP},
     {"meetings", cmd_meetings, NULL, G_TABLE | G_ANALYSIS | G_PLANNING | G_MEETINGS | G_UNIT,
-     &OUT_TABLE,
-     "joint meetings: who meets on which tasks, in which slot",
+     &OUT_TABLE, "joint meetings: who meets on which tasks, in which slot",
      "Plans joint meetings for the coordination tasks (tasks with at least two\n"
      "concrete units): every such task is on exactly one agenda; a meeting's\n"
      "attendees are all concrete units of its tasks; the convener leads most of\n"
@@ -864,6 +863,35 @@ static const optdef *find_option(int opt) {
   return NULL;
 }
 
+/* An option getopt did not know or that lacks its value: say so, with the
+ * closest options the command takes. */
+static int unknown_option(const command *cmd, const char *arg) {
+  const char *names[N_OPTIONS];
+  char buf[N_OPTIONS][40];
+  int n = 0;
+  for (int k = 0; k < N_OPTIONS; k++)
+    if (OPTIONS[k].group == G_READ || (cmd->options & OPTIONS[k].group)) {
+      snprintf(buf[n], sizeof buf[n], "--%s", OPTIONS[k].opt.name);
+      names[n] = buf[n];
+      n++;
+    }
+  char word[64];
+  snprintf(word, sizeof word, "%.*s", (int)strcspn(arg, "="), arg);
+  int known = 0;
+  for (int k = 0; k < n; k++)
+    known |= !strcmp(names[k], word);
+  if (known) {
+    fprintf(stderr, "respgraph: %s needs a value (see 'respgraph %s --help')\n", word, cmd->name);
+    return EXIT_USAGE;
+  }
+  int near[3], k = rg_closest(word, names, n, near, 3);
+  fprintf(stderr, "respgraph: %s does not take %s", cmd->name, word);
+  for (int i = 0; i < k; i++)
+    fprintf(stderr, "%s%s", i ? ", " : "; did you mean ", names[near[i]]);
+  fprintf(stderr, "%s (see 'respgraph %s --help')\n", k ? "?" : "", cmd->name);
+  return EXIT_USAGE;
+}
+
 /* Parse the options after the command name into c; -1 to go on, else the
  * exit code (0 after --help). */
 static int parse_options(cli *c, const command *cmd, int argc, char **argv) {
@@ -872,13 +900,11 @@ static int parse_options(cli *c, const command *cmd, int argc, char **argv) {
     longopts[k] = OPTIONS[k].opt;
   memset(&longopts[N_OPTIONS], 0, sizeof longopts[0]);
   optind = 2;
+  opterr = 0; /* unknown_option says it, with the closest names */
   int opt;
   while ((opt = getopt_long(argc, argv, "f:o:h", longopts, NULL)) != -1) {
     const optdef *d = find_option(opt);
-    if (!d) {
-      fprintf(stderr, "respgraph: see 'respgraph %s --help'\n", cmd->name);
-      return EXIT_USAGE;
-    }
+    if (!d) return unknown_option(cmd, argv[optind - 1]);
     if (opt == OPT_HELP) {
       command_help(cmd);
       return EXIT_OK;
@@ -930,9 +956,17 @@ static const command *pick_command(int argc, char **argv, int *rc) {
     *rc = EXIT_OK;
     return NULL;
   }
-  for (const command *c = COMMANDS; c->name; c++)
+  const char *names[sizeof COMMANDS / sizeof COMMANDS[0]];
+  int n = 0;
+  for (const command *c = COMMANDS; c->name; c++) {
     if (!strcmp(c->name, argv[1])) return c;
-  fprintf(stderr, "respgraph: unknown command '%s'\n", argv[1]);
+    names[n++] = c->name;
+  }
+  int near[3], k = rg_closest(argv[1], names, n, near, 3);
+  fprintf(stderr, "respgraph: unknown command '%s'", argv[1]);
+  for (int i = 0; i < k; i++)
+    fprintf(stderr, "%s%s", i ? ", " : "; did you mean ", names[near[i]]);
+  fprintf(stderr, "%s\n", k ? "?" : "");
   usage(stderr);
   *rc = EXIT_USAGE;
   return NULL;

@@ -324,7 +324,8 @@ static int by_weight(const void *a, const void *b, void *ctx) {
 static int rows_ties_by_weight(const rg_table_src *s, rg_row *out) {
   int n = 0;
   for (int k = 0; k < s->res->n_ties; k++)
-    if (s->only_unit < 0 || s->res->ties[k].a == s->only_unit || s->res->ties[k].b == s->only_unit) {
+    if (s->only_unit < 0 || s->res->ties[k].a == s->only_unit ||
+        s->res->ties[k].b == s->only_unit) {
       if (out) out[n] = (rg_row){k, -1};
       n++;
     }
@@ -949,19 +950,17 @@ const rg_schema rg_schema_agenda = {"agenda",     agenda_cols, N(agenda_cols),
 #define WIDE(k)                                                                                    \
   { .key = k, .flags = RG_VC_WIDE }
 VIEW(rg_view_units, rg_schema_units, NULL, 0, NULL, NULL, 0, {.key = "unit"}, WIDE("kind"),
-     {.key = "led"}, {.key = "supported"}, {.key = "load"}, {.key = "partners"},
-     WIDE("strength"), {.key = "betweenness"}, {.key = "harmonic"}, {.key = "eigenvector"},
-     {.key = "pagerank"}, {.key = "constraint"}, {.key = "coreness"}, {.key = "cluster"},
-     {.key = "overloaded"}, {.key = "fractional"}, WIDE("share"), WIDE("chapters"),
-     WIDE("burden"), WIDE("zscore"), {.key = "rank"}, {.key = "participation"},
-     {.key = "top_chapters"});
+     {.key = "led"}, {.key = "supported"}, {.key = "load"}, {.key = "partners"}, WIDE("strength"),
+     {.key = "betweenness"}, {.key = "harmonic"}, {.key = "eigenvector"}, {.key = "pagerank"},
+     {.key = "constraint"}, {.key = "coreness"}, {.key = "cluster"}, {.key = "overloaded"},
+     {.key = "fractional"}, WIDE("share"), WIDE("chapters"), WIDE("burden"), WIDE("zscore"),
+     {.key = "rank"}, {.key = "participation"}, {.key = "top_chapters"});
 
 /* The fence, Q1, Q3 and IQR are the same in every row: the line above the
  * table states them once; the full reason repeats them, so it is wide. */
 VIEW(rg_view_overload, rg_schema_units, rows_overloaded, 0, NULL, NULL, 0, {.key = "unit"},
      {.key = "load"}, {.key = "led"}, {.key = "supported"}, {.key = "zscore"}, {.key = "rank"},
-     WIDE("reason"), {.key = "top_chapters"}, WIDE("fence"), WIDE("q1"), WIDE("q3"),
-     WIDE("iqr"));
+     WIDE("reason"), {.key = "top_chapters"}, WIDE("fence"), WIDE("q1"), WIDE("q3"), WIDE("iqr"));
 
 VIEW(rg_view_collectives, rg_schema_units, rows_collectives, 0, NULL, NULL, 0,
      {.key = "unit", .as = "name"}, {.key = "kind"}, {.key = "n_tasks"}, {.key = "tasks"});

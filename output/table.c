@@ -507,8 +507,8 @@ rg_status rg_table_write_text(const rg_table *t, const rg_text_opts *o, FILE *ou
     int first = 1;
     for (int c = 0; c < t->ncols; c++) {
       if (!shown(&t->cols[c], o)) continue;
-      char *s = cut_to(r < 0 ? t->cols[c].key : txt[(size_t)r * (size_t)t->ncols + (size_t)c],
-                       w[c]);
+      char *s =
+          cut_to(r < 0 ? t->cols[c].key : txt[(size_t)r * (size_t)t->ncols + (size_t)c], w[c]);
       int right = r >= 0 && right_aligned(t->cols[c].col->type);
       int pad = w[c] - rg_display_width(s);
       if (!first) fputs("  ", out);
@@ -556,9 +556,10 @@ static rg_status no_column(const rg_table *t, const char *opt, const char *key, 
   rg_buf hint = {0};
   rg_buf_puts(&hint, "");
   for (int i = 0; i < k; i++)
-    rg_buf_printf(&hint, "%s%s%s", i ? ", " : "; did you mean ", keys[near[i]], i == k - 1 ? "?" : "");
-  rg_status st = rg_error_set(err, RG_EUSAGE, NULL, 0, 0, "%s: no column '%s' (columns: %s%s)",
-                              opt, word, all.s, hint.s);
+    rg_buf_printf(&hint, "%s%s%s", i ? ", " : "; did you mean ", keys[near[i]],
+                  i == k - 1 ? "?" : "");
+  rg_status st = rg_error_set(err, RG_EUSAGE, NULL, 0, 0, "%s: no column '%s' (columns: %s%s)", opt,
+                              word, all.s, hint.s);
   free(all.s);
   free(hint.s);
   free(keys);
@@ -567,9 +568,9 @@ static rg_status no_column(const rg_table *t, const char *opt, const char *key, 
 }
 
 typedef struct sort_key {
-  int pos;     /* row position before sorting */
-  double num;  /* numeric columns */
-  char *text;  /* other columns */
+  int pos;    /* row position before sorting */
+  double num; /* numeric columns */
+  char *text; /* other columns */
 } sort_key;
 
 typedef struct sort_ctx {
@@ -603,8 +604,10 @@ static rg_status sort_rows(rg_table *t, const char *spec, rg_error *err) {
   else if (colon && !strcmp(colon, ":desc"))
     ctx.desc = 1;
   else if (colon)
-    return rg_error_set(err, RG_EUSAGE, NULL, 0, 0, "--sort takes COLUMN, COLUMN:asc or "
-                        "COLUMN:desc, not '%s'", spec);
+    return rg_error_set(err, RG_EUSAGE, NULL, 0, 0,
+                        "--sort takes COLUMN, COLUMN:asc or "
+                        "COLUMN:desc, not '%s'",
+                        spec);
   sort_key *keys = rg_xcalloc((size_t)t->nrows + 1, sizeof *keys);
   rg_cell v = {0};
   for (int r = 0; r < t->nrows; r++) {

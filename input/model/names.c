@@ -177,10 +177,13 @@ int rg_closest(const char *word, const char *const *cands, int n, int *out, int 
     dist[i] = within ? 1 : edit_distance(w, nw, c, nc);
     free(c);
   }
+  /* the nearest tier only: 市商务局 for 市商务厅, not also 市税务局 */
+  size_t best = limit + 1;
+  for (int i = 0; i < n; i++)
+    if (dist[i] < best) best = dist[i];
   int k = 0;
-  for (size_t d = 0; d <= limit && k < max; d++)
-    for (int i = 0; i < n && k < max; i++)
-      if (dist[i] == d) out[k++] = i;
+  for (int i = 0; best <= limit && i < n && k < max; i++)
+    if (dist[i] == best) out[k++] = i;
   free(dist);
   free(w);
   return k;
