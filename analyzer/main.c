@@ -13,6 +13,7 @@
 #include <getopt.h>
 #include <igraph.h>
 #include <math.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,7 +21,9 @@
 
 #include "analysis_out.h"
 #include "analyze.h"
+#include "buf.h"
 #include "diagram.h"
+#include "escape.h"
 #include "load.h"
 #include "meetings.h"
 #include "meetings_out.h"
@@ -213,13 +216,28 @@ struct command {
   const char *help;
 };
 
+/* Print one "respgraph: ..." line on stderr. Messages repeat names and
+ * arguments, so a control character in them is shown, never obeyed
+ * (rg_escape_terminal). */
+static void say(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+static void say(const char *fmt, ...) {
+  char buf[1200];
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(buf, sizeof buf, fmt, ap);
+  va_end(ap);
+  fputs("respgraph: ", stderr);
+  rg_escape_terminal(stderr, buf);
+  fputc('\n', stderr);
+}
+
 /* Parse a finite real >= min for option name; print why not and return 0. */
 static int parse_real(const char *s, const char *name, double min, double *out) {
   char *end;
   errno = 0;
   double v = strtod(s, &end);
   if (errno || *end || !*s || !isfinite(v) || v < min) {
-    fprintf(stderr, "respgraph: %s takes a number of at least %g, not '%s'\n", name, min, s);
+    say("%s takes a number of at least %g, not '%s'", name, min, s);
     return 0;
   }
   *out = v;
@@ -231,7 +249,7 @@ static int finish(rg_status st, const rg_error *err) {
   if (st) {
     char buf[1200];
     rg_error_format(err, buf, sizeof buf);
-    fprintf(stderr, "respgraph: %s\n", buf);
+    say("%s", buf);
   }
   return exit_code(st);
 }
@@ -257,11 +275,10 @@ static int cmd_edges(cli *c, const command *cmd, rg_plan *plan, FILE *out) {
 static int explain_task(cli *c, rg_plan *plan, FILE *out) {
   int t = rg_task_lookup(plan, c->explain);
   if (t < 0) {
-    fprintf(stderr,
-            "respgraph: --explain: the plan has no task '%s' (task ids are as `respgraph parse` "
-            "lists them: %s ... %s)\n",
-            c->explain, plan->n_tasks ? plan->tasks[0].number : "-",
-            plan->n_tasks ? plan->tasks[plan->n_tasks - 1].number : "-");
+    say("--explain: the plan has no task '%s' (task ids are as `respgraph parse` "
+        "lists them: %s ... %s)",
+        c->explain, plan->n_tasks ? plan->tasks[0].number : "-",
+        plan->n_tasks ? plan->tasks[plan->n_tasks - 1].number : "-");
     return EXIT_USAGE;
   }
   rg_error err;
@@ -284,14 +301,17 @@ static int option_unit(const rg_plan *plan, const char *opt, const char *name, i
   if ((*u = rg_unit_find(plan, name, near, 5, &n_near)) >= 0) return EXIT_OK;
   int several = *u == -2;
   *u = -1;
+  rg_buf b = {0};
   if (several)
-    fprintf(stderr, "respgraph: %s: '%s' is part of several units' names; name one: ", opt, name);
+    rg_buf_printf(&b, "%s: '%s' is part of several units' names; name one: ", opt, name);
   else
-    fprintf(stderr, "respgraph: %s: the plan names no unit '%s'%s", opt, name,
-            n_near ? "; did you mean " : "");
+    rg_buf_printf(&b, "%s: the plan names no unit '%s'%s", opt, name,
+                  n_near ? "; did you mean " : "");
   for (int k = 0; k < n_near; k++)
-    fprintf(stderr, "%s%s", k ? ", " : "", plan->units[near[k]].name);
-  fprintf(stderr, "%s\n", n_near && !several ? "?" : "");
+    rg_buf_printf(&b, "%s%s", k ? ", " : "", plan->units[near[k]].name);
+  rg_buf_puts(&b, n_near && !several ? "?" : "");
+  say("%s", b.s);
+  free(b.s);
   return EXIT_USAGE;
 }
 
@@ -319,12 +339,11 @@ static void versions(char *buf, size_t size) {
 static int cmd_diagram(cli *c, const command *cmd, rg_plan *plan, FILE *out) {
   (void)cmd, (void)out;
   if (!c->out_path || !strcmp(c->out_path, "-")) {
-    fprintf(stderr, "respgraph: diagram needs -o FILE (.svg, .png, .pdf or .dot)\n");
+    say("diagram needs -o FILE (.svg, .png, .pdf or .dot)");
     return EXIT_USAGE;
   }
   if (!rg_diagram_format_of(c->out_path)) {
-    fprintf(stderr, "respgraph: %s: the file name must end in .svg, .png, .pdf or .dot\n",
-            c->out_path);
+    say("%s: the file name must end in .svg, .png, .pdf or .dot", c->out_path);
     return EXIT_USAGE;
   }
   rg_results r;
@@ -648,7 +667,7 @@ static int opt_table(cli *c, int opt, const char *arg) {
     return EXIT_OK;
   case OPT_TOP:
     if (!parse_real(arg, "--top", 1, &v) || v != (int)v || v > 1e9) {
-      fprintf(stderr, "respgraph: --top takes a whole number of at least 1, not '%s'\n", arg);
+      say("--top takes a whole number of at least 1, not '%s'", arg);
       return EXIT_USAGE;
     }
     c->table.top = (int)v;
@@ -662,7 +681,7 @@ static int opt_table(cli *c, int opt, const char *arg) {
   }
   int f = rg_format_parse(arg);
   if (f < 0) {
-    fprintf(stderr, "respgraph: --format takes table, csv or json, not '%s'\n", arg);
+    say("--format takes table, csv or json, not '%s'", arg);
     return EXIT_USAGE;
   }
   c->format = (rg_format)f;
@@ -690,7 +709,7 @@ static int opt_read(cli *c, int opt, const char *arg) {
   case OPT_INPUT_FORMAT: {
     int f = rg_input_format_parse(arg);
     if (f < 0) {
-      fprintf(stderr, "respgraph: --input-format takes auto, text, html or csv, not '%s'\n", arg);
+      say("--input-format takes auto, text, html or csv, not '%s'", arg);
       return EXIT_USAGE;
     }
     c->load.format = (rg_input_format)f;
@@ -715,11 +734,11 @@ static int opt_analysis(cli *c, const command *cmd, int opt, const char *arg) {
     return EXIT_OK;
   case OPT_WEIGHTING:
     if ((a->weighting = rg_weighting_parse(arg)) >= 0) return EXIT_OK;
-    fprintf(stderr, "respgraph: --weighting takes count or newman, not '%s'\n", arg);
+    say("--weighting takes count or newman, not '%s'", arg);
     return EXIT_USAGE;
   case OPT_MIN_SHARED:
     if (!parse_real(arg, "--min-shared", 1, &v) || v != (int)v || v > 1e6) {
-      fprintf(stderr, "respgraph: --min-shared takes a whole number of at least 1\n");
+      say("--min-shared takes a whole number of at least 1");
       return EXIT_USAGE;
     }
     /* the diagram hides ties; the analyses drop them */
@@ -733,7 +752,7 @@ static int opt_analysis(cli *c, const command *cmd, int opt, const char *arg) {
     errno = 0;
     unsigned long seed = strtoul(arg, &end, 10);
     if (errno || *end || !*arg || arg[0] == '-') {
-      fprintf(stderr, "respgraph: --seed takes a whole number, not '%s'\n", arg);
+      say("--seed takes a whole number, not '%s'", arg);
       return EXIT_USAGE;
     }
     a->seed = seed;
@@ -761,7 +780,7 @@ static int opt_diagram(cli *c, int opt, const char *arg) {
     break;
   case OPT_LANG:
     if (strcmp(arg, "zh") && strcmp(arg, "en")) {
-      fprintf(stderr, "respgraph: --lang takes zh or en, not '%s'\n", arg);
+      say("--lang takes zh or en, not '%s'", arg);
       return EXIT_USAGE;
     }
     c->lang = arg;
@@ -787,8 +806,7 @@ static int opt_count(cli *c, int opt, const char *arg) {
   double v;
   if (!parse_real(arg, lim[k].name, lim[k].min, &v)) return EXIT_USAGE;
   if (v != (int)v || v > lim[k].max) {
-    fprintf(stderr, "respgraph: %s takes a whole number from %d to %d\n", lim[k].name, lim[k].min,
-            lim[k].max);
+    say("%s takes a whole number from %d to %d", lim[k].name, lim[k].min, lim[k].max);
     return EXIT_USAGE;
   }
   int n = (int)v;
@@ -881,14 +899,17 @@ static int unknown_option(const command *cmd, const char *arg) {
   for (int k = 0; k < n; k++)
     known |= !strcmp(names[k], word);
   if (known) {
-    fprintf(stderr, "respgraph: %s needs a value (see 'respgraph %s --help')\n", word, cmd->name);
+    say("%s needs a value (see 'respgraph %s --help')", word, cmd->name);
     return EXIT_USAGE;
   }
   int near[3], k = rg_closest(word, names, n, near, 3);
-  fprintf(stderr, "respgraph: %s does not take %s", cmd->name, word);
+  rg_buf b = {0};
+  rg_buf_printf(&b, "%s does not take %s", cmd->name, word);
   for (int i = 0; i < k; i++)
-    fprintf(stderr, "%s%s", i ? ", " : "; did you mean ", names[near[i]]);
-  fprintf(stderr, "%s (see 'respgraph %s --help')\n", k ? "?" : "", cmd->name);
+    rg_buf_printf(&b, "%s%s", i ? ", " : "; did you mean ", names[near[i]]);
+  rg_buf_printf(&b, "%s (see 'respgraph %s --help')", k ? "?" : "", cmd->name);
+  say("%s", b.s);
+  free(b.s);
   return EXIT_USAGE;
 }
 
@@ -914,23 +935,22 @@ static int parse_options(cli *c, const command *cmd, int argc, char **argv) {
     if (d->group != G_READ && !(cmd->options & d->group)) {
       for (size_t k = 0; k < sizeof OWN_OPTIONS / sizeof OWN_OPTIONS[0]; k++)
         if (OWN_OPTIONS[k].group == d->group) {
-          fprintf(stderr, "respgraph: %s\n", OWN_OPTIONS[k].say);
+          say("%s", OWN_OPTIONS[k].say);
           return EXIT_USAGE;
         }
-      fprintf(stderr, "respgraph: %s does not take --%s (see 'respgraph %s --help')\n", cmd->name,
-              d->opt.name, cmd->name);
+      say("%s does not take --%s (see 'respgraph %s --help')", cmd->name, d->opt.name, cmd->name);
       return EXIT_USAGE;
     }
     int rc = apply_option(c, cmd, d->group, opt, optarg);
     if (rc) return rc;
   }
   if (optind != argc - 1) {
-    fprintf(stderr, "respgraph: %s takes exactly one PLAN (a file, or - for stdin)\n", cmd->name);
+    say("%s takes exactly one PLAN (a file, or - for stdin)", cmd->name);
     return EXIT_USAGE;
   }
   c->plan_path = argv[optind];
   if (c->ics_path && !c->have_start) {
-    fprintf(stderr, "respgraph: --ics needs --start YYYY-MM-DD (the day of slot 1)\n");
+    say("--ics needs --start YYYY-MM-DD (the day of slot 1)");
     return EXIT_USAGE;
   }
   return -1;
@@ -963,10 +983,13 @@ static const command *pick_command(int argc, char **argv, int *rc) {
     names[n++] = c->name;
   }
   int near[3], k = rg_closest(argv[1], names, n, near, 3);
-  fprintf(stderr, "respgraph: unknown command '%s'", argv[1]);
+  rg_buf b = {0};
+  rg_buf_printf(&b, "unknown command '%s'", argv[1]);
   for (int i = 0; i < k; i++)
-    fprintf(stderr, "%s%s", i ? ", " : "; did you mean ", names[near[i]]);
-  fprintf(stderr, "%s\n", k ? "?" : "");
+    rg_buf_printf(&b, "%s%s", i ? ", " : "; did you mean ", names[near[i]]);
+  rg_buf_puts(&b, k ? "?" : "");
+  say("%s", b.s);
+  free(b.s);
   usage(stderr);
   *rc = EXIT_USAGE;
   return NULL;

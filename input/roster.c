@@ -53,16 +53,6 @@ static int is_header(const char *a, const char *b) {
   return x && y;
 }
 
-/* 1 if unit u is linked to task t; *link receives the link. */
-static int linked(const rg_plan *plan, int t, int u, int *link) {
-  for (int l = plan->tasks[t].head_; l >= 0; l = plan->links[l].next_)
-    if (plan->links[l].unit == u) {
-      *link = l;
-      return 1;
-    }
-  return 0;
-}
-
 static rg_status read_roster(const char *path, entry **out, int *n_out, rg_error *err) {
   rg_source src;
   rg_status st = rg_source_read(&src, path, err);
@@ -177,8 +167,8 @@ rg_status rg_roster_apply(rg_plan *plan, const char *path, rg_error *err) {
       const rg_link cl = plan->links[plan->unit_links[begin + j]];
       int u = rg_plan_intern_unit(plan, v[i].member, RG_KIND_UNIT, cl.line);
       if (u == c) continue;
-      int l;
-      if (linked(plan, cl.task, u, &l)) {
+      int l = rg_plan_find_link(plan, cl.task, u);
+      if (l >= 0) {
         if (cl.role == RG_ROLE_LEAD) plan->links[l].role = RG_ROLE_LEAD;
         continue;
       }

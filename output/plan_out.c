@@ -4,6 +4,7 @@
 
 #include <stdlib.h>
 
+#include "escape.h"
 #include "schema.h"
 
 rg_status rg_out_plan_table(const rg_plan *plan, const rg_view *v, rg_format fmt,
@@ -35,7 +36,8 @@ static void print_reading(const rg_plan *plan, FILE *out) {
       fprintf(out, "%s: ", line.s);
     else if (line.i > 0)
       fprintf(out, "line %lld: ", line.i);
-    fprintf(out, "%s\n", text.s);
+    rg_escape_terminal(out, text.s);
+    fputc('\n', out);
   }
   rg_cell_reset(&item), rg_cell_reset(&line), rg_cell_reset(&text);
   free(item.owned), free(line.owned), free(text.owned);
@@ -50,11 +52,12 @@ rg_status rg_out_check(const rg_plan *plan, FILE *out, rg_error *err) {
     const rg_diag *d = &plan->diags[order[i]];
     char num[24];
     if (d->line > 0) /* a line number, or ¶12, 任务!C12, p3:14 in a container */
-      fprintf(out, "%s:%s: %s: %s [%s]\n", plan->path, rg_plan_loc(plan, d->line, num, sizeof num),
-              rg_severity_name(d->severity), d->message, d->code);
+      fprintf(out, "%s:%s: %s: ", plan->path, rg_plan_loc(plan, d->line, num, sizeof num),
+              rg_severity_name(d->severity));
     else /* not tied to a line: no ":0" */
-      fprintf(out, "%s: %s: %s [%s]\n", plan->path, rg_severity_name(d->severity), d->message,
-              d->code);
+      fprintf(out, "%s: %s: ", plan->path, rg_severity_name(d->severity));
+    rg_escape_terminal(out, d->message); /* plan text: controls shown, never obeyed */
+    fprintf(out, " [%s]\n", d->code);
   }
   free(order);
   return ferror(out) ? rg_error_set(err, RG_ESYS, NULL, 0, 0, "cannot write output") : RG_OK;
@@ -64,8 +67,9 @@ rg_status rg_out_explain(const rg_plan *plan, int task, rg_format fmt, FILE *out
   const rg_task *k = &plan->tasks[task];
   char loc[64];
   if (fmt == RG_FMT_TABLE)
-    fprintf(out, "%s:%s: task %s: %s\n", plan->path, rg_plan_loc(plan, k->line, loc, sizeof loc),
-            k->number, k->text);
+    fprintf(out, "%s:%s: task %s: ", plan->path, rg_plan_loc(plan, k->line, loc, sizeof loc),
+            k->number);
+  if (fmt == RG_FMT_TABLE) rg_escape_terminal(out, k->text), fputc('\n', out);
   rg_table_src src = {.plan = plan, .only_unit = -1, .task = task};
   rg_table *t = rg_table_view(&rg_view_explain, &src);
   rg_status st = rg_table_write(t, fmt, out, err);

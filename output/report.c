@@ -97,7 +97,7 @@ static rg_status write_bytes(const char *path, const char *data, size_t len, rg_
 /* Write t as UTF-8 CSV with a BOM (so Excel reads Chinese); a text cell that
  * a spreadsheet would take for a formula gets a leading '. */
 static rg_status write_csv(const char *path, const rg_table *t, rg_error *err) {
-  static const rg_csv_opts opts = {.bom = 1, .guard = 1, .quote_spaces = 0};
+  static const rg_csv_opts opts = {.bom = 1, .quote_spaces = 0};
   FILE *f = fopen(path, "wb");
   if (!f) return rg_error_set(err, RG_ESYS, path, 0, 0, "cannot write: %s", strerror(errno));
   rg_status st = rg_table_write_csv(t, &opts, f, err);

@@ -429,17 +429,18 @@ static char **text_cells(const rg_table *t, const rg_text_opts *o, int *w) {
   for (int r = 0; r < t->nrows; r++)
     for (int c = 0; c < t->ncols; c++) {
       rg_table_cell(t, r, c, &v);
-      char *s;
+      char *raw;
       if (o->digits > 0 && t->cols[c].col->type == RG_COL_REAL) {
         char num[64];
         rg_format_sig(num, sizeof num, v.r, o->digits);
-        s = rg_xstrdup(num);
+        raw = rg_xstrdup(num);
       } else {
-        s = rg_cell_text(t, c, &v, ";");
+        raw = rg_cell_text(t, c, &v, ";");
       }
-      /* a row stays one line */
-      for (char *p = s; *p; p++)
-        if (*p == '\n' || *p == '\r' || *p == '\t') *p = ' ';
+      /* a row stays one line, and a control character in a name is shown,
+       * never obeyed by the terminal */
+      char *s = rg_escape_terminal_dup(raw);
+      free(raw);
       txt[(size_t)r * (size_t)t->ncols + (size_t)c] = s;
       int dw = rg_display_width(s);
       if (dw > w[c]) w[c] = dw;
@@ -685,7 +686,7 @@ static int is_guarded(rg_coltype type) {
          type == RG_COL_UNIT || type == RG_COL_UNITS;
 }
 
-/* One field: guarded when asked, quoted by libcsv only when it needs quotes,
+/* One field: guarded (text cells), quoted by libcsv only when it needs quotes,
  * so plain cells stay plain and a header reads exactly task,role,unit,kind. */
 static void csv_field(FILE *out, const char *s, int guard, const rg_csv_opts *o) {
   char *g = guard ? rg_escape_cell(s) : NULL;
@@ -702,7 +703,7 @@ rg_status rg_table_write_csv(const rg_table *t, const rg_csv_opts *o, FILE *out,
   if (o->bom) fputs("\xEF\xBB\xBF", out);
   for (int c = 0; c < t->ncols; c++) {
     if (c) fputc(',', out);
-    csv_field(out, t->cols[c].key, o->guard, o);
+    csv_field(out, t->cols[c].key, 1, o);
   }
   fputc('\n', out);
   rg_cell v = {0};
@@ -711,7 +712,7 @@ rg_status rg_table_write_csv(const rg_table *t, const rg_csv_opts *o, FILE *out,
       const rg_column *col = t->cols[c].col;
       rg_table_cell(t, r, c, &v);
       char *s = rg_cell_text(t, c, &v, ";");
-      int guard = o->guard && is_guarded(col->type) && !(col->flags & RG_COLF_NO_GUARD);
+      int guard = is_guarded(col->type);
       if (c) fputc(',', out);
       csv_field(out, s, guard, o);
       free(s);
@@ -807,7 +808,7 @@ rg_status rg_table_write_json(const rg_table *t, FILE *out, const char *json_key
 /* Text with o, CSV as the command line writes it, or JSON. */
 static rg_status write_fmt(const rg_table *t, rg_format fmt, const rg_text_opts *o, FILE *out,
                            rg_error *err) {
-  static const rg_csv_opts cli_csv = {0, 0, 1};
+  static const rg_csv_opts cli_csv = {.bom = 0, .quote_spaces = 1};
   switch (fmt) {
   case RG_FMT_CSV:
     return rg_table_write_csv(t, &cli_csv, out, err);

@@ -62,8 +62,6 @@ enum {
   RG_COLF_CODE = 1u << 4,      /* an identifier: <code> on the page */
   RG_COLF_LINKED = 1u << 5,    /* the page renders the number as a link to the tasks
                                   behind it (rg_cell.refs) */
-  RG_COLF_NO_GUARD = 1u << 6,  /* a text column CSV may write unguarded (text, list and
-                                  reference columns are guarded otherwise) */
   RG_COLF_ID = 1u << 7,        /* the row's own identifier as printed (a task number):
                                   the page sorts it by the row's position */
   RG_COLF_LINE = 1u << 8,      /* an INT that is a place in the source (cell.i; the getter
@@ -310,16 +308,18 @@ rg_status rg_table_shape(rg_table *t, const rg_table_opts *o, rg_error *err);
 
 typedef struct rg_csv_opts {
   int bom;          /* write a UTF-8 byte-order mark first (Excel reads Chinese) */
-  int guard;        /* a text, list or reference cell (unless RG_COLF_NO_GUARD) and a
-                       header that look like a formula get a leading ' (rg_escape_cell) */
   int quote_spaces; /* also quote a field with a leading or trailing space */
 } rg_csv_opts;
 
 /* Write the table: RG_FMT_TABLE aligned text (rg_table_opts_default), RG_FMT_CSV as
- * the command line prints it (no BOM, no guard, quote_spaces), RG_FMT_JSON
+ * the command line prints it (no BOM, quote_spaces), RG_FMT_JSON
  * an array of objects keyed by column key. RG_ESYS on a write error. */
 rg_status rg_table_write(const rg_table *t, rg_format fmt, FILE *out, rg_error *err);
 rg_status rg_table_write_text(const rg_table *t, const rg_text_opts *o, FILE *out, rg_error *err);
+/* CSV, whoever writes it (every command's --format csv, the report's files):
+ * a text, list or reference cell, and a header, that a spreadsheet would read
+ * as a formula gets a leading ' (rg_escape_cell, the one guard); numbers are
+ * written as they are. */
 rg_status rg_table_write_csv(const rg_table *t, const rg_csv_opts *o, FILE *out, rg_error *err);
 /* Shape t (rg_table_shape) and write it in fmt; text with o->text. */
 rg_status rg_table_write_opts(rg_table *t, rg_format fmt, const rg_table_opts *o, FILE *out,

@@ -18,12 +18,15 @@ typedef struct rules {
   int keep_cr;    /* CR kept */
   int del_space;  /* DEL (U+007F) -> space */
   int nonchars;   /* U+FFFE, U+FFFF -> U+FFFD */
+  int pictures;   /* a terminal: other C0 controls and DEL as their control pictures
+                     (ESC -> U+241B, BEL -> U+2407, DEL -> U+2421), C1 as U+FFFD */
 } rules;
 
-static const rules HTML_TEXT = {1, 0, 1, 0, 1, 0};
-static const rules HTML_ATTR = {1, 1, 1, 0, 1, 0};
-static const rules XML_CLEAN = {0, 0, 1, 1, 0, 1};
-static const rules LABEL = {1, 1, 0, 0, 1, 1};
+static const rules HTML_TEXT = {1, 0, 1, 0, 1, 0, 0};
+static const rules HTML_ATTR = {1, 1, 1, 0, 1, 0, 0};
+static const rules XML_CLEAN = {0, 0, 1, 1, 0, 1, 0};
+static const rules LABEL = {1, 1, 0, 0, 1, 1, 0};
+static const rules TERMINAL = {0, 0, 0, 0, 0, 1, 1};
 
 /* Where escaped bytes go: a stream, or a buffer with room for the worst case
  * (6 bytes per input byte: "&quot;"). */
@@ -41,13 +44,30 @@ static void put(sink *k, const char *s, size_t n) {
   }
 }
 
+/* A terminal's replacement for a control character: its control picture
+ * (U+2400 + c for C0, U+2421 for DEL), U+FFFD for C1; tab, LF and CR are a
+ * space, so a table row stays one line. NULL: not a control. */
+static const char *picture(int32_t cp, char pic[4]) {
+  if (cp == '\t' || cp == '\n' || cp == '\r') return " ";
+  if (cp >= 0x80 && cp <= 0x9F) return "\xEF\xBF\xBD";
+  if (cp >= 0x20 && cp != 0x7F) return NULL;
+  int32_t p = cp == 0x7F ? 0x2421 : 0x2400 + cp;
+  pic[0] = (char)(0xE0 | (p >> 12));
+  pic[1] = (char)(0x80 | ((p >> 6) & 0x3F));
+  pic[2] = (char)(0x80 | (p & 0x3F));
+  pic[3] = '\0';
+  return pic;
+}
+
 /* The replacement text for code point cp (n bytes at s) under r, or NULL to
- * copy it; *len is its length. */
-static const char *replace(const rules *r, int32_t cp, size_t n, size_t *len) {
+ * copy it; *len is its length. pic is room for a control picture. */
+static const char *replace(const rules *r, int32_t cp, size_t n, size_t *len, char pic[4]) {
   static const char FFFD[] = "\xEF\xBF\xBD";
   const char *e = NULL;
   if (cp == 0xFFFD && n == 1)
     e = FFFD; /* an invalid byte */
+  else if (r->pictures && (cp < 0x20 || (cp >= 0x7F && cp <= 0x9F)))
+    e = picture(cp, pic);
   else if (r->entities && cp == '&')
     e = "&amp;";
   else if (r->entities && cp == '<')
@@ -73,8 +93,9 @@ static void escape(sink *k, const char *s, const rules *r) {
   if (!s) return;
   while (*s) {
     size_t n, len;
+    char pic[4];
     int32_t cp = rg_utf8_next(s, &n);
-    const char *e = replace(r, cp, n, &len);
+    const char *e = replace(r, cp, n, &len, pic);
     if (e)
       put(k, e, len);
     else
@@ -105,6 +126,13 @@ void rg_escape_html_attr(FILE *out, const char *s) {
 char *rg_escape_xml_clean(const char *s) { return escape_dup(s, &XML_CLEAN); }
 
 char *rg_escape_label(const char *s) { return escape_dup(s, &LABEL); }
+
+void rg_escape_terminal(FILE *out, const char *s) {
+  sink k = {out, NULL};
+  escape(&k, s, &TERMINAL);
+}
+
+char *rg_escape_terminal_dup(const char *s) { return escape_dup(s, &TERMINAL); }
 
 void rg_escape_script_json(FILE *out, const char *json) {
   if (!json) return;

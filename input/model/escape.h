@@ -1,7 +1,7 @@
 /* escape.h - every string from the plan, escaped for the context it lands in.
  *
  * The outputs put plan text (unit names, task texts, headings, diagnostics)
- * into six contexts; each has exactly one function here, all six share one
+ * into seven contexts; each has exactly one function here, all seven share one
  * code-point walker (escape.c), and nothing else escapes by hand:
  *   HTML text        rg_escape_html_text   & < > as entities
  *   HTML attribute   rg_escape_html_attr   & < > " ' as entities (attributes
@@ -11,6 +11,10 @@
  *                                          libxml2's writer escapes the rest
  *   Graphviz label   rg_escape_label       & < > " ' as entities, every
  *                                          control (newline too) a space
+ *   terminal         rg_escape_terminal    controls shown, never obeyed: ESC,
+ *                                          BEL... as control pictures (U+241B,
+ *                                          U+2407), DEL U+2421, C1 U+FFFD; tab,
+ *                                          LF, CR a space
  *   spreadsheet cell rg_escape_cell        a leading = + - @ (or their
  *                                          full-width forms, tab, CR) gets a
  *                                          ' in front, so no formula is made
@@ -44,6 +48,16 @@ char *rg_escape_xml_clean(const char *s);
  * U+FFFD, every control character (newline, tab, DEL too) -> space, since a
  * label wraps itself. The caller frees it. */
 char *rg_escape_label(const char *s);
+
+/* Write s for a terminal (table output, check's lines, error messages): a
+ * control character is replaced by something visible, so a name cannot move
+ * the cursor, ring the bell or rewrite the screen. C0 controls other than
+ * tab, LF, CR become their control pictures (ESC -> U+241B, BEL -> U+2407),
+ * DEL becomes U+2421, C1 controls (U+0080-U+009F, CSI among them) U+FFFD,
+ * tab, LF and CR a space (a row stays one line). */
+void rg_escape_terminal(FILE *out, const char *s);
+/* The same as a malloc'd string. The caller frees it. */
+char *rg_escape_terminal_dup(const char *s);
 
 /* 1 when a spreadsheet would read s as a formula: it begins with = + - @,
  * tab, CR, or the full-width ＝ ＋ － ＠. */

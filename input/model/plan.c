@@ -83,6 +83,53 @@ static size_t intern_slot(const rg_plan *plan, const char *name) {
   return i;
 }
 
+/* -------------------------------------------------------------- linkset */
+
+/* The links by (task, unit): an open-addressing table of link indices
+ * (FNV-1a of the pair, linear probing, load <= 1/2), so linking and finding
+ * a link cost O(1) expected whatever the number of units of a task. Built
+ * on the first link; freed with the links. */
+struct rg_linkset {
+  int *slots; /* link index or -1 */
+  size_t cap; /* power of two */
+};
+
+static size_t pair_hash(int task, int unit) {
+  int key[2] = {task, unit};
+  return (size_t)rg_fnv1a(RG_FNV_OFFSET, key, sizeof key);
+}
+
+static void linkset_rehash(rg_plan *plan, size_t cap) {
+  struct rg_linkset *t = plan->linkset;
+  int *slots = rg_xmalloc(cap * sizeof *slots);
+  for (size_t i = 0; i < cap; i++)
+    slots[i] = -1;
+  for (int l = 0; l < plan->n_links; l++) {
+    size_t i = pair_hash(plan->links[l].task, plan->links[l].unit) & (cap - 1);
+    while (slots[i] >= 0)
+      i = (i + 1) & (cap - 1);
+    slots[i] = l;
+  }
+  free(t->slots);
+  t->slots = slots;
+  t->cap = cap;
+}
+
+/* The slot holding the link of (task, unit), or the empty slot where it
+ * would go. */
+static size_t linkset_slot(const rg_plan *plan, int task, int unit) {
+  const struct rg_linkset *t = plan->linkset;
+  size_t i = pair_hash(task, unit) & (t->cap - 1);
+  for (int l; (l = t->slots[i]) >= 0; i = (i + 1) & (t->cap - 1))
+    if (plan->links[l].task == task && plan->links[l].unit == unit) break;
+  return i;
+}
+
+static void linkset_free(struct rg_linkset *t) {
+  if (t) free(t->slots);
+  free(t);
+}
+
 /* ----------------------------------------------------------------- plan */
 
 rg_plan *rg_plan_new(const char *path) {
@@ -107,6 +154,8 @@ static void free_arrays(rg_plan *plan) {
   free(plan->task_links);
   free(plan->unit_links);
   rg_reading_free(plan->reading);
+  linkset_free(plan->linkset);
+  plan->linkset = NULL;
 }
 
 void rg_plan_free(rg_plan *plan) {
@@ -219,9 +268,14 @@ void rg_plan_add_alias(rg_plan *plan, int unit, const char *alias) {
 
 int rg_plan_link(rg_plan *plan, int task, int unit, rg_role role, long line) {
   rg_task *t = &plan->tasks[task];
-  for (int l = t->head_; l >= 0; l = plan->links[l].next_) {
+  if (!plan->linkset) {
+    plan->linkset = rg_xcalloc(1, sizeof *plan->linkset);
+    linkset_rehash(plan, 64);
+  }
+  size_t slot = linkset_slot(plan, task, unit);
+  int l = plan->linkset->slots[slot];
+  if (l >= 0) {
     rg_link *k = &plan->links[l];
-    if (k->unit != unit) continue;
     if (k->role != role) {
       rg_plan_diag(plan, RG_SEV_WARNING, line, "lead-and-support",
                    "task %s: %s is named as both lead and support; counted once, as lead",
@@ -238,22 +292,16 @@ int rg_plan_link(rg_plan *plan, int task, int unit, rg_role role, long line) {
   k->line = line;
   k->next_ = t->head_;
   t->head_ = plan->n_links;
+  plan->linkset->slots[slot] = plan->n_links;
   plan->finalized = 0;
-  return plan->n_links++;
+  l = plan->n_links++;
+  if ((size_t)plan->n_links * 2 > plan->linkset->cap) linkset_rehash(plan, plan->linkset->cap * 2);
+  return l;
 }
 
 int rg_plan_find_link(const rg_plan *plan, int task, int unit) {
-  if (plan->finalized) {
-    const rg_task *t = &plan->tasks[task];
-    for (int j = 0; j < t->link_count; j++) {
-      int l = plan->task_links[t->link_begin + j];
-      if (plan->links[l].unit == unit) return l;
-    }
-    return -1;
-  }
-  for (int l = plan->tasks[task].head_; l >= 0; l = plan->links[l].next_)
-    if (plan->links[l].unit == unit) return l;
-  return -1;
+  if (!plan->linkset) return -1;
+  return plan->linkset->slots[linkset_slot(plan, task, unit)];
 }
 
 void rg_plan_reset(rg_plan *plan) {

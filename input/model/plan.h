@@ -142,6 +142,7 @@ struct rg_plan {
   /* private */
   struct rg_arena *arena;
   struct rg_intern *intern;
+  struct rg_linkset *linkset; /* links by (task, unit), see rg_plan_link */
 };
 
 /* Create an empty plan whose messages name path (copied). Never NULL. */
@@ -175,11 +176,11 @@ void rg_plan_add_alias(rg_plan *plan, int unit, const char *alias);
 /* Link task and unit with a role. A unit already linked to the task is not
  * linked twice: lead wins over support, and a unit named as both lead and
  * support gets a "lead-and-support" warning. Returns the link index.
- * Cost: O(links of this task), which the parser keeps small. */
+ * Cost: O(1) expected: links are kept in a hash table by (task, unit). */
 int rg_plan_link(rg_plan *plan, int task, int unit, rg_role role, long line);
 
-/* The link of task and unit, or -1. O(links of the task) while parsing
- * (before rg_plan_finalize) and after it. */
+/* The link of task and unit, or -1. O(1) expected, before and after
+ * rg_plan_finalize. */
 int rg_plan_find_link(const rg_plan *plan, int task, int unit);
 
 /* Empty the plan (tasks, units, links, headings, diagnostics, metadata and

@@ -139,3 +139,17 @@ Test(escape, the_contexts_differ_only_where_documented) {
   free(text);
   free(attr);
 }
+
+Test(escape, a_terminal_sees_control_characters_as_pictures_never_as_commands) {
+  /* ESC [2J (clear screen), BEL, ESC ]0; (window title), DEL, CSI as U+009B,
+   * invalid byte; tab and newline a space; text and markup unchanged */
+  char *r = run(rg_escape_terminal, "市\x1b[2J局\a\x1b]0;t\x07\x7f\xc2\x9b"
+                                    "1m\xff\ta\nb<&>");
+  cr_assert_str_eq(r, "市\xe2\x90\x9b[2J局\xe2\x90\x87\xe2\x90\x9b]0;t\xe2\x90\x87\xe2\x90\xa1"
+                      "\xef\xbf\xbd"
+                      "1m\xef\xbf\xbd a b<&>");
+  free(r);
+  char *d = rg_escape_terminal_dup("\x01\x1f\x80\x9f 市发展改革委");
+  cr_assert_str_eq(d, "\xe2\x90\x81\xe2\x90\x9f\xef\xbf\xbd\xef\xbf\xbd 市发展改革委");
+  free(d);
+}

@@ -79,6 +79,48 @@ Test(plan, links_a_unit_once_per_task_and_lead_wins_with_a_warning) {
   rg_plan_free(p);
 }
 
+/* Links are kept by (task, unit) in a hash table (O(1) per link; a task
+ * naming 100,000 units used to cost O(k^2) to read). Its speed is measured
+ * in bench/results.md ("One task, many units"); here: every pair is found,
+ * before and after finalisation, across rehashes, and after a reset. */
+Test(plan, links_and_finds_every_pair_when_one_task_names_20000_units) {
+  rg_plan *p = rg_plan_new("x.txt");
+  int big = rg_plan_add_task(p, "1", "a", -1, -1, 1),
+      small = rg_plan_add_task(p, "2", "b", -1, -1, 2);
+  enum { K = 20000 };
+  char name[32];
+  for (int i = 0; i < K; i++) {
+    snprintf(name, sizeof name, "市单位%05d局", i);
+    int u = rg_plan_intern_unit(p, name, RG_KIND_UNIT, 1);
+    cr_assert_eq(rg_plan_link(p, big, u, i ? RG_ROLE_SUPPORT : RG_ROLE_LEAD, 1), i);
+  }
+  for (int u = 7; u < K; u += 1000)
+    cr_assert_eq(rg_plan_link(p, small, u, RG_ROLE_LEAD, 2), K + u / 1000);
+  cr_assert_eq(p->n_links, K + K / 1000);
+  /* named again: the same link, role raised to lead once, no new link */
+  cr_assert_eq(rg_plan_link(p, big, 12345, RG_ROLE_SUPPORT, 3), 12345);
+  cr_assert_eq(rg_plan_link(p, big, 12345, RG_ROLE_LEAD, 3), 12345);
+  cr_assert_eq(p->links[12345].role, RG_ROLE_LEAD);
+  cr_assert_eq(count_code(p, "lead-and-support"), 1);
+  cr_assert_eq(p->n_links, K + K / 1000);
+  for (int pass = 0; pass < 2; pass++) {
+    for (int u = 0; u < K; u++) {
+      cr_assert_eq(rg_plan_find_link(p, big, u), u, "pass %d unit %d", pass, u);
+      int l = rg_plan_find_link(p, small, u);
+      cr_assert_eq(l, u % 1000 == 7 ? K + u / 1000 : -1, "pass %d unit %d", pass, u);
+    }
+    rg_plan_finalize(p);
+  }
+  cr_assert_eq(p->tasks[big].link_count, K);
+  rg_plan_reset(p);
+  cr_assert_eq(rg_plan_find_link(p, 0, 0), -1, "no links after a reset");
+  int t = rg_plan_add_task(p, "1", "a", -1, -1, 1);
+  int u = rg_plan_intern_unit(p, "甲局", RG_KIND_UNIT, 1);
+  cr_assert_eq(rg_plan_link(p, t, u, RG_ROLE_LEAD, 1), 0);
+  cr_assert_eq(rg_plan_find_link(p, t, u), 0);
+  rg_plan_free(p);
+}
+
 /* task_links: by task in task order, leads first, then order of appearance;
  * unit_links: by unit, order of appearance */
 Test(plan, finalize_groups_links_by_task_leads_first_and_by_unit) {

@@ -167,7 +167,7 @@ static char *csv_of(const rg_table *t, rg_csv_opts o) {
   return buf;
 }
 
-Test(schema, csv_options_add_a_bom_guard_formulas_and_quote_spaces) {
+Test(schema, csv_always_guards_formulas_and_options_add_a_bom_and_quote_spaces) {
   static const char *const names[] = {"text", "n", "list"};
   static const rg_coltype types[] = {RG_COL_STR, RG_COL_INT, RG_COL_LIST};
   rg_table *t = rg_table_new(3, names, types);
@@ -178,9 +178,10 @@ Test(schema, csv_options_add_a_bom_guard_formulas_and_quote_spaces) {
   rg_table_list_add(t, 2, "b");
   rg_table_row(t);
   rg_table_str(t, 0, " padded ");
-  char *plain = csv_of(t, (rg_csv_opts){0, 0, 1});
-  cr_expect_str_eq(plain, "text,n,list\n=SUM(A1),-3,+a;b\n\" padded \",0,\n");
-  char *report = csv_of(t, (rg_csv_opts){1, 1, 0});
+  /* the command line's CSV is guarded like the report's (issue 19: it was not) */
+  char *plain = csv_of(t, (rg_csv_opts){.bom = 0, .quote_spaces = 1});
+  cr_expect_str_eq(plain, "text,n,list\n'=SUM(A1),-3,'+a;b\n\" padded \",0,\n");
+  char *report = csv_of(t, (rg_csv_opts){.bom = 1, .quote_spaces = 0});
   cr_expect_str_eq(report, "\xEF\xBB\xBFtext,n,list\n'=SUM(A1),-3,'+a;b\n padded ,0,\n");
   free(plain);
   free(report);
