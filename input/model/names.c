@@ -167,7 +167,7 @@ static size_t edit_distance(const int32_t *a, size_t na, const int32_t *b, size_
 int rg_closest(const char *word, const char *const *cands, int n, int *out, int max) {
   size_t nw;
   int32_t *w = code_points(word, &nw);
-  size_t limit = nw / 2 > 2 ? nw / 2 : 2;
+  size_t limit = nw / 2; /* 丁 suggests nothing, 市商务厅 市商务局 */
   size_t *dist = rg_xcalloc((size_t)n + 1, sizeof *dist);
   for (int i = 0; i < n; i++) {
     size_t nc;

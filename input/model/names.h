@@ -32,9 +32,9 @@ int rg_unit_find(const rg_plan *plan, const char *name, int *near, int max, int 
 
 /* The candidates closest to word, for a "did you mean": edit distance over
  * code points (a candidate containing word, or contained in it, counts 1);
- * those at the smallest distance found, if it is at most max(2, length/2)
- * edits, in the order of cands. Writes up to max indices of cands into out;
- * returns how many. O(n x length^2). */
+ * those at the smallest distance found, if it is at most length/2 edits (so a
+ * one-character word suggests nothing), in the order of cands. Writes up to max indices of cands
+ * into out; returns how many. O(n x length^2). */
 int rg_closest(const char *word, const char *const *cands, int n, int *out, int max);
 
 /* The plan task a user means by id (check --explain TASK): the task whose
