@@ -166,10 +166,12 @@ enum {
   RG_VC_PER_CHAPTER = 1u << 3, /* repeated once per chapter column of the report (arg) */
   RG_VC_LINE_NUMBER = 1u << 4, /* an RG_COLF_LINE column as its number even in a plan with
                                   locations (report.json's "line") */
-  RG_VC_WIDE = 1u << 6,        /* this output's terminal table shows it only with --wide
+  RG_VC_WIDE = 1u << 8,        /* this output's terminal table shows it only with --wide
                                   (like RG_COLF_WIDE, for one view) */
   RG_VC_LOCATED = 1u << 5,     /* shown only for a plan with locations (read from Word,
                                   Excel or PDF): report.json's "location" */
+  RG_VC_LABEL_ZH = 1u << 6,    /* the key written (CSV header) is the Chinese label */
+  RG_VC_LABEL_EN = 1u << 7,    /* the key written (CSV header) is the English label */
 };
 
 /* One column of a view: a schema column, as this output shows it. */
