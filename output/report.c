@@ -13,6 +13,8 @@
 #include "escape.h"
 #include "graphml.h"
 #include "html.h"
+#include "html_meetings.h"
+#include "meetings_out.h"
 #include "report_data.h"
 #include "report_json.h"
 #include "schema.h"
@@ -171,6 +173,35 @@ static rg_status diagrams(run *r, rg_report_data *d) {
 
 /* ---- the whole report ---------------------------------------------------- */
 
+/* notices.html (one A4 notice per meeting) and meetings.ics, in the page's
+ * language, when the report has a meeting plan. */
+static rg_status meeting_files(run *r, const rg_plan *plan, const rg_report_opts *o, int en) {
+  if (!o->meetings) return RG_OK;
+  rg_status st = RG_OK;
+  const char *names[] = {"notices.html", "meetings.ics"};
+  for (int i = 0; i < 2 && st == RG_OK; i++) {
+    char *p = path_in(r->dir, names[i]);
+    FILE *f = fopen(p, "wb");
+    if (!f) {
+      st = rg_error_set(r->err, RG_ESYS, p, 0, 0, "cannot write: %s", strerror(errno));
+    } else {
+      if (i == 0) {
+        rg_html_meetings_notices(f, plan, o->meetings, o->room, en);
+      } else {
+        rg_ics_opts io;
+        rg_ics_opts_init(&io);
+        io.room = o->room;
+        st = rg_meetings_write_ics(plan, o->meetings, -1, &io, f, r->err);
+      }
+      if (fclose(f) != 0 && st == RG_OK)
+        st = rg_error_set(r->err, RG_ESYS, p, 0, 0, "cannot write: %s", strerror(errno));
+    }
+    free(p);
+    step(r, names[i]);
+  }
+  return st;
+}
+
 rg_status rg_report_write(const rg_plan *plan, const rg_results *results,
                           const rg_report_opts *opts_in, rg_error *err) {
   rg_report_opts opts;
@@ -265,6 +296,7 @@ rg_status rg_report_write(const rg_plan *plan, const rg_results *results,
     free(p);
     step(&r, "graph.graphml");
   }
+  if (st == RG_OK) st = meeting_files(&r, plan, &opts, opts.lang && !strcmp(opts.lang, "en"));
   if (st == RG_OK && opts.progress) fprintf(stderr, "report: written to %s/\n", r.dir);
   rg_report_data_destroy(&d);
   free(dir_owned);
