@@ -98,6 +98,9 @@ enum {
   OPT_WIDE,
   OPT_TOP,
   OPT_SORT,
+  OPT_MAX_TIES,
+  OPT_EXCLUDE_TASK,
+  OPT_MAX_TASK_UNITS,
 };
 
 /* Option groups: a command takes the groups in its table entry; -o, -h and
@@ -106,7 +109,8 @@ enum {
   G_READ = 1u << 0,     /* --input-format --headers --sheet --roster --accept-unit */
   G_TABLE = 1u << 1,    /* -f --wide --top --sort --columns: the command prints a table */
   G_ANALYSIS = 1u << 2, /* --lead-weight --support-weight --weighting --min-shared
-                           --resolution --seed --exact */
+                           --resolution --seed --exact --max-ties --exclude-task
+                           --max-task-units */
   G_LANG = 1u << 3,     /* --lang */
   G_DIAGRAM = 1u << 4,  /* --view --engine --font --width */
   G_PLANNING = 1u << 5, /* meeting planning: --max-attendees --max-agenda --rooms --chapter
@@ -152,6 +156,9 @@ static const optdef OPTIONS[] = {
     {{"resolution", required_argument, NULL, OPT_RESOLUTION}, G_ANALYSIS},
     {{"seed", required_argument, NULL, OPT_SEED}, G_ANALYSIS},
     {{"exact", no_argument, NULL, OPT_EXACT}, G_ANALYSIS},
+    {{"max-ties", required_argument, NULL, OPT_MAX_TIES}, G_ANALYSIS},
+    {{"exclude-task", required_argument, NULL, OPT_EXCLUDE_TASK}, G_ANALYSIS},
+    {{"max-task-units", required_argument, NULL, OPT_MAX_TASK_UNITS}, G_ANALYSIS},
     {{"view", required_argument, NULL, OPT_VIEW}, G_DIAGRAM},
     {{"engine", required_argument, NULL, OPT_ENGINE}, G_DIAGRAM},
     {{"font", required_argument, NULL, OPT_FONT}, G_DIAGRAM},
@@ -213,6 +220,10 @@ typedef struct cli {
   const char **accept_units; /* --accept-unit, n_accept of them */
   int n_accept;
   const char *explain; /* check --explain TASK */
+  /* analysis: --exclude-task ids, resolved to plan task indices after loading */
+  const char **exclude_task_ids;
+  int n_exclude_tasks;
+  int *exclude_tasks;
 } cli;
 
 typedef struct command command;
@@ -475,8 +486,10 @@ static int cmd_report(cli *c, const command *cmd, rg_plan *plan, FILE *out) {
   "  coreness     k-core number, unweighted\n"                                                     \
   "  cluster      Leiden communities maximising modularity (--resolution, --seed)\n"               \
   "A unit without ties has constraint nan (JSON null) and cluster -1. Above 5000\n"                \
-  "concrete units, betweenness and harmonic are estimated from 256 sampled units\n"                \
-  "(the output says so); --exact computes them exactly.\n"
+  "concrete units, or when units x ties is above 2e8, betweenness and harmonic are\n"              \
+  "estimated from 256 sampled units; constraint is left out when the sum of squared\n"             \
+  "partner counts is above 2e9 (the output says so); --exact computes them exactly.\n"             \
+  "A plan whose ties would be more than --max-ties is refused before they are built.\n"
 
 /* ------------------------------------------------------------ meetings */
 
@@ -722,7 +735,16 @@ static void command_help(const command *c) {
            "      --min-shared N            drop ties with fewer shared tasks (default 1)\n"
            "      --resolution G            Leiden modularity resolution (default 1)\n"
            "      --seed N                  random seed (default 20260125)\n"
-           "      --exact                   exact betweenness/harmonic on large plans\n");
+           "      --exact                   exact betweenness, harmonic and constraint on\n"
+           "                                large plans\n"
+           "      --max-ties N              refuse a plan whose ties would be more than N\n"
+           "                                (default: half the available memory / %d bytes;\n"
+           "                                here %lld)\n"
+           "      --exclude-task ID         leave task ID out of the ties (it keeps its\n"
+           "                                load; repeatable)\n"
+           "      --max-task-units N        leave out of the ties every task naming more\n"
+           "                                than N concrete units\n",
+           RG_BYTES_PER_TIE, rg_default_max_ties(NULL));
   printf("  -h, --help                    this help\n");
 }
 
@@ -802,6 +824,23 @@ static int opt_analysis(cli *c, const command *cmd, int opt, const char *arg) {
     return parse_real(arg, "--resolution", 0, &a->resolution) ? 0 : EXIT_USAGE;
   case OPT_EXACT:
     a->exact = 1;
+    return EXIT_OK;
+  case OPT_EXCLUDE_TASK:
+    c->exclude_task_ids[c->n_exclude_tasks++] = arg;
+    return EXIT_OK;
+  case OPT_MAX_TIES:
+    if (!parse_real(arg, "--max-ties", 1, &v) || v != floor(v) || v > 1e15) {
+      fprintf(stderr, "respgraph: --max-ties takes a whole number of at least 1\n");
+      return EXIT_USAGE;
+    }
+    a->max_ties = (long long)v;
+    return EXIT_OK;
+  case OPT_MAX_TASK_UNITS:
+    if (!parse_real(arg, "--max-task-units", 2, &v) || v != floor(v) || v > 1e9) {
+      fprintf(stderr, "respgraph: --max-task-units takes a whole number of at least 2\n");
+      return EXIT_USAGE;
+    }
+    a->max_task_units = (int)v;
     return EXIT_OK;
   case OPT_WEIGHTING:
     if ((a->weighting = rg_weighting_parse(arg)) >= 0) return EXIT_OK;
@@ -1117,6 +1156,26 @@ static rg_status load_plan(cli *c, rg_plan **plan, rg_error *err) {
   return st;
 }
 
+/* --exclude-task ids to plan task indices (c->exclude_tasks); a task the
+ * plan lacks is a usage error. */
+static int exclude_tasks(cli *c, const rg_plan *plan) {
+  c->exclude_tasks = rg_xcalloc((size_t)c->n_exclude_tasks + 1, sizeof *c->exclude_tasks);
+  for (int i = 0; i < c->n_exclude_tasks; i++) {
+    int t = rg_task_lookup(plan, c->exclude_task_ids[i]);
+    if (t < 0) {
+      fprintf(stderr,
+              "respgraph: --exclude-task: the plan has no task '%s' (task ids are as "
+              "`respgraph parse` lists them)\n",
+              c->exclude_task_ids[i]);
+      return EXIT_USAGE;
+    }
+    c->exclude_tasks[i] = t;
+  }
+  c->analysis.exclude_tasks = c->exclude_tasks;
+  c->analysis.n_exclude_tasks = c->n_exclude_tasks;
+  return EXIT_OK;
+}
+
 /* Load the plan (and roster), open the output and run the command. */
 static int run_command(cli *c, const command *cmd) {
   rg_error err;
@@ -1127,6 +1186,10 @@ static int run_command(cli *c, const command *cmd) {
   if (st) {
     rg_plan_free(plan);
     return finish(st, &err);
+  }
+  if (c->n_exclude_tasks && exclude_tasks(c, plan)) {
+    rg_plan_free(plan);
+    return EXIT_USAGE;
   }
   int rc;
   FILE *out = stdout;
@@ -1158,9 +1221,12 @@ int main(int argc, char **argv) {
   rg_ics_opts_init(&c.ics);
   c.exclude_units = rg_xcalloc((size_t)argc + 1, sizeof *c.exclude_units);
   c.accept_units = rg_xcalloc((size_t)argc + 1, sizeof *c.accept_units);
+  c.exclude_task_ids = rg_xcalloc((size_t)argc + 1, sizeof *c.exclude_task_ids);
   rc = parse_options(&c, cmd, argc, argv);
   if (rc < 0) rc = run_command(&c, cmd);
   free(c.exclude_units);
   free(c.accept_units);
+  free(c.exclude_task_ids);
+  free(c.exclude_tasks);
   return rc;
 }

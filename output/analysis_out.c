@@ -68,8 +68,7 @@ rg_status rg_out_write(const rg_out_frame *f, const rg_plan *plan, const rg_resu
     plain.sort = plain.columns = NULL;
     plain.top = 0;
     st = rg_table_write_opts(t, fmt, &plain, out, err);
-    if (st == RG_OK && fmt == RG_FMT_TABLE && f->note && r->approximate_betweenness &&
-        r->approximation_note)
+    if (st == RG_OK && fmt == RG_FMT_TABLE && f->note && r->approximation_note)
       fprintf(out, "note: %s\n", r->approximation_note);
   }
   rg_table_free(t);
