@@ -19,14 +19,17 @@ fi
 "$bin" report "$plan" -o "$tmp/ref" >/dev/null
 "$bin" edges "$plan" -f csv -o "$tmp/ref-edges.csv"
 mkdir "$tmp/disk"
-for size in 64k 300k 700k; do
+for size in 64k 700k 2m 3400k; do
+  out=$tmp/seen-$size
+  mkdir "$out"
+  # the messages and exit codes go outside the full disk
   unshare -rm sh -c '
     mount -t tmpfs -o size='"$size"' tmpfs "$1" || exit 99
     echo OLD > "$1/edges.csv"
-    "$2" report "$3" -o "$1/r" 2> "$1/report.err"; echo $? > "$1/report.rc"
-    "$2" edges "$3" -f csv -o "$1/edges.csv" 2> "$1/edges.err"; echo $? > "$1/edges.rc"
-    cp -r "$1" "$4/seen-'"$size"'"
-  ' sh "$tmp/disk" "$bin" "$plan" "$tmp"
+    "$2" report "$3" -o "$1/r" > /dev/null 2> "$4/report.err"; echo $? > "$4/report.rc"
+    "$2" edges "$3" -f csv -o "$1/edges.csv" 2> "$4/edges.err"; echo $? > "$4/edges.rc"
+    cp -r "$1/." "$4/"
+  ' sh "$tmp/disk" "$bin" "$plan" "$out" || true
   seen=$tmp/seen-$size
   rc=$(cat "$seen/report.rc")
   [ "$rc" = 3 ] || { echo "fulldisk $size: report exit $rc, want 3"; cat "$seen/report.err"; exit 1; }

@@ -161,7 +161,7 @@ Test(writing, a_failed_write_leaves_the_old_file_not_a_truncated_one) {
   cr_expect_str_eq(got, "OLD\n");
   free(got);
   char *err = rg_test_slurp(in_work("err.txt"), NULL);
-  cr_expect(strstr(err, "respgraph: cannot write output\n"), "%s", err);
+  cr_expect(strstr(err, "respgraph: cannot write output: File too large\n"), "%s", err);
   free(err);
   cr_expect(!leftovers(work));
   cleanup();
