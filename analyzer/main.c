@@ -17,10 +17,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "analysis_out.h"
 #include "analyze.h"
+#include "calendar.h"
 #include "diagram.h"
 #include "escape.h"
 #include "load.h"
@@ -84,8 +86,11 @@ enum {
   OPT_UNAVAILABLE,
   OPT_ICS,
   OPT_START,
-  OPT_SLOT_MINUTES,
-  OPT_USE_CLUSTERS,
+  OPT_OVERHEAD_MINUTES,
+  OPT_ITEM_MINUTES,
+  OPT_MAX_PER_DAY,
+  OPT_SESSIONS,
+  OPT_ROOM,
   OPT_ACCEPT_UNIT,
   OPT_EXPLAIN,
 };
@@ -99,9 +104,10 @@ enum {
                            --resolution --seed --exact */
   G_LANG = 1u << 3,     /* --lang */
   G_DIAGRAM = 1u << 4,  /* --view --engine --font --width */
-  G_PLANNING = 1u << 5, /* meeting planning: --max-attendees --max-agenda --rooms --chapter */
-  G_MEETINGS = 1u << 6, /* --exclude-unit --unit --unavailable --ics --start --slot-minutes
-                           --use-clusters */
+  G_PLANNING = 1u << 5, /* meeting planning: --max-attendees --max-agenda --rooms --chapter
+                           --overhead-minutes --item-minutes --max-per-day --start
+                           --sessions --room */
+  G_MEETINGS = 1u << 6, /* --exclude-unit --unit --unavailable --ics */
   G_EXPLAIN = 1u << 7,  /* --explain: check */
 };
 
@@ -147,9 +153,12 @@ static const optdef OPTIONS[] = {
     {{"unit", required_argument, NULL, OPT_UNIT}, G_MEETINGS},
     {{"unavailable", required_argument, NULL, OPT_UNAVAILABLE}, G_MEETINGS},
     {{"ics", required_argument, NULL, OPT_ICS}, G_MEETINGS},
-    {{"start", required_argument, NULL, OPT_START}, G_MEETINGS},
-    {{"slot-minutes", required_argument, NULL, OPT_SLOT_MINUTES}, G_MEETINGS},
-    {{"use-clusters", no_argument, NULL, OPT_USE_CLUSTERS}, G_MEETINGS},
+    {{"start", required_argument, NULL, OPT_START}, G_PLANNING},
+    {{"overhead-minutes", required_argument, NULL, OPT_OVERHEAD_MINUTES}, G_PLANNING},
+    {{"item-minutes", required_argument, NULL, OPT_ITEM_MINUTES}, G_PLANNING},
+    {{"max-per-day", required_argument, NULL, OPT_MAX_PER_DAY}, G_PLANNING},
+    {{"sessions", required_argument, NULL, OPT_SESSIONS}, G_PLANNING},
+    {{"room", required_argument, NULL, OPT_ROOM}, G_PLANNING},
     {{"help", no_argument, NULL, OPT_HELP}, G_READ},
 };
 #define N_OPTIONS ((int)(sizeof OPTIONS / sizeof OPTIONS[0]))
@@ -186,7 +195,6 @@ typedef struct cli {
   const char *ics_path;    /* --ics FILE */
   int have_start;
   rg_ics_opts ics;
-  int use_clusters;
   /* reading */
   const char **accept_units; /* --accept-unit, n_accept of them */
   int n_accept;
@@ -323,23 +331,20 @@ static int cmd_diagram(cli *c, const command *cmd, rg_plan *plan, FILE *out) {
   return finish(st, &err);
 }
 
-/* The report's 会议安排 extra: the agenda of mp, with a note in the page's
- * language. */
-static rg_report_extra meetings_extra(cli *c, rg_plan *plan, const rg_meeting_plan *mp) {
-  int en = c->lang && !strcmp(c->lang, "en");
+/* The report's 会议安排 extra: the meetings of mp, with their summary as the
+ * note (in the page's language). */
+static rg_report_extra meetings_extra(rg_plan *plan, const rg_meeting_plan *mp) {
+  int en = mp->opts.lang_en;
   rg_report_extra extra;
   extra.id = "meetings";
   extra.title = en ? "Joint meetings" : "会议安排";
-  extra.note = rg_plan_printf(
-      plan,
-      en ? "%d coordination tasks (at least two concrete units) in %d meetings (one per task "
-           "would be %d) over %d time slots (lower bound %d); %d seats in all. Caps: %d "
-           "attendees, %d tasks per meeting. Details: respgraph meetings."
-         : "%d 项协同任务（至少两个具体单位）安排为 %d 次联席会议（逐项开会需 %d 次），"
-           "共 %d 个时段（下界 %d），合计 %d 人次。上限：每次 %d 个单位、%d 项议题。"
-           "详见 respgraph meetings。",
-      mp->coordination_tasks, mp->n_meetings, mp->naive_meetings, mp->slots, mp->lower_bound,
-      mp->seats, mp->opts.max_attendees, mp->opts.max_agenda);
+  char *note = NULL;
+  size_t len = 0;
+  FILE *f = open_memstream(&note, &len);
+  rg_meetings_summary(plan, mp, f);
+  fclose(f);
+  extra.note = rg_plan_printf(plan, "%s", note);
+  free(note);
   extra.table = rg_meetings_table(plan, mp, -1);
   return extra;
 }
@@ -363,9 +368,16 @@ static int cmd_report(cli *c, const command *cmd, rg_plan *plan, FILE *out) {
    * (--max-attendees, --max-agenda, --rooms, --chapter) */
   rg_meeting_plan mp = {0};
   rg_report_extra extra = {0};
-  if (!st) st = rg_meetings_plan(plan, &c->meetings, &mp, &err);
+  unsigned char *over = NULL;
   if (!st) {
-    extra = meetings_extra(c, plan, &mp);
+    over = rg_xcalloc((size_t)plan->n_units + 1, 1);
+    for (int u = 0; u < plan->n_units; u++)
+      over[u] = r.row_of_unit[u] >= 0 && r.units[r.row_of_unit[u]].overloaded;
+    c->meetings.overloaded = over;
+    st = rg_meetings_plan(plan, &c->meetings, &mp, &err);
+  }
+  if (!st) {
+    extra = meetings_extra(plan, &mp);
     ro.extras = &extra;
     ro.n_extras = 1;
     st = rg_report_write(plan, &r, &ro, &err);
@@ -373,6 +385,7 @@ static int cmd_report(cli *c, const command *cmd, rg_plan *plan, FILE *out) {
   if (!st) printf("%s/index.html\n", ro.dir);
   rg_table_free((rg_table *)extra.table);
   rg_meeting_plan_free(&mp);
+  free(over);
   rg_results_free(&r);
   free(dir);
   return finish(st, &err);
@@ -401,6 +414,14 @@ static int cmd_report(cli *c, const command *cmd, rg_plan *plan, FILE *out) {
 
 /* ------------------------------------------------------------ meetings */
 
+/* Today's date (local time) as a calendar.h day number. */
+static long today(void) {
+  time_t now = time(NULL);
+  struct tm tm;
+  localtime_r(&now, &tm);
+  return rg_days_from_civil(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+}
+
 /* The plan unit that option opt names; a name the plan lacks is a usage
  * error. */
 static int option_unit(const rg_plan *plan, const char *opt, const char *name, int *u) {
@@ -418,14 +439,15 @@ static int meeting_units(cli *c, rg_plan *plan, int *exclude, int *only) {
   return c->only_unit ? option_unit(plan, "--unit", c->only_unit, only) : EXIT_OK;
 }
 
-/* With --use-clusters: the co-ownership cluster of every plan unit (-1 none). */
-static rg_status clusters_of_units(cli *c, rg_plan *plan, int **cluster_of, rg_error *err) {
+/* The overloaded units (Tukey's fence on load, as `respgraph overload`), one
+ * flag per plan unit, so the scheduler spreads their meetings out. */
+static rg_status overloaded_units(cli *c, rg_plan *plan, unsigned char **over, rg_error *err) {
   rg_results r;
   rg_status st = rg_analyze(plan, &c->analysis, &r, err);
   if (st) return st;
-  *cluster_of = rg_xmalloc(((size_t)plan->n_units + 1) * sizeof **cluster_of);
+  *over = rg_xcalloc((size_t)plan->n_units + 1, 1);
   for (int u = 0; u < plan->n_units; u++)
-    (*cluster_of)[u] = r.row_of_unit[u] >= 0 ? r.units[r.row_of_unit[u]].cluster : -1;
+    (*over)[u] = r.row_of_unit[u] >= 0 && r.units[r.row_of_unit[u]].overloaded;
   rg_results_free(&r);
   return RG_OK;
 }
@@ -450,19 +472,19 @@ static int cmd_meetings(cli *c, const command *cmd, rg_plan *plan, FILE *out) {
   rg_error_clear(&err);
   int only = -1;
   int *exclude = rg_xcalloc((size_t)c->n_exclude + 1, sizeof *exclude);
-  int *cluster_of = NULL;
+  unsigned char *over = NULL;
   rg_unavail_list un = {0};
   rg_meeting_plan mp = {0};
   rg_status st = RG_OK;
   int rc = meeting_units(c, plan, exclude, &only);
   if (rc) goto done;
   if (c->unavailable && (st = rg_unavailable_read(c->unavailable, plan, &un, &err))) goto done;
-  if (c->use_clusters && (st = clusters_of_units(c, plan, &cluster_of, &err))) goto done;
+  if ((st = overloaded_units(c, plan, &over, &err))) goto done;
   c->meetings.exclude = exclude;
   c->meetings.n_exclude = c->n_exclude;
   c->meetings.unavailable = un.items;
   c->meetings.n_unavailable = un.n;
-  c->meetings.cluster_of_unit = cluster_of;
+  c->meetings.overloaded = over;
   if ((st = rg_meetings_plan(plan, &c->meetings, &mp, &err))) goto done;
   if ((st = rg_meetings_write(plan, &mp, only, c->format, out, &err))) goto done;
   if (c->ics_path) st = write_ics(c, plan, &mp, only, &err);
@@ -470,7 +492,7 @@ done:
   if (!rc) rc = finish(st, &err);
   rg_meeting_plan_free(&mp);
   rg_unavailable_destroy(&un);
-  free(cluster_of);
+  free(over);
   free(exclude);
   return rc;
 }
@@ -546,35 +568,48 @@ static const command COMMANDS[] = {
      "index.html (self-contained, opens offline), report.xlsx, report.json, *.csv\n"
      "(UTF-8 with BOM), graph.graphml and diagrams/*.svg, then prints the path of\n"
      "index.html. --lang en writes it in English. Its 会议安排 section plans the\n"
-     "meetings with --max-attendees, --max-agenda, --rooms and --chapter (see\n"
-     "respgraph meetings --help).\n\n" ANALYSIS_HELP},
-    {"meetings", cmd_meetings, NULL, G_TABLE | G_ANALYSIS | G_PLANNING | G_MEETINGS, &OUT_TABLE,
-     "joint meetings: who meets on which tasks, in which slot",
+     "meetings with the planning options of respgraph meetings (--max-attendees,\n"
+     "--max-agenda, --overhead-minutes, --item-minutes, --start, --sessions, --rooms,\n"
+     "--max-per-day, --room, --chapter).\n\n" ANALYSIS_HELP},
+    {"meetings", cmd_meetings, NULL, G_TABLE | G_ANALYSIS | G_PLANNING | G_MEETINGS | G_LANG,
+     &OUT_TABLE, "joint meetings: who meets on which tasks, on which day",
      "Plans joint meetings for the coordination tasks (tasks with at least two\n"
-     "concrete units): every such task is on exactly one agenda; a meeting's\n"
-     "attendees are all concrete units of its tasks; the convener leads most of\n"
-     "its tasks (ties by name). Fewest meetings first, then fewest seats (sum of\n"
-     "attendees), then fewest slots; each meeting says why its tasks are together.\n"
-     "Slots: no unit in two meetings at once; S is compared with the lower bound\n"
-     "LB = max(most meetings of one unit, ceil(meetings / rooms)).\n"
-     "JSON: coordination_tasks, naive_meetings, seats, slots, lower_bound,\n"
-     "meetings[] {id, slot, convener, attendees[], tasks[], reason, agenda[]}.\n"
-     "CSV: one row per agenda item (id,slot,convener,attendees,task,text,reason).\n"
+     "concrete units) and dates them. Every such task is on exactly one agenda; a\n"
+     "meeting's attendees are all concrete units of its tasks, and the collectives\n"
+     "its tasks name (各区、县(市)政府) are invited as groups. The plan minimises\n"
+     "unit-minutes: each attendee spends --overhead-minutes plus --item-minutes per\n"
+     "agenda item, concerned or not; the summary compares it with one meeting per\n"
+     "task. Among equal costs, agendas from one chapter or section are preferred.\n"
+     "The convener leads most items (ties by name); a unit leading nothing on the\n"
+     "agenda never convenes. Relevance = share of attendee x item pairs where the\n"
+     "attendee is a unit of the item.\n"
+     "Dates: working days only (China's holidays and 调休 from the State Council\n"
+     "notices for 2025 and 2026; later years by weekends only, as the summary says),\n"
+     "no unit in two meetings at once or in more than --max-per-day a day, the\n"
+     "meetings of overloaded units spread out.\n"
+     "Table and CSV: 编号 日期 时间 会议名称 召集单位 参会单位 列席/邀请 议题 相关度\n"
+     "(--lang en: English). JSON: coordination_tasks, unit_minutes,\n"
+     "naive_unit_minutes, relevance, meetings[] {id, date, start, end, title,\n"
+     "convener, attendees[], groups[], tasks[], relevance, reason}.\n"
      "meetings options:\n"
-     "      --max-attendees N   attendees per meeting (default 12; a task that alone\n"
-     "                          needs more gets its own meeting)\n"
-     "      --max-agenda N      tasks per meeting (default 8)\n"
-     "      --rooms N           meetings that can share a slot (default unlimited)\n"
-     "      --exclude-unit U    drop unit U from every task first (repeatable)\n"
-     "      --chapter N         only the tasks of chapter N (1-based)\n"
-     "      --unit U            show only the meetings U attends (planning is global)\n"
-     "      --unavailable FILE  CSV unit,slot (header optional): U cannot meet then\n"
-     "      --use-clusters      prefer grouping tasks of the same co-ownership cluster\n"
-     "      --ics FILE          also write an iCalendar file (needs --start)\n"
-     "      --start YYYY-MM-DD  first day of slot 1; slots fill working days (Mon-Fri)\n"
-     "                          at 09:00, 10:45, 14:00, 15:45 with 90-minute slots\n"
-     "      --slot-minutes N    slot length, 5-210 (default 90); a half day (09:00-12:30,\n"
-     "                          14:00-17:30) holds floor(225 / (N + 15)) slots\n"},
+     "      --max-attendees N     attendees per meeting (default 12; a task that alone\n"
+     "                            needs more gets its own meeting)\n"
+     "      --max-agenda N        items per meeting (default 8)\n"
+     "      --overhead-minutes N  each attendee's travel and opening (default 30)\n"
+     "      --item-minutes N      minutes per agenda item (default 15); a meeting lasts\n"
+     "                            overhead/2 + N per item\n"
+     "      --start YYYY-MM-DD    first day (default: the next Monday)\n"
+     "      --sessions LIST       session start times (default 09:00,14:30)\n"
+     "      --rooms N             meetings at once (default unlimited)\n"
+     "      --max-per-day N       meetings of one unit a day (default 2)\n"
+     "      --room TEXT           where the meetings are held (.ics LOCATION)\n"
+     "      --exclude-unit U      drop unit U from every task first (repeatable)\n"
+     "      --chapter N           only the tasks of chapter N (1-based)\n"
+     "      --unit U              U's own schedule (planning is global)\n"
+     "      --unavailable FILE    CSV unit,slot (slot k = the k-th session from the\n"
+     "                            start): U cannot meet then\n"
+     "      --ics FILE            also write an iCalendar file\n"
+     "      --lang zh|en          headers, titles and reasons (default zh)\n"},
     {"collectives", cmd_table, &rg_frame_collectives, G_TABLE, &OUT_TABLE,
      "collectives and generic units, and their tasks",
      "Named sets (各区、县(市)政府) and unspecified bodies (有关部门) with the tasks\n"
@@ -745,7 +780,9 @@ static int opt_count(cli *c, int opt, const char *arg) {
              {OPT_MAX_AGENDA, "--max-agenda", 1, 1000000},
              {OPT_ROOMS, "--rooms", 1, 1000000},
              {OPT_CHAPTER, "--chapter", 1, 1000000},
-             {OPT_SLOT_MINUTES, "--slot-minutes", 5, 210}};
+             {OPT_OVERHEAD_MINUTES, "--overhead-minutes", 0, 480},
+             {OPT_ITEM_MINUTES, "--item-minutes", 1, 240},
+             {OPT_MAX_PER_DAY, "--max-per-day", 1, 100}};
   int k = 0;
   while (lim[k].opt != opt)
     k++;
@@ -764,8 +801,31 @@ static int opt_count(cli *c, int opt, const char *arg) {
     c->meetings.rooms = n;
   else if (opt == OPT_CHAPTER)
     c->meetings.chapter = n;
+  else if (opt == OPT_OVERHEAD_MINUTES)
+    c->meetings.overhead_minutes = n;
+  else if (opt == OPT_ITEM_MINUTES)
+    c->meetings.item_minutes = n;
   else
-    c->ics.slot_minutes = n;
+    c->meetings.max_per_day = n;
+  return EXIT_OK;
+}
+
+/* The calendar options of the planner: --start, --sessions, --room. */
+static int opt_calendar(cli *c, int opt, const char *arg) {
+  if (opt == OPT_ROOM) {
+    c->ics.room = arg;
+    return EXIT_OK;
+  }
+  if (opt == OPT_SESSIONS) {
+    rg_error e;
+    rg_status st = rg_meeting_parse_sessions(arg, &c->meetings, &e);
+    return st ? finish(st, &e) : EXIT_OK;
+  }
+  if (rg_date_parse(arg, &c->meetings.start)) {
+    say("--start '%s' is not a real date YYYY-MM-DD", arg);
+    return EXIT_USAGE;
+  }
+  c->have_start = 1;
   return EXIT_OK;
 }
 
@@ -783,18 +843,6 @@ static int opt_meetings(cli *c, int opt, const char *arg) {
   case OPT_ICS:
     c->ics_path = arg;
     break;
-  case OPT_USE_CLUSTERS:
-    c->use_clusters = 1;
-    break;
-  case OPT_SLOT_MINUTES:
-    return opt_count(c, opt, arg);
-  case OPT_START: {
-    rg_error e;
-    rg_status st = rg_ics_parse_date(arg, &c->ics, &e);
-    if (st) return finish(st, &e);
-    c->have_start = 1;
-    break;
-  }
   }
   return EXIT_OK;
 }
@@ -810,6 +858,8 @@ static int apply_option(cli *c, const command *cmd, unsigned g, int opt, const c
   case G_DIAGRAM:
     return opt_diagram(c, opt, arg);
   case G_PLANNING:
+    if (opt == OPT_START || opt == OPT_SESSIONS || opt == OPT_ROOM)
+      return opt_calendar(c, opt, arg);
     return opt_count(c, opt, arg);
   case G_MEETINGS:
     return opt_meetings(c, opt, arg);
@@ -863,10 +913,9 @@ static int parse_options(cli *c, const command *cmd, int argc, char **argv) {
     return EXIT_USAGE;
   }
   c->plan_path = argv[optind];
-  if (c->ics_path && !c->have_start) {
-    say("--ics needs --start YYYY-MM-DD (the day of slot 1)");
-    return EXIT_USAGE;
-  }
+  if (!c->have_start) /* the next Monday after today (local time) */
+    c->meetings.start = rg_calendar_next_monday(today());
+  c->meetings.lang_en = c->lang && !strcmp(c->lang, "en");
   return -1;
 }
 

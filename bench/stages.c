@@ -36,7 +36,9 @@
  *   analyze      rg_analyze (analyzer/analyze.h): projection, loads,
  *                overload, ties, betweenness, harmonic, eigenvector,
  *                PageRank, constraint, coreness, Leiden x RG_LEIDEN_RUNS,
- *                clusters, participation */
+ *                clusters, participation
+ *   meetings     rg_meetings_plan (analyzer/meetings.h) from 2026-09-21 with
+ *                the default caps and the overloaded units of "analyze" */
 #include <igraph.h>
 #include <jansson.h>
 #include <stdio.h>
@@ -47,6 +49,7 @@
 #include <time.h>
 
 #include "analyze.h"
+#include "meetings.h"
 #include "bipartite.h"
 #include "brandes.h"
 #include "constraint.h"
@@ -312,7 +315,28 @@ int main(int argc, char **argv) {
   if (rg_analyze(plan, NULL, &r, &err)) return die("analyze", &err, 0);
   double t_analyze = stage(
       "analyze", json_pack("{s:i, s:f}", "clusters", r.n_clusters, "modularity", r.modularity));
+
+  /* joint meetings as `respgraph meetings --start 2026-09-21` plans them:
+   * partition by unit-minutes and the calendar schedule (the overloaded
+   * units come from the analysis above) */
+  unsigned char *over = calloc((size_t)plan->n_units + 1, 1);
+  for (int u = 0; u < plan->n_units; u++)
+    over[u] = r.row_of_unit[u] >= 0 && r.units[r.row_of_unit[u]].overloaded;
   rg_results_free(&r);
+  rg_meeting_opts mo;
+  rg_meeting_opts_init(&mo);
+  mo.start = 20717; /* 2026-09-21 */
+  mo.overloaded = over;
+  rg_meeting_plan mp;
+  t_mark = now();
+  if (rg_meetings_plan(plan, &mo, &mp, &err)) return die("meetings", &err, 0);
+  stage("meetings", json_pack("{s:i, s:i, s:I, s:I, s:f, s:i}", "coordination_tasks",
+                              mp.coordination_tasks, "meetings", mp.n_meetings, "unit_minutes",
+                              (json_int_t)mp.unit_minutes, "naive_unit_minutes",
+                              (json_int_t)mp.naive_unit_minutes, "relevance", mp.relevance,
+                              "working_days", mp.working_days));
+  rg_meeting_plan_free(&mp);
+  free(over);
 
   json_t *tot = json_pack("{s:s, s:f, s:f}", "stage", "total", "seconds", t_read + t_analyze,
                           "stages_sum", stages_sum);

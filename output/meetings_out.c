@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "calendar.h"
 #include "hash.h"
 #include "schema.h"
 
@@ -28,70 +29,98 @@ rg_table *rg_meetings_table(const rg_plan *p, const rg_meeting_plan *mp, int onl
   return meeting_table(&rg_view_agenda, p, mp, only_unit);
 }
 
-/* A summary line, the meetings, then their agenda. */
+/* Which notices the dates follow, and the years counted by weekends only. */
+void rg_meetings_calendar_note(const rg_meeting_plan *mp, FILE *out) {
+  int en = mp->opts.lang_en, y0, y1, m, d;
+  rg_civil_from_days(mp->first_day, &y0, &m, &d);
+  rg_civil_from_days(mp->last_day, &y1, &m, &d);
+  fputs(en ? "Working days follow " : "工作日依据", out);
+  int any = 0;
+  for (int y = y0; y <= y1; y++) {
+    const char *n = rg_calendar_notice(y);
+    if (!n) continue;
+    fprintf(out, "%s%s", any ? (en ? "; " : "、") : "", n);
+    any = 1;
+  }
+  if (!any) fputs(en ? "weekends only" : "周末", out);
+  if (mp->weekends_only_year)
+    fprintf(out,
+            en ? "; from %d on no holiday notice is in the data: weekends only\n"
+               : "；%d年起的节假日通知未收录，只按周末计算\n",
+            mp->weekends_only_year);
+  else
+    fputc('\n', out);
+}
+
+/* The summary in the plan's language: totals, relevance, the span and the
+ * unit that sets it, and the holiday notices the calendar used. */
+void rg_meetings_summary(const rg_plan *p, const rg_meeting_plan *mp, FILE *out) {
+  int en = mp->opts.lang_en;
+  double pct = mp->naive_unit_minutes
+                   ? 100.0 * (double)(mp->naive_unit_minutes - mp->unit_minutes) /
+                         (double)mp->naive_unit_minutes
+                   : 0.0;
+  fprintf(out,
+          en ? "%d coordination tasks in %d meetings; %ld unit-minutes (one meeting per task: "
+               "%ld, %.1f%% less); relevance %.2f\n"
+             : "协同任务 %d 项，安排会议 %d 次；合计 %ld 单位·分钟（逐项开会 %ld，减少 %.1f%%）；"
+               "相关度 %.2f\n",
+          mp->coordination_tasks, mp->n_meetings, mp->unit_minutes, mp->naive_unit_minutes, pct,
+          mp->relevance);
+  if (mp->n_meetings == 0) return;
+  char d0[64], d1[64];
+  rg_date_label(mp->first_day, en, d0, sizeof d0);
+  rg_date_label(mp->last_day, en, d1, sizeof d1);
+  fprintf(out, en ? "From %s to %s: %d working days" : "日程：%s至%s，共 %d 个工作日", d0, d1,
+          mp->working_days);
+  int per = mp->opts.max_per_day < mp->opts.n_sessions ? mp->opts.max_per_day : mp->opts.n_sessions;
+  if (mp->span_unit >= 0)
+    fprintf(out,
+            en ? "; %s attends %d meetings, at most %d a day, so no schedule is shorter than %d "
+                 "working days: its attendance sets the span\n"
+               : "；%s参加 %d 次会议，每天至多 %d 次，日程至少需要 %d 个工作日，由它的会议决定\n",
+            p->units[mp->span_unit].name, mp->span_unit_meetings, per, mp->span_bound);
+  else
+    fputc('\n', out);
+  rg_meetings_calendar_note(mp, out);
+}
+
+/* The summary, then one row per meeting. */
 static rg_status write_text(const rg_plan *p, const rg_meeting_plan *mp, int only_unit, FILE *out,
                             rg_error *err) {
-  fprintf(out,
-          "coordination tasks: %d  meetings: %d (naive %d, at least %d)  seats: %d (naive %d)  "
-          "slots: %d (lower bound %d%s)\n",
-          mp->coordination_tasks, mp->n_meetings, mp->naive_meetings, mp->meetings_lower_bound,
-          mp->seats, mp->naive_seats, mp->slots, mp->lower_bound,
-          mp->slots_optimal ? ", optimal" : "");
-  if (only_unit >= 0) fprintf(out, "meetings attended by %s:\n", p->units[only_unit].name);
+  rg_meetings_summary(p, mp, out);
+  if (only_unit >= 0)
+    fprintf(out, mp->opts.lang_en ? "meetings of %s:\n" : "%s的会议日程：\n",
+            p->units[only_unit].name);
   fputc('\n', out);
-  rg_table *tm = meeting_table(&rg_view_meetings, p, mp, only_unit);
-  rg_table *ta = meeting_table(&rg_view_agenda_text, p, mp, only_unit);
+  rg_table *tm =
+      meeting_table(mp->opts.lang_en ? &rg_view_meetings_en : &rg_view_meetings, p, mp, only_unit);
   rg_status st = rg_table_write(tm, RG_FMT_TABLE, out, err);
-  if (st == RG_OK) {
-    fputc('\n', out);
-    st = rg_table_write(ta, RG_FMT_TABLE, out, err);
-  }
   rg_table_free(tm);
-  rg_table_free(ta);
   return st;
 }
 
 static rg_status write_csv(const rg_plan *p, const rg_meeting_plan *mp, int only_unit, FILE *out,
                            rg_error *err) {
-  rg_table *t = rg_meetings_table(p, mp, only_unit);
+  rg_table *t =
+      meeting_table(mp->opts.lang_en ? &rg_view_meetings_en : &rg_view_meetings, p, mp, only_unit);
   rg_status st = rg_table_write(t, RG_FMT_CSV, out, err);
   rg_table_free(t);
   return st;
 }
 
-/* The figures of the plan, then each meeting with its agenda. */
+/* The totals, then the meetings. */
 static rg_status write_json(const rg_plan *p, const rg_meeting_plan *mp, int only_unit, FILE *out,
                             rg_error *err) {
   json_t *root = json_object();
   json_object_set_new(root, "coordination_tasks", json_integer(mp->coordination_tasks));
-  json_object_set_new(root, "naive_meetings", json_integer(mp->naive_meetings));
-  json_object_set_new(root, "meetings_lower_bound", json_integer(mp->meetings_lower_bound));
-  json_object_set_new(root, "naive_seats", json_integer(mp->naive_seats));
-  json_object_set_new(root, "seats", json_integer(mp->seats));
-  json_object_set_new(root, "slots", json_integer(mp->slots));
-  json_object_set_new(root, "lower_bound", json_integer(mp->lower_bound));
-  json_object_set_new(root, "slots_optimal", json_boolean(mp->slots_optimal));
-  json_object_set_new(root, "max_attendees", json_integer(mp->opts.max_attendees));
-  json_object_set_new(root, "max_agenda", json_integer(mp->opts.max_agenda));
-  json_object_set_new(root, "rooms",
-                      mp->opts.rooms > 0 ? json_integer(mp->opts.rooms) : json_null());
-  json_object_set_new(root, "unit",
-                      only_unit >= 0 ? json_string(p->units[only_unit].name) : json_null());
+  json_object_set_new(root, "unit_minutes", json_integer(mp->unit_minutes));
+  json_object_set_new(root, "naive_unit_minutes", json_integer(mp->naive_unit_minutes));
+  json_object_set_new(root, "relevance", json_real(mp->relevance));
   rg_table *tm = meeting_table(&rg_view_meetings_json, p, mp, only_unit);
-  rg_table *ta = meeting_table(&rg_view_agenda_json, p, mp, only_unit);
-  json_t *arr = json_array();
-  for (int i = 0, a = 0; i < rg_table_rows(tm); i++) {
-    json_t *o = rg_table_json_row(tm, i, 0), *agenda = json_array();
-    int m = rg_table_row_at(tm, i).i;
-    for (; a < rg_table_rows(ta) && rg_table_row_at(ta, a).i == m; a++)
-      json_array_append_new(agenda, rg_table_json_row(ta, a, 0));
-    json_object_set_new(o, "agenda", agenda);
-    json_array_append_new(arr, o);
-  }
+  json_object_set_new(root, "meetings", rg_table_json(tm, 0));
   rg_table_free(tm);
-  rg_table_free(ta);
-  json_object_set_new(root, "meetings", arr);
-  int rc = json_dumpf(root, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+  int rc = json_dumpf(root, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(10));
   json_decref(root);
   fputc('\n', out);
   return rc != 0 || ferror(out) ? write_failed(err) : RG_OK;
@@ -113,82 +142,6 @@ rg_status rg_meetings_write(const rg_plan *plan, const rg_meeting_plan *mp, int 
   }
   if (st == RG_OK && ferror(out)) st = write_failed(err);
   return st;
-}
-
-/* ------------------------------------------------------------ calendar */
-
-void rg_ics_opts_init(rg_ics_opts *o) {
-  o->year = 2026;
-  o->month = 3;
-  o->day = 2;
-  o->slot_minutes = 90;
-}
-
-/* Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant). */
-static long days_from_civil(long y, int m, int d) {
-  y -= m <= 2;
-  long era = (y >= 0 ? y : y - 399) / 400;
-  long yoe = y - era * 400;
-  long doy = (153L * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + doe - 719468;
-}
-
-static void civil_from_days(long z, int *y, int *m, int *d) {
-  z += 719468;
-  long era = (z >= 0 ? z : z - 146096) / 146097;
-  long doe = z - era * 146097;
-  long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  long yy = yoe + era * 400;
-  long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  long mp = (5 * doy + 2) / 153;
-  *d = (int)(doy - (153 * mp + 2) / 5 + 1);
-  *m = (int)(mp < 10 ? mp + 3 : mp - 9);
-  *y = (int)(yy + (*m <= 2));
-}
-
-/* 0 = Monday .. 6 = Sunday; 1970-01-01 was a Thursday. */
-static int weekday(long days) { return (int)(((days % 7) + 7 + 3) % 7); }
-
-rg_status rg_ics_parse_date(const char *s, rg_ics_opts *o, rg_error *err) {
-  int y, m, d;
-  char tail;
-  if (!s || strlen(s) != 10 || s[4] != '-' || s[7] != '-' ||
-      sscanf(s, "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3)
-    return rg_error_set(err, RG_EUSAGE, NULL, 0, 0, "--start '%s' is not a date YYYY-MM-DD",
-                        s ? s : "");
-  int yy, mm, dd;
-  if (y < 1970 || y > 9999 || m < 1 || m > 12 || d < 1 || d > 31 ||
-      (civil_from_days(days_from_civil(y, m, d), &yy, &mm, &dd), yy != y || mm != m || dd != d))
-    return rg_error_set(err, RG_EUSAGE, NULL, 0, 0, "--start '%s' is not a real date", s);
-  o->year = y;
-  o->month = m;
-  o->day = d;
-  return RG_OK;
-}
-
-static int slots_per_session(int minutes) {
-  int n = (210 + 15) / (minutes + 15);
-  return n < 1 ? 1 : n;
-}
-
-void rg_ics_slot_start(const rg_ics_opts *o, int slot, int *year, int *month, int *day,
-                       int *minute) {
-  int per = slots_per_session(o->slot_minutes), per_day = 2 * per;
-  int k = slot - 1;
-  long wd = k / per_day;
-  int j = k % per_day;
-  long z = days_from_civil(o->year, o->month, o->day);
-  while (weekday(z) >= 5)
-    z++;
-  z += 7 * (wd / 5);
-  for (long r = wd % 5; r > 0; r--) {
-    z++;
-    while (weekday(z) >= 5)
-      z++;
-  }
-  civil_from_days(z, year, month, day);
-  *minute = (j < per ? 9 * 60 : 14 * 60) + (j % per) * (o->slot_minutes + 15);
 }
 
 /* A content line, folded at 75 octets (continuations start with a space)
@@ -239,70 +192,118 @@ static uint64_t fnv(uint64_t h, const char *s) {
   return rg_fnv1a(rg_fnv1a(h, s, strlen(s)), "\xff", 1);
 }
 
+void rg_ics_opts_init(rg_ics_opts *o) { o->room = NULL; }
+
+/* "ATTENDEE;CUTYPE=...;ROLE=...;CN="name":urn:x-respgraph:unit:N" for unit u. */
+static void ics_attendee(FILE *out, const rg_plan *plan, int u, const char *role) {
+  sbuf b = {0};
+  char buf[96];
+  snprintf(buf, sizeof buf, "ATTENDEE;CUTYPE=GROUP;ROLE=%s;CN=\"", role);
+  rg_buf_puts(&b, buf);
+  for (const char *c = plan->units[u].name; *c; c++) /* a quoted value holds no '"' */
+    if (*c != '"' && (unsigned char)*c >= 0x20) rg_buf_putn(&b, c, 1);
+  snprintf(buf, sizeof buf, "\":urn:x-respgraph:unit:%d", u);
+  rg_buf_puts(&b, buf);
+  ics_line(out, b.s);
+  free(b.s);
+}
+
+static void sb_units(sbuf *b, const rg_plan *plan, const int *u, int n) {
+  for (int j = 0; j < n; j++) {
+    if (j) sb_text(b, "、");
+    sb_text(b, plan->units[u[j]].name);
+  }
+}
+
+/* DESCRIPTION: convener, attendees, groups, agenda, reason. */
+static void ics_description(FILE *out, const rg_plan *plan, const rg_meeting *m, int en) {
+  sbuf b = {0};
+  rg_buf_puts(&b, "DESCRIPTION:");
+  sb_text(&b, en ? "Convener: " : "召集单位：");
+  sb_text(&b, m->convener >= 0 ? plan->units[m->convener].name : (en ? "none" : "无"));
+  sb_text(&b, en ? "\nAttendees: " : "\n参会单位：");
+  sb_units(&b, plan, m->attendees, m->n_attendees);
+  if (m->n_groups) {
+    sb_text(&b, en ? "\nInvited groups: " : "\n列席/邀请：");
+    sb_units(&b, plan, m->groups, m->n_groups);
+  }
+  sb_text(&b, en ? "\nAgenda:" : "\n议题：");
+  for (int j = 0; j < m->n_tasks; j++) {
+    sb_text(&b, "\n");
+    sb_text(&b, plan->tasks[m->tasks[j]].number);
+    sb_text(&b, en ? ". " : "．");
+    sb_text(&b, plan->tasks[m->tasks[j]].text);
+  }
+  sb_text(&b, en ? "\nWhy together: " : "\n安排理由：");
+  sb_text(&b, m->reason);
+  ics_line(out, b.s);
+  free(b.s);
+}
+
+/* "DTSTART:20260921T010000Z": minute of day (local, UTC+8, no daylight
+ * saving) of day z, written in UTC. */
+static void ics_time(FILE *out, const char *prop, long z, int minute) {
+  long t = z * 1440L + minute - 480, day = t >= 0 ? t / 1440 : (t - 1439) / 1440;
+  long r = t - day * 1440;
+  int y, m, d;
+  rg_civil_from_days(day, &y, &m, &d);
+  char buf[64];
+  snprintf(buf, sizeof buf, "%s:%04d%02d%02dT%02ld%02ld00Z", prop, y, m, d, r / 60, r % 60);
+  ics_line(out, buf);
+}
+
+static void ics_event(FILE *out, const rg_plan *plan, const rg_meeting *m, const rg_ics_opts *o,
+                      const char *stamp, int en) {
+  char buf[160];
+  uint64_t h = RG_FNV_OFFSET;
+  snprintf(buf, sizeof buf, "%ld/%d", m->day, m->start);
+  h = fnv(h, buf);
+  for (int j = 0; j < m->n_tasks; j++)
+    h = fnv(h, plan->tasks[m->tasks[j]].number);
+  for (int j = 0; j < m->n_attendees; j++)
+    h = fnv(h, plan->units[m->attendees[j]].name);
+  ics_line(out, "BEGIN:VEVENT");
+  snprintf(buf, sizeof buf, "UID:m%d-%016llx@respgraph", m->id, (unsigned long long)h);
+  ics_line(out, buf);
+  ics_line(out, stamp);
+  ics_time(out, "DTSTART", m->day, m->start);
+  ics_time(out, "DTEND", m->day, m->end);
+  sbuf b = {0};
+  rg_buf_puts(&b, "SUMMARY:");
+  sb_text(&b, m->title);
+  ics_line(out, b.s);
+  if (o->room) {
+    b.n = 0;
+    rg_buf_puts(&b, "LOCATION:");
+    sb_text(&b, o->room);
+    ics_line(out, b.s);
+  }
+  free(b.s);
+  ics_description(out, plan, m, en);
+  for (int j = 0; j < m->n_attendees; j++)
+    ics_attendee(out, plan, m->attendees[j],
+                 m->attendees[j] == m->convener ? "CHAIR" : "REQ-PARTICIPANT");
+  for (int j = 0; j < m->n_groups; j++)
+    ics_attendee(out, plan, m->groups[j], "OPT-PARTICIPANT");
+  ics_line(out, "TRANSP:OPAQUE");
+  ics_line(out, "END:VEVENT");
+}
+
 rg_status rg_meetings_write_ics(const rg_plan *plan, const rg_meeting_plan *mp, int only_unit,
                                 const rg_ics_opts *o, FILE *out, rg_error *err) {
-  if (o->slot_minutes < 5 || o->slot_minutes > 210)
-    return rg_error_set(err, RG_EUSAGE, NULL, 0, 0,
-                        "--slot-minutes must be from 5 to 210 (a slot fits in a half day)");
-  char buf[160];
+  int en = mp->opts.lang_en;
   ics_line(out, "BEGIN:VCALENDAR");
   ics_line(out, "VERSION:2.0");
-  ics_line(out, "PRODID:-//respgraph//joint meetings//EN");
+  ics_line(out,
+           en ? "PRODID:-//respgraph//joint meetings//EN" : "PRODID:-//respgraph//联席会议//ZH");
   ics_line(out, "CALSCALE:GREGORIAN");
   ics_line(out, "METHOD:PUBLISH");
-  char stamp[32];
-  snprintf(stamp, sizeof stamp, "%04d%02d%02dT000000Z", o->year, o->month, o->day);
-  for (int i = 0; i < mp->n_meetings; i++) {
-    const rg_meeting *m = &mp->meetings[i];
-    if (!shown(m, only_unit)) continue;
-    int y, mo, d, minute;
-    rg_ics_slot_start(o, m->slot, &y, &mo, &d, &minute);
-    int utc0 = minute - 8 * 60, utc1 = utc0 + o->slot_minutes; /* within the same day */
-    uint64_t h = RG_FNV_OFFSET;
-    snprintf(buf, sizeof buf, "%d", m->slot);
-    h = fnv(h, buf);
-    for (int j = 0; j < m->n_tasks; j++)
-      h = fnv(h, plan->tasks[m->tasks[j]].number);
-    for (int j = 0; j < m->n_attendees; j++)
-      h = fnv(h, plan->units[m->attendees[j]].name);
-    ics_line(out, "BEGIN:VEVENT");
-    snprintf(buf, sizeof buf, "UID:m%d-%016llx@respgraph", m->id, (unsigned long long)h);
-    ics_line(out, buf);
-    snprintf(buf, sizeof buf, "DTSTAMP:%s", stamp);
-    ics_line(out, buf);
-    snprintf(buf, sizeof buf, "DTSTART:%04d%02d%02dT%02d%02d00Z", y, mo, d, utc0 / 60, utc0 % 60);
-    ics_line(out, buf);
-    snprintf(buf, sizeof buf, "DTEND:%04d%02d%02dT%02d%02d00Z", y, mo, d, utc1 / 60, utc1 % 60);
-    ics_line(out, buf);
-    sbuf b = {0};
-    snprintf(buf, sizeof buf, "SUMMARY:Joint meeting M%d (slot %d)\\, convener ", m->id, m->slot);
-    rg_buf_puts(&b, buf);
-    sb_text(&b, plan->units[m->convener].name);
-    ics_line(out, b.s);
-    b.n = 0;
-    rg_buf_puts(&b, "DESCRIPTION:");
-    sb_text(&b, "Convener: ");
-    sb_text(&b, plan->units[m->convener].name);
-    snprintf(buf, sizeof buf, "\nAttendees (%d): ", m->n_attendees);
-    sb_text(&b, buf);
-    for (int j = 0; j < m->n_attendees; j++) {
-      if (j) sb_text(&b, "、");
-      sb_text(&b, plan->units[m->attendees[j]].name);
-    }
-    sb_text(&b, "\nWhy together: ");
-    sb_text(&b, m->reason);
-    sb_text(&b, "\nAgenda:");
-    for (int j = 0; j < m->n_tasks; j++) {
-      sb_text(&b, "\n");
-      sb_text(&b, plan->tasks[m->tasks[j]].number);
-      sb_text(&b, ". ");
-      sb_text(&b, plan->tasks[m->tasks[j]].text);
-    }
-    ics_line(out, b.s);
-    free(b.s);
-    ics_line(out, "TRANSP:OPAQUE");
-    ics_line(out, "END:VEVENT");
-  }
+  char stamp[48];
+  int y, m, d;
+  rg_civil_from_days(mp->opts.start, &y, &m, &d);
+  snprintf(stamp, sizeof stamp, "DTSTAMP:%04d%02d%02dT000000Z", y, m, d);
+  for (int i = 0; i < mp->n_meetings; i++)
+    if (shown(&mp->meetings[i], only_unit)) ics_event(out, plan, &mp->meetings[i], o, stamp, en);
   ics_line(out, "END:VCALENDAR");
   return ferror(out) ? write_failed(err) : RG_OK;
 }

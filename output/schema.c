@@ -16,12 +16,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "calendar.h"
 #include "html.h"
 #include "meetings.h"
 #include "reading.h"
 #include "report_data.h"
 #include "results.h"
 #include "sort.h"
+#include "utf8.h"
 
 #define N(a) ((int)(sizeof(a) / sizeof((a)[0])))
 #define UNUSED(a) (void)(a)
@@ -860,23 +862,68 @@ GET(g_slot, i, MEETING(r)->slot)
 GET(g_convener, i, MEETING(r)->convener)
 GET(g_n, i, MEETING(r)->n_attendees)
 GET_REFS(g_attendees, MEETING(r)->attendees, MEETING(r)->n_attendees)
+GET_REFS(g_groups, MEETING(r)->groups, MEETING(r)->n_groups)
 GET_REFS(g_tasks, MEETING(r)->tasks, MEETING(r)->n_tasks)
 GET(g_reason, s, MEETING(r)->reason)
+GET(g_title, s, MEETING(r)->title)
+GET(g_relevance, r, MEETING(r)->relevance)
+GET(g_minutes, i, MEETING(r)->unit_minutes)
 GET(g_oversize, i, MEETING(r)->oversize)
 GET(g_task, i, MEETING(r)->tasks[r.j])
 GET(g_text, s, s->plan->tasks[MEETING(r)->tasks[r.j]].text)
 
+/* The meeting's day as 2026-09-21. */
+GETTER(g_date, char *b = rg_cell_alloc(o, 16); rg_date_iso(MEETING(r)->day, b, 16); o->s = b)
+/* The day as readers see it, in the plan's language: 2026年9月21日（星期一）. */
+GETTER(g_date_label, char *b = rg_cell_alloc(o, 64);
+       rg_date_label(MEETING(r)->day, s->mp->opts.lang_en, b, 64); o->s = b)
+GETTER(g_start,
+       o->s = rg_cell_printf(o, "%02d:%02d", MEETING(r)->start / 60, MEETING(r)->start % 60))
+GETTER(g_end, o->s = rg_cell_printf(o, "%02d:%02d", MEETING(r)->end / 60, MEETING(r)->end % 60))
+GETTER(g_time, const rg_meeting *m = MEETING(r);
+       o->s = rg_cell_printf(o, "%02d:%02d-%02d:%02d", m->start / 60, m->start % 60, m->end / 60,
+                             m->end % 60))
+
+/* Agenda items as "2 以企业真实需求为导向，适时出台…", joined by "；". */
+#define AGENDA_CHARS 16
+static void g_agenda(const rg_table_src *s, rg_row r, int a, rg_cell *o) {
+  UNUSED(a);
+  const rg_meeting *m = MEETING(r);
+  size_t cap = 1;
+  for (int k = 0; k < m->n_tasks; k++)
+    cap += strlen(s->plan->tasks[m->tasks[k]].number) + AGENDA_CHARS * 4 + 16;
+  char *b = rg_cell_alloc(o, cap), *w = b;
+  for (int k = 0; k < m->n_tasks; k++) {
+    const rg_task *t = &s->plan->tasks[m->tasks[k]];
+    size_t len = strlen(t->text), cut = rg_utf8_offset(t->text, len, AGENDA_CHARS);
+    w += snprintf(w, cap - (size_t)(w - b), "%s%s %.*s%s", k ? "；" : "", t->number, (int)cut,
+                  t->text, cut < len ? "…" : "");
+  }
+  o->s = b;
+}
+
 #define MEETING_COLS                                                                               \
-  COL("id", "会议", "meeting", RG_COL_INT, .get = g_id),                                           \
+  COL("id", "编号", "no.", RG_COL_INT, .get = g_id),                                               \
       COL("slot", "时段", "slot", RG_COL_INT, .get = g_slot),                                      \
-      COL("convener", "召集单位", "convener", RG_COL_UNIT, .width = 30, .get = g_convener),        \
-      COL("attendees", "参会单位", "attendees", RG_COL_UNITS, .width = 30, .get = g_attendees),    \
-      COL("reason", "合并理由", "why together", RG_COL_STR, .width = 30, .get = g_reason)
+      COL("date", "日期", "date", RG_COL_STR, .width = 12, .get = g_date),                         \
+      COL("date_label", "日期", "date", RG_COL_STR, .width = 22, .get = g_date_label),             \
+      COL("time", "时间", "time", RG_COL_STR, .width = 12, .get = g_time),                         \
+      COL("start", "开始", "start", RG_COL_STR, .get = g_start),                                   \
+      COL("end", "结束", "end", RG_COL_STR, .get = g_end),                                         \
+      COL("title", "会议名称", "meeting", RG_COL_STR, .width = 40, .get = g_title),                \
+      COL("convener", "召集单位", "convener", RG_COL_UNIT, .width = 18, .get = g_convener),        \
+      COL("attendees", "参会单位", "attendees", RG_COL_UNITS, .width = 40, .get = g_attendees),    \
+      COL("groups", "列席/邀请", "invited groups", RG_COL_UNITS, .width = 20, .get = g_groups),    \
+      COL("relevance", "相关度", "relevance", RG_COL_REAL, .digits = 2, .num_format = "0.00",      \
+          .get = g_relevance),                                                                     \
+      COL("reason", "安排理由", "reason", RG_COL_STR, .width = 40, .get = g_reason)
 
 static const rg_column meeting_cols[] = {
     MEETING_COLS,
     COL("n", "单位数", "attendees", RG_COL_INT, .get = g_n),
-    COL("tasks", "议题", "tasks", RG_COL_TASKS, .get = g_tasks),
+    COL("tasks", "议题", "agenda", RG_COL_TASKS, .get = g_tasks),
+    COL("agenda", "议题", "agenda", RG_COL_STR, .width = 50, .get = g_agenda),
+    COL("unit_minutes", "单位·分钟", "unit-minutes", RG_COL_INT, .get = g_minutes),
     COL("oversize", "超员", "oversize", RG_COL_BOOL, .get = g_oversize),
 };
 
@@ -885,8 +932,8 @@ const rg_schema rg_schema_meetings = {"meetings",   meeting_cols,  N(meeting_col
 
 static const rg_column agenda_cols[] = {
     MEETING_COLS,
-    COL("task", "议题", "task", RG_COL_TASK, .width = 30, .get = g_task),
-    COL("text", "任务", "text", RG_COL_STR, .width = 30, .get = g_text),
+    COL("task", "议题", "item", RG_COL_TASK, .width = 8, .get = g_task),
+    COL("text", "任务", "task", RG_COL_STR, .width = 60, .get = g_text),
 };
 
 const rg_schema rg_schema_agenda = {"agenda",     agenda_cols, N(agenda_cols),
@@ -942,26 +989,33 @@ VIEW(rg_view_explain, rg_schema_explain, NULL, 0, NULL, NULL, 0, {.key = "name"}
 VIEW(rg_view_diags, rg_schema_diags, rows_diags_by_line, 0, NULL, NULL, 0, {.key = "file"},
      {.key = "line"}, {.key = "severity"}, {.key = "code"}, {.key = "message"});
 
-VIEW(rg_view_meetings, rg_schema_meetings, NULL, 0, NULL, NULL, 0, {.key = "id"}, {.key = "slot"},
-     {.key = "convener"}, {.key = "n"}, {.key = "attendees"}, {.key = "tasks"}, {.key = "reason"});
+/* respgraph meetings (table and CSV): one row per meeting, headed in Chinese
+ * (the labels are the keys written) or, with --lang en, in English. */
+#define ZH(k)                                                                                      \
+  { .key = k, .as = NULL, .flags = RG_VC_LABEL_ZH }
+#define EN(k)                                                                                      \
+  { .key = k, .as = NULL, .flags = RG_VC_LABEL_EN }
+VIEW(rg_view_meetings, rg_schema_meetings, NULL, 0, NULL, NULL, 0, ZH("id"), ZH("date"), ZH("time"),
+     ZH("title"), ZH("convener"), ZH("attendees"), ZH("groups"), ZH("agenda"), ZH("relevance"));
+VIEW(rg_view_meetings_en, rg_schema_meetings, NULL, 0, NULL, NULL, 0, EN("id"), EN("date"),
+     EN("time"), EN("title"), EN("convener"), EN("attendees"), EN("groups"), EN("agenda"),
+     EN("relevance"));
 
-VIEW(rg_view_agenda_text, rg_schema_agenda, NULL, 0, NULL, NULL, 0, {.key = "id", .as = "meeting"},
-     {.key = "slot"}, {.key = "task"}, {.key = "text"});
-
-/* As printed: the page and the workbook head the 会议安排 table with its keys,
- * and show unit and task names as plain text. */
-#define AS_KEY(k, f)                                                                               \
-  { .key = k, .zh = k, .en = k, .flags = f }
-VIEW(rg_view_agenda, rg_schema_agenda, NULL, 0, NULL, NULL, 0, AS_KEY("id", 0), AS_KEY("slot", 0),
-     AS_KEY("convener", RG_VC_PLAIN), AS_KEY("attendees", RG_VC_PLAIN), AS_KEY("task", RG_VC_PLAIN),
-     AS_KEY("text", 0), AS_KEY("reason", 0));
-
-VIEW(rg_view_meetings_json, rg_schema_meetings, NULL, 0, NULL, NULL, 0, {.key = "id"},
-     {.key = "slot"}, {.key = "convener"}, {.key = "attendees"}, {.key = "tasks"},
-     {.key = "reason"}, {.key = "oversize"});
-
-VIEW(rg_view_agenda_json, rg_schema_agenda, NULL, 0, NULL, NULL, 0, {.key = "task"},
+/* A notice's agenda: item, text. */
+VIEW(rg_view_agenda_text, rg_schema_agenda, NULL, 0, NULL, NULL, 0, {.key = "task"},
      {.key = "text"});
+
+/* The report's 会议安排 section and sheet: dates as readers write them. */
+VIEW(rg_view_agenda, rg_schema_meetings, NULL, 0, "会议安排", "Meetings", 1, {.key = "id"},
+     {.key = "date_label"}, {.key = "time"}, {.key = "title"}, {.key = "convener"},
+     {.key = "attendees"}, {.key = "groups"}, {.key = "agenda"}, {.key = "relevance"},
+     {.key = "reason"});
+
+/* meetings -f json: the keys of issue 15. */
+VIEW(rg_view_meetings_json, rg_schema_meetings, NULL, 0, NULL, NULL, 0, {.key = "id"},
+     {.key = "date"}, {.key = "start"}, {.key = "end"}, {.key = "title"}, {.key = "convener"},
+     {.key = "attendees"}, {.key = "groups"}, {.key = "tasks"}, {.key = "relevance"},
+     {.key = "reason"});
 
 /* ---- report: CSV and report.json ------------------------------------------ */
 

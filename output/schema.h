@@ -38,11 +38,11 @@ extern const rg_view rg_view_edges;         /* respgraph edges (reads back as a 
 extern const rg_view rg_view_diags;         /* respgraph check -f csv|json: by line */
 extern const rg_view rg_view_reading;       /* respgraph check: how the plan was read */
 extern const rg_view rg_view_explain;       /* respgraph check --explain TASK (src.task) */
-extern const rg_view rg_view_meetings;      /* respgraph meetings: the meetings */
-extern const rg_view rg_view_agenda_text;   /* respgraph meetings: the agenda */
-extern const rg_view rg_view_agenda;        /* meetings -f csv, the report's 会议安排 */
-extern const rg_view rg_view_meetings_json; /* meetings -f json, with ... */
-extern const rg_view rg_view_agenda_json;   /* ... each meeting's agenda */
+extern const rg_view rg_view_meetings;      /* respgraph meetings: one row per meeting */
+extern const rg_view rg_view_meetings_en;   /* ... headed in English (--lang en) */
+extern const rg_view rg_view_agenda_text;   /* a meeting notice's agenda */
+extern const rg_view rg_view_agenda;        /* the report's 会议安排 section and sheet */
+extern const rg_view rg_view_meetings_json; /* meetings -f json */
 
 /* The report: CSV files (units.csv, ties.csv, clusters.csv and edges.csv are
  * the command-line views). */

@@ -163,7 +163,10 @@ rg_table *rg_table_view(const rg_view *v, const rg_table_src *src) {
     if ((col->flags & RG_COLF_LINE) && located && !(vc->flags & RG_VC_LINE_NUMBER))
       col = as_location(t, col);
     rg_tcol tc = {.col = col,
-                  .key = vc->as ? vc->as : col->key,
+                  .key = vc->as                         ? vc->as
+                         : (vc->flags & RG_VC_LABEL_ZH) ? (vc->zh ? vc->zh : col->zh)
+                         : (vc->flags & RG_VC_LABEL_EN) ? (vc->en ? vc->en : col->en)
+                                                        : col->key,
                   .zh = vc->zh ? vc->zh : col->zh,
                   .en = vc->en ? vc->en : col->en,
                   .hint_zh = col->hint_zh,

@@ -168,6 +168,8 @@ enum {
                                   locations (report.json's "line") */
   RG_VC_LOCATED = 1u << 5,     /* shown only for a plan with locations (read from Word,
                                   Excel or PDF): report.json's "location" */
+  RG_VC_LABEL_ZH = 1u << 6,    /* the key written (CSV header) is the Chinese label */
+  RG_VC_LABEL_EN = 1u << 7,    /* the key written (CSV header) is the English label */
 };
 
 /* One column of a view: a schema column, as this output shows it. */

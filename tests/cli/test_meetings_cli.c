@@ -23,21 +23,70 @@ static int run_meetings(const char *args, char **out, char **err) {
   return r.code;
 }
 
-Test(cli_meetings, plans_the_seed_in_sixteen_meetings_and_lower_bound_slots) {
+/* Days off in September and October 2026 (中秋 09-25..27, 国庆 10-01..07)
+ * and the weekends that are not 调休 working days, as the notice lists them. */
+static int day_off_2026(int m, int d) {
+  static const char *const off[] = {
+      "09-05", "09-06", "09-12", "09-13", "09-19", "09-25", "09-26", "09-27", "10-01", "10-02",
+      "10-03", "10-04", "10-05", "10-06", "10-07", "10-11", "10-17", "10-18", "10-24", "10-25",
+      "10-31", "11-01", "11-07", "11-08", "11-14", "11-15", "11-21", "11-22", "11-28", "11-29"};
+  char md[8];
+  snprintf(md, sizeof md, "%02d-%02d", m, d);
+  for (size_t i = 0; i < sizeof off / sizeof *off; i++)
+    if (!strcmp(off[i], md)) return 1;
+  return 0;
+}
+
+/* The "Done when" of issue 15 on the bundled plan from 2026-09-21. */
+Test(cli_meetings, plans_the_seed_from_2026_09_21_by_every_rule_of_issue_15) {
   char *out, *err;
-  cr_assert_eq(run_meetings(SEED " -f json", &out, &err), 0, "%s", err);
+  cr_assert_eq(run_meetings(SEED " --start 2026-09-21 -f json", &out, &err), 0, "%s", err);
   json_t *j = json_loads(out, 0, NULL);
   cr_assert(j);
+  const char *top[] = {"coordination_tasks", "unit_minutes", "naive_unit_minutes", "relevance",
+                       "meetings"};
+  cr_assert_eq(json_object_size(j), 5);
+  for (int i = 0; i < 5; i++)
+    cr_assert(json_object_get(j, top[i]), "missing %s", top[i]);
   cr_assert_eq(json_integer_value(json_object_get(j, "coordination_tasks")), 117);
-  cr_assert_eq(json_integer_value(json_object_get(j, "naive_meetings")), 117);
-  cr_assert_eq(json_array_size(json_object_get(j, "meetings")), 16);
-  cr_assert_eq(json_integer_value(json_object_get(j, "slots")),
-               json_integer_value(json_object_get(j, "lower_bound")));
-  json_t *m = json_array_get(json_object_get(j, "meetings"), 0);
-  const char *keys[] = {"id", "slot", "convener", "attendees", "tasks", "reason"};
-  for (int i = 0; i < 6; i++)
-    cr_assert(json_object_get(m, keys[i]), "missing %s", keys[i]);
+  cr_assert_geq(json_real_value(json_object_get(j, "relevance")), 0.7);
+  cr_assert_lt(json_integer_value(json_object_get(j, "unit_minutes")),
+               json_integer_value(json_object_get(j, "naive_unit_minutes")));
+  json_t *ms = json_object_get(j, "meetings");
+  const char *keys[] = {"id",        "date",   "start", "end",       "title", "convener",
+                        "attendees", "groups", "tasks", "relevance", "reason"};
+  for (size_t i = 0; i < json_array_size(ms); i++) {
+    json_t *m = json_array_get(ms, i);
+    cr_assert_eq(json_object_size(m), 11);
+    for (int k = 0; k < 11; k++)
+      cr_assert(json_object_get(m, keys[k]), "missing %s", keys[k]);
+    int y, mo, d;
+    cr_assert_eq(sscanf(json_string_value(json_object_get(m, "date")), "%d-%d-%d", &y, &mo, &d), 3);
+    cr_assert_eq(y, 2026);
+    cr_assert(!day_off_2026(mo, d), "meeting %zu on a day off: %d-%d", i + 1, mo, d);
+    /* at most two meetings of a unit on one day */
+    json_t *att = json_object_get(m, "attendees");
+    for (size_t a = 0; a < json_array_size(att); a++) {
+      const char *u = json_string_value(json_array_get(att, a));
+      int same = 0;
+      for (size_t q = 0; q < json_array_size(ms); q++) {
+        json_t *o = json_array_get(ms, q);
+        if (strcmp(json_string_value(json_object_get(o, "date")),
+                   json_string_value(json_object_get(m, "date"))))
+          continue;
+        json_t *oa = json_object_get(o, "attendees");
+        for (size_t b = 0; b < json_array_size(oa); b++)
+          same += !strcmp(json_string_value(json_array_get(oa, b)), u);
+      }
+      cr_assert_leq(same, 2, "%s has %d meetings on %d-%d", u, same, mo, d);
+    }
+  }
   json_decref(j);
+  free(out);
+  free(err);
+  /* the table, a golden file checked by hand */
+  cr_assert_eq(run_meetings(SEED " --start 2026-09-21", &out, &err), 0, "%s", err);
+  cr_assert(rg_test_golden(RG_TEST_DATA "/meetings/seed-2026-09-21.txt", out, strlen(out)));
   free(out);
   free(err);
 }
@@ -47,7 +96,7 @@ Test(cli_meetings, shows_only_the_units_meetings_and_writes_its_calendar) {
   char ics[64];
   snprintf(ics, sizeof ics, "mtg-%d.ics", (int)getpid());
   char args[512];
-  snprintf(args, sizeof args, SEED " --unit 市应急局 --ics %s --start 2026-03-02 -f json", ics);
+  snprintf(args, sizeof args, SEED " --unit 市应急局 --ics %s --start 2026-09-21 -f json", ics);
   cr_assert_eq(run_meetings(args, &out, &err), 0, "%s", err);
   json_t *j = json_loads(out, 0, NULL);
   json_t *ms = json_object_get(j, "meetings");
@@ -73,7 +122,7 @@ Test(cli_meetings, shows_only_the_units_meetings_and_writes_its_calendar) {
   free(err);
 }
 
-Test(cli_meetings, rejects_unknown_units_chapters_and_a_calendar_without_start) {
+Test(cli_meetings, rejects_unknown_units_chapters_bad_dates_and_sessions) {
   char *out, *err;
   cr_assert_eq(run_meetings(SEED " --exclude-unit 不存在局", &out, &err), 2);
   cr_assert_str_eq(err, "respgraph: --exclude-unit: the plan names no unit '不存在局'\n");
@@ -81,8 +130,12 @@ Test(cli_meetings, rejects_unknown_units_chapters_and_a_calendar_without_start) 
   cr_assert_eq(run_meetings(SEED " --chapter 99", &out, &err), 2);
   cr_assert_str_eq(err, "respgraph: --chapter 99 does not exist: the plan has 9 chapters\n");
   free(out), free(err);
-  cr_assert_eq(run_meetings(SEED " --ics x.ics", &out, &err), 2);
-  cr_assert_str_eq(err, "respgraph: --ics needs --start YYYY-MM-DD (the day of slot 1)\n");
+  cr_assert_eq(run_meetings(SEED " --start 2026-02-30", &out, &err), 2);
+  cr_assert_str_eq(err, "respgraph: --start '2026-02-30' is not a real date YYYY-MM-DD\n");
+  free(out), free(err);
+  cr_assert_eq(run_meetings(SEED " --sessions 09:00,09:30", &out, &err), 2);
+  cr_assert_str_eq(err, "respgraph: session 09:00 cannot hold a meeting of 8 items (135 minutes) "
+                        "before 09:30\n");
   free(out), free(err);
   cr_assert_eq(run_meetings(SEED " --max-agenda 0", &out, &err), 2);
   free(out), free(err);
@@ -92,12 +145,17 @@ Test(cli_meetings, rejects_unknown_units_chapters_and_a_calendar_without_start) 
  * 市 and the short label a diagram draws, as well as canonical names */
 Test(cli_meetings, unit_options_accept_every_name_the_diagram_accepts) {
   char *out1, *err1, *out2, *err2;
-  cr_assert_eq(run_meetings(SEED " --unit 市发展改革委", &out1, &err1), 0, "%s", err1);
-  cr_assert_eq(run_meetings(SEED " --unit 发展改革委", &out2, &err2), 0, "%s", err2);
+  cr_assert_eq(run_meetings(SEED " --start 2026-09-21 --unit 市发展改革委", &out1, &err1), 0, "%s",
+               err1);
+  cr_assert_eq(run_meetings(SEED " --start 2026-09-21 --unit 发展改革委", &out2, &err2), 0, "%s",
+               err2);
   cr_expect_str_eq(out1, out2);
   free(out1), free(err1), free(out2), free(err2);
-  cr_assert_eq(run_meetings(SEED " -f csv --exclude-unit 市财政局", &out1, &err1), 0, "%s", err1);
-  cr_assert_eq(run_meetings(SEED " -f csv --exclude-unit 财政局", &out2, &err2), 0, "%s", err2);
+  cr_assert_eq(
+      run_meetings(SEED " --start 2026-09-21 -f csv --exclude-unit 市财政局", &out1, &err1), 0,
+      "%s", err1);
+  cr_assert_eq(run_meetings(SEED " --start 2026-09-21 -f csv --exclude-unit 财政局", &out2, &err2),
+               0, "%s", err2);
   cr_expect_str_eq(out1, out2);
   free(out1), free(err1), free(out2), free(err2);
 }

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "calendar.h"
 #include "common/common.h"
 #include "meetings.h"
 #include "meetings_out.h"
@@ -49,94 +50,124 @@ static char *render(const rg_plan *p, const rg_meeting_plan *mp, int unit, int f
   return buf;
 }
 
-static void plan_small(rg_plan **p, rg_meeting_plan *mp, int max_attendees) {
+static void plan_small(rg_plan **p, rg_meeting_plan *mp, int en) {
   *p = small_plan();
   rg_meeting_opts o;
   rg_meeting_opts_init(&o);
-  o.max_attendees = max_attendees;
+  cr_assert_eq(rg_date_parse("2026-09-21", &o.start), 0);
+  o.lang_en = en;
   rg_error e;
   cr_assert_eq(rg_meetings_plan(*p, &o, mp, &e), RG_OK);
 }
 
-Test(meetings_json, has_the_documented_keys_and_values) {
+/* Tasks 1-3 (甲局 乙局) meet together: 2 x (30 + 3 x 15) = 150 unit-minutes
+ * instead of 3 x 2 x 45 = 270; task 4 alone: 2 x 45 = 90. Total 240 of a
+ * naive 360; every attendee is in every item, relevance 1. */
+Test(meetings_json, has_the_keys_of_issue_15_and_their_values) {
   rg_plan *p;
   rg_meeting_plan mp;
-  plan_small(&p, &mp, 12);
+  plan_small(&p, &mp, 0);
   char *s = render(p, &mp, -1, RG_FMT_JSON);
-  json_error_t je;
-  json_t *j = json_loads(s, 0, &je);
-  cr_assert(j, "%s", je.text);
-  cr_assert_eq(json_integer_value(json_object_get(j, "coordination_tasks")), 4);
-  cr_assert_eq(json_integer_value(json_object_get(j, "naive_meetings")), 4);
-  /* one meeting of all four tasks: 4 attendees, one slot */
-  cr_assert_eq(json_integer_value(json_object_get(j, "seats")), 4);
-  cr_assert_eq(json_integer_value(json_object_get(j, "slots")), 1);
-  cr_assert_eq(json_integer_value(json_object_get(j, "lower_bound")), 1);
-  json_t *ms = json_object_get(j, "meetings");
-  cr_assert_eq(json_array_size(ms), 1);
-  json_t *m = json_array_get(ms, 0);
-  cr_assert_eq(json_integer_value(json_object_get(m, "id")), 1);
-  cr_assert_eq(json_integer_value(json_object_get(m, "slot")), 1);
-  cr_assert_str_eq(json_string_value(json_object_get(m, "convener")), "甲局");
-  json_t *att = json_object_get(m, "attendees");
-  cr_assert_eq(json_array_size(att), 4);
-  /* by name in code point order: 丁 U+4E01 < 丙 U+4E19 < 乙 U+4E59 < 甲 U+7532 */
-  cr_assert_str_eq(json_string_value(json_array_get(att, 0)), "丁局");
-  cr_assert_str_eq(json_string_value(json_array_get(att, 3)), "甲局");
-  json_t *tasks = json_object_get(m, "tasks");
-  cr_assert_eq(json_array_size(tasks), 4);
-  cr_assert_str_eq(json_string_value(json_array_get(tasks, 3)), "4");
-  cr_assert_str_eq(json_string_value(json_object_get(m, "reason")),
-                   "2 of 4 tasks led by 甲局; 3 share 乙局");
-  json_t *ag = json_array_get(json_object_get(m, "agenda"), 0);
-  cr_assert_str_eq(json_string_value(json_object_get(ag, "task")), "1");
-  cr_assert_str_eq(json_string_value(json_object_get(ag, "text")), "推进项目, 落实政策; 见成效");
-  json_decref(j);
+  cr_assert_str_eq(
+      s, "{\n"
+         "  \"coordination_tasks\": 4,\n"
+         "  \"unit_minutes\": 240,\n"
+         "  \"naive_unit_minutes\": 360,\n"
+         "  \"relevance\": 1.0,\n"
+         "  \"meetings\": [\n"
+         "    {\n"
+         "      \"id\": 1,\n"
+         "      \"date\": \"2026-09-21\",\n"
+         "      \"start\": \"09:00\",\n"
+         "      \"end\": \"10:00\",\n"
+         "      \"title\": \"关于one的专题协调会\",\n"
+         "      \"convener\": \"甲局\",\n"
+         "      \"attendees\": [\n"
+         "        \"乙局\",\n"
+         "        \"甲局\"\n"
+         "      ],\n"
+         "      \"groups\": [],\n"
+         "      \"tasks\": [\n"
+         "        \"1\",\n"
+         "        \"2\",\n"
+         "        \"3\"\n"
+         "      ],\n"
+         "      \"relevance\": 1.0,\n"
+         "      \"reason\": "
+         "\"甲局牵头其中2项（共3项）；3项涉及乙局；相关度1.00，比逐项开会少120单位·分钟\"\n"
+         "    },\n"
+         "    {\n"
+         "      \"id\": 2,\n"
+         "      \"date\": \"2026-09-21\",\n"
+         "      \"start\": \"09:00\",\n"
+         "      \"end\": \"09:30\",\n"
+         "      \"title\": \"关于one的专题协调会\",\n"
+         "      \"convener\": \"丙局\",\n"
+         "      \"attendees\": [\n"
+         "        \"丁局\",\n"
+         "        \"丙局\"\n"
+         "      ],\n"
+         "      \"groups\": [\n"
+         "        \"各区政府\"\n"
+         "      ],\n"
+         "      \"tasks\": [\n"
+         "        \"4\"\n"
+         "      ],\n"
+         "      \"relevance\": 1.0,\n"
+         "      \"reason\": \"单项议题：与其他议题合并不能减少2个单位的会议时间\"\n"
+         "    }\n"
+         "  ]\n"
+         "}\n");
   free(s);
   rg_meeting_plan_free(&mp);
   rg_plan_free(p);
 }
 
-Test(meetings_csv, has_one_row_per_agenda_item) {
+Test(meetings_csv, has_one_row_per_meeting_with_chinese_or_english_headers) {
   rg_plan *p;
   rg_meeting_plan mp;
-  plan_small(&p, &mp, 3); /* 甲乙 tasks apart from 丙丁 */
+  plan_small(&p, &mp, 0);
   char *s = render(p, &mp, -1, RG_FMT_CSV);
-  cr_assert_str_eq(s, "id,slot,convener,attendees,task,text,reason\n"
-                      "1,1,甲局,乙局;甲局,1,\"推进项目, 落实政策; 见成效\",2 of 3 tasks led by "
-                      "甲局; all 3 share 乙局\n"
-                      "1,1,甲局,乙局;甲局,2,第二项,2 of 3 tasks led by 甲局; all 3 share 乙局\n"
-                      "1,1,甲局,乙局;甲局,3,第三项,2 of 3 tasks led by 甲局; all 3 share 乙局\n"
-                      "2,1,丙局,丁局;丙局,4,第四项,\"1 task, led by 丙局; no other meeting can "
-                      "take its 2 units within the caps\"\n");
+  cr_assert_str_eq(s, "编号,日期,时间,会议名称,召集单位,参会单位,列席/邀请,议题,相关度\n"
+                      "1,2026-09-21,09:00-10:00,关于one的专题协调会,甲局,乙局;甲局,,"
+                      "\"1 推进项目, 落实政策; 见成效；2 第二项；3 第三项\",1\n"
+                      "2,2026-09-21,09:00-09:30,关于one的专题协调会,丙局,丁局;丙局,各区政府,"
+                      "4 第四项,1\n");
   free(s);
-  rg_table *t = rg_meetings_table(p, &mp, -1);
-  cr_assert_eq(rg_table_rows(t), 4);
-  rg_table_free(t);
-  t = rg_meetings_table(p, &mp, rg_plan_find_unit(p, "丁局"));
-  cr_assert_eq(rg_table_rows(t), 1);
-  rg_table_free(t);
+  rg_meeting_plan_free(&mp);
+  rg_plan_free(p);
+  plan_small(&p, &mp, 1);
+  s = render(p, &mp, -1, RG_FMT_CSV);
+  cr_assert(!strncmp(s,
+                     "no.,date,time,meeting,convener,attendees,invited groups,agenda,relevance\n"
+                     "1,2026-09-21,09:00-10:00,Coordination meeting on one,",
+                     strlen("no.,date,time,meeting,convener,attendees,invited groups,agenda,"
+                            "relevance\n1,2026-09-21,09:00-10:00,Coordination meeting on one,")),
+            "%s", s);
+  free(s);
   rg_meeting_plan_free(&mp);
   rg_plan_free(p);
 }
 
-Test(meetings_table, shows_the_summary_and_only_the_units_meetings) {
+Test(meetings_table, shows_the_summary_and_one_units_schedule) {
   rg_plan *p;
   rg_meeting_plan mp;
-  plan_small(&p, &mp, 3);
+  plan_small(&p, &mp, 0);
   char *s = render(p, &mp, rg_plan_find_unit(p, "丁局"), RG_FMT_TABLE);
-  cr_assert(strstr(s,
-                   "coordination tasks: 4  meetings: 2 (naive 4, at least 1)  seats: 4 (naive 8)  "
-                   "slots: 1 (lower bound 1, optimal)\n"));
-  cr_assert(strstr(s, "meetings attended by 丁局:"));
-  cr_assert(strstr(s, "第四项"));
+  cr_assert(strstr(s, "协同任务 4 项，安排会议 2 次；合计 240 单位·分钟（逐项开会 360，减少 "
+                      "33.3%）；相关度 1.00\n"
+                      "日程：2026年9月21日（星期一）至2026年9月21日（星期一），共 1 个工作日；"
+                      "丁局参加 1 次会议，每天至多 2 次，日程至少需要 1 个工作日，由它的会议决定\n"
+                      "工作日依据国务院办公厅关于2026年部分节假日安排的通知（2025年11月4日）\n"),
+            "%s", s);
+  cr_assert(strstr(s, "丁局的会议日程："));
+  cr_assert(strstr(s, "4 第四项"));
   cr_assert_null(strstr(s, "第二项"));
   free(s);
-  s = render(p, &mp, rg_plan_find_unit(p, "丁局"), RG_FMT_JSON);
+  s = render(p, &mp, rg_plan_find_unit(p, "各区政府"), RG_FMT_JSON); /* an invited group */
   json_t *j = json_loads(s, 0, NULL);
   cr_assert_eq(json_array_size(json_object_get(j, "meetings")), 1);
   cr_assert_eq(json_integer_value(json_object_get(j, "coordination_tasks")), 4); /* global */
-  cr_assert_str_eq(json_string_value(json_object_get(j, "unit")), "丁局");
   json_decref(j);
   free(s);
   rg_meeting_plan_free(&mp);
@@ -145,56 +176,10 @@ Test(meetings_table, shows_the_summary_and_only_the_units_meetings) {
 
 /* ------------------------------------------------------------ calendar */
 
-Test(ics, puts_four_slots_on_each_working_day) {
+static char *ics_of(const rg_plan *p, const rg_meeting_plan *mp, int unit, const char *room) {
   rg_ics_opts o;
   rg_ics_opts_init(&o);
-  rg_error e;
-  cr_assert_eq(rg_ics_parse_date("2026-03-02", &o, &e), RG_OK); /* a Monday */
-  int y, m, d, min;
-  static const int want[][4] = {
-      {1, 2, 540, 0},   {2, 2, 645, 0}, {3, 2, 840, 0},
-      {4, 2, 945, 0},   {5, 3, 540, 0}, {20, 6, 945, 0}, /* Friday */
-      {21, 9, 540, 0},                                   /* the next Monday */
-      {41, 16, 540, 0},
-  };
-  for (size_t i = 0; i < sizeof want / sizeof *want; i++) {
-    rg_ics_slot_start(&o, want[i][0], &y, &m, &d, &min);
-    cr_assert_eq(y, 2026);
-    cr_assert_eq(m, 3);
-    cr_assert_eq(d, want[i][1], "slot %d on day %d", want[i][0], d);
-    cr_assert_eq(min, want[i][2], "slot %d at minute %d", want[i][0], min);
-  }
-  /* a Saturday start moves to Monday; month and year roll over */
-  cr_assert_eq(rg_ics_parse_date("2026-12-26", &o, &e), RG_OK);
-  rg_ics_slot_start(&o, 1, &y, &m, &d, &min);
-  cr_assert(y == 2026 && m == 12 && d == 28 && min == 540);
-  rg_ics_slot_start(&o, 17, &y, &m, &d, &min);
-  cr_assert(y == 2027 && m == 1 && d == 1, "%d-%d-%d", y, m, d);
-  /* 60-minute slots: three per session */
-  o.slot_minutes = 60;
-  cr_assert_eq(rg_ics_parse_date("2026-03-02", &o, &e), RG_OK);
-  rg_ics_slot_start(&o, 3, &y, &m, &d, &min);
-  cr_assert_eq(min, 11 * 60 + 30);
-  rg_ics_slot_start(&o, 4, &y, &m, &d, &min);
-  cr_assert_eq(min, 14 * 60);
-  rg_ics_slot_start(&o, 7, &y, &m, &d, &min);
-  cr_assert(d == 3 && min == 540);
-}
-
-Test(ics, rejects_dates_that_do_not_exist) {
-  rg_ics_opts o;
-  rg_ics_opts_init(&o);
-  rg_error e;
-  cr_assert_eq(rg_ics_parse_date("2026-02-29", &o, &e), RG_EUSAGE);
-  cr_assert_str_eq(e.msg, "--start '2026-02-29' is not a real date");
-  cr_assert_eq(rg_ics_parse_date("2026-3-2", &o, &e), RG_EUSAGE);
-  cr_assert_eq(rg_ics_parse_date("2026-03-02x", &o, &e), RG_EUSAGE);
-  cr_assert_eq(rg_ics_parse_date("2028-02-29", &o, &e), RG_OK);
-}
-
-static char *ics_of(const rg_plan *p, const rg_meeting_plan *mp, int unit) {
-  rg_ics_opts o;
-  rg_ics_opts_init(&o);
+  o.room = room;
   char *buf = NULL;
   size_t len = 0;
   FILE *f = open_memstream(&buf, &len);
@@ -230,12 +215,13 @@ Test(ics, matches_the_golden_file_and_folds_at_75_octets_on_character_boundaries
   rg_plan_link(p, t, rg_plan_intern_unit(p, "市工业和信息化局", RG_KIND_UNIT, 1), RG_ROLE_SUPPORT,
                1);
   rg_plan_finalize(p);
+  rg_meeting_opts mo;
+  rg_meeting_opts_init(&mo);
+  cr_assert_eq(rg_date_parse("2026-09-30", &mo.start), 0); /* Wed; 10-01..07 off */
   rg_meeting_plan mp;
   rg_error e;
-  cr_assert_eq(rg_meetings_plan(p, NULL, &mp, &e), RG_OK);
-  char *s = ics_of(p, &mp, -1);
-  /* every line ends in CRLF, holds at most 75 octets and starts on a
-   * character boundary */
+  cr_assert_eq(rg_meetings_plan(p, &mo, &mp, &e), RG_OK);
+  char *s = ics_of(p, &mp, -1, "市政府1号楼第3会议室");
   for (const char *line = s; *line;) {
     const char *end = strstr(line, "\r\n");
     cr_assert(end, "line without CRLF");
@@ -244,12 +230,19 @@ Test(ics, matches_the_golden_file_and_folds_at_75_octets_on_character_boundaries
     line = end + 2;
   }
   char *u = unfold(s);
-  cr_assert(strstr(
-      u, "\r\nDESCRIPTION:Convener: 市发展改革委\\nAttendees (2): 市发展改革委、市工业和信息化局\\n"
-         "Why together: 1 task\\, led by 市发展改革委\\; no other meeting can take its 2 units "
-         "within the caps\\nAgenda:\\n7. 加快建设现代化产业体系\\,推动传统产业转型升级\\;"
-         "培育壮大新兴产业\\\\未来产业\\n第二行\r\n"));
-  cr_assert(strstr(u, "\r\nDTSTART:20260302T010000Z\r\nDTEND:20260302T023000Z\r\n"));
+  cr_assert(
+      strstr(u, "\r\nDESCRIPTION:召集单位：市发展改革委\\n参会单位：市发展改革委、市工业和信息化局"
+                "\\n议题：\\n7．加快建设现代化产业体系\\,推动传统产业转型升级\\;"
+                "培育壮大新兴产业\\\\未来产业\\n第二行\\n安排理由：单项议题：与其他议题合并"
+                "不能减少2个单位的会议时间\r\n"),
+      "%s", u);
+  /* 09:00-09:30 in Shenyang on Wed 2026-09-30 */
+  cr_assert(strstr(u, "\r\nDTSTART:20260930T010000Z\r\nDTEND:20260930T013000Z\r\n"));
+  cr_assert(strstr(u, "\r\nLOCATION:市政府1号楼第3会议室\r\n"));
+  cr_assert(
+      strstr(u, "\r\nATTENDEE;CUTYPE=GROUP;ROLE=CHAIR;CN=\"市发展改革委\":urn:x-respgraph:unit:"));
+  cr_assert(
+      strstr(u, "\r\nATTENDEE;CUTYPE=GROUP;ROLE=REQ-PARTICIPANT;CN=\"市工业和信息化局\":urn:"));
   /* the golden file was checked by hand (and by python3 icalendar) */
   cr_assert(rg_test_golden(RG_TEST_DATA "/meetings/long.ics", s, strlen(s)));
   free(u);
@@ -261,20 +254,23 @@ Test(ics, matches_the_golden_file_and_folds_at_75_octets_on_character_boundaries
 Test(ics, is_the_same_bytes_each_time_and_keeps_only_the_units_meetings) {
   rg_plan *p;
   rg_meeting_plan mp;
-  plan_small(&p, &mp, 3);
-  char *a = ics_of(p, &mp, -1), *b = ics_of(p, &mp, -1);
+  plan_small(&p, &mp, 1);
+  char *a = ics_of(p, &mp, -1, NULL), *b = ics_of(p, &mp, -1, NULL);
   cr_assert_str_eq(a, b);
   int events = 0;
   for (const char *q = a; (q = strstr(q, "BEGIN:VEVENT")); q++)
     events++;
   cr_assert_eq(events, 2);
-  cr_assert(strstr(a, "DTSTAMP:20260302T000000Z\r\n"));
-  char *c = ics_of(p, &mp, rg_plan_find_unit(p, "丙局"));
+  cr_assert(strstr(a, "DTSTAMP:20260921T000000Z\r\n"));
+  cr_assert(strstr(a, "SUMMARY:Coordination meeting on one\r\n"));
+  cr_assert_null(strstr(a, "LOCATION"));
+  char *c = ics_of(p, &mp, rg_plan_find_unit(p, "丙局"), NULL);
   events = 0;
   for (const char *q = c; (q = strstr(q, "BEGIN:VEVENT")); q++)
     events++;
   cr_assert_eq(events, 1);
   cr_assert(strstr(c, "UID:m2-"));
+  cr_assert(strstr(c, "ROLE=OPT-PARTICIPANT;CN=\"各区政府\""));
   free(a);
   free(b);
   free(c);
