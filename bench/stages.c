@@ -49,11 +49,11 @@
 #include <time.h>
 
 #include "analyze.h"
-#include "meetings.h"
 #include "bipartite.h"
 #include "brandes.h"
 #include "constraint.h"
 #include "load.h"
+#include "meetings.h"
 #include "results.h"
 
 static double now(void) {
@@ -330,11 +330,11 @@ int main(int argc, char **argv) {
   rg_meeting_plan mp;
   t_mark = now();
   if (rg_meetings_plan(plan, &mo, &mp, &err)) return die("meetings", &err, 0);
-  stage("meetings", json_pack("{s:i, s:i, s:I, s:I, s:f, s:i}", "coordination_tasks",
-                              mp.coordination_tasks, "meetings", mp.n_meetings, "unit_minutes",
-                              (json_int_t)mp.unit_minutes, "naive_unit_minutes",
-                              (json_int_t)mp.naive_unit_minutes, "relevance", mp.relevance,
-                              "working_days", mp.working_days));
+  stage("meetings",
+        json_pack("{s:i, s:i, s:I, s:I, s:f, s:i}", "coordination_tasks", mp.coordination_tasks,
+                  "meetings", mp.n_meetings, "unit_minutes", (json_int_t)mp.unit_minutes,
+                  "naive_unit_minutes", (json_int_t)mp.naive_unit_minutes, "relevance",
+                  mp.relevance, "working_days", mp.working_days));
   rg_meeting_plan_free(&mp);
   free(over);
 
