@@ -91,6 +91,7 @@ enum {
   OPT_MAX_PER_DAY,
   OPT_SESSIONS,
   OPT_ROOM,
+  OPT_MIN_RELEVANCE,
   OPT_ACCEPT_UNIT,
   OPT_EXPLAIN,
 };
@@ -159,6 +160,7 @@ static const optdef OPTIONS[] = {
     {{"max-per-day", required_argument, NULL, OPT_MAX_PER_DAY}, G_PLANNING},
     {{"sessions", required_argument, NULL, OPT_SESSIONS}, G_PLANNING},
     {{"room", required_argument, NULL, OPT_ROOM}, G_PLANNING},
+    {{"min-relevance", required_argument, NULL, OPT_MIN_RELEVANCE}, G_PLANNING},
     {{"help", no_argument, NULL, OPT_HELP}, G_READ},
 };
 #define N_OPTIONS ((int)(sizeof OPTIONS / sizeof OPTIONS[0]))
@@ -331,6 +333,29 @@ static int cmd_diagram(cli *c, const command *cmd, rg_plan *plan, FILE *out) {
   return finish(st, &err);
 }
 
+/* --roster as (collective, member) pairs of plan unit indices into the
+ * planner's options (*pairs owns them; the caller frees it). */
+static rg_status roster_pairs(cli *c, rg_plan *plan, int **pairs, rg_error *err) {
+  *pairs = NULL;
+  if (!c->roster) return RG_OK;
+  char **names = NULL;
+  int n = 0;
+  rg_status st = rg_roster_names(c->roster, &names, &n, err);
+  if (st) return st;
+  *pairs = rg_xmalloc(((size_t)n + 2) * sizeof **pairs);
+  int k = 0;
+  for (int i = 0; i + 1 < n; i += 2) {
+    int a = rg_plan_find_unit(plan, names[i]), b = rg_plan_find_unit(plan, names[i + 1]);
+    if (a >= 0 && b >= 0) (*pairs)[k++] = a, (*pairs)[k++] = b;
+  }
+  for (int i = 0; i < n; i++)
+    free(names[i]);
+  free(names);
+  c->meetings.roster = *pairs;
+  c->meetings.n_roster = k / 2;
+  return RG_OK;
+}
+
 /* The report's 会议安排 extra: the meetings of mp, with their summary as the
  * note (in the page's language). */
 static rg_report_extra meetings_extra(rg_plan *plan, const rg_meeting_plan *mp) {
@@ -369,6 +394,8 @@ static int cmd_report(cli *c, const command *cmd, rg_plan *plan, FILE *out) {
   rg_meeting_plan mp = {0};
   rg_report_extra extra = {0};
   unsigned char *over = NULL;
+  int *pairs = NULL;
+  if (!st) st = roster_pairs(c, plan, &pairs, &err);
   if (!st) {
     over = rg_xcalloc((size_t)plan->n_units + 1, 1);
     for (int u = 0; u < plan->n_units; u++)
@@ -380,12 +407,15 @@ static int cmd_report(cli *c, const command *cmd, rg_plan *plan, FILE *out) {
     extra = meetings_extra(plan, &mp);
     ro.extras = &extra;
     ro.n_extras = 1;
+    ro.meetings = &mp;
+    ro.room = c->ics.room;
     st = rg_report_write(plan, &r, &ro, &err);
   }
   if (!st) printf("%s/index.html\n", ro.dir);
   rg_table_free((rg_table *)extra.table);
   rg_meeting_plan_free(&mp);
   free(over);
+  free(pairs);
   rg_results_free(&r);
   free(dir);
   return finish(st, &err);
@@ -473,11 +503,13 @@ static int cmd_meetings(cli *c, const command *cmd, rg_plan *plan, FILE *out) {
   int only = -1;
   int *exclude = rg_xcalloc((size_t)c->n_exclude + 1, sizeof *exclude);
   unsigned char *over = NULL;
+  int *pairs = NULL;
   rg_unavail_list un = {0};
   rg_meeting_plan mp = {0};
   rg_status st = RG_OK;
   int rc = meeting_units(c, plan, exclude, &only);
   if (rc) goto done;
+  if ((st = roster_pairs(c, plan, &pairs, &err))) goto done;
   if (c->unavailable && (st = rg_unavailable_read(c->unavailable, plan, &un, &err))) goto done;
   if ((st = overloaded_units(c, plan, &over, &err))) goto done;
   c->meetings.exclude = exclude;
@@ -493,6 +525,7 @@ done:
   rg_meeting_plan_free(&mp);
   rg_unavailable_destroy(&un);
   free(over);
+  free(pairs);
   free(exclude);
   return rc;
 }
@@ -602,6 +635,8 @@ static const command COMMANDS[] = {
      "      --sessions LIST       session start times (default 09:00,14:30)\n"
      "      --rooms N             meetings at once (default unlimited)\n"
      "      --max-per-day N       meetings of one unit a day (default 2)\n"
+     "      --min-relevance R     a meeting of several items keeps at least this\n"
+     "                            relevance (default 0.7)\n"
      "      --room TEXT           where the meetings are held (.ics LOCATION)\n"
      "      --exclude-unit U      drop unit U from every task first (repeatable)\n"
      "      --chapter N           only the tasks of chapter N (1-based)\n"
@@ -810,8 +845,19 @@ static int opt_count(cli *c, int opt, const char *arg) {
   return EXIT_OK;
 }
 
-/* The calendar options of the planner: --start, --sessions, --room. */
+/* The calendar options of the planner: --start, --sessions, --room; and
+ * --min-relevance. */
 static int opt_calendar(cli *c, int opt, const char *arg) {
+  if (opt == OPT_MIN_RELEVANCE) {
+    double v;
+    if (!parse_real(arg, "--min-relevance", 0, &v)) return EXIT_USAGE;
+    if (v > 1) {
+      say("--min-relevance takes a share from 0 to 1, not '%s'", arg);
+      return EXIT_USAGE;
+    }
+    c->meetings.min_relevance = v;
+    return EXIT_OK;
+  }
   if (opt == OPT_ROOM) {
     c->ics.room = arg;
     return EXIT_OK;
@@ -858,7 +904,7 @@ static int apply_option(cli *c, const command *cmd, unsigned g, int opt, const c
   case G_DIAGRAM:
     return opt_diagram(c, opt, arg);
   case G_PLANNING:
-    if (opt == OPT_START || opt == OPT_SESSIONS || opt == OPT_ROOM)
+    if (opt == OPT_START || opt == OPT_SESSIONS || opt == OPT_ROOM || opt == OPT_MIN_RELEVANCE)
       return opt_calendar(c, opt, arg);
     return opt_count(c, opt, arg);
   case G_MEETINGS:

@@ -29,6 +29,7 @@ void rg_meeting_opts_init(rg_meeting_opts *o) {
   o->sessions[1] = 14 * 60 + 30;
   o->n_sessions = 2;
   o->exact_max = 10;
+  o->min_relevance = 0.7;
 }
 
 void rg_meeting_plan_free(rg_meeting_plan *mp) {
@@ -82,6 +83,10 @@ static long cost_of(const mctx *x, int nu, int nt) {
   return nt ? (long)nu * (x->O + (long)x->I * nt) : 0;
 }
 
+int rg_mtg_relevant(const mctx *x, int nu, int nt, long ks) {
+  return nt <= 1 || (double)ks >= x->o->min_relevance * (double)nu * (double)nt - 1e-9;
+}
+
 static int m_find(const mtg *m, int unit) {
   for (int i = 0; i < m->nu; i++)
     if (m->u[i] == unit) return i;
@@ -110,6 +115,7 @@ static void m_add(mctx *x, int mi, int t) {
   mtg *m = &x->m[mi];
   RG_GROW(m->t, m->cap_t, (size_t)m->nt + 1);
   m->t[m->nt++] = t;
+  m->ks += MK(x, t);
   for (int k = x->tu_beg[t]; k < x->tu_beg[t + 1]; k++) {
     int i = m_find(m, x->tu[k]);
     if (i >= 0) {
@@ -132,6 +138,7 @@ static void m_del(mctx *x, int mi, int t) {
       m->nt--;
       break;
     }
+  m->ks -= MK(x, t);
   for (int k = x->tu_beg[t]; k < x->tu_beg[t + 1]; k++) {
     int i = m_find(m, x->tu[k]);
     if (--m->c[i] == 0) {
@@ -243,7 +250,7 @@ static int best_joiner(mctx *x, int mi, int seed, int *ul, int *ulen, int *tstam
       tstamp[t] = tgen;
       if (MK(x, t) > x->A) continue;
       int a = m_added(x, m, t);
-      if (m->nu + a > x->A) continue;
+      if (m->nu + a > x->A || !rg_mtg_relevant(x, m->nu + a, m->nt + 1, m->ks + MK(x, t))) continue;
       long save = (long)MK(x, t) * (x->O + x->I) - (long)m->nu * x->I -
                   (long)a * (x->O + (long)x->I * (m->nt + 1));
       if (save <= 0) continue;
@@ -304,7 +311,9 @@ static int improve_task(mctx *x, int t) {
   int cur = x->meet_of[t];
   mtg *mc = &x->m[cur];
   if (mc->fixed) return 0;
-  long gain = cost_of(x, mc->nu, mc->nt) - cost_of(x, mc->nu - m_removed(x, mc, t), mc->nt - 1);
+  int rem = m_removed(x, mc, t);
+  if (!rg_mtg_relevant(x, mc->nu - rem, mc->nt - 1, mc->ks - MK(x, t))) return 0;
+  long gain = cost_of(x, mc->nu, mc->nt) - cost_of(x, mc->nu - rem, mc->nt - 1);
   long best_add = mc->nt > 1 ? (long)MK(x, t) * (x->O + x->I) : LONG_MAX;
   int best = -1;
   collect(x, t, cur);
@@ -313,7 +322,7 @@ static int improve_task(mctx *x, int t) {
     const mtg *m = &x->m[mi];
     if (m->nt >= x->G) continue;
     int a = m_added(x, m, t);
-    if (m->nu + a > x->A) continue;
+    if (m->nu + a > x->A || !rg_mtg_relevant(x, m->nu + a, m->nt + 1, m->ks + MK(x, t))) continue;
     long add = cost_of(x, m->nu + a, m->nt + 1) - cost_of(x, m->nu, m->nt);
     if (add < best_add || (add == best_add && best >= 0 && mi < best)) {
       best_add = add;
@@ -348,7 +357,7 @@ static int improve_merge(mctx *x, int X) {
         int nu = mx->nu;
         for (int q = 0; q < my->nu; q++)
           nu += m_find(mx, my->u[q]) < 0;
-        if (nu > x->A) continue;
+        if (nu > x->A || !rg_mtg_relevant(x, nu, mx->nt + my->nt, mx->ks + my->ks)) continue;
         long gain = cost_of(x, mx->nu, mx->nt) + cost_of(x, my->nu, my->nt) -
                     cost_of(x, nu, mx->nt + my->nt);
         if (gain > best_gain || (gain == best_gain && gain > 0 && Y < best)) {
@@ -398,15 +407,27 @@ static void mctx_free(mctx *x) {
   free(x->meet_of);
 }
 
-/* The concrete units of plan task t (minus excluded ones) appended to tu;
- * returns how many. seen is a stamp array over plan units. */
-static int task_units(const rg_plan *p, int t, const unsigned char *excl, int *seen, int **tu,
-                      size_t *cap, int ntu) {
+/* 1 when unit u supports plan task t only as a roster member of a collective
+ * that t names: it is invited with the group, not an attendee. */
+static int via_group(const rg_plan *p, const rg_meeting_opts *o, int t, const rg_link *l) {
+  if (!o->roster || l->role == RG_ROLE_LEAD) return 0;
+  for (int i = 0; i < o->n_roster; i++)
+    if (o->roster[2 * i + 1] == l->unit && rg_plan_find_link(p, t, o->roster[2 * i]) >= 0) return 1;
+  return 0;
+}
+
+/* The concrete units of plan task t (minus excluded ones and roster members
+ * invited with their group) appended to tu; returns how many. seen is a
+ * stamp array over plan units. */
+static int task_units(const rg_plan *p, const rg_meeting_opts *o, int t, const unsigned char *excl,
+                      int *seen, int **tu, size_t *cap, int ntu) {
   const rg_task *k = &p->tasks[t];
   int n = 0;
   for (int j = k->link_begin; j < k->link_begin + k->link_count; j++) {
-    int u = p->links[p->task_links[j]].unit;
-    if (p->units[u].kind != RG_KIND_UNIT || excl[u] || seen[u] == t + 1) continue;
+    const rg_link *l = &p->links[p->task_links[j]];
+    int u = l->unit;
+    if (p->units[u].kind != RG_KIND_UNIT || excl[u] || seen[u] == t + 1 || via_group(p, o, t, l))
+      continue;
     seen[u] = t + 1;
     RG_GROW(*tu, *cap, (size_t)ntu + n + 1);
     (*tu)[ntu + n++] = u;
@@ -431,7 +452,7 @@ static void build(mctx *x) {
   int ntu = 0, n = 0;
   for (int t = 0; t < p->n_tasks; t++) {
     if (o->chapter > 0 && p->tasks[t].chapter != o->chapter - 1) continue;
-    int k = task_units(p, t, excl, seen, &x->tu, &cap_tu, ntu);
+    int k = task_units(p, o, t, excl, seen, &x->tu, &cap_tu, ntu);
     if (k < 2) continue;
     rg_sort(&x->tu[ntu], (size_t)k, sizeof *x->tu, rg_cmp_int, NULL);
     x->ptask[n] = t;
@@ -531,6 +552,8 @@ static rg_status check_opts(const rg_plan *plan, const rg_meeting_opts *o, rg_er
   if (o->item_minutes < 1 || o->item_minutes > 240)
     return rg_error_set(err, RG_EUSAGE, NULL, 0, 0, "--item-minutes must be from 1 to 240");
   if (o->rooms < 0) return rg_error_set(err, RG_EUSAGE, NULL, 0, 0, "--rooms must be at least 1");
+  if (!(o->min_relevance >= 0 && o->min_relevance <= 1))
+    return rg_error_set(err, RG_EUSAGE, NULL, 0, 0, "--min-relevance must be from 0 to 1");
   if (o->max_per_day < 1)
     return rg_error_set(err, RG_EUSAGE, NULL, 0, 0, "--max-per-day must be at least 1");
   if (o->chapter < 0 || o->chapter > plan->n_chapters)

@@ -5,7 +5,9 @@
  *    excluded units) with at least two concrete units (RG_KIND_UNIT).
  *  - Every coordination task is on exactly one meeting's agenda; a meeting's
  *    attendees are the union of the concrete units of its agenda tasks; the
- *    collectives its tasks name (各区、县(市)政府) are invited as groups.
+ *    collectives its tasks name (各区、县(市)政府) are invited as groups; with a
+ *    roster, a member that a task reaches only through its collective (as a
+ *    supporting unit) is invited with the group instead of attending.
  *  - attendees <= max_attendees unless the meeting holds one task that alone
  *    needs more ("oversize"); agenda <= max_agenda tasks.
  *  - Objective: unit-minutes. Each attendee spends overhead_minutes (travel,
@@ -14,7 +16,8 @@
  *    among equal costs prefer agendas from one chapter, then one section.
  *    The naive plan (one meeting per task) costs sum_t k_t * (overhead + item).
  *  - Relevance of a meeting: the share of its attendee x item pairs where the
- *    attendee is a unit of the item = sum_t k_t / (attendees * agenda).
+ *    attendee is a unit of the item = sum_t k_t / (attendees * agenda); a
+ *    meeting of two or more items keeps at least min_relevance (0.7).
  *  - Convener: the concrete attendee leading the most agenda items (ties by
  *    name in code-point order); when no agenda item has a concrete lead, the
  *    lead collective or generic unit leading the most; -1 when no item has a
@@ -41,7 +44,7 @@
  * Complexity: greedy O(sum over meetings of the unplaced-task lists of their
  * units x k); improvement capped by its work budget; exact only for
  * <= exact_max tasks; schedule O(days x meetings x attendees) plus a sort of
- * the remaining meetings per day. A 10,000-task plan takes about a second. */
+ * the remaining meetings per day. A 10,000-task plan takes about two seconds. */
 #ifndef RG_MEETINGS_H
 #define RG_MEETINGS_H
 
@@ -70,8 +73,13 @@ typedef struct rg_meeting_opts {
   const rg_unavail *unavailable; /* (unit, slot) pairs the scheduler avoids */
   int n_unavailable;
   const unsigned char *overloaded; /* per plan unit: 1 overloaded (spread out); NULL none */
+  const int *roster;               /* --roster pairs (collective, member) of plan unit indices,
+                                      flattened: roster[2i], roster[2i + 1]; NULL none */
+  int n_roster;                    /* pairs */
   int exact_max;                   /* plans with at most this many tasks (not counting oversize
                                       ones) get an exact partition search; default 10, 0 = never */
+  double min_relevance;            /* every meeting of two or more items keeps at least this
+                                      relevance; 0..1, default 0.7 */
 } rg_meeting_opts;
 
 typedef struct rg_meeting {

@@ -13,6 +13,7 @@
 
 typedef struct xgrp {
   int nt, nu;
+  long ks;
   int *u, *c, *t;
 } xgrp;
 
@@ -54,10 +55,12 @@ static void g_push(const mctx *x, xgrp *g, int t) {
       g->u[g->nu] = x->tu[k], g->c[g->nu++] = 1;
   }
   g->t[g->nt++] = t;
+  g->ks += MK(x, t);
 }
 
 static void g_pop(const mctx *x, xgrp *g, int t) {
   g->nt--;
+  g->ks -= MK(x, t);
   for (int k = x->tu_beg[t]; k < x->tu_beg[t + 1]; k++) {
     int j = xg_find(g, x->tu[k]);
     if (--g->c[j] == 0) {
@@ -71,6 +74,8 @@ static void g_pop(const mctx *x, xgrp *g, int t) {
 static void exact_rec(exact_st *e, int i, int ngroups, long cost, long spread) {
   if (cost > e->best_c || (cost == e->best_c && spread >= e->best_s)) return;
   if (i == e->n) {
+    for (int g = 0; g < ngroups; g++)
+      if (!rg_mtg_relevant(e->x, e->g[g].nu, e->g[g].nt, e->g[g].ks)) return;
     e->best_c = cost;
     e->best_s = spread;
     memcpy(e->best_grp, e->grp, (size_t)e->n * sizeof *e->grp);

@@ -16,6 +16,7 @@ typedef struct mtg {
   int *u, *c, nu; /* distinct plan units and how many of its tasks have each */
   size_t cap_u, cap_c;
   int fixed; /* an oversize task alone: never touched by the search */
+  long ks;   /* sum of its tasks' unit counts (relevance = ks / (nu * nt)) */
 } mtg;
 
 typedef struct mctx {
@@ -48,6 +49,10 @@ typedef struct mctx {
 int rg_mtg_new(mctx *x);
 /* Move local task t to meeting to (out of its meeting, if any). */
 void rg_mtg_move(mctx *x, int t, int to);
+
+/* 1 when a meeting of nu attendees, nt items and ks unit-item pairs keeps
+ * the relevance floor (o->min_relevance; one item always does). */
+int rg_mtg_relevant(const mctx *x, int nu, int nt, long ks);
 
 /* Cost (unit-minutes) of one meeting and of the whole partition. */
 long rg_mtg_cost(const mctx *x, const mtg *m);

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "escape.h"
+#include "html_meetings.h"
 #include "html_page.h"
 #include "schema.h"
 #include "sort.h"
@@ -742,6 +743,7 @@ static void units(page *p) {
       }
     }
     fputs("</p>\n", out);
+    rg_html_unit_meetings(out, plan, d->opts->meetings, u, !d->zh);
     if (d->ego_svg && d->ego_svg[u]) {
       fputs("<details class=\"ego\"><summary>", out);
       TX(TR("协作关系图", "ego diagram"));
@@ -883,6 +885,7 @@ static void extras(page *p) {
       rg_html_rows(p, x->table);
       fputs("</tbody></table></div>\n", out);
     }
+    if (!strcmp(x->id, "meetings")) rg_html_meetings_calendar(out, d->opts->meetings, !d->zh);
     fputs("</section>\n", out);
   }
 }

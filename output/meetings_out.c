@@ -25,6 +25,17 @@ static rg_table *meeting_table(const rg_view *v, const rg_plan *p, const rg_meet
   return rg_table_view(v, &src);
 }
 
+void rg_meetings_group_text(const rg_plan *p, const rg_meeting_plan *mp, int c, rg_buf *b) {
+  rg_buf_puts(b, p->units[c].name);
+  int n = 0;
+  for (int i = 0; i < mp->opts.n_roster; i++) {
+    if (mp->opts.roster[2 * i] != c) continue;
+    rg_buf_puts(b, n++ ? "、" : "（");
+    rg_buf_puts(b, p->units[mp->opts.roster[2 * i + 1]].name);
+  }
+  if (n) rg_buf_puts(b, "）");
+}
+
 rg_table *rg_meetings_table(const rg_plan *p, const rg_meeting_plan *mp, int only_unit) {
   return meeting_table(&rg_view_agenda, p, mp, only_unit);
 }
@@ -216,16 +227,20 @@ static void sb_units(sbuf *b, const rg_plan *plan, const int *u, int n) {
 }
 
 /* DESCRIPTION: convener, attendees, groups, agenda, reason. */
-static void ics_description(FILE *out, const rg_plan *plan, const rg_meeting *m, int en) {
+static void ics_description(FILE *out, const rg_plan *plan, const rg_meeting_plan *mp,
+                            const rg_meeting *m, int en) {
   sbuf b = {0};
   rg_buf_puts(&b, "DESCRIPTION:");
   sb_text(&b, en ? "Convener: " : "召集单位：");
   sb_text(&b, m->convener >= 0 ? plan->units[m->convener].name : (en ? "none" : "无"));
   sb_text(&b, en ? "\nAttendees: " : "\n参会单位：");
   sb_units(&b, plan, m->attendees, m->n_attendees);
-  if (m->n_groups) {
-    sb_text(&b, en ? "\nInvited groups: " : "\n列席/邀请：");
-    sb_units(&b, plan, m->groups, m->n_groups);
+  for (int j = 0; j < m->n_groups; j++) {
+    sb_text(&b, j ? "、" : (en ? "\nInvited groups: " : "\n列席/邀请："));
+    rg_buf g = {0};
+    rg_meetings_group_text(plan, mp, m->groups[j], &g);
+    sb_text(&b, g.s);
+    free(g.s);
   }
   sb_text(&b, en ? "\nAgenda:" : "\n议题：");
   for (int j = 0; j < m->n_tasks; j++) {
@@ -252,8 +267,8 @@ static void ics_time(FILE *out, const char *prop, long z, int minute) {
   ics_line(out, buf);
 }
 
-static void ics_event(FILE *out, const rg_plan *plan, const rg_meeting *m, const rg_ics_opts *o,
-                      const char *stamp, int en) {
+static void ics_event(FILE *out, const rg_plan *plan, const rg_meeting_plan *mp,
+                      const rg_meeting *m, const rg_ics_opts *o, const char *stamp, int en) {
   char buf[160];
   uint64_t h = RG_FNV_OFFSET;
   snprintf(buf, sizeof buf, "%ld/%d", m->day, m->start);
@@ -279,7 +294,7 @@ static void ics_event(FILE *out, const rg_plan *plan, const rg_meeting *m, const
     ics_line(out, b.s);
   }
   free(b.s);
-  ics_description(out, plan, m, en);
+  ics_description(out, plan, mp, m, en);
   for (int j = 0; j < m->n_attendees; j++)
     ics_attendee(out, plan, m->attendees[j],
                  m->attendees[j] == m->convener ? "CHAIR" : "REQ-PARTICIPANT");
@@ -303,7 +318,8 @@ rg_status rg_meetings_write_ics(const rg_plan *plan, const rg_meeting_plan *mp, 
   rg_civil_from_days(mp->opts.start, &y, &m, &d);
   snprintf(stamp, sizeof stamp, "DTSTAMP:%04d%02d%02dT000000Z", y, m, d);
   for (int i = 0; i < mp->n_meetings; i++)
-    if (shown(&mp->meetings[i], only_unit)) ics_event(out, plan, &mp->meetings[i], o, stamp, en);
+    if (shown(&mp->meetings[i], only_unit))
+      ics_event(out, plan, mp, &mp->meetings[i], o, stamp, en);
   ics_line(out, "END:VCALENDAR");
   return ferror(out) ? write_failed(err) : RG_OK;
 }

@@ -32,6 +32,7 @@
 
 #include <stdio.h>
 
+#include "buf.h"
 #include "error.h"
 #include "meetings.h"
 #include "plan.h"
@@ -51,6 +52,11 @@ void rg_meetings_summary(const rg_plan *plan, const rg_meeting_plan *mp, FILE *o
 /* One line: the holiday notices the dates follow, and from which year the
  * calendar counts weekends only (no notice in the data). */
 void rg_meetings_calendar_note(const rg_meeting_plan *mp, FILE *out);
+
+/* Invited group c as the notice names it: 各区、县(市)政府（和平区政府、沈河区政府）
+ * with its members from the roster (mp->opts.roster), else its name alone;
+ * appended to b. */
+void rg_meetings_group_text(const rg_plan *plan, const rg_meeting_plan *mp, int c, rg_buf *b);
 
 typedef struct rg_ics_opts {
   const char *room; /* LOCATION, or NULL */

@@ -18,6 +18,8 @@
 #include "escape.h"
 #include "graphml.h"
 #include "html.h"
+#include "html_meetings.h"
+#include "meetings_out.h"
 #include "outfile.h"
 #include "report_data.h"
 #include "report_json.h"
@@ -416,6 +418,33 @@ static void close_folder(run *r) {
 
 /* ---- the whole report ---------------------------------------------------- */
 
+/* notices.html (one A4 notice per meeting) and meetings.ics, in the page's
+ * language, when the report has a meeting plan. */
+static rg_status meeting_files(run *r, const rg_plan *plan, const rg_report_opts *o, int en) {
+  if (!o->meetings) return RG_OK;
+  rg_status st = RG_OK;
+  const char *names[] = {"notices.html", "meetings.ics"};
+  for (int i = 0; i < 2 && st == RG_OK; i++) {
+    rg_outfile f;
+    st = open_out(r, 0, names[i], &f);
+    if (st) break;
+    if (i == 0) {
+      rg_html_meetings_notices(f.f, plan, o->meetings, o->room, en);
+    } else {
+      rg_ics_opts io;
+      rg_ics_opts_init(&io);
+      io.room = o->room;
+      st = rg_meetings_write_ics(plan, o->meetings, -1, &io, f.f, r->err);
+    }
+    if (st)
+      rg_outfile_abort(&f);
+    else
+      st = rg_outfile_commit(&f, r->err); /* a write error of the notices shows here */
+    step(r, names[i]);
+  }
+  return st;
+}
+
 rg_status rg_report_write(const rg_plan *plan, const rg_results *results,
                           const rg_report_opts *opts_in, rg_error *err) {
   rg_report_opts opts;
@@ -448,6 +477,7 @@ rg_status rg_report_write(const rg_plan *plan, const rg_results *results,
   if (st == RG_OK) st = put_json(&r, &d), step(&r, "report.json");
   if (st == RG_OK) st = put_csvs(&r, &d, &opts), step(&r, "CSV files");
   if (st == RG_OK) st = put_graphml(&r, &d), step(&r, "graph.graphml");
+  if (st == RG_OK) st = meeting_files(&r, plan, &opts, opts.lang && !strcmp(opts.lang, "en"));
   if (locked) {
     rg_status fs = finish_folder(&r, st == RG_OK);
     if (st == RG_OK) st = fs;

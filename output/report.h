@@ -57,6 +57,10 @@ typedef struct rg_report_opts {
   int no_diagrams;               /* 1: do not call Graphviz at all (the page says so) */
   const rg_report_extra *extras; /* borrowed array, may be NULL */
   int n_extras;
+  const struct rg_meeting_plan *meetings; /* borrowed, or NULL: with it the 会议安排 section
+                                             gets a week calendar, each unit its meetings,
+                                             and the folder notices.html and meetings.ics */
+  const char *room;                       /* where the meetings are held, or NULL */
 } rg_report_opts;
 
 #define RG_REPORT_EGO_MAX 150

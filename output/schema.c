@@ -19,6 +19,7 @@
 #include "calendar.h"
 #include "html.h"
 #include "meetings.h"
+#include "meetings_out.h"
 #include "reading.h"
 #include "report_data.h"
 #include "results.h"
@@ -862,7 +863,20 @@ GET(g_slot, i, MEETING(r)->slot)
 GET(g_convener, i, MEETING(r)->convener)
 GET(g_n, i, MEETING(r)->n_attendees)
 GET_REFS(g_attendees, MEETING(r)->attendees, MEETING(r)->n_attendees)
-GET_REFS(g_groups, MEETING(r)->groups, MEETING(r)->n_groups)
+/* Invited groups, each with its roster members: 各区、县(市)政府（和平区政府、…）. */
+static void g_groups(const rg_table_src *s, rg_row r, int a, rg_cell *o) {
+  UNUSED(a);
+  const rg_meeting *m = MEETING(r);
+  const char **items = rg_cell_alloc(o, ((size_t)m->n_groups + 1) * sizeof *items);
+  for (int k = 0; k < m->n_groups; k++) {
+    rg_buf b = {0};
+    rg_meetings_group_text(s->plan, s->mp, m->groups[k], &b);
+    items[k] = strcpy(rg_cell_alloc(o, b.n + 1), b.s);
+    free(b.s);
+  }
+  o->items = items;
+  o->n_items = m->n_groups;
+}
 GET_REFS(g_tasks, MEETING(r)->tasks, MEETING(r)->n_tasks)
 GET(g_reason, s, MEETING(r)->reason)
 GET(g_title, s, MEETING(r)->title)
@@ -913,7 +927,7 @@ static void g_agenda(const rg_table_src *s, rg_row r, int a, rg_cell *o) {
       COL("title", "会议名称", "meeting", RG_COL_STR, .width = 40, .get = g_title),                \
       COL("convener", "召集单位", "convener", RG_COL_UNIT, .width = 18, .get = g_convener),        \
       COL("attendees", "参会单位", "attendees", RG_COL_UNITS, .width = 40, .get = g_attendees),    \
-      COL("groups", "列席/邀请", "invited groups", RG_COL_UNITS, .width = 20, .get = g_groups),    \
+      COL("groups", "列席/邀请", "invited groups", RG_COL_LIST, .width = 20, .get = g_groups),     \
       COL("relevance", "相关度", "relevance", RG_COL_REAL, .digits = 2, .num_format = "0.00",      \
           .get = g_relevance),                                                                     \
       COL("reason", "安排理由", "reason", RG_COL_STR, .width = 40, .get = g_reason)

@@ -159,3 +159,69 @@ Test(cli_meetings, unit_options_accept_every_name_the_diagram_accepts) {
   cr_expect_str_eq(out1, out2);
   free(out1), free(err1), free(out2), free(err2);
 }
+
+static int count(const char *s, const char *what) {
+  int n = 0;
+  for (const char *q = s; (q = strstr(q, what)); q += strlen(what))
+    n++;
+  return n;
+}
+
+/* The report from 2026-09-21: the 会议安排 section with its week calendar,
+ * each unit's meetings, notices.html (one A4 notice per meeting),
+ * meetings.ics in Chinese with the room, and the workbook's 会议安排 sheet
+ * headed in Chinese with dates as readers write them. */
+Test(cli_meetings, the_report_has_a_calendar_notices_an_ics_and_a_chinese_sheet) {
+  char dir[64];
+  snprintf(dir, sizeof dir, "/tmp/rg-mtg-report-%d", (int)getpid());
+  char cmd[512];
+  snprintf(cmd, sizeof cmd, "report " SEED " --start 2026-09-21 --room 市政府第3会议室 -o %s", dir);
+  rg_test_run r = rg_test_respgraph(cmd);
+  cr_assert_eq(r.code, 0, "%s", r.err);
+  char path[128];
+  snprintf(path, sizeof path, "%s/notices.html", dir);
+  char *notices = rg_test_slurp(path, NULL);
+  cr_assert(notices);
+  cr_assert_eq(count(notices, "<article class=\"notice\""), 68);
+  cr_assert(strstr(notices, "@page{size:A4;margin:0}"));
+  cr_assert(strstr(notices, "<dd>2026年9月21日（星期一） 09:00–09:45</dd>"));
+  cr_assert(strstr(notices, "<dd>市政府第3会议室</dd>"));
+  snprintf(path, sizeof path, "%s/meetings.ics", dir);
+  char *ics = rg_test_slurp(path, NULL);
+  cr_assert_eq(count(ics, "BEGIN:VEVENT"), 68);
+  cr_assert_eq(count(ics, "LOCATION:市政府第3会议室\r\n"), 68);
+  cr_assert(strstr(ics, "PRODID:-//respgraph//联席会议//ZH\r\n"));
+  snprintf(path, sizeof path, "%s/index.html", dir);
+  char *html = rg_test_slurp(path, NULL);
+  cr_assert(strstr(html, "<table class=\"data cal\">"));
+  cr_assert_eq(count(html, "class=\"cal-m\""), 68);
+  cr_assert(strstr(html, "<span class=\"cal-tag\">休 国庆节</span>"));
+  cr_assert(strstr(html, "<span class=\"cal-tag\">班 国庆节</span>")); /* Sat 10-10 */
+  cr_assert_geq(count(html, "<p class=\"unit-meetings\">"), 60);
+  snprintf(cmd, sizeof cmd, "unzip -p %s/report.xlsx xl/sharedStrings.xml", dir);
+  FILE *f = popen(cmd, "r");
+  char *xml = calloc(1, 1 << 20);
+  size_t n = fread(xml, 1, (1 << 20) - 1, f);
+  pclose(f);
+  cr_assert_gt(n, 0);
+  const char *heads[] = {"编号",
+                         "日期",
+                         "时间",
+                         "会议名称",
+                         "召集单位",
+                         "参会单位",
+                         "列席/邀请",
+                         "议题",
+                         "相关度",
+                         "2026年9月21日（星期一）",
+                         "2026年10月15日（星期四）"};
+  for (size_t i = 0; i < sizeof heads / sizeof *heads; i++)
+    cr_assert(strstr(xml, heads[i]), "the workbook lacks %s", heads[i]);
+  free(xml);
+  free(html);
+  free(ics);
+  free(notices);
+  rg_test_run_free(&r);
+  snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+  cr_assert_eq(system(cmd), 0);
+}

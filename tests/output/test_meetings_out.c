@@ -149,6 +149,25 @@ Test(meetings_csv, has_one_row_per_meeting_with_chinese_or_english_headers) {
   rg_plan_free(p);
 }
 
+Test(meetings_csv, names_the_members_of_an_invited_group_from_the_roster) {
+  rg_plan *p = small_plan();
+  int pairs[] = {rg_plan_find_unit(p, "各区政府"), rg_plan_find_unit(p, "甲局"),
+                 rg_plan_find_unit(p, "各区政府"), rg_plan_find_unit(p, "乙局")};
+  rg_meeting_opts o;
+  rg_meeting_opts_init(&o);
+  cr_assert_eq(rg_date_parse("2026-09-21", &o.start), 0);
+  o.roster = pairs;
+  o.n_roster = 2;
+  rg_meeting_plan mp;
+  rg_error e;
+  cr_assert_eq(rg_meetings_plan(p, &o, &mp, &e), RG_OK);
+  char *s = render(p, &mp, -1, RG_FMT_CSV);
+  cr_assert(strstr(s, ",丁局;丙局,各区政府（甲局、乙局）,4 第四项,1\n"), "%s", s);
+  free(s);
+  rg_meeting_plan_free(&mp);
+  rg_plan_free(p);
+}
+
 Test(meetings_table, shows_the_summary_and_one_units_schedule) {
   rg_plan *p;
   rg_meeting_plan mp;
