@@ -26,9 +26,9 @@
  *    holidays and 调休 working weekends) from the start day, in the given
  *    sessions; at most rooms meetings per session (0 = unlimited); no unit in
  *    two meetings of a session; at most max_per_day meetings of a unit a day,
- *    and an overloaded unit at most ceil(its meetings / span bound) a day, so
- *    its meetings spread over the whole plan; never in a slot (the k-th
- *    session from the start) where an attendee is unavailable.
+ *    and an overloaded unit on the k-th day at most ceil(its meetings left /
+ *    (span bound - k)), so its meetings spread evenly over the whole plan; never in a slot (the
+ * k-th session from the start) where an attendee is unavailable.
  *
  * Method (deterministic, no RNG, no clock; details in NOTES.md):
  *  1. Partition: oversize tasks alone; the rest by greedy seed-and-grow (seed

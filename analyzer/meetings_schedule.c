@@ -113,6 +113,21 @@ static void caps(sched *s, rg_meeting_plan *out) {
   }
 }
 
+/* Day k (0-based) of the span: an overloaded unit may meet ceil(meetings
+ * left / days left of the bound) times today (at least 1, at most the daily
+ * cap), so its meetings spread evenly over the span. */
+static void spread_caps(sched *s, int k, int bound) {
+  const rg_meeting_opts *o = s->o;
+  if (!o->overloaded) return;
+  int per = o->max_per_day < o->n_sessions ? o->max_per_day : o->n_sessions;
+  long left = bound - k > 1 ? bound - k : 1;
+  for (int u = 0; u < s->nup; u++) {
+    if (!o->overloaded[u]) continue;
+    long c = (s->rem[u] + left - 1) / left;
+    s->cap[u] = c < 1 ? 1 : c > per ? per : (int)c;
+  }
+}
+
 static void urgency(sched *s, const int *left, int n) {
   for (int i = 0; i < n; i++) {
     const rg_meeting *m = &s->ms[left[i]];
@@ -174,8 +189,10 @@ void rg_meetings_schedule(const rg_plan *plan, const rg_meeting_opts *o, rg_meet
   int n = s.M, stamp = 0, slot = 0;
   for (int i = 0; i < n; i++)
     left[i] = i;
+  int k = 0;
   for (long day = rg_calendar_next_working(o->start); n > 0;
-       day = rg_calendar_next_working(day + 1)) {
+       day = rg_calendar_next_working(day + 1), k++) {
+    spread_caps(&s, k, out->span_bound);
     urgency(&s, left, n);
     rg_sort(left, (size_t)n, sizeof *left, by_key, &s);
     for (int sess = 0; sess < o->n_sessions; sess++) {

@@ -59,8 +59,10 @@ typedef struct chunk {
 typedef struct vline {
   int page, no; /* 1-based page, line on the page */
   double x0, y0, x1, y1, em;
-  chunk *chunks;
+  chunk *chunks; /* split at gaps wider than 0.45 em */
   int n;
+  chunk *fine; /* split at gaps wider than 0.2 em: the cells of a tight table */
+  int nfine;
   char *text; /* chunks joined */
   int chrome;
   int used; /* taken by a table */
@@ -100,6 +102,43 @@ static int by_x(const void *a, const void *b, void *ctx) {
   (void)ctx;
   const glyph *x = *(glyph *const *)a, *y = *(glyph *const *)b;
   return x->x0 < y->x0 ? -1 : x->x0 > y->x0;
+}
+
+/* The chunks of one visual line (its glyphs g[0..n), sorted by x): pieces
+ * split at gaps wider than split_em (1.5 em always; between two Latin
+ * letters or digits only 1.5 em). Sets the line's extent; returns the
+ * chunks joined by spaces. */
+static char *line_chunks(vline *L, glyph **g, size_t n, double split_em, chunk **out, int *nout) {
+  double em = L->em;
+  size_t ccap = 0;
+  rg_buf b = {0}, lb = {0}; /* the chunk, the line */
+  double cx0 = g[0]->x0, prev_x1 = g[0]->x0;
+  *out = NULL;
+  *nout = 0;
+  for (size_t k = 0; k <= n; k++) {
+    int end = k == n;
+    double gap = end ? 0 : g[k]->x0 - prev_x1;
+    int latin = b.n && isalnum((unsigned char)b.s[b.n - 1]) && isalnum((unsigned char)*g[k < n ? k : 0]->s);
+    if (end || (k > 0 && (gap > 1.5 * em || (gap > split_em * em && !latin)))) {
+      RG_GROW(*out, ccap, (size_t)*nout + 1);
+      (*out)[(*nout)++] = (chunk){cx0, prev_x1, b.s ? b.s : rg_xstrdup("")};
+      if (lb.n) rg_buf_putn(&lb, " ", 1);
+      if (b.s) rg_buf_puts(&lb, b.s);
+      b = (rg_buf){0};
+      if (end) break;
+      cx0 = g[k]->x0;
+    } else if (k > 0 && ((g[k]->space_before && gap > 0.1 * em) ||
+                         (gap > 0.25 * em && !(wide_char(g[k]->s, (size_t)g[k]->len) && b.s &&
+                                               wide_end(b.s, b.n))))) {
+      rg_buf_putn(&b, " ", 1); /* a word space between Latin words */
+    }
+    rg_buf_putn(&b, g[k]->s, (size_t)g[k]->len);
+    if (g[k]->x1 > prev_x1 || k == 0) prev_x1 = g[k]->x1;
+    if (g[k]->y0 < L->y0) L->y0 = g[k]->y0;
+    if (g[k]->y1 > L->y1) L->y1 = g[k]->y1;
+  }
+  L->x1 = prev_x1;
+  return lb.s ? lb.s : rg_xstrdup("");
 }
 
 /* Visual lines of one page. */
@@ -156,34 +195,8 @@ static void page_lines(pdoc *d, int page, const char *text, PopplerRectangle *re
     L->x0 = order[i]->x0;
     L->y0 = order[i]->y0;
     L->y1 = order[i]->y1;
-    size_t ccap = 0;
-    rg_buf b = {0}, lb = {0}; /* the chunk, the line */
-    double cx0 = order[i]->x0, prev_x1 = order[i]->x0;
-    for (size_t k = i; k <= j; k++) {
-      int end = k == j;
-      double gap = end ? 0 : order[k]->x0 - prev_x1;
-      int latin = b.n && isalnum((unsigned char)b.s[b.n - 1]) &&
-                  isalnum((unsigned char)*order[k < j ? k : i]->s);
-      if (end || (k > i && (gap > 1.5 * em || (gap > 0.45 * em && !latin)))) {
-        RG_GROW(L->chunks, ccap, (size_t)L->n + 1);
-        L->chunks[L->n++] = (chunk){cx0, prev_x1, b.s ? b.s : rg_xstrdup("")};
-        if (lb.n) rg_buf_putn(&lb, " ", 1);
-        if (b.s) rg_buf_puts(&lb, b.s);
-        b = (rg_buf){0};
-        if (end) break;
-        cx0 = order[k]->x0;
-      } else if (k > i && ((order[k]->space_before && gap > 0.1 * em) ||
-                           (gap > 0.25 * em && !(wide_char(order[k]->s, (size_t)order[k]->len) &&
-                                                 b.s && wide_end(b.s, b.n))))) {
-        rg_buf_putn(&b, " ", 1); /* a word space between Latin words */
-      }
-      rg_buf_putn(&b, order[k]->s, (size_t)order[k]->len);
-      if (order[k]->x1 > prev_x1 || k == i) prev_x1 = order[k]->x1;
-      if (order[k]->y0 < L->y0) L->y0 = order[k]->y0;
-      if (order[k]->y1 > L->y1) L->y1 = order[k]->y1;
-    }
-    L->x1 = prev_x1;
-    L->text = lb.s ? lb.s : rg_xstrdup("");
+    L->text = line_chunks(L, order + i, j - i, 0.45, &L->chunks, &L->n);
+    free(line_chunks(L, order + i, j - i, 0.2, &L->fine, &L->nfine));
     i = j;
   }
   free(order);
@@ -371,12 +384,34 @@ typedef struct col {
   char *name;
 } col;
 
+static int starts_heading(const char *s); /* below */
+static int id_like(const char *s);
+
+/* Does a line hold a row number or a heading (1  一、…  （一）…)? Header
+ * cells never do. */
+static int numbered_line(const vline *L) {
+  for (int c = 0; c < L->n; c++)
+    if (id_like(L->chunks[c].text) || starts_heading(L->chunks[c].text)) return 1;
+  return 0;
+}
+
+/* A table's lines are read in their fine chunks (cells of a tight table sit
+ * closer than the 0.45 em that splits chunks elsewhere). */
+static void use_fine(vline *L) {
+  chunk *c = L->chunks;
+  int n = L->n;
+  L->chunks = L->fine;
+  L->n = L->nfine;
+  L->fine = c;
+  L->nfine = n;
+}
+
 /* The header of a table starting at line i: lines i .. i+k-1 (k <= 4, each
  * less than half an em below the one before, so wrapped and vertically
  * centred header cells belong to it) whose chunks, grouped into columns by
  * horizontal overlap, form a recognised header. The largest such k wins.
  * Returns k (0: no header) and the columns. */
-static int header_at(pdoc *d, int i, const char *columns, col *cols, int *ncols) {
+static int header_at(pdoc *d, int i, const char *columns, int fine, col *cols, int *ncols) {
   if (d->v[i].chrome) return 0;
   int best = 0;
   for (int k = 1; k <= 4 && i + k <= d->n; k++) {
@@ -384,13 +419,14 @@ static int header_at(pdoc *d, int i, const char *columns, col *cols, int *ncols)
     if (k > 1) {
       const vline *prev = &d->v[i + k - 2];
       if (last->chrome || last->page != prev->page || last->y0 - prev->y1 > 0.5 * last->em) break;
+      if (numbered_line(last)) break; /* the first row (一、… or 1) sits close under the header */
     }
     /* group the chunks of the k lines by overlap */
     col g[MAX_COLS];
     int ng = 0, ok = 1;
     for (int l = i; l < i + k && ok; l++)
-      for (int c = 0; c < d->v[l].n && ok; c++) {
-        const chunk *ch = &d->v[l].chunks[c];
+      for (int c = 0; c < (fine ? d->v[l].nfine : d->v[l].n) && ok; c++) {
+        const chunk *ch = fine ? &d->v[l].fine[c] : &d->v[l].chunks[c];
         int hit = -1;
         for (int q = 0; q < ng; q++)
           if (ch->x0 < g[q].x1 && ch->x1 > g[q].x0) {
@@ -454,8 +490,6 @@ static int column_of(const chunk *k, const double *border, int ncols) {
   return -1;
 }
 
-static int starts_heading(const char *s); /* below */
-
 typedef struct span {
   double a, b;
 } span;
@@ -463,7 +497,9 @@ typedef struct span {
 static int by_start(const void *x, const void *y, void *ctx) {
   (void)ctx;
   double a = ((const span *)x)->a, b = ((const span *)y)->a;
-  return a < b ? -1 : a > b;
+  if (a != b) return a < b ? -1 : 1;
+  double p = ((const span *)x)->b, q = ((const span *)y)->b; /* at a tie, closings first */
+  return p < q ? -1 : p > q;
 }
 static int id_like(const char *s) {
   const char *p = s;
@@ -506,45 +542,86 @@ static void table_lines(ptable *t) {
   for (t->end = t->i + t->hlines; t->end < t->d->n; t->end++) {
     vline *L = &t->d->v[t->end];
     if (L->chrome) continue;
+    use_fine(L);
     if (same_header(L, t->cols, t->ncols)) { /* repeated on a new page */
       L->used = 1;
       continue;
     }
-    if (crosses_columns(t, L) && !(L->n == 1 && starts_heading(L->text))) break;
+    if (crosses_columns(t, L) && !(L->n == 1 && starts_heading(L->text))) {
+      use_fine(L); /* not the table's: back to its own chunks */
+      break;
+    }
     RG_GROW(t->idx, cap, (size_t)t->n + 1);
     t->idx[t->n++] = t->end;
   }
 }
 
 /* The border between columns c and c + 1: the middle of the widest strip
- * between the two header cells that no chunk of the table crosses, else the
- * middle of the gap. The chunks' intervals clipped to the gap, sorted by
- * start, swept once: O(k log k). */
+ * between the two header cells that no chunk of the table crosses; if every
+ * point is crossed, the widest one that a single line crosses (a footer or a
+ * paragraph below the table, cut off later); else the middle of the gap.
+ * Chunk edges clipped to the gap are swept once in order: O(k log k). */
 static double column_border(const ptable *t, int c) {
   double lo = t->cols[c].x1, hi = t->cols[c + 1].x0;
   if (hi < lo) hi = lo;
-  double best_a = lo, best_b = lo;
-  span *iv = NULL;
-  size_t nc = 0, cap_iv = 0;
+  span *ev = NULL; /* a: position, b: +1 opens a chunk, -1 closes one */
+  size_t ne = 0, cap = 0;
   for (int r = 0; r < t->n; r++) {
     const vline *L = &t->d->v[t->idx[r]];
     for (int k = 0; k < L->n; k++) {
       if (L->n == 1 && starts_heading(L->text)) continue;
       double a = L->chunks[k].x0, b = L->chunks[k].x1;
       if (b <= lo || a >= hi) continue;
-      RG_GROW(iv, cap_iv, nc + 1);
-      iv[nc++] = (span){a > lo ? a : lo, b < hi ? b : hi};
+      RG_GROW(ev, cap, ne + 2);
+      ev[ne++] = (span){a > lo ? a : lo, 1};
+      ev[ne++] = (span){b < hi ? b : hi, -1};
     }
   }
-  rg_sort(iv, nc, sizeof *iv, by_start, NULL);
-  double x = lo; /* covered up to x */
-  for (size_t q = 0; q <= nc; q++) {
-    double next = q < nc ? iv[q].a : hi;
-    if (next - x > best_b - best_a) best_a = x, best_b = next;
-    if (q < nc && iv[q].b > x) x = iv[q].b;
+  rg_sort(ev, ne, sizeof *ev, by_start, NULL);
+  double border = (lo + hi) / 2;
+  for (int allowed = 0; allowed <= 1; allowed++) {
+    double best_a = lo, best_b = lo, x = lo;
+    int depth = 0;
+    for (size_t q = 0; q <= ne; q++) {
+      double at = q < ne ? ev[q].a : hi;
+      if (depth <= allowed && at - x > best_b - best_a) best_a = x, best_b = at;
+      if (q == ne) break;
+      /* closings before openings at one position */
+      size_t e = q;
+      while (e < ne && ev[e].a == at)
+        e++;
+      for (size_t w = q; w < e; w++)
+        depth += (int)ev[w].b;
+      x = at;
+      q = e - 1;
+    }
+    if (best_b > best_a) {
+      border = (best_a + best_b) / 2;
+      break;
+    }
   }
-  free(iv);
-  return best_b > best_a ? (best_a + best_b) / 2 : (lo + hi) / 2;
+  free(ev);
+  return border;
+}
+
+/* The table ends before the first line (not a heading across it) with a
+ * piece that crosses a column border: a footer or the paragraph after the
+ * table, taken in while the borders were not known. Those lines go back to
+ * the text. */
+static void cut_at_crossing(ptable *t) {
+  for (int r = 0; r < t->n; r++) {
+    vline *L = &t->d->v[t->idx[r]];
+    if (L->n == 1 && starts_heading(L->text)) continue;
+    int crosses = 0;
+    for (int k = 0; k < L->n && !crosses; k++)
+      crosses = column_of(&L->chunks[k], t->border, t->ncols) < 0;
+    if (!crosses) continue;
+    t->end = t->idx[r];
+    for (int q = r; q < t->n; q++)
+      use_fine(&t->d->v[t->idx[q]]);
+    t->n = r;
+    return;
+  }
 }
 
 /* Anchors: lines with an id in the id-like first column, or headings; with
@@ -616,6 +693,17 @@ static int *row_starts(const ptable *t, const int *anchor) {
   return start;
 }
 
+/* What joins a piece of a cell to the text before it: a space on the same
+ * line (the pieces were apart); on a new line nothing (a wrap, CJK) unless
+ * the line before stopped short of the column's edge by 2.5 em or more:
+ * a line break (`市税务局<br>市财政局`), kept as one. */
+static const char *cell_join(const rg_buf *cell, const char *text, int same_line, double short_by,
+                             double em) {
+  if (same_line) return " ";
+  if (short_by >= 2.5 * em) return "\n";
+  return needs_space(cell->s, cell->n, text) ? " " : "";
+}
+
 /* The grid of the table's rows (the header first), handed to the row
  * reader; every line of it is used. */
 static void table_grid(ptable *t, const int *start, rg_cdoc *doc) {
@@ -631,6 +719,17 @@ static void table_grid(ptable *t, const int *start, rg_cdoc *doc) {
   g.label[0] = rg_cdoc_keep(doc, label, strlen(label));
   for (int c = 0; c < ncols; c++)
     RG_GRID(&g, 0, c) = t->cols[c].name;
+  double right[MAX_COLS]; /* the right edge of each column's text */
+  for (int c = 0; c < ncols; c++)
+    right[c] = t->cols[c].x1;
+  for (int r = 0; r < t->n; r++)
+    for (int k = 0; k < d->v[t->idx[r]].n; k++) {
+      const chunk *ch = &d->v[t->idx[r]].chunks[k];
+      int c = column_of(ch, t->border, ncols);
+      if (c >= 0 && ch->x1 > right[c]) right[c] = ch->x1;
+    }
+  int *last = rg_xmalloc((size_t)ncols * sizeof *last); /* the line of a cell's last piece */
+  double *last_x1 = rg_xmalloc((size_t)ncols * sizeof *last_x1);
   for (int r = 0, row = 0; r < t->n; r++) {
     vline *L = &d->v[t->idx[r]];
     L->used = 1;
@@ -644,8 +743,10 @@ static void table_grid(ptable *t, const int *start, rg_cdoc *doc) {
       if (c < 0) c = 0; /* a heading across the table */
       rg_buf *cell = &cellbuf[(size_t)row * (size_t)ncols + (size_t)c];
       const char *text = L->chunks[k].text;
-      if (cell->n && needs_space(cell->s, cell->n, text)) rg_buf_putn(cell, " ", 1);
+      if (cell->n) rg_buf_puts(cell, cell_join(cell, text, last[c] == r, right[c] - last_x1[c], L->em));
       rg_buf_puts(cell, text);
+      last[c] = r;
+      last_x1[c] = L->chunks[k].x1;
     }
   }
   for (int r = 1; r < nrows; r++)
@@ -658,6 +759,8 @@ static void table_grid(ptable *t, const int *start, rg_cdoc *doc) {
   for (size_t q = 0; q < (size_t)nrows * (size_t)ncols; q++)
     free(cellbuf[q].s);
   free(cellbuf);
+  free(last);
+  free(last_x1);
   rg_grid_destroy(&g);
 }
 
@@ -667,6 +770,7 @@ static int table(pdoc *d, int i, int hlines, col *cols, int ncols, rg_cdoc *doc)
   table_lines(&t);
   for (int c = 0; c + 1 < ncols; c++)
     t.border[c] = column_border(&t, c);
+  cut_at_crossing(&t);
   int *anchor = row_anchors(&t);
   int *start = row_starts(&t, anchor);
   table_grid(&t, start, doc);
@@ -726,6 +830,9 @@ static int starts_label(const char *s) {
       return rg_header_classify(word) != RG_HDR_NONE;
     }
     if (*u < 0xE0) return 0;
+    /* CJK punctuation (U+3000-303F, U+FF00-FFEF): a wrapped note (`厅；责任单位：`), not a label */
+    if ((u[0] == 0xE3 && u[1] == 0x80) || (u[0] == 0xEF && (u[1] == 0xBC || u[1] == 0xBD || u[1] == 0xBE || u[1] == 0xBF)))
+      return 0;
     u += 3;
     chars++;
   }
@@ -775,12 +882,35 @@ static void flow(pdoc *d, rg_cdoc *doc) {
   free(b.s);
 }
 
+/* The header at line i read in the coarse chunks, or in the fine ones when
+ * those give more columns (a tight table: 省领导 and 完成时限 wrapped in narrow
+ * cells 4 points apart). */
+static int best_header(pdoc *d, int i, const char *columns, col *cols, int *ncols) {
+  col fine[MAX_COLS];
+  int nfine = 0;
+  int h = header_at(d, i, columns, 0, cols, ncols);
+  int hf = header_at(d, i, columns, 1, fine, &nfine);
+  col *drop = fine;
+  int ndrop = hf ? nfine : 0;
+  if (hf && (!h || nfine > *ncols)) {
+    for (int q = 0; q < (h ? *ncols : 0); q++)
+      free(cols[q].name);
+    memcpy(cols, fine, (size_t)nfine * sizeof *fine);
+    *ncols = nfine;
+    h = hf;
+    ndrop = 0;
+  }
+  for (int q = 0; q < ndrop; q++)
+    free(drop[q].name);
+  return h;
+}
+
 /* Lines and tables in reading order: text before a table, the table,
  * text after it. */
 static void emit(pdoc *d, rg_cdoc *doc) {
   col cols[MAX_COLS];
   for (int i = 0; i < d->n; i++) {
-    int ncols = 0, h = header_at(d, i, doc->columns, cols, &ncols);
+    int ncols = 0, h = best_header(d, i, doc->columns, cols, &ncols);
     if (!h) continue;
     /* the text before the table first (so locations stay in order) */
     pdoc before = *d;
@@ -882,6 +1012,9 @@ rg_status rg_pdf_read(const char *data, size_t len, rg_cdoc *doc, rg_error *err)
     for (int c = 0; c < d.v[i].n; c++)
       free(d.v[i].chunks[c].text);
     free(d.v[i].chunks);
+    for (int c = 0; c < d.v[i].nfine; c++)
+      free(d.v[i].fine[c].text);
+    free(d.v[i].fine);
     free(d.v[i].text);
   }
   free(d.v);

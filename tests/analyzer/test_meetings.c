@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "analyze.h"
 #include "calendar.h"
 #include "load.h"
 #include "meetings.h"
@@ -686,10 +687,33 @@ Test(meetings, meet_the_issue_targets_on_the_seed_from_2026_09_21) {
   cr_assert_eq(rg_plan_load(RG_EXAMPLES "/shenyang-2026.txt", &lo, &p, &e), RG_OK, "%s", e.msg);
   rg_meeting_opts o;
   opts_at(&o, "2026-09-21");
+  rg_results r;
+  cr_assert_eq(rg_analyze(p, NULL, &r, &e), RG_OK);
+  unsigned char *over = calloc((size_t)p->n_units + 1, 1);
+  for (int u = 0; u < p->n_units; u++)
+    over[u] = r.row_of_unit[u] >= 0 && r.units[r.row_of_unit[u]].overloaded;
+  rg_results_free(&r);
+  o.overloaded = over;
   rg_meeting_plan mp;
   cr_assert_eq(rg_meetings_plan(p, &o, &mp, &e), RG_OK);
   check_partition(p, &o, &mp);
   check_schedule(p, &o, &mp);
+  /* an overloaded unit meets on as many days as it can: min(its meetings,
+   * the span) */
+  for (int u = 0; u < p->n_units; u++) {
+    if (!over[u]) continue;
+    int n = 0, days = 0;
+    long last = -1;
+    for (int i = 0; i < mp.n_meetings; i++)
+      if (rg_meeting_has_unit(&mp.meetings[i], u)) {
+        n++;
+        days += mp.meetings[i].day != last;
+        last = mp.meetings[i].day;
+      }
+    cr_assert_eq(days, n < mp.working_days ? n : mp.working_days, "%s: %d meetings on %d days",
+                 p->units[u].name, n, days);
+  }
+  free(over);
   cr_log_info("seed: %d meetings, %ld unit-minutes (naive %ld), relevance %.3f, %d working days",
               mp.n_meetings, mp.unit_minutes, mp.naive_unit_minutes, mp.relevance, mp.working_days);
   cr_assert_geq(mp.relevance, 0.7);

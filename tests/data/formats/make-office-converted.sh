@@ -51,3 +51,38 @@ B=${RESPGRAPH:-$here/../../../build-test/respgraph}
 for n in cn-2018-wastefreecity cn-2005-grainemergency cn-2004-sichuanreply; do
   "$B" parse "$corpus/$n.html" -f csv | cut -d, -f1,5,6,10- > "$out/$n.tasks.csv"
 done
+
+# The held-out plans (tests/data/heldout, written before the reader and never
+# tuned on) as offices convert them, scored by tests/checks/reading.sh against
+# the same answers:
+#   NAME.docx            LibreOffice Writer saves the text or web page as .docx
+#   NAME.pandoc.docx     pandoc from the text, one paragraph per line (numbers go to numbering.xml)
+#   NAME.pdf             LibreOffice Writer prints NAME.docx
+#   NAME.chromium.pdf    Chromium prints the web page (header and footer off)
+#   NAME.xlsx            LibreOffice Calc opens the web page or CSV and saves it as .xlsx
+held=$here/../heldout
+hout=$held/office
+mkdir -p "$hout" "$tmp/h" "$tmp/hpdf"
+for f in "$held"/*.txt; do
+  soffice --headless --infilter="Text (encoded):UTF8" --convert-to 'docx:MS Word 2007 XML' --outdir "$hout" "$f" >/dev/null
+  b=$(basename "${f%.txt}")
+  sed 's/$/\n/' "$f" > "$tmp/h/$b.md"
+  pandoc -f markdown -t docx -o "$hout/$b.pandoc.docx" "$tmp/h/$b.md"
+done
+for f in "$held"/*.html; do
+  b=$(basename "${f%.html}")
+  soffice --headless --convert-to 'docx:MS Word 2007 XML' --outdir "$hout" "$f" >/dev/null
+  chromium --headless --no-sandbox --disable-gpu --disable-background-networking --no-pdf-header-footer \
+    --print-to-pdf="$tmp/hpdf/$b.chromium.pdf" "file://$f" 2>/dev/null
+  strip "$tmp/hpdf/$b.chromium.pdf" "$hout/$b.chromium.pdf"
+done
+for f in "$hout"/*.docx; do
+  case $f in *.pandoc.docx) continue ;; esac
+  soffice --headless --convert-to pdf --outdir "$tmp/hpdf" "$f" >/dev/null
+  b=$(basename "${f%.docx}")
+  strip "$tmp/hpdf/$b.pdf" "$hout/$b.pdf"
+done
+for b in city-2023-task-table provincial-2022-work-report provincial-2023-header-rule; do
+  soffice --headless --infilter="HTML (StarCalc)" --convert-to xlsx --outdir "$hout" "$held/$b.html" >/dev/null
+done
+soffice --headless --infilter="CSV:44,34,76,1" --convert-to xlsx --outdir "$hout" "$held/county-2024-task-list.csv" >/dev/null
