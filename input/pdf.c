@@ -118,7 +118,8 @@ static char *line_chunks(vline *L, glyph **g, size_t n, double split_em, chunk *
   for (size_t k = 0; k <= n; k++) {
     int end = k == n;
     double gap = end ? 0 : g[k]->x0 - prev_x1;
-    int latin = b.n && isalnum((unsigned char)b.s[b.n - 1]) && isalnum((unsigned char)*g[k < n ? k : 0]->s);
+    int latin =
+        b.n && isalnum((unsigned char)b.s[b.n - 1]) && isalnum((unsigned char)*g[k < n ? k : 0]->s);
     if (end || (k > 0 && (gap > 1.5 * em || (gap > split_em * em && !latin)))) {
       RG_GROW(*out, ccap, (size_t)*nout + 1);
       (*out)[(*nout)++] = (chunk){cx0, prev_x1, b.s ? b.s : rg_xstrdup("")};
@@ -128,8 +129,8 @@ static char *line_chunks(vline *L, glyph **g, size_t n, double split_em, chunk *
       if (end) break;
       cx0 = g[k]->x0;
     } else if (k > 0 && ((g[k]->space_before && gap > 0.1 * em) ||
-                         (gap > 0.25 * em && !(wide_char(g[k]->s, (size_t)g[k]->len) && b.s &&
-                                               wide_end(b.s, b.n))))) {
+                         (gap > 0.25 * em &&
+                          !(wide_char(g[k]->s, (size_t)g[k]->len) && b.s && wide_end(b.s, b.n))))) {
       rg_buf_putn(&b, " ", 1); /* a word space between Latin words */
     }
     rg_buf_putn(&b, g[k]->s, (size_t)g[k]->len);
@@ -743,7 +744,8 @@ static void table_grid(ptable *t, const int *start, rg_cdoc *doc) {
       if (c < 0) c = 0; /* a heading across the table */
       rg_buf *cell = &cellbuf[(size_t)row * (size_t)ncols + (size_t)c];
       const char *text = L->chunks[k].text;
-      if (cell->n) rg_buf_puts(cell, cell_join(cell, text, last[c] == r, right[c] - last_x1[c], L->em));
+      if (cell->n)
+        rg_buf_puts(cell, cell_join(cell, text, last[c] == r, right[c] - last_x1[c], L->em));
       rg_buf_puts(cell, text);
       last[c] = r;
       last_x1[c] = L->chunks[k].x1;
@@ -831,7 +833,8 @@ static int starts_label(const char *s) {
     }
     if (*u < 0xE0) return 0;
     /* CJK punctuation (U+3000-303F, U+FF00-FFEF): a wrapped note (`厅；责任单位：`), not a label */
-    if ((u[0] == 0xE3 && u[1] == 0x80) || (u[0] == 0xEF && (u[1] == 0xBC || u[1] == 0xBD || u[1] == 0xBE || u[1] == 0xBF)))
+    if ((u[0] == 0xE3 && u[1] == 0x80) ||
+        (u[0] == 0xEF && (u[1] == 0xBC || u[1] == 0xBD || u[1] == 0xBE || u[1] == 0xBF)))
       return 0;
     u += 3;
     chars++;

@@ -662,8 +662,9 @@ static int numbered_line(parser *p, char *s, long line) {
  * `主办：江西省人民政府办公厅 版权所有`, `京ICP备05070218号`, `网站标识码bm01000001`.
  * Never plan text, and never a unit line (主办 is a lead label in plans). */
 static int site_chrome(const char *s) {
-  static const char *const MARK[] = {"版权所有", "ICP备", "网站标识码", "公网安备", "Copyright",
-                                     "网站地图", "技术支持：", "技术支持:", NULL};
+  static const char *const MARK[] = {"版权所有",   "ICP备",     "网站标识码",
+                                     "公网安备",   "Copyright", "网站地图",
+                                     "技术支持：", "技术支持:", NULL};
   for (int i = 0; MARK[i]; i++)
     if (strstr(s, MARK[i])) return 1;
   return 0;
