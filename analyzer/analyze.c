@@ -6,7 +6,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <threads.h>
+#include <unistd.h>
 
 #include "bipartite.h"
 #include "brandes.h"
@@ -27,6 +29,8 @@ void rg_analysis_opts_init(rg_analysis_opts *o) {
   o->seed = RG_DEFAULT_SEED;
   o->exact = 0;
   o->approx_above = RG_APPROX_THRESHOLD;
+  o->path_work = RG_EXACT_PATH_WORK;
+  o->constraint_work = RG_CONSTRAINT_WORK;
 }
 
 const char *rg_weighting_name(int weighting) { return weighting == 1 ? "newman" : "count"; }
@@ -378,14 +382,23 @@ static igraph_error_t ties_build(work *wk, tie_graph *tg, rg_results *out) {
   return IGRAPH_SUCCESS;
 }
 
+/* Sample betweenness and harmonic centrality (and run Leiden fewer times)?
+ * Above approx_above units, or when exact Brandes (O(n m)) would exceed
+ * RG_EXACT_PATH_WORK; never with --exact or with too few units to sample. */
+static int sampled(const work *wk, const tie_graph *tg) {
+  const rg_analysis_opts *o = wk->o;
+  if (o->exact || wk->n <= RG_APPROX_SOURCES) return 0;
+  return wk->n > o->approx_above || (double)wk->n * tg->m > o->path_work;
+}
+
 /* Betweenness and harmonic centrality, both with edge length 1/w: exact,
  * or from RG_APPROX_SOURCES sources drawn without replacement with the
- * seeded RNG above the threshold (each vertex is a source with probability
+ * seeded RNG when sampled() (each vertex is a source with probability
  * k/n, so scaling by n/k makes both estimates unbiased). */
 static igraph_error_t paths(work *wk, const tie_graph *tg, rg_results *out) {
   int n = wk->n;
   const rg_analysis_opts *o = wk->o;
-  int approx = !o->exact && n > o->approx_above && n > RG_APPROX_SOURCES;
+  int approx = sampled(wk, tg);
   double bnorm = n > 2 ? (double)(n - 1) * (double)(n - 2) / 2.0 : 0;
   igraph_vector_t res, harm;
   igraph_vector_int_t src;
@@ -403,8 +416,13 @@ static igraph_error_t paths(work *wk, const tie_graph *tg, rg_results *out) {
     }
     out->approximate_betweenness = 1;
     out->approximation_note =
-        "betweenness and harmonic centrality estimated from 256 source units sampled with the "
-        "seed, scaled by n/256 (more than 5000 concrete units; --exact computes them exactly)";
+        n > o->approx_above
+            ? "betweenness and harmonic centrality estimated from 256 source units sampled with "
+              "the seed, scaled by n/256 (more than 5000 concrete units; --exact computes them "
+              "exactly)"
+            : "betweenness and harmonic centrality estimated from 256 source units sampled with "
+              "the seed, scaled by n/256 (units x ties above 2e8; --exact computes them "
+              "exactly)";
   } else {
     IGRAPH_CHECK(igraph_betweenness(&tg->g, &res, igraph_vss_all(), IGRAPH_UNDIRECTED, &tg->len));
     for (int i = 0; i < n; i++)
@@ -442,6 +460,34 @@ static igraph_error_t pagerank(work *wk, const tie_graph *tg, igraph_vector_t *r
   return IGRAPH_SUCCESS;
 }
 
+/* Burt's constraint, O(sum of degree^2): left out (nan) when that sum is
+ * above RG_CONSTRAINT_WORK, unless --exact. */
+static void constraint(work *wk, const tie_graph *tg, const igraph_vector_t *strength,
+                       const int *isolated, rg_results *out) {
+  int n = wk->n;
+  double work2 = 0;
+  for (int i = 0; i < n; i++)
+    work2 += (double)wk->st[i].partners * wk->st[i].partners;
+  if (!wk->o->exact && work2 > wk->o->constraint_work) {
+    for (int i = 0; i < n; i++)
+      wk->st[i].constraint = NAN;
+    out->constraint_skipped = 1;
+    out->approximation_note =
+        out->approximate_betweenness
+            ? "betweenness and harmonic centrality estimated from 256 source units sampled with "
+              "the seed, scaled by n/256; constraint left out (the sum of squared partner "
+              "counts is above 2e9); --exact computes them all"
+            : "constraint left out (the sum of squared partner counts is above 2e9); --exact "
+              "computes it";
+    return;
+  }
+  double *cons = rg_xmalloc(((size_t)n + 1) * sizeof *cons);
+  rg_constraint_burt(&tg->g, &tg->w, strength, cons);
+  for (int i = 0; i < n; i++)
+    wk->st[i].constraint = isolated[i] ? NAN : cons[i];
+  free(cons);
+}
+
 /* Partners and strength (filling strength and isolated), betweenness and
  * harmonic, eigenvector (weights and result scaled to max 1), PageRank,
  * Burt's constraint and coreness. */
@@ -474,11 +520,7 @@ static igraph_error_t centralities(work *wk, const tie_graph *tg, igraph_vector_
   }
   if (n > 0) {
     IGRAPH_CHECK(pagerank(wk, tg, &res));
-    double *cons = rg_xmalloc(((size_t)n + 1) * sizeof *cons);
-    rg_constraint_burt(&tg->g, &tg->w, strength, cons);
-    for (int i = 0; i < n; i++)
-      wk->st[i].constraint = isolated[i] ? NAN : cons[i];
-    free(cons);
+    constraint(wk, tg, strength, isolated, out);
     IGRAPH_CHECK(igraph_coreness(&tg->g, &deg, IGRAPH_ALL));
     for (int i = 0; i < n; i++)
       wk->st[i].coreness = (int)VECTOR(deg)[i];
@@ -514,7 +556,7 @@ static igraph_error_t find_clusters(work *wk, const tie_graph *tg, const igraph_
   IGRAPH_VECTOR_INT_INIT_FINALLY(&memb, n);
   IGRAPH_VECTOR_INT_INIT_FINALLY(&trial, n);
   int runs = (long)n + tg->m <= RG_LEIDEN_SMALL ? RG_LEIDEN_RUNS_SMALL : RG_LEIDEN_RUNS;
-  if (!o->exact && n > o->approx_above) runs = RG_LEIDEN_RUNS_LARGE;
+  if (sampled(wk, tg)) runs = RG_LEIDEN_RUNS_LARGE;
   IGRAPH_CHECK(igraph_rng_seed(igraph_rng_default(), o->seed));
   for (int run = 0; run < runs; run++) {
     IGRAPH_CHECK(igraph_community_leiden(&tg->g, &tg->w, strength,
@@ -697,7 +739,85 @@ static rg_status effective_opts(const rg_analysis_opts *opts, rg_analysis_opts *
   if (!isfinite(o->resolution) || o->resolution <= 0)
     return rg_error_set(err, RG_EUSAGE, NULL, 0, 0, "--resolution must be > 0");
   if (o->approx_above < 0) o->approx_above = RG_APPROX_THRESHOLD;
+  if (o->max_ties < 0 || o->max_task_units < 0 || o->n_exclude_tasks < 0)
+    return rg_error_set(err, RG_EUSAGE, NULL, 0, 0, "--max-ties and --max-task-units must be >= 1");
+  if (o->max_ties == 0) o->max_ties = rg_default_max_ties(NULL);
+  if (!(o->path_work > 0)) o->path_work = RG_EXACT_PATH_WORK;
+  if (!(o->constraint_work > 0)) o->constraint_work = RG_CONSTRAINT_WORK;
   return RG_OK;
+}
+
+/* ------------------------------------------------------------ the bound */
+
+/* Available memory in bytes: MemAvailable of /proc/meminfo, else
+ * sysconf's available pages; no more than a finite RLIMIT_AS or
+ * RLIMIT_DATA. */
+static double available_memory(void) {
+  double avail = 0;
+  FILE *f = fopen("/proc/meminfo", "r");
+  if (f) {
+    char line[256];
+    unsigned long long kb;
+    while (fgets(line, sizeof line, f))
+      if (sscanf(line, "MemAvailable: %llu kB", &kb) == 1) avail = (double)kb * 1024.0;
+    fclose(f);
+  }
+  if (!(avail > 0)) {
+    long pages = sysconf(_SC_AVPHYS_PAGES), size = sysconf(_SC_PAGESIZE);
+    if (pages > 0 && size > 0) avail = (double)pages * (double)size;
+  }
+  const int limits[] = {RLIMIT_AS, RLIMIT_DATA};
+  for (int i = 0; i < 2; i++) {
+    struct rlimit rl;
+    if (getrlimit(limits[i], &rl) == 0 && rl.rlim_cur != RLIM_INFINITY &&
+        (!(avail > 0) || (double)rl.rlim_cur < avail))
+      avail = (double)rl.rlim_cur;
+  }
+  return avail;
+}
+
+long long rg_default_max_ties(double *avail_bytes) {
+  double avail = available_memory();
+  if (avail_bytes) *avail_bytes = avail;
+  double ties = avail / 2.0 / RG_BYTES_PER_TIE;
+  return ties > (double)RG_MIN_MAX_TIES ? (long long)ties : RG_MIN_MAX_TIES;
+}
+
+/* The tasks left out of the ties (--exclude-task, --max-task-units) as a
+ * mask of plan->n_tasks entries, or NULL when none is. */
+static unsigned char *skipped_tasks(const rg_plan *plan, const rg_analysis_opts *o) {
+  if (o->n_exclude_tasks == 0 && o->max_task_units <= 0) return NULL;
+  unsigned char *skip = rg_xcalloc((size_t)plan->n_tasks + 1, 1);
+  for (int i = 0; i < o->n_exclude_tasks; i++)
+    if (o->exclude_tasks[i] >= 0 && o->exclude_tasks[i] < plan->n_tasks)
+      skip[o->exclude_tasks[i]] = 1;
+  if (o->max_task_units > 0)
+    for (int t = 0; t < plan->n_tasks; t++) {
+      const rg_task *task = &plan->tasks[t];
+      int k = 0;
+      for (int j = 0; j < task->link_count; j++)
+        k += plan->units[plan->links[plan->task_links[task->link_begin + j]].unit].kind ==
+             RG_KIND_UNIT;
+      if (k > o->max_task_units) skip[t] = 1;
+    }
+  return skip;
+}
+
+/* RG_EINPUT, one line, when the projection would have more than max_ties
+ * ties: the largest task, and the options that keep its ties out. */
+static rg_status check_size(const rg_plan *plan, const rg_analysis_opts *o,
+                            const unsigned char *skip, rg_error *err) {
+  if (!plan->finalized) return RG_OK; /* rg_bigraph_build says so */
+  rg_projection_size sz;
+  rg_projection_measure(plan, skip, o->max_ties, &sz);
+  if (sz.ties <= o->max_ties) return RG_OK;
+  const rg_task *t = &plan->tasks[sz.worst_task];
+  return rg_error_set(
+      err, RG_EINPUT, plan->path, t->line, 0,
+      "the unit projection would have more than %lld ties (--max-ties): task %s names %d "
+      "units (%lld pairs); leave it out with --exclude-task %s, leave out every task naming "
+      "more than N units with --max-task-units N, or give --max-ties",
+      o->max_ties, t->number, sz.worst_k, (long long)sz.worst_k * (sz.worst_k - 1) / 2, t->number);
 }
 
 /* igraph as Debian builds it is not thread-safe (IGRAPH_THREAD_SAFE 0): its
@@ -738,9 +858,16 @@ static rg_status analyze(const rg_plan *plan, const rg_analysis_opts *o, rg_resu
   rg_status st;
   rg_bigraph bg;
   rg_projection p;
+  unsigned char *skip = skipped_tasks(plan, o);
+  st = check_size(plan, o, skip, err);
+  if (st != RG_OK) {
+    free(skip);
+    return st;
+  }
   st = rg_bigraph_build(plan, &bg, err);
-  if (st == RG_OK) st = rg_projection_build(plan, &bg, &p, err);
+  if (st == RG_OK) st = rg_projection_build_skip(plan, &bg, skip, &p, err);
   rg_bigraph_destroy(&bg);
+  free(skip);
   if (st != RG_OK) return st;
   work wk = {plan, o, &p, NULL, p.n};
   wk.st = rg_xcalloc((size_t)p.n + 1, sizeof *wk.st);

@@ -21,8 +21,13 @@
  * Complexity: O(L + P) for loads and ties (L links, P = evidence size, the
  * projection), O(n*m + n^2 log n) for exact betweenness and harmonic
  * centrality (n units, m ties); above opts.approx_above units both use
- * RG_APPROX_SOURCES sampled sources: O(s*(m + n log n)). Leiden, PageRank and
- * eigenvector are near-linear in m per iteration. */
+ * RG_APPROX_SOURCES sampled sources: O(s*(m + n log n)), and so above
+ * RG_EXACT_PATH_WORK units x ties; Burt's constraint is O(sum of degree^2)
+ * and left out above RG_CONSTRAINT_WORK (unless opts.exact). Leiden, PageRank
+ * and eigenvector are near-linear in m per iteration. Before the projection
+ * is built its size is measured (rg_projection_measure): above
+ * opts.max_ties the analysis is refused with RG_EINPUT naming the largest
+ * task, so no plan makes memory grow past the bound. */
 #ifndef RG_ANALYZE_H
 #define RG_ANALYZE_H
 
@@ -38,9 +43,16 @@ void rg_analysis_opts_init(rg_analysis_opts *o);
 /* Analyse a finalised plan. opts NULL means defaults. On success out holds
  * everything (free with rg_results_free); on failure out is left empty
  * (safe to rg_results_free) and err says why: RG_EUSAGE for bad options,
+ * RG_EINPUT when the projection would have more than opts.max_ties ties,
  * RG_ESYS for an igraph failure. The plan must outlive out. */
 rg_status rg_analyze(const rg_plan *plan, const rg_analysis_opts *opts, rg_results *out,
                      rg_error *err);
+
+/* The default --max-ties: half the available memory (MemAvailable of
+ * /proc/meminfo, else sysconf's available pages; no more than a finite
+ * RLIMIT_AS or RLIMIT_DATA) over RG_BYTES_PER_TIE, and at least
+ * RG_MIN_MAX_TIES. *avail_bytes (may be NULL) receives the memory used. */
+long long rg_default_max_ties(double *avail_bytes);
 
 /* The value of the p-quantile (0..1) of sorted[0..n) by linear
  * interpolation between closest ranks (numpy's default method "linear"):

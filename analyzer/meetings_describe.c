@@ -136,26 +136,22 @@ static char *make_reason(const mctx *x, const rg_meeting *e, const mdesc *d, int
                           d->k0)
               : xasprintf("单项议题：与其他议题合并不能减少%d个单位的会议时间", d->k0);
   rg_buf b = {0};
-  char num[160];
+  /* rg_buf_printf, not a fixed buffer: a unit name can be any length, and
+   * cutting it at a byte count left half a character (fuzz_report) */
   if (d->led == d->nt)
-    snprintf(num, sizeof num, en ? "all %d items led by %s" : "%d项议题均由%s牵头", d->nt, cn);
+    rg_buf_printf(&b, en ? "all %d items led by %s" : "%d项议题均由%s牵头", d->nt, cn);
   else if (d->led > 0)
-    snprintf(num, sizeof num, en ? "%s leads %d of %d items" : "%s牵头其中%d项（共%d项）", cn,
-             d->led, d->nt);
+    rg_buf_printf(&b, en ? "%s leads %d of %d items" : "%s牵头其中%d项（共%d项）", cn, d->led,
+                  d->nt);
   else
-    snprintf(num, sizeof num, en ? "no item has a lead" : "各项议题均无牵头单位");
-  rg_buf_puts(&b, num);
-  if (d->other >= 0 && d->shared >= 2) {
-    snprintf(num, sizeof num, en ? "; %d concern %s" : "；%d项涉及%s", d->shared,
-             p->units[d->other].name);
-    rg_buf_puts(&b, num);
-  }
+    rg_buf_puts(&b, en ? "no item has a lead" : "各项议题均无牵头单位");
+  if (d->other >= 0 && d->shared >= 2)
+    rg_buf_printf(&b, en ? "; %d concern %s" : "；%d项涉及%s", d->shared, p->units[d->other].name);
   if (d->same_section) rg_buf_puts(&b, en ? "; one section of the plan" : "；同属方案同一节");
-  snprintf(num, sizeof num,
-           en ? "; relevance %.2f, %ld unit-minutes fewer than one meeting per item"
-              : "；相关度%.2f，比逐项开会少%ld单位·分钟",
-           d->rel, d->saving);
-  rg_buf_puts(&b, num);
+  rg_buf_printf(&b,
+                en ? "; relevance %.2f, %ld unit-minutes fewer than one meeting per item"
+                   : "；相关度%.2f，比逐项开会少%ld单位·分钟",
+                d->rel, d->saving);
   return b.s;
 }
 

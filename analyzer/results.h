@@ -12,16 +12,24 @@
 
 /* Options that shape the analyses (the CLI fills them). */
 typedef struct rg_analysis_opts {
-  double lead_weight;    /* W_lead, default 1 */
-  double support_weight; /* W_support, default 0.5 */
-  int weighting;         /* 0 = count, 1 = newman */
-  int min_shared;        /* drop ties with fewer shared tasks; default 1 */
-  double resolution;     /* Leiden modularity resolution gamma; default 1 */
-  unsigned long seed;    /* igraph RNG seed; default RG_DEFAULT_SEED */
-  int exact;             /* 1: never approximate on large graphs */
-  int approx_above;      /* approximate betweenness/harmonic when concrete
-                            units > approx_above (and !exact); default
-                            RG_APPROX_THRESHOLD */
+  double lead_weight;       /* W_lead, default 1 */
+  double support_weight;    /* W_support, default 0.5 */
+  int weighting;            /* 0 = count, 1 = newman */
+  int min_shared;           /* drop ties with fewer shared tasks; default 1 */
+  double resolution;        /* Leiden modularity resolution gamma; default 1 */
+  unsigned long seed;       /* igraph RNG seed; default RG_DEFAULT_SEED */
+  int exact;                /* 1: never approximate on large graphs */
+  int approx_above;         /* approximate betweenness/harmonic when concrete
+                               units > approx_above (and !exact); default
+                               RG_APPROX_THRESHOLD */
+  long long max_ties;       /* refuse a projection with more ties (RG_EINPUT);
+                               0 = rg_default_max_ties(), from available memory */
+  const int *exclude_tasks; /* plan task indices left out of the ties */
+  int n_exclude_tasks;
+  int max_task_units;     /* > 0: tasks naming more concrete units make no ties */
+  double path_work;       /* sample paths above units x ties; default RG_EXACT_PATH_WORK */
+  double constraint_work; /* leave constraint out above sum of degree^2; default
+                             RG_CONSTRAINT_WORK */
 } rg_analysis_opts;
 
 #define RG_APPROX_THRESHOLD 5000 /* concrete units above which sampling starts */
@@ -30,6 +38,17 @@ typedef struct rg_analysis_opts {
 #define RG_LEIDEN_RUNS_LARGE 2   /* runs above RG_APPROX_THRESHOLD concrete units */
 #define RG_LEIDEN_RUNS_SMALL 100 /* runs when units + ties <= RG_LEIDEN_SMALL */
 #define RG_LEIDEN_SMALL 50000
+/* Work bounds (unless --exact): betweenness and harmonic are sampled when
+ * units x ties exceeds RG_EXACT_PATH_WORK (exact Brandes is O(n m)), and
+ * Burt's constraint, O(sum of degree^2), is left out above
+ * RG_CONSTRAINT_WORK. */
+#define RG_EXACT_PATH_WORK 200000000.0
+#define RG_CONSTRAINT_WORK 2000000000.0
+/* Peak bytes of memory per projection tie through the whole analysis
+ * (measured: bench/results.md "One task, many units"); the default
+ * --max-ties lets the ties take half the available memory. */
+#define RG_BYTES_PER_TIE 320
+#define RG_MIN_MAX_TIES 100000LL
 
 #define RG_DEFAULT_SEED 20260125UL
 
@@ -90,7 +109,9 @@ typedef struct rg_results {
   double modularity;
   double fence, q1, q3, iqr, mean, sd; /* overload fence: q3 + 1.5 iqr */
   int approximate_betweenness;         /* 1 when sampled/cut off (see NOTES.md) */
-  const char *approximation_note;      /* static string or NULL */
+  int constraint_skipped;              /* 1 when constraint was left out (work bound) */
+  const char *approximation_note;      /* static string or NULL: what was sampled or
+                                          left out, and why */
   double total_load;                   /* sum of load over concrete units */
   int n_overloaded;                    /* units with overloaded = 1 */
   int n_dropped_ties;                  /* projection ties below min_shared */

@@ -90,7 +90,7 @@ static void bigraph_edge(const rg_bigraph *g, igraph_integer_t e, int *unit, int
  * units 0..n-1, then tasks; its edges in the bipartite graph's order. On
  * success the caller owns bg and types. */
 static igraph_error_t concrete_part(const rg_plan *plan, const rg_bigraph *g,
-                                    const rg_projection *p, igraph_t *bg,
+                                    const rg_projection *p, const unsigned char *skip, igraph_t *bg,
                                     igraph_vector_bool_t *types) {
   int n = p->n;
   igraph_integer_t nv = (igraph_integer_t)n + plan->n_tasks;
@@ -105,7 +105,7 @@ static igraph_error_t concrete_part(const rg_plan *plan, const rg_bigraph *g,
     int unit, task;
     bigraph_edge(g, e, &unit, &task);
     int v = p->vertex_of_unit[unit];
-    if (v < 0) continue;
+    if (v < 0 || (skip && skip[task])) continue;
     IGRAPH_CHECK(igraph_vector_int_push_back(&edges, v));
     IGRAPH_CHECK(igraph_vector_int_push_back(&edges, (igraph_integer_t)n + task));
   }
@@ -119,7 +119,7 @@ static igraph_error_t concrete_part(const rg_plan *plan, const rg_bigraph *g,
  * checked against igraph's multiplicity. Raises no igraph error (so the
  * finally stack is the caller's to unwind): IGRAPH_EOVERFLOW beyond 2^31
  * task pairs, IGRAPH_EINTERNAL when multiplicity and evidence disagree. */
-static igraph_error_t evidence(const rg_plan *plan, rg_projection *p) {
+static igraph_error_t evidence(const rg_plan *plan, const unsigned char *skip, rg_projection *p) {
   igraph_integer_t ne = igraph_ecount(&p->graph);
   p->ev_begin = rg_xcalloc((size_t)ne + 1, sizeof *p->ev_begin);
   size_t total = 0;
@@ -135,6 +135,7 @@ static igraph_error_t evidence(const rg_plan *plan, rg_projection *p) {
   igraph_error_t rc = IGRAPH_SUCCESS;
   for (int t = 0; t < plan->n_tasks && rc == IGRAPH_SUCCESS; t++) {
     const rg_task *task = &plan->tasks[t];
+    if (skip && skip[t]) continue;
     int k = 0;
     for (int j = 0; j < task->link_count; j++) {
       int v = p->vertex_of_unit[plan->links[plan->task_links[task->link_begin + j]].unit];
@@ -163,17 +164,18 @@ static igraph_error_t evidence(const rg_plan *plan, rg_projection *p) {
 /* The concrete part of the bipartite graph projected onto the units with
  * igraph (proj1 holds the type-false vertices, the units, in vertex
  * order), with the evidence of every tie. */
-static igraph_error_t projection_make(const rg_plan *plan, const rg_bigraph *g, rg_projection *p) {
+static igraph_error_t projection_make(const rg_plan *plan, const rg_bigraph *g,
+                                      const unsigned char *skip, rg_projection *p) {
   igraph_t bg;
   igraph_vector_bool_t types;
-  IGRAPH_CHECK(concrete_part(plan, g, p, &bg, &types));
+  IGRAPH_CHECK(concrete_part(plan, g, p, skip, &bg, &types));
   IGRAPH_FINALLY(igraph_vector_bool_destroy, &types);
   IGRAPH_FINALLY(igraph_destroy, &bg);
   IGRAPH_CHECK(igraph_vector_int_init(&p->shared, 0));
   IGRAPH_FINALLY(igraph_vector_int_destroy, &p->shared);
   IGRAPH_CHECK(igraph_bipartite_projection(&bg, &types, &p->graph, NULL, &p->shared, NULL, -1));
   IGRAPH_FINALLY(igraph_destroy, &p->graph);
-  igraph_error_t rc = evidence(plan, p);
+  igraph_error_t rc = evidence(plan, skip, p);
   if (rc != IGRAPH_SUCCESS) { /* our own error: no igraph handler ran, so unwind here */
     igraph_destroy(&p->graph);
     igraph_vector_int_destroy(&p->shared);
@@ -197,6 +199,11 @@ static void free_arrays(rg_projection *p) {
 
 rg_status rg_projection_build(const rg_plan *plan, const rg_bigraph *g, rg_projection *p,
                               rg_error *err) {
+  return rg_projection_build_skip(plan, g, NULL, p, err);
+}
+
+rg_status rg_projection_build_skip(const rg_plan *plan, const rg_bigraph *g,
+                                   const unsigned char *skip, rg_projection *p, rg_error *err) {
   memset(p, 0, sizeof *p);
   if (!plan->finalized || !g->built_) return not_finalized(err);
   p->vertex_of_unit = rg_xmalloc(((size_t)plan->n_units + 1) * sizeof *p->vertex_of_unit);
@@ -217,7 +224,7 @@ rg_status rg_projection_build(const rg_plan *plan, const rg_bigraph *g, rg_proje
     p->task_k[task]++;
     p->n_concrete_links++;
   }
-  igraph_error_t rc = projection_make(plan, g, p);
+  igraph_error_t rc = projection_make(plan, g, skip, p);
   if (rc != IGRAPH_SUCCESS) {
     free_arrays(p);
     return igraph_failed(err, rc, "unit projection");
@@ -235,4 +242,56 @@ void rg_projection_destroy(rg_projection *p) {
 
 int rg_projection_edges(const rg_projection *p) {
   return p->built_ ? (int)igraph_ecount(&p->graph) : 0;
+}
+
+/* ------------------------------------------------------------ measuring */
+
+/* Concrete units of task t. */
+static int concrete_k(const rg_plan *plan, int t) {
+  const rg_task *task = &plan->tasks[t];
+  int k = 0;
+  for (int j = 0; j < task->link_count; j++)
+    k += plan->units[plan->links[plan->task_links[task->link_begin + j]].unit].kind == RG_KIND_UNIT;
+  return k;
+}
+
+/* Distinct pairs of concrete units sharing a kept task, counted up to
+ * limit + 1: for each unit u, its partners v > u are marked with u + 1. */
+static long long count_ties(const rg_plan *plan, const unsigned char *skip, long long limit) {
+  int *mark = rg_xcalloc((size_t)plan->n_units + 1, sizeof *mark);
+  long long ties = 0;
+  for (int u = 0; u < plan->n_units && ties <= limit; u++) {
+    const rg_unit *unit = &plan->units[u];
+    if (unit->kind != RG_KIND_UNIT) continue;
+    for (int i = 0; i < unit->link_count && ties <= limit; i++) {
+      int t = plan->links[plan->unit_links[unit->link_begin + i]].task;
+      if (skip && skip[t]) continue;
+      const rg_task *task = &plan->tasks[t];
+      for (int j = 0; j < task->link_count; j++) {
+        int v = plan->links[plan->task_links[task->link_begin + j]].unit;
+        if (v <= u || mark[v] == u + 1 || plan->units[v].kind != RG_KIND_UNIT) continue;
+        mark[v] = u + 1;
+        if (++ties > limit) break;
+      }
+    }
+  }
+  free(mark);
+  return ties;
+}
+
+void rg_projection_measure(const rg_plan *plan, const unsigned char *skip, long long limit,
+                           rg_projection_size *out) {
+  memset(out, 0, sizeof *out);
+  out->worst_task = -1;
+  for (int t = 0; t < plan->n_tasks; t++) {
+    if (skip && skip[t]) continue;
+    int k = concrete_k(plan, t);
+    out->pairs += (long long)k * (k - 1) / 2;
+    if (k > out->worst_k) out->worst_k = k, out->worst_task = t;
+  }
+  out->ties = out->pairs;
+  if (out->pairs > limit) {
+    out->ties = count_ties(plan, skip, limit);
+    out->counted = 1;
+  }
 }

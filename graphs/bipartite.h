@@ -78,6 +78,30 @@ void rg_bigraph_destroy(rg_bigraph *g);
  * failure contract (also when g was not built). */
 rg_status rg_projection_build(const rg_plan *plan, const rg_bigraph *g, rg_projection *p,
                               rg_error *err);
+/* The same, leaving out the tasks with skip[t] != 0 (skip: plan->n_tasks
+ * entries, or NULL for none): they make no ties and no evidence, though
+ * task_k[t] still counts their concrete units. */
+rg_status rg_projection_build_skip(const rg_plan *plan, const rg_bigraph *g,
+                                   const unsigned char *skip, rg_projection *p, rg_error *err);
+
+/* The size of a projection, known before it is built. */
+typedef struct rg_projection_size {
+  long long pairs; /* sum over the tasks kept of k_t(k_t-1)/2: an upper bound of the ties */
+  long long ties;  /* distinct ties, counted only when pairs > limit, and only up to
+                    * limit + 1 ("more than limit"); pairs when pairs <= limit */
+  int counted;     /* 1 when ties were counted */
+  int worst_task;  /* the kept task with the most concrete units (first on ties), -1 none */
+  int worst_k;     /* its concrete units */
+} rg_projection_size;
+
+/* Measure the projection of a finalised plan without building it: the
+ * pairs from the degrees, and when they exceed limit the distinct ties,
+ * deduplicated as the projection would be (a mark per unit). Tasks with
+ * skip[t] != 0 are left out. O(units + links) memory; O(tasks + links) time
+ * when pairs <= limit, else O(sum of k_t^2) at most, stopping as soon as
+ * more than limit distinct ties are seen. */
+void rg_projection_measure(const rg_plan *plan, const unsigned char *skip, long long limit,
+                           rg_projection_size *out);
 void rg_projection_destroy(rg_projection *p);
 
 /* Number of edges (ties) of the projection. */

@@ -284,13 +284,19 @@ rg_status rg_diagram_resolve_view(rg_diagram_ctx *ctx, const char *view, rg_erro
   }
   if (!strncmp(view, "ego=", 4)) {
     ctx->kind = RG_VIEW_EGO;
-    ctx->arg = rg_unit_lookup(plan, view + 4);
-    if (ctx->arg < 0)
+    int near[5], n_near = 0;
+    ctx->arg = rg_unit_find(plan, view + 4, near, 5, &n_near);
+    if (ctx->arg >= 0) return RG_OK;
+    char list[512] = "";
+    for (int k = 0; k < n_near; k++)
+      snprintf(list + strlen(list), sizeof list - strlen(list), "%s%s", k ? ", " : "",
+               plan->units[near[k]].name);
+    if (ctx->arg == -2)
       return rg_error_set(err, RG_EUSAGE, NULL, 0, 0,
-                          "diagram: no unit \"%s\" in the plan (give its name as printed, e.g. "
-                          "ego=%s)",
-                          view + 4, plan->n_units ? plan->units[0].name : "市财政局");
-    return RG_OK;
+                          "diagram: '%s' is part of several units' names; name one: %s", view + 4,
+                          list);
+    return rg_error_set(err, RG_EUSAGE, NULL, 0, 0, "diagram: no unit \"%s\" in the plan%s%s%s",
+                        view + 4, n_near ? "; did you mean " : "", list, n_near ? "?" : "");
   }
   if (!strncmp(view, "cluster=", 8)) {
     ctx->kind = RG_VIEW_CLUSTER;

@@ -504,8 +504,7 @@ static void centrality_table(page *p) {
           "High betweenness: a bridge between lines of work; low constraint: a wide, open "
           "network. Definitions under Methods."));
   filtered_table(p, "centrality-table", &rg_view_page_centrality, "</tr></thead>\n<tbody>\n");
-  if (res->approximate_betweenness && res->approximation_note)
-    para(p, "note", res->approximation_note);
+  if (res->approximation_note) para(p, "note", res->approximation_note);
   fputs("</section>\n", out);
 }
 

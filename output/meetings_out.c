@@ -8,6 +8,7 @@
 
 #include "buf.h"
 #include "calendar.h"
+#include "escape.h"
 #include "hash.h"
 #include "schema.h"
 
@@ -85,13 +86,16 @@ void rg_meetings_summary(const rg_plan *p, const rg_meeting_plan *mp, FILE *out)
   fprintf(out, en ? "From %s to %s: %d working days" : "日程：%s至%s，共 %d 个工作日", d0, d1,
           mp->working_days);
   int per = mp->opts.max_per_day < mp->opts.n_sessions ? mp->opts.max_per_day : mp->opts.n_sessions;
-  if (mp->span_unit >= 0)
+  if (mp->span_unit >= 0) {
+    /* a terminal sees a name's control characters, never obeys them */
+    char *name = rg_escape_terminal_dup(p->units[mp->span_unit].name);
     fprintf(out,
             en ? "; %s attends %d meetings, at most %d a day, so no schedule is shorter than %d "
                  "working days: its attendance sets the span\n"
                : "；%s参加 %d 次会议，每天至多 %d 次，日程至少需要 %d 个工作日，由它的会议决定\n",
-            p->units[mp->span_unit].name, mp->span_unit_meetings, per, mp->span_bound);
-  else
+            name, mp->span_unit_meetings, per, mp->span_bound);
+    free(name);
+  } else
     fputc('\n', out);
   rg_meetings_calendar_note(mp, out);
 }
@@ -100,9 +104,11 @@ void rg_meetings_summary(const rg_plan *p, const rg_meeting_plan *mp, FILE *out)
 static rg_status write_text(const rg_plan *p, const rg_meeting_plan *mp, int only_unit, FILE *out,
                             rg_error *err) {
   rg_meetings_summary(p, mp, out);
-  if (only_unit >= 0)
-    fprintf(out, mp->opts.lang_en ? "meetings of %s:\n" : "%s的会议日程：\n",
-            p->units[only_unit].name);
+  if (only_unit >= 0) {
+    char *name = rg_escape_terminal_dup(p->units[only_unit].name);
+    fprintf(out, mp->opts.lang_en ? "meetings of %s:\n" : "%s的会议日程：\n", name);
+    free(name);
+  }
   fputc('\n', out);
   rg_table *tm =
       meeting_table(mp->opts.lang_en ? &rg_view_meetings_en : &rg_view_meetings, p, mp, only_unit);

@@ -71,17 +71,24 @@ static const rg_unit_stats *stats(const rg_table_src *s, rg_row r) {
   return k >= 0 ? &s->res->units[k] : NULL;
 }
 
+/* Is row unit u kept (every unit, or only src.only_unit)? */
+static int kept_unit(const rg_table_src *s, int u) { return s->only_unit < 0 || u == s->only_unit; }
+
 /* Concrete units in results order: load desc, name asc. */
 static int rows_results(const rg_table_src *s, rg_row *out) {
-  for (int k = 0; out && k < s->res->n_units; k++)
-    out[k] = (rg_row){s->res->units[k].unit, -1};
-  return s->res->n_units;
+  int n = 0;
+  for (int k = 0; k < s->res->n_units; k++)
+    if (kept_unit(s, s->res->units[k].unit)) {
+      if (out) out[n] = (rg_row){s->res->units[k].unit, -1};
+      n++;
+    }
+  return n;
 }
 
 static int rows_overloaded(const rg_table_src *s, rg_row *out) {
   int n = 0;
   for (int k = 0; k < s->res->n_units; k++)
-    if (s->res->units[k].overloaded) {
+    if (s->res->units[k].overloaded && kept_unit(s, s->res->units[k].unit)) {
       if (out) out[n] = (rg_row){s->res->units[k].unit, -1};
       n++;
     }
@@ -307,6 +314,28 @@ ALL_ROWS(rows_ties, s->res->n_ties)
 
 #define TIE(r) (&s->res->ties[(r).i])
 
+/* Ties by weight desc, then shared tasks desc, then as the results order
+ * them (names); only those of src.only_unit when it is set. */
+static int by_weight(const void *a, const void *b, void *ctx) {
+  const rg_results *res = ctx;
+  const rg_tie *x = &res->ties[((const rg_row *)a)->i], *y = &res->ties[((const rg_row *)b)->i];
+  if (x->weight != y->weight) return x->weight > y->weight ? -1 : 1;
+  if (x->shared != y->shared) return x->shared > y->shared ? -1 : 1;
+  return ((const rg_row *)a)->i - ((const rg_row *)b)->i;
+}
+
+static int rows_ties_by_weight(const rg_table_src *s, rg_row *out) {
+  int n = 0;
+  for (int k = 0; k < s->res->n_ties; k++)
+    if (s->only_unit < 0 || s->res->ties[k].a == s->only_unit ||
+        s->res->ties[k].b == s->only_unit) {
+      if (out) out[n] = (rg_row){k, -1};
+      n++;
+    }
+  if (out) rg_sort(out, (size_t)n, sizeof *out, by_weight, (void *)s->res);
+  return n;
+}
+
 GET(t_a, i, TIE(r)->a)
 GET(t_b, i, TIE(r)->b)
 GET(t_shared, i, TIE(r)->shared)
@@ -344,9 +373,21 @@ const rg_schema rg_schema_ties = {"ties", tie_cols, N(tie_cols), RG_ROW_OTHER, r
 
 /* ================================================================ clusters */
 
-ALL_ROWS(rows_clusters, s->res->n_clusters)
-
 #define CLUSTER(r) (&s->res->clusters[(r).i])
+
+/* Every cluster, or the one src.only_unit belongs to. */
+static int rows_clusters(const rg_table_src *s, rg_row *out) {
+  int n = 0;
+  for (int c = 0; c < s->res->n_clusters; c++) {
+    int keep = s->only_unit < 0;
+    for (int k = 0; !keep && k < s->res->clusters[c].n_units; k++)
+      keep = s->res->clusters[c].units[k] == s->only_unit;
+    if (!keep) continue;
+    if (out) out[n] = (rg_row){c, -1};
+    n++;
+  }
+  return n;
+}
 
 GET(c_id, i, CLUSTER(r)->id)
 GET(c_size, i, CLUSTER(r)->n_units)
@@ -965,23 +1006,30 @@ const rg_schema rg_schema_agenda = {"agenda",     agenda_cols, N(agenda_cols),
 
 /* ---- command line --------------------------------------------------------- */
 
-VIEW(rg_view_units, rg_schema_units, NULL, 0, NULL, NULL, 0, {.key = "unit"}, {.key = "kind"},
-     {.key = "led"}, {.key = "supported"}, {.key = "load"}, {.key = "partners"},
-     {.key = "strength"}, {.key = "betweenness"}, {.key = "harmonic"}, {.key = "eigenvector"},
-     {.key = "pagerank"}, {.key = "constraint"}, {.key = "coreness"}, {.key = "cluster"},
-     {.key = "overloaded"}, {.key = "fractional"}, {.key = "share"}, {.key = "chapters"},
-     {.key = "burden"}, {.key = "zscore"}, {.key = "rank"}, {.key = "participation"},
-     {.key = "top_chapters"});
+/* Terminal tables fit 120 columns: what a reader needs first is shown,
+ * the rest (RG_VC_WIDE, RG_COLF_WIDE) comes with --wide, CSV and JSON. */
+#define WIDE(k)                                                                                    \
+  { .key = k, .flags = RG_VC_WIDE }
+VIEW(rg_view_units, rg_schema_units, NULL, 0, NULL, NULL, 0, {.key = "unit"}, WIDE("kind"),
+     {.key = "led"}, {.key = "supported"}, {.key = "load"}, {.key = "partners"}, WIDE("strength"),
+     {.key = "betweenness"}, {.key = "harmonic"}, {.key = "eigenvector"}, {.key = "pagerank"},
+     {.key = "constraint"}, {.key = "coreness"}, {.key = "cluster"}, {.key = "overloaded"},
+     {.key = "fractional"}, WIDE("share"), WIDE("chapters"), WIDE("burden"), WIDE("zscore"),
+     {.key = "rank"}, {.key = "participation"}, {.key = "top_chapters"});
 
+/* The fence, Q1, Q3 and IQR are the same in every row: the line above the
+ * table states them once; the full reason repeats them, so it is wide. */
 VIEW(rg_view_overload, rg_schema_units, rows_overloaded, 0, NULL, NULL, 0, {.key = "unit"},
-     {.key = "load"}, {.key = "zscore"}, {.key = "rank"}, {.key = "reason"},
-     {.key = "top_chapters"}, {.key = "fence"}, {.key = "q1"}, {.key = "q3"}, {.key = "iqr"});
+     {.key = "load"}, {.key = "led"}, {.key = "supported"}, {.key = "zscore"}, {.key = "rank"},
+     WIDE("reason"), {.key = "top_chapters"}, WIDE("fence"), WIDE("q1"), WIDE("q3"), WIDE("iqr"));
 
 VIEW(rg_view_collectives, rg_schema_units, rows_collectives, 0, NULL, NULL, 0,
      {.key = "unit", .as = "name"}, {.key = "kind"}, {.key = "n_tasks"}, {.key = "tasks"});
 
-VIEW(rg_view_ties, rg_schema_ties, NULL, 0, NULL, NULL, 0, {.key = "unit_a"}, {.key = "unit_b"},
-     {.key = "weight"}, {.key = "tasks"}, {.key = "shared"});
+/* Strongest first; shared (= the number of tasks listed) only with --weighting
+ * newman makes it differ from weight, so it is left to CSV and JSON. */
+VIEW(rg_view_ties, rg_schema_ties, rows_ties_by_weight, 0, NULL, NULL, 0, {.key = "unit_a"},
+     {.key = "unit_b"}, {.key = "weight"}, {.key = "tasks"}, WIDE("shared"));
 
 VIEW(rg_view_clusters, rg_schema_clusters, NULL, 0, NULL, NULL, 0, {.key = "id"}, {.key = "size"},
      {.key = "units"}, {.key = "tasks"}, {.key = "crossing_tasks"}, {.key = "bridges"});

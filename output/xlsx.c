@@ -7,6 +7,7 @@
 #include <xlsxwriter.h>
 #include <xlsxwriter/utility.h>
 
+#include "escape.h"
 #include "schema.h"
 #include "stamp.h"
 #include "utf8.h"
@@ -189,9 +190,13 @@ rg_status rg_xlsx_write(const char *path, const rg_report_data *d, rg_error *err
   if (!wb) return rg_error_set(err, RG_ESYS, path, 0, 0, "cannot create the workbook");
   lxw_doc_properties props;
   memset(&props, 0, sizeof props);
-  props.title = (char *)(d->plan->meta.title ? d->plan->meta.title : "");
+  /* libxlsxwriter escapes & < > in docProps/core.xml but writes control
+   * characters as they are, which no XML parser (and no Excel) accepts */
+  char *title = rg_escape_xml_clean(d->plan->meta.title ? d->plan->meta.title : "");
+  char *comments = rg_escape_xml_clean(d->plan->path);
+  props.title = title;
   props.author = (char *)"respgraph";
-  props.comments = (char *)d->plan->path;
+  props.comments = comments;
   props.created = rg_stamp_epoch(); /* never "now": same input, same bytes */
   workbook_set_properties(wb, &props);
   book b = {.wb = wb, .d = d};
@@ -214,6 +219,8 @@ rg_status rg_xlsx_write(const char *path, const rg_report_data *d, rg_error *err
   for (int e = 0; e < d->opts->n_extras; e++)
     extra_sheet(&b, &d->opts->extras[e]);
   lxw_error rc = workbook_close(wb);
+  free(title);
+  free(comments);
   if (rc != LXW_NO_ERROR)
     return rg_error_set(err, RG_ESYS, path, 0, 0, "cannot write the workbook: %s",
                         lxw_strerror(rc));

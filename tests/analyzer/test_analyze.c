@@ -393,3 +393,108 @@ Test(empty, plan_gives_empty_results) {
   rg_results_free(&r);
   rg_plan_free(p);
 }
+
+/* ---------------------------------------------- bounded work (issue 19) */
+
+/* fx_triangles: tasks "1" and "2" name three units each, "3" two: 7 ties. */
+Test(bounds, refuse_more_ties_than_max_ties_naming_the_largest_task) {
+  rg_plan *p = fx_triangles();
+  rg_analysis_opts o;
+  rg_analysis_opts_init(&o);
+  o.max_ties = 6;
+  rg_results r;
+  rg_error err;
+  cr_assert_eq(rg_analyze(p, &o, &r, &err), RG_EINPUT);
+  cr_assert_str_eq(err.file, "fixture");
+  cr_assert_eq(err.line, 10, "the line of task 1");
+  cr_assert_str_eq(err.msg,
+                   "the unit projection would have more than 6 ties (--max-ties): task 1 names 3 "
+                   "units (3 pairs); leave it out with --exclude-task 1, leave out every task "
+                   "naming more than N units with --max-task-units N, or give --max-ties");
+  cr_assert_eq(r.n_ties, 0);
+  rg_results_free(&r);
+  o.max_ties = 7;
+  r = run(p, &o);
+  cr_assert_eq(r.n_ties, 7);
+  rg_results_free(&r);
+  rg_plan_free(p);
+}
+
+Test(bounds, exclude_task_keeps_its_load_but_makes_no_ties) {
+  rg_plan *p = fx_triangles();
+  rg_analysis_opts o;
+  rg_analysis_opts_init(&o);
+  o.max_ties = 6;
+  int bridge = 2;
+  o.exclude_tasks = &bridge;
+  o.n_exclude_tasks = 1;
+  rg_results r = run(p, &o);
+  cr_assert_eq(r.n_ties, 6);
+  cr_assert_null(tie(p, &r, "a3", "b1"));
+  const rg_unit_stats *a3 = row(p, &r, "a3"), *b1 = row(p, &r, "b1");
+  cr_assert_eq(a3->led, 1, "task 3 still counts in the load");
+  cr_assert_eq(a3->supported, 1);
+  cr_assert_eq(b1->supported, 1);
+  cr_assert_eq(a3->partners, 2);
+  cr_assert_eq(r.n_clusters, 2);
+  rg_results_free(&r);
+  rg_plan_free(p);
+}
+
+Test(bounds, max_task_units_leaves_large_tasks_out_of_the_ties) {
+  rg_plan *p = fx_triangles();
+  rg_analysis_opts o;
+  rg_analysis_opts_init(&o);
+  o.max_task_units = 2;
+  rg_results r = run(p, &o);
+  cr_assert_eq(r.n_ties, 1);
+  cr_assert_not_null(tie(p, &r, "a3", "b1"));
+  cr_assert_eq(r.n_isolated, 4);
+  cr_assert_eq(row(p, &r, "a1")->led, 1);
+  rg_results_free(&r);
+  rg_plan_free(p);
+}
+
+/* The ring of 300: 300 units x 300 ties = 90,000; sum of degree^2 = 1,200. */
+Test(bounds, sample_paths_and_leave_constraint_out_above_the_work_bounds) {
+  rg_plan *p = fx_ring(300);
+  rg_analysis_opts o;
+  rg_analysis_opts_init(&o);
+  o.path_work = 90000;
+  o.constraint_work = 1200;
+  rg_results r = run(p, &o);
+  cr_assert_not(r.approximate_betweenness, "at the bound: exact");
+  cr_assert_not(r.constraint_skipped);
+  cr_assert_null(r.approximation_note);
+  cr_assert_float_eq(r.units[0].constraint, 0.5, EPS, "two ties of equal weight, no triangle");
+  rg_results_free(&r);
+  o.path_work = 89999;
+  o.constraint_work = 1199;
+  r = run(p, &o);
+  cr_assert(r.approximate_betweenness);
+  cr_assert(r.constraint_skipped);
+  for (int i = 0; i < 300; i++)
+    cr_assert(isnan(r.units[i].constraint));
+  cr_assert_str_eq(r.approximation_note,
+                   "betweenness and harmonic centrality estimated from 256 source units sampled "
+                   "with the seed, scaled by n/256; constraint left out (the sum of squared "
+                   "partner counts is above 2e9); --exact computes them all");
+  rg_results_free(&r);
+  o.exact = 1;
+  r = run(p, &o);
+  cr_assert_not(r.approximate_betweenness);
+  cr_assert_not(r.constraint_skipped);
+  rg_results_free(&r);
+  rg_plan_free(p);
+}
+
+Test(bounds, default_max_ties_is_half_the_available_memory_per_tie) {
+  double avail = 0;
+  long long m = rg_default_max_ties(&avail);
+  cr_assert_gt(avail, 0);
+  long long want = (long long)(avail / 2.0 / RG_BYTES_PER_TIE);
+  cr_assert_eq(m, want > RG_MIN_MAX_TIES ? want : RG_MIN_MAX_TIES);
+  rg_analysis_opts o;
+  rg_analysis_opts_init(&o);
+  cr_assert_eq(o.max_ties, 0, "0 means the default, computed when analysing");
+}

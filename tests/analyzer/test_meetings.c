@@ -454,6 +454,30 @@ Test(meetings, merge_two_tasks_of_the_same_three_units) {
   rg_plan_free(p);
 }
 
+/* Found by fuzz_report (issue 19): the reason was built in a 160-byte
+ * buffer, so a long convener's name was cut, mid-character. */
+Test(meetings, reason_keeps_a_long_convener_name_whole) {
+  char spec[2][400], name[320] = "";
+  for (int i = 0; i < 100; i++)
+    strcat(name, "长"); /* 300 bytes */
+  for (int i = 0; i < 2; i++)
+    snprintf(spec[i], sizeof spec[i], "*%s 乙 丙", name);
+  const char *s[] = {spec[0], spec[1]};
+  rg_plan *p = plan_of(s, 2);
+  rg_meeting_opts o;
+  opts_at(&o, "2026-09-21");
+  rg_meeting_plan mp;
+  rg_error e;
+  cr_assert_eq(rg_meetings_plan(p, &o, &mp, &e), RG_OK);
+  cr_assert_eq(mp.n_meetings, 1);
+  char want[512];
+  snprintf(want, sizeof want, "2项议题均由%s牵头；2项涉及丙；相关度1.00，比逐项开会少90单位·分钟",
+           name);
+  cr_assert_str_eq(mp.meetings[0].reason, want);
+  rg_meeting_plan_free(&mp);
+  rg_plan_free(p);
+}
+
 Test(meetings, keep_apart_two_tasks_that_share_half_their_units) {
   /* apart: 2 x 2 x 45 = 180; together: 3 x 60 = 180: no saving, no merge */
   const char *s[] = {"*甲 乙", "*甲 丙"};

@@ -202,3 +202,65 @@ Test(projection, is_made_from_a_built_bipartite_graph_only) {
   rg_projection_destroy(&p);
   rg_plan_free(plan);
 }
+
+/* ------------------------------------------------- measuring (issue 19) */
+
+/* a-b = c-d (fx_path): the tasks' pairs are 1 + 1 + 1 + 1 = 4, but b-c is
+ * named by tasks 2 and 4, so the projection has 3 distinct ties. */
+Test(measure, sums_pairs_by_degree_and_counts_distinct_ties_past_the_limit) {
+  rg_plan *plan = fx_path();
+  rg_projection_size sz;
+  rg_projection_measure(plan, NULL, 4, &sz);
+  cr_assert_eq(sz.pairs, 4);
+  cr_assert_eq(sz.ties, 4, "within the limit the pairs stand for the ties");
+  cr_assert_eq(sz.counted, 0);
+  cr_assert_eq(sz.worst_task, 0, "first of the largest tasks");
+  cr_assert_eq(sz.worst_k, 2);
+  rg_projection_measure(plan, NULL, 3, &sz);
+  cr_assert_eq(sz.counted, 1);
+  cr_assert_eq(sz.ties, 3, "deduplicated: b-c once");
+  rg_projection_measure(plan, NULL, 2, &sz);
+  cr_assert_eq(sz.ties, 3, "stops at limit + 1");
+  unsigned char skip[4] = {0, 0, 0, 1}; /* task "4" */
+  rg_projection_measure(plan, skip, 2, &sz);
+  cr_assert_eq(sz.pairs, 3);
+  cr_assert_eq(sz.ties, 3);
+  rg_plan_free(plan);
+}
+
+Test(measure, counts_concrete_units_only_and_finds_the_largest_task) {
+  rg_plan *star = fx_star(); /* hub + one leaf per task, plus a collective and a generic */
+  rg_projection_size sz;
+  rg_projection_measure(star, NULL, 0, &sz);
+  cr_assert_eq(sz.pairs, 4);
+  cr_assert_eq(sz.ties, 1, "limit 0: more than 0");
+  cr_assert_eq(sz.worst_k, 2);
+  rg_plan_free(star);
+  rg_plan *tri = fx_triangles(); /* 3 + 3 + 1 pairs, all distinct */
+  rg_projection_measure(tri, NULL, 6, &sz);
+  cr_assert_eq(sz.pairs, 7);
+  cr_assert_eq(sz.ties, 7);
+  cr_assert_eq(sz.worst_task, 0);
+  cr_assert_eq(sz.worst_k, 3);
+  unsigned char skip[3] = {1, 0, 0};
+  rg_projection_measure(tri, skip, 100, &sz);
+  cr_assert_eq(sz.pairs, 4);
+  cr_assert_eq(sz.worst_task, 1);
+  rg_plan_free(tri);
+}
+
+Test(projection, leaves_skipped_tasks_out_of_the_ties_but_counts_their_units) {
+  rg_plan *plan = fx_triangles();
+  rg_bigraph g;
+  rg_projection p;
+  cr_assert_eq(rg_bigraph_build(plan, &g, NULL), RG_OK);
+  unsigned char skip[3] = {0, 0, 1}; /* the a3-b1 bridge task */
+  cr_assert_eq(rg_projection_build_skip(plan, &g, skip, &p, NULL), RG_OK);
+  rg_bigraph_destroy(&g);
+  cr_assert_eq(rg_projection_edges(&p), 6);
+  cr_assert_eq(eid(&p, plan, "a3", "b1"), -1);
+  cr_assert_eq(p.task_k[2], 2);
+  cr_assert_eq(p.ev_begin[6], 6);
+  rg_projection_destroy(&p);
+  rg_plan_free(plan);
+}

@@ -18,7 +18,7 @@ static char *capture(rg_plan *p, writer w, rg_format fmt) {
   char *buf = NULL;
   size_t len = 0;
   FILE *f = open_memstream(&buf, &len);
-  cr_assert_eq(rg_out_write(w, p, &r, fmt, f, &err), RG_OK, "%s", err.msg);
+  cr_assert_eq(rg_out_write(w, p, &r, fmt, NULL, f, &err), RG_OK, "%s", err.msg);
   fclose(f);
   rg_results_free(&r);
   return buf;
@@ -64,7 +64,7 @@ Test(units_out, json_carries_the_seed_and_null_constraint_for_isolated_units) {
   char *buf = NULL;
   size_t len = 0;
   FILE *f = open_memstream(&buf, &len);
-  cr_assert_eq(rg_out_write(&rg_frame_units, p, &r, RG_FMT_JSON, f, &err), RG_OK);
+  cr_assert_eq(rg_out_write(&rg_frame_units, p, &r, RG_FMT_JSON, NULL, f, &err), RG_OK);
   fclose(f);
   json_error_t je;
   json_t *root = json_loads(buf, 0, &je);
@@ -83,12 +83,13 @@ Test(units_out, json_carries_the_seed_and_null_constraint_for_isolated_units) {
   rg_plan_free(p);
 }
 
+/* Strongest first, then by names. */
 Test(ties_out, lists_evidence_as_printed_task_numbers) {
   rg_plan *p = fx_path();
   char *csv = capture(p, &rg_frame_ties, RG_FMT_CSV);
   cr_assert_str_eq(csv, "unit_a,unit_b,weight,tasks,shared\n"
-                        "a,b,1,1,1\n"
                         "b,c,2,2;4,2\n"
+                        "a,b,1,1,1\n"
                         "c,d,1,3,1\n");
   free(csv);
   rg_plan_free(p);
@@ -126,7 +127,8 @@ Test(clusters_out, json_has_modularity_seed_and_cluster_lists) {
 Test(overload_out, lists_flagged_units_with_fence_and_reason) {
   rg_plan *p = fx_star();
   char *csv = capture(p, &rg_frame_overload, RG_FMT_CSV);
-  const char *head = "unit,load,zscore,rank,reason,top_chapters,fence,q1,q3,iqr\nhub,4,2,1,";
+  const char *head =
+      "unit,load,led,supported,zscore,rank,reason,top_chapters,fence,q1,q3,iqr\nhub,4,4,0,2,1,";
   cr_assert_eq(strncmp(csv, head, strlen(head)), 0, "%s", csv);
   cr_assert(strstr(csv, ",一 2;二 2,0.5,0.5,0.5,0\n") != NULL, "%s", csv);
   free(csv);
@@ -144,7 +146,7 @@ Test(collectives_out, lists_collectives_and_generics_with_their_tasks) {
   size_t len = 0;
   rg_error err;
   FILE *f = open_memstream(&buf, &len);
-  cr_assert_eq(rg_out_write(&rg_frame_collectives, p, NULL, RG_FMT_CSV, f, &err), RG_OK);
+  cr_assert_eq(rg_out_write(&rg_frame_collectives, p, NULL, RG_FMT_CSV, NULL, f, &err), RG_OK);
   fclose(f);
   /* same task count: byte order of the UTF-8 names (各 E5 90 84 < 有 E6 9C 89) */
   cr_assert_str_eq(buf, "name,kind,n_tasks,tasks\n"

@@ -193,6 +193,33 @@ Test(meetings_table, shows_the_summary_and_one_units_schedule) {
   rg_plan_free(p);
 }
 
+/* Found by fuzz_writers (issue 19): the summary and the schedule's heading
+ * printed a unit's name raw, so ESC reached the terminal. */
+Test(meetings_table, shows_control_characters_in_names_and_never_sends_them) {
+  rg_plan *p = rg_plan_new("controls");
+  rg_plan_add_chapter(p, "一", "one", 1);
+  int a = rg_plan_intern_unit(p, "甲\x1b[2J局", RG_KIND_UNIT, 1);
+  int b = rg_plan_intern_unit(p, "乙局", RG_KIND_UNIT, 1);
+  int t = rg_plan_add_task(p, "1", "第一项", 0, -1, 1);
+  rg_plan_link(p, t, a, RG_ROLE_LEAD, 1);
+  rg_plan_link(p, t, b, RG_ROLE_SUPPORT, 1);
+  rg_plan_finalize(p);
+  rg_meeting_opts o;
+  rg_meeting_opts_init(&o);
+  cr_assert_eq(rg_date_parse("2026-09-21", &o.start), 0);
+  rg_meeting_plan mp;
+  rg_error e;
+  cr_assert_eq(rg_meetings_plan(p, &o, &mp, &e), RG_OK);
+  char *s = render(p, &mp, a, RG_FMT_TABLE);
+  cr_assert_null(strchr(s, '\x1b'), "%s", s);
+  cr_assert(strstr(s, "甲\xE2\x90\x9B[2J局的会议日程："), "%s", s); /* U+241B, the ESC picture */
+  cr_assert(strstr(s, "；甲\xE2\x90\x9B[2J局参加 1 次会议") || strstr(s, "；乙局参加 1 次会议"),
+            "%s", s);
+  free(s);
+  rg_meeting_plan_free(&mp);
+  rg_plan_free(p);
+}
+
 /* ------------------------------------------------------------ calendar */
 
 static char *ics_of(const rg_plan *p, const rg_meeting_plan *mp, int unit, const char *room) {

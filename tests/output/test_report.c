@@ -507,6 +507,34 @@ Test(report, workbook_has_fixed_date_frozen_headers_filters_numbers_and_no_formu
   done(&fx);
 }
 
+/* Found by fuzz_report (issue 19): libxlsxwriter writes the document
+ * properties as given, so a control character in the title or the file
+ * name made docProps/core.xml ill-formed and the workbook unreadable. */
+Test(report, workbook_properties_stay_well_formed_with_control_characters) {
+  fixture fx;
+  fx.plan = hostile_plan();
+  fx.plan->meta.title = rg_plan_strdup(fx.plan, "分工\x01方案\x1b[31m");
+  fx.plan->path = rg_plan_strdup(fx.plan, "plan\x02.txt");
+  hand_results(fx.plan, &fx.res);
+  snprintf(fx.dir, sizeof fx.dir, "/tmp/rg-report-test-XXXXXX");
+  cr_assert_not_null(mkdtemp(fx.dir));
+  rg_report_opts o;
+  rg_report_opts_init(&o);
+  o.dir = fx.dir;
+  o.no_diagrams = 1;
+  rg_error err;
+  cr_assert_eq(rg_report_write(fx.plan, &fx.res, &o, &err), RG_OK, "%s", err.msg);
+  char *core = unzip_member(file_in(fx.dir, "report.xlsx"), "docProps/core.xml");
+  xmlDoc *doc = xmlReadMemory(core, (int)strlen(core), "core.xml", NULL,
+                              XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+  cr_assert_not_null(doc, "%s", core);
+  xmlFreeDoc(doc);
+  cr_assert_not_null(strstr(core, "<dc:title>分工 方案 [31m</dc:title>"), "%s", core);
+  cr_assert_not_null(strstr(core, "<dc:description>plan .txt</dc:description>"), "%s", core);
+  free(core);
+  done(&fx);
+}
+
 Test(report, bad_language_is_a_usage_error) {
   rg_plan *p = hostile_plan();
   rg_results r;
