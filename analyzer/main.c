@@ -30,6 +30,7 @@
 #include "meetings.h"
 #include "meetings_out.h"
 #include "names.h"
+#include "outfile.h"
 #include "plan.h"
 #include "plan_out.h"
 #include "report.h"
@@ -531,11 +532,15 @@ static rg_status overloaded_units(cli *c, rg_plan *plan, unsigned char **over, r
 /* The calendar file of --ics. */
 static rg_status write_ics(cli *c, rg_plan *plan, const rg_meeting_plan *mp, int only,
                            rg_error *err) {
-  FILE *f = fopen(c->ics_path, "wb");
-  if (!f) return rg_error_set(err, RG_ESYS, c->ics_path, 0, 0, "cannot open for writing");
-  rg_status st = rg_meetings_write_ics(plan, mp, only, &c->ics, f, err);
-  if (fclose(f) != 0 && !st) st = rg_error_set(err, RG_ESYS, c->ics_path, 0, 0, "write failed");
-  return st;
+  rg_outfile o;
+  rg_status st = rg_outfile_open(&o, c->ics_path, err);
+  if (st) return st;
+  st = rg_meetings_write_ics(plan, mp, only, &c->ics, o.f, err);
+  if (st) {
+    rg_outfile_abort(&o);
+    return st;
+  }
+  return rg_outfile_commit(&o, err);
 }
 
 static int cmd_meetings(cli *c, const command *cmd, rg_plan *plan, FILE *out) {
@@ -1208,16 +1213,19 @@ static int run_command(cli *c, const command *cmd) {
     return EXIT_USAGE;
   }
   int rc;
-  FILE *out = stdout;
+  /* -o FILE: whole or not at all; a failed command leaves the old file */
+  rg_outfile o = {.f = stdout};
   if (c->out_path && strcmp(c->out_path, "-") && !cmd->output->writes_files)
-    out = fopen(c->out_path, "w");
-  if (!out) {
-    rc = finish(rg_error_set(&err, RG_ESYS, c->out_path, 0, 0, "cannot open for writing"), &err);
+    st = rg_outfile_open(&o, c->out_path, &err);
+  if (st) {
+    rc = finish(st, &err);
   } else {
-    rc = cmd->run(c, cmd, plan, out);
-    if (out != stdout && fclose(out) != 0 && rc == EXIT_OK)
-      rc = finish(rg_error_set(&err, RG_ESYS, c->out_path, 0, 0, "write failed"), &err);
-    if (out == stdout && fflush(stdout) != 0 && rc == EXIT_OK)
+    rc = cmd->run(c, cmd, plan, o.f);
+    if (o.f != stdout && rc != EXIT_OK)
+      rg_outfile_abort(&o);
+    else if (o.f != stdout)
+      rc = finish(rg_outfile_commit(&o, &err), &err);
+    if (o.f == stdout && fflush(stdout) != 0 && rc == EXIT_OK)
       rc = finish(rg_error_set(&err, RG_ESYS, NULL, 0, 0, "write to stdout failed"), &err);
   }
   rg_plan_free(plan);

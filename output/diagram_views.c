@@ -313,6 +313,9 @@ rg_status rg_diagram_resolve_view(rg_diagram_ctx *ctx, const char *view, rg_erro
         ctx->arg = i;
         return RG_OK;
       }
+    if (res->n_clusters == 0)
+      return rg_error_set(err, RG_EUSAGE, NULL, 0, 0,
+                          "diagram: no cluster %d: the plan's units form no clusters", id);
     return rg_error_set(err, RG_EUSAGE, NULL, 0, 0,
                         "diagram: no cluster %d (the plan has %d: 0 to %d)", id, res->n_clusters,
                         res->n_clusters - 1);
@@ -330,6 +333,11 @@ rg_status rg_diagram_resolve_view(rg_diagram_ctx *ctx, const char *view, rg_erro
         ctx->arg = i;
         return RG_OK;
       }
+    if (plan->n_chapters == 0)
+      return rg_error_set(err, RG_EUSAGE, NULL, 0, 0,
+                          "diagram: no chapter \"%s\": the plan has no chapters (draw it whole "
+                          "with --view collab)",
+                          a);
     return rg_error_set(err, RG_EUSAGE, NULL, 0, 0,
                         "diagram: no chapter \"%s\" (the plan has chapters 1 to %d)", a,
                         plan->n_chapters);

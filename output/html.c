@@ -1,6 +1,7 @@
 /* html.c - index.html: the report page for the people who decide. */
 #include "html.h"
 
+#include <errno.h>
 #include <jansson.h>
 #include <limits.h>
 #include <math.h>
@@ -1108,6 +1109,8 @@ rg_status rg_html_write(FILE *out, const rg_report_data *d, rg_error *err) {
   free(p.adj_begin);
   free(p.adj);
   free(p.scratch);
-  if (ferror(out)) return rg_error_set(err, RG_ESYS, NULL, 0, 0, "cannot write the report page");
+  if (ferror(out))
+    return rg_error_set(err, RG_ESYS, NULL, 0, 0, "cannot write the report page: %s",
+                        strerror(errno));
   return RG_OK;
 }

@@ -5,9 +5,12 @@
 #include <stdlib.h>
 #include <string.h>
 #include <xlsxwriter.h>
+#include <xlsxwriter/utility.h>
 
 #include "escape.h"
 #include "schema.h"
+#include "stamp.h"
+#include "utf8.h"
 
 #define TR(zh, en) rg_report_tr(d, (zh), (en))
 
@@ -15,6 +18,7 @@ typedef struct book {
   lxw_workbook *wb;
   lxw_format *head, *wrap, *over;
   const rg_report_data *d;
+  const char *sheet; /* the sheet being written, for messages */
   /* number formats asked for by columns (rg_column.num_format), made once */
   const char *fmt_names[16];
   lxw_format *fmts[16];
@@ -31,6 +35,52 @@ static lxw_format *number_format(book *b, const char *name) {
   format_set_num_format(f, name);
   b->fmt_names[b->n_fmts] = name;
   return b->fmts[b->n_fmts++] = f;
+}
+
+/* What a cell holds: 32,767 characters, counted as Excel counts them (in
+ * UTF-16 units: a character beyond U+FFFF is two). */
+#define CELL_MAX 32767
+
+static size_t utf16_units(const char *s, size_t len) {
+  size_t u = 0;
+  for (size_t i = 0; i < len; i += rg_utf8_char_len(s + i))
+    u += rg_utf8_char_len(s + i) == 4 ? 2 : 1;
+  return u;
+}
+
+/* Write text s. Longer than a cell holds (libxlsxwriter would leave the
+ * cell empty), it is cut at a character boundary and ends with a visible
+ * marker, and a warning names the cell; index.html and report.json keep the
+ * whole text. */
+static void put_text(book *b, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, const char *s,
+                     lxw_format *f) {
+  size_t len = strlen(s);
+  if (len <= CELL_MAX || utf16_units(s, len) <= CELL_MAX) {
+    worksheet_write_string(ws, row, col, s, f);
+    return;
+  }
+  const rg_report_data *d = b->d;
+  const char *marker = TR("…（全文见网页/JSON）", "… (full text in index.html and report.json)");
+  size_t room = CELL_MAX - utf16_units(marker, strlen(marker)), u = 0, cut = 0;
+  while (cut < len) {
+    size_t n = rg_utf8_char_len(s + cut), w = n == 4 ? 2 : 1;
+    if (u + w > room) break;
+    u += w;
+    cut += n;
+  }
+  size_t mlen = strlen(marker);
+  char *t = rg_xmalloc(cut + mlen + 1);
+  memcpy(t, s, cut);
+  memcpy(t + cut, marker, mlen + 1);
+  worksheet_write_string(ws, row, col, t, f);
+  free(t);
+  char cell[LXW_MAX_CELL_NAME_LENGTH];
+  lxw_rowcol_to_cell(cell, row, col);
+  fprintf(stderr,
+          "respgraph: warning: report.xlsx: sheet %s, cell %s: the text is %zu characters, "
+          "more than a cell holds (%d); cut, with a marker (index.html and report.json have "
+          "it all)\n",
+          b->sheet, cell, utf16_units(s, len), CELL_MAX);
 }
 
 /* Write one cell of a table: numbers as numbers (never a formula), text as
@@ -54,10 +104,10 @@ static void write_cell(book *b, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
     if (v->i) worksheet_write_string(ws, row, col, TR("是", "yes"), NULL);
     return;
   case RG_COL_UNIT:
-    if (v->i >= 0) worksheet_write_string(ws, row, col, plan->units[v->i].name, mark);
+    if (v->i >= 0) put_text(b, ws, row, col, plan->units[v->i].name, mark);
     return;
   case RG_COL_TASK:
-    if (v->i >= 0) worksheet_write_string(ws, row, col, plan->tasks[v->i].number, NULL);
+    if (v->i >= 0) put_text(b, ws, row, col, plan->tasks[v->i].number, NULL);
     return;
   case RG_COL_STR: {
     const char *s = rg_cell_label(tc, v->s, d->zh);
@@ -67,14 +117,14 @@ static void write_cell(book *b, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
     if (s && *s && end && !*end && isfinite(x))
       worksheet_write_number(ws, row, col, x, NULL);
     else if (s)
-      worksheet_write_string(ws, row, col, s, NULL);
+      put_text(b, ws, row, col, s, NULL);
     return;
   }
   case RG_COL_LIST:
   case RG_COL_TASKS:
   case RG_COL_UNITS: {
     char *s = rg_cell_text(t, c, v, "、");
-    worksheet_write_string(ws, row, col, s, NULL);
+    put_text(b, ws, row, col, s, NULL);
     free(s);
     return;
   }
@@ -103,6 +153,7 @@ static void table_sheet(book *b, const char *name, const rg_table *t) {
   const rg_report_data *d = b->d;
   lxw_worksheet *ws = workbook_add_worksheet(b->wb, name);
   if (!ws) return;
+  b->sheet = name;
   int ncols = rg_table_ncols(t), nrows = rg_table_rows(t);
   int mark_col = -1;
   for (int c = 0; c < ncols; c++) {
@@ -214,7 +265,7 @@ rg_status rg_xlsx_write(const char *path, const rg_report_data *d, rg_error *err
   props.title = title;
   props.author = (char *)"respgraph";
   props.comments = comments;
-  props.created = (time_t)RG_XLSX_CREATED;
+  props.created = rg_stamp_epoch(); /* never "now": same input, same bytes */
   workbook_set_properties(wb, &props);
   book b = {.wb = wb, .d = d};
   b.head = workbook_add_format(wb);
