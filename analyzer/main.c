@@ -30,6 +30,7 @@
 #include "meetings.h"
 #include "meetings_out.h"
 #include "names.h"
+#include "outfile.h"
 #include "plan.h"
 #include "plan_out.h"
 #include "report.h"
@@ -101,6 +102,7 @@ enum {
   OPT_MAX_TIES,
   OPT_EXCLUDE_TASK,
   OPT_MAX_TASK_UNITS,
+  OPT_BACKBONE,
 };
 
 /* Option groups: a command takes the groups in its table entry; -o, -h and
@@ -119,6 +121,7 @@ enum {
   G_MEETINGS = 1u << 6, /* --exclude-unit --unavailable --ics */
   G_EXPLAIN = 1u << 7,  /* --explain: check */
   G_UNIT = 1u << 8,     /* --unit: the rows about one unit */
+  G_BACKBONE = 1u << 9, /* --backbone: ties */
 };
 
 typedef struct optdef {
@@ -132,6 +135,7 @@ static const struct {
   const char *say;
 } OWN_OPTIONS[] = {
     {G_EXPLAIN, "--explain goes with check: respgraph check PLAN --explain TASK"},
+    {G_BACKBONE, "--backbone goes with ties: respgraph ties PLAN --backbone"},
 };
 
 static const optdef OPTIONS[] = {
@@ -170,6 +174,7 @@ static const optdef OPTIONS[] = {
     {{"chapter", required_argument, NULL, OPT_CHAPTER}, G_PLANNING},
     {{"exclude-unit", required_argument, NULL, OPT_EXCLUDE_UNIT}, G_MEETINGS},
     {{"unit", required_argument, NULL, OPT_UNIT}, G_UNIT},
+    {{"backbone", no_argument, NULL, OPT_BACKBONE}, G_BACKBONE},
     {{"unavailable", required_argument, NULL, OPT_UNAVAILABLE}, G_MEETINGS},
     {{"ics", required_argument, NULL, OPT_ICS}, G_MEETINGS},
     {{"start", required_argument, NULL, OPT_START}, G_PLANNING},
@@ -202,6 +207,7 @@ typedef struct cli {
   const char *out_path;
   rg_format format;
   rg_table_opts table; /* --wide --top --sort --columns */
+  int backbone;        /* ties --backbone */
   rg_load_opts load;
   const char *roster;
   rg_analysis_opts analysis;
@@ -344,7 +350,7 @@ static int cmd_table(cli *c, const command *cmd, rg_plan *plan, FILE *out) {
   rg_results r = {0};
   rg_error err;
   rg_error_clear(&err);
-  rg_out_opts o = {c->table, -1};
+  rg_out_opts o = {c->table, -1, c->backbone};
   if (c->only_unit && option_unit(plan, "--unit", c->only_unit, &o.only_unit)) return EXIT_USAGE;
   int analyse = cmd->options & G_ANALYSIS;
   rg_status st = analyse ? rg_analyze(plan, &c->analysis, &r, &err) : RG_OK;
@@ -526,11 +532,15 @@ static rg_status overloaded_units(cli *c, rg_plan *plan, unsigned char **over, r
 /* The calendar file of --ics. */
 static rg_status write_ics(cli *c, rg_plan *plan, const rg_meeting_plan *mp, int only,
                            rg_error *err) {
-  FILE *f = fopen(c->ics_path, "wb");
-  if (!f) return rg_error_set(err, RG_ESYS, c->ics_path, 0, 0, "cannot open for writing");
-  rg_status st = rg_meetings_write_ics(plan, mp, only, &c->ics, f, err);
-  if (fclose(f) != 0 && !st) st = rg_error_set(err, RG_ESYS, c->ics_path, 0, 0, "write failed");
-  return st;
+  rg_outfile o;
+  rg_status st = rg_outfile_open(&o, c->ics_path, err);
+  if (st) return st;
+  st = rg_meetings_write_ics(plan, mp, only, &c->ics, o.f, err);
+  if (st) {
+    rg_outfile_abort(&o);
+    return st;
+  }
+  return rg_outfile_commit(&o, err);
 }
 
 static int cmd_meetings(cli *c, const command *cmd, rg_plan *plan, FILE *out) {
@@ -600,10 +610,18 @@ static const command COMMANDS[] = {
      "One row per concrete unit, by load (ties by name). CSV columns begin\n"
      "unit,kind,led,supported,load,partners,strength,betweenness,harmonic,\n"
      "eigenvector,pagerank,constraint,coreness,cluster,overloaded.\n\n" ANALYSIS_HELP},
-    {"ties", cmd_table, &rg_frame_ties, G_TABLE | G_ANALYSIS | G_UNIT, &OUT_TABLE,
+    {"ties", cmd_table, &rg_frame_ties, G_TABLE | G_ANALYSIS | G_UNIT | G_BACKBONE, &OUT_TABLE,
      "co-ownership ties between units, with their tasks",
-     "One row per pair of concrete units that share tasks: unit_a,unit_b,weight,\n"
-     "tasks (the shared task numbers: the evidence for the tie).\n\n" ANALYSIS_HELP},
+     "One row per pair of concrete units that share tasks, strongest first:\n"
+     "unit_a,unit_b,weight,p,backbone,tasks (the shared task numbers: the evidence\n"
+     "for the tie). p: the chance of at least this many shared tasks if each unit's\n"
+     "tasks were spread at random, keeping every unit's and task's number of links\n"
+     "(SDSM: the bipartite configuration model, exact Poisson-binomial tail).\n"
+     "backbone: significant (p < 0.05, one-tailed, each tie on its own) and/or\n"
+     "strongest (a unit's heaviest tie, so no unit with a partner is left out).\n"
+     "ties options:\n"
+     "      --backbone                only the backbone: the ties the collaboration\n"
+     "                                diagram draws\n\n" ANALYSIS_HELP},
     {"clusters", cmd_table, &rg_frame_clusters, G_TABLE | G_ANALYSIS | G_UNIT, &OUT_TABLE,
      "groups of units that share tasks (Leiden)",
      "Co-ownership clusters: Leiden on the weighted projection with the modularity\n"
@@ -992,6 +1010,9 @@ static int apply_option(cli *c, const command *cmd, unsigned g, int opt, const c
   case G_UNIT:
     c->only_unit = arg;
     return EXIT_OK;
+  case G_BACKBONE:
+    c->backbone = 1;
+    return EXIT_OK;
   case G_ANALYSIS:
     return opt_analysis(c, cmd, opt, arg);
   case G_LANG:
@@ -1192,16 +1213,19 @@ static int run_command(cli *c, const command *cmd) {
     return EXIT_USAGE;
   }
   int rc;
-  FILE *out = stdout;
+  /* -o FILE: whole or not at all; a failed command leaves the old file */
+  rg_outfile o = {.f = stdout};
   if (c->out_path && strcmp(c->out_path, "-") && !cmd->output->writes_files)
-    out = fopen(c->out_path, "w");
-  if (!out) {
-    rc = finish(rg_error_set(&err, RG_ESYS, c->out_path, 0, 0, "cannot open for writing"), &err);
+    st = rg_outfile_open(&o, c->out_path, &err);
+  if (st) {
+    rc = finish(st, &err);
   } else {
-    rc = cmd->run(c, cmd, plan, out);
-    if (out != stdout && fclose(out) != 0 && rc == EXIT_OK)
-      rc = finish(rg_error_set(&err, RG_ESYS, c->out_path, 0, 0, "write failed"), &err);
-    if (out == stdout && fflush(stdout) != 0 && rc == EXIT_OK)
+    rc = cmd->run(c, cmd, plan, o.f);
+    if (o.f != stdout && rc != EXIT_OK)
+      rg_outfile_abort(&o);
+    else if (o.f != stdout)
+      rc = finish(rg_outfile_commit(&o, &err), &err);
+    if (o.f == stdout && fflush(stdout) != 0 && rc == EXIT_OK)
       rc = finish(rg_error_set(&err, RG_ESYS, NULL, 0, 0, "write to stdout failed"), &err);
   }
   rg_plan_free(plan);

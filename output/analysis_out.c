@@ -12,8 +12,9 @@
 /* A table of the analysis: view v of plan and results r (rows about
  * only_unit when it is not -1). */
 static rg_table *analysis_table(const rg_view *v, const rg_plan *plan, const rg_results *r,
-                                int only_unit) {
-  rg_table_src src = {.plan = plan, .res = r, .only_unit = only_unit};
+                                const rg_out_opts *o) {
+  rg_table_src src = {
+      .plan = plan, .res = r, .only_unit = o ? o->only_unit : -1, .backbone = o ? o->backbone : 0};
   return rg_table_view(v, &src);
 }
 
@@ -47,7 +48,7 @@ struct rg_out_frame {
 
 rg_status rg_out_write(const rg_out_frame *f, const rg_plan *plan, const rg_results *r,
                        rg_format fmt, const rg_out_opts *o, FILE *out, rg_error *err) {
-  rg_table *t = analysis_table(f->view, plan, r, o ? o->only_unit : -1);
+  rg_table *t = analysis_table(f->view, plan, r, o);
   rg_table_opts def = rg_table_opts_default();
   const rg_table_opts *to = o ? &o->table : &def;
   rg_status st = rg_table_shape(t, to, err);
@@ -77,13 +78,19 @@ rg_status rg_out_write(const rg_out_frame *f, const rg_plan *plan, const rg_resu
 
 static void cluster_figures(const rg_results *r, json_t *o) {
   json_object_set_new(o, "modularity", json_num(r->modularity));
+  json_object_set_new(o, "bridge_cut", json_num(r->bridge_cut));
 }
 
 static void cluster_headline(const rg_results *r, FILE *out) {
-  char q[64];
+  char q[64], cut[64];
   rg_format_sig(q, sizeof q, r->modularity, RG_TEXT_DIGITS);
-  fprintf(out, "modularity %s, %d clusters (Leiden, resolution %g, seed %lu)\n", q, r->n_clusters,
-          r->opts.resolution, r->opts.seed);
+  rg_format_sig(cut, sizeof cut, r->bridge_cut, RG_TEXT_DIGITS);
+  fprintf(out,
+          "%d clusters (Leiden, modularity %s, resolution %g, seed %lu), each named by the\n"
+          "chapter most of its tasks come from and its heaviest units. n_tasks: tasks more than\n"
+          "half of whose concrete units are in the cluster. bridges: participation >= %s\n"
+          "(the top 10%% of units with ties).\n",
+          r->n_clusters, q, r->opts.resolution, r->opts.seed, cut);
 }
 
 static void fence_figures(const rg_results *r, json_t *o) {

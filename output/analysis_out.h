@@ -36,6 +36,7 @@ extern const rg_out_frame rg_frame_collectives;
 typedef struct rg_out_opts {
   rg_table_opts table;
   int only_unit;
+  int backbone; /* ties: only the backbone (ties --backbone) */
 } rg_out_opts;
 
 /* Write frame f's table of plan and results r in fmt, as o asks (NULL:

@@ -3,6 +3,7 @@
 #include "table.h"
 
 #include <csv.h>
+#include <errno.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -392,7 +393,7 @@ char *rg_cell_text(const rg_table *t, int c, const rg_cell *v, const char *sep) 
 }
 
 static rg_status write_failed(rg_error *err) {
-  return rg_error_set(err, RG_ESYS, NULL, 0, 0, "cannot write output");
+  return rg_error_set(err, RG_ESYS, NULL, 0, 0, "cannot write output: %s", strerror(errno));
 }
 
 static int shown(const rg_tcol *tc, const rg_text_opts *o) {

@@ -121,7 +121,8 @@ typedef struct rg_table_src {
   const struct rg_results *res;     /* analysis tables */
   const struct rg_report_data *rd;  /* per-chapter figures of the report */
   const struct rg_meeting_plan *mp; /* meeting tables */
-  int only_unit;                    /* meeting tables: keep this unit's, -1 all */
+  int only_unit;                    /* keep the rows about this unit, -1 all */
+  int backbone;                     /* ties: only the backbone (backbone.h) */
   int task;                         /* explain table: the task whose names are shown */
 } rg_table_src;
 

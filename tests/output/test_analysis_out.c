@@ -29,10 +29,10 @@ Test(units_out, csv_starts_with_the_documented_columns) {
   char *csv = capture(p, &rg_frame_units, RG_FMT_CSV);
   const char *head = "unit,kind,led,supported,load,partners,strength,betweenness,harmonic,"
                      "eigenvector,pagerank,constraint,coreness,cluster,overloaded,fractional,"
-                     "share,chapters,burden,zscore,rank,participation,top_chapters\n";
+                     "share,chapters,burden,zscore,rank,participation,top_chapters,cluster_name\n";
   cr_assert_eq(strncmp(csv, head, strlen(head)), 0, "%s", csv);
   const char *hub = "hub,unit,4,0,4,4,4,1,1,1,0.4756756757,0.25,1,0,true,2,0.6666666667,2,4,2,1,0,"
-                    "一 2;二 2\n";
+                    "一 2;二 2,first（hub、a…）\n";
   cr_assert_eq(strncmp(csv + strlen(head), hub, strlen(hub)), 0, "%s", csv);
   free(csv);
   rg_plan_free(p);
@@ -87,10 +87,14 @@ Test(units_out, json_carries_the_seed_and_null_constraint_for_isolated_units) {
 Test(ties_out, lists_evidence_as_printed_task_numbers) {
   rg_plan *p = fx_path();
   char *csv = capture(p, &rg_frame_ties, RG_FMT_CSV);
-  cr_assert_str_eq(csv, "unit_a,unit_b,weight,tasks,shared\n"
-                        "b,c,2,2;4,2\n"
-                        "a,b,1,1,1\n"
-                        "c,d,1,3,1\n");
+  /* p: the SDSM p-values, recomputed independently by tests/checks/backbone.py
+   * (scipy least squares, full convolution): 0.774948120..., 0.564193725...;
+   * nothing significant on four units, so each tie is in the backbone as some
+   * unit's strongest */
+  cr_assert_str_eq(csv, "unit_a,unit_b,weight,p,backbone,tasks,shared\n"
+                        "b,c,2,0.7749481201,strongest,2;4,2\n"
+                        "a,b,1,0.5641937256,strongest,1,1\n"
+                        "c,d,1,0.5641937256,strongest,3,1\n");
   free(csv);
   rg_plan_free(p);
 }
@@ -117,9 +121,13 @@ Test(clusters_out, json_has_modularity_seed_and_cluster_lists) {
   json_decref(root);
   free(js);
   char *csv = capture(p, &rg_frame_clusters, RG_FMT_CSV);
-  cr_assert_str_eq(csv, "id,size,units,tasks,crossing_tasks,bridges\n"
-                        "0,3,a1;a2;a3,1,3,a3\n"
-                        "1,3,b1;b2;b3,2,3,b1\n");
+  /* names by hand: the chapter of the mostly-inside task (1: first, 2: second)
+   * and the heaviest members (a3 1.5, a1 1; b1 1.5, b2 0.5 before b3 by name);
+   * task 3 has one unit in each cluster, a majority in neither. Bridges: the
+   * 90th percentile of (0,0,0,0,P,P) is P, so a3 and b1 */
+  cr_assert_str_eq(csv, "id,name,size,n_tasks,bridges,units,mostly_tasks,tasks,crossing_tasks\n"
+                        "0,first（a3、a1…）,3,1,a3,a1;a2;a3,1,1,3\n"
+                        "1,second（b1、b2…）,3,1,b1,b1;b2;b3,2,2,3\n");
   free(csv);
   rg_plan_free(p);
 }
