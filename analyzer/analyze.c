@@ -1,5 +1,6 @@
 /* analyze.c - load, overload fence, weighted ties, centrality and Leiden clusters of a plan. */
 #include "analyze.h"
+#include "backbone.h"
 
 #include <igraph.h>
 #include <math.h>
@@ -72,6 +73,7 @@ void rg_results_free(rg_results *r) {
     free(r->clusters[i].tasks);
     free(r->clusters[i].crossing);
     free(r->clusters[i].bridges);
+    free(r->clusters[i].mostly);
   }
   free(r->clusters);
   memset(r, 0, sizeof *r);
@@ -705,12 +707,20 @@ static int cmp_bridge(const void *a, const void *b, void *plan) {
 
 static void collect_bridges(const rg_plan *plan, rg_results *out) {
   rg_unit_stats **tmp = rg_xmalloc(((size_t)out->n_units + 1) * sizeof *tmp);
+  /* the cut: the top decile of participation among units with ties */
+  double *p = rg_xmalloc(((size_t)out->n_units + 1) * sizeof *p);
+  int n = 0;
+  for (int i = 0; i < out->n_units; i++)
+    if (out->units[i].cluster >= 0) p[n++] = out->units[i].participation;
+  rg_sort(p, (size_t)n, sizeof *p, rg_cmp_double, NULL);
+  out->bridge_cut = n ? rg_quantile_sorted(p, n, RG_BRIDGE_QUANTILE) : NAN;
+  free(p);
   for (int c = 0; c < out->n_clusters; c++) {
     rg_cluster *cl = &out->clusters[c];
     int k = 0;
     for (int j = 0; j < cl->n_units; j++) {
       rg_unit_stats *s = &out->units[out->row_of_unit[cl->units[j]]];
-      if (s->participation > 0) tmp[k++] = s;
+      if (s->participation > 0 && s->participation >= out->bridge_cut) tmp[k++] = s;
     }
     rg_sort(tmp, (size_t)k, sizeof *tmp, cmp_bridge, (void *)plan);
     for (int j = 0; j < k; j++)
@@ -718,6 +728,66 @@ static void collect_bridges(const rg_plan *plan, rg_results *out) {
     cl->n_bridges = k;
   }
   free(tmp);
+}
+
+/* The chapter most of tasks[0..n) are in (ties: the earlier), -1 when none
+ * is in a chapter; *count how many are. O(n log n). */
+static int main_chapter(const rg_plan *plan, const int *tasks, int n, int *count) {
+  int *ch = rg_xmalloc(((size_t)n + 1) * sizeof *ch);
+  for (int k = 0; k < n; k++)
+    ch[k] = plan->tasks[tasks[k]].chapter;
+  rg_sort(ch, (size_t)n, sizeof *ch, rg_cmp_int, NULL);
+  int best = -1, best_n = 0;
+  for (int k = 0; k < n;) {
+    int j = k;
+    while (j < n && ch[j] == ch[k])
+      j++;
+    if (ch[k] >= 0 && j - k > best_n) best = ch[k], best_n = j - k;
+    k = j;
+  }
+  free(ch);
+  *count = best_n;
+  return best;
+}
+
+/* What names each cluster: its mostly tasks (more than half of the task's
+ * concrete units are members), their main chapter, and its core (the
+ * members with the largest load). O(links + tasks log tasks). */
+static void name_clusters(const rg_plan *plan, rg_results *out) {
+  int nc = out->n_clusters;
+  if (!nc) return;
+  int *cnt = rg_xcalloc((size_t)nc, sizeof *cnt);
+  size_t *cap = rg_xcalloc((size_t)nc, sizeof *cap);
+  for (int t = 0; t < plan->n_tasks; t++) {
+    const rg_task *task = &plan->tasks[t];
+    int k = 0, best = -1, best_n = 0;
+    for (int pass = 0; pass < 2; pass++) /* count, then reset the counts */
+      for (int j = 0; j < task->link_count; j++) {
+        int row = out->row_of_unit[plan->links[plan->task_links[task->link_begin + j]].unit];
+        int c = row >= 0 ? out->units[row].cluster : -1;
+        if (pass == 1) {
+          if (c >= 0) cnt[c] = 0;
+          continue;
+        }
+        k += row >= 0;
+        if (c >= 0 && ++cnt[c] > best_n) best = c, best_n = cnt[c];
+      }
+    if (best < 0 || best_n * 2 <= k) continue;
+    rg_cluster *cl = &out->clusters[best];
+    RG_GROW(cl->mostly, cap[best], (size_t)cl->n_mostly + 1);
+    cl->mostly[cl->n_mostly++] = t;
+  }
+  for (int c = 0; c < nc; c++) {
+    rg_cluster *cl = &out->clusters[c];
+    cl->chapter = main_chapter(plan, cl->mostly, cl->n_mostly, &cl->chapter_tasks);
+  }
+  for (int i = 0; i < out->n_units; i++) {
+    int c = out->units[i].cluster;
+    if (c >= 0 && out->clusters[c].n_core < RG_CLUSTER_CORE)
+      out->clusters[c].core[out->clusters[c].n_core++] = out->units[i].unit;
+  }
+  free(cnt);
+  free(cap);
 }
 
 /* ----------------------------------------------------------------- entry */
@@ -893,6 +963,8 @@ static rg_status analyze(const rg_plan *plan, const rg_analysis_opts *o, rg_resu
     out->row_of_unit[out->units[i].unit] = i;
   rg_sort(out->ties, (size_t)out->n_ties, sizeof *out->ties, cmp_tie, (void *)plan);
   collect_bridges(plan, out);
+  name_clusters(plan, out);
+  rg_backbone(plan, out, RG_BACKBONE_ALPHA);
   for (int c = 0; c < out->n_clusters; c++)
     if (out->clusters[c].n_tasks > 1)
       rg_sort(out->clusters[c].tasks, (size_t)out->clusters[c].n_tasks, sizeof(int), rg_cmp_int,

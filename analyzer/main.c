@@ -22,6 +22,7 @@
 
 #include "analysis_out.h"
 #include "analyze.h"
+#include "buf.h"
 #include "calendar.h"
 #include "diagram.h"
 #include "escape.h"
@@ -29,6 +30,7 @@
 #include "meetings.h"
 #include "meetings_out.h"
 #include "names.h"
+#include "outfile.h"
 #include "plan.h"
 #include "plan_out.h"
 #include "report.h"
@@ -93,16 +95,21 @@ enum {
   OPT_MIN_RELEVANCE,
   OPT_ACCEPT_UNIT,
   OPT_EXPLAIN,
+  OPT_HEADERS,
+  OPT_WIDE,
+  OPT_TOP,
+  OPT_SORT,
   OPT_MAX_TIES,
   OPT_EXCLUDE_TASK,
   OPT_MAX_TASK_UNITS,
+  OPT_BACKBONE,
 };
 
 /* Option groups: a command takes the groups in its table entry; -o, -h and
  * the reading options (G_READ) are taken by every command. */
 enum {
-  G_READ = 1u << 0,     /* --input-format --columns --sheet --roster --accept-unit */
-  G_TABLE = 1u << 1,    /* -f: the command prints a table */
+  G_READ = 1u << 0,     /* --input-format --headers --sheet --roster --accept-unit */
+  G_TABLE = 1u << 1,    /* -f --wide --top --sort --columns: the command prints a table */
   G_ANALYSIS = 1u << 2, /* --lead-weight --support-weight --weighting --min-shared
                            --resolution --seed --exact --max-ties --exclude-task
                            --max-task-units */
@@ -111,8 +118,10 @@ enum {
   G_PLANNING = 1u << 5, /* meeting planning: --max-attendees --max-agenda --rooms --chapter
                            --overhead-minutes --item-minutes --max-per-day --start
                            --sessions --room */
-  G_MEETINGS = 1u << 6, /* --exclude-unit --unit --unavailable --ics */
+  G_MEETINGS = 1u << 6, /* --exclude-unit --unavailable --ics */
   G_EXPLAIN = 1u << 7,  /* --explain: check */
+  G_UNIT = 1u << 8,     /* --unit: the rows about one unit */
+  G_BACKBONE = 1u << 9, /* --backbone: ties */
 };
 
 typedef struct optdef {
@@ -126,13 +135,20 @@ static const struct {
   const char *say;
 } OWN_OPTIONS[] = {
     {G_EXPLAIN, "--explain goes with check: respgraph check PLAN --explain TASK"},
+    {G_BACKBONE, "--backbone goes with ties: respgraph ties PLAN --backbone"},
 };
 
 static const optdef OPTIONS[] = {
     {{"format", required_argument, NULL, OPT_FORMAT}, G_TABLE},
     {{"output", required_argument, NULL, OPT_OUTPUT}, G_READ},
     {{"input-format", required_argument, NULL, OPT_INPUT_FORMAT}, G_READ},
-    {{"columns", required_argument, NULL, OPT_COLUMNS}, G_READ},
+    {{"wide", no_argument, NULL, OPT_WIDE}, G_TABLE},
+    {{"top", required_argument, NULL, OPT_TOP}, G_TABLE},
+    {{"sort", required_argument, NULL, OPT_SORT}, G_TABLE},
+    /* --columns a,b,c picks a table's columns; --columns lead=H,... (with '=')
+     * is the older spelling of --headers */
+    {{"columns", required_argument, NULL, OPT_COLUMNS}, G_TABLE},
+    {{"headers", required_argument, NULL, OPT_HEADERS}, G_READ},
     {{"sheet", required_argument, NULL, OPT_SHEET}, G_READ},
     {{"roster", required_argument, NULL, OPT_ROSTER}, G_READ},
     {{"accept-unit", required_argument, NULL, OPT_ACCEPT_UNIT}, G_READ},
@@ -157,7 +173,8 @@ static const optdef OPTIONS[] = {
     {{"rooms", required_argument, NULL, OPT_ROOMS}, G_PLANNING},
     {{"chapter", required_argument, NULL, OPT_CHAPTER}, G_PLANNING},
     {{"exclude-unit", required_argument, NULL, OPT_EXCLUDE_UNIT}, G_MEETINGS},
-    {{"unit", required_argument, NULL, OPT_UNIT}, G_MEETINGS},
+    {{"unit", required_argument, NULL, OPT_UNIT}, G_UNIT},
+    {{"backbone", no_argument, NULL, OPT_BACKBONE}, G_BACKBONE},
     {{"unavailable", required_argument, NULL, OPT_UNAVAILABLE}, G_MEETINGS},
     {{"ics", required_argument, NULL, OPT_ICS}, G_MEETINGS},
     {{"start", required_argument, NULL, OPT_START}, G_PLANNING},
@@ -189,6 +206,8 @@ typedef struct cli {
   const char *plan_path;
   const char *out_path;
   rg_format format;
+  rg_table_opts table; /* --wide --top --sort --columns */
+  int backbone;        /* ties --backbone */
   rg_load_opts load;
   const char *roster;
   rg_analysis_opts analysis;
@@ -266,7 +285,7 @@ static int finish(rg_status st, const rg_error *err) {
 
 static int plan_table(cli *c, rg_plan *plan, const rg_view *v, FILE *out) {
   rg_error err;
-  return finish(rg_out_plan_table(plan, v, c->format, out, &err), &err);
+  return finish(rg_out_plan_table(plan, v, c->format, &c->table, out, &err), &err);
 }
 
 static int cmd_parse(cli *c, const command *cmd, rg_plan *plan, FILE *out) {
@@ -301,6 +320,28 @@ static int cmd_check(cli *c, const command *cmd, rg_plan *plan, FILE *out) {
   return finish(rg_out_check(plan, out, &err), &err);
 }
 
+/* The plan unit that option opt names (rg_unit_find: full name, without
+ * the city prefix, a unique part of a name); a name the plan lacks, or
+ * shares with several units, is a usage error that names the closest. */
+static int option_unit(const rg_plan *plan, const char *opt, const char *name, int *u) {
+  int near[5], n_near = 0;
+  if ((*u = rg_unit_find(plan, name, near, 5, &n_near)) >= 0) return EXIT_OK;
+  int several = *u == -2;
+  *u = -1;
+  rg_buf b = {0};
+  if (several)
+    rg_buf_printf(&b, "%s: '%s' is part of several units' names; name one: ", opt, name);
+  else
+    rg_buf_printf(&b, "%s: the plan names no unit '%s'%s", opt, name,
+                  n_near ? "; did you mean " : "");
+  for (int k = 0; k < n_near; k++)
+    rg_buf_printf(&b, "%s%s", k ? ", " : "", plan->units[near[k]].name);
+  rg_buf_puts(&b, n_near && !several ? "?" : "");
+  say("%s", b.s);
+  free(b.s);
+  return EXIT_USAGE;
+}
+
 /* ------------------------------------------------------- analyses */
 
 /* units, ties, clusters, overload: run the analyses and print the
@@ -309,9 +350,11 @@ static int cmd_table(cli *c, const command *cmd, rg_plan *plan, FILE *out) {
   rg_results r = {0};
   rg_error err;
   rg_error_clear(&err);
+  rg_out_opts o = {c->table, -1, c->backbone};
+  if (c->only_unit && option_unit(plan, "--unit", c->only_unit, &o.only_unit)) return EXIT_USAGE;
   int analyse = cmd->options & G_ANALYSIS;
   rg_status st = analyse ? rg_analyze(plan, &c->analysis, &r, &err) : RG_OK;
-  if (!st) st = rg_out_write(cmd->table, plan, analyse ? &r : NULL, c->format, out, &err);
+  if (!st) st = rg_out_write(cmd->table, plan, analyse ? &r : NULL, c->format, &o, out, &err);
   rg_results_free(&r);
   return finish(st, &err);
 }
@@ -464,14 +507,6 @@ static long today(void) {
   return rg_days_from_civil(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
 }
 
-/* The plan unit that option opt names; a name the plan lacks is a usage
- * error. */
-static int option_unit(const rg_plan *plan, const char *opt, const char *name, int *u) {
-  if ((*u = rg_unit_lookup(plan, name)) >= 0) return EXIT_OK;
-  say("%s: the plan names no unit '%s'", opt, name);
-  return EXIT_USAGE;
-}
-
 /* The plan units named by --exclude-unit (into exclude) and --unit (into
  * *only, -1 without it). */
 static int meeting_units(cli *c, rg_plan *plan, int *exclude, int *only) {
@@ -497,11 +532,15 @@ static rg_status overloaded_units(cli *c, rg_plan *plan, unsigned char **over, r
 /* The calendar file of --ics. */
 static rg_status write_ics(cli *c, rg_plan *plan, const rg_meeting_plan *mp, int only,
                            rg_error *err) {
-  FILE *f = fopen(c->ics_path, "wb");
-  if (!f) return rg_error_set(err, RG_ESYS, c->ics_path, 0, 0, "cannot open for writing");
-  rg_status st = rg_meetings_write_ics(plan, mp, only, &c->ics, f, err);
-  if (fclose(f) != 0 && !st) st = rg_error_set(err, RG_ESYS, c->ics_path, 0, 0, "write failed");
-  return st;
+  rg_outfile o;
+  rg_status st = rg_outfile_open(&o, c->ics_path, err);
+  if (st) return st;
+  st = rg_meetings_write_ics(plan, mp, only, &c->ics, o.f, err);
+  if (st) {
+    rg_outfile_abort(&o);
+    return st;
+  }
+  return rg_outfile_commit(&o, err);
 }
 
 static int cmd_meetings(cli *c, const command *cmd, rg_plan *plan, FILE *out) {
@@ -566,21 +605,29 @@ static const command COMMANDS[] = {
      "check options:\n"
      "      --explain TASK      how every name of one task was read and which rule\n"
      "                          gave its role (TASK as `respgraph parse` lists it)\n"},
-    {"units", cmd_table, &rg_frame_units, G_TABLE | G_ANALYSIS, &OUT_TABLE,
+    {"units", cmd_table, &rg_frame_units, G_TABLE | G_ANALYSIS | G_UNIT, &OUT_TABLE,
      "per-unit load, centrality, cluster and overload flag",
      "One row per concrete unit, by load (ties by name). CSV columns begin\n"
      "unit,kind,led,supported,load,partners,strength,betweenness,harmonic,\n"
      "eigenvector,pagerank,constraint,coreness,cluster,overloaded.\n\n" ANALYSIS_HELP},
-    {"ties", cmd_table, &rg_frame_ties, G_TABLE | G_ANALYSIS, &OUT_TABLE,
+    {"ties", cmd_table, &rg_frame_ties, G_TABLE | G_ANALYSIS | G_UNIT | G_BACKBONE, &OUT_TABLE,
      "co-ownership ties between units, with their tasks",
-     "One row per pair of concrete units that share tasks: unit_a,unit_b,weight,\n"
-     "tasks (the shared task numbers: the evidence for the tie).\n\n" ANALYSIS_HELP},
-    {"clusters", cmd_table, &rg_frame_clusters, G_TABLE | G_ANALYSIS, &OUT_TABLE,
+     "One row per pair of concrete units that share tasks, strongest first:\n"
+     "unit_a,unit_b,weight,p,backbone,tasks (the shared task numbers: the evidence\n"
+     "for the tie). p: the chance of at least this many shared tasks if each unit's\n"
+     "tasks were spread at random, keeping every unit's and task's number of links\n"
+     "(SDSM: the bipartite configuration model, exact Poisson-binomial tail).\n"
+     "backbone: significant (p < 0.05, one-tailed, each tie on its own) and/or\n"
+     "strongest (a unit's heaviest tie, so no unit with a partner is left out).\n"
+     "ties options:\n"
+     "      --backbone                only the backbone: the ties the collaboration\n"
+     "                                diagram draws\n\n" ANALYSIS_HELP},
+    {"clusters", cmd_table, &rg_frame_clusters, G_TABLE | G_ANALYSIS | G_UNIT, &OUT_TABLE,
      "groups of units that share tasks (Leiden)",
      "Co-ownership clusters: Leiden on the weighted projection with the modularity\n"
      "objective. JSON: modularity, seed, clusters[] {id, units[], tasks[],\n"
      "crossing_tasks[], bridges[]}.\n\n" ANALYSIS_HELP},
-    {"overload", cmd_table, &rg_frame_overload, G_TABLE | G_ANALYSIS, &OUT_TABLE,
+    {"overload", cmd_table, &rg_frame_overload, G_TABLE | G_ANALYSIS | G_UNIT, &OUT_TABLE,
      "overloaded units with the reasons",
      "Units whose weighted load exceeds Tukey's fence Q3 + 1.5*IQR, with z-score,\n"
      "rank, the chapters that drive the load and a reason a reader can check.\n\n" ANALYSIS_HELP},
@@ -612,8 +659,9 @@ static const command COMMANDS[] = {
      "meetings with the planning options of respgraph meetings (--max-attendees,\n"
      "--max-agenda, --overhead-minutes, --item-minutes, --start, --sessions, --rooms,\n"
      "--max-per-day, --room, --chapter).\n\n" ANALYSIS_HELP},
-    {"meetings", cmd_meetings, NULL, G_TABLE | G_ANALYSIS | G_PLANNING | G_MEETINGS | G_LANG,
-     &OUT_TABLE, "joint meetings: who meets on which tasks, on which day",
+    {"meetings", cmd_meetings, NULL,
+     G_TABLE | G_ANALYSIS | G_PLANNING | G_MEETINGS | G_LANG | G_UNIT, &OUT_TABLE,
+     "joint meetings: who meets on which tasks, on which day",
      "Plans joint meetings for the coordination tasks (tasks with at least two\n"
      "concrete units) and dates them. Every such task is on exactly one agenda; a\n"
      "meeting's attendees are all concrete units of its tasks, and the collectives\n"
@@ -679,11 +727,19 @@ static void command_help(const command *c) {
   printf("usage: respgraph %s PLAN [options]\n\n%s\n", c->name, c->help);
   printf("options:\n");
   if (c->options & G_TABLE)
-    printf("  -f, --format table|csv|json   output format (default table)\n");
+    printf("  -f, --format table|csv|json   output format (default table: 120 columns,\n"
+           "                                numbers to 3 significant digits)\n"
+           "      --wide                    every column, exact numbers (as CSV and JSON)\n"
+           "      --top N                   only the first N rows\n"
+           "      --sort COLUMN[:asc|:desc] order rows by a column (numbers: largest first)\n"
+           "      --columns a,b,c           only these columns, in this order (CSV keys)\n");
+  if ((c->options & G_UNIT) && !(c->options & G_MEETINGS))
+    printf("      --unit U                  only the rows about unit U (full name, name\n"
+           "                                without 市, or a unique part of it)\n");
   fputs(c->output->o_help, stdout);
   printf("      --input-format auto|text|html|csv\n"
          "                                how to read PLAN (default: detect by content)\n"
-         "      --columns lead=H,support=H,task=H,id=H,deadline=H\n"
+         "      --headers lead=H,support=H,task=H,id=H,deadline=H\n"
          "                                CSV header names for other spreadsheets\n"
          "      --sheet NAME              the worksheet of an .xlsx plan (name or number)\n"
          "      --roster FILE             CSV collective,member: expand collectives\n"
@@ -712,7 +768,28 @@ static void command_help(const command *c) {
 
 /* ------------------------------------------------------------ options */
 
-static int opt_table(cli *c, const char *arg) {
+static int opt_table(cli *c, int opt, const char *arg) {
+  double v;
+  switch (opt) {
+  case OPT_WIDE:
+    c->table.text.wide = 1;
+    c->table.text.max_width = 0;
+    c->table.text.digits = 0;
+    return EXIT_OK;
+  case OPT_TOP:
+    if (!parse_real(arg, "--top", 1, &v) || v != (int)v || v > 1e9) {
+      say("--top takes a whole number of at least 1, not '%s'", arg);
+      return EXIT_USAGE;
+    }
+    c->table.top = (int)v;
+    return EXIT_OK;
+  case OPT_SORT:
+    c->table.sort = arg;
+    return EXIT_OK;
+  case OPT_COLUMNS:
+    c->table.columns = arg;
+    return EXIT_OK;
+  }
   int f = rg_format_parse(arg);
   if (f < 0) {
     say("--format takes table, csv or json, not '%s'", arg);
@@ -728,6 +805,7 @@ static int opt_read(cli *c, int opt, const char *arg) {
     c->out_path = arg;
     break;
   case OPT_COLUMNS:
+  case OPT_HEADERS:
     c->load.columns = arg;
     break;
   case OPT_SHEET:
@@ -914,9 +992,6 @@ static int opt_meetings(cli *c, int opt, const char *arg) {
   case OPT_EXCLUDE_UNIT:
     c->exclude_units[c->n_exclude++] = arg;
     break;
-  case OPT_UNIT:
-    c->only_unit = arg;
-    break;
   case OPT_UNAVAILABLE:
     c->unavailable = arg;
     break;
@@ -931,7 +1006,13 @@ static int opt_meetings(cli *c, int opt, const char *arg) {
 static int apply_option(cli *c, const command *cmd, unsigned g, int opt, const char *arg) {
   switch (g) {
   case G_TABLE:
-    return opt_table(c, arg);
+    return opt_table(c, opt, arg);
+  case G_UNIT:
+    c->only_unit = arg;
+    return EXIT_OK;
+  case G_BACKBONE:
+    c->backbone = 1;
+    return EXIT_OK;
   case G_ANALYSIS:
     return opt_analysis(c, cmd, opt, arg);
   case G_LANG:
@@ -957,6 +1038,38 @@ static const optdef *find_option(int opt) {
   return NULL;
 }
 
+/* An option getopt did not know or that lacks its value: say so, with the
+ * closest options the command takes. */
+static int unknown_option(const command *cmd, const char *arg) {
+  const char *names[N_OPTIONS];
+  char buf[N_OPTIONS][40];
+  int n = 0;
+  for (int k = 0; k < N_OPTIONS; k++)
+    if (OPTIONS[k].group == G_READ || (cmd->options & OPTIONS[k].group)) {
+      snprintf(buf[n], sizeof buf[n], "--%s", OPTIONS[k].opt.name);
+      names[n] = buf[n];
+      n++;
+    }
+  char word[64];
+  snprintf(word, sizeof word, "%.*s", (int)strcspn(arg, "="), arg);
+  int known = 0;
+  for (int k = 0; k < n; k++)
+    known |= !strcmp(names[k], word);
+  if (known) {
+    say("%s needs a value (see 'respgraph %s --help')", word, cmd->name);
+    return EXIT_USAGE;
+  }
+  int near[3], k = rg_closest(word, names, n, near, 3);
+  rg_buf b = {0};
+  rg_buf_printf(&b, "%s does not take %s", cmd->name, word);
+  for (int i = 0; i < k; i++)
+    rg_buf_printf(&b, "%s%s", i ? ", " : "; did you mean ", names[near[i]]);
+  rg_buf_printf(&b, "%s (see 'respgraph %s --help')", k ? "?" : "", cmd->name);
+  say("%s", b.s);
+  free(b.s);
+  return EXIT_USAGE;
+}
+
 /* Parse the options after the command name into c; -1 to go on, else the
  * exit code (0 after --help). */
 static int parse_options(cli *c, const command *cmd, int argc, char **argv) {
@@ -965,17 +1078,17 @@ static int parse_options(cli *c, const command *cmd, int argc, char **argv) {
     longopts[k] = OPTIONS[k].opt;
   memset(&longopts[N_OPTIONS], 0, sizeof longopts[0]);
   optind = 2;
+  opterr = 0; /* unknown_option says it, with the closest names */
   int opt;
   while ((opt = getopt_long(argc, argv, "f:o:h", longopts, NULL)) != -1) {
     const optdef *d = find_option(opt);
-    if (!d) {
-      say("see 'respgraph %s --help'", cmd->name);
-      return EXIT_USAGE;
-    }
+    if (!d) return unknown_option(cmd, argv[optind - 1]);
     if (opt == OPT_HELP) {
       command_help(cmd);
       return EXIT_OK;
     }
+    /* --columns lead=H,... is the older spelling of --headers */
+    if (opt == OPT_COLUMNS && strchr(optarg, '=')) d = find_option(OPT_HEADERS);
     if (d->group != G_READ && !(cmd->options & d->group)) {
       for (size_t k = 0; k < sizeof OWN_OPTIONS / sizeof OWN_OPTIONS[0]; k++)
         if (OWN_OPTIONS[k].group == d->group) {
@@ -1019,9 +1132,20 @@ static const command *pick_command(int argc, char **argv, int *rc) {
     *rc = EXIT_OK;
     return NULL;
   }
-  for (const command *c = COMMANDS; c->name; c++)
+  const char *names[sizeof COMMANDS / sizeof COMMANDS[0]];
+  int n = 0;
+  for (const command *c = COMMANDS; c->name; c++) {
     if (!strcmp(c->name, argv[1])) return c;
-  say("unknown command '%s'", argv[1]);
+    names[n++] = c->name;
+  }
+  int near[3], k = rg_closest(argv[1], names, n, near, 3);
+  rg_buf b = {0};
+  rg_buf_printf(&b, "unknown command '%s'", argv[1]);
+  for (int i = 0; i < k; i++)
+    rg_buf_printf(&b, "%s%s", i ? ", " : "; did you mean ", names[near[i]]);
+  rg_buf_puts(&b, k ? "?" : "");
+  say("%s", b.s);
+  free(b.s);
   usage(stderr);
   *rc = EXIT_USAGE;
   return NULL;
@@ -1089,16 +1213,19 @@ static int run_command(cli *c, const command *cmd) {
     return EXIT_USAGE;
   }
   int rc;
-  FILE *out = stdout;
+  /* -o FILE: whole or not at all; a failed command leaves the old file */
+  rg_outfile o = {.f = stdout};
   if (c->out_path && strcmp(c->out_path, "-") && !cmd->output->writes_files)
-    out = fopen(c->out_path, "w");
-  if (!out) {
-    rc = finish(rg_error_set(&err, RG_ESYS, c->out_path, 0, 0, "cannot open for writing"), &err);
+    st = rg_outfile_open(&o, c->out_path, &err);
+  if (st) {
+    rc = finish(st, &err);
   } else {
-    rc = cmd->run(c, cmd, plan, out);
-    if (out != stdout && fclose(out) != 0 && rc == EXIT_OK)
-      rc = finish(rg_error_set(&err, RG_ESYS, c->out_path, 0, 0, "write failed"), &err);
-    if (out == stdout && fflush(stdout) != 0 && rc == EXIT_OK)
+    rc = cmd->run(c, cmd, plan, o.f);
+    if (o.f != stdout && rc != EXIT_OK)
+      rg_outfile_abort(&o);
+    else if (o.f != stdout)
+      rc = finish(rg_outfile_commit(&o, &err), &err);
+    if (o.f == stdout && fflush(stdout) != 0 && rc == EXIT_OK)
       rc = finish(rg_error_set(&err, RG_ESYS, NULL, 0, 0, "write to stdout failed"), &err);
   }
   rg_plan_free(plan);
@@ -1111,7 +1238,7 @@ int main(int argc, char **argv) {
   int rc = EXIT_OK;
   const command *cmd = pick_command(argc, argv, &rc);
   if (!cmd) return rc;
-  cli c = {.format = RG_FMT_TABLE};
+  cli c = {.format = RG_FMT_TABLE, .table = rg_table_opts_default()};
   rg_analysis_opts_init(&c.analysis);
   rg_diagram_opts_init(&c.diagram);
   rg_meeting_opts_init(&c.meetings);

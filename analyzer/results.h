@@ -83,7 +83,15 @@ typedef struct rg_tie {
   int shared;    /* number of shared tasks */
   double weight; /* count, or Newman sum 1/(k_t - 1) */
   int *tasks;    /* plan task indices, ascending; n = shared */
+  double p;      /* SDSM p-value: P(shared >= observed) under the null (backbone.h) */
+  int backbone;  /* RG_TIE_SIGNIFICANT (p < alpha) | RG_TIE_STRONGEST (a unit's
+                    strongest tie); 0: not in the backbone */
 } rg_tie;
+
+enum { RG_TIE_SIGNIFICANT = 1, RG_TIE_STRONGEST = 2 };
+
+#define RG_CLUSTER_CORE 2      /* members named in a cluster's name */
+#define RG_BRIDGE_QUANTILE 0.9 /* a bridge's participation is in the top decile */
 
 typedef struct rg_cluster {
   int id;
@@ -94,7 +102,16 @@ typedef struct rg_cluster {
   int *crossing;
   int n_crossing; /* tasks with units in this and another cluster */
   int *bridges;
-  int n_bridges; /* units with participation > 0, by participation */
+  int n_bridges; /* members whose participation stands out: at least
+                    results.bridge_cut and above 0, by participation desc */
+  /* What names the cluster (output/schema.h rg_cluster_name): */
+  int *mostly;
+  int n_mostly;      /* tasks more than half of whose concrete units are members */
+  int chapter;       /* the chapter most of the mostly tasks are in (ties: the
+                        earlier chapter), -1 when none is */
+  int chapter_tasks; /* how many of them are in it */
+  int core[RG_CLUSTER_CORE];
+  int n_core; /* the members with the largest load (results order) */
 } rg_cluster;
 
 typedef struct rg_results {
@@ -107,6 +124,9 @@ typedef struct rg_results {
   rg_cluster *clusters;
   int n_clusters;
   double modularity;
+  double alpha;      /* the backbone's significance level (RG_BACKBONE_ALPHA) */
+  double bridge_cut; /* the RG_BRIDGE_QUANTILE quantile of participation over units
+                        with ties (linear interpolation): the bridges' threshold */
   double fence, q1, q3, iqr, mean, sd; /* overload fence: q3 + 1.5 iqr */
   int approximate_betweenness;         /* 1 when sampled/cut off (see NOTES.md) */
   int constraint_skipped;              /* 1 when constraint was left out (work bound) */

@@ -2,6 +2,7 @@
 #include "csv_reader.h"
 
 #include "conventions.h"
+#include "escape.h"
 #include "reading.h"
 #include "rows.h"
 #include "strutil.h"
@@ -38,8 +39,12 @@ static void on_field(void *s, size_t len, void *data) {
   RG_GROW(r->field, r->cap_fields, (size_t)r->n_fields + 1);
   RG_GROW(r->buf, r->cap, r->len + len + 1);
   r->field[r->n_fields++] = r->len;
-  if (len) memcpy(r->buf + r->len, s, len);
-  r->buf[r->len + len] = '\0';
+  char *f = r->buf + r->len;
+  if (len) memcpy(f, s, len);
+  f[len] = '\0';
+  /* a cell respgraph's own CSV guarded ('=HYPERLINK(...), '+1, escape.h)
+   * reads as the text it guards, so `edges -f csv` reads back unchanged */
+  if (f[0] == '\'' && rg_escape_is_formula_like(f + 1)) memmove(f, f + 1, len--);
   r->len += len + 1;
   r->rec[r->n_rec].n++;
 }

@@ -43,12 +43,60 @@ static void on_characters(void *ctx, const xmlChar *ch, int len) {
 static void on_ignorable(void *ctx, const xmlChar *ch, int len) {
   text_event(ctx, ch, len, xmlSAX2IgnorableWhitespace);
 }
+/* ------------------------------------------------------------ bounded work
+ * Pages from office tools leave <font>, <span> and <div> open, so the tree
+ * nests one level deeper per paragraph. libxml2 halts at 256 levels (tasks
+ * past it were lost), so the page is parsed with XML_PARSE_HUGE, which
+ * lifts that limit. What libxml2 then does in time proportional to the depth
+ * is its handling of a misplaced tag (an end tag matching nothing is looked
+ * for down the whole open-element stack), and each such tag is reported as
+ * an error. The error handler adds up the depth at each error that leaves
+ * the stack as deep as the last one (a misplaced tag ignored); an error that
+ * closes elements (the closing of elements left open, one error each, work
+ * already paid for by their opening) adds one. Past RG_HTML_WORK the parse
+ * stops, which no real page reaches (a page of 100,000 paragraphs each
+ * leaving a <font> open: about 200,000). Stopping is an error naming the
+ * line, never a silent drop. */
+#define RG_HTML_WORK 1000000000L
+
+typedef struct parse_state {
+  long work;    /* see above */
+  int last;     /* the open-element depth at the last error */
+  long stopped; /* line where the parse was stopped, 0 = not stopped */
+  int depth;    /* deepest nesting seen */
+} parse_state;
+
+static void on_error(void *ctx, const char *msg, ...) {
+  (void)msg; /* libxml2's message is not printed: a forgiving parse */
+  xmlParserCtxtPtr ctxt = ctx;
+  parse_state *ps = ctxt->_private;
+  if (!ps || ps->stopped) return;
+  ps->work += ctxt->nameNr >= ps->last ? ctxt->nameNr + 1 : 1;
+  ps->last = ctxt->nameNr;
+  if (ps->work > RG_HTML_WORK) {
+    ps->stopped = ctxt->input && ctxt->input->line > 0 ? ctxt->input->line : 1;
+    xmlStopParser(ctxt);
+  }
+}
+
+/* The tree builder's validity messages (an ID defined twice) come through
+ * the validation context's handler: silent as well. htmlCtxtReadMemory
+ * resets that handler, so on_start sets it, before any attribute is read. */
+static void on_validity(void *ctx, const char *msg, ...) {
+  (void)ctx;
+  (void)msg;
+}
+
 static void on_start(void *ctx, const xmlChar *name, const xmlChar **atts) {
   xmlParserCtxtPtr ctxt = ctx;
   xmlNodePtr before = ctxt->node;
+  ctxt->vctxt.error = on_validity;
+  ctxt->vctxt.warning = on_validity;
   xmlSAX2StartElement(ctx, name, atts);
   if (ctxt->node && ctxt->node != before && ctxt->input)
     ctxt->node->psvi = (void *)(intptr_t)(ctxt->input->line > 0 ? ctxt->input->line : 1);
+  parse_state *ps = ctxt->_private;
+  if (ps && ctxt->nameNr > ps->depth) ps->depth = ctxt->nameNr;
 }
 
 static long node_line(const xmlNode *n) {
@@ -161,6 +209,7 @@ typedef struct walker {
   int stop;
   const char *columns; /* --columns, for recognising a task table's header */
   int no_tables;       /* read every table as blocks */
+  int pre;             /* open <pre> elements around the node being walked */
 } walker;
 
 static void put(walker *w, const char *s, size_t n) {
@@ -234,12 +283,6 @@ static void add_text(walker *w, const char *s, size_t n, long line, int pre) {
   if (w->limit && w->len > w->limit) w->stop = 1;
 }
 
-static int in_pre(const xmlNode *n) {
-  for (; n; n = n->parent)
-    if (name_is(n, "pre")) return 1;
-  return 0;
-}
-
 static int task_table(walker *w, xmlNode *table);
 
 /* Visit a node on the way down; 1 = descend into its children. */
@@ -248,7 +291,7 @@ static int enter(walker *w, xmlNode *n) {
   if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
     if (n->content)
       add_text(w, (const char *)n->content, strlen((const char *)n->content), node_line(n),
-               in_pre(n));
+               w->pre > 0);
     return 0;
   }
   if (n->type != XML_ELEMENT_NODE) return 0;
@@ -259,11 +302,15 @@ static int enter(walker *w, xmlNode *n) {
   }
   if (name_is(n, "table") && !w->cell && !w->no_tables && task_table(w, n)) return 0;
   if (name_in(n, block_elements)) boundary(w);
+  if (name_is(n, "pre")) w->pre++;
   return 1;
 }
 
+/* Leave an element entered with enter() == 1. The walk counts the <pre>
+ * around it (never by climbing the parents: a page can nest thousands deep). */
 static void leave(walker *w, xmlNode *n) {
   if (n->type == XML_ELEMENT_NODE && name_in(n, block_elements)) boundary(w);
+  if (name_is(n, "pre")) w->pre--;
 }
 
 /* Walk the subtree of root (root included) in document order, iteratively. */
@@ -289,8 +336,8 @@ static void walk(walker *w, xmlNode *root) {
 
 /* The text of a cell, trimmed, block breaks as '\n'; malloc'd. With limit,
  * stops early once longer than limit bytes (enough to reject a header). */
-static char *cell_text(rg_html_doc *doc, xmlNode *cell, size_t limit) {
-  walker w = {.doc = doc, .cell = 1, .limit = limit, .budget = limit ? 4096 : 0};
+static char *cell_text(rg_html_doc *doc, xmlNode *cell, size_t limit, int pre) {
+  walker w = {.doc = doc, .cell = 1, .limit = limit, .budget = limit ? 4096 : 0, .pre = pre};
   xmlNode *c = cell->children;
   if (c) { /* walk the children, not the cell itself (a td is a block) */
     for (; c && !w.stop; c = c->next)
@@ -338,11 +385,11 @@ static int int_attr(xmlNode *n, const char *name, int lo, int hi) {
 }
 
 /* Is row a recognised header? Short cell texts only. */
-static int header_row(rg_html_doc *doc, xmlNode *tr, const char *columns) {
+static int header_row(rg_html_doc *doc, xmlNode *tr, const char *columns, int pre) {
   char *cells[64];
   int n = 0;
   for (xmlNode *c = tr->children; c && n < 64; c = c->next)
-    if (is_cell(c)) cells[n++] = cell_text(doc, c, 96);
+    if (is_cell(c)) cells[n++] = cell_text(doc, c, 96, pre);
   int r = n >= 2 && rg_rows_header_ok((const char *const *)cells, n, columns);
   for (int i = 0; i < n; i++)
     free(cells[i]);
@@ -394,7 +441,7 @@ static int task_table(walker *w, xmlNode *table) {
   int ntr = table_rows(table, &trs);
   int h = -1;
   for (int i = 0; i < ntr && i < 5 && h < 0; i++)
-    if (header_row(doc, trs[i], w->columns)) h = i;
+    if (header_row(doc, trs[i], w->columns, w->pre)) h = i;
   if (h < 0) {
     /* remember the first row of the first table that looks like a data
      * table, so that "no tasks" can say which headers were not understood */
@@ -402,7 +449,7 @@ static int task_table(walker *w, xmlNode *table) {
       char *cells[64];
       int n = 0;
       for (xmlNode *c = trs[0]->children; c && n < 64; c = c->next)
-        if (is_cell(c)) cells[n++] = cell_text(doc, c, 96);
+        if (is_cell(c)) cells[n++] = cell_text(doc, c, 96, w->pre);
       if (n >= 2) {
         char buf[320];
         rg_rows_header_list((const char *const *)cells, n, buf, sizeof buf);
@@ -439,7 +486,7 @@ static int task_table(walker *w, xmlNode *table) {
       if (n >= MAX_COLS) break;
       int cs = int_attr(c, "colspan", 1, MAX_COLS);
       int rs = int_attr(c, "rowspan", 1, 65534);
-      char *raw = cell_text(doc, c, 0);
+      char *raw = cell_text(doc, c, 0, w->pre);
       const char *text = rg_html_doc_keep(doc, raw, strlen(raw));
       free(raw);
       for (int k = 0; k < cs && n < MAX_COLS; k++) {
@@ -512,10 +559,23 @@ static rg_status read_html(const char *path, const char *utf8, size_t len, const
   if (ctxt->sax->ignorableWhitespace == xmlSAX2IgnorableWhitespace)
     ctxt->sax->ignorableWhitespace = on_ignorable;
   if (ctxt->sax->startElement == xmlSAX2StartElement) ctxt->sax->startElement = on_start;
+  /* errors come to on_error, which prints nothing (no HTML_PARSE_NOERROR:
+   * it would silence the handler too); XML_PARSE_HUGE: any depth */
+  parse_state ps = {0};
+  ctxt->_private = &ps;
+  ctxt->sax->error = on_error;
   htmlDocPtr x = htmlCtxtReadMemory(ctxt, utf8, (int)len, NULL, "UTF-8",
-                                    HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-                                        HTML_PARSE_NONET | HTML_PARSE_IGNORE_ENC);
+                                    HTML_PARSE_RECOVER | HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
+                                        HTML_PARSE_IGNORE_ENC | XML_PARSE_HUGE);
   htmlFreeParserCtxt(ctxt);
+  if (ps.stopped) {
+    xmlFreeDoc(x);
+    return rg_error_set(err, RG_EINPUT, path, ps.stopped, 0,
+                        "the page's markup is too broken to read: by this line %d elements are "
+                        "left open and misplaced tags keep arriving; respgraph stops rather "
+                        "than lose tasks (save the page again, or as text)",
+                        ps.depth);
+  }
   xmlNode *root = x ? xmlDocGetRootElement(x) : NULL;
   if (!root) {
     xmlFreeDoc(x);

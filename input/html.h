@@ -26,7 +26,10 @@
  *     Rows above the header are read as lines. Other tables (layout tables)
  *     are read as blocks.
  * Every line and row carries the line of the HTML file where its first
- * character (row: its <tr> tag) is. O(size of the page). */
+ * character (row: its <tr> tag) is. Any nesting depth (XML_PARSE_HUGE):
+ * pages that leave a <font> open per paragraph lose nothing. O(size of the
+ * page); where libxml2's own work grows with the depth (misplaced end tags)
+ * it is bounded and the read fails with the line instead. */
 #ifndef RG_HTML_H
 #define RG_HTML_H
 
@@ -59,7 +62,8 @@ typedef struct rg_html_doc {
 /* Read len bytes of UTF-8 HTML; columns is the --columns mapping or NULL.
  * On success doc owns everything
  * (rg_html_doc_destroy). Fails (RG_EINPUT) only when libxml2 finds no
- * document at all or the page is larger than 2 GiB; doc is then empty. */
+ * document at all, the page is larger than 2 GiB, or its markup is too
+ * broken to read in bounded time (err names the line); doc is then empty. */
 rg_status rg_html_read(const char *path, const char *utf8, size_t len, const char *columns,
                        rg_html_doc *doc, rg_error *err);
 /* The same with every table read as blocks (no task tables), so that two

@@ -24,6 +24,74 @@ int rg_input_format_parse(const char *s) {
   return -1;
 }
 
+/* Is there a task in plan whose text is text (the table repeating a
+ * paragraph, or the other way round)? */
+static int has_task_text(const rg_plan *plan, const char *text) {
+  for (int t = 0; t < plan->n_tasks; t++)
+    if (!strcmp(plan->tasks[t].text, text)) return 1;
+  return 0;
+}
+
+/* Copy task t of side, with its units and links, into plan. */
+static void copy_task(rg_plan *plan, const rg_plan *side, int t) {
+  const rg_task *k = &side->tasks[t];
+  int nt = rg_plan_add_task(plan, k->printed ? k->printed : k->number, k->text, -1, -1, k->line);
+  rg_task *d = &plan->tasks[nt];
+  if (k->deadline) d->deadline = rg_plan_strdup(plan, k->deadline);
+  d->open_list = k->open_list;
+  /* the task's links, newest first: link them oldest first */
+  int n = 0;
+  for (int l = k->head_; l >= 0; l = side->links[l].next_)
+    n++;
+  int *order = rg_xcalloc((size_t)n + 1, sizeof *order);
+  int i = n;
+  for (int l = k->head_; l >= 0; l = side->links[l].next_)
+    order[--i] = l;
+  for (i = 0; i < n; i++) {
+    const rg_link *l = &side->links[order[i]];
+    const rg_unit *u = &side->units[l->unit];
+    int nu = rg_plan_intern_unit(plan, u->name, u->kind, u->first_line);
+    for (int a = 0; a < u->n_aliases; a++)
+      rg_plan_add_alias(plan, nu, u->aliases[a]);
+    rg_plan_link(plan, nt, nu, l->role, l->line);
+  }
+  free(order);
+}
+
+/* Numbered paragraphs beside a page's task tables (issue 19, defect 3) are
+ * read as a plan of their own, at the page's level: a paragraph task that
+ * names units is a task of the page as well (unless a table row has its
+ * text); one that names none (1.请于3月底前报送进展) is a notice, and said to
+ * be one. The paragraphs' own [unread-item] and [invisible-char] warnings
+ * are kept. */
+static void paragraph_tasks(rg_plan *plan, const rg_lines *lines) {
+  rg_plan *side = rg_plan_new(plan->path);
+  rg_reading *rs = rg_reading_of(side), *r = rg_reading_of(plan);
+  rs->level = r->level;
+  memcpy(rs->prefix, r->prefix, sizeof rs->prefix);
+  for (int i = 0; i < r->n_accept; i++)
+    rg_reading_accept(side, r->accept[i]);
+  rg_error ignored;
+  if (rg_text_parse(side, lines, &ignored) == RG_OK) {
+    for (int t = 0; t < side->n_tasks; t++) {
+      const rg_task *k = &side->tasks[t];
+      if (k->head_ < 0)
+        rg_plan_diag(plan, RG_SEV_WARNING, k->line, "unread-item",
+                     "numbered paragraph %s beside the task table names no unit: read as a "
+                     "notice, not a task",
+                     k->printed ? k->printed : k->number);
+      else if (!has_task_text(plan, k->text))
+        copy_task(plan, side, t);
+    }
+  }
+  for (int i = 0; i < side->n_diags; i++)
+    if (!strcmp(side->diags[i].code, "unread-item") ||
+        !strcmp(side->diags[i].code, "invisible-char"))
+      rg_plan_diag(plan, RG_SEV_WARNING, side->diags[i].line, "unread-item", "%s",
+                   side->diags[i].message);
+  rg_plan_free(side);
+}
+
 /* HTML: task tables go to the row reader; without one, the page's lines go to
  * the text parser. */
 static rg_status parse_html(rg_plan *plan, const char *utf8, size_t len, const rg_load_opts *opts,
@@ -50,6 +118,7 @@ static rg_status parse_html(rg_plan *plan, const char *utf8, size_t len, const r
   }
   for (int i = 0; i < doc.n_tables && !st; i++)
     st = rg_rows_parse(plan, doc.tables[i].rows, doc.tables[i].n, opts, err);
+  if (!st && doc.n_tables) paragraph_tasks(plan, &doc.lines);
   if (!st && !plan->meta.title && doc.title) plan->meta.title = rg_plan_strdup(plan, doc.title);
   rg_html_doc_destroy(&doc);
   return st;

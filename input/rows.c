@@ -16,6 +16,7 @@
 #include "conventions.h"
 #include "hash.h"
 #include "headers.h"
+#include "names.h"
 #include "notes.h"
 #include "reading.h"
 #include "text.h"
@@ -657,6 +658,12 @@ static rg_status parse_wide(rg_plan *plan, const colmap *m, const char *const *h
     for (int c = 0; c < r->n && !any; c++)
       any = !rg_is_blank(r->cells[c]);
     if (!any || is_rule[i]) continue;
+    /* invisible characters: said once per row, for its first such cell */
+    for (int c = 0; c < r->n; c++)
+      if (rg_invisible_count(r->cells[c], strlen(r->cells[c]), NULL)) {
+        rg_invisible_warn(plan, r->cells[c], strlen(r->cells[c]), r->lineno);
+        break;
+      }
     const char *htext = NULL;
     if (is_heading_row(m, r, &htext)) {
       add_heading(plan, &cur, htext, r->lineno, 0);

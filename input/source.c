@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 /* 512 MiB: larger inputs are refused with a message instead of exhausting memory */
 #define RG_MAX_INPUT ((size_t)512 << 20)
@@ -15,6 +16,14 @@ rg_status rg_source_read(rg_source *src, const char *path, rg_error *err) {
   int is_stdin = strcmp(path, "-") == 0;
   FILE *f = is_stdin ? stdin : fopen(path, "rb");
   if (!f) return rg_error_set(err, RG_EINPUT, path, 0, 0, "cannot open: %s", strerror(errno));
+  struct stat st;
+  if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
+    /* fopen opens a folder on Linux; reading it fails with EISDIR */
+    if (!is_stdin) fclose(f);
+    return rg_error_set(err, RG_EINPUT, path, 0, 0,
+                        "is a folder, not a plan: give the plan's file (text, HTML, CSV, Word, "
+                        "Excel or PDF)");
+  }
   size_t cap = 1 << 16, len = 0;
   char *buf = rg_xmalloc(cap + 1);
   for (;;) {
@@ -35,7 +44,7 @@ rg_status rg_source_read(rg_source *src, const char *path, rg_error *err) {
   if (!is_stdin) fclose(f);
   if (failed) {
     free(buf);
-    return rg_error_set(err, RG_EINPUT, path, 0, 0, "read error");
+    return rg_error_set(err, RG_EINPUT, path, 0, 0, "read error: %s", strerror(errno));
   }
   buf[len] = '\0';
   src->data = buf;

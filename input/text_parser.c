@@ -25,6 +25,8 @@
 #include "buf.h"
 #include "conventions.h"
 #include "headers.h"
+#include "items.h"
+#include "names.h"
 #include "notes.h"
 #include "reading.h"
 #include "strutil.h"
@@ -681,6 +683,41 @@ static int numbered_line(parser *p, char *s, long line) {
   return 0;
 }
 
+/* An item number typed another way (items.h): 2 .x, ( 2 )x, 第2条 x. 1 when
+ * s was read as one. */
+static int item_variant(parser *p, const char *s, long line) {
+  char *r = rg_item_respace(s);
+  if (r) {
+    int read = numbered_line(p, r, line);
+    free(r);
+    if (read) return 1;
+  }
+  const char *rest;
+  char *num = rg_item_article(s, &rest);
+  if (!num) return 0;
+  start_task(p, num, rest, line);
+  free(num);
+  return 1;
+}
+
+/* A line that starts like a numbered item but is not read as one (2,x
+ * 2:x 2-x 2.1x): said, never swallowed in silence. */
+static void unread_item(parser *p, const char *s, long line) {
+  char *num = rg_item_lookalike(s);
+  if (!num) return;
+  if (p->task >= 0)
+    rg_plan_diag(p->plan, RG_SEV_WARNING, line, "unread-item",
+                 "'%s' starts like a numbered item but is not read as one (items are numbered "
+                 "1. 1、 (1)); until the next item, what follows belongs to task %s",
+                 num, p->plan->tasks[p->task].number);
+  else
+    rg_plan_diag(p->plan, RG_SEV_WARNING, line, "unread-item",
+                 "'%s' starts like a numbered item but is not read as one (items are numbered "
+                 "1. 1、 (1)); the line is not read",
+                 num);
+  free(num);
+}
+
 /* A web page's footer or banner kept by a copy, a save-as or a print:
  * `主办：江西省人民政府办公厅 版权所有`, `京ICP备05070218号`, `网站标识码bm01000001`.
  * Never plan text, and never a unit line (主办 is a lead label in plans). */
@@ -697,7 +734,11 @@ static int site_chrome(const char *s) {
 
 static void parse_line(parser *p, char *s, long line) {
   if (site_chrome(s)) return;
+  /* the variants first: 2 .x would otherwise be the decimal item 2 with the
+   * text .x */
+  if (item_variant(p, s, line)) return;
   if (numbered_line(p, s, line)) return;
+  unread_item(p, s, line);
   /* labelled unit line */
   if (label_line(s)) {
     flush_pending(p);
@@ -816,7 +857,11 @@ static rg_status read_lines(rg_plan *plan, const rg_lines *lines, int prose, rg_
       return rg_error_set(err, RG_EINPUT, plan->path, l->lineno, 0,
                           "binary data (a NUL byte), not a plan");
     }
-    char *s = rg_nfkc(l->text, l->len);
+    rg_invisible_warn(plan, l->text, l->len, l->lineno);
+    size_t clen = 0;
+    char *circled = rg_item_circled(l->text, l->len, &clen); /* ② before NFKC makes it 2 */
+    char *s = circled ? rg_nfkc(circled, clen) : rg_nfkc(l->text, l->len);
+    free(circled);
     if (!s) {
       close_task(&p);
       clear_candidate(&p);

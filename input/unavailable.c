@@ -62,9 +62,12 @@ static void on_row(int c, void *data) {
       r->status = rg_error_set(r->err, RG_EINPUT, r->path, r->line, 0,
                                "slot '%s' is not a number from 1 to 1000000", slot);
     } else {
-      int u = rg_unit_lookup(r->plan, unit);
+      int near[1], n_near = 0;
+      int u = rg_unit_find(r->plan, unit, near, 1, &n_near);
       if (u < 0) {
-        r->status = rg_error_set(r->err, RG_EINPUT, r->path, r->line, 0, "unknown unit '%s'", unit);
+        r->status = rg_error_set(r->err, RG_EINPUT, r->path, r->line, 0, "unknown unit '%s'%s%s%s",
+                                 unit, n_near ? " (did you mean " : "",
+                                 n_near ? r->plan->units[near[0]].name : "", n_near ? "?)" : "");
       } else {
         RG_GROW(r->out->items, r->out->cap, (size_t)r->out->n + 1);
         r->out->items[r->out->n++] = (rg_unavail){u, (int)s};

@@ -9,9 +9,12 @@
 
 #include "schema.h"
 
-/* A table of the analysis: view v of plan and results r. */
-static rg_table *analysis_table(const rg_view *v, const rg_plan *plan, const rg_results *r) {
-  rg_table_src src = {.plan = plan, .res = r, .only_unit = -1};
+/* A table of the analysis: view v of plan and results r (rows about
+ * only_unit when it is not -1). */
+static rg_table *analysis_table(const rg_view *v, const rg_plan *plan, const rg_results *r,
+                                const rg_out_opts *o) {
+  rg_table_src src = {
+      .plan = plan, .res = r, .only_unit = o ? o->only_unit : -1, .backbone = o ? o->backbone : 0};
   return rg_table_view(v, &src);
 }
 
@@ -44,9 +47,15 @@ struct rg_out_frame {
 };
 
 rg_status rg_out_write(const rg_out_frame *f, const rg_plan *plan, const rg_results *r,
-                       rg_format fmt, FILE *out, rg_error *err) {
-  rg_table *t = analysis_table(f->view, plan, r);
-  rg_status st;
+                       rg_format fmt, const rg_out_opts *o, FILE *out, rg_error *err) {
+  rg_table *t = analysis_table(f->view, plan, r, o);
+  rg_table_opts def = rg_table_opts_default();
+  const rg_table_opts *to = o ? &o->table : &def;
+  rg_status st = rg_table_shape(t, to, err);
+  if (st) {
+    rg_table_free(t);
+    return st;
+  }
   if (fmt == RG_FMT_JSON) {
     json_t *extra = json_object(), *o = r ? opts_json(r) : NULL;
     if (f->figures) f->figures(r, extra);
@@ -56,7 +65,10 @@ rg_status rg_out_write(const rg_out_frame *f, const rg_plan *plan, const rg_resu
     json_decref(extra);
   } else {
     if (fmt == RG_FMT_TABLE && f->headline) f->headline(r, out);
-    st = rg_table_write(t, fmt, out, err);
+    rg_table_opts plain = *to; /* shaped already */
+    plain.sort = plain.columns = NULL;
+    plain.top = 0;
+    st = rg_table_write_opts(t, fmt, &plain, out, err);
     if (st == RG_OK && fmt == RG_FMT_TABLE && f->note && r->approximation_note)
       fprintf(out, "note: %s\n", r->approximation_note);
   }
@@ -66,13 +78,19 @@ rg_status rg_out_write(const rg_out_frame *f, const rg_plan *plan, const rg_resu
 
 static void cluster_figures(const rg_results *r, json_t *o) {
   json_object_set_new(o, "modularity", json_num(r->modularity));
+  json_object_set_new(o, "bridge_cut", json_num(r->bridge_cut));
 }
 
 static void cluster_headline(const rg_results *r, FILE *out) {
-  char q[64];
-  rg_format_real(q, sizeof q, r->modularity);
-  fprintf(out, "modularity %s, %d clusters (Leiden, resolution %g, seed %lu)\n", q, r->n_clusters,
-          r->opts.resolution, r->opts.seed);
+  char q[64], cut[64];
+  rg_format_sig(q, sizeof q, r->modularity, RG_TEXT_DIGITS);
+  rg_format_sig(cut, sizeof cut, r->bridge_cut, RG_TEXT_DIGITS);
+  fprintf(out,
+          "%d clusters (Leiden, modularity %s, resolution %g, seed %lu), each named by the\n"
+          "chapter most of its tasks come from and its heaviest units. n_tasks: tasks more than\n"
+          "half of whose concrete units are in the cluster. bridges: participation >= %s\n"
+          "(the top 10%% of units with ties).\n",
+          r->n_clusters, q, r->opts.resolution, r->opts.seed, cut);
 }
 
 static void fence_figures(const rg_results *r, json_t *o) {

@@ -31,8 +31,18 @@ extern const rg_out_frame rg_frame_overload;
 /* Collectives and generics; needs no results (r NULL). */
 extern const rg_out_frame rg_frame_collectives;
 
-/* Write frame f's table of plan and results r in fmt. */
+/* What the command line asks of a table: its shape (--top, --sort,
+ * --columns, --wide) and the unit whose rows to keep (--unit; -1 all). */
+typedef struct rg_out_opts {
+  rg_table_opts table;
+  int only_unit;
+  int backbone; /* ties: only the backbone (ties --backbone) */
+} rg_out_opts;
+
+/* Write frame f's table of plan and results r in fmt, as o asks (NULL:
+ * every row, rg_table_opts_default). RG_EUSAGE for a column o names that
+ * the table lacks. */
 rg_status rg_out_write(const rg_out_frame *f, const rg_plan *plan, const rg_results *r,
-                       rg_format fmt, FILE *out, rg_error *err);
+                       rg_format fmt, const rg_out_opts *o, FILE *out, rg_error *err);
 
 #endif

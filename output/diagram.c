@@ -14,6 +14,8 @@
 #include <utf8proc.h>
 
 #include "diagram_views.h"
+#include "outfile.h"
+#include "stamp.h"
 
 void rg_diagram_opts_init(rg_diagram_opts *opts) {
   memset(opts, 0, sizeof *opts);
@@ -219,6 +221,8 @@ static rg_status graph_render(Agraph_t *g, const char *engine, const char *forma
         memcpy(*data, out, n);
         (*data)[n] = '\0';
         *len = n;
+        /* cairo stamps "now" into a PDF: the fixed date instead (stamp.h) */
+        if (!strcmp(format, "pdf")) rg_stamp_pdf(*data, n, rg_stamp_epoch());
       }
       if (out) gvFreeRenderData(out);
     }
@@ -336,18 +340,10 @@ rg_status rg_diagram_render(const rg_plan *plan, const rg_results *results,
   rg_status st = rg_diagram_render_mem(plan, results, opts, format, &data, &len, err);
   if (st) return st;
   /* Written here, not by gvRenderFilename, which exits the process when it
-   * cannot open the file. */
-  FILE *f = fopen(out_path, "wb");
-  if (!f) {
-    free(data);
-    return rg_error_set(err, RG_ESYS, out_path, 0, 0, "cannot write: %s", strerror(errno));
-  }
-  size_t w = fwrite(data, 1, len, f);
-  int bad = w != len || ferror(f);
-  if (fclose(f) != 0) bad = 1;
+   * cannot open the file; whole or not at all (outfile.h). */
+  st = rg_outfile_write(out_path, data, len, err);
   free(data);
-  if (bad) return rg_error_set(err, RG_ESYS, out_path, 0, 0, "write failed");
-  return RG_OK;
+  return st;
 }
 
 /* LeakSanitizer (Debug builds): what Graphviz 2.42, pango and fontconfig

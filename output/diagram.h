@@ -35,7 +35,8 @@
  * escapes are drawn literally and cannot inject markup. Graphviz errors and
  * warnings are collected and returned as an rg_error (RG_ESYS), never
  * ignored. Output is deterministic: same input and options, same bytes
- * (SVG, PNG, DOT; cairo PDFs carry a creation date) from run to run. Within
+ * (SVG, PNG, DOT, and PDF, whose creation date cairo would set to "now" is
+ * rewritten to rg_stamp_epoch(), stamp.h) from run to run. Within
  * one process every view but "clusters" also repeats byte for byte; fdp's
  * layout depends on heap addresses, so a later "clusters" render in the
  * same process may differ from the first.

@@ -10,6 +10,7 @@
 #include "buf.h"
 #include "escape.h"
 #include "names.h"
+#include "schema.h"
 #include "sort.h"
 
 /* ---- small helpers ------------------------------------------------------ */
@@ -284,13 +285,19 @@ rg_status rg_diagram_resolve_view(rg_diagram_ctx *ctx, const char *view, rg_erro
   }
   if (!strncmp(view, "ego=", 4)) {
     ctx->kind = RG_VIEW_EGO;
-    ctx->arg = rg_unit_lookup(plan, view + 4);
-    if (ctx->arg < 0)
+    int near[5], n_near = 0;
+    ctx->arg = rg_unit_find(plan, view + 4, near, 5, &n_near);
+    if (ctx->arg >= 0) return RG_OK;
+    char list[512] = "";
+    for (int k = 0; k < n_near; k++)
+      snprintf(list + strlen(list), sizeof list - strlen(list), "%s%s", k ? ", " : "",
+               plan->units[near[k]].name);
+    if (ctx->arg == -2)
       return rg_error_set(err, RG_EUSAGE, NULL, 0, 0,
-                          "diagram: no unit \"%s\" in the plan (give its name as printed, e.g. "
-                          "ego=%s)",
-                          view + 4, plan->n_units ? plan->units[0].name : "市财政局");
-    return RG_OK;
+                          "diagram: '%s' is part of several units' names; name one: %s", view + 4,
+                          list);
+    return rg_error_set(err, RG_EUSAGE, NULL, 0, 0, "diagram: no unit \"%s\" in the plan%s%s%s",
+                        view + 4, n_near ? "; did you mean " : "", list, n_near ? "?" : "");
   }
   if (!strncmp(view, "cluster=", 8)) {
     ctx->kind = RG_VIEW_CLUSTER;
@@ -306,6 +313,9 @@ rg_status rg_diagram_resolve_view(rg_diagram_ctx *ctx, const char *view, rg_erro
         ctx->arg = i;
         return RG_OK;
       }
+    if (res->n_clusters == 0)
+      return rg_error_set(err, RG_EUSAGE, NULL, 0, 0,
+                          "diagram: no cluster %d: the plan's units form no clusters", id);
     return rg_error_set(err, RG_EUSAGE, NULL, 0, 0,
                         "diagram: no cluster %d (the plan has %d: 0 to %d)", id, res->n_clusters,
                         res->n_clusters - 1);
@@ -323,6 +333,11 @@ rg_status rg_diagram_resolve_view(rg_diagram_ctx *ctx, const char *view, rg_erro
         ctx->arg = i;
         return RG_OK;
       }
+    if (plan->n_chapters == 0)
+      return rg_error_set(err, RG_EUSAGE, NULL, 0, 0,
+                          "diagram: no chapter \"%s\": the plan has no chapters (draw it whole "
+                          "with --view collab)",
+                          a);
     return rg_error_set(err, RG_EUSAGE, NULL, 0, 0,
                         "diagram: no chapter \"%s\" (the plan has chapters 1 to %d)", a,
                         plan->n_chapters);
@@ -412,8 +427,8 @@ static void legend_swatches(rg_diagram_ctx *ctx, sbuf *b, const int *ids, int n)
   for (int i = 0; i < n; i++) {
     if (i && i % 12 == 0) rg_buf_puts(b, "</TR><TR><TD BORDER=\"0\"></TD>");
     rg_buf_printf(b, "<TD BGCOLOR=\"%s\">", cluster_colour(ids[i]));
-    char t[64];
-    snprintf(t, sizeof t, T("聚类 %d", "cluster %d"), ids[i]);
+    char t[512];
+    rg_cluster_name(ctx->plan, ctx->res, ids[i], t, sizeof t);
     sb_text(b, t);
     rg_buf_puts(b, "</TD>");
   }
@@ -564,6 +579,39 @@ int rg_diagram_effective_min_shared(const rg_diagram_ctx *ctx) {
 
 /* ---- collab ---------------------------------------------------------------- */
 
+/* Is tie t drawn? The backbone (backbone.h) by default; with --min-shared N
+ * every tie of at least N shared tasks. */
+static int collab_drawn(const rg_diagram_ctx *ctx, const rg_tie *t) {
+  return ctx->min_shared > 0 ? t->shared >= ctx->min_shared : t->backbone != 0;
+}
+
+/* The legend's lines about ties, in plain words. */
+static void collab_tie_legend(rg_diagram_ctx *ctx, sbuf *b, int drawn, int lo, int hi, int m) {
+  const rg_results *res = ctx->res;
+  if (!drawn) {
+    legend_line(b, T("没有要画的协作联系。", "No tie to draw."));
+    return;
+  }
+  if (m > 0) {
+    legend_linef(b,
+                 T("线宽 ∝ 共同任务数（%d–%d 项）；只画共同任务不少于 %d 项的联系：%d / %d 条。",
+                   "Line width ∝ shared tasks (%d–%d); only ties with at least %d shared tasks: "
+                   "%d of %d."),
+                 lo, hi, m, drawn, res->n_ties);
+    return;
+  }
+  legend_linef(b,
+               T("线宽 ∝ 共同任务数（%d–%d 项）。实线：两个单位共同承担的任务明显多于"
+                 "按各自任务量随机分配时的预期（出现的概率低于 %g%%）；虚线：某个单位最紧密"
+                 "的一条协作，这样每个有协作的单位都至少画出一条线。共画 %d 条，全部 %d 条"
+                 "协作关系见 respgraph ties。",
+                 "Line width ∝ shared tasks (%d–%d). Solid: the two units share clearly more "
+                 "tasks than chance would give units with their numbers of tasks (probability "
+                 "below %g%%); dashed: a unit's closest tie, so every unit with a partner has at "
+                 "least one line. %d drawn; all %d ties: respgraph ties."),
+               lo, hi, res->alpha * 100, drawn, res->n_ties);
+}
+
 static const char *net_engine(int nodes) { return nodes > 300 ? "sfdp" : "neato"; }
 
 static Agraph_t *build_collab(rg_diagram_ctx *ctx) {
@@ -584,18 +632,18 @@ static Agraph_t *build_collab(rg_diagram_ctx *ctx) {
     n_over += stats_of(ctx, units[i])->overloaded;
   }
   free(units);
-  int m = rg_diagram_effective_min_shared(ctx);
+  int m = ctx->min_shared;
   int lo = 0, hi = 0, drawn = 0;
   for (int i = 0; i < res->n_ties; i++) {
     const rg_tie *t = &res->ties[i];
-    if (t->shared < m) continue;
+    if (!collab_drawn(ctx, t)) continue;
     if (!drawn || t->shared < lo) lo = t->shared;
     if (!drawn || t->shared > hi) hi = t->shared;
     drawn++;
   }
   for (int i = 0; i < res->n_ties; i++) {
     const rg_tie *t = &res->ties[i];
-    if (t->shared < m) continue;
+    if (!collab_drawn(ctx, t)) continue;
     char a[32], b[32];
     snprintf(a, sizeof a, "u%d", t->a);
     snprintf(b, sizeof b, "u%d", t->b);
@@ -609,6 +657,7 @@ static Agraph_t *build_collab(rg_diagram_ctx *ctx) {
     double w = hi > lo ? 0.8 + 5.2 * (t->shared - lo) / (double)(hi - lo) : 2.0;
     attrf(e, "penwidth", "%.2f", w);
     attr(e, "color", "#3c3c3c80");
+    if (!(t->backbone & RG_TIE_SIGNIFICANT)) attr(e, "style", "dashed");
     char tip[2200];
     snprintf(tip, sizeof tip, T("%s — %s：%d 项共同任务", "%s — %s: %d shared tasks"),
              plan->units[t->a].name, plan->units[t->b].name, t->shared);
@@ -627,29 +676,11 @@ static Agraph_t *build_collab(rg_diagram_ctx *ctx) {
   legend_swatches(ctx, &b, ids, res->n_clusters);
   free(ids);
   legend_linef(&b,
-               T("红色粗边框 = 超负荷（负荷 > %g，即 Q3 + 1.5×IQR）：%d 个单位。",
-                 "Thick red outline = overloaded (load > %g = Q3 + 1.5×IQR): %d units."),
-               res->fence, n_over);
-  if (drawn && m <= 1)
-    legend_linef(&b,
-                 T("线宽 ∝ 共同任务数（%d–%d）；画出全部 %d 条联系。",
-                   "Line width ∝ shared tasks (%d–%d); all %d ties drawn."),
-                 lo, hi, drawn);
-  else if (drawn)
-    legend_linef(&b,
-                 T("线宽 ∝ 共同任务数（%d–%d）；共同任务少于 %d 项的联系未画出（%s），"
-                   "显示 %d / %d 条。",
-                   "Line width ∝ shared tasks (%d–%d); ties with fewer than %d shared tasks are "
-                   "hidden (%s): %d of %d shown."),
-                 lo, hi, m,
-                 ctx->min_shared > 0 ? "--min-shared"
-                                     : T("--min-shared 默认：每个单位平均不超过 2 条线的最小阈值",
-                                         "--min-shared default: the smallest threshold leaving at "
-                                         "most 2 ties per unit"),
-                 drawn, res->n_ties);
-  else
-    legend_linef(&b, T("没有共同任务不少于 %d 项的联系。", "No tie has %d or more shared tasks."),
-                 m);
+               T("红色粗边框 = 任务明显偏重（负荷高出多数单位的正常范围）：%d 个单位。",
+                 "Thick red outline = clearly overloaded (load well above the usual range): %d "
+                 "units."),
+               n_over);
+  collab_tie_legend(ctx, &b, drawn, lo, hi, m);
   legend_end(ctx, g, &b);
   return g;
 }
@@ -777,7 +808,9 @@ static Agraph_t *build_cluster(rg_diagram_ctx *ctx) {
   free(crossing);
   free(in);
   sbuf b = {0};
-  legend_begin(ctx, &b, T("聚类 %d", "cluster %d"), C->id);
+  char name[512];
+  rg_cluster_name(ctx->plan, ctx->res, C->id, name, sizeof name);
+  legend_begin(ctx, &b, "%s", name);
   legend_linef(&b,
                T("%d 个单位（圆面积 ∝ 负荷）；方框 = 任务编号：%d 项只涉及本聚类，"
                  "%d 项（虚线框）还涉及其他聚类，只画本聚类单位的连线。",
@@ -946,12 +979,12 @@ static void cluster_box(rg_diagram_ctx *ctx, Agraph_t *g, const rg_cluster *C, i
   }
   sbuf b = {0};
   rg_buf_puts(&b, "<B>");
-  char t[160];
-  snprintf(t, sizeof t, T("聚类 %d", "cluster %d"), C->id);
+  char t[512];
+  rg_cluster_name(ctx->plan, ctx->res, C->id, t, sizeof t);
   sb_text(&b, t);
   rg_buf_puts(&b, "</B><BR/>");
   snprintf(t, sizeof t, T("%d 个单位 · %d 项任务 · 负荷 %g", "%d units · %d tasks · load %g"),
-           C->n_units, C->n_tasks, load);
+           C->n_units, C->n_mostly, load);
   sb_text(&b, t);
   attr_html(g, hub, "label", b.s);
   free(b.s);

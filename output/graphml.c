@@ -1,6 +1,8 @@
 /* graphml.c - the unit projection as GraphML via libxml2's xmlTextWriter. */
 #include "graphml.h"
 
+#include <libxml/globals.h>
+#include <libxml/xmlerror.h>
 #include <libxml/xmlwriter.h>
 #include <math.h>
 #include <stdlib.h>
@@ -100,25 +102,45 @@ static int graph(xmlTextWriterPtr w, const rg_results *res, const rg_table *node
   return rc;
 }
 
-rg_status rg_graphml_write(const char *path, const rg_plan *plan, const rg_results *res,
-                           rg_error *err) {
-  xmlTextWriterPtr w = xmlNewTextWriterFilename(path, 0);
-  if (!w) return rg_error_set(err, RG_ESYS, path, 0, 0, "cannot create the GraphML file");
+/* libxml2 reports through a handler, never on stderr: the first message
+ * becomes the error's text (set for this writer's calls only). */
+static void xml_error(void *ctx, xmlErrorPtr e) {
+  char *msg = ctx;
+  if (!msg[0] && e && e->message) snprintf(msg, 256, "%s", e->message);
+}
+
+rg_status rg_graphml_write(FILE *out, const rg_plan *plan, const rg_results *res, rg_error *err) {
+  char msg[256] = "";
+  /* libxml2's handler is per thread: ours for these calls, the previous one after */
+  xmlStructuredErrorFunc old_handler = xmlStructuredError;
+  void *old_ctx = xmlStructuredErrorContext;
+  xmlSetStructuredErrorFunc(msg, xml_error);
+  xmlBufferPtr buf = xmlBufferCreate();
+  xmlTextWriterPtr w = buf ? xmlNewTextWriterMemory(buf, 0) : NULL;
+  int rc = !w;
   rg_table_src src = {.plan = plan, .res = res, .only_unit = -1};
   rg_table *nodes = rg_table_view(&rg_view_graphml_nodes, &src);
   rg_table *edges = rg_table_view(&rg_view_graphml_edges, &src);
   static const char *const ns[] = {"xmlns", "http://graphml.graphdrawing.org/xmlns"};
-  xmlTextWriterSetIndent(w, 1);
-  xmlTextWriterSetIndentString(w, BAD_CAST "  ");
-  int rc = xmlTextWriterStartDocument(w, "1.0", "UTF-8", NULL) < 0;
-  rc |= element(w, "graphml", ns, 2);
-  rc |= keys(w, nodes, "node");
-  rc |= keys(w, edges, "edge");
-  rc |= graph(w, res, nodes, edges);
-  rc |= xmlTextWriterEndDocument(w) < 0; /* closes every open element */
-  xmlFreeTextWriter(w);
+  if (w) {
+    xmlTextWriterSetIndent(w, 1);
+    xmlTextWriterSetIndentString(w, BAD_CAST "  ");
+    rc |= xmlTextWriterStartDocument(w, "1.0", "UTF-8", NULL) < 0;
+    rc |= element(w, "graphml", ns, 2);
+    rc |= keys(w, nodes, "node");
+    rc |= keys(w, edges, "edge");
+    rc |= graph(w, res, nodes, edges);
+    rc |= xmlTextWriterEndDocument(w) < 0; /* closes every open element */
+    xmlFreeTextWriter(w);                  /* flushes into buf */
+  }
   rg_table_free(nodes);
   rg_table_free(edges);
-  if (rc) return rg_error_set(err, RG_ESYS, path, 0, 0, "cannot write the GraphML file");
+  xmlSetStructuredErrorFunc(old_ctx, old_handler);
+  size_t n = buf ? (size_t)xmlBufferLength(buf) : 0;
+  if (!rc && n && fwrite(xmlBufferContent(buf), 1, n, out) != n) rc = 1;
+  if (buf) xmlBufferFree(buf);
+  if (rc || ferror(out))
+    return rg_error_set(err, RG_ESYS, NULL, 0, 0, "cannot write the GraphML file%s%s",
+                        msg[0] ? ": " : "", msg);
   return RG_OK;
 }

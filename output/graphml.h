@@ -10,13 +10,18 @@
 #ifndef RG_GRAPHML_H
 #define RG_GRAPHML_H
 
+#include <stdio.h>
+
 #include "error.h"
 #include "plan.h"
 #include "results.h"
 
-/* Write the GraphML file. RG_ESYS when it cannot be written. O(units + ties
- * + evidence). */
-rg_status rg_graphml_write(const char *path, const rg_plan *plan, const rg_results *res,
-                           rg_error *err);
+/* Write the GraphML document to out (the report opens it as an atomic file,
+ * outfile.h). It is built in memory first, so libxml2 does no I/O, and
+ * libxml2's messages go to a handler set for these calls only (libxml2 keeps
+ * it per thread; the previous one is put back): the first becomes the
+ * error's text instead of an unprefixed line on stderr. RG_ESYS when it
+ * cannot be written. O(units + ties + evidence). */
+rg_status rg_graphml_write(FILE *out, const rg_plan *plan, const rg_results *res, rg_error *err);
 
 #endif

@@ -1,6 +1,7 @@
 /* html.c - index.html: the report page for the people who decide. */
 #include "html.h"
 
+#include <errno.h>
 #include <jansson.h>
 #include <limits.h>
 #include <math.h>
@@ -522,12 +523,14 @@ static void cluster_card(page *p, const rg_cluster *c) {
   char href[40];
   snprintf(href, sizeof href, "#cluster-%d", c->id);
   fprintf(out, "<div class=\"cluster\" id=\"cluster-%d\"><h3>", c->id);
-  fprintf(out, TR("聚类 %d", "Cluster %d"), c->id);
+  char title[512];
+  rg_cluster_name(d->plan, d->res, c->id, title, sizeof title);
+  TX(title);
   fprintf(out, "</h3><p>");
   fprintf(out, TR("%d 个单位，内部任务 ", "%d units, tasks inside "), c->n_units);
-  char title[64];
-  snprintf(title, sizeof title, TR("聚类 %d", "Cluster %d"), c->id);
   rg_html_count_link(p, c->tasks, c->n_tasks, href, title);
+  fputs(TR("，多数单位在本组的任务 ", ", tasks mostly in this group "), out);
+  rg_html_count_link(p, c->mostly, c->n_mostly, href, title);
   fputs(TR("，跨聚类任务 ", ", crossing tasks "), out);
   rg_html_count_link(p, c->crossing, c->n_crossing, href, title);
   fputs("</p><p class=\"members\">", out);
@@ -538,7 +541,7 @@ static void cluster_card(page *p, const rg_cluster *c) {
   fputs("</p>", out);
   if (c->n_bridges) {
     fputs("<p class=\"bridges\">", out);
-    TX(TR("桥梁单位：", "Bridges: "));
+    TX(TR("桥梁单位（参与系数居前 10%）：", "Bridges (participation in the top 10%): "));
     for (int k = 0; k < c->n_bridges; k++) {
       if (k) fputs("、", out);
       rg_html_unit_ref(p, c->bridges[k]);
@@ -554,8 +557,12 @@ static void heat_row(page *p, int r, double maxcell) {
   const rg_report_data *d = p->d;
   const rg_unit_stats *s = &d->res->units[r];
   int u = s->unit;
-  fprintf(out, "<tr><td class=\"n\">");
-  if (s->cluster >= 0) fprintf(out, "%d", s->cluster);
+  fprintf(out, "<tr><td>");
+  if (s->cluster >= 0) {
+    char name[512];
+    rg_cluster_name(d->plan, d->res, s->cluster, name, sizeof name);
+    TX(name);
+  }
   fputs("</td><td>", out);
   rg_html_unit_ref(p, u);
   fputs("</td>", out);
@@ -728,11 +735,13 @@ static void units(page *p) {
     role_count_link(p, tasks, n, href, un->name, RG_ROLE_SUPPORT);
     fprintf(out, TR(" · 协作单位 %d · 章节 %d", " · partners %d · chapters %d"), s->partners,
             s->chapters);
-    if (s->cluster >= 0)
-      fprintf(
-          out,
-          TR(" · <a href=\"#cluster-%d\">聚类 %d</a>", " · <a href=\"#cluster-%d\">cluster %d</a>"),
-          s->cluster, s->cluster);
+    if (s->cluster >= 0) {
+      char name[512];
+      rg_cluster_name(plan, d->res, s->cluster, name, sizeof name);
+      fprintf(out, " · <a href=\"#cluster-%d\">", s->cluster);
+      TX(name);
+      fputs("</a>", out);
+    }
     if (un->n_aliases) {
       TX(TR(" · 又称 ", " · also "));
       for (int a = 0; a < un->n_aliases; a++) {
@@ -1100,6 +1109,8 @@ rg_status rg_html_write(FILE *out, const rg_report_data *d, rg_error *err) {
   free(p.adj_begin);
   free(p.adj);
   free(p.scratch);
-  if (ferror(out)) return rg_error_set(err, RG_ESYS, NULL, 0, 0, "cannot write the report page");
+  if (ferror(out))
+    return rg_error_set(err, RG_ESYS, NULL, 0, 0, "cannot write the report page: %s",
+                        strerror(errno));
   return RG_OK;
 }

@@ -9,6 +9,7 @@
 
 #include "escape.h"
 #include "html_page.h"
+#include "schema.h"
 
 #define TX(s) rg_escape_html_text(out, (s))
 #define AT(s) rg_escape_html_attr(out, (s))
@@ -105,11 +106,13 @@ static void number_cell(rg_page *p, const rg_table *t, int r, const rg_tcol *tc,
   } else if (col->type == RG_COL_INT) {
     fprintf(out, "<td class=\"n\">%lld</td>", v->i);
   } else if (col->type == RG_COL_CLUSTER) {
-    fprintf(out, "<td class=\"n\" data-v=\"%lld\">", v->i);
-    if (v->i >= 0 && (tc->vflags & RG_VC_PLAIN))
-      fprintf(out, "%lld", v->i);
-    else if (v->i >= 0)
-      fprintf(out, "<a href=\"#cluster-%lld\">%lld</a>", v->i, v->i);
+    /* the cluster's name, never its bare number (data-v keeps the id) */
+    char name[512] = "";
+    if (v->i >= 0) rg_cluster_name(p->d->plan, p->d->res, (int)v->i, name, sizeof name);
+    fprintf(out, "<td data-v=\"%lld\">", v->i);
+    if (v->i >= 0 && !(tc->vflags & RG_VC_PLAIN)) fprintf(out, "<a href=\"#cluster-%lld\">", v->i);
+    rg_escape_html_text(out, name);
+    if (v->i >= 0 && !(tc->vflags & RG_VC_PLAIN)) fputs("</a>", out);
     fputs("</td>", out);
   } else if (col->digits >= 0) {
     rg_html_real_td(out, (col->flags & RG_COLF_PERCENT) ? v->r * 100 : v->r, col->digits);

@@ -7,11 +7,12 @@
 #include "escape.h"
 #include "schema.h"
 
-rg_status rg_out_plan_table(const rg_plan *plan, const rg_view *v, rg_format fmt, FILE *out,
-                            rg_error *err) {
+rg_status rg_out_plan_table(const rg_plan *plan, const rg_view *v, rg_format fmt,
+                            const rg_table_opts *o, FILE *out, rg_error *err) {
   rg_table_src src = {.plan = plan, .only_unit = -1};
   rg_table *t = rg_table_view(v, &src);
-  rg_status st = rg_table_write(t, fmt, out, err);
+  rg_table_opts def = rg_table_opts_default();
+  rg_status st = rg_table_write_opts(t, fmt, o ? o : &def, out, err);
   rg_table_free(t);
   return st;
 }

@@ -10,9 +10,10 @@
 #include "plan.h"
 #include "table.h"
 
-/* Write view v (a plan-only view of schema.h) of plan in fmt. */
-rg_status rg_out_plan_table(const rg_plan *plan, const rg_view *v, rg_format fmt, FILE *out,
-                            rg_error *err);
+/* Write view v (a plan-only view of schema.h) of plan in fmt, shaped by o
+ * (--top, --sort, --columns, --wide; NULL: rg_table_opts_default). */
+rg_status rg_out_plan_table(const rg_plan *plan, const rg_view *v, rg_format fmt,
+                            const rg_table_opts *o, FILE *out, rg_error *err);
 
 /* `respgraph check` as text: how the plan was read (rg_view_reading), then
  * FILE:LINE: severity: message [code], by line. */

@@ -1,23 +1,30 @@
 /* report.c - rg_report_write: the report directory, step by step. */
 #include "report.h"
 
+#include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
+#include "buf.h"
 #include "diagram.h"
 #include "escape.h"
 #include "graphml.h"
 #include "html.h"
 #include "html_meetings.h"
 #include "meetings_out.h"
+#include "outfile.h"
 #include "report_data.h"
 #include "report_json.h"
 #include "schema.h"
+#include "strutil.h"
 #include "xlsx.h"
 
 void rg_report_opts_init(rg_report_opts *opts) {
@@ -40,13 +47,23 @@ char *rg_report_default_dir(const char *plan_path) {
   return out;
 }
 
-/* ---- helpers ------------------------------------------------------------- */
+/* ---- the folder: lock, links, files of an earlier run ------------------- */
+
+/* Names in the folder respgraph keeps for itself. */
+#define LOCK_NAME ".respgraph.lock"
+#define MANIFEST_NAME ".respgraph-manifest"
 
 typedef struct run {
   const char *dir;
+  int dirfd;  /* the report folder (opened once; every name is relative to it) */
+  int ddirfd; /* diagrams/, -1 until made */
+  int lockfd;
+  char *ddir_shown;
   int progress;
   struct timespec t0;
   rg_error *err;
+  char **written; /* names relative to dir ("index.html", "diagrams/collab.svg") */
+  size_t n_written, cap_written;
 } run;
 
 static void step(run *r, const char *what) {
@@ -85,27 +102,91 @@ static rg_status make_dir(const char *path, rg_error *err) {
   return st;
 }
 
-static rg_status write_bytes(const char *path, const char *data, size_t len, rg_error *err) {
-  FILE *f = fopen(path, "wb");
-  if (!f) return rg_error_set(err, RG_ESYS, path, 0, 0, "cannot write: %s", strerror(errno));
-  size_t w = fwrite(data, 1, len, f);
-  int bad = w != len || ferror(f);
-  if (fclose(f) != 0) bad = 1;
-  return bad ? rg_error_set(err, RG_ESYS, path, 0, 0, "cannot write: %s", strerror(errno)) : RG_OK;
+/* Create and open the folder, then take its lock: a second run on the same
+ * folder stops at once instead of interleaving its files with ours. The
+ * folder itself may be a link the user made; nothing inside it is followed. */
+static rg_status open_folder(run *r) {
+  rg_status st = make_dir(r->dir, r->err);
+  if (st) return st;
+  r->dirfd = open(r->dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (r->dirfd < 0)
+    return rg_error_set(r->err, RG_ESYS, r->dir, 0, 0, "cannot open the folder: %s",
+                        strerror(errno));
+  r->lockfd = openat(r->dirfd, LOCK_NAME, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0666);
+  if (r->lockfd < 0)
+    return rg_error_set(r->err, RG_ESYS, r->dir, 0, 0, "cannot create %s: %s", LOCK_NAME,
+                        strerror(errno));
+  if (flock(r->lockfd, LOCK_EX | LOCK_NB) != 0)
+    return rg_error_set(r->err, RG_ESYS, r->dir, 0, 0,
+                        errno == EWOULDBLOCK
+                            ? "another respgraph run is writing a report into this folder (%s); "
+                              "wait for it, or choose another folder with -o"
+                            : "cannot lock the folder (%s): %s",
+                        LOCK_NAME, strerror(errno));
+  return RG_OK;
 }
 
-/* ---- CSV ------------------------------------------------------------------ */
+/* diagrams/ inside the folder, never through a link. */
+static rg_status open_diagrams(run *r) {
+  r->ddir_shown = path_in(r->dir, "diagrams");
+  if (mkdirat(r->dirfd, "diagrams", 0777) != 0 && errno != EEXIST)
+    return rg_error_set(r->err, RG_ESYS, r->ddir_shown, 0, 0, "cannot create directory: %s",
+                        strerror(errno));
+  r->ddirfd = openat(r->dirfd, "diagrams", O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+  if (r->ddirfd < 0) {
+    struct stat st;
+    int link = fstatat(r->dirfd, "diagrams", &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISLNK(st.st_mode);
+    return rg_error_set(r->err, RG_ESYS, r->ddir_shown, 0, 0, "%s",
+                        link ? "is a symbolic link; respgraph does not write through links"
+                             : "is not a folder respgraph can write into");
+  }
+  return RG_OK;
+}
+
+static void record(run *r, const char *name) {
+  RG_GROW(r->written, r->cap_written, r->n_written + 1);
+  r->written[r->n_written++] = rg_xstrdup(name);
+}
+
+/* An open output of the report: name in the folder (or in diagrams/). */
+static rg_status open_out(run *r, int in_diagrams, const char *name, rg_outfile *o) {
+  rg_status st =
+      rg_outfile_open_at(o, in_diagrams ? r->ddirfd : r->dirfd,
+                         in_diagrams ? r->ddir_shown : r->dir, name, RG_OUT_NOFOLLOW, r->err);
+  if (st == RG_OK) {
+    char *rel = in_diagrams ? path_in("diagrams", name) : rg_xstrdup(name);
+    record(r, rel);
+    free(rel);
+  }
+  return st;
+}
+
+static rg_status put_bytes(run *r, int in_diagrams, const char *name, const char *data,
+                           size_t len) {
+  rg_outfile o;
+  rg_status st = open_out(r, in_diagrams, name, &o);
+  if (st) return st;
+  if (len && fwrite(data, 1, len, o.f) != len) {
+    st = rg_error_set(r->err, RG_ESYS, o.shown, 0, 0, "cannot write: %s", strerror(errno));
+    rg_outfile_abort(&o);
+    return st;
+  }
+  return rg_outfile_commit(&o, r->err);
+}
 
 /* Write t as UTF-8 CSV with a BOM (so Excel reads Chinese); a text cell that
- * a spreadsheet would take for a formula gets a leading '. */
-static rg_status write_csv(const char *path, const rg_table *t, rg_error *err) {
+ * a spreadsheet would take for a formula gets a leading ' (table.h). */
+static rg_status put_csv(run *r, const char *name, const rg_table *t) {
   static const rg_csv_opts opts = {.bom = 1, .quote_spaces = 0};
-  FILE *f = fopen(path, "wb");
-  if (!f) return rg_error_set(err, RG_ESYS, path, 0, 0, "cannot write: %s", strerror(errno));
-  rg_status st = rg_table_write_csv(t, &opts, f, err);
-  int bad = st != RG_OK || ferror(f);
-  if (fclose(f) != 0) bad = 1;
-  return bad ? rg_error_set(err, RG_ESYS, path, 0, 0, "cannot write: %s", strerror(errno)) : RG_OK;
+  rg_outfile o;
+  rg_status st = open_out(r, 0, name, &o);
+  if (st) return st;
+  st = rg_table_write_csv(t, &opts, o.f, r->err);
+  if (st) {
+    rg_outfile_abort(&o);
+    return st;
+  }
+  return rg_outfile_commit(&o, r->err);
 }
 
 /* ---- diagrams ------------------------------------------------------------ */
@@ -118,8 +199,7 @@ static rg_status diagrams(run *r, rg_report_data *d) {
                                    "Diagrams were not drawn for this report (--no-diagrams).");
     return RG_OK;
   }
-  char *ddir = path_in(r->dir, "diagrams");
-  rg_status st = make_dir(ddir, r->err);
+  rg_status st = open_diagrams(r);
   rg_diagram_opts dopts;
   rg_diagram_opts_init(&dopts);
   dopts.lang = d->zh ? "zh" : "en";
@@ -132,9 +212,7 @@ static rg_status diagrams(run *r, rg_report_data *d) {
     st = rg_diagram_render_mem(plan, d->res, &dopts, "svg", &svg, &len, r->err);
   }
   if (st == RG_OK) {
-    char *p = path_in(ddir, "collab.svg");
-    st = write_bytes(p, svg, len, r->err);
-    free(p);
+    st = put_bytes(r, 1, "collab.svg", svg, len);
     d->collab_svg = rg_html_svg_inline(svg, len, NULL);
   }
   free(svg);
@@ -158,17 +236,184 @@ static rg_status diagrams(run *r, rg_report_data *d) {
       char name[64], prefix[32];
       snprintf(name, sizeof name, "ego-u%d.svg", u);
       snprintf(prefix, sizeof prefix, "e%d-", u);
-      char *p = path_in(ddir, name);
-      st = write_bytes(p, svg, len, r->err);
-      free(p);
+      st = put_bytes(r, 1, name, svg, len);
       d->ego_svg[u] = rg_html_svg_inline(svg, len, prefix);
       free(svg);
       svg = NULL;
     }
     step(r, "ego diagrams");
   }
-  free(ddir);
   return st;
+}
+
+/* ---- the files ----------------------------------------------------------- */
+
+static rg_status put_page(run *r, rg_report_data *d) {
+  rg_outfile o;
+  rg_status st = open_out(r, 0, "index.html", &o);
+  if (st) return st;
+  st = rg_html_write(o.f, d, r->err);
+  if (st) {
+    if (!r->err->file[0]) snprintf(r->err->file, sizeof r->err->file, "%s", o.shown);
+    rg_outfile_abort(&o);
+    return st;
+  }
+  return rg_outfile_commit(&o, r->err);
+}
+
+/* libxlsxwriter writes by name: into the temporary file, then renamed. */
+static rg_status put_book(run *r, rg_report_data *d) {
+  rg_outfile o;
+  rg_status st = open_out(r, 0, "report.xlsx", &o);
+  if (st) return st;
+  rg_outfile_release(&o);
+  st = rg_xlsx_write(o.tmp_path, d, r->err);
+  if (st) {
+    snprintf(r->err->file, sizeof r->err->file, "%s", o.shown);
+    rg_outfile_abort(&o);
+    return st;
+  }
+  return rg_outfile_commit(&o, r->err);
+}
+
+static rg_status put_json(run *r, rg_report_data *d) {
+  json_t *root = rg_report_json(d);
+  char *text = json_dumps(root, JSON_INDENT(1) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(10));
+  json_decref(root);
+  if (!text) return rg_error_set(r->err, RG_ESYS, r->dir, 0, 0, "cannot encode report.json");
+  size_t n = strlen(text);
+  text = rg_xrealloc(text, n + 2);
+  text[n] = '\n';
+  text[n + 1] = '\0';
+  rg_status st = put_bytes(r, 0, "report.json", text, n + 1);
+  free(text);
+  return st;
+}
+
+static rg_status put_csvs(run *r, rg_report_data *d, const rg_report_opts *opts) {
+  rg_table_src src = {.plan = d->plan, .res = d->res, .rd = d, .only_unit = -1};
+  static const struct {
+    const char *name;
+    const rg_view *view;
+  } csvs[] = {{"units.csv", &rg_view_units},
+              {"ties.csv", &rg_view_ties},
+              {"clusters.csv", &rg_view_clusters},
+              {"tasks.csv", &rg_view_tasks_csv},
+              {"edges.csv", &rg_view_edges}};
+  rg_status st = RG_OK;
+  for (size_t i = 0; i < sizeof csvs / sizeof csvs[0] && st == RG_OK; i++) {
+    rg_table *t = rg_table_view(csvs[i].view, &src);
+    st = put_csv(r, csvs[i].name, t);
+    rg_table_free(t);
+  }
+  for (int e = 0; e < opts->n_extras && st == RG_OK; e++) {
+    size_t n = strlen(opts->extras[e].id) + 5;
+    char *name = rg_xmalloc(n);
+    snprintf(name, n, "%s.csv", opts->extras[e].id);
+    st = put_csv(r, name, opts->extras[e].table);
+    free(name);
+  }
+  return st;
+}
+
+static rg_status put_graphml(run *r, rg_report_data *d) {
+  rg_outfile o;
+  rg_status st = open_out(r, 0, "graph.graphml", &o);
+  if (st) return st;
+  st = rg_graphml_write(o.f, d->plan, d->res, r->err);
+  if (st) {
+    snprintf(r->err->file, sizeof r->err->file, "%s", o.shown);
+    rg_outfile_abort(&o);
+    return st;
+  }
+  return rg_outfile_commit(&o, r->err);
+}
+
+/* ---- files of an earlier run --------------------------------------------- */
+
+/* A name the manifest may list: "NAME" or "diagrams/NAME", NAME without '/'
+ * and not "." or "..", no control character. Anything else is ignored. */
+static int manifest_name_ok(const char *s) {
+  const char *base = starts(s, "diagrams/") ? s + 9 : s;
+  if (!*base || strchr(base, '/') || !strcmp(base, ".") || !strcmp(base, "..")) return 0;
+  for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+    if (*p < 0x20) return 0;
+  return strcmp(base, LOCK_NAME) && strcmp(base, MANIFEST_NAME);
+}
+
+static int was_written(const run *r, const char *name) {
+  for (size_t i = 0; i < r->n_written; i++)
+    if (!strcmp(r->written[i], name)) return 1;
+  return 0;
+}
+
+/* Remove name (relative to the folder) when this run did not write it: a
+ * file or a link is unlinked (a link's target is never touched). */
+static void remove_stale(run *r, const char *name) {
+  if (!manifest_name_ok(name) || was_written(r, name)) return;
+  struct stat st;
+  if (fstatat(r->dirfd, name, &st, AT_SYMLINK_NOFOLLOW) != 0) return;
+  if (S_ISREG(st.st_mode) || S_ISLNK(st.st_mode)) unlinkat(r->dirfd, name, 0);
+}
+
+/* The names of the earlier run's manifest, one per line; NULL when none. */
+static char *read_manifest(run *r) {
+  int fd = openat(r->dirfd, MANIFEST_NAME, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+  if (fd < 0) return NULL;
+  rg_buf b = {0};
+  char chunk[4096];
+  ssize_t n;
+  while ((n = read(fd, chunk, sizeof chunk)) > 0)
+    rg_buf_putn(&b, chunk, (size_t)n);
+  close(fd);
+  return b.s;
+}
+
+/* After a complete run: every file the earlier run listed, or a diagram
+ * named like ours (diagrams/ego-u<N>.svg, from a version without a
+ * manifest), that this run did not write is removed - a report folder
+ * reused for another plan keeps no stale diagram. After a failed run
+ * nothing is removed. Then the manifest lists what this run wrote (and,
+ * after a failure, what the earlier run wrote too, for the next run). */
+static rg_status finish_folder(run *r, int complete) {
+  char *old = read_manifest(r);
+  char *save = NULL;
+  if (complete && old)
+    for (char *line = strtok_r(old, "\n", &save); line; line = strtok_r(NULL, "\n", &save))
+      if (line[0] != '#') remove_stale(r, line);
+  if (complete && r->ddirfd >= 0) {
+    DIR *dd = fdopendir(dup(r->ddirfd));
+    for (struct dirent *e; dd && (e = readdir(dd));) {
+      if (!starts(e->d_name, "ego-u") || !ends(e->d_name, ".svg")) continue;
+      char *rel = path_in("diagrams", e->d_name);
+      remove_stale(r, rel);
+      free(rel);
+    }
+    if (dd) closedir(dd);
+  } else if (complete && faccessat(r->dirfd, "diagrams", F_OK, AT_SYMLINK_NOFOLLOW) == 0) {
+    unlinkat(r->dirfd, "diagrams", AT_REMOVEDIR); /* only when empty */
+  }
+  rg_buf b = {0};
+  rg_buf_puts(&b, "# files respgraph report wrote here; the next run removes them\n");
+  for (size_t i = 0; i < r->n_written; i++)
+    rg_buf_printf(&b, "%s\n", r->written[i]);
+  if (!complete && old) rg_buf_puts(&b, old); /* not cut up: strtok_r did not run */
+  free(old);
+  rg_error ignored;
+  rg_status st = rg_outfile_write_at(r->dirfd, r->dir, MANIFEST_NAME, RG_OUT_NOFOLLOW, b.s, b.n,
+                                     complete ? r->err : &ignored);
+  free(b.s);
+  return st;
+}
+
+static void close_folder(run *r) {
+  if (r->ddirfd >= 0) close(r->ddirfd);
+  if (r->lockfd >= 0) close(r->lockfd); /* releases the lock */
+  if (r->dirfd >= 0) close(r->dirfd);
+  for (size_t i = 0; i < r->n_written; i++)
+    free(r->written[i]);
+  free(r->written);
+  free(r->ddir_shown);
 }
 
 /* ---- the whole report ---------------------------------------------------- */
@@ -180,23 +425,21 @@ static rg_status meeting_files(run *r, const rg_plan *plan, const rg_report_opts
   rg_status st = RG_OK;
   const char *names[] = {"notices.html", "meetings.ics"};
   for (int i = 0; i < 2 && st == RG_OK; i++) {
-    char *p = path_in(r->dir, names[i]);
-    FILE *f = fopen(p, "wb");
-    if (!f) {
-      st = rg_error_set(r->err, RG_ESYS, p, 0, 0, "cannot write: %s", strerror(errno));
+    rg_outfile f;
+    st = open_out(r, 0, names[i], &f);
+    if (st) break;
+    if (i == 0) {
+      rg_html_meetings_notices(f.f, plan, o->meetings, o->room, en);
     } else {
-      if (i == 0) {
-        rg_html_meetings_notices(f, plan, o->meetings, o->room, en);
-      } else {
-        rg_ics_opts io;
-        rg_ics_opts_init(&io);
-        io.room = o->room;
-        st = rg_meetings_write_ics(plan, o->meetings, -1, &io, f, r->err);
-      }
-      if (fclose(f) != 0 && st == RG_OK)
-        st = rg_error_set(r->err, RG_ESYS, p, 0, 0, "cannot write: %s", strerror(errno));
+      rg_ics_opts io;
+      rg_ics_opts_init(&io);
+      io.room = o->room;
+      st = rg_meetings_write_ics(plan, o->meetings, -1, &io, f.f, r->err);
     }
-    free(p);
+    if (st)
+      rg_outfile_abort(&f);
+    else
+      st = rg_outfile_commit(&f, r->err); /* a write error of the notices shows here */
     step(r, names[i]);
   }
   return st;
@@ -217,87 +460,30 @@ rg_status rg_report_write(const rg_plan *plan, const rg_results *results,
       return rg_error_set(err, RG_EUSAGE, NULL, 0, 0, "report extra id must be [a-z0-9_-]+");
   }
   char *dir_owned = opts.dir ? NULL : rg_report_default_dir(plan->path);
-  run r = {.dir = opts.dir ? opts.dir : dir_owned, .progress = opts.progress, .err = err};
+  run r = {.dir = opts.dir ? opts.dir : dir_owned,
+           .dirfd = -1,
+           .ddirfd = -1,
+           .lockfd = -1,
+           .progress = opts.progress,
+           .err = err};
   clock_gettime(CLOCK_MONOTONIC, &r.t0);
   rg_report_data d;
   rg_report_data_init(&d, plan, results, &opts);
-  rg_status st = make_dir(r.dir, err);
+  rg_status st = open_folder(&r);
+  int locked = st == RG_OK;
   if (st == RG_OK) st = diagrams(&r, &d);
-
-  if (st == RG_OK) {
-    char *p = path_in(r.dir, "index.html");
-    FILE *f = fopen(p, "wb");
-    if (!f)
-      st = rg_error_set(err, RG_ESYS, p, 0, 0, "cannot write: %s", strerror(errno));
-    else {
-      st = rg_html_write(f, &d, err);
-      if (fclose(f) != 0 && st == RG_OK)
-        st = rg_error_set(err, RG_ESYS, p, 0, 0, "cannot write: %s", strerror(errno));
-      if (st != RG_OK && !err->file[0]) snprintf(err->file, sizeof err->file, "%s", p);
-    }
-    free(p);
-    step(&r, "index.html");
-  }
-  if (st == RG_OK) {
-    char *p = path_in(r.dir, "report.xlsx");
-    st = rg_xlsx_write(p, &d, err);
-    free(p);
-    step(&r, "report.xlsx");
-  }
-  if (st == RG_OK) {
-    char *p = path_in(r.dir, "report.json");
-    json_t *root = rg_report_json(&d);
-    char *text = json_dumps(root, JSON_INDENT(1) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(10));
-    json_decref(root);
-    if (!text)
-      st = rg_error_set(err, RG_ESYS, p, 0, 0, "cannot encode the report as JSON");
-    else {
-      size_t n = strlen(text);
-      text = rg_xrealloc(text, n + 2);
-      text[n] = '\n';
-      text[n + 1] = '\0';
-      st = write_bytes(p, text, n + 1, err);
-    }
-    free(text);
-    free(p);
-    step(&r, "report.json");
-  }
-  if (st == RG_OK) {
-    rg_table_src src = {.plan = plan, .res = results, .rd = &d, .only_unit = -1};
-    struct {
-      const char *name;
-      const rg_view *view;
-    } csvs[] = {{"units.csv", &rg_view_units},
-                {"ties.csv", &rg_view_ties},
-                {"clusters.csv", &rg_view_clusters},
-                {"tasks.csv", &rg_view_tasks_csv},
-                {"edges.csv", &rg_view_edges}};
-    for (size_t i = 0; i < sizeof csvs / sizeof csvs[0] && st == RG_OK; i++) {
-      char *p = path_in(r.dir, csvs[i].name);
-      rg_table *t = rg_table_view(csvs[i].view, &src);
-      st = write_csv(p, t, err);
-      rg_table_free(t);
-      free(p);
-    }
-    for (int e = 0; e < opts.n_extras && st == RG_OK; e++) {
-      size_t n = strlen(opts.extras[e].id) + 5;
-      char *name = rg_xmalloc(n);
-      snprintf(name, n, "%s.csv", opts.extras[e].id);
-      char *p = path_in(r.dir, name);
-      st = write_csv(p, opts.extras[e].table, err);
-      free(p);
-      free(name);
-    }
-    step(&r, "CSV files");
-  }
-  if (st == RG_OK) {
-    char *p = path_in(r.dir, "graph.graphml");
-    st = rg_graphml_write(p, plan, results, err);
-    free(p);
-    step(&r, "graph.graphml");
-  }
+  if (st == RG_OK) st = put_page(&r, &d), step(&r, "index.html");
+  if (st == RG_OK) st = put_book(&r, &d), step(&r, "report.xlsx");
+  if (st == RG_OK) st = put_json(&r, &d), step(&r, "report.json");
+  if (st == RG_OK) st = put_csvs(&r, &d, &opts), step(&r, "CSV files");
+  if (st == RG_OK) st = put_graphml(&r, &d), step(&r, "graph.graphml");
   if (st == RG_OK) st = meeting_files(&r, plan, &opts, opts.lang && !strcmp(opts.lang, "en"));
+  if (locked) {
+    rg_status fs = finish_folder(&r, st == RG_OK);
+    if (st == RG_OK) st = fs;
+  }
   if (st == RG_OK && opts.progress) fprintf(stderr, "report: written to %s/\n", r.dir);
+  close_folder(&r);
   rg_report_data_destroy(&d);
   free(dir_owned);
   return st;

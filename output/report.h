@@ -7,8 +7,14 @@
  * so software versions that only main knows (igraph, Graphviz) come in as a
  * string in the options.
  *
- * Files written into opts->dir (created if missing; existing files of the
- * same names are replaced, nothing else is touched):
+ * Files written into opts->dir (created if missing). Each file is written
+ * whole or not at all (outfile.h); a name inside the folder that is a link,
+ * or a diagrams/ that is a link, is refused (RG_ESYS), so nothing is written
+ * outside it; the folder is locked for the run (flock on .respgraph.lock: a
+ * second run gets RG_ESYS at once); .respgraph-manifest lists what the run
+ * wrote, and after a complete run the files of the earlier manifest (and any
+ * diagrams/ego-u<N>.svg) that this run did not write are removed. Nothing
+ * else in the folder is touched.
  *   index.html        self-contained page: inline CSS, JS and SVG, no fetch
  *   report.xlsx       sheets 任务 单位负荷 中心性 协作关系 聚类 诊断 (+ extras)
  *   report.json       everything, schema in NOTES.md
@@ -68,9 +74,10 @@ char *rg_report_default_dir(const char *plan_path);
 
 /* Write the whole report. plan must be finalised and results computed on it.
  * RG_EUSAGE for a bad language; RG_ESYS when a file or directory cannot be
- * written or Graphviz fails, with err naming the file. On failure some files
- * may already be written. Cost: O(tasks + links + ties + units x chapters)
- * plus Graphviz layouts (one collab, one ego per unit). */
+ * written, the folder is locked by another run, a name in it is a link, or
+ * Graphviz fails, with err naming the file. On failure the files already
+ * renamed into place are whole, the others are the earlier run's. Cost: O(tasks + links + ties +
+ * units x chapters) plus Graphviz layouts (one collab, one ego per unit). */
 rg_status rg_report_write(const rg_plan *plan, const rg_results *results,
                           const rg_report_opts *opts, rg_error *err);
 

@@ -20,6 +20,7 @@
 #include "html.h"
 #include "meetings.h"
 #include "meetings_out.h"
+#include "names.h"
 #include "reading.h"
 #include "report_data.h"
 #include "results.h"
@@ -62,6 +63,104 @@ static int all_rows(int n, rg_row *out) {
 #define ALL_ROWS(name, n)                                                                          \
   static int name(const rg_table_src *s, rg_row *out) { return all_rows((n), out); }
 
+/* ========================================================== definitions
+ * What each column of the workbook means, for its 说明 sheet (a column's own
+ * hint, when it has one, comes first). By key; the same key means the same
+ * thing in every table. */
+static const struct {
+  const char *key, *zh, *en;
+} DEFINITIONS[] = {
+    {"task", "任务编号（与原文一致）", "task number as printed"},
+    {"chapter", "任务所在的章（部分）编号", "the chapter of the task"},
+    {"text", "任务内容（原文）", "the task's text"},
+    {"leads", "牵头单位", "lead units"},
+    {"supports", "责任、配合单位", "responsible and supporting units"},
+    {"deadline", "完成时限（原文）", "deadline as printed"},
+    {"open_list", "单位名单以“等”结尾，未列全", "the unit list ends in 等: not complete"},
+    {"line", "原文中的行号或位置", "line or place in the source"},
+    {"rank", "按负荷从高到低的名次", "rank by load, heaviest first"},
+    {"unit", "单位名称", "unit name"},
+    {"load", "负荷 = 牵头任务数 × 1 + 配合任务数 × 0.5",
+     "load = 1 per led task + 0.5 per supported"},
+    {"led", "牵头的任务数", "tasks led"},
+    {"supported", "配合的任务数", "tasks supported"},
+    {"share", "负荷占全部单位负荷之和的比例", "share of the total load"},
+    {"chapters", "任务分布的章数", "chapters its tasks are in"},
+    {"partners", "至少共同承担一项任务的单位数", "units it shares at least one task with"},
+    {"cluster", "所属协作聚类的编号", "number of its co-ownership cluster"},
+    {"cluster_name", "所属协作聚类：以多数任务所在章节和负荷最重的单位命名",
+     "its cluster, named by the chapter of most of its tasks and its heaviest units"},
+    {"zscore", "负荷偏离平均值多少个标准差", "standard deviations of load above the mean"},
+    {"overloaded", "负荷高于 Q3 + 1.5 × IQR（四分位距法的上限）", "load above Q3 + 1.5 IQR"},
+    {"load_in_chapter", "本章任务带来的负荷", "load from this chapter's tasks"},
+    {"betweenness", "处在其他单位之间最短协作路径上的程度（0–1）",
+     "share of shortest collaboration paths through the unit (0-1)"},
+    {"harmonic", "到其他单位协作距离倒数的平均值", "mean inverse collaboration distance"},
+    {"eigenvector", "与重要单位协作的程度（最大为 1）", "ties to well-tied units (max 1)"},
+    {"pagerank", "PageRank 重要度（合计为 1）", "PageRank (sums to 1)"},
+    {"constraint", "Burt 约束度：协作集中在少数伙伴上时高",
+     "Burt's constraint: high when ties "
+     "are concentrated"},
+    {"coreness", "k 核数：所在最紧密协作圈的层级", "k-core number"},
+    {"participation", "协作分布于多个聚类的程度（0–1）",
+     "how evenly its ties spread over clusters"},
+    {"unit_a", "协作关系的一方", "one unit of the tie"},
+    {"unit_b", "协作关系的另一方", "the other unit"},
+    {"shared", "两单位共同承担的任务数", "tasks the two share"},
+    {"weight", "协作权重（默认等于共同任务数）", "tie weight (shared tasks by default)"},
+    {"tasks", "相关任务的编号", "task numbers"},
+    {"task_texts", "共同任务的内容", "texts of the shared tasks"},
+    {"bridge", "参与系数居全部单位前 10%：连接不同聚类", "participation in the top 10%"},
+    {"cluster_units", "聚类的单位数", "units in the cluster"},
+    {"tasks_inside", "全部单位都在本聚类的任务数", "tasks with every unit inside"},
+    {"crossing", "还涉及其他聚类单位的任务数", "tasks that also involve other clusters"},
+    {"role", "牵头或配合", "lead or support"},
+    {"severity", "级别：警告或提示", "warning or note"},
+    {"code", "问题类别代码", "problem code"},
+    {"message_zh", "问题说明（括号内为英文原文）", "the problem (English original in brackets)"},
+    {"item", "读取的哪一方面：格式、级别、惯例、表头等", "what was read: format, level, rules"},
+};
+
+const char *rg_column_definition(const char *key, int zh) {
+  for (size_t k = 0; k < sizeof DEFINITIONS / sizeof DEFINITIONS[0]; k++)
+    if (!strcmp(DEFINITIONS[k].key, key)) return zh ? DEFINITIONS[k].zh : DEFINITIONS[k].en;
+  return NULL;
+}
+
+/* ================================================================ names */
+
+/* The first clause of a chapter title, at most 12 characters (then …). */
+static void heading_clause(const char *title, char *buf, size_t size) {
+  static const char *const stops[] = {",", ";", ":", "，", "；", "：", "。", NULL};
+  size_t len = 0; /* up to the first clause mark (titles are NFKC: mostly ASCII) */
+  while (title[len]) {
+    int stop = 0;
+    for (int k = 0; stops[k] && !stop; k++)
+      stop = !strncmp(title + len, stops[k], strlen(stops[k]));
+    if (stop) break;
+    len += rg_utf8_char_len(title + len);
+  }
+  size_t n = 0, chars = 0;
+  while (n < len && chars < 12) {
+    n += rg_utf8_char_len(title + n);
+    chars++;
+  }
+  snprintf(buf, size, "%.*s%s", (int)n, title, n < len ? "…" : "");
+}
+
+void rg_cluster_name(const rg_plan *plan, const rg_results *res, int c, char *buf, size_t size) {
+  const rg_cluster *cl = &res->clusters[c];
+  char head[128] = "协作组", units[256] = "";
+  if (cl->chapter >= 0 && cl->chapter < plan->n_chapters && plan->chapters[cl->chapter].title)
+    heading_clause(plan->chapters[cl->chapter].title, head, sizeof head);
+  for (int k = 0; k < cl->n_core; k++) {
+    char s[128];
+    rg_unit_short_name(plan->meta.issuer, plan->units[cl->core[k]].name, s, sizeof s);
+    snprintf(units + strlen(units), sizeof units - strlen(units), "%s%s", k ? "、" : "", s);
+  }
+  snprintf(buf, size, "%s（%s%s）", head, units, cl->n_units > cl->n_core ? "…" : "");
+}
+
 /* ==================================================================== units
  * Rows are plan units (row.i); the analysis columns read the unit's row in
  * the results, so they are defined for concrete units. */
@@ -71,17 +170,24 @@ static const rg_unit_stats *stats(const rg_table_src *s, rg_row r) {
   return k >= 0 ? &s->res->units[k] : NULL;
 }
 
+/* Is row unit u kept (every unit, or only src.only_unit)? */
+static int kept_unit(const rg_table_src *s, int u) { return s->only_unit < 0 || u == s->only_unit; }
+
 /* Concrete units in results order: load desc, name asc. */
 static int rows_results(const rg_table_src *s, rg_row *out) {
-  for (int k = 0; out && k < s->res->n_units; k++)
-    out[k] = (rg_row){s->res->units[k].unit, -1};
-  return s->res->n_units;
+  int n = 0;
+  for (int k = 0; k < s->res->n_units; k++)
+    if (kept_unit(s, s->res->units[k].unit)) {
+      if (out) out[n] = (rg_row){s->res->units[k].unit, -1};
+      n++;
+    }
+  return n;
 }
 
 static int rows_overloaded(const rg_table_src *s, rg_row *out) {
   int n = 0;
   for (int k = 0; k < s->res->n_units; k++)
-    if (s->res->units[k].overloaded) {
+    if (s->res->units[k].overloaded && kept_unit(s, s->res->units[k].unit)) {
       if (out) out[n] = (rg_row){s->res->units[k].unit, -1};
       n++;
     }
@@ -139,6 +245,14 @@ STAT(u_pagerank, pagerank, r)
 STAT(u_constraint, constraint, r)
 STAT(u_coreness, coreness, i)
 STAT(u_cluster, cluster, i)
+static void u_cluster_name(const rg_table_src *s, rg_row r, int a, rg_cell *o) {
+  UNUSED(a);
+  const rg_unit_stats *x = stats(s, r);
+  if (!x || x->cluster < 0) return;
+  char *buf = rg_cell_alloc(o, 512);
+  rg_cluster_name(s->plan, s->res, x->cluster, buf, 512);
+  o->s = buf;
+}
 STAT(u_overloaded, overloaded, i)
 STAT(u_fractional, fractional, r)
 STAT(u_share, share, r)
@@ -249,38 +363,42 @@ static const rg_column unit_cols[] = {
     COL("first_line", "首见行号", "first line", RG_COL_INT, .flags = RG_COLF_WIDE,
         .get = u_first_line),
     COL("rank", "排名", "rank", RG_COL_INT, .width = 6, .get = u_rank),
-    COL("load", "负荷", "load", RG_COL_REAL, .digits = 2, .width = 8, .get = u_load),
+    COL("load", "负荷", "load", RG_COL_REAL, .digits = 2, .width = 8, .num_format = "0.0",
+        .get = u_load),
     COL("led", "牵头", "led", RG_COL_INT, .width = 7, .flags = RG_COLF_LINKED, .get = u_led),
     COL("supported", "配合", "supported", RG_COL_INT, .width = 7, .flags = RG_COLF_LINKED,
         .get = u_supported),
     COL("share", "占比", "share", RG_COL_REAL, .digits = 1, .width = 8, .flags = RG_COLF_PERCENT,
-        .get = u_share),
+        .num_format = "0.0%", .get = u_share),
     COL("chapters", "章节数", "chapters", RG_COL_INT, .width = 8, .get = u_chapters),
     COL("partners", "协作单位", "partners", RG_COL_INT, .width = 9, .get = u_partners),
     COL("burden", "协同负担", "burden", RG_COL_INT, .width = 9,
         .hint_zh = "所承担任务的其他单位数之和",
         .hint_en = "sum over its tasks of the other units on the task", .get = u_burden),
     COL("fractional", "分摊负荷", "fractional load", RG_COL_REAL, .digits = 2,
-        .flags = RG_COLF_WIDE, .get = u_fractional),
+        .flags = RG_COLF_WIDE, .num_format = "0.0", .get = u_fractional),
     COL("strength", "强度", "strength", RG_COL_REAL, .digits = 2, .width = 10,
-        .hint_zh = "协作关系权重之和", .hint_en = "sum of tie weights", .get = u_strength),
+        .hint_zh = "协作关系权重之和", .hint_en = "sum of tie weights", .num_format = "0.0",
+        .get = u_strength),
     COL("betweenness", "中介中心性", "betweenness", RG_COL_REAL, .digits = 4, .width = 12,
-        .get = u_betweenness),
+        .num_format = "0.000", .get = u_betweenness),
     COL("harmonic", "调和中心性", "harmonic", RG_COL_REAL, .digits = 3, .width = 12,
-        .flags = RG_COLF_WIDE, .get = u_harmonic),
+        .flags = RG_COLF_WIDE, .num_format = "0.000", .get = u_harmonic),
     COL("eigenvector", "特征向量", "eigenvector", RG_COL_REAL, .digits = 3, .width = 12,
-        .flags = RG_COLF_WIDE, .get = u_eigenvector),
+        .flags = RG_COLF_WIDE, .num_format = "0.000", .get = u_eigenvector),
     COL("pagerank", "PageRank", "PageRank", RG_COL_REAL, .digits = 4, .width = 12,
-        .flags = RG_COLF_WIDE, .get = u_pagerank),
+        .flags = RG_COLF_WIDE, .num_format = "0.000", .get = u_pagerank),
     COL("constraint", "约束度", "constraint", RG_COL_REAL, .digits = 3, .width = 10,
-        .flags = RG_COLF_WIDE, .get = u_constraint),
+        .flags = RG_COLF_WIDE, .num_format = "0.000", .get = u_constraint),
     COL("coreness", "核数", "coreness", RG_COL_INT, .width = 8, .flags = RG_COLF_WIDE,
         .get = u_coreness),
-    COL("cluster", "聚类", "cluster", RG_COL_CLUSTER, .width = 8, .get = u_cluster),
+    COL("cluster", "聚类编号", "cluster id", RG_COL_CLUSTER, .width = 8, .get = u_cluster),
+    COL("cluster_name", "聚类", "cluster", RG_COL_STR, .width = 30, .get = u_cluster_name),
     COL("participation", "参与系数", "participation", RG_COL_REAL, .digits = 3, .width = 10,
-        .flags = RG_COLF_WIDE, .get = u_participation),
+        .flags = RG_COLF_WIDE, .num_format = "0.000", .get = u_participation),
     COL("overloaded", "超负荷", "overloaded", RG_COL_BOOL, .width = 8, .get = u_overloaded),
-    COL("zscore", "z", "z", RG_COL_REAL, .digits = 2, .width = 8, .get = u_zscore),
+    COL("zscore", "z", "z", RG_COL_REAL, .digits = 2, .width = 8, .num_format = "0.00",
+        .get = u_zscore),
     COL("top_chapters", "负荷最重的章节", "top chapters", RG_COL_LIST, .get = u_top_chapters),
     COL("reason", "原因", "reason", RG_COL_STR, .width = 60, .get = u_reason),
     COL("fence", "警戒线", "fence", RG_COL_REAL, .digits = 2, .flags = RG_COLF_WIDE,
@@ -294,8 +412,8 @@ static const rg_column unit_cols[] = {
     COL("support_tasks", "配合任务", "support tasks", RG_COL_TASKS, .get = u_support_tasks),
     COL("chapter_load", "分章节负荷", "load by chapter", RG_COL_REALS, .get = u_chapter_load),
     COL("load_in_chapter", "章节负荷", "load in chapter", RG_COL_REAL, .width = 12,
-        .flags = RG_COLF_LINKED, .get = u_load_in_chapter, .repeat = chapter_columns,
-        .label = chapter_label),
+        .flags = RG_COLF_LINKED, .num_format = "0.0", .get = u_load_in_chapter,
+        .repeat = chapter_columns, .label = chapter_label),
 };
 
 const rg_schema rg_schema_units = {"units",     unit_cols,    N(unit_cols),
@@ -307,11 +425,43 @@ ALL_ROWS(rows_ties, s->res->n_ties)
 
 #define TIE(r) (&s->res->ties[(r).i])
 
+/* Ties by weight desc, then shared tasks desc, then as the results order
+ * them (names); only those of src.only_unit when it is set. */
+static int by_weight(const void *a, const void *b, void *ctx) {
+  const rg_results *res = ctx;
+  const rg_tie *x = &res->ties[((const rg_row *)a)->i], *y = &res->ties[((const rg_row *)b)->i];
+  if (x->weight != y->weight) return x->weight > y->weight ? -1 : 1;
+  if (x->shared != y->shared) return x->shared > y->shared ? -1 : 1;
+  return ((const rg_row *)a)->i - ((const rg_row *)b)->i;
+}
+
+static int rows_ties_by_weight(const rg_table_src *s, rg_row *out) {
+  int n = 0;
+  for (int k = 0; k < s->res->n_ties; k++)
+    if ((s->only_unit < 0 || s->res->ties[k].a == s->only_unit ||
+         s->res->ties[k].b == s->only_unit) &&
+        (!s->backbone || s->res->ties[k].backbone)) {
+      if (out) out[n] = (rg_row){k, -1};
+      n++;
+    }
+  if (out) rg_sort(out, (size_t)n, sizeof *out, by_weight, (void *)s->res);
+  return n;
+}
+
 GET(t_a, i, TIE(r)->a)
 GET(t_b, i, TIE(r)->b)
 GET(t_shared, i, TIE(r)->shared)
 GET(t_weight, r, TIE(r)->weight)
 GET_REFS(t_tasks, TIE(r)->tasks, TIE(r)->shared)
+GET(t_p, r, TIE(r)->p)
+/* Why a tie is in the backbone: significant, strongest (of a unit), both. */
+static const char *const WHY[] = {"", "significant", "strongest", "significant;strongest"};
+GET(t_backbone, s, WHY[TIE(r)->backbone & 3])
+static const rg_value_label why_labels[] = {
+    {"significant", "显著", "significant"},
+    {"strongest", "最紧密", "strongest"},
+    {"significant;strongest", "显著；最紧密", "significant; strongest"},
+    {NULL, NULL, NULL}};
 /* "3. text" per shared task, one per line. */
 static void t_texts(const rg_table_src *s, rg_row r, int a, rg_cell *o) {
   UNUSED(a);
@@ -336,6 +486,12 @@ static const rg_column tie_cols[] = {
     COL("shared", "共同任务数", "shared", RG_COL_INT, .width = 10, .get = t_shared),
     COL("weight", "权重", "weight", RG_COL_REAL, .digits = 2, .width = 8, .get = t_weight),
     COL("tasks", "共同任务编号", "tasks", RG_COL_TASKS, .width = 20, .get = t_tasks),
+    COL("p", "p 值", "p-value", RG_COL_REAL, .digits = 4, .num_format = "0.0000", .width = 9,
+        .hint_zh = "两单位共同任务不少于实际数的概率（按各自任务量随机分配，SDSM）",
+        .hint_en = "probability of at least this many shared tasks by chance (SDSM)", .get = t_p),
+    COL("backbone", "骨干", "backbone", RG_COL_STR, .width = 12, .values = why_labels,
+        .hint_zh = "显著：p < α；最紧密：某单位权重最大的联系",
+        .hint_en = "significant: p < alpha; strongest: a unit's heaviest tie", .get = t_backbone),
     COL("task_texts", "共同任务", "task texts", RG_COL_STR, .width = 80, .flags = RG_COLF_WIDE,
         .get = t_texts),
 };
@@ -344,9 +500,21 @@ const rg_schema rg_schema_ties = {"ties", tie_cols, N(tie_cols), RG_ROW_OTHER, r
 
 /* ================================================================ clusters */
 
-ALL_ROWS(rows_clusters, s->res->n_clusters)
-
 #define CLUSTER(r) (&s->res->clusters[(r).i])
+
+/* Every cluster, or the one src.only_unit belongs to. */
+static int rows_clusters(const rg_table_src *s, rg_row *out) {
+  int n = 0;
+  for (int c = 0; c < s->res->n_clusters; c++) {
+    int keep = s->only_unit < 0;
+    for (int k = 0; !keep && k < s->res->clusters[c].n_units; k++)
+      keep = s->res->clusters[c].units[k] == s->only_unit;
+    if (!keep) continue;
+    if (out) out[n] = (rg_row){c, -1};
+    n++;
+  }
+  return n;
+}
 
 GET(c_id, i, CLUSTER(r)->id)
 GET(c_size, i, CLUSTER(r)->n_units)
@@ -354,10 +522,23 @@ GET_REFS(c_units, CLUSTER(r)->units, CLUSTER(r)->n_units)
 GET_REFS(c_tasks, CLUSTER(r)->tasks, CLUSTER(r)->n_tasks)
 GET_REFS(c_crossing, CLUSTER(r)->crossing, CLUSTER(r)->n_crossing)
 GET_REFS(c_bridges, CLUSTER(r)->bridges, CLUSTER(r)->n_bridges)
+GET(c_n_mostly, i, CLUSTER(r)->n_mostly)
+GET_REFS(c_mostly, CLUSTER(r)->mostly, CLUSTER(r)->n_mostly)
+static void c_name(const rg_table_src *s, rg_row r, int a, rg_cell *o) {
+  UNUSED(a);
+  char *buf = rg_cell_alloc(o, 512);
+  rg_cluster_name(s->plan, s->res, CLUSTER(r)->id, buf, 512);
+  o->s = buf;
+}
 
 static const rg_column cluster_cols[] = {
-    COL("id", "聚类", "cluster", RG_COL_INT, .get = c_id),
+    COL("id", "聚类编号", "cluster id", RG_COL_INT, .get = c_id),
+    COL("name", "聚类", "cluster", RG_COL_STR, .width = 40, .get = c_name),
     COL("size", "单位数", "units", RG_COL_INT, .get = c_size),
+    COL("n_tasks", "任务数", "tasks", RG_COL_INT, .get = c_n_mostly,
+        .hint_zh = "多数具体单位在本聚类的任务数",
+        .hint_en = "tasks most of whose units are in it"),
+    COL("mostly_tasks", "主要任务", "tasks mostly in it", RG_COL_TASKS, .get = c_mostly),
     COL("units", "单位", "units", RG_COL_UNITS, .get = c_units),
     COL("tasks", "内部任务", "tasks inside", RG_COL_TASKS, .get = c_tasks),
     COL("crossing_tasks", "跨聚类任务", "crossing tasks", RG_COL_TASKS, .get = c_crossing),
@@ -399,11 +580,13 @@ GET(m_inside, i, CLUSTER(r)->n_tasks)
 GET(m_crossing, i, CLUSTER(r)->n_crossing)
 
 static const rg_column member_cols[] = {
-    COL("cluster", "聚类", "cluster", RG_COL_INT, .width = 7, .get = c_id),
+    COL("cluster", "聚类编号", "cluster id", RG_COL_INT, .width = 7, .get = c_id),
+    COL("cluster_name", "聚类", "cluster", RG_COL_STR, .width = 36, .get = c_name),
     COL("unit", "单位", "unit", RG_COL_UNIT, .width = 30, .get = m_unit),
-    COL("load", "负荷", "load", RG_COL_REAL, .digits = 2, .width = 8, .get = m_load),
+    COL("load", "负荷", "load", RG_COL_REAL, .digits = 2, .width = 8, .num_format = "0.0",
+        .get = m_load),
     COL("participation", "参与系数", "participation", RG_COL_REAL, .digits = 3, .width = 10,
-        .get = m_participation),
+        .num_format = "0.000", .get = m_participation),
     COL("bridge", "桥梁单位", "bridge", RG_COL_BOOL, .width = 9, .get = m_bridge),
     COL("cluster_units", "聚类单位数", "cluster units", RG_COL_INT, .width = 10, .get = c_size),
     COL("tasks_inside", "内部任务数", "tasks inside", RG_COL_INT, .width = 10, .get = m_inside),
@@ -505,11 +688,17 @@ GET(l_role, s, rg_role_name(LINK(r)->role))
 GET(l_unit, i, LINK(r)->unit)
 GET(l_kind, s, rg_kind_name(s->plan->units[LINK(r)->unit].kind))
 GET(l_chapter, s, chapter_number(s->plan, s->plan->tasks[LINK(r)->task].chapter))
+GET(l_deadline, s, s->plan->tasks[LINK(r)->task].deadline)
+GET(l_text, s, s->plan->tasks[LINK(r)->task].text)
+static const rg_value_label role_labels[] = {
+    {"lead", "牵头", "lead"}, {"support", "配合", "support"}, {NULL, NULL, NULL}};
 GETTER(l_line, source_line(s->plan, LINK(r)->line, o))
 
 static const rg_column link_cols[] = {
     COL("task", "任务", "task", RG_COL_TASK, .get = l_task),
-    COL("role", "角色", "role", RG_COL_STR, .get = l_role),
+    COL("role", "角色", "role", RG_COL_STR, .width = 6, .values = role_labels, .get = l_role),
+    COL("text", "任务内容", "task text", RG_COL_STR, .width = 60, .get = l_text),
+    COL("deadline", "完成时限", "deadline", RG_COL_STR, .width = 16, .get = l_deadline),
     COL("unit", "单位", "unit", RG_COL_UNIT, .width = 30, .get = l_unit),
     COL("kind", "类别", "kind", RG_COL_STR, .get = l_kind),
     COL("chapter", "章节", "chapter", RG_COL_STR, .get = l_chapter),
@@ -597,6 +786,41 @@ static void d_task(const rg_table_src *s, rg_row r, int a, rg_cell *o) {
   o->i = lo - 1;
 }
 
+/* A diagnostic in Chinese: what its code means, with the task it falls in. */
+static const rg_value_label diag_zh[] = {
+    {"no-units", "这一项没有写明任何责任单位", NULL},
+    {"no-lead", "这一项没有牵头单位", NULL},
+    {"duplicate-number", "同一章内任务编号重复", NULL},
+    {"lead-and-support", "同一单位既列为牵头又列为配合，按牵头计", NULL},
+    {"unknown-label", "有未识别的标签（如“督办单位”），其中的单位未计入", NULL},
+    {"orphan-label", "第一项任务之前出现的单位行，未计入", NULL},
+    {"hidden-cells", "Excel 中隐藏的行或列，已照常读取，请取消隐藏核对", NULL},
+    {"other-sheets", "工作簿的其他工作表也有任务表，只读取了一个", NULL},
+    {"no-text-layer", "PDF 中有页面没有文字（扫描件），这些页未读取", NULL},
+    {"suspect-unit", "名称不像一个单位，未计入分析（确属单位可用 --accept-unit 接纳）", NULL},
+    {"bad-bytes", "文件中有无法识别的字符，已替换", NULL},
+    {"encoding", "文件的编码", NULL},
+    {"traditional", "繁体字已转换为简体", NULL},
+    {"roster", "按名单展开了集合单位", NULL},
+    {NULL, NULL, NULL}};
+
+static void d_message_zh(const rg_table_src *s, rg_row r, int a, rg_cell *o) {
+  const rg_diag *dg = DIAG(r);
+  const char *what = NULL;
+  for (const rg_value_label *v = diag_zh; v->value && !what; v++)
+    if (dg->code && !strcmp(v->value, dg->code)) what = v->zh;
+  if (!what) { /* a code without a translation keeps its words */
+    o->s = dg->message;
+    return;
+  }
+  d_task(s, r, a, o);
+  if (o->i >= 0)
+    o->s = rg_cell_printf(o, "任务 %s：%s。（%s）", s->plan->tasks[o->i].number, what, dg->message);
+  else
+    o->s = rg_cell_printf(o, "%s。（%s）", what, dg->message);
+  o->i = 0;
+}
+
 static const rg_value_label severities[] = {{"note", "提示", "note"},
                                             {"warning", "警告", "warning"},
                                             {"error", "错误", "error"},
@@ -610,6 +834,7 @@ static const rg_column diag_cols[] = {
         .get = d_severity),
     COL("code", "代码", "code", RG_COL_STR, .width = 18, .flags = RG_COLF_CODE, .get = d_code),
     COL("message", "说明", "message", RG_COL_STR, .width = 90, .get = d_message),
+    COL("message_zh", "说明", "message", RG_COL_STR, .width = 90, .get = d_message_zh),
     COL("where", "位置", "where", RG_COL_STR, .get = d_where),
     COL("task", "所在任务", "task", RG_COL_TASK, .get = d_task),
 };
@@ -970,26 +1195,37 @@ const rg_schema rg_schema_agenda = {"agenda",     agenda_cols, N(agenda_cols),
 
 /* ---- command line --------------------------------------------------------- */
 
-VIEW(rg_view_units, rg_schema_units, NULL, 0, NULL, NULL, 0, {.key = "unit"}, {.key = "kind"},
-     {.key = "led"}, {.key = "supported"}, {.key = "load"}, {.key = "partners"},
-     {.key = "strength"}, {.key = "betweenness"}, {.key = "harmonic"}, {.key = "eigenvector"},
-     {.key = "pagerank"}, {.key = "constraint"}, {.key = "coreness"}, {.key = "cluster"},
-     {.key = "overloaded"}, {.key = "fractional"}, {.key = "share"}, {.key = "chapters"},
-     {.key = "burden"}, {.key = "zscore"}, {.key = "rank"}, {.key = "participation"},
-     {.key = "top_chapters"});
+/* Terminal tables fit 120 columns: what a reader needs first is shown,
+ * the rest (RG_VC_WIDE, RG_COLF_WIDE) comes with --wide, CSV and JSON. */
+#define WIDE(k)                                                                                    \
+  { .key = k, .flags = RG_VC_WIDE }
+VIEW(rg_view_units, rg_schema_units, NULL, 0, NULL, NULL, 0, {.key = "unit"}, WIDE("kind"),
+     {.key = "led"}, {.key = "supported"}, {.key = "load"}, {.key = "partners"}, WIDE("strength"),
+     {.key = "betweenness"}, {.key = "harmonic"}, {.key = "eigenvector"}, {.key = "pagerank"},
+     {.key = "constraint"}, {.key = "coreness"}, WIDE("cluster"), {.key = "overloaded"},
+     {.key = "fractional"}, WIDE("share"), WIDE("chapters"), WIDE("burden"), WIDE("zscore"),
+     WIDE("rank"), {.key = "participation"}, {.key = "top_chapters"}, {.key = "cluster_name"});
 
+/* The fence, Q1, Q3 and IQR are the same in every row: the line above the
+ * table states them once; the full reason repeats them, so it is wide. */
 VIEW(rg_view_overload, rg_schema_units, rows_overloaded, 0, NULL, NULL, 0, {.key = "unit"},
-     {.key = "load"}, {.key = "zscore"}, {.key = "rank"}, {.key = "reason"},
-     {.key = "top_chapters"}, {.key = "fence"}, {.key = "q1"}, {.key = "q3"}, {.key = "iqr"});
+     {.key = "load"}, {.key = "led"}, {.key = "supported"}, {.key = "zscore"}, {.key = "rank"},
+     WIDE("reason"), {.key = "top_chapters"}, WIDE("fence"), WIDE("q1"), WIDE("q3"), WIDE("iqr"));
 
 VIEW(rg_view_collectives, rg_schema_units, rows_collectives, 0, NULL, NULL, 0,
      {.key = "unit", .as = "name"}, {.key = "kind"}, {.key = "n_tasks"}, {.key = "tasks"});
 
-VIEW(rg_view_ties, rg_schema_ties, NULL, 0, NULL, NULL, 0, {.key = "unit_a"}, {.key = "unit_b"},
-     {.key = "weight"}, {.key = "tasks"}, {.key = "shared"});
+/* Strongest first; shared (= the number of tasks listed) only with --weighting
+ * newman makes it differ from weight, so it is left to CSV and JSON. */
+VIEW(rg_view_ties, rg_schema_ties, rows_ties_by_weight, 0, NULL, NULL, 0, {.key = "unit_a"},
+     {.key = "unit_b"}, {.key = "weight"}, {.key = "p"}, {.key = "backbone"}, {.key = "tasks"},
+     WIDE("shared"));
 
-VIEW(rg_view_clusters, rg_schema_clusters, NULL, 0, NULL, NULL, 0, {.key = "id"}, {.key = "size"},
-     {.key = "units"}, {.key = "tasks"}, {.key = "crossing_tasks"}, {.key = "bridges"});
+/* A cluster by its name; its tasks are those most of whose units are in it
+ * (the line above the table says so); the lists are wide. */
+VIEW(rg_view_clusters, rg_schema_clusters, NULL, 0, NULL, NULL, 0, {.key = "id"}, {.key = "name"},
+     {.key = "size"}, {.key = "n_tasks"}, {.key = "bridges"}, WIDE("units"), WIDE("mostly_tasks"),
+     WIDE("tasks"), WIDE("crossing_tasks"));
 
 VIEW(rg_view_tasks, rg_schema_tasks, NULL, 0, NULL, NULL, 0, {.key = "task"}, {.key = "ordinal"},
      {.key = "chapter"}, {.key = "section"}, {.key = "leads"}, {.key = "supports"},
@@ -1068,11 +1304,12 @@ VIEW(rg_view_json_other_units, rg_schema_units, rows_other, 0, NULL, NULL, 0,
      {.key = "support_tasks"});
 
 VIEW(rg_view_json_ties, rg_schema_ties, NULL, 0, NULL, NULL, 0, {.key = "unit_a", .as = "a"},
-     {.key = "unit_b", .as = "b"}, {.key = "shared"}, {.key = "weight"}, {.key = "tasks"});
+     {.key = "unit_b", .as = "b"}, {.key = "shared"}, {.key = "weight"}, {.key = "p"},
+     {.key = "backbone"}, {.key = "tasks"});
 
 VIEW(rg_view_json_clusters, rg_schema_clusters, NULL, 0, NULL, NULL, 0, {.key = "id"},
-     {.key = "units"}, {.key = "tasks"}, {.key = "crossing_tasks", .as = "crossing"},
-     {.key = "bridges"});
+     {.key = "name"}, {.key = "units"}, {.key = "mostly_tasks", .as = "mostly"}, {.key = "tasks"},
+     {.key = "crossing_tasks", .as = "crossing"}, {.key = "bridges"});
 
 VIEW(rg_view_json_diags, rg_schema_diags, NULL, 0, NULL, NULL, 0, {.key = "severity"},
      {.key = "line", .flags = RG_VC_LINE_NUMBER},
@@ -1092,24 +1329,29 @@ VIEW(rg_view_sheet_tasks, rg_schema_tasks, NULL, 0, "任务", "Tasks", 0,
 VIEW(rg_view_sheet_load, rg_schema_units, NULL, RG_VIEW_MARK_ROWS, "单位负荷", "Load", 2,
      {.key = "rank"}, {.key = "unit"}, {.key = "load"}, {.key = "led"}, {.key = "supported"},
      {.key = "share"}, {.key = "chapters"}, {.key = "partners"}, {.key = "burden"},
-     {.key = "cluster", .width = 6}, {.key = "zscore"}, {.key = "overloaded"},
-     {.key = "load_in_chapter", .flags = RG_VC_PER_CHAPTER});
+     {.key = "cluster", .width = 6}, {.key = "cluster_name"}, {.key = "zscore"},
+     {.key = "overloaded"}, {.key = "load_in_chapter", .flags = RG_VC_PER_CHAPTER});
 
 VIEW(rg_view_sheet_centrality, rg_schema_units, NULL, 0, "中心性", "Centrality", 0, {.key = "unit"},
      {.key = "strength"}, {.key = "betweenness"}, {.key = "harmonic"}, {.key = "eigenvector"},
      {.key = "pagerank"}, {.key = "constraint"}, {.key = "coreness"}, {.key = "participation"},
      {.key = "cluster"});
 
-VIEW(rg_view_sheet_ties, rg_schema_ties, NULL, 0, "协作关系", "Ties", 0, {.key = "unit_a"},
-     {.key = "unit_b"}, {.key = "shared"}, {.key = "weight"}, {.key = "tasks"},
-     {.key = "task_texts"});
+VIEW(rg_view_sheet_ties, rg_schema_ties, rows_ties_by_weight, 0, "协作关系", "Ties", 0,
+     {.key = "unit_a"}, {.key = "unit_b"}, {.key = "shared"}, {.key = "weight"}, {.key = "p"},
+     {.key = "backbone"}, {.key = "tasks"}, {.key = "task_texts"});
 
 VIEW(rg_view_sheet_clusters, rg_schema_members, NULL, 0, "聚类", "Clusters", 0, {.key = "cluster"},
-     {.key = "unit"}, {.key = "load"}, {.key = "participation"}, {.key = "bridge"},
-     {.key = "cluster_units"}, {.key = "tasks_inside"}, {.key = "crossing"});
+     {.key = "cluster_name"}, {.key = "unit"}, {.key = "load"}, {.key = "participation"},
+     {.key = "bridge"}, {.key = "cluster_units"}, {.key = "tasks_inside"}, {.key = "crossing"});
+
+/* One row per task-unit link: who does what, for filtering by unit. */
+VIEW(rg_view_sheet_links, rg_schema_edges, NULL, 0, "任务分工", "Task links", 0,
+     {.key = "task", .flags = RG_VC_NUMBER}, {.key = "text"}, {.key = "role"}, {.key = "unit"},
+     {.key = "chapter"}, {.key = "deadline"});
 
 VIEW(rg_view_sheet_diags, rg_schema_diags, NULL, 0, "诊断", "Diagnostics", 0, {.key = "severity"},
-     {.key = "line"}, {.key = "code"}, {.key = "message"});
+     {.key = "line"}, {.key = "code"}, {.key = "message_zh"});
 
 VIEW(rg_view_sheet_reading, rg_schema_reading, NULL, 0, "读取方式", "Reading", 0, {.key = "item"},
      {.key = "line"}, {.key = "text"});

@@ -22,6 +22,19 @@
 
 #include "table.h"
 
+struct rg_results;
+/* The name of cluster c of res (never a bare number), from the plan's own
+ * words: the first clause of the chapter most of its tasks come from (at most
+ * 12 characters) and its core units' short labels, e.g.
+ * 建设现代化产业体系（发展改革委、工业和信息化局…）; "…" when it has more
+ * members than the core. Without a chapter: 协作组（…）. Into buf. */
+void rg_cluster_name(const rg_plan *plan, const struct rg_results *res, int c, char *buf,
+                     size_t size);
+
+/* What the column with key means, in Chinese (zh) or English, or NULL: the
+ * workbook's 说明 sheet. */
+const char *rg_column_definition(const char *key, int zh);
+
 /* The schemas. */
 extern const rg_schema rg_schema_units, rg_schema_ties, rg_schema_clusters, rg_schema_members,
     rg_schema_tasks, rg_schema_edges, rg_schema_diags, rg_schema_meetings, rg_schema_agenda,
@@ -54,7 +67,8 @@ extern const rg_view rg_view_json_tasks, rg_view_json_units, rg_view_json_other_
 
 /* report.xlsx sheets, in workbook order. */
 extern const rg_view rg_view_sheet_tasks, rg_view_sheet_load, rg_view_sheet_centrality,
-    rg_view_sheet_ties, rg_view_sheet_clusters, rg_view_sheet_diags, rg_view_sheet_reading;
+    rg_view_sheet_ties, rg_view_sheet_clusters, rg_view_sheet_diags, rg_view_sheet_reading,
+    rg_view_sheet_links;
 
 /* index.html tables. */
 extern const rg_view rg_view_page_load, rg_view_page_centrality, rg_view_page_tasks,

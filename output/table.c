@@ -3,6 +3,7 @@
 #include "table.h"
 
 #include <csv.h>
+#include <errno.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -11,6 +12,10 @@
 
 #include "buf.h"
 #include "escape.h"
+#include "names.h"
+#include "sort.h"
+#include "strutil.h"
+#include "utf8.h"
 
 /* A stored cell of a built table. */
 typedef struct stored {
@@ -37,8 +42,10 @@ struct rg_table {
   rg_table_src src;
   /* built tables: their own column descriptions and cells */
   rg_column *own;
-  stored *cells; /* nrows * ncols */
+  stored *cells; /* n_built rows x n_stored columns */
   size_t cap_cells;
+  int n_stored, n_built; /* columns and rows of the cells */
+  int *cmap;             /* column c's cells are column cmap[c] of a stored row */
   /* strings the table owns (keys and labels of built and repeated columns) */
   char **strs;
   int n_strs;
@@ -198,20 +205,26 @@ rg_table *rg_table_new(int ncols, const char *const *names, const rg_coltype *ty
     col->width = col->type == RG_COL_STR || col->type == RG_COL_LIST ? 30 : 10;
     t->cols[c] = (rg_tcol){.col = col, .key = name, .zh = name, .en = name, .width = col->width};
   }
+  t->n_stored = ncols;
+  t->cmap = rg_xcalloc((size_t)ncols + 1, sizeof *t->cmap);
+  for (int c = 0; c < ncols; c++)
+    t->cmap[c] = c;
   return t;
 }
 
 void rg_table_row(rg_table *t) {
   RG_GROW(t->rows, t->cap_rows, (size_t)t->nrows + 1);
-  t->rows[t->nrows] = (rg_row){t->nrows, -1};
-  size_t need = ((size_t)t->nrows + 1) * (size_t)t->ncols;
+  t->rows[t->nrows] = (rg_row){t->n_built, -1};
+  size_t need = ((size_t)t->n_built + 1) * (size_t)t->n_stored;
   RG_GROW(t->cells, t->cap_cells, need);
-  memset(&t->cells[(size_t)t->nrows * (size_t)t->ncols], 0, (size_t)t->ncols * sizeof(stored));
+  memset(&t->cells[(size_t)t->n_built * (size_t)t->n_stored], 0,
+         (size_t)t->n_stored * sizeof(stored));
   t->nrows++;
+  t->n_built++;
 }
 
 static stored *cur(rg_table *t, int col) {
-  return &t->cells[(size_t)(t->nrows - 1) * (size_t)t->ncols + (size_t)col];
+  return &t->cells[(size_t)(t->n_built - 1) * (size_t)t->n_stored + (size_t)t->cmap[col]];
 }
 
 void rg_table_str(rg_table *t, int col, const char *s) {
@@ -231,7 +244,7 @@ void rg_table_list_add(rg_table *t, int col, const char *s) {
 void rg_table_free(rg_table *t) {
   if (!t) return;
   if (t->cells)
-    for (size_t k = 0; k < (size_t)t->nrows * (size_t)t->ncols; k++) {
+    for (size_t k = 0; k < (size_t)t->n_built * (size_t)t->n_stored; k++) {
       free(t->cells[k].s);
       for (int j = 0; j < t->cells[k].n_list; j++)
         free(t->cells[k].list[j]);
@@ -242,6 +255,7 @@ void rg_table_free(rg_table *t) {
   free(t->strs);
   free(t->cells);
   free(t->own);
+  free(t->cmap);
   free(t->cols);
   free(t->rows);
   free(t);
@@ -270,7 +284,7 @@ void rg_table_cell(const rg_table *t, int r, int c, rg_cell *out) {
     tc->col->get(&t->src, t->rows[r], tc->arg, out);
     return;
   }
-  const stored *x = &t->cells[(size_t)r * (size_t)t->ncols + (size_t)c];
+  const stored *x = &t->cells[(size_t)t->rows[r].i * (size_t)t->n_stored + (size_t)t->cmap[c]];
   out->s = x->s;
   out->i = x->i;
   out->r = x->r;
@@ -379,19 +393,39 @@ char *rg_cell_text(const rg_table *t, int c, const rg_cell *v, const char *sep) 
 }
 
 static rg_status write_failed(rg_error *err) {
-  return rg_error_set(err, RG_ESYS, NULL, 0, 0, "cannot write output");
+  return rg_error_set(err, RG_ESYS, NULL, 0, 0, "cannot write output: %s", strerror(errno));
 }
 
 static int shown(const rg_tcol *tc, const rg_text_opts *o) {
-  return o->wide || !(tc->col->flags & RG_COLF_WIDE);
+  return o->wide || !((tc->col->flags & RG_COLF_WIDE) || (tc->vflags & RG_VC_WIDE));
 }
 
 static int right_aligned(rg_coltype type) {
   return type == RG_COL_INT || type == RG_COL_REAL || type == RG_COL_CLUSTER;
 }
 
-/* Every cell as one-line text, and the width of each column. */
-static char **text_cells(const rg_table *t, int *w) {
+void rg_format_sig(char *buf, size_t size, double v, int digits) {
+  if (!isfinite(v) || v == 0 || digits <= 0) {
+    rg_format_real(buf, size, v);
+    return;
+  }
+  int mag = (int)floor(log10(fabs(v)));
+  int dec = digits - 1 - mag;
+  if (dec < 0) dec = 0;
+  if (dec > 12) dec = 12;
+  snprintf(buf, size, "%.*f", dec, v);
+  if (strchr(buf, '.')) { /* 0.500 -> 0.5, 2.00 -> 2 */
+    char *e = buf + strlen(buf) - 1;
+    while (*e == '0')
+      *e-- = 0;
+    if (*e == '.') *e = 0;
+  }
+  if (!strcmp(buf, "-0")) snprintf(buf, size, "0");
+}
+
+/* Every cell as one-line text (reals to o->digits), and the width of each
+ * column. */
+static char **text_cells(const rg_table *t, const rg_text_opts *o, int *w) {
   char **txt = rg_xcalloc((size_t)t->nrows * (size_t)t->ncols + 1, sizeof *txt);
   rg_cell v = {0};
   for (int c = 0; c < t->ncols; c++)
@@ -399,7 +433,14 @@ static char **text_cells(const rg_table *t, int *w) {
   for (int r = 0; r < t->nrows; r++)
     for (int c = 0; c < t->ncols; c++) {
       rg_table_cell(t, r, c, &v);
-      char *raw = rg_cell_text(t, c, &v, ";");
+      char *raw;
+      if (o->digits > 0 && t->cols[c].col->type == RG_COL_REAL) {
+        char num[64];
+        rg_format_sig(num, sizeof num, v.r, o->digits);
+        raw = rg_xstrdup(num);
+      } else {
+        raw = rg_cell_text(t, c, &v, ";");
+      }
       /* a row stays one line, and a control character in a name is shown,
        * never obeyed by the terminal */
       char *s = rg_escape_terminal_dup(raw);
@@ -412,9 +453,58 @@ static char **text_cells(const rg_table *t, int *w) {
   return txt;
 }
 
+/* Narrow the widest text-like columns (never numbers, never the first
+ * column) one column at a time until a row fits max, down to the header's
+ * width or 8. */
+static void fit_widths(const rg_table *t, const rg_text_opts *o, int *w) {
+  if (o->max_width <= 0) return;
+  int total = -2;
+  for (int c = 0; c < t->ncols; c++)
+    if (shown(&t->cols[c], o)) total += w[c] + 2;
+  while (total > o->max_width) {
+    int best = -1;
+    for (int c = 1; c < t->ncols; c++) {
+      int floor_w = rg_display_width(t->cols[c].key);
+      if (floor_w < 8) floor_w = 8;
+      if (!shown(&t->cols[c], o) || right_aligned(t->cols[c].col->type) || w[c] <= floor_w)
+        continue;
+      if (best < 0 || w[c] >= w[best]) best = c;
+    }
+    if (best < 0) return;
+    w[best]--;
+    total--;
+  }
+}
+
+/* s cut to display width w, ending in "…" when cut (a new string). */
+static char *cut_to(const char *s, int w) {
+  if (rg_display_width(s) <= w) return rg_xstrdup(s);
+  rg_buf b = {0};
+  rg_buf_puts(&b, "");
+  int used = 0;
+  while (*s) {
+    size_t n = rg_utf8_char_len(s);
+    char one[8] = {0};
+    memcpy(one, s, n < 7 ? n : 7);
+    int cw = rg_display_width(one);
+    if (used + cw > w - 1) break;
+    rg_buf_putn(&b, s, n);
+    used += cw;
+    s += n;
+  }
+  rg_buf_puts(&b, "…");
+  return b.s;
+}
+
+static void put_pad(FILE *out, int n) {
+  for (int i = 0; i < n; i++)
+    fputc(' ', out);
+}
+
 rg_status rg_table_write_text(const rg_table *t, const rg_text_opts *o, FILE *out, rg_error *err) {
   int *w = rg_xcalloc((size_t)t->ncols + 1, sizeof *w);
-  char **txt = text_cells(t, w);
+  char **txt = text_cells(t, o, w);
+  fit_widths(t, o, w);
   int last = -1;
   for (int c = 0; c < t->ncols; c++)
     if (shown(&t->cols[c], o)) last = c;
@@ -422,18 +512,16 @@ rg_status rg_table_write_text(const rg_table *t, const rg_text_opts *o, FILE *ou
     int first = 1;
     for (int c = 0; c < t->ncols; c++) {
       if (!shown(&t->cols[c], o)) continue;
-      const char *s = r < 0 ? t->cols[c].key : txt[(size_t)r * (size_t)t->ncols + (size_t)c];
+      char *s =
+          cut_to(r < 0 ? t->cols[c].key : txt[(size_t)r * (size_t)t->ncols + (size_t)c], w[c]);
       int right = r >= 0 && right_aligned(t->cols[c].col->type);
       int pad = w[c] - rg_display_width(s);
       if (!first) fputs("  ", out);
       first = 0;
-      if (right)
-        for (int i = 0; i < pad; i++)
-          fputc(' ', out);
+      if (right) put_pad(out, pad);
       fputs(s, out);
-      if (!right && c < last)
-        for (int i = 0; i < pad; i++)
-          fputc(' ', out);
+      if (!right && c < last) put_pad(out, pad);
+      free(s);
     }
     fputc('\n', out);
   }
@@ -442,6 +530,157 @@ rg_status rg_table_write_text(const rg_table *t, const rg_text_opts *o, FILE *ou
   free(txt);
   free(w);
   return ferror(out) ? write_failed(err) : RG_OK;
+}
+
+/* ---- shaping: --sort, --top, --columns ------------------------------------------------ */
+
+rg_table_opts rg_table_opts_default(void) {
+  rg_table_opts o = {{0, RG_TEXT_MAX_WIDTH, RG_TEXT_DIGITS}, 0, NULL, NULL};
+  return o;
+}
+
+/* The column whose key is key (length n), or -1. */
+static int col_index(const rg_table *t, const char *key, size_t n) {
+  for (int c = 0; c < t->ncols; c++)
+    if (strlen(t->cols[c].key) == n && !strncmp(t->cols[c].key, key, n)) return c;
+  return -1;
+}
+
+/* "no column KEY (columns: a, b, c; did you mean x?)" as a usage error. */
+static rg_status no_column(const rg_table *t, const char *opt, const char *key, size_t n,
+                           rg_error *err) {
+  char *word = dupn(key, n);
+  const char **keys = rg_xcalloc((size_t)t->ncols + 1, sizeof *keys);
+  rg_buf all = {0};
+  rg_buf_puts(&all, "");
+  for (int c = 0; c < t->ncols; c++) {
+    keys[c] = t->cols[c].key;
+    rg_buf_printf(&all, "%s%s", c ? ", " : "", keys[c]);
+  }
+  int near[3], k = rg_closest(word, keys, t->ncols, near, 3);
+  rg_buf hint = {0};
+  rg_buf_puts(&hint, "");
+  for (int i = 0; i < k; i++)
+    rg_buf_printf(&hint, "%s%s%s", i ? ", " : "; did you mean ", keys[near[i]],
+                  i == k - 1 ? "?" : "");
+  rg_status st = rg_error_set(err, RG_EUSAGE, NULL, 0, 0, "%s: no column '%s' (columns: %s%s)", opt,
+                              word, all.s, hint.s);
+  free(all.s);
+  free(hint.s);
+  free(keys);
+  free(word);
+  return st;
+}
+
+typedef struct sort_key {
+  int pos;    /* row position before sorting */
+  double num; /* numeric columns */
+  char *text; /* other columns */
+} sort_key;
+
+typedef struct sort_ctx {
+  int numeric, desc;
+} sort_ctx;
+
+static int by_key(const void *a, const void *b, void *ctx) {
+  const sort_key *x = a, *y = b;
+  const sort_ctx *s = ctx;
+  int c;
+  if (s->numeric) {
+    /* NaN last whatever the direction */
+    if (isnan(x->num) || isnan(y->num)) return isnan(x->num) - isnan(y->num);
+    c = x->num < y->num ? -1 : x->num > y->num;
+  } else {
+    c = strcmp(x->text, y->text);
+  }
+  return s->desc ? -c : c;
+}
+
+static rg_status sort_rows(rg_table *t, const char *spec, rg_error *err) {
+  const char *colon = strchr(spec, ':');
+  size_t n = colon ? (size_t)(colon - spec) : strlen(spec);
+  int c = col_index(t, spec, n);
+  if (c < 0) return no_column(t, "--sort", spec, n, err);
+  rg_coltype type = t->cols[c].col->type;
+  sort_ctx ctx = {right_aligned(type) || type == RG_COL_BOOL, 0};
+  ctx.desc = ctx.numeric;
+  if (colon && !strcmp(colon, ":asc"))
+    ctx.desc = 0;
+  else if (colon && !strcmp(colon, ":desc"))
+    ctx.desc = 1;
+  else if (colon)
+    return rg_error_set(err, RG_EUSAGE, NULL, 0, 0,
+                        "--sort takes COLUMN, COLUMN:asc or "
+                        "COLUMN:desc, not '%s'",
+                        spec);
+  sort_key *keys = rg_xcalloc((size_t)t->nrows + 1, sizeof *keys);
+  rg_cell v = {0};
+  for (int r = 0; r < t->nrows; r++) {
+    rg_table_cell(t, r, c, &v);
+    keys[r].pos = r;
+    if (ctx.numeric)
+      keys[r].num = type == RG_COL_REAL ? v.r : (double)v.i;
+    else
+      keys[r].text = rg_cell_text(t, c, &v, ";");
+  }
+  cell_free(&v);
+  rg_sort(keys, (size_t)t->nrows, sizeof *keys, by_key, &ctx);
+  rg_row *rows = rg_xcalloc((size_t)t->nrows + 1, sizeof *rows);
+  for (int r = 0; r < t->nrows; r++) {
+    rows[r] = t->rows[keys[r].pos];
+    free(keys[r].text);
+  }
+  memcpy(t->rows, rows, (size_t)t->nrows * sizeof *rows);
+  free(rows);
+  free(keys);
+  return RG_OK;
+}
+
+/* Keep the columns of the comma list spec, in its order. */
+static rg_status select_cols(rg_table *t, const char *spec, rg_error *err) {
+  rg_tcol *cols = rg_xcalloc(strlen(spec) + 2, sizeof *cols);
+  int *cmap = rg_xcalloc(strlen(spec) + 2, sizeof *cmap);
+  int n = 0;
+  for (const char *p = spec; *p;) {
+    size_t len = strcspn(p, ",");
+    if (len) {
+      int c = col_index(t, p, len);
+      if (c < 0) {
+        free(cols);
+        free(cmap);
+        return no_column(t, "--columns", p, len, err);
+      }
+      cols[n] = t->cols[c];
+      cols[n].vflags &= ~(unsigned)RG_VC_WIDE;
+      if (cols[n].col->flags & RG_COLF_WIDE) { /* asked for: shown */
+        rg_column *copy = rg_xmalloc(sizeof *copy);
+        *copy = *cols[n].col;
+        copy->flags &= ~(unsigned)RG_COLF_WIDE;
+        keep(t, (char *)copy);
+        cols[n].col = copy;
+      }
+      cmap[n++] = t->cmap ? t->cmap[c] : c;
+    }
+    p += len + (p[len] == ',');
+  }
+  free(t->cols);
+  t->cols = cols;
+  t->ncols = n;
+  if (t->cmap) {
+    free(t->cmap);
+    t->cmap = cmap;
+  } else {
+    free(cmap);
+  }
+  return RG_OK;
+}
+
+rg_status rg_table_shape(rg_table *t, const rg_table_opts *o, rg_error *err) {
+  rg_status st;
+  if (o->sort && (st = sort_rows(t, o->sort, err))) return st;
+  if (o->top > 0 && o->top < t->nrows) t->nrows = o->top;
+  if (o->columns && (st = select_cols(t, o->columns, err))) return st;
+  return RG_OK;
 }
 
 /* ---- CSV ------------------------------------------------------------------------------- */
@@ -570,9 +809,10 @@ rg_status rg_table_write_json(const rg_table *t, FILE *out, const char *json_key
   return rc != 0 || ferror(out) ? write_failed(err) : RG_OK;
 }
 
-rg_status rg_table_write(const rg_table *t, rg_format fmt, FILE *out, rg_error *err) {
+/* Text with o, CSV as the command line writes it, or JSON. */
+static rg_status write_fmt(const rg_table *t, rg_format fmt, const rg_text_opts *o, FILE *out,
+                           rg_error *err) {
   static const rg_csv_opts cli_csv = {.bom = 0, .quote_spaces = 1};
-  static const rg_text_opts all = {1};
   switch (fmt) {
   case RG_FMT_CSV:
     return rg_table_write_csv(t, &cli_csv, out, err);
@@ -581,5 +821,16 @@ rg_status rg_table_write(const rg_table *t, rg_format fmt, FILE *out, rg_error *
   case RG_FMT_TABLE:
     break;
   }
-  return rg_table_write_text(t, &all, out, err);
+  return rg_table_write_text(t, o, out, err);
+}
+
+rg_status rg_table_write(const rg_table *t, rg_format fmt, FILE *out, rg_error *err) {
+  rg_table_opts o = rg_table_opts_default();
+  return write_fmt(t, fmt, &o.text, out, err);
+}
+
+rg_status rg_table_write_opts(rg_table *t, rg_format fmt, const rg_table_opts *o, FILE *out,
+                              rg_error *err) {
+  rg_status st = rg_table_shape(t, o, err);
+  return st ? st : write_fmt(t, fmt, &o->text, out, err);
 }

@@ -121,7 +121,8 @@ typedef struct rg_table_src {
   const struct rg_results *res;     /* analysis tables */
   const struct rg_report_data *rd;  /* per-chapter figures of the report */
   const struct rg_meeting_plan *mp; /* meeting tables */
-  int only_unit;                    /* meeting tables: keep this unit's, -1 all */
+  int only_unit;                    /* keep the rows about this unit, -1 all */
+  int backbone;                     /* ties: only the backbone (backbone.h) */
   int task;                         /* explain table: the task whose names are shown */
 } rg_table_src;
 
@@ -166,6 +167,8 @@ enum {
   RG_VC_PER_CHAPTER = 1u << 3, /* repeated once per chapter column of the report (arg) */
   RG_VC_LINE_NUMBER = 1u << 4, /* an RG_COLF_LINE column as its number even in a plan with
                                   locations (report.json's "line") */
+  RG_VC_WIDE = 1u << 8,        /* this output's terminal table shows it only with --wide
+                                  (like RG_COLF_WIDE, for one view) */
   RG_VC_LOCATED = 1u << 5,     /* shown only for a plan with locations (read from Word,
                                   Excel or PDF): report.json's "location" */
   RG_VC_LABEL_ZH = 1u << 6,    /* the key written (CSV header) is the Chinese label */
@@ -277,15 +280,41 @@ const char *rg_cell_label(const rg_tcol *tc, const char *value, int zh);
 /* ---- machine writers --------------------------------------------------- */
 
 typedef struct rg_text_opts {
-  int wide; /* 1: every column; 0: leave out RG_COLF_WIDE columns */
+  int wide;      /* 1: every column at full width; 0: leave out the wide columns
+                    (RG_COLF_WIDE, RG_VC_WIDE) and fit max_width */
+  int max_width; /* 0: no limit; else text, list and reference cells are cut
+                    with "…" (widest column first) until a row fits */
+  int digits;    /* significant digits of real numbers (0: exact, rg_format_real) */
 } rg_text_opts;
+
+/* The terminal default: 120 columns, reals to 3 significant digits. */
+#define RG_TEXT_MAX_WIDTH 120
+#define RG_TEXT_DIGITS 3
+
+/* What the command line asks of any table (--wide, --top, --sort, --columns). */
+typedef struct rg_table_opts {
+  rg_text_opts text;
+  int top;             /* keep the first top rows after sorting (0: all) */
+  const char *sort;    /* KEY, KEY:asc or KEY:desc (default: numbers descending,
+                          text ascending); stable, so equal rows keep their order */
+  const char *columns; /* KEY,KEY,...: only these columns, in this order (shown even
+                          when wide) */
+} rg_table_opts;
+
+/* The terminal default (wide 0, RG_TEXT_MAX_WIDTH, RG_TEXT_DIGITS, all rows). */
+rg_table_opts rg_table_opts_default(void);
+
+/* Sort, cut and select columns of t as o says. RG_EUSAGE, with the closest
+ * keys, when --sort or --columns names a column t does not have. O(rows log
+ * rows + columns). */
+rg_status rg_table_shape(rg_table *t, const rg_table_opts *o, rg_error *err);
 
 typedef struct rg_csv_opts {
   int bom;          /* write a UTF-8 byte-order mark first (Excel reads Chinese) */
   int quote_spaces; /* also quote a field with a leading or trailing space */
 } rg_csv_opts;
 
-/* Write the table: RG_FMT_TABLE aligned text (every column), RG_FMT_CSV as
+/* Write the table: RG_FMT_TABLE aligned text (rg_table_opts_default), RG_FMT_CSV as
  * the command line prints it (no BOM, quote_spaces), RG_FMT_JSON
  * an array of objects keyed by column key. RG_ESYS on a write error. */
 rg_status rg_table_write(const rg_table *t, rg_format fmt, FILE *out, rg_error *err);
@@ -295,6 +324,12 @@ rg_status rg_table_write_text(const rg_table *t, const rg_text_opts *o, FILE *ou
  * as a formula gets a leading ' (rg_escape_cell, the one guard); numbers are
  * written as they are. */
 rg_status rg_table_write_csv(const rg_table *t, const rg_csv_opts *o, FILE *out, rg_error *err);
+/* Shape t (rg_table_shape) and write it in fmt; text with o->text. */
+rg_status rg_table_write_opts(rg_table *t, rg_format fmt, const rg_table_opts *o, FILE *out,
+                              rg_error *err);
+/* A real rounded to digits significant digits, never in exponent form
+ * (35.53 -> "35.5", 0.004042 -> "0.00404", 1234.5 -> "1235"). */
+void rg_format_sig(char *buf, size_t size, double v, int digits);
 
 /* The rows as a jansson array of objects (new reference). task_index: task
  * references as plan indices (report.json) instead of their numbers. */

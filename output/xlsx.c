@@ -5,9 +5,12 @@
 #include <stdlib.h>
 #include <string.h>
 #include <xlsxwriter.h>
+#include <xlsxwriter/utility.h>
 
 #include "escape.h"
 #include "schema.h"
+#include "stamp.h"
+#include "utf8.h"
 
 #define TR(zh, en) rg_report_tr(d, (zh), (en))
 
@@ -15,6 +18,7 @@ typedef struct book {
   lxw_workbook *wb;
   lxw_format *head, *wrap, *over;
   const rg_report_data *d;
+  const char *sheet; /* the sheet being written, for messages */
   /* number formats asked for by columns (rg_column.num_format), made once */
   const char *fmt_names[16];
   lxw_format *fmts[16];
@@ -31,6 +35,52 @@ static lxw_format *number_format(book *b, const char *name) {
   format_set_num_format(f, name);
   b->fmt_names[b->n_fmts] = name;
   return b->fmts[b->n_fmts++] = f;
+}
+
+/* What a cell holds: 32,767 characters, counted as Excel counts them (in
+ * UTF-16 units: a character beyond U+FFFF is two). */
+#define CELL_MAX 32767
+
+static size_t utf16_units(const char *s, size_t len) {
+  size_t u = 0;
+  for (size_t i = 0; i < len; i += rg_utf8_char_len(s + i))
+    u += rg_utf8_char_len(s + i) == 4 ? 2 : 1;
+  return u;
+}
+
+/* Write text s. Longer than a cell holds (libxlsxwriter would leave the
+ * cell empty), it is cut at a character boundary and ends with a visible
+ * marker, and a warning names the cell; index.html and report.json keep the
+ * whole text. */
+static void put_text(book *b, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, const char *s,
+                     lxw_format *f) {
+  size_t len = strlen(s);
+  if (len <= CELL_MAX || utf16_units(s, len) <= CELL_MAX) {
+    worksheet_write_string(ws, row, col, s, f);
+    return;
+  }
+  const rg_report_data *d = b->d;
+  const char *marker = TR("…（全文见网页/JSON）", "… (full text in index.html and report.json)");
+  size_t room = CELL_MAX - utf16_units(marker, strlen(marker)), u = 0, cut = 0;
+  while (cut < len) {
+    size_t n = rg_utf8_char_len(s + cut), w = n == 4 ? 2 : 1;
+    if (u + w > room) break;
+    u += w;
+    cut += n;
+  }
+  size_t mlen = strlen(marker);
+  char *t = rg_xmalloc(cut + mlen + 1);
+  memcpy(t, s, cut);
+  memcpy(t + cut, marker, mlen + 1);
+  worksheet_write_string(ws, row, col, t, f);
+  free(t);
+  char cell[LXW_MAX_CELL_NAME_LENGTH];
+  lxw_rowcol_to_cell(cell, row, col);
+  fprintf(stderr,
+          "respgraph: warning: report.xlsx: sheet %s, cell %s: the text is %zu characters, "
+          "more than a cell holds (%d); cut, with a marker (index.html and report.json have "
+          "it all)\n",
+          b->sheet, cell, utf16_units(s, len), CELL_MAX);
 }
 
 /* Write one cell of a table: numbers as numbers (never a formula), text as
@@ -54,10 +104,10 @@ static void write_cell(book *b, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
     if (v->i) worksheet_write_string(ws, row, col, TR("是", "yes"), NULL);
     return;
   case RG_COL_UNIT:
-    if (v->i >= 0) worksheet_write_string(ws, row, col, plan->units[v->i].name, mark);
+    if (v->i >= 0) put_text(b, ws, row, col, plan->units[v->i].name, mark);
     return;
   case RG_COL_TASK:
-    if (v->i >= 0) worksheet_write_string(ws, row, col, plan->tasks[v->i].number, NULL);
+    if (v->i >= 0) put_text(b, ws, row, col, plan->tasks[v->i].number, NULL);
     return;
   case RG_COL_STR: {
     const char *s = rg_cell_label(tc, v->s, d->zh);
@@ -67,14 +117,14 @@ static void write_cell(book *b, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
     if (s && *s && end && !*end && isfinite(x))
       worksheet_write_number(ws, row, col, x, NULL);
     else if (s)
-      worksheet_write_string(ws, row, col, s, NULL);
+      put_text(b, ws, row, col, s, NULL);
     return;
   }
   case RG_COL_LIST:
   case RG_COL_TASKS:
   case RG_COL_UNITS: {
     char *s = rg_cell_text(t, c, v, "、");
-    worksheet_write_string(ws, row, col, s, NULL);
+    put_text(b, ws, row, col, s, NULL);
     free(s);
     return;
   }
@@ -83,19 +133,36 @@ static void write_cell(book *b, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
   }
 }
 
+/* Print: A4 landscape, every column on one page wide, the header row on
+ * every page, the sheet and page number in the footer. */
+static void page_setup(book *b, lxw_worksheet *ws, const char *name) {
+  worksheet_set_landscape(ws);
+  worksheet_set_paper(ws, 9); /* A4 */
+  worksheet_fit_to_pages(ws, 1, 0);
+  worksheet_repeat_rows(ws, 0, 0);
+  worksheet_set_margins(ws, 0.4, 0.4, 0.6, 0.6);
+  char footer[160];
+  snprintf(footer, sizeof footer, "&L%s&R%s", name,
+           b->d->zh ? "第 &P 页，共 &N 页" : "Page &P of &N");
+  worksheet_set_footer(ws, footer);
+}
+
 /* One sheet from a table: header row frozen (with the view's frozen
  * columns), widths, the cells, an autofilter over the data. */
 static void table_sheet(book *b, const char *name, const rg_table *t) {
   const rg_report_data *d = b->d;
   lxw_worksheet *ws = workbook_add_worksheet(b->wb, name);
   if (!ws) return;
+  b->sheet = name;
   int ncols = rg_table_ncols(t), nrows = rg_table_rows(t);
   int mark_col = -1;
   for (int c = 0; c < ncols; c++) {
     const rg_tcol *tc = rg_table_col(t, c);
     double w = tc->width > 0 ? tc->width : 10;
     worksheet_write_string(ws, 0, (lxw_col_t)c, d->zh ? tc->zh : tc->en, b->head);
-    worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, w, w > 40 ? b->wrap : NULL);
+    rg_coltype ty = tc->col->type;
+    int texty = ty == RG_COL_STR || ty == RG_COL_LIST || ty == RG_COL_TASKS || ty == RG_COL_UNITS;
+    worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, w, texty && w >= 20 ? b->wrap : NULL);
     if (mark_col < 0 && tc->col->type == RG_COL_UNIT) mark_col = c;
   }
   worksheet_freeze_panes(ws, 1, (lxw_col_t)rg_table_freeze_cols(t));
@@ -111,6 +178,7 @@ static void table_sheet(book *b, const char *name, const rg_table *t) {
   rg_cell_reset(&v);
   free(v.owned);
   worksheet_autofilter(ws, 0, 0, (lxw_row_t)(nrows > 0 ? nrows : 1), (lxw_col_t)(ncols - 1));
+  page_setup(b, ws, name);
 }
 
 static void view_sheet(book *b, const rg_view *v) {
@@ -118,6 +186,57 @@ static void view_sheet(book *b, const rg_view *v) {
   rg_table_src src = {.plan = d->plan, .res = d->res, .rd = d, .only_unit = -1};
   rg_table *t = rg_table_view(v, &src);
   table_sheet(b, TR(v->zh, v->en), t);
+  rg_table_free(t);
+}
+
+/* The 说明 sheet: the method, then every column of every sheet with what it
+ * means (rg_column_definition, else the column's own hint). */
+static void notes_sheet(book *b, const rg_view *const *views, int n) {
+  const rg_report_data *d = b->d;
+  static const char *const names_zh[] = {"工作表", "列", "含义"};
+  static const char *const names_en[] = {"sheet", "column", "meaning"};
+  rg_table *t = rg_table_new(3, d->zh ? names_zh : names_en, NULL);
+  const char *method[][2] = {
+      {"负荷：牵头任务计 %g，配合任务计 %g；超过 Q3 + 1.5 × IQR（%g）为任务明显偏重。",
+       "Load: %g per led task, %g per supported task; above Q3 + 1.5 IQR (%g) is overloaded."},
+      {"协作关系：两单位共同承担任务即有联系；聚类用 Leiden 算法（模块度 %.3f），以多数任务所在章节"
+       "和负荷最重的单位命名。",
+       "Ties: two units sharing a task; clusters by Leiden (modularity %.3f), named by the chapter "
+       "of most of their tasks and their heaviest units."},
+      {"协作骨干：按各单位、各任务的单位数随机分配时，共同任务不少于实际数的概率 p < %g 为显著"
+       "（SDSM 检验），另加每个单位最紧密的一条联系。",
+       "Backbone: ties with p < %g under the SDSM null model (random assignment keeping every "
+       "unit's and task's number of links), plus each unit's strongest tie."}};
+  const rg_results *r = d->res;
+  double v[][3] = {{r->opts.lead_weight, r->opts.support_weight, r->fence},
+                   {r->modularity, 0, 0},
+                   {r->alpha, 0, 0}};
+  for (int k = 0; k < 3; k++) {
+    char buf[600];
+    if (k == 0)
+      snprintf(buf, sizeof buf, d->zh ? method[k][0] : method[k][1], v[k][0], v[k][1], v[k][2]);
+    else
+      snprintf(buf, sizeof buf, d->zh ? method[k][0] : method[k][1], v[k][0]);
+    rg_table_row(t);
+    rg_table_str(t, 0, TR("方法", "method"));
+    rg_table_str(t, 2, buf);
+  }
+  for (int i = 0; i < n; i++) {
+    rg_table_src src = {.plan = d->plan, .res = d->res, .rd = d, .only_unit = -1};
+    rg_table *vt = rg_table_view(views[i], &src);
+    for (int c = 0; c < rg_table_ncols(vt); c++) {
+      const rg_tcol *tc = rg_table_col(vt, c);
+      const char *def = rg_column_definition(tc->col->key, d->zh);
+      if (!def) def = d->zh ? tc->hint_zh : tc->hint_en;
+      if (tc->arg > 0) continue; /* one row for a repeated column */
+      rg_table_row(t);
+      rg_table_str(t, 0, TR(views[i]->zh, views[i]->en));
+      rg_table_str(t, 1, d->zh ? tc->zh : tc->en);
+      rg_table_str(t, 2, def ? def : "");
+    }
+    rg_table_free(vt);
+  }
+  table_sheet(b, TR("说明", "Notes"), t);
   rg_table_free(t);
 }
 
@@ -146,7 +265,7 @@ rg_status rg_xlsx_write(const char *path, const rg_report_data *d, rg_error *err
   props.title = title;
   props.author = (char *)"respgraph";
   props.comments = comments;
-  props.created = (time_t)RG_XLSX_CREATED;
+  props.created = rg_stamp_epoch(); /* never "now": same input, same bytes */
   workbook_set_properties(wb, &props);
   book b = {.wb = wb, .d = d};
   b.head = workbook_add_format(wb);
@@ -160,13 +279,18 @@ rg_status rg_xlsx_write(const char *path, const rg_report_data *d, rg_error *err
   b.over = workbook_add_format(wb);
   format_set_font_color(b.over, LXW_COLOR_RED);
   format_set_bold(b.over);
-  const rg_view *sheets[] = {
-      &rg_view_sheet_tasks,    &rg_view_sheet_load,  &rg_view_sheet_centrality, &rg_view_sheet_ties,
-      &rg_view_sheet_clusters, &rg_view_sheet_diags, &rg_view_sheet_reading};
-  for (size_t i = 0; i < sizeof sheets / sizeof sheets[0]; i++)
+  /* sheet numbers stay as they were: the new 任务分工 and 说明 come last */
+  const rg_view *sheets[] = {&rg_view_sheet_tasks,      &rg_view_sheet_load,
+                             &rg_view_sheet_centrality, &rg_view_sheet_ties,
+                             &rg_view_sheet_clusters,   &rg_view_sheet_diags,
+                             &rg_view_sheet_reading,    &rg_view_sheet_links};
+  int n_sheets = (int)(sizeof sheets / sizeof sheets[0]);
+  for (int i = 0; i < n_sheets - 1; i++)
     view_sheet(&b, sheets[i]);
   for (int e = 0; e < d->opts->n_extras; e++)
     extra_sheet(&b, &d->opts->extras[e]);
+  view_sheet(&b, sheets[n_sheets - 1]);
+  notes_sheet(&b, sheets, n_sheets);
   lxw_error rc = workbook_close(wb);
   free(title);
   free(comments);

@@ -7,17 +7,14 @@
  * Every sheet: header row frozen, autofilter over the data, column widths
  * set, numbers written with worksheet_write_number, text with
  * worksheet_write_string (never a formula, whatever the text begins with).
- * Deterministic: the document properties carry RG_XLSX_CREATED as creation
- * time instead of "now", and libxlsxwriter 1.1.4 stamps every zip member
- * with the fixed DOS date 1980-01-01, so equal input gives equal bytes. */
+ * Deterministic: the document properties carry rg_stamp_epoch() (stamp.h:
+ * SOURCE_DATE_EPOCH, else 2000-01-01) as creation time instead of "now", and libxlsxwriter 1.1.4
+ * stamps every zip member with the fixed DOS date 1980-01-01, so equal input gives equal bytes. */
 #ifndef RG_XLSX_H
 #define RG_XLSX_H
 
 #include "error.h"
 #include "report_data.h"
-
-/* 2000-01-01T00:00:00Z: the creation time written into docProps/core.xml. */
-#define RG_XLSX_CREATED 946684800
 
 /* Write the workbook to path. RG_ESYS with the library's message on failure.
  * O(cells). */

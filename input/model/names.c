@@ -126,3 +126,102 @@ int rg_task_lookup(const rg_plan *plan, const char *id) {
     }
   return found;
 }
+
+void rg_invisible_warn(rg_plan *plan, const char *s, size_t len, long line) {
+  int32_t first = 0;
+  int n = rg_invisible_count(s, len, &first);
+  if (!n) return;
+  rg_plan_diag(plan, RG_SEV_WARNING, line, "invisible-char",
+               "%d invisible character%s (U+%04X%s) removed: names on this line are read as "
+               "if typed without %s",
+               n, n > 1 ? "s" : "", (unsigned)first, n > 1 ? " first" : "", n > 1 ? "them" : "it");
+}
+
+/* ---- closest names ------------------------------------------------------- */
+
+/* The code points of s into a new array; *n its length. */
+static int32_t *code_points(const char *s, size_t *n) {
+  size_t len = strlen(s), k = 0;
+  int32_t *cp = rg_xcalloc(len + 1, sizeof *cp);
+  while (*s) {
+    size_t step = 0;
+    cp[k++] = rg_utf8_next(s, &step);
+    s += step ? step : 1;
+  }
+  *n = k;
+  return cp;
+}
+
+/* Levenshtein distance of a[0..na) and b[0..nb). O(na x nb). */
+static size_t edit_distance(const int32_t *a, size_t na, const int32_t *b, size_t nb) {
+  size_t *prev = rg_xcalloc(nb + 1, sizeof *prev), *row = rg_xcalloc(nb + 1, sizeof *row);
+  for (size_t j = 0; j <= nb; j++)
+    prev[j] = j;
+  for (size_t i = 1; i <= na; i++) {
+    row[0] = i;
+    for (size_t j = 1; j <= nb; j++) {
+      size_t sub = prev[j - 1] + (a[i - 1] != b[j - 1]);
+      size_t del = prev[j] + 1, ins = row[j - 1] + 1;
+      row[j] = sub < del ? (sub < ins ? sub : ins) : (del < ins ? del : ins);
+    }
+    size_t *t = prev;
+    prev = row;
+    row = t;
+  }
+  size_t d = prev[nb];
+  free(prev);
+  free(row);
+  return d;
+}
+
+int rg_closest(const char *word, const char *const *cands, int n, int *out, int max) {
+  size_t nw;
+  int32_t *w = code_points(word, &nw);
+  size_t limit = nw / 2; /* 丁 suggests nothing, 市商务厅 市商务局 */
+  size_t *dist = rg_xcalloc((size_t)n + 1, sizeof *dist);
+  for (int i = 0; i < n; i++) {
+    size_t nc;
+    int32_t *c = code_points(cands[i], &nc);
+    /* containing the word, or contained in it, is nearly a match */
+    int within = *word && (strstr(cands[i], word) || (*cands[i] && strstr(word, cands[i])));
+    dist[i] = within ? 1 : edit_distance(w, nw, c, nc);
+    free(c);
+  }
+  /* the nearest tier only: 市商务局 for 市商务厅, not also 市税务局 */
+  size_t best = limit + 1;
+  for (int i = 0; i < n; i++)
+    if (dist[i] < best) best = dist[i];
+  int k = 0;
+  for (int i = 0; best <= limit && i < n && k < max; i++)
+    if (dist[i] == best) out[k++] = i;
+  free(dist);
+  free(w);
+  return k;
+}
+
+int rg_unit_find(const rg_plan *plan, const char *name, int *near, int max, int *n_near) {
+  *n_near = 0;
+  int u = rg_unit_lookup(plan, name);
+  if (u >= 0 || !name || !*name) return u;
+  /* a unique unit whose name or short label contains the name: 商务 -> 市商务局 */
+  char buf[1024];
+  int found = -1, n = 0;
+  for (int i = 0; i < plan->n_units; i++) {
+    rg_unit_short_name(plan->meta.issuer, plan->units[i].name, buf, sizeof buf);
+    if (!strstr(plan->units[i].name, name) && !strstr(buf, name)) continue;
+    if (n < max) near[n] = i;
+    n++;
+    found = i;
+  }
+  if (n == 1) return found;
+  if (n > 1) {
+    *n_near = n < max ? n : max;
+    return -2;
+  }
+  const char **names = rg_xcalloc((size_t)plan->n_units + 1, sizeof *names);
+  for (int i = 0; i < plan->n_units; i++)
+    names[i] = plan->units[i].name;
+  *n_near = rg_closest(name, names, plan->n_units, near, max);
+  free(names);
+  return -1;
+}

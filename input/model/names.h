@@ -23,6 +23,26 @@
  * O(1) for a canonical name; else O(aliases + units x name length). */
 int rg_unit_lookup(const rg_plan *plan, const char *name);
 
+/* Warn ([invisible-char], on line) when s[0..len) holds characters that
+ * rg_nfkc removes (rg_invisible_count: zero-width, bidi controls ...): a
+ * name read from it is taken as if typed without them (市发展改革委 with a
+ * zero-width joiner inside is 市发展改革委), and the user should know. */
+void rg_invisible_warn(rg_plan *plan, const char *s, size_t len, long line);
+
+/* rg_unit_lookup, and else the one unit whose name or short label contains
+ * name (商务 -> 市商务局). Returns the unit; or -2 when several units contain
+ * name (ambiguous), with up to max of them in near (*n_near); or -1 when none
+ * does, with the closest names (rg_closest) in near, for a "did you mean".
+ * O(units x name length^2). */
+int rg_unit_find(const rg_plan *plan, const char *name, int *near, int max, int *n_near);
+
+/* The candidates closest to word, for a "did you mean": edit distance over
+ * code points (a candidate containing word, or contained in it, counts 1);
+ * those at the smallest distance found, if it is at most length/2 edits (so a
+ * one-character word suggests nothing), in the order of cands. Writes up to max indices of cands
+ * into out; returns how many. O(n x length^2). */
+int rg_closest(const char *word, const char *const *cands, int n, int *out, int max);
+
 /* The plan task a user means by id (check --explain TASK): the task whose
  * id is id (as `respgraph parse` lists it: "21", "一.3", "5#2"), else the
  * one task whose printed number is id; -1 when none or when the printed

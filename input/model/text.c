@@ -130,8 +130,12 @@ char *rg_nfkc(const char *s, size_t len) {
     return copy;
   }
   utf8proc_uint8_t *out = NULL;
-  utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len, &out,
-                                    UTF8PROC_STABLE | UTF8PROC_COMPAT | UTF8PROC_COMPOSE);
+  /* UTF8PROC_IGNORE: default-ignorable characters (zero-width, bidi
+   * controls, soft hyphen, variation selectors) are removed, so a name with
+   * a zero-width joiner or a right-to-left override inside is the name */
+  utf8proc_ssize_t n =
+      utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len, &out,
+                   UTF8PROC_STABLE | UTF8PROC_COMPAT | UTF8PROC_COMPOSE | UTF8PROC_IGNORE);
   if (n < 0) return NULL;
   return (char *)out;
 }
@@ -158,5 +162,34 @@ size_t rg_bracket_step(const char *p, int *depth) {
   }
   n = starts_one(p, close);
   if (n && *depth) (*depth)--;
+  return n;
+}
+
+int rg_invisible_count(const char *s, size_t len, int32_t *first) {
+  int n = 0;
+  for (size_t i = 0; i < len;) {
+    unsigned char c = (unsigned char)s[i];
+    /* ASCII and the CJK block (lead bytes E4-E9: U+4000-U+9FFF) hold none */
+    if (c < 0x80) {
+      i++;
+      continue;
+    }
+    if (c >= 0xE4 && c <= 0xE9 && i + 3 <= len) {
+      i += 3;
+      continue;
+    }
+    utf8proc_int32_t cp;
+    utf8proc_ssize_t k =
+        utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(len - i), &cp);
+    if (k <= 0) {
+      i++;
+      continue;
+    }
+    if (utf8proc_get_property(cp)->ignorable) {
+      if (!n && first) *first = cp;
+      n++;
+    }
+    i += (size_t)k;
+  }
   return n;
 }

@@ -9,6 +9,7 @@
 #define RG_TEXT_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 /* Bytes of the white-space character at p, 0 if none: ASCII space, tab,
  * CR, LF, VT, FF, the ideographic space U+3000, the no-break space U+00A0
@@ -36,9 +37,19 @@ size_t rg_bracket_step(const char *p, int *depth);
 
 /* NFKC-normalise len bytes of UTF-8 into a malloc'd string; NULL when the
  * bytes are not valid UTF-8. Full-width forms become ASCII (（市） -> (市),
- * ：-> :), so names compare equal whatever width the office typed. A copy
+ * ：-> :), so names compare equal whatever width the office typed; invisible
+ * characters (rg_invisible_count) are removed. A copy
  * when every character is printable ASCII, a CJK ideograph or 、。“”. */
 char *rg_nfkc(const char *s, size_t len);
+
+/* The invisible characters in s[0..len) that rg_nfkc removes (Unicode's
+ * default-ignorable code points: zero-width space, non-joiner and joiner
+ * U+200B-U+200D, word joiner U+2060, U+FEFF, the bidirectional controls
+ * U+200E U+200F U+202A-U+202E U+2066-U+2069, soft hyphen, variation
+ * selectors): their number, the first in *first (may be NULL). Readers
+ * warn ([invisible-char]) with the line where they meet one, since a name
+ * that holds one looks like another name but would not have been it. */
+int rg_invisible_count(const char *s, size_t len, int32_t *first);
 
 /* Bytes of the run of Chinese numerals at s (零 〇 一 二 三 四 五 六 七 八
  * 九 十 百), 0 if s does not start with one: 一、 二十三、 (一〇) 一百零五. */

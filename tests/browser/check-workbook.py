@@ -82,7 +82,7 @@ def main():
             "load": "负荷" if zh else "load", "led": "牵头" if zh else "led",
             "supported": "配合" if zh else "supported", "share": "占比" if zh else "share",
             "chapters": "章节数" if zh else "chapters", "partners": "协作单位" if zh else "partners",
-            "burden": "协同负担" if zh else "burden", "cluster": "聚类" if zh else "cluster",
+            "burden": "协同负担" if zh else "burden", "cluster": "聚类编号" if zh else "cluster id",
             "zscore": "z"}
     book = {}
     for r in rows[1:]:

@@ -150,7 +150,8 @@ Test(cli, an_output_that_cannot_be_written_exits_3) {
   rg_test_run a =
       rg_test_respgraph("edges '" RG_EXAMPLES "/shenyang-2026.txt' -o /nonexistent/dir/x.csv");
   cr_expect_eq(a.code, 3, "%s", a.err);
-  cr_expect_str_eq(a.err, "respgraph: /nonexistent/dir/x.csv: cannot open for writing\n");
+  cr_expect_str_eq(a.err,
+                   "respgraph: /nonexistent/dir/x.csv: cannot write: No such file or directory\n");
   rg_test_run b =
       rg_test_respgraph("report '" RG_EXAMPLES "/shenyang-2026.txt' -o /proc/respgraph-report");
   cr_expect_eq(b.code, 3, "%s", b.err);

@@ -149,3 +149,38 @@ Test(guards, error_messages_show_control_characters) {
   cr_expect(strstr(r.err, "\xe2\x90\x9b]0;x\xe2\x90\x87"), "%s", r.err);
   rg_test_run_free(&r);
 }
+
+/* The guard is respgraph's own: a CSV it wrote reads back as the names it
+ * guarded ('=HYPERLINK("x") is the unit =HYPERLINK("x")). */
+Test(guards, a_guarded_edges_csv_reads_back_as_the_same_names) {
+  char path[64], args[512];
+  snprintf(path, sizeof path, "guards-edges-%d.csv", (int)getpid());
+  snprintf(args, sizeof args, "edges " NAMES ACCEPT " -f csv -o %s", path);
+  rg_test_run a = rg_test_respgraph(args);
+  cr_assert_eq(a.code, 0, "%s", a.err);
+  snprintf(args, sizeof args, "edges %s" ACCEPT " -f csv", path);
+  rg_test_run b = rg_test_respgraph(args);
+  cr_assert_eq(b.code, 0, "%s", b.err);
+  char *first = rg_test_slurp(path, NULL);
+  /* the same rows but for the line column (lines of the CSV now) */
+  const char *p = first, *q = b.out;
+  int rows = 0;
+  while (*p && *q) {
+    const char *pe = strchr(p, '\n'), *qe = strchr(q, '\n');
+    cr_assert(pe && qe);
+    const char *pc = pe, *qc = qe;
+    while (pc > p && *pc != ',')
+      pc--;
+    while (qc > q && *qc != ',')
+      qc--;
+    cr_expect_eq(pc - p, qc - q, "row %d", rows);
+    cr_expect(!strncmp(p, q, (size_t)(pc - p)), "row %d: %.*s | %.*s", rows, (int)(pe - p), p,
+              (int)(qe - q), q);
+    p = pe + 1, q = qe + 1, rows++;
+  }
+  cr_expect_eq(rows, 10);
+  free(first);
+  remove(path);
+  rg_test_run_free(&a);
+  rg_test_run_free(&b);
+}

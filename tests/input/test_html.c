@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "buf.h"
 #include "common/common.h"
 #include "decode.h"
 #include "html.h"
@@ -319,4 +320,103 @@ Test(html, numbers_lines_of_a_crlf_page_like_an_lf_page) {
 Test(html, drops_a_line_break_between_chinese_characters_but_keeps_other_spaces) {
   EXPECT_LINES("<p>责任单位：市发展\n  改革委、<b>市</b>\n财政局，a\nb 甲 乙，甲\n1</p>",
                "1|责任单位：市发展改革委、市财政局，a b 甲 乙，甲 1\n");
+}
+
+/* A page of n tasks, each paragraph leaving tag open (as office tools do),
+ * so the tree nests one level deeper per task. */
+static char *unclosed_page(int n, const char *tag) {
+  rg_buf b = {0};
+  rg_buf_puts(&b, "<html><head><title>沈阳市人民政府关于印发某方案的通知</title></head><body>\n");
+  for (int i = 1; i <= n; i++)
+    rg_buf_printf(&b, "<%s><p>%d.推进第%d项工作。（市发展改革委牵头，市财政局配合）</p>\n", tag, i,
+                  i);
+  rg_buf_puts(&b, "</body></html>\n");
+  return b.s;
+}
+
+/* Issue 19 defect 1: libxml2 stops at 256 open elements; on main a 400-task
+ * page with an unclosed <font> per paragraph gave 254 tasks, exit 0. */
+Test(html, keeps_every_task_of_a_page_nested_400_deep_by_unclosed_tags) {
+  static const char *const tags[] = {"font", "div", "span"};
+  for (int k = 0; k < 3; k++) {
+    char *page = unclosed_page(400, tags[k]);
+    rg_plan *p = rg_plan_new("deep.html");
+    rg_error err;
+    cr_assert_eq(rg_plan_parse_buffer(p, page, strlen(page), RG_INPUT_AUTO, NULL, &err), RG_OK,
+                 "%s", err.msg);
+    cr_expect_eq(p->n_tasks, 400, "<%s>: %d tasks", tags[k], p->n_tasks);
+    cr_expect_eq(p->n_links, 800, "<%s>", tags[k]);
+    cr_expect_str_eq(p->tasks[399].number, "400");
+    cr_expect_eq(p->tasks[399].line, 401); /* the title line, then one per task */
+    rg_plan_free(p);
+    free(page);
+  }
+}
+
+/* Where the depth makes libxml2's work grow (misplaced end tags, each looked
+ * for down the whole stack of open elements), the read stops with an error
+ * that names the line: 40,000 open <div> then 40,000 stray </x> would be
+ * 1.6e9 comparisons. */
+Test(html, refuses_with_its_line_a_page_too_broken_to_read_in_bounded_time) {
+  rg_buf b = {0};
+  rg_buf_puts(&b, "<html><body><p>1.推进工作。（市发展改革委牵头）</p>\n");
+  for (int i = 0; i < 40000; i++)
+    rg_buf_puts(&b, "<div>");
+  rg_buf_puts(&b, "\n");
+  for (int i = 0; i < 40000; i++)
+    rg_buf_puts(&b, "</x>");
+  rg_buf_puts(&b, "\n<p>2.推进工作。（市财政局牵头）</p></body></html>\n");
+  rg_html_doc doc;
+  rg_error err;
+  rg_error_clear(&err);
+  cr_expect_eq(rg_html_read("t.html", b.s, b.n, NULL, &doc, &err), RG_EINPUT);
+  cr_expect_eq(err.line, 3);
+  cr_expect(strstr(err.msg, "40002 elements are left open") != NULL, "%s", err.msg);
+  free(b.s);
+}
+
+/* Issue 19 defect 3: on a page with a task table, numbered paragraphs were
+ * dropped without a word. A paragraph task that names units is read beside
+ * the table's (its units interned with the page's prefix); one that repeats
+ * a row's text is not read twice; one that names none is a notice and said
+ * to be one. On main: 3 tasks, no warning. */
+Test(html, reads_paragraph_tasks_beside_a_task_table_and_names_the_notices) {
+  const char *page = "<html><head><title>沈阳市人民政府办公厅关于印发某方案的通知</title></head>"
+                     "<body>\n"
+                     "<table border=\"1\">\n"
+                     "<tr><th>序号</th><th>重点任务</th><th>牵头单位</th><th>责任单位</th></tr>\n"
+                     "<tr><td>1</td><td>做好重大项目谋划储备。</td><td>市发展改革委</td>"
+                     "<td>市财政局</td></tr>\n"
+                     "<tr><td>2</td><td>升级商品消费。</td><td>市商务局</td><td></td></tr>\n"
+                     "</table>\n"
+                     "<p>3.推进教育强市建设。（市教育局牵头，财政局配合）</p>\n"
+                     "<p>4.升级商品消费。（市商务局牵头）</p>\n"
+                     "<p>5.请各单位于3月底前报送工作进展。</p>\n"
+                     "<p>6，稳定外贸外资。</p>\n"
+                     "</body></html>\n";
+  rg_plan *p = rg_plan_new("side.html");
+  rg_error err;
+  cr_assert_eq(rg_plan_parse_buffer(p, page, strlen(page), RG_INPUT_AUTO, NULL, &err), RG_OK, "%s",
+               err.msg);
+  rg_plan_finalize(p);
+  char *e = edges(p);
+  cr_expect_str_eq(e, "1,lead,市发展改革委,unit\n1,support,市财政局,unit\n"
+                      "2,lead,市商务局,unit\n"
+                      "3,lead,市教育局,unit\n3,support,市财政局,unit\n");
+  free(e);
+  cr_expect_eq(p->n_tasks, 3);
+  cr_expect_eq(p->tasks[2].line, 7);
+  cr_expect_str_eq(p->tasks[2].text, "推进教育强市建设。");
+  int found = 0;
+  for (int i = 0; i < p->n_diags; i++) {
+    if (strcmp(p->diags[i].code, "unread-item") != 0) continue;
+    found++;
+    if (p->diags[i].line == 9)
+      cr_expect_str_eq(p->diags[i].message, "numbered paragraph 5 beside the task table names no "
+                                            "unit: read as a notice, not a task");
+    else
+      cr_expect_eq(p->diags[i].line, 10);
+  }
+  cr_expect_eq(found, 2);
+  rg_plan_free(p);
 }

@@ -29,8 +29,8 @@ int main(void) {
   memset(&mp, 0, sizeof mp);
   rg_error err;
   FILE *out = fopen("/dev/null", "w");
-  int bad = rg_out_plan_table(p, &rg_view_tasks, RG_FMT_JSON, out, &err) != RG_OK;
-  bad |= rg_out_write(&rg_frame_collectives, p, NULL, RG_FMT_CSV, out, &err) != RG_OK;
+  int bad = rg_out_plan_table(p, &rg_view_tasks, RG_FMT_JSON, NULL, out, &err) != RG_OK;
+  bad |= rg_out_write(&rg_frame_collectives, p, NULL, RG_FMT_CSV, NULL, out, &err) != RG_OK;
   bad |= rg_meetings_write(p, &mp, -1, RG_FMT_JSON, out, &err) != RG_OK;
   fclose(out);
   char dir[] = "/tmp/rg-output-only-XXXXXX";

@@ -197,6 +197,38 @@ Test(names, one_lookup_finds_canonical_alias_unprefixed_short_and_full_width_nam
   rg_plan_free(p);
 }
 
+/* issue 16: `meetings --unit 商务局` failed and nothing said "did you mean" */
+Test(names, a_unique_part_finds_a_unit_and_others_get_the_closest_names) {
+  rg_plan *p = named_plan();
+  int near[5], n = 0;
+  cr_expect_eq(rg_unit_find(p, "发展改革", near, 5, &n), 0, "a unique part of a name");
+  cr_expect_eq(rg_unit_find(p, "中德", near, 5, &n), 4);
+  cr_expect_eq(rg_unit_find(p, "局", near, 5, &n), -2, "in two names: ambiguous");
+  cr_expect_eq(n, 2);
+  cr_expect_eq(near[0], 1);
+  cr_expect_eq(near[1], 2);
+  cr_expect_eq(rg_unit_find(p, "市发展改革局", near, 5, &n), -1);
+  cr_expect_eq(n, 1, "one name within 3 edits");
+  cr_expect_eq(near[0], 0);
+  cr_expect_eq(rg_unit_find(p, "市教育局", near, 5, &n), -1);
+  cr_expect_eq(n, 0, "市教育局 is 3 edits from 沈阳市财政局's 4-character limit: no guess");
+  rg_plan_free(p);
+}
+
+Test(names, closest_orders_by_edit_distance_then_by_order_given) {
+  const char *cands[] = {"units", "ties", "clusters", "overload", "meetings"};
+  int out[3];
+  cr_expect_eq(rg_closest("unit", cands, 5, out, 3), 1);
+  cr_expect_eq(out[0], 0);
+  cr_expect_eq(rg_closest("tiles", cands, 5, out, 3), 1, "units is 4 edits away");
+  cr_expect_eq(out[0], 1);
+  cr_expect_eq(rg_closest("meeting", cands, 5, out, 3), 1);
+  cr_expect_eq(out[0], 4);
+  cr_expect_eq(rg_closest("zzzzzz", cands, 5, out, 3), 0);
+  cr_expect_eq(rg_closest("tixyz", cands, 5, out, 3), 0, "ties is 3 edits away, over the limit");
+  cr_expect_eq(rg_closest("tiesxy", cands, 5, out, 3), 1, "containing ties");
+}
+
 Test(names, short_labels_follow_the_documented_rule) {
   static const char *const cases[][2] = {
       {"市发展改革委", "发展改革委"},

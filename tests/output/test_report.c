@@ -476,10 +476,19 @@ Test(report, workbook_has_fixed_date_frozen_headers_filters_numbers_and_no_formu
     snprintf(want, sizeof want, "name=\"%s\" sheetId=\"%d\"", sheets[i], i + 1);
     cr_assert_not_null(strstr(book, want), "%s", book);
   }
-  for (int i = 1; i <= 7; i++) {
+  /* issue 16: one row per task-unit link, and a sheet that explains the rest */
+  cr_assert_not_null(strstr(book, "name=\"任务分工\" sheetId=\"8\""), "%s", book);
+  cr_assert_not_null(strstr(book, "name=\"说明\" sheetId=\"9\""), "%s", book);
+  cr_assert_not_null(strstr(book, "_xlnm.Print_Titles"), "header rows repeat: %s", book);
+  for (int i = 1; i <= 9; i++) {
     char member[64];
     snprintf(member, sizeof member, "xl/worksheets/sheet%d.xml", i);
     char *s = unzip_member(x, member);
+    /* issue 16: no page setup, the 任务 sheet printed across pages */
+    cr_assert_not_null(strstr(s, "paperSize=\"9\""), "sheet %d is not A4", i);
+    cr_assert_not_null(strstr(s, "orientation=\"landscape\""), "sheet %d", i);
+    cr_assert_not_null(strstr(s, "fitToHeight=\"0\""), "sheet %d is not fit to width", i);
+    cr_assert_not_null(strstr(s, "fitToPage=\"1\""), "sheet %d", i);
     cr_assert_null(strstr(s, "<f>"), "sheet %d has a formula", i);
     cr_assert_not_null(strstr(s, "state=\"frozen\""), "sheet %d header not frozen", i);
     cr_assert_not_null(strstr(s, "<autoFilter"), "sheet %d has no autofilter", i);
@@ -491,7 +500,14 @@ Test(report, workbook_has_fixed_date_frozen_headers_filters_numbers_and_no_formu
   cr_assert_not_null(strstr(load, "<c r=\"A2\" s=\"0\"><v>1</v></c>") ||
                          strstr(load, "<c r=\"A2\"><v>1</v></c>"),
                      "%s", load);
-  cr_assert_not_null(strstr(load, "<c r=\"C2\"><v>1.5</v></c>"), "%s", load);
+  /* loads carry a number format (0.0), as do shares (0.0%) and centralities */
+  cr_assert_not_null(strstr(load, "<c r=\"C2\" s=\""), "%s", load);
+  cr_assert_not_null(strstr(load, "<v>1.5</v></c>"), "%s", load);
+  char *styles = unzip_member(x, "xl/styles.xml");
+  const char *formats[] = {"formatCode=\"0.0\"", "formatCode=\"0.0%\"", "formatCode=\"0.000\""};
+  for (int i = 0; i < 3; i++)
+    cr_assert_not_null(strstr(styles, formats[i]), "%s: %s", formats[i], styles);
+  free(styles);
   char *sst = unzip_member(x, "xl/sharedStrings.xml");
   cr_assert_not_null(
       strstr(sst, "<t>=HYPERLINK(\"http://evil.example\",\"点我\")</t>") ||

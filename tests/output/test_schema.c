@@ -124,8 +124,8 @@ Test(schema, every_view_builds_on_the_seed_with_the_rows_it_promises) {
   rg_table_free(t);
   /* the workbook's load sheet repeats the per-chapter column once per chapter */
   t = rg_table_view(&rg_view_sheet_load, &s.src);
-  cr_expect_eq(rg_table_ncols(t), 12 + s.rd.n_cols);
-  cr_expect_str_eq(rg_table_col(t, 12)->abbr, s.plan->chapters[0].number);
+  cr_expect_eq(rg_table_ncols(t), 13 + s.rd.n_cols);
+  cr_expect_str_eq(rg_table_col(t, 13)->abbr, s.plan->chapters[0].number);
   rg_table_free(t);
   seed_free(&s);
 }
@@ -134,7 +134,7 @@ static char *text_of(const rg_table *t, int wide) {
   char *buf = NULL;
   size_t len = 0;
   FILE *f = open_memstream(&buf, &len);
-  rg_text_opts o = {wide};
+  rg_text_opts o = {wide, 0, 0};
   rg_error err;
   cr_assert_eq(rg_table_write_text(t, &o, f, &err), RG_OK);
   fclose(f);
@@ -195,11 +195,108 @@ Test(schema, json_writes_task_references_as_numbers_or_as_indices) {
   json_t *numbers = rg_table_json_row(t, 0, 0), *indices = rg_table_json_row(t, 0, 1);
   json_t *n0 = json_array_get(json_object_get(numbers, "tasks"), 0);
   json_t *i0 = json_array_get(json_object_get(indices, "tasks"), 0);
-  int task = s.res.ties[0].tasks[0];
+  int task = s.res.ties[rg_table_row_at(t, 0).i].tasks[0];
   cr_expect_str_eq(json_string_value(n0), s.plan->tasks[task].number);
   cr_expect_eq(json_integer_value(i0), task);
   json_decref(numbers);
   json_decref(indices);
   rg_table_free(t);
   seed_free(&s);
+}
+
+static char *text_with(const rg_table *t, rg_text_opts o) {
+  char *buf = NULL;
+  size_t len = 0;
+  FILE *f = open_memstream(&buf, &len);
+  rg_error err;
+  cr_assert_eq(rg_table_write_text(t, &o, f, &err), RG_OK);
+  fclose(f);
+  return buf;
+}
+
+Test(schema, reals_in_a_terminal_table_have_three_significant_digits) {
+  char b[64];
+  rg_format_sig(b, sizeof b, 4.531077037, 3);
+  cr_expect_str_eq(b, "4.53");
+  rg_format_sig(b, sizeof b, 0.004042658, 3);
+  cr_expect_str_eq(b, "0.00404");
+  rg_format_sig(b, sizeof b, 35.5, 3);
+  cr_expect_str_eq(b, "35.5");
+  rg_format_sig(b, sizeof b, 162, 3);
+  cr_expect_str_eq(b, "162");
+  rg_format_sig(b, sizeof b, 1234.6, 3);
+  cr_expect_str_eq(b, "1235");
+  rg_format_sig(b, sizeof b, 0.5, 3);
+  cr_expect_str_eq(b, "0.5");
+  rg_format_sig(b, sizeof b, -0.0001, 3);
+  cr_expect_str_eq(b, "-0.0001");
+  rg_format_sig(b, sizeof b, 0, 3);
+  cr_expect_str_eq(b, "0");
+}
+
+/* name | v | items: three rows to sort, cut and select. */
+static rg_table *small_table(void) {
+  static const char *const names[] = {"name", "v", "items"};
+  static const rg_coltype types[] = {RG_COL_STR, RG_COL_REAL, RG_COL_LIST};
+  rg_table *t = rg_table_new(3, names, types);
+  const char *n[] = {"乙", "甲", "丙"};
+  double v[] = {1.23456, 22.5, 0.5};
+  for (int r = 0; r < 3; r++) {
+    rg_table_row(t);
+    rg_table_str(t, 0, n[r]);
+    rg_table_real(t, 1, v[r]);
+    rg_table_list_add(t, 2, "市发展改革委");
+    rg_table_list_add(t, 2, "市商务局");
+  }
+  return t;
+}
+
+Test(schema, sort_top_and_columns_shape_a_table) {
+  rg_table *t = small_table();
+  rg_table_opts o = rg_table_opts_default();
+  o.sort = "v";
+  o.top = 2;
+  o.columns = "v,name";
+  rg_error err;
+  cr_assert_eq(rg_table_shape(t, &o, &err), RG_OK, "%s", err.msg);
+  char *txt = text_with(t, o.text);
+  cr_expect_str_eq(txt, "v     name\n"
+                        "22.5  甲\n"
+                        "1.23  乙\n");
+  free(txt);
+  rg_table_free(t);
+  /* text ascending by default; :desc reverses */
+  t = small_table();
+  o = rg_table_opts_default();
+  o.sort = "name:desc";
+  o.columns = "name";
+  cr_assert_eq(rg_table_shape(t, &o, &err), RG_OK);
+  txt = text_with(t, o.text);
+  cr_expect_str_eq(txt, "name\n甲\n乙\n丙\n"); /* by UTF-8 bytes: 甲 E7.., 乙 E4B9.., 丙 E4B8.. */
+  free(txt);
+  rg_table_free(t);
+}
+
+Test(schema, an_unknown_column_is_a_usage_error_naming_the_closest) {
+  rg_table *t = small_table();
+  rg_table_opts o = rg_table_opts_default();
+  o.columns = "name,itemz";
+  rg_error err;
+  cr_assert_eq(rg_table_shape(t, &o, &err), RG_EUSAGE);
+  cr_expect_str_eq(err.msg, "--columns: no column 'itemz' (columns: name, v, items; did you "
+                            "mean items?)");
+  rg_table_free(t);
+}
+
+Test(schema, a_narrow_table_cuts_list_cells_to_fit_the_width) {
+  rg_table *t = small_table();
+  rg_text_opts o = {0, 20, 3};
+  char *txt = text_with(t, o);
+  /* name 4 + 2 + v 4 + 2 + items cut to 8 = 20 */
+  cr_expect_str_eq(txt, "name  v     items\n"
+                        "乙    1.23  市发展…\n"
+                        "甲    22.5  市发展…\n"
+                        "丙     0.5  市发展…\n");
+  free(txt);
+  rg_table_free(t);
 }

@@ -32,7 +32,7 @@ static char *outputs_of(const char *path) {
   rg_diagram_opts_init(&d);
   d.quiet = 1;
   if (!rg_analyze(plan, NULL, &r, &err)) {
-    rg_out_write(&rg_frame_units, plan, &r, RG_FMT_CSV, f, &err);
+    rg_out_write(&rg_frame_units, plan, &r, RG_FMT_CSV, NULL, f, &err);
     if (!rg_meetings_plan(plan, NULL, &mp, &err)) {
       rg_meetings_write(plan, &mp, -1, RG_FMT_CSV, f, &err);
       rg_meeting_plan_free(&mp);
