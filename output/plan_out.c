@@ -72,7 +72,10 @@ rg_status rg_out_explain(const rg_plan *plan, int task, rg_format fmt, FILE *out
   if (fmt == RG_FMT_TABLE) rg_escape_terminal(out, k->text), fputc('\n', out);
   rg_table_src src = {.plan = plan, .only_unit = -1, .task = task};
   rg_table *t = rg_table_view(&rg_view_explain, &src);
-  rg_status st = rg_table_write(t, fmt, out, err);
+  /* the reasons are the point of --explain: never cut to 120 columns */
+  rg_table_opts o = rg_table_opts_default();
+  o.text.max_width = 0;
+  rg_status st = rg_table_write_opts(t, fmt, &o, out, err);
   rg_table_free(t);
   return st;
 }

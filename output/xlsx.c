@@ -1,9 +1,12 @@
 /* xlsx.c - report.xlsx: the workbook for readers who filter and sort in Excel. */
 #include "xlsx.h"
 
+#include <fcntl.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <xlsxwriter.h>
 #include <xlsxwriter/utility.h>
 
@@ -252,6 +255,26 @@ static void extra_sheet(book *b, const rg_report_extra *x) {
   table_sheet(b, name, x->table);
 }
 
+/* workbook_close, with libxlsxwriter's own "[ERROR][packager.c:…]" lines
+ * (printed to stderr by the library, with no way to turn them off) kept off
+ * the terminal: its return code becomes respgraph's one message. The report
+ * is written by one thread, so the moment stderr points at /dev/null hides
+ * nothing else of ours. */
+static lxw_error close_quietly(lxw_workbook *wb) {
+  fflush(stderr);
+  int saved = dup(STDERR_FILENO);
+  int null = open("/dev/null", O_WRONLY | O_CLOEXEC);
+  if (saved >= 0 && null >= 0) dup2(null, STDERR_FILENO);
+  lxw_error rc = workbook_close(wb);
+  fflush(stderr);
+  if (saved >= 0) {
+    dup2(saved, STDERR_FILENO);
+    close(saved);
+  }
+  if (null >= 0) close(null);
+  return rc;
+}
+
 rg_status rg_xlsx_write(const char *path, const rg_report_data *d, rg_error *err) {
   lxw_workbook_options o = {.constant_memory = 0, .tmpdir = NULL, .use_zip64 = 0};
   lxw_workbook *wb = workbook_new_opt(path, &o);
@@ -291,7 +314,7 @@ rg_status rg_xlsx_write(const char *path, const rg_report_data *d, rg_error *err
     extra_sheet(&b, &d->opts->extras[e]);
   view_sheet(&b, sheets[n_sheets - 1]);
   notes_sheet(&b, sheets, n_sheets);
-  lxw_error rc = workbook_close(wb);
+  lxw_error rc = close_quietly(wb);
   free(title);
   free(comments);
   if (rc != LXW_NO_ERROR)

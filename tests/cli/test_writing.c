@@ -279,7 +279,7 @@ Test(writing, text_longer_than_a_cell_is_cut_with_a_marker_and_a_warning) {
   cr_assert_eq(sh("$RG report long.txt -o r 2>err.txt"), 0);
   char *err = rg_test_slurp(in_work("err.txt"), NULL);
   /* the task's text (任务 C2), and where it is quoted: the tie's evidence
-   * (协作关系 F2) */
+   * (协作关系 H2) */
   cr_expect(!strncmp(err,
                      "respgraph: warning: report.xlsx: sheet 任务, cell C2: the text is 40001 "
                      "characters, more than a cell holds (32767); cut, with a marker "
@@ -288,12 +288,17 @@ Test(writing, text_longer_than_a_cell_is_cut_with_a_marker_and_a_warning) {
                             "40001 characters, more than a cell holds (32767); cut, with a "
                             "marker (index.html and report.json have it all)\n")),
             "%s", err);
-  cr_expect(strstr(err, "\nrespgraph: warning: report.xlsx: sheet 协作关系, cell F2: the text is "),
+  cr_expect(strstr(err, "\nrespgraph: warning: report.xlsx: sheet 协作关系, cell H2: the text is "),
+            "%s", err);
+  /* and the 任务分工 sheet, one row per link (lead and support) */
+  cr_expect(strstr(err, "\nrespgraph: warning: report.xlsx: sheet 任务分工, cell B2: the text is "),
+            "%s", err);
+  cr_expect(strstr(err, "\nrespgraph: warning: report.xlsx: sheet 任务分工, cell B3: the text is "),
             "%s", err);
   int lines = 0;
   for (const char *q = err; *q; q++)
     lines += *q == '\n';
-  cr_expect_eq(lines, 2, "%s", err);
+  cr_expect_eq(lines, 4, "%s", err);
   free(err);
   cr_assert_eq(sh("unzip -p r/report.xlsx xl/sharedStrings.xml > shared.xml"), 0);
   size_t n = 0;
