@@ -1,6 +1,7 @@
 /* xlsx.c - report.xlsx: the workbook for readers who filter and sort in Excel. */
 #include "xlsx.h"
 
+#include <errno.h>
 #include <fcntl.h>
 #include <math.h>
 #include <stdio.h>
@@ -260,12 +261,14 @@ static void extra_sheet(book *b, const rg_report_extra *x) {
  * the terminal: its return code becomes respgraph's one message. The report
  * is written by one thread, so the moment stderr points at /dev/null hides
  * nothing else of ours. */
-static lxw_error close_quietly(lxw_workbook *wb) {
+static lxw_error close_quietly(lxw_workbook *wb, int *sys_errno) {
   fflush(stderr);
   int saved = dup(STDERR_FILENO);
   int null = open("/dev/null", O_WRONLY | O_CLOEXEC);
   if (saved >= 0 && null >= 0) dup2(null, STDERR_FILENO);
+  errno = 0;
   lxw_error rc = workbook_close(wb);
+  *sys_errno = errno; /* ENOSPC behind ZIP_ERRNO */
   fflush(stderr);
   if (saved >= 0) {
     dup2(saved, STDERR_FILENO);
@@ -314,9 +317,13 @@ rg_status rg_xlsx_write(const char *path, const rg_report_data *d, rg_error *err
     extra_sheet(&b, &d->opts->extras[e]);
   view_sheet(&b, sheets[n_sheets - 1]);
   notes_sheet(&b, sheets, n_sheets);
-  lxw_error rc = close_quietly(wb);
+  int sys_errno = 0;
+  lxw_error rc = close_quietly(wb, &sys_errno);
   free(title);
   free(comments);
+  if (rc != LXW_NO_ERROR && sys_errno)
+    return rg_error_set(err, RG_ESYS, path, 0, 0, "cannot write the workbook: %s (%s)",
+                        strerror(sys_errno), lxw_strerror(rc));
   if (rc != LXW_NO_ERROR)
     return rg_error_set(err, RG_ESYS, path, 0, 0, "cannot write the workbook: %s",
                         lxw_strerror(rc));
