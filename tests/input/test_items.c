@@ -8,17 +8,8 @@
 
 #include "items.h"
 #include "load.h"
+#include "load_text.h"
 #include "plan.h"
-
-static rg_plan *load_text(const char *text) {
-  rg_plan *p = rg_plan_new("mem.txt");
-  rg_error err;
-  rg_status st = rg_plan_parse_buffer(p, text, strlen(text), RG_INPUT_TEXT, NULL, &err);
-  cr_assert_eq(st, RG_OK, "parse failed: %s", err.msg);
-  rg_plan_finalize(p);
-  rg_plan_check(p);
-  return p;
-}
 
 /* "line:number" of every [unread-item], space-separated. */
 static char *unread(const rg_plan *p) {

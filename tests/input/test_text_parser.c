@@ -6,17 +6,8 @@
 #include <string.h>
 
 #include "load.h"
+#include "load_text.h"
 #include "plan.h"
-
-static rg_plan *load_text(const char *text) {
-  rg_plan *p = rg_plan_new("mem.txt");
-  rg_error err;
-  rg_status st = rg_plan_parse_buffer(p, text, strlen(text), RG_INPUT_TEXT, NULL, &err);
-  cr_assert_eq(st, RG_OK, "parse failed: %s", err.msg);
-  rg_plan_finalize(p);
-  rg_plan_check(p);
-  return p;
-}
 
 /* "lead:A;support:B" for task t, in link order. */
 static char *links_of(const rg_plan *p, int t) {
