@@ -660,8 +660,9 @@ static igraph_error_t igraph_metrics(const igraph_part *ip) {
     IGRAPH_CHECK(
         igraph_eigenvector_centrality(&tg->g, &res, &value, IGRAPH_UNDIRECTED, 1, &tg->ws, &ao));
     for (int i = 0; i < n; i++)
-      wk->st[i].eigenvector =
-          ip->isolated[i] ? 0 : fabs(VECTOR(res)[i]) < 1e-15 ? 0 : VECTOR(res)[i];
+      wk->st[i].eigenvector = ip->isolated[i]                ? 0
+                              : fabs(VECTOR(res)[i]) < 1e-15 ? 0
+                                                             : VECTOR(res)[i];
   }
   if (n > 0) {
     IGRAPH_CHECK(pagerank(wk, tg, &res));

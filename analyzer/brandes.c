@@ -41,9 +41,7 @@ static heap_item heap_pop(heap_item *h, int *n) {
 
 /* equal within 1e-10 relative (both finite and >= 0: the caller checks for
  * infinity) */
-static inline int same_length(double a, double b) {
-  return fabs(a - b) <= 1e-10 * (a > b ? a : b);
-}
+static inline int same_length(double a, double b) { return fabs(a - b) <= 1e-10 * (a > b ? a : b); }
 
 /* One thread's arrays. */
 typedef struct scratch {

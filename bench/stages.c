@@ -261,7 +261,8 @@ int main(int argc, char **argv) {
     for (int i = 0; i < n; i++)
       src[i] = i;
   }
-  double *bet = malloc(((size_t)n + 1) * sizeof *bet), *harm = malloc(((size_t)n + 1) * sizeof *harm);
+  double *bet = malloc(((size_t)n + 1) * sizeof *bet),
+         *harm = malloc(((size_t)n + 1) * sizeof *harm);
   rg_brandes_sources(&lcsr, src, n_src, threads, bet, harm);
   free(bet);
   free(harm);
