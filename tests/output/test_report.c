@@ -289,13 +289,15 @@ Test(report, every_task_has_an_anchor_and_the_summary_counts_link_to_tasks) {
   cr_assert_not_null(strstr(html, "data-tasks=\"0,1,2\" data-title=\"项任务\">3</a>"));
   cr_assert_not_null(strstr(html, "data-tasks=\"2\" data-title=\"项任务名单未列全"),
                      "the open list");
-  cr_assert_not_null(strstr(html,
-                            "hostile&lt;plan&gt;.txt:21</td><td><code>odd&lt;code&gt;</code></td>"
-                            "<td>unit \"onmouseover=alert(2) x=\" looks odd</td>"
-                            "<td><a class=\"tl\" href=\"#task-3\">3</a></td>"),
-                     "diagnostic with its line and the task it falls in");
-  cr_assert_not_null(strstr(html, "<h3>读取方式</h3>\n<table class=\"data reading\">"),
-                     "the reading summary opens 诊断");
+  cr_assert_not_null(
+      strstr(html,
+             "hostile&lt;plan&gt;.txt:21</td><td class=\"nw\"><code>odd&lt;code&gt;</code></td>"
+             "<td class=\"tx\">unit \"onmouseover=alert(2) x=\" looks odd</td>"
+             "<td><a class=\"tl\" href=\"#task-3\">3</a></td>"),
+      "diagnostic with its line and the task it falls in");
+  cr_assert_not_null(
+      strstr(html, "<h3>读取方式</h3>\n<div class=\"hscroll\"><table class=\"data reading\">"),
+      "the reading summary opens 诊断");
   free(html);
   done(&fx);
 }
