@@ -420,8 +420,21 @@ int rg_vocab_is_set_name(const char *name) {
       "部门",   "单位",       "机构",   "地区",   "城市",   "部委",     "企业",     "组织",
       "机关",   "方面",       "省份",   "园区",   "乡镇",   "街道",     "区县",     "县区",
       "县(市)", "县(市、区)", "县(区)", "区(县)", "开发区", "成员单位", "各级政府", "市",
-      "县",     "区",         "镇",     "乡",     "省",     "州",       "旗",       NULL};
+      "县",     "区",         "镇",     "乡",     "省",     "州",       "旗",       "街办",
+      NULL};
   if (ends_any(name, END)) return 1;
+  /* 各街办(新区), 各乡镇(街道): a set and, in parentheses, what it includes */
+  size_t n = strlen(name);
+  const char *open = n > 1 && name[n - 1] == ')' ? strrchr(name, '(') : NULL;
+  if (open && open > name) {
+    char head[256];
+    size_t h = (size_t)(open - name);
+    if (h < sizeof head) {
+      memcpy(head, name, h);
+      head[h] = '\0';
+      if (ends_any(head, END)) return 1;
+    }
+  }
   return rg_vocab_is_body(name);
 }
 
