@@ -211,12 +211,12 @@ static const output OUT_REPORT = {
     1, "  -o, --output DIR              the report folder (default <plan name>-report)\n"};
 
 typedef struct cli {
-  const char *plan_path;    /* the first PLAN */
-  const char **plan_paths;  /* every PLAN, n_plans of them */
+  const char *plan_path;   /* the first PLAN */
+  const char **plan_paths; /* every PLAN, n_plans of them */
   int n_plans;
-  rg_plan **plans;          /* as read, one per PLAN (compare, trend) */
-  char **labels;            /* their labels (rg_plan_labels) */
-  const char *renames;      /* compare --renames FILE */
+  rg_plan **plans;     /* as read, one per PLAN (compare, trend) */
+  char **labels;       /* their labels (rg_plan_labels) */
+  const char *renames; /* compare --renames FILE */
   const char *out_path;
   rg_format format;
   rg_table_opts table; /* --wide --top --sort --columns */

@@ -117,8 +117,8 @@ static void carry_tasks(const rg_plan *old, const rg_plan *nw, int *carry, doubl
 
 /* The Jaccard similarity of OLD unit r's tasks carried into NEW and NEW unit
  * a's tasks. mark: NEW task flags, zero on entry and exit. */
-static double task_similarity(const rg_plan *old, int r, const rg_plan *nw, int a,
-                              const int *carry, unsigned char *mark) {
+static double task_similarity(const rg_plan *old, int r, const rg_plan *nw, int a, const int *carry,
+                              unsigned char *mark) {
   const rg_unit *x = &old->units[r], *y = &nw->units[a];
   int n_x = 0, both = 0;
   for (int j = 0; j < x->link_count; j++) {

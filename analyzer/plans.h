@@ -44,18 +44,18 @@ int rg_load_by_plan(const rg_plan *plan, const rg_results *r, rg_unit_plan_load 
 
 /* ---- compare ---- */
 typedef struct rg_cmp_unit {
-  const char *name;   /* NEW name (OLD name for a removed unit) */
+  const char *name;     /* NEW name (OLD name for a removed unit) */
   const char *old_name; /* OLD name, NULL for an added unit */
   double old_load, new_load;
-  int old_rank, new_rank; /* 0: absent */
+  int old_rank, new_rank;      /* 0: absent */
   const char **gained, **lost; /* partner names, ascending */
   int n_gained, n_lost;
 } rg_cmp_unit;
 
 typedef struct rg_cmp_rename {
   const char *old_name, *new_name;
-  int given;         /* 1: --renames; 0: suggested */
-  double score;      /* suggested: (name + tasks) / 2; given: 1 */
+  int given;    /* 1: --renames; 0: suggested */
+  double score; /* suggested: (name + tasks) / 2; given: 1 */
   double name_score, task_score;
 } rg_cmp_rename;
 
@@ -88,14 +88,14 @@ void rg_compare_free(rg_compare *c);
 /* ---- trend ---- */
 typedef struct rg_trend_unit {
   const char *name;
-  double *loads;      /* n_plans entries; 0 where the plan does not name it */
+  double *loads;       /* n_plans entries; 0 where the plan does not name it */
   unsigned char *over; /* n_plans flags: above that plan's fence */
   int k;               /* plans in which it is over the fence */
 } rg_trend_unit;
 
 typedef struct rg_trend {
   int n_plans;
-  double *fences; /* n_plans */
+  double *fences;       /* n_plans */
   rg_trend_unit *units; /* by k desc, last load desc, name */
   int n_units;
 } rg_trend;

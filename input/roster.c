@@ -108,8 +108,8 @@ static rg_status read_pairs(const char *path, const pair_file *pf, entry **out, 
     if (bad || nf != 2) {
       free(f[0]);
       free(f[1]);
-      st = rg_error_set(err, RG_EINPUT, path, r.rec[k].line, 0,
-                        "expected two fields, %s; found %d", pf->fields, bad ? 0 : nf);
+      st = rg_error_set(err, RG_EINPUT, path, r.rec[k].line, 0, "expected two fields, %s; found %d",
+                        pf->fields, bad ? 0 : nf);
       goto out;
     }
     if (n == 0 && k == 0 && is_header(pf, f[0], f[1])) {

@@ -164,11 +164,11 @@ static rg_status compare_text(const rg_plan *old, const rg_plan *nw, const rg_co
   fputc('\n', out);
   rg_status st = rg_table_write_text(units, o, out, err);
   if (!st) st = text_section(out, "renamed", rg_compare_renamed_table(c), err);
-  if (!st) st = text_section(out, "new tasks", rg_compare_tasks_table(nw, c->new_tasks, c->n_new),
-                             err);
   if (!st)
-    st = text_section(out, "dropped tasks",
-                      rg_compare_tasks_table(old, c->dropped, c->n_dropped), err);
+    st = text_section(out, "new tasks", rg_compare_tasks_table(nw, c->new_tasks, c->n_new), err);
+  if (!st)
+    st = text_section(out, "dropped tasks", rg_compare_tasks_table(old, c->dropped, c->n_dropped),
+                      err);
   return st || ferror(out) ? (st ? st : write_failed(err)) : RG_OK;
 }
 

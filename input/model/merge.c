@@ -12,8 +12,8 @@
 static long place(rg_plan *out, const rg_plan *p, const char *label, long line) {
   if (line <= 0) return line;
   char buf[64];
-  return rg_plan_add_loc(out, rg_plan_printf(out, "%s:%s", label, rg_plan_loc(p, line, buf,
-                                                                                 sizeof buf)));
+  return rg_plan_add_loc(
+      out, rg_plan_printf(out, "%s:%s", label, rg_plan_loc(p, line, buf, sizeof buf)));
 }
 
 static const char *dup_or_null(rg_plan *out, const char *s) {
@@ -88,10 +88,10 @@ static void merge_one(rg_plan *out, const rg_plan *p, const char *label, int i, 
       rg_bigrams_free(&b);
       continue;
     }
-    int nt = rg_plan_add_task(out, rg_plan_printf(out, "%s:%s", label, k->number), k->text,
-                              k->chapter >= 0 ? ch0 + k->chapter : -1,
-                              k->section >= 0 ? sec0 + k->section : -1,
-                              place(out, p, label, k->line));
+    int nt =
+        rg_plan_add_task(out, rg_plan_printf(out, "%s:%s", label, k->number), k->text,
+                         k->chapter >= 0 ? ch0 + k->chapter : -1,
+                         k->section >= 0 ? sec0 + k->section : -1, place(out, p, label, k->line));
     rg_task *o = &out->tasks[nt];
     o->printed = rg_plan_printf(out, "%s:%s", label, k->printed ? k->printed : k->number);
     o->original = k->original == k->text ? o->text : dup_or_null(out, k->original);

@@ -65,7 +65,7 @@ typedef struct rg_task {
   /* Filled by rg_plan_finalize(): links of this task are
    * plan->task_links[link_begin .. link_begin + link_count). */
   int link_begin, link_count;
-  int head_; /* private: newest link of this task while parsing, -1 none */
+  int head_;  /* private: newest link of this task while parsing, -1 none */
   int source; /* the plan it came from (rg_plan.sources) in a consolidated
                * plan (merge.h); 0 in a plan read from one file */
 } rg_task;

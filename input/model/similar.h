@@ -12,8 +12,8 @@
  * both are empty: 1 for the same text however punctuated, 0 for texts
  * without a common bigram.
  *
- * Example: 加快建设数字政府 and 加快数字政府建设 share 加快 数字 字政 政府 of
- * their 7 + 7 bigrams: 4 / 10 = 0.4.
+ * Example: 加快建设数字政府 and 加快数字政府建设 share 加快 建设 数字 字政 政府
+ * of their 7 + 7 bigrams: 5 / 9 = 0.556.
  *
  * Cost: rg_bigrams_of O(n log n) in the text's length; rg_bigrams_jaccard
  * O(|A| + |B|). No global state. */
