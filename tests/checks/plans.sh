@@ -62,5 +62,39 @@ golden trend.txt trend "$old" "$new" "$ms"
 golden trend.json trend "$old" "$new" -f json
 golden duplicates.txt duplicates "$old" "$ms"
 golden load-by-plan.csv load-by-plan "$old" "$ms" -f csv
+# the report's views: --compare (slope chart and the compare tables, whose
+# rows are those of `compare -f json`), --trend (small multiples), several
+# PLANs (load by plan, duplicates); each chart well-formed SVG; the folder
+# byte-identical when written again
+"$bin" report "$new" --compare "$old" --renames $v/renames.csv --trend "$old" -o "$tmp/r1" > /dev/null
+"$bin" report "$new" --compare "$old" --renames $v/renames.csv --trend "$old" -o "$tmp/r2" > /dev/null
+"$bin" report "$old" "$ms" -o "$tmp/r3" > /dev/null
+for f in index.html report.json compare.csv trend.csv; do
+  cmp -s "$tmp/r1/$f" "$tmp/r2/$f" || { echo "plans.sh: report $f differs between two runs"; fail=1; }
+done
+"$py" - "$tmp" <<'PY' || fail=1
+import json, re, sys
+import xml.etree.ElementTree as ET
+tmp = sys.argv[1]
+page = open(tmp + "/r1/index.html", encoding="utf-8").read()
+for sec in ("compare", "compare-renamed", "trend"):
+    assert 'id="%s"' % sec in page, "no section " + sec
+for chart, marks in (("slope-chart", 'class="slope '), ("trend-chart", 'class="panel"')):
+    i = page.index('<svg class="chart" id="%s"' % chart)
+    svg = page[i:page.index("</svg>", i) + 6]
+    ET.fromstring(svg)  # well-formed
+    assert marks in svg, chart
+want = json.load(open(tmp + "/compare.json", encoding="utf-8"))
+extras = json.load(open(tmp + "/r1/report.json", encoding="utf-8"))["extras"]
+assert extras["compare"] == want["units"], "report compare rows differ from compare -f json"
+assert [r["old"] for r in extras["compare-renamed"]] == ["市营商局"]
+assert len(page.split('<g class="slope ')) - 1 == len(want["units"]), "a unit has no slope"
+merged = open(tmp + "/r3/index.html", encoding="utf-8").read()
+assert 'id="load-by-plan"' in merged and 'id="duplicates"' in merged
+dups = json.load(open(tmp + "/r3/report.json", encoding="utf-8"))["extras"]["duplicates"]
+assert len(dups) == 5, dups
+print("plans.sh: report views ok")
+PY
+
 [ $fail = 0 ] && echo "plans.sh: ok"
 exit $fail
