@@ -111,6 +111,8 @@ enum {
   OPT_RENAMES,
   OPT_COMPARE,
   OPT_TREND,
+  OPT_LEVEL,
+  OPT_CITY,
 };
 
 /* Option groups: a command takes the groups in its table entry; -o, -h and
@@ -188,6 +190,8 @@ static const optdef OPTIONS[] = {
     {{"backbone", no_argument, NULL, OPT_BACKBONE}, G_BACKBONE},
     {{"renames", required_argument, NULL, OPT_RENAMES}, G_RENAMES},
     {{"compare", required_argument, NULL, OPT_COMPARE}, G_PLANS},
+    {{"level", required_argument, NULL, OPT_LEVEL}, G_READ},
+    {{"city", required_argument, NULL, OPT_CITY}, G_READ},
     {{"trend", required_argument, NULL, OPT_TREND}, G_PLANS},
     {{"unavailable", required_argument, NULL, OPT_UNAVAILABLE}, G_MEETINGS},
     {{"ics", required_argument, NULL, OPT_ICS}, G_MEETINGS},
@@ -223,6 +227,7 @@ typedef struct cli {
   rg_plan **plans;          /* as read, one per PLAN (compare, trend) */
   char **labels;            /* their labels (rg_plan_labels) */
   const char *renames;      /* compare --renames FILE */
+  const char *level, *city; /* --level, --city: rg_level_text into load.level_text */
   const char *compare_path; /* report --compare OLD */
   const char **trend_paths; /* report --trend FILE (repeatable), n_trend of them */
   int n_trend;
@@ -1049,7 +1054,12 @@ static void command_help(const command *c) {
          "      --sheet NAME              the worksheet of an .xlsx plan (name or number)\n"
          "      --roster FILE             CSV collective,member: expand collectives\n"
          "      --accept-unit NAME        read NAME as a unit even if it does not look\n"
-         "                                like a body (repeatable)\n");
+         "                                like a body (repeatable)\n"
+         "      --level LEVEL             national, provincial, city, county or district:\n"
+         "                                the level of a PLAN that does not say its own, so\n"
+         "                                its bare names take the prefix (发展改革委 ->\n"
+         "                                市发展改革委) and meet other plans' units\n"
+         "      --city PLACE              the same from a place (沈阳市, 浑南区)\n");
   if (c->options & G_ANALYSIS)
     printf("analysis options:\n"
            "      --lead-weight W           weight of a led task in load (default 1)\n"
@@ -1115,6 +1125,12 @@ static int opt_read(cli *c, int opt, const char *arg) {
     break;
   case OPT_SHEET:
     c->load.sheet = arg;
+    break;
+  case OPT_LEVEL:
+    c->level = arg;
+    break;
+  case OPT_CITY:
+    c->city = arg;
     break;
   case OPT_ROSTER:
     c->roster = arg;
@@ -1429,6 +1445,13 @@ static int parse_options(cli *c, const command *cmd, int argc, char **argv) {
     return EXIT_USAGE;
   }
   c->plan_paths = (const char **)argv + optind;
+  if (c->level || c->city) {
+    c->load.level_text = rg_level_text(c->level, c->city);
+    if (!c->load.level_text) {
+      say("--level takes national, provincial, city, county or district, not '%s'", c->level);
+      return EXIT_USAGE;
+    }
+  }
   c->plan_path = argv[optind];
   if (!c->have_start) /* the next Monday after today (local time) */
     c->meetings.start = rg_calendar_next_monday(today());
@@ -1607,6 +1630,7 @@ int main(int argc, char **argv) {
   free(c.accept_units);
   free(c.exclude_task_ids);
   free(c.trend_paths);
+  free((char *)c.load.level_text);
   free(c.exclude_tasks);
   return rc;
 }

@@ -38,6 +38,30 @@ fail=0
 "$py" tests/checks/plans.py merged "$tmp/old.csv" "$tmp/ms.csv" "$tmp/units.json" \
   "$tmp/dups.json" "$tmp/loads.csv" $v/manifest.json shenyang-2026 minsheng-2026 || fail=1
 
+# --level: a plan that does not say its level keeps its bare names, and with
+# --level city (or --city 沈阳) they take 市 and meet the bundled plan's units
+bare=$v/bare-2026.txt
+"$bin" edges "$bare" -f csv > "$tmp/bare.csv"
+"$bin" edges "$bare" --level city -f csv > "$tmp/bare-city.csv"
+"$bin" edges "$bare" --city 沈阳 -f csv > "$tmp/bare-sy.csv"
+"$bin" units "$old" "$bare" --level city -f json > "$tmp/bare-units.json"
+"$py" - "$tmp" <<'PY' || fail=1
+import csv, json, sys
+tmp = sys.argv[1]
+units = lambda f: sorted({r["unit"] for r in csv.DictReader(open(tmp + f, encoding="utf-8"))})
+assert units("/bare.csv") == ["人力资源社会保障局", "住房保障局", "教育局", "民政局", "财政局"], units("/bare.csv")
+assert units("/bare-city.csv") == ["市" + u for u in units("/bare.csv")], units("/bare-city.csv")
+assert units("/bare-sy.csv") == units("/bare-city.csv")
+load = {}
+for f in ("/old.csv", "/bare-city.csv"):
+    for r in csv.DictReader(open(tmp + f, encoding="utf-8")):
+        if r["kind"] == "unit":
+            load[r["unit"]] = load.get(r["unit"], 0) + (1 if r["role"] == "lead" else 0.5)
+got = {u["unit"]: u["load"] for u in json.load(open(tmp + "/bare-units.json", encoding="utf-8"))["units"]}
+assert got == load, sorted(set(got.items()) ^ set(load.items()))
+print("plans.sh: --level ok")
+PY
+
 # golden outputs, each produced twice: the reruns must be byte-identical
 golden() { # NAME ARGS...
   local name=$1
