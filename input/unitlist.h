@@ -35,6 +35,11 @@ typedef struct rg_unit_item {
                     * the plan reads X as this unit from then on */
   char *printed;   /* the name as the list printed it (NFKC), before prefixes and
                     * canonical forms: 财政局 for 市财政局 (malloc'd) */
+  const char *doubt; /* why the canonical name may not be the printed body, when
+                      * it was reached by a rule rather than a table entry
+                      * (杭州市 -> 杭州市政府; an unknown 中华人民共和国… long form;
+                      * a long form shortened by its ending after a place name):
+                      * check names both as a [canonical] warning. Static. */
 } rg_unit_item;
 
 typedef struct rg_unit_list {

@@ -388,7 +388,10 @@ static size_t jurisdiction_len(const char *s, size_t upto) {
   return g == upto ? g : 0;
 }
 
-char *rg_vocab_expand(const char *name) {
+char *rg_vocab_expand(const char *name) { return rg_vocab_expand_head(name, NULL); }
+
+char *rg_vocab_expand_head(const char *name, size_t *head_out) {
+  if (head_out) *head_out = 0;
   /* every form above ends in 委, 局, 厅 or 会: a quick no for the rest */
   size_t len = strlen(name);
   if (len < 3 || (!ends(name, "委") && !ends(name, "局") && !ends(name, "厅") && !ends(name, "会")))
@@ -405,6 +408,7 @@ char *rg_vocab_expand(const char *name) {
     size_t head = n - m;
     /* only after a jurisdiction (or nothing): 市人社局, 人社局; not 某某人社局中心 */
     if (head && !jurisdiction_len(name, head)) continue;
+    if (head_out) *head_out = head;
     size_t r = strlen(EXPAND[i][1]);
     char *out = rg_xmalloc(head + r + 1);
     memcpy(out, name, head);

@@ -1241,3 +1241,32 @@ Test(round3, more_abbreviations_and_bodies) {
   cr_expect_not(rg_vocab_is_body("路段"));
   cr_expect_not(rg_vocab_is_body("阶段"));
 }
+
+/* A canonical name reached by a rule, not a table entry, is named by check
+ * with both names ([canonical]), once per name; table forms are not. */
+Test(round3, canonical_names_reached_by_a_rule_are_reported) {
+  static const struct {
+    const char *plan, *printed, *canon;
+  } v[] = {
+      {"1.甲。（省发展改革委牵头，杭州市配合）\n2.乙。（杭州市负责）\n", "杭州市", "杭州市政府"},
+      {"1.甲。\n牵头单位：莲都区\n责任单位：市财政局\n", "莲都区", "莲都区政府"},
+      {"1.甲。（中华人民共和国海洋委员会、财政部负责）\n", "中华人民共和国海洋委员会",
+       "海洋委员会"},
+  };
+  for (size_t i = 0; i < sizeof v / sizeof *v; i++) {
+    rg_plan *p = parse(v[i].plan);
+    cr_expect_eq(count_code(p, "canonical"), 1, "%s", v[i].plan);
+    char want[256];
+    snprintf(want, sizeof want, "'%s' is read as '%s'", v[i].printed, v[i].canon);
+    int found = 0;
+    for (int d = 0; d < p->n_diags; d++)
+      found |= !strcmp(p->diags[d].code, "canonical") && strstr(p->diags[d].message, want);
+    cr_expect(found, "%s", want);
+    rg_plan_free(p);
+  }
+  /* table forms and abbreviations after a jurisdiction are certain: silent */
+  rg_plan *p = parse("1.甲。（中国人民银行、国家税务总局负责）\n2.乙。（市发改委、市人社局、"
+                     "丽水市市场监督管理局负责）\n");
+  cr_expect_eq(count_code(p, "canonical"), 0);
+  rg_plan_free(p);
+}
