@@ -899,8 +899,7 @@ static void canonical_doubt(rg_plan *plan, int task, long line, const char *prin
   char head[512];
   snprintf(head, sizeof head, "'%s' is read as '%s'", printed, name);
   for (int i = 0; i < plan->n_diags; i++)
-    if (!strcmp(plan->diags[i].code, "canonical") && strstr(plan->diags[i].message, head))
-      return;
+    if (!strcmp(plan->diags[i].code, "canonical") && strstr(plan->diags[i].message, head)) return;
   rg_plan_diag(plan, RG_SEV_WARNING, line, "canonical",
                "task %s: %s (%s); check that they are the same body", plan->tasks[task].number,
                head, why);
