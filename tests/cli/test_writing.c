@@ -351,6 +351,12 @@ Test(writing, a_chapter_view_of_a_plan_without_chapters_says_so) {
 
 /* ---- diagram file names ----------------------------------------------------------- */
 
+/* The files in DIR/diagrams, in byte order, each followed by | (malloc'd). */
+static char *diagram_files(const char *dir) {
+  cr_assert_eq(sh("cd %s/diagrams && ls | LC_ALL=C sort | tr '\\n' '|' > ../../ls.txt", dir), 0);
+  return rg_test_slurp(in_work("ls.txt"), NULL);
+}
+
 /* Each unit's diagram is named after the unit, made safe for any file system
  * (rg_escape_file_name): markup, formula signs, quotes and control characters
  * become one _ or go; report.json lists the same names and the page links
@@ -358,8 +364,7 @@ Test(writing, a_chapter_view_of_a_plan_without_chapters_says_so) {
 Test(writing, diagram_files_are_named_after_their_units) {
   fresh();
   cr_assert_eq(sh("$RG report '" NAMES "'" ACCEPT " -o r >/dev/null"), 0);
-  cr_expect_eq(sh("cd r/diagrams && ls | LC_ALL=C sort | tr '\\n' '|' > ../../ls.txt"), 0);
-  char *ls = rg_test_slurp(in_work("ls.txt"), NULL);
+  char *ls = diagram_files("r");
   cr_expect_str_eq(ls, "collab.svg|ego--1.svg|ego-1.svg|ego-HYPERLINK(_x_).svg|ego-SUM(1).svg|"
                        "ego-市_31m红_局.svg|ego-市_31m蓝_局.svg|ego-市发展改革委.svg|");
   free(ls);
@@ -389,8 +394,7 @@ Test(writing, diagram_files_of_units_whose_names_collide_keep_apart) {
         f);
   fclose(f);
   cr_assert_eq(sh("$RG report same.txt -o r >/dev/null"), 0);
-  cr_expect_eq(sh("cd r/diagrams && ls | LC_ALL=C sort | tr '\\n' '|' > ../../ls.txt"), 0);
-  char *ls = rg_test_slurp(in_work("ls.txt"), NULL);
+  char *ls = diagram_files("r");
   cr_expect_str_eq(ls, "collab.svg|ego-市ABC局.svg|ego-市abc局-u4.svg|ego-市甲_乙局-u1.svg|"
                        "ego-市甲_乙局-u2.svg|ego-市甲_乙局.svg|");
   free(ls);
