@@ -103,6 +103,7 @@ enum {
   OPT_EXCLUDE_TASK,
   OPT_MAX_TASK_UNITS,
   OPT_BACKBONE,
+  OPT_YEAR, /* deadlines (input/deadline.h, analyzer/timeline.h) */
 };
 
 /* Option groups: a command takes the groups in its table entry; -o, -h and
@@ -185,6 +186,7 @@ static const optdef OPTIONS[] = {
     {{"room", required_argument, NULL, OPT_ROOM}, G_PLANNING},
     {{"min-relevance", required_argument, NULL, OPT_MIN_RELEVANCE}, G_PLANNING},
     {{"help", no_argument, NULL, OPT_HELP}, G_READ},
+    {{"year", required_argument, NULL, OPT_YEAR}, G_READ},
 };
 #define N_OPTIONS ((int)(sizeof OPTIONS / sizeof OPTIONS[0]))
 
@@ -744,7 +746,9 @@ static void command_help(const command *c) {
          "      --sheet NAME              the worksheet of an .xlsx plan (name or number)\n"
          "      --roster FILE             CSV collective,member: expand collectives\n"
          "      --accept-unit NAME        read NAME as a unit even if it does not look\n"
-         "                                like a body (repeatable)\n");
+         "                                like a body (repeatable)\n"
+         "      --year YYYY               the plan's year, for deadlines without one\n"
+         "                                (default: from its title, date or number)\n");
   if (c->options & G_ANALYSIS)
     printf("analysis options:\n"
            "      --lead-weight W           weight of a led task in load (default 1)\n"
@@ -817,6 +821,15 @@ static int opt_read(cli *c, int opt, const char *arg) {
   case OPT_ACCEPT_UNIT:
     c->accept_units[c->n_accept++] = arg;
     break;
+  case OPT_YEAR: {
+    double v;
+    if (!parse_real(arg, "--year", 1970, &v) || v != (int)v || v > 2199) {
+      say("--year takes a year from 1970 to 2199, not '%s'", arg);
+      return EXIT_USAGE;
+    }
+    c->load.year = (int)v;
+    break;
+  }
   case OPT_INPUT_FORMAT: {
     int f = rg_input_format_parse(arg);
     if (f < 0) {

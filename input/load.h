@@ -21,6 +21,7 @@ typedef struct rg_load_opts {
   const char *const *accept; /* --accept-unit names: units whatever they look like */
   int n_accept;
   int record; /* keep how every name was read (check --explain) */
+  int year;   /* --year: the plan's year for deadlines without one; 0: from the plan */
 } rg_load_opts;
 
 /* Load the plan at path ("-" = stdin). On success *out owns a finalised plan
