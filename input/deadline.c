@@ -71,8 +71,10 @@ static int read_number(const char **pp, int *v) {
   }
   size_t len;
   int d = cn_digit(p, &len), tens = -1;
-  if (d < 0 && starts(p, "十")) tens = 1, p += strlen("十");
-  else if (d >= 0 && starts(p + len, "十")) tens = d, p += len + strlen("十");
+  if (d < 0 && starts(p, "十"))
+    tens = 1, p += strlen("十");
+  else if (d >= 0 && starts(p + len, "十"))
+    tens = d, p += len + strlen("十");
   if (tens >= 0) {
     int u = cn_digit(p, &len);
     if (u > 0) p += len;
@@ -136,9 +138,12 @@ static int quarter(scan *s, const char **pp, int y) {
   if (starts(p, "第")) p += strlen("第");
   int q;
   if (read_number(&p, &q) != 1) return 0;
-  if (starts(p, "季度")) p += strlen("季度");
-  else if (starts(p, "季")) p += strlen("季");
-  else return 0;
+  if (starts(p, "季度"))
+    p += strlen("季度");
+  else if (starts(p, "季"))
+    p += strlen("季");
+  else
+    return 0;
   if (q < 1 || q > 4) {
     s->why = "a quarter is 1 to 4";
     *pp = p;
@@ -307,17 +312,19 @@ static int kind_word(scan *s, const char **pp) {
     const char *w;
     int every; /* 0: spread */
   } words[] = {
-      {"每个季度", 3}, {"每季度", 3},   {"按季度", 3},     {"每季", 3},       {"每个月", 1},
-      {"每月", 1},     {"按月", 1},     {"每半年", 6},     {"每年度", 12},    {"每年", 12},
-      {"按年度", 12},  {"持续推进", 0}, {"长期坚持", 0},   {"常态化", 0},     {"长期推进", 0},
-      {"长期", 0},     {"持续", 0},     {"长效", 0},       {"逐步推进", 0},   {"逐年推进", 0},
-      {"分阶段", 0},   {"分步实施", 0}, {"分步推进", 0},   {"久久为功", 0},
+      {"每个季度", 3}, {"每季度", 3},   {"按季度", 3},   {"每季", 3},     {"每个月", 1},
+      {"每月", 1},     {"按月", 1},     {"每半年", 6},   {"每年度", 12},  {"每年", 12},
+      {"按年度", 12},  {"持续推进", 0}, {"长期坚持", 0}, {"常态化", 0},   {"长期推进", 0},
+      {"长期", 0},     {"持续", 0},     {"长效", 0},     {"逐步推进", 0}, {"逐年推进", 0},
+      {"分阶段", 0},   {"分步实施", 0}, {"分步推进", 0}, {"久久为功", 0},
   };
   for (size_t k = 0; k < sizeof words / sizeof words[0]; k++)
     if (starts(*pp, words[k].w)) {
       *pp += strlen(words[k].w);
-      if (words[k].every) s->every = words[k].every;
-      else s->spread = 1;
+      if (words[k].every)
+        s->every = words[k].every;
+      else
+        s->spread = 1;
       return 1;
     }
   return 0;
@@ -413,9 +420,12 @@ static int year_in(const char *s, int number) {
 int rg_plan_year_of(const rg_plan *plan, const char **from) {
   const char *where = NULL;
   int y = 0;
-  if ((y = year_in(plan->meta.title, 0))) where = "title";
-  else if ((y = year_in(plan->meta.date, 0))) where = "date";
-  else if ((y = year_in(plan->meta.doc_number, 1))) where = "document number";
+  if ((y = year_in(plan->meta.title, 0)))
+    where = "title";
+  else if ((y = year_in(plan->meta.date, 0)))
+    where = "date";
+  else if ((y = year_in(plan->meta.doc_number, 1)))
+    where = "document number";
   if (from) *from = where;
   return y;
 }
@@ -433,7 +443,7 @@ void rg_plan_read_deadlines(rg_plan *plan, int year) {
     if (k->deadline) {
       if (!rg_due_parse(k->deadline, plan->year, 0, &k->due, &why))
         rg_plan_diag(plan, RG_SEV_WARNING, k->line, "deadline",
-                     "task %s: 完成时限 '%s' is not read as a date (%s); loads by period "
+                     "task %s: 完成时限 '%s' is not read as a date: %s; loads by period "
                      "spread it over the plan's year",
                      k->number, k->deadline, why);
     } else if (k->text && rg_due_parse(k->text, plan->year, 1, &k->due, &why)) {

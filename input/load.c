@@ -5,10 +5,10 @@
 #include <string.h>
 
 #include "container.h"
-#include "deadline.h"
 #include "conventions.h"
 #include "convert.h"
 #include "csv_reader.h"
+#include "deadline.h"
 #include "decode.h"
 #include "detect.h"
 #include "html.h"

@@ -44,9 +44,9 @@ typedef struct rg_meta {
  * deadline phrases of the text). Days are day numbers (calendar.h: days
  * since 1970-01-01); an interval is inclusive. See NOTES.md "Deadlines". */
 typedef enum {
-  RG_DUE_NONE = 0,      /* no deadline at all: spread over the plan year */
-  RG_DUE_DATED = 1,     /* 2026年6月底前, 上半年, 三季度, 2026—2027年 */
-  RG_DUE_SPREAD = 2,    /* 持续推进, 长期坚持, 常态化: spread over the plan year, said so */
+  RG_DUE_NONE = 0,   /* no deadline at all: spread over the plan year */
+  RG_DUE_DATED = 1,  /* 2026年6月底前, 上半年, 三季度, 2026—2027年 */
+  RG_DUE_SPREAD = 2, /* 持续推进, 长期坚持, 常态化: spread over the plan year, said so */
   RG_DUE_RECURRING = 3, /* 每季度, 每月, 每半年, 每年: due at the end of every period */
   RG_DUE_UNREAD = 4,    /* a 完成时限 respgraph does not read (a [deadline] warning) */
 } rg_due_kind;
@@ -247,6 +247,8 @@ int rg_plan_count_kind(const rg_plan *plan, rg_kind kind);
 const char *rg_role_name(rg_role role); /* "lead" / "support" */
 const char *rg_kind_name(rg_kind kind); /* "unit" / "collective" / "generic" */
 const char *rg_severity_name(rg_severity s);
+/* 1 when some task's deadline was read as dates (task->due.start set). O(tasks). */
+int rg_plan_has_dates(const rg_plan *plan);
 /* "none", "dated", "spread", "recurring", "unread". */
 const char *rg_due_kind_name(rg_due_kind k);
 

@@ -47,10 +47,10 @@ static const char *due_of(const char *phrase, int year, int text) {
 #define TEXT(phrase, year, want) cr_expect_str_eq(due_of(phrase, year, 1), want, "%s", phrase)
 
 Test(deadline, month_end_with_a_year) {
-  DUE("2026年6月底前", 2026, "dated 2026-01-01..2026-06-30");   /* real: wide-zh.csv */
-  DUE("2023年12月底前", 2023, "dated 2023-01-01..2023-12-31");  /* real */
-  DUE("2023年11月底前", 2023, "dated 2023-01-01..2023-11-30");  /* real */
-  DUE("2024年10月底", 2024, "dated 2024-01-01..2024-10-31");    /* real: no 前 */
+  DUE("2026年6月底前", 2026, "dated 2026-01-01..2026-06-30");      /* real: wide-zh.csv */
+  DUE("2023年12月底前", 2023, "dated 2023-01-01..2023-12-31");     /* real */
+  DUE("2023年11月底前", 2023, "dated 2023-01-01..2023-11-30");     /* real */
+  DUE("2024年10月底", 2024, "dated 2024-01-01..2024-10-31");       /* real: no 前 */
   DUE("２０２６年６月底前", 2026, "dated 2026-01-01..2026-06-30"); /* full-width digits */
   DUE("2026年6月末", 2026, "dated 2026-01-01..2026-06-30");
   DUE("2024年2月底前", 2024, "dated 2024-01-01..2024-02-29"); /* a leap year */
@@ -75,7 +75,7 @@ Test(deadline, month_without_a_year_takes_the_plans) {
 }
 
 Test(deadline, a_month_alone_is_that_month) {
-  DUE("2024年9月", 2024, "dated 2024-09-01..2024-09-30"); /* real: city-marked-leads.csv */
+  DUE("2024年9月", 2024, "dated 2024-09-01..2024-09-30");  /* real: city-marked-leads.csv */
   DUE("2024年11月", 2024, "dated 2024-11-01..2024-11-30"); /* real */
   DUE("9月份", 2026, "dated 2026-09-01..2026-09-30");
   DUE("2026-09", 2026, "dated 2026-09-01..2026-09-30");
@@ -123,7 +123,7 @@ Test(deadline, later_years_and_several_years) {
 }
 
 Test(deadline, spread_over_the_year) {
-  DUE("持续推进", 2023, "spread 2023-01-01..2023-12-31"); /* real */
+  DUE("持续推进", 2023, "spread 2023-01-01..2023-12-31");     /* real */
   DUE("年内持续推进", 2020, "spread 2020-01-01..2020-12-31"); /* real */
   DUE("长期坚持", 2026, "spread 2026-01-01..2026-12-31");
   DUE("常态化推进", 2026, "spread 2026-01-01..2026-12-31");
@@ -143,10 +143,8 @@ Test(deadline, recurring) {
 }
 
 Test(deadline, a_milestone_and_the_latest_end) {
-  DUE("2026年6月底前完成试点，年底前全面完成", 2026,
-      "dated 2026-01-01..2026-12-31 by 2026-06-30");
-  DUE("2019年6月底前启动，2021年3月底前完成", 2018,
-      "dated 2018-01-01..2021-03-31 by 2019-06-30");
+  DUE("2026年6月底前完成试点，年底前全面完成", 2026, "dated 2026-01-01..2026-12-31 by 2026-06-30");
+  DUE("2019年6月底前启动，2021年3月底前完成", 2018, "dated 2018-01-01..2021-03-31 by 2019-06-30");
   DUE("上半年启动，三季度末完成", 2026, "dated 2026-01-01..2026-09-30 by 2026-06-30");
 }
 
@@ -187,10 +185,10 @@ Test(deadline, the_plans_year) {
 
 Test(deadline, a_plan_reads_every_task_and_warns_once_per_unread) {
   rg_plan *p = load_text("沈阳市人民政府关于印发2026年重点工作分工方案的通知\n"
-                                 "1.推进改革。\n牵头单位:市发展改革委\n完成时限:6月底前\n"
-                                 "2.优化服务。\n牵头单位:市财政局\n完成时限:按上级要求\n"
-                                 "3.年底前建成平台。\n牵头单位:市财政局\n"
-                                 "4.做好统计。\n牵头单位:市统计局\n完成时限:每季度\n");
+                         "1.推进改革。\n牵头单位:市发展改革委\n完成时限:6月底前\n"
+                         "2.优化服务。\n牵头单位:市财政局\n完成时限:按上级要求\n"
+                         "3.年底前建成平台。\n牵头单位:市财政局\n"
+                         "4.做好统计。\n牵头单位:市统计局\n完成时限:每季度\n");
   rg_plan_read_deadlines(p, 0);
   cr_expect_eq(p->year, 2026);
   cr_expect_str_eq(p->year_from, "title");
