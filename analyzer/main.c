@@ -29,13 +29,17 @@
 #include "load.h"
 #include "meetings.h"
 #include "meetings_out.h"
+#include "merge.h"
 #include "names.h"
 #include "outfile.h"
 #include "plan.h"
 #include "plan_out.h"
+#include "plans.h"
+#include "plans_out.h"
 #include "report.h"
 #include "roster.h"
 #include "schema.h"
+#include "similar.h"
 #include "table.h"
 #include "timeline.h"
 #include "unavailable.h"
@@ -104,6 +108,7 @@ enum {
   OPT_EXCLUDE_TASK,
   OPT_MAX_TASK_UNITS,
   OPT_BACKBONE,
+  OPT_RENAMES,
   OPT_YEAR, /* deadlines (input/deadline.h, analyzer/timeline.h) */
   OPT_AS_OF,
   OPT_SOON_DAYS,
@@ -127,8 +132,9 @@ enum {
   G_EXPLAIN = 1u << 7,  /* --explain: check */
   G_UNIT = 1u << 8,     /* --unit: the rows about one unit */
   G_BACKBONE = 1u << 9, /* --backbone: ties */
-  G_AS_OF = 1u << 10,   /* --as-of --soon-days: the 督查督办 lights (parse, load, report) */
-  G_BY = 1u << 11,      /* --by quarter|month: load */
+  G_RENAMES = 1u << 10, /* --renames: compare */
+  G_AS_OF = 1u << 11,   /* --as-of --soon-days: the 督查督办 lights (parse, load, report) */
+  G_BY = 1u << 12,      /* --by quarter|month: load */
 };
 
 typedef struct optdef {
@@ -143,6 +149,7 @@ static const struct {
 } OWN_OPTIONS[] = {
     {G_EXPLAIN, "--explain goes with check: respgraph check PLAN --explain TASK"},
     {G_BACKBONE, "--backbone goes with ties: respgraph ties PLAN --backbone"},
+    {G_RENAMES, "--renames goes with compare: respgraph compare OLD NEW --renames FILE"},
 };
 
 static const optdef OPTIONS[] = {
@@ -182,6 +189,7 @@ static const optdef OPTIONS[] = {
     {{"exclude-unit", required_argument, NULL, OPT_EXCLUDE_UNIT}, G_MEETINGS},
     {{"unit", required_argument, NULL, OPT_UNIT}, G_UNIT},
     {{"backbone", no_argument, NULL, OPT_BACKBONE}, G_BACKBONE},
+    {{"renames", required_argument, NULL, OPT_RENAMES}, G_RENAMES},
     {{"unavailable", required_argument, NULL, OPT_UNAVAILABLE}, G_MEETINGS},
     {{"ics", required_argument, NULL, OPT_ICS}, G_MEETINGS},
     {{"start", required_argument, NULL, OPT_START}, G_PLANNING},
@@ -214,7 +222,12 @@ static const output OUT_REPORT = {
     1, "  -o, --output DIR              the report folder (default <plan name>-report)\n"};
 
 typedef struct cli {
-  const char *plan_path;
+  const char *plan_path;   /* the first PLAN */
+  const char **plan_paths; /* every PLAN, n_plans of them */
+  int n_plans;
+  rg_plan **plans;     /* as read, one per PLAN (compare, trend) */
+  char **labels;       /* their labels (rg_plan_labels) */
+  const char *renames; /* compare --renames FILE */
   const char *out_path;
   rg_format format;
   rg_table_opts table; /* --wide --top --sort --columns */
@@ -257,6 +270,12 @@ struct command {
   const char *summary;
   const char *help;
 };
+
+/* How a command takes its PLANs (plans_of): several read as one
+ * consolidated plan (merge.h), or exactly two (compare), or two or more
+ * (trend) kept apart. */
+enum { PLANS_MERGED = 0, PLANS_TWO = 1, PLANS_SERIES = 2 };
+static int plans_of(const command *cmd);
 
 /* Print one "respgraph: ..." line on stderr. Messages repeat names and
  * arguments, so a control character in them is shown, never obeyed
@@ -616,6 +635,87 @@ done:
   return rc;
 }
 
+/* ------------------------------------------------------- several plans */
+
+/* Write table t as the command line asks (-f, --top, --sort, --columns). */
+static int write_built(cli *c, rg_table *t, FILE *out) {
+  rg_error err;
+  rg_error_clear(&err);
+  rg_status st = rg_table_write_opts(t, c->format, &c->table, out, &err);
+  rg_table_free(t);
+  return finish(st, &err);
+}
+
+static int cmd_load_by_plan(cli *c, const command *cmd, rg_plan *plan, FILE *out) {
+  (void)cmd;
+  rg_results r;
+  rg_error err;
+  rg_error_clear(&err);
+  rg_status st = rg_analyze(plan, &c->analysis, &r, &err);
+  if (st) return finish(st, &err);
+  rg_unit_plan_load *rows;
+  int n = rg_load_by_plan(plan, &r, &rows);
+  int rc = write_built(c, rg_load_by_plan_table(plan, rows, n), out);
+  free(rows);
+  rg_results_free(&r);
+  return rc;
+}
+
+static int cmd_duplicates(cli *c, const command *cmd, rg_plan *plan, FILE *out) {
+  (void)cmd;
+  return write_built(c, rg_duplicates_table(plan), out);
+}
+
+/* Analyse each plan of c->plans into r[0..n). */
+static rg_status analyse_each(cli *c, rg_results *r, rg_error *err) {
+  rg_status st = RG_OK;
+  for (int i = 0; i < c->n_plans && !st; i++)
+    st = rg_analyze(c->plans[i], &c->analysis, &r[i], err);
+  return st;
+}
+
+static int cmd_compare(cli *c, const command *cmd, rg_plan *plan, FILE *out) {
+  (void)cmd, (void)plan;
+  rg_error err;
+  rg_error_clear(&err);
+  rg_results r[2];
+  memset(r, 0, sizeof r);
+  char **names = NULL;
+  int n_names = 0;
+  rg_compare cmp = {0};
+  rg_status st = c->renames ? rg_renames_read(c->renames, &names, &n_names, &err) : RG_OK;
+  if (!st) st = analyse_each(c, r, &err);
+  if (!st)
+    st = rg_compare_plans(c->plans[0], &r[0], c->plans[1], &r[1], names, n_names / 2, c->renames,
+                          &cmp, &err);
+  if (!st) st = rg_compare_write(c->plans[0], c->plans[1], &cmp, c->format, &c->table, out, &err);
+  rg_compare_free(&cmp);
+  for (int i = 0; i < n_names; i++)
+    free(names[i]);
+  free(names);
+  rg_results_free(&r[0]);
+  rg_results_free(&r[1]);
+  return finish(st, &err);
+}
+
+static int cmd_trend(cli *c, const command *cmd, rg_plan *plan, FILE *out) {
+  (void)cmd, (void)plan;
+  rg_error err;
+  rg_error_clear(&err);
+  rg_results *r = rg_xcalloc((size_t)c->n_plans, sizeof *r);
+  rg_trend t = {0};
+  rg_status st = analyse_each(c, r, &err);
+  if (!st) {
+    rg_trend_build((const rg_plan *const *)c->plans, r, c->n_plans, &t);
+    st = rg_trend_write(&t, (const char *const *)c->labels, c->format, &c->table, out, &err);
+  }
+  rg_trend_free(&t);
+  for (int i = 0; i < c->n_plans; i++)
+    rg_results_free(&r[i]);
+  free(r);
+  return finish(st, &err);
+}
+
 /* ------------------------------------------------------------ table */
 
 static const command COMMANDS[] = {
@@ -767,8 +867,52 @@ static const command COMMANDS[] = {
      "collectives and generic units, and their tasks",
      "Named sets (各区、县(市)政府) and unspecified bodies (有关部门) with the tasks\n"
      "each appears in. They stay out of centrality unless --roster expands them.\n"},
+    {"load-by-plan", cmd_load_by_plan, NULL, G_TABLE | G_ANALYSIS, &OUT_TABLE,
+     "each unit's load broken down by plan (several PLANs)",
+     "respgraph load-by-plan PLAN1 PLAN2 ...: one row per concrete unit and plan\n"
+     "it has tasks in (units by load, as `units` lists them, then plans in the\n"
+     "order given): unit,plan,led,supported,load. A plan is named by its file name\n"
+     "without folder and extension. A task found in two plans counts once, in\n"
+     "the first (see `respgraph duplicates`).\n\n" ANALYSIS_HELP},
+    {"duplicates", cmd_duplicates, NULL, G_TABLE, &OUT_TABLE,
+     "tasks that two of the PLANs both contain, counted once",
+     "respgraph duplicates PLAN1 PLAN2 ...: the tasks of a later plan whose text is\n"
+     "at least 0.8 similar to a task of an earlier plan (character-bigram Jaccard of\n"
+     "the letters and digits: punctuation and spaces do not count). Such a task is\n"
+     "counted once, as the earlier plan's task, with the units of both.\n"
+     "Columns: task (kept, PLAN:ID), plan (where the copy is), copy (PLAN:ID),\n"
+     "score, text.\n"},
+    {"compare", cmd_compare, NULL, G_TABLE | G_ANALYSIS | G_RENAMES, &OUT_TABLE,
+     "what changed from OLD to NEW: units, loads, ranks, ties, tasks",
+     "respgraph compare OLD NEW: units added, removed and renamed; per unit the\n"
+     "load and rank in each plan, delta_load = new - old, and the partners gained\n"
+     "and lost (units under their NEW names); tasks carried over (text similarity\n"
+     "at least 0.5, best pairs first), new and dropped.\n"
+     "A unit is the same unit when its canonical name is; --renames FILE (CSV\n"
+     "old,new) names the others. Without it, a unit only OLD names and a unit\n"
+     "only NEW names are suggested as a rename when (name similarity + task\n"
+     "similarity) / 2 >= 0.5 (the score is shown).\n"
+     "Table: a summary, the units, then renamed units, new and dropped tasks.\n"
+     "CSV: the units. JSON: old, new, renamed[] {old, new, kind (given or\n"
+     "suggested), score, name_score, task_score}, added[], removed[], carried[]\n"
+     "{old_task, new_task, score, text}, new_tasks[] and dropped_tasks[] {task,\n"
+     "text}, units[] {unit, old_load, new_load, delta_load, old_rank, new_rank,\n"
+     "ties_gained[], ties_lost[]} (a rank is null where the unit is absent).\n"
+     "compare options:\n"
+     "      --renames FILE      CSV old,new: units renamed or merged (机构改革)\n\n" ANALYSIS_HELP},
+    {"trend", cmd_trend, NULL, G_TABLE | G_ANALYSIS, &OUT_TABLE,
+     "each unit's load over successive plans, and who is overloaded how often",
+     "respgraph trend P1 P2 P3 ... (successive years, oldest first): one row per\n"
+     "concrete unit any plan names (by canonical name): its load in each plan (a\n"
+     "column per plan, 0 where the plan does not name it), over = the number of\n"
+     "plans in which its load is above that plan's overload fence (Q3 + 1.5 IQR),\n"
+     "over_in = those plans. Rows by over, then the last load, then name.\n\n" ANALYSIS_HELP},
     {NULL, NULL, NULL, 0, NULL, NULL, NULL},
 };
+
+static int plans_of(const command *cmd) {
+  return cmd->run == cmd_compare ? PLANS_TWO : cmd->run == cmd_trend ? PLANS_SERIES : PLANS_MERGED;
+}
 
 static void usage(FILE *f) {
   fprintf(f, "usage: respgraph COMMAND PLAN [options]\n"
@@ -1113,6 +1257,9 @@ static int apply_option(cli *c, const command *cmd, unsigned g, int opt, const c
   case G_BACKBONE:
     c->backbone = 1;
     return EXIT_OK;
+  case G_RENAMES:
+    c->renames = arg;
+    return EXIT_OK;
   case G_ANALYSIS:
     return opt_analysis(c, cmd, opt, arg);
   case G_LANG:
@@ -1204,10 +1351,20 @@ static int parse_options(cli *c, const command *cmd, int argc, char **argv) {
     int rc = apply_option(c, cmd, d->group, opt, optarg);
     if (rc) return rc;
   }
-  if (optind != argc - 1) {
-    say("%s takes exactly one PLAN (a file, or - for stdin)", cmd->name);
+  c->n_plans = argc - optind;
+  if (plans_of(cmd) == PLANS_TWO && c->n_plans != 2) {
+    say("%s takes exactly two plans: OLD NEW", cmd->name);
     return EXIT_USAGE;
   }
+  if (plans_of(cmd) == PLANS_SERIES && c->n_plans < 2) {
+    say("%s takes two or more plans, oldest first", cmd->name);
+    return EXIT_USAGE;
+  }
+  if (c->n_plans < 1) {
+    say("%s takes a PLAN (a file, or - for stdin), or several", cmd->name);
+    return EXIT_USAGE;
+  }
+  c->plan_paths = (const char **)argv + optind;
   c->plan_path = argv[optind];
   if (!c->have_start) /* the next Monday after today (local time) */
     c->meetings.start = rg_calendar_next_monday(today());
@@ -1256,7 +1413,7 @@ static const command *pick_command(int argc, char **argv, int *rc) {
 
 /* Load the plan: the names let in as units are --accept-unit's and every
  * name of the roster; --explain keeps how each name was read. */
-static rg_status load_plan(cli *c, rg_plan **plan, rg_error *err) {
+static rg_status load_plan(cli *c, const char *path, rg_plan **plan, rg_error *err) {
   char **roster_names = NULL;
   int n_roster = 0;
   if (c->roster) {
@@ -1271,7 +1428,7 @@ static rg_status load_plan(cli *c, rg_plan **plan, rg_error *err) {
   c->load.accept = accept;
   c->load.n_accept = c->n_accept + n_roster;
   c->load.record = c->explain != NULL;
-  rg_status st = rg_plan_load(c->plan_path, &c->load, plan, err);
+  rg_status st = rg_plan_load(path, &c->load, plan, err);
   c->load.accept = NULL;
   free(accept);
   for (int i = 0; i < n_roster; i++)
@@ -1300,19 +1457,49 @@ static int exclude_tasks(cli *c, const rg_plan *plan) {
   return EXIT_OK;
 }
 
-/* Load the plan (and roster), open the output and run the command. */
+/* Load every PLAN (and apply the roster to each) into c->plans; then the
+ * plan the command runs on: the only one, or their consolidated plan
+ * (merge.h) for a command that merges several. */
+static rg_status load_plans(cli *c, const command *cmd, rg_plan **plan, rg_error *err) {
+  c->plans = rg_xcalloc((size_t)c->n_plans, sizeof *c->plans);
+  c->labels = rg_plan_labels(c->plan_paths, c->n_plans);
+  rg_status st = RG_OK;
+  for (int i = 0; i < c->n_plans && !st; i++) {
+    st = load_plan(c, c->plan_paths[i], &c->plans[i], err);
+    if (!st && c->roster) st = rg_roster_apply(c->plans[i], c->roster, err);
+  }
+  if (st) return st;
+  if (c->n_plans == 1 || plans_of(cmd) != PLANS_MERGED) {
+    *plan = c->plans[0];
+    return RG_OK;
+  }
+  *plan = rg_plan_merge(c->plans, (const char *const *)c->labels, c->n_plans, RG_DUP_THRESHOLD);
+  return RG_OK;
+}
+
+static void free_plans(cli *c, rg_plan *plan) {
+  int own = 1;
+  for (int i = 0; i < c->n_plans; i++) {
+    own &= plan != c->plans[i];
+    rg_plan_free(c->plans[i]);
+  }
+  if (own) rg_plan_free(plan);
+  free(c->plans);
+  rg_plan_labels_free(c->labels, c->n_plans);
+}
+
+/* Load the plans, open the output and run the command. */
 static int run_command(cli *c, const command *cmd) {
   rg_error err;
   rg_error_clear(&err);
   rg_plan *plan = NULL;
-  rg_status st = load_plan(c, &plan, &err);
-  if (!st && c->roster) st = rg_roster_apply(plan, c->roster, &err);
+  rg_status st = load_plans(c, cmd, &plan, &err);
   if (st) {
-    rg_plan_free(plan);
+    free_plans(c, plan);
     return finish(st, &err);
   }
   if (c->n_exclude_tasks && exclude_tasks(c, plan)) {
-    rg_plan_free(plan);
+    free_plans(c, plan);
     return EXIT_USAGE;
   }
   int rc;
@@ -1331,7 +1518,7 @@ static int run_command(cli *c, const command *cmd) {
     if (o.f == stdout && fflush(stdout) != 0 && rc == EXIT_OK)
       rc = finish(rg_error_set(&err, RG_ESYS, NULL, 0, 0, "write to stdout failed"), &err);
   }
-  rg_plan_free(plan);
+  free_plans(c, plan);
   return rc;
 }
 

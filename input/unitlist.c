@@ -468,6 +468,8 @@ static const char *const INSTITUTION[] = {"集团", "公司", "实验室", "大�
                                           "基金会", "基金", "报社", "电视台", "有限", "学校",
                                           /* a zone's committee is named by its zone */
                                           "管委会", "产业园", "园区", NULL};
+static const char *const ZONE[] = {"开发区", "高新区", "经开区", "新区",   "自贸区",
+                                   "保税区", "试验区", "合作区", "示范区", NULL};
 static const char *const GOV_PREFIX[] = {"自治区", "省", "市", "区", "县", "州", "旗", NULL};
 /* words that start with a prefix character but are bare names */
 static const char *const NOT_PREFIX[] = {"市场", "市政", "区域", "县域", "省级",
@@ -558,6 +560,9 @@ static char *inherit(const char *s, prefix_state *st) {
     return NULL;
   }
   if (starts_any(s, NATIONAL) || has_any(s, INSTITUTION)) return NULL;
+  /* a zone is named by itself, whatever the document's level: 立山经济开发区,
+   * 下陆新区, 临空经济示范区 (its committee, …管委会, is an institution above) */
+  if (ends_any(s, ZONE)) return NULL;
   if (rg_vocab_is_national(s)) return NULL;
   /* 人行丽水市中心支行, 国网丽水市供电公司: named by a place inside the name */
   if (names_inner_place(s)) return NULL;
@@ -699,6 +704,15 @@ static char *normalize_government(const char *s) {
   return r;
 }
 
+/* 杭州市 -> 杭州市政府, 莲都区 -> 莲都区政府: a place named as a unit is its
+ * government (杭州市 and 杭州市政府 in one plan are one body). Only a full
+ * place name of the gazetteer, with its 省/市/区/县/州/旗/盟. */
+static char *place_government(const char *s) {
+  static const char *const SUFFIX[] = {"省", "市", "区", "县", "州", "旗", "盟", NULL};
+  if (!ends_any(s, SUFFIX) || rg_gazetteer_lookup(s, strlen(s)) == RG_GAZ_NONE) return NULL;
+  return concat(s, "政府");
+}
+
 /* Parse text into items: level and prefix are the document's (prefix ""
  * when unknown or national). */
 static void parse_at(const char *text, size_t len, rg_level level, const char *prefix,
@@ -767,6 +781,7 @@ static void parse_at(const char *text, size_t len, rg_level level, const char *p
       }
       free(exp);
       char *gov = normalize_government(name);
+      if (!gov) gov = place_government(name);
       if (gov) {
         if (!alias)
           alias = name;

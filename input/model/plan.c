@@ -154,6 +154,8 @@ static void free_arrays(rg_plan *plan) {
   free(plan->task_links);
   free(plan->unit_links);
   rg_reading_free(plan->reading);
+  free(plan->sources);
+  free(plan->dups);
   linkset_free(plan->linkset);
   plan->linkset = NULL;
 }

@@ -87,7 +87,9 @@ typedef struct rg_task {
   /* Filled by rg_plan_finalize(): links of this task are
    * plan->task_links[link_begin .. link_begin + link_count). */
   int link_begin, link_count;
-  int head_; /* private: newest link of this task while parsing, -1 none */
+  int head_;  /* private: newest link of this task while parsing, -1 none */
+  int source; /* the plan it came from (rg_plan.sources) in a consolidated
+               * plan (merge.h); 0 in a plan read from one file */
 } rg_task;
 
 typedef struct rg_unit {
@@ -115,6 +117,15 @@ typedef struct rg_diag {
   const char *code;    /* stable identifier: "no-lead", "no-units", ... */
   const char *message; /* human text */
 } rg_diag;
+
+/* A task of a consolidated plan (merge.h) that another plan repeats: the
+ * copy was not added; its units were linked to the kept task. */
+typedef struct rg_dup {
+  int task;           /* the kept task (index in this plan) */
+  int source;         /* the plan the copy was in (rg_plan.sources) */
+  const char *number; /* the copy's task id in that plan ("12") */
+  double score;       /* text similarity of the two (similar.h), >= the threshold */
+} rg_dup;
 
 typedef struct rg_plan rg_plan;
 
@@ -163,6 +174,14 @@ struct rg_plan {
   /* How the plan was read: format, level, conventions, header meanings,
    * names kept out (reading.h). NULL until a reader records something. */
   struct rg_reading *reading;
+
+  /* A consolidated plan (merge.h): the label of each plan it was made from
+   * (sources[task.source]) and the tasks found in two plans. A plan read
+   * from one file has no sources (n_sources 0) and no dups. */
+  const char **sources;
+  int n_sources;
+  rg_dup *dups;
+  int n_dups;
 
   /* private */
   struct rg_arena *arena;
