@@ -35,6 +35,7 @@
 #include "plan.h"
 #include "plan_out.h"
 #include "plans.h"
+#include "plans_chart.h"
 #include "plans_out.h"
 #include "report.h"
 #include "roster.h"
@@ -109,6 +110,10 @@ enum {
   OPT_MAX_TASK_UNITS,
   OPT_BACKBONE,
   OPT_RENAMES,
+  OPT_COMPARE,
+  OPT_TREND,
+  OPT_LEVEL,
+  OPT_CITY,
   OPT_YEAR, /* deadlines (input/deadline.h, analyzer/timeline.h) */
   OPT_AS_OF,
   OPT_SOON_DAYS,
@@ -132,9 +137,10 @@ enum {
   G_EXPLAIN = 1u << 7,  /* --explain: check */
   G_UNIT = 1u << 8,     /* --unit: the rows about one unit */
   G_BACKBONE = 1u << 9, /* --backbone: ties */
-  G_RENAMES = 1u << 10, /* --renames: compare */
-  G_AS_OF = 1u << 11,   /* --as-of --soon-days: the 督查督办 lights (parse, load, report) */
-  G_BY = 1u << 12,      /* --by quarter|month: load */
+  G_RENAMES = 1u << 10, /* --renames: compare, report */
+  G_PLANS = 1u << 11,   /* --compare --trend: report */
+  G_AS_OF = 1u << 12,   /* --as-of --soon-days: the 督查督办 lights (parse, load, report) */
+  G_BY = 1u << 13,      /* --by quarter|month: load */
 };
 
 typedef struct optdef {
@@ -190,6 +196,10 @@ static const optdef OPTIONS[] = {
     {{"unit", required_argument, NULL, OPT_UNIT}, G_UNIT},
     {{"backbone", no_argument, NULL, OPT_BACKBONE}, G_BACKBONE},
     {{"renames", required_argument, NULL, OPT_RENAMES}, G_RENAMES},
+    {{"compare", required_argument, NULL, OPT_COMPARE}, G_PLANS},
+    {{"level", required_argument, NULL, OPT_LEVEL}, G_READ},
+    {{"city", required_argument, NULL, OPT_CITY}, G_READ},
+    {{"trend", required_argument, NULL, OPT_TREND}, G_PLANS},
     {{"unavailable", required_argument, NULL, OPT_UNAVAILABLE}, G_MEETINGS},
     {{"ics", required_argument, NULL, OPT_ICS}, G_MEETINGS},
     {{"start", required_argument, NULL, OPT_START}, G_PLANNING},
@@ -225,9 +235,13 @@ typedef struct cli {
   const char *plan_path;   /* the first PLAN */
   const char **plan_paths; /* every PLAN, n_plans of them */
   int n_plans;
-  rg_plan **plans;     /* as read, one per PLAN (compare, trend) */
-  char **labels;       /* their labels (rg_plan_labels) */
-  const char *renames; /* compare --renames FILE */
+  rg_plan **plans;          /* as read, one per PLAN (compare, trend) */
+  char **labels;            /* their labels (rg_plan_labels) */
+  const char *renames;      /* compare --renames FILE */
+  const char *level, *city; /* --level, --city: rg_level_text into load.level_text */
+  const char *compare_path; /* report --compare OLD */
+  const char **trend_paths; /* report --trend FILE (repeatable), n_trend of them */
+  int n_trend;
   const char *out_path;
   rg_format format;
   rg_table_opts table; /* --wide --top --sort --columns */
@@ -471,7 +485,7 @@ static rg_status roster_pairs(cli *c, rg_plan *plan, int **pairs, rg_error *err)
  * note (in the page's language). */
 static rg_report_extra meetings_extra(rg_plan *plan, const rg_meeting_plan *mp) {
   int en = mp->opts.lang_en;
-  rg_report_extra extra;
+  rg_report_extra extra = {0};
   extra.id = "meetings";
   extra.title = en ? "Joint meetings" : "会议安排";
   char *note = NULL;
@@ -483,6 +497,145 @@ static rg_report_extra meetings_extra(rg_plan *plan, const rg_meeting_plan *mp) 
   free(note);
   extra.table = rg_meetings_table(plan, mp, -1);
   return extra;
+}
+
+static rg_status load_plan(cli *c, const char *path, rg_plan **plan, rg_error *err);
+
+/* The report's sections on several plans, after 会议安排 (extras[0]):
+ * load by plan and the tasks found twice (a consolidated plan), the
+ * comparison with --compare OLD (a slope chart, the units, renamed units,
+ * new and dropped tasks) and the trend with --trend FILE... (the earlier
+ * plans, oldest first, then this one: small multiples and the table). */
+#define MAX_VIEWS 8
+typedef struct plan_views {
+  rg_report_extra extras[MAX_VIEWS];
+  int n;
+  rg_plan *old;
+  rg_results ro;
+  rg_compare cmp;
+  rg_plan **series; /* --trend plans (owned), then the report's plan (borrowed) */
+  rg_results *rs;
+  int n_series;
+  char **labels;
+  int n_labels;
+  rg_trend trend;
+  char *svgs[2];
+} plan_views;
+
+static void add_view(plan_views *pv, const char *id, const char *title, const char *note,
+                     rg_table *t, const char *svg) {
+  pv->extras[pv->n++] = (rg_report_extra){id, title, note, t, svg};
+}
+
+static char *summary_note(const rg_plan *plan, const rg_compare *k, int zh) {
+  return (char *)rg_plan_printf(
+      (rg_plan *)plan,
+      zh ? "任务：延续 %d 项，新增 %d 项，取消 %d 项（文本相似度不低于 0.5 视为延续）；单位：新增 "
+           "%d 个，撤销 %d 个，更名 %d 个。"
+         : "Tasks: %d carried (text similarity at least 0.5), %d new, %d dropped; units: %d "
+           "added, %d removed, %d renamed.",
+      k->n_carried, k->n_new, k->n_dropped, k->n_added, k->n_removed, k->n_renamed);
+}
+
+static rg_status compare_views(cli *c, rg_plan *plan, const rg_results *r, plan_views *pv, int zh,
+                               rg_error *err) {
+  char **names = NULL;
+  int n_names = 0;
+  rg_status st = load_plan(c, c->compare_path, &pv->old, err);
+  if (!st && c->roster) st = rg_roster_apply(pv->old, c->roster, err);
+  if (!st && c->renames) st = rg_renames_read(c->renames, &names, &n_names, err);
+  if (!st) st = rg_analyze(pv->old, &c->analysis, &pv->ro, err);
+  if (!st)
+    st = rg_compare_plans(pv->old, &pv->ro, plan, r, names, n_names / 2, c->renames, &pv->cmp, err);
+  for (int i = 0; i < n_names; i++)
+    free(names[i]);
+  free(names);
+  if (st) return st;
+  char *lo = rg_plan_label(pv->old->path), *ln = rg_plan_label(plan->path);
+  pv->svgs[0] = rg_slope_chart_svg(&pv->cmp, lo, ln, zh);
+  free(lo);
+  free(ln);
+  add_view(pv, "compare", zh ? "方案对比" : "Comparison", summary_note(plan, &pv->cmp, zh),
+           rg_compare_units_table(&pv->cmp), pv->svgs[0]);
+  add_view(pv, "compare-renamed", zh ? "更名单位" : "Renamed units", NULL,
+           rg_compare_renamed_table(&pv->cmp), NULL);
+  add_view(pv, "compare-new", zh ? "新增任务" : "New tasks", NULL,
+           rg_compare_tasks_table(plan, pv->cmp.new_tasks, pv->cmp.n_new), NULL);
+  add_view(pv, "compare-dropped", zh ? "取消任务" : "Dropped tasks", NULL,
+           rg_compare_tasks_table(pv->old, pv->cmp.dropped, pv->cmp.n_dropped), NULL);
+  return RG_OK;
+}
+
+static rg_status trend_views(cli *c, rg_plan *plan, const rg_results *r, plan_views *pv, int zh,
+                             rg_error *err) {
+  int n = c->n_trend + 1;
+  pv->series = rg_xcalloc((size_t)n, sizeof *pv->series);
+  pv->rs = rg_xcalloc((size_t)n, sizeof *pv->rs);
+  const char **paths = rg_xcalloc((size_t)n, sizeof *paths);
+  rg_status st = RG_OK;
+  for (int i = 0; i < c->n_trend && !st; i++) {
+    paths[i] = c->trend_paths[i];
+    st = load_plan(c, paths[i], &pv->series[i], err);
+    if (!st && c->roster) st = rg_roster_apply(pv->series[i], c->roster, err);
+    if (!st) st = rg_analyze(pv->series[i], &c->analysis, &pv->rs[i], err);
+    pv->n_series = i + 1;
+  }
+  paths[n - 1] = plan->path;
+  pv->labels = rg_plan_labels(paths, n);
+  pv->n_labels = n;
+  free(paths);
+  if (st) return st;
+  pv->series[n - 1] = plan;
+  pv->rs[n - 1] = *r;
+  rg_trend_build((const rg_plan *const *)pv->series, pv->rs, n, &pv->trend);
+  pv->svgs[1] = rg_trend_chart_svg(&pv->trend, (const char *const *)pv->labels, 30, zh);
+  add_view(pv, "trend", zh ? "历年负荷" : "Load over the years",
+           zh ? "每个单位一小图：各年负荷（蓝线）与当年警戒线（红色虚线），红点为超负荷；图中为前 "
+                "30 个单位，表中为全部。"
+              : "One small chart per unit: its load each year (blue) and that year's fence "
+                "(dashed red); red dots are over the fence. The chart shows the first 30 units, "
+                "the table all.",
+           rg_trend_table(&pv->trend, (const char *const *)pv->labels), pv->svgs[1]);
+  return RG_OK;
+}
+
+static rg_status plan_views_build(cli *c, rg_plan *plan, const rg_results *r, plan_views *pv,
+                                  rg_error *err) {
+  int zh = !(c->lang && !strcmp(c->lang, "en"));
+  pv->n = 1; /* extras[0]: 会议安排 */
+  if (plan->n_sources > 1) {
+    rg_unit_plan_load *rows;
+    int n = rg_load_by_plan(plan, r, &rows);
+    add_view(pv, "load-by-plan", zh ? "分方案负荷" : "Load by plan", NULL,
+             rg_load_by_plan_table(plan, rows, n), NULL);
+    free(rows);
+    add_view(pv, "duplicates", zh ? "重复任务" : "Tasks in two plans",
+             zh ? "两个方案文本相似度不低于 0.8 的任务只计一次，计入先列出的方案。"
+                : "A task whose text is at least 0.8 similar to one of an earlier plan counts "
+                  "once, in the earlier plan.",
+             rg_duplicates_table(plan), NULL);
+  }
+  rg_status st = c->compare_path ? compare_views(c, plan, r, pv, zh, err) : RG_OK;
+  if (!st && c->n_trend) st = trend_views(c, plan, r, pv, zh, err);
+  return st;
+}
+
+static void plan_views_free(plan_views *pv) {
+  for (int i = 1; i < pv->n; i++)
+    rg_table_free((rg_table *)pv->extras[i].table);
+  rg_compare_free(&pv->cmp);
+  rg_results_free(&pv->ro);
+  rg_plan_free(pv->old);
+  rg_trend_free(&pv->trend);
+  for (int i = 0; i < pv->n_series; i++) {
+    rg_results_free(&pv->rs[i]);
+    rg_plan_free(pv->series[i]);
+  }
+  free(pv->series);
+  free(pv->rs);
+  rg_plan_labels_free(pv->labels, pv->n_labels);
+  free(pv->svgs[0]);
+  free(pv->svgs[1]);
 }
 
 static int cmd_report(cli *c, const command *cmd, rg_plan *plan, FILE *out) {
@@ -514,15 +667,19 @@ static int cmd_report(cli *c, const command *cmd, rg_plan *plan, FILE *out) {
     c->meetings.overloaded = over;
     st = rg_meetings_plan(plan, &c->meetings, &mp, &err);
   }
+  plan_views pv = {0};
+  if (!st) st = plan_views_build(c, plan, &r, &pv, &err);
   if (!st) {
     extra = meetings_extra(plan, &mp);
-    ro.extras = &extra;
-    ro.n_extras = 1;
+    pv.extras[0] = extra;
+    ro.extras = pv.extras;
+    ro.n_extras = pv.n;
     ro.meetings = &mp;
     ro.room = c->ics.room;
     st = rg_report_write(plan, &r, &ro, &err);
   }
   if (!st) printf("%s/index.html\n", ro.dir);
+  plan_views_free(&pv);
   rg_table_free((rg_table *)extra.table);
   rg_meeting_plan_free(&mp);
   free(over);
@@ -812,15 +969,24 @@ static const command COMMANDS[] = {
      "                      picture stays readable; the legend states it)\n"
      "      --width PX      PNG width in pixels (default 1920)\n"
      "      --lang zh|en    legend language\n"},
-    {"report", cmd_report, NULL, G_ANALYSIS | G_LANG | G_PLANNING, &OUT_REPORT,
-     "the report: HTML page, Excel workbook, JSON, CSV, GraphML",
+    {"report", cmd_report, NULL, G_ANALYSIS | G_LANG | G_PLANNING | G_RENAMES | G_PLANS,
+     &OUT_REPORT, "the report: HTML page, Excel workbook, JSON, CSV, GraphML",
      "respgraph report PLAN [-o DIR] writes DIR (default <plan name>-report/):\n"
      "index.html (self-contained, opens offline), report.xlsx, report.json, *.csv\n"
      "(UTF-8 with BOM), graph.graphml and diagrams/*.svg, then prints the path of\n"
      "index.html. --lang en writes it in English. Its 会议安排 section plans the\n"
      "meetings with the planning options of respgraph meetings (--max-attendees,\n"
      "--max-agenda, --overhead-minutes, --item-minutes, --start, --sessions, --rooms,\n"
-     "--max-per-day, --room, --chapter).\n\n" ANALYSIS_HELP},
+     "--max-per-day, --room, --chapter).\n"
+     "Several PLANs make one report of all of them, with the sections 分方案负荷 (load\n"
+     "by plan) and 重复任务 (tasks in two plans, counted once).\n"
+     "report options:\n"
+     "      --compare OLD       add 方案对比: OLD against this plan (as `respgraph\n"
+     "                          compare`), with a slope chart of every unit's load\n"
+     "      --renames FILE      CSV old,new for --compare\n"
+     "      --trend FILE        an earlier plan (repeatable, oldest first): add 历年负荷,\n"
+     "                          small multiples of every unit's load over the "
+     "plans\n\n" ANALYSIS_HELP},
     {"meetings", cmd_meetings, NULL,
      G_TABLE | G_ANALYSIS | G_PLANNING | G_MEETINGS | G_LANG | G_UNIT, &OUT_TABLE,
      "joint meetings: who meets on which tasks, on which day",
@@ -951,6 +1117,11 @@ static void command_help(const command *c) {
          "      --roster FILE             CSV collective,member: expand collectives\n"
          "      --accept-unit NAME        read NAME as a unit even if it does not look\n"
          "                                like a body (repeatable)\n"
+         "      --level LEVEL             national, provincial, city, county or district:\n"
+         "                                the level of a PLAN that does not say its own, so\n"
+         "                                its bare names take the prefix (发展改革委 ->\n"
+         "                                市发展改革委) and meet other plans' units\n"
+         "      --city PLACE              the same from a place (沈阳市, 浑南区)\n"
          "      --year YYYY               the plan's year, for deadlines without one\n"
          "                                (default: from its title, date or number)\n");
   if (c->options & G_ANALYSIS)
@@ -1018,6 +1189,12 @@ static int opt_read(cli *c, int opt, const char *arg) {
     break;
   case OPT_SHEET:
     c->load.sheet = arg;
+    break;
+  case OPT_LEVEL:
+    c->level = arg;
+    break;
+  case OPT_CITY:
+    c->city = arg;
     break;
   case OPT_ROSTER:
     c->roster = arg;
@@ -1260,6 +1437,12 @@ static int apply_option(cli *c, const command *cmd, unsigned g, int opt, const c
   case G_RENAMES:
     c->renames = arg;
     return EXIT_OK;
+  case G_PLANS:
+    if (opt == OPT_COMPARE)
+      c->compare_path = arg;
+    else
+      c->trend_paths[c->n_trend++] = arg;
+    return EXIT_OK;
   case G_ANALYSIS:
     return opt_analysis(c, cmd, opt, arg);
   case G_LANG:
@@ -1365,6 +1548,13 @@ static int parse_options(cli *c, const command *cmd, int argc, char **argv) {
     return EXIT_USAGE;
   }
   c->plan_paths = (const char **)argv + optind;
+  if (c->level || c->city) {
+    c->load.level_text = rg_level_text(c->level, c->city);
+    if (!c->load.level_text) {
+      say("--level takes national, provincial, city, county or district, not '%s'", c->level);
+      return EXIT_USAGE;
+    }
+  }
   c->plan_path = argv[optind];
   if (!c->have_start) /* the next Monday after today (local time) */
     c->meetings.start = rg_calendar_next_monday(today());
@@ -1539,11 +1729,14 @@ int main(int argc, char **argv) {
   c.exclude_units = rg_xcalloc((size_t)argc + 1, sizeof *c.exclude_units);
   c.accept_units = rg_xcalloc((size_t)argc + 1, sizeof *c.accept_units);
   c.exclude_task_ids = rg_xcalloc((size_t)argc + 1, sizeof *c.exclude_task_ids);
+  c.trend_paths = rg_xcalloc((size_t)argc + 1, sizeof *c.trend_paths);
   rc = parse_options(&c, cmd, argc, argv);
   if (rc < 0) rc = run_command(&c, cmd);
   free(c.exclude_units);
   free(c.accept_units);
   free(c.exclude_task_ids);
+  free(c.trend_paths);
+  free((char *)c.load.level_text);
   free(c.exclude_tasks);
   return rc;
 }

@@ -92,6 +92,7 @@ static void carry_tasks(const rg_plan *old, const rg_plan *nw, int *carry, doubl
   size_t n = 0, cap = 0;
   for (int a = 0; a < old->n_tasks; a++)
     for (int b = 0; b < nw->n_tasks; b++) {
+      if (!rg_bigrams_may_reach(&bo[a], &bn[b], RG_CARRY_THRESHOLD)) continue;
       double s = rg_bigrams_jaccard(&bo[a], &bn[b]);
       if (s < RG_CARRY_THRESHOLD) continue;
       RG_GROW(v, cap, n + 1);

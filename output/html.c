@@ -883,6 +883,7 @@ static void extras(page *p) {
     const rg_report_extra *x = &d->opts->extras[e];
     section_open(p, x->id, x->title); /* ids are [a-z0-9_-]+ (rg_report_write) */
     if (x->note) para(p, "hint", x->note);
+    if (x->svg) fprintf(out, "<div class=\"chartbox\">%s</div>\n", x->svg);
     if (!rg_table_rows(x->table)) {
       para(p, NULL, TR("无。", "None."));
     } else {

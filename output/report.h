@@ -43,6 +43,8 @@ typedef struct rg_report_extra {
   const char *title;     /* heading and sheet name (31 chars max in Excel) */
   const char *note;      /* a paragraph under the heading, or NULL */
   const rg_table *table; /* borrowed */
+  const char *svg;       /* a chart drawn by respgraph (plans_chart.h), inline under the
+                            note on the page only, or NULL; borrowed */
 } rg_report_extra;
 
 typedef struct rg_report_opts {

@@ -44,6 +44,7 @@ static int find_dup(const rg_bigrams *kept, int n_kept, const rg_bigrams *b, dou
   int best = -1;
   double top = 0;
   for (int t = 0; t < n_kept; t++) {
+    if (!rg_bigrams_may_reach(&kept[t], b, threshold)) continue;
     double s = rg_bigrams_jaccard(&kept[t], b);
     if (s >= threshold && s > top) best = t, top = s;
   }

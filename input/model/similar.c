@@ -79,6 +79,11 @@ double rg_bigrams_jaccard(const rg_bigrams *a, const rg_bigrams *b) {
   return all ? (double)both / all : 0;
 }
 
+int rg_bigrams_may_reach(const rg_bigrams *a, const rg_bigrams *b, double t) {
+  int lo = a->n < b->n ? a->n : b->n, hi = a->n < b->n ? b->n : a->n;
+  return hi == 0 ? t <= 0 : lo >= t * hi;
+}
+
 double rg_text_similarity(const char *a, const char *b) {
   rg_bigrams x, y;
   rg_bigrams_of(a, &x);

@@ -37,6 +37,10 @@ void rg_bigrams_of(const char *s, rg_bigrams *out);
 void rg_bigrams_free(rg_bigrams *b);
 /* Jaccard similarity of two sets, 0..1. */
 double rg_bigrams_jaccard(const rg_bigrams *a, const rg_bigrams *b);
+/* Can a and b be at least t similar? |A ∩ B| <= min and |A ∪ B| >= max of
+ * the sizes, so not when min < t x max: the O(1) test that skips most pairs
+ * of texts of unlike length before rg_bigrams_jaccard. */
+int rg_bigrams_may_reach(const rg_bigrams *a, const rg_bigrams *b, double t);
 /* The same for two texts. */
 double rg_text_similarity(const char *a, const char *b);
 

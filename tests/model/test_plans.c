@@ -27,6 +27,21 @@ Test(similar, punctuation_spaces_and_case_do_not_count) {
   cr_assert_eq(rg_text_similarity("甲乙", "乙甲"), 0.0);
 }
 
+/* The length test never rejects a pair that reaches t: 8 and 10 bigrams
+ * reach at most 0.8. */
+Test(similar, length_test_is_a_bound) {
+  rg_bigrams a, b;
+  rg_bigrams_of("一二三四五六七八九", &a);     /* 8 bigrams */
+  rg_bigrams_of("一二三四五六七八九十甲", &b); /* 10, 8 of them shared */
+  cr_assert_eq(a.n, 8);
+  cr_assert_eq(b.n, 10);
+  cr_assert(rg_bigrams_may_reach(&a, &b, 0.8));
+  cr_assert_float_eq(rg_bigrams_jaccard(&a, &b), 0.8, 1e-12);
+  cr_assert_not(rg_bigrams_may_reach(&a, &b, 0.81));
+  rg_bigrams_free(&a);
+  rg_bigrams_free(&b);
+}
+
 /* A plan with tasks (number, text, lead, support or NULL). */
 static rg_plan *plan_of(const char *path, const char *const (*t)[4], int n) {
   rg_plan *p = rg_plan_new(path);
