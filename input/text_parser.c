@@ -233,8 +233,7 @@ static int read_note(const char *c, int at_end, rg_duty *d) {
  * not a body's name (省市场监管局(省知识产权局) is a name and its alias)? */
 static int closes_paragraph(const char *s, size_t open, size_t after) {
   for (const char *q = s + after; *q; q += rg_utf8_char_len(q))
-    if (!(*q == ' ' || *q == ';' || *q == '.' || starts(q, "。") || starts(q, "；")))
-      return 0;
+    if (!(*q == ' ' || *q == ';' || *q == '.' || starts(q, "。") || starts(q, "；"))) return 0;
   if (!open) return 1;
   size_t b = open;
   do

@@ -388,7 +388,10 @@ static size_t jurisdiction_len(const char *s, size_t upto) {
   return g == upto ? g : 0;
 }
 
-char *rg_vocab_expand(const char *name) {
+char *rg_vocab_expand(const char *name) { return rg_vocab_expand_head(name, NULL); }
+
+char *rg_vocab_expand_head(const char *name, size_t *head_out) {
+  if (head_out) *head_out = 0;
   /* every form above ends in 委, 局, 厅 or 会: a quick no for the rest */
   size_t len = strlen(name);
   if (len < 3 || (!ends(name, "委") && !ends(name, "局") && !ends(name, "厅") && !ends(name, "会")))
@@ -405,6 +408,7 @@ char *rg_vocab_expand(const char *name) {
     size_t head = n - m;
     /* only after a jurisdiction (or nothing): 市人社局, 人社局; not 某某人社局中心 */
     if (head && !jurisdiction_len(name, head)) continue;
+    if (head_out) *head_out = head;
     size_t r = strlen(EXPAND[i][1]);
     char *out = rg_xmalloc(head + r + 1);
     memcpy(out, name, head);
@@ -417,11 +421,10 @@ char *rg_vocab_expand(const char *name) {
 int rg_vocab_is_set_name(const char *name) {
   if (!*name || rg_vocab_is_bare(name) || starts_any(name, FUNC_WORDS)) return 0;
   static const char *const END[] = {
-      "部门",   "单位",       "机构",   "地区",   "城市",   "部委",     "企业",     "组织",
-      "机关",   "方面",       "省份",   "园区",   "乡镇",   "街道",     "区县",     "县区",
-      "县(市)", "县(市、区)", "县(区)", "区(县)", "开发区", "成员单位", "各级政府", "市",
-      "县",     "区",         "镇",     "乡",     "省",     "州",       "旗",       "街办",
-      NULL};
+      "部门",   "单位",   "机构",   "地区",     "城市",     "部委", "企业", "组织",   "机关",
+      "方面",   "省份",   "园区",   "乡镇",     "街道",     "区县", "县区", "县(市)", "县(市、区)",
+      "县(区)", "区(县)", "开发区", "成员单位", "各级政府", "市",   "县",   "区",     "镇",
+      "乡",     "省",     "州",     "旗",       "街办",     NULL};
   if (ends_any(name, END)) return 1;
   /* 各街办(新区), 各乡镇(街道): a set and, in parentheses, what it includes */
   size_t n = strlen(name);
@@ -439,8 +442,8 @@ int rg_vocab_is_set_name(const char *name) {
 }
 
 int rg_vocab_is_grassroots(const char *name) {
-  static const char *const END[] = {"镇",   "乡",   "村",   "街道", "街道办事处", "街办",
-                                    "社区", "嘎查", "苏木", NULL};
+  static const char *const END[] = {"镇",   "乡",   "村",   "街道", "街道办事处",
+                                    "街办", "社区", "嘎查", "苏木", NULL};
   if (!ends_any(name, END)) return 0;
   return !ends_any(name, (const char *const[]){"乡村", "农村", "城乡", "城镇", "乡镇", NULL});
 }

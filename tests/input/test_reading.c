@@ -1164,15 +1164,14 @@ Test(round3, responsible_body_columns_lead) {
     cr_expect_eq(rg_header_classify(H[i]), RG_HDR_SHARED, "%s", H[i]);
     char csv[512];
     snprintf(csv, sizeof csv,
-             "序号,目标任务,县级领导,%s,配合单位\n1,甲,县长,县农业农村局,县财政局、城关镇\n",
-             H[i]);
+             "序号,目标任务,县级领导,%s,配合单位\n1,甲,县长,县农业农村局,县财政局、城关镇\n", H[i]);
     rg_plan *p = parse_as(csv, RG_INPUT_CSV, NULL, 0);
     EXPECT_TASK(p, 0, "lead:县农业农村局;support:县财政局;support:城关镇");
     rg_plan_free(p);
   }
   /* beside a lead column it is responsible, not lead */
-  rg_plan *p = parse_as("序号,任务,牵头单位,责任主体\n1,甲,市商务局,市财政局\n", RG_INPUT_CSV,
-                        NULL, 0);
+  rg_plan *p =
+      parse_as("序号,任务,牵头单位,责任主体\n1,甲,市商务局,市财政局\n", RG_INPUT_CSV, NULL, 0);
   EXPECT_TASK(p, 0, "lead:市商务局;support:市财政局");
   rg_plan_free(p);
 }
@@ -1180,8 +1179,8 @@ Test(round3, responsible_body_columns_lead) {
 /* Found by zj-2026-ai (0.976 before): the words of a lead cell say how its
  * units share the lead, never that they support. */
 Test(round3, a_lead_cell_that_shares_keeps_its_units_lead) {
-  static const char *const CELL[] = {"省经信厅、省科技厅按职责分工负责", "省经信厅、省科技厅分别负责",
-                                     "省经信厅、省科技厅共同负责"};
+  static const char *const CELL[] = {"省经信厅、省科技厅按职责分工负责",
+                                     "省经信厅、省科技厅分别负责", "省经信厅、省科技厅共同负责"};
   for (int i = 0; i < 3; i++) {
     char csv[512];
     snprintf(csv, sizeof csv, "序号,重点任务,牵头单位,配合单位\n1,甲,%s,省发展改革委\n", CELL[i]);
@@ -1203,10 +1202,14 @@ Test(round3, zones_street_offices_and_places_keep_their_names) {
   static const struct {
     const char *in, *want;
   } v[] = {
-      {"立山经济开发区", "立山经济开发区"}, {"下陆新区", "下陆新区"},
-      {"临空经济示范区", "临空经济示范区"}, {"团城山街办", "团城山街办"},
-      {"新下陆街办", "新下陆街办"},         {"城关街道办事处", "城关街道办事处"},
-      {"杭州市", "杭州市政府"},             {"莲都区", "莲都区政府"},
+      {"立山经济开发区", "立山经济开发区"},
+      {"下陆新区", "下陆新区"},
+      {"临空经济示范区", "临空经济示范区"},
+      {"团城山街办", "团城山街办"},
+      {"新下陆街办", "新下陆街办"},
+      {"城关街道办事处", "城关街道办事处"},
+      {"杭州市", "杭州市政府"},
+      {"莲都区", "莲都区政府"},
       {"法库县", "法库县政府"},
   };
   for (size_t i = 0; i < sizeof v / sizeof *v; i++) {
@@ -1224,11 +1227,9 @@ Test(round3, more_abbreviations_and_bodies) {
   static const struct {
     const char *in, *want;
   } v[] = {
-      {"区发改局", "区发展改革局"},   {"市发展和改革局", "市发展改革局"},
-      {"发改局", "县发展改革局"},     {"市医疗保障局", "市医保局"},
-      {"县医疗保障局", "县医保局"},   {"医疗保障局", "县医保局"},
-      {"公路段", "县公路段"},         {"县供电段", "县供电段"},
-      {"县养护段", "县养护段"},
+      {"区发改局", "区发展改革局"}, {"市发展和改革局", "市发展改革局"}, {"发改局", "县发展改革局"},
+      {"市医疗保障局", "市医保局"}, {"县医疗保障局", "县医保局"},       {"医疗保障局", "县医保局"},
+      {"公路段", "县公路段"},       {"县供电段", "县供电段"},           {"县养护段", "县养护段"},
   };
   for (size_t i = 0; i < sizeof v / sizeof *v; i++) {
     rg_unit_list l;
@@ -1240,4 +1241,33 @@ Test(round3, more_abbreviations_and_bodies) {
   }
   cr_expect_not(rg_vocab_is_body("路段"));
   cr_expect_not(rg_vocab_is_body("阶段"));
+}
+
+/* A canonical name reached by a rule, not a table entry, is named by check
+ * with both names ([canonical]), once per name; table forms are not. */
+Test(round3, canonical_names_reached_by_a_rule_are_reported) {
+  static const struct {
+    const char *plan, *printed, *canon;
+  } v[] = {
+      {"1.甲。（省发展改革委牵头，杭州市配合）\n2.乙。（杭州市负责）\n", "杭州市", "杭州市政府"},
+      {"1.甲。\n牵头单位：莲都区\n责任单位：市财政局\n", "莲都区", "莲都区政府"},
+      {"1.甲。（中华人民共和国海洋委员会、财政部负责）\n", "中华人民共和国海洋委员会",
+       "海洋委员会"},
+  };
+  for (size_t i = 0; i < sizeof v / sizeof *v; i++) {
+    rg_plan *p = parse(v[i].plan);
+    cr_expect_eq(count_code(p, "canonical"), 1, "%s", v[i].plan);
+    char want[256];
+    snprintf(want, sizeof want, "'%s' is read as '%s'", v[i].printed, v[i].canon);
+    int found = 0;
+    for (int d = 0; d < p->n_diags; d++)
+      found |= !strcmp(p->diags[d].code, "canonical") && strstr(p->diags[d].message, want);
+    cr_expect(found, "%s", want);
+    rg_plan_free(p);
+  }
+  /* table forms and abbreviations after a jurisdiction are certain: silent */
+  rg_plan *p = parse("1.甲。（中国人民银行、国家税务总局负责）\n2.乙。（市发改委、市人社局、"
+                     "丽水市市场监督管理局负责）\n");
+  cr_expect_eq(count_code(p, "canonical"), 0);
+  rg_plan_free(p);
 }
