@@ -29,14 +29,20 @@
 #include "load.h"
 #include "meetings.h"
 #include "meetings_out.h"
+#include "merge.h"
 #include "names.h"
 #include "outfile.h"
 #include "plan.h"
 #include "plan_out.h"
+#include "plans.h"
+#include "plans_chart.h"
+#include "plans_out.h"
 #include "report.h"
 #include "roster.h"
 #include "schema.h"
+#include "similar.h"
 #include "table.h"
+#include "timeline.h"
 #include "unavailable.h"
 
 /* Exit codes (README.md and NOTES.md list them). */
@@ -104,6 +110,15 @@ enum {
   OPT_MAX_TASK_UNITS,
   OPT_THREADS,
   OPT_BACKBONE,
+  OPT_RENAMES,
+  OPT_COMPARE,
+  OPT_TREND,
+  OPT_LEVEL,
+  OPT_CITY,
+  OPT_YEAR, /* deadlines (input/deadline.h, analyzer/timeline.h) */
+  OPT_AS_OF,
+  OPT_SOON_DAYS,
+  OPT_BY,
 };
 
 /* Option groups: a command takes the groups in its table entry; -o, -h and
@@ -123,6 +138,10 @@ enum {
   G_EXPLAIN = 1u << 7,  /* --explain: check */
   G_UNIT = 1u << 8,     /* --unit: the rows about one unit */
   G_BACKBONE = 1u << 9, /* --backbone: ties */
+  G_RENAMES = 1u << 10, /* --renames: compare, report */
+  G_PLANS = 1u << 11,   /* --compare --trend: report */
+  G_AS_OF = 1u << 12,   /* --as-of --soon-days: the 督查督办 lights (parse, load, report) */
+  G_BY = 1u << 13,      /* --by quarter|month: load */
 };
 
 typedef struct optdef {
@@ -137,6 +156,7 @@ static const struct {
 } OWN_OPTIONS[] = {
     {G_EXPLAIN, "--explain goes with check: respgraph check PLAN --explain TASK"},
     {G_BACKBONE, "--backbone goes with ties: respgraph ties PLAN --backbone"},
+    {G_RENAMES, "--renames goes with compare: respgraph compare OLD NEW --renames FILE"},
 };
 
 static const optdef OPTIONS[] = {
@@ -177,6 +197,11 @@ static const optdef OPTIONS[] = {
     {{"exclude-unit", required_argument, NULL, OPT_EXCLUDE_UNIT}, G_MEETINGS},
     {{"unit", required_argument, NULL, OPT_UNIT}, G_UNIT},
     {{"backbone", no_argument, NULL, OPT_BACKBONE}, G_BACKBONE},
+    {{"renames", required_argument, NULL, OPT_RENAMES}, G_RENAMES},
+    {{"compare", required_argument, NULL, OPT_COMPARE}, G_PLANS},
+    {{"level", required_argument, NULL, OPT_LEVEL}, G_READ},
+    {{"city", required_argument, NULL, OPT_CITY}, G_READ},
+    {{"trend", required_argument, NULL, OPT_TREND}, G_PLANS},
     {{"unavailable", required_argument, NULL, OPT_UNAVAILABLE}, G_MEETINGS},
     {{"ics", required_argument, NULL, OPT_ICS}, G_MEETINGS},
     {{"start", required_argument, NULL, OPT_START}, G_PLANNING},
@@ -187,6 +212,10 @@ static const optdef OPTIONS[] = {
     {{"room", required_argument, NULL, OPT_ROOM}, G_PLANNING},
     {{"min-relevance", required_argument, NULL, OPT_MIN_RELEVANCE}, G_PLANNING},
     {{"help", no_argument, NULL, OPT_HELP}, G_READ},
+    {{"year", required_argument, NULL, OPT_YEAR}, G_READ},
+    {{"as-of", required_argument, NULL, OPT_AS_OF}, G_AS_OF},
+    {{"soon-days", required_argument, NULL, OPT_SOON_DAYS}, G_AS_OF},
+    {{"by", required_argument, NULL, OPT_BY}, G_BY},
 };
 #define N_OPTIONS ((int)(sizeof OPTIONS / sizeof OPTIONS[0]))
 
@@ -205,7 +234,16 @@ static const output OUT_REPORT = {
     1, "  -o, --output DIR              the report folder (default <plan name>-report)\n"};
 
 typedef struct cli {
-  const char *plan_path;
+  const char *plan_path;   /* the first PLAN */
+  const char **plan_paths; /* every PLAN, n_plans of them */
+  int n_plans;
+  rg_plan **plans;          /* as read, one per PLAN (compare, trend) */
+  char **labels;            /* their labels (rg_plan_labels) */
+  const char *renames;      /* compare --renames FILE */
+  const char *level, *city; /* --level, --city: rg_level_text into load.level_text */
+  const char *compare_path; /* report --compare OLD */
+  const char **trend_paths; /* report --trend FILE (repeatable), n_trend of them */
+  int n_trend;
   const char *out_path;
   rg_format format;
   rg_table_opts table; /* --wide --top --sort --columns */
@@ -232,6 +270,10 @@ typedef struct cli {
   const char **exclude_task_ids;
   int n_exclude_tasks;
   int *exclude_tasks;
+  /* deadlines: --as-of, --soon-days (as_of 0: not given), --by (months per period) */
+  long as_of;
+  int soon_days;
+  int by_months;
 } cli;
 
 typedef struct command command;
@@ -244,6 +286,12 @@ struct command {
   const char *summary;
   const char *help;
 };
+
+/* How a command takes its PLANs (plans_of): several read as one
+ * consolidated plan (merge.h), or exactly two (compare), or two or more
+ * (trend) kept apart. */
+enum { PLANS_MERGED = 0, PLANS_TWO = 1, PLANS_SERIES = 2 };
+static int plans_of(const command *cmd);
 
 /* Print one "respgraph: ..." line on stderr. Messages repeat names and
  * arguments, so a control character in them is shown, never obeyed
@@ -292,7 +340,12 @@ static int plan_table(cli *c, rg_plan *plan, const rg_view *v, FILE *out) {
 
 static int cmd_parse(cli *c, const command *cmd, rg_plan *plan, FILE *out) {
   (void)cmd;
-  return plan_table(c, plan, &rg_view_tasks, out);
+  if (!c->as_of) return plan_table(c, plan, &rg_view_tasks, out);
+  rg_timeline tl; /* the lights at --as-of */
+  rg_timeline_as_of(&tl, c->as_of, c->soon_days);
+  rg_table_src src = {.plan = plan, .only_unit = -1, .tl = &tl};
+  rg_error err;
+  return finish(rg_out_view_table(&rg_view_tasks, &src, c->format, &c->table, out, &err), &err);
 }
 
 static int cmd_edges(cli *c, const command *cmd, rg_plan *plan, FILE *out) {
@@ -361,6 +414,25 @@ static int cmd_table(cli *c, const command *cmd, rg_plan *plan, FILE *out) {
   return finish(st, &err);
 }
 
+/* load --by quarter|month: each unit's load per period of the plan's year,
+ * with a fence per period (analyzer/timeline.h). */
+static int cmd_load(cli *c, const command *cmd, rg_plan *plan, FILE *out) {
+  (void)cmd;
+  rg_results r = {0};
+  rg_timeline tl;
+  rg_error err;
+  rg_error_clear(&err);
+  rg_table_src src = {.plan = plan, .res = &r, .tl = &tl, .only_unit = -1};
+  if (c->only_unit && option_unit(plan, "--unit", c->only_unit, &src.only_unit)) return EXIT_USAGE;
+  rg_timeline_as_of(&tl, c->as_of, c->soon_days);
+  rg_status st = rg_analyze(plan, &c->analysis, &r, &err);
+  if (!st) st = rg_timeline_build(plan, &r, c->by_months, &tl, &err);
+  if (!st) st = rg_out_view_table(&rg_view_periods, &src, c->format, &c->table, out, &err);
+  rg_timeline_free(&tl);
+  rg_results_free(&r);
+  return finish(st, &err);
+}
+
 static void versions(char *buf, size_t size) {
   snprintf(buf, size, "respgraph %s; igraph %s", RG_VERSION, IGRAPH_VERSION);
 }
@@ -415,7 +487,7 @@ static rg_status roster_pairs(cli *c, rg_plan *plan, int **pairs, rg_error *err)
  * note (in the page's language). */
 static rg_report_extra meetings_extra(rg_plan *plan, const rg_meeting_plan *mp) {
   int en = mp->opts.lang_en;
-  rg_report_extra extra;
+  rg_report_extra extra = {0};
   extra.id = "meetings";
   extra.title = en ? "Joint meetings" : "会议安排";
   char *note = NULL;
@@ -427,6 +499,145 @@ static rg_report_extra meetings_extra(rg_plan *plan, const rg_meeting_plan *mp) 
   free(note);
   extra.table = rg_meetings_table(plan, mp, -1);
   return extra;
+}
+
+static rg_status load_plan(cli *c, const char *path, rg_plan **plan, rg_error *err);
+
+/* The report's sections on several plans, after 会议安排 (extras[0]):
+ * load by plan and the tasks found twice (a consolidated plan), the
+ * comparison with --compare OLD (a slope chart, the units, renamed units,
+ * new and dropped tasks) and the trend with --trend FILE... (the earlier
+ * plans, oldest first, then this one: small multiples and the table). */
+#define MAX_VIEWS 8
+typedef struct plan_views {
+  rg_report_extra extras[MAX_VIEWS];
+  int n;
+  rg_plan *old;
+  rg_results ro;
+  rg_compare cmp;
+  rg_plan **series; /* --trend plans (owned), then the report's plan (borrowed) */
+  rg_results *rs;
+  int n_series;
+  char **labels;
+  int n_labels;
+  rg_trend trend;
+  char *svgs[2];
+} plan_views;
+
+static void add_view(plan_views *pv, const char *id, const char *title, const char *note,
+                     rg_table *t, const char *svg) {
+  pv->extras[pv->n++] = (rg_report_extra){id, title, note, t, svg};
+}
+
+static char *summary_note(const rg_plan *plan, const rg_compare *k, int zh) {
+  return (char *)rg_plan_printf(
+      (rg_plan *)plan,
+      zh ? "任务：延续 %d 项，新增 %d 项，取消 %d 项（文本相似度不低于 0.5 视为延续）；单位：新增 "
+           "%d 个，撤销 %d 个，更名 %d 个。"
+         : "Tasks: %d carried (text similarity at least 0.5), %d new, %d dropped; units: %d "
+           "added, %d removed, %d renamed.",
+      k->n_carried, k->n_new, k->n_dropped, k->n_added, k->n_removed, k->n_renamed);
+}
+
+static rg_status compare_views(cli *c, rg_plan *plan, const rg_results *r, plan_views *pv, int zh,
+                               rg_error *err) {
+  char **names = NULL;
+  int n_names = 0;
+  rg_status st = load_plan(c, c->compare_path, &pv->old, err);
+  if (!st && c->roster) st = rg_roster_apply(pv->old, c->roster, err);
+  if (!st && c->renames) st = rg_renames_read(c->renames, &names, &n_names, err);
+  if (!st) st = rg_analyze(pv->old, &c->analysis, &pv->ro, err);
+  if (!st)
+    st = rg_compare_plans(pv->old, &pv->ro, plan, r, names, n_names / 2, c->renames, &pv->cmp, err);
+  for (int i = 0; i < n_names; i++)
+    free(names[i]);
+  free(names);
+  if (st) return st;
+  char *lo = rg_plan_label(pv->old->path), *ln = rg_plan_label(plan->path);
+  pv->svgs[0] = rg_slope_chart_svg(&pv->cmp, lo, ln, zh);
+  free(lo);
+  free(ln);
+  add_view(pv, "compare", zh ? "方案对比" : "Comparison", summary_note(plan, &pv->cmp, zh),
+           rg_compare_units_table(&pv->cmp), pv->svgs[0]);
+  add_view(pv, "compare-renamed", zh ? "更名单位" : "Renamed units", NULL,
+           rg_compare_renamed_table(&pv->cmp), NULL);
+  add_view(pv, "compare-new", zh ? "新增任务" : "New tasks", NULL,
+           rg_compare_tasks_table(plan, pv->cmp.new_tasks, pv->cmp.n_new), NULL);
+  add_view(pv, "compare-dropped", zh ? "取消任务" : "Dropped tasks", NULL,
+           rg_compare_tasks_table(pv->old, pv->cmp.dropped, pv->cmp.n_dropped), NULL);
+  return RG_OK;
+}
+
+static rg_status trend_views(cli *c, rg_plan *plan, const rg_results *r, plan_views *pv, int zh,
+                             rg_error *err) {
+  int n = c->n_trend + 1;
+  pv->series = rg_xcalloc((size_t)n, sizeof *pv->series);
+  pv->rs = rg_xcalloc((size_t)n, sizeof *pv->rs);
+  const char **paths = rg_xcalloc((size_t)n, sizeof *paths);
+  rg_status st = RG_OK;
+  for (int i = 0; i < c->n_trend && !st; i++) {
+    paths[i] = c->trend_paths[i];
+    st = load_plan(c, paths[i], &pv->series[i], err);
+    if (!st && c->roster) st = rg_roster_apply(pv->series[i], c->roster, err);
+    if (!st) st = rg_analyze(pv->series[i], &c->analysis, &pv->rs[i], err);
+    pv->n_series = i + 1;
+  }
+  paths[n - 1] = plan->path;
+  pv->labels = rg_plan_labels(paths, n);
+  pv->n_labels = n;
+  free(paths);
+  if (st) return st;
+  pv->series[n - 1] = plan;
+  pv->rs[n - 1] = *r;
+  rg_trend_build((const rg_plan *const *)pv->series, pv->rs, n, &pv->trend);
+  pv->svgs[1] = rg_trend_chart_svg(&pv->trend, (const char *const *)pv->labels, 30, zh);
+  add_view(pv, "trend", zh ? "历年负荷" : "Load over the years",
+           zh ? "每个单位一小图：各年负荷（蓝线）与当年警戒线（红色虚线），红点为超负荷；图中为前 "
+                "30 个单位，表中为全部。"
+              : "One small chart per unit: its load each year (blue) and that year's fence "
+                "(dashed red); red dots are over the fence. The chart shows the first 30 units, "
+                "the table all.",
+           rg_trend_table(&pv->trend, (const char *const *)pv->labels), pv->svgs[1]);
+  return RG_OK;
+}
+
+static rg_status plan_views_build(cli *c, rg_plan *plan, const rg_results *r, plan_views *pv,
+                                  rg_error *err) {
+  int zh = !(c->lang && !strcmp(c->lang, "en"));
+  pv->n = 1; /* extras[0]: 会议安排 */
+  if (plan->n_sources > 1) {
+    rg_unit_plan_load *rows;
+    int n = rg_load_by_plan(plan, r, &rows);
+    add_view(pv, "load-by-plan", zh ? "分方案负荷" : "Load by plan", NULL,
+             rg_load_by_plan_table(plan, rows, n), NULL);
+    free(rows);
+    add_view(pv, "duplicates", zh ? "重复任务" : "Tasks in two plans",
+             zh ? "两个方案文本相似度不低于 0.8 的任务只计一次，计入先列出的方案。"
+                : "A task whose text is at least 0.8 similar to one of an earlier plan counts "
+                  "once, in the earlier plan.",
+             rg_duplicates_table(plan), NULL);
+  }
+  rg_status st = c->compare_path ? compare_views(c, plan, r, pv, zh, err) : RG_OK;
+  if (!st && c->n_trend) st = trend_views(c, plan, r, pv, zh, err);
+  return st;
+}
+
+static void plan_views_free(plan_views *pv) {
+  for (int i = 1; i < pv->n; i++)
+    rg_table_free((rg_table *)pv->extras[i].table);
+  rg_compare_free(&pv->cmp);
+  rg_results_free(&pv->ro);
+  rg_plan_free(pv->old);
+  rg_trend_free(&pv->trend);
+  for (int i = 0; i < pv->n_series; i++) {
+    rg_results_free(&pv->rs[i]);
+    rg_plan_free(pv->series[i]);
+  }
+  free(pv->series);
+  free(pv->rs);
+  rg_plan_labels_free(pv->labels, pv->n_labels);
+  free(pv->svgs[0]);
+  free(pv->svgs[1]);
 }
 
 static int cmd_report(cli *c, const command *cmd, rg_plan *plan, FILE *out) {
@@ -458,15 +669,19 @@ static int cmd_report(cli *c, const command *cmd, rg_plan *plan, FILE *out) {
     c->meetings.overloaded = over;
     st = rg_meetings_plan(plan, &c->meetings, &mp, &err);
   }
+  plan_views pv = {0};
+  if (!st) st = plan_views_build(c, plan, &r, &pv, &err);
   if (!st) {
     extra = meetings_extra(plan, &mp);
-    ro.extras = &extra;
-    ro.n_extras = 1;
+    pv.extras[0] = extra;
+    ro.extras = pv.extras;
+    ro.n_extras = pv.n;
     ro.meetings = &mp;
     ro.room = c->ics.room;
     st = rg_report_write(plan, &r, &ro, &err);
   }
   if (!st) printf("%s/index.html\n", ro.dir);
+  plan_views_free(&pv);
   rg_table_free((rg_table *)extra.table);
   rg_meeting_plan_free(&mp);
   free(over);
@@ -579,14 +794,102 @@ done:
   return rc;
 }
 
+/* ------------------------------------------------------- several plans */
+
+/* Write table t as the command line asks (-f, --top, --sort, --columns). */
+static int write_built(cli *c, rg_table *t, FILE *out) {
+  rg_error err;
+  rg_error_clear(&err);
+  rg_status st = rg_table_write_opts(t, c->format, &c->table, out, &err);
+  rg_table_free(t);
+  return finish(st, &err);
+}
+
+static int cmd_load_by_plan(cli *c, const command *cmd, rg_plan *plan, FILE *out) {
+  (void)cmd;
+  rg_results r;
+  rg_error err;
+  rg_error_clear(&err);
+  rg_status st = rg_analyze(plan, &c->analysis, &r, &err);
+  if (st) return finish(st, &err);
+  rg_unit_plan_load *rows;
+  int n = rg_load_by_plan(plan, &r, &rows);
+  int rc = write_built(c, rg_load_by_plan_table(plan, rows, n), out);
+  free(rows);
+  rg_results_free(&r);
+  return rc;
+}
+
+static int cmd_duplicates(cli *c, const command *cmd, rg_plan *plan, FILE *out) {
+  (void)cmd;
+  return write_built(c, rg_duplicates_table(plan), out);
+}
+
+/* Analyse each plan of c->plans into r[0..n). */
+static rg_status analyse_each(cli *c, rg_results *r, rg_error *err) {
+  rg_status st = RG_OK;
+  for (int i = 0; i < c->n_plans && !st; i++)
+    st = rg_analyze(c->plans[i], &c->analysis, &r[i], err);
+  return st;
+}
+
+static int cmd_compare(cli *c, const command *cmd, rg_plan *plan, FILE *out) {
+  (void)cmd, (void)plan;
+  rg_error err;
+  rg_error_clear(&err);
+  rg_results r[2];
+  memset(r, 0, sizeof r);
+  char **names = NULL;
+  int n_names = 0;
+  rg_compare cmp = {0};
+  rg_status st = c->renames ? rg_renames_read(c->renames, &names, &n_names, &err) : RG_OK;
+  if (!st) st = analyse_each(c, r, &err);
+  if (!st)
+    st = rg_compare_plans(c->plans[0], &r[0], c->plans[1], &r[1], names, n_names / 2, c->renames,
+                          &cmp, &err);
+  if (!st) st = rg_compare_write(c->plans[0], c->plans[1], &cmp, c->format, &c->table, out, &err);
+  rg_compare_free(&cmp);
+  for (int i = 0; i < n_names; i++)
+    free(names[i]);
+  free(names);
+  rg_results_free(&r[0]);
+  rg_results_free(&r[1]);
+  return finish(st, &err);
+}
+
+static int cmd_trend(cli *c, const command *cmd, rg_plan *plan, FILE *out) {
+  (void)cmd, (void)plan;
+  rg_error err;
+  rg_error_clear(&err);
+  rg_results *r = rg_xcalloc((size_t)c->n_plans, sizeof *r);
+  rg_trend t = {0};
+  rg_status st = analyse_each(c, r, &err);
+  if (!st) {
+    rg_trend_build((const rg_plan *const *)c->plans, r, c->n_plans, &t);
+    st = rg_trend_write(&t, (const char *const *)c->labels, c->format, &c->table, out, &err);
+  }
+  rg_trend_free(&t);
+  for (int i = 0; i < c->n_plans; i++)
+    rg_results_free(&r[i]);
+  free(r);
+  return finish(st, &err);
+}
+
 /* ------------------------------------------------------------ table */
 
 static const command COMMANDS[] = {
-    {"parse", cmd_parse, NULL, G_TABLE, &OUT_TABLE,
+    {"parse", cmd_parse, NULL, G_TABLE | G_AS_OF, &OUT_TABLE,
      "tasks with chapter, section, leads and supports",
      "Lists every task: number as printed, ordinal, chapter and section numbers,\n"
      "lead and support units (canonical names), whether its unit list is open\n"
-     "(等有关部门), deadline, source line and text.\n"},
+     "(等有关部门), deadline, source line and text; with --wide, CSV and JSON\n"
+     "also the deadline as dates: due_kind (dated, spread, recurring, unread),\n"
+     "due_from, due_by and milestone (YYYY-MM-DD).\n"
+     "parse options:\n"
+     "      --as-of YYYY-MM-DD  add each task's 督查督办 light on that day: light\n"
+     "                          (overdue 逾期, due-soon 临近, not-due 未到期, ongoing\n"
+     "                          持续推进) and light_date, the deadline it is judged by\n"
+     "      --soon-days N       due soon = due within N days (default 30)\n"},
     {"edges", cmd_edges, NULL, G_TABLE, &OUT_TABLE,
      "one row per task-unit link (task,role,unit,kind)",
      "One row per task-unit link. CSV header: task,role,unit,kind,chapter,line.\n"
@@ -633,6 +936,22 @@ static const command COMMANDS[] = {
      "overloaded units with the reasons",
      "Units whose weighted load exceeds Tukey's fence Q3 + 1.5*IQR, with z-score,\n"
      "rank, the chapters that drive the load and a reason a reader can check.\n\n" ANALYSIS_HELP},
+    {"load", cmd_load, NULL, G_TABLE | G_ANALYSIS | G_UNIT | G_BY | G_AS_OF, &OUT_TABLE,
+     "load per quarter or month, from the deadlines",
+     "Each concrete unit's load per quarter (--by quarter, default) or month\n"
+     "(--by month) of the plan's year, read from the tasks' deadlines (完成时限, or\n"
+     "a date such as 年底前 in the task's text). A task covers the periods its\n"
+     "deadline's interval overlaps (6月底前: January to June; 三季度: July to\n"
+     "September); a task with no deadline, with 持续推进 or 每季度, or with a\n"
+     "deadline respgraph does not read (check warns) covers the whole year. Each\n"
+     "unit's role weight is split evenly over the periods covered, so the periods\n"
+     "add up exactly to the annual load. A unit is over in a period when its load\n"
+     "there is above that period's fence Q3 + 1.5*IQR (fence_in_N, with --wide).\n"
+     "CSV columns: unit,load,load_in_1..N,peak,over_in,fence_in_1..N.\n"
+     "load options:\n"
+     "      --by quarter|month  the periods (default quarter)\n"
+     "      --year YYYY         the plan's year when its title, date and number\n"
+     "                          name none\n\n" ANALYSIS_HELP},
     {"diagram", cmd_diagram, NULL, G_ANALYSIS | G_LANG | G_DIAGRAM, &OUT_DIAGRAM,
      "coordination diagram (svg, png, pdf or dot) with Graphviz",
      "respgraph diagram PLAN --view V -o FILE; the format comes from FILE's extension.\n"
@@ -652,15 +971,24 @@ static const command COMMANDS[] = {
      "                      picture stays readable; the legend states it)\n"
      "      --width PX      PNG width in pixels (default 1920)\n"
      "      --lang zh|en    legend language\n"},
-    {"report", cmd_report, NULL, G_ANALYSIS | G_LANG | G_PLANNING, &OUT_REPORT,
-     "the report: HTML page, Excel workbook, JSON, CSV, GraphML",
+    {"report", cmd_report, NULL, G_ANALYSIS | G_LANG | G_PLANNING | G_RENAMES | G_PLANS,
+     &OUT_REPORT, "the report: HTML page, Excel workbook, JSON, CSV, GraphML",
      "respgraph report PLAN [-o DIR] writes DIR (default <plan name>-report/):\n"
      "index.html (self-contained, opens offline), report.xlsx, report.json, *.csv\n"
      "(UTF-8 with BOM), graph.graphml and diagrams/*.svg, then prints the path of\n"
      "index.html. --lang en writes it in English. Its 会议安排 section plans the\n"
      "meetings with the planning options of respgraph meetings (--max-attendees,\n"
      "--max-agenda, --overhead-minutes, --item-minutes, --start, --sessions, --rooms,\n"
-     "--max-per-day, --room, --chapter).\n\n" ANALYSIS_HELP},
+     "--max-per-day, --room, --chapter).\n"
+     "Several PLANs make one report of all of them, with the sections 分方案负荷 (load\n"
+     "by plan) and 重复任务 (tasks in two plans, counted once).\n"
+     "report options:\n"
+     "      --compare OLD       add 方案对比: OLD against this plan (as `respgraph\n"
+     "                          compare`), with a slope chart of every unit's load\n"
+     "      --renames FILE      CSV old,new for --compare\n"
+     "      --trend FILE        an earlier plan (repeatable, oldest first): add 历年负荷,\n"
+     "                          small multiples of every unit's load over the "
+     "plans\n\n" ANALYSIS_HELP},
     {"meetings", cmd_meetings, NULL,
      G_TABLE | G_ANALYSIS | G_PLANNING | G_MEETINGS | G_LANG | G_UNIT, &OUT_TABLE,
      "joint meetings: who meets on which tasks, on which day",
@@ -707,8 +1035,52 @@ static const command COMMANDS[] = {
      "collectives and generic units, and their tasks",
      "Named sets (各区、县(市)政府) and unspecified bodies (有关部门) with the tasks\n"
      "each appears in. They stay out of centrality unless --roster expands them.\n"},
+    {"load-by-plan", cmd_load_by_plan, NULL, G_TABLE | G_ANALYSIS, &OUT_TABLE,
+     "each unit's load broken down by plan (several PLANs)",
+     "respgraph load-by-plan PLAN1 PLAN2 ...: one row per concrete unit and plan\n"
+     "it has tasks in (units by load, as `units` lists them, then plans in the\n"
+     "order given): unit,plan,led,supported,load. A plan is named by its file name\n"
+     "without folder and extension. A task found in two plans counts once, in\n"
+     "the first (see `respgraph duplicates`).\n\n" ANALYSIS_HELP},
+    {"duplicates", cmd_duplicates, NULL, G_TABLE, &OUT_TABLE,
+     "tasks that two of the PLANs both contain, counted once",
+     "respgraph duplicates PLAN1 PLAN2 ...: the tasks of a later plan whose text is\n"
+     "at least 0.8 similar to a task of an earlier plan (character-bigram Jaccard of\n"
+     "the letters and digits: punctuation and spaces do not count). Such a task is\n"
+     "counted once, as the earlier plan's task, with the units of both.\n"
+     "Columns: task (kept, PLAN:ID), plan (where the copy is), copy (PLAN:ID),\n"
+     "score, text.\n"},
+    {"compare", cmd_compare, NULL, G_TABLE | G_ANALYSIS | G_RENAMES, &OUT_TABLE,
+     "what changed from OLD to NEW: units, loads, ranks, ties, tasks",
+     "respgraph compare OLD NEW: units added, removed and renamed; per unit the\n"
+     "load and rank in each plan, delta_load = new - old, and the partners gained\n"
+     "and lost (units under their NEW names); tasks carried over (text similarity\n"
+     "at least 0.5, best pairs first), new and dropped.\n"
+     "A unit is the same unit when its canonical name is; --renames FILE (CSV\n"
+     "old,new) names the others. Without it, a unit only OLD names and a unit\n"
+     "only NEW names are suggested as a rename when (name similarity + task\n"
+     "similarity) / 2 >= 0.5 (the score is shown).\n"
+     "Table: a summary, the units, then renamed units, new and dropped tasks.\n"
+     "CSV: the units. JSON: old, new, renamed[] {old, new, kind (given or\n"
+     "suggested), score, name_score, task_score}, added[], removed[], carried[]\n"
+     "{old_task, new_task, score, text}, new_tasks[] and dropped_tasks[] {task,\n"
+     "text}, units[] {unit, old_load, new_load, delta_load, old_rank, new_rank,\n"
+     "ties_gained[], ties_lost[]} (a rank is null where the unit is absent).\n"
+     "compare options:\n"
+     "      --renames FILE      CSV old,new: units renamed or merged (机构改革)\n\n" ANALYSIS_HELP},
+    {"trend", cmd_trend, NULL, G_TABLE | G_ANALYSIS, &OUT_TABLE,
+     "each unit's load over successive plans, and who is overloaded how often",
+     "respgraph trend P1 P2 P3 ... (successive years, oldest first): one row per\n"
+     "concrete unit any plan names (by canonical name): its load in each plan (a\n"
+     "column per plan, 0 where the plan does not name it), over = the number of\n"
+     "plans in which its load is above that plan's overload fence (Q3 + 1.5 IQR),\n"
+     "over_in = those plans. Rows by over, then the last load, then name.\n\n" ANALYSIS_HELP},
     {NULL, NULL, NULL, 0, NULL, NULL, NULL},
 };
+
+static int plans_of(const command *cmd) {
+  return cmd->run == cmd_compare ? PLANS_TWO : cmd->run == cmd_trend ? PLANS_SERIES : PLANS_MERGED;
+}
 
 static void usage(FILE *f) {
   fprintf(f, "usage: respgraph COMMAND PLAN [options]\n"
@@ -746,7 +1118,14 @@ static void command_help(const command *c) {
          "      --sheet NAME              the worksheet of an .xlsx plan (name or number)\n"
          "      --roster FILE             CSV collective,member: expand collectives\n"
          "      --accept-unit NAME        read NAME as a unit even if it does not look\n"
-         "                                like a body (repeatable)\n");
+         "                                like a body (repeatable)\n"
+         "      --level LEVEL             national, provincial, city, county or district:\n"
+         "                                the level of a PLAN that does not say its own, so\n"
+         "                                its bare names take the prefix (发展改革委 ->\n"
+         "                                市发展改革委) and meet other plans' units\n"
+         "      --city PLACE              the same from a place (沈阳市, 浑南区)\n"
+         "      --year YYYY               the plan's year, for deadlines without one\n"
+         "                                (default: from its title, date or number)\n");
   if (c->options & G_ANALYSIS)
     printf("analysis options:\n"
            "      --lead-weight W           weight of a led task in load (default 1)\n"
@@ -815,12 +1194,27 @@ static int opt_read(cli *c, int opt, const char *arg) {
   case OPT_SHEET:
     c->load.sheet = arg;
     break;
+  case OPT_LEVEL:
+    c->level = arg;
+    break;
+  case OPT_CITY:
+    c->city = arg;
+    break;
   case OPT_ROSTER:
     c->roster = arg;
     break;
   case OPT_ACCEPT_UNIT:
     c->accept_units[c->n_accept++] = arg;
     break;
+  case OPT_YEAR: {
+    double v;
+    if (!parse_real(arg, "--year", 1970, &v) || v != (int)v || v > 2199) {
+      say("--year takes a year from 1970 to 2199, not '%s'", arg);
+      return EXIT_USAGE;
+    }
+    c->load.year = (int)v;
+    break;
+  }
   case OPT_INPUT_FORMAT: {
     int f = rg_input_format_parse(arg);
     if (f < 0) {
@@ -1014,6 +1408,33 @@ static int opt_meetings(cli *c, int opt, const char *arg) {
   return EXIT_OK;
 }
 
+/* --as-of DATE, --soon-days N, --by quarter|month. */
+static int opt_dates(cli *c, int opt, const char *arg) {
+  double v;
+  if (opt == OPT_AS_OF) {
+    if (!rg_date_parse(arg, &c->as_of)) return EXIT_OK;
+    say("--as-of '%s' is not a real date YYYY-MM-DD", arg);
+    return EXIT_USAGE;
+  }
+  if (opt == OPT_SOON_DAYS) {
+    if (!parse_real(arg, "--soon-days", 0, &v) || v != (int)v || v > 366) {
+      say("--soon-days takes a whole number of days from 0 to 366, not '%s'", arg);
+      return EXIT_USAGE;
+    }
+    c->soon_days = (int)v;
+    return EXIT_OK;
+  }
+  if (!strcmp(arg, "quarter") || !strcmp(arg, "季度"))
+    c->by_months = 3;
+  else if (!strcmp(arg, "month") || !strcmp(arg, "月"))
+    c->by_months = 1;
+  else {
+    say("--by takes quarter or month, not '%s'", arg);
+    return EXIT_USAGE;
+  }
+  return EXIT_OK;
+}
+
 /* Apply one option of group g. */
 static int apply_option(cli *c, const command *cmd, unsigned g, int opt, const char *arg) {
   switch (g) {
@@ -1024,6 +1445,15 @@ static int apply_option(cli *c, const command *cmd, unsigned g, int opt, const c
     return EXIT_OK;
   case G_BACKBONE:
     c->backbone = 1;
+    return EXIT_OK;
+  case G_RENAMES:
+    c->renames = arg;
+    return EXIT_OK;
+  case G_PLANS:
+    if (opt == OPT_COMPARE)
+      c->compare_path = arg;
+    else
+      c->trend_paths[c->n_trend++] = arg;
     return EXIT_OK;
   case G_ANALYSIS:
     return opt_analysis(c, cmd, opt, arg);
@@ -1039,6 +1469,9 @@ static int apply_option(cli *c, const command *cmd, unsigned g, int opt, const c
   case G_EXPLAIN:
     c->explain = arg;
     return EXIT_OK;
+  case G_AS_OF:
+  case G_BY:
+    return opt_dates(c, opt, arg);
   default:
     return opt_read(c, opt, arg);
   }
@@ -1113,9 +1546,26 @@ static int parse_options(cli *c, const command *cmd, int argc, char **argv) {
     int rc = apply_option(c, cmd, d->group, opt, optarg);
     if (rc) return rc;
   }
-  if (optind != argc - 1) {
-    say("%s takes exactly one PLAN (a file, or - for stdin)", cmd->name);
+  c->n_plans = argc - optind;
+  if (plans_of(cmd) == PLANS_TWO && c->n_plans != 2) {
+    say("%s takes exactly two plans: OLD NEW", cmd->name);
     return EXIT_USAGE;
+  }
+  if (plans_of(cmd) == PLANS_SERIES && c->n_plans < 2) {
+    say("%s takes two or more plans, oldest first", cmd->name);
+    return EXIT_USAGE;
+  }
+  if (c->n_plans < 1) {
+    say("%s takes a PLAN (a file, or - for stdin), or several", cmd->name);
+    return EXIT_USAGE;
+  }
+  c->plan_paths = (const char **)argv + optind;
+  if (c->level || c->city) {
+    c->load.level_text = rg_level_text(c->level, c->city);
+    if (!c->load.level_text) {
+      say("--level takes national, provincial, city, county or district, not '%s'", c->level);
+      return EXIT_USAGE;
+    }
   }
   c->plan_path = argv[optind];
   if (!c->have_start) /* the next Monday after today (local time) */
@@ -1165,7 +1615,7 @@ static const command *pick_command(int argc, char **argv, int *rc) {
 
 /* Load the plan: the names let in as units are --accept-unit's and every
  * name of the roster; --explain keeps how each name was read. */
-static rg_status load_plan(cli *c, rg_plan **plan, rg_error *err) {
+static rg_status load_plan(cli *c, const char *path, rg_plan **plan, rg_error *err) {
   char **roster_names = NULL;
   int n_roster = 0;
   if (c->roster) {
@@ -1180,7 +1630,7 @@ static rg_status load_plan(cli *c, rg_plan **plan, rg_error *err) {
   c->load.accept = accept;
   c->load.n_accept = c->n_accept + n_roster;
   c->load.record = c->explain != NULL;
-  rg_status st = rg_plan_load(c->plan_path, &c->load, plan, err);
+  rg_status st = rg_plan_load(path, &c->load, plan, err);
   c->load.accept = NULL;
   free(accept);
   for (int i = 0; i < n_roster; i++)
@@ -1209,19 +1659,49 @@ static int exclude_tasks(cli *c, const rg_plan *plan) {
   return EXIT_OK;
 }
 
-/* Load the plan (and roster), open the output and run the command. */
+/* Load every PLAN (and apply the roster to each) into c->plans; then the
+ * plan the command runs on: the only one, or their consolidated plan
+ * (merge.h) for a command that merges several. */
+static rg_status load_plans(cli *c, const command *cmd, rg_plan **plan, rg_error *err) {
+  c->plans = rg_xcalloc((size_t)c->n_plans, sizeof *c->plans);
+  c->labels = rg_plan_labels(c->plan_paths, c->n_plans);
+  rg_status st = RG_OK;
+  for (int i = 0; i < c->n_plans && !st; i++) {
+    st = load_plan(c, c->plan_paths[i], &c->plans[i], err);
+    if (!st && c->roster) st = rg_roster_apply(c->plans[i], c->roster, err);
+  }
+  if (st) return st;
+  if (c->n_plans == 1 || plans_of(cmd) != PLANS_MERGED) {
+    *plan = c->plans[0];
+    return RG_OK;
+  }
+  *plan = rg_plan_merge(c->plans, (const char *const *)c->labels, c->n_plans, RG_DUP_THRESHOLD);
+  return RG_OK;
+}
+
+static void free_plans(cli *c, rg_plan *plan) {
+  int own = 1;
+  for (int i = 0; i < c->n_plans; i++) {
+    own &= plan != c->plans[i];
+    rg_plan_free(c->plans[i]);
+  }
+  if (own) rg_plan_free(plan);
+  free(c->plans);
+  rg_plan_labels_free(c->labels, c->n_plans);
+}
+
+/* Load the plans, open the output and run the command. */
 static int run_command(cli *c, const command *cmd) {
   rg_error err;
   rg_error_clear(&err);
   rg_plan *plan = NULL;
-  rg_status st = load_plan(c, &plan, &err);
-  if (!st && c->roster) st = rg_roster_apply(plan, c->roster, &err);
+  rg_status st = load_plans(c, cmd, &plan, &err);
   if (st) {
-    rg_plan_free(plan);
+    free_plans(c, plan);
     return finish(st, &err);
   }
   if (c->n_exclude_tasks && exclude_tasks(c, plan)) {
-    rg_plan_free(plan);
+    free_plans(c, plan);
     return EXIT_USAGE;
   }
   int rc;
@@ -1240,7 +1720,7 @@ static int run_command(cli *c, const command *cmd) {
     if (o.f == stdout && fflush(stdout) != 0 && rc == EXIT_OK)
       rc = finish(rg_error_set(&err, RG_ESYS, NULL, 0, 0, "write to stdout failed"), &err);
   }
-  rg_plan_free(plan);
+  free_plans(c, plan);
   return rc;
 }
 
@@ -1250,7 +1730,10 @@ int main(int argc, char **argv) {
   int rc = EXIT_OK;
   const command *cmd = pick_command(argc, argv, &rc);
   if (!cmd) return rc;
-  cli c = {.format = RG_FMT_TABLE, .table = rg_table_opts_default()};
+  cli c = {.format = RG_FMT_TABLE,
+           .table = rg_table_opts_default(),
+           .soon_days = RG_DUE_SOON_DAYS,
+           .by_months = 3};
   rg_analysis_opts_init(&c.analysis);
   rg_diagram_opts_init(&c.diagram);
   rg_meeting_opts_init(&c.meetings);
@@ -1258,11 +1741,14 @@ int main(int argc, char **argv) {
   c.exclude_units = rg_xcalloc((size_t)argc + 1, sizeof *c.exclude_units);
   c.accept_units = rg_xcalloc((size_t)argc + 1, sizeof *c.accept_units);
   c.exclude_task_ids = rg_xcalloc((size_t)argc + 1, sizeof *c.exclude_task_ids);
+  c.trend_paths = rg_xcalloc((size_t)argc + 1, sizeof *c.trend_paths);
   rc = parse_options(&c, cmd, argc, argv);
   if (rc < 0) rc = run_command(&c, cmd);
   free(c.exclude_units);
   free(c.accept_units);
   free(c.exclude_task_ids);
+  free(c.trend_paths);
+  free((char *)c.load.level_text);
   free(c.exclude_tasks);
   return rc;
 }

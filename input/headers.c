@@ -106,6 +106,10 @@ static rg_header_class classify(const char *s) {
     if ((lead || resp || shared) && sup && (joined || lead)) return RG_HDR_MIXED;
     if (lead && (resp || shared) && joined) return RG_HDR_MIXED;
     if (lead) return RG_HDR_LEAD;
+    /* 责任主体, 主体责任单位: the body that carries the task (like 实施主体), not
+     * a 责任单位 list beside a lead column: responsible, lead unless a lead
+     * column names one */
+    if (resp && !sup && strstr(s, "主体")) return RG_HDR_SHARED;
     if (sup || resp) return RG_HDR_SUPPORT;
     if (shared) return RG_HDR_SHARED;
   }

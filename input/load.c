@@ -1,6 +1,7 @@
 /* load.c - bytes to plan: read, decode, detect the format, parse, finalise. */
 #include "load.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -8,6 +9,7 @@
 #include "conventions.h"
 #include "convert.h"
 #include "csv_reader.h"
+#include "deadline.h"
 #include "decode.h"
 #include "detect.h"
 #include "html.h"
@@ -184,6 +186,39 @@ rg_status rg_plan_parse_buffer(rg_plan *plan, const char *utf8, size_t len, rg_i
   return st;
 }
 
+char *rg_level_text(const char *level, const char *city) {
+  static const char *const WORDS[][2] = {{"national", "国务院"},
+                                         {"provincial", "省人民政府"},
+                                         {"city", "市人民政府"},
+                                         {"county", "县人民政府"},
+                                         {"district", "区人民政府"}};
+  if (city) {
+    size_t n = strlen(city);
+    char *s = rg_xmalloc(n + 16);
+    snprintf(s, n + 16, "%s%s", city, ends(city, "政府") ? "" : "人民政府");
+    return s;
+  }
+  for (size_t i = 0; level && i < sizeof WORDS / sizeof WORDS[0]; i++)
+    if (!strcmp(level, WORDS[i][0])) return rg_xstrdup(WORDS[i][1]);
+  return NULL;
+}
+
+/* Parse the source again at the level of --level / --city when the plan did
+ * not say its own: the reading records where the level came from. */
+static rg_status level_again(rg_plan *plan, const char *text, size_t tlen, rg_input_format fmt,
+                             int container, const rg_load_opts *opts, rg_error *err) {
+  if (!opts->level_text || rg_reading_of(plan)->level != RG_LEVEL_UNKNOWN) return RG_OK;
+  rg_plan_reset(plan);
+  if (rg_reading_set_level(plan, opts->level_text, 0) == RG_LEVEL_UNKNOWN) return RG_OK;
+  rg_reading_of(plan)->level_from =
+      rg_plan_printf(plan, "--level/--city (%s): the plan does not say", opts->level_text);
+  if (container) {
+    reading_opts(plan, opts);
+    return rg_container_parse(plan, text, tlen, opts, err);
+  }
+  return rg_plan_parse_buffer(plan, text, tlen, fmt, opts, err);
+}
+
 rg_status rg_plan_load(const char *path, const rg_load_opts *opts, rg_plan **out, rg_error *err) {
   static const rg_load_opts defaults = {0};
   if (!opts) opts = &defaults;
@@ -203,6 +238,7 @@ rg_status rg_plan_load(const char *path, const rg_load_opts *opts, rg_plan **out
     /* Word, Excel, PDF: by content, whatever --input-format says */
     reading_opts(plan, opts);
     st = rg_container_parse(plan, src.data, src.len, opts, err);
+    if (!st) st = level_again(plan, src.data, src.len, RG_INPUT_AUTO, 1, opts, err);
     if (st) goto out;
     goto finish;
   }
@@ -218,6 +254,7 @@ rg_status rg_plan_load(const char *path, const rg_load_opts *opts, rg_plan **out
   }
   rg_input_format fmt = opts->format ? opts->format : rg_detect_format(text, tlen);
   st = rg_plan_parse_buffer(plan, text, tlen, fmt, opts, err);
+  if (!st) st = level_again(plan, text, tlen, fmt, 0, opts, err);
   if (st) goto out;
   rg_reading_of(plan)->encoding =
       rg_plan_printf(plan, "%s%s%s%s", dec.encoding,
@@ -244,6 +281,7 @@ rg_status rg_plan_load(const char *path, const rg_load_opts *opts, rg_plan **out
 finish:
   rg_conv_all_responsible(plan); /* Word, Excel, PDF: parse_buffer did the others */
   rg_plan_finalize(plan);
+  rg_plan_read_deadlines(plan, opts->year);
   rg_plan_check(plan);
   *out = plan;
   plan = NULL;

@@ -706,6 +706,20 @@ int rg_duty_has_units(const rg_duty *d) {
   return 0;
 }
 
+int rg_duty_is_bare_list(const rg_duty *d) {
+  if (d->has_role || d->n_rules || !d->n) return 0;
+  int concrete = 0;
+  for (int i = 0; i < d->n; i++) {
+    if (!list_ok(d->seg[i].units, strlen(d->seg[i].units))) return 0;
+    rg_unit_list l;
+    rg_unitlist_parse(d->seg[i].units, strlen(d->seg[i].units), &l);
+    for (int k = 0; k < l.n; k++)
+      concrete |= l.items[k].kind == RG_KIND_UNIT;
+    rg_unitlist_destroy(&l);
+  }
+  return concrete;
+}
+
 /* ------------------------------------------------------------- prose */
 
 /* Words that can follow the units a clause opens with. */

@@ -76,6 +76,12 @@ void rg_duty_destroy(rg_duty *d);
  * set of bodies)? Tells a role note from an aside in parentheses. */
 int rg_duty_has_units(const rg_duty *d);
 
+/* Is d a bare list of bodies, no role word and no rule (工业和信息化部、科技部、
+ * 国家发展改革委; 国务院国资委、工业和信息化部，各省级人民政府), every name a body
+ * or a set of bodies and at least one concrete? State Council plans end a
+ * task with such a note; where it stands decides whether it is one. */
+int rg_duty_is_bare_list(const rg_duty *d);
+
 /* Does text hold a unit label (牵头单位:, 负责部门:, 主办:) at a word
  * boundary? Returns its position, else NULL. */
 const char *rg_duty_find_label(const char *text);

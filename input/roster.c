@@ -42,18 +42,32 @@ static char *canon(const char *s) {
   return n;
 }
 
-static int is_header(const char *a, const char *b) {
-  static const char *const ca[] = {"collective", "集体", "集体单位", "集合", NULL};
-  static const char *const cb[] = {"member", "成员", "成员单位", "member unit", NULL};
+/* A CSV file of name pairs: the roster (collective,member) and the renames
+ * of compare (old,new) read the same way. */
+typedef struct pair_file {
+  const char *const *ha, *const *hb; /* header words of the two columns */
+  const char *fields;                /* "collective,member" */
+  const char *what;                  /* "roster" */
+} pair_file;
+
+static const char *const ROSTER_A[] = {"collective", "集体", "集体单位", "集合", NULL};
+static const char *const ROSTER_B[] = {"member", "成员", "成员单位", "member unit", NULL};
+static const pair_file ROSTER = {ROSTER_A, ROSTER_B, "collective,member", "roster"};
+static const char *const RENAME_A[] = {"old", "旧", "原名称", "原单位", "old name", NULL};
+static const char *const RENAME_B[] = {"new", "新", "新名称", "新单位", "new name", NULL};
+static const pair_file RENAMES = {RENAME_A, RENAME_B, "old,new", "renames file"};
+
+static int is_header(const pair_file *pf, const char *a, const char *b) {
   int x = 0, y = 0;
-  for (int i = 0; ca[i]; i++)
-    x |= !strcasecmp(a, ca[i]);
-  for (int i = 0; cb[i]; i++)
-    y |= !strcasecmp(b, cb[i]);
+  for (int i = 0; pf->ha[i]; i++)
+    x |= !strcasecmp(a, pf->ha[i]);
+  for (int i = 0; pf->hb[i]; i++)
+    y |= !strcasecmp(b, pf->hb[i]);
   return x && y;
 }
 
-static rg_status read_roster(const char *path, entry **out, int *n_out, rg_error *err) {
+static rg_status read_pairs(const char *path, const pair_file *pf, entry **out, int *n_out,
+                            rg_error *err) {
   rg_source src;
   rg_status st = rg_source_read(&src, path, err);
   if (st) return st;
@@ -64,7 +78,7 @@ static rg_status read_roster(const char *path, entry **out, int *n_out, rg_error
   int n = 0;
   size_t cap = 0;
   if (src.len == 0) {
-    st = rg_error_set(err, RG_EINPUT, path, 0, 0, "the roster is empty");
+    st = rg_error_set(err, RG_EINPUT, path, 0, 0, "the %s is empty", pf->what);
     goto out;
   }
   st = rg_decode(path, src.data, src.len, &dec, err);
@@ -94,11 +108,11 @@ static rg_status read_roster(const char *path, entry **out, int *n_out, rg_error
     if (bad || nf != 2) {
       free(f[0]);
       free(f[1]);
-      st = rg_error_set(err, RG_EINPUT, path, r.rec[k].line, 0,
-                        "expected two fields, collective,member; found %d", bad ? 0 : nf);
+      st = rg_error_set(err, RG_EINPUT, path, r.rec[k].line, 0, "expected two fields, %s; found %d",
+                        pf->fields, bad ? 0 : nf);
       goto out;
     }
-    if (n == 0 && k == 0 && is_header(f[0], f[1])) {
+    if (n == 0 && k == 0 && is_header(pf, f[0], f[1])) {
       free(f[0]);
       free(f[1]);
       continue;
@@ -136,7 +150,7 @@ static int by_collective(const void *a, const void *b, void *ctx) {
 rg_status rg_roster_apply(rg_plan *plan, const char *path, rg_error *err) {
   entry *v;
   int n;
-  rg_status st = read_roster(path, &v, &n, err);
+  rg_status st = read_pairs(path, &ROSTER, &v, &n, err);
   if (st) return st;
   if (!plan->finalized) rg_plan_finalize(plan);
   /* Unknown collectives: one warning each, at the first row naming it
@@ -185,12 +199,13 @@ rg_status rg_roster_apply(rg_plan *plan, const char *path, rg_error *err) {
   return RG_OK;
 }
 
-rg_status rg_roster_names(const char *path, char ***names, int *n_names, rg_error *err) {
+static rg_status pair_names(const char *path, const pair_file *pf, char ***names, int *n_names,
+                            rg_error *err) {
   entry *v;
   int n;
   *names = NULL;
   *n_names = 0;
-  rg_status st = read_roster(path, &v, &n, err);
+  rg_status st = read_pairs(path, pf, &v, &n, err);
   if (st) return st;
   char **out = rg_xcalloc((size_t)n * 2 + 1, sizeof *out);
   for (int i = 0; i < n; i++) {
@@ -201,4 +216,12 @@ rg_status rg_roster_names(const char *path, char ***names, int *n_names, rg_erro
   *names = out;
   *n_names = 2 * n;
   return RG_OK;
+}
+
+rg_status rg_roster_names(const char *path, char ***names, int *n_names, rg_error *err) {
+  return pair_names(path, &ROSTER, names, n_names, err);
+}
+
+rg_status rg_renames_read(const char *path, char ***names, int *n_names, rg_error *err) {
+  return pair_names(path, &RENAMES, names, n_names, err);
 }

@@ -31,4 +31,10 @@ rg_status rg_roster_apply(rg_plan *plan, const char *path, rg_error *err);
  * Fails as rg_roster_apply does on a malformed roster. */
 rg_status rg_roster_names(const char *path, char ***names, int *n_names, rg_error *err);
 
+/* The renames of `compare --renames FILE`: a CSV old,new (optional header
+ * old,new or 原名称,新名称), names canonicalised as the roster's are. The
+ * same reader and messages as the roster; names as rg_roster_names gives
+ * them: old0, new0, old1, new1... */
+rg_status rg_renames_read(const char *path, char ***names, int *n_names, rg_error *err);
+
 #endif

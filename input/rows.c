@@ -494,6 +494,15 @@ static void link_row(rg_plan *plan, const colmap *m, const char *const *heads, c
       snprintf(why, sizeof why, "column %s", heads && heads[c] ? heads[c] : "?");
       rg_duty d;
       rg_duty_parse(t, m->cls[c], why, &d);
+      /* a lead column's own words never demote it: 省经信厅、省科技厅按职责分工负责
+       * under 牵头单位 are both lead (负责 there says how they share the lead);
+       * a lead named in the cell (X牵头，Y按职责分工负责) still makes the rest support */
+      if (m->kind[c] == COL_LEAD && !d.has_lead)
+        for (int k = 0; k < d.n; k++)
+          if (d.seg[k].cls == RG_CLS_SHARED || d.seg[k].cls == RG_CLS_RESP) {
+            d.seg[k].cls = RG_CLS_LEAD;
+            d.has_lead = 1;
+          }
       /* a rule stated in the cell (省商务厅、省财政厅(列第一位的为牵头单位))
        * holds from this row on */
       for (int k = 0; k < d.n_rules; k++) {

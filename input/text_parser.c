@@ -32,6 +32,7 @@
 #include "strutil.h"
 #include "text.h"
 #include "unitlist.h"
+#include "utf8.h"
 
 /* ----------------------------------------------------------- helpers */
 
@@ -217,12 +218,32 @@ static const char *find_label_outside(const char *s) { return rg_duty_find_label
 /* If c (a parenthesis' content) is a role note, read it into d and return
  * 1; else 0 and d is empty. A note names a role (a role word, a connector
  * or a unit label) and at least one unit, or states only a rule. */
-static int read_note(const char *c, rg_duty *d) {
+static int read_note(const char *c, int at_end, rg_duty *d) {
   rg_duty_parse(c, RG_CLS_SHARED, "listed", d);
   if (d->n_rules > 0 && (d->n == 0 || rg_duty_has_units(d))) return 1;
   if (d->has_role && rg_duty_has_units(d)) return 1;
+  /* a bare list of bodies that closes the paragraph: (工业和信息化部、科技部) */
+  if (at_end && rg_duty_is_bare_list(d)) return 1;
   rg_duty_destroy(d);
   return 0;
+}
+
+/* Does group [open, close) of s close its paragraph, as a note does: only
+ * sentence ends after it, and before it a sentence end or words that are
+ * not a body's name (省市场监管局(省知识产权局) is a name and its alias)? */
+static int closes_paragraph(const char *s, size_t open, size_t after) {
+  for (const char *q = s + after; *q; q += rg_utf8_char_len(q))
+    if (!(*q == ' ' || *q == ';' || *q == '.' || starts(q, "。") || starts(q, "；"))) return 0;
+  if (!open) return 1;
+  size_t b = open;
+  do
+    b--;
+  while (b && ((unsigned char)s[b] & 0xC0) == 0x80);
+  static const char *const NAME_END[] = {"局", "委", "办", "厅", "部", "署", "院", "会",
+                                         "心", "行", "府", "队", "站", "所", "司", NULL};
+  for (int i = 0; NAME_END[i]; i++)
+    if (starts(s + b, NAME_END[i])) return 0;
+  return 1;
 }
 
 /* Apply a note read into d to the current task. */
@@ -240,9 +261,10 @@ static void apply_note(parser *p, rg_duty *d, long line) {
   p->n_notes++;
 }
 
-/* Depth-0 parenthesised groups of s: ( ) and the 〔 〕 some plans use for
- * notes (〔民政部牵头，国家卫生健康委指导〕). open is the offset of the opening
- * bracket, close that of the closing one; olen and clen their bytes. */
+/* Depth-0 parenthesised groups of s: ( ) and the 〔 〕 [ ] 【 】 some plans use
+ * for notes (〔民政部牵头，国家卫生健康委指导〕, [牵头单位:区卫健局;责任单位:…],
+ * 【责任单位:市商务局】). open is the offset of the opening bracket, close
+ * that of the closing one; olen and clen their bytes. */
 typedef struct group {
   size_t open, close, olen, clen;
 } group;
@@ -251,8 +273,10 @@ static int groups_of(const char *s, group *out, int max) {
   int n = 0, depth = 0;
   size_t open = 0, olen = 1;
   for (size_t i = 0; s[i];) {
-    size_t k = s[i] == '(' || s[i] == ')' ? 1 : starts(s + i, "〔") || starts(s + i, "〕") ? 3 : 0;
-    if (k && (s[i] == '(' || starts(s + i, "〔"))) {
+    int opens = s[i] == '(' || s[i] == '[' || starts(s + i, "〔") || starts(s + i, "【");
+    int closes = s[i] == ')' || s[i] == ']' || starts(s + i, "〕") || starts(s + i, "】");
+    size_t k = !opens && !closes ? 0 : (unsigned char)s[i] < 0x80 ? 1 : 3;
+    if (opens) {
       if (depth++ == 0) {
         open = i;
         olen = k;
@@ -277,7 +301,7 @@ static int has_note(const char *s) {
   for (int i = 0; i < n; i++) {
     char *c = group_text(s, &g[i]);
     rg_duty d;
-    int yes = read_note(c, &d);
+    int yes = read_note(c, closes_paragraph(s, g[i].open, g[i].close + g[i].clen), &d);
     if (yes) rg_duty_destroy(&d);
     free(c);
     if (yes) return 1;
@@ -294,7 +318,7 @@ static int read_notes(parser *p, char *text, long line) {
   for (int i = 0; i < n; i++) {
     char *c = group_text(text, &g[i]);
     rg_duty d;
-    if (read_note(c, &d)) {
+    if (read_note(c, closes_paragraph(text, g[i].open, g[i].close + g[i].clen), &d)) {
       apply_note(p, &d, line);
       rg_duty_destroy(&d);
       memset(cut + g[i].open, 1, g[i].close - g[i].open + g[i].clen);

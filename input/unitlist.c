@@ -468,6 +468,8 @@ static const char *const INSTITUTION[] = {"集团", "公司", "实验室", "大�
                                           "基金会", "基金", "报社", "电视台", "有限", "学校",
                                           /* a zone's committee is named by its zone */
                                           "管委会", "产业园", "园区", NULL};
+static const char *const ZONE[] = {"开发区", "高新区", "经开区", "新区",   "自贸区",
+                                   "保税区", "试验区", "合作区", "示范区", NULL};
 static const char *const GOV_PREFIX[] = {"自治区", "省", "市", "区", "县", "州", "旗", NULL};
 /* words that start with a prefix character but are bare names */
 static const char *const NOT_PREFIX[] = {"市场", "市政", "区域", "县域", "省级",
@@ -558,6 +560,9 @@ static char *inherit(const char *s, prefix_state *st) {
     return NULL;
   }
   if (starts_any(s, NATIONAL) || has_any(s, INSTITUTION)) return NULL;
+  /* a zone is named by itself, whatever the document's level: 立山经济开发区,
+   * 下陆新区, 临空经济示范区 (its committee, …管委会, is an institution above) */
+  if (ends_any(s, ZONE)) return NULL;
   if (rg_vocab_is_national(s)) return NULL;
   /* 人行丽水市中心支行, 国网丽水市供电公司: named by a place inside the name */
   if (names_inner_place(s)) return NULL;
@@ -699,6 +704,42 @@ static char *normalize_government(const char *s) {
   return r;
 }
 
+/* Does the first n bytes of s end in w? */
+static int ends_n(const char *s, size_t n, const char *w) {
+  size_t m = strlen(w);
+  return n >= m && !memcmp(s + n - m, w, m);
+}
+
+/* 杭州市 -> 杭州市政府, 莲都区 -> 莲都区政府: a place named as a unit is its
+ * government (杭州市 and 杭州市政府 in one plan are one body). Only a full
+ * place name of the gazetteer, with its 省/市/区/县/州/旗/盟. */
+static char *place_government(const char *s) {
+  static const char *const SUFFIX[] = {"省", "市", "区", "县", "州", "旗", "盟", NULL};
+  if (!ends_any(s, SUFFIX) || rg_gazetteer_lookup(s, strlen(s)) == RG_GAZ_NONE) return NULL;
+  return concat(s, "政府");
+}
+
+/* May the expansion name -> exp (rg_vocab_expand) name another body? It is
+ * read by its ending: certain after nothing or a jurisdiction (市发改委), not
+ * after a longer head, which may be part of a proper name (新民市场监督管理局:
+ * 新民 + 市场监管局, or a body of 新民市?), nor for a long national form the
+ * table does not know (中华人民共和国海洋局 -> 海洋局). */
+static const char *expand_doubt(const char *name, size_t head) {
+  if (starts(name, "中华人民共和国"))
+    return "an unknown long national form is read without 中华人民共和国";
+  static const char *const ONE[] = {"省", "市", "县", "区", "州", "旗", "盟", "自治区", NULL};
+  if (!head) return NULL;
+  for (int i = 0; ONE[i]; i++)
+    if (strlen(ONE[i]) == head && starts(name, ONE[i])) return NULL;
+  int level = 0;
+  size_t g = rg_gazetteer_prefix(name, &level);
+  if (g == head && head >= 9 &&
+      (ends_n(name, head, "市") || ends_n(name, head, "区") || ends_n(name, head, "县") ||
+       ends_n(name, head, "省") || ends_n(name, head, "州") || ends_n(name, head, "旗")))
+    return NULL; /* 丽水市市场监督管理局: a full place name */
+  return "a long form is read by its ending after a place's short name";
+}
+
 /* Parse text into items: level and prefix are the document's (prefix ""
  * when unknown or national). */
 static void parse_at(const char *text, size_t len, rg_level level, const char *prefix,
@@ -743,6 +784,7 @@ static void parse_at(const char *text, size_t len, rg_level level, const char *p
     char *alias = NULL;
     char *printed = rg_xstrdup(k->s);
     int short_alias = 0;
+    const char *doubt = NULL;
     if (k->kind == RG_KIND_UNIT) split_alias(k->s, &alias, &lead, &short_alias);
     char *name = k->s;
     if (k->kind == RG_KIND_UNIT) {
@@ -753,8 +795,10 @@ static void parse_at(const char *text, size_t len, rg_level level, const char *p
       }
       /* 省发改委 -> 省发展改革委; 中国人民银行 -> 人民银行; in a national
        * plan 发展改革委 -> 国家发展改革委 */
-      char *exp = rg_vocab_expand(name);
+      size_t head = 0;
+      char *exp = rg_vocab_expand_head(name, &head);
       const char *nat = rg_vocab_national(exp ? exp : name, level);
+      if (exp && !nat) doubt = expand_doubt(name, head);
       if (exp || (nat && strcmp(nat, name))) {
         char *canon = rg_xstrdup(nat ? nat : exp);
         if (!alias) {
@@ -767,6 +811,8 @@ static void parse_at(const char *text, size_t len, rg_level level, const char *p
       }
       free(exp);
       char *gov = normalize_government(name);
+      if (!gov && (gov = place_government(name)))
+        doubt = "a place named as a unit is read as its government";
       if (gov) {
         if (!alias)
           alias = name;
@@ -812,6 +858,7 @@ static void parse_at(const char *text, size_t len, rg_level level, const char *p
     out->items[out->n - 1].lead = lead;
     out->items[out->n - 1].marked = marked[i];
     out->items[out->n - 1].short_alias = short_alias && alias;
+    out->items[out->n - 1].doubt = doubt;
   }
   free(marked);
   free(raw.v);
@@ -844,6 +891,18 @@ void rg_unitlist_destroy(rg_unit_list *l) {
 static int junk_name(const char *s) {
   return !rg_vocab_is_set_name(s) || strstr(s, "牵头") || strstr(s, "第一位") ||
          strstr(s, "下同") || strstr(s, "不再列出");
+}
+
+/* A canonical name reached by a rule, not a table: say so once per name. */
+static void canonical_doubt(rg_plan *plan, int task, long line, const char *printed,
+                            const char *name, const char *why) {
+  char head[512];
+  snprintf(head, sizeof head, "'%s' is read as '%s'", printed, name);
+  for (int i = 0; i < plan->n_diags; i++)
+    if (!strcmp(plan->diags[i].code, "canonical") && strstr(plan->diags[i].message, head)) return;
+  rg_plan_diag(plan, RG_SEV_WARNING, line, "canonical",
+               "task %s: %s (%s); check that they are the same body", plan->tasks[task].number,
+               head, why);
 }
 
 /* Link unit u to task under mode; returns the link or -1 when kept. */
@@ -908,6 +967,7 @@ int rg_unitlist_link_opts(rg_plan *plan, int task, const char *text, size_t len,
       why = "carries the lead mark the plan defines";
       rd->conv[marker - 1].applied++;
     }
+    if (it->doubt) canonical_doubt(plan, task, line, printed, name, it->doubt);
     /* a short name the plan declared (以下简称市大数据局) is that unit */
     int u = rg_reading_short(plan, name);
     if (u < 0) u = rg_plan_intern_unit(plan, name, it->kind, line);

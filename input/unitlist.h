@@ -29,12 +29,17 @@ typedef struct rg_unit_item {
   char *name;  /* canonical name (malloc'd) */
   char *alias; /* second name given in parentheses, or NULL (malloc'd) */
   rg_kind kind;
-  int lead;        /* 1 when the name carried (牵头): link it as lead */
-  int marked;      /* 1 when the name carried a mark (★, *, ▲): see RG_CONV_MARKER */
-  int short_alias; /* 1 when alias is a short name the plan declares (以下简称X):
-                    * the plan reads X as this unit from then on */
-  char *printed;   /* the name as the list printed it (NFKC), before prefixes and
-                    * canonical forms: 财政局 for 市财政局 (malloc'd) */
+  int lead;          /* 1 when the name carried (牵头): link it as lead */
+  int marked;        /* 1 when the name carried a mark (★, *, ▲): see RG_CONV_MARKER */
+  int short_alias;   /* 1 when alias is a short name the plan declares (以下简称X):
+                      * the plan reads X as this unit from then on */
+  char *printed;     /* the name as the list printed it (NFKC), before prefixes and
+                      * canonical forms: 财政局 for 市财政局 (malloc'd) */
+  const char *doubt; /* why the canonical name may not be the printed body, when
+                      * it was reached by a rule rather than a table entry
+                      * (杭州市 -> 杭州市政府; an unknown 中华人民共和国… long form;
+                      * a long form shortened by its ending after a place name):
+                      * check names both as a [canonical] warning. Static. */
 } rg_unit_item;
 
 typedef struct rg_unit_list {

@@ -32,7 +32,8 @@ static const sized BODY_WORDS[] = {
     W("小学"), W("幼儿园"), W("电视台"), W("广播电台"), W("气象台"), W("地震台"), W("融媒体中心"), W("专班"), W("联席会议"),
     W("产业园"), W("科技园"), W("工业园"), W("创业园"), W("物流园"), W("软件园"), W("园区"), W("开发区"), W("高新区"),
     W("新区"), W("自贸区"), W("试验区"), W("保税区"), W("合作区"), W("示范区"), W("片区"), W("管理区"), W("经济区"),
-    W("军区"), W("警备区"), W("有限"), W("股份"), W("工厂"), W("电厂"), W("水厂"), W("总厂"), {NULL, 0}};
+    W("军区"), W("警备区"), W("公路段"), W("养护段"), W("工务段"), W("机务段"), W("车务段"),
+    W("电务段"), W("供电段"), W("有限"), W("股份"), W("工厂"), W("电厂"), W("水厂"), W("总厂"), {NULL, 0}};
 /* clang-format on */
 
 /* One-character institutional endings. */
@@ -351,6 +352,8 @@ static const char *const EXPAND[][2] = {
     {"发展和改革委", "发展改革委"},
     {"发展改革委员会", "发展改革委"},
     {"发改委", "发展改革委"},
+    {"发展和改革局", "发展改革局"},
+    {"发改局", "发展改革局"},
     {"人力资源和社会保障局", "人力资源社会保障局"},
     {"人力资源和社会保障厅", "人力资源社会保障厅"},
     {"人社局", "人力资源社会保障局"},
@@ -367,6 +370,7 @@ static const char *const EXPAND[][2] = {
     {"卫健局", "卫生健康局"},
     {"工信局", "工业和信息化局"},
     {"工信厅", "工业和信息化厅"},
+    {"医疗保障局", "医保局"},
     {"市场监督管理局", "市场监管局"},
     {"市监局", "市场监管局"},
     {"国有资产监督管理委员会", "国资委"},
@@ -384,7 +388,10 @@ static size_t jurisdiction_len(const char *s, size_t upto) {
   return g == upto ? g : 0;
 }
 
-char *rg_vocab_expand(const char *name) {
+char *rg_vocab_expand(const char *name) { return rg_vocab_expand_head(name, NULL); }
+
+char *rg_vocab_expand_head(const char *name, size_t *head_out) {
+  if (head_out) *head_out = 0;
   /* every form above ends in 委, 局, 厅 or 会: a quick no for the rest */
   size_t len = strlen(name);
   if (len < 3 || (!ends(name, "委") && !ends(name, "局") && !ends(name, "厅") && !ends(name, "会")))
@@ -401,6 +408,7 @@ char *rg_vocab_expand(const char *name) {
     size_t head = n - m;
     /* only after a jurisdiction (or nothing): 市人社局, 人社局; not 某某人社局中心 */
     if (head && !jurisdiction_len(name, head)) continue;
+    if (head_out) *head_out = head;
     size_t r = strlen(EXPAND[i][1]);
     char *out = rg_xmalloc(head + r + 1);
     memcpy(out, name, head);
@@ -413,17 +421,29 @@ char *rg_vocab_expand(const char *name) {
 int rg_vocab_is_set_name(const char *name) {
   if (!*name || rg_vocab_is_bare(name) || starts_any(name, FUNC_WORDS)) return 0;
   static const char *const END[] = {
-      "部门",   "单位",       "机构",   "地区",   "城市",   "部委",     "企业",     "组织",
-      "机关",   "方面",       "省份",   "园区",   "乡镇",   "街道",     "区县",     "县区",
-      "县(市)", "县(市、区)", "县(区)", "区(县)", "开发区", "成员单位", "各级政府", "市",
-      "县",     "区",         "镇",     "乡",     "省",     "州",       "旗",       NULL};
+      "部门",   "单位",   "机构",   "地区",     "城市",     "部委", "企业", "组织",   "机关",
+      "方面",   "省份",   "园区",   "乡镇",     "街道",     "区县", "县区", "县(市)", "县(市、区)",
+      "县(区)", "区(县)", "开发区", "成员单位", "各级政府", "市",   "县",   "区",     "镇",
+      "乡",     "省",     "州",     "旗",       "街办",     NULL};
   if (ends_any(name, END)) return 1;
+  /* 各街办(新区), 各乡镇(街道): a set and, in parentheses, what it includes */
+  size_t n = strlen(name);
+  const char *open = n > 1 && name[n - 1] == ')' ? strrchr(name, '(') : NULL;
+  if (open && open > name) {
+    char head[256];
+    size_t h = (size_t)(open - name);
+    if (h < sizeof head) {
+      memcpy(head, name, h);
+      head[h] = '\0';
+      if (ends_any(head, END)) return 1;
+    }
+  }
   return rg_vocab_is_body(name);
 }
 
 int rg_vocab_is_grassroots(const char *name) {
   static const char *const END[] = {"镇",   "乡",   "村",   "街道", "街道办事处",
-                                    "社区", "嘎查", "苏木", NULL};
+                                    "街办", "社区", "嘎查", "苏木", NULL};
   if (!ends_any(name, END)) return 0;
   return !ends_any(name, (const char *const[]){"乡村", "农村", "城乡", "城镇", "乡镇", NULL});
 }

@@ -51,6 +51,9 @@ int rg_vocab_is_national(const char *name);
  * 省发展改革委, 市人社局 -> 市人力资源社会保障局, 市市场监督管理局 ->
  * 市市场监管局); malloc'd, or NULL when nothing changes. */
 char *rg_vocab_expand(const char *name);
+/* The same; *head (if not NULL) receives the bytes kept before the rewritten
+ * ending (3 for 市发改委, 9 for 丽水市市场监督管理局, 0 for 发改委). */
+char *rg_vocab_expand_head(const char *name, size_t *head);
 
 /* The level a text (an issuing body, a title, a document number) names, and
  * the prefix of that level's departments in prefix (at most size bytes, ""

@@ -150,6 +150,18 @@ static void paraf(page *p, const char *cls, const char *fmt, ...) {
 
 /* ---- head and summary ---------------------------------------------------- */
 
+int rg_html_doc_meta(page *p) {
+  const rg_meta *m = &p->d->plan->meta;
+  const char *parts[3] = {m->doc_number, m->issuer, m->date};
+  int k = 0;
+  for (int i = 0; i < 3; i++) {
+    if (!parts[i]) continue;
+    if (k++) fputs(" · ", p->out);
+    rg_escape_html_text(p->out, parts[i]);
+  }
+  return k;
+}
+
 static void head(page *p) {
   FILE *out = p->out;
   const rg_report_data *d = p->d;
@@ -169,15 +181,14 @@ static void head(page *p) {
   fputs("</style>\n</head>\n<body>\n<header class=\"top\">\n<h1>", out);
   TX(title);
   fputs("</h1>\n<p class=\"meta\">", out);
-  const char *parts[3] = {m->doc_number, m->issuer, m->date};
-  int first = 1;
-  for (int i = 0; i < 3; i++) {
-    if (!parts[i]) continue;
-    if (!first) fputs(" · ", out);
-    first = 0;
-    TX(parts[i]);
-  }
-  fputs("</p>\n<nav>", out);
+  rg_html_doc_meta(p);
+  fputs("</p>\n<div class=\"tools\"><input id=\"q\" type=\"search\" autocomplete=\"off\" "
+        "placeholder=\"",
+        out);
+  AT(TR("搜索单位或任务…", "Search units and tasks…"));
+  fputs("\" aria-label=\"", out);
+  AT(TR("搜索单位或任务", "Search units and tasks"));
+  fputs("\"><nav>", out);
   const char *nav[][3] = {{"summary", "概况", "Summary"},   {"overload", "超负荷", "Overload"},
                           {"load", "负荷表", "Load"},       {"centrality", "中心性", "Centrality"},
                           {"clusters", "聚类", "Clusters"}, {"diagram", "协作图", "Diagram"},
@@ -197,7 +208,8 @@ static void head(page *p) {
     TX(TR(nav[i][1], nav[i][2]));
     fputs("</a>", out);
   }
-  fputs("</nav>\n</header>\n<main>\n", out);
+  fputs("</nav></div>\n<div id=\"qres\" hidden></div>\n</header>\n<main>\n", out);
+  rg_html_brief(p);
 }
 
 static void card(page *p, const char *label, const char *href, int value, const int *tasks,
@@ -313,6 +325,10 @@ static void summary(page *p) {
   const rg_report_data *d = p->d;
   const rg_plan *plan = d->plan;
   section_open(p, "summary", TR("概况", "Summary"));
+  /* the header shows these on a wide screen only */
+  fputs("<p class=\"docmeta\">", out);
+  rg_html_doc_meta(p);
+  fputs("</p>\n", out);
   fputs("<div class=\"cards\">\n", out);
   int *all = rg_xcalloc((size_t)plan->n_tasks + 1, sizeof *all);
   for (int t = 0; t < plan->n_tasks; t++)
@@ -343,13 +359,22 @@ static void summary(page *p) {
 
 /* ---- overload ------------------------------------------------------------ */
 
-static int top_column(const rg_report_data *d, int r) {
-  int best = -1;
-  for (int c = 0; c < d->n_cols; c++)
-    if (best < 0 ||
-        d->col_load[(size_t)r * d->n_cols + c] > d->col_load[(size_t)r * d->n_cols + best])
-      best = c;
-  return best;
+void rg_html_load_rule(page *p) {
+  FILE *out = p->out;
+  const rg_report_data *d = p->d;
+  const rg_results *res = d->res;
+  TX(TR("负荷 = 牵头任务数 × ", "load = tasks led × "));
+  rg_html_num(out, res->opts.lead_weight);
+  TX(TR(" + 配合任务数 × ", " + tasks supported × "));
+  rg_html_num(out, res->opts.support_weight);
+  if (!isfinite(res->fence)) return;
+  TX(TR("；警戒线 ", "; the fence is "));
+  rg_html_num(out, res->fence);
+  TX(TR("（四分位数 Q3 ", " (upper quartile "));
+  rg_html_num(out, res->q3);
+  TX(TR(" 加 1.5 倍四分位距 ", " plus 1.5 × the interquartile range "));
+  rg_html_num(out, res->iqr);
+  TX(TR("），负荷超过警戒线即为超负荷", "); a load above it is overload"));
 }
 
 static void overload(page *p) {
@@ -381,19 +406,9 @@ static void overload(page *p) {
     fputs(TR("。", "."), out);
   }
   fputs("</p>\n<p class=\"hint\">", out);
-  fputs(TR("负荷 = 牵头任务数 × ", "load = tasks led × "), out);
-  rg_html_num(out, res->opts.lead_weight);
-  fputs(TR(" + 配合任务数 × ", " + tasks supported × "), out);
-  rg_html_num(out, res->opts.support_weight);
-  if (isfinite(res->fence)) {
-    fputs(TR("；警戒线 = Q3 + 1.5 × IQR = ", "; fence = Q3 + 1.5 × IQR = "), out);
-    rg_html_num(out, res->q3);
-    fputs(" + 1.5 × ", out);
-    rg_html_num(out, res->iqr);
-    fputs(" = ", out);
-    rg_html_num(out, res->fence);
+  rg_html_load_rule(p);
+  if (isfinite(res->fence))
     fputs(TR("（Tukey 上限，见“方法”）", " (Tukey's upper fence, see Methods)"), out);
-  }
   fputs(TR("。", "."), out);
   fputs("</p>\n<div class=\"two\"><div class=\"chartbox\">\n", out);
   rg_html_chart_load(out, d);
@@ -423,7 +438,7 @@ static void overload(page *p) {
               TR(" 项；跨 %d 个章节、与 %d 个单位协作",
                  " tasks; spans %d chapters and works with %d units"),
               s->chapters, s->partners);
-      int c = top_column(d, r);
+      int c = rg_report_top_col(d, r);
       if (c >= 0 && d->col_tasks[(size_t)r * d->n_cols + c] > 0) {
         fputs(TR("；最集中于 ", "; mostly in "), out);
         TX(rg_report_col_number(d, c));
@@ -441,8 +456,9 @@ static void overload(page *p) {
   fputs("<h3>", out);
   TX(TR("负荷分布", "Distribution of load"));
   fputs("</h3>\n", out);
+  fputs("<div class=\"histbox\">", out);
   rg_html_chart_histogram(out, d);
-  fputs("</div></div>\n</section>\n", out);
+  fputs("</div></div></div>\n</section>\n", out);
 }
 
 /* ---- tables -------------------------------------------------------------- */
@@ -661,6 +677,19 @@ static void clusters(page *p) {
   fputs("</section>\n", out);
 }
 
+/* "图文件：<a href=name>name</a>" under a drawing: the SVG in diagrams/. */
+static void file_link(page *p, const char *name) {
+  FILE *out = p->out;
+  const rg_report_data *d = p->d;
+  fputs("<p class=\"hint\">", out);
+  TX(TR("图文件：", "File: "));
+  fputs("<a href=\"", out);
+  AT(name);
+  fputs("\">", out);
+  TX(name);
+  fputs("</a></p>\n", out);
+}
+
 /* ---- diagram ------------------------------------------------------------- */
 
 static void diagram(page *p) {
@@ -684,7 +713,9 @@ static void diagram(page *p) {
   TX(TR("复位", "reset"));
   fputs("</button></div>\n<div id=\"collab\" class=\"zoom\">", out);
   fputs(d->collab_svg, out);
-  fputs("</div>\n</section>\n", out);
+  fputs("</div>\n", out);
+  file_link(p, "diagrams/collab.svg");
+  fputs("</section>\n", out);
 }
 
 /* Order the ties adj[0..n) of one unit by shared tasks desc, then tie index
@@ -703,12 +734,36 @@ static void sort_by_shared(const rg_tie *ties, int *adj, int n) {
 
 /* ---- units --------------------------------------------------------------- */
 
+/* A unit's diagram in a box that scrolls sideways: the drawing shrinks with
+ * the screen down to the width where its smallest text (Graphviz 12 pt =
+ * 16 px at full size) is 10 px, min-width = width in pt x 4/3 x 10/16. */
+static void ego_box(FILE *out, const char *svg) {
+  const char *w = strstr(svg, " width=\"");
+  double pt = w ? strtod(w + 8, NULL) : 0;
+  if (pt > 0)
+    fprintf(out, "<div class=\"egobox\" style=\"--mw:%.0fpx\">",
+            ceil(pt * 4.0 / 3.0 * 10.0 / 16.0));
+  else
+    fputs("<div class=\"egobox\">", out);
+  fputs(svg, out);
+  fputs("</div>", out);
+}
+
 static void units(page *p) {
   FILE *out = p->out;
   const rg_report_data *d = p->d;
   const rg_results *res = d->res;
   const rg_plan *plan = d->plan;
   section_open(p, "units", TR("各单位情况", "Units"));
+  /* on paper the units' sections are left out unless asked for (html.js
+   * puts the class print-units on <body>) */
+  fputs("<p class=\"noprint\"><label><input type=\"checkbox\" id=\"print-units\"> ", out);
+  TX(TR("打印各单位详情", "Print every unit's details"));
+  fputs("</label></p>\n", out);
+  para(p, "print-only units-skipped",
+       TR("各单位详情未打印：在页面“各单位情况”一节勾选“打印各单位详情”后再打印。",
+          "The units' details are not printed: tick \"Print every unit's details\" under Units "
+          "to print them."));
   if (!d->ego_svg && d->diagram_note) para(p, "note", d->diagram_note);
   int *tasks = rg_xcalloc((size_t)plan->n_tasks + 1, sizeof *tasks);
   for (int r = 0; r < res->n_units; r++) {
@@ -755,7 +810,8 @@ static void units(page *p) {
       fputs("<details class=\"ego\"><summary>", out);
       TX(TR("协作关系图", "ego diagram"));
       fputs("</summary>", out);
-      fputs(d->ego_svg[u], out);
+      ego_box(out, d->ego_svg[u]);
+      file_link(p, d->ego_file[u]);
       fputs("</details>\n", out);
     }
     /* partners: ties of u, already sorted by (name a, name b) */
@@ -780,7 +836,7 @@ static void units(page *p) {
       fputs("</p>\n", out);
     }
     n = rg_report_unit_tasks(plan, u, -1, tasks);
-    fputs("<table class=\"data tasks\"><thead><tr><th>", out);
+    fputs("<div class=\"hscroll\"><table class=\"data tasks\"><thead><tr><th>", out);
     TX(TR("编号", "no."));
     fputs("</th><th>", out);
     TX(TR("角色", "role"));
@@ -802,7 +858,7 @@ static void units(page *p) {
       TX(plan->tasks[t].text);
       fputs("</td></tr>\n", out);
     }
-    fputs("</tbody></table>\n</section>\n", out);
+    fputs("</tbody></table></div>\n</section>\n", out);
   }
   free(tasks);
   fputs("</section>\n", out);
@@ -816,7 +872,7 @@ static void chapters(page *p) {
   const rg_plan *plan = d->plan;
   const rg_results *res = d->res;
   section_open(p, "chapters", TR("章节", "Chapters"));
-  fputs("<table class=\"data\"><thead><tr><th>", out);
+  fputs("<div class=\"hscroll\"><table class=\"data\"><thead><tr><th>", out);
   TX(TR("章节", "chapter"));
   fputs("</th><th>", out);
   TX(TR("任务数", "tasks"));
@@ -863,7 +919,7 @@ static void chapters(page *p) {
     fputs("</td></tr>\n", out);
   }
   free(tasks);
-  fputs("</tbody></table>\n</section>\n", out);
+  fputs("</tbody></table></div>\n</section>\n", out);
 }
 
 static void task_list(page *p) {
@@ -883,6 +939,7 @@ static void extras(page *p) {
     const rg_report_extra *x = &d->opts->extras[e];
     section_open(p, x->id, x->title); /* ids are [a-z0-9_-]+ (rg_report_write) */
     if (x->note) para(p, "hint", x->note);
+    if (x->svg) fprintf(out, "<div class=\"chartbox\">%s</div>\n", x->svg);
     if (!rg_table_rows(x->table)) {
       para(p, NULL, TR("无。", "None."));
     } else {
@@ -905,9 +962,9 @@ static void reading_summary(page *p) {
   const rg_report_data *d = p->d;
   fputs("<h3>", out);
   TX(TR("读取方式", "How the plan was read"));
-  fputs("</h3>\n<table class=\"data reading\"><thead><tr>", out);
+  fputs("</h3>\n<div class=\"hscroll\"><table class=\"data reading\"><thead><tr>", out);
   view_table(p, &rg_view_page_reading, 0, "</tr></thead><tbody>\n");
-  fputs("</tbody></table>\n<h3>", out);
+  fputs("</tbody></table></div>\n<h3>", out);
   TX(TR("问题", "Problems"));
   fputs("</h3>\n", out);
 }
@@ -926,9 +983,9 @@ static void diagnostics(page *p) {
   para(p, "hint",
        TR("解析原文时发现的问题，行号指原文件。",
           "Problems found while reading the plan; line numbers refer to the source file."));
-  fputs("<table class=\"data\"><thead><tr>", out);
+  fputs("<div class=\"hscroll\"><table class=\"data\"><thead><tr>", out);
   view_table(p, &rg_view_page_diags, 0, "</tr></thead><tbody>\n");
-  fputs("</tbody></table>\n</section>\n", out);
+  fputs("</tbody></table></div>\n</section>\n", out);
 }
 
 static void methods(page *p) {
@@ -1041,6 +1098,9 @@ static void data_island(page *p) {
   json_object_set_new(i18n, "support", json_string(TR("配合", "support")));
   json_object_set_new(i18n, "close", json_string(TR("关闭", "close")));
   json_object_set_new(i18n, "tasks", json_string(TR("项任务", "tasks")));
+  json_object_set_new(i18n, "sunits", json_string(TR("单位", "Units")));
+  json_object_set_new(i18n, "stasks", json_string(TR("任务", "Tasks")));
+  json_object_set_new(i18n, "all", json_string(TR("全部列出", "list them all")));
   json_object_set_new(root, "i18n", i18n);
   json_t *units = json_array();
   for (int u = 0; u < plan->n_units; u++) {

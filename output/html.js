@@ -100,6 +100,105 @@
     });
   });
 
+  /* ---- printing the units' sections: only when asked (html.css) ---- */
+  var pu = document.getElementById('print-units');
+  if (pu) {
+    pu.addEventListener('change', function () {
+      document.body.classList.toggle('print-units', pu.checked);
+    });
+  }
+
+  /* ---- search: units by name, tasks by number or text ---- */
+  var q = document.getElementById('q'), qres = document.getElementById('qres');
+  var MAX_SHOWN = 30;
+  function norm(s) { return (s.normalize ? s.normalize('NFKC') : s).toLowerCase(); }
+  function marked(text, needle) {
+    var frag = document.createDocumentFragment(), low = norm(text), at = 0, i;
+    if (low.length !== text.length) { frag.appendChild(document.createTextNode(text)); return frag; }
+    while ((i = low.indexOf(needle, at)) >= 0) {
+      frag.appendChild(document.createTextNode(text.slice(at, i)));
+      frag.appendChild(el('mark', null, text.slice(i, i + needle.length)));
+      at = i + needle.length;
+    }
+    frag.appendChild(document.createTextNode(text.slice(at)));
+    return frag;
+  }
+  function hitRows(needle) {
+    each(document.querySelectorAll('tr.hit'), function (r) { r.classList.remove('hit'); });
+    if (!needle) return;
+    each(document.querySelectorAll('#task-table tbody tr, #load-table tbody tr'), function (r) {
+      if (norm(r.textContent).indexOf(needle) >= 0) r.classList.add('hit');
+    });
+  }
+  function search() {
+    var needle = norm(q.value.trim());
+    hitRows(needle);
+    qres.textContent = '';
+    if (!needle) { qres.hidden = true; return; }
+    var units = [], tasks = [];
+    data.units.forEach(function (u, i) { if (norm(u.name).indexOf(needle) >= 0) units.push(i); });
+    data.tasks.forEach(function (t, i) {
+      if (norm(t.x).indexOf(needle) >= 0 || norm(t.n) === needle) tasks.push(i);
+    });
+    qres.appendChild(el('h4', null, T.sunits + ' (' + units.length + ')'));
+    units.slice(0, MAX_SHOWN).forEach(function (u) {
+      var a = el('a'), own = unitTasks[u];
+      if (data.units[u].kind === 'unit') a.href = '#unit-' + u;
+      else {
+        a.href = '#tasks';
+        a.setAttribute('data-tasks', own.join(','));
+        a.setAttribute('data-title', data.units[u].name);
+      }
+      a.appendChild(marked(data.units[u].name, needle));
+      a.appendChild(document.createTextNode(' · ' + own.length + ' ' + T.tasks));
+      qres.appendChild(a);
+    });
+    var h = el('h4', null, T.stasks + ' (' + tasks.length + ') ');
+    if (tasks.length > MAX_SHOWN) {
+      var all = el('a', 'all', T.all);
+      all.href = '#tasks';
+      all.setAttribute('data-tasks', tasks.join(','));
+      all.setAttribute('data-title', q.value.trim());
+      h.appendChild(all);
+    }
+    qres.appendChild(h);
+    tasks.slice(0, MAX_SHOWN).forEach(function (i) {
+      var t = data.tasks[i], a = el('a', null, t.n + ' ');
+      a.href = '#task-' + t.o;
+      a.appendChild(marked(t.x.length > 120 ? t.x.slice(0, 120) + '…' : t.x, needle));
+      qres.appendChild(a);
+    });
+    var first = qres.querySelector('a');
+    if (first) first.classList.add('first');
+    qres.hidden = false;
+  }
+  if (q && qres) {
+    q.addEventListener('input', search);
+    q.addEventListener('keydown', function (ev) {
+      if (ev.key === 'Enter') {
+        var first = qres.querySelector('a.first');
+        if (first) first.click();
+      } else if (ev.key === 'Escape') {
+        qres.hidden = true;
+      }
+    });
+    qres.addEventListener('click', function (ev) {
+      var a = ev.target.closest ? ev.target.closest('a') : null;
+      if (!a) return;
+      qres.hidden = true;
+      var id = (a.getAttribute('href') || '').slice(1), target = document.getElementById(id);
+      if (target && !a.hasAttribute('data-tasks')) {
+        ev.preventDefault();
+        each(document.querySelectorAll('input[data-filter]'), function (inp) {
+          if (inp.value) { inp.value = ''; inp.dispatchEvent(new Event('input')); }
+        });
+        location.hash = id;
+        target.scrollIntoView();
+      }
+    });
+    q.addEventListener('focus', function () { if (q.value.trim()) qres.hidden = false; });
+  }
+
   /* ---- diagram: zoom, pan, highlight ---- */
   var box = document.getElementById('collab');
   var svg = box ? box.querySelector('svg') : null;

@@ -8,10 +8,34 @@
 #include "html_page.h"
 #include "table.h"
 
-#define LABEL_W 250.0 /* room for unit names, right-aligned at LABEL_W - 8 */
-#define BAR_W 560.0
+#define LABEL_MAX 250.0 /* room for unit names, right-aligned at the label width - 8 */
+#define BAR_W 360.0
 #define ROW_H 20.0
 #define TOP 46.0
+#define MIN_FONT 12.0 /* the smallest text of a chart (html.css: .tick, .val) */
+#define MIN_PX 10.0   /* ... is never drawn smaller than this many pixels */
+
+/* The <svg> of a chart: its box, its natural size, and a min-width that
+ * keeps its smallest text at MIN_PX or more when a narrow screen scales it
+ * down (a phone then scrolls the chart's box sideways, never the page). */
+static void svg_open(FILE *out, const char *id, double width, double height) {
+  fprintf(out,
+          "<svg class=\"chart\" id=\"%s\" role=\"img\" viewBox=\"0 0 %.0f %.0f\" width=\"%.0f\" "
+          "height=\"%.0f\" style=\"min-width:%.0fpx\" xmlns=\"http://www.w3.org/2000/svg\">",
+          id, width, height, width, height, ceil(width * MIN_PX / MIN_FONT));
+}
+
+/* Room for the longest of the first n names of the load order: 6.5 px per
+ * terminal column (a Chinese character is two) at the names' 13 px. */
+static double label_width(const rg_report_data *d, int n) {
+  int cols = 4;
+  for (int r = 0; r < n; r++) {
+    int w = rg_display_width(d->plan->units[d->res->units[r].unit].name);
+    if (w > cols) cols = w;
+  }
+  double px = cols * 6.5 + 14;
+  return px < LABEL_MAX ? px : LABEL_MAX;
+}
 
 /* A "nice" step (1, 2, 5 x 10^k, also 0.5) at least raw. */
 static double nice_step(double raw) {
@@ -41,12 +65,10 @@ void rg_html_chart_load(FILE *out, const rg_report_data *d) {
   double axis_max = ceil(maxv / step) * step;
   double scale = BAR_W / axis_max;
   double height = TOP + ROW_H * n + 24; /* room for the fence label below */
-  double width = LABEL_W + BAR_W + 70;
-  fprintf(out,
-          "<svg class=\"chart\" id=\"load-chart\" role=\"img\" viewBox=\"0 0 %.0f %.0f\" "
-          "width=\"%.0f\" height=\"%.0f\" xmlns=\"http://www.w3.org/2000/svg\">\n",
-          width, height, width, height);
-  fputs("<title>", out);
+  const double lw = label_width(d, n);
+  double width = lw + BAR_W + 46;
+  svg_open(out, "load-chart", width, height);
+  fputs("\n<title>", out);
   rg_escape_html_text(
       out, rg_report_tr(d, "各单位负荷（牵头 + 配合）", "Load per unit (lead + support)"));
   fputs("</title>\n", out);
@@ -55,7 +77,7 @@ void rg_html_chart_load(FILE *out, const rg_report_data *d) {
                           {"support", rg_report_tr(d, "配合", "support")},
                           {"over", rg_report_tr(d, "超负荷", "overloaded")},
                           {"fence", rg_report_tr(d, "警戒线", "fence")}};
-  double lx = LABEL_W;
+  double lx = lw;
   for (int i = 0; i < 4; i++) {
     if (i == 3 && !has_fence) break;
     if (i == 3)
@@ -71,7 +93,7 @@ void rg_html_chart_load(FILE *out, const rg_report_data *d) {
   }
   /* axis */
   for (double v = 0; v <= axis_max + 1e-9; v += step) {
-    double x = LABEL_W + v * scale;
+    double x = lw + v * scale;
     fprintf(out, "<line class=\"grid\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>", x,
             TOP - 4, x, height - 18);
     fprintf(out, "<text class=\"tick\" x=\"%.1f\" y=\"%.1f\">", x, TOP - 8);
@@ -91,18 +113,18 @@ void rg_html_chart_load(FILE *out, const rg_report_data *d) {
     rg_html_num(out, s->load);
     fprintf(out, rg_report_tr(d, "（牵头 %d，配合 %d）", " (lead %d, support %d)"), s->led,
             s->supported);
-    fprintf(out, "</title><text class=\"name\" x=\"%.1f\" y=\"%.1f\">", LABEL_W - 8, y + 14);
+    fprintf(out, "</title><text class=\"name\" x=\"%.1f\" y=\"%.1f\">", lw - 8, y + 14);
     rg_escape_html_text(out, name);
     fprintf(out, "</text><rect class=\"%s\" x=\"%.1f\" y=\"%.1f\" width=\"%.2f\" height=\"%.0f\"/>",
-            s->overloaded ? "over" : "lead", LABEL_W, y + 3, wl, ROW_H - 6);
+            s->overloaded ? "over" : "lead", lw, y + 3, wl, ROW_H - 6);
     fprintf(out, "<rect class=\"%s\" x=\"%.2f\" y=\"%.1f\" width=\"%.2f\" height=\"%.0f\"/>",
-            s->overloaded ? "over2" : "support", LABEL_W + wl, y + 3, ws, ROW_H - 6);
-    fprintf(out, "<text class=\"val\" x=\"%.2f\" y=\"%.1f\">", LABEL_W + wl + ws + 4, y + 14);
+            s->overloaded ? "over2" : "support", lw + wl, y + 3, ws, ROW_H - 6);
+    fprintf(out, "<text class=\"val\" x=\"%.2f\" y=\"%.1f\">", lw + wl + ws + 4, y + 14);
     rg_html_num(out, s->load);
     fputs("</text></a>\n", out);
   }
   if (has_fence) {
-    double x = LABEL_W + fence * scale;
+    double x = lw + fence * scale;
     fprintf(out, "<line class=\"fence\" x1=\"%.2f\" y1=\"%.1f\" x2=\"%.2f\" y2=\"%.1f\"/>", x,
             TOP - 4, x, height - 18);
     fprintf(out, "<text class=\"fencelabel\" x=\"%.2f\" y=\"%.1f\">", x + 4, height - 4);
@@ -170,19 +192,18 @@ void rg_html_chart_histogram(FILE *out, const rg_report_data *d) {
     if (counts[b] > maxc) maxc = counts[b];
   int ystep = (maxc + 3) / 4; /* integer ticks: units are whole */
   maxc = ystep * 4;
-  const double L = 40, T = 24, H = 180, BW = 460.0 / bins;
-  double width = L + 460 + 20, height = T + H + 44;
-  fprintf(out,
-          "<svg class=\"chart\" id=\"load-hist\" role=\"img\" viewBox=\"0 0 %.0f %.0f\" "
-          "width=\"%.0f\" height=\"%.0f\" xmlns=\"http://www.w3.org/2000/svg\"><title>",
-          width, height, width, height);
+  const double L = 36, T = 24, H = 180, PW = 370, BW = PW / bins;
+  double width = L + PW + 20, height = T + H + 44;
+  int every = BW < 30 ? 2 : 1; /* bin labels that fit side by side */
+  svg_open(out, "load-hist", width, height);
+  fputs("<title>", out);
   rg_escape_html_text(out, rg_report_tr(d, "负荷分布（单位数）", "Distribution of load (units)"));
   fputs("</title>\n", out);
   for (int k = 0; k <= 4; k++) {
     int c = ystep * k;
     double y = T + H - H * k / 4.0;
     fprintf(out, "<line class=\"grid\" x1=\"%.0f\" y1=\"%.1f\" x2=\"%.0f\" y2=\"%.1f\"/>", L, y,
-            L + 460, y);
+            L + PW, y);
     fprintf(out, "<text class=\"tick\" x=\"%.0f\" y=\"%.1f\" style=\"text-anchor:end\">%d</text>\n",
             L - 4, y + 4, c);
   }
@@ -201,13 +222,16 @@ void rg_html_chart_histogram(FILE *out, const rg_report_data *d) {
     if (counts[b])
       fprintf(out, "<text class=\"val\" x=\"%.2f\" y=\"%.2f\" text-anchor=\"middle\">%d</text>",
               x + BW / 2, T + H - h - 3, counts[b]);
-    fprintf(out, "<text class=\"tick\" x=\"%.2f\" y=\"%.0f\">", x, T + H + 14);
-    rg_html_num(out, b * w);
-    fputs("</text></g>\n", out);
+    if (b % every == 0) {
+      fprintf(out, "<text class=\"tick\" x=\"%.2f\" y=\"%.0f\">", x, T + H + 14);
+      rg_html_num(out, b * w);
+      fputs("</text>", out);
+    }
+    fputs("</g>\n", out);
   }
   if (isfinite(res->fence) && res->fence > 0) {
     double x = L + res->fence / w * BW;
-    if (x <= L + 460) {
+    if (x <= L + PW) {
       fprintf(out, "<line class=\"fence\" x1=\"%.2f\" y1=\"%.0f\" x2=\"%.2f\" y2=\"%.0f\"/>", x,
               T - 10, x, T + H);
       fprintf(out, "<text class=\"fencelabel\" x=\"%.2f\" y=\"%.0f\">", x + 3, T - 2);
@@ -216,7 +240,7 @@ void rg_html_chart_histogram(FILE *out, const rg_report_data *d) {
       fputs("</text>\n", out);
     }
   }
-  fprintf(out, "<text class=\"axis\" x=\"%.0f\" y=\"%.0f\" text-anchor=\"middle\">", L + 230,
+  fprintf(out, "<text class=\"axis\" x=\"%.0f\" y=\"%.0f\" text-anchor=\"middle\">", L + PW / 2,
           T + H + 34);
   rg_escape_html_text(out, rg_report_tr(d, "负荷", "load"));
   fputs("</text></svg>\n", out);

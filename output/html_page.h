@@ -44,4 +44,16 @@ void rg_html_thead(rg_page *p, const rg_table *t, int sortable);
  * units, tasks and clusters, counts that open their tasks. */
 void rg_html_rows(rg_page *p, const rg_table *t);
 
+/* The plan's document number, issuer and date, those it has, joined by
+ * " · " and escaped; returns how many were written. */
+int rg_html_doc_meta(rg_page *p);
+
+/* How load and the fence are computed, with this plan's figures, in plain
+ * words (no closing full stop). */
+void rg_html_load_rule(rg_page *p);
+
+/* The leaders' summary (html_brief.c): hidden on screen, the first page on
+ * paper. */
+void rg_html_brief(rg_page *p);
+
 #endif

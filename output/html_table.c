@@ -109,7 +109,9 @@ static void number_cell(rg_page *p, const rg_table *t, int r, const rg_tcol *tc,
     /* the cluster's name, never its bare number (data-v keeps the id) */
     char name[512] = "";
     if (v->i >= 0) rg_cluster_name(p->d->plan, p->d->res, (int)v->i, name, sizeof name);
-    fprintf(out, "<td data-v=\"%lld\">", v->i);
+    fprintf(out, "<td class=\"cl\" data-v=\"%lld\" title=\"", v->i);
+    rg_escape_html_attr(out, name);
+    fputs("\">", out);
     if (v->i >= 0 && !(tc->vflags & RG_VC_PLAIN)) fprintf(out, "<a href=\"#cluster-%lld\">", v->i);
     rg_escape_html_text(out, name);
     if (v->i >= 0 && !(tc->vflags & RG_VC_PLAIN)) fputs("</a>", out);
@@ -193,6 +195,10 @@ static void cell(rg_page *p, const rg_table *t, int r, int c, rg_cell *v) {
     /* the row's own number, sorted by its position in the plan */
     rg_row row = rg_table_row_at(t, r);
     fprintf(out, "<td class=\"n\" data-v=\"%d\">", p->d->plan->tasks[row.i].ordinal);
+  } else if (type == RG_COL_STR && tc->col->width >= 40) {
+    fputs("<td class=\"tx\">", out); /* a long text (the workbook gives it 40+ characters) */
+  } else if (type == RG_COL_STR && tc->col->width <= 24) {
+    fputs("<td class=\"nw\">", out); /* a short one (a date, a time): on one line */
   } else {
     fputs("<td>", out);
   }

@@ -37,6 +37,15 @@ const char *rg_report_col_title(const rg_report_data *d, int c) {
   return rg_report_tr(d, "未归章节", "no chapter");
 }
 
+int rg_report_top_col(const rg_report_data *d, int r) {
+  int best = -1;
+  for (int c = 0; c < d->n_cols; c++)
+    if (best < 0 ||
+        d->col_load[(size_t)r * d->n_cols + c] > d->col_load[(size_t)r * d->n_cols + best])
+      best = c;
+  return best;
+}
+
 int rg_report_unit_tasks(const rg_plan *plan, int u, int role, int *out) {
   const rg_unit *un = &plan->units[u];
   int n = 0;
@@ -106,5 +115,9 @@ void rg_report_data_destroy(rg_report_data *d) {
     for (int u = 0; u < d->plan->n_units; u++)
       free(d->ego_svg[u]);
   free(d->ego_svg);
+  if (d->ego_file)
+    for (int u = 0; u < d->plan->n_units; u++)
+      free(d->ego_file[u]);
+  free(d->ego_file);
   memset(d, 0, sizeof *d);
 }

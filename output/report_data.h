@@ -32,6 +32,7 @@ typedef struct rg_report_data {
   /* Inline SVG (sanitised <svg> elements, NUL-terminated) or NULL. */
   char *collab_svg;
   char **ego_svg;           /* plan->n_units entries, or NULL when not drawn */
+  char **ego_file;          /* the same: "diagrams/ego-<safe name>.svg" (report.c) */
   const char *diagram_note; /* why diagrams are missing (static), or NULL */
 } rg_report_data;
 
@@ -50,6 +51,10 @@ int rg_report_task_col(const rg_report_data *d, int t);
  * or the localized "other". */
 const char *rg_report_col_number(const rg_report_data *d, int c);
 const char *rg_report_col_title(const rg_report_data *d, int c);
+
+/* The column where results row r carries the most load (ties: the first);
+ * -1 when there are no columns. */
+int rg_report_top_col(const rg_report_data *d, int r);
 
 /* Tasks of plan unit u with role (RG_ROLE_LEAD, RG_ROLE_SUPPORT, or -1 for
  * both) into out (room for plan->units[u].link_count); returns the count. In

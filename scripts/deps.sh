@@ -15,6 +15,7 @@ RG_PACKAGES=(
 # Only the test suite needs these.
 RG_TEST_PACKAGES=(
   clang libclang-rt-14-dev python3 python3-networkx python3-numpy python3-scipy chromium nodejs unzip
+  poppler-utils
 )
 # Only scripts/bench needs these (the NetworkX and python-igraph peers).
 RG_BENCH_PACKAGES=(

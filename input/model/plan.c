@@ -154,6 +154,8 @@ static void free_arrays(rg_plan *plan) {
   free(plan->task_links);
   free(plan->unit_links);
   rg_reading_free(plan->reading);
+  free(plan->sources);
+  free(plan->dups);
   linkset_free(plan->linkset);
   plan->linkset = NULL;
 }
@@ -529,6 +531,17 @@ const char *rg_kind_name(rg_kind kind) {
 const char *rg_severity_name(rg_severity s) {
   static const char *const names[] = {"note", "warning", "error"};
   return (unsigned)s < 3 ? names[s] : "warning";
+}
+
+int rg_plan_has_dates(const rg_plan *plan) {
+  for (int t = 0; t < plan->n_tasks; t++)
+    if (plan->tasks[t].due.start) return 1;
+  return 0;
+}
+
+const char *rg_due_kind_name(rg_due_kind k) {
+  static const char *const names[] = {"none", "dated", "spread", "recurring", "unread"};
+  return (unsigned)k < 5 ? names[k] : "none";
 }
 
 long rg_plan_add_loc(rg_plan *plan, const char *label) {

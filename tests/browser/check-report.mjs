@@ -5,9 +5,8 @@
 // request or request that leaves the file (no network fetch), when the load
 // table does not have N rows, when the diagram's SVG is missing, or when the
 // task panel, sorting, filtering and zoom do not work.
-import { chromium } from 'playwright-core';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { launch } from './launch.mjs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
 const args = process.argv.slice(2);
@@ -43,14 +42,7 @@ function parseCsv(text) {
 }
 const fail = (m) => problems.push(m);
 
-// a fresh profile each run (--user-data-dir=$(mktemp -d))
-const browser = await chromium.launchPersistentContext(mkdtempSync(path.join(tmpdir(), 'rg-chromium-')), {
-  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-  headless: true,
-  viewport: { width: 1400, height: 1000 },
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
+const browser = await launch({ width: 1400, height: 1000 });
 try {
   const page = await browser.newPage();
   page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') fail(`console ${m.type()}: ${m.text()}`); });
@@ -59,6 +51,12 @@ try {
   page.on('requestfailed', (r) => fail(`request failed: ${r.url()} ${r.failure()?.errorText}`));
   page.on('request', (r) => { if (!r.url().startsWith('file://') && !r.url().startsWith('data:')) fail(`network request: ${r.url()}`); });
   await page.goto('file://' + file, { waitUntil: 'load' });
+
+  // every link to a diagram file finds it (diagrams/ego-<unit name>.svg)
+  const files = await page.$$eval('a[href^="diagrams/"]', (as) => as.map((a) => a.getAttribute('href')));
+  for (const f of files)
+    if (!existsSync(path.join(path.dirname(file), f))) fail(`the page links ${f}, which is not there`);
+  if (!noDiagram && files.length < 1) fail('the page links no diagram file');
 
   const rows = await page.locator('#load-table tbody tr').count();
   if (Number.isFinite(units) && rows !== units) fail(`load table has ${rows} rows, expected ${units}`);

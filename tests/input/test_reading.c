@@ -1110,3 +1110,164 @@ Test(round2, long_forms_keep_their_unit) {
     rg_unitlist_destroy(&l);
   }
 }
+
+/* ------------------------------------------------ held-out set 3 (blind) */
+
+/* Found by tests/data/heldout3/xialu-2020-district (F1 0 before): a note in
+ * square brackets, the form some district plans use, is read like (…). */
+Test(round3, notes_in_square_brackets) {
+  static const pair v[] = {
+      {"[牵头单位：区卫健局；责任单位：区财政局、各街办(新区)]",
+       "lead:区卫生健康局;support:区财政局;support:各街办(新区)"},
+      {"【牵头单位：区发改局；责任单位：区财政局】", "lead:区发展改革局;support:区财政局"},
+      {"［区商务局牵头，区市场监管局配合］", "lead:区商务局;support:区市场监管局"},
+  };
+  expect_notes(v, 3);
+  /* a bracket that names no role stays text: [2024年] */
+  rg_plan *p = parse("1.推进试点[2024年]。\n");
+  EXPECT_TASK(p, 0, "");
+  cr_expect_str_eq(p->tasks[0].text, "推进试点[2024年]。");
+  rg_plan_free(p);
+}
+
+/* Found by national-style-division (0.90 before): State Council plans end
+ * a task with a bare list of bodies, no role word. */
+Test(round3, a_bare_list_closing_the_paragraph_is_a_note) {
+  rg_plan *p = parse("1.甲。（工业和信息化部、科技部、国家发展改革委）\n"
+                     "2.乙（商务部、海关总署）。\n"
+                     "3.丙。（国务院国资委、工业和信息化部，各省级人民政府）\n");
+  EXPECT_TASK(p, 0, "lead:工业和信息化部;lead:科技部;lead:国家发展改革委");
+  EXPECT_TASK(p, 1, "lead:商务部;lead:海关总署");
+  EXPECT_TASK(p, 2, "lead:国务院国资委;lead:工业和信息化部;lead:各省级政府");
+  rg_plan_free(p);
+  /* under the first-listed rule the first leads */
+  p = parse("各项任务中，排在第一位的部门为牵头部门。\n"
+            "1.甲。（工业和信息化部、科技部、国家发展改革委）\n");
+  EXPECT_TASK(p, 0, "lead:工业和信息化部;support:科技部;support:国家发展改革委");
+  rg_plan_free(p);
+  /* not a note: an alias after a name, a place in the middle of a sentence,
+   * a parenthesis of words */
+  p = parse("1.由省市场监管局（省知识产权局）负责。\n2.在试点城市（县级市）开展。\n"
+            "3.推进共建（共建）。\n");
+  cr_expect_str_eq(p->tasks[1].text, "在试点城市(县级市)开展。");
+  cr_expect_str_eq(p->tasks[2].text, "推进共建(共建)。");
+  for (int t = 1; t < 3; t++)
+    EXPECT_TASK(p, t, "");
+  rg_plan_free(p);
+}
+
+/* Found by county-2024-zeren-zhuti (0.62 before): 责任主体 is the body that
+ * carries the task, like 实施主体, not a 责任单位 support list. */
+Test(round3, responsible_body_columns_lead) {
+  static const char *const H[] = {"责任主体", "主体责任单位", "责任主体单位"};
+  for (int i = 0; i < 3; i++) {
+    cr_expect_eq(rg_header_classify(H[i]), RG_HDR_SHARED, "%s", H[i]);
+    char csv[512];
+    snprintf(csv, sizeof csv,
+             "序号,目标任务,县级领导,%s,配合单位\n1,甲,县长,县农业农村局,县财政局、城关镇\n", H[i]);
+    rg_plan *p = parse_as(csv, RG_INPUT_CSV, NULL, 0);
+    EXPECT_TASK(p, 0, "lead:县农业农村局;support:县财政局;support:城关镇");
+    rg_plan_free(p);
+  }
+  /* beside a lead column it is responsible, not lead */
+  rg_plan *p =
+      parse_as("序号,任务,牵头单位,责任主体\n1,甲,市商务局,市财政局\n", RG_INPUT_CSV, NULL, 0);
+  EXPECT_TASK(p, 0, "lead:市商务局;support:市财政局");
+  rg_plan_free(p);
+}
+
+/* Found by zj-2026-ai (0.976 before): the words of a lead cell say how its
+ * units share the lead, never that they support. */
+Test(round3, a_lead_cell_that_shares_keeps_its_units_lead) {
+  static const char *const CELL[] = {"省经信厅、省科技厅按职责分工负责",
+                                     "省经信厅、省科技厅分别负责", "省经信厅、省科技厅共同负责"};
+  for (int i = 0; i < 3; i++) {
+    char csv[512];
+    snprintf(csv, sizeof csv, "序号,重点任务,牵头单位,配合单位\n1,甲,%s,省发展改革委\n", CELL[i]);
+    rg_plan *p = parse_as(csv, RG_INPUT_CSV, NULL, 0);
+    EXPECT_TASK(p, 0, "lead:省经信厅;lead:省科技厅;support:省发展改革委");
+    rg_plan_free(p);
+  }
+  /* a lead named in the cell: the rest of the cell supports */
+  rg_plan *p = parse_as("序号,重点任务,牵头单位\n1,甲,省经信厅牵头，省科技厅按职责分工负责\n",
+                        RG_INPUT_CSV, NULL, 0);
+  EXPECT_TASK(p, 0, "lead:省经信厅;support:省科技厅");
+  rg_plan_free(p);
+}
+
+/* Found by lishan-2023-district and xialu-2020-district: zones and street
+ * offices are named by themselves, never by the document's prefix; a place
+ * named as a unit is its government (zj-2026-ai: 杭州市 beside 杭州市政府). */
+Test(round3, zones_street_offices_and_places_keep_their_names) {
+  static const struct {
+    const char *in, *want;
+  } v[] = {
+      {"立山经济开发区", "立山经济开发区"},
+      {"下陆新区", "下陆新区"},
+      {"临空经济示范区", "临空经济示范区"},
+      {"团城山街办", "团城山街办"},
+      {"新下陆街办", "新下陆街办"},
+      {"城关街道办事处", "城关街道办事处"},
+      {"杭州市", "杭州市政府"},
+      {"莲都区", "莲都区政府"},
+      {"法库县", "法库县政府"},
+  };
+  for (size_t i = 0; i < sizeof v / sizeof *v; i++) {
+    rg_unit_list l;
+    rg_unitlist_parse_level(v[i].in, strlen(v[i].in), RG_LEVEL_DISTRICT, "区", &l);
+    cr_assert_eq(l.n, 1, "%s", v[i].in);
+    cr_expect_str_eq(l.items[0].name, v[i].want, "%s", v[i].in);
+    cr_expect_eq(l.items[0].kind, RG_KIND_UNIT, "%s", v[i].in);
+    rg_unitlist_destroy(&l);
+  }
+}
+
+/* Abbreviations and bodies the held-out plans named. */
+Test(round3, more_abbreviations_and_bodies) {
+  static const struct {
+    const char *in, *want;
+  } v[] = {
+      {"区发改局", "区发展改革局"}, {"市发展和改革局", "市发展改革局"}, {"发改局", "县发展改革局"},
+      {"市医疗保障局", "市医保局"}, {"县医疗保障局", "县医保局"},       {"医疗保障局", "县医保局"},
+      {"公路段", "县公路段"},       {"县供电段", "县供电段"},           {"县养护段", "县养护段"},
+  };
+  for (size_t i = 0; i < sizeof v / sizeof *v; i++) {
+    rg_unit_list l;
+    rg_unitlist_parse_level(v[i].in, strlen(v[i].in), RG_LEVEL_COUNTY, "县", &l);
+    cr_assert_eq(l.n, 1, "%s", v[i].in);
+    cr_expect_str_eq(l.items[0].name, v[i].want, "%s", v[i].in);
+    cr_expect(rg_vocab_is_body(l.items[0].name), "%s", v[i].want);
+    rg_unitlist_destroy(&l);
+  }
+  cr_expect_not(rg_vocab_is_body("路段"));
+  cr_expect_not(rg_vocab_is_body("阶段"));
+}
+
+/* A canonical name reached by a rule, not a table entry, is named by check
+ * with both names ([canonical]), once per name; table forms are not. */
+Test(round3, canonical_names_reached_by_a_rule_are_reported) {
+  static const struct {
+    const char *plan, *printed, *canon;
+  } v[] = {
+      {"1.甲。（省发展改革委牵头，杭州市配合）\n2.乙。（杭州市负责）\n", "杭州市", "杭州市政府"},
+      {"1.甲。\n牵头单位：莲都区\n责任单位：市财政局\n", "莲都区", "莲都区政府"},
+      {"1.甲。（中华人民共和国海洋委员会、财政部负责）\n", "中华人民共和国海洋委员会",
+       "海洋委员会"},
+  };
+  for (size_t i = 0; i < sizeof v / sizeof *v; i++) {
+    rg_plan *p = parse(v[i].plan);
+    cr_expect_eq(count_code(p, "canonical"), 1, "%s", v[i].plan);
+    char want[256];
+    snprintf(want, sizeof want, "'%s' is read as '%s'", v[i].printed, v[i].canon);
+    int found = 0;
+    for (int d = 0; d < p->n_diags; d++)
+      found |= !strcmp(p->diags[d].code, "canonical") && strstr(p->diags[d].message, want);
+    cr_expect(found, "%s", want);
+    rg_plan_free(p);
+  }
+  /* table forms and abbreviations after a jurisdiction are certain: silent */
+  rg_plan *p = parse("1.甲。（中国人民银行、国家税务总局负责）\n2.乙。（市发改委、市人社局、"
+                     "丽水市市场监督管理局负责）\n");
+  cr_expect_eq(count_code(p, "canonical"), 0);
+  rg_plan_free(p);
+}

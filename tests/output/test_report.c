@@ -289,13 +289,15 @@ Test(report, every_task_has_an_anchor_and_the_summary_counts_link_to_tasks) {
   cr_assert_not_null(strstr(html, "data-tasks=\"0,1,2\" data-title=\"项任务\">3</a>"));
   cr_assert_not_null(strstr(html, "data-tasks=\"2\" data-title=\"项任务名单未列全"),
                      "the open list");
-  cr_assert_not_null(strstr(html,
-                            "hostile&lt;plan&gt;.txt:21</td><td><code>odd&lt;code&gt;</code></td>"
-                            "<td>unit \"onmouseover=alert(2) x=\" looks odd</td>"
-                            "<td><a class=\"tl\" href=\"#task-3\">3</a></td>"),
-                     "diagnostic with its line and the task it falls in");
-  cr_assert_not_null(strstr(html, "<h3>读取方式</h3>\n<table class=\"data reading\">"),
-                     "the reading summary opens 诊断");
+  cr_assert_not_null(
+      strstr(html,
+             "hostile&lt;plan&gt;.txt:21</td><td class=\"nw\"><code>odd&lt;code&gt;</code></td>"
+             "<td class=\"tx\">unit \"onmouseover=alert(2) x=\" looks odd</td>"
+             "<td><a class=\"tl\" href=\"#task-3\">3</a></td>"),
+      "diagnostic with its line and the task it falls in");
+  cr_assert_not_null(
+      strstr(html, "<h3>读取方式</h3>\n<div class=\"hscroll\"><table class=\"data reading\">"),
+      "the reading summary opens 诊断");
   free(html);
   done(&fx);
 }
@@ -658,7 +660,7 @@ Test(report, an_extra_table_becomes_a_section_a_sheet_a_csv_and_a_json_key) {
   rg_table_list_add(t, 2, "1");
   rg_table_list_add(t, 2, "3");
   rg_table_real(t, 3, 2.5);
-  rg_report_extra extra = {"meetings", "会议安排", "<i>note</i>", t};
+  rg_report_extra extra = {"meetings", "会议安排", "<i>note</i>", t, NULL};
   char dir[64] = "/tmp/rg-report-test-XXXXXX";
   cr_assert_not_null(mkdtemp(dir));
   rg_report_opts o;
@@ -710,7 +712,7 @@ Test(report, an_extra_id_that_is_not_a_plain_name_is_refused) {
   rg_plan *p = hostile_plan();
   rg_results r;
   hand_results(p, &r);
-  rg_report_extra extra = {"../x", "x", NULL, NULL};
+  rg_report_extra extra = {"../x", "x", NULL, NULL, NULL};
   rg_report_opts o;
   rg_report_opts_init(&o);
   o.dir = "/nonexistent/never-written";
@@ -823,7 +825,8 @@ Test(report, extras_keep_their_header_row_and_number_format_in_the_workbook) {
   hand_results(p, &r);
   rg_table_src src = {.plan = p, .res = &r, .only_unit = -1};
   rg_table *full = rg_table_view(&ratio_view, &src), *empty = rg_table_view(&empty_view, &src);
-  rg_report_extra extra[2] = {{"ratios", "比例", NULL, full}, {"none", "无行", NULL, empty}};
+  rg_report_extra extra[2] = {{"ratios", "比例", NULL, full, NULL},
+                              {"none", "无行", NULL, empty, NULL}};
   char dir[64] = "/tmp/rg-report-test-XXXXXX";
   cr_assert_not_null(mkdtemp(dir));
   rg_report_opts o;
@@ -857,4 +860,37 @@ Test(report, extras_keep_their_header_row_and_number_format_in_the_workbook) {
   rg_table_free(empty);
   rg_results_free(&r);
   rg_plan_free(p);
+}
+
+/* The leaders' summary (#brief, printed first): the counts, the overloaded
+ * unit with its load, its margin over the fence (1.5 - 1.875, negative as B
+ * is marked by hand), what it leads and supports and the chapter of its load
+ * (tasks 1 and 2 are both in 一: 0.5 + 1), the one group; no meetings part
+ * without a meeting plan. */
+Test(report, the_printed_summary_names_the_overloaded_units_and_why) {
+  fixture fx;
+  write_report(&fx, NULL);
+  char *html = rg_test_slurp(file_in(fx.dir, "index.html"), NULL);
+  char *brief = strstr(html, "<section id=\"brief\" class=\"brief print-only\">");
+  cr_assert_not_null(brief);
+  char *end = strstr(brief, "</section>");
+  *end = '\0';
+  cr_expect_not_null(strstr(brief, "<p class=\"brief-title\">&lt;b&gt;分工方案&lt;/b&gt;</p>"));
+  cr_expect_not_null(strstr(brief,
+                            "沈政发〔2026〕1号 · 沈阳市人民政府 · 2026年1月25日 · 3 项任务 · "
+                            "4 个具体单位 · 7 条分工关系 · 1 个单位超负荷 · 1 个协作组</p>"));
+  cr_expect_not_null(strstr(brief, "<h2>一、超负荷单位（1 个）</h2>"));
+  cr_expect_not_null(strstr(brief,
+                            "负荷 = 牵头任务数 × 1 + 配合任务数 × 0.5；警戒线 1.875（四分位数 "
+                            "Q3 1.5 加 1.5 倍四分位距 0.25），负荷超过警戒线即为超负荷。"));
+  cr_expect_not_null(strstr(brief,
+                            "<tr><td>" U_B "</td><td class=\"n\">1.5</td><td class=\"n\">-0.375"
+                            "</td><td class=\"n\">1</td><td class=\"n\">1</td><td "
+                            "class=\"n\">1</td><td>一、经济&lt;i&gt; (1.5)</td></tr>"),
+                     "%s", brief);
+  cr_expect_eq(count(brief, "<tr><td>"), 1 + 1, "one overloaded unit, one group");
+  cr_expect_not_null(strstr(brief, "<h2>二、主要协作组（1 个）</h2>"));
+  cr_expect_null(strstr(brief, "会议安排"), "no meeting plan, no meetings part");
+  free(html);
+  done(&fx);
 }
