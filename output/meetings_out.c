@@ -83,20 +83,20 @@ void rg_meetings_summary(const rg_plan *p, const rg_meeting_plan *mp, FILE *out)
   char d0[64], d1[64];
   rg_date_label(mp->first_day, en, d0, sizeof d0);
   rg_date_label(mp->last_day, en, d1, sizeof d1);
-  fprintf(out, en ? "From %s to %s: %d working days" : "日程：%s至%s，共 %d 个工作日", d0, d1,
+  /* one line each, so that the summary fits a 120-column terminal */
+  fprintf(out, en ? "From %s to %s: %d working days\n" : "日程：%s至%s，共 %d 个工作日\n", d0, d1,
           mp->working_days);
   int per = mp->opts.max_per_day < mp->opts.n_sessions ? mp->opts.max_per_day : mp->opts.n_sessions;
   if (mp->span_unit >= 0) {
     /* a terminal sees a name's control characters, never obeys them */
     char *name = rg_escape_terminal_dup(p->units[mp->span_unit].name);
     fprintf(out,
-            en ? "; %s attends %d meetings, at most %d a day, so no schedule is shorter than %d "
+            en ? "%s attends %d meetings, at most %d a day, so no schedule is shorter than %d "
                  "working days: its attendance sets the span\n"
-               : "；%s参加 %d 次会议，每天至多 %d 次，日程至少需要 %d 个工作日，由它的会议决定\n",
+               : "%s参加 %d 次会议，每天至多 %d 次，日程至少需要 %d 个工作日，由它的会议决定\n",
             name, mp->span_unit_meetings, per, mp->span_bound);
     free(name);
-  } else
-    fputc('\n', out);
+  }
   rg_meetings_calendar_note(mp, out);
 }
 
