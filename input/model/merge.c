@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "error.h"
+#include "reading.h"
 #include "similar.h"
 
 /* The consolidated location of line in plan p (label:place), 0 for none. */
@@ -125,13 +126,53 @@ static void merge_one(rg_plan *out, const rg_plan *p, const char *label, int i, 
   free(unit_of);
 }
 
+/* How the consolidated plan was read: each plan's format and level, and the
+ * level they share (unknown when they differ). */
+static void merge_reading(rg_plan *out, rg_plan *const *plans, const char *const *labels, int n) {
+  rg_reading *r = rg_reading_of(out);
+  size_t len = 64;
+  for (int i = 0; i < n; i++)
+    len += strlen(labels[i]) + 48 +
+           (plans[i]->reading && plans[i]->reading->format ? strlen(plans[i]->reading->format) : 0);
+  char *f = rg_xmalloc(len);
+  int w = snprintf(f, len, "%d plans:", n);
+  for (int i = 0; i < n; i++) {
+    const rg_reading *p = plans[i]->reading;
+    w += snprintf(f + w, len - (size_t)w, "%s %s (%s, %s)", i ? ";" : "", labels[i],
+                  p && p->format ? p->format : "?", rg_level_name(p ? p->level : 0));
+  }
+  r->format = rg_plan_strdup(out, f);
+  free(f);
+  const rg_reading *first = plans[0]->reading;
+  int same = first != NULL;
+  for (int i = 1; i < n && same; i++)
+    same = plans[i]->reading && plans[i]->reading->level == first->level &&
+           !strcmp(plans[i]->reading->prefix, first->prefix);
+  if (same) {
+    r->level = first->level;
+    memcpy(r->prefix, first->prefix, sizeof r->prefix);
+    r->level_from = rg_plan_strdup(out, "every plan");
+  }
+}
+
 rg_plan *rg_plan_merge(rg_plan *const *plans, const char *const *labels, int n, double threshold) {
-  rg_plan *out = rg_plan_new(n ? plans[0]->path : "-");
+  size_t plen = 1;
+  for (int i = 0; i < n; i++)
+    plen += strlen(labels[i]) + 1;
+  char *path = rg_xmalloc(plen + 1);
+  path[0] = 0;
+  for (int i = 0; i < n; i++) {
+    if (i) strcat(path, "+");
+    strcat(path, labels[i]);
+  }
+  rg_plan *out = rg_plan_new(n ? path : "-");
+  free(path);
   if (!n) {
     rg_plan_finalize(out);
     return out;
   }
   merge_meta(out, plans, labels, n);
+  merge_reading(out, plans, labels, n);
   out->sources = rg_xcalloc((size_t)n, sizeof *out->sources);
   out->n_sources = n;
   for (int i = 0; i < n; i++)

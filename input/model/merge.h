@@ -3,6 +3,9 @@
  *
  * The consolidated plan is an ordinary rg_plan, so every analysis and writer
  * works on it unchanged:
+ *   - its path is the labels joined by "+" (gzbg+msss: messages and the
+ *     report's default folder name it); its reading says each plan's format
+ *     and level, and the level they share (unknown when they differ);
  *   - task ids are "LABEL:ID" (gzbg:12), LABEL the plan's label (the file
  *     name without folder and extension); task.source is the plan's index in
  *     plan->sources; chapters are "LABEL:一";

@@ -62,6 +62,26 @@ assert got == load, sorted(set(got.items()) ^ set(load.items()))
 print("plans.sh: --level ok")
 PY
 
+# usage and input errors: one message, the exit code of the README
+expect() { # CODE ARGS...
+  local code=$1 rc=0
+  shift
+  "$bin" "$@" > /dev/null 2> "$tmp/err" || rc=$?
+  if [ "$rc" != "$code" ] || [ "$(wc -l < "$tmp/err")" != 1 ]; then
+    echo "plans.sh: respgraph $* exited $rc (expected $code) saying: $(cat "$tmp/err")"
+    fail=1
+  fi
+}
+printf 'old,new\n市不存在局,市营商环境建设局\n' > "$tmp/bad-renames.csv"
+expect 2 compare "$old"
+expect 2 trend "$old"
+expect 2 compare "$old" "$new" "$ms"
+expect 2 units "$old" --renames $v/renames.csv
+expect 2 units "$old" --level town
+expect 1 compare "$old" "$new" --renames "$tmp/bad-renames.csv"
+expect 1 units "$old" "$tmp/missing.txt"
+expect 1 report "$new" --compare "$tmp/missing.txt" -o "$tmp/r4"
+
 # golden outputs, each produced twice: the reruns must be byte-identical
 golden() { # NAME ARGS...
   local name=$1

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "merge.h"
+#include "reading.h"
 #include "similar.h"
 
 /* 加快建设数字政府 / 加快数字政府建设: bigrams 加快 快建 建设 设数 数字 字政 政府
@@ -70,6 +71,8 @@ Test(merge, keys_tasks_by_plan_and_counts_a_repeated_task_once) {
   rg_plan *m = rg_plan_merge(p, labels, 2, RG_DUP_THRESHOLD);
   rg_plan_free(p[0]);
   rg_plan_free(p[1]);
+  cr_assert_str_eq(m->path, "gzbg+msss");
+  cr_assert_str_eq(m->reading->format, "2 plans: gzbg (?, unknown); msss (?, unknown)");
   cr_assert_eq(m->n_tasks, 3);
   cr_assert_str_eq(m->tasks[0].number, "gzbg:1");
   cr_assert_str_eq(m->tasks[2].number, "msss:2");
