@@ -42,6 +42,7 @@
 #include "schema.h"
 #include "similar.h"
 #include "table.h"
+#include "timeline.h"
 #include "unavailable.h"
 
 /* Exit codes (README.md and NOTES.md list them). */
@@ -113,6 +114,10 @@ enum {
   OPT_TREND,
   OPT_LEVEL,
   OPT_CITY,
+  OPT_YEAR, /* deadlines (input/deadline.h, analyzer/timeline.h) */
+  OPT_AS_OF,
+  OPT_SOON_DAYS,
+  OPT_BY,
 };
 
 /* Option groups: a command takes the groups in its table entry; -o, -h and
@@ -134,6 +139,8 @@ enum {
   G_BACKBONE = 1u << 9, /* --backbone: ties */
   G_RENAMES = 1u << 10, /* --renames: compare, report */
   G_PLANS = 1u << 11,   /* --compare --trend: report */
+  G_AS_OF = 1u << 12,   /* --as-of --soon-days: the 督查督办 lights (parse, load, report) */
+  G_BY = 1u << 13,      /* --by quarter|month: load */
 };
 
 typedef struct optdef {
@@ -203,6 +210,10 @@ static const optdef OPTIONS[] = {
     {{"room", required_argument, NULL, OPT_ROOM}, G_PLANNING},
     {{"min-relevance", required_argument, NULL, OPT_MIN_RELEVANCE}, G_PLANNING},
     {{"help", no_argument, NULL, OPT_HELP}, G_READ},
+    {{"year", required_argument, NULL, OPT_YEAR}, G_READ},
+    {{"as-of", required_argument, NULL, OPT_AS_OF}, G_AS_OF},
+    {{"soon-days", required_argument, NULL, OPT_SOON_DAYS}, G_AS_OF},
+    {{"by", required_argument, NULL, OPT_BY}, G_BY},
 };
 #define N_OPTIONS ((int)(sizeof OPTIONS / sizeof OPTIONS[0]))
 
@@ -257,6 +268,10 @@ typedef struct cli {
   const char **exclude_task_ids;
   int n_exclude_tasks;
   int *exclude_tasks;
+  /* deadlines: --as-of, --soon-days (as_of 0: not given), --by (months per period) */
+  long as_of;
+  int soon_days;
+  int by_months;
 } cli;
 
 typedef struct command command;
@@ -323,7 +338,12 @@ static int plan_table(cli *c, rg_plan *plan, const rg_view *v, FILE *out) {
 
 static int cmd_parse(cli *c, const command *cmd, rg_plan *plan, FILE *out) {
   (void)cmd;
-  return plan_table(c, plan, &rg_view_tasks, out);
+  if (!c->as_of) return plan_table(c, plan, &rg_view_tasks, out);
+  rg_timeline tl; /* the lights at --as-of */
+  rg_timeline_as_of(&tl, c->as_of, c->soon_days);
+  rg_table_src src = {.plan = plan, .only_unit = -1, .tl = &tl};
+  rg_error err;
+  return finish(rg_out_view_table(&rg_view_tasks, &src, c->format, &c->table, out, &err), &err);
 }
 
 static int cmd_edges(cli *c, const command *cmd, rg_plan *plan, FILE *out) {
@@ -388,6 +408,25 @@ static int cmd_table(cli *c, const command *cmd, rg_plan *plan, FILE *out) {
   int analyse = cmd->options & G_ANALYSIS;
   rg_status st = analyse ? rg_analyze(plan, &c->analysis, &r, &err) : RG_OK;
   if (!st) st = rg_out_write(cmd->table, plan, analyse ? &r : NULL, c->format, &o, out, &err);
+  rg_results_free(&r);
+  return finish(st, &err);
+}
+
+/* load --by quarter|month: each unit's load per period of the plan's year,
+ * with a fence per period (analyzer/timeline.h). */
+static int cmd_load(cli *c, const command *cmd, rg_plan *plan, FILE *out) {
+  (void)cmd;
+  rg_results r = {0};
+  rg_timeline tl;
+  rg_error err;
+  rg_error_clear(&err);
+  rg_table_src src = {.plan = plan, .res = &r, .tl = &tl, .only_unit = -1};
+  if (c->only_unit && option_unit(plan, "--unit", c->only_unit, &src.only_unit)) return EXIT_USAGE;
+  rg_timeline_as_of(&tl, c->as_of, c->soon_days);
+  rg_status st = rg_analyze(plan, &c->analysis, &r, &err);
+  if (!st) st = rg_timeline_build(plan, &r, c->by_months, &tl, &err);
+  if (!st) st = rg_out_view_table(&rg_view_periods, &src, c->format, &c->table, out, &err);
+  rg_timeline_free(&tl);
   rg_results_free(&r);
   return finish(st, &err);
 }
@@ -837,11 +876,18 @@ static int cmd_trend(cli *c, const command *cmd, rg_plan *plan, FILE *out) {
 /* ------------------------------------------------------------ table */
 
 static const command COMMANDS[] = {
-    {"parse", cmd_parse, NULL, G_TABLE, &OUT_TABLE,
+    {"parse", cmd_parse, NULL, G_TABLE | G_AS_OF, &OUT_TABLE,
      "tasks with chapter, section, leads and supports",
      "Lists every task: number as printed, ordinal, chapter and section numbers,\n"
      "lead and support units (canonical names), whether its unit list is open\n"
-     "(等有关部门), deadline, source line and text.\n"},
+     "(等有关部门), deadline, source line and text; with --wide, CSV and JSON\n"
+     "also the deadline as dates: due_kind (dated, spread, recurring, unread),\n"
+     "due_from, due_by and milestone (YYYY-MM-DD).\n"
+     "parse options:\n"
+     "      --as-of YYYY-MM-DD  add each task's 督查督办 light on that day: light\n"
+     "                          (overdue 逾期, due-soon 临近, not-due 未到期, ongoing\n"
+     "                          持续推进) and light_date, the deadline it is judged by\n"
+     "      --soon-days N       due soon = due within N days (default 30)\n"},
     {"edges", cmd_edges, NULL, G_TABLE, &OUT_TABLE,
      "one row per task-unit link (task,role,unit,kind)",
      "One row per task-unit link. CSV header: task,role,unit,kind,chapter,line.\n"
@@ -888,6 +934,22 @@ static const command COMMANDS[] = {
      "overloaded units with the reasons",
      "Units whose weighted load exceeds Tukey's fence Q3 + 1.5*IQR, with z-score,\n"
      "rank, the chapters that drive the load and a reason a reader can check.\n\n" ANALYSIS_HELP},
+    {"load", cmd_load, NULL, G_TABLE | G_ANALYSIS | G_UNIT | G_BY | G_AS_OF, &OUT_TABLE,
+     "load per quarter or month, from the deadlines",
+     "Each concrete unit's load per quarter (--by quarter, default) or month\n"
+     "(--by month) of the plan's year, read from the tasks' deadlines (完成时限, or\n"
+     "a date such as 年底前 in the task's text). A task covers the periods its\n"
+     "deadline's interval overlaps (6月底前: January to June; 三季度: July to\n"
+     "September); a task with no deadline, with 持续推进 or 每季度, or with a\n"
+     "deadline respgraph does not read (check warns) covers the whole year. Each\n"
+     "unit's role weight is split evenly over the periods covered, so the periods\n"
+     "add up exactly to the annual load. A unit is over in a period when its load\n"
+     "there is above that period's fence Q3 + 1.5*IQR (fence_in_N, with --wide).\n"
+     "CSV columns: unit,load,load_in_1..N,peak,over_in,fence_in_1..N.\n"
+     "load options:\n"
+     "      --by quarter|month  the periods (default quarter)\n"
+     "      --year YYYY         the plan's year when its title, date and number\n"
+     "                          name none\n\n" ANALYSIS_HELP},
     {"diagram", cmd_diagram, NULL, G_ANALYSIS | G_LANG | G_DIAGRAM, &OUT_DIAGRAM,
      "coordination diagram (svg, png, pdf or dot) with Graphviz",
      "respgraph diagram PLAN --view V -o FILE; the format comes from FILE's extension.\n"
@@ -1059,7 +1121,9 @@ static void command_help(const command *c) {
          "                                the level of a PLAN that does not say its own, so\n"
          "                                its bare names take the prefix (发展改革委 ->\n"
          "                                市发展改革委) and meet other plans' units\n"
-         "      --city PLACE              the same from a place (沈阳市, 浑南区)\n");
+         "      --city PLACE              the same from a place (沈阳市, 浑南区)\n"
+         "      --year YYYY               the plan's year, for deadlines without one\n"
+         "                                (default: from its title, date or number)\n");
   if (c->options & G_ANALYSIS)
     printf("analysis options:\n"
            "      --lead-weight W           weight of a led task in load (default 1)\n"
@@ -1138,6 +1202,15 @@ static int opt_read(cli *c, int opt, const char *arg) {
   case OPT_ACCEPT_UNIT:
     c->accept_units[c->n_accept++] = arg;
     break;
+  case OPT_YEAR: {
+    double v;
+    if (!parse_real(arg, "--year", 1970, &v) || v != (int)v || v > 2199) {
+      say("--year takes a year from 1970 to 2199, not '%s'", arg);
+      return EXIT_USAGE;
+    }
+    c->load.year = (int)v;
+    break;
+  }
   case OPT_INPUT_FORMAT: {
     int f = rg_input_format_parse(arg);
     if (f < 0) {
@@ -1323,6 +1396,33 @@ static int opt_meetings(cli *c, int opt, const char *arg) {
   return EXIT_OK;
 }
 
+/* --as-of DATE, --soon-days N, --by quarter|month. */
+static int opt_dates(cli *c, int opt, const char *arg) {
+  double v;
+  if (opt == OPT_AS_OF) {
+    if (!rg_date_parse(arg, &c->as_of)) return EXIT_OK;
+    say("--as-of '%s' is not a real date YYYY-MM-DD", arg);
+    return EXIT_USAGE;
+  }
+  if (opt == OPT_SOON_DAYS) {
+    if (!parse_real(arg, "--soon-days", 0, &v) || v != (int)v || v > 366) {
+      say("--soon-days takes a whole number of days from 0 to 366, not '%s'", arg);
+      return EXIT_USAGE;
+    }
+    c->soon_days = (int)v;
+    return EXIT_OK;
+  }
+  if (!strcmp(arg, "quarter") || !strcmp(arg, "季度"))
+    c->by_months = 3;
+  else if (!strcmp(arg, "month") || !strcmp(arg, "月"))
+    c->by_months = 1;
+  else {
+    say("--by takes quarter or month, not '%s'", arg);
+    return EXIT_USAGE;
+  }
+  return EXIT_OK;
+}
+
 /* Apply one option of group g. */
 static int apply_option(cli *c, const command *cmd, unsigned g, int opt, const char *arg) {
   switch (g) {
@@ -1357,6 +1457,9 @@ static int apply_option(cli *c, const command *cmd, unsigned g, int opt, const c
   case G_EXPLAIN:
     c->explain = arg;
     return EXIT_OK;
+  case G_AS_OF:
+  case G_BY:
+    return opt_dates(c, opt, arg);
   default:
     return opt_read(c, opt, arg);
   }
@@ -1615,7 +1718,10 @@ int main(int argc, char **argv) {
   int rc = EXIT_OK;
   const command *cmd = pick_command(argc, argv, &rc);
   if (!cmd) return rc;
-  cli c = {.format = RG_FMT_TABLE, .table = rg_table_opts_default()};
+  cli c = {.format = RG_FMT_TABLE,
+           .table = rg_table_opts_default(),
+           .soon_days = RG_DUE_SOON_DAYS,
+           .by_months = 3};
   rg_analysis_opts_init(&c.analysis);
   rg_diagram_opts_init(&c.diagram);
   rg_meeting_opts_init(&c.meetings);

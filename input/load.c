@@ -9,6 +9,7 @@
 #include "conventions.h"
 #include "convert.h"
 #include "csv_reader.h"
+#include "deadline.h"
 #include "decode.h"
 #include "detect.h"
 #include "html.h"
@@ -280,6 +281,7 @@ rg_status rg_plan_load(const char *path, const rg_load_opts *opts, rg_plan **out
 finish:
   rg_conv_all_responsible(plan); /* Word, Excel, PDF: parse_buffer did the others */
   rg_plan_finalize(plan);
+  rg_plan_read_deadlines(plan, opts->year);
   rg_plan_check(plan);
   *out = plan;
   plan = NULL;

@@ -10,7 +10,12 @@
 rg_status rg_out_plan_table(const rg_plan *plan, const rg_view *v, rg_format fmt,
                             const rg_table_opts *o, FILE *out, rg_error *err) {
   rg_table_src src = {.plan = plan, .only_unit = -1};
-  rg_table *t = rg_table_view(v, &src);
+  return rg_out_view_table(v, &src, fmt, o, out, err);
+}
+
+rg_status rg_out_view_table(const rg_view *v, const rg_table_src *src, rg_format fmt,
+                            const rg_table_opts *o, FILE *out, rg_error *err) {
+  rg_table *t = rg_table_view(v, src);
   rg_table_opts def = rg_table_opts_default();
   rg_status st = rg_table_write_opts(t, fmt, o ? o : &def, out, err);
   rg_table_free(t);

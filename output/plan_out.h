@@ -15,6 +15,11 @@
 rg_status rg_out_plan_table(const rg_plan *plan, const rg_view *v, rg_format fmt,
                             const rg_table_opts *o, FILE *out, rg_error *err);
 
+/* Write view v of src (any view: `parse --as-of` passes src.tl, `load` the
+ * timeline and results) in fmt, shaped by o (NULL: the default). */
+rg_status rg_out_view_table(const rg_view *v, const rg_table_src *src, rg_format fmt,
+                            const rg_table_opts *o, FILE *out, rg_error *err);
+
 /* `respgraph check` as text: how the plan was read (rg_view_reading), then
  * FILE:LINE: severity: message [code], by line. */
 rg_status rg_out_check(const rg_plan *plan, FILE *out, rg_error *err);

@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "calendar.h"
+#include "due.h"
 #include "html.h"
 #include "meetings.h"
 #include "meetings_out.h"
@@ -25,6 +26,7 @@
 #include "report_data.h"
 #include "results.h"
 #include "sort.h"
+#include "timeline.h"
 #include "utf8.h"
 
 #define N(a) ((int)(sizeof(a) / sizeof((a)[0])))
@@ -653,6 +655,55 @@ static void k_concrete(const rg_table_src *s, rg_row r, int a, rg_cell *o) {
             RG_KIND_UNIT;
 }
 
+/* The deadline as dates (input/deadline.c) and the light at --as-of. */
+static const char *iso_day(rg_cell *o, long z) {
+  if (z <= 0) return NULL;
+  char *b = rg_cell_alloc(o, 16);
+  rg_date_iso(z, b, 16);
+  return b;
+}
+static void k_due_kind(const rg_table_src *s, rg_row r, int a, rg_cell *o) {
+  UNUSED(a);
+  rg_due_kind k = TASK(r)->due.kind;
+  o->s = k == RG_DUE_NONE ? NULL : rg_due_kind_name(k);
+}
+GET(k_due_from, s, iso_day(o, TASK(r)->due.start))
+GET(k_due_by, s, iso_day(o, TASK(r)->due.end))
+GET(k_milestone, s, iso_day(o, TASK(r)->due.milestone))
+static rg_light task_light(const rg_table_src *s, rg_row r, long *when) {
+  *when = 0;
+  if (!rg_timeline_as_of_set(s->tl)) return RG_LIGHT_NONE;
+  return rg_due_light(&TASK(r)->due, s->tl->as_of, s->tl->soon_days, when);
+}
+static void k_light(const rg_table_src *s, rg_row r, int a, rg_cell *o) {
+  UNUSED(a);
+  long when;
+  o->s = rg_light_name(task_light(s, r, &when));
+}
+static void k_light_date(const rg_table_src *s, rg_row r, int a, rg_cell *o) {
+  UNUSED(a);
+  long when;
+  task_light(s, r, &when);
+  o->s = iso_day(o, when);
+}
+static const rg_value_label due_kinds[] = {{"dated", "按期限", "dated"},
+                                           {"spread", "全年推进", "all year"},
+                                           {"recurring", "定期", "recurring"},
+                                           {"unread", "未识别", "not read"},
+                                           {NULL, NULL, NULL}};
+static const rg_value_label lights[] = {{"overdue", "逾期", "overdue"},
+                                        {"due-soon", "临近", "due soon"},
+                                        {"not-due", "未到期", "not due"},
+                                        {"ongoing", "持续推进", "ongoing"},
+                                        {NULL, NULL, NULL}};
+/* A task row's page class at --as-of: its light (light-overdue ...). */
+static const char *task_row_class(const rg_table_src *s, rg_row r) {
+  long when;
+  static const char *const cls[] = {NULL, "light-overdue", "light-due-soon", "light-not-due",
+                                    "light-ongoing"};
+  return cls[task_light(s, r, &when)];
+}
+
 static const rg_column task_cols[] = {
     COL("task", "编号", "number", RG_COL_STR, .width = 8, .flags = RG_COLF_ID, .get = k_number),
     COL("index", "任务序号", "index", RG_COL_INT, .get = k_index),
@@ -672,9 +723,117 @@ static const rg_column task_cols[] = {
     COL("original", "原文", "original", RG_COL_STR, .width = 70, .flags = RG_COLF_WIDE,
         .get = k_original),
     COL("concrete_units", "具体单位数", "concrete units", RG_COL_INT, .get = k_concrete),
+    COL("due_kind", "时限类型", "deadline kind", RG_COL_STR, .width = 10, .values = due_kinds,
+        .get = k_due_kind),
+    COL("due_from", "起始日期", "from", RG_COL_STR, .width = 12,
+        .hint_zh = "按时限推算的工作起始日（见说明）",
+        .hint_en = "start of the deadline's interval", .get = k_due_from),
+    COL("due_by", "截止日期", "due by", RG_COL_STR, .width = 12, .get = k_due_by),
+    COL("milestone", "阶段节点", "milestone", RG_COL_STR, .width = 12, .flags = RG_COLF_WIDE,
+        .hint_zh = "时限中较早的阶段性节点", .hint_en = "an earlier date named in the deadline",
+        .get = k_milestone),
+    COL("light", "督办状态", "status", RG_COL_STR, .width = 10, .values = lights,
+        .hint_zh = "逾期（红）、临近（黄）、未到期或持续推进（绿）",
+        .hint_en = "overdue (red), due soon (yellow), not due or ongoing (green)", .get = k_light),
+    COL("light_date", "对照日期", "judged against", RG_COL_STR, .width = 12,
+        .hint_zh = "判断状态所依据的截止日期", .hint_en = "the deadline the status is judged by",
+        .get = k_light_date),
 };
 
-const rg_schema rg_schema_tasks = {"tasks", task_cols, N(task_cols), RG_ROW_TASK, rows_tasks, NULL};
+const rg_schema rg_schema_tasks = {"tasks",     task_cols,  N(task_cols),
+                                   RG_ROW_TASK, rows_tasks, task_row_class};
+
+/* ================================================================= periods
+ * Load per quarter or month (analyzer/timeline.h): rows are the concrete
+ * units in results order, src.tl the timeline. */
+
+static int tl_row(const rg_table_src *s, rg_row r) {
+  return s->tl && s->tl->row_of_unit ? s->tl->row_of_unit[r.i] : -1;
+}
+static void p_load_in(const rg_table_src *s, rg_row r, int a, rg_cell *o) {
+  int k = tl_row(s, r);
+  o->r = k >= 0 ? s->tl->load[(size_t)k * s->tl->n_periods + a] : 0;
+}
+GET(p_fence_in, r, s->tl->fence[a])
+static int period_columns(const rg_table_src *s) { return s->tl ? s->tl->n_periods : 0; }
+
+/* 一季度 / Q1, 1月 / Jan. */
+static const char *period_name(const rg_timeline *tl, int p, int zh, char *buf, size_t size) {
+  static const char *const q[] = {"一季度", "二季度", "三季度", "四季度"};
+  static const char *const m[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                  "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+  if (tl->months == 3 && zh)
+    snprintf(buf, size, "%s", q[p]);
+  else if (tl->months == 3)
+    snprintf(buf, size, "Q%d", p + 1);
+  else if (zh)
+    snprintf(buf, size, "%d月", p + 1);
+  else
+    snprintf(buf, size, "%s", m[p]);
+  return buf;
+}
+
+/* A period column's labels: 一季度 (long and abbr); hint: its dates and fence. */
+static void period_label(const rg_table_src *s, int p, int zh, int form, char *buf, size_t size) {
+  char a[16], b[16];
+  if (form != RG_LABEL_HINT) {
+    period_name(s->tl, p, zh, buf, size);
+    return;
+  }
+  rg_date_iso(s->tl->start[p], a, sizeof a);
+  rg_date_iso(s->tl->end[p], b, sizeof b);
+  snprintf(buf, size, zh ? "%s 至 %s；警戒线 %.2f" : "%s to %s; fence %.2f", a, b, s->tl->fence[p]);
+}
+
+static void p_over(const rg_table_src *s, rg_row r, int a, rg_cell *o) {
+  UNUSED(a);
+  int k = tl_row(s, r), np = s->tl->n_periods;
+  const char **v = rg_cell_alloc(o, (size_t)np * sizeof *v);
+  for (int p = 0; k >= 0 && p < np; p++)
+    if (s->tl->over[(size_t)k * np + p]) {
+      char *b = rg_cell_alloc(o, 16);
+      v[o->n_items++] = period_name(s->tl, p, 1, b, 16);
+    }
+  o->items = v;
+}
+/* The busiest periods: those with the largest load; none when every period
+ * has the same (a unit whose tasks all spread evenly has no peak). */
+static void p_peak(const rg_table_src *s, rg_row r, int a, rg_cell *o) {
+  UNUSED(a);
+  int k = tl_row(s, r), np = s->tl->n_periods, best = 0, n = 0;
+  if (k < 0) return;
+  const double *l = &s->tl->load[(size_t)k * np];
+  for (int p = 1; p < np; p++)
+    if (l[p] > l[best]) best = p;
+  const char **v = rg_cell_alloc(o, (size_t)np * sizeof *v);
+  for (int p = 0; p < np; p++)
+    if (l[p] == l[best]) v[n++] = period_name(s->tl, p, 1, rg_cell_alloc(o, 16), 16);
+  if (n < np) o->items = v, o->n_items = n;
+}
+static const char *period_row_class(const rg_table_src *s, rg_row r) {
+  int k = tl_row(s, r), np = s->tl->n_periods;
+  for (int p = 0; k >= 0 && p < np; p++)
+    if (s->tl->over[(size_t)k * np + p]) return "over";
+  return NULL;
+}
+
+static const rg_column period_cols[] = {
+    COL("unit", "单位", "unit", RG_COL_UNIT, .width = 30, .get = u_unit),
+    COL("load", "全年负荷", "annual load", RG_COL_REAL, .digits = 2, .width = 10,
+        .num_format = "0.00", .get = u_load),
+    COL("load_in", "分期负荷", "load in period", RG_COL_REAL, .digits = 2, .width = 9,
+        .num_format = "0.00", .get = p_load_in, .repeat = period_columns, .label = period_label),
+    COL("peak", "最忙时段", "busiest periods", RG_COL_LIST, .width = 12, .get = p_peak),
+    COL("over_in", "超警戒时段", "over the fence in", RG_COL_LIST, .width = 24,
+        .hint_zh = "该时段负荷高于当期警戒线（Q3 + 1.5×IQR）",
+        .hint_en = "load above that period's fence (Q3 + 1.5 IQR)", .get = p_over),
+    COL("fence_in", "当期警戒线", "fence in period", RG_COL_REAL, .digits = 2,
+        .flags = RG_COLF_WIDE, .num_format = "0.00", .get = p_fence_in, .repeat = period_columns,
+        .label = period_label),
+};
+
+const rg_schema rg_schema_periods = {"periods",   period_cols,  N(period_cols),
+                                     RG_ROW_UNIT, rows_results, period_row_class};
 
 /* =================================================================== links
  * Rows are positions in plan->task_links: by task, leads first. */
@@ -1199,6 +1358,9 @@ const rg_schema rg_schema_agenda = {"agenda",     agenda_cols, N(agenda_cols),
  * the rest (RG_VC_WIDE, RG_COLF_WIDE) comes with --wide, CSV and JSON. */
 #define WIDE(k)                                                                                    \
   { .key = k, .flags = RG_VC_WIDE }
+/* The deadline as dates: wide, and only for a plan that has deadlines. */
+#define DATED(k)                                                                                   \
+  { .key = k, .flags = RG_VC_WIDE | RG_VC_DATED }
 VIEW(rg_view_units, rg_schema_units, NULL, 0, NULL, NULL, 0, {.key = "unit"}, WIDE("kind"),
      {.key = "led"}, {.key = "supported"}, {.key = "load"}, {.key = "partners"}, WIDE("strength"),
      {.key = "betweenness"}, {.key = "harmonic"}, {.key = "eigenvector"}, {.key = "pagerank"},
@@ -1229,7 +1391,16 @@ VIEW(rg_view_clusters, rg_schema_clusters, NULL, 0, NULL, NULL, 0, {.key = "id"}
 
 VIEW(rg_view_tasks, rg_schema_tasks, NULL, 0, NULL, NULL, 0, {.key = "task"}, {.key = "ordinal"},
      {.key = "chapter"}, {.key = "section"}, {.key = "leads"}, {.key = "supports"},
-     {.key = "open_list"}, {.key = "deadline"}, {.key = "line"}, {.key = "text"});
+     {.key = "open_list"}, {.key = "deadline"}, {.key = "line"}, {.key = "text"}, DATED("due_kind"),
+     DATED("due_from"), DATED("due_by"), DATED("milestone"), {.key = "light", .flags = RG_VC_AS_OF},
+     {.key = "light_date", .flags = RG_VC_AS_OF});
+
+/* respgraph load --by quarter|month: the fences per period are wide (the
+ * page shows them in each period's header hint). */
+VIEW(rg_view_periods, rg_schema_periods, NULL, RG_VIEW_MARK_ROWS, "分期负荷", "Load by period", 1,
+     {.key = "unit"}, {.key = "load"}, {.key = "load_in", .flags = RG_VC_PER_CHAPTER},
+     {.key = "peak"}, {.key = "over_in"},
+     {.key = "fence_in", .flags = RG_VC_PER_CHAPTER | RG_VC_WIDE});
 
 VIEW(rg_view_edges, rg_schema_edges, NULL, 0, NULL, NULL, 0, {.key = "task"}, {.key = "role"},
      {.key = "unit"}, {.key = "kind"}, {.key = "chapter"}, {.key = "line"});

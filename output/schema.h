@@ -38,7 +38,7 @@ const char *rg_column_definition(const char *key, int zh);
 /* The schemas. */
 extern const rg_schema rg_schema_units, rg_schema_ties, rg_schema_clusters, rg_schema_members,
     rg_schema_tasks, rg_schema_edges, rg_schema_diags, rg_schema_meetings, rg_schema_agenda,
-    rg_schema_reading, rg_schema_explain;
+    rg_schema_reading, rg_schema_explain, rg_schema_periods;
 
 /* Command-line tables (terminal, CSV, JSON). */
 extern const rg_view rg_view_units;         /* respgraph units */
@@ -48,6 +48,7 @@ extern const rg_view rg_view_ties;          /* respgraph ties */
 extern const rg_view rg_view_clusters;      /* respgraph clusters */
 extern const rg_view rg_view_tasks;         /* respgraph parse */
 extern const rg_view rg_view_edges;         /* respgraph edges (reads back as a plan) */
+extern const rg_view rg_view_periods;       /* respgraph load --by quarter|month (src.tl) */
 extern const rg_view rg_view_diags;         /* respgraph check -f csv|json: by line */
 extern const rg_view rg_view_reading;       /* respgraph check: how the plan was read */
 extern const rg_view rg_view_explain;       /* respgraph check --explain TASK (src.task) */

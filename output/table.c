@@ -2,6 +2,8 @@
  * text, CSV (libcsv quoting) and JSON (jansson). */
 #include "table.h"
 
+#include "timeline.h"
+
 #include <csv.h>
 #include <errno.h>
 #include <math.h>
@@ -162,10 +164,13 @@ rg_table *rg_table_view(const rg_view *v, const rg_table_src *src) {
   t->rows = rg_xcalloc((size_t)t->nrows + 1, sizeof *t->rows);
   rows(src, t->rows);
   int located = src->plan && src->plan->n_locs > 0;
+  int dated = src->plan && rg_plan_has_dates(src->plan);
   for (int k = 0; k < v->ncols; k++) {
     const rg_view_col *vc = &v->cols[k];
     const rg_column *col = find_column(s, vc->key);
     if ((vc->flags & RG_VC_LOCATED) && !located) continue;
+    if ((vc->flags & RG_VC_AS_OF) && !rg_timeline_as_of_set(src->tl)) continue;
+    if ((vc->flags & RG_VC_DATED) && !dated && !rg_timeline_as_of_set(src->tl)) continue;
     if ((col->flags & RG_COLF_LINE) && located && !(vc->flags & RG_VC_LINE_NUMBER))
       col = as_location(t, col);
     rg_tcol tc = {.col = col,

@@ -116,6 +116,7 @@ void rg_cell_reset(rg_cell *c);
 struct rg_results;
 struct rg_report_data;
 struct rg_meeting_plan;
+struct rg_timeline;
 typedef struct rg_table_src {
   const rg_plan *plan;
   const struct rg_results *res;     /* analysis tables */
@@ -124,6 +125,7 @@ typedef struct rg_table_src {
   int only_unit;                    /* keep the rows about this unit, -1 all */
   int backbone;                     /* ties: only the backbone (backbone.h) */
   int task;                         /* explain table: the task whose names are shown */
+  const struct rg_timeline *tl;     /* load per period, --as-of (analyzer/timeline.h) */
 } rg_table_src;
 
 /* The description of one column. */
@@ -173,6 +175,11 @@ enum {
                                   Excel or PDF): report.json's "location" */
   RG_VC_LABEL_ZH = 1u << 6,    /* the key written (CSV header) is the Chinese label */
   RG_VC_LABEL_EN = 1u << 7,    /* the key written (CSV header) is the English label */
+  RG_VC_AS_OF = 1u << 9,       /* shown only when a date was asked about (--as-of: src.tl
+                                  with as_of set): the 督查督办 lights */
+  RG_VC_DATED = 1u << 10,      /* shown only for a plan with a deadline read as dates, or
+                                  with --as-of (like RG_VC_LOCATED): a plan without
+                                  deadlines keeps the columns it always had */
 };
 
 /* One column of a view: a schema column, as this output shows it. */

@@ -98,6 +98,7 @@ static void merge_one(rg_plan *out, const rg_plan *p, const char *label, int i, 
     o->printed = rg_plan_printf(out, "%s:%s", label, k->printed ? k->printed : k->number);
     o->original = k->original == k->text ? o->text : dup_or_null(out, k->original);
     o->deadline = dup_or_null(out, k->deadline);
+    o->due = k->due; /* dated with its own plan's year */
     o->open_list = k->open_list;
     o->heading = k->heading;
     o->source = i;
@@ -173,6 +174,8 @@ rg_plan *rg_plan_merge(rg_plan *const *plans, const char *const *labels, int n, 
   }
   merge_meta(out, plans, labels, n);
   merge_reading(out, plans, labels, n);
+  for (int i = n - 1; i >= 0; i--) /* periods: the first plan's year that is known */
+    if (plans[i]->year) out->year = plans[i]->year, out->year_from = plans[i]->year_from;
   out->sources = rg_xcalloc((size_t)n, sizeof *out->sources);
   out->n_sources = n;
   for (int i = 0; i < n; i++)

@@ -533,6 +533,17 @@ const char *rg_severity_name(rg_severity s) {
   return (unsigned)s < 3 ? names[s] : "warning";
 }
 
+int rg_plan_has_dates(const rg_plan *plan) {
+  for (int t = 0; t < plan->n_tasks; t++)
+    if (plan->tasks[t].due.start) return 1;
+  return 0;
+}
+
+const char *rg_due_kind_name(rg_due_kind k) {
+  static const char *const names[] = {"none", "dated", "spread", "recurring", "unread"};
+  return (unsigned)k < 5 ? names[k] : "none";
+}
+
 long rg_plan_add_loc(rg_plan *plan, const char *label) {
   RG_GROW(plan->locs, plan->cap_locs, (size_t)plan->n_locs + 1);
   plan->locs[plan->n_locs++] = rg_plan_strdup(plan, label);

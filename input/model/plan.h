@@ -40,6 +40,27 @@ typedef struct rg_meta {
   const char *date;       /* as printed: 2026年1月25日, or NULL */
 } rg_meta;
 
+/* A task's deadline as dates (input/deadline.c reads 完成时限 and the
+ * deadline phrases of the text). Days are day numbers (calendar.h: days
+ * since 1970-01-01); an interval is inclusive. See NOTES.md "Deadlines". */
+typedef enum {
+  RG_DUE_NONE = 0,   /* no deadline at all: spread over the plan year */
+  RG_DUE_DATED = 1,  /* 2026年6月底前, 上半年, 三季度, 2026—2027年 */
+  RG_DUE_SPREAD = 2, /* 持续推进, 长期坚持, 常态化: spread over the plan year, said so */
+  RG_DUE_RECURRING = 3, /* 每季度, 每月, 每半年, 每年: due at the end of every period */
+  RG_DUE_UNREAD = 4,    /* a 完成时限 respgraph does not read (a [deadline] warning) */
+} rg_due_kind;
+
+typedef struct rg_due {
+  rg_due_kind kind;
+  long start, end; /* the interval, inclusive; 0 and 0 for NONE and UNREAD, and
+                      for any kind when the plan's year is unknown and needed */
+  long milestone;  /* an earlier end named in the same phrase (2026年6月底前完成…，
+                      年底前全面完成: 2026-06-30), or 0 */
+  int every;       /* RECURRING: months per period (1, 3, 6, 12) */
+  int from_text;   /* 1: read from the task's text (it has no 完成时限) */
+} rg_due;
+
 typedef struct rg_heading {
   const char *number; /* as printed: "一" or "一" for （一） */
   const char *title;  /* heading text without the number */
@@ -58,6 +79,7 @@ typedef struct rg_task {
   const char *text;     /* the task text, NFKC-normalised */
   const char *original; /* the text as printed (before conversion), or == text */
   const char *deadline; /* 完成时限 as printed, or NULL */
+  rg_due due;           /* the deadline as dates (input/deadline.c) */
   long line;            /* source line of the number */
   int open_list;        /* 1 when a unit list ended in 等有关部门 / 等单位 */
   int heading;          /* 1: the task is a chapter heading (一、关于…问题 whose body
@@ -110,6 +132,9 @@ typedef struct rg_plan rg_plan;
 struct rg_plan {
   const char *path; /* as given on the command line ("-" for stdin) */
   rg_meta meta;
+  int year;              /* the plan's year (deadlines without one), 0 unknown */
+  const char *year_from; /* where it comes from: "title", "date", "document number",
+                            "--year"; NULL when unknown */
 
   rg_heading *chapters;
   int n_chapters;
@@ -241,5 +266,9 @@ int rg_plan_count_kind(const rg_plan *plan, rg_kind kind);
 const char *rg_role_name(rg_role role); /* "lead" / "support" */
 const char *rg_kind_name(rg_kind kind); /* "unit" / "collective" / "generic" */
 const char *rg_severity_name(rg_severity s);
+/* 1 when some task's deadline was read as dates (task->due.start set). O(tasks). */
+int rg_plan_has_dates(const rg_plan *plan);
+/* "none", "dated", "spread", "recurring", "unread". */
+const char *rg_due_kind_name(rg_due_kind k);
 
 #endif

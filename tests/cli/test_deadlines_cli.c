@@ -1,0 +1,113 @@
+/* test_deadlines_cli.c - deadlines as dates on the command line (issue 17,
+ * part 4): `load --by quarter|month` against golden files, the 督查督办
+ * lights of `parse --as-of`, [deadline] warnings in `check`, --year, and
+ * byte-identical reruns.
+ *
+ * tests/data/deadlines/shenyang-2026-dated.txt is the bundled plan with a
+ * 完成时限 after every task (make-dated.py, run by hand); its links are the
+ * bundled plan's. The goldens were checked by hand on a few rows and against
+ * the exact-fraction checks of tests/analyzer/test_timeline.c. */
+#include <criterion/criterion.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "common/common.h"
+
+#define SEED "'" RG_EXAMPLES "/shenyang-2026.txt'"
+#define DATED "'" RG_TEST_DATA "/deadlines/shenyang-2026-dated.txt'"
+#define NO_YEAR "'" RG_TEST_DATA "/deadlines/no-year.txt'"
+#define GOLDEN(name) RG_TEST_DATA "/deadlines/" name
+
+static void expect_golden(const char *args, const char *golden) {
+  rg_test_run a = rg_test_respgraph(args), b = rg_test_respgraph(args);
+  cr_expect_eq(a.code, 0, "%s: %s", args, a.err);
+  cr_expect(rg_test_golden(golden, a.out, strlen(a.out)), "%s differs from %s", args, golden);
+  cr_expect_str_eq(a.out, b.out, "a rerun of %s wrote other bytes", args);
+  rg_test_run_free(&a);
+  rg_test_run_free(&b);
+}
+
+Test(deadlines_cli, load_by_quarter_of_the_bundled_plan) {
+  expect_golden("load " SEED " -f csv", GOLDEN("seed-load-quarter.csv"));
+}
+
+Test(deadlines_cli, load_by_quarter_and_month_of_the_dated_plan) {
+  expect_golden("load " DATED " -f csv", GOLDEN("dated-load-quarter.csv"));
+  expect_golden("load " DATED " -f csv --by month", GOLDEN("dated-load-month.csv"));
+  expect_golden("load " DATED " -f json --top 3", GOLDEN("dated-load-quarter-top3.json"));
+}
+
+Test(deadlines_cli, the_terminal_table_names_the_quarters_and_the_busiest) {
+  rg_test_run r = rg_test_respgraph("load " DATED " --top 2");
+  cr_expect_eq(r.code, 0, "%s", r.err);
+  cr_expect_not_null(strstr(r.out, "load_in_1"));
+  cr_expect_not_null(strstr(r.out, "市发展改革委"));
+  rg_test_run_free(&r);
+}
+
+Test(deadlines_cli, parse_as_of_gives_every_task_its_light) {
+  expect_golden("parse " DATED " --as-of 2026-06-15 -f csv --columns "
+                "task,deadline,due_kind,due_from,due_by,milestone,light,light_date",
+                GOLDEN("dated-as-of-2026-06-15.csv"));
+  /* without --as-of there is no light column */
+  rg_test_run r = rg_test_respgraph("parse " DATED " -f csv --top 1");
+  cr_expect_null(strstr(r.out, "light"));
+  cr_expect_not_null(strstr(r.out, "due_kind,due_from,due_by,milestone"));
+  rg_test_run_free(&r);
+  /* task 1 (2026年6月底前) on June 15, with a 10-day window: not due; on July 1: overdue */
+  r = rg_test_respgraph("parse " DATED " --as-of 2026-06-15 --soon-days 10 -f csv --top 1 "
+                        "--columns task,light");
+  cr_expect_str_eq(r.out, "task,light\n1,not-due\n");
+  rg_test_run_free(&r);
+  r = rg_test_respgraph("parse " DATED " --as-of 2026-07-01 -f csv --top 1 --columns task,light");
+  cr_expect_str_eq(r.out, "task,light\n1,overdue\n");
+  rg_test_run_free(&r);
+}
+
+Test(deadlines_cli, check_warns_of_a_deadline_it_does_not_read_and_never_guesses) {
+  rg_test_run r = rg_test_respgraph("check " NO_YEAR " --year 2026");
+  cr_expect_eq(r.code, 0);
+  cr_expect_not_null(strstr(r.out, "no-year.txt:7: warning: task 2: 完成时限 '按上级要求' is not "
+                                   "read as a date: it names no date; loads by period spread it "
+                                   "over the plan's year [deadline]\n"),
+                     "%s", r.out);
+  cr_expect_null(strstr(r.out, "no-year.txt:3:"), "6月底前 is read with --year");
+  rg_test_run_free(&r);
+  /* no year in the plan: 6月底前 and 每季度 cannot be dated */
+  r = rg_test_respgraph("check " NO_YEAR);
+  cr_expect_not_null(strstr(r.out, "no-year.txt:3: warning: task 1: 完成时限 '6月底前' is not read "
+                                   "as a date: it has no year and the plan names none (give "
+                                   "--year)"));
+  cr_expect_not_null(strstr(r.out, "no-year.txt:12: warning: task 3:"));
+  rg_test_run_free(&r);
+}
+
+Test(deadlines_cli, load_needs_the_plans_year) {
+  rg_test_run r = rg_test_respgraph("load " NO_YEAR);
+  cr_expect_eq(r.code, 1);
+  cr_expect_not_null(strstr(r.err, "the plan's year is not known"));
+  cr_expect_not_null(strstr(r.err, "--year YYYY"));
+  rg_test_run_free(&r);
+  r = rg_test_respgraph("load " NO_YEAR
+                        " --year 2026 -f csv --columns unit,load,load_in_1,load_in_3");
+  cr_expect_eq(r.code, 0, "%s", r.err);
+  /* 市发展改革委: leads task 1 (by June 30: 1/2 in Q1 and Q2) and supports
+   * task 2 (unread: 0.5 over four quarters) */
+  cr_expect_str_eq(r.out, "unit,load,load_in_1,load_in_3\n"
+                          "市发展改革委,1.5,0.625,0.125\n"
+                          "市统计局,1,0.25,0.25\n"
+                          "市财政局,1,0.25,0.25\n");
+  rg_test_run_free(&r);
+}
+
+Test(deadlines_cli, bad_dates_and_periods_are_usage_errors) {
+  const char *bad[] = {"parse " SEED " --as-of 2026-02-30", "load " SEED " --by week",
+                       "load " SEED " --soon-days -1", "parse " SEED " --year 26",
+                       "units " SEED " --by month"};
+  for (size_t k = 0; k < sizeof bad / sizeof bad[0]; k++) {
+    rg_test_run r = rg_test_respgraph(bad[k]);
+    cr_expect_eq(r.code, 2, "%s: %d %s", bad[k], r.code, r.err);
+    cr_expect_not_null(strstr(r.err, "respgraph: "), "%s", bad[k]);
+    rg_test_run_free(&r);
+  }
+}
