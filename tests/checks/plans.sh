@@ -6,6 +6,8 @@
 #     ties recomputed independently from the exported edges (plans.py), with
 #     the rename given (--renames) and suggested (without it);
 #   - the consolidated run counts the 5 copies once and lists them;
+#   - the report's comparison, trend and consolidated views, and the
+#     comparison report's layout on a phone;
 #   - golden outputs for compare (table, JSON) and trend, load-by-plan and
 #     duplicates; every output byte-identical when run again.
 # RG_UPDATE_GOLDEN=1 rewrites the golden files.
@@ -163,6 +165,13 @@ dups = json.load(open(tmp + "/r3/report.json", encoding="utf-8"))["extras"]["dup
 assert len(dups) == 5, dups
 print("plans.sh: report views ok")
 PY
+
+# the comparison report on a phone (390x844) and a laptop: no sideways scroll,
+# chart text at least 10 px (tests/browser/check-layout.mjs, as report.sh)
+if [ ! -d tests/browser/node_modules/playwright-core ]; then
+  (cd tests/browser && npm ci --no-audit --no-fund --silent)
+fi
+node tests/browser/check-layout.mjs "$tmp/r1/index.html" --quiet || fail=1
 
 [ $fail = 0 ] && echo "plans.sh: ok"
 exit $fail
