@@ -1395,6 +1395,26 @@ VIEW(rg_view_tasks, rg_schema_tasks, NULL, 0, NULL, NULL, 0, {.key = "task"}, {.
      DATED("due_from"), DATED("due_by"), DATED("milestone"), {.key = "light", .flags = RG_VC_AS_OF},
      {.key = "light_date", .flags = RG_VC_AS_OF});
 
+/* The report's 按月负荷 and 按季度负荷: the fences are in each period's header
+ * hint, so the table fits a printed page. */
+VIEW(rg_view_periods_report, rg_schema_periods, NULL, RG_VIEW_MARK_ROWS, NULL, NULL, 1,
+     {.key = "unit"}, {.key = "load"}, {.key = "load_in", .flags = RG_VC_PER_CHAPTER},
+     {.key = "peak"}, {.key = "over_in"});
+
+/* The report's 督办状态 (report --as-of): every task with a deadline and its light. */
+static int rows_dated(const rg_table_src *s, rg_row *out) {
+  int n = 0;
+  for (int t = 0; t < s->plan->n_tasks; t++)
+    if (s->plan->tasks[t].due.start) {
+      if (out) out[n] = (rg_row){t, -1};
+      n++;
+    }
+  return n;
+}
+VIEW(rg_view_lights, rg_schema_tasks, rows_dated, RG_VIEW_MARK_ROWS, "督办状态", "Deadline status",
+     1, {.key = "task"}, {.key = "light"}, {.key = "light_date"}, {.key = "deadline"},
+     {.key = "leads"}, {.key = "text"}, {.key = "due_from"}, {.key = "due_by"});
+
 /* respgraph load --by quarter|month: the fences per period are wide (the
  * page shows them in each period's header hint). */
 VIEW(rg_view_periods, rg_schema_periods, NULL, RG_VIEW_MARK_ROWS, "分期负荷", "Load by period", 1,

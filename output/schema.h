@@ -49,6 +49,8 @@ extern const rg_view rg_view_clusters;      /* respgraph clusters */
 extern const rg_view rg_view_tasks;         /* respgraph parse */
 extern const rg_view rg_view_edges;         /* respgraph edges (reads back as a plan) */
 extern const rg_view rg_view_periods;       /* respgraph load --by quarter|month (src.tl) */
+extern const rg_view rg_view_periods_report; /* the report's 按月负荷, 按季度负荷 */
+extern const rg_view rg_view_lights;        /* report --as-of: tasks with a deadline, lit */
 extern const rg_view rg_view_diags;         /* respgraph check -f csv|json: by line */
 extern const rg_view rg_view_reading;       /* respgraph check: how the plan was read */
 extern const rg_view rg_view_explain;       /* respgraph check --explain TASK (src.task) */

@@ -8,8 +8,10 @@
  * bundled plan's. The goldens were checked by hand on a few rows and against
  * the exact-fraction checks of tests/analyzer/test_timeline.c. */
 #include <criterion/criterion.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "common/common.h"
 
@@ -110,4 +112,37 @@ Test(deadlines_cli, bad_dates_and_periods_are_usage_errors) {
     cr_expect_not_null(strstr(r.err, "respgraph: "), "%s", bad[k]);
     rg_test_run_free(&r);
   }
+}
+
+Test(deadlines_cli, the_report_has_the_heat_map_the_period_sheets_and_the_lights) {
+  char dir[256];
+  snprintf(dir, sizeof dir, "/tmp/rg-deadlines-report-%d", (int)getpid());
+  char args[1024];
+  snprintf(args, sizeof args, "report " DATED " -o %s --as-of 2026-06-15", dir);
+  rg_test_run r = rg_test_respgraph(args);
+  cr_assert_eq(r.code, 0, "%s", r.err);
+  rg_test_run_free(&r);
+  char path[512];
+  snprintf(path, sizeof path, "%s/index.html", dir);
+  char *html = rg_test_slurp(path, NULL);
+  cr_assert_not_null(html);
+  cr_expect_not_null(strstr(html, "<section id=\"load-by-month\"><h2>按月负荷</h2>"));
+  cr_expect_not_null(strstr(html, "<svg class=\"chart heatmap\""));
+  cr_expect_not_null(strstr(html, "<section id=\"load-by-quarter\"><h2>按季度负荷</h2>"));
+  /* task 1 (2026年6月底前) is due within 30 days of June 15; task 3 (年底前) is not */
+  cr_expect_not_null(strstr(html, "<tr class=\"light-due-soon\"><td class=\"n\" data-v=\"1\">1</td>"
+                                  "<td class=\"nw\">临近</td>"));
+  cr_expect_not_null(
+      strstr(html, "<tr class=\"light-not-due\"><td class=\"n\" data-v=\"3\">3</td>"));
+  /* the task list keeps the only anchor of each task */
+  const char *a = strstr(html, "id=\"task-1\"");
+  cr_expect(a && !strstr(a + 1, "id=\"task-1\""));
+  free(html);
+  snprintf(path, sizeof path, "%s/load-by-quarter.csv", dir);
+  char *csv = rg_test_slurp(path, NULL);
+  cr_assert_not_null(csv);
+  cr_expect_not_null(strstr(csv, "市发展改革委,35.5,11.5,10,7.5,6.5,"), "%s", csv);
+  free(csv);
+  snprintf(args, sizeof args, "rm -rf %s", dir);
+  cr_expect_eq(system(args), 0);
 }
