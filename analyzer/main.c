@@ -156,7 +156,7 @@ static const struct {
 } OWN_OPTIONS[] = {
     {G_EXPLAIN, "--explain goes with check: respgraph check PLAN --explain TASK"},
     {G_BACKBONE, "--backbone goes with ties: respgraph ties PLAN --backbone"},
-    {G_RENAMES, "--renames goes with compare: respgraph compare OLD NEW --renames FILE"},
+    {G_RENAMES, "--renames goes with compare, trend and report"},
 };
 
 static const optdef OPTIONS[] = {
@@ -519,6 +519,8 @@ typedef struct plan_views {
   int n_series;
   char **labels;
   int n_labels;
+  char **renames; /* --renames, kept while the trend points into it */
+  int n_renames;
   rg_trend trend;
   char *svgs[2];
   /* deadlines: load by month (with the heat map) and quarter, the lights */
@@ -591,7 +593,10 @@ static rg_status trend_views(cli *c, rg_plan *plan, const rg_results *r, plan_vi
   if (st) return st;
   pv->series[n - 1] = plan;
   pv->rs[n - 1] = *r;
-  rg_trend_build((const rg_plan *const *)pv->series, pv->rs, n, &pv->trend);
+  if (c->renames && (st = rg_renames_read(c->renames, &pv->renames, &pv->n_renames, err)))
+    return st;
+  rg_trend_build((const rg_plan *const *)pv->series, pv->rs, n, pv->renames, pv->n_renames / 2,
+                 &pv->trend);
   pv->svgs[1] = rg_trend_chart_svg(&pv->trend, (const char *const *)pv->labels, 30, zh);
   add_view(pv, "trend", zh ? "历年负荷" : "Load over the years",
            zh ? "每个单位一小图：各年负荷（蓝线）与当年警戒线（红色虚线），红点为超负荷；图中为前 "
@@ -678,6 +683,9 @@ static void plan_views_free(plan_views *pv) {
   free(pv->series);
   free(pv->rs);
   rg_plan_labels_free(pv->labels, pv->n_labels);
+  for (int i = 0; i < pv->n_renames; i++)
+    free(pv->renames[i]);
+  free(pv->renames);
   free(pv->svgs[0]);
   free(pv->svgs[1]);
   rg_timeline_free(&pv->tl[0]);
@@ -908,12 +916,18 @@ static int cmd_trend(cli *c, const command *cmd, rg_plan *plan, FILE *out) {
   rg_error_clear(&err);
   rg_results *r = rg_xcalloc((size_t)c->n_plans, sizeof *r);
   rg_trend t = {0};
-  rg_status st = analyse_each(c, r, &err);
+  char **names = NULL;
+  int n_names = 0;
+  rg_status st = c->renames ? rg_renames_read(c->renames, &names, &n_names, &err) : RG_OK;
+  if (!st) st = analyse_each(c, r, &err);
   if (!st) {
-    rg_trend_build((const rg_plan *const *)c->plans, r, c->n_plans, &t);
+    rg_trend_build((const rg_plan *const *)c->plans, r, c->n_plans, names, n_names / 2, &t);
     st = rg_trend_write(&t, (const char *const *)c->labels, c->format, &c->table, out, &err);
   }
   rg_trend_free(&t);
+  for (int i = 0; i < n_names; i++)
+    free(names[i]);
+  free(names);
   for (int i = 0; i < c->n_plans; i++)
     rg_results_free(&r[i]);
   free(r);
@@ -1033,7 +1047,7 @@ static const command COMMANDS[] = {
      "report options:\n"
      "      --compare OLD       add 方案对比: OLD against this plan (as `respgraph\n"
      "                          compare`), with a slope chart of every unit's load\n"
-     "      --renames FILE      CSV old,new for --compare\n"
+     "      --renames FILE      CSV old,new for --compare and --trend\n"
      "      --trend FILE        an earlier plan (repeatable, oldest first): add 历年负荷,\n"
      "                          small multiples of every unit's load over the "
      "plans\n\n" ANALYSIS_HELP},
@@ -1116,13 +1130,16 @@ static const command COMMANDS[] = {
      "ties_gained[], ties_lost[]} (a rank is null where the unit is absent).\n"
      "compare options:\n"
      "      --renames FILE      CSV old,new: units renamed or merged (机构改革)\n\n" ANALYSIS_HELP},
-    {"trend", cmd_trend, NULL, G_TABLE | G_ANALYSIS, &OUT_TABLE,
+    {"trend", cmd_trend, NULL, G_TABLE | G_ANALYSIS | G_RENAMES, &OUT_TABLE,
      "each unit's load over successive plans, and who is overloaded how often",
      "respgraph trend P1 P2 P3 ... (successive years, oldest first): one row per\n"
      "concrete unit any plan names (by canonical name): its load in each plan (a\n"
      "column per plan, 0 where the plan does not name it), over = the number of\n"
      "plans in which its load is above that plan's overload fence (Q3 + 1.5 IQR),\n"
-     "over_in = those plans. Rows by over, then the last load, then name.\n\n" ANALYSIS_HELP},
+     "over_in = those plans. Rows by over, then the last load, then name.\n"
+     "trend options:\n"
+     "      --renames FILE      CSV old,new: a unit renamed (or merged) over the years\n"
+     "                          is shown by its latest name, merged loads added\n\n" ANALYSIS_HELP},
     {NULL, NULL, NULL, 0, NULL, NULL, NULL},
 };
 

@@ -353,20 +353,66 @@ static int by_k(const void *x, const void *y, void *ctx) {
   return strcmp(p->name, q->name);
 }
 
-void rg_trend_build(const rg_plan *const *plans, const rg_results *r, int n, rg_trend *out) {
+/* The name a unit goes by after the renames (old0, new0, old1, new1...),
+ * applied in turn: at most n of them, so a cycle ends. */
+static const char *renamed(const char *name, char *const *renames, int n) {
+  for (int step = 0; step < n; step++) {
+    int k = 0;
+    while (k < n && strcmp(renames[2 * k], name))
+      k++;
+    if (k == n) break;
+    name = renames[2 * k + 1];
+  }
+  return name;
+}
+
+typedef struct named_load {
+  const char *name;
+  double load;
+} named_load;
+
+static int by_name(const void *a, const void *b, void *ctx) {
+  (void)ctx;
+  return strcmp(((const named_load *)a)->name, ((const named_load *)b)->name);
+}
+
+/* Plan i's concrete units by their names after the renames, sorted, the
+ * loads of units renamed into one name summed (a merger); *n their count. */
+static named_load *plan_loads(const rg_plan *p, const rg_results *r, char *const *renames,
+                              int n_renames, int *n) {
+  named_load *v = rg_xmalloc(((size_t)r->n_units + 1) * sizeof *v);
+  for (int j = 0; j < r->n_units; j++)
+    v[j] = (named_load){renamed(p->units[r->units[j].unit].name, renames, n_renames),
+                        r->units[j].load};
+  rg_sort(v, (size_t)r->n_units, sizeof *v, by_name, NULL);
+  int d = 0;
+  for (int j = 0; j < r->n_units; j++)
+    if (d && !strcmp(v[d - 1].name, v[j].name))
+      v[d - 1].load += v[j].load;
+    else
+      v[d++] = v[j];
+  *n = d;
+  return v;
+}
+
+void rg_trend_build(const rg_plan *const *plans, const rg_results *r, int n, char *const *renames,
+                    int n_renames, rg_trend *out) {
   memset(out, 0, sizeof *out);
   out->n_plans = n;
   out->fences = rg_xcalloc((size_t)n + 1, sizeof *out->fences);
+  named_load **per = rg_xcalloc((size_t)n + 1, sizeof *per);
+  int *n_per = rg_xcalloc((size_t)n + 1, sizeof *n_per);
   size_t total = 0;
-  for (int i = 0; i < n; i++)
-    total += (size_t)r[i].n_units;
-  const char **names = rg_xmalloc((total + 1) * sizeof *names);
-  int m = 0;
   for (int i = 0; i < n; i++) {
     out->fences[i] = r[i].fence;
-    for (int j = 0; j < r[i].n_units; j++)
-      names[m++] = plans[i]->units[r[i].units[j].unit].name;
+    per[i] = plan_loads(plans[i], &r[i], renames, n_renames, &n_per[i]);
+    total += (size_t)n_per[i];
   }
+  const char **names = rg_xmalloc((total + 1) * sizeof *names);
+  int m = 0;
+  for (int i = 0; i < n; i++)
+    for (int j = 0; j < n_per[i]; j++)
+      names[m++] = per[i][j].name;
   m = unique_names(names, m);
   out->units = rg_xcalloc((size_t)m + 1, sizeof *out->units);
   out->n_units = m;
@@ -375,16 +421,21 @@ void rg_trend_build(const rg_plan *const *plans, const rg_results *r, int n, rg_
     t->name = names[k];
     t->loads = rg_xcalloc((size_t)n + 1, sizeof *t->loads);
     t->over = rg_xcalloc((size_t)n + 1, 1);
+    named_load key = {t->name, 0};
     for (int i = 0; i < n; i++) {
-      int u = rg_plan_find_unit(plans[i], t->name);
-      if (!concrete(&r[i], u)) continue;
-      const rg_unit_stats *s = &r[i].units[r[i].row_of_unit[u]];
-      t->loads[i] = s->load;
-      t->over[i] = (unsigned char)s->overloaded;
-      t->k += s->overloaded;
+      const named_load *x =
+          rg_bsearch(&key, per[i], (size_t)n_per[i], sizeof *per[i], by_name, NULL);
+      if (!x) continue;
+      t->loads[i] = x->load;
+      t->over[i] = x->load > r[i].fence;
+      t->k += t->over[i];
     }
   }
   free(names);
+  for (int i = 0; i < n; i++)
+    free(per[i]);
+  free(per);
+  free(n_per);
   if (n > 0) rg_sort(out->units, (size_t)m, sizeof *out->units, by_k, &n);
 }
 

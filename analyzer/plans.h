@@ -101,8 +101,14 @@ typedef struct rg_trend {
 } rg_trend;
 
 /* The load series of every concrete unit over plans[0..n) (results r[i]);
- * units matched by canonical name. */
-void rg_trend_build(const rg_plan *const *plans, const rg_results *r, int n, rg_trend *out);
+ * units matched by canonical name after the renames (n_renames pairs old0,
+ * new0, ...: rg_renames_read; applied in turn, so A->B in one year and B->C
+ * in the next give C): a unit is shown by its latest name, and units renamed
+ * into one name (a merger) have their loads added, over being that sum above
+ * the plan's fence. Unit names point into the plans or renames, which must
+ * outlive the trend. */
+void rg_trend_build(const rg_plan *const *plans, const rg_results *r, int n, char *const *renames,
+                    int n_renames, rg_trend *out);
 void rg_trend_free(rg_trend *t);
 
 #endif

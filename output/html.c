@@ -677,6 +677,19 @@ static void clusters(page *p) {
   fputs("</section>\n", out);
 }
 
+/* "图文件：<a href=name>name</a>" under a drawing: the SVG in diagrams/. */
+static void file_link(page *p, const char *name) {
+  FILE *out = p->out;
+  const rg_report_data *d = p->d;
+  fputs("<p class=\"hint\">", out);
+  TX(TR("图文件：", "File: "));
+  fputs("<a href=\"", out);
+  AT(name);
+  fputs("\">", out);
+  TX(name);
+  fputs("</a></p>\n", out);
+}
+
 /* ---- diagram ------------------------------------------------------------- */
 
 static void diagram(page *p) {
@@ -700,7 +713,9 @@ static void diagram(page *p) {
   TX(TR("复位", "reset"));
   fputs("</button></div>\n<div id=\"collab\" class=\"zoom\">", out);
   fputs(d->collab_svg, out);
-  fputs("</div>\n</section>\n", out);
+  fputs("</div>\n", out);
+  file_link(p, "diagrams/collab.svg");
+  fputs("</section>\n", out);
 }
 
 /* Order the ties adj[0..n) of one unit by shared tasks desc, then tie index
@@ -796,6 +811,7 @@ static void units(page *p) {
       TX(TR("协作关系图", "ego diagram"));
       fputs("</summary>", out);
       ego_box(out, d->ego_svg[u]);
+      file_link(p, d->ego_file[u]);
       fputs("</details>\n", out);
     }
     /* partners: ties of u, already sorted by (name a, name b) */

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/file.h>
 #include <sys/stat.h>
 #include <time.h>
@@ -191,6 +192,34 @@ static rg_status put_csv(run *r, const char *name, const rg_table *t) {
 
 /* ---- diagrams ------------------------------------------------------------ */
 
+/* The file of each concrete unit's diagram, named so a person can tell
+ * whose it is: diagrams/ego-<name>.svg, the name made safe for every file
+ * system (rg_escape_file_name, at most RG_REPORT_NAME_MAX bytes); a unit
+ * whose safe name is empty or taken (by another unit, letter case aside)
+ * gets -u<plan unit index> added, then -2, -3... In load order, so the same
+ * plan gives the same names. Into d->ego_file. */
+static void name_ego_files(rg_report_data *d) {
+  const rg_plan *plan = d->plan;
+  d->ego_file = rg_xcalloc((size_t)plan->n_units + 1, sizeof *d->ego_file);
+  for (int i = 0; i < d->res->n_units; i++) {
+    int u = d->res->units[i].unit;
+    char *base = rg_escape_file_name(plan->units[u].name, RG_REPORT_NAME_MAX);
+    size_t n = strlen(base) + 64;
+    char *name = rg_xmalloc(n);
+    for (int k = 0;; k++) {
+      char suffix[32] = "";
+      if (k > 0 || !*base) snprintf(suffix, sizeof suffix, k > 1 ? "-u%d-%d" : "-u%d", u, k);
+      snprintf(name, n, "diagrams/ego%s%s%s.svg", *base ? "-" : "", base, suffix);
+      int taken = 0;
+      for (int j = 0; j < i && !taken; j++)
+        taken = !strcasecmp(d->ego_file[d->res->units[j].unit], name);
+      if (!taken) break;
+    }
+    d->ego_file[u] = name;
+    free(base);
+  }
+}
+
 static rg_status diagrams(run *r, rg_report_data *d) {
   const rg_plan *plan = d->plan;
   const rg_report_opts *o = d->opts;
@@ -223,6 +252,7 @@ static rg_status diagrams(run *r, rg_report_data *d) {
         rg_report_tr(d, "具体单位较多，未绘制各单位的协作图（见协作关系图和 diagrams/）。",
                      "Too many units: no per-unit diagrams (see the collaboration diagram).");
   } else if (st == RG_OK) {
+    name_ego_files(d);
     d->ego_svg = rg_xcalloc((size_t)plan->n_units + 1, sizeof *d->ego_svg);
     for (int i = 0; i < d->res->n_units && st == RG_OK; i++) {
       int u = d->res->units[i].unit;
@@ -233,10 +263,9 @@ static rg_status diagrams(run *r, rg_report_data *d) {
       st = rg_diagram_render_mem(plan, d->res, &dopts, "svg", &svg, &len, r->err);
       free(view);
       if (st != RG_OK) break;
-      char name[64], prefix[32];
-      snprintf(name, sizeof name, "ego-u%d.svg", u);
+      char prefix[32];
       snprintf(prefix, sizeof prefix, "e%d-", u);
-      st = put_bytes(r, 1, name, svg, len);
+      st = put_bytes(r, 1, d->ego_file[u] + strlen("diagrams/"), svg, len);
       d->ego_svg[u] = rg_html_svg_inline(svg, len, prefix);
       free(svg);
       svg = NULL;

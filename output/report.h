@@ -13,14 +13,16 @@
  * outside it; the folder is locked for the run (flock on .respgraph.lock: a
  * second run gets RG_ESYS at once); .respgraph-manifest lists what the run
  * wrote, and after a complete run the files of the earlier manifest (and any
- * diagrams/ego-u<N>.svg) that this run did not write are removed. Nothing
+ * diagrams/ego-u<N>.svg, the names of versions before the manifest) that this
+ * run did not write are removed. Nothing
  * else in the folder is touched.
  *   index.html        self-contained page: inline CSS, JS and SVG, no fetch
  *   report.xlsx       sheets 任务 单位负荷 中心性 协作关系 聚类 诊断 (+ extras)
  *   report.json       everything, schema in NOTES.md
  *   units.csv ties.csv tasks.csv edges.csv   UTF-8 with BOM (+ <extra id>.csv)
  *   graph.graphml     the concrete-unit projection with unit attributes
- *   diagrams/collab.svg, diagrams/ego-u<plan unit index>.svg
+ *   diagrams/collab.svg, diagrams/ego-<unit name>.svg (the name made safe for
+ *                     any file system; report.json "diagrams" lists them)
  * Same plan, results and options -> the same bytes in every file (the xlsx
  * carries a fixed creation time, see rg_report_write).
  *
@@ -66,6 +68,9 @@ typedef struct rg_report_opts {
 } rg_report_opts;
 
 #define RG_REPORT_EGO_MAX 150
+#define RG_REPORT_NAME_MAX                                                                         \
+  180 /* bytes of a unit's name in its diagram's file name                                         \
+         (file systems allow 255 a name) */
 
 /* Zero opts and set the defaults above. */
 void rg_report_opts_init(rg_report_opts *opts);

@@ -115,5 +115,9 @@ void rg_report_data_destroy(rg_report_data *d) {
     for (int u = 0; u < d->plan->n_units; u++)
       free(d->ego_svg[u]);
   free(d->ego_svg);
+  if (d->ego_file)
+    for (int u = 0; u < d->plan->n_units; u++)
+      free(d->ego_file[u]);
+  free(d->ego_file);
   memset(d, 0, sizeof *d);
 }

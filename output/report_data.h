@@ -32,6 +32,7 @@ typedef struct rg_report_data {
   /* Inline SVG (sanitised <svg> elements, NUL-terminated) or NULL. */
   char *collab_svg;
   char **ego_svg;           /* plan->n_units entries, or NULL when not drawn */
+  char **ego_file;          /* the same: "diagrams/ego-<safe name>.svg" (report.c) */
   const char *diagram_note; /* why diagrams are missing (static), or NULL */
 } rg_report_data;
 

@@ -97,6 +97,22 @@ static json_t *chapters_json(const rg_plan *plan) {
   return chapters;
 }
 
+/* The diagram files: the collaboration diagram and each unit's, in load
+ * order; null and [] when they were not drawn. */
+static json_t *diagrams_json(const rg_report_data *d) {
+  json_t *o = json_object(), *ego = json_array();
+  json_object_set_new(o, "collab",
+                      d->collab_svg ? json_string("diagrams/collab.svg") : json_null());
+  for (int r = 0; d->ego_file && r < d->res->n_units; r++) {
+    int u = d->res->units[r].unit;
+    if (!d->ego_file[u]) continue;
+    json_array_append_new(
+        ego, json_pack("{s:s,s:s}", "unit", d->plan->units[u].name, "file", d->ego_file[u]));
+  }
+  json_object_set_new(o, "ego", ego);
+  return o;
+}
+
 json_t *rg_report_json(const rg_report_data *d) {
   const rg_plan *plan = d->plan;
   json_t *root = json_object();
@@ -120,5 +136,6 @@ json_t *rg_report_json(const rg_report_data *d) {
   for (int e = 0; e < d->opts->n_extras; e++)
     json_object_set_new(extras, d->opts->extras[e].id, rg_table_json(d->opts->extras[e].table, 0));
   json_object_set_new(root, "extras", extras);
+  json_object_set_new(root, "diagrams", diagrams_json(d));
   return root;
 }

@@ -168,3 +168,39 @@ char *rg_escape_cell(const char *s) {
   memcpy(r + 1, s, len + 1);
   return r;
 }
+
+/* A code point rg_escape_file_name keeps. */
+static int file_safe(int32_t cp) {
+  if (cp < 0x80)
+    return (cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') ||
+           cp == '-' || cp == '_' || cp == '.' || cp == '(' || cp == ')';
+  if (cp == 0xFFFD) return 0;
+  utf8proc_category_t c = utf8proc_category(cp);
+  return rg_utf8_is_alnum(cp) || c == UTF8PROC_CATEGORY_MN || c == UTF8PROC_CATEGORY_MC ||
+         c == UTF8PROC_CATEGORY_ME;
+}
+
+char *rg_escape_file_name(const char *s, size_t max_bytes) {
+  if (!s) s = "";
+  char *out = rg_xmalloc(strlen(s) + 1);
+  size_t len = 0;
+  int gap = 0; /* characters left out (or a _) since the last one kept */
+  for (size_t n; *s; s += n) {
+    int32_t cp = rg_utf8_next(s, &n);
+    if (!file_safe(cp) || cp == '_') {
+      gap = 1;
+      continue;
+    }
+    if (len == 0 && cp == '.') continue; /* no hidden file, no .. */
+    size_t need = n + (gap && len);
+    if (len + need > max_bytes) break;
+    if (gap && len) out[len++] = '_';
+    gap = 0;
+    memcpy(out + len, s, n);
+    len += n;
+  }
+  while (len && (out[len - 1] == '_' || out[len - 1] == '.'))
+    len--;
+  out[len] = '\0';
+  return out;
+}

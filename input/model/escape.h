@@ -2,7 +2,9 @@
  *
  * The outputs put plan text (unit names, task texts, headings, diagnostics)
  * into seven contexts; each has exactly one function here, all seven share one
- * code-point walker (escape.c), and nothing else escapes by hand:
+ * code-point walker (escape.c), and nothing else escapes by hand (an eighth,
+ * a file name made from a unit's name, keeps only what is safe in one:
+ * rg_escape_file_name, at the end):
  *   HTML text        rg_escape_html_text   & < > as entities
  *   HTML attribute   rg_escape_html_attr   & < > " ' as entities (attributes
  *                                          are always double-quoted)
@@ -65,5 +67,15 @@ int rg_escape_is_formula_like(const char *s);
 /* A malloc'd copy of s for a CSV cell: "'" + s when rg_escape_is_formula_like,
  * else s unchanged. The caller frees it. */
 char *rg_escape_cell(const char *s);
+
+/* A malloc'd part of a file name made from s, the same on every system that
+ * keeps Unicode names (Linux, macOS, Windows): letters, digits and marks of
+ * any script (utf8proc's categories L, N, M) and - _ . ( ) are kept; any run
+ * of other characters (space, / \ : * ? " < > | #, %, controls, other
+ * punctuation and symbols, invalid bytes) becomes one _; _ and . are trimmed
+ * from both ends; at most max_bytes bytes, cut between characters. May be
+ * "" (the caller picks another name). 市商务局 stays 市商务局; "a/b c" is
+ * a_b_c; "../x" is x. */
+char *rg_escape_file_name(const char *s, size_t max_bytes);
 
 #endif

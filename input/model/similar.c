@@ -3,27 +3,10 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include <utf8proc.h>
 
 #include "error.h"
 #include "sort.h"
 #include "utf8.h"
-
-static int keeps(int32_t c) {
-  switch (utf8proc_category(c)) {
-  case UTF8PROC_CATEGORY_LU:
-  case UTF8PROC_CATEGORY_LL:
-  case UTF8PROC_CATEGORY_LT:
-  case UTF8PROC_CATEGORY_LM:
-  case UTF8PROC_CATEGORY_LO:
-  case UTF8PROC_CATEGORY_ND:
-  case UTF8PROC_CATEGORY_NL:
-  case UTF8PROC_CATEGORY_NO:
-    return 1;
-  default:
-    return 0;
-  }
-}
 
 static int cmp_u64(const void *a, const void *b, void *ctx) {
   (void)ctx;
@@ -42,7 +25,7 @@ void rg_bigrams_of(const char *s, rg_bigrams *out) {
     size_t k;
     int32_t c = rg_utf8_next(s + i, &k);
     i += k;
-    if (!keeps(c)) continue;
+    if (!rg_utf8_is_alnum(c)) continue;
     if (c >= 'A' && c <= 'Z') c += 'a' - 'A';
     cp[n++] = c;
   }

@@ -61,3 +61,19 @@ int32_t rg_utf8_next(const char *s, size_t *n) {
   *n = (size_t)k;
   return cp;
 }
+
+int rg_utf8_is_alnum(int32_t cp) {
+  switch (utf8proc_category(cp)) {
+  case UTF8PROC_CATEGORY_LU:
+  case UTF8PROC_CATEGORY_LL:
+  case UTF8PROC_CATEGORY_LT:
+  case UTF8PROC_CATEGORY_LM:
+  case UTF8PROC_CATEGORY_LO:
+  case UTF8PROC_CATEGORY_ND:
+  case UTF8PROC_CATEGORY_NL:
+  case UTF8PROC_CATEGORY_NO:
+    return 1;
+  default:
+    return 0;
+  }
+}

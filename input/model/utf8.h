@@ -37,4 +37,8 @@ size_t rg_utf8_offset(const char *s, size_t len, size_t k);
  * *n; an invalid sequence gives U+FFFD with *n = 1. */
 int32_t rg_utf8_next(const char *s, size_t *n);
 
+/* 1 when cp is a letter or a number of any script (Unicode categories L*
+ * and N*, as utf8proc knows them): 市, A, é, ٣, ①, Ⅻ. */
+int rg_utf8_is_alnum(int32_t cp);
+
 #endif

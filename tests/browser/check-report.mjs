@@ -6,7 +6,7 @@
 // table does not have N rows, when the diagram's SVG is missing, or when the
 // task panel, sorting, filtering and zoom do not work.
 import { launch } from './launch.mjs';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
 const args = process.argv.slice(2);
@@ -51,6 +51,12 @@ try {
   page.on('requestfailed', (r) => fail(`request failed: ${r.url()} ${r.failure()?.errorText}`));
   page.on('request', (r) => { if (!r.url().startsWith('file://') && !r.url().startsWith('data:')) fail(`network request: ${r.url()}`); });
   await page.goto('file://' + file, { waitUntil: 'load' });
+
+  // every link to a diagram file finds it (diagrams/ego-<unit name>.svg)
+  const files = await page.$$eval('a[href^="diagrams/"]', (as) => as.map((a) => a.getAttribute('href')));
+  for (const f of files)
+    if (!existsSync(path.join(path.dirname(file), f))) fail(`the page links ${f}, which is not there`);
+  if (!noDiagram && files.length < 1) fail('the page links no diagram file');
 
   const rows = await page.locator('#load-table tbody tr').count();
   if (Number.isFinite(units) && rows !== units) fail(`load table has ${rows} rows, expected ${units}`);

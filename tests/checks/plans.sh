@@ -6,6 +6,8 @@
 #     ties recomputed independently from the exported edges (plans.py), with
 #     the rename given (--renames) and suggested (without it);
 #   - the consolidated run counts the 5 copies once and lists them;
+#   - the report's comparison, trend and consolidated views, and the
+#     comparison report's layout on a phone;
 #   - golden outputs for compare (table, JSON) and trend, load-by-plan and
 #     duplicates; every output byte-identical when run again.
 # RG_UPDATE_GOLDEN=1 rewrites the golden files.
@@ -62,6 +64,29 @@ assert got == load, sorted(set(got.items()) ^ set(load.items()))
 print("plans.sh: --level ok")
 PY
 
+# trend --renames: a renamed unit is one row under its latest name, and a
+# merger (two units renamed into one) adds their loads; fences as analysed
+printf 'old,new\n市营商局,市营商环境建设局\n市国资委,市财政局\n' > "$tmp/merge-renames.csv"
+"$bin" trend "$old" "$new" --renames "$tmp/merge-renames.csv" -f json > "$tmp/trend.json"
+"$py" - "$tmp" <<'PY' || fail=1
+import csv, json, sys
+tmp = sys.argv[1]
+ren = {"市营商局": "市营商环境建设局", "市国资委": "市财政局"}
+t = json.load(open(tmp + "/trend.json", encoding="utf-8"))
+want = {}
+for i, f in enumerate(("/old.csv", "/new.csv")):
+    for r in csv.DictReader(open(tmp + f, encoding="utf-8")):
+        if r["kind"] == "unit":
+            u = ren.get(r["unit"], r["unit"])
+            want.setdefault(u, [0.0, 0.0])[i] += 1 if r["role"] == "lead" else 0.5
+got = {u["unit"]: [u[p] for p in t["plans"]] for u in t["units"]}
+assert got == want, sorted(set(got) ^ set(want))
+for u in t["units"]:
+    over = [p for p, f in zip(t["plans"], t["fences"]) if u[p] > f]
+    assert u["over_in"] == over and u["over"] == len(over), u
+print("plans.sh: trend --renames ok")
+PY
+
 # usage and input errors: one message, the exit code of the README
 expect() { # CODE ARGS...
   local code=$1 rc=0
@@ -104,6 +129,7 @@ golden compare.json compare "$old" "$new" --renames $v/renames.csv -f json
 golden compare.csv compare "$old" "$new" --renames $v/renames.csv -f csv
 golden trend.txt trend "$old" "$new" "$ms"
 golden trend.json trend "$old" "$new" -f json
+golden trend-renames.txt trend "$old" "$new" "$ms" --renames $v/renames.csv
 golden duplicates.txt duplicates "$old" "$ms"
 golden load-by-plan.csv load-by-plan "$old" "$ms" -f csv
 # the report's views: --compare (slope chart and the compare tables, whose
@@ -139,6 +165,13 @@ dups = json.load(open(tmp + "/r3/report.json", encoding="utf-8"))["extras"]["dup
 assert len(dups) == 5, dups
 print("plans.sh: report views ok")
 PY
+
+# the comparison report on a phone (390x844) and a laptop: no sideways scroll,
+# chart text at least 10 px (tests/browser/check-layout.mjs, as report.sh)
+if [ ! -d tests/browser/node_modules/playwright-core ]; then
+  (cd tests/browser && npm ci --no-audit --no-fund --silent)
+fi
+node tests/browser/check-layout.mjs "$tmp/r1/index.html" --quiet || fail=1
 
 [ $fail = 0 ] && echo "plans.sh: ok"
 exit $fail

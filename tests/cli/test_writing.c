@@ -348,3 +348,55 @@ Test(writing, a_chapter_view_of_a_plan_without_chapters_says_so) {
   free(err);
   cleanup();
 }
+
+/* ---- diagram file names ----------------------------------------------------------- */
+
+/* The files in DIR/diagrams, in byte order, each followed by | (malloc'd). */
+static char *diagram_files(const char *dir) {
+  cr_assert_eq(sh("cd %s/diagrams && ls | LC_ALL=C sort | tr '\\n' '|' > ../../ls.txt", dir), 0);
+  return rg_test_slurp(in_work("ls.txt"), NULL);
+}
+
+/* Each unit's diagram is named after the unit, made safe for any file system
+ * (rg_escape_file_name): markup, formula signs, quotes and control characters
+ * become one _ or go; report.json lists the same names and the page links
+ * them. */
+Test(writing, diagram_files_are_named_after_their_units) {
+  fresh();
+  cr_assert_eq(sh("$RG report '" NAMES "'" ACCEPT " -o r >/dev/null"), 0);
+  char *ls = diagram_files("r");
+  cr_expect_str_eq(ls, "collab.svg|ego--1.svg|ego-1.svg|ego-HYPERLINK(_x_).svg|ego-SUM(1).svg|"
+                       "ego-市_31m红_局.svg|ego-市_31m蓝_局.svg|ego-市发展改革委.svg|");
+  free(ls);
+  /* the JSON's list, in load order, and the page's links: each to a file */
+  cr_expect_eq(
+      sh("python3 -c 'import json,os,sys; d=json.load(open(\"r/report.json\"));"
+         "e=d[\"diagrams\"][\"ego\"]; sys.exit(not(d[\"diagrams\"][\"collab\"]==\"diagrams/"
+         "collab.svg\" and len(e)==7 and e[0]==dict(unit=\"=HYPERLINK(\\\"x\\\")\","
+         "file=\"diagrams/ego-HYPERLINK(_x_).svg\") and all(os.path.isfile(\"r/\"+x[\"file\"]) "
+         "for x in e)))'"),
+      0);
+  cr_expect_eq(sh("test $(grep -o 'href=\"diagrams/[^\"]*\"' r/index.html | sort -u | wc -l) = 8"),
+               0);
+  cleanup();
+}
+
+/* Names that become the same (市甲?乙局, 市甲*乙局, 市甲_乙局; 市ABC局 and 市abc局
+ * on a file system that ignores case) keep apart: the first in load order
+ * (the lead's 1, then the supports' 0.5 by name: ABC abc 甲* 甲_) keeps the
+ * plain name, the others add -u<plan unit index> (interned 甲? 甲* 甲_ ABC
+ * abc: 0..4). */
+Test(writing, diagram_files_of_units_whose_names_collide_keep_apart) {
+  fresh();
+  FILE *f = fopen(in_work("same.txt"), "w");
+  fputs("同名测试方案\n\n一、第一章\n\n1.推进工作。\n\n牵头单位:市甲?乙局\n\n"
+        "责任单位:市甲*乙局、市甲_乙局、市ABC局、市abc局\n",
+        f);
+  fclose(f);
+  cr_assert_eq(sh("$RG report same.txt -o r >/dev/null"), 0);
+  char *ls = diagram_files("r");
+  cr_expect_str_eq(ls, "collab.svg|ego-市ABC局.svg|ego-市abc局-u4.svg|ego-市甲_乙局-u1.svg|"
+                       "ego-市甲_乙局-u2.svg|ego-市甲_乙局.svg|");
+  free(ls);
+  cleanup();
+}

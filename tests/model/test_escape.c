@@ -153,3 +153,43 @@ Test(escape, a_terminal_sees_control_characters_as_pictures_never_as_commands) {
   cr_assert_str_eq(d, "\xe2\x90\x81\xe2\x90\x9f\xef\xbf\xbd\xef\xbf\xbd 市发展改革委");
   free(d);
 }
+
+/* A file name from a unit's name: letters, digits and marks of any script and
+ * - _ . ( ) kept; a run of anything else is one _; no _ or . at either end;
+ * cut between characters. Expected by the rule, character by character. */
+Test(escape, a_file_name_keeps_what_every_system_accepts) {
+  static const char *const cases[][2] = {
+      {"市商务局", "市商务局"},
+      {"中德(沈阳)高端装备制造产业园管委会", "中德(沈阳)高端装备制造产业园管委会"},
+      {"a/b c", "a_b_c"},
+      {"../../etc/passwd", "etc_passwd"},
+      {".hidden", "hidden"},
+      {"x:*?\"<>|y", "x_y"},
+      {"A\\B#C%D", "A_B_C_D"},
+      {"  市发展改革委  ", "市发展改革委"},
+      {"市委/市政府办公厅。", "市委_市政府办公厅"},
+      {"__a__b__", "a_b"},
+      {"a.", "a"},
+      {"\x1b[31m红\x07", "31m红"},
+      {"\xff\xfe", ""},
+      {"", ""},
+      {"Café\xcc\x81", "Café\xcc\x81"}, /* a combining mark is a mark */
+      {"①号", "①号"},                   /* No: a number */
+  };
+  for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+    char *r = rg_escape_file_name(cases[i][0], 200);
+    cr_expect_str_eq(r, cases[i][1], "case %zu", i);
+    free(r);
+  }
+  /* cut between characters: 4 ideographs are 12 bytes; 10 keep 3 */
+  char *r = rg_escape_file_name("市商务局", 10);
+  cr_expect_str_eq(r, "市商务");
+  free(r);
+  /* the cut never leaves a separator at the end */
+  r = rg_escape_file_name("ab cd", 3);
+  cr_expect_str_eq(r, "ab");
+  free(r);
+  r = rg_escape_file_name(NULL, 10);
+  cr_expect_str_eq(r, "");
+  free(r);
+}
