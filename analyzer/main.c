@@ -530,7 +530,8 @@ typedef struct plan_views {
 
 static void add_view(plan_views *pv, const char *id, const char *title, const char *note,
                      rg_table *t, const char *svg) {
-  pv->extras[pv->n++] = (rg_report_extra){id, title, note, t, svg};
+  pv->extras[pv->n++] =
+      (rg_report_extra){.id = id, .title = title, .note = note, .table = t, .svg = svg};
 }
 
 static char *summary_note(const rg_plan *plan, const rg_compare *k, int zh) {
@@ -631,6 +632,7 @@ static rg_status deadline_views(cli *c, rg_plan *plan, const rg_results *r, plan
   src.tl = &pv->tl[1];
   add_view(pv, "load-by-quarter", zh ? "按季度负荷" : "Load by quarter", NULL,
            rg_table_view(&rg_view_periods_report, &src), NULL);
+  pv->extras[pv->n - 1].off_page = 1; /* the page shows the months */
   if (c->as_of) {
     char day[16];
     rg_date_iso(c->as_of, day, sizeof day);
