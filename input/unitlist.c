@@ -389,6 +389,9 @@ static rg_kind classify(const char *s) {
       strstr(s, "各直属单位") || strstr(s, "各单位") || strstr(s, "各级") || starts(s, "全市") ||
       starts(s, "全省") || starts(s, "全区") || starts(s, "全县") || !strcmp(s, "开发区管委会"))
     return RG_KIND_COLLECTIVE;
+  /* 区疫情防控指挥部成员单位, 市安委会成员单位, 领导小组成员单位: the members of a
+   * body, a set named by it */
+  if (ends(s, "成员单位") && strlen(s) > strlen("成员单位")) return RG_KIND_COLLECTIVE;
   return RG_KIND_UNIT;
 }
 

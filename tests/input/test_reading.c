@@ -1271,3 +1271,25 @@ Test(round3, canonical_names_reached_by_a_rule_are_reported) {
   cr_expect_eq(count_code(p, "canonical"), 0);
   rg_plan_free(p);
 }
+
+/* Found by xialu-2020-district (three suspect names): the members of a
+ * named body are a set, not a unit and not a suspect name. */
+Test(round3, the_members_of_a_body_are_a_set) {
+  static const char *const IN[] = {"区疫情防控指挥部成员单位", "市安委会成员单位",
+                                   "区创文工作领导小组成员单位"};
+  for (int i = 0; i < 3; i++) {
+    char text[256];
+    snprintf(text, sizeof text, "1.甲。\n牵头单位：区应急局\n责任单位：%s、区消防救援大队\n",
+             IN[i]);
+    rg_plan *p = parse(text);
+    cr_expect_eq(count_code(p, "suspect-unit"), 0, "%s", IN[i]);
+    int found = 0;
+    for (int u = 0; u < p->n_units; u++)
+      if (!strcmp(p->units[u].name, IN[i])) found = p->units[u].kind == RG_KIND_COLLECTIVE;
+    cr_expect(found, "%s", IN[i]);
+    char want[256];
+    snprintf(want, sizeof want, "lead:区应急局;support:%s;support:区消防救援大队", IN[i]);
+    EXPECT_TASK(p, 0, want);
+    rg_plan_free(p);
+  }
+}
