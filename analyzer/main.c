@@ -837,7 +837,7 @@ static int cmd_meetings(cli *c, const command *cmd, rg_plan *plan, FILE *out) {
   c->meetings.n_unavailable = un.n;
   c->meetings.overloaded = over;
   if ((st = rg_meetings_plan(plan, &c->meetings, &mp, &err))) goto done;
-  if ((st = rg_meetings_write(plan, &mp, only, c->format, out, &err))) goto done;
+  if ((st = rg_meetings_write_opts(plan, &mp, only, c->format, &c->table, out, &err))) goto done;
   if (c->ics_path) st = write_ics(c, plan, &mp, only, &err);
 done:
   if (!rc) rc = finish(st, &err);

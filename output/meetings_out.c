@@ -119,59 +119,68 @@ void rg_meetings_summary(const rg_plan *p, const rg_meeting_plan *mp, FILE *out)
   char d0[64], d1[64];
   rg_date_label(mp->first_day, en, d0, sizeof d0);
   rg_date_label(mp->last_day, en, d1, sizeof d1);
-  fprintf(out, en ? "From %s to %s: %d working days" : "日程：%s至%s，共 %d 个工作日", d0, d1,
+  /* one line each, so that the summary fits a 120-column terminal */
+  fprintf(out, en ? "From %s to %s: %d working days\n" : "日程：%s至%s，共 %d 个工作日\n", d0, d1,
           mp->working_days);
   int per = mp->opts.max_per_day < mp->opts.n_sessions ? mp->opts.max_per_day : mp->opts.n_sessions;
   if (mp->span_unit >= 0) {
     /* a terminal sees a name's control characters, never obeys them */
     char *name = rg_escape_terminal_dup(p->units[mp->span_unit].name);
     fprintf(out,
-            en ? "; %s attends %d meetings, at most %d a day, so no schedule is shorter than %d "
+            en ? "%s attends %d meetings, at most %d a day, so no schedule is shorter than %d "
                  "working days: its attendance sets the span\n"
-               : "；%s参加 %d 次会议，每天至多 %d 次，日程至少需要 %d 个工作日，由它的会议决定\n",
+               : "%s参加 %d 次会议，每天至多 %d 次，日程至少需要 %d 个工作日，由它的会议决定\n",
             name, mp->span_unit_meetings, per, mp->span_bound);
     free(name);
-  } else
-    fputc('\n', out);
+  }
   rg_meetings_calendar_note(mp, out);
   deadline_note(p, mp, out);
 }
 
 /* The summary, then one row per meeting. */
-static rg_status write_text(const rg_plan *p, const rg_meeting_plan *mp, int only_unit, FILE *out,
-                            rg_error *err) {
-  rg_meetings_summary(p, mp, out);
-  if (only_unit >= 0) {
-    char *name = rg_escape_terminal_dup(p->units[only_unit].name);
-    fprintf(out, mp->opts.lang_en ? "meetings of %s:\n" : "%s的会议日程：\n", name);
-    free(name);
-  }
-  fputc('\n', out);
+static rg_status write_text(const rg_plan *p, const rg_meeting_plan *mp, int only_unit,
+                            const rg_table_opts *o, FILE *out, rg_error *err) {
   rg_table *tm =
       meeting_table(mp->opts.lang_en ? &rg_view_meetings_en : &rg_view_meetings, p, mp, only_unit);
-  rg_status st = rg_table_write(tm, RG_FMT_TABLE, out, err);
+  rg_status st = rg_table_shape(tm, o, err); /* a bad --sort or --columns before any line */
+  if (st == RG_OK) {
+    rg_meetings_summary(p, mp, out);
+    if (only_unit >= 0) {
+      char *name = rg_escape_terminal_dup(p->units[only_unit].name);
+      fprintf(out, mp->opts.lang_en ? "meetings of %s:\n" : "%s的会议日程：\n", name);
+      free(name);
+    }
+    fputc('\n', out);
+    st = rg_table_write_text(tm, &o->text, out, err);
+  }
   rg_table_free(tm);
   return st;
 }
 
-static rg_status write_csv(const rg_plan *p, const rg_meeting_plan *mp, int only_unit, FILE *out,
-                           rg_error *err) {
+static rg_status write_csv(const rg_plan *p, const rg_meeting_plan *mp, int only_unit,
+                           const rg_table_opts *o, FILE *out, rg_error *err) {
   rg_table *t =
       meeting_table(mp->opts.lang_en ? &rg_view_meetings_en : &rg_view_meetings, p, mp, only_unit);
-  rg_status st = rg_table_write(t, RG_FMT_CSV, out, err);
+  rg_status st = rg_table_write_opts(t, RG_FMT_CSV, o, out, err);
   rg_table_free(t);
   return st;
 }
 
 /* The totals, then the meetings. */
-static rg_status write_json(const rg_plan *p, const rg_meeting_plan *mp, int only_unit, FILE *out,
-                            rg_error *err) {
+static rg_status write_json(const rg_plan *p, const rg_meeting_plan *mp, int only_unit,
+                            const rg_table_opts *o, FILE *out, rg_error *err) {
   json_t *root = json_object();
   json_object_set_new(root, "coordination_tasks", json_integer(mp->coordination_tasks));
   json_object_set_new(root, "unit_minutes", json_integer(mp->unit_minutes));
   json_object_set_new(root, "naive_unit_minutes", json_integer(mp->naive_unit_minutes));
   json_object_set_new(root, "relevance", json_real(mp->relevance));
   rg_table *tm = meeting_table(&rg_view_meetings_json, p, mp, only_unit);
+  rg_status st = rg_table_shape(tm, o, err);
+  if (st) {
+    rg_table_free(tm);
+    json_decref(root);
+    return st;
+  }
   json_object_set_new(root, "meetings", rg_table_json(tm, 0));
   rg_table_free(tm);
   int rc = json_dumpf(root, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(10));
@@ -182,16 +191,22 @@ static rg_status write_json(const rg_plan *p, const rg_meeting_plan *mp, int onl
 
 rg_status rg_meetings_write(const rg_plan *plan, const rg_meeting_plan *mp, int only_unit,
                             rg_format fmt, FILE *out, rg_error *err) {
+  rg_table_opts o = rg_table_opts_default();
+  return rg_meetings_write_opts(plan, mp, only_unit, fmt, &o, out, err);
+}
+
+rg_status rg_meetings_write_opts(const rg_plan *plan, const rg_meeting_plan *mp, int only_unit,
+                                 rg_format fmt, const rg_table_opts *o, FILE *out, rg_error *err) {
   rg_status st;
   switch (fmt) {
   case RG_FMT_CSV:
-    st = write_csv(plan, mp, only_unit, out, err);
+    st = write_csv(plan, mp, only_unit, o, out, err);
     break;
   case RG_FMT_JSON:
-    st = write_json(plan, mp, only_unit, out, err);
+    st = write_json(plan, mp, only_unit, o, out, err);
     break;
   default:
-    st = write_text(plan, mp, only_unit, out, err);
+    st = write_text(plan, mp, only_unit, o, out, err);
     break;
   }
   if (st == RG_OK && ferror(out)) st = write_failed(err);

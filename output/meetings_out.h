@@ -40,6 +40,10 @@
 
 rg_status rg_meetings_write(const rg_plan *plan, const rg_meeting_plan *mp, int only_unit,
                             rg_format fmt, FILE *out, rg_error *err);
+/* The same, the meetings table shaped as the command line asks (--top,
+ * --sort, --columns, --wide: rg_table_shape); the summary lines stay whole. */
+rg_status rg_meetings_write_opts(const rg_plan *plan, const rg_meeting_plan *mp, int only_unit,
+                                 rg_format fmt, const rg_table_opts *o, FILE *out, rg_error *err);
 
 /* The 会议安排 table of the report and workbook (rg_view_agenda: dates as
  * readers write them). Never NULL; the caller frees it with rg_table_free. */

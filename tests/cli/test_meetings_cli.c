@@ -225,3 +225,28 @@ Test(cli_meetings, the_report_has_a_calendar_notices_an_ics_and_a_chinese_sheet)
   snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
   cr_assert_eq(system(cmd), 0);
 }
+
+/* --top, --sort and --columns shape the meetings table as every table's
+ * (they were accepted and ignored): the first 3 meetings of 68; sorted by
+ * relevance ascending the least relevant first (0.7); a bad column is a
+ * usage error before any line is printed. */
+Test(cli_meetings, top_sort_and_columns_shape_the_table) {
+  char *out, *err;
+  cr_assert_eq(
+      run_meetings(SEED " --start 2026-09-21 -f csv --top 3 --columns 编号,相关度", &out, &err), 0,
+      "%s", err);
+  cr_expect_str_eq(out, "编号,相关度\n1,0.75\n2,1\n3,1\n");
+  free(out);
+  free(err);
+  cr_assert_eq(run_meetings(SEED
+                            " --start 2026-09-21 -f csv --top 1 --sort 相关度:asc --columns 相关度",
+                            &out, &err),
+               0, "%s", err);
+  cr_expect_str_eq(out, "相关度\n0.7\n");
+  free(out);
+  free(err);
+  cr_expect_eq(run_meetings(SEED " --start 2026-09-21 --sort bogus", &out, &err), 2);
+  cr_expect_str_eq(out, "");
+  free(out);
+  free(err);
+}

@@ -175,7 +175,7 @@ Test(meetings_table, shows_the_summary_and_one_units_schedule) {
   char *s = render(p, &mp, rg_plan_find_unit(p, "丁局"), RG_FMT_TABLE);
   cr_assert(strstr(s, "协同任务 4 项，安排会议 2 次；合计 240 单位·分钟（逐项开会 360，减少 "
                       "33.3%）；相关度 1.00\n"
-                      "日程：2026年9月21日（星期一）至2026年9月21日（星期一），共 1 个工作日；"
+                      "日程：2026年9月21日（星期一）至2026年9月21日（星期一），共 1 个工作日\n"
                       "丁局参加 1 次会议，每天至多 2 次，日程至少需要 1 个工作日，由它的会议决定\n"
                       "工作日依据国务院办公厅关于2026年部分节假日安排的通知（2025年11月4日）\n"),
             "%s", s);
@@ -213,7 +213,7 @@ Test(meetings_table, shows_control_characters_in_names_and_never_sends_them) {
   char *s = render(p, &mp, a, RG_FMT_TABLE);
   cr_assert_null(strchr(s, '\x1b'), "%s", s);
   cr_assert(strstr(s, "甲\xE2\x90\x9B[2J局的会议日程："), "%s", s); /* U+241B, the ESC picture */
-  cr_assert(strstr(s, "；甲\xE2\x90\x9B[2J局参加 1 次会议") || strstr(s, "；乙局参加 1 次会议"),
+  cr_assert(strstr(s, "\n甲\xE2\x90\x9B[2J局参加 1 次会议") || strstr(s, "\n乙局参加 1 次会议"),
             "%s", s);
   free(s);
   rg_meeting_plan_free(&mp);
