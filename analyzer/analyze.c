@@ -14,6 +14,8 @@
 #include "bipartite.h"
 #include "brandes.h"
 #include "constraint.h"
+#include "csr.h"
+#include "parallel.h"
 #include "sort.h"
 
 #ifdef RG_HAVE_OPENMP
@@ -393,53 +395,58 @@ static int sampled(const work *wk, const tie_graph *tg) {
   return wk->n > o->approx_above || (double)wk->n * tg->m > o->path_work;
 }
 
-/* Betweenness and harmonic centrality, both with edge length 1/w: exact,
- * or from RG_APPROX_SOURCES sources drawn without replacement with the
- * seeded RNG when sampled() (each vertex is a source with probability
- * k/n, so scaling by n/k makes both estimates unbiased). */
-static igraph_error_t paths(work *wk, const tie_graph *tg, rg_results *out) {
+/* The sources of the path sums, into *src (malloc'd, *count entries):
+ * RG_APPROX_SOURCES drawn without replacement with the seeded RNG when
+ * sampled() (each vertex is a source with probability k/n, so scaling by
+ * n/k makes both estimates unbiased), else every vertex. Uses igraph's
+ * RNG, so it runs before the threads start. */
+static igraph_error_t path_sources(const work *wk, const tie_graph *tg, int **src, int *count) {
   int n = wk->n;
-  const rg_analysis_opts *o = wk->o;
-  int approx = sampled(wk, tg);
-  double bnorm = n > 2 ? (double)(n - 1) * (double)(n - 2) / 2.0 : 0;
-  igraph_vector_t res, harm;
-  igraph_vector_int_t src;
-  IGRAPH_VECTOR_INIT_FINALLY(&res, n);
-  IGRAPH_VECTOR_INIT_FINALLY(&harm, n);
-  IGRAPH_VECTOR_INT_INIT_FINALLY(&src, 0);
-  if (approx) {
-    IGRAPH_CHECK(igraph_rng_seed(igraph_rng_default(), o->seed));
-    IGRAPH_CHECK(igraph_random_sample(&src, 0, n - 1, RG_APPROX_SOURCES));
-    IGRAPH_CHECK(rg_brandes_sources(&tg->g, &tg->len, &src, &res, &harm));
-    double scale = (double)n / RG_APPROX_SOURCES;
-    for (int i = 0; i < n; i++) {
-      wk->st[i].betweenness = bnorm > 0 ? VECTOR(res)[i] * scale / bnorm : 0;
-      wk->st[i].harmonic = VECTOR(harm)[i] * scale / (double)(n - 1);
-    }
-    out->approximate_betweenness = 1;
-    out->approximation_note =
-        n > o->approx_above
-            ? "betweenness and harmonic centrality estimated from 256 source units sampled with "
-              "the seed, scaled by n/256 (more than 5000 concrete units; --exact computes them "
-              "exactly)"
-            : "betweenness and harmonic centrality estimated from 256 source units sampled with "
-              "the seed, scaled by n/256 (units x ties above 2e8; --exact computes them "
-              "exactly)";
-  } else {
-    IGRAPH_CHECK(igraph_betweenness(&tg->g, &res, igraph_vss_all(), IGRAPH_UNDIRECTED, &tg->len));
+  if (!sampled(wk, tg)) {
+    *src = rg_xmalloc(((size_t)n + 1) * sizeof **src);
     for (int i = 0; i < n; i++)
-      wk->st[i].betweenness = bnorm > 0 ? VECTOR(res)[i] / bnorm : 0;
-    if (n > 1)
-      IGRAPH_CHECK(
-          igraph_harmonic_centrality(&tg->g, &res, igraph_vss_all(), IGRAPH_ALL, &tg->len, 1));
-    for (int i = 0; i < n; i++)
-      wk->st[i].harmonic = n > 1 ? VECTOR(res)[i] : 0;
+      (*src)[i] = i;
+    *count = n;
+    return IGRAPH_SUCCESS;
   }
-  igraph_vector_int_destroy(&src);
-  igraph_vector_destroy(&harm);
-  igraph_vector_destroy(&res);
-  IGRAPH_FINALLY_CLEAN(3);
+  igraph_vector_int_t v;
+  IGRAPH_VECTOR_INT_INIT_FINALLY(&v, 0);
+  IGRAPH_CHECK(igraph_rng_seed(igraph_rng_default(), wk->o->seed));
+  IGRAPH_CHECK(igraph_random_sample(&v, 0, n - 1, RG_APPROX_SOURCES));
+  *src = rg_xmalloc(RG_APPROX_SOURCES * sizeof **src);
+  for (int i = 0; i < RG_APPROX_SOURCES; i++)
+    (*src)[i] = (int)VECTOR(v)[i];
+  *count = RG_APPROX_SOURCES;
+  igraph_vector_int_destroy(&v);
+  IGRAPH_FINALLY_CLEAN(1);
   return IGRAPH_SUCCESS;
+}
+
+/* Betweenness and harmonic centrality, both with edge length 1/w, from the
+ * sums of rg_brandes: normalised by (n-1)(n-2)/2 and n-1, and scaled by
+ * n/k when k sources were sampled. */
+static void paths_store(work *wk, const double *bet, const double *harm, int approx) {
+  int n = wk->n;
+  double bnorm = n > 2 ? (double)(n - 1) * (double)(n - 2) / 2.0 : 0;
+  double scale = approx ? (double)n / RG_APPROX_SOURCES : 1.0;
+  for (int i = 0; i < n; i++) {
+    wk->st[i].betweenness = bnorm > 0 ? bet[i] * scale / bnorm : 0;
+    wk->st[i].harmonic = n > 1 ? harm[i] * scale / (double)(n - 1) : 0;
+  }
+}
+
+/* Say that the paths are sampled (before constraint_wanted, which may say
+ * more). */
+static void paths_note(const work *wk, rg_results *out) {
+  out->approximate_betweenness = 1;
+  out->approximation_note =
+      wk->n > wk->o->approx_above
+          ? "betweenness and harmonic centrality estimated from 256 source units sampled with "
+            "the seed, scaled by n/256 (more than 5000 concrete units; --exact computes them "
+            "exactly)"
+          : "betweenness and harmonic centrality estimated from 256 source units sampled with "
+            "the seed, scaled by n/256 (units x ties above 2e8; --exact computes them "
+            "exactly)";
 }
 
 /* PageRank, damping 0.85, PRPACK, weights w. */
@@ -462,44 +469,34 @@ static igraph_error_t pagerank(work *wk, const tie_graph *tg, igraph_vector_t *r
   return IGRAPH_SUCCESS;
 }
 
-/* Burt's constraint, O(sum of degree^2): left out (nan) when that sum is
- * above RG_CONSTRAINT_WORK, unless --exact. */
-static void constraint(work *wk, const tie_graph *tg, const igraph_vector_t *strength,
-                       const int *isolated, rg_results *out) {
+/* Burt's constraint, O(sum of degree^2) at most: left out (nan, and said
+ * in the note) when that sum is above RG_CONSTRAINT_WORK, unless --exact.
+ * Returns 1 when it is to be computed. */
+static int constraint_wanted(work *wk, rg_results *out) {
   int n = wk->n;
   double work2 = 0;
   for (int i = 0; i < n; i++)
     work2 += (double)wk->st[i].partners * wk->st[i].partners;
-  if (!wk->o->exact && work2 > wk->o->constraint_work) {
-    for (int i = 0; i < n; i++)
-      wk->st[i].constraint = NAN;
-    out->constraint_skipped = 1;
-    out->approximation_note =
-        out->approximate_betweenness
-            ? "betweenness and harmonic centrality estimated from 256 source units sampled with "
-              "the seed, scaled by n/256; constraint left out (the sum of squared partner "
-              "counts is above 2e9); --exact computes them all"
-            : "constraint left out (the sum of squared partner counts is above 2e9); --exact "
-              "computes it";
-    return;
-  }
-  double *cons = rg_xmalloc(((size_t)n + 1) * sizeof *cons);
-  rg_constraint_burt(&tg->g, &tg->w, strength, cons);
+  if (wk->o->exact || work2 <= wk->o->constraint_work) return n > 0;
   for (int i = 0; i < n; i++)
-    wk->st[i].constraint = isolated[i] ? NAN : cons[i];
-  free(cons);
+    wk->st[i].constraint = NAN;
+  out->constraint_skipped = 1;
+  out->approximation_note =
+      out->approximate_betweenness
+          ? "betweenness and harmonic centrality estimated from 256 source units sampled with "
+            "the seed, scaled by n/256; constraint left out (the sum of squared partner "
+            "counts is above 2e9); --exact computes them all"
+          : "constraint left out (the sum of squared partner counts is above 2e9); --exact "
+            "computes it";
+  return 0;
 }
 
-/* Partners and strength (filling strength and isolated), betweenness and
- * harmonic, eigenvector (weights and result scaled to max 1), PageRank,
- * Burt's constraint and coreness. */
-static igraph_error_t centralities(work *wk, const tie_graph *tg, igraph_vector_t *strength,
-                                   int *isolated, rg_results *out) {
+/* Partners and strength (filling strength and isolated). */
+static igraph_error_t degrees(work *wk, const tie_graph *tg, igraph_vector_t *strength,
+                              int *isolated, rg_results *out) {
   int n = wk->n;
   igraph_vector_int_t deg;
-  igraph_vector_t res;
   IGRAPH_VECTOR_INT_INIT_FINALLY(&deg, n);
-  IGRAPH_VECTOR_INIT_FINALLY(&res, n);
   IGRAPH_CHECK(igraph_degree(&tg->g, &deg, igraph_vss_all(), IGRAPH_ALL, IGRAPH_NO_LOOPS));
   IGRAPH_CHECK(
       igraph_strength(&tg->g, strength, igraph_vss_all(), IGRAPH_ALL, IGRAPH_NO_LOOPS, &tg->w));
@@ -509,27 +506,8 @@ static igraph_error_t centralities(work *wk, const tie_graph *tg, igraph_vector_
     isolated[i] = VECTOR(deg)[i] == 0;
     out->n_isolated += isolated[i];
   }
-  IGRAPH_CHECK(paths(wk, tg, out));
-  if (tg->m > 0) {
-    igraph_arpack_options_t ao;
-    igraph_arpack_options_init(&ao);
-    igraph_real_t value;
-    IGRAPH_CHECK(igraph_rng_seed(igraph_rng_default(), wk->o->seed));
-    IGRAPH_CHECK(
-        igraph_eigenvector_centrality(&tg->g, &res, &value, IGRAPH_UNDIRECTED, 1, &tg->ws, &ao));
-    for (int i = 0; i < n; i++)
-      wk->st[i].eigenvector = isolated[i] ? 0 : fabs(VECTOR(res)[i]) < 1e-15 ? 0 : VECTOR(res)[i];
-  }
-  if (n > 0) {
-    IGRAPH_CHECK(pagerank(wk, tg, &res));
-    constraint(wk, tg, strength, isolated, out);
-    IGRAPH_CHECK(igraph_coreness(&tg->g, &deg, IGRAPH_ALL));
-    for (int i = 0; i < n; i++)
-      wk->st[i].coreness = (int)VECTOR(deg)[i];
-  }
-  igraph_vector_destroy(&res);
   igraph_vector_int_destroy(&deg);
-  IGRAPH_FINALLY_CLEAN(2);
+  IGRAPH_FINALLY_CLEAN(1);
   return IGRAPH_SUCCESS;
 }
 
@@ -540,7 +518,9 @@ static igraph_error_t centralities(work *wk, const tie_graph *tg, igraph_vector_
  * keep the best modularity (the first on ties): RG_LEIDEN_RUNS_SMALL when
  * n + m <= RG_LEIDEN_SMALL, else RG_LEIDEN_RUNS; above the approximation
  * threshold one run costs seconds and the best of ten gains little, so
- * RG_LEIDEN_RUNS_LARGE unless --exact. */
+ * RG_LEIDEN_RUNS_LARGE unless --exact. The runs share the one RNG stream
+ * and igraph is not thread-safe, so they run one after another (on the
+ * thread of igraph_metrics, next to the path and constraint threads). */
 static igraph_error_t find_clusters(work *wk, const tie_graph *tg, const igraph_vector_t *strength,
                                     const int *isolated, rg_results *out) {
   int n = wk->n;
@@ -608,7 +588,101 @@ static void participation(work *wk, const tie_graph *tg, const igraph_vector_t *
   free(pe);
 }
 
-/* Ties, centralities, clusters and participation of the projection. */
+/* The metrics respgraph computes with its own code, on plain arrays the
+ * threads share: betweenness and harmonic sums (brandes.h) and Burt's
+ * constraint (constraint.h), over the tie graph's sorted lists. */
+typedef struct own_metrics {
+  rg_csr w;   /* weights */
+  rg_csr len; /* the same lists with lengths 1/w (start and nbr are w's) */
+  double *strength, *bet, *harm, *cons;
+  rg_brandes b;
+  rg_constraint c;
+  rg_par_job jobs[2];
+  int n_jobs;
+} own_metrics;
+
+static void own_init(own_metrics *om, const tie_graph *tg, const igraph_vector_t *strength,
+                     const int *src, int n_src, int with_constraint) {
+  int n = (int)igraph_vcount(&tg->g);
+  memset(om, 0, sizeof *om);
+  rg_csr_build(&om->w, &tg->g, &tg->w);
+  int slots = om->w.start[n];
+  om->len = (rg_csr){n, om->w.start, om->w.nbr, rg_xmalloc(((size_t)slots + 1) * sizeof(double))};
+  for (int j = 0; j < slots; j++)
+    om->len.val[j] = 1.0 / om->w.val[j]; /* the same double as tg->len */
+  om->strength = rg_xmalloc(((size_t)n + 1) * sizeof *om->strength);
+  for (int i = 0; i < n; i++)
+    om->strength[i] = VECTOR(*strength)[i];
+  om->bet = rg_xmalloc(((size_t)n + 1) * sizeof *om->bet);
+  om->harm = rg_xmalloc(((size_t)n + 1) * sizeof *om->harm);
+  rg_brandes_init(&om->b, &om->len, src, n_src, om->bet, om->harm, &om->jobs[om->n_jobs++]);
+  if (with_constraint) {
+    om->cons = rg_xmalloc(((size_t)n + 1) * sizeof *om->cons);
+    rg_constraint_init(&om->c, &om->w, om->strength, om->cons, &om->jobs[om->n_jobs++]);
+  }
+}
+
+static void own_free(own_metrics *om) {
+  rg_brandes_destroy(&om->b);
+  rg_constraint_destroy(&om->c);
+  free(om->len.val);
+  rg_csr_destroy(&om->w);
+  free(om->strength);
+  free(om->bet);
+  free(om->harm);
+  free(om->cons);
+}
+
+/* Every igraph call of the metrics, in order, on one thread: eigenvector
+ * (weights and result scaled to max 1), PageRank, coreness and the Leiden
+ * clusters. */
+typedef struct igraph_part {
+  work *wk;
+  const tie_graph *tg;
+  const igraph_vector_t *strength;
+  const int *isolated;
+  rg_results *out;
+} igraph_part;
+
+static igraph_error_t igraph_metrics(const igraph_part *ip) {
+  work *wk = ip->wk;
+  const tie_graph *tg = ip->tg;
+  int n = wk->n;
+  igraph_vector_t res;
+  igraph_vector_int_t core;
+  IGRAPH_VECTOR_INIT_FINALLY(&res, n);
+  IGRAPH_VECTOR_INT_INIT_FINALLY(&core, n);
+  if (tg->m > 0) {
+    igraph_arpack_options_t ao;
+    igraph_arpack_options_init(&ao);
+    igraph_real_t value;
+    IGRAPH_CHECK(igraph_rng_seed(igraph_rng_default(), wk->o->seed));
+    IGRAPH_CHECK(
+        igraph_eigenvector_centrality(&tg->g, &res, &value, IGRAPH_UNDIRECTED, 1, &tg->ws, &ao));
+    for (int i = 0; i < n; i++)
+      wk->st[i].eigenvector = ip->isolated[i]                ? 0
+                              : fabs(VECTOR(res)[i]) < 1e-15 ? 0
+                                                             : VECTOR(res)[i];
+  }
+  if (n > 0) {
+    IGRAPH_CHECK(pagerank(wk, tg, &res));
+    IGRAPH_CHECK(igraph_coreness(&tg->g, &core, IGRAPH_ALL));
+    for (int i = 0; i < n; i++)
+      wk->st[i].coreness = (int)VECTOR(core)[i];
+  }
+  IGRAPH_CHECK(find_clusters(wk, tg, ip->strength, ip->isolated, ip->out));
+  igraph_vector_int_destroy(&core);
+  igraph_vector_destroy(&res);
+  IGRAPH_FINALLY_CLEAN(2);
+  return IGRAPH_SUCCESS;
+}
+
+static int igraph_serial(void *ip) { return (int)igraph_metrics(ip); }
+
+/* Ties, centralities, clusters and participation of the projection. The
+ * igraph calls run on one thread while every thread sums paths and
+ * constraint (parallel.h); those threads touch only own_metrics, so an
+ * igraph error, which unwinds the finally stack, frees nothing they read. */
 static igraph_error_t graph_metrics(work *wk, rg_results *out) {
   tie_graph tg;
   IGRAPH_CHECK(ties_build(wk, &tg, out));
@@ -617,8 +691,24 @@ static igraph_error_t graph_metrics(work *wk, rg_results *out) {
   IGRAPH_VECTOR_INIT_FINALLY(&strength, wk->n);
   int *isolated = rg_xcalloc((size_t)wk->n + 1, sizeof *isolated);
   IGRAPH_FINALLY(free, isolated);
-  IGRAPH_CHECK(centralities(wk, &tg, &strength, isolated, out));
-  IGRAPH_CHECK(find_clusters(wk, &tg, &strength, isolated, out));
+  IGRAPH_CHECK(degrees(wk, &tg, &strength, isolated, out));
+  int *src = NULL, n_src = 0;
+  IGRAPH_CHECK(path_sources(wk, &tg, &src, &n_src));
+  int approx = n_src < wk->n;
+  if (approx) paths_note(wk, out);
+  own_metrics om;
+  own_init(&om, &tg, &strength, src, n_src, constraint_wanted(wk, out));
+  igraph_part ip = {wk, &tg, &strength, isolated, out};
+  igraph_error_t rc =
+      (igraph_error_t)rg_par_run(wk->o->threads, om.jobs, om.n_jobs, igraph_serial, &ip);
+  if (rc == IGRAPH_SUCCESS) {
+    paths_store(wk, om.bet, om.harm, approx);
+    for (int i = 0; om.cons && i < wk->n; i++)
+      wk->st[i].constraint = isolated[i] ? NAN : om.cons[i];
+  }
+  own_free(&om);
+  free(src);
+  if (rc != IGRAPH_SUCCESS) return rc; /* the handler has unwound the finally stack */
   participation(wk, &tg, &strength, isolated);
   free(isolated);
   igraph_vector_destroy(&strength);
@@ -814,6 +904,7 @@ static rg_status effective_opts(const rg_analysis_opts *opts, rg_analysis_opts *
   if (o->max_ties == 0) o->max_ties = rg_default_max_ties(NULL);
   if (!(o->path_work > 0)) o->path_work = RG_EXACT_PATH_WORK;
   if (!(o->constraint_work > 0)) o->constraint_work = RG_CONSTRAINT_WORK;
+  if (o->threads <= 0) o->threads = rg_default_threads();
   return RG_OK;
 }
 
@@ -845,6 +936,8 @@ static double available_memory(void) {
   }
   return avail;
 }
+
+int rg_default_threads(void) { return rg_par_cores(); }
 
 long long rg_default_max_ties(double *avail_bytes) {
   double avail = available_memory();

@@ -54,6 +54,10 @@ rg_status rg_analyze(const rg_plan *plan, const rg_analysis_opts *opts, rg_resul
  * RG_MIN_MAX_TIES. *avail_bytes (may be NULL) receives the memory used. */
 long long rg_default_max_ties(double *avail_bytes);
 
+/* The threads of an analysis whose opts.threads is 0: every core this
+ * process may run on (1 without OpenMP). */
+int rg_default_threads(void);
+
 /* The value of the p-quantile (0..1) of sorted[0..n) by linear
  * interpolation between closest ranks (numpy's default method "linear"):
  * h = (n-1)p, x[floor h] + (h - floor h)(x[floor h + 1] - x[floor h]).

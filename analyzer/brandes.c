@@ -1,10 +1,10 @@
-/* brandes.c - one-Dijkstra-per-source betweenness and harmonic sums for sampled sources. */
+/* brandes.c - one-Dijkstra-per-source betweenness and harmonic sums, chunks of sources on
+ * several threads, reduced in chunk order. */
 #include "brandes.h"
-
-#include "csr.h"
 
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "error.h"
 
@@ -39,88 +39,171 @@ static heap_item heap_pop(heap_item *h, int *n) {
   return top;
 }
 
-/* equal within 1e-10 relative */
-static int same_length(double a, double b) {
-  if (isinf(a) || isinf(b)) return a == b;
-  return fabs(a - b) <= 1e-10 * fmax(fabs(a), fabs(b));
+/* equal within 1e-10 relative (both finite and >= 0: the caller checks for
+ * infinity) */
+static inline int same_length(double a, double b) { return fabs(a - b) <= 1e-10 * (a > b ? a : b); }
+
+/* One thread's arrays. */
+typedef struct scratch {
+  double *dist, *sigma, *delta;
+  int *order, *pbeg, *pred;
+  char *done;
+  heap_item *heap;
+} scratch;
+
+static void *scratch_new(void *ctx) {
+  const rg_brandes *b = ctx;
+  size_t n = (size_t)b->g->n + 1, slots = (size_t)b->g->start[b->g->n] + 2;
+  scratch *s = rg_xmalloc(sizeof *s);
+  s->dist = rg_xmalloc(n * sizeof *s->dist);
+  s->sigma = rg_xmalloc(n * sizeof *s->sigma);
+  s->delta = rg_xmalloc(n * sizeof *s->delta);
+  s->order = rg_xmalloc(n * sizeof *s->order);
+  s->pbeg = rg_xmalloc((n + 1) * sizeof *s->pbeg);
+  s->pred = rg_xmalloc(slots * sizeof *s->pred); /* each tie at most once */
+  s->done = rg_xmalloc(n);
+  s->heap = rg_xmalloc(slots * sizeof *s->heap); /* at most one push per tie end */
+  return s;
 }
 
-igraph_error_t rg_brandes_sources(const igraph_t *g, const igraph_vector_t *len,
-                                  const igraph_vector_int_t *sources, igraph_vector_t *bet,
-                                  igraph_vector_t *harm) {
-  int n = (int)igraph_vcount(g);
-  igraph_integer_t m = igraph_ecount(g);
-  IGRAPH_CHECK(igraph_vector_resize(bet, n));
-  IGRAPH_CHECK(igraph_vector_resize(harm, n));
-  igraph_vector_null(bet);
-  igraph_vector_null(harm);
-  if (n == 0) return IGRAPH_SUCCESS;
+static void scratch_free(void *ctx, void *p) {
+  (void)ctx;
+  scratch *s = p;
+  if (!s) return;
+  free(s->dist);
+  free(s->sigma);
+  free(s->delta);
+  free(s->order);
+  free(s->pbeg);
+  free(s->pred);
+  free(s->done);
+  free(s->heap);
+  free(s);
+}
 
-  /* CSR adjacency with lengths */
-  rg_csr csr;
-  rg_csr_build(&csr, g, len);
-  const int *start = csr.start, *nbr = csr.nbr;
-  const double *w = csr.val;
-
-  double *dist = rg_xmalloc((size_t)n * sizeof *dist);
-  double *sigma = rg_xmalloc((size_t)n * sizeof *sigma);
-  double *delta = rg_xmalloc((size_t)n * sizeof *delta);
-  int *order = rg_xmalloc((size_t)n * sizeof *order);
-  char *done = rg_xmalloc((size_t)n);
-  heap_item *heap = rg_xmalloc(((size_t)2 * (size_t)m + 2) * sizeof *heap);
-
-  for (igraph_integer_t k = 0; k < igraph_vector_int_size(sources); k++) {
-    int s = (int)VECTOR(*sources)[k];
-    for (int v = 0; v < n; v++) {
-      dist[v] = INFINITY;
-      sigma[v] = 0;
-      delta[v] = 0;
-      done[v] = 0;
-    }
-    int hn = 0, settled = 0;
-    dist[s] = 0;
-    sigma[s] = 1;
-    heap_push(heap, &hn, 0, s);
-    /* Dijkstra with path counts: when v settles, sigma[v] is final (all its
-     * predecessors settled before it) and is passed on to its neighbours */
-    while (hn > 0) {
-      heap_item it = heap_pop(heap, &hn);
-      int v = it.v;
-      if (done[v] || it.d > dist[v]) continue;
-      done[v] = 1;
-      order[settled++] = v;
-      if (v != s) VECTOR(*harm)[v] += 1.0 / dist[v];
-      for (int j = start[v]; j < start[v + 1]; j++) {
-        int u = nbr[j];
-        if (done[u]) continue;
-        double nd = dist[v] + w[j];
-        if (same_length(nd, dist[u])) {
-          sigma[u] += sigma[v];
-        } else if (nd < dist[u]) {
-          dist[u] = nd;
-          sigma[u] = sigma[v];
-          heap_push(heap, &hn, nd, u);
+/* Dijkstra from src with path counts. When v settles, the settled
+ * neighbours one length short of it are its predecessors: sigma[v] is their
+ * sum, and they are kept in pred[pbeg[i] .. pbeg[i+1]) for the i-th settled
+ * vertex; the other neighbours are relaxed. Returns the settled count. */
+static int settle_all(const rg_csr *g, int src, scratch *s, double *harm) {
+  const int *start = g->start, *nbr = g->nbr;
+  const double *w = g->val;
+  double *dist = s->dist, *sigma = s->sigma;
+  char *done = s->done;
+  int hn = 0, settled = 0, np = 0;
+  dist[src] = 0;
+  heap_push(s->heap, &hn, 0, src);
+  while (hn > 0) {
+    heap_item it = heap_pop(s->heap, &hn);
+    int v = it.v;
+    if (done[v] || it.d > dist[v]) continue;
+    done[v] = 1;
+    s->pbeg[settled] = np;
+    s->order[settled++] = v;
+    double dv = dist[v], sv = v == src ? 1.0 : 0.0;
+    if (v != src) harm[v] += 1.0 / dv;
+    for (int j = start[v]; j < start[v + 1]; j++) {
+      int u = nbr[j];
+      double nd = dv + w[j];
+      if (done[u]) {
+        double du = dist[u];
+        if (du < dv && same_length(du + w[j], dv)) {
+          sv += sigma[u];
+          s->pred[np++] = u;
         }
+      } else if (nd < dist[u] && (isinf(dist[u]) || !same_length(nd, dist[u]))) {
+        dist[u] = nd;
+        heap_push(s->heap, &hn, nd, u);
       }
     }
-    /* dependencies in reverse settle order */
-    for (int i = settled - 1; i > 0; i--) {
-      int v = order[i];
-      double coeff = (1.0 + delta[v]) / sigma[v];
-      for (int j = start[v]; j < start[v + 1]; j++) {
-        int u = nbr[j];
-        if (done[u] && dist[u] < dist[v] && same_length(dist[u] + w[j], dist[v]))
-          delta[u] += sigma[u] * coeff;
-      }
-      VECTOR(*bet)[v] += delta[v] / 2.0;
-    }
+    sigma[v] = sv;
   }
-  rg_csr_destroy(&csr);
-  free(dist);
-  free(sigma);
-  free(delta);
-  free(order);
-  free(done);
-  free(heap);
-  return IGRAPH_SUCCESS;
+  s->pbeg[settled] = np;
+  return settled;
+}
+
+/* Add source src's dependencies to bet and its inverse distances to harm. */
+static void one_source(const rg_csr *g, int src, scratch *s, double *bet, double *harm) {
+  int n = g->n;
+  for (int v = 0; v < n; v++) {
+    s->dist[v] = INFINITY;
+    s->delta[v] = 0;
+    s->done[v] = 0;
+  }
+  int settled = settle_all(g, src, s, harm);
+  /* dependencies in reverse settle order, over the kept predecessors */
+  for (int i = settled - 1; i > 0; i--) {
+    int v = s->order[i];
+    double coeff = (1.0 + s->delta[v]) / s->sigma[v];
+    for (int p = s->pbeg[i]; p < s->pbeg[i + 1]; p++) {
+      int u = s->pred[p];
+      s->delta[u] += s->sigma[u] * coeff;
+    }
+    bet[v] += s->delta[v] / 2.0;
+  }
+}
+
+static int n_chunks(const rg_brandes *b) {
+  return (b->n_sources + RG_BRANDES_CHUNK - 1) / RG_BRANDES_CHUNK;
+}
+
+/* Chunk k: its sources, in order, summed into a vector of its own. */
+static void run_chunk(void *ctx, int k, void *sp) {
+  rg_brandes *b = ctx;
+  int n = b->g->n;
+  double *part = rg_xcalloc((size_t)2 * (size_t)n + 1, sizeof *part);
+  int end = (k + 1) * RG_BRANDES_CHUNK < b->n_sources ? (k + 1) * RG_BRANDES_CHUNK : b->n_sources;
+  for (int i = k * RG_BRANDES_CHUNK; i < end; i++)
+    one_source(b->g, b->sources[i], sp, part, part + n);
+  b->part[k] = part;
+}
+
+/* Chunk k's sums into bet and harm (called in chunk order). */
+static void reduce_chunk(void *ctx, int k) {
+  rg_brandes *b = ctx;
+  int n = b->g->n;
+  const double *part = b->part[k];
+  for (int v = 0; v < n; v++) {
+    b->bet[v] += part[v];
+    b->harm[v] += part[n + v];
+  }
+  free(b->part[k]);
+  b->part[k] = NULL;
+}
+
+void rg_brandes_init(rg_brandes *b, const rg_csr *g, const int *sources, int n_sources, double *bet,
+                     double *harm, rg_par_job *job) {
+  b->g = g;
+  b->sources = sources;
+  b->n_sources = g->n > 0 ? n_sources : 0;
+  b->bet = bet;
+  b->harm = harm;
+  if (g->n > 0) {
+    memset(bet, 0, (size_t)g->n * sizeof *bet);
+    memset(harm, 0, (size_t)g->n * sizeof *harm);
+  }
+  b->part = rg_xcalloc((size_t)n_chunks(b) + 1, sizeof *b->part);
+  *job = (rg_par_job){.n_items = n_chunks(b),
+                      .ctx = b,
+                      .scratch_new = scratch_new,
+                      .scratch_free = scratch_free,
+                      .run = run_chunk,
+                      .done = reduce_chunk};
+}
+
+void rg_brandes_destroy(rg_brandes *b) {
+  if (!b || !b->part) return;
+  for (int k = 0; k < n_chunks(b); k++)
+    free(b->part[k]);
+  free(b->part);
+  b->part = NULL;
+}
+
+void rg_brandes_sources(const rg_csr *g, const int *sources, int n_sources, int threads,
+                        double *bet, double *harm) {
+  rg_brandes b;
+  rg_par_job job;
+  rg_brandes_init(&b, g, sources, n_sources, bet, harm, &job);
+  rg_par_run(threads, &job, 1, NULL, NULL);
+  rg_brandes_destroy(&b);
 }

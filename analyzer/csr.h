@@ -2,8 +2,13 @@
  * value per tie (analyzer-internal).
  *
  * Vertex v's neighbours are nbr[start[v] .. start[v+1]) with values
- * val[...], in edge order; each tie appears once at each end. Built in
- * O(n + m); rg_csr_destroy frees the arrays. */
+ * val[...], in ascending neighbour order (a simple graph: each neighbour
+ * once); each tie appears once at each end. The sorted order lets two lists
+ * be intersected by walking either (constraint.c) and makes every sum over
+ * a list run in the same order whatever order igraph kept the edges in.
+ * Built in O(n + m) by two counting passes (the second is the transpose of
+ * the first, which sorts); rg_csr_destroy frees the arrays. Plain arrays:
+ * threads may read one CSR at the same time. */
 #ifndef RG_CSR_H
 #define RG_CSR_H
 

@@ -109,6 +109,7 @@ enum {
   OPT_MAX_TIES,
   OPT_EXCLUDE_TASK,
   OPT_MAX_TASK_UNITS,
+  OPT_THREADS,
   OPT_BACKBONE,
   OPT_RENAMES,
   OPT_COMPARE,
@@ -128,7 +129,7 @@ enum {
   G_TABLE = 1u << 1,    /* -f --wide --top --sort --columns: the command prints a table */
   G_ANALYSIS = 1u << 2, /* --lead-weight --support-weight --weighting --min-shared
                            --resolution --seed --exact --max-ties --exclude-task
-                           --max-task-units */
+                           --max-task-units --threads */
   G_LANG = 1u << 3,     /* --lang */
   G_DIAGRAM = 1u << 4,  /* --view --engine --font --width */
   G_PLANNING = 1u << 5, /* meeting planning: --max-attendees --max-agenda --rooms --chapter
@@ -184,6 +185,7 @@ static const optdef OPTIONS[] = {
     {{"max-ties", required_argument, NULL, OPT_MAX_TIES}, G_ANALYSIS},
     {{"exclude-task", required_argument, NULL, OPT_EXCLUDE_TASK}, G_ANALYSIS},
     {{"max-task-units", required_argument, NULL, OPT_MAX_TASK_UNITS}, G_ANALYSIS},
+    {{"threads", required_argument, NULL, OPT_THREADS}, G_ANALYSIS},
     {{"view", required_argument, NULL, OPT_VIEW}, G_DIAGRAM},
     {{"engine", required_argument, NULL, OPT_ENGINE}, G_DIAGRAM},
     {{"font", required_argument, NULL, OPT_FONT}, G_DIAGRAM},
@@ -1209,8 +1211,10 @@ static void command_help(const command *c) {
            "      --exclude-task ID         leave task ID out of the ties (it keeps its\n"
            "                                load; repeatable)\n"
            "      --max-task-units N        leave out of the ties every task naming more\n"
-           "                                than N concrete units\n",
-           RG_BYTES_PER_TIE, rg_default_max_ties(NULL));
+           "                                than N concrete units\n"
+           "      --threads N               threads for the analysis (default: every core,\n"
+           "                                here %d); the output is the same for any N\n",
+           RG_BYTES_PER_TIE, rg_default_max_ties(NULL), rg_default_threads());
   printf("  -h, --help                    this help\n");
 }
 
@@ -1322,6 +1326,14 @@ static int opt_analysis(cli *c, const command *cmd, int opt, const char *arg) {
       return EXIT_USAGE;
     }
     a->max_task_units = (int)v;
+    return EXIT_OK;
+  case OPT_THREADS:
+    if (!parse_real(arg, "--threads", 1, &v)) return EXIT_USAGE;
+    if (v != floor(v) || v > 1024) {
+      say("--threads takes a whole number from 1 to 1024, not '%s'", arg);
+      return EXIT_USAGE;
+    }
+    a->threads = (int)v;
     return EXIT_OK;
   case OPT_WEIGHTING:
     if ((a->weighting = rg_weighting_parse(arg)) >= 0) return EXIT_OK;

@@ -1,6 +1,10 @@
 /* stages.c - rg_bench_stages: respgraph's pipeline timed stage by stage, as JSON lines.
  *
- * Usage: rg_bench_stages PLAN [--input-format auto|text|csv|html] [--seed N] [--read-only]
+ * Usage: rg_bench_stages PLAN [--input-format auto|text|csv|html] [--seed N] [--threads N]
+ *        [--read-only]
+ *
+ * --threads N: threads for the path sums, constraint and rg_analyze
+ * (default every core, as the CLI).
  *
  * --read-only stops after the read stage (parser throughput on big files).
  *
@@ -21,16 +25,16 @@
  *   strength     igraph_strength, weights = shared tasks
  *   pagerank     igraph_pagerank PRPACK, 0.85, weighted
  *   eigenvector  igraph_eigenvector_centrality, weights scaled to max 1
- *   betweenness  length 1/w; exact (igraph_betweenness) up to
- *                RG_APPROX_THRESHOLD units, else rg_brandes_sources from
- *                RG_APPROX_SOURCES sources sampled with the seed, as rg_analyze
- *                does (one Dijkstra per source also gives the harmonic sums)
+ *   betweenness  length 1/w; rg_brandes_sources from every unit up to
+ *                RG_APPROX_THRESHOLD units, else from RG_APPROX_SOURCES
+ *                sources sampled with the seed, as rg_analyze does (one
+ *                Dijkstra per source also gives the harmonic sums)
  *   communities  one igraph_community_leiden (modularity) + igraph_modularity;
  *                rg_analyze runs it RG_LEIDEN_RUNS times and keeps the best
  *   colouring    igraph_vertex_coloring_greedy (COLORED_NEIGHBORS) of the
  *                projection; respgraph itself colours meetings, not units
  * and the work rg_analyze does beyond the peers ("extra": true): harmonic
- * (exact: igraph_harmonic_centrality; sampled: already in betweenness),
+ * (already in betweenness),
  * constraint (rg_constraint_burt), coreness, leiden_runs (the analyzer's
  * RG_LEIDEN_RUNS or RG_LEIDEN_RUNS_SMALL seeded runs).
  *   analyze      rg_analyze (analyzer/analyze.h): projection, loads,
@@ -52,6 +56,7 @@
 #include "bipartite.h"
 #include "brandes.h"
 #include "constraint.h"
+#include "csr.h"
 #include "load.h"
 #include "meetings.h"
 #include "results.h"
@@ -62,12 +67,21 @@ static double now(void) {
   return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
 }
 
-static double t_mark;
+/* CPU time of the whole process (every thread), seconds. */
+static double cpu_now(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+  return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
 
-/* Print {"stage": name, "seconds": elapsed since the last mark, ...extra}. */
+static double t_mark, c_mark;
+
+/* Print {"stage": name, "seconds": wall time since the last mark, "cpu":
+ * CPU time of every thread since then, ...extra}. On a shared machine the
+ * CPU time is the steadier figure. */
 static double stage(const char *name, json_t *extra) {
-  double t = now(), dt = t - t_mark;
-  json_t *o = json_pack("{s:s, s:f}", "stage", name, "seconds", dt);
+  double t = now(), dt = t - t_mark, c = cpu_now();
+  json_t *o = json_pack("{s:s, s:f, s:f}", "stage", name, "seconds", dt, "cpu", c - c_mark);
   if (extra) {
     json_object_update(o, extra);
     json_decref(extra);
@@ -77,6 +91,7 @@ static double stage(const char *name, json_t *extra) {
   fflush(stdout);
   json_decref(o);
   t_mark = now();
+  c_mark = cpu_now();
   return dt;
 }
 
@@ -112,7 +127,7 @@ int main(int argc, char **argv) {
   const char *path = NULL;
   rg_load_opts lo = {0};
   unsigned long seed = RG_DEFAULT_SEED;
-  int read_only = 0;
+  int read_only = 0, threads = 0; /* 0: every core, as the CLI */
   for (int i = 1; i < argc; i++) {
     if (!strcmp(argv[i], "--input-format") && i + 1 < argc) {
       int f = rg_input_format_parse(argv[++i]);
@@ -123,23 +138,26 @@ int main(int argc, char **argv) {
       lo.format = (rg_input_format)f;
     } else if (!strcmp(argv[i], "--seed") && i + 1 < argc) {
       seed = strtoul(argv[++i], NULL, 10);
+    } else if (!strcmp(argv[i], "--threads") && i + 1 < argc) {
+      threads = atoi(argv[++i]);
     } else if (!strcmp(argv[i], "--read-only")) {
       read_only = 1;
     } else if (!path && argv[i][0] != '-') {
       path = argv[i];
     } else {
       fputs("usage: rg_bench_stages PLAN [--input-format auto|text|csv|html] [--seed N] "
-            "[--read-only]\n",
+            "[--threads N] [--read-only]\n",
             stderr);
       return 2;
     }
   }
   if (!path) {
     fputs("usage: rg_bench_stages PLAN [--input-format auto|text|csv|html] [--seed N] "
-          "[--read-only]\n",
+          "[--threads N] [--read-only]\n",
           stderr);
     return 2;
   }
+  if (threads <= 0) threads = rg_par_cores();
   igraph_set_error_handler(igraph_error_handler_ignore);
   struct stat sb;
   double mb = stat(path, &sb) == 0 ? (double)sb.st_size / 1e6 : 0;
@@ -147,6 +165,7 @@ int main(int argc, char **argv) {
   rg_error_clear(&err);
   double t0 = now();
   t_mark = t0;
+  c_mark = cpu_now();
 
   /* read */
   rg_plan *plan = NULL;
@@ -220,25 +239,35 @@ int main(int argc, char **argv) {
   }
   stage("eigenvector", NULL);
 
-  const char *bmode = "exact";
+  /* as rg_analyze: respgraph's one-Dijkstra-per-source Brandes over the
+   * sorted lists (sampled sources above RG_APPROX_THRESHOLD units, else every
+   * unit), which also yields the harmonic sums, on --threads threads */
   int approx = n > RG_APPROX_THRESHOLD && n > RG_APPROX_SOURCES;
+  const char *bmode = approx ? "sampled 256 sources (rg_brandes_sources, harmonic included)"
+                             : "exact (rg_brandes_sources from every unit, harmonic included)";
+  rg_csr lcsr;
+  rg_csr_build(&lcsr, &p.graph, &len);
+  int *src = malloc(((size_t)n + 1) * sizeof *src);
+  int n_src = n;
   if (approx) {
-    /* as rg_analyze: respgraph's one-Dijkstra-per-source Brandes, which also
-     * yields the harmonic sums (igraph would need a second Dijkstra) */
-    igraph_vector_int_t src;
-    igraph_vector_t harm;
-    IG(igraph_vector_int_init(&src, 0), "sources");
-    IG(igraph_vector_init(&harm, n), "sources");
+    igraph_vector_int_t sv;
+    IG(igraph_vector_int_init(&sv, 0), "sources");
     IG(igraph_rng_seed(igraph_rng_default(), seed), "seed");
-    IG(igraph_random_sample(&src, 0, n - 1, RG_APPROX_SOURCES), "sources");
-    IG(rg_brandes_sources(&p.graph, &len, &src, &res, &harm), "betweenness");
-    igraph_vector_destroy(&harm);
-    igraph_vector_int_destroy(&src);
-    bmode = "sampled 256 sources (rg_brandes_sources, harmonic included)";
+    IG(igraph_random_sample(&sv, 0, n - 1, RG_APPROX_SOURCES), "sources");
+    for (n_src = 0; n_src < RG_APPROX_SOURCES; n_src++)
+      src[n_src] = (int)VECTOR(sv)[n_src];
+    igraph_vector_int_destroy(&sv);
   } else {
-    IG(igraph_betweenness(&p.graph, &res, igraph_vss_all(), IGRAPH_UNDIRECTED, &len),
-       "betweenness");
+    for (int i = 0; i < n; i++)
+      src[i] = i;
   }
+  double *bet = malloc(((size_t)n + 1) * sizeof *bet),
+         *harm = malloc(((size_t)n + 1) * sizeof *harm);
+  rg_brandes_sources(&lcsr, src, n_src, threads, bet, harm);
+  free(bet);
+  free(harm);
+  free(src);
+  rg_csr_destroy(&lcsr);
   stage("betweenness", json_pack("{s:s}", "method", bmode));
 
   igraph_vector_int_t memb;
@@ -265,17 +294,16 @@ int main(int argc, char **argv) {
   stage("colouring", json_pack("{s:I}", "colours", (json_int_t)ncol));
 
   /* respgraph-only work inside rg_analyze, with the analyzer's calls */
-  if (!approx && n > 1)
-    IG(igraph_harmonic_centrality(&p.graph, &res, igraph_vss_all(), IGRAPH_ALL, &len, 1),
-       "harmonic");
   stage("harmonic", json_pack("{s:b, s:s}", "extra", 1, "method",
-                              approx ? "inside betweenness (one Dijkstra per source)"
-                                     : "igraph_harmonic_centrality"));
+                              "inside betweenness (one Dijkstra per source)"));
   IG(igraph_strength(&p.graph, &res, igraph_vss_all(), IGRAPH_ALL, IGRAPH_NO_LOOPS, &w),
      "strength");
+  rg_csr wcsr;
+  rg_csr_build(&wcsr, &p.graph, &w);
   double *cons = malloc(((size_t)n + 1) * sizeof *cons);
-  rg_constraint_burt(&p.graph, &w, &res, cons);
+  rg_constraint_burt(&wcsr, VECTOR(res), threads, cons);
   free(cons);
+  rg_csr_destroy(&wcsr);
   stage("constraint", json_pack("{s:b}", "extra", 1));
   igraph_vector_int_t cores;
   IG(igraph_vector_int_init(&cores, n), "coreness");
@@ -283,6 +311,7 @@ int main(int argc, char **argv) {
   igraph_vector_int_destroy(&cores);
   stage("coreness", json_pack("{s:b}", "extra", 1));
   int runs = (long)n + m <= RG_LEIDEN_SMALL ? RG_LEIDEN_RUNS_SMALL : RG_LEIDEN_RUNS;
+  if (approx) runs = RG_LEIDEN_RUNS_LARGE;
   if (total_w > 0) {
     IG(igraph_rng_seed(igraph_rng_default(), seed), "seed");
     for (int run = 0; run < runs; run++) {
@@ -311,8 +340,12 @@ int main(int argc, char **argv) {
 
   /* the whole analyzer, as the CLI runs it */
   t_mark = now();
+  c_mark = cpu_now();
   rg_results r;
-  if (rg_analyze(plan, NULL, &r, &err)) return die("analyze", &err, 0);
+  rg_analysis_opts ao;
+  rg_analysis_opts_init(&ao);
+  ao.threads = threads;
+  if (rg_analyze(plan, &ao, &r, &err)) return die("analyze", &err, 0);
   double t_analyze = stage(
       "analyze", json_pack("{s:i, s:f}", "clusters", r.n_clusters, "modularity", r.modularity));
 
@@ -329,6 +362,7 @@ int main(int argc, char **argv) {
   mo.overloaded = over;
   rg_meeting_plan mp;
   t_mark = now();
+  c_mark = cpu_now();
   if (rg_meetings_plan(plan, &mo, &mp, &err)) return die("meetings", &err, 0);
   stage("meetings",
         json_pack("{s:i, s:i, s:I, s:I, s:f, s:i}", "coordination_tasks", mp.coordination_tasks,
