@@ -26,6 +26,7 @@
 #include "calendar.h"
 #include "diagram.h"
 #include "escape.h"
+#include "heatmap.h"
 #include "load.h"
 #include "meetings.h"
 #include "meetings_out.h"
@@ -508,7 +509,7 @@ static rg_status load_plan(cli *c, const char *path, rg_plan **plan, rg_error *e
  * comparison with --compare OLD (a slope chart, the units, renamed units,
  * new and dropped tasks) and the trend with --trend FILE... (the earlier
  * plans, oldest first, then this one: small multiples and the table). */
-#define MAX_VIEWS 8
+#define MAX_VIEWS 12
 typedef struct plan_views {
   rg_report_extra extras[MAX_VIEWS];
   int n;
@@ -524,11 +525,15 @@ typedef struct plan_views {
   int n_renames;
   rg_trend trend;
   char *svgs[2];
+  /* deadlines: load by month (with the heat map) and quarter, the lights */
+  rg_timeline tl[2];
+  char *heat;
 } plan_views;
 
 static void add_view(plan_views *pv, const char *id, const char *title, const char *note,
                      rg_table *t, const char *svg) {
-  pv->extras[pv->n++] = (rg_report_extra){id, title, note, t, svg};
+  pv->extras[pv->n++] =
+      (rg_report_extra){.id = id, .title = title, .note = note, .table = t, .svg = svg};
 }
 
 static char *summary_note(const rg_plan *plan, const rg_compare *k, int zh) {
@@ -606,6 +611,46 @@ static rg_status trend_views(cli *c, rg_plan *plan, const rg_results *r, plan_vi
   return RG_OK;
 }
 
+/* The report's sections on deadlines (analyzer/timeline.h), when the plan's
+ * year is known: 按月负荷 (the unit x month heat map and its table), 按季度负荷,
+ * and with --as-of 督办状态 (every task's light). */
+static rg_status deadline_views(cli *c, rg_plan *plan, const rg_results *r, plan_views *pv, int zh,
+                                rg_error *err) {
+  if (!plan->year) return RG_OK;
+  for (int k = 0; k < 2; k++) {
+    rg_timeline_as_of(&pv->tl[k], c->as_of, c->soon_days);
+    rg_status st = rg_timeline_build(plan, r, k ? 3 : 1, &pv->tl[k], err);
+    if (st) return st;
+  }
+  rg_table_src src = {.plan = plan, .res = r, .tl = &pv->tl[0], .only_unit = -1};
+  pv->heat = rg_heatmap_svg(plan, &pv->tl[0], 40, zh);
+  add_view(pv, "load-by-month", zh ? "按月负荷" : "Load by month",
+           zh ? "按完成时限把每项任务的负荷平均分到时限覆盖的月份（6月底前：1至6月；持续推进、"
+                "未写时限：全年），各月相加等于全年负荷。图中为负荷最重的 40 个单位，表中为全部。"
+              : "Each task's load is spread evenly over the months its deadline covers (by "
+                "June: January to June; ongoing or no deadline: the whole year); the months add "
+                "up to the year. The chart shows the 40 heaviest units, the table all.",
+           rg_table_view(&rg_view_periods_report, &src), pv->heat);
+  src.tl = &pv->tl[1];
+  add_view(pv, "load-by-quarter", zh ? "按季度负荷" : "Load by quarter", NULL,
+           rg_table_view(&rg_view_periods_report, &src), NULL);
+  pv->extras[pv->n - 1].off_page = 1; /* the page shows the months */
+  if (c->as_of) {
+    char day[16];
+    rg_date_iso(c->as_of, day, sizeof day);
+    add_view(pv, "lights", zh ? "督办状态" : "Deadline status",
+             rg_plan_printf(plan,
+                            zh ? "截至 %s：逾期（红）为时限已过；临近（黄）为 %d 天内到期；"
+                                 "未到期、持续推进（绿）。未写时限的任务不标。"
+                               : "On %s: overdue (red) is past its deadline; due soon (yellow) "
+                                 "within %d days; not due or ongoing (green). Tasks without a "
+                                 "deadline get no light.",
+                            day, c->soon_days),
+             rg_table_view(&rg_view_lights, &src), NULL);
+  }
+  return RG_OK;
+}
+
 static rg_status plan_views_build(cli *c, rg_plan *plan, const rg_results *r, plan_views *pv,
                                   rg_error *err) {
   int zh = !(c->lang && !strcmp(c->lang, "en"));
@@ -624,6 +669,7 @@ static rg_status plan_views_build(cli *c, rg_plan *plan, const rg_results *r, pl
   }
   rg_status st = c->compare_path ? compare_views(c, plan, r, pv, zh, err) : RG_OK;
   if (!st && c->n_trend) st = trend_views(c, plan, r, pv, zh, err);
+  if (!st) st = deadline_views(c, plan, r, pv, zh, err);
   return st;
 }
 
@@ -646,6 +692,9 @@ static void plan_views_free(plan_views *pv) {
   free(pv->renames);
   free(pv->svgs[0]);
   free(pv->svgs[1]);
+  rg_timeline_free(&pv->tl[0]);
+  rg_timeline_free(&pv->tl[1]);
+  free(pv->heat);
 }
 
 static int cmd_report(cli *c, const command *cmd, rg_plan *plan, FILE *out) {
@@ -985,7 +1034,7 @@ static const command COMMANDS[] = {
      "                      picture stays readable; the legend states it)\n"
      "      --width PX      PNG width in pixels (default 1920)\n"
      "      --lang zh|en    legend language\n"},
-    {"report", cmd_report, NULL, G_ANALYSIS | G_LANG | G_PLANNING | G_RENAMES | G_PLANS,
+    {"report", cmd_report, NULL, G_ANALYSIS | G_LANG | G_PLANNING | G_AS_OF | G_RENAMES | G_PLANS,
      &OUT_REPORT, "the report: HTML page, Excel workbook, JSON, CSV, GraphML",
      "respgraph report PLAN [-o DIR] writes DIR (default <plan name>-report/):\n"
      "index.html (self-contained, opens offline), report.xlsx, report.json, *.csv\n"
@@ -993,7 +1042,10 @@ static const command COMMANDS[] = {
      "index.html. --lang en writes it in English. Its 会议安排 section plans the\n"
      "meetings with the planning options of respgraph meetings (--max-attendees,\n"
      "--max-agenda, --overhead-minutes, --item-minutes, --start, --sessions, --rooms,\n"
-     "--max-per-day, --room, --chapter).\n"
+     "--max-per-day, --room, --chapter). 按月负荷 and 按季度负荷 give each unit's load\n"
+     "per month (with a unit x month heat map) and per quarter from the deadlines\n"
+     "(see respgraph load --help); with --as-of YYYY-MM-DD (and --soon-days N) a\n"
+     "督办状态 section and sheet give every task with a deadline its light.\n"
      "Several PLANs make one report of all of them, with the sections 分方案负荷 (load\n"
      "by plan) and 重复任务 (tasks in two plans, counted once).\n"
      "report options:\n"

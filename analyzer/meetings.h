@@ -100,6 +100,9 @@ typedef struct rg_meeting {
   double relevance;  /* sum_t k_t / (attendees * agenda) */
   char *title;       /* 关于…的专题协调会 (owned, UTF-8) */
   char *reason;      /* why these items are together, in the opts' language (owned) */
+  long due;          /* the earliest deadline of its tasks (task->due: a dated task's
+                        milestone, else its end), 0 when none has one */
+  int late;          /* 1: held after due: no earlier working slot from the start */
 } rg_meeting;
 
 typedef struct rg_meeting_plan {
@@ -118,6 +121,8 @@ typedef struct rg_meeting_plan {
   int span_unit_meetings;   /* its meetings */
   int span_bound;           /* working days no schedule can go below */
   int weekends_only_year;   /* first year reached without holiday data, 0 none */
+  int n_due;                /* meetings with a deadline (due > 0) */
+  int n_late;               /* of them, held after it */
 } rg_meeting_plan;
 
 /* Fill o with the defaults (start = 0: the caller sets a day). */

@@ -7,7 +7,14 @@
  * order, every meeting that still fits: a room is free, no attendee is in
  * another meeting of the session, no attendee has reached its daily cap, and
  * no attendee is unavailable in the slot. The busiest unit thus meets on
- * every day at its cap, which is what the span bound needs. */
+ * every day at its cap, which is what the span bound needs.
+ *
+ * Deadlines (task->due, input/deadline.c): a meeting is due by the earliest
+ * deadline of its tasks (a dated task's milestone, else its end). Meetings
+ * with a deadline go first, earliest deadline first, then by urgency as
+ * above; a plan without deadlines is scheduled exactly as before. A meeting
+ * that still falls after its deadline (the start is too late, or the days
+ * before it are full) is marked late, and the summary says so. */
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
@@ -46,6 +53,8 @@ static int blocked(const sched *s, int unit, int slot) {
 static int by_key(const void *a, const void *b, void *c) {
   const sched *s = c;
   int x = *(const int *)a, y = *(const int *)b;
+  long dx = s->ms[x].due ? s->ms[x].due : LONG_MAX, dy = s->ms[y].due ? s->ms[y].due : LONG_MAX;
+  if (dx != dy) return dx < dy ? -1 : 1;
   if (s->key[x] != s->key[y]) return s->key[x] > s->key[y] ? -1 : 1;
   if (s->ms[x].n_attendees != s->ms[y].n_attendees)
     return s->ms[x].n_attendees > s->ms[y].n_attendees ? -1 : 1;
@@ -149,6 +158,17 @@ static int by_date(const void *a, const void *b, void *c) {
   return (x->tasks[0] > y->tasks[0]) - (x->tasks[0] < y->tasks[0]);
 }
 
+/* A meeting's deadline: the earliest of its dated tasks' (milestone first). */
+static long meeting_due(const rg_plan *plan, const rg_meeting *m) {
+  long due = 0;
+  for (int i = 0; i < m->n_tasks; i++) {
+    const rg_due *d = &plan->tasks[m->tasks[i]].due;
+    long e = d->kind != RG_DUE_DATED ? 0 : d->milestone ? d->milestone : d->end;
+    if (e && (!due || e < due)) due = e;
+  }
+  return due;
+}
+
 /* Span figures of the placed meetings. */
 static void span(rg_meeting_plan *out) {
   if (out->n_meetings == 0) return;
@@ -181,9 +201,11 @@ void rg_meetings_schedule(const rg_plan *plan, const rg_meeting_opts *o, rg_meet
   s.un = o->unavailable;
   s.nun = o->n_unavailable;
   s.key = rg_xcalloc((size_t)s.M + 1, sizeof *s.key);
-  for (int i = 0; i < s.M; i++)
+  for (int i = 0; i < s.M; i++) {
+    s.ms[i].due = meeting_due(plan, &s.ms[i]);
     for (int j = 0; j < s.ms[i].n_attendees; j++)
       s.rem[s.ms[i].attendees[j]]++;
+  }
   caps(&s, out);
   int *left = rg_xmalloc(((size_t)s.M + 1) * sizeof *left);
   int n = s.M, stamp = 0, slot = 0;
@@ -212,8 +234,13 @@ void rg_meetings_schedule(const rg_plan *plan, const rg_meeting_opts *o, rg_meet
     n = w;
   }
   rg_sort(out->meetings, (size_t)s.M, sizeof *out->meetings, by_date, NULL);
-  for (int i = 0; i < s.M; i++)
-    out->meetings[i].id = i + 1;
+  for (int i = 0; i < s.M; i++) {
+    rg_meeting *m = &out->meetings[i];
+    m->id = i + 1;
+    m->late = m->due && m->day > m->due;
+    out->n_due += m->due > 0;
+    out->n_late += m->late;
+  }
   span(out);
   free(left);
   free(s.key);

@@ -27,7 +27,7 @@ typedef struct rg_load_opts {
    * the level's prefix (发展改革委 -> 市发展改革委) and meet the same unit of
    * another plan. */
   const char *level_text;
-  int year;   /* --year: the plan's year for deadlines without one; 0: from the plan */
+  int year; /* --year: the plan's year for deadlines without one; 0: from the plan */
 } rg_load_opts;
 
 /* Load the plan at path ("-" = stdin). On success *out owns a finalised plan

@@ -198,6 +198,7 @@ static void head(page *p) {
   for (size_t i = 0; i < sizeof nav / sizeof nav[0]; i++) {
     if (i == 9) /* extras go before diagnostics */
       for (int e = 0; e < d->opts->n_extras; e++) {
+        if (d->opts->extras[e].off_page) continue;
         fputs("<a href=\"#", out);
         AT(d->opts->extras[e].id);
         fputs("\">", out);
@@ -937,6 +938,7 @@ static void extras(page *p) {
   const rg_report_data *d = p->d;
   for (int e = 0; e < d->opts->n_extras; e++) {
     const rg_report_extra *x = &d->opts->extras[e];
+    if (x->off_page) continue;
     section_open(p, x->id, x->title); /* ids are [a-z0-9_-]+ (rg_report_write) */
     if (x->note) para(p, "hint", x->note);
     if (x->svg) fprintf(out, "<div class=\"chartbox\">%s</div>\n", x->svg);

@@ -218,7 +218,9 @@ void rg_html_rows(rg_page *p, const rg_table *t) {
     rg_row row = rg_table_row_at(t, r);
     fputs("<tr", out);
     if (rg_table_row_kind(t) == RG_ROW_UNIT) fprintf(out, " data-unit=\"%d\"", row.i);
-    if (rg_table_row_kind(t) == RG_ROW_TASK)
+    /* a task's anchor is its row in the task list; a titled table of tasks
+     * (an extra: 督办状态) repeats rows and must not repeat the id */
+    if (rg_table_row_kind(t) == RG_ROW_TASK && !rg_table_title(t, 1))
       fprintf(out, " id=\"task-%d\"", p->d->plan->tasks[row.i].ordinal);
     const char *cls = mark ? rg_table_row_class(t, r) : NULL;
     if (cls) fprintf(out, " class=\"%s\"", cls);

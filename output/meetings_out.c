@@ -64,6 +64,42 @@ void rg_meetings_calendar_note(const rg_meeting_plan *mp, FILE *out) {
     fputc('\n', out);
 }
 
+/* Meetings against their tasks' deadlines (only when some task has one):
+ * all before, or which cannot be and why. */
+static void deadline_note(const rg_plan *p, const rg_meeting_plan *mp, FILE *out) {
+  int en = mp->opts.lang_en;
+  (void)p;
+  if (!mp->n_due) return;
+  if (!mp->n_late) {
+    fprintf(out,
+            en ? "All %d meetings whose tasks have a deadline are held before it\n"
+               : "有完成时限的 %d 次会议均安排在时限之前\n",
+            mp->n_due);
+    return;
+  }
+  fprintf(out,
+          en ? "%d of %d meetings cannot be held before their tasks' deadline (the calendar from "
+               "the start day has no earlier working slot for all attendees):"
+             : "%d 次会议（共 %d 次有时限）无法在任务时限之前召开（自起始日起，时限前的工作日"
+               "已无全体参会单位都能参加的时段）：",
+          mp->n_late, mp->n_due);
+  int shown = 0;
+  for (int i = 0; i < mp->n_meetings && shown < 10; i++) {
+    const rg_meeting *m = &mp->meetings[i];
+    if (!m->late) continue;
+    char due[16], day[16];
+    rg_date_iso(m->due, due, sizeof due);
+    rg_date_iso(m->day, day, sizeof day);
+    /* a deadline before the first day cannot be met whatever the calendar */
+    int before_start = m->due < rg_calendar_next_working(mp->opts.start);
+    fprintf(out, en ? "%s #%d on %s, due %s%s" : "%s第 %d 次（%s，时限 %s%s）",
+            shown ? (en ? ";" : "；") : (en ? " " : ""), m->id, day, due,
+            before_start ? (en ? ", before the start day" : "，早于起始日") : "");
+    shown++;
+  }
+  fputs(mp->n_late > shown ? (en ? " ...\n" : "……\n") : "\n", out);
+}
+
 /* The summary in the plan's language: totals, relevance, the span and the
  * unit that sets it, and the holiday notices the calendar used. */
 void rg_meetings_summary(const rg_plan *p, const rg_meeting_plan *mp, FILE *out) {
@@ -98,6 +134,7 @@ void rg_meetings_summary(const rg_plan *p, const rg_meeting_plan *mp, FILE *out)
     free(name);
   }
   rg_meetings_calendar_note(mp, out);
+  deadline_note(p, mp, out);
 }
 
 /* The summary, then one row per meeting. */

@@ -47,6 +47,9 @@ typedef struct rg_report_extra {
   const rg_table *table; /* borrowed */
   const char *svg;       /* a chart drawn by respgraph (plans_chart.h), inline under the
                             note on the page only, or NULL; borrowed */
+  int off_page;          /* 1: no section of the page (nor a link in its header): the
+                            workbook sheet, the CSV and report.json only (按季度负荷, whose
+                            months the page's 按月负荷 already shows) */
 } rg_report_extra;
 
 typedef struct rg_report_opts {

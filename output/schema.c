@@ -1270,6 +1270,8 @@ GET_REFS(g_tasks, MEETING(r)->tasks, MEETING(r)->n_tasks)
 GET(g_reason, s, MEETING(r)->reason)
 GET(g_title, s, MEETING(r)->title)
 GET(g_relevance, r, MEETING(r)->relevance)
+GET(g_due, s, iso_day(o, MEETING(r)->due))
+GET(g_late, i, MEETING(r)->late)
 GET(g_minutes, i, MEETING(r)->unit_minutes)
 GET(g_oversize, i, MEETING(r)->oversize)
 GET(g_task, i, MEETING(r)->tasks[r.j])
@@ -1328,6 +1330,10 @@ static const rg_column meeting_cols[] = {
     COL("agenda", "议题", "agenda", RG_COL_STR, .width = 50, .get = g_agenda),
     COL("unit_minutes", "单位·分钟", "unit-minutes", RG_COL_INT, .get = g_minutes),
     COL("oversize", "超员", "oversize", RG_COL_BOOL, .get = g_oversize),
+    COL("due", "任务时限", "due by", RG_COL_STR, .width = 12,
+        .hint_zh = "议题中最早的完成时限（阶段节点优先）",
+        .hint_en = "the earliest deadline of its agenda (a milestone first)", .get = g_due),
+    COL("late", "晚于时限", "after the deadline", RG_COL_BOOL, .width = 9, .get = g_late),
 };
 
 const rg_schema rg_schema_meetings = {"meetings",   meeting_cols,  N(meeting_cols),
@@ -1395,6 +1401,26 @@ VIEW(rg_view_tasks, rg_schema_tasks, NULL, 0, NULL, NULL, 0, {.key = "task"}, {.
      DATED("due_from"), DATED("due_by"), DATED("milestone"), {.key = "light", .flags = RG_VC_AS_OF},
      {.key = "light_date", .flags = RG_VC_AS_OF});
 
+/* The report's 按月负荷 and 按季度负荷: the fences are in each period's header
+ * hint, so the table fits a printed page. */
+VIEW(rg_view_periods_report, rg_schema_periods, NULL, RG_VIEW_MARK_ROWS, NULL, NULL, 1,
+     {.key = "unit"}, {.key = "load"}, {.key = "load_in", .flags = RG_VC_PER_CHAPTER},
+     {.key = "peak"}, {.key = "over_in"});
+
+/* The report's 督办状态 (report --as-of): every task with a deadline and its light. */
+static int rows_dated(const rg_table_src *s, rg_row *out) {
+  int n = 0;
+  for (int t = 0; t < s->plan->n_tasks; t++)
+    if (s->plan->tasks[t].due.start) {
+      if (out) out[n] = (rg_row){t, -1};
+      n++;
+    }
+  return n;
+}
+VIEW(rg_view_lights, rg_schema_tasks, rows_dated, RG_VIEW_MARK_ROWS, "督办状态", "Deadline status",
+     1, {.key = "task"}, {.key = "light"}, {.key = "light_date"}, {.key = "deadline"},
+     {.key = "leads"}, {.key = "text"}, {.key = "due_from"}, {.key = "due_by"});
+
 /* respgraph load --by quarter|month: the fences per period are wide (the
  * page shows them in each period's header hint). */
 VIEW(rg_view_periods, rg_schema_periods, NULL, RG_VIEW_MARK_ROWS, "分期负荷", "Load by period", 1,
@@ -1421,11 +1447,15 @@ VIEW(rg_view_diags, rg_schema_diags, rows_diags_by_line, 0, NULL, NULL, 0, {.key
   { .key = k, .as = NULL, .flags = RG_VC_LABEL_ZH }
 #define EN(k)                                                                                      \
   { .key = k, .as = NULL, .flags = RG_VC_LABEL_EN }
+/* due and late only for a plan with deadlines (RG_VC_DATED) */
 VIEW(rg_view_meetings, rg_schema_meetings, NULL, 0, NULL, NULL, 0, ZH("id"), ZH("date"), ZH("time"),
-     ZH("title"), ZH("convener"), ZH("attendees"), ZH("groups"), ZH("agenda"), ZH("relevance"));
+     ZH("title"), ZH("convener"), ZH("attendees"), ZH("groups"), ZH("agenda"), ZH("relevance"),
+     {.key = "due", .flags = RG_VC_LABEL_ZH | RG_VC_DATED},
+     {.key = "late", .flags = RG_VC_LABEL_ZH | RG_VC_DATED});
 VIEW(rg_view_meetings_en, rg_schema_meetings, NULL, 0, NULL, NULL, 0, EN("id"), EN("date"),
      EN("time"), EN("title"), EN("convener"), EN("attendees"), EN("groups"), EN("agenda"),
-     EN("relevance"));
+     EN("relevance"), {.key = "due", .flags = RG_VC_LABEL_EN | RG_VC_DATED},
+     {.key = "late", .flags = RG_VC_LABEL_EN | RG_VC_DATED});
 
 /* A notice's agenda: item, text. */
 VIEW(rg_view_agenda_text, rg_schema_agenda, NULL, 0, NULL, NULL, 0, {.key = "task"},
@@ -1435,13 +1465,15 @@ VIEW(rg_view_agenda_text, rg_schema_agenda, NULL, 0, NULL, NULL, 0, {.key = "tas
 VIEW(rg_view_agenda, rg_schema_meetings, NULL, 0, "会议安排", "Meetings", 1, {.key = "id"},
      {.key = "date_label"}, {.key = "time"}, {.key = "title"}, {.key = "convener"},
      {.key = "attendees"}, {.key = "groups"}, {.key = "agenda"}, {.key = "relevance"},
-     {.key = "reason"});
+     {.key = "reason"}, {.key = "due", .flags = RG_VC_DATED},
+     {.key = "late", .flags = RG_VC_DATED});
 
 /* meetings -f json: the keys of issue 15. */
 VIEW(rg_view_meetings_json, rg_schema_meetings, NULL, 0, NULL, NULL, 0, {.key = "id"},
      {.key = "date"}, {.key = "start"}, {.key = "end"}, {.key = "title"}, {.key = "convener"},
      {.key = "attendees"}, {.key = "groups"}, {.key = "tasks"}, {.key = "relevance"},
-     {.key = "reason"});
+     {.key = "reason"}, {.key = "due", .flags = RG_VC_DATED},
+     {.key = "late", .flags = RG_VC_DATED});
 
 /* ---- report: CSV and report.json ------------------------------------------ */
 

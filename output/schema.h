@@ -41,22 +41,24 @@ extern const rg_schema rg_schema_units, rg_schema_ties, rg_schema_clusters, rg_s
     rg_schema_reading, rg_schema_explain, rg_schema_periods;
 
 /* Command-line tables (terminal, CSV, JSON). */
-extern const rg_view rg_view_units;         /* respgraph units */
-extern const rg_view rg_view_overload;      /* respgraph overload: overloaded units only */
-extern const rg_view rg_view_collectives;   /* respgraph collectives */
-extern const rg_view rg_view_ties;          /* respgraph ties */
-extern const rg_view rg_view_clusters;      /* respgraph clusters */
-extern const rg_view rg_view_tasks;         /* respgraph parse */
-extern const rg_view rg_view_edges;         /* respgraph edges (reads back as a plan) */
-extern const rg_view rg_view_periods;       /* respgraph load --by quarter|month (src.tl) */
-extern const rg_view rg_view_diags;         /* respgraph check -f csv|json: by line */
-extern const rg_view rg_view_reading;       /* respgraph check: how the plan was read */
-extern const rg_view rg_view_explain;       /* respgraph check --explain TASK (src.task) */
-extern const rg_view rg_view_meetings;      /* respgraph meetings: one row per meeting */
-extern const rg_view rg_view_meetings_en;   /* ... headed in English (--lang en) */
-extern const rg_view rg_view_agenda_text;   /* a meeting notice's agenda */
-extern const rg_view rg_view_agenda;        /* the report's 会议安排 section and sheet */
-extern const rg_view rg_view_meetings_json; /* meetings -f json */
+extern const rg_view rg_view_units;          /* respgraph units */
+extern const rg_view rg_view_overload;       /* respgraph overload: overloaded units only */
+extern const rg_view rg_view_collectives;    /* respgraph collectives */
+extern const rg_view rg_view_ties;           /* respgraph ties */
+extern const rg_view rg_view_clusters;       /* respgraph clusters */
+extern const rg_view rg_view_tasks;          /* respgraph parse */
+extern const rg_view rg_view_edges;          /* respgraph edges (reads back as a plan) */
+extern const rg_view rg_view_periods;        /* respgraph load --by quarter|month (src.tl) */
+extern const rg_view rg_view_periods_report; /* the report's 按月负荷, 按季度负荷 */
+extern const rg_view rg_view_lights;         /* report --as-of: tasks with a deadline, lit */
+extern const rg_view rg_view_diags;          /* respgraph check -f csv|json: by line */
+extern const rg_view rg_view_reading;        /* respgraph check: how the plan was read */
+extern const rg_view rg_view_explain;        /* respgraph check --explain TASK (src.task) */
+extern const rg_view rg_view_meetings;       /* respgraph meetings: one row per meeting */
+extern const rg_view rg_view_meetings_en;    /* ... headed in English (--lang en) */
+extern const rg_view rg_view_agenda_text;    /* a meeting notice's agenda */
+extern const rg_view rg_view_agenda;         /* the report's 会议安排 section and sheet */
+extern const rg_view rg_view_meetings_json;  /* meetings -f json */
 
 /* The report: CSV files (units.csv, ties.csv, clusters.csv and edges.csv are
  * the command-line views). */

@@ -8,8 +8,10 @@
  * bundled plan's. The goldens were checked by hand on a few rows and against
  * the exact-fraction checks of tests/analyzer/test_timeline.c. */
 #include <criterion/criterion.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "common/common.h"
 
@@ -110,4 +112,91 @@ Test(deadlines_cli, bad_dates_and_periods_are_usage_errors) {
     cr_expect_not_null(strstr(r.err, "respgraph: "), "%s", bad[k]);
     rg_test_run_free(&r);
   }
+}
+
+Test(deadlines_cli, the_report_has_the_heat_map_the_period_sheets_and_the_lights) {
+  char dir[256];
+  snprintf(dir, sizeof dir, "/tmp/rg-deadlines-report-%d", (int)getpid());
+  char args[1024];
+  snprintf(args, sizeof args, "report " DATED " -o %s --as-of 2026-06-15", dir);
+  rg_test_run r = rg_test_respgraph(args);
+  cr_assert_eq(r.code, 0, "%s", r.err);
+  rg_test_run_free(&r);
+  char path[512];
+  snprintf(path, sizeof path, "%s/index.html", dir);
+  char *html = rg_test_slurp(path, NULL);
+  cr_assert_not_null(html);
+  cr_expect_not_null(strstr(html, "<section id=\"load-by-month\"><h2>按月负荷</h2>"));
+  cr_expect_not_null(strstr(html, "<svg class=\"chart heatmap\""));
+  /* 按季度负荷 is a sheet and a CSV: the page shows the months */
+  cr_expect_null(strstr(html, "<section id=\"load-by-quarter\""));
+  cr_expect_null(strstr(html, "href=\"#load-by-quarter\""));
+  /* task 1 (2026年6月底前) is due within 30 days of June 15; task 3 (年底前) is not */
+  cr_expect_not_null(strstr(html, "<tr class=\"light-due-soon\"><td class=\"n\" data-v=\"1\">1</td>"
+                                  "<td class=\"nw\">临近</td>"));
+  cr_expect_not_null(
+      strstr(html, "<tr class=\"light-not-due\"><td class=\"n\" data-v=\"3\">3</td>"));
+  /* the task list keeps the only anchor of each task */
+  const char *a = strstr(html, "id=\"task-1\"");
+  cr_expect(a && !strstr(a + 1, "id=\"task-1\""));
+  free(html);
+  snprintf(path, sizeof path, "%s/load-by-quarter.csv", dir);
+  char *csv = rg_test_slurp(path, NULL);
+  cr_assert_not_null(csv);
+  cr_expect_not_null(strstr(csv, "市发展改革委,35.5,11.5,10,7.5,6.5,"), "%s", csv);
+  free(csv);
+  snprintf(args, sizeof args, "rm -rf %s", dir);
+  cr_expect_eq(system(args), 0);
+}
+
+/* Each meeting row's date against its due date: late exactly when after it. */
+static int late_rows(const char *csv, int *n_rows) {
+  int late = 0, n = 0;
+  for (const char *l = strchr(csv, '\n'); l && l[1]; l = strchr(l + 1, '\n')) {
+    const char *end = strchr(l + 1, '\n');
+    char line[8192];
+    snprintf(line, sizeof line, "%.*s", (int)(end ? end - l - 1 : (long)strlen(l + 1)), l + 1);
+    char date[11], *f1 = strrchr(line, ','); /* ...,due,late */
+    cr_assert_not_null(f1);
+    *f1 = '\0';
+    const char *due = strrchr(line, ',') + 1, *is_late = f1 + 1;
+    snprintf(date, sizeof date, "%s", strchr(line, ',') + 1);
+    if (*due)
+      cr_expect_eq(!strcmp(is_late, "true"), strcmp(date, due) > 0, "%s", line);
+    else
+      cr_expect_str_eq(is_late, "false");
+    late += !strcmp(is_late, "true");
+    n++;
+  }
+  *n_rows = n;
+  return late;
+}
+
+Test(deadlines_cli, meetings_come_before_their_tasks_deadlines_or_say_why_not) {
+  /* from January 5 every meeting fits before its deadline (the earliest is
+   * 2026-03-31, tasks 15, 31, ... 2026年3月31日前) */
+  rg_test_run r = rg_test_respgraph("meetings " DATED " --start 2026-01-05");
+  cr_expect_eq(r.code, 0, "%s", r.err);
+  cr_expect_not_null(strstr(r.out, "有完成时限的 63 次会议均安排在时限之前\n"), "%s", r.out);
+  rg_test_run_free(&r);
+  r = rg_test_respgraph("meetings " DATED " --start 2026-01-05 -f csv");
+  int n, late = late_rows(r.out, &n);
+  cr_expect_eq(n, 68);
+  cr_expect_eq(late, 0);
+  rg_test_run_free(&r);
+  /* from April 1 the meetings due March 31 cannot be: said, with the reason */
+  r = rg_test_respgraph("meetings " DATED " --start 2026-04-01 -f csv");
+  late = late_rows(r.out, &n);
+  cr_expect_gt(late, 0);
+  rg_test_run_free(&r);
+  r = rg_test_respgraph("meetings " DATED " --start 2026-04-01");
+  char want[128];
+  snprintf(want, sizeof want, "%d 次会议（共 63 次有时限）无法在任务时限之前召开", late);
+  cr_expect_not_null(strstr(r.out, want), "%s", r.out);
+  cr_expect_not_null(strstr(r.out, "时限 2026-03-31，早于起始日）"));
+  rg_test_run_free(&r);
+  /* the bundled plan has no deadline: no such line, no such column */
+  r = rg_test_respgraph("meetings " SEED " --start 2026-09-21 -f csv --top 1");
+  cr_expect_null(strstr(r.out, "任务时限"));
+  rg_test_run_free(&r);
 }

@@ -660,7 +660,7 @@ Test(report, an_extra_table_becomes_a_section_a_sheet_a_csv_and_a_json_key) {
   rg_table_list_add(t, 2, "1");
   rg_table_list_add(t, 2, "3");
   rg_table_real(t, 3, 2.5);
-  rg_report_extra extra = {"meetings", "会议安排", "<i>note</i>", t, NULL};
+  rg_report_extra extra = {"meetings", "会议安排", "<i>note</i>", t, NULL, 0};
   char dir[64] = "/tmp/rg-report-test-XXXXXX";
   cr_assert_not_null(mkdtemp(dir));
   rg_report_opts o;
@@ -712,7 +712,7 @@ Test(report, an_extra_id_that_is_not_a_plain_name_is_refused) {
   rg_plan *p = hostile_plan();
   rg_results r;
   hand_results(p, &r);
-  rg_report_extra extra = {"../x", "x", NULL, NULL, NULL};
+  rg_report_extra extra = {"../x", "x", NULL, NULL, NULL, 0};
   rg_report_opts o;
   rg_report_opts_init(&o);
   o.dir = "/nonexistent/never-written";
@@ -825,8 +825,8 @@ Test(report, extras_keep_their_header_row_and_number_format_in_the_workbook) {
   hand_results(p, &r);
   rg_table_src src = {.plan = p, .res = &r, .only_unit = -1};
   rg_table *full = rg_table_view(&ratio_view, &src), *empty = rg_table_view(&empty_view, &src);
-  rg_report_extra extra[2] = {{"ratios", "比例", NULL, full, NULL},
-                              {"none", "无行", NULL, empty, NULL}};
+  rg_report_extra extra[2] = {{"ratios", "比例", NULL, full, NULL, 0},
+                              {"none", "无行", NULL, empty, NULL, 0}};
   char dir[64] = "/tmp/rg-report-test-XXXXXX";
   cr_assert_not_null(mkdtemp(dir));
   rg_report_opts o;
