@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "error.h"
+#include "hash.h"
 #include "strutil.h"
 #include "unitlist.h"
 #include "utf8.h"
@@ -232,6 +234,71 @@ static int name_start(const char *text, const char *p) {
   return 0;
 }
 
+/* What each window of text after a prefix gave: the same unit name is
+ * printed thousands of times in a large plan, and each time the scan below
+ * would try up to 16 names with rg_vocab_is_body. Open addressing on the
+ * window's bytes (FNV-1a, load <= 1/2). */
+typedef struct memo_entry {
+  const char *key; /* into the text */
+  size_t len;
+  size_t body; /* bytes of the body name found, 0 none */
+} memo_entry;
+
+typedef struct memo {
+  memo_entry *slots;
+  size_t cap, used;
+} memo;
+
+static memo_entry *memo_slot(memo *m, const char *key, size_t len) {
+  size_t i = (size_t)rg_fnv1a(RG_FNV_OFFSET, key, len) & (m->cap - 1);
+  while (m->slots[i].key && (m->slots[i].len != len || memcmp(m->slots[i].key, key, len)))
+    i = (i + 1) & (m->cap - 1);
+  return &m->slots[i];
+}
+
+static void memo_grow(memo *m) {
+  memo old = *m;
+  m->cap = old.cap ? old.cap * 2 : 256;
+  m->slots = rg_xcalloc(m->cap, sizeof *m->slots);
+  for (size_t i = 0; i < old.cap; i++)
+    if (old.slots[i].key) *memo_slot(m, old.slots[i].key, old.slots[i].len) = old.slots[i];
+  free(old.slots);
+}
+
+static void memo_free(memo *m) { free(m->slots); }
+
+/* Bytes of the shortest name text[p..) of 1 to 16 characters after the
+ * prefix (plen bytes) that is a body and not a person, before a separator;
+ * 0 when none. What it finds depends only on the window of bytes up to
+ * where that search stops (name_start looks at the bytes before q, which
+ * are inside it), so a window seen before is answered from the memo. */
+static size_t body_len(memo *m, const char *text, const char *end, const char *p, size_t plen) {
+  const char *q = p + plen, *stop = q;
+  for (int chars = 1; stop < end && chars <= 16; chars++) {
+    stop += rg_utf8_char_len(stop);
+    if (name_start(text, stop)) break;
+  }
+  size_t wlen = (size_t)(stop - p);
+  if (m->used * 2 >= m->cap) memo_grow(m);
+  memo_entry *e = memo_slot(m, p, wlen);
+  if (e->key) return e->body;
+  size_t found = 0;
+  for (int chars = 1; q < end && chars <= 16; chars++) {
+    q += rg_utf8_char_len(q);
+    if (name_start(text, q)) break; /* a separator: the name ended */
+    char *name = dupn(p, (size_t)(q - p));
+    int body = rg_vocab_is_body(name) && !rg_vocab_is_person(name);
+    free(name);
+    if (body) {
+      found = (size_t)(q - p);
+      break;
+    }
+  }
+  *e = (memo_entry){p, wlen, found};
+  m->used++;
+  return found;
+}
+
 rg_level rg_reading_level_from_names(rg_plan *plan, const char *text, size_t len, long line) {
   rg_reading *r = rg_reading_of(plan);
   if (r->level != RG_LEVEL_UNKNOWN || !text) return r->level;
@@ -249,28 +316,20 @@ rg_level rg_reading_level_from_names(rg_plan *plan, const char *text, size_t len
                                     "区县", "县区",     "市县",     "省市", NULL};
   int count[NP] = {0};
   char example[NP][64] = {{0}};
+  memo memo = {0};
   const char *end = text + len;
   for (const char *p = text; p < end; p += rg_utf8_char_len(p)) {
     int k = -1;
     for (int i = 0; i < NP && k < 0; i++)
       if (starts(p, P[i].prefix)) k = i;
     if (k < 0 || !name_start(text, p) || starts_any(p, NOT)) continue;
-    /* the longest body name of at most 16 characters starting here */
-    const char *q = p + strlen(P[k].prefix);
-    for (int chars = 1; q < end && chars <= 16; chars++) {
-      q += rg_utf8_char_len(q);
-      if (name_start(text, q)) break; /* a separator: the name ended */
-      char *name = dupn(p, (size_t)(q - p));
-      int body = rg_vocab_is_body(name) && !rg_vocab_is_person(name);
-      if (body && !example[k][0] && strlen(name) < sizeof example[k])
-        memcpy(example[k], name, strlen(name) + 1);
-      free(name);
-      if (body) {
-        count[k]++;
-        break;
-      }
-    }
+    /* the shortest body name of at most 16 characters starting here */
+    size_t n = body_len(&memo, text, end, p, strlen(P[k].prefix));
+    if (!n) continue;
+    if (!example[k][0] && n < sizeof example[k]) memcpy(example[k], p, n);
+    count[k]++;
   }
+  memo_free(&memo);
   int best = -1;
   for (int i = 0; i < NP; i++)
     if (count[i] >= 2 && (best < 0 || count[i] > count[best])) best = i;
