@@ -1465,8 +1465,7 @@ VIEW(rg_view_agenda_text, rg_schema_agenda, NULL, 0, NULL, NULL, 0, {.key = "tas
 VIEW(rg_view_agenda, rg_schema_meetings, NULL, 0, "会议安排", "Meetings", 1, {.key = "id"},
      {.key = "date_label"}, {.key = "time"}, {.key = "title"}, {.key = "convener"},
      {.key = "attendees"}, {.key = "groups"}, {.key = "agenda"}, {.key = "relevance"},
-     {.key = "reason"}, {.key = "due", .flags = RG_VC_DATED},
-     {.key = "late", .flags = RG_VC_DATED});
+     {.key = "reason"}); /* due and late: the section's note says which are late */
 
 /* meetings -f json: the keys of issue 15. */
 VIEW(rg_view_meetings_json, rg_schema_meetings, NULL, 0, NULL, NULL, 0, {.key = "id"},
@@ -1481,7 +1480,9 @@ VIEW(rg_view_meetings_json, rg_schema_meetings, NULL, 0, NULL, NULL, 0, {.key = 
 VIEW(rg_view_tasks_csv, rg_schema_tasks, NULL, 0, NULL, NULL, 0, {.key = "task", .as = "number"},
      {.key = "ordinal"}, {.key = "chapter"}, {.key = "text"}, {.key = "leads", .as = "lead"},
      {.key = "supports", .as = "support"}, {.key = "deadline"}, {.key = "open_list"},
-     {.key = "line"});
+     {.key = "line"}, {.key = "due_kind", .flags = RG_VC_DATED},
+     {.key = "due_from", .flags = RG_VC_DATED}, {.key = "due_by", .flags = RG_VC_DATED},
+     {.key = "milestone", .flags = RG_VC_DATED});
 
 /* report.json keeps "line" a number; a plan read from Word, Excel or PDF adds
  * "location", the place as the user finds it (¶12, 任务!C12, p3:14). */
@@ -1491,7 +1492,9 @@ VIEW(rg_view_json_tasks, rg_schema_tasks, NULL, 0, NULL, NULL, 0, {.key = "index
      {.key = "deadline"}, {.key = "line", .flags = RG_VC_LINE_NUMBER},
      {.key = "line", .as = "location", .flags = RG_VC_LOCATED}, {.key = "open_list"},
      {.key = "concrete_units"}, {.key = "leads", .as = "lead"},
-     {.key = "supports", .as = "support"});
+     {.key = "supports", .as = "support"}, {.key = "due_kind", .flags = RG_VC_DATED},
+     {.key = "due_from", .flags = RG_VC_DATED}, {.key = "due_by", .flags = RG_VC_DATED},
+     {.key = "milestone", .flags = RG_VC_DATED});
 
 VIEW(rg_view_json_units, rg_schema_units, NULL, 0, NULL, NULL, 0, {.key = "unit", .as = "name"},
      {.key = "index"}, {.key = "aliases"}, {.key = "first_line"}, {.key = "rank"}, {.key = "load"},
@@ -1527,7 +1530,9 @@ VIEW(rg_view_json_reading, rg_schema_reading, NULL, 0, NULL, NULL, 0, {.key = "i
 
 VIEW(rg_view_sheet_tasks, rg_schema_tasks, NULL, 0, "任务", "Tasks", 0,
      {.key = "task", .flags = RG_VC_NUMBER}, {.key = "chapter"}, {.key = "text"}, {.key = "leads"},
-     {.key = "supports"}, {.key = "deadline"}, {.key = "open_list"}, {.key = "line"});
+     {.key = "supports"}, {.key = "deadline"}, {.key = "open_list"}, {.key = "line"},
+     {.key = "due_kind", .flags = RG_VC_DATED}, {.key = "due_from", .flags = RG_VC_DATED},
+     {.key = "due_by", .flags = RG_VC_DATED}, {.key = "milestone", .flags = RG_VC_DATED});
 
 VIEW(rg_view_sheet_load, rg_schema_units, NULL, RG_VIEW_MARK_ROWS, "单位负荷", "Load", 2,
      {.key = "rank"}, {.key = "unit"}, {.key = "load"}, {.key = "led"}, {.key = "supported"},

@@ -140,6 +140,12 @@ Test(deadlines_cli, the_report_has_the_heat_map_the_period_sheets_and_the_lights
   const char *a = strstr(html, "id=\"task-1\"");
   cr_expect(a && !strstr(a + 1, "id=\"task-1\""));
   free(html);
+  snprintf(path, sizeof path, "%s/tasks.csv", dir); /* the tasks with their dates */
+  char *tasks = rg_test_slurp(path, NULL);
+  cr_assert_not_null(tasks);
+  cr_expect_not_null(strstr(tasks, ",due_kind,due_from,due_by,milestone\n"), "%.300s", tasks);
+  cr_expect_not_null(strstr(tasks, ",dated,2026-01-01,2026-06-30,\n"));
+  free(tasks);
   snprintf(path, sizeof path, "%s/load-by-quarter.csv", dir);
   char *csv = rg_test_slurp(path, NULL);
   cr_assert_not_null(csv);
