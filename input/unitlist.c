@@ -743,6 +743,34 @@ static const char *expand_doubt(const char *name, size_t head) {
   return "a long form is read by its ending after a place's short name";
 }
 
+static void parse_at(const char *text, size_t len, rg_level level, const char *prefix,
+                     rg_unit_list *out);
+
+/* The name an alias stands for, read at the document's level: a declared
+ * short name is read like any name (大数据局 -> 市大数据局); a long form
+ * only takes the prefix in force. Takes ownership of alias. */
+static char *read_alias(char *alias, int short_alias, rg_level level, const char *prefix,
+                        const prefix_state *st) {
+  if (short_alias) {
+    rg_unit_list sl;
+    parse_at(alias, strlen(alias), level, prefix, &sl);
+    if (sl.n == 1 && sl.items[0].kind == RG_KIND_UNIT) {
+      free(alias);
+      alias = sl.items[0].name;
+      sl.items[0].name = NULL;
+    }
+    rg_unitlist_destroy(&sl);
+    return alias;
+  }
+  prefix_state ast = *st;
+  char *ainh = inherit(alias, &ast);
+  if (ainh) {
+    free(alias);
+    alias = ainh;
+  }
+  return alias;
+}
+
 /* Parse text into items: level and prefix are the document's (prefix ""
  * when unknown or national). */
 static void parse_at(const char *text, size_t len, rg_level level, const char *prefix,
@@ -823,24 +851,7 @@ static void parse_at(const char *text, size_t len, rg_level level, const char *p
           free(name);
         name = gov;
       }
-      if (alias && short_alias) {
-        /* the short name is read like any name: 大数据局 -> 市大数据局 */
-        rg_unit_list sl;
-        parse_at(alias, strlen(alias), level, prefix, &sl);
-        if (sl.n == 1 && sl.items[0].kind == RG_KIND_UNIT) {
-          free(alias);
-          alias = sl.items[0].name;
-          sl.items[0].name = NULL;
-        }
-        rg_unitlist_destroy(&sl);
-      } else if (alias) {
-        prefix_state ast = st;
-        char *ainh = inherit(alias, &ast);
-        if (ainh) {
-          free(alias);
-          alias = ainh;
-        }
-      }
+      if (alias) alias = read_alias(alias, short_alias, level, prefix, &st);
     } else {
       own_prefix(name, &st);
       /* 各县(市、区)人民政府 is 各县(市、区)政府, as for a single government */
