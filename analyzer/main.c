@@ -612,11 +612,13 @@ static rg_status trend_views(cli *c, rg_plan *plan, const rg_results *r, plan_vi
 }
 
 /* The report's sections on deadlines (analyzer/timeline.h), when the plan's
- * year is known: 按月负荷 (the unit x month heat map and its table), 按季度负荷,
- * and with --as-of 督办状态 (every task's light). */
+ * year is known and some task's deadline was read as dates: 按月负荷 (the
+ * unit x month heat map and its table), 按季度负荷, and with --as-of 督办状态
+ * (every task's light). A plan without dated deadlines would spread every
+ * task over the whole year: flat rows that only repeat the load table. */
 static rg_status deadline_views(cli *c, rg_plan *plan, const rg_results *r, plan_views *pv, int zh,
                                 rg_error *err) {
-  if (!plan->year) return RG_OK;
+  if (!plan->year || !rg_plan_has_dates(plan)) return RG_OK;
   for (int k = 0; k < 2; k++) {
     rg_timeline_as_of(&pv->tl[k], c->as_of, c->soon_days);
     rg_status st = rg_timeline_build(plan, r, k ? 3 : 1, &pv->tl[k], err);

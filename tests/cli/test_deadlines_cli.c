@@ -155,6 +155,29 @@ Test(deadlines_cli, the_report_has_the_heat_map_the_period_sheets_and_the_lights
   cr_expect_eq(system(args), 0);
 }
 
+/* The bundled plan gives no 完成时限: every task would spread over the whole
+ * year, so the report has no period views (flat rows repeating the loads). */
+Test(deadlines_cli, a_plan_without_dated_deadlines_gets_no_period_views) {
+  char dir[256];
+  snprintf(dir, sizeof dir, "/tmp/rg-undated-report-%d", (int)getpid());
+  char args[1024];
+  snprintf(args, sizeof args, "report " SEED " -o %s", dir);
+  rg_test_run r = rg_test_respgraph(args);
+  cr_assert_eq(r.code, 0, "%s", r.err);
+  rg_test_run_free(&r);
+  char path[512];
+  snprintf(path, sizeof path, "%s/index.html", dir);
+  char *html = rg_test_slurp(path, NULL);
+  cr_assert_not_null(html);
+  cr_expect_null(strstr(html, "id=\"load-by-month\""));
+  cr_expect_null(strstr(html, "<svg class=\"chart heatmap\""));
+  free(html);
+  snprintf(path, sizeof path, "%s/load-by-quarter.csv", dir);
+  cr_expect_neq(access(path, F_OK), 0, "%s was written", path);
+  snprintf(args, sizeof args, "rm -rf %s", dir);
+  cr_expect_eq(system(args), 0);
+}
+
 /* Each meeting row's date against its due date: late exactly when after it. */
 static int late_rows(const char *csv, int *n_rows) {
   int late = 0, n = 0;
