@@ -373,7 +373,8 @@ char *rg_cell_text(const rg_table *t, int c, const rg_cell *v, const char *sep) 
   case RG_COL_CLUSTER:
     snprintf(buf, sizeof buf, "%lld", v->i);
     return rg_xstrdup(buf);
-  case RG_COL_REAL:
+  case RG_COL_REAL: /* a missing value (no old rank, no score) is an empty cell */
+    if (isnan(v->r)) return rg_xstrdup("");
     rg_format_real(buf, sizeof buf, v->r);
     return rg_xstrdup(buf);
   case RG_COL_BOOL:
@@ -439,7 +440,7 @@ static char **text_cells(const rg_table *t, const rg_text_opts *o, int *w) {
     for (int c = 0; c < t->ncols; c++) {
       rg_table_cell(t, r, c, &v);
       char *raw;
-      if (o->digits > 0 && t->cols[c].col->type == RG_COL_REAL) {
+      if (o->digits > 0 && t->cols[c].col->type == RG_COL_REAL && !isnan(v.r)) {
         char num[64];
         rg_format_sig(num, sizeof num, v.r, o->digits);
         raw = rg_xstrdup(num);

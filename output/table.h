@@ -278,7 +278,7 @@ const char *rg_table_title(const rg_table *t, int zh);
 int rg_table_freeze_cols(const rg_table *t);
 
 /* A cell as machine text (terminal and CSV): numbers as rg_format_real
- * ("%.10g", "nan"), booleans true/false, lists joined by sep, task
+ * ("%.10g"; a missing one, NaN, empty), booleans true/false, lists joined by sep, task
  * references as their numbers, unit references as their names. malloc'd. */
 char *rg_cell_text(const rg_table *t, int c, const rg_cell *v, const char *sep);
 /* The label of a raw value for readers (tcol's values), or the value. */
