@@ -737,11 +737,37 @@ static rg_status parse_wide(rg_plan *plan, const colmap *m, const char *const *h
 
 /* ------------------------------------------------------------ long form */
 
+typedef struct numtab {
+  int *slots; /* task index or -1 */
+  size_t cap;
+  size_t used;
+} numtab;
+
+static size_t numtab_slot(const numtab *t, const rg_plan *plan, const char *num) {
+  size_t i = rg_fnv1a_str(num) & (t->cap - 1);
+  while (t->slots[i] >= 0 && strcmp(plan->tasks[t->slots[i]].number, num) != 0)
+    i = (i + 1) & (t->cap - 1);
+  return i;
+}
+
+static void numtab_grow(numtab *t, const rg_plan *plan) {
+  size_t cap = t->cap ? t->cap * 2 : 64;
+  numtab n = {rg_xmalloc(cap * sizeof(int)), cap, 0};
+  for (size_t i = 0; i < cap; i++)
+    n.slots[i] = -1;
+  for (size_t i = 0; i < t->cap; i++)
+    if (t->slots[i] >= 0) {
+      n.slots[numtab_slot(&n, plan, plan->tasks[t->slots[i]].number)] = t->slots[i];
+      n.used++;
+    }
+  free(t->slots);
+  *t = n;
+}
+
 /* A table from strings to an int, owned by one parse_long call: the keys are
- * copied into one arena (no allocation per key). It maps a raw task cell to
- * its task, a cleaned task number to its task and a raw unit cell to its
- * unit, so each distinct raw cell is trimmed and NFKC'd once however often it
- * is printed. */
+ * copied into one arena (no allocation per key). It maps a raw unit cell to
+ * its unit, so each distinct raw cell is trimmed and NFKC'd once however
+ * often it is printed. */
 typedef struct strtab {
   int *slots; /* entry index or -1 */
   size_t cap; /* slots, a power of two */
@@ -839,10 +865,14 @@ static rg_status parse_long(rg_plan *plan, const colmap *m, const rg_row *rows, 
   int c_text = m->first[COL_TEXT];
   if (c_text < 0 && m->first[COL_TASK] >= 0 && m->first[COL_ID] >= 0) c_text = m->first[COL_TASK];
   if (c_text == c_task) c_text = -1;
-  /* numbers: cleaned number -> task; raw_tasks, raw_units: the cell as
-   * printed -> task, unit (filled once the row is accepted) */
-  strtab numbers = {0}, raw_tasks = {0}, raw_units = {0};
-  const char *last_raw = NULL; /* the task cell of the last accepted row (its rows follow) */
+  /* tab: cleaned number -> task (keys are the tasks' numbers); raw_units:
+   * the unit cell as printed -> unit (filled once the row is accepted) */
+  numtab tab = {0};
+  numtab_grow(&tab, plan);
+  strtab raw_units = {0};
+  /* the task cell of the last accepted row: the rows of a task follow each
+   * other, and they skip cleaning the number and looking it up */
+  const char *last_raw = NULL;
   int last_task = -1;
   cursor cur = {-1, -1, NULL};
   rg_status st = RG_OK;
@@ -853,8 +883,7 @@ static rg_status parse_long(rg_plan *plan, const colmap *m, const rg_row *rows, 
       any = !rg_is_blank(r->cells[c]);
     if (!any) continue;
     const char *raw_task = cell(r, c_task), *raw_unit = cell(r, c_unit);
-    int task =
-        last_raw && !strcmp(raw_task, last_raw) ? last_task : strtab_get(&raw_tasks, raw_task);
+    int task = last_raw && !strcmp(raw_task, last_raw) ? last_task : -1;
     int u = strtab_get(&raw_units, raw_unit);
     char *num = task < 0 ? clean_id(raw_task) : NULL;
     char *unit = u < 0 ? nfkc_trim(raw_unit) : NULL;
@@ -873,16 +902,17 @@ static rg_status parse_long(rg_plan *plan, const colmap *m, const rg_row *rows, 
       st = rg_error_set(err, RG_EINPUT, plan->path, r->lineno, 0, "the unit column is empty");
     } else {
       if (task < 0) {
-        task = strtab_get(&numbers, num);
+        size_t slot = numtab_slot(&tab, plan, num);
+        task = tab.slots[slot];
         if (task < 0) {
           if (m->first[COL_CHAPTER] >= 0)
             chapter_column(plan, &cur, cell(r, m->first[COL_CHAPTER]), r->lineno);
           char *text = c_text >= 0 ? rg_trim_dup(cell(r, c_text)) : rg_xstrdup("");
           task = add_task(plan, &cur, num, text, r->lineno);
           free(text);
-          strtab_put(&numbers, num, task);
+          tab.slots[slot] = task;
+          if (++tab.used * 2 > tab.cap) numtab_grow(&tab, plan);
         }
-        strtab_put(&raw_tasks, raw_task, task);
       }
       last_raw = raw_task;
       last_task = task;
@@ -896,8 +926,7 @@ static rg_status parse_long(rg_plan *plan, const colmap *m, const rg_row *rows, 
     free(num);
     free(unit);
   }
-  strtab_destroy(&numbers);
-  strtab_destroy(&raw_tasks);
+  free(tab.slots);
   strtab_destroy(&raw_units);
   return st;
 }
