@@ -228,23 +228,35 @@ static igraph_error_t evidence(const rg_plan *plan, const unsigned char *skip, r
  * order), with the evidence of every tie. */
 static igraph_error_t projection_make(const rg_plan *plan, const rg_bigraph *g,
                                       const unsigned char *skip, rg_projection *p) {
+  /* When every unit is concrete and no task is skipped, the concrete part
+   * would be g itself (same vertices, same edges in the same order, same
+   * types), so it is projected directly: one igraph graph fewer to build. */
+  int whole = !skip && p->n == plan->n_units;
   igraph_t bg;
   igraph_vector_bool_t types;
-  IGRAPH_CHECK(concrete_part(plan, g, p, skip, &bg, &types));
-  IGRAPH_FINALLY(igraph_vector_bool_destroy, &types);
-  IGRAPH_FINALLY(igraph_destroy, &bg);
+  const igraph_t *src = &g->graph;
+  const igraph_vector_bool_t *src_types = &g->types;
+  if (!whole) {
+    IGRAPH_CHECK(concrete_part(plan, g, p, skip, &bg, &types));
+    IGRAPH_FINALLY(igraph_vector_bool_destroy, &types);
+    IGRAPH_FINALLY(igraph_destroy, &bg);
+    src = &bg;
+    src_types = &types;
+  }
   IGRAPH_CHECK(igraph_vector_int_init(&p->shared, 0));
   IGRAPH_FINALLY(igraph_vector_int_destroy, &p->shared);
-  IGRAPH_CHECK(igraph_bipartite_projection(&bg, &types, &p->graph, NULL, &p->shared, NULL, -1));
+  IGRAPH_CHECK(igraph_bipartite_projection(src, src_types, &p->graph, NULL, &p->shared, NULL, -1));
   IGRAPH_FINALLY(igraph_destroy, &p->graph);
   igraph_error_t rc = evidence(plan, skip, p);
   if (rc != IGRAPH_SUCCESS) { /* our own error: no igraph handler ran, so unwind here */
     igraph_destroy(&p->graph);
     igraph_vector_int_destroy(&p->shared);
   }
-  igraph_destroy(&bg);
-  igraph_vector_bool_destroy(&types);
-  IGRAPH_FINALLY_CLEAN(4);
+  if (!whole) {
+    igraph_destroy(&bg);
+    igraph_vector_bool_destroy(&types);
+  }
+  IGRAPH_FINALLY_CLEAN(whole ? 2 : 4);
   return rc;
 }
 
