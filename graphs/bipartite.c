@@ -125,7 +125,7 @@ static igraph_error_t concrete_part(const rg_plan *plan, const rg_bigraph *g,
  *    w > u. Each pair is seen from its lower end only, so every edge's tasks
  *    come out ascending, as the projection order promises.
  * O(links + edges + evidence) time; temporary memory 4 bytes per concrete
- * link, 8 per edge (upper lists) and 12 per vertex, besides fill (4 per edge).
+ * link, 8 per edge (upper lists) and 20 per vertex, besides fill (4 per edge).
  * Raises no igraph error (so the finally stack is the caller's to unwind):
  * IGRAPH_EOVERFLOW beyond 2^31 task pairs, IGRAPH_EINTERNAL when
  * multiplicity and evidence disagree. */
