@@ -743,12 +743,12 @@ static rg_status parse_wide(rg_plan *plan, const colmap *m, const char *const *h
  * unit, so each distinct raw cell is trimmed and NFKC'd once however often it
  * is printed. */
 typedef struct strtab {
-  int *slots;     /* entry index or -1 */
-  size_t cap;     /* slots, a power of two */
+  int *slots; /* entry index or -1 */
+  size_t cap; /* slots, a power of two */
   struct strtab_entry {
     size_t off; /* key, in arena */
     int val;
-  } *e;
+  } * e;
   size_t n, cap_e;
   char *arena;
   size_t len, cap_arena;
@@ -853,7 +853,8 @@ static rg_status parse_long(rg_plan *plan, const colmap *m, const rg_row *rows, 
       any = !rg_is_blank(r->cells[c]);
     if (!any) continue;
     const char *raw_task = cell(r, c_task), *raw_unit = cell(r, c_unit);
-    int task = last_raw && !strcmp(raw_task, last_raw) ? last_task : strtab_get(&raw_tasks, raw_task);
+    int task =
+        last_raw && !strcmp(raw_task, last_raw) ? last_task : strtab_get(&raw_tasks, raw_task);
     int u = strtab_get(&raw_units, raw_unit);
     char *num = task < 0 ? clean_id(raw_task) : NULL;
     char *unit = u < 0 ? nfkc_trim(raw_unit) : NULL;
