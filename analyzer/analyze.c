@@ -389,7 +389,12 @@ static igraph_error_t ties_build(work *wk, tie_graph *tg, rg_results *out) {
     IGRAPH_CHECK(igraph_vector_push_back(&tg->w, tie_weight(wk, e)));
     tg->from_edge[tg->m++] = (int)e;
   }
-  IGRAPH_CHECK(igraph_create(&tg->g, &tg->edges, wk->n, IGRAPH_UNDIRECTED));
+  /* No tie dropped: the tie graph is the projection, edge for edge (the same
+   * endpoints in the same order), so copy it instead of re-indexing the edges */
+  if (tg->m == pe)
+    IGRAPH_CHECK(igraph_copy(&tg->g, &p->graph));
+  else
+    IGRAPH_CHECK(igraph_create(&tg->g, &tg->edges, wk->n, IGRAPH_UNDIRECTED));
   IGRAPH_FINALLY(igraph_destroy, &tg->g);
   IGRAPH_VECTOR_INIT_FINALLY(&tg->len, tg->m);
   IGRAPH_VECTOR_INIT_FINALLY(&tg->ws, tg->m);
