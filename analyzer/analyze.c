@@ -99,10 +99,30 @@ static int cmp_stats(const void *a, const void *b, void *plan) {
   return strcmp(uname(plan, x->unit), uname(plan, y->unit));
 }
 
-static int cmp_tie(const void *a, const void *b, void *plan) {
+/* ties by (name a, name b), with the context rank[u]: unit u's place in
+ * name order (equal names, equal rank), so one name sort serves every
+ * comparison and the order is the same as comparing the names */
+static int cmp_tie(const void *a, const void *b, void *rank) {
   const rg_tie *x = a, *y = b;
-  int c = strcmp(uname(plan, x->a), uname(plan, y->a));
-  return c ? c : strcmp(uname(plan, x->b), uname(plan, y->b));
+  const int *r = rank;
+  if (r[x->a] != r[y->a]) return r[x->a] < r[y->a] ? -1 : 1;
+  return (r[x->b] > r[y->b]) - (r[x->b] < r[y->b]);
+}
+
+/* rank[u] for cmp_tie: plan units sorted by name, equal names sharing a rank.
+ * Caller frees. */
+static int *name_ranks(const rg_plan *plan) {
+  int n = plan->n_units;
+  int *order = rg_xmalloc(((size_t)n + 1) * sizeof *order);
+  int *rank = rg_xmalloc(((size_t)n + 1) * sizeof *rank);
+  for (int u = 0; u < n; u++)
+    order[u] = u;
+  rg_sort(order, (size_t)n, sizeof *order, cmp_unit_name, (void *)plan);
+  for (int i = 0; i < n; i++)
+    rank[order[i]] =
+        i > 0 && !strcmp(uname(plan, order[i]), uname(plan, order[i - 1])) ? rank[order[i - 1]] : i;
+  free(order);
+  return rank;
 }
 
 typedef struct chap_load {
@@ -369,7 +389,12 @@ static igraph_error_t ties_build(work *wk, tie_graph *tg, rg_results *out) {
     IGRAPH_CHECK(igraph_vector_push_back(&tg->w, tie_weight(wk, e)));
     tg->from_edge[tg->m++] = (int)e;
   }
-  IGRAPH_CHECK(igraph_create(&tg->g, &tg->edges, wk->n, IGRAPH_UNDIRECTED));
+  /* No tie dropped: the tie graph is the projection, edge for edge (the same
+   * endpoints in the same order), so copy it instead of re-indexing the edges */
+  if (tg->m == pe)
+    IGRAPH_CHECK(igraph_copy(&tg->g, &p->graph));
+  else
+    IGRAPH_CHECK(igraph_create(&tg->g, &tg->edges, wk->n, IGRAPH_UNDIRECTED));
   IGRAPH_FINALLY(igraph_destroy, &tg->g);
   IGRAPH_VECTOR_INIT_FINALLY(&tg->len, tg->m);
   IGRAPH_VECTOR_INIT_FINALLY(&tg->ws, tg->m);
@@ -1054,7 +1079,9 @@ static rg_status analyze(const rg_plan *plan, const rg_analysis_opts *o, rg_resu
     out->row_of_unit[u] = -1;
   for (int i = 0; i < p.n; i++)
     out->row_of_unit[out->units[i].unit] = i;
-  rg_sort(out->ties, (size_t)out->n_ties, sizeof *out->ties, cmp_tie, (void *)plan);
+  int *rank = name_ranks(plan);
+  rg_sort(out->ties, (size_t)out->n_ties, sizeof *out->ties, cmp_tie, rank);
+  free(rank);
   collect_bridges(plan, out);
   name_clusters(plan, out);
   rg_backbone(plan, out, RG_BACKBONE_ALPHA);

@@ -100,6 +100,7 @@ static double upper_tail(const classes *t, const double *q, int s) {
   double *f = rg_xcalloc((size_t)s + 1, sizeof *f), *g = rg_xcalloc((size_t)s + 1, sizeof *g);
   double *pmf = rg_xcalloc((size_t)s + 1, sizeof *pmf);
   f[0] = 1; /* distribution of the sum so far, on 0..s-1 */
+  int supp = 0; /* f[x] == 0 exactly for x > supp */
   for (int j = 0; j < t->n; j++) {
     int n = t->count[j], top = n < s - 1 ? n : s - 1;
     double qj = q[j];
@@ -113,12 +114,21 @@ static double upper_tail(const classes *t, const double *q, int s) {
       for (int k = 0; k < top; k++)
         pmf[k + 1] = pmf[k] * (n - k) / (k + 1) * qj / (1 - qj);
     }
-    for (int x = 0; x < s; x++) {
+    /* The terms left out below are exact zeros (f or pmf is +0, the other
+     * finite, every term >= 0), so adding them would not change a bit: the
+     * pmf's tail after it underflows to 0, and f beyond its support. */
+    while (top > 0 && pmf[top] == 0)
+      top--;
+    int end = supp + top < s - 1 ? supp + top : s - 1;
+    for (int x = 0; x <= end; x++) {
       double acc = 0;
-      for (int k = 0; k <= top && k <= x; k++)
+      for (int k = x > supp ? x - supp : 0; k <= top && k <= x; k++)
         acc += f[x - k] * pmf[k];
       g[x] = acc;
     }
+    for (int x = end + 1; x < s; x++)
+      g[x] = 0;
+    supp = end;
     memcpy(f, g, (size_t)s * sizeof *f);
   }
   double cdf = 0;

@@ -115,12 +115,23 @@ static igraph_error_t concrete_part(const rg_plan *plan, const rg_bigraph *g,
   return IGRAPH_SUCCESS;
 }
 
-/* Evidence: every pair of concrete units of every task, in task order,
- * checked against igraph's multiplicity. Raises no igraph error (so the
- * finally stack is the caller's to unwind): IGRAPH_EOVERFLOW beyond 2^31
- * task pairs, IGRAPH_EINTERNAL when multiplicity and evidence disagree. */
+/* Evidence: every pair of concrete units of every task, checked against
+ * igraph's multiplicity, without an edge lookup per pair. Three counting
+ * passes over plain arrays:
+ *  - each vertex's tasks (vtasks), ascending because tasks are visited in order;
+ *  - each vertex's upper neighbours (higher vertex id) with the edge id;
+ *  - for each vertex u: mark its upper neighbours' edge ids (stamp u), walk
+ *    its tasks in order and file the task under (u, w) for every other member
+ *    w > u. Each pair is seen from its lower end only, so every edge's tasks
+ *    come out ascending, as the projection order promises.
+ * O(links + edges + evidence) time; temporary memory 4 bytes per concrete
+ * link, 8 per edge (upper lists) and 20 per vertex, besides fill (4 per edge).
+ * Raises no igraph error (so the finally stack is the caller's to unwind):
+ * IGRAPH_EOVERFLOW beyond 2^31 task pairs, IGRAPH_EINTERNAL when
+ * multiplicity and evidence disagree. */
 static igraph_error_t evidence(const rg_plan *plan, const unsigned char *skip, rg_projection *p) {
   igraph_integer_t ne = igraph_ecount(&p->graph);
+  int n = p->n;
   p->ev_begin = rg_xcalloc((size_t)ne + 1, sizeof *p->ev_begin);
   size_t total = 0;
   for (igraph_integer_t e = 0; e < ne; e++) {
@@ -130,34 +141,85 @@ static igraph_error_t evidence(const rg_plan *plan, const unsigned char *skip, r
   if (total > (size_t)INT_MAX) return IGRAPH_EOVERFLOW; /* evidence indices are int */
   p->ev_begin[ne] = (int)total;
   p->ev_tasks = rg_xmalloc((total + 1) * sizeof *p->ev_tasks);
-  int *fill = rg_xcalloc((size_t)ne + 1, sizeof *fill);
-  int *members = rg_xmalloc(((size_t)plan->n_links + 1) * sizeof *members);
-  igraph_error_t rc = IGRAPH_SUCCESS;
-  for (int t = 0; t < plan->n_tasks && rc == IGRAPH_SUCCESS; t++) {
-    const rg_task *task = &plan->tasks[t];
+
+  /* tasks of each vertex, ascending */
+  int *vt_begin = rg_xcalloc((size_t)n + 2, sizeof *vt_begin);
+  for (int t = 0; t < plan->n_tasks; t++) {
     if (skip && skip[t]) continue;
-    int k = 0;
+    const rg_task *task = &plan->tasks[t];
     for (int j = 0; j < task->link_count; j++) {
       int v = p->vertex_of_unit[plan->links[plan->task_links[task->link_begin + j]].unit];
-      if (v >= 0) members[k++] = v;
+      if (v >= 0) vt_begin[v + 1]++;
     }
-    for (int a = 0; a < k && rc == IGRAPH_SUCCESS; a++)
-      for (int b = a + 1; b < k; b++) {
-        igraph_integer_t eid = -1;
-        /* error=false: a missing edge gives eid -1 without raising an igraph
-         * error (which would unwind the finally stack under our feet) */
-        igraph_get_eid(&p->graph, &eid, members[a], members[b], IGRAPH_UNDIRECTED, 0);
+  }
+  for (int v = 0; v < n; v++)
+    vt_begin[v + 1] += vt_begin[v];
+  int *vtasks = rg_xmalloc(((size_t)vt_begin[n] + 1) * sizeof *vtasks);
+  int *pos = rg_xcalloc((size_t)n + 1, sizeof *pos);
+  for (int t = 0; t < plan->n_tasks; t++) {
+    if (skip && skip[t]) continue;
+    const rg_task *task = &plan->tasks[t];
+    for (int j = 0; j < task->link_count; j++) {
+      int v = p->vertex_of_unit[plan->links[plan->task_links[task->link_begin + j]].unit];
+      if (v >= 0) vtasks[vt_begin[v] + pos[v]++] = t;
+    }
+  }
+
+  /* upper neighbours of each vertex, with the edge id */
+  int *up_begin = rg_xcalloc((size_t)n + 2, sizeof *up_begin);
+  for (igraph_integer_t e = 0; e < ne; e++) {
+    igraph_integer_t a = IGRAPH_FROM(&p->graph, e), b = IGRAPH_TO(&p->graph, e);
+    up_begin[(a < b ? a : b) + 1]++;
+  }
+  for (int v = 0; v < n; v++)
+    up_begin[v + 1] += up_begin[v];
+  int *up_nbr = rg_xmalloc(((size_t)ne + 1) * sizeof *up_nbr);
+  int *up_edge = rg_xmalloc(((size_t)ne + 1) * sizeof *up_edge);
+  memset(pos, 0, ((size_t)n + 1) * sizeof *pos);
+  for (igraph_integer_t e = 0; e < ne; e++) {
+    igraph_integer_t a = IGRAPH_FROM(&p->graph, e), b = IGRAPH_TO(&p->graph, e);
+    int lo = (int)(a < b ? a : b), hi = (int)(a < b ? b : a);
+    up_nbr[up_begin[lo] + pos[lo]] = hi;
+    up_edge[up_begin[lo] + pos[lo]++] = (int)e;
+  }
+
+  int *stamp = rg_xmalloc(((size_t)n + 1) * sizeof *stamp);
+  int *eid_of = rg_xmalloc(((size_t)n + 1) * sizeof *eid_of);
+  for (int v = 0; v < n; v++)
+    stamp[v] = -1;
+  int *fill = rg_xcalloc((size_t)ne + 1, sizeof *fill);
+  igraph_error_t rc = IGRAPH_SUCCESS;
+  for (int u = 0; u < n && rc == IGRAPH_SUCCESS; u++) {
+    for (int j = up_begin[u]; j < up_begin[u + 1]; j++) {
+      stamp[up_nbr[j]] = u;
+      eid_of[up_nbr[j]] = up_edge[j];
+    }
+    for (int i = vt_begin[u]; i < vt_begin[u + 1] && rc == IGRAPH_SUCCESS; i++) {
+      int t = vtasks[i];
+      const rg_task *task = &plan->tasks[t];
+      for (int j = 0; j < task->link_count; j++) {
+        int w = p->vertex_of_unit[plan->links[plan->task_links[task->link_begin + j]].unit];
+        if (w <= u) continue; /* not concrete, u itself, or seen from w's side */
+        int eid = stamp[w] == u ? eid_of[w] : -1;
         if (eid < 0 || fill[eid] >= VECTOR(p->shared)[eid]) {
           rc = IGRAPH_EINTERNAL; /* multiplicity and evidence disagree */
           break;
         }
         p->ev_tasks[p->ev_begin[eid] + fill[eid]++] = t;
       }
+    }
   }
   for (igraph_integer_t e = 0; e < ne && rc == IGRAPH_SUCCESS; e++)
     if (fill[e] != VECTOR(p->shared)[e]) rc = IGRAPH_EINTERNAL;
   free(fill);
-  free(members);
+  free(stamp);
+  free(eid_of);
+  free(up_begin);
+  free(up_nbr);
+  free(up_edge);
+  free(pos);
+  free(vt_begin);
+  free(vtasks);
   return rc;
 }
 
@@ -166,23 +228,35 @@ static igraph_error_t evidence(const rg_plan *plan, const unsigned char *skip, r
  * order), with the evidence of every tie. */
 static igraph_error_t projection_make(const rg_plan *plan, const rg_bigraph *g,
                                       const unsigned char *skip, rg_projection *p) {
+  /* When every unit is concrete and no task is skipped, the concrete part
+   * would be g itself (same vertices, same edges in the same order, same
+   * types), so it is projected directly: one igraph graph fewer to build. */
+  int whole = !skip && p->n == plan->n_units;
   igraph_t bg;
   igraph_vector_bool_t types;
-  IGRAPH_CHECK(concrete_part(plan, g, p, skip, &bg, &types));
-  IGRAPH_FINALLY(igraph_vector_bool_destroy, &types);
-  IGRAPH_FINALLY(igraph_destroy, &bg);
+  const igraph_t *src = &g->graph;
+  const igraph_vector_bool_t *src_types = &g->types;
+  if (!whole) {
+    IGRAPH_CHECK(concrete_part(plan, g, p, skip, &bg, &types));
+    IGRAPH_FINALLY(igraph_vector_bool_destroy, &types);
+    IGRAPH_FINALLY(igraph_destroy, &bg);
+    src = &bg;
+    src_types = &types;
+  }
   IGRAPH_CHECK(igraph_vector_int_init(&p->shared, 0));
   IGRAPH_FINALLY(igraph_vector_int_destroy, &p->shared);
-  IGRAPH_CHECK(igraph_bipartite_projection(&bg, &types, &p->graph, NULL, &p->shared, NULL, -1));
+  IGRAPH_CHECK(igraph_bipartite_projection(src, src_types, &p->graph, NULL, &p->shared, NULL, -1));
   IGRAPH_FINALLY(igraph_destroy, &p->graph);
   igraph_error_t rc = evidence(plan, skip, p);
   if (rc != IGRAPH_SUCCESS) { /* our own error: no igraph handler ran, so unwind here */
     igraph_destroy(&p->graph);
     igraph_vector_int_destroy(&p->shared);
   }
-  igraph_destroy(&bg);
-  igraph_vector_bool_destroy(&types);
-  IGRAPH_FINALLY_CLEAN(4);
+  if (!whole) {
+    igraph_destroy(&bg);
+    igraph_vector_bool_destroy(&types);
+  }
+  IGRAPH_FINALLY_CLEAN(whole ? 2 : 4);
   return rc;
 }
 

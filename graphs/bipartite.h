@@ -14,12 +14,15 @@
  *    Vertex i is concrete unit unit_of_vertex[i] (ascending plan index);
  *    vertex_of_unit[u] is -1 for a non-concrete unit. It is made from the
  *    rg_bigraph: igraph_bipartite_projection() on its concrete part (its
- *    concrete edges, in its edge order), so it is simple and undirected; shared[e] is igraph's
+ *    concrete edges, in its edge order; the rg_bigraph itself when every
+ *    unit is concrete and no task is skipped), so it is simple and undirected; shared[e] is igraph's
  *    multiplicity: the number of tasks the two units share (a task counts each
  *    unit once: the plan has already merged duplicate links).
  *    Evidence, as CSR: the tasks that create edge e are
  *    ev_tasks[ev_begin[e] .. ev_begin[e + 1]), plan task indices ascending;
- *    their number always equals shared[e].
+ *    their number always equals shared[e]. It is filled without an edge
+ *    lookup per pair: each unit's tasks in order, and its higher neighbours'
+ *    edge ids marked in an array, so each pair is filed from its lower end.
  *    task_k[t] is k_t, the number of concrete units of task t.
  *
  * Ownership: both structs are caller-allocated (_build/_destroy); they hold
@@ -30,7 +33,8 @@
  * the projection is made.
  *
  * Complexity: rg_bigraph_build O(units + tasks + links).
- * rg_projection_build O(sum over tasks of k_t^2 * log d) time and
+ * rg_projection_build: igraph's projection, then O(sum over tasks of k_t^2)
+ * for the evidence (plus O(links + ties) for its index arrays), and
  * O(sum over tasks of k_t(k_t-1)/2) memory for the evidence: the projection
  * itself is the one quadratic step of the pipeline (quadratic in task size,
  * linear in the number of tasks). Memory per projection edge: one igraph edge

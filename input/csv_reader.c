@@ -234,9 +234,16 @@ rg_status rg_csv_parse(rg_plan *plan, const char *utf8, size_t len, const rg_loa
   int hn = r.rec[h].n;
   int nrows = r.n_rec - h;
   rg_row *rows = rg_xcalloc((size_t)nrows + 1, sizeof *rows);
+  /* the cell pointers of every row in one array, each row's NULL-ended (one
+   * allocation, not one a row: 2.7 M rows in the 1M-task long CSV) */
+  const char **cells = rg_xmalloc(((size_t)r.n_fields + (size_t)nrows) * sizeof *cells);
+  size_t at = 0;
   for (int k = h; k < r.n_rec; k++) {
     rg_row *row = &rows[k - h];
-    row->cells = cells_of(&r, k);
+    row->cells = cells + at;
+    for (int i = 0; i < r.rec[k].n; i++)
+      cells[at++] = rg_csv_field(&r, k, i);
+    cells[at++] = NULL;
     row->n = r.rec[k].n;
     row->lineno = r.rec[k].line;
     if (k == h || row->n == hn || row->n == 1) continue;
@@ -257,8 +264,7 @@ rg_status rg_csv_parse(rg_plan *plan, const char *utf8, size_t len, const rg_loa
   if (!st && plan->n_tasks == 0)
     st =
         rg_error_set(err, RG_EINPUT, plan->path, r.rec[h].line, 0, "no task rows below the header");
-  for (int k = 0; k < nrows; k++)
-    free((void *)rows[k].cells);
+  free(cells);
   free(rows);
   rg_csv_records_destroy(&r);
   return st;

@@ -44,13 +44,19 @@ typedef struct scan {
 /* ------------------------------------------------------------ numbers */
 
 /* The value of the Chinese digit at p (〇 零 一 … 九), its bytes in *len;
- * -1 when p holds none. */
+ * -1 when p holds none. scan_phrase tries a number at every character of
+ * every task, so this decodes the character once and compares code
+ * points rather than eleven strings. */
 static int cn_digit(const char *p, size_t *len) {
-  static const char *const d[] = {"〇", "零", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
+  const unsigned char *u = (const unsigned char *)p;
+  if ((u[0] & 0xF0) != 0xE0 || (u[1] & 0xC0) != 0x80 || (u[2] & 0xC0) != 0x80) return -1;
+  unsigned cp = (u[0] & 0x0Fu) << 12 | (u[1] & 0x3Fu) << 6 | (u[2] & 0x3Fu);
+  static const unsigned digit[] = {0x3007, 0x96F6, 0x4E00, 0x4E8C, 0x4E09, 0x56DB,
+                                   0x4E94, 0x516D, 0x4E03, 0x516B, 0x4E5D}; /* 〇 零 一 … 九 */
   static const int v[] = {0, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9};
   for (int k = 0; k < 11; k++)
-    if (starts(p, d[k])) {
-      *len = strlen(d[k]);
+    if (cp == digit[k]) {
+      *len = 3;
       return v[k];
     }
   return -1;

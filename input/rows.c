@@ -764,6 +764,65 @@ static void numtab_grow(numtab *t, const rg_plan *plan) {
   *t = n;
 }
 
+/* A table from strings to an int, owned by one parse_long call: the keys are
+ * copied into one arena (no allocation per key). It maps a raw unit cell to
+ * its unit, so each distinct raw cell is trimmed and NFKC'd once however
+ * often it is printed. */
+typedef struct strtab {
+  int *slots; /* entry index or -1 */
+  size_t cap; /* slots, a power of two */
+  struct strtab_entry {
+    size_t off; /* key, in arena */
+    int val;
+  } * e;
+  size_t n, cap_e;
+  char *arena;
+  size_t len, cap_arena;
+} strtab;
+
+static size_t strtab_slot(const strtab *t, const char *key) {
+  size_t i = rg_fnv1a_str(key) & (t->cap - 1);
+  while (t->slots[i] >= 0 && strcmp(t->arena + t->e[t->slots[i]].off, key) != 0)
+    i = (i + 1) & (t->cap - 1);
+  return i;
+}
+
+static void strtab_rehash(strtab *t, size_t cap) {
+  free(t->slots);
+  t->slots = rg_xmalloc(cap * sizeof *t->slots);
+  t->cap = cap;
+  for (size_t i = 0; i < cap; i++)
+    t->slots[i] = -1;
+  for (size_t e = 0; e < t->n; e++)
+    t->slots[strtab_slot(t, t->arena + t->e[e].off)] = (int)e;
+}
+
+/* The value of key, or -1. */
+static int strtab_get(const strtab *t, const char *key) {
+  if (!t->cap) return -1;
+  int e = t->slots[strtab_slot(t, key)];
+  return e < 0 ? -1 : t->e[e].val;
+}
+
+/* key -> val (key must not be in t yet). */
+static void strtab_put(strtab *t, const char *key, int val) {
+  if ((t->n + 1) * 2 > t->cap) strtab_rehash(t, t->cap ? t->cap * 2 : 64);
+  size_t k = strlen(key) + 1;
+  RG_GROW(t->arena, t->cap_arena, t->len + k);
+  memcpy(t->arena + t->len, key, k);
+  RG_GROW(t->e, t->cap_e, t->n + 1);
+  t->e[t->n].off = t->len;
+  t->e[t->n].val = val;
+  t->len += k;
+  t->slots[strtab_slot(t, key)] = (int)t->n++;
+}
+
+static void strtab_destroy(strtab *t) {
+  free(t->slots);
+  free(t->e);
+  free(t->arena);
+}
+
 static int parse_role(const char *s, rg_role *role) {
   /* respgraph's own edges export says exactly lead or support: no NFKC */
   if (!strcmp(s, "lead")) return *role = RG_ROLE_LEAD, 1;
@@ -806,8 +865,15 @@ static rg_status parse_long(rg_plan *plan, const colmap *m, const rg_row *rows, 
   int c_text = m->first[COL_TEXT];
   if (c_text < 0 && m->first[COL_TASK] >= 0 && m->first[COL_ID] >= 0) c_text = m->first[COL_TASK];
   if (c_text == c_task) c_text = -1;
+  /* tab: cleaned number -> task (keys are the tasks' numbers); raw_units:
+   * the unit cell as printed -> unit (filled once the row is accepted) */
   numtab tab = {0};
   numtab_grow(&tab, plan);
+  strtab raw_units = {0};
+  /* the task cell of the last accepted row: the rows of a task follow each
+   * other, and they skip cleaning the number and looking it up */
+  const char *last_raw = NULL;
+  int last_task = -1;
   cursor cur = {-1, -1, NULL};
   rg_status st = RG_OK;
   for (int i = 1; i < nrows && !st; i++) {
@@ -816,11 +882,14 @@ static rg_status parse_long(rg_plan *plan, const colmap *m, const rg_row *rows, 
     for (int c = 0; c < r->n && !any; c++)
       any = !rg_is_blank(r->cells[c]);
     if (!any) continue;
-    char *num = clean_id(cell(r, c_task));
-    char *unit = nfkc_trim(cell(r, c_unit));
+    const char *raw_task = cell(r, c_task), *raw_unit = cell(r, c_unit);
+    int task = last_raw && !strcmp(raw_task, last_raw) ? last_task : -1;
+    int u = strtab_get(&raw_units, raw_unit);
+    char *num = task < 0 ? clean_id(raw_task) : NULL;
+    char *unit = u < 0 ? nfkc_trim(raw_unit) : NULL;
     rg_role role;
     rg_kind kind = RG_KIND_UNIT;
-    if (!*num) {
+    if (num && !*num) {
       st = rg_error_set(err, RG_EINPUT, plan->path, r->lineno, 0, "the task column is empty");
     } else if (!parse_role(cell(r, c_role), &role)) {
       st = rg_error_set(err, RG_EINPUT, plan->path, r->lineno, 0,
@@ -829,28 +898,36 @@ static rg_status parse_long(rg_plan *plan, const colmap *m, const rg_row *rows, 
       st =
           rg_error_set(err, RG_EINPUT, plan->path, r->lineno, 0,
                        "unknown kind '%s' (expected unit, collective or generic)", cell(r, c_kind));
-    } else if (!*unit) {
+    } else if (unit && !*unit) {
       st = rg_error_set(err, RG_EINPUT, plan->path, r->lineno, 0, "the unit column is empty");
     } else {
-      size_t slot = numtab_slot(&tab, plan, num);
-      int task = tab.slots[slot];
       if (task < 0) {
-        if (m->first[COL_CHAPTER] >= 0)
-          chapter_column(plan, &cur, cell(r, m->first[COL_CHAPTER]), r->lineno);
-        char *text = c_text >= 0 ? rg_trim_dup(cell(r, c_text)) : rg_xstrdup("");
-        task = add_task(plan, &cur, num, text, r->lineno);
-        free(text);
-        tab.slots[slot] = task;
-        if (++tab.used * 2 > tab.cap) numtab_grow(&tab, plan);
+        size_t slot = numtab_slot(&tab, plan, num);
+        task = tab.slots[slot];
+        if (task < 0) {
+          if (m->first[COL_CHAPTER] >= 0)
+            chapter_column(plan, &cur, cell(r, m->first[COL_CHAPTER]), r->lineno);
+          char *text = c_text >= 0 ? rg_trim_dup(cell(r, c_text)) : rg_xstrdup("");
+          task = add_task(plan, &cur, num, text, r->lineno);
+          free(text);
+          tab.slots[slot] = task;
+          if (++tab.used * 2 > tab.cap) numtab_grow(&tab, plan);
+        }
       }
+      last_raw = raw_task;
+      last_task = task;
       set_deadline(plan, m, r, task);
-      int u = rg_plan_intern_unit(plan, unit, kind, r->lineno);
+      if (u < 0) {
+        u = rg_plan_intern_unit(plan, unit, kind, r->lineno);
+        strtab_put(&raw_units, raw_unit, u);
+      }
       rg_plan_link(plan, task, u, role, r->lineno);
     }
     free(num);
     free(unit);
   }
   free(tab.slots);
+  strtab_destroy(&raw_units);
   return st;
 }
 

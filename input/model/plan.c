@@ -125,6 +125,9 @@ static size_t linkset_slot(const rg_plan *plan, int task, int unit) {
   return i;
 }
 
+/* rg_plan_link walks a task's chain of links when it is at most this long. */
+#define LINK_CHAIN_WALK 8
+
 static void linkset_free(struct rg_linkset *t) {
   if (t) free(t->slots);
   free(t);
@@ -274,8 +277,25 @@ int rg_plan_link(rg_plan *plan, int task, int unit, rg_role role, long line) {
     plan->linkset = rg_xcalloc(1, sizeof *plan->linkset);
     linkset_rehash(plan, 64);
   }
-  size_t slot = linkset_slot(plan, task, unit);
-  int l = plan->linkset->slots[slot];
+  /* A task's links so far are on its chain, just written and so in cache:
+   * when the chain is short, walk it instead of probing the table, and find
+   * the free slot for a new link without reading the links the probe
+   * passes (a cache miss each on a big plan). */
+  int l = t->head_, steps = 0;
+  while (l >= 0 && steps < LINK_CHAIN_WALK && plan->links[l].unit != unit) {
+    l = plan->links[l].next_;
+    steps++;
+  }
+  size_t slot = 0;
+  if (l >= 0 && steps >= LINK_CHAIN_WALK) { /* a long chain: ask the table */
+    slot = linkset_slot(plan, task, unit);
+    l = plan->linkset->slots[slot];
+  } else if (l < 0) { /* not linked yet: the first free slot */
+    const struct rg_linkset *s = plan->linkset;
+    slot = pair_hash(task, unit) & (s->cap - 1);
+    while (s->slots[slot] >= 0)
+      slot = (slot + 1) & (s->cap - 1);
+  }
   if (l >= 0) {
     rg_link *k = &plan->links[l];
     if (k->role != role) {

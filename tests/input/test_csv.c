@@ -202,6 +202,23 @@ Test(csv, reads_the_long_form_with_canonical_names_grouped_by_task) {
   rg_plan_free(p);
 }
 
+/* Each distinct raw cell is cleaned once and remembered (rows.c): other
+ * spellings of the same number or name still reach the same task and unit. */
+Test(csv, reads_other_spellings_of_a_long_form_task_or_unit_as_the_same_one) {
+  rg_plan *p = load_csv(CSV_DIR "long-spellings.csv", NULL);
+  cr_assert_eq(p->n_tasks, 2);
+  cr_expect_str_eq(p->tasks[0].number, "1");
+  cr_expect_str_eq(p->tasks[0].text, "推进甲");
+  cr_expect_str_eq(p->tasks[1].number, "2");
+  cr_expect_str_eq(p->tasks[1].text, "推进乙");
+  cr_assert_eq(p->n_units, 3);
+  /* ' 1 ' names 市发展改革委 again, as support: one link, lead kept */
+  EXPECT_LINKS(p, 0, "lead:市发展改革委|support:ABC局|support:市财政局");
+  EXPECT_LINKS(p, 1, "lead:ABC局|support:市财政局");
+  cr_expect_eq(p->n_links, 5);
+  rg_plan_free(p);
+}
+
 /* Write plan's links as respgraph's edges export does (task,role,unit,kind),
  * with libcsv's writer, into a malloc'd string. */
 static char *edges_csv(const rg_plan *p, size_t *len) {

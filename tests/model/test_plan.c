@@ -79,6 +79,29 @@ Test(plan, links_a_unit_once_per_task_and_lead_wins_with_a_warning) {
   rg_plan_free(p);
 }
 
+/* rg_plan_link walks a short chain of a task's links and asks the table
+ * for a long one: every pair is found again on both sides of the switch. */
+Test(plan, relinks_every_pair_whatever_the_length_of_its_task) {
+  rg_plan *p = rg_plan_new("x.txt");
+  int t[2] = {rg_plan_add_task(p, "1", "a", -1, -1, 1), rg_plan_add_task(p, "2", "b", -1, -1, 1)};
+  char name[32];
+  enum { K = 20 };
+  for (int i = 0; i < K; i++) {
+    snprintf(name, sizeof name, "单位%02d局", i);
+    int u = rg_plan_intern_unit(p, name, RG_KIND_UNIT, 1);
+    for (int k = 0; k < 2; k++) {
+      cr_assert_eq(rg_plan_link(p, t[k], u, RG_ROLE_SUPPORT, 1), 2 * i + k);
+      for (int v = 0; v <= i; v++) {
+        cr_assert_eq(rg_plan_link(p, t[k], v, RG_ROLE_SUPPORT, 1), 2 * v + k, "%d %d", i, v);
+        cr_assert_eq(rg_plan_find_link(p, t[k], v), 2 * v + k);
+      }
+    }
+  }
+  cr_assert_eq(p->n_links, 2 * K);
+  cr_assert_eq(count_code(p, "lead-and-support"), 0);
+  rg_plan_free(p);
+}
+
 /* Links are kept by (task, unit) in a hash table (O(1) per link; a task
  * naming 100,000 units used to cost O(k^2) to read). Its speed is measured
  * in bench/results.md ("One task, many units"); here: every pair is found,
