@@ -244,6 +244,8 @@ rg_status rg_plan_load(const char *path, const rg_load_opts *opts, rg_plan **out
   }
   st = rg_decode(path, src.data, src.len, &dec, err);
   if (st) goto out;
+  rg_source_destroy(&src); /* the decoded copy is all that is read from here on:
+                              a 100 MB plan no longer holds its bytes twice */
   const char *text = dec.text;
   size_t tlen = dec.len;
   if (rg_convert_is_traditional(text, tlen)) {
