@@ -114,11 +114,13 @@ Test(deadlines_cli, bad_dates_and_periods_are_usage_errors) {
   }
 }
 
-Test(deadlines_cli, the_report_has_the_heat_map_the_period_sheets_and_the_lights) {
-  char dir[256];
-  snprintf(dir, sizeof dir, "/tmp/rg-deadlines-report-%d", (int)getpid());
+/* Run `report PLAN -o DIR EXTRA` into dir (named after tag and the pid) and
+ * return its index.html (malloc'd). */
+static char *report_page(const char *plan, const char *extra, const char *tag, char *dir,
+                         size_t dir_size) {
+  snprintf(dir, dir_size, "/tmp/rg-%s-%d", tag, (int)getpid());
   char args[1024];
-  snprintf(args, sizeof args, "report " DATED " -o %s --as-of 2026-06-15", dir);
+  snprintf(args, sizeof args, "report %s -o %s %s", plan, dir, extra);
   rg_test_run r = rg_test_respgraph(args);
   cr_assert_eq(r.code, 0, "%s", r.err);
   rg_test_run_free(&r);
@@ -126,6 +128,12 @@ Test(deadlines_cli, the_report_has_the_heat_map_the_period_sheets_and_the_lights
   snprintf(path, sizeof path, "%s/index.html", dir);
   char *html = rg_test_slurp(path, NULL);
   cr_assert_not_null(html);
+  return html;
+}
+
+Test(deadlines_cli, the_report_has_the_heat_map_the_period_sheets_and_the_lights) {
+  char dir[256], args[1024], path[512];
+  char *html = report_page(DATED, "--as-of 2026-06-15", "deadlines-report", dir, sizeof dir);
   cr_expect_not_null(strstr(html, "<section id=\"load-by-month\"><h2>按月负荷</h2>"));
   cr_expect_not_null(strstr(html, "<svg class=\"chart heatmap\""));
   /* 按季度负荷 is a sheet and a CSV: the page shows the months */
@@ -158,17 +166,8 @@ Test(deadlines_cli, the_report_has_the_heat_map_the_period_sheets_and_the_lights
 /* The bundled plan gives no 完成时限: every task would spread over the whole
  * year, so the report has no period views (flat rows repeating the loads). */
 Test(deadlines_cli, a_plan_without_dated_deadlines_gets_no_period_views) {
-  char dir[256];
-  snprintf(dir, sizeof dir, "/tmp/rg-undated-report-%d", (int)getpid());
-  char args[1024];
-  snprintf(args, sizeof args, "report " SEED " -o %s", dir);
-  rg_test_run r = rg_test_respgraph(args);
-  cr_assert_eq(r.code, 0, "%s", r.err);
-  rg_test_run_free(&r);
-  char path[512];
-  snprintf(path, sizeof path, "%s/index.html", dir);
-  char *html = rg_test_slurp(path, NULL);
-  cr_assert_not_null(html);
+  char dir[256], args[1024], path[512];
+  char *html = report_page(SEED, "", "undated-report", dir, sizeof dir);
   cr_expect_null(strstr(html, "id=\"load-by-month\""));
   cr_expect_null(strstr(html, "<svg class=\"chart heatmap\""));
   free(html);
