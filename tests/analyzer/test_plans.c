@@ -5,21 +5,8 @@
 #include <string.h>
 
 #include "analyze.h"
+#include "common/plans.h"
 #include "plans.h"
-
-/* A plan with tasks (number, text, lead, support or NULL). */
-static rg_plan *plan_of(const char *const (*t)[4], int n) {
-  rg_plan *p = rg_plan_new("p.txt");
-  for (int i = 0; i < n; i++) {
-    int k = rg_plan_add_task(p, t[i][0], t[i][1], -1, -1, i + 1);
-    rg_plan_link(p, k, rg_plan_intern_unit(p, t[i][2], RG_KIND_UNIT, i + 1), RG_ROLE_LEAD, i + 1);
-    if (t[i][3])
-      rg_plan_link(p, k, rg_plan_intern_unit(p, t[i][3], RG_KIND_UNIT, i + 1), RG_ROLE_SUPPORT,
-                   i + 1);
-  }
-  rg_plan_finalize(p);
-  return p;
-}
 
 /* OLD: 1 推进营商环境改革 (营商局 leads, 财政局 supports), 2 加快数字政府建设
  * (数据局, 营商局), 3 开展消费促进活动 (商务局).
@@ -39,7 +26,7 @@ static const char *const NEW[][4] = {{"1", "推进营商环境改革", "市营�
                                      {"3", "新建养老服务设施", "市民政局", NULL}};
 
 Test(compare, the_changes_of_two_hand_built_plans) {
-  rg_plan *o = plan_of(OLD, 3), *n = plan_of(NEW, 3);
+  rg_plan *o = fx_plan_texts("p.txt", OLD, 3), *n = fx_plan_texts("p.txt", NEW, 3);
   rg_analysis_opts opts;
   rg_analysis_opts_init(&opts);
   rg_results ro, rn;

@@ -41,6 +41,21 @@ static inline rg_plan *fx_plan(const fx_task *tasks, int n) {
   return p;
 }
 
+/* A plan read from path with tasks {number, text, lead, support or NULL}:
+ * one lead and at most one support each (the compare and merge suites). */
+static inline rg_plan *fx_plan_texts(const char *path, const char *const (*t)[4], int n) {
+  rg_plan *p = rg_plan_new(path);
+  for (int i = 0; i < n; i++) {
+    int k = rg_plan_add_task(p, t[i][0], t[i][1], -1, -1, i + 1);
+    rg_plan_link(p, k, rg_plan_intern_unit(p, t[i][2], RG_KIND_UNIT, i + 1), RG_ROLE_LEAD, i + 1);
+    if (t[i][3])
+      rg_plan_link(p, k, rg_plan_intern_unit(p, t[i][3], RG_KIND_UNIT, i + 1), RG_ROLE_SUPPORT,
+                   i + 1);
+  }
+  rg_plan_finalize(p);
+  return p;
+}
+
 /* hub leads four tasks, each with one leaf; a collective and a generic ride
  * along on the first two tasks. */
 static inline rg_plan *fx_star(void) {

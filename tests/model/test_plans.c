@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "common/plans.h"
 #include "merge.h"
 #include "reading.h"
 #include "similar.h"
@@ -43,20 +44,6 @@ Test(similar, length_test_is_a_bound) {
   rg_bigrams_free(&b);
 }
 
-/* A plan with tasks (number, text, lead, support or NULL). */
-static rg_plan *plan_of(const char *path, const char *const (*t)[4], int n) {
-  rg_plan *p = rg_plan_new(path);
-  for (int i = 0; i < n; i++) {
-    int k = rg_plan_add_task(p, t[i][0], t[i][1], -1, -1, i + 1);
-    rg_plan_link(p, k, rg_plan_intern_unit(p, t[i][2], RG_KIND_UNIT, i + 1), RG_ROLE_LEAD, i + 1);
-    if (t[i][3])
-      rg_plan_link(p, k, rg_plan_intern_unit(p, t[i][3], RG_KIND_UNIT, i + 1), RG_ROLE_SUPPORT,
-                   i + 1);
-  }
-  rg_plan_finalize(p);
-  return p;
-}
-
 Test(merge, keys_tasks_by_plan_and_counts_a_repeated_task_once) {
   static const char *const a[][4] = {
       {"1", "推进城镇老旧小区改造完成加装电梯二百部", "市房产局", "市城乡建设局"},
@@ -66,7 +53,7 @@ Test(merge, keys_tasks_by_plan_and_counts_a_repeated_task_once) {
       {"1", "推进城镇老旧小区改造,完成加装电梯二百部。", "市城乡建设局", "市财政局"},
       {"2", "新建社区养老服务设施二十处", "市民政局", NULL},
   };
-  rg_plan *p[2] = {plan_of("x/gzbg.txt", a, 2), plan_of("y/msss.html", b, 2)};
+  rg_plan *p[2] = {fx_plan_texts("x/gzbg.txt", a, 2), fx_plan_texts("y/msss.html", b, 2)};
   const char *labels[2] = {"gzbg", "msss"};
   rg_plan *m = rg_plan_merge(p, labels, 2, RG_DUP_THRESHOLD);
   rg_plan_free(p[0]);
