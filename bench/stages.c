@@ -37,7 +37,9 @@
  *                projection; respgraph itself colours meetings, not units
  * and the work rg_analyze does beyond the peers ("extra": true): harmonic
  * (already in betweenness),
- * constraint (rg_constraint_burt), coreness, leiden_runs (the analyzer's
+ * constraint (rg_constraint_burt, timed even when rg_analyze leaves it out by
+ * its work bound: then the analyze line says "constraint_skipped": true),
+ * coreness, leiden_runs (the analyzer's
  * RG_LEIDEN_RUNS or RG_LEIDEN_RUNS_SMALL seeded runs).
  *   analyze      rg_analyze (analyzer/analyze.h): projection, loads,
  *                overload, ties, betweenness, harmonic, eigenvector,
@@ -381,8 +383,10 @@ int main(int argc, char **argv) {
   rg_analysis_opts_init(&ao);
   ao.threads = threads;
   if (rg_analyze(plan, &ao, &r, &err)) return die("analyze", &err, 0);
-  double t_analyze = stage(
-      "analyze", json_pack("{s:i, s:f}", "clusters", r.n_clusters, "modularity", r.modularity));
+  double t_analyze =
+      stage("analyze", json_pack("{s:i, s:f, s:b, s:b}", "clusters", r.n_clusters, "modularity",
+                                 r.modularity, "approximate_betweenness", r.approximate_betweenness,
+                                 "constraint_skipped", r.constraint_skipped));
 
   if (no_meetings) {
     rg_results_free(&r);
