@@ -63,7 +63,8 @@ typedef struct run {
   int progress;
   struct timespec t0;
   rg_error *err;
-  char **written; /* names relative to dir ("index.html", "diagrams/collab.svg") */
+  rg_outbatch *batch; /* every file but the manifest: synced and renamed together */
+  char **written;     /* names relative to dir ("index.html", "diagrams/collab.svg") */
   size_t n_written, cap_written;
 } run;
 
@@ -155,6 +156,7 @@ static rg_status open_out(run *r, int in_diagrams, const char *name, rg_outfile 
       rg_outfile_open_at(o, in_diagrams ? r->ddirfd : r->dirfd,
                          in_diagrams ? r->ddir_shown : r->dir, name, RG_OUT_NOFOLLOW, r->err);
   if (st == RG_OK) {
+    o->batch = r->batch;
     char *rel = in_diagrams ? path_in("diagrams", name) : rg_xstrdup(name);
     record(r, rel);
     free(rel);
@@ -494,6 +496,7 @@ rg_status rg_report_write(const rg_plan *plan, const rg_results *results,
            .ddirfd = -1,
            .lockfd = -1,
            .progress = opts.progress,
+           .batch = rg_outbatch_new(),
            .err = err};
   clock_gettime(CLOCK_MONOTONIC, &r.t0);
   rg_report_data d;
@@ -507,6 +510,12 @@ rg_status rg_report_write(const rg_plan *plan, const rg_results *results,
   if (st == RG_OK) st = put_csvs(&r, &d, &opts), step(&r, "CSV files");
   if (st == RG_OK) st = put_graphml(&r, &d), step(&r, "graph.graphml");
   if (st == RG_OK) st = meeting_files(&r, plan, &opts, opts.lang && !strcmp(opts.lang, "en"));
+  /* The files written so far go into place even when a step failed, as each
+   * did before the batch: the folder then holds whole files of either run. */
+  rg_error later;
+  rg_status bs = rg_outbatch_finish(r.batch, st == RG_OK ? err : &later);
+  if (st == RG_OK) st = bs;
+  step(&r, "files synced");
   if (locked) {
     rg_status fs = finish_folder(&r, st == RG_OK);
     if (st == RG_OK) st = fs;
