@@ -1215,7 +1215,8 @@ static void command_help(const command *c) {
            "      --max-task-units N        leave out of the ties every task naming more\n"
            "                                than N concrete units\n"
            "      --threads N               threads for the analysis (default: every core,\n"
-           "                                here %d); the output is the same for any N\n",
+           "                                here %d, or one for a small plan); the output\n"
+           "                                is the same for any N\n",
            RG_BYTES_PER_TIE, rg_default_max_ties(NULL), rg_default_threads());
   printf("  -h, --help                    this help\n");
 }
