@@ -157,6 +157,22 @@ static GVC_t *gv_context(void) {
   return gvc;
 }
 
+/* rg_diagram_font_check for render, remembered for the last family asked
+ * (a report asks 66 times for the same one; FcFontList each time was 7 ms).
+ * Under gv_lock, like the rest of the process-wide Graphviz state. */
+static int font_check(const char *family, char **matched) {
+  static char *last_family, *last_matched;
+  static int last_found;
+  if (!last_family || strcmp(last_family, family)) {
+    free(last_family);
+    free(last_matched);
+    last_found = rg_diagram_font_check(family, &last_matched);
+    last_family = rg_xstrdup(family);
+  }
+  *matched = last_matched ? rg_xstrdup(last_matched) : NULL;
+  return last_found;
+}
+
 static const char *const engines[] = {"dot",   "neato", "fdp",   "sfdp",
                                       "circo", "twopi", "osage", NULL};
 
@@ -278,7 +294,7 @@ static rg_status render(const rg_plan *plan, const rg_results *results, const rg
   const char *want = opts->font && *opts->font ? opts->font : RG_DIAGRAM_DEFAULT_FONT;
   char *matched = NULL;
   ctx.font = want;
-  if (strcmp(format, "dot") && !rg_diagram_font_check(want, &matched)) {
+  if (strcmp(format, "dot") && !font_check(want, &matched)) {
     if (matched) {
       if (!opts->quiet)
         fprintf(stderr,
