@@ -220,6 +220,7 @@ typedef struct waiting {
 } waiting;
 
 struct rg_outbatch {
+  mtx_t lock; /* files may be committed from several threads */
   waiting *w;
   size_t n, cap;
   atomic_size_t next; /* the next file a syncing thread takes */
@@ -229,7 +230,11 @@ struct rg_outbatch {
  * journal commits; they wait on the disk, not on a core. */
 #define SYNC_THREADS 8
 
-rg_outbatch *rg_outbatch_new(void) { return rg_xcalloc(1, sizeof(rg_outbatch)); }
+rg_outbatch *rg_outbatch_new(void) {
+  rg_outbatch *b = rg_xcalloc(1, sizeof(rg_outbatch));
+  if (mtx_init(&b->lock, mtx_plain) != thrd_success) abort();
+  return b;
+}
 
 /* Flush and close o now; its fsync and rename wait in o->batch. The batch
  * keeps a descriptor of the file as written (a descriptor opened later might
@@ -253,9 +258,11 @@ static rg_status defer(rg_outfile *o, rg_error *err) {
     return s;
   }
   rg_outbatch *b = o->batch;
+  mtx_lock(&b->lock);
   RG_GROW(b->w, b->cap, b->n + 1);
   b->w[b->n++] =
       (waiting){.dirfd = o->dirfd, .fd = fd, .tmp = o->tmp, .name = o->name, .shown = o->shown};
+  mtx_unlock(&b->lock);
   o->tmp = o->name = o->shown = NULL; /* the batch owns them now */
   clear(o);
   return RG_OK;
@@ -301,6 +308,7 @@ rg_status rg_outbatch_finish(rg_outbatch *b, rg_error *err) {
     free(w->shown);
   }
   free(b->w);
+  mtx_destroy(&b->lock);
   free(b);
   return st;
 }

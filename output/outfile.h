@@ -80,7 +80,8 @@ rg_status rg_outfile_write(const char *path, const void *data, size_t len, rg_er
 rg_status rg_outfile_write_at(int dirfd, const char *dir_shown, const char *name, int flags,
                               const void *data, size_t len, rg_error *err);
 
-/* An empty batch (see above). */
+/* An empty batch (see above). Files may be committed to it from several
+ * threads; rg_outbatch_finish is called once, when they are done. */
 rg_outbatch *rg_outbatch_new(void);
 /* fsync every waiting file, all at once, then rename each into place in the
  * order of their commits. A file whose fsync or rename fails is an error
