@@ -13,6 +13,7 @@
 #include <threads.h>
 #include <utf8proc.h>
 
+#include "diagram_text.h"
 #include "diagram_views.h"
 #include "outfile.h"
 #include "stamp.h"
@@ -153,7 +154,10 @@ static rg_status gv_check(const char *stage, int quiet, rg_error *err) {
  * freed memory (found by AddressSanitizer). */
 static GVC_t *gv_context(void) {
   static GVC_t *gvc;
-  if (!gvc) gvc = gvContext();
+  if (!gvc) {
+    gvc = gvContext();
+    rg_diagram_text_install(gvc);
+  }
   return gvc;
 }
 
@@ -203,6 +207,8 @@ static rg_status graph_render(Agraph_t *g, const char *engine, const char *forma
   agerrlevel_t old_level = agseterr(AGWARN);
   gv_begin();
   GVC_t *gvc = gv_context();
+  /* cairo draws each text's pango layout: PNG and PDF measure afresh */
+  rg_diagram_text_remember(strcmp(format, "png") && strcmp(format, "pdf"));
   if (!strcmp(format, "dot")) {
     /* The graph as built, before layout adds positions: for `dot -Tsvg`
      * and for goldens that do not depend on layout arithmetic. */
