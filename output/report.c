@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <jansson.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -266,12 +267,15 @@ static rg_status collab(run *r, rg_report_data *d, rg_diagram_opts *dopts) {
 /* The files that need no ego diagram (workbook, JSON, CSV, GraphML, meeting
  * files) are written on a second thread while this one draws the ego
  * diagrams (Graphviz, one thread at a time, diagram.c); then that thread
- * sanitises each ego SVG for the page (libxml2) as it is drawn. It has its
- * own error and list of written names: the manifest lists this thread's
- * names, then the page, then its names, in the order one thread wrote them. */
+ * writes each ego SVG and sanitises it for the page (libxml2) as it is
+ * drawn. It has its own error and lists of written names: the manifest
+ * lists the collab diagram, the ego diagrams, the page, then the other
+ * files, in the order one thread wrote them. */
 typedef struct side {
-  run r; /* the folder; its own err and written names */
+  run r;  /* the folder; its own err and written names (the files) */
+  run eg; /* the same, for the ego diagrams' names */
   rg_error err;
+  atomic_int failed; /* set when a file failed: no more diagrams are needed */
   rg_report_data *d;
   rg_status st;
   mtx_t lock;
@@ -316,17 +320,20 @@ static int side_main(void *arg) {
   if (st == RG_OK) st = put_csvs(r, d, o), step(r, "CSV files");
   if (st == RG_OK) st = put_graphml(r, d), step(r, "graph.graphml");
   if (st == RG_OK) st = meeting_files(r, d->plan, o, o->lang && !strcmp(o->lang, "en"));
-  s->st = st;
+  if (st != RG_OK) atomic_store(&s->failed, 1);
   char *svg;
   size_t len;
   for (int i = 0; side_take(s, i, &svg, &len); i++) {
     if (!svg) continue;
     int u = d->res->units[i].unit;
+    if (st == RG_OK) st = put_bytes(&s->eg, 1, d->ego_file[u] + strlen("diagrams/"), svg, len);
+    if (st != RG_OK) atomic_store(&s->failed, 1);
     char prefix[32];
     snprintf(prefix, sizeof prefix, "e%d-", u);
     d->ego_svg[u] = rg_html_svg_inline(svg, len, prefix);
     free(svg);
   }
+  s->st = st;
   return 0;
 }
 
@@ -338,6 +345,8 @@ static void side_start(side *s, const run *r, rg_report_data *d) {
   s->r.err = &s->err;
   s->r.written = NULL;
   s->r.n_written = s->r.cap_written = 0;
+  s->eg = s->r;
+  atomic_init(&s->failed, 0);
   rg_error_clear(&s->err);
   s->d = d;
   int rows = d->res->n_units + 1;
@@ -381,17 +390,17 @@ static rg_status side_join(side *s, rg_status st, rg_error *err) {
   return st;
 }
 
-/* The manifest's order: this thread's names, then the second thread's. */
-static void side_names(run *r, side *s) {
-  for (size_t i = 0; i < s->r.n_written; i++) {
+/* Move the names of from to the end of r's (the manifest's order). */
+static void side_names(run *r, run *from) {
+  for (size_t i = 0; i < from->n_written; i++) {
     RG_GROW(r->written, r->cap_written, r->n_written + 1);
-    r->written[r->n_written++] = s->r.written[i];
+    r->written[r->n_written++] = from->written[i];
   }
-  free(s->r.written);
+  free(from->written);
 }
 
-/* The ego diagram of each concrete unit, in load order: written here, and
- * handed to the second thread to be sanitised for the page. */
+/* The ego diagram of each concrete unit, in load order, handed to the
+ * second thread to be written and sanitised for the page. */
 static rg_status egos(run *r, rg_report_data *d, rg_diagram_opts *dopts, side *s) {
   if (!d->ego_svg) return RG_OK;
   const rg_plan *plan = d->plan;
@@ -406,9 +415,9 @@ static rg_status egos(run *r, rg_report_data *d, rg_diagram_opts *dopts, side *s
     size_t len = 0;
     st = rg_diagram_render_mem(plan, d->res, dopts, "svg", &svg, &len, r->err);
     free(view);
-    if (st == RG_OK) st = put_bytes(r, 1, d->ego_file[u] + strlen("diagrams/"), svg, len);
     side_give(s, i, st == RG_OK ? svg : NULL, len);
     if (st != RG_OK) free(svg);
+    if (atomic_load(&s->failed)) break; /* its error is reported by side_join */
   }
   step(r, "ego diagrams");
   return st;
@@ -647,8 +656,9 @@ rg_status rg_report_write(const rg_plan *plan, const rg_results *results,
     side_start(&s, &r, &d);
     st = egos(&r, &d, &dopts, &s);
     st = side_join(&s, st, err);
+    side_names(&r, &s.eg);
     if (st == RG_OK) st = put_page(&r, &d), step(&r, "index.html");
-    side_names(&r, &s);
+    side_names(&r, &s.r);
   }
   /* The files written so far go into place even when a step failed, as each
    * did before the batch: the folder then holds whole files of either run. */
