@@ -1,12 +1,14 @@
 /* stages.c - rg_bench_stages: respgraph's pipeline timed stage by stage, as JSON lines.
  *
  * Usage: rg_bench_stages PLAN [--input-format auto|text|csv|html] [--seed N] [--threads N]
- *        [--read-only]
+ *        [--read-only] [--no-meetings]
  *
  * --threads N: threads for the path sums, constraint and rg_analyze
  * (default every core, as the CLI).
  *
  * --read-only stops after the read stage (parser throughput on big files).
+ * --no-meetings leaves out the last stage, joint meetings (scripts/bench --scaling
+ * needs only the analysis, and meetings take minutes at millions of tasks).
  *
  * Prints one JSON object per line, {"stage", "seconds", ...}, with the same
  * stage names as bench/peers/{nx,ig}_pipeline.py, then "analyze" (the whole rg_analyze, as
@@ -117,6 +119,37 @@ static int print_rss(void) {
   return 0;
 }
 
+/* Joint meetings as `respgraph meetings --start 2026-09-21` plans them:
+ * partition by unit-minutes and the calendar schedule (the overloaded units
+ * come from the analysis r, which is freed here). */
+static int time_meetings(const rg_plan *plan, rg_results *r) {
+  rg_error err;
+  rg_error_clear(&err);
+  unsigned char *over = calloc((size_t)plan->n_units + 1, 1);
+  for (int u = 0; u < plan->n_units; u++)
+    over[u] = r->row_of_unit[u] >= 0 && r->units[r->row_of_unit[u]].overloaded;
+  rg_results_free(r);
+  rg_meeting_opts mo;
+  rg_meeting_opts_init(&mo);
+  mo.start = 20717; /* 2026-09-21 */
+  mo.overloaded = over;
+  rg_meeting_plan mp;
+  t_mark = now();
+  c_mark = cpu_now();
+  if (rg_meetings_plan(plan, &mo, &mp, &err)) {
+    free(over);
+    return die("meetings", &err, 0);
+  }
+  stage("meetings",
+        json_pack("{s:i, s:i, s:I, s:I, s:f, s:i}", "coordination_tasks", mp.coordination_tasks,
+                  "meetings", mp.n_meetings, "unit_minutes", (json_int_t)mp.unit_minutes,
+                  "naive_unit_minutes", (json_int_t)mp.naive_unit_minutes, "relevance",
+                  mp.relevance, "working_days", mp.working_days));
+  rg_meeting_plan_free(&mp);
+  free(over);
+  return 0;
+}
+
 #define IG(call, what)                                                                             \
   do {                                                                                             \
     igraph_error_t rc_ = (call);                                                                   \
@@ -127,7 +160,7 @@ int main(int argc, char **argv) {
   const char *path = NULL;
   rg_load_opts lo = {0};
   unsigned long seed = RG_DEFAULT_SEED;
-  int read_only = 0, threads = 0; /* 0: every core, as the CLI */
+  int read_only = 0, no_meetings = 0, threads = 0; /* 0: every core, as the CLI */
   for (int i = 1; i < argc; i++) {
     if (!strcmp(argv[i], "--input-format") && i + 1 < argc) {
       int f = rg_input_format_parse(argv[++i]);
@@ -142,18 +175,20 @@ int main(int argc, char **argv) {
       threads = atoi(argv[++i]);
     } else if (!strcmp(argv[i], "--read-only")) {
       read_only = 1;
+    } else if (!strcmp(argv[i], "--no-meetings")) {
+      no_meetings = 1;
     } else if (!path && argv[i][0] != '-') {
       path = argv[i];
     } else {
       fputs("usage: rg_bench_stages PLAN [--input-format auto|text|csv|html] [--seed N] "
-            "[--threads N] [--read-only]\n",
+            "[--threads N] [--read-only] [--no-meetings]\n",
             stderr);
       return 2;
     }
   }
   if (!path) {
     fputs("usage: rg_bench_stages PLAN [--input-format auto|text|csv|html] [--seed N] "
-          "[--threads N] [--read-only]\n",
+          "[--threads N] [--read-only] [--no-meetings]\n",
           stderr);
     return 2;
   }
@@ -349,28 +384,11 @@ int main(int argc, char **argv) {
   double t_analyze = stage(
       "analyze", json_pack("{s:i, s:f}", "clusters", r.n_clusters, "modularity", r.modularity));
 
-  /* joint meetings as `respgraph meetings --start 2026-09-21` plans them:
-   * partition by unit-minutes and the calendar schedule (the overloaded
-   * units come from the analysis above) */
-  unsigned char *over = calloc((size_t)plan->n_units + 1, 1);
-  for (int u = 0; u < plan->n_units; u++)
-    over[u] = r.row_of_unit[u] >= 0 && r.units[r.row_of_unit[u]].overloaded;
-  rg_results_free(&r);
-  rg_meeting_opts mo;
-  rg_meeting_opts_init(&mo);
-  mo.start = 20717; /* 2026-09-21 */
-  mo.overloaded = over;
-  rg_meeting_plan mp;
-  t_mark = now();
-  c_mark = cpu_now();
-  if (rg_meetings_plan(plan, &mo, &mp, &err)) return die("meetings", &err, 0);
-  stage("meetings",
-        json_pack("{s:i, s:i, s:I, s:I, s:f, s:i}", "coordination_tasks", mp.coordination_tasks,
-                  "meetings", mp.n_meetings, "unit_minutes", (json_int_t)mp.unit_minutes,
-                  "naive_unit_minutes", (json_int_t)mp.naive_unit_minutes, "relevance",
-                  mp.relevance, "working_days", mp.working_days));
-  rg_meeting_plan_free(&mp);
-  free(over);
+  if (no_meetings) {
+    rg_results_free(&r);
+  } else if (time_meetings(plan, &r)) {
+    return 1;
+  }
 
   json_t *tot = json_pack("{s:s, s:f, s:f}", "stage", "total", "seconds", t_read + t_analyze,
                           "stages_sum", stages_sum);

@@ -24,6 +24,9 @@ typedef struct reader {
   rg_csv_records *r;
   long start; /* line where the record being read started */
   int open;   /* a record has fields but is not ended */
+  /* called after each record is complete (may empty r), or NULL */
+  void (*on_rec)(void *ctx, rg_csv_records *r);
+  void *ctx;
 } reader;
 
 static void on_field(void *s, size_t len, void *data) {
@@ -55,19 +58,22 @@ static void on_record(int c, void *data) {
   if (!rd->open) return;
   rd->r->n_rec++;
   rd->open = 0;
+  if (rd->on_rec) rd->on_rec(rd->ctx, rd->r);
 }
 
 static int space_only(unsigned char c) { return c == ' '; }
 
-rg_status rg_csv_records_read(rg_csv_records *out, const char *data, size_t len, char delim,
-                              const char *path, rg_error *err) {
+/* rg_csv_records_read, calling on_rec(ctx, out) after each record. */
+static rg_status records_read(rg_csv_records *out, const char *data, size_t len, char delim,
+                              const char *path, rg_error *err,
+                              void (*on_rec)(void *, rg_csv_records *), void *ctx) {
   memset(out, 0, sizeof *out);
   struct csv_parser p;
   if (csv_init(&p, CSV_APPEND_NULL) != 0)
     return rg_error_set(err, RG_ESYS, path, 0, 0, "cannot start the CSV parser");
   csv_set_delim(&p, (unsigned char)delim);
   csv_set_space_func(&p, space_only);
-  reader rd = {out, 1, 0};
+  reader rd = {out, 1, 0, on_rec, ctx};
   long line = 1;
   rg_status st = RG_OK;
   /* Feed one physical line at a time (ending at \n, \r\n or \r) so that the
@@ -98,6 +104,11 @@ rg_status rg_csv_records_read(rg_csv_records *out, const char *data, size_t len,
   }
   csv_free(&p);
   return st;
+}
+
+rg_status rg_csv_records_read(rg_csv_records *out, const char *data, size_t len, char delim,
+                              const char *path, rg_error *err) {
+  return records_read(out, data, len, delim, path, err, NULL, NULL);
 }
 
 void rg_csv_records_destroy(rg_csv_records *r) {
@@ -157,6 +168,122 @@ static char guess_delim(const char *s, size_t len) {
   return tabs > commas ? '\t' : ',';
 }
 
+/* The records above the header (h): a record with one non-empty cell is the
+ * title, may give the level, and may state a rule. */
+static void title_rows(rg_plan *plan, const rg_csv_records *r, int h) {
+  for (int k = 0; k < h; k++) {
+    const char *only = NULL;
+    int nonempty = 0;
+    for (int i = 0; i < r->rec[k].n; i++)
+      if (!all_empty(rg_csv_field(r, k, i))) {
+        only = rg_csv_field(r, k, i);
+        nonempty++;
+      }
+    if (nonempty == 1 && !plan->meta.title) plan->meta.title = rg_plan_strdup(plan, only);
+    /* a title row gives the level (汝阳县2024年…任务分解表); a note row above
+     * the header may state a rule */
+    if (nonempty == 1) {
+      rg_reading_set_level(plan, only, r->rec[k].line);
+      rg_rule u;
+      if (rg_conv_scan(only, &u)) {
+        rg_conv_record(plan, only, &u, r->rec[k].line, 0);
+        free(u.unit);
+      }
+    }
+  }
+}
+
+/* A long-form plan (task,role,unit...) is read while libcsv reads it: each
+ * record below the header becomes its tasks and links at once and is then
+ * forgotten, so the file's records are never all held (on the 1M-task long
+ * CSV: 2.7 M rows, some 400 MB of records, cells and rows). Other plans
+ * keep every record and are read as before. Errors come as the whole-file
+ * reading gives them: a CSV error first, then the first row whose field
+ * count is wrong, then the first row the plan refuses. */
+typedef struct stream {
+  rg_plan *plan;
+  const rg_load_opts *opts;
+  int state; /* 0: looking for the header, 1: streaming, 2: keeping every record */
+  rg_rows_long *lf;
+  int hn;     /* fields of the header */
+  long hline; /* its line */
+  int rank;   /* the error so far: 0 none, 1 a row refused, 2 a wrong field count */
+  rg_status st;
+  rg_error err;
+  const char **cells;
+  size_t cap_cells;
+} stream;
+
+static void forget_records(rg_csv_records *r) {
+  r->len = 0;
+  r->n_fields = 0;
+  r->n_rec = 0;
+}
+
+/* The header search, on each of the first HEADER_SEARCH records. */
+static void stream_header(stream *sc, rg_csv_records *r) {
+  int k = r->n_rec - 1;
+  const char **v = cells_of(r, k);
+  rg_row header = {v, r->rec[k].n, r->rec[k].line};
+  if (!rg_rows_header_ok(v, header.n, sc->opts ? sc->opts->columns : NULL)) {
+    free(v);
+    if (r->n_rec >= HEADER_SEARCH) sc->state = 2;
+    return;
+  }
+  sc->lf = rg_rows_long_begin(sc->plan, &header, sc->opts);
+  free(v);
+  if (!sc->lf) {
+    sc->state = 2;
+    return;
+  }
+  title_rows(sc->plan, r, k);
+  sc->hn = header.n;
+  sc->hline = header.lineno;
+  sc->state = 1;
+  forget_records(r);
+}
+
+static void stream_record(void *ctx, rg_csv_records *r) {
+  stream *sc = ctx;
+  if (sc->state == 0) stream_header(sc, r);
+  if (sc->state != 1 || r->n_rec == 0) return;
+  for (int k = 0; k < r->n_rec; k++) {
+    rg_row row = {NULL, r->rec[k].n, r->rec[k].line};
+    RG_GROW(sc->cells, sc->cap_cells, (size_t)row.n + 1);
+    for (int i = 0; i < row.n; i++)
+      sc->cells[i] = rg_csv_field(r, k, i);
+    sc->cells[row.n] = NULL;
+    row.cells = sc->cells;
+    if (sc->rank == 2) break;
+    if (row.n != sc->hn && row.n != 1) {
+      int extra_empty = row.n > sc->hn;
+      for (int i = sc->hn; i < row.n && extra_empty; i++)
+        extra_empty = all_empty(row.cells[i]);
+      if (!extra_empty) {
+        sc->st = rg_error_set(&sc->err, RG_EINPUT, sc->plan->path, row.lineno, 0,
+                              "row has %d fields but the header (line %ld) has %d", row.n,
+                              sc->hline, sc->hn);
+        sc->rank = 2;
+        break;
+      }
+      row.n = sc->hn;
+    }
+    if (sc->rank == 0 && (sc->st = rg_rows_long_row(sc->lf, &row, &sc->err))) sc->rank = 1;
+  }
+  forget_records(r);
+}
+
+/* The end of a streamed reading. */
+static rg_status stream_end(stream *sc, rg_error *err) {
+  rg_status st = sc->st;
+  if (st)
+    *err = sc->err;
+  else if (sc->plan->n_tasks == 0)
+    st =
+        rg_error_set(err, RG_EINPUT, sc->plan->path, sc->hline, 0, "no task rows below the header");
+  return st;
+}
+
 rg_status rg_csv_parse(rg_plan *plan, const char *utf8, size_t len, const rg_load_opts *opts,
                        rg_error *err) {
   const char *columns = opts ? opts->columns : NULL;
@@ -164,10 +291,15 @@ rg_status rg_csv_parse(rg_plan *plan, const char *utf8, size_t len, const rg_loa
   delims[0] = guess_delim(utf8, len);
   delims[1] = delims[0] == ',' ? '\t' : ',';
   rg_csv_records r;
+  stream sc = {.plan = plan, .opts = opts};
   int h = -1;
   for (int d = 0; d < 2 && h < 0; d++) {
-    rg_status st = rg_csv_records_read(&r, utf8, len, delims[d], plan->path, err);
-    if (st) {
+    rg_status st =
+        records_read(&r, utf8, len, delims[d], plan->path, err, d == 0 ? stream_record : NULL, &sc);
+    if (!st && d == 0 && sc.state == 1) st = stream_end(&sc, err);
+    if (st || (d == 0 && sc.state == 1)) {
+      rg_rows_long_end(sc.lf);
+      free(sc.cells);
       rg_csv_records_destroy(&r);
       return st;
     }
@@ -211,26 +343,7 @@ rg_status rg_csv_parse(rg_plan *plan, const char *utf8, size_t len, const rg_loa
                         HEADER_SEARCH);
   }
   rg_status st = RG_OK;
-  for (int k = 0; k < h; k++) {
-    const char *only = NULL;
-    int nonempty = 0;
-    for (int i = 0; i < r.rec[k].n; i++)
-      if (!all_empty(rg_csv_field(&r, k, i))) {
-        only = rg_csv_field(&r, k, i);
-        nonempty++;
-      }
-    if (nonempty == 1 && !plan->meta.title) plan->meta.title = rg_plan_strdup(plan, only);
-    /* a title row gives the level (汝阳县2024年…任务分解表); a note row above
-     * the header may state a rule */
-    if (nonempty == 1) {
-      rg_reading_set_level(plan, only, r.rec[k].line);
-      rg_rule u;
-      if (rg_conv_scan(only, &u)) {
-        rg_conv_record(plan, only, &u, r.rec[k].line, 0);
-        free(u.unit);
-      }
-    }
-  }
+  title_rows(plan, &r, h);
   int hn = r.rec[h].n;
   int nrows = r.n_rec - h;
   rg_row *rows = rg_xcalloc((size_t)nrows + 1, sizeof *rows);

@@ -737,34 +737,44 @@ static rg_status parse_wide(rg_plan *plan, const colmap *m, const char *const *h
 
 /* ------------------------------------------------------------ long form */
 
+/* Task number -> task: open addressing with the number's hash kept in the
+ * slot, so growing never reads the tasks and a probe compares a number only
+ * when the hashes agree. */
 typedef struct numtab {
-  int *slots; /* task index or -1 */
-  size_t cap;
+  struct numslot {
+    unsigned hash;
+    int task; /* -1 empty */
+  } * slots;
+  size_t cap; /* power of two */
   size_t used;
 } numtab;
 
-static size_t numtab_slot(const numtab *t, const rg_plan *plan, const char *num) {
-  size_t i = rg_fnv1a_str(num) & (t->cap - 1);
-  while (t->slots[i] >= 0 && strcmp(plan->tasks[t->slots[i]].number, num) != 0)
+static size_t numtab_slot(const numtab *t, const rg_plan *plan, const char *num, unsigned h) {
+  size_t i = h & (t->cap - 1);
+  while (t->slots[i].task >= 0 &&
+         (t->slots[i].hash != h || strcmp(plan->tasks[t->slots[i].task].number, num) != 0))
     i = (i + 1) & (t->cap - 1);
   return i;
 }
 
-static void numtab_grow(numtab *t, const rg_plan *plan) {
-  size_t cap = t->cap ? t->cap * 2 : 64;
-  numtab n = {rg_xmalloc(cap * sizeof(int)), cap, 0};
+static void numtab_grow(numtab *t) {
+  size_t cap = t->cap ? t->cap * 2 : 1024;
+  struct numslot *slots = rg_xmalloc(cap * sizeof *slots);
   for (size_t i = 0; i < cap; i++)
-    n.slots[i] = -1;
+    slots[i].task = -1;
   for (size_t i = 0; i < t->cap; i++)
-    if (t->slots[i] >= 0) {
-      n.slots[numtab_slot(&n, plan, plan->tasks[t->slots[i]].number)] = t->slots[i];
-      n.used++;
+    if (t->slots[i].task >= 0) {
+      size_t j = t->slots[i].hash & (cap - 1);
+      while (slots[j].task >= 0)
+        j = (j + 1) & (cap - 1);
+      slots[j] = t->slots[i];
     }
   free(t->slots);
-  *t = n;
+  t->slots = slots;
+  t->cap = cap;
 }
 
-/* A table from strings to an int, owned by one parse_long call: the keys are
+/* A table from strings to an int, owned by one long-form reading: the keys are
  * copied into one arena (no allocation per key). It maps a raw unit cell to
  * its unit, so each distinct raw cell is trimmed and NFKC'd once however
  * often it is printed. */
@@ -858,80 +868,210 @@ static int parse_kind(const char *s, rg_kind *kind) {
   return ok;
 }
 
-static rg_status parse_long(rg_plan *plan, const colmap *m, const rg_row *rows, int nrows,
-                            rg_error *err) {
-  int c_task = m->first[COL_TASK] >= 0 ? m->first[COL_TASK] : m->first[COL_ID];
-  int c_role = m->first[COL_ROLE], c_unit = m->first[COL_UNIT], c_kind = m->first[COL_KIND];
-  int c_text = m->first[COL_TEXT];
-  if (c_text < 0 && m->first[COL_TASK] >= 0 && m->first[COL_ID] >= 0) c_text = m->first[COL_TASK];
-  if (c_text == c_task) c_text = -1;
-  /* tab: cleaned number -> task (keys are the tasks' numbers); raw_units:
-   * the unit cell as printed -> unit (filled once the row is accepted) */
-  numtab tab = {0};
-  numtab_grow(&tab, plan);
-  strtab raw_units = {0};
-  /* the task cell of the last accepted row: the rows of a task follow each
-   * other, and they skip cleaning the number and looking it up */
-  const char *last_raw = NULL;
-  int last_task = -1;
-  cursor cur = {-1, -1, NULL};
+/* A long-form table being read, row by row. */
+struct rg_rows_long {
+  rg_plan *plan;
+  colmap m;
+  int c_task, c_role, c_unit, c_kind, c_text;
+  numtab tab;       /* cleaned number -> task (keys are the tasks' numbers) */
+  strtab raw_units; /* the unit cell as printed -> unit (once the row is accepted) */
+  /* the task cell of the last accepted row (a copy: a streamed row's cells
+   * do not outlive it): the rows of a task follow each other, and they skip
+   * cleaning the number and looking it up */
+  char *last_raw;
+  size_t cap_last;
+  int last_task;
+  cursor cur;
+};
+
+static void long_init(rg_rows_long *s, rg_plan *plan) {
+  const colmap *m = &s->m;
+  s->plan = plan;
+  s->c_task = m->first[COL_TASK] >= 0 ? m->first[COL_TASK] : m->first[COL_ID];
+  s->c_role = m->first[COL_ROLE], s->c_unit = m->first[COL_UNIT], s->c_kind = m->first[COL_KIND];
+  s->c_text = m->first[COL_TEXT];
+  if (s->c_text < 0 && m->first[COL_TASK] >= 0 && m->first[COL_ID] >= 0)
+    s->c_text = m->first[COL_TASK];
+  if (s->c_text == s->c_task) s->c_text = -1;
+  memset(&s->tab, 0, sizeof s->tab);
+  numtab_grow(&s->tab);
+  memset(&s->raw_units, 0, sizeof s->raw_units);
+  s->last_raw = NULL;
+  s->cap_last = 0;
+  s->last_task = -1;
+  s->cur = (cursor){-1, -1, NULL};
+}
+
+/* A task cell that cleans to itself (clean_id): ASCII letters and digits. */
+static int plain_id(const char *s) {
+  if (!*s) return 0;
+  for (; *s; s++)
+    if (!((*s >= '0' && *s <= '9') || (*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z')))
+      return 0;
+  return 1;
+}
+
+/* The task of an accepted row whose task cell cleans to num: found, or added. */
+static int long_task(rg_rows_long *s, const rg_row *r, const char *num) {
+  rg_plan *plan = s->plan;
+  unsigned h = (unsigned)rg_fnv1a_str(num);
+  size_t slot = numtab_slot(&s->tab, plan, num, h);
+  int task = s->tab.slots[slot].task;
+  if (task >= 0) return task;
+  if (s->m.first[COL_CHAPTER] >= 0)
+    chapter_column(plan, &s->cur, cell(r, s->m.first[COL_CHAPTER]), r->lineno);
+  char *text = s->c_text >= 0 ? rg_trim_dup(cell(r, s->c_text)) : rg_xstrdup("");
+  task = add_task(plan, &s->cur, num, text, r->lineno);
+  free(text);
+  s->tab.slots[slot].hash = h;
+  s->tab.slots[slot].task = task;
+  if (++s->tab.used * 2 > s->tab.cap) numtab_grow(&s->tab);
+  return task;
+}
+
+rg_status rg_rows_long_row(rg_rows_long *s, const rg_row *r, rg_error *err) {
+  rg_plan *plan = s->plan;
+  int any = 0;
+  for (int c = 0; c < r->n && !any; c++)
+    any = !rg_is_blank(r->cells[c]);
+  if (!any) return RG_OK;
+  const char *raw_task = cell(r, s->c_task), *raw_unit = cell(r, s->c_unit);
+  int task = s->last_raw && !strcmp(raw_task, s->last_raw) ? s->last_task : -1;
+  int u = strtab_get(&s->raw_units, raw_unit);
+  int plain = task < 0 && plain_id(raw_task);
+  char *num = task < 0 && !plain ? clean_id(raw_task) : NULL;
+  char *unit = u < 0 ? nfkc_trim(raw_unit) : NULL;
+  rg_role role;
+  rg_kind kind = RG_KIND_UNIT;
   rg_status st = RG_OK;
-  for (int i = 1; i < nrows && !st; i++) {
-    const rg_row *r = &rows[i];
-    int any = 0;
-    for (int c = 0; c < r->n && !any; c++)
-      any = !rg_is_blank(r->cells[c]);
-    if (!any) continue;
-    const char *raw_task = cell(r, c_task), *raw_unit = cell(r, c_unit);
-    int task = last_raw && !strcmp(raw_task, last_raw) ? last_task : -1;
-    int u = strtab_get(&raw_units, raw_unit);
-    char *num = task < 0 ? clean_id(raw_task) : NULL;
-    char *unit = u < 0 ? nfkc_trim(raw_unit) : NULL;
-    rg_role role;
-    rg_kind kind = RG_KIND_UNIT;
-    if (num && !*num) {
-      st = rg_error_set(err, RG_EINPUT, plan->path, r->lineno, 0, "the task column is empty");
-    } else if (!parse_role(cell(r, c_role), &role)) {
-      st = rg_error_set(err, RG_EINPUT, plan->path, r->lineno, 0,
-                        "unknown role '%s' (expected lead or support)", cell(r, c_role));
-    } else if (c_kind >= 0 && !parse_kind(cell(r, c_kind), &kind)) {
-      st =
-          rg_error_set(err, RG_EINPUT, plan->path, r->lineno, 0,
-                       "unknown kind '%s' (expected unit, collective or generic)", cell(r, c_kind));
-    } else if (unit && !*unit) {
-      st = rg_error_set(err, RG_EINPUT, plan->path, r->lineno, 0, "the unit column is empty");
-    } else {
-      if (task < 0) {
-        size_t slot = numtab_slot(&tab, plan, num);
-        task = tab.slots[slot];
-        if (task < 0) {
-          if (m->first[COL_CHAPTER] >= 0)
-            chapter_column(plan, &cur, cell(r, m->first[COL_CHAPTER]), r->lineno);
-          char *text = c_text >= 0 ? rg_trim_dup(cell(r, c_text)) : rg_xstrdup("");
-          task = add_task(plan, &cur, num, text, r->lineno);
-          free(text);
-          tab.slots[slot] = task;
-          if (++tab.used * 2 > tab.cap) numtab_grow(&tab, plan);
-        }
-      }
-      last_raw = raw_task;
-      last_task = task;
-      set_deadline(plan, m, r, task);
-      if (u < 0) {
-        u = rg_plan_intern_unit(plan, unit, kind, r->lineno);
-        strtab_put(&raw_units, raw_unit, u);
-      }
-      rg_plan_link(plan, task, u, role, r->lineno);
+  if (num && !*num) {
+    st = rg_error_set(err, RG_EINPUT, plan->path, r->lineno, 0, "the task column is empty");
+  } else if (!parse_role(cell(r, s->c_role), &role)) {
+    st = rg_error_set(err, RG_EINPUT, plan->path, r->lineno, 0,
+                      "unknown role '%s' (expected lead or support)", cell(r, s->c_role));
+  } else if (s->c_kind >= 0 && !parse_kind(cell(r, s->c_kind), &kind)) {
+    st = rg_error_set(err, RG_EINPUT, plan->path, r->lineno, 0,
+                      "unknown kind '%s' (expected unit, collective or generic)",
+                      cell(r, s->c_kind));
+  } else if (unit && !*unit) {
+    st = rg_error_set(err, RG_EINPUT, plan->path, r->lineno, 0, "the unit column is empty");
+  } else {
+    if (task < 0) {
+      task = long_task(s, r, plain ? raw_task : num);
+      size_t k = strlen(raw_task) + 1;
+      RG_GROW(s->last_raw, s->cap_last, k);
+      memcpy(s->last_raw, raw_task, k);
     }
-    free(num);
-    free(unit);
+    s->last_task = task;
+    set_deadline(plan, &s->m, r, task);
+    if (u < 0) {
+      u = rg_plan_intern_unit(plan, unit, kind, r->lineno);
+      strtab_put(&s->raw_units, raw_unit, u);
+    }
+    rg_plan_link(plan, task, u, role, r->lineno);
   }
-  free(tab.slots);
-  strtab_destroy(&raw_units);
+  free(num);
+  free(unit);
   return st;
 }
 
+void rg_rows_long_end(rg_rows_long *s) {
+  if (!s) return;
+  free(s->tab.slots);
+  strtab_destroy(&s->raw_units);
+  free(s->last_raw);
+  colmap_destroy(&s->m);
+  free(s);
+}
+
+/* Record how each column was read, for check's summary. */
+static void record_headers(rg_plan *plan, const colmap *m, char *const *heads) {
+  for (int c = 0; c < m->n; c++) {
+    if (!*heads[c]) continue;
+    const char *meaning = "ignored";
+    switch (m->kind[c]) {
+    case COL_ID:
+      meaning = "task number";
+      break;
+    case COL_TASK:
+      meaning = "task text";
+      break;
+    case COL_TEXT:
+      meaning = "task text";
+      break;
+    case COL_LEAD:
+      meaning = "lead units";
+      break;
+    case COL_SUPPORT:
+      meaning = m->cls[c] == RG_CLS_RESP
+                    ? "responsible units: support (the first leads when the plan says so "
+                      "and the row names no lead)"
+                    : "support units";
+      break;
+    case COL_SHARED:
+      meaning = m->cls[c] == RG_CLS_GUIDE
+                    ? "supervising units: support when a lead column names a lead, else "
+                      "lead"
+                    : "responsible units: lead unless a lead column names one";
+      break;
+    case COL_MIXED:
+      meaning = "units: the first listed leads, the others support";
+      break;
+    case COL_PERSON:
+      meaning = "a person, not a unit (kept out)";
+      break;
+    case COL_DEADLINE:
+      meaning = "deadline";
+      break;
+    case COL_CHAPTER:
+      meaning = "chapter";
+      break;
+    case COL_SECTION:
+      meaning = "section";
+      break;
+    case COL_ROLE:
+      meaning = "role (one row per link)";
+      break;
+    case COL_UNIT:
+      meaning = "unit (one row per link)";
+      break;
+    case COL_KIND:
+      meaning = "unit kind";
+      break;
+    default:
+      break;
+    }
+    const rg_reading *rd = rg_reading_of(plan);
+    int dup = 0;
+    for (int i = 0; i < rd->n_headers && !dup; i++)
+      dup = !strcmp(rd->headers[i].header, heads[c]) && !strcmp(rd->headers[i].meaning, meaning);
+    if (!dup) rg_reading_add_header(plan, heads[c], meaning);
+  }
+}
+
 /* ---------------------------------------------------------------- entry */
+
+rg_rows_long *rg_rows_long_begin(rg_plan *plan, const rg_row *header, const rg_load_opts *opts) {
+  colmap m;
+  char bad[256];
+  if (colmap_build(&m, header->cells, header->n, opts ? opts->columns : NULL, bad, sizeof bad) ||
+      !m.long_form ||
+      m.count[COL_LEAD] + m.count[COL_SUPPORT] + m.count[COL_SHARED] + m.count[COL_MIXED]) {
+    colmap_destroy(&m);
+    return NULL;
+  }
+  char **heads = rg_xcalloc((size_t)header->n + 1, sizeof *heads);
+  for (int c = 0; c < header->n; c++)
+    heads[c] = norm_header(header->cells[c] ? header->cells[c] : "");
+  record_headers(plan, &m, heads);
+  for (int c = 0; c < header->n; c++)
+    free(heads[c]);
+  free(heads);
+  rg_rows_long *lf = rg_xcalloc(1, sizeof *lf);
+  lf->m = m;
+  long_init(lf, plan);
+  return lf;
+}
 
 rg_status rg_rows_parse(rg_plan *plan, const rg_row *rows, int nrows, const rg_load_opts *opts,
                         rg_error *err) {
@@ -974,71 +1114,16 @@ rg_status rg_rows_parse(rg_plan *plan, const rg_row *rows, int nrows, const rg_l
     free(b.s);
   }
   if (!st) {
-    /* how each column was read, for check's summary */
-    for (int c = 0; c < m.n; c++) {
-      if (!*heads[c]) continue;
-      const char *meaning = "ignored";
-      switch (m.kind[c]) {
-      case COL_ID:
-        meaning = "task number";
-        break;
-      case COL_TASK:
-        meaning = "task text";
-        break;
-      case COL_TEXT:
-        meaning = "task text";
-        break;
-      case COL_LEAD:
-        meaning = "lead units";
-        break;
-      case COL_SUPPORT:
-        meaning = m.cls[c] == RG_CLS_RESP
-                      ? "responsible units: support (the first leads when the plan says so "
-                        "and the row names no lead)"
-                      : "support units";
-        break;
-      case COL_SHARED:
-        meaning = m.cls[c] == RG_CLS_GUIDE
-                      ? "supervising units: support when a lead column names a lead, else "
-                        "lead"
-                      : "responsible units: lead unless a lead column names one";
-        break;
-      case COL_MIXED:
-        meaning = "units: the first listed leads, the others support";
-        break;
-      case COL_PERSON:
-        meaning = "a person, not a unit (kept out)";
-        break;
-      case COL_DEADLINE:
-        meaning = "deadline";
-        break;
-      case COL_CHAPTER:
-        meaning = "chapter";
-        break;
-      case COL_SECTION:
-        meaning = "section";
-        break;
-      case COL_ROLE:
-        meaning = "role (one row per link)";
-        break;
-      case COL_UNIT:
-        meaning = "unit (one row per link)";
-        break;
-      case COL_KIND:
-        meaning = "unit kind";
-        break;
-      default:
-        break;
-      }
-      const rg_reading *rd = rg_reading_of(plan);
-      int dup = 0;
-      for (int i = 0; i < rd->n_headers && !dup; i++)
-        dup = !strcmp(rd->headers[i].header, heads[c]) && !strcmp(rd->headers[i].meaning, meaning);
-      if (!dup) rg_reading_add_header(plan, heads[c], meaning);
-    }
-    if (m.long_form)
-      st = parse_long(plan, &m, rows, nrows, err);
-    else
+    record_headers(plan, &m, heads);
+    if (m.long_form) {
+      rg_rows_long *lf = rg_xcalloc(1, sizeof *lf);
+      lf->m = m; /* moved: rg_rows_long_end frees it */
+      memset(&m, 0, sizeof m);
+      long_init(lf, plan);
+      for (int i = 1; i < nrows && !st; i++)
+        st = rg_rows_long_row(lf, &rows[i], err);
+      rg_rows_long_end(lf);
+    } else
       st = parse_wide(plan, &m, (const char *const *)heads, rows, nrows);
   }
   for (int c = 0; c < rows[0].n; c++)

@@ -28,6 +28,19 @@ typedef struct rg_row {
 rg_status rg_rows_parse(rg_plan *plan, const rg_row *rows, int nrows, const rg_load_opts *opts,
                         rg_error *err);
 
+/* A long-form table (task,role,unit[,kind,...]) read row by row, as the CSV
+ * reader streams its records instead of holding them all.
+ * rg_rows_long_begin takes the header row; it returns NULL, recording
+ * nothing, when the table is not a long form with no lead or support
+ * columns, or --columns is wrong (then read it with rg_rows_parse). Each data
+ * row then goes to rg_rows_long_row, in order, until one fails; its cells
+ * need not outlive the call. The plan is the one rg_rows_parse makes of the
+ * same rows, with the same first error. rg_rows_long_end(NULL) does nothing. */
+typedef struct rg_rows_long rg_rows_long;
+rg_rows_long *rg_rows_long_begin(rg_plan *plan, const rg_row *header, const rg_load_opts *opts);
+rg_status rg_rows_long_row(rg_rows_long *s, const rg_row *row, rg_error *err);
+void rg_rows_long_end(rg_rows_long *s);
+
 /* 1 if cells (a candidate header row) name a task or id column and a lead or
  * support column (wide form: 序号, 任务, 牵头单位, 责任单位, task, lead...), or
  * task, role and unit columns (long form, respgraph's own edges export).

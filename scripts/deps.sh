@@ -17,9 +17,10 @@ RG_TEST_PACKAGES=(
   clang libclang-rt-14-dev python3 python3-networkx python3-numpy python3-scipy chromium nodejs unzip
   poppler-utils
 )
-# Only scripts/bench needs these (the NetworkX and python-igraph peers).
+# Only scripts/bench needs these (the NetworkX and python-igraph peers; the
+# python-igraph peer reads the CSV with pandas).
 RG_BENCH_PACKAGES=(
-  python3 python3-igraph python3-networkx python3-numpy python3-scipy time valgrind
+  python3 python3-igraph python3-networkx python3-numpy python3-scipy python3-pandas time valgrind
 )
 # Debian's npm conflicts with a Node.js that already bundles npm: ask for it
 # only when there is no npm at all.

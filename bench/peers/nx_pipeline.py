@@ -5,8 +5,9 @@ Usage: /usr/bin/python3 bench/peers/nx_pipeline.py PLAN.csv [--seed N]
        [--approx-above 5000] [--sources 256]
 
 PLAN.csv is the long form `task,role,unit,kind` (as `respgraph edges --format
-csv` and bench/gen write it). Prints one JSON line {"stage", "seconds"} per
-stage, then {"stage": "total", ...} and {"peak_rss_kb": ...} (ru_maxrss).
+csv` and bench/gen write it). Prints one JSON line {"stage", "seconds", "cpu",
+"peak_kb"} per stage (wall and process CPU seconds, peak RSS so far), then
+{"stage": "total", ...} and {"peak_rss_kb": ...} (ru_maxrss).
 Stages, the same in ig_pipeline.py and bench/stages.c:
   read         parse the CSV
   bigraph      units x tasks bipartite graph
@@ -39,14 +40,15 @@ def main():
     ap.add_argument("--sources", type=int, default=256)
     a = ap.parse_args()
 
-    t_all = time.perf_counter()
-    t = [time.perf_counter()]
+    t_all, c_all = time.perf_counter(), time.process_time()
+    t = [t_all, c_all]
     info = {}
 
     def stage(name):
-        now = time.perf_counter()
-        print(json.dumps({"stage": name, "seconds": round(now - t[0], 6)}), flush=True)
-        t[0] = now
+        now, cpu = time.perf_counter(), time.process_time()
+        print(json.dumps({"stage": name, "seconds": round(now - t[0], 6), "cpu": round(cpu - t[1], 6),
+                          "peak_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}), flush=True)
+        t[0], t[1] = now, cpu
 
     rows = []
     with open(a.plan, newline="", encoding="utf-8") as f:
@@ -109,7 +111,8 @@ def main():
     stage("colouring")
     info["colours"] = max(colours.values()) + 1 if colours else 0
 
-    print(json.dumps({"stage": "total", "seconds": round(time.perf_counter() - t_all, 6)}))
+    print(json.dumps({"stage": "total", "seconds": round(time.perf_counter() - t_all, 6),
+                      "cpu": round(time.process_time() - c_all, 6)}))
     print(json.dumps({"info": info}, ensure_ascii=False))
     del load, strength, pr, ev, bc
     print(json.dumps({"peak_rss_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}))

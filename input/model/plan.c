@@ -85,13 +85,21 @@ static size_t intern_slot(const rg_plan *plan, const char *name) {
 
 /* -------------------------------------------------------------- linkset */
 
-/* The links by (task, unit): an open-addressing table of link indices
- * (FNV-1a of the pair, linear probing, load <= 1/2), so linking and finding
- * a link cost O(1) expected whatever the number of units of a task. Built
- * on the first link; freed with the links. */
+/* rg_plan_link walks a task's chain of links while it holds at most this
+ * many links; the links of a task with more are also in the linkset. */
+#define LINK_CHAIN_WALK 8
+
+/* The links of the tasks with more than LINK_CHAIN_WALK links, by (task,
+ * unit): an open-addressing table of link indices (FNV-1a of the pair,
+ * linear probing, load <= 1/2), so linking and finding a link cost O(1)
+ * expected whatever the number of units of a task. The links of the other
+ * tasks (nearly all, in a real plan) stay out of it: their short chain is
+ * walked instead, just written and so in cache, where a probe of a big table
+ * would miss the cache. Built on the first long task; freed with the links. */
 struct rg_linkset {
-  int *slots; /* link index or -1 */
-  size_t cap; /* power of two */
+  int *slots;  /* link index or -1 */
+  size_t cap;  /* power of two */
+  size_t used; /* links in the table */
 };
 
 static size_t pair_hash(int task, int unit) {
@@ -99,20 +107,38 @@ static size_t pair_hash(int task, int unit) {
   return (size_t)rg_fnv1a(RG_FNV_OFFSET, key, sizeof key);
 }
 
+/* The first free slot for link l (not in the table yet). */
+static size_t linkset_free_slot(const rg_plan *plan, int l) {
+  const struct rg_linkset *t = plan->linkset;
+  size_t i = pair_hash(plan->links[l].task, plan->links[l].unit) & (t->cap - 1);
+  while (t->slots[i] >= 0)
+    i = (i + 1) & (t->cap - 1);
+  return i;
+}
+
 static void linkset_rehash(rg_plan *plan, size_t cap) {
   struct rg_linkset *t = plan->linkset;
-  int *slots = rg_xmalloc(cap * sizeof *slots);
-  for (size_t i = 0; i < cap; i++)
-    slots[i] = -1;
-  for (int l = 0; l < plan->n_links; l++) {
-    size_t i = pair_hash(plan->links[l].task, plan->links[l].unit) & (cap - 1);
-    while (slots[i] >= 0)
-      i = (i + 1) & (cap - 1);
-    slots[i] = l;
-  }
-  free(t->slots);
-  t->slots = slots;
+  int *old = t->slots;
+  size_t old_cap = t->cap;
+  t->slots = rg_xmalloc(cap * sizeof *t->slots);
   t->cap = cap;
+  for (size_t i = 0; i < cap; i++)
+    t->slots[i] = -1;
+  for (size_t i = 0; i < old_cap; i++)
+    if (old[i] >= 0) t->slots[linkset_free_slot(plan, old[i])] = old[i];
+  free(old);
+}
+
+/* Put link l (not in the table yet) into the table. */
+static void linkset_add(rg_plan *plan, int l) {
+  if (!plan->linkset) {
+    plan->linkset = rg_xcalloc(1, sizeof *plan->linkset);
+    linkset_rehash(plan, 64);
+  }
+  struct rg_linkset *t = plan->linkset;
+  if ((t->used + 1) * 2 > t->cap) linkset_rehash(plan, t->cap * 2);
+  t->slots[linkset_free_slot(plan, l)] = l;
+  t->used++;
 }
 
 /* The slot holding the link of (task, unit), or the empty slot where it
@@ -125,8 +151,15 @@ static size_t linkset_slot(const rg_plan *plan, int task, int unit) {
   return i;
 }
 
-/* rg_plan_link walks a task's chain of links when it is at most this long. */
-#define LINK_CHAIN_WALK 8
+/* The link of (task, unit), or -1: on the task's chain or in the table. */
+static int link_of(const rg_plan *plan, int task, int unit) {
+  const rg_task *t = &plan->tasks[task];
+  if (t->n_links_ > LINK_CHAIN_WALK) return plan->linkset->slots[linkset_slot(plan, task, unit)];
+  int l = t->head_;
+  while (l >= 0 && plan->links[l].unit != unit)
+    l = plan->links[l].next_;
+  return l;
+}
 
 static void linkset_free(struct rg_linkset *t) {
   if (t) free(t->slots);
@@ -273,29 +306,7 @@ void rg_plan_add_alias(rg_plan *plan, int unit, const char *alias) {
 
 int rg_plan_link(rg_plan *plan, int task, int unit, rg_role role, long line) {
   rg_task *t = &plan->tasks[task];
-  if (!plan->linkset) {
-    plan->linkset = rg_xcalloc(1, sizeof *plan->linkset);
-    linkset_rehash(plan, 64);
-  }
-  /* A task's links so far are on its chain, just written and so in cache:
-   * when the chain is short, walk it instead of probing the table, and find
-   * the free slot for a new link without reading the links the probe
-   * passes (a cache miss each on a big plan). */
-  int l = t->head_, steps = 0;
-  while (l >= 0 && steps < LINK_CHAIN_WALK && plan->links[l].unit != unit) {
-    l = plan->links[l].next_;
-    steps++;
-  }
-  size_t slot = 0;
-  if (l >= 0 && steps >= LINK_CHAIN_WALK) { /* a long chain: ask the table */
-    slot = linkset_slot(plan, task, unit);
-    l = plan->linkset->slots[slot];
-  } else if (l < 0) { /* not linked yet: the first free slot */
-    const struct rg_linkset *s = plan->linkset;
-    slot = pair_hash(task, unit) & (s->cap - 1);
-    while (s->slots[slot] >= 0)
-      slot = (slot + 1) & (s->cap - 1);
-  }
+  int l = link_of(plan, task, unit);
   if (l >= 0) {
     rg_link *k = &plan->links[l];
     if (k->role != role) {
@@ -314,16 +325,19 @@ int rg_plan_link(rg_plan *plan, int task, int unit, rg_role role, long line) {
   k->line = line;
   k->next_ = t->head_;
   t->head_ = plan->n_links;
-  plan->linkset->slots[slot] = plan->n_links;
   plan->finalized = 0;
   l = plan->n_links++;
-  if ((size_t)plan->n_links * 2 > plan->linkset->cap) linkset_rehash(plan, plan->linkset->cap * 2);
+  if (++t->n_links_ == LINK_CHAIN_WALK + 1) /* now long: its chain goes into the table */
+    for (int c = l; c >= 0; c = plan->links[c].next_)
+      linkset_add(plan, c);
+  else if (t->n_links_ > LINK_CHAIN_WALK)
+    linkset_add(plan, l);
   return l;
 }
 
 int rg_plan_find_link(const rg_plan *plan, int task, int unit) {
-  if (!plan->linkset) return -1;
-  return plan->linkset->slots[linkset_slot(plan, task, unit)];
+  if (task < 0 || task >= plan->n_tasks) return -1;
+  return link_of(plan, task, unit);
 }
 
 void rg_plan_reset(rg_plan *plan) {

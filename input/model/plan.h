@@ -76,6 +76,7 @@ typedef struct rg_task {
   int ordinal;          /* 1-based position in the plan */
   int chapter;          /* chapter index or -1 */
   int section;          /* section index or -1 */
+  int n_links_;         /* private: links of this task so far (rg_plan_link) */
   const char *text;     /* the task text, NFKC-normalised */
   const char *original; /* the text as printed (before conversion), or == text */
   const char *deadline; /* 完成时限 as printed, or NULL */
@@ -220,10 +221,13 @@ void rg_plan_add_alias(rg_plan *plan, int unit, const char *alias);
 /* Link task and unit with a role. A unit already linked to the task is not
  * linked twice: lead wins over support, and a unit named as both lead and
  * support gets a "lead-and-support" warning. Returns the link index.
- * Cost: O(1) expected: links are kept in a hash table by (task, unit). */
+ * Cost: O(1) expected: a task's links are on a chain, walked while it is at
+ * most a few links long; the links of longer tasks are also kept in a hash
+ * table by (task, unit). */
 int rg_plan_link(rg_plan *plan, int task, int unit, rg_role role, long line);
 
-/* The link of task and unit, or -1. O(1) expected, before and after
+/* The link of task and unit, or -1. O(1) expected (a task with few links
+ * walks them, one with many asks the table), before and after
  * rg_plan_finalize. */
 int rg_plan_find_link(const rg_plan *plan, int task, int unit);
 

@@ -329,6 +329,42 @@ Test(csv, reports_an_unknown_role_in_the_long_form) {
   free(msg);
 }
 
+/* The long form is read while libcsv reads it (csv_reader.c, stream): the
+ * errors still come as a reading of the whole file gives them. */
+Test(csv, reports_a_later_wrong_field_count_before_an_earlier_bad_role) {
+  char *msg = parse_error("task,role,unit\n1,boss,市财政局\n2,lead\n");
+  cr_expect_str_eq(msg, "t.csv:3: row has 2 fields but the header (line 1) has 3");
+  free(msg);
+}
+
+Test(csv, reports_an_unterminated_quote_before_a_wrong_field_count) {
+  char *msg = parse_error("task,role,unit\n1,lead\n2,lead,\"市财政局\n");
+  cr_expect_str_eq(msg, "t.csv:3: unterminated quoted field: the record starting here never "
+                        "closes its \"...\"");
+  free(msg);
+}
+
+Test(csv, reads_the_long_form_below_a_title_with_crlf_and_quoted_cells) {
+  const char *csv = "某市分工方案\r\ntask,role,unit,kind\r\n1,lead,市财政局,unit\r\n"
+                    "1,support,\"市商务局\",unit,,\r\n\r\n2,lead,市财政局,unit\r\n"
+                    "1,lead,市商务局,unit\r\n";
+  rg_plan *p = rg_plan_new("t.csv");
+  rg_error err;
+  rg_error_clear(&err);
+  rg_load_opts o = {.format = RG_INPUT_CSV};
+  cr_assert_eq(rg_plan_parse_buffer(p, csv, strlen(csv), RG_INPUT_CSV, &o, &err), RG_OK);
+  cr_expect_str_eq(p->meta.title, "某市分工方案");
+  cr_assert_eq(p->n_tasks, 2);
+  cr_assert_eq(p->n_units, 2);
+  cr_assert_eq(p->n_links, 3);
+  cr_expect_eq(p->links[1].role, RG_ROLE_LEAD); /* lead wins over support */
+  cr_expect_eq(p->links[1].line, 4);
+  cr_expect_eq(p->tasks[1].line, 6);
+  cr_expect_eq(p->n_diags, 1);
+  cr_expect_str_eq(p->diags[0].code, "lead-and-support");
+  rg_plan_free(p);
+}
+
 Test(csv, reports_a_header_with_no_rows_below) {
   char *msg = parse_error("序号,重点任务,牵头单位\n");
   cr_expect_str_eq(msg, "t.csv:1: no task rows below the header");
