@@ -704,6 +704,20 @@ static igraph_error_t igraph_metrics(const igraph_part *ip) {
 
 static int igraph_serial(void *ip) { return (int)igraph_metrics(ip); }
 
+/* Paths and constraint smaller than this (sources x (units + ties)) are a
+ * few milliseconds on one core: a second thread would cost more to start
+ * than it saves, and would spin at the region's end while the igraph part
+ * runs (on the seed plan, 20-30 ms of CPU taken from the report). */
+#define RG_PAR_MIN_WORK 200000.0
+
+/* The threads of the analysis: --threads N as given; by default every core,
+ * or one for a small graph. The results are the same either way. */
+static int path_threads(const work *wk, const tie_graph *tg, int n_src) {
+  if (wk->o->threads > 0) return wk->o->threads;
+  return (double)n_src * ((double)wk->n + (double)tg->m) < RG_PAR_MIN_WORK ? 1
+                                                                           : rg_default_threads();
+}
+
 /* Ties, centralities, clusters and participation of the projection. The
  * igraph calls run on one thread while every thread sums paths and
  * constraint (parallel.h); those threads touch only own_metrics, so an
@@ -724,8 +738,8 @@ static igraph_error_t graph_metrics(work *wk, rg_results *out) {
   own_metrics om;
   own_init(&om, &tg, &strength, src, n_src, constraint_wanted(wk, out));
   igraph_part ip = {wk, &tg, &strength, isolated, out};
-  igraph_error_t rc =
-      (igraph_error_t)rg_par_run(wk->o->threads, om.jobs, om.n_jobs, igraph_serial, &ip);
+  igraph_error_t rc = (igraph_error_t)rg_par_run(path_threads(wk, &tg, n_src), om.jobs, om.n_jobs,
+                                                 igraph_serial, &ip);
   if (rc == IGRAPH_SUCCESS) {
     paths_store(wk, om.bet, om.harm, approx);
     for (int i = 0; om.cons && i < wk->n; i++)
@@ -929,8 +943,7 @@ static rg_status effective_opts(const rg_analysis_opts *opts, rg_analysis_opts *
   if (o->max_ties == 0) o->max_ties = rg_default_max_ties(NULL);
   if (!(o->path_work > 0)) o->path_work = RG_EXACT_PATH_WORK;
   if (!(o->constraint_work > 0)) o->constraint_work = RG_CONSTRAINT_WORK;
-  if (o->threads <= 0) o->threads = rg_default_threads();
-  return RG_OK;
+  return RG_OK; /* threads 0 stays: graph_metrics picks the number (path_threads) */
 }
 
 /* ------------------------------------------------------------ the bound */

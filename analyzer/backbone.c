@@ -99,7 +99,7 @@ static double upper_tail(const classes *t, const double *q, int s) {
   if (s <= 0) return 1;
   double *f = rg_xcalloc((size_t)s + 1, sizeof *f), *g = rg_xcalloc((size_t)s + 1, sizeof *g);
   double *pmf = rg_xcalloc((size_t)s + 1, sizeof *pmf);
-  f[0] = 1; /* distribution of the sum so far, on 0..s-1 */
+  f[0] = 1;     /* distribution of the sum so far, on 0..s-1 */
   int supp = 0; /* f[x] == 0 exactly for x > supp */
   for (int j = 0; j < t->n; j++) {
     int n = t->count[j], top = n < s - 1 ? n : s - 1;

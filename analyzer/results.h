@@ -31,7 +31,8 @@ typedef struct rg_analysis_opts {
   double constraint_work; /* leave constraint out above sum of degree^2; default
                              RG_CONSTRAINT_WORK */
   int threads;            /* threads for paths and constraint (analyzer/parallel.h);
-                             0 = every core; the results do not depend on it */
+                             0 = every core, or one for a small graph; the
+                             results do not depend on it */
 } rg_analysis_opts;
 
 #define RG_APPROX_THRESHOLD 5000 /* concrete units above which sampling starts */

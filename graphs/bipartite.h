@@ -15,9 +15,10 @@
  *    vertex_of_unit[u] is -1 for a non-concrete unit. It is made from the
  *    rg_bigraph: igraph_bipartite_projection() on its concrete part (its
  *    concrete edges, in its edge order; the rg_bigraph itself when every
- *    unit is concrete and no task is skipped), so it is simple and undirected; shared[e] is igraph's
- *    multiplicity: the number of tasks the two units share (a task counts each
- *    unit once: the plan has already merged duplicate links).
+ *    unit is concrete and no task is skipped), so it is simple and
+ *    undirected; shared[e] is igraph's multiplicity: the number of tasks the
+ *    two units share (a task counts each unit once: the plan has already
+ *    merged duplicate links).
  *    Evidence, as CSR: the tasks that create edge e are
  *    ev_tasks[ev_begin[e] .. ev_begin[e + 1]), plan task indices ascending;
  *    their number always equals shared[e]. It is filled without an edge

@@ -354,8 +354,11 @@ static rg_status fail(rg_decoded *out, outbuf *o, rg_status st) {
   return st;
 }
 
-rg_status rg_decode(const char *path, const char *bytes, size_t len, rg_decoded *out,
-                    rg_error *err) {
+/* rg_decode; with take (a malloc'd NUL-terminated copy of bytes), text that
+ * is already UTF-8 without a BOM keeps that buffer instead of a copy, and
+ * *take becomes NULL. */
+static rg_status decode(const char *path, const char *bytes, size_t len, rg_decoded *out,
+                        rg_error *err, char **take) {
   memset(out, 0, sizeof *out);
   outbuf o = {0};
   const unsigned char *u = (const unsigned char *)bytes;
@@ -396,7 +399,14 @@ rg_status rg_decode(const char *path, const char *bytes, size_t len, rg_decoded 
     if (rg_utf8_valid(bytes, len, &bad_utf8)) {
       out->encoding = "UTF-8";
       out->how = "sniffed";
-      out_put(&o, bytes, len);
+      if (take) {
+        o.p = *take;
+        o.len = len;
+        o.cap = len + 1;
+        *take = NULL;
+      } else {
+        out_put(&o, bytes, len);
+      }
     } else if (rg_detect_html(bytes, len) && (declared = rg_html_declared_encoding(bytes, len))) {
       out->encoding = declared;
       out->how = "meta";
@@ -433,4 +443,14 @@ rg_status rg_decode(const char *path, const char *bytes, size_t len, rg_decoded 
   out->text = o.p;
   out->len = o.len;
   return RG_OK;
+}
+
+rg_status rg_decode(const char *path, const char *bytes, size_t len, rg_decoded *out,
+                    rg_error *err) {
+  return decode(path, bytes, len, out, err, NULL);
+}
+
+rg_status rg_decode_take(const char *path, char **bytes, size_t len, rg_decoded *out,
+                         rg_error *err) {
+  return decode(path, *bytes, len, out, err, bytes);
 }

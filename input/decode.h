@@ -46,6 +46,12 @@ typedef struct rg_decoded {
 rg_status rg_decode(const char *path, const char *bytes, size_t len, rg_decoded *out,
                     rg_error *err);
 void rg_decoded_destroy(rg_decoded *d);
+/* rg_decode of *bytes, a malloc'd buffer holding len bytes and a NUL: text
+ * already UTF-8 without a BOM (most plans) is not copied: out takes the
+ * buffer and *bytes becomes NULL (on failure too, the buffer then freed).
+ * Otherwise *bytes stays the caller's. */
+rg_status rg_decode_take(const char *path, char **bytes, size_t len, rg_decoded *out,
+                         rg_error *err);
 
 /* Map an encoding label as the WHATWG Encoding Standard does (case and
  * surrounding white space ignored) to the iconv name used here: "UTF-8",

@@ -242,7 +242,7 @@ rg_status rg_plan_load(const char *path, const rg_load_opts *opts, rg_plan **out
     if (st) goto out;
     goto finish;
   }
-  st = rg_decode(path, src.data, src.len, &dec, err);
+  st = rg_decode_take(path, &src.data, src.len, &dec, err); /* UTF-8: no copy */
   if (st) goto out;
   rg_source_destroy(&src); /* the decoded copy is all that is read from here on:
                               a 100 MB plan no longer holds its bytes twice */
@@ -280,6 +280,11 @@ rg_status rg_plan_load(const char *path, const rg_load_opts *opts, rg_plan **out
                  "traditional script converted to simplified (OpenCC t2s)");
     restore_originals(plan, dec.text, dec.len, conv, clen, fmt);
   }
+  /* the text is read: free it before the plan is finished (finalize and
+   * check sort and index the whole plan: the peak of a big reading) */
+  free(conv);
+  conv = NULL;
+  rg_decoded_destroy(&dec);
 finish:
   rg_conv_all_responsible(plan); /* Word, Excel, PDF: parse_buffer did the others */
   rg_plan_finalize(plan);

@@ -779,57 +779,63 @@ static void numtab_grow(numtab *t) {
  * its unit, so each distinct raw cell is trimmed and NFKC'd once however
  * often it is printed. */
 typedef struct strtab {
-  int *slots; /* entry index or -1 */
-  size_t cap; /* slots, a power of two */
-  struct strtab_entry {
+  struct strslot {
+    unsigned hash;
+    int val;    /* -1: empty */
     size_t off; /* key, in arena */
-    int val;
-  } * e;
-  size_t n, cap_e;
+  } * slots;    /* the hash and value in the slot: a probe reads one place */
+  size_t cap;   /* slots, a power of two */
+  size_t n;
   char *arena;
   size_t len, cap_arena;
 } strtab;
 
-static size_t strtab_slot(const strtab *t, const char *key) {
-  size_t i = rg_fnv1a_str(key) & (t->cap - 1);
-  while (t->slots[i] >= 0 && strcmp(t->arena + t->e[t->slots[i]].off, key) != 0)
+static size_t strtab_slot(const strtab *t, const char *key, unsigned h) {
+  size_t i = h & (t->cap - 1);
+  while (t->slots[i].val >= 0 &&
+         (t->slots[i].hash != h || strcmp(t->arena + t->slots[i].off, key) != 0))
     i = (i + 1) & (t->cap - 1);
   return i;
 }
 
 static void strtab_rehash(strtab *t, size_t cap) {
-  free(t->slots);
+  struct strslot *old = t->slots;
+  size_t old_cap = t->cap;
   t->slots = rg_xmalloc(cap * sizeof *t->slots);
   t->cap = cap;
   for (size_t i = 0; i < cap; i++)
-    t->slots[i] = -1;
-  for (size_t e = 0; e < t->n; e++)
-    t->slots[strtab_slot(t, t->arena + t->e[e].off)] = (int)e;
+    t->slots[i].val = -1;
+  for (size_t i = 0; i < old_cap; i++)
+    if (old[i].val >= 0) {
+      size_t j = old[i].hash & (cap - 1);
+      while (t->slots[j].val >= 0)
+        j = (j + 1) & (cap - 1);
+      t->slots[j] = old[i];
+    }
+  free(old);
 }
 
 /* The value of key, or -1. */
 static int strtab_get(const strtab *t, const char *key) {
   if (!t->cap) return -1;
-  int e = t->slots[strtab_slot(t, key)];
-  return e < 0 ? -1 : t->e[e].val;
+  return t->slots[strtab_slot(t, key, (unsigned)rg_fnv1a_str(key))].val;
 }
 
-/* key -> val (key must not be in t yet). */
+/* key -> val >= 0 (key must not be in t yet). */
 static void strtab_put(strtab *t, const char *key, int val) {
   if ((t->n + 1) * 2 > t->cap) strtab_rehash(t, t->cap ? t->cap * 2 : 64);
   size_t k = strlen(key) + 1;
   RG_GROW(t->arena, t->cap_arena, t->len + k);
   memcpy(t->arena + t->len, key, k);
-  RG_GROW(t->e, t->cap_e, t->n + 1);
-  t->e[t->n].off = t->len;
-  t->e[t->n].val = val;
+  unsigned h = (unsigned)rg_fnv1a_str(key);
+  struct strslot *sl = &t->slots[strtab_slot(t, key, h)];
+  *sl = (struct strslot){h, val, t->len};
   t->len += k;
-  t->slots[strtab_slot(t, key)] = (int)t->n++;
+  t->n++;
 }
 
 static void strtab_destroy(strtab *t) {
   free(t->slots);
-  free(t->e);
   free(t->arena);
 }
 

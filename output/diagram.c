@@ -13,6 +13,7 @@
 #include <threads.h>
 #include <utf8proc.h>
 
+#include "diagram_text.h"
 #include "diagram_views.h"
 #include "outfile.h"
 #include "stamp.h"
@@ -153,8 +154,27 @@ static rg_status gv_check(const char *stage, int quiet, rg_error *err) {
  * freed memory (found by AddressSanitizer). */
 static GVC_t *gv_context(void) {
   static GVC_t *gvc;
-  if (!gvc) gvc = gvContext();
+  if (!gvc) {
+    gvc = gvContext();
+    rg_diagram_text_install(gvc);
+  }
   return gvc;
+}
+
+/* rg_diagram_font_check for render, remembered for the last family asked
+ * (a report asks 66 times for the same one; FcFontList each time was 7 ms).
+ * Under gv_lock, like the rest of the process-wide Graphviz state. */
+static int font_check(const char *family, char **matched) {
+  static char *last_family, *last_matched;
+  static int last_found;
+  if (!last_family || strcmp(last_family, family)) {
+    free(last_family);
+    free(last_matched);
+    last_found = rg_diagram_font_check(family, &last_matched);
+    last_family = rg_xstrdup(family);
+  }
+  *matched = last_matched ? rg_xstrdup(last_matched) : NULL;
+  return last_found;
 }
 
 static const char *const engines[] = {"dot",   "neato", "fdp",   "sfdp",
@@ -187,6 +207,8 @@ static rg_status graph_render(Agraph_t *g, const char *engine, const char *forma
   agerrlevel_t old_level = agseterr(AGWARN);
   gv_begin();
   GVC_t *gvc = gv_context();
+  /* cairo draws each text's pango layout: PNG and PDF measure afresh */
+  rg_diagram_text_remember(strcmp(format, "png") && strcmp(format, "pdf"));
   if (!strcmp(format, "dot")) {
     /* The graph as built, before layout adds positions: for `dot -Tsvg`
      * and for goldens that do not depend on layout arithmetic. */
@@ -278,7 +300,7 @@ static rg_status render(const rg_plan *plan, const rg_results *results, const rg
   const char *want = opts->font && *opts->font ? opts->font : RG_DIAGRAM_DEFAULT_FONT;
   char *matched = NULL;
   ctx.font = want;
-  if (strcmp(format, "dot") && !rg_diagram_font_check(want, &matched)) {
+  if (strcmp(format, "dot") && !font_check(want, &matched)) {
     if (matched) {
       if (!opts->quiet)
         fprintf(stderr,

@@ -5,9 +5,11 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <threads.h>
 #include <unistd.h>
 
 static rg_status sys_error(rg_error *err, const char *path, const char *what, int e) {
@@ -160,7 +162,10 @@ static int sync_by_name(const rg_outfile *o) {
   return rc;
 }
 
+static rg_status defer(rg_outfile *o, rg_error *err);
+
 rg_status rg_outfile_commit(rg_outfile *o, rg_error *err) {
+  if (o->batch && o->tmp) return defer(o, err);
   int bad = 0, e = 0;
   if (o->f) {
     bad = fflush(o->f) != 0 || ferror(o->f);
@@ -203,4 +208,107 @@ rg_status rg_outfile_write_at(int dirfd, const char *dir_shown, const char *name
   rg_outfile o;
   rg_status s = rg_outfile_open_at(&o, dirfd, dir_shown, name, flags, err);
   return s ? s : write_all(&o, data, len, err);
+}
+
+/* ---- batches ------------------------------------------------------------- */
+
+/* One file waiting for its fsync and rename. */
+typedef struct waiting {
+  int dirfd, fd;
+  char *tmp, *name, *shown;
+  int err; /* errno of its fsync or close, 0 when synced */
+} waiting;
+
+struct rg_outbatch {
+  mtx_t lock; /* files may be committed from several threads */
+  waiting *w;
+  size_t n, cap;
+  atomic_size_t next; /* the next file a syncing thread takes */
+};
+
+/* fsyncs at once: enough for the file system to fold them into a few
+ * journal commits; they wait on the disk, not on a core. */
+#define SYNC_THREADS 8
+
+rg_outbatch *rg_outbatch_new(void) {
+  rg_outbatch *b = rg_xcalloc(1, sizeof(rg_outbatch));
+  if (mtx_init(&b->lock, mtx_plain) != thrd_success) abort();
+  return b;
+}
+
+/* Flush and close o now; its fsync and rename wait in o->batch. The batch
+ * keeps a descriptor of the file as written (a descriptor opened later might
+ * not hear of a write-back error that came before it); a file a library
+ * wrote by name is opened again, as sync_by_name does. */
+static rg_status defer(rg_outfile *o, rg_error *err) {
+  int bad = 0, e = 0, fd = -1;
+  if (o->f) {
+    bad = fflush(o->f) != 0 || ferror(o->f);
+    if (bad) e = errno;
+    if (!bad && (fd = fcntl(fileno(o->f), F_DUPFD_CLOEXEC, 0)) < 0) bad = 1, e = errno;
+    if (fclose(o->f) != 0 && !bad) bad = 1, e = errno;
+    o->f = NULL;
+  } else if ((fd = openat(o->dirfd, o->tmp, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)) < 0) {
+    bad = 1, e = errno;
+  }
+  if (bad) {
+    if (fd >= 0) close(fd);
+    rg_status s = sys_error(err, o->shown, "cannot write", e ? e : EIO);
+    rg_outfile_abort(o);
+    return s;
+  }
+  rg_outbatch *b = o->batch;
+  mtx_lock(&b->lock);
+  RG_GROW(b->w, b->cap, b->n + 1);
+  b->w[b->n++] =
+      (waiting){.dirfd = o->dirfd, .fd = fd, .tmp = o->tmp, .name = o->name, .shown = o->shown};
+  mtx_unlock(&b->lock);
+  o->tmp = o->name = o->shown = NULL; /* the batch owns them now */
+  clear(o);
+  return RG_OK;
+}
+
+static int sync_some(void *arg) {
+  rg_outbatch *b = arg;
+  for (size_t i; (i = atomic_fetch_add(&b->next, 1)) < b->n;) {
+    waiting *w = &b->w[i];
+    if (fsync(w->fd) != 0) w->err = errno ? errno : EIO;
+    if (close(w->fd) != 0 && !w->err) w->err = errno ? errno : EIO;
+    w->fd = -1;
+  }
+  return 0;
+}
+
+/* fsync every file of b, SYNC_THREADS at a time (the calling thread among
+ * them; a thread that cannot be started leaves its share to the others). */
+static void sync_all(rg_outbatch *b) {
+  thrd_t t[SYNC_THREADS - 1];
+  int started[SYNC_THREADS - 1] = {0};
+  size_t extra = b->n < SYNC_THREADS ? (b->n ? b->n - 1 : 0) : SYNC_THREADS - 1;
+  atomic_store(&b->next, 0);
+  for (size_t k = 0; k < extra; k++)
+    started[k] = thrd_create(&t[k], sync_some, b) == thrd_success;
+  sync_some(b);
+  for (size_t k = 0; k < extra; k++)
+    if (started[k]) thrd_join(t[k], NULL);
+}
+
+rg_status rg_outbatch_finish(rg_outbatch *b, rg_error *err) {
+  if (!b) return RG_OK;
+  sync_all(b);
+  rg_status st = RG_OK;
+  for (size_t i = 0; i < b->n; i++) {
+    waiting *w = &b->w[i];
+    if (st == RG_OK && !w->err && renameat(w->dirfd, w->tmp, w->dirfd, w->name) != 0)
+      w->err = errno;
+    if (st == RG_OK && w->err) st = sys_error(err, w->shown, "cannot write", w->err);
+    if (st) unlinkat(w->dirfd, w->tmp, 0); /* this file and every later one */
+    free(w->tmp);
+    free(w->name);
+    free(w->shown);
+  }
+  free(b->w);
+  mtx_destroy(&b->lock);
+  free(b);
+  return st;
 }

@@ -19,6 +19,15 @@
  * A path that is a link to a regular file is replaced in the link's target
  * folder, so the link stays (the command line follows what the user named).
  *
+ * Several files can be made durable together (an rg_outbatch, the report's
+ * eighty files): commit then writes and closes the file as usual, reporting
+ * any write error at once, but its fsync and rename wait for
+ * rg_outbatch_finish, which fsyncs every file of the batch at the same time
+ * (from several threads, so the file system commits its journal once for
+ * many files instead of once a file) and then renames them into place in the
+ * order they were committed. The rule stays: a final name only ever gets a
+ * complete, synced file.
+ *
  * Errors are RG_ESYS with the path and the system's reason. */
 #ifndef RG_OUTFILE_H
 #define RG_OUTFILE_H
@@ -32,13 +41,16 @@ enum {
   RG_OUT_NOFOLLOW = 1 /* the final name must not be a link (or anything but a file) */
 };
 
+typedef struct rg_outbatch rg_outbatch;
+
 typedef struct rg_outfile {
-  FILE *f;        /* write here (NULL after rg_outfile_release, commit or abort) */
-  int dirfd;      /* the folder of name and tmp (AT_FDCWD for a path) */
-  char *name;     /* the final name, relative to dirfd */
-  char *tmp;      /* the temporary name, relative to dirfd; NULL when written directly */
-  char *shown;    /* the final path, for messages */
-  char *tmp_path; /* the temporary file's path, for a library that writes by name */
+  FILE *f;            /* write here (NULL after rg_outfile_release, commit or abort) */
+  int dirfd;          /* the folder of name and tmp (AT_FDCWD for a path) */
+  char *name;         /* the final name, relative to dirfd */
+  char *tmp;          /* the temporary name, relative to dirfd; NULL when written directly */
+  char *shown;        /* the final path, for messages */
+  char *tmp_path;     /* the temporary file's path, for a library that writes by name */
+  rg_outbatch *batch; /* set by the caller after opening: commit defers fsync and rename to it */
 } rg_outfile;
 
 /* Open a temporary file for path. On error nothing is created. */
@@ -54,7 +66,9 @@ rg_status rg_outfile_open_at(rg_outfile *o, int dirfd, const char *dir_shown, co
 void rg_outfile_release(rg_outfile *o);
 
 /* Flush, fsync, close and rename into place. On any failure the temporary
- * file is removed, the old file stays, and RG_ESYS says why. Frees o. */
+ * file is removed, the old file stays, and RG_ESYS says why. Frees o.
+ * With o->batch: flush and close now (a write error is reported now), then
+ * the file waits in the batch; fsync and rename come with its finish. */
 rg_status rg_outfile_commit(rg_outfile *o, rg_error *err);
 
 /* Drop the temporary file; the old file stays. Frees o. Safe after a
@@ -66,4 +80,13 @@ rg_status rg_outfile_write(const char *path, const void *data, size_t len, rg_er
 rg_status rg_outfile_write_at(int dirfd, const char *dir_shown, const char *name, int flags,
                               const void *data, size_t len, rg_error *err);
 
+/* An empty batch (see above). Files may be committed to it from several
+ * threads; rg_outbatch_finish is called once, when they are done. */
+rg_outbatch *rg_outbatch_new(void);
+/* fsync every waiting file, all at once, then rename each into place in the
+ * order of their commits. A file whose fsync or rename fails is an error
+ * naming it: it and every later file of the batch are removed (their old
+ * files stay), as if the writing had stopped there; the earlier ones are in
+ * place. Frees b; NULL does nothing. */
+rg_status rg_outbatch_finish(rg_outbatch *b, rg_error *err);
 #endif

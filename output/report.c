@@ -5,12 +5,14 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <jansson.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <sys/file.h>
 #include <sys/stat.h>
+#include <threads.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -63,7 +65,8 @@ typedef struct run {
   int progress;
   struct timespec t0;
   rg_error *err;
-  char **written; /* names relative to dir ("index.html", "diagrams/collab.svg") */
+  rg_outbatch *batch; /* every file but the manifest: synced and renamed together */
+  char **written;     /* names relative to dir ("index.html", "diagrams/collab.svg") */
   size_t n_written, cap_written;
 } run;
 
@@ -155,6 +158,7 @@ static rg_status open_out(run *r, int in_diagrams, const char *name, rg_outfile 
       rg_outfile_open_at(o, in_diagrams ? r->ddirfd : r->dirfd,
                          in_diagrams ? r->ddir_shown : r->dir, name, RG_OUT_NOFOLLOW, r->err);
   if (st == RG_OK) {
+    o->batch = r->batch;
     char *rel = in_diagrams ? path_in("diagrams", name) : rg_xstrdup(name);
     record(r, rel);
     free(rel);
@@ -220,8 +224,9 @@ static void name_ego_files(rg_report_data *d) {
   }
 }
 
-static rg_status diagrams(run *r, rg_report_data *d) {
-  const rg_plan *plan = d->plan;
+/* The collaboration diagram, then the names and slots of the ego diagrams
+ * (drawn by egos) or the note saying why there are none. */
+static rg_status collab(run *r, rg_report_data *d, rg_diagram_opts *dopts) {
   const rg_report_opts *o = d->opts;
   if (o->no_diagrams) {
     d->diagram_note = rg_report_tr(d, "本报告未绘制协作图（--no-diagrams）。",
@@ -229,16 +234,15 @@ static rg_status diagrams(run *r, rg_report_data *d) {
     return RG_OK;
   }
   rg_status st = open_diagrams(r);
-  rg_diagram_opts dopts;
-  rg_diagram_opts_init(&dopts);
-  dopts.lang = d->zh ? "zh" : "en";
-  dopts.quiet = 1;
-  dopts.seed = d->res->opts.seed;
+  rg_diagram_opts_init(dopts);
+  dopts->lang = d->zh ? "zh" : "en";
+  dopts->quiet = 1;
+  dopts->seed = d->res->opts.seed;
   char *svg = NULL;
   size_t len = 0;
   if (st == RG_OK) {
-    dopts.view = "collab";
-    st = rg_diagram_render_mem(plan, d->res, &dopts, "svg", &svg, &len, r->err);
+    dopts->view = "collab";
+    st = rg_diagram_render_mem(d->plan, d->res, dopts, "svg", &svg, &len, r->err);
   }
   if (st == RG_OK) {
     st = put_bytes(r, 1, "collab.svg", svg, len);
@@ -253,25 +257,169 @@ static rg_status diagrams(run *r, rg_report_data *d) {
                      "Too many units: no per-unit diagrams (see the collaboration diagram).");
   } else if (st == RG_OK) {
     name_ego_files(d);
-    d->ego_svg = rg_xcalloc((size_t)plan->n_units + 1, sizeof *d->ego_svg);
-    for (int i = 0; i < d->res->n_units && st == RG_OK; i++) {
-      int u = d->res->units[i].unit;
-      size_t n = strlen(plan->units[u].name) + 8;
-      char *view = rg_xmalloc(n);
-      snprintf(view, n, "ego=%s", plan->units[u].name);
-      dopts.view = view;
-      st = rg_diagram_render_mem(plan, d->res, &dopts, "svg", &svg, &len, r->err);
-      free(view);
-      if (st != RG_OK) break;
-      char prefix[32];
-      snprintf(prefix, sizeof prefix, "e%d-", u);
-      st = put_bytes(r, 1, d->ego_file[u] + strlen("diagrams/"), svg, len);
-      d->ego_svg[u] = rg_html_svg_inline(svg, len, prefix);
-      free(svg);
-      svg = NULL;
-    }
-    step(r, "ego diagrams");
+    d->ego_svg = rg_xcalloc((size_t)d->plan->n_units + 1, sizeof *d->ego_svg);
   }
+  return st;
+}
+
+/* ---- the second thread --------------------------------------------------- */
+
+/* The files that need no ego diagram (workbook, JSON, CSV, GraphML, meeting
+ * files) are written on a second thread while this one draws the ego
+ * diagrams (Graphviz, one thread at a time, diagram.c); then that thread
+ * writes each ego SVG and sanitises it for the page (libxml2) as it is
+ * drawn. It has its own error and lists of written names: the manifest
+ * lists the collab diagram, the ego diagrams, the page, then the other
+ * files, in the order one thread wrote them. */
+typedef struct side {
+  run r;  /* the folder; its own err and written names (the files) */
+  run eg; /* the same, for the ego diagrams' names */
+  rg_error err;
+  atomic_int failed; /* set when a file failed: no more diagrams are needed */
+  rg_report_data *d;
+  rg_status st;
+  mtx_t lock;
+  cnd_t more;
+  char **svg; /* results row -> Graphviz SVG of its ego diagram, until sanitised */
+  size_t *len;
+  int n_ready; /* rows 0..n_ready-1 are drawn (or skipped: NULL) */
+  int closed;  /* no more rows come */
+  thrd_t thread;
+  int started;
+} side;
+
+static rg_status meeting_files(run *r, const rg_plan *plan, const rg_report_opts *o, int en);
+static rg_status put_book(run *r, rg_report_data *d);
+static rg_status put_json(run *r, rg_report_data *d);
+static rg_status put_csvs(run *r, rg_report_data *d, const rg_report_opts *opts);
+static rg_status put_graphml(run *r, rg_report_data *d);
+
+/* Row i's SVG, waiting until it is drawn; 0 when no more rows come. */
+static int side_take(side *s, int i, char **svg, size_t *len) {
+  mtx_lock(&s->lock);
+  while (i >= s->n_ready && !s->closed)
+    cnd_wait(&s->more, &s->lock);
+  int have = i < s->n_ready;
+  if (have) {
+    *svg = s->svg[i];
+    *len = s->len[i];
+    s->svg[i] = NULL;
+  }
+  mtx_unlock(&s->lock);
+  return have;
+}
+
+static int side_main(void *arg) {
+  side *s = arg;
+  run *r = &s->r;
+  rg_report_data *d = s->d;
+  const rg_report_opts *o = d->opts;
+  rg_status st = put_book(r, d);
+  step(r, "report.xlsx");
+  if (st == RG_OK) st = put_json(r, d), step(r, "report.json");
+  if (st == RG_OK) st = put_csvs(r, d, o), step(r, "CSV files");
+  if (st == RG_OK) st = put_graphml(r, d), step(r, "graph.graphml");
+  if (st == RG_OK) st = meeting_files(r, d->plan, o, o->lang && !strcmp(o->lang, "en"));
+  if (st != RG_OK) atomic_store(&s->failed, 1);
+  char *svg;
+  size_t len;
+  for (int i = 0; side_take(s, i, &svg, &len); i++) {
+    if (!svg) continue;
+    int u = d->res->units[i].unit;
+    if (st == RG_OK) st = put_bytes(&s->eg, 1, d->ego_file[u] + strlen("diagrams/"), svg, len);
+    if (st != RG_OK) atomic_store(&s->failed, 1);
+    char prefix[32];
+    snprintf(prefix, sizeof prefix, "e%d-", u);
+    d->ego_svg[u] = rg_html_svg_inline(svg, len, prefix);
+    free(svg);
+  }
+  s->st = st;
+  return 0;
+}
+
+/* Start the second thread (or, when it cannot start, leave its work to
+ * side_join on this one). */
+static void side_start(side *s, const run *r, rg_report_data *d) {
+  memset(s, 0, sizeof *s);
+  s->r = *r;
+  s->r.err = &s->err;
+  s->r.written = NULL;
+  s->r.n_written = s->r.cap_written = 0;
+  s->eg = s->r;
+  atomic_init(&s->failed, 0);
+  rg_error_clear(&s->err);
+  s->d = d;
+  int rows = d->res->n_units + 1;
+  s->svg = rg_xcalloc((size_t)rows, sizeof *s->svg);
+  s->len = rg_xcalloc((size_t)rows, sizeof *s->len);
+  if (mtx_init(&s->lock, mtx_plain) != thrd_success || cnd_init(&s->more) != thrd_success) abort();
+  s->started = thrd_create(&s->thread, side_main, s) == thrd_success;
+}
+
+/* Row i is drawn (svg NULL: not drawn); s takes svg. */
+static void side_give(side *s, int i, char *svg, size_t len) {
+  mtx_lock(&s->lock);
+  s->svg[i] = svg;
+  s->len[i] = len;
+  s->n_ready = i + 1;
+  cnd_signal(&s->more);
+  mtx_unlock(&s->lock);
+}
+
+/* Wait for the second thread; its first error, when this thread had none,
+ * becomes err. */
+static rg_status side_join(side *s, rg_status st, rg_error *err) {
+  mtx_lock(&s->lock);
+  s->closed = 1;
+  cnd_signal(&s->more);
+  mtx_unlock(&s->lock);
+  if (s->started)
+    thrd_join(s->thread, NULL);
+  else
+    side_main(s);
+  for (int i = 0; i < s->n_ready; i++)
+    free(s->svg[i]);
+  free(s->svg);
+  free(s->len);
+  cnd_destroy(&s->more);
+  mtx_destroy(&s->lock);
+  if (st == RG_OK && s->st != RG_OK) {
+    *err = s->err;
+    st = s->st;
+  }
+  return st;
+}
+
+/* Move the names of from to the end of r's (the manifest's order). */
+static void side_names(run *r, run *from) {
+  for (size_t i = 0; i < from->n_written; i++) {
+    RG_GROW(r->written, r->cap_written, r->n_written + 1);
+    r->written[r->n_written++] = from->written[i];
+  }
+  free(from->written);
+}
+
+/* The ego diagram of each concrete unit, in load order, handed to the
+ * second thread to be written and sanitised for the page. */
+static rg_status egos(run *r, rg_report_data *d, rg_diagram_opts *dopts, side *s) {
+  if (!d->ego_svg) return RG_OK;
+  const rg_plan *plan = d->plan;
+  rg_status st = RG_OK;
+  for (int i = 0; i < d->res->n_units && st == RG_OK; i++) {
+    int u = d->res->units[i].unit;
+    size_t n = strlen(plan->units[u].name) + 8;
+    char *view = rg_xmalloc(n);
+    snprintf(view, n, "ego=%s", plan->units[u].name);
+    dopts->view = view;
+    char *svg = NULL;
+    size_t len = 0;
+    st = rg_diagram_render_mem(plan, d->res, dopts, "svg", &svg, &len, r->err);
+    free(view);
+    side_give(s, i, st == RG_OK ? svg : NULL, len);
+    if (st != RG_OK) free(svg);
+    if (atomic_load(&s->failed)) break; /* its error is reported by side_join */
+  }
+  step(r, "ego diagrams");
   return st;
 }
 
@@ -494,19 +642,30 @@ rg_status rg_report_write(const rg_plan *plan, const rg_results *results,
            .ddirfd = -1,
            .lockfd = -1,
            .progress = opts.progress,
+           .batch = rg_outbatch_new(),
            .err = err};
   clock_gettime(CLOCK_MONOTONIC, &r.t0);
   rg_report_data d;
   rg_report_data_init(&d, plan, results, &opts);
   rg_status st = open_folder(&r);
   int locked = st == RG_OK;
-  if (st == RG_OK) st = diagrams(&r, &d);
-  if (st == RG_OK) st = put_page(&r, &d), step(&r, "index.html");
-  if (st == RG_OK) st = put_book(&r, &d), step(&r, "report.xlsx");
-  if (st == RG_OK) st = put_json(&r, &d), step(&r, "report.json");
-  if (st == RG_OK) st = put_csvs(&r, &d, &opts), step(&r, "CSV files");
-  if (st == RG_OK) st = put_graphml(&r, &d), step(&r, "graph.graphml");
-  if (st == RG_OK) st = meeting_files(&r, plan, &opts, opts.lang && !strcmp(opts.lang, "en"));
+  rg_diagram_opts dopts;
+  if (st == RG_OK) st = collab(&r, &d, &dopts);
+  if (st == RG_OK) {
+    side s;
+    side_start(&s, &r, &d);
+    st = egos(&r, &d, &dopts, &s);
+    st = side_join(&s, st, err);
+    side_names(&r, &s.eg);
+    if (st == RG_OK) st = put_page(&r, &d), step(&r, "index.html");
+    side_names(&r, &s.r);
+  }
+  /* The files written so far go into place even when a step failed, as each
+   * did before the batch: the folder then holds whole files of either run. */
+  rg_error later;
+  rg_status bs = rg_outbatch_finish(r.batch, st == RG_OK ? err : &later);
+  if (st == RG_OK) st = bs;
+  step(&r, "files synced");
   if (locked) {
     rg_status fs = finish_folder(&r, st == RG_OK);
     if (st == RG_OK) st = fs;

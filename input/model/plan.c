@@ -377,23 +377,31 @@ void rg_plan_diag(rg_plan *plan, rg_severity sev, long line, const char *code, c
 static int *group_links(const rg_plan *plan, int n_keys, int by_task, int *begin, int *count) {
   int *order = rg_xmalloc(((size_t)plan->n_links + 1) * sizeof *order);
   memset(count, 0, (size_t)n_keys * sizeof *count);
-  for (int l = 0; l < plan->n_links; l++)
-    count[by_task ? plan->links[l].task : plan->links[l].unit]++;
+  /* by task, leads come first: each task has a cursor for its leads and one
+   * for its supports, so one pass places every link */
+  int *lead = by_task ? rg_xcalloc((size_t)n_keys + 1, sizeof *lead) : NULL;
+  for (int l = 0; l < plan->n_links; l++) {
+    const rg_link *k = &plan->links[l];
+    count[by_task ? k->task : k->unit]++;
+    if (by_task && k->role == RG_ROLE_LEAD) lead[k->task]++;
+  }
+  int *next = rg_xmalloc(((size_t)n_keys + 1) * sizeof *next);
   int acc = 0;
   for (int k = 0; k < n_keys; k++) {
     begin[k] = acc;
+    next[k] = acc + (by_task ? lead[k] : 0);
+    if (by_task) lead[k] = acc;
     acc += count[k];
   }
-  int *fill = rg_xcalloc((size_t)n_keys + 1, sizeof *fill);
-  /* leads first within a task: two passes over the links */
-  for (int pass = 0; pass < (by_task ? 2 : 1); pass++)
-    for (int l = 0; l < plan->n_links; l++) {
-      const rg_link *k = &plan->links[l];
-      if (by_task && (int)k->role != pass) continue;
-      int key = by_task ? k->task : k->unit;
-      order[begin[key] + fill[key]++] = l;
-    }
-  free(fill);
+  for (int l = 0; l < plan->n_links; l++) {
+    const rg_link *k = &plan->links[l];
+    if (by_task && k->role == RG_ROLE_LEAD)
+      order[lead[k->task]++] = l;
+    else
+      order[next[by_task ? k->task : k->unit]++] = l;
+  }
+  free(lead);
+  free(next);
   return order;
 }
 
@@ -428,20 +436,45 @@ void rg_plan_finalize(rg_plan *plan) {
   plan->finalized = 1;
 }
 
-/* Order tasks (indices into plan, the context) by id, then by ordinal. */
+/* A task to sort by id: the id's first 8 bytes as a big-endian number
+ * (zero-padded past its end), so that most comparisons compare two numbers
+ * in the array being sorted instead of two strings elsewhere. */
+typedef struct numkey {
+  uint64_t prefix;
+  int task;
+  int ordinal;
+} numkey;
+
+static uint64_t prefix8(const char *s) {
+  uint64_t k = 0;
+  int ended = 0;
+  for (int i = 0; i < 8; i++) {
+    unsigned char c = ended ? 0 : (unsigned char)s[i];
+    ended |= c == 0;
+    k = k << 8 | c;
+  }
+  return k;
+}
+
+/* Order tasks by id (as strcmp orders them), then by ordinal. */
 static int by_number(const void *a, const void *b, void *ctx) {
   const rg_plan *plan = ctx;
-  const rg_task *x = &plan->tasks[*(const int *)a], *y = &plan->tasks[*(const int *)b];
-  int c = strcmp(x->number, y->number);
+  const numkey *x = a, *y = b;
+  if (x->prefix != y->prefix) return x->prefix < y->prefix ? -1 : 1;
+  int c = strcmp(plan->tasks[x->task].number, plan->tasks[y->task].number);
   if (c) return c;
   return x->ordinal < y->ordinal ? -1 : x->ordinal > y->ordinal;
 }
 
 static int *tasks_by_number(const rg_plan *plan) {
+  numkey *keys = rg_xmalloc(((size_t)plan->n_tasks + 1) * sizeof *keys);
+  for (int t = 0; t < plan->n_tasks; t++)
+    keys[t] = (numkey){prefix8(plan->tasks[t].number), t, plan->tasks[t].ordinal};
+  rg_sort(keys, (size_t)plan->n_tasks, sizeof *keys, by_number, (void *)plan);
   int *order = rg_xmalloc(((size_t)plan->n_tasks + 1) * sizeof *order);
   for (int t = 0; t < plan->n_tasks; t++)
-    order[t] = t;
-  rg_sort(order, (size_t)plan->n_tasks, sizeof *order, by_number, (void *)plan);
+    order[t] = keys[t].task;
+  free(keys);
   return order;
 }
 
@@ -502,8 +535,10 @@ void rg_plan_assign_ids(rg_plan *plan) {
         }
     }
   }
-  free(order);
-  order = tasks_by_number(plan);
+  if (restart) { /* the ids changed: sort again */
+    free(order);
+    order = tasks_by_number(plan);
+  }
   const char *base = plan->n_tasks ? plan->tasks[order[0]].number : NULL;
   long first_line = plan->n_tasks ? plan->tasks[order[0]].line : 0;
   for (int i = 1, run = 1; i < plan->n_tasks; i++) {

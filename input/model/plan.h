@@ -108,8 +108,8 @@ typedef struct rg_link {
   int task;
   int unit;
   rg_role role;
+  int next_; /* private: previous link of the same task, -1 none (here: 24 bytes, not 32) */
   long line; /* source line of the unit list */
-  int next_; /* private: previous link of the same task, -1 none */
 } rg_link;
 
 typedef struct rg_diag {

@@ -279,10 +279,9 @@ Test(formats, report_names_locations_of_a_workbook_plan) {
   snprintf(path, sizeof path, "%s/tasks.csv", dir);
   char *csv = rg_test_slurp(path, NULL);
   cr_assert_not_null(csv);
-  cr_expect(
-      strstr(csv, "1,1,一,推进国资国企改革。,市国资委,市财政局,2026年6月30日,false,任务!A4,"
-                  "dated,2026-01-01,2026-06-30,\n"),
-      "%s", csv);
+  cr_expect(strstr(csv, "1,1,一,推进国资国企改革。,市国资委,市财政局,2026年6月30日,false,任务!A4,"
+                        "dated,2026-01-01,2026-06-30,\n"),
+            "%s", csv);
   free(csv);
   snprintf(path, sizeof path, "%s/report.json", dir);
   char *json = rg_test_slurp(path, NULL);
