@@ -229,9 +229,26 @@ static int name_start(const char *text, const char *p) {
       b == '\t')
     return 1;
   static const char *const SEP[] = {"、", "，", "；", "：", "（", "）", "。", "由", NULL};
+  if (p - text < 3) return 0;
   for (int i = 0; SEP[i]; i++)
-    if (p - text >= 3 && !memcmp(p - 3, SEP[i], 3)) return 1;
+    if (p[-3] == SEP[i][0] && p[-2] == SEP[i][1] && p[-1] == SEP[i][2]) return 1;
   return 0;
+}
+
+/* Does [p, end) start with the n bytes of w? */
+static int at(const char *p, const char *end, const char *w, size_t n) {
+  return (size_t)(end - p) >= n && !memcmp(p, w, n);
+}
+
+/* The bytes of the character at p (rg_utf8_char_len), never reading past
+ * end: a line is not NUL-terminated. */
+static inline size_t char_len_in(const char *p, const char *end) {
+  unsigned char c = (unsigned char)*p;
+  size_t n = c < 0x80 ? 1 : c < 0xC2 ? 0 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : c < 0xF5 ? 4 : 0;
+  if (n <= 1) return 1;
+  for (size_t i = 1; i < n; i++)
+    if (p + i >= end || !p[i]) return i;
+  return n;
 }
 
 /* What each window of text after a prefix gave: the same unit name is
@@ -271,11 +288,28 @@ static void memo_free(memo *m) { free(m->slots); }
  * prefix (plen bytes) that is a body and not a person, before a separator;
  * 0 when none. What it finds depends only on the window of bytes up to
  * where that search stops (name_start looks at the bytes before q, which
- * are inside it), so a window seen before is answered from the memo. */
-static size_t body_len(memo *m, const char *text, const char *end, const char *p, size_t plen) {
+ * are inside it), so a window seen before is answered from the memo. A
+ * window stops after a separator, after 16 characters or at the end of
+ * the text (a line), so equal windows give equal answers. */
+/* Is the name [p, p + n) a body and not a person? Names memoised in m:
+ * windows of different units share their first candidates (市单位, 市单位0…). */
+static int is_body_at(memo *m, const char *p, size_t n) {
+  if (m->used * 2 >= m->cap) memo_grow(m);
+  memo_entry *e = memo_slot(m, p, n);
+  if (e->key) return (int)e->body;
+  char *name = dupn(p, n);
+  int body = rg_vocab_is_body(name) && !rg_vocab_is_person(name);
+  free(name);
+  *e = (memo_entry){p, n, (size_t)body};
+  m->used++;
+  return body;
+}
+
+static size_t body_len(memo *m, memo *names, const char *text, const char *end, const char *p,
+                       size_t plen) {
   const char *q = p + plen, *stop = q;
   for (int chars = 1; stop < end && chars <= 16; chars++) {
-    stop += rg_utf8_char_len(stop);
+    stop += char_len_in(stop, end);
     if (name_start(text, stop)) break;
   }
   size_t wlen = (size_t)(stop - p);
@@ -284,12 +318,9 @@ static size_t body_len(memo *m, const char *text, const char *end, const char *p
   if (e->key) return e->body;
   size_t found = 0;
   for (int chars = 1; q < end && chars <= 16; chars++) {
-    q += rg_utf8_char_len(q);
+    q += char_len_in(q, end);
     if (name_start(text, q)) break; /* a separator: the name ended */
-    char *name = dupn(p, (size_t)(q - p));
-    int body = rg_vocab_is_body(name) && !rg_vocab_is_person(name);
-    free(name);
-    if (body) {
+    if (is_body_at(names, p, (size_t)(q - p))) {
       found = (size_t)(q - p);
       break;
     }
@@ -299,47 +330,95 @@ static size_t body_len(memo *m, const char *text, const char *end, const char *p
   return found;
 }
 
-rg_level rg_reading_level_from_names(rg_plan *plan, const char *text, size_t len, long line) {
-  rg_reading *r = rg_reading_of(plan);
-  if (r->level != RG_LEVEL_UNKNOWN || !text) return r->level;
-  static const struct {
-    const char *prefix;
-    rg_level level;
-  } P[] = {{"自治区", RG_LEVEL_PROVINCIAL},
-           {"省", RG_LEVEL_PROVINCIAL},
-           {"市", RG_LEVEL_CITY},
-           {"县", RG_LEVEL_COUNTY},
-           {"区", RG_LEVEL_DISTRICT}};
-  enum { NP = sizeof P / sizeof *P };
+static const struct {
+  const char *prefix;
+  size_t len;
+  rg_level level;
+} PREFIX[] = {{"自治区", 9, RG_LEVEL_PROVINCIAL},
+              {"省", 3, RG_LEVEL_PROVINCIAL},
+              {"市", 3, RG_LEVEL_CITY},
+              {"县", 3, RG_LEVEL_COUNTY},
+              {"区", 3, RG_LEVEL_DISTRICT}};
+enum { NP = sizeof PREFIX / sizeof *PREFIX };
+
+/* Names with a prefix counted so far, the first of each, and the memo. */
+typedef struct name_count {
+  int count[NP];
+  char example[NP][64];
+  memo memo;  /* windows */
+  memo names; /* candidate names */
+} name_count;
+
+/* The prefix (index into PREFIX) that starts [p, end), or -1. Each starts
+ * with the byte E5, E7 or E8: one test rules out most characters. */
+static int prefix_at(const char *p, const char *end) {
+  unsigned char c = (unsigned char)*p;
+  if ((c != 0xE5 && c != 0xE7 && c != 0xE8) || end - p < 3) return -1;
+  for (int i = 0; i < NP; i++) /* the first character, then the rest */
+    if (p[1] == PREFIX[i].prefix[1] && p[2] == PREFIX[i].prefix[2] &&
+        c == (unsigned char)PREFIX[i].prefix[0] && at(p, end, PREFIX[i].prefix, PREFIX[i].len))
+      return i;
+  return -1;
+}
+
+/* Count the names of [text, text + len) that start with a prefix and are
+ * bodies (市商务局, not 市场 or 市级). The text is one line or a whole
+ * document: a name never spans a line, so the counts are the same. */
+static void count_names(name_count *nc, const char *text, size_t len) {
   static const char *const NOT[] = {"市场", "市政公用", "市政工程", "区域", "县域", "省级",
                                     "市级", "区级",     "县级",     "市民", "市区", "县城",
                                     "区县", "县区",     "市县",     "省市", NULL};
-  int count[NP] = {0};
-  char example[NP][64] = {{0}};
-  memo memo = {0};
   const char *end = text + len;
-  for (const char *p = text; p < end; p += rg_utf8_char_len(p)) {
-    int k = -1;
-    for (int i = 0; i < NP && k < 0; i++)
-      if (starts(p, P[i].prefix)) k = i;
-    if (k < 0 || !name_start(text, p) || starts_any(p, NOT)) continue;
+  for (const char *p = text; p < end; p += char_len_in(p, end)) {
+    unsigned char c = (unsigned char)*p;
+    if (c != 0xE5 && c != 0xE7 && c != 0xE8) continue; /* no prefix starts here */
+    int k = prefix_at(p, end);
+    if (k < 0 || !name_start(text, p)) continue;
+    int bare = 0;
+    for (int i = 0; NOT[i] && !bare; i++)
+      bare = at(p, end, NOT[i], strlen(NOT[i]));
+    if (bare) continue;
     /* the shortest body name of at most 16 characters starting here */
-    size_t n = body_len(&memo, text, end, p, strlen(P[k].prefix));
+    size_t n = body_len(&nc->memo, &nc->names, text, end, p, PREFIX[k].len);
     if (!n) continue;
-    if (!example[k][0] && n < sizeof example[k]) memcpy(example[k], p, n);
-    count[k]++;
+    if (!nc->example[k][0] && n < sizeof nc->example[k]) memcpy(nc->example[k], p, n);
+    nc->count[k]++;
   }
-  memo_free(&memo);
+}
+
+/* The level the counts give (one prefix, at least 2 names, more than twice
+ * any other), set in the reading; frees the memo. */
+static rg_level level_of_counts(rg_plan *plan, name_count *nc, long line) {
+  memo_free(&nc->memo);
+  memo_free(&nc->names);
+  rg_reading *r = rg_reading_of(plan);
   int best = -1;
   for (int i = 0; i < NP; i++)
-    if (count[i] >= 2 && (best < 0 || count[i] > count[best])) best = i;
+    if (nc->count[i] >= 2 && (best < 0 || nc->count[i] > nc->count[best])) best = i;
   if (best < 0) return RG_LEVEL_UNKNOWN;
   for (int i = 0; i < NP; i++)
-    if (i != best && 2 * count[i] > count[best]) return RG_LEVEL_UNKNOWN;
-  r->level = P[best].level;
-  snprintf(r->prefix, sizeof r->prefix, "%s", P[best].prefix);
-  r->level_from =
-      rg_plan_printf(plan, "the plan's own unit names (%d such as %s)", count[best], example[best]);
+    if (i != best && 2 * nc->count[i] > nc->count[best]) return RG_LEVEL_UNKNOWN;
+  r->level = PREFIX[best].level;
+  snprintf(r->prefix, sizeof r->prefix, "%s", PREFIX[best].prefix);
+  r->level_from = rg_plan_printf(plan, "the plan's own unit names (%d such as %s)", nc->count[best],
+                                 nc->example[best]);
   r->level_line = line;
   return r->level;
+}
+
+rg_level rg_reading_level_from_names(rg_plan *plan, const char *text, size_t len, long line) {
+  rg_reading *r = rg_reading_of(plan);
+  if (r->level != RG_LEVEL_UNKNOWN || !text) return r->level;
+  name_count nc = {0};
+  count_names(&nc, text, len);
+  return level_of_counts(plan, &nc, line);
+}
+
+rg_level rg_reading_level_from_lines(rg_plan *plan, const rg_lines *lines, long line) {
+  rg_reading *r = rg_reading_of(plan);
+  if (r->level != RG_LEVEL_UNKNOWN || !lines) return r->level;
+  name_count nc = {0};
+  for (int i = 0; i < lines->n; i++)
+    count_names(&nc, lines->v[i].text, lines->v[i].len);
+  return level_of_counts(plan, &nc, line);
 }

@@ -71,6 +71,8 @@ void rg_conv_all_responsible(rg_plan *plan);
  * unit lists or its whole text; a prefix wins with at least 2 names and
  * twice as many as any other. Sets the level when still unknown; returns it. */
 rg_level rg_reading_level_from_names(rg_plan *plan, const char *text, size_t len, long line);
+/* The same over lines, without joining them (a name never spans a line). */
+rg_level rg_reading_level_from_lines(rg_plan *plan, const rg_lines *lines, long line);
 
 /* Set the plan's level (reading.h) from text (an issuing body, a title, a
  * document number: rg_vocab_level) when it is still unknown; returns it. */

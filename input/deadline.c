@@ -336,8 +336,35 @@ static int kind_word(scan *s, const char **pp) {
   return 0;
 }
 
+/* Can a date, a part of a year, a number or (outside a text) a kind word
+ * start at p? Each starts with an ASCII digit, a Chinese digit or 十, or
+ * one of 第 上 下 前 年 全 (and 每 按 持 长 常 逐 分 久 for kind words): any
+ * other character is stepped over without trying them (scan_phrase tries
+ * them at every character of every task's text). */
+static int may_start(const char *p, int text) {
+  const unsigned char *u = (const unsigned char *)p;
+  if (u[0] < 0x80) return u[0] >= '0' && u[0] <= '9';
+  if ((u[0] & 0xF0) != 0xE0 || (u[1] & 0xC0) != 0x80 || (u[2] & 0xC0) != 0x80) return 0;
+  unsigned cp = (u[0] & 0x0Fu) << 12 | (u[1] & 0x3Fu) << 6 | (u[2] & 0x3Fu);
+  static const unsigned any[] = {0x3007, 0x96F6, 0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94,
+                                 0x516D, 0x4E03, 0x516B, 0x4E5D, /* 〇 零 一 … 九 */
+                                 0x5341, 0x7B2C, 0x4E0A, 0x4E0B, 0x524D, 0x5E74, 0x5168};
+  /* 十 第 上 下 前 年 全 */
+  static const unsigned kind[] = {0x6BCF, 0x6309, 0x6301, 0x957F,
+                                  0x5E38, 0x9010, 0x5206, 0x4E45}; /* 每 按 持 长 常 逐 分 久 */
+  for (size_t k = 0; k < sizeof any / sizeof any[0]; k++)
+    if (cp == any[k]) return 1;
+  for (size_t k = 0; !text && k < sizeof kind / sizeof kind[0]; k++)
+    if (cp == kind[k]) return 1;
+  return 0;
+}
+
 static void scan_phrase(scan *s, const char *p) {
   while (*p && !s->why) {
+    if (!may_start(p, s->text)) {
+      p += rg_utf8_char_len(p);
+      continue;
+    }
     if (!s->text && kind_word(s, &p)) continue;
     if (year_phrase(s, &p)) continue;
     if (year_part(s, &p, 0, 0) || quarter(s, &p, 0) || month(s, &p, 0)) continue;
@@ -380,9 +407,12 @@ static void combine(scan *s, rg_due *due) {
 int rg_due_parse(const char *phrase, int year, int text, rg_due *due, const char **why) {
   memset(due, 0, sizeof *due);
   *why = NULL;
-  char *n = rg_nfkc(phrase, strlen(phrase));
+  size_t len = strlen(phrase);
+  /* most phrases are NFKC already: read them in place */
+  int same = rg_nfkc_is_copy(phrase, len);
+  char *n = same ? NULL : rg_nfkc(phrase, len);
   scan s = {.year = year, .text = text};
-  scan_phrase(&s, n ? n : "");
+  scan_phrase(&s, same ? phrase : n ? n : "");
   free(n);
   if (!s.why && !s.n && !s.spread && !s.every) s.why = "it names no date";
   if (!s.why && s.need_year) s.why = "it has no year and the plan names none (give --year)";
@@ -436,6 +466,13 @@ int rg_plan_year_of(const rg_plan *plan, const char **from) {
   return y;
 }
 
+/* Can a task's text name no "by" date? In a text a date counts only
+ * before 前 (以前, 之前): a text without 前 (and NFKC already, so none
+ * appears) names none, and rg_due_parse would read it in vain. */
+static int no_by_date(const char *text) {
+  return !strstr(text, "前") && rg_nfkc_is_copy(text, strlen(text));
+}
+
 void rg_plan_read_deadlines(rg_plan *plan, int year) {
   if (year > 0) {
     plan->year = year;
@@ -452,6 +489,8 @@ void rg_plan_read_deadlines(rg_plan *plan, int year) {
                      "task %s: 完成时限 '%s' is not read as a date: %s; loads by period "
                      "spread it over the plan's year",
                      k->number, k->deadline, why);
+    } else if (k->text && no_by_date(k->text)) {
+      memset(&k->due, 0, sizeof k->due); /* what rg_due_parse gives it: RG_DUE_NONE */
     } else if (k->text && rg_due_parse(k->text, plan->year, 1, &k->due, &why)) {
       k->due.from_text = 1;
     }

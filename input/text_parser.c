@@ -22,12 +22,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "buf.h"
 #include "conventions.h"
 #include "headers.h"
 #include "items.h"
 #include "names.h"
 #include "notes.h"
+#include "phrases.h"
 #include "reading.h"
 #include "strutil.h"
 #include "text.h"
@@ -133,14 +133,7 @@ static void ensure_level(parser *p) {
   if (rg_reading_set_level(p->plan, m->title, p->meta_line[1])) return;
   if (rg_reading_set_level(p->plan, m->doc_number, p->meta_line[2])) return;
   /* nothing names it: the prefixes of the plan's own unit names */
-  if (!p->lines) return;
-  rg_buf b = {0};
-  for (int i = 0; i < p->lines->n; i++) {
-    rg_buf_putn(&b, p->lines->v[i].text, p->lines->v[i].len);
-    rg_buf_putn(&b, "\n", 1);
-  }
-  if (b.s) rg_reading_level_from_names(p->plan, b.s, b.n, 0);
-  free(b.s);
+  if (p->lines) rg_reading_level_from_lines(p->plan, p->lines, 0);
 }
 
 /* The convention of kind in force for task (its index), or -1. */
@@ -837,16 +830,15 @@ static int holds(const char *s, size_t n, const char *w) {
 
 /* Page chrome of a government site: the footer's registration numbers,
  * links and copyright (ICP备, 网站标识码, 公网安备, 版权所有, 联系我们). */
-static int chrome_words(const char *s, size_t n) {
-  static const char *const W[] = {
-      "ICP备",    "ICP证",     "网站标识码", "公网安备",  "版权所有",  "联系我们",
-      "网站地图", "技术支持:", "技术支持：", "Copyright", "copyright", "©",
-      "浏览次数", "打印本页",  "关闭窗口",   NULL};
+static const char *const CHROME[] = {
+    "ICP备",    "ICP证",     "网站标识码", "公网安备",  "版权所有",  "联系我们",
+    "网站地图", "技术支持:", "技术支持：", "Copyright", "copyright", "©",
+    "浏览次数", "打印本页",  "关闭窗口",   NULL};
+
+static int chrome_words(const rg_phrases *chrome, const char *s, size_t n) {
   /* a numbered line is a task (加强网站ICP备案管理) */
   if (n && ((*s >= '0' && *s <= '9') || *s == '(' || holds(s, n < 3 ? n : 3, "（"))) return 0;
-  for (int i = 0; W[i]; i++)
-    if (holds(s, n, W[i])) return 1;
-  return 0;
+  return rg_phrases_in(chrome, s, n);
 }
 
 /* A site's label (主办单位：…, 承办单位：…, 主管单位：…, 维护单位：…) near
@@ -855,9 +847,11 @@ static int chrome_words(const char *s, size_t n) {
 static void mark_chrome(const rg_lines *lines, char *skip) {
   static const char *const SITE[] = {"主办单位", "承办单位", "主管单位", "维护单位", "主办:",
                                      "主办：",   "承办:",    "承办：",   "网站主办", NULL};
+  rg_phrases chrome;
+  rg_phrases_init(&chrome, CHROME);
   for (int i = 0; i < lines->n; i++) {
     const rg_line *l = &lines->v[i];
-    if (!chrome_words(l->text, l->len)) continue;
+    if (!chrome_words(&chrome, l->text, l->len)) continue;
     skip[i] = 1;
     for (int k = i - 3 < 0 ? 0 : i - 3; k < lines->n && k <= i + 3; k++)
       for (int w = 0; SITE[w]; w++)
@@ -1022,6 +1016,7 @@ out:
     free((void *)accept[i]);
   free(accept);
   free((void *)from0);
+  rg_unitlist_forget(plan);
   if (st) return st;
   if (plan->n_tasks == 0)
     return rg_error_set(err, RG_EINPUT, plan->path, 0, 0,

@@ -11,6 +11,7 @@
 #include <utf8proc.h>
 
 #include "gazetteer.h"
+#include "memo.h"
 #include "reading.h"
 #include "strutil.h"
 #include "text.h"
@@ -103,6 +104,43 @@ static void tokenize(const char *s, toks *out) {
   for (int i = 0; i < out->n; i++) {
     trim_unit(out->v[i].s);
     /* (由市商务局牵头): 由 introduces the unit, it is not part of its name */
+    if (starts(out->v[i].s, "由") && rg_utf8_strlen(out->v[i].s) > 2)
+      memmove(out->v[i].s, out->v[i].s + 3, strlen(out->v[i].s + 3) + 1);
+  }
+}
+
+/* tokenize, with the tokens cut in s itself (a NUL over each separator):
+ * they point into s. */
+static void tokenize_in_place(char *s, toks *out) {
+  int depth = 0, sep = SEP_START;
+  char *start = s;
+  size_t blen;
+  for (char *p = s; *p;) {
+    if ((blen = rg_bracket_step(p, &depth))) {
+      p += blen;
+      continue;
+    }
+    int this_sep = -1;
+    size_t n = 0;
+    if (depth == 0) {
+      if (starts(p, DUN))
+        this_sep = SEP_DUN, n = 3;
+      else if (*p == ',' || *p == ';')
+        this_sep = SEP_COMMA, n = 1;
+    }
+    if (this_sep < 0) {
+      p++;
+      continue;
+    }
+    *p = '\0';
+    push(out, start, sep);
+    sep = this_sep;
+    p += n;
+    start = p;
+  }
+  push(out, start, sep);
+  for (int i = 0; i < out->n; i++) {
+    trim_unit(out->v[i].s);
     if (starts(out->v[i].s, "由") && rg_utf8_strlen(out->v[i].s) > 2)
       memmove(out->v[i].s, out->v[i].s + 3, strlen(out->v[i].s + 3) + 1);
   }
@@ -663,18 +701,6 @@ static void split_alias(char *s, char **alias, int *lead, int *short_alias) {
 
 /* ------------------------------------------------------------- parse */
 
-static void add_item(rg_unit_list *out, char *name, char *alias, rg_kind kind) {
-  RG_GROW(out->items, out->cap, (size_t)out->n + 1);
-  out->items[out->n].name = name;
-  out->items[out->n].alias = alias;
-  out->items[out->n].kind = kind;
-  out->items[out->n].lead = 0;
-  out->items[out->n].marked = 0;
-  out->items[out->n].printed = NULL;
-  out->items[out->n].short_alias = 0;
-  out->n++;
-}
-
 /* A mark some plans put on lead units (★市发展改革委, 市财政局*): cut it and
  * return 1. */
 static int strip_mark(char *s) {
@@ -771,10 +797,277 @@ static char *read_alias(char *alias, int short_alias, rg_level level, const char
   return alias;
 }
 
+/* The item piece s (of kind) gives under the prefix state st, which it
+ * updates: its prefix, canonical name, alias and doubt. Takes ownership of
+ * s; 0 when s names nothing (a none-word, or nothing left). The result and
+ * the new state depend only on s, kind, *st, level and prefix. */
+static int piece_item(char *s, rg_kind kind, prefix_state *st, rg_level level, const char *prefix,
+                      rg_unit_item *it) {
+  if (rg_means_none(s)) {
+    free(s);
+    return 0;
+  }
+  int lead = 0;
+  char *alias = NULL;
+  char *printed = rg_xstrdup(s);
+  int short_alias = 0;
+  const char *doubt = NULL;
+  if (kind == RG_KIND_UNIT) split_alias(s, &alias, &lead, &short_alias);
+  char *name = s;
+  if (kind == RG_KIND_UNIT) {
+    char *inh = inherit(name, st);
+    if (inh) {
+      free(name);
+      name = inh;
+    }
+    /* 省发改委 -> 省发展改革委; 中国人民银行 -> 人民银行; in a national
+     * plan 发展改革委 -> 国家发展改革委 */
+    size_t head = 0;
+    char *exp = rg_vocab_expand_head(name, &head);
+    const char *nat = rg_vocab_national(exp ? exp : name, level);
+    if (exp && !nat) doubt = expand_doubt(name, head);
+    if (exp || (nat && strcmp(nat, name))) {
+      char *canon = rg_xstrdup(nat ? nat : exp);
+      if (!alias) {
+        alias = name;
+        short_alias = 0;
+      } else {
+        free(name);
+      }
+      name = canon;
+    }
+    free(exp);
+    char *gov = normalize_government(name);
+    if (!gov && (gov = place_government(name)))
+      doubt = "a place named as a unit is read as its government";
+    if (gov) {
+      if (!alias)
+        alias = name;
+      else
+        free(name);
+      name = gov;
+    }
+    if (alias) alias = read_alias(alias, short_alias, level, prefix, st);
+  } else {
+    own_prefix(name, st);
+    /* 各县(市、区)人民政府 is 各县(市、区)政府, as for a single government */
+    char *gov = normalize_government(name);
+    if (gov) {
+      alias = name;
+      name = gov;
+    }
+  }
+  if (!*name) {
+    free(name);
+    free(alias);
+    free(printed);
+    return 0;
+  }
+  *it = (rg_unit_item){.name = name,
+                       .alias = alias,
+                       .kind = kind,
+                       .lead = lead,
+                       .short_alias = short_alias && alias,
+                       .printed = printed,
+                       .doubt = doubt,
+                       .person = -1,
+                       .looks = -1};
+  return 1;
+}
+
+/* Merge, split and mark the tokens of a list into its pieces (t); returns
+ * which pieces carried a lead mark. */
+static int *read_pieces(toks *raw, toks *t) {
+  merge_collectives(raw);
+  toks c = {0};
+  split_conj(raw, &c);
+  split_ji(&c, t);
+  int *marked = rg_xcalloc((size_t)t->n + 1, sizeof *marked);
+  for (int i = 0; i < t->n; i++) {
+    marked[i] = strip_mark(t->v[i].s);
+    t->v[i].open |= strip_open_tail(t->v[i].s);
+    if (t->v[i].kind == RG_KIND_UNIT) t->v[i].kind = classify(t->v[i].s);
+  }
+  return marked;
+}
+
+/* Junk that a list can hold but no unit is: rule words, bare generic
+ * words (单位, 下同, 其他). */
+static int junk_name(const char *s) {
+  return !rg_vocab_is_set_name(s) || strstr(s, "牵头") || strstr(s, "第一位") ||
+         strstr(s, "下同") || strstr(s, "不再列出");
+}
+
+/* ------------------------------------------------------------- memo */
+
+/* What a plan's reading keeps (rg_reading.memo): the pieces of each
+ * distinct token, and the item of each distinct piece under each prefix
+ * state, at one level and prefix. Every function memoised here is pure. */
+typedef struct unit_memo {
+  rg_level level;
+  char prefix[16];
+  rg_memo tokens; /* token -> token_memo */
+  rg_memo pieces; /* piece, kind, prefix state -> piece_memo */
+} unit_memo;
+
+typedef struct token_memo {
+  toks t;      /* the token's pieces (read_pieces of the token alone) */
+  int *marked; /* per piece */
+  int *suffix; /* per piece: a unit with a place and a body (place_suffix) */
+} token_memo;
+
+typedef struct piece_memo {
+  int got;         /* 0: the piece names nothing */
+  rg_unit_item it; /* its item (person and looks filled) */
+  prefix_state st; /* the prefix state after it */
+} piece_memo;
+
+static void token_memo_free(void *v) {
+  token_memo *e = v;
+  for (int i = 0; i < e->t.n; i++)
+    free(e->t.v[i].s);
+  free(e->t.v);
+  free(e->marked);
+  free(e->suffix);
+  free(e);
+}
+
+static void piece_memo_free(void *v) {
+  piece_memo *e = v;
+  if (e->got) {
+    free(e->it.name);
+    free(e->it.alias);
+    free(e->it.printed);
+  }
+  free(e);
+}
+
+static void unit_memo_free(void *v) {
+  unit_memo *m = v;
+  if (!m) return;
+  rg_memo_clear(&m->tokens, token_memo_free);
+  rg_memo_clear(&m->pieces, piece_memo_free);
+  free(m);
+}
+
+/* The memo of plan's reading at its current level and prefix. */
+static unit_memo *memo_of(rg_plan *plan) {
+  rg_reading *rd = rg_reading_of(plan);
+  if (rd->memo && rd->memo_free != unit_memo_free) return NULL; /* another reader's */
+  unit_memo *m = rd->memo;
+  if (m && (m->level != rd->level || strcmp(m->prefix, rd->prefix))) {
+    unit_memo_free(m);
+    m = NULL;
+  }
+  if (!m) {
+    m = rg_xcalloc(1, sizeof *m);
+    m->level = rd->level;
+    snprintf(m->prefix, sizeof m->prefix, "%s", rd->prefix);
+    rd->memo = m;
+    rd->memo_free = unit_memo_free;
+  }
+  return m;
+}
+
+void rg_unitlist_forget(rg_plan *plan) {
+  rg_reading *rd = plan->reading;
+  if (!rd || rd->memo_free != unit_memo_free) return;
+  unit_memo_free(rd->memo);
+  rd->memo = NULL;
+  rd->memo_free = NULL;
+}
+
+/* Would merge_collectives join two of these tokens (各区、县(市)政府)? */
+static int merges(const toks *raw) {
+  for (int r = 1; r < raw->n; r++)
+    if (raw->v[r].sep == SEP_DUN && is_collective_head(&raw->v[r - 1])) return 1;
+  return 0;
+}
+
+static token_memo *token_of(unit_memo *m, const char *s) {
+  size_t n = strlen(s);
+  token_memo *e = rg_memo_get(&m->tokens, s, n);
+  if (e) return e;
+  e = rg_xcalloc(1, sizeof *e);
+  toks one = {0};
+  push(&one, rg_xstrdup(s), SEP_START);
+  e->marked = read_pieces(&one, &e->t);
+  free(one.v);
+  e->suffix = rg_xcalloc((size_t)e->t.n + 1, sizeof *e->suffix);
+  for (int k = 0; k < e->t.n; k++)
+    e->suffix[k] = e->t.v[k].kind == RG_KIND_UNIT && place_suffix(e->t.v[k].s) != NULL;
+  rg_memo_put(&m->tokens, s, n, e);
+  return e;
+}
+
+/* read_pieces, token by token through the memo: the pieces of a token do
+ * not depend on the others when no two tokens merge (merges() is 0). The
+ * pieces in t are the memo's strings (borrowed); *suffixes is set when a
+ * run of 、 ends in a place and a body (distribute_suffixes has work). */
+static int *memo_pieces(unit_memo *m, toks *raw, toks *t, int *suffixes) {
+  toks out = {0};
+  size_t cap_marked = 0;
+  int *marked = NULL;
+  *suffixes = 0;
+  for (int i = 0; i < raw->n; i++) {
+    token_memo *e = token_of(m, raw->v[i].s);
+    for (int k = 0; k < e->t.n; k++) {
+      int sep = k ? e->t.v[k].sep : raw->v[i].sep;
+      push(&out, e->t.v[k].s, sep);
+      out.v[out.n - 1].kind = e->t.v[k].kind;
+      out.v[out.n - 1].open = e->t.v[k].open;
+      RG_GROW(marked, cap_marked, (size_t)out.n + 1);
+      marked[out.n - 1] = e->marked[k];
+      /* a unit with a place and a body after a 、 may end a run */
+      if (e->suffix[k] && sep == SEP_DUN) *suffixes = 1;
+    }
+  }
+  free(raw->v);
+  memset(raw, 0, sizeof *raw);
+  *t = out;
+  if (!marked) marked = rg_xcalloc(1, sizeof *marked);
+  return marked;
+}
+
+/* piece_item through the memo: the item of piece s (not taken) under *st,
+ * which it updates. The item's strings are the memo's (borrowed). */
+static int memo_item(unit_memo *m, const char *s, rg_kind kind, prefix_state *st, rg_level level,
+                     const char *prefix, rg_unit_item *it) {
+  /* the key: the piece, its kind and the whole prefix state */
+  char buf[256];
+  size_t n = strlen(s), g = strlen(st->gov), klen = n + 4 + g;
+  char *key = klen <= sizeof buf ? buf : rg_xmalloc(klen);
+  memcpy(key, s, n);
+  key[n] = '\0';
+  key[n + 1] = (char)('0' + kind);
+  key[n + 2] = (char)('0' + st->last_party);
+  key[n + 3] = (char)('0' + st->deflt);
+  memcpy(key + n + 4, st->gov, g);
+  piece_memo *e = rg_memo_get(&m->pieces, key, klen);
+  if (!e) {
+    e = rg_xcalloc(1, sizeof *e);
+    e->got = piece_item(rg_xstrdup(s), kind, st, level, prefix, &e->it);
+    e->st = *st;
+    if (e->got) {
+      const char *name = e->it.name;
+      e->it.person = kind == RG_KIND_UNIT && rg_vocab_is_person(name);
+      e->it.looks = kind == RG_KIND_UNIT ? rg_vocab_is_body(name) : !junk_name(name);
+    }
+    rg_memo_put(&m->pieces, key, klen, e);
+  } else {
+    *st = e->st;
+  }
+  if (key != buf) free(key);
+  if (e->got) *it = e->it;
+  return e->got;
+}
+
 /* Parse text into items: level and prefix are the document's (prefix ""
- * when unknown or national). */
-static void parse_at(const char *text, size_t len, rg_level level, const char *prefix,
-                     rg_unit_list *out) {
+ * when unknown or national). With a memo (m), each distinct token and
+ * piece is read once, and the items' strings are the memo's (out->borrowed);
+ * the items are the same. */
+static void parse_memo(unit_memo *m, const char *text, size_t len, rg_level level,
+                       const char *prefix, rg_unit_list *out) {
   memset(out, 0, sizeof *out);
   char *norm = rg_nfkc(text, len);
   if (!norm) return;
@@ -784,21 +1077,29 @@ static void parse_at(const char *text, size_t len, rg_level level, const char *p
     return;
   }
   toks raw = {0}, t = {0};
-  tokenize(norm, &raw);
-  free(norm);
-  merge_collectives(&raw);
-  toks c = {0};
-  split_conj(&raw, &c);
-  split_ji(&c, &t);
-
-  int *marked = rg_xcalloc((size_t)t.n + 1, sizeof *marked);
-  for (int i = 0; i < t.n; i++) {
-    marked[i] = strip_mark(t.v[i].s);
-    t.v[i].open |= strip_open_tail(t.v[i].s);
-    if (t.v[i].kind == RG_KIND_UNIT) t.v[i].kind = classify(t.v[i].s);
+  int *marked, owned = 1, suffixes = 0;
+  if (!m) {
+    tokenize(norm, &raw);
+    marked = read_pieces(&raw, &t);
+  } else {
+    tokenize_in_place(norm, &raw);
+    if (merges(&raw)) {
+      for (int i = 0; i < raw.n; i++)
+        raw.v[i].s = rg_xstrdup(raw.v[i].s);
+      marked = read_pieces(&raw, &t);
+    } else {
+      marked = memo_pieces(m, &raw, &t, &suffixes);
+      owned = 0;
+      if (suffixes) { /* distribute_suffixes may change pieces: own them */
+        for (int i = 0; i < t.n; i++)
+          t.v[i].s = rg_xstrdup(t.v[i].s);
+        owned = 1;
+      }
+    }
   }
-  distribute_suffixes(&t);
-
+  free(norm);
+  if (owned) distribute_suffixes(&t);
+  out->borrowed = m != NULL;
   prefix_state st = {{0}, {0}, 0, 0};
   if (prefix && *prefix && level != RG_LEVEL_NATIONAL) {
     set_prefix(&st, prefix, strlen(prefix), 0);
@@ -807,77 +1108,23 @@ static void parse_at(const char *text, size_t len, rg_level level, const char *p
   for (int i = 0; i < t.n; i++) {
     tok *k = &t.v[i];
     if (k->open) out->open = 1;
-    if (rg_means_none(k->s)) {
-      free(k->s);
-      continue;
-    }
-    int lead = 0;
-    char *alias = NULL;
-    char *printed = rg_xstrdup(k->s);
-    int short_alias = 0;
-    const char *doubt = NULL;
-    if (k->kind == RG_KIND_UNIT) split_alias(k->s, &alias, &lead, &short_alias);
-    char *name = k->s;
-    if (k->kind == RG_KIND_UNIT) {
-      char *inh = inherit(name, &st);
-      if (inh) {
-        free(name);
-        name = inh;
-      }
-      /* 省发改委 -> 省发展改革委; 中国人民银行 -> 人民银行; in a national
-       * plan 发展改革委 -> 国家发展改革委 */
-      size_t head = 0;
-      char *exp = rg_vocab_expand_head(name, &head);
-      const char *nat = rg_vocab_national(exp ? exp : name, level);
-      if (exp && !nat) doubt = expand_doubt(name, head);
-      if (exp || (nat && strcmp(nat, name))) {
-        char *canon = rg_xstrdup(nat ? nat : exp);
-        if (!alias) {
-          alias = name;
-          short_alias = 0;
-        } else {
-          free(name);
-        }
-        name = canon;
-      }
-      free(exp);
-      char *gov = normalize_government(name);
-      if (!gov && (gov = place_government(name)))
-        doubt = "a place named as a unit is read as its government";
-      if (gov) {
-        if (!alias)
-          alias = name;
-        else
-          free(name);
-        name = gov;
-      }
-      if (alias) alias = read_alias(alias, short_alias, level, prefix, &st);
-    } else {
-      own_prefix(name, &st);
-      /* 各县(市、区)人民政府 is 各县(市、区)政府, as for a single government */
-      char *gov = normalize_government(name);
-      if (gov) {
-        alias = name;
-        name = gov;
-      }
-    }
-    if (!*name) {
-      free(name);
-      free(alias);
-      free(printed);
-      continue;
-    }
-    add_item(out, name, alias, k->kind);
-    out->items[out->n - 1].printed = printed;
-    out->items[out->n - 1].lead = lead;
-    out->items[out->n - 1].marked = marked[i];
-    out->items[out->n - 1].short_alias = short_alias && alias;
-    out->items[out->n - 1].doubt = doubt;
+    rg_unit_item it;
+    int got = m ? memo_item(m, k->s, k->kind, &st, level, prefix, &it)
+                : piece_item(k->s, k->kind, &st, level, prefix, &it);
+    if (m && owned) free(k->s);
+    if (!got) continue;
+    it.marked = marked[i];
+    RG_GROW(out->items, out->cap, (size_t)out->n + 1);
+    out->items[out->n++] = it;
   }
   free(marked);
   free(raw.v);
-  free(c.v);
   free(t.v);
+}
+
+static void parse_at(const char *text, size_t len, rg_level level, const char *prefix,
+                     rg_unit_list *out) {
+  parse_memo(NULL, text, len, level, prefix, out);
 }
 
 void rg_unitlist_parse(const char *text, size_t len, rg_unit_list *out) {
@@ -891,20 +1138,13 @@ void rg_unitlist_parse_level(const char *text, size_t len, int level, const char
 
 void rg_unitlist_destroy(rg_unit_list *l) {
   if (!l) return;
-  for (int i = 0; i < l->n; i++) {
+  for (int i = 0; i < l->n && !l->borrowed; i++) {
     free(l->items[i].printed);
     free(l->items[i].name);
     free(l->items[i].alias);
   }
   free(l->items);
   memset(l, 0, sizeof *l);
-}
-
-/* Junk that a list can hold but no unit is: rule words, bare generic
- * words (单位, 下同, 其他). */
-static int junk_name(const char *s) {
-  return !rg_vocab_is_set_name(s) || strstr(s, "牵头") || strstr(s, "第一位") ||
-         strstr(s, "下同") || strstr(s, "不再列出");
 }
 
 /* A canonical name reached by a rule, not a table: say so once per name. */
@@ -932,7 +1172,7 @@ int rg_unitlist_link_opts(rg_plan *plan, int task, const char *text, size_t len,
                           const rg_list_opts *o) {
   rg_reading *rd = rg_reading_of(plan);
   rg_unit_list l;
-  parse_at(text, len, rd->level, rd->prefix, &l);
+  parse_memo(memo_of(plan), text, len, rd->level, rd->prefix, &l);
   if (l.open) plan->tasks[task].open_list = 1;
   int marker = 0;
   for (int i = 0; i < rd->n_conv; i++)
@@ -947,14 +1187,17 @@ int rg_unitlist_link_opts(rg_plan *plan, int task, const char *text, size_t len,
     const rg_unit_item *it = &l.items[i];
     const char *name = it->name;
     const char *printed = it->printed ? it->printed : name;
-    if (it->kind == RG_KIND_UNIT && rg_vocab_is_person(name) && !rg_reading_accepts(plan, name)) {
+    int person =
+        it->person >= 0 ? it->person : it->kind == RG_KIND_UNIT && rg_vocab_is_person(name);
+    if (person && !rg_reading_accepts(plan, name)) {
       rd->n_person++;
       rg_reading_event_add(plan, task, line, printed, -1, RG_ROLE_SUPPORT, "person",
                            "a person named by a post, not a unit");
       continue;
     }
-    int ok = rg_reading_accepts(plan, name) ||
-             (it->kind == RG_KIND_UNIT ? rg_vocab_is_body(name) : !junk_name(name));
+    int ok = rg_reading_accepts(plan, name) || (it->looks >= 0             ? it->looks
+                                                : it->kind == RG_KIND_UNIT ? rg_vocab_is_body(name)
+                                                                           : !junk_name(name));
     if (!ok) {
       rd->n_suspect++;
       rg_plan_diag(plan, RG_SEV_WARNING, line, "suspect-unit",

@@ -40,13 +40,17 @@ typedef struct rg_unit_item {
                       * (杭州市 -> 杭州市政府; an unknown 中华人民共和国… long form;
                       * a long form shortened by its ending after a place name):
                       * check names both as a [canonical] warning. Static. */
+  int person;        /* rg_vocab_is_person(name) for a unit (0 for a set), or -1 */
+  int looks;         /* the name looks like a unit (a body; a set that is no
+                      * junk), or -1: known when read through a plan's memo */
 } rg_unit_item;
 
 typedef struct rg_unit_list {
   rg_unit_item *items;
   int n;
   size_t cap;
-  int open; /* 1 when the list ended in 等有关部门 or the like */
+  int open;     /* 1 when the list ended in 等有关部门 or the like */
+  int borrowed; /* the items' strings belong to a plan's memo (not freed) */
 } rg_unit_list;
 
 /* Parse text (UTF-8, any width) into canonical items. Never fails: text that
@@ -91,5 +95,10 @@ int rg_unitlist_link_opts(rg_plan *plan, int task, const char *text, size_t len,
 /* rg_unitlist_link_opts with every unit given role, RG_LINK_NORMAL. */
 int rg_unitlist_link(rg_plan *plan, int task, rg_role role, const char *text, size_t len,
                      long line);
+
+/* rg_unitlist_link_opts keeps what it read of each distinct name in the
+ * plan's reading (so a name printed a million times is read once); free it
+ * when the reading is done. Safe to call at any time: it is only a memo. */
+void rg_unitlist_forget(rg_plan *plan);
 
 #endif

@@ -70,7 +70,15 @@ static const char *const BARE[] = {
     "社", "组", "司", "馆", "会", NULL};
 /* clang-format on */
 
-int rg_vocab_is_bare(const char *name) { return in_list(name, BARE); }
+/* Is s one of the words (in_list)? The first character is compared before
+ * a call: these lists are tried for every candidate name read. */
+static int one_of(const char *s, const char *const *w) {
+  for (int i = 0; w[i]; i++)
+    if (w[i][0] == s[0] && w[i][1] == s[1] && w[i][2] == s[2] && !strcmp(w[i] + 3, s + 3)) return 1;
+  return 0;
+}
+
+int rg_vocab_is_bare(const char *name) { return *name && one_of(name, BARE); }
 
 /* The number of bytes of the last character of s (0 for ""). */
 static size_t last_char(const char *s) {
@@ -112,7 +120,7 @@ static int holds_list(const char *s) {
         size_t wl = (size_t)(p - q2);
         if (wl < sizeof word) {
           memcpy(word, q2, wl);
-          if (in_list(word, NOT_BODY)) continue;
+          if (one_of(word, NOT_BODY)) continue;
         }
       }
       return 1;
@@ -138,7 +146,7 @@ int rg_vocab_is_body(const char *name) {
   if (holds_list(name) || strstr(name, "或")) return 0;
   if (!strcmp(name, "国务院") || !strcmp(name, "中共中央") || !strcmp(name, "党中央")) return 1;
   if (rg_gazetteer_lookup(name, n) != RG_GAZ_NONE) return 1; /* a place names its government */
-  if (n <= 12 && in_list(name, NOT_BODY)) return 0;
+  if (n <= 12 && one_of(name, NOT_BODY)) return 0;
   /* only words ending in the name's last character can end it: compare
    * that character before anything else */
   size_t k = last_char(name);

@@ -44,6 +44,9 @@ char *rg_xstrdup(const char *s);
  * bytes; *cap doubles. Amortised O(1) per append. */
 void rg_grow(void **items, size_t *cap, size_t need, size_t elsize);
 
-#define RG_GROW(arr, cap, need) rg_grow((void **)&(arr), &(cap), (need), sizeof(*(arr)))
+/* (the capacity is compared here, so an append that fits costs no call;
+ * need is evaluated twice) */
+#define RG_GROW(arr, cap, need)                                                                    \
+  ((size_t)(need) > (cap) ? rg_grow((void **)&(arr), &(cap), (need), sizeof(*(arr))) : (void)0)
 
 #endif

@@ -25,6 +25,7 @@ void rg_reading_free(rg_reading *r) {
   free(r->accept);
   free(r->short_name);
   free(r->short_unit);
+  if (r->memo_free) r->memo_free(r->memo);
   free(r);
 }
 

@@ -99,6 +99,11 @@ typedef struct rg_reading {
   int *short_unit;
   int n_short;
   size_t cap_short, cap_short_unit;
+  /* what a reader keeps while reading this plan: the results of pure
+   * functions by their input (unitlist.c: each distinct name read once),
+   * freed with the reading by memo_free */
+  void *memo;
+  void (*memo_free)(void *memo);
 } rg_reading;
 
 /* The plan's reading, created empty on first use. Never NULL. */

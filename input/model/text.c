@@ -27,21 +27,28 @@ size_t rg_space_len(const char *p) {
   }
 }
 
-/* Start and end (exclusive) of s without surrounding white space. */
+/* The bytes of the white space that ends s[0..n), or 0. No byte inside a
+ * space of several bytes (A0 80 BB BF) starts one, so a space found from
+ * the end is the one a reading from the start finds. */
+static size_t space_before(const char *s, size_t n) {
+  unsigned char c = (unsigned char)s[n - 1];
+  if (c == ' ' || (c >= '\t' && c <= '\r')) return 1;
+  if (n >= 2 && rg_space_len(s + n - 2) == 2) return 2;
+  if (n >= 3 && rg_space_len(s + n - 3) == 3) return 3;
+  return 0;
+}
+
+/* Start and end (exclusive) of s without surrounding white space: the
+ * leading spaces read from the start, the trailing ones from the end. */
 static void bounds(const char *s, size_t *b, size_t *e) {
   size_t k, i = 0;
   while (s[i] && (k = rg_space_len(s + i)))
     i += k;
   *b = i;
-  *e = i;
-  while (s[i]) {
-    if ((k = rg_space_len(s + i))) {
-      i += k;
-    } else {
-      i++;
-      *e = i;
-    }
-  }
+  size_t n = i + strlen(s + i);
+  while (n > i && (k = space_before(s, n)))
+    n -= k;
+  *e = n;
 }
 
 void rg_trim(char *s) {
@@ -122,6 +129,10 @@ static int nfkc_stable(const unsigned char *s, size_t len) {
   return 1;
 }
 
+int rg_nfkc_is_copy(const char *s, size_t len) {
+  return nfkc_stable((const unsigned char *)s, len);
+}
+
 char *rg_nfkc(const char *s, size_t len) {
   if (nfkc_stable((const unsigned char *)s, len)) {
     char *copy = rg_xmalloc(len + 1);
@@ -149,12 +160,9 @@ static size_t starts_one(const char *p, const char *const *list) {
   return 0;
 }
 
-size_t rg_bracket_step(const char *p, int *depth) {
+size_t rg_bracket_step_at(const char *p, int *depth) {
   static const char *const open[] = {"(", "[", "〔", "《", "“", "【", NULL};
   static const char *const close[] = {")", "]", "〕", "》", "”", "】", NULL};
-  /* every bracket starts with ( ) [ ] or the byte E3 or E2: a one-byte test first */
-  unsigned char c = (unsigned char)*p;
-  if (c != '(' && c != ')' && c != '[' && c != ']' && c != 0xE3 && c != 0xE2) return 0;
   size_t n = starts_one(p, open);
   if (n) {
     (*depth)++;

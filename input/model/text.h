@@ -33,7 +33,14 @@ int rg_means_none(const char *s);
  * opening one, -1 for a closing one but never below 0) and returns the
  * bracket's bytes; elsewhere it returns 0. The readers cut unit lists,
  * clauses and notes only at depth 0. */
-size_t rg_bracket_step(const char *p, int *depth);
+size_t rg_bracket_step_at(const char *p, int *depth);
+static inline size_t rg_bracket_step(const char *p, int *depth) {
+  /* every bracket starts with ( ) [ ] or the byte E3 or E2: one test inline,
+   * since the readers call this at every byte of every list */
+  unsigned char c = (unsigned char)*p;
+  if (c != '(' && c != ')' && c != '[' && c != ']' && c != 0xE3 && c != 0xE2) return 0;
+  return rg_bracket_step_at(p, depth);
+}
 
 /* NFKC-normalise len bytes of UTF-8 into a malloc'd string; NULL when the
  * bytes are not valid UTF-8. Full-width forms become ASCII (（市） -> (市),
@@ -41,6 +48,9 @@ size_t rg_bracket_step(const char *p, int *depth);
  * characters (rg_invisible_count) are removed. A copy
  * when every character is printable ASCII, a CJK ideograph or 、。“”. */
 char *rg_nfkc(const char *s, size_t len);
+/* 1 when rg_nfkc(s, len) is a plain copy of s (the characters above only):
+ * a reader may then read s itself. */
+int rg_nfkc_is_copy(const char *s, size_t len);
 
 /* The invisible characters in s[0..len) that rg_nfkc removes (Unicode's
  * default-ignorable code points: zero-width space, non-joiner and joiner

@@ -1,0 +1,98 @@
+/* memo.c - results by their input bytes (memo.h). */
+#include "memo.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "error.h"
+
+typedef struct rg_memo_block {
+  struct rg_memo_block *next;
+  size_t used, cap;
+  _Alignas(16) char data[];
+} rg_memo_block;
+
+/* A 64-bit hash of the bytes, eight at a time (not FNV-1a: this runs on
+ * every list of every plan; any good mix would do, and none is stored). */
+static uint64_t hash_bytes(const char *s, size_t n) {
+  uint64_t h = 0x9E3779B97F4A7C15ULL ^ n;
+  size_t i = 0;
+  for (; i + 8 <= n; i += 8) {
+    uint64_t w;
+    memcpy(&w, s + i, 8);
+    h = (h ^ w) * 0xFF51AFD7ED558CCDULL;
+    h ^= h >> 29;
+  }
+  uint64_t w = 0;
+  memcpy(&w, s + i, n - i);
+  h = (h ^ w) * 0xC4CEB9FE1A85EC53ULL;
+  return h ^ (h >> 32);
+}
+
+static rg_memo_entry *slot(const rg_memo *m, const char *key, size_t len, uint32_t h) {
+  size_t i = h & (m->cap - 1);
+  while (m->slots[i].key &&
+         (m->slots[i].hash != h || m->slots[i].len != len || memcmp(m->slots[i].key, key, len)))
+    i = (i + 1) & (m->cap - 1);
+  return &m->slots[i];
+}
+
+void *rg_memo_get(const rg_memo *m, const char *key, size_t len) {
+  if (!m->cap) return NULL;
+  rg_memo_entry *e = slot(m, key, len, (uint32_t)hash_bytes(key, len));
+  return e->key ? e->val : NULL;
+}
+
+static void grow(rg_memo *m) {
+  rg_memo old = *m;
+  m->cap = old.cap ? old.cap * 2 : 256;
+  m->slots = rg_xcalloc(m->cap, sizeof *m->slots);
+  for (size_t i = 0; i < old.cap; i++)
+    if (old.slots[i].key) {
+      rg_memo_entry *e = &old.slots[i];
+      *slot(m, e->key, e->len, e->hash) = *e;
+    }
+  free(old.slots);
+}
+
+void *rg_memo_alloc(rg_memo *m, size_t size) {
+  size = (size + 15) & ~(size_t)15;
+  rg_memo_block *b = m->blocks;
+  if (!b || b->cap - b->used < size) {
+    size_t cap = size > 60000 ? size : 65536 - sizeof *b;
+    b = rg_xmalloc(sizeof *b + cap);
+    b->next = m->blocks;
+    b->used = 0;
+    b->cap = cap;
+    m->blocks = b;
+  }
+  void *p = b->data + b->used;
+  b->used += size;
+  return p;
+}
+
+void rg_memo_put(rg_memo *m, const char *key, size_t len, void *val) {
+  if ((m->used + 1) * 2 > m->cap) grow(m);
+  uint32_t h = (uint32_t)hash_bytes(key, len);
+  rg_memo_entry *e = slot(m, key, len, h);
+  if (e->key) {
+    e->val = val;
+    return;
+  }
+  char *k = rg_memo_alloc(m, len + 1);
+  memcpy(k, key, len);
+  k[len] = '\0';
+  *e = (rg_memo_entry){k, (uint32_t)len, h, val};
+  m->used++;
+}
+
+void rg_memo_clear(rg_memo *m, void (*free_val)(void *)) {
+  for (size_t i = 0; free_val && i < m->cap; i++)
+    if (m->slots[i].key) free_val(m->slots[i].val);
+  free(m->slots);
+  for (rg_memo_block *b = m->blocks, *next; b; b = next) {
+    next = b->next;
+    free(b);
+  }
+  memset(m, 0, sizeof *m);
+}

@@ -1,0 +1,40 @@
+/* memo.h - results of pure reading functions, by their input bytes.
+ *
+ * A 1M-task plan names its 50,000 units millions of times, mostly in lists
+ * it has printed before; reading a list or a name (its prefix, its
+ * canonical form, whether it is a body) depends only on its bytes and the
+ * document's level. A memo keeps each result under the bytes of its input,
+ * so each distinct list and name is read once. It belongs to one plan's
+ * reading (unitlist.c): no global state. Open addressing (load <= 1/2) on
+ * a 64-bit hash of the bytes; keys, and values the caller wants kept with
+ * them, live in blocks of the memo (no allocation per entry). */
+#ifndef RG_MEMO_H
+#define RG_MEMO_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+typedef struct rg_memo_entry {
+  const char *key; /* in the memo's blocks; NULL: a free slot */
+  uint32_t len;
+  uint32_t hash; /* the low bits of the hash */
+  void *val;
+} rg_memo_entry;
+
+typedef struct rg_memo {
+  rg_memo_entry *slots;
+  size_t cap, used;
+  struct rg_memo_block *blocks; /* newest first */
+} rg_memo;
+
+/* The value kept under key[0..len), or NULL when none. */
+void *rg_memo_get(const rg_memo *m, const char *key, size_t len);
+/* Keep val under key[0..len) (not present yet; the key is copied). */
+void rg_memo_put(rg_memo *m, const char *key, size_t len, void *val);
+/* size bytes (aligned for any value) that live as long as the memo. */
+void *rg_memo_alloc(rg_memo *m, size_t size);
+/* Free the keys, the blocks and the table, each value with free_val (may
+ * be NULL: values in the blocks need none). */
+void rg_memo_clear(rg_memo *m, void (*free_val)(void *));
+
+#endif
