@@ -73,44 +73,8 @@ static void push(toks *t, char *s, int sep) {
 
 static const char DUN[] = "\xE3\x80\x81"; /* 、 */
 
-/* Cut s at depth-0 、 , ; into tokens. */
-static void tokenize(const char *s, toks *out) {
-  int depth = 0, sep = SEP_START;
-  const char *start = s;
-  size_t blen;
-  for (const char *p = s; *p;) {
-    if ((blen = rg_bracket_step(p, &depth))) {
-      p += blen;
-      continue;
-    }
-    int this_sep = -1;
-    size_t n = 0;
-    if (depth == 0) {
-      if (starts(p, DUN))
-        this_sep = SEP_DUN, n = 3;
-      else if (*p == ',' || *p == ';')
-        this_sep = SEP_COMMA, n = 1;
-    }
-    if (this_sep < 0) {
-      p++;
-      continue;
-    }
-    push(out, dupn(start, (size_t)(p - start)), sep);
-    sep = this_sep;
-    p += n;
-    start = p;
-  }
-  push(out, rg_xstrdup(start), sep);
-  for (int i = 0; i < out->n; i++) {
-    trim_unit(out->v[i].s);
-    /* (由市商务局牵头): 由 introduces the unit, it is not part of its name */
-    if (starts(out->v[i].s, "由") && rg_utf8_strlen(out->v[i].s) > 2)
-      memmove(out->v[i].s, out->v[i].s + 3, strlen(out->v[i].s + 3) + 1);
-  }
-}
-
-/* tokenize, with the tokens cut in s itself (a NUL over each separator):
- * they point into s. */
+/* Cut s at depth-0 、 , ; into tokens, in s itself (a NUL over each
+ * separator): they point into s. */
 static void tokenize_in_place(char *s, toks *out) {
   int depth = 0, sep = SEP_START;
   char *start = s;
@@ -141,9 +105,19 @@ static void tokenize_in_place(char *s, toks *out) {
   push(out, start, sep);
   for (int i = 0; i < out->n; i++) {
     trim_unit(out->v[i].s);
+    /* (由市商务局牵头): 由 introduces the unit, it is not part of its name */
     if (starts(out->v[i].s, "由") && rg_utf8_strlen(out->v[i].s) > 2)
       memmove(out->v[i].s, out->v[i].s + 3, strlen(out->v[i].s + 3) + 1);
   }
+}
+
+/* tokenize_in_place on a copy of s: each token is its own string. */
+static void tokenize(const char *s, toks *out) {
+  char *copy = rg_xstrdup(s);
+  tokenize_in_place(copy, out);
+  for (int i = 0; i < out->n; i++)
+    out->v[i].s = rg_xstrdup(out->v[i].s);
+  free(copy);
 }
 
 /* ------------------------------------------------------- collectives */
