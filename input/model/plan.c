@@ -24,12 +24,23 @@ typedef struct rg_arena_chunk {
 
 struct rg_arena {
   rg_arena_chunk *head;
+  size_t total; /* bytes in every chunk */
 };
+
+/* A new chunk holds at least 64 KiB and half of what the arena holds, up to
+ * 32 MiB: a big plan's strings take a few big chunks (backed by huge pages,
+ * error.c) instead of thousands of small ones, each faulted in 4 KiB at a
+ * time. */
+#define ARENA_MIN ((size_t)64 << 10)
+#define ARENA_MAX ((size_t)32 << 20)
 
 static void *arena_alloc(struct rg_arena *a, size_t n) {
   n = (n + 7) & ~(size_t)7;
   if (!a->head || a->head->size - a->head->used < n) {
-    size_t size = n > 65536 ? n : 65536;
+    size_t size = a->total / 2;
+    size = size < ARENA_MIN ? ARENA_MIN : size > ARENA_MAX ? ARENA_MAX : size;
+    if (n > size) size = n;
+    a->total += size;
     rg_arena_chunk *c = rg_xmalloc(sizeof *c + size);
     c->next = a->head;
     c->used = 0;
