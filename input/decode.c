@@ -11,6 +11,7 @@
 #include <utf8proc.h>
 
 #include "detect.h"
+#include "source.h"
 
 int rg_utf8_valid(const char *s, size_t len, size_t *bad) {
   size_t i = 0;
@@ -180,6 +181,7 @@ const char *rg_html_declared_encoding(const char *bytes, size_t len) {
 typedef struct outbuf {
   char *p;
   size_t len, cap;
+  size_t map_len; /* > 0: p is a file's mapping (taken), never grown */
 } outbuf;
 
 static void out_reserve(outbuf *o, size_t more) {
@@ -343,13 +345,13 @@ static int only_space(const char *s, size_t len) {
 
 void rg_decoded_destroy(rg_decoded *d) {
   if (!d) return;
-  free(d->text);
+  rg_source_release(d->text, d->map_len);
   memset(d, 0, sizeof *d);
 }
 
 /* Free the partial output and return st (err was filled by the caller). */
 static rg_status fail(rg_decoded *out, outbuf *o, rg_status st) {
-  free(o->p);
+  rg_source_release(o->p, o->map_len);
   memset(out, 0, sizeof *out);
   return st;
 }
@@ -358,7 +360,7 @@ static rg_status fail(rg_decoded *out, outbuf *o, rg_status st) {
  * is already UTF-8 without a BOM keeps that buffer instead of a copy, and
  * *take becomes NULL. */
 static rg_status decode(const char *path, const char *bytes, size_t len, rg_decoded *out,
-                        rg_error *err, char **take) {
+                        rg_error *err, char **take, size_t *take_map) {
   memset(out, 0, sizeof *out);
   outbuf o = {0};
   const unsigned char *u = (const unsigned char *)bytes;
@@ -403,7 +405,9 @@ static rg_status decode(const char *path, const char *bytes, size_t len, rg_deco
         o.p = *take;
         o.len = len;
         o.cap = len + 1;
+        o.map_len = *take_map;
         *take = NULL;
+        *take_map = 0;
       } else {
         out_put(&o, bytes, len);
       }
@@ -442,15 +446,16 @@ static rg_status decode(const char *path, const char *bytes, size_t len, rg_deco
     return fail(out, &o, rg_error_set(err, RG_EINPUT, path, 0, 0, "no text: the file is empty"));
   out->text = o.p;
   out->len = o.len;
+  out->map_len = o.map_len;
   return RG_OK;
 }
 
 rg_status rg_decode(const char *path, const char *bytes, size_t len, rg_decoded *out,
                     rg_error *err) {
-  return decode(path, bytes, len, out, err, NULL);
+  return decode(path, bytes, len, out, err, NULL, NULL);
 }
 
-rg_status rg_decode_take(const char *path, char **bytes, size_t len, rg_decoded *out,
-                         rg_error *err) {
-  return decode(path, *bytes, len, out, err, bytes);
+rg_status rg_decode_take(const char *path, char **bytes, size_t *map_len, size_t len,
+                         rg_decoded *out, rg_error *err) {
+  return decode(path, *bytes, len, out, err, bytes, map_len);
 }

@@ -38,6 +38,7 @@ typedef struct rg_decoded {
   size_t n_replaced;        /* undecodable sequences replaced by U+FFFD (declared encodings only) */
   size_t first_replaced;    /* byte offset in the input of the first of them */
   long first_replaced_line; /* its line (0 for UTF-16) */
+  size_t map_len;           /* > 0: text is the file's mapping, taken (rg_decode_take) */
 } rg_decoded;
 
 /* Decode len bytes read from path (path is only used in messages). On
@@ -46,12 +47,13 @@ typedef struct rg_decoded {
 rg_status rg_decode(const char *path, const char *bytes, size_t len, rg_decoded *out,
                     rg_error *err);
 void rg_decoded_destroy(rg_decoded *d);
-/* rg_decode of *bytes, a malloc'd buffer holding len bytes and a NUL: text
- * already UTF-8 without a BOM (most plans) is not copied: out takes the
- * buffer and *bytes becomes NULL (on failure too, the buffer then freed).
- * Otherwise *bytes stays the caller's. */
-rg_status rg_decode_take(const char *path, char **bytes, size_t len, rg_decoded *out,
-                         rg_error *err);
+/* rg_decode of *bytes, the buffer of an rg_source (malloc'd, or mapped when
+ * *map_len > 0) holding len bytes and a NUL: text already UTF-8 without a
+ * BOM (most plans) is not copied: out takes the buffer, and *bytes and
+ * *map_len become NULL and 0 (on failure too, the buffer then released).
+ * Otherwise both stay the caller's. */
+rg_status rg_decode_take(const char *path, char **bytes, size_t *map_len, size_t len,
+                         rg_decoded *out, rg_error *err);
 
 /* Map an encoding label as the WHATWG Encoding Standard does (case and
  * surrounding white space ignored) to the iconv name used here: "UTF-8",

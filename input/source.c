@@ -1,14 +1,39 @@
 /* source.c - reading input bytes and splitting decoded text into lines. */
+#define _DEFAULT_SOURCE /* MAP_POPULATE */
 #include "source.h"
 
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 /* 512 MiB: larger inputs are refused with a message instead of exhausting memory */
 #define RG_MAX_INPUT ((size_t)512 << 20)
+/* Files from 8 MiB up are mapped instead of read (see map_file). */
+#define RG_MAP_MIN ((size_t)8 << 20)
+
+/* Map a big regular file privately, its pages populated at once: the
+ * kernel's page cache is used in place, where reading would zero a buffer
+ * of the file's size and copy every byte into it (a tenth of reading a
+ * 100 MB CSV). The parsers want a NUL after the last byte: the rest of the
+ * file's last page is zeros, so a file whose size is a whole number of
+ * pages is read instead. Read-only: every reader takes its text as const
+ * (a writable private mapping would be copied page by page when populated).
+ * NULL when not mapped. */
+static char *map_file(int fd, size_t size) {
+  long pagesize = sysconf(_SC_PAGESIZE);
+  if (size < RG_MAP_MIN || size >= RG_MAX_INPUT || pagesize <= 0 || size % (size_t)pagesize == 0)
+    return NULL;
+  int flags = MAP_PRIVATE;
+#ifdef MAP_POPULATE
+  flags |= MAP_POPULATE;
+#endif
+  void *p = mmap(NULL, size, PROT_READ, flags, fd, 0);
+  return p == MAP_FAILED ? NULL : p;
+}
 
 rg_status rg_source_read(rg_source *src, const char *path, rg_error *err) {
   memset(src, 0, sizeof *src);
@@ -27,6 +52,12 @@ rg_status rg_source_read(rg_source *src, const char *path, rg_error *err) {
   }
   /* a regular file is read into a buffer of its size at once (one
    * allocation, no copy on growth); a pipe grows the buffer as it reads */
+  if (!is_stdin && have_st && S_ISREG(st.st_mode) && st.st_size > 0 &&
+      (src->data = map_file(fileno(f), (size_t)st.st_size))) {
+    fclose(f);
+    src->len = src->map_len = (size_t)st.st_size;
+    return RG_OK;
+  }
   size_t cap = 1 << 16, len = 0;
   if (!is_stdin && have_st && S_ISREG(st.st_mode) && st.st_size > 0 &&
       (size_t)st.st_size < RG_MAX_INPUT)
@@ -58,11 +89,18 @@ rg_status rg_source_read(rg_source *src, const char *path, rg_error *err) {
   return RG_OK;
 }
 
+void rg_source_release(char *data, size_t map_len) {
+  if (map_len)
+    munmap(data, map_len);
+  else
+    free(data);
+}
+
 void rg_source_destroy(rg_source *src) {
   if (!src) return;
-  free(src->data);
+  rg_source_release(src->data, src->map_len);
   src->data = NULL;
-  src->len = 0;
+  src->len = src->map_len = 0;
 }
 
 void rg_lines_push(rg_lines *ls, const char *text, size_t len, long lineno) {

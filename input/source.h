@@ -15,11 +15,16 @@ typedef struct rg_source {
   const char *path; /* as given; "-" means stdin (borrowed) */
   char *data;       /* the bytes, NUL-terminated (owned) */
   size_t len;
+  size_t map_len; /* > 0: data is a private mapping of the file, this long
+                     (rg_source_unmap); 0: data is malloc'd */
 } rg_source;
 
 /* Read a whole file ("-" = stdin). On failure err says why; src is empty. */
 rg_status rg_source_read(rg_source *src, const char *path, rg_error *err);
 void rg_source_destroy(rg_source *src);
+/* Release bytes that rg_source_read gave: munmap when map_len > 0, else
+ * free. For a buffer taken from an rg_source (rg_decode_take). */
+void rg_source_release(char *data, size_t map_len);
 
 typedef struct rg_line {
   const char *text; /* UTF-8, not NUL-terminated inside a buffer: use len */

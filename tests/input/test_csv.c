@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "csv_reader.h"
 #include "load.h"
@@ -471,4 +472,53 @@ Test(csv, reads_a_heading_numbered_with_zero_as_a_chapter) {
   cr_assert_eq(p->n_tasks, 1);
   cr_expect_eq(p->tasks[0].chapter, 0);
   rg_plan_free(p);
+}
+
+/* A plan of at least 8 MiB is mapped, not read (source.c); one whose size
+ * is a whole number of pages is read, so that its text still ends in a
+ * NUL. Both must give the same plan as each other. */
+static rg_plan *load_big_long_csv(size_t pad_to_page, char *path) {
+  strcpy(path, "/tmp/rg_big_XXXXXX");
+  int fd = mkstemp(path);
+  cr_assert_geq(fd, 0);
+  FILE *f = fdopen(fd, "w");
+  fputs("task,role,unit,kind\n", f);
+  size_t n = 20;
+  for (int t = 1; n < ((size_t)8 << 20) + 4096; t++)
+    for (int j = 0; j < 3; j++)
+      n += (size_t)fprintf(f, "%d,%s,市单位%03d局,unit\n", t, j ? "support" : "lead",
+                           (t * 7 + j) % 500);
+  long page = sysconf(_SC_PAGESIZE);
+  if (pad_to_page) /* blank lines up to a whole number of pages */
+    for (; n % (size_t)page; n++)
+      fputc('\n', f);
+  else if (n % (size_t)page == 0)
+    fputc('\n', f), n++;
+  fclose(f);
+  rg_plan *p = load_csv(path, NULL);
+  unlink(path);
+  return p;
+}
+
+Test(csv, reads_a_big_plan_mapped_and_one_of_whole_pages_read_alike) {
+  char path[32];
+  rg_plan *a = load_big_long_csv(0, path), *b = load_big_long_csv(1, path);
+  cr_assert_gt(a->n_tasks, 80000);
+  cr_assert_eq(a->n_tasks, b->n_tasks);
+  cr_assert_eq(a->n_links, 3 * a->n_tasks);
+  cr_assert_eq(b->n_links, a->n_links);
+  cr_assert_eq(a->n_units, 500);
+  int last = a->n_tasks - 1;
+  char want[16];
+  snprintf(want, sizeof want, "%d", last + 1);
+  cr_expect_str_eq(a->tasks[last].number, want);
+  cr_expect_str_eq(b->tasks[last].number, want);
+  int t = last + 1;
+  char links[128];
+  snprintf(links, sizeof links, "lead:市单位%03d局|support:市单位%03d局|support:市单位%03d局",
+           t * 7 % 500, (t * 7 + 1) % 500, (t * 7 + 2) % 500);
+  EXPECT_LINKS(a, last, links);
+  EXPECT_LINKS(b, last, links);
+  rg_plan_free(a);
+  rg_plan_free(b);
 }
