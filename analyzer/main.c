@@ -1710,6 +1710,7 @@ static rg_status load_plan(cli *c, const char *path, rg_plan **plan, rg_error *e
   c->load.accept = accept;
   c->load.n_accept = c->n_accept + n_roster;
   c->load.record = c->explain != NULL;
+  c->load.threads = c->analysis.threads; /* --threads 1: reading too on one thread */
   rg_status st = rg_plan_load(path, &c->load, plan, err);
   c->load.accept = NULL;
   free(accept);

@@ -206,6 +206,7 @@ int main(int argc, char **argv) {
 
   /* read */
   rg_plan *plan = NULL;
+  lo.threads = threads; /* --threads 1: reading on one thread too */
   if (rg_plan_load(path, &lo, &plan, &err)) return die("load", &err, 0);
   double t_read = now() - t_mark;
   stage("read",

@@ -28,6 +28,9 @@ typedef struct rg_load_opts {
    * another plan. */
   const char *level_text;
   int year; /* --year: the plan's year for deadlines without one; 0: from the plan */
+  /* --threads: 1 reads on one thread; otherwise a big long-form CSV plan is
+   * read on two (csv_reader.c). The plan is the same either way. */
+  int threads;
 } rg_load_opts;
 
 /* Load the plan at path ("-" = stdin). On success *out owns a finalised plan

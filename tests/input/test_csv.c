@@ -474,51 +474,115 @@ Test(csv, reads_a_heading_numbered_with_zero_as_a_chapter) {
   rg_plan_free(p);
 }
 
-/* A plan of at least 8 MiB is mapped, not read (source.c); one whose size
- * is a whole number of pages is read, so that its text still ends in a
- * NUL. Both must give the same plan as each other. */
-static rg_plan *load_big_long_csv(size_t pad_to_page, char *path) {
+/* A big long-form CSV (just over 8 MiB: three rows a task) in a temporary
+ * file. pad_to_page: blank lines up to a whole number of pages; else never
+ * a whole number. bad_row > 0: that row (counted from the header, 1) is
+ * replaced by `bad`. The caller unlinks path. */
+static void write_big_long_csv(char *path, int pad_to_page, long bad_row, const char *bad) {
   strcpy(path, "/tmp/rg_big_XXXXXX");
   int fd = mkstemp(path);
   cr_assert_geq(fd, 0);
   FILE *f = fdopen(fd, "w");
-  fputs("task,role,unit,kind\n", f);
-  size_t n = 20;
+  size_t n = (size_t)fprintf(f, "task,role,unit,kind\n");
+  long row = 1;
   for (int t = 1; n < ((size_t)8 << 20) + 4096; t++)
-    for (int j = 0; j < 3; j++)
-      n += (size_t)fprintf(f, "%d,%s,市单位%03d局,unit\n", t, j ? "support" : "lead",
-                           (t * 7 + j) % 500);
+    for (int j = 0; j < 3; j++, row++)
+      n += (size_t)(row == bad_row ? fprintf(f, "%s\n", bad)
+                                   : fprintf(f, "%d,%s,市单位%03d局,unit\n", t,
+                                             j ? "support" : "lead", (t * 7 + j) % 500));
   long page = sysconf(_SC_PAGESIZE);
-  if (pad_to_page) /* blank lines up to a whole number of pages */
+  if (pad_to_page)
     for (; n % (size_t)page; n++)
       fputc('\n', f);
   else if (n % (size_t)page == 0)
     fputc('\n', f), n++;
   fclose(f);
-  rg_plan *p = load_csv(path, NULL);
-  unlink(path);
+}
+
+/* Load path on threads threads: the plan, or NULL and the error in msg. */
+static rg_plan *load_threads(const char *path, int threads, char *msg, size_t size) {
+  rg_load_opts o = {.format = RG_INPUT_CSV, .threads = threads};
+  rg_plan *p = NULL;
+  rg_error err;
+  rg_error_clear(&err);
+  msg[0] = '\0';
+  if (rg_plan_load(path, &o, &p, &err) != RG_OK) rg_error_format(&err, msg, size);
   return p;
 }
 
-Test(csv, reads_a_big_plan_mapped_and_one_of_whole_pages_read_alike) {
-  char path[32];
-  rg_plan *a = load_big_long_csv(0, path), *b = load_big_long_csv(1, path);
-  cr_assert_gt(a->n_tasks, 80000);
-  cr_assert_eq(a->n_tasks, b->n_tasks);
-  cr_assert_eq(a->n_links, 3 * a->n_tasks);
-  cr_assert_eq(b->n_links, a->n_links);
-  cr_assert_eq(a->n_units, 500);
-  int last = a->n_tasks - 1;
-  char want[16];
-  snprintf(want, sizeof want, "%d", last + 1);
-  cr_expect_str_eq(a->tasks[last].number, want);
-  cr_expect_str_eq(b->tasks[last].number, want);
-  int t = last + 1;
-  char links[128];
-  snprintf(links, sizeof links, "lead:市单位%03d局|support:市单位%03d局|support:市单位%03d局",
-           t * 7 % 500, (t * 7 + 1) % 500, (t * 7 + 2) % 500);
-  EXPECT_LINKS(a, last, links);
-  EXPECT_LINKS(b, last, links);
-  rg_plan_free(a);
-  rg_plan_free(b);
+/* Every task's id and links, and every diagnostic, as one string. */
+static char *fingerprint(const rg_plan *p) {
+  size_t cap = 1 << 20, n = 0;
+  char *s = malloc(cap);
+  for (int t = 0; t < p->n_tasks; t++) {
+    char *l = links_of(p, t);
+    if (n + strlen(l) + 64 > cap) s = realloc(s, cap *= 2);
+    n += (size_t)sprintf(s + n, "%s@%ld:%s\n", p->tasks[t].number, p->tasks[t].line, l);
+    free(l);
+  }
+  for (int i = 0; i < p->n_diags; i++) {
+    if (n + strlen(p->diags[i].message) + 64 > cap) s = realloc(s, cap *= 2);
+    n += (size_t)sprintf(s + n, "%ld %s %s\n", p->diags[i].line, p->diags[i].code,
+                         p->diags[i].message);
+  }
+  return s;
+}
+
+/* A plan of at least 8 MiB is mapped, not read (source.c), and its rows
+ * are read on two threads (csv_reader.c's pipeline) unless threads is 1;
+ * one whose size is a whole number of pages is read, so that its text
+ * still ends in a NUL. All four readings give the same plan. */
+Test(csv, reads_a_big_plan_alike_mapped_or_read_on_one_thread_or_two) {
+  char path[32], msg[1200], *want = NULL;
+  for (int pad = 0; pad < 2; pad++) {
+    write_big_long_csv(path, pad, 0, NULL);
+    for (int threads = 1; threads <= 2; threads++) {
+      rg_plan *p = load_threads(path, threads, msg, sizeof msg);
+      cr_assert_not_null(p, "%s", msg);
+      cr_assert_gt(p->n_tasks, 80000);
+      cr_assert_eq(p->n_links, 3 * p->n_tasks);
+      cr_assert_eq(p->n_units, 500);
+      int t = p->n_tasks;
+      char links[128];
+      snprintf(links, sizeof links, "lead:市单位%03d局|support:市单位%03d局|support:市单位%03d局",
+               t * 7 % 500, (t * 7 + 1) % 500, (t * 7 + 2) % 500);
+      EXPECT_LINKS(p, t - 1, links);
+      char *fp = fingerprint(p);
+      if (!want) {
+        want = fp;
+      } else {
+        cr_expect(!strcmp(fp, want), "pad %d, %d threads: another plan", pad, threads);
+        free(fp);
+      }
+      rg_plan_free(p);
+    }
+    unlink(path);
+  }
+  free(want);
+}
+
+/* The errors of the rows read by the second thread are the one thread's:
+ * a CSV error, a wrong field count, a refused row, deep in a big plan. */
+Test(csv, reports_errors_deep_in_a_big_plan_alike_on_one_thread_or_two) {
+  static const struct {
+    long row;
+    const char *bad, *want;
+  } cases[] = {
+      {180000, "7,lead,\"市单位007局,unit", "unterminated quoted field"},
+      {150000, "7,lead,市单位007局", "row has 3 fields but the header (line 1) has 4"},
+      {190000, "7,boss,市单位007局,unit", "unknown role 'boss' (expected lead or support)"},
+  };
+  for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+    char path[32], one[1200], two[1200];
+    write_big_long_csv(path, 0, cases[c].row, cases[c].bad);
+    rg_plan *a = load_threads(path, 1, one, sizeof one),
+            *b = load_threads(path, 2, two, sizeof two);
+    unlink(path);
+    cr_assert_null(a, "case %zu", c);
+    cr_assert_null(b, "case %zu", c);
+    char line[32];
+    snprintf(line, sizeof line, ":%ld: ", cases[c].row + 1);
+    cr_expect(strstr(one, line) && strstr(one, cases[c].want), "%s", one);
+    cr_expect_str_eq(two, one);
+  }
 }
