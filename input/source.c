@@ -17,14 +17,20 @@ rg_status rg_source_read(rg_source *src, const char *path, rg_error *err) {
   FILE *f = is_stdin ? stdin : fopen(path, "rb");
   if (!f) return rg_error_set(err, RG_EINPUT, path, 0, 0, "cannot open: %s", strerror(errno));
   struct stat st;
-  if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
+  int have_st = fstat(fileno(f), &st) == 0;
+  if (have_st && S_ISDIR(st.st_mode)) {
     /* fopen opens a folder on Linux; reading it fails with EISDIR */
     if (!is_stdin) fclose(f);
     return rg_error_set(err, RG_EINPUT, path, 0, 0,
                         "is a folder, not a plan: give the plan's file (text, HTML, CSV, Word, "
                         "Excel or PDF)");
   }
+  /* a regular file is read into a buffer of its size at once (one
+   * allocation, no copy on growth); a pipe grows the buffer as it reads */
   size_t cap = 1 << 16, len = 0;
+  if (!is_stdin && have_st && S_ISREG(st.st_mode) && st.st_size > 0 &&
+      (size_t)st.st_size < RG_MAX_INPUT)
+    cap = (size_t)st.st_size + 1; /* + 1: the end of the file is seen without a second grow */
   char *buf = rg_xmalloc(cap + 1);
   for (;;) {
     if (len == cap) {
