@@ -383,67 +383,50 @@ void rg_plan_diag(rg_plan *plan, rg_severity sev, long line, const char *code, c
   va_end(ap);
 }
 
-/* Counting sort of link indices by key; stable, so within a key the links
- * keep their order of appearance. */
-static int *group_links(const rg_plan *plan, int n_keys, int by_task, int *begin, int *count) {
-  int *order = rg_xmalloc(((size_t)plan->n_links + 1) * sizeof *order);
-  memset(count, 0, (size_t)n_keys * sizeof *count);
-  /* by task, leads come first: each task has a cursor for its leads and one
-   * for its supports, so one pass places every link */
-  int *lead = by_task ? rg_xcalloc((size_t)n_keys + 1, sizeof *lead) : NULL;
-  for (int l = 0; l < plan->n_links; l++) {
-    const rg_link *k = &plan->links[l];
-    count[by_task ? k->task : k->unit]++;
-    if (by_task && k->role == RG_ROLE_LEAD) lead[k->task]++;
-  }
-  int *next = rg_xmalloc(((size_t)n_keys + 1) * sizeof *next);
-  int acc = 0;
-  for (int k = 0; k < n_keys; k++) {
-    begin[k] = acc;
-    next[k] = acc + (by_task ? lead[k] : 0);
-    if (by_task) lead[k] = acc;
-    acc += count[k];
-  }
-  for (int l = 0; l < plan->n_links; l++) {
-    const rg_link *k = &plan->links[l];
-    if (by_task && k->role == RG_ROLE_LEAD)
-      order[lead[k->task]++] = l;
-    else
-      order[next[by_task ? k->task : k->unit]++] = l;
-  }
-  free(lead);
-  free(next);
-  return order;
-}
-
-/* Where each key's links are: the grouped link indices and each key's
- * first position and count in them (malloc'd). */
-typedef struct link_index {
-  int *order, *begin, *count;
-} link_index;
-
-static link_index index_links(const rg_plan *plan, int n_keys, int by_task) {
-  link_index x;
-  x.begin = rg_xmalloc(((size_t)n_keys + 1) * sizeof *x.begin);
-  x.count = rg_xmalloc(((size_t)n_keys + 1) * sizeof *x.count);
-  x.order = group_links(plan, n_keys, by_task, x.begin, x.count);
-  return x;
-}
-
+/* rg_plan_finalize: a counting sort of the link indices by task and by unit
+ * at once; stable, so within a key the links keep their order of
+ * appearance, except that a task's leads come first. One pass counts, one
+ * places: the links (24 bytes each, 65 MB at 10^6 tasks) are read twice in
+ * all, not twice per index. */
 void rg_plan_finalize(rg_plan *plan) {
   free(plan->task_links);
   free(plan->unit_links);
-  link_index t = index_links(plan, plan->n_tasks, 1), u = index_links(plan, plan->n_units, 0);
-  for (int k = 0; k < plan->n_tasks; k++)
-    plan->tasks[k].link_begin = t.begin[k], plan->tasks[k].link_count = t.count[k];
-  for (int k = 0; k < plan->n_units; k++)
-    plan->units[k].link_begin = u.begin[k], plan->units[k].link_count = u.count[k];
-  plan->task_links = t.order;
-  plan->unit_links = u.order;
-  free(t.begin);
-  free(t.count);
-  free(u.begin);
-  free(u.count);
+  size_t nt = (size_t)plan->n_tasks, nu = (size_t)plan->n_units, nl = (size_t)plan->n_links;
+  /* per task: leads and all links; per unit: links */
+  int *lead = rg_xcalloc(nt + 1, sizeof *lead), *tcount = rg_xcalloc(nt + 1, sizeof *tcount);
+  int *ucount = rg_xcalloc(nu + 1, sizeof *ucount);
+  for (size_t l = 0; l < nl; l++) {
+    const rg_link *k = &plan->links[l];
+    tcount[k->task]++;
+    lead[k->task] += k->role == RG_ROLE_LEAD;
+    ucount[k->unit]++;
+  }
+  /* cursors: lead[t] for the task's leads, tnext[t] for its supports */
+  int *tnext = rg_xmalloc((nt + 1) * sizeof *tnext), *unext = rg_xmalloc((nu + 1) * sizeof *unext);
+  int acc = 0;
+  for (size_t t = 0; t < nt; t++) {
+    rg_task *k = &plan->tasks[t];
+    k->link_begin = acc, k->link_count = tcount[t];
+    tnext[t] = acc + lead[t];
+    lead[t] = acc;
+    acc += tcount[t];
+  }
+  acc = 0;
+  for (size_t u = 0; u < nu; u++) {
+    rg_unit *k = &plan->units[u];
+    k->link_begin = unext[u] = acc, k->link_count = ucount[u];
+    acc += ucount[u];
+  }
+  int *by_task = rg_xmalloc((nl + 1) * sizeof *by_task);
+  int *by_unit = rg_xmalloc((nl + 1) * sizeof *by_unit);
+  for (size_t l = 0; l < nl; l++) {
+    const rg_link *k = &plan->links[l];
+    by_task[k->role == RG_ROLE_LEAD ? lead[k->task]++ : tnext[k->task]++] = (int)l;
+    by_unit[unext[k->unit]++] = (int)l;
+  }
+  free(lead), free(tcount), free(ucount), free(tnext), free(unext);
+  plan->task_links = by_task;
+  plan->unit_links = by_unit;
   plan->finalized = 1;
 }
 
@@ -477,16 +460,22 @@ static int by_number(const void *a, const void *b, void *ctx) {
   return x->ordinal < y->ordinal ? -1 : x->ordinal > y->ordinal;
 }
 
-static int *tasks_by_number(const rg_plan *plan) {
+/* The tasks' keys, sorted by id (malloc'd). */
+static numkey *tasks_by_number(const rg_plan *plan) {
   numkey *keys = rg_xmalloc(((size_t)plan->n_tasks + 1) * sizeof *keys);
   for (int t = 0; t < plan->n_tasks; t++)
     keys[t] = (numkey){prefix8(plan->tasks[t].number), t, plan->tasks[t].ordinal};
   rg_sort(keys, (size_t)plan->n_tasks, sizeof *keys, by_number, (void *)plan);
-  int *order = rg_xmalloc(((size_t)plan->n_tasks + 1) * sizeof *order);
-  for (int t = 0; t < plan->n_tasks; t++)
-    order[t] = keys[t].task;
-  free(keys);
-  return order;
+  return keys;
+}
+
+/* Do two keys' tasks have the same id? The prefixes answer it unless both
+ * ids are 8 bytes or longer and agree on those: then the strings do (a
+ * million tasks in id order are then never read from the arena). */
+static int same_id(const rg_plan *plan, const numkey *a, const numkey *b) {
+  if (a->prefix != b->prefix) return 0;
+  if ((a->prefix & 0xff) == 0) return 1; /* both end within 8 bytes */
+  return !strcmp(plan->tasks[a->task].number, plan->tasks[b->task].number);
 }
 
 /* A task made from a chapter heading (一、关于…问题 with units in its body)
@@ -498,22 +487,21 @@ static int keeps_own_number(const rg_plan *plan, const rg_task *k) {
 
 /* Does some number occur twice among the tasks' current numbers? */
 static int has_repeats(const rg_plan *plan) {
-  int *order = tasks_by_number(plan);
+  numkey *keys = tasks_by_number(plan);
   int rep = 0;
   for (int i = 1; i < plan->n_tasks && !rep; i++)
-    rep = !strcmp(plan->tasks[order[i - 1]].number, plan->tasks[order[i]].number);
-  free(order);
+    rep = same_id(plan, &keys[i - 1], &keys[i]);
+  free(keys);
   return rep;
 }
 
 void rg_plan_assign_ids(rg_plan *plan) {
   /* restart: one number printed in two different chapters */
-  int *order = tasks_by_number(plan);
+  numkey *keys = tasks_by_number(plan);
   int restart = 0;
-  for (int i = 1; i < plan->n_tasks && !restart; i++) {
-    const rg_task *a = &plan->tasks[order[i - 1]], *b = &plan->tasks[order[i]];
-    restart = !strcmp(a->number, b->number) && a->chapter != b->chapter;
-  }
+  for (int i = 1; i < plan->n_tasks && !restart; i++)
+    restart = same_id(plan, &keys[i - 1], &keys[i]) &&
+              plan->tasks[keys[i - 1].task].chapter != plan->tasks[keys[i].task].chapter;
   if (restart) {
     for (int t = 0; t < plan->n_tasks; t++) {
       rg_task *k = &plan->tasks[t];
@@ -527,14 +515,14 @@ void rg_plan_assign_ids(rg_plan *plan) {
     }
     /* numbering that also restarts per section: 一.一.1, 一.二.1 */
     if (has_repeats(plan)) {
-      int *o2 = tasks_by_number(plan);
+      numkey *k2 = tasks_by_number(plan);
       int by_section = 0;
       for (int i = 1; i < plan->n_tasks && !by_section; i++) {
-        const rg_task *a = &plan->tasks[o2[i - 1]], *b = &plan->tasks[o2[i]];
-        by_section =
-            !strcmp(a->number, b->number) && a->section != b->section && a->chapter == b->chapter;
+        const rg_task *a = &plan->tasks[k2[i - 1].task], *b = &plan->tasks[k2[i].task];
+        by_section = same_id(plan, &k2[i - 1], &k2[i]) && a->section != b->section &&
+                     a->chapter == b->chapter;
       }
-      free(o2);
+      free(k2);
       if (by_section)
         for (int t = 0; t < plan->n_tasks; t++) {
           rg_task *k = &plan->tasks[t];
@@ -547,26 +535,32 @@ void rg_plan_assign_ids(rg_plan *plan) {
     }
   }
   if (restart) { /* the ids changed: sort again */
-    free(order);
-    order = tasks_by_number(plan);
+    free(keys);
+    keys = tasks_by_number(plan);
   }
-  const char *base = plan->n_tasks ? plan->tasks[order[0]].number : NULL;
-  long first_line = plan->n_tasks ? plan->tasks[order[0]].line : 0;
+  /* a run of one id: the first keeps it, the others get #2, #3... (the
+   * first of the run, at keys[start], is never renamed) */
+  int start = 0;
+  const char *base = plan->n_tasks ? plan->tasks[keys[0].task].number : NULL;
+  long first_line = plan->n_tasks ? plan->tasks[keys[0].task].line : 0;
   for (int i = 1, run = 1; i < plan->n_tasks; i++) {
-    rg_task *b = &plan->tasks[order[i]];
-    if (strcmp(base, b->number) != 0) {
-      base = b->number;
-      first_line = b->line;
+    if (!same_id(plan, &keys[start], &keys[i])) {
+      start = i;
       run = 1;
       continue;
     }
+    if (run == 1) {
+      base = plan->tasks[keys[start].task].number;
+      first_line = plan->tasks[keys[start].task].line;
+    }
+    rg_task *b = &plan->tasks[keys[i].task];
     run++;
     b->number = rg_plan_printf(plan, "%s#%d", base, run);
     rg_plan_diag(plan, RG_SEV_WARNING, b->line, "duplicate-number",
                  "task number %s appears again (first at line %ld); this one is task %s",
                  b->printed, first_line, b->number);
   }
-  free(order);
+  free(keys);
 }
 
 void rg_plan_check(rg_plan *plan) {

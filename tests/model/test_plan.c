@@ -205,6 +205,24 @@ Test(plan, a_repeated_number_gets_a_suffix_and_a_warning) {
   rg_plan_free(p);
 }
 
+/* Ids are compared by their first 8 bytes and, when those agree and run
+ * on, by the whole string: 8-byte ids, ids equal up to byte 8 and ids
+ * that are prefixes of others must each be told apart. */
+Test(plan, ids_of_eight_bytes_and_more_are_told_apart_and_repeats_found) {
+  rg_plan *p = rg_plan_new("x.txt");
+  const char *ids[] = {"A1234567",  "A12345678", "A1234567", "A12345679",
+                       "A12345678", "A123456",   "A12345678"};
+  for (int i = 0; i < 7; i++)
+    rg_plan_add_task(p, ids[i], "t", -1, -1, 10 + i);
+  rg_plan_assign_ids(p);
+  const char *want[] = {"A1234567",    "A12345678", "A1234567#2", "A12345679",
+                        "A12345678#2", "A123456",   "A12345678#3"};
+  for (int i = 0; i < 7; i++)
+    cr_expect_str_eq(p->tasks[i].number, want[i], "task %d", i);
+  cr_assert_eq(count_code(p, "duplicate-number"), 3);
+  rg_plan_free(p);
+}
+
 Test(plan, check_warns_about_tasks_without_units_or_lead) {
   rg_plan *p = rg_plan_new("x.txt");
   int t0 = rg_plan_add_task(p, "1", "a", -1, -1, 2);
