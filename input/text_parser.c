@@ -18,6 +18,8 @@
 #include "text_parser.h"
 
 #include <ctype.h>
+#include <pthread.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -99,6 +101,17 @@ static int unknown_label(const char *s) {
 
 /* ------------------------------------------------------------ parser */
 
+/* A line as prepared before the parser's state matters (prep_line). */
+enum { PREP_OK, PREP_SKIP, PREP_NUL, PREP_BAD };
+typedef struct prep {
+  char *s;       /* NFKC, trimmed (malloc'd); NULL when empty or not PREP_OK */
+  rg_duty *duty; /* a label line not ending in a separator: rg_duty_parse of s */
+  int status;    /* PREP_* */
+  int label;     /* label_line(s) */
+  int invisible; /* rg_invisible_count of the raw line, and its first */
+  int32_t first;
+} prep;
+
 typedef struct parser {
   rg_plan *plan;
   int prose; /* units are read from sentences (second reading) */
@@ -121,6 +134,8 @@ typedef struct parser {
   /* a label line whose list ends in 、 or , continues on the next line */
   char *pending;
   long pending_line;
+  struct prep *cur;     /* the line being read, prepared (prep_line) */
+  rg_name_count *count; /* the lines' names counted ahead (ensure_level), or NULL */
 } parser;
 
 /* The level of the plan from what the metadata says, once, before the
@@ -133,7 +148,12 @@ static void ensure_level(parser *p) {
   if (rg_reading_set_level(p->plan, m->title, p->meta_line[1])) return;
   if (rg_reading_set_level(p->plan, m->doc_number, p->meta_line[2])) return;
   /* nothing names it: the prefixes of the plan's own unit names */
-  if (p->lines) rg_reading_level_from_lines(p->plan, p->lines, 0);
+  if (p->count) {
+    rg_reading_level_from_count(p->plan, p->count, 0);
+    p->count = NULL;
+  } else if (p->lines) {
+    rg_reading_level_from_lines(p->plan, p->lines, 0);
+  }
 }
 
 /* The convention of kind in force for task (its index), or -1. */
@@ -182,10 +202,13 @@ static void unknown_labels(parser *p, const rg_duty *d, long line) {
                  p->plan->tasks[p->task].number);
 }
 
-/* Apply a label line (s starts at a label) to the current task. */
-static void apply_labels(parser *p, const char *s, long line) {
-  rg_duty d;
-  rg_duty_parse(s, RG_CLS_SUPPORT, "listed", &d);
+/* Apply a label line (s starts at a label) to the current task. pre, when
+ * not NULL, is rg_duty_parse of s already done (a prepared line; its owner
+ * frees it). */
+static void apply_labels(parser *p, const char *s, long line, const rg_duty *pre) {
+  rg_duty own;
+  if (!pre) rg_duty_parse(s, RG_CLS_SUPPORT, "listed", &own);
+  const rg_duty d = pre ? *pre : own;
   record_rules(p, &d, p->task, line);
   int rule = in_force(p->plan, RG_CONV_FIRST_LEADS, p->task);
   rg_duty_ctx c = {.first_leads = rule >= 0,
@@ -199,7 +222,7 @@ static void apply_labels(parser *p, const char *s, long line) {
   if (d.deadline && !p->plan->tasks[p->task].deadline)
     p->plan->tasks[p->task].deadline = rg_plan_strdup(p->plan, d.deadline);
   unknown_labels(p, &d, line);
-  rg_duty_destroy(&d);
+  if (!pre) rg_duty_destroy(&own);
 }
 
 /* The first label outside parentheses in s (labels inside a parenthesis
@@ -335,7 +358,7 @@ static int read_notes(parser *p, char *text, long line) {
 
 static void flush_pending(parser *p) {
   if (!p->pending) return;
-  if (p->task >= 0) apply_labels(p, p->pending, p->pending_line);
+  if (p->task >= 0) apply_labels(p, p->pending, p->pending_line, NULL);
   free(p->pending);
   p->pending = NULL;
 }
@@ -535,7 +558,7 @@ static void start_task(parser *p, const char *number, const char *rest, long lin
     char *labels = rg_xstrdup(l);
     text[l - text] = '\0';
     rg_trim(text);
-    apply_labels(p, labels, line);
+    apply_labels(p, labels, line, NULL);
     free(labels);
     p->has_labels = 1;
   }
@@ -757,7 +780,7 @@ static void parse_line(parser *p, char *s, long line) {
   if (numbered_line(p, s, line)) return;
   unread_item(p, s, line);
   /* labelled unit line */
-  if (label_line(s)) {
+  if (p->cur->label) {
     flush_pending(p);
     if (p->task < 0 && p->cand_number) promote_candidate(p, NULL);
     if (p->task < 0) {
@@ -771,7 +794,7 @@ static void parse_line(parser *p, char *s, long line) {
       p->pending_line = line;
       return;
     }
-    apply_labels(p, s, line);
+    apply_labels(p, s, line, p->cur->duty);
     return;
   }
   if (p->pending) {
@@ -859,42 +882,207 @@ static void mark_chrome(const rg_lines *lines, char *skip) {
   }
 }
 
-/* One reading of the lines into plan. */
+/* ------------------------------------------------- prepared lines */
+
+/* What a line gives before the parser's state matters: every function here
+ * is pure (the line's bytes alone), so it may run on another thread, a
+ * block of lines ahead of the parser, and gives the same bytes. */
+
+static void prep_line(const rg_lines *lines, const char *skip, int i, prep *out) {
+  memset(out, 0, sizeof *out);
+  const rg_line *l = &lines->v[i];
+  if (skip[i]) {
+    out->status = PREP_SKIP;
+    return;
+  }
+  if (memchr(l->text, '\0', l->len)) {
+    out->status = PREP_NUL;
+    return;
+  }
+  out->invisible = rg_invisible_count(l->text, l->len, &out->first);
+  size_t clen = 0;
+  char *circled = rg_item_circled(l->text, l->len, &clen); /* ② before NFKC makes it 2 */
+  char *s = circled ? rg_nfkc(circled, clen) : rg_nfkc(l->text, l->len);
+  free(circled);
+  if (!s) {
+    out->status = PREP_BAD;
+    return;
+  }
+  rg_trim(s);
+  if (!*s) {
+    free(s);
+    return;
+  }
+  out->s = s;
+  out->label = label_line(s);
+  if (out->label && !ends_with_separator(s)) {
+    out->duty = rg_xmalloc(sizeof *out->duty);
+    rg_duty_parse(s, RG_CLS_SUPPORT, "listed", out->duty);
+  }
+}
+
+static void prep_free(prep *x) {
+  free(x->s);
+  if (x->duty) rg_duty_destroy(x->duty);
+  free(x->duty);
+  memset(x, 0, sizeof *x);
+}
+
+/* A plan of more bytes than this is read with the lines prepared on a
+ * second thread (small plans: a thread costs more than it saves). */
+#ifndef PIPE_MIN_BYTES
+#define PIPE_MIN_BYTES ((size_t)4 << 20)
+#endif
+enum { PIPE_BLOCK = 2048, PIPE_BLOCKS = 8 }; /* lines per block; blocks ahead */
+
+/* The second thread: chrome marks, then each block of prepared lines into
+ * a ring of PIPE_BLOCKS blocks, never more ahead of the parser. */
+typedef struct pipe_t {
+  const rg_lines *lines;
+  char *skip;
+  prep *ring;
+  pthread_mutex_t mu;
+  pthread_cond_t cv;
+  int ready;    /* lines prepared (the worker publishes them) */
+  int consumed; /* lines the parser is done with (their slots are free) */
+  int stop;
+  pthread_t th;
+} pipe_t;
+
+static void *pipe_worker(void *arg) {
+  pipe_t *q = arg;
+  int n = q->lines->n;
+  mark_chrome(q->lines, q->skip);
+  for (int from = 0; from < n; from += PIPE_BLOCK) {
+    pthread_mutex_lock(&q->mu);
+    while (!q->stop && from - q->consumed >= PIPE_BLOCK * PIPE_BLOCKS)
+      pthread_cond_wait(&q->cv, &q->mu);
+    int stop = q->stop;
+    pthread_mutex_unlock(&q->mu);
+    if (stop) break;
+    int to = from + PIPE_BLOCK < n ? from + PIPE_BLOCK : n;
+    for (int i = from; i < to; i++) { /* the slot's last line is read: free it here */
+      prep *x = &q->ring[i % (PIPE_BLOCK * PIPE_BLOCKS)];
+      prep_free(x);
+      prep_line(q->lines, q->skip, i, x);
+    }
+    pthread_mutex_lock(&q->mu);
+    q->ready = to;
+    pthread_cond_broadcast(&q->cv);
+    pthread_mutex_unlock(&q->mu);
+  }
+  return NULL;
+}
+
+/* Start the second thread; 0 when it could not start (read on one). */
+static int pipe_start(pipe_t *q, const rg_lines *lines, char *skip) {
+  memset(q, 0, sizeof *q);
+  q->lines = lines;
+  q->skip = skip;
+  q->ring = rg_xcalloc(PIPE_BLOCK * PIPE_BLOCKS, sizeof *q->ring);
+  pthread_mutex_init(&q->mu, NULL);
+  pthread_cond_init(&q->cv, NULL);
+  if (!pthread_create(&q->th, NULL, pipe_worker, q)) return 1;
+  pthread_mutex_destroy(&q->mu);
+  pthread_cond_destroy(&q->cv);
+  free(q->ring);
+  return 0;
+}
+
+/* Line i prepared (waits for the worker). */
+static prep *pipe_get(pipe_t *q, int i, int *ready) {
+  if (i >= *ready) {
+    pthread_mutex_lock(&q->mu);
+    while (q->ready <= i)
+      pthread_cond_wait(&q->cv, &q->mu);
+    *ready = q->ready;
+    pthread_mutex_unlock(&q->mu);
+  }
+  return &q->ring[i % (PIPE_BLOCK * PIPE_BLOCKS)];
+}
+
+/* The parser is done with lines before `done`. */
+static void pipe_done(pipe_t *q, int done) {
+  pthread_mutex_lock(&q->mu);
+  q->consumed = done;
+  pthread_cond_broadcast(&q->cv);
+  pthread_mutex_unlock(&q->mu);
+}
+
+/* Stop the worker and free what it prepared (the worker frees a slot
+ * before it fills it again: the memory goes back to the thread that took
+ * it, no contention in malloc). */
+static void pipe_end(pipe_t *q) {
+  pthread_mutex_lock(&q->mu);
+  q->stop = 1;
+  pthread_cond_broadcast(&q->cv);
+  pthread_mutex_unlock(&q->mu);
+  pthread_join(q->th, NULL);
+  for (int i = 0; i < PIPE_BLOCK * PIPE_BLOCKS; i++)
+    prep_free(&q->ring[i]);
+  pthread_mutex_destroy(&q->mu);
+  pthread_cond_destroy(&q->cv);
+  free(q->ring);
+}
+
+/* Read prepared line x (line l) into the parser; an error when the line
+ * is not text. */
+static rg_status read_prepared(parser *p, prep *x, const rg_line *l, rg_error *err) {
+  if (x->status != PREP_NUL) rg_invisible_report(p->plan, x->invisible, x->first, l->lineno);
+  if (x->status == PREP_NUL || x->status == PREP_BAD) {
+    close_task(p);
+    clear_candidate(p);
+    return rg_error_set(err, RG_EINPUT, p->plan->path, l->lineno, 0,
+                        x->status == PREP_NUL ? "binary data (a NUL byte), not a plan"
+                                              : "not valid UTF-8 text");
+  }
+  if (x->s) {
+    p->cur = x;
+    parse_line(p, x->s, l->lineno);
+    p->cur = NULL;
+  }
+  return RG_OK;
+}
+
+/* One reading of the lines into plan. A big plan's lines are prepared on a
+ * second thread (pipe_t) while this one parses them, in order; the bytes
+ * are the same either way. */
 static rg_status read_lines(rg_plan *plan, const rg_lines *lines, int prose, rg_error *err) {
   parser p = {
       .plan = plan, .prose = prose, .chapter = -1, .section = -1, .task = -1, .lines = lines};
   char *skip = rg_xcalloc((size_t)lines->n + 1, 1);
-  mark_chrome(lines, skip);
-  for (int i = 0; i < lines->n; i++) {
-    const rg_line *l = &lines->v[i];
-    if (skip[i]) continue;
-    if (memchr(l->text, '\0', l->len)) {
-      close_task(&p);
-      clear_candidate(&p);
-      free(skip);
-      return rg_error_set(err, RG_EINPUT, plan->path, l->lineno, 0,
-                          "binary data (a NUL byte), not a plan");
-    }
-    rg_invisible_warn(plan, l->text, l->len, l->lineno);
-    size_t clen = 0;
-    char *circled = rg_item_circled(l->text, l->len, &clen); /* ② before NFKC makes it 2 */
-    char *s = circled ? rg_nfkc(circled, clen) : rg_nfkc(l->text, l->len);
-    free(circled);
-    if (!s) {
-      close_task(&p);
-      clear_candidate(&p);
-      free(skip);
-      return rg_error_set(err, RG_EINPUT, plan->path, l->lineno, 0, "not valid UTF-8 text");
-    }
-    rg_trim(s);
-    if (*s) parse_line(&p, s, l->lineno);
-    free(s);
+  size_t bytes = 0;
+  for (int i = 0; i < lines->n && bytes <= PIPE_MIN_BYTES; i++)
+    bytes += lines->v[i].len;
+  pipe_t q;
+  int piped = bytes > PIPE_MIN_BYTES && pipe_start(&q, lines, skip), ready = 0;
+  if (piped)
+    p.count = rg_name_count_lines(lines); /* what ensure_level may need, meanwhile */
+  else
+    mark_chrome(lines, skip);
+  rg_status st = RG_OK;
+  int i = 0;
+  for (; i < lines->n && !st; i++) {
+    prep own, *x = &own;
+    if (piped)
+      x = pipe_get(&q, i, &ready);
+    else
+      prep_line(lines, skip, i, &own);
+    if (x->status != PREP_SKIP) st = read_prepared(&p, x, &lines->v[i], err);
+    if (!piped)
+      prep_free(x);
+    else if ((i + 1) % PIPE_BLOCK == 0)
+      pipe_done(&q, i + 1);
   }
+  if (piped) pipe_end(&q);
   free(skip);
-  close_task(&p);
-  clear_candidate(&p);
-  ensure_level(&p);
-  return RG_OK;
+  if (!st) {
+    close_task(&p);
+    clear_candidate(&p);
+    ensure_level(&p);
+  }
+  if (p.count) rg_name_count_free(p.count);
+  return st;
 }
 
 /* Rules stated only after the last task (footnotes): they apply to the

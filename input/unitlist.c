@@ -882,7 +882,15 @@ typedef struct unit_memo {
   char prefix[16];
   rg_memo tokens; /* token -> token_memo */
   rg_memo pieces; /* piece, kind, prefix state -> piece_memo */
+  rg_memo lists;  /* a whole list's bytes -> list_memo (in the memo's blocks) */
 } unit_memo;
+
+/* The items parse_memo gave for a list (their strings: the pieces'). A big
+ * plan prints the same list (牵头单位:市商务局) thousands of times. */
+typedef struct list_memo {
+  int n, open;
+  rg_unit_item items[];
+} list_memo;
 
 typedef struct token_memo {
   toks t;      /* the token's pieces (read_pieces of the token alone) */
@@ -921,6 +929,7 @@ static void unit_memo_free(void *v) {
   if (!m) return;
   rg_memo_clear(&m->tokens, token_memo_free);
   rg_memo_clear(&m->pieces, piece_memo_free);
+  rg_memo_clear(&m->lists, NULL);
   free(m);
 }
 
@@ -1146,7 +1155,20 @@ int rg_unitlist_link_opts(rg_plan *plan, int task, const char *text, size_t len,
                           const rg_list_opts *o) {
   rg_reading *rd = rg_reading_of(plan);
   rg_unit_list l;
-  parse_memo(memo_of(plan), text, len, rd->level, rd->prefix, &l);
+  unit_memo *m = memo_of(plan);
+  list_memo *seen = m ? rg_memo_get(&m->lists, text, len) : NULL;
+  if (seen) {
+    l = (rg_unit_list){.items = seen->items, .n = seen->n, .open = seen->open, .borrowed = 1};
+  } else {
+    parse_memo(m, text, len, rd->level, rd->prefix, &l);
+    if (m) { /* the items are the memo's: keep them with the list */
+      list_memo *e = rg_memo_alloc(&m->lists, sizeof *e + (size_t)l.n * sizeof *l.items);
+      e->n = l.n;
+      e->open = l.open;
+      if (l.n) memcpy(e->items, l.items, (size_t)l.n * sizeof *l.items);
+      rg_memo_put(&m->lists, text, len, e);
+    }
+  }
   if (l.open) plan->tasks[task].open_list = 1;
   int marker = 0;
   for (int i = 0; i < rd->n_conv; i++)
@@ -1208,7 +1230,7 @@ int rg_unitlist_link_opts(rg_plan *plan, int task, const char *text, size_t len,
     rg_reading_event_add(plan, task, line, printed, u, role, "unit", why);
     n++;
   }
-  rg_unitlist_destroy(&l);
+  if (!seen) rg_unitlist_destroy(&l);
   return n;
 }
 

@@ -92,7 +92,7 @@ int rg_diagram_font_check(const char *family, char **matched) {
 /* Graphviz keeps process-wide state that cannot be passed around: its
  * errors go to one global callback (collected in gv_msgs) and counters,
  * the pango plugin points into the one GVC's font cache (gv_context), and
- * diagram_views.c sets up one cgraph discipline. So every render holds
+ * diagram_views.c replaces cgraph's default ID discipline. So every render holds
  * gv_lock, a recursive mutex (render calls rg_diagram_graph_render): renders
  * from several threads run one at a time, and nothing else waits for them. */
 static char gv_msgs[4096];

@@ -161,15 +161,30 @@ static int cmp_long(const void *a, const void *b, void *ctx) {
 
 /* ---- graph identity ------------------------------------------------------
  *
- * cgraph's default ID discipline uses the address of the interned name as
- * an object's ID, and keeps subgraphs ordered by ID: cluster order (and so
- * dot's and fdp's layouts) then depends on heap addresses and changes from
- * one render to the next in the same process. This discipline maps no name
- * itself, so cgraph gives every object a counter ID in creation order and
- * keeps the name in its internal map: same graph, same order, same bytes. */
+ * cgraph's default ID discipline (AgIdDisc) uses the address of the interned
+ * name as a named object's ID, and keeps subgraphs ordered by ID. Layout
+ * engines open graphs of their own with that default discipline: fdp's
+ * derived graph (lib/fdpgen/layout.c deriveGraph, one per graph and one per
+ * cluster) is split into connected components by findCComp (comp.c), which
+ * makes a subgraph "cc<graph>+<n>" per component and then lists them with
+ * agfstsubg/agnxtsubg - in order of the address of those name strings. The
+ * components are laid out and packed (putGraphs) in that order, so which
+ * unit lands in which slot of a cluster box depended on malloc: in the
+ * clusters view every unit without a drawn tie inside its cluster is a
+ * component of its own, and pango's font map thread allocating at the same
+ * time made 2-4 different layouts of the seed in 20 runs (`dot -Tplain` of
+ * the .dot file: units swapping places, nothing else).
+ *
+ * So the default discipline itself is replaced, before any graph exists
+ * (a load-time constructor): every root graph numbers its objects in
+ * creation order from 1 and keeps the names in cgraph's internal map. Same
+ * graph, same order, same bytes - ours, fdp's derived graphs and every other
+ * graph an engine opens (dot's, neato's, the HTML label tables). IDs restart
+ * at 1 for every graph, because layout engines hash objects by ID. Graphviz
+ * run outside respgraph (`dot -Tsvg clusters.dot`) still has the old
+ * discipline, so fdp output of the .dot file can vary there. */
 
-/* Per graph: the next anonymous ID. IDs restart at 1 for every graph,
- * because layout engines hash objects by ID. */
+/* Per root graph: the next ID. */
 static void *seq_open(Agraph_t *g, Agdisc_t *disc) {
   (void)g, (void)disc;
   IDTYPE *next = rg_xmalloc(sizeof *next);
@@ -183,7 +198,7 @@ static long seq_map(void *state, int objtype, char *str, IDTYPE *id, int createf
   if (str) return 0; /* names go to cgraph's internal map */
   if (!createflag) return 0;
   *id = *next;
-  *next += 2; /* odd: never taken for a string pointer */
+  *next += 2; /* odd, like the anonymous IDs of cgraph's own discipline */
   return 1;
 }
 
@@ -196,24 +211,19 @@ static void seq_free(void *state, int objtype, IDTYPE id) { (void)state, (void)o
 
 static void seq_close(void *state) { free(state); }
 
-/* A graph whose objects are numbered in creation order (the discipline is
- * set up once, under diagram.c's gv_lock like every render). */
-static Agraph_t *open_graph(const char *name) {
-  static Agiddisc_t id_disc;
-  static Agdisc_t disc;
-  if (!disc.id) {
-    id_disc = AgIdDisc;
-    id_disc.open = seq_open;
-    id_disc.map = seq_map;
-    id_disc.print = seq_print;
-    id_disc.free = seq_free;
-    id_disc.close = seq_close;
-    disc.mem = &AgMemDisc;
-    disc.id = &id_disc;
-    disc.io = &AgIoDisc;
-  }
-  return agopen((char *)name, Agundirected, &disc);
+/* At load time, before main and so before the first agopen in the process:
+ * a graph opened under the old discipline would be read with the new one
+ * (its state is the graph, its IDs are addresses). idalloc and idregister
+ * stay cgraph's (no requested IDs; nothing to register). */
+__attribute__((constructor)) static void seq_install(void) {
+  AgIdDisc.open = seq_open;
+  AgIdDisc.map = seq_map;
+  AgIdDisc.print = seq_print;
+  AgIdDisc.free = seq_free;
+  AgIdDisc.close = seq_close;
 }
+
+static Agraph_t *open_graph(const char *name) { return agopen((char *)name, Agundirected, NULL); }
 
 /* ---- labels --------------------------------------------------------------- */
 
@@ -1133,9 +1143,8 @@ static Agraph_t *build_clusters(rg_diagram_ctx *ctx) {
   Agraph_t *g = open_graph("clusters");
   graph_setup(ctx, g, "fdp", 1);
   /* fdp is the only engine here that draws cluster boxes in a readable
-   * shape. Its layout (Graphviz 2.42) depends on heap addresses: identical
-   * from run to run of the same command, but a later fdp render in the same
-   * process may differ. The tests check it across fresh processes. */
+   * shape. It packs each graph's connected components in the order of their
+   * subgraph IDs: deterministic only with the ID discipline above. */
   int m = rg_diagram_effective_min_shared(ctx);
   /* Above RG_DIAGRAM_MAX_CLUSTER_UNITS units only the summaries are drawn:
    * fdp is slow there and no unit label would be legible. */

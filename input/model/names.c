@@ -130,6 +130,10 @@ int rg_task_lookup(const rg_plan *plan, const char *id) {
 void rg_invisible_warn(rg_plan *plan, const char *s, size_t len, long line) {
   int32_t first = 0;
   int n = rg_invisible_count(s, len, &first);
+  rg_invisible_report(plan, n, first, line);
+}
+
+void rg_invisible_report(rg_plan *plan, int n, int32_t first, long line) {
   if (!n) return;
   rg_plan_diag(plan, RG_SEV_WARNING, line, "invisible-char",
                "%d invisible character%s (U+%04X%s) removed: names on this line are read as "

@@ -9,6 +9,7 @@
 #define RG_NAMES_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "plan.h"
 
@@ -28,6 +29,9 @@ int rg_unit_lookup(const rg_plan *plan, const char *name);
  * name read from it is taken as if typed without them (市发展改革委 with a
  * zero-width joiner inside is 市发展改革委), and the user should know. */
 void rg_invisible_warn(rg_plan *plan, const char *s, size_t len, long line);
+/* The same warning from a count already taken (rg_invisible_count: n and
+ * the first code point). */
+void rg_invisible_report(rg_plan *plan, int n, int32_t first, long line);
 
 /* rg_unit_lookup, and else the one unit whose name or short label contains
  * name (商务 -> 市商务局). Returns the unit; or -2 when several units contain

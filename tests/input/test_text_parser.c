@@ -316,3 +316,74 @@ Test(text_parser, numbers_closed_by_a_parenthesis_are_tasks) {
   cr_expect_str_eq(p->tasks[1].number, "2");
   rg_plan_free(p);
 }
+
+/* A plan of more than 4 MB (its lines are prepared on a second thread,
+ * text_parser.c): 40,000 tasks of three lines after a title line; every
+ * 5,000th task's support line holds a zero-width space. When bad, the byte
+ * is put at the start of task 31234's lead line (line 93702). */
+static char *big_plan(size_t *len, int bad, char byte) {
+  size_t cap = 48u << 20, n = 0;
+  char *s = malloc(cap);
+  n += (size_t)sprintf(s + n, "大型测试重点工作分工方案\n");
+  for (int i = 1; i <= 40000; i++) {
+    n += (size_t)sprintf(
+        s + n, "%d.推进第%d项重点工作，完善工作推进机制，强化要素保障，落实到位。\n", i, i);
+    if (bad && i == 31234) s[n++] = byte;
+    n += (size_t)sprintf(s + n, "牵头单位:市单位%d局\n", i % 50);
+    n += (size_t)sprintf(s + n, "责任单位:市单位%d局、市单位%s%d局\n", (i * 7) % 50 + 50,
+                         i % 5000 ? "" : "\xE2\x80\x8B", (i * 13) % 50 + 100);
+  }
+  *len = n;
+  return s;
+}
+
+Test(text_parser, big_plan_read_on_two_threads_is_read_as_on_one) {
+  size_t n;
+  char *s = big_plan(&n, 0, 0);
+  cr_assert_gt(n, 4u << 20);
+  rg_plan *p = rg_plan_new("big.txt");
+  rg_error err;
+  cr_assert_eq(rg_plan_parse_buffer(p, s, n, RG_INPUT_TEXT, NULL, &err), RG_OK, "%s", err.msg);
+  rg_plan_finalize(p);
+  cr_expect_eq(p->n_tasks, 40000);
+  cr_expect_eq(p->n_links, 120000);
+  cr_expect_eq(rg_plan_count_kind(p, RG_KIND_UNIT), 150);
+  char *got = links_of(p, 12344); /* task 12345 */
+  cr_expect_str_eq(got, "lead:市单位45局;support:市单位65局;support:市单位135局");
+  free(got);
+  got = links_of(p, 39999);
+  cr_expect_str_eq(got, "lead:市单位0局;support:市单位50局;support:市单位100局");
+  free(got);
+  int invisible = 0;
+  for (int i = 0; i < p->n_diags; i++)
+    if (!strcmp(p->diags[i].code, "invisible-char")) {
+      invisible++;
+      cr_expect_eq(p->diags[i].line, 1 + 3 * 5000L * invisible); /* 3i + 1 */
+    }
+  cr_expect_eq(invisible, 8);
+  rg_plan_free(p);
+  free(s);
+}
+
+Test(text_parser, big_plan_with_a_nul_byte_fails_at_its_line) {
+  size_t n;
+  char *s = big_plan(&n, 1, '\0');
+  rg_plan *p = rg_plan_new("big.txt");
+  rg_error err;
+  cr_expect_eq(rg_plan_parse_buffer(p, s, n, RG_INPUT_TEXT, NULL, &err), RG_EINPUT);
+  cr_expect(strstr(err.msg, "NUL"), "%s", err.msg);
+  cr_expect_eq(err.line, 93702);
+  rg_plan_free(p);
+  free(s);
+}
+
+Test(text_parser, big_plan_with_bad_utf8_fails_at_its_line) {
+  size_t n;
+  char *s = big_plan(&n, 1, (char)0xFF);
+  rg_plan *p = rg_plan_new("big.txt");
+  rg_error err;
+  cr_expect_eq(rg_plan_parse_buffer(p, s, n, RG_INPUT_TEXT, NULL, &err), RG_EINPUT);
+  cr_expect_eq(err.line, 93702, "%s", err.msg);
+  rg_plan_free(p);
+  free(s);
+}
