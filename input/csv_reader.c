@@ -281,11 +281,32 @@ static void stream_header(stream *sc, rg_csv_records *r) {
   forget_records(r);
 }
 
+/* Rows ahead whose table probes are started (rg_rows_long_prefetch): the
+ * slots this far ahead, the keys they point to half as far. */
+#define PREFETCH_AHEAD 16
+
+static const char *field_or_empty(const rg_csv_records *r, int k, int c) {
+  return c >= 0 && c < r->rec[k].n ? rg_csv_field(r, k, c) : "";
+}
+
+static void prefetch_row(const stream *sc, const rg_csv_records *r, int k, int c_task, int c_unit,
+                         int stage) {
+  if (k >= 0 && k < r->n_rec)
+    rg_rows_long_prefetch(sc->lf, field_or_empty(r, k, c_task), field_or_empty(r, k, c_unit),
+                          stage);
+}
+
 static void stream_record(void *ctx, rg_csv_records *r) {
   stream *sc = ctx;
   if (sc->state == 0) stream_header(sc, r);
   if (sc->state != 1 || r->n_rec == 0) return;
+  int c_task, c_unit;
+  rg_rows_long_columns(sc->lf, &c_task, &c_unit);
+  for (int k = 0; k < PREFETCH_AHEAD; k++)
+    prefetch_row(sc, r, k, c_task, c_unit, 0);
   for (int k = 0; k < r->n_rec; k++) {
+    prefetch_row(sc, r, k + PREFETCH_AHEAD, c_task, c_unit, 0);
+    prefetch_row(sc, r, k + PREFETCH_AHEAD / 2, c_task, c_unit, 1);
     rg_row row = {NULL, r->rec[k].n, r->rec[k].line};
     RG_GROW(sc->cells, sc->cap_cells, (size_t)row.n + 1);
     for (int i = 0; i < row.n; i++)

@@ -16,8 +16,12 @@
 int rg_utf8_valid(const char *s, size_t len, size_t *bad) {
   size_t i = 0;
   while (i < len) {
-    if ((unsigned char)s[i] < 0x80) {
-      i++;
+    if ((unsigned char)s[i] < 0x80) { /* ASCII: eight bytes at a time while it lasts */
+      uint64_t w;
+      while (i + 8 <= len && (memcpy(&w, s + i, 8), (w & 0x8080808080808080ULL) == 0))
+        i += 8;
+      while (i < len && (unsigned char)s[i] < 0x80)
+        i++;
       continue;
     }
     utf8proc_int32_t cp;

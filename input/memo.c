@@ -5,29 +5,13 @@
 #include <string.h>
 
 #include "error.h"
+#include "hash.h"
 
 typedef struct rg_memo_block {
   struct rg_memo_block *next;
   size_t used, cap;
   _Alignas(16) char data[];
 } rg_memo_block;
-
-/* A 64-bit hash of the bytes, eight at a time (not FNV-1a: this runs on
- * every list of every plan; any good mix would do, and none is stored). */
-static uint64_t hash_bytes(const char *s, size_t n) {
-  uint64_t h = 0x9E3779B97F4A7C15ULL ^ n;
-  size_t i = 0;
-  for (; i + 8 <= n; i += 8) {
-    uint64_t w;
-    memcpy(&w, s + i, 8);
-    h = (h ^ w) * 0xFF51AFD7ED558CCDULL;
-    h ^= h >> 29;
-  }
-  uint64_t w = 0;
-  memcpy(&w, s + i, n - i);
-  h = (h ^ w) * 0xC4CEB9FE1A85EC53ULL;
-  return h ^ (h >> 32);
-}
 
 static rg_memo_entry *slot(const rg_memo *m, const char *key, size_t len, uint32_t h) {
   size_t i = h & (m->cap - 1);
@@ -39,7 +23,7 @@ static rg_memo_entry *slot(const rg_memo *m, const char *key, size_t len, uint32
 
 void *rg_memo_get(const rg_memo *m, const char *key, size_t len) {
   if (!m->cap) return NULL;
-  rg_memo_entry *e = slot(m, key, len, (uint32_t)hash_bytes(key, len));
+  rg_memo_entry *e = slot(m, key, len, (uint32_t)rg_hash_words(key, len));
   return e->key ? e->val : NULL;
 }
 
@@ -73,7 +57,7 @@ void *rg_memo_alloc(rg_memo *m, size_t size) {
 
 void rg_memo_put(rg_memo *m, const char *key, size_t len, void *val) {
   if ((m->used + 1) * 2 > m->cap) grow(m);
-  uint32_t h = (uint32_t)hash_bytes(key, len);
+  uint32_t h = (uint32_t)rg_hash_words(key, len);
   rg_memo_entry *e = slot(m, key, len, h);
   if (e->key) {
     e->val = val;

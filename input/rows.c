@@ -737,6 +737,9 @@ static rg_status parse_wide(rg_plan *plan, const colmap *m, const char *const *h
 
 /* ------------------------------------------------------------ long form */
 
+/* The hash of a key of the tables below (cells and numbers: short). */
+static unsigned key_hash(const char *s) { return (unsigned)rg_hash_words(s, strlen(s)); }
+
 /* Task number -> task: open addressing with the number's hash kept in the
  * slot, so growing never reads the tasks and a probe compares a number only
  * when the hashes agree. */
@@ -818,7 +821,7 @@ static void strtab_rehash(strtab *t, size_t cap) {
 /* The value of key, or -1. */
 static int strtab_get(const strtab *t, const char *key) {
   if (!t->cap) return -1;
-  return t->slots[strtab_slot(t, key, (unsigned)rg_fnv1a_str(key))].val;
+  return t->slots[strtab_slot(t, key, key_hash(key))].val;
 }
 
 /* key -> val >= 0 (key must not be in t yet). */
@@ -827,7 +830,7 @@ static void strtab_put(strtab *t, const char *key, int val) {
   size_t k = strlen(key) + 1;
   RG_GROW(t->arena, t->cap_arena, t->len + k);
   memcpy(t->arena + t->len, key, k);
-  unsigned h = (unsigned)rg_fnv1a_str(key);
+  unsigned h = key_hash(key);
   struct strslot *sl = &t->slots[strtab_slot(t, key, h)];
   *sl = (struct strslot){h, val, t->len};
   t->len += k;
@@ -920,7 +923,7 @@ static int plain_id(const char *s) {
 /* The task of an accepted row whose task cell cleans to num: found, or added. */
 static int long_task(rg_rows_long *s, const rg_row *r, const char *num) {
   rg_plan *plan = s->plan;
-  unsigned h = (unsigned)rg_fnv1a_str(num);
+  unsigned h = key_hash(num);
   size_t slot = numtab_slot(&s->tab, plan, num, h);
   int task = s->tab.slots[slot].task;
   if (task >= 0) return task;
@@ -981,8 +984,32 @@ rg_status rg_rows_long_row(rg_rows_long *s, const rg_row *r, rg_error *err) {
   return st;
 }
 
+void rg_rows_long_columns(const rg_rows_long *s, int *task, int *unit) {
+  *task = s->c_task;
+  *unit = s->c_unit;
+}
+
+/* The two probes of a row (its unit cell, its task number when the cell is
+ * the number) are each a miss at a million tasks: start them early. Stage
+ * 0 fetches the slots; stage 1, some rows later, the unit's key that the
+ * slot (by then in cache) points to, which the probe compares. */
+void rg_rows_long_prefetch(const rg_rows_long *s, const char *task_cell, const char *unit_cell,
+                           int stage) {
+  const strtab *u = &s->raw_units;
+  if (!u->cap) return;
+  const struct strslot *sl = &u->slots[key_hash(unit_cell) & (u->cap - 1)];
+  if (stage == 0) {
+    __builtin_prefetch(sl);
+    __builtin_prefetch(&s->tab.slots[key_hash(task_cell) & (s->tab.cap - 1)]);
+  } else if (sl->val >= 0) {
+    __builtin_prefetch(u->arena + sl->off);
+  }
+}
+
 void rg_rows_long_end(rg_rows_long *s) {
   if (!s) return;
+  /* every task of the plan came from this table, one per distinct number */
+  if (s->tab.used == (size_t)s->plan->n_tasks) s->plan->ids_distinct_ = 1;
   free(s->tab.slots);
   strtab_destroy(&s->raw_units);
   free(s->last_raw);

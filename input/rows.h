@@ -40,6 +40,13 @@ typedef struct rg_rows_long rg_rows_long;
 rg_rows_long *rg_rows_long_begin(rg_plan *plan, const rg_row *header, const rg_load_opts *opts);
 rg_status rg_rows_long_row(rg_rows_long *s, const rg_row *row, rg_error *err);
 void rg_rows_long_end(rg_rows_long *s);
+/* For a reader that holds rows ahead (a batch): the columns of the task and
+ * unit cells (-1: none), and hints to fetch what a later row's cells will
+ * look up: stage 0 some rows ahead, then stage 1 fewer rows ahead. Only
+ * speed depends on them. */
+void rg_rows_long_columns(const rg_rows_long *s, int *task, int *unit);
+void rg_rows_long_prefetch(const rg_rows_long *s, const char *task_cell, const char *unit_cell,
+                           int stage);
 
 /* 1 if cells (a candidate header row) name a task or id column and a lead or
  * support column (wide form: 序号, 任务, 牵头单位, 责任单位, task, lead...), or

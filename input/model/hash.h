@@ -1,16 +1,19 @@
-/* hash.h - FNV-1a, the one string hash of respgraph.
+/* hash.h - respgraph's two string hashes.
  *
- * 64-bit FNV-1a (Fowler, Noll, Vo): the unit intern table (plan.c), the
- * task-number table of long-form CSV (rows.c) and the stable iCalendar UIDs
- * (meetings_out.c) all hash with it. Header-only so the intern table keeps
- * it inline on its hot path. Not for security: any caller that hashes
- * untrusted text into a table must tolerate collisions (linear probing
- * compares the strings). */
+ * 64-bit FNV-1a (Fowler, Noll, Vo): the unit intern table (plan.c) and the
+ * stable iCalendar UIDs (meetings_out.c) hash with it; its values are
+ * written out (UIDs), so it never changes. rg_hash_words mixes eight bytes
+ * at a time, for tables on a reader's per-row path (the memo of unit lists,
+ * the long-form CSV's task and unit tables), whose hashes are never stored
+ * or printed. Header-only so hot paths keep them inline. Not for security:
+ * any caller that hashes untrusted text into a table must tolerate
+ * collisions (linear probing compares the strings). */
 #ifndef RG_HASH_H
 #define RG_HASH_H
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 /* The offset basis respgraph has always used. It is not the published
  * 14695981039346656037 (a digit short), which changes no property the
@@ -32,6 +35,23 @@ static inline uint64_t rg_fnv1a_str(const char *s) {
   for (; *s; s++)
     h = (h ^ (unsigned char)*s) * RG_FNV_PRIME;
   return h;
+}
+
+/* A 64-bit hash of n bytes, eight at a time (a multiply-xorshift mix; any
+ * good mix would do). */
+static inline uint64_t rg_hash_words(const char *s, size_t n) {
+  uint64_t h = 0x9E3779B97F4A7C15ULL ^ n;
+  size_t i = 0;
+  for (; i + 8 <= n; i += 8) {
+    uint64_t w;
+    memcpy(&w, s + i, 8);
+    h = (h ^ w) * 0xFF51AFD7ED558CCDULL;
+    h ^= h >> 29;
+  }
+  uint64_t w = 0;
+  memcpy(&w, s + i, n - i);
+  h = (h ^ w) * 0xC4CEB9FE1A85EC53ULL;
+  return h ^ (h >> 32);
 }
 
 #endif

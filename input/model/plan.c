@@ -284,6 +284,7 @@ int rg_plan_add_task(rg_plan *plan, const char *number, const char *text, int ch
   t->line = line;
   t->head_ = -1;
   plan->finalized = 0;
+  plan->ids_distinct_ = 0;
   return plan->n_tasks++;
 }
 
@@ -496,6 +497,7 @@ static int has_repeats(const rg_plan *plan) {
 }
 
 void rg_plan_assign_ids(rg_plan *plan) {
+  if (plan->ids_distinct_) return; /* no number repeats: nothing restarts, nothing is renamed */
   /* restart: one number printed in two different chapters */
   numkey *keys = tasks_by_number(plan);
   int restart = 0;

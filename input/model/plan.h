@@ -161,6 +161,10 @@ struct rg_plan {
   int *task_links;
   int *unit_links;
   int finalized;
+  /* private: a reader vouches that every task's number is distinct (the
+   * long-form CSV reader keys its tasks by number), so rg_plan_assign_ids
+   * has nothing to rename and skips sorting them; rg_plan_add_task clears it */
+  int ids_distinct_;
 
   /* Source locations. Text, HTML and CSV plans leave this empty: a line is
    * a line number of the file. Container readers (Word, Excel, PDF; see

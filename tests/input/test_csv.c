@@ -366,6 +366,41 @@ Test(csv, reads_the_long_form_below_a_title_with_crlf_and_quoted_cells) {
   rg_plan_free(p);
 }
 
+/* The long form keys its tasks by number, so their ids are distinct and
+ * rg_plan_assign_ids need not sort a million of them; a task added after,
+ * or before, the table still has its repeated number renamed. */
+static rg_plan *long_plan(const char *csv, const char *before) {
+  rg_plan *p = rg_plan_new("t.csv");
+  if (before) rg_plan_add_task(p, before, "已有任务", -1, -1, 1);
+  rg_error err;
+  rg_error_clear(&err);
+  rg_load_opts o = {.format = RG_INPUT_CSV};
+  cr_assert_eq(rg_plan_parse_buffer(p, csv, strlen(csv), RG_INPUT_CSV, &o, &err), RG_OK);
+  return p;
+}
+
+Test(csv, keeps_long_form_ids_and_still_renames_a_number_added_after_or_before) {
+  const char *csv = "task,role,unit\n1,lead,市财政局\n2,lead,市商务局\n1,support,市商务局\n";
+  rg_plan *p = long_plan(csv, NULL);
+  cr_assert_eq(p->n_tasks, 2);
+  cr_expect_eq(p->ids_distinct_, 1);
+  rg_plan_check(p);
+  cr_expect_str_eq(p->tasks[0].number, "1");
+  cr_expect_str_eq(p->tasks[1].number, "2");
+  int t = rg_plan_add_task(p, "1", "补充任务", -1, -1, 9);
+  cr_expect_eq(p->ids_distinct_, 0);
+  rg_plan_check(p);
+  cr_expect_str_eq(p->tasks[t].number, "1#2");
+  rg_plan_free(p);
+
+  p = long_plan(csv, "1"); /* a task before the table: the reader cannot vouch */
+  cr_assert_eq(p->n_tasks, 3);
+  cr_expect_eq(p->ids_distinct_, 0);
+  rg_plan_check(p);
+  cr_expect_str_eq(p->tasks[1].number, "1#2");
+  rg_plan_free(p);
+}
+
 Test(csv, reports_a_header_with_no_rows_below) {
   char *msg = parse_error("序号,重点任务,牵头单位\n");
   cr_expect_str_eq(msg, "t.csv:1: no task rows below the header");
