@@ -134,9 +134,8 @@ int rg_cdoc_task_table(rg_cdoc *doc, const rg_grid *g) {
     for (int c = 0; c < g->ncols; c++)
       cells[c] = rg_cdoc_keep(doc, src[c], strlen(src[c]));
     RG_GROW(t->rows, t->cap, (size_t)t->n + 1);
-    t->rows[t->n].cells = cells;
-    t->rows[t->n].n = g->ncols;
-    t->rows[t->n].lineno = rg_plan_add_loc(doc->plan, g->label[r] ? g->label[r] : "");
+    t->rows[t->n] =
+        (rg_row){cells, g->ncols, rg_plan_add_loc(doc->plan, g->label[r] ? g->label[r] : ""), NULL};
     t->n++;
   }
   free(merged);

@@ -29,6 +29,11 @@ typedef struct reader {
   /* called after each record is complete (may empty r), or NULL */
   void (*on_rec)(void *ctx, rg_csv_records *r);
   void *ctx;
+  /* fields hashed into each record's h[0], h[1] (a long form's task and
+   * unit columns: rg_rows_long_key_hash), -1 for none; a missing field
+   * hashes as "" */
+  int hash_col[2];
+  unsigned hash_empty;
 } reader;
 
 static void on_field(void *s, size_t len, void *data) {
@@ -39,6 +44,7 @@ static void on_field(void *s, size_t len, void *data) {
     r->rec[r->n_rec].first = r->n_fields;
     r->rec[r->n_rec].n = 0;
     r->rec[r->n_rec].line = rd->start;
+    r->rec[r->n_rec].h[0] = r->rec[r->n_rec].h[1] = rd->hash_empty;
     rd->open = 1;
   }
   RG_GROW(r->field, r->cap_fields, (size_t)r->n_fields + 1);
@@ -51,7 +57,10 @@ static void on_field(void *s, size_t len, void *data) {
    * reads as the text it guards, so `edges -f csv` reads back unchanged */
   if (f[0] == '\'' && rg_escape_is_formula_like(f + 1)) memmove(f, f + 1, len--);
   r->len += len + 1;
-  r->rec[r->n_rec].n++;
+  struct rg_csv_record *rec = &r->rec[r->n_rec];
+  for (int i = 0; i < 2; i++)
+    if (rec->n == rd->hash_col[i]) rec->h[i] = rg_rows_long_key_hash(f, len);
+  rec->n++;
 }
 
 static void on_record(int c, void *data) {
@@ -88,7 +97,7 @@ static rg_status run_init(csv_run *run, rg_csv_records *out, const char *data, s
     return rg_error_set(err, RG_ESYS, path, 0, 0, "cannot start the CSV parser");
   csv_set_delim(&run->p, (unsigned char)delim);
   csv_set_space_func(&run->p, space_only);
-  run->rd = (reader){out, 1, 0, on_rec, ctx};
+  run->rd = (reader){out, 1, 0, on_rec, ctx, {-1, -1}, 0};
   run->data = data, run->len = len, run->path = path, run->err = err;
   run->line = 1;
   return RG_OK;
@@ -250,6 +259,7 @@ typedef struct stream {
   rg_error err;
   const char **cells;
   size_t cap_cells;
+  reader *rd; /* the reading's, to hash the task and unit cells from the header on */
 } stream;
 
 static void forget_records(rg_csv_records *r) {
@@ -262,7 +272,7 @@ static void forget_records(rg_csv_records *r) {
 static void stream_header(stream *sc, rg_csv_records *r) {
   int k = r->n_rec - 1;
   const char **v = cells_of(r, k);
-  rg_row header = {v, r->rec[k].n, r->rec[k].line};
+  rg_row header = {v, r->rec[k].n, r->rec[k].line, NULL};
   if (!rg_rows_header_ok(v, header.n, sc->opts ? sc->opts->columns : NULL)) {
     free(v);
     if (r->n_rec >= HEADER_SEARCH) sc->state = 2;
@@ -275,6 +285,10 @@ static void stream_header(stream *sc, rg_csv_records *r) {
     return;
   }
   title_rows(sc->plan, r, k);
+  if (sc->rd) { /* the reader hashes the cells the rows will look up */
+    rg_rows_long_columns(sc->lf, &sc->rd->hash_col[0], &sc->rd->hash_col[1]);
+    sc->rd->hash_empty = rg_rows_long_key_hash("", 0);
+  }
   sc->hn = header.n;
   sc->hline = header.lineno;
   sc->state = 1;
@@ -285,29 +299,19 @@ static void stream_header(stream *sc, rg_csv_records *r) {
  * slots this far ahead, the keys they point to half as far. */
 #define PREFETCH_AHEAD 16
 
-static const char *field_or_empty(const rg_csv_records *r, int k, int c) {
-  return c >= 0 && c < r->rec[k].n ? rg_csv_field(r, k, c) : "";
-}
-
-static void prefetch_row(const stream *sc, const rg_csv_records *r, int k, int c_task, int c_unit,
-                         int stage) {
-  if (k >= 0 && k < r->n_rec)
-    rg_rows_long_prefetch(sc->lf, field_or_empty(r, k, c_task), field_or_empty(r, k, c_unit),
-                          stage);
-}
-
 static void stream_record(void *ctx, rg_csv_records *r) {
   stream *sc = ctx;
   if (sc->state == 0) stream_header(sc, r);
   if (sc->state != 1 || r->n_rec == 0) return;
-  int c_task, c_unit;
-  rg_rows_long_columns(sc->lf, &c_task, &c_unit);
-  for (int k = 0; k < PREFETCH_AHEAD; k++)
-    prefetch_row(sc, r, k, c_task, c_unit, 0);
+  int hashed = sc->rd && sc->rd->hash_col[1] >= 0;
+  for (int k = 0; hashed && k < r->n_rec && k < PREFETCH_AHEAD; k++)
+    rg_rows_long_prefetch(sc->lf, r->rec[k].h, 0);
   for (int k = 0; k < r->n_rec; k++) {
-    prefetch_row(sc, r, k + PREFETCH_AHEAD, c_task, c_unit, 0);
-    prefetch_row(sc, r, k + PREFETCH_AHEAD / 2, c_task, c_unit, 1);
-    rg_row row = {NULL, r->rec[k].n, r->rec[k].line};
+    if (hashed && k + PREFETCH_AHEAD < r->n_rec)
+      rg_rows_long_prefetch(sc->lf, r->rec[k + PREFETCH_AHEAD].h, 0);
+    if (hashed && k + PREFETCH_AHEAD / 2 < r->n_rec)
+      rg_rows_long_prefetch(sc->lf, r->rec[k + PREFETCH_AHEAD / 2].h, 1);
+    rg_row row = {NULL, r->rec[k].n, r->rec[k].line, hashed ? r->rec[k].h : NULL};
     RG_GROW(sc->cells, sc->cap_cells, (size_t)row.n + 1);
     for (int i = 0; i < row.n; i++)
       sc->cells[i] = rg_csv_field(r, k, i);
@@ -476,14 +480,18 @@ static rg_status stream_read(rg_csv_records *out, const char *data, size_t len, 
   csv_run run;
   rg_status st = run_init(&run, out, data, len, delim, sc->plan->path, err, stream_record, sc);
   if (st) return st;
+  sc->rd = &run.rd;
   int two = len > PIPE_MIN && !(sc->opts && sc->opts->threads == 1);
   run_lines(&run, two ? pipe_worth : NULL, sc);
   if (run.st || sc->state != 1 || run.i >= len || len - run.i < PIPE_MIN) {
     run.rd.on_rec = stream_record;
     run_lines(&run, NULL, NULL);
-    return run_finish(&run);
+    st = run_finish(&run);
+  } else {
+    st = pipe_read(&run, sc, err);
   }
-  return pipe_read(&run, sc, err);
+  sc->rd = NULL; /* run ends here */
+  return st;
 }
 
 rg_status rg_csv_parse(rg_plan *plan, const char *utf8, size_t len, const rg_load_opts *opts,

@@ -42,8 +42,10 @@ typedef struct rg_csv_records {
   int n_fields;
   size_t cap_fields;
   struct rg_csv_record {
-    int first, n; /* fields [first, first+n) */
-    long line;    /* 1-based line where the record starts */
+    int first, n;  /* fields [first, first+n) */
+    long line;     /* 1-based line where the record starts */
+    unsigned h[2]; /* a streamed long form's task and unit cells, hashed by the
+                    * thread that read them (rg_row.hashes); else unset */
   } * rec;
   int n_rec;
   size_t cap_rec;

@@ -513,9 +513,7 @@ static int task_table(walker *w, xmlNode *table) {
     while (t->n > 0 && n < t->rows[0].n)
       add_cell(&cells, &n, &cap, "");
     RG_GROW(t->rows, t->cap, (size_t)t->n + 1);
-    t->rows[t->n].cells = cells;
-    t->rows[t->n].n = n;
-    t->rows[t->n].lineno = line;
+    t->rows[t->n] = (rg_row){cells, n, line, NULL};
     t->n++;
   }
   free(trs);

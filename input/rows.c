@@ -738,7 +738,11 @@ static rg_status parse_wide(rg_plan *plan, const colmap *m, const char *const *h
 /* ------------------------------------------------------------ long form */
 
 /* The hash of a key of the tables below (cells and numbers: short). */
-static unsigned key_hash(const char *s) { return (unsigned)rg_hash_words(s, strlen(s)); }
+unsigned rg_rows_long_key_hash(const char *cell, size_t len) {
+  return (unsigned)rg_hash_words(cell, len);
+}
+
+static unsigned key_hash(const char *s) { return rg_rows_long_key_hash(s, strlen(s)); }
 
 /* Task number -> task: open addressing with the number's hash kept in the
  * slot, so growing never reads the tasks and a probe compares a number only
@@ -818,19 +822,18 @@ static void strtab_rehash(strtab *t, size_t cap) {
   free(old);
 }
 
-/* The value of key, or -1. */
-static int strtab_get(const strtab *t, const char *key) {
+/* The value of key (of hash h), or -1. */
+static int strtab_get(const strtab *t, const char *key, unsigned h) {
   if (!t->cap) return -1;
-  return t->slots[strtab_slot(t, key, key_hash(key))].val;
+  return t->slots[strtab_slot(t, key, h)].val;
 }
 
-/* key -> val >= 0 (key must not be in t yet). */
-static void strtab_put(strtab *t, const char *key, int val) {
+/* key (of hash h) -> val >= 0 (key must not be in t yet). */
+static void strtab_put(strtab *t, const char *key, unsigned h, int val) {
   if ((t->n + 1) * 2 > t->cap) strtab_rehash(t, t->cap ? t->cap * 2 : 64);
   size_t k = strlen(key) + 1;
   RG_GROW(t->arena, t->cap_arena, t->len + k);
   memcpy(t->arena + t->len, key, k);
-  unsigned h = key_hash(key);
   struct strslot *sl = &t->slots[strtab_slot(t, key, h)];
   *sl = (struct strslot){h, val, t->len};
   t->len += k;
@@ -920,10 +923,10 @@ static int plain_id(const char *s) {
   return 1;
 }
 
-/* The task of an accepted row whose task cell cleans to num: found, or added. */
-static int long_task(rg_rows_long *s, const rg_row *r, const char *num) {
+/* The task of an accepted row whose task cell cleans to num (of hash h):
+ * found, or added. */
+static int long_task(rg_rows_long *s, const rg_row *r, const char *num, unsigned h) {
   rg_plan *plan = s->plan;
-  unsigned h = key_hash(num);
   size_t slot = numtab_slot(&s->tab, plan, num, h);
   int task = s->tab.slots[slot].task;
   if (task >= 0) return task;
@@ -946,7 +949,8 @@ rg_status rg_rows_long_row(rg_rows_long *s, const rg_row *r, rg_error *err) {
   if (!any) return RG_OK;
   const char *raw_task = cell(r, s->c_task), *raw_unit = cell(r, s->c_unit);
   int task = s->last_raw && !strcmp(raw_task, s->last_raw) ? s->last_task : -1;
-  int u = strtab_get(&s->raw_units, raw_unit);
+  unsigned h_unit = r->hashes ? r->hashes[1] : key_hash(raw_unit);
+  int u = strtab_get(&s->raw_units, raw_unit, h_unit);
   int plain = task < 0 && plain_id(raw_task);
   char *num = task < 0 && !plain ? clean_id(raw_task) : NULL;
   char *unit = u < 0 ? nfkc_trim(raw_unit) : NULL;
@@ -966,7 +970,8 @@ rg_status rg_rows_long_row(rg_rows_long *s, const rg_row *r, rg_error *err) {
     st = rg_error_set(err, RG_EINPUT, plan->path, r->lineno, 0, "the unit column is empty");
   } else {
     if (task < 0) {
-      task = long_task(s, r, plain ? raw_task : num);
+      unsigned h = plain && r->hashes ? r->hashes[0] : key_hash(plain ? raw_task : num);
+      task = long_task(s, r, plain ? raw_task : num, h);
       size_t k = strlen(raw_task) + 1;
       RG_GROW(s->last_raw, s->cap_last, k);
       memcpy(s->last_raw, raw_task, k);
@@ -975,7 +980,7 @@ rg_status rg_rows_long_row(rg_rows_long *s, const rg_row *r, rg_error *err) {
     set_deadline(plan, &s->m, r, task);
     if (u < 0) {
       u = rg_plan_intern_unit(plan, unit, kind, r->lineno);
-      strtab_put(&s->raw_units, raw_unit, u);
+      strtab_put(&s->raw_units, raw_unit, h_unit, u);
     }
     rg_plan_link(plan, task, u, role, r->lineno);
   }
@@ -993,14 +998,13 @@ void rg_rows_long_columns(const rg_rows_long *s, int *task, int *unit) {
  * the number) are each a miss at a million tasks: start them early. Stage
  * 0 fetches the slots; stage 1, some rows later, the unit's key that the
  * slot (by then in cache) points to, which the probe compares. */
-void rg_rows_long_prefetch(const rg_rows_long *s, const char *task_cell, const char *unit_cell,
-                           int stage) {
+void rg_rows_long_prefetch(const rg_rows_long *s, const unsigned hashes[2], int stage) {
   const strtab *u = &s->raw_units;
   if (!u->cap) return;
-  const struct strslot *sl = &u->slots[key_hash(unit_cell) & (u->cap - 1)];
+  const struct strslot *sl = &u->slots[hashes[1] & (u->cap - 1)];
   if (stage == 0) {
     __builtin_prefetch(sl);
-    __builtin_prefetch(&s->tab.slots[key_hash(task_cell) & (s->tab.cap - 1)]);
+    __builtin_prefetch(&s->tab.slots[hashes[0] & (s->tab.cap - 1)]);
   } else if (sl->val >= 0) {
     __builtin_prefetch(u->arena + sl->off);
   }

@@ -15,6 +15,9 @@ typedef struct rg_row {
   const char *const *cells; /* UTF-8, NUL-terminated; never NULL (empty cell = "") */
   int n;                    /* number of cells; rows may be ragged */
   long lineno;              /* 1-based source line of the row (HTML: the <tr>) */
+  /* Optional (NULL: computed when needed): rg_rows_long_key_hash of the
+   * long form's task cell and unit cell, computed ahead by another thread. */
+  const unsigned *hashes;
 } rg_row;
 
 /* Parse rows into plan. rows[0] is the header row; rows[1..nrows) are data.
@@ -45,8 +48,9 @@ void rg_rows_long_end(rg_rows_long *s);
  * look up: stage 0 some rows ahead, then stage 1 fewer rows ahead. Only
  * speed depends on them. */
 void rg_rows_long_columns(const rg_rows_long *s, int *task, int *unit);
-void rg_rows_long_prefetch(const rg_rows_long *s, const char *task_cell, const char *unit_cell,
-                           int stage);
+void rg_rows_long_prefetch(const rg_rows_long *s, const unsigned hashes[2], int stage);
+/* The hash of a long form's task or unit cell (rg_row.hashes). */
+unsigned rg_rows_long_key_hash(const char *cell, size_t len);
 
 /* 1 if cells (a candidate header row) name a task or id column and a lead or
  * support column (wide form: 序号, 任务, 牵头单位, 责任单位, task, lead...), or

@@ -431,7 +431,7 @@ Test(rows, parses_html_style_rows_with_repeated_rowspan_cells) {
   const char *r1[] = {"二、深化改革", "二、深化改革", "二、深化改革", "二、深化改革"};
   const char *r2[] = {"5", "推进国企改革", "市国资委", "市财政局"};
   const char *r3[] = {"5", "推进国企改革", "市发展改革委", "市财政局"};
-  rg_row rows[] = {{h, 4, 10}, {r1, 4, 11}, {r2, 4, 12}, {r3, 4, 13}};
+  rg_row rows[] = {{h, 4, 10, NULL}, {r1, 4, 11, NULL}, {r2, 4, 12, NULL}, {r3, 4, 13, NULL}};
   rg_plan *p = rg_plan_new("t.html");
   rg_error err;
   cr_assert_eq(rg_rows_parse(p, rows, 4, NULL, &err), RG_OK);
@@ -446,7 +446,7 @@ Test(rows, parses_html_style_rows_with_repeated_rowspan_cells) {
 
 Test(rows, refuses_a_header_without_unit_columns) {
   const char *h[] = {"序号", "重点任务", "备注"};
-  rg_row rows[] = {{h, 3, 7}};
+  rg_row rows[] = {{h, 3, 7, NULL}};
   rg_plan *p = rg_plan_new("t.html");
   rg_error err;
   cr_assert_eq(rg_rows_parse(p, rows, 1, NULL, &err), RG_EINPUT);
