@@ -9,6 +9,7 @@
 #include "unitlist.h"
 
 #include <csv.h>
+#include <limits.h>
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdlib.h>
@@ -370,7 +371,60 @@ typedef struct pipe_q {
   atomic_int stop;                  /* the consumer wants no more (its first error is known) */
   csv_run *run;
   rg_error err; /* the producer's error (a CSV error), copied out after the join */
+  /* The plan's task and link arrays past what the first batch filled,
+   * sized by its estimate (pipe_reserve, under mu): the producer faults
+   * them in a little ahead of the consumer (pipe_prefault). */
+  struct prefault {
+    char *p;
+    size_t n;    /* bytes to fault in, in all */
+    size_t done; /* bytes faulted in so far (the producer's own) */
+  } pre[2];
 } pipe_q;
+
+/* How far ahead of the reading the producer faults in the plan's arrays
+ * (per mille of the file), and how much of the estimate it trusts. */
+#define PREFAULT_AHEAD 20
+#define PREFAULT_TRUST 0.9
+
+/* Producer, its lock held (the ranges are the consumer's): fault in the
+ * arrays to the file's read share plus PREFAULT_AHEAD per mille. The work
+ * runs unlocked. */
+static void pipe_prefault(pipe_q *q) {
+  struct prefault pre[2];
+  memcpy(pre, q->pre, sizeof pre);
+  const csv_run *run = q->run;
+  double share = (double)run->i / (double)(run->len ? run->len : 1) + PREFAULT_AHEAD / 1000.0;
+  if (share > 1) share = 1;
+  pthread_mutex_unlock(&q->mu);
+  for (int k = 0; k < 2; k++) {
+    size_t to = (size_t)(share * (double)pre[k].n) & ~(size_t)4095;
+    if (to > pre[k].done) {
+      rg_prefault(pre[k].p + pre[k].done, to - pre[k].done);
+      q->pre[k].done = to; /* the producer alone reads and writes done */
+    }
+  }
+  pthread_mutex_lock(&q->mu);
+}
+
+/* Consumer, after the first batch (of about bytes bytes of the file):
+ * reserve the plan's arrays for the whole file at the batch's rate and hand
+ * their spare room to the producer. Changes no byte of the plan. */
+static void pipe_reserve(pipe_q *q, rg_plan *plan, rg_rows_long *lf, size_t bytes) {
+  if (!bytes || !plan->n_tasks) return;
+  double scale = (double)q->run->len / (double)bytes;
+  size_t tasks = (size_t)(plan->n_tasks * scale * PREFAULT_TRUST);
+  size_t links = (size_t)(plan->n_links * scale * PREFAULT_TRUST);
+  if (tasks <= (size_t)plan->n_tasks || links <= (size_t)plan->n_links) return;
+  if (tasks > INT_MAX / 2 || links > INT_MAX / 2) return;
+  rg_plan_reserve(plan, tasks, links);
+  rg_rows_long_reserve(lf, tasks);
+  pthread_mutex_lock(&q->mu);
+  q->pre[0] = (struct prefault){(char *)(plan->tasks + plan->n_tasks),
+                                (tasks - (size_t)plan->n_tasks) * sizeof *plan->tasks, 0};
+  q->pre[1] = (struct prefault){(char *)(plan->links + plan->n_links),
+                                (links - (size_t)plan->n_links) * sizeof *plan->links, 0};
+  pthread_mutex_unlock(&q->mu);
+}
 
 /* Producer, after each record: a full batch is queued, and the next slot
  * taken once the consumer has released it. */
@@ -385,6 +439,7 @@ static void pipe_on_rec(void *ctx, rg_csv_records *r) {
   }
   q->queued++;
   pthread_cond_broadcast(&q->cv);
+  if (q->pre[0].n) pipe_prefault(q);
   while (q->queued - q->released >= PIPE_SLOTS && !atomic_load(&q->stop))
     pthread_cond_wait(&q->cv, &q->mu);
   q->run->rd.r = atomic_load(&q->stop) ? &q->spare : &q->batch[q->queued % PIPE_SLOTS];
@@ -420,7 +475,10 @@ static void pipe_consume(pipe_q *q, stream *sc) {
     int more = taken < q->queued;
     pthread_mutex_unlock(&q->mu);
     if (!more) break;
-    stream_record(sc, &q->batch[taken % PIPE_SLOTS]); /* empties the batch */
+    rg_csv_records *b = &q->batch[taken % PIPE_SLOTS];
+    size_t bytes = b->len; /* the fields, NUL-ended: about the batch's bytes */
+    stream_record(sc, b);  /* empties the batch */
+    if (taken == 0 && sc->rank == 0) pipe_reserve(q, sc->plan, sc->lf, bytes);
     pthread_mutex_lock(&q->mu);
     q->released = taken + 1;
     if (sc->rank == 2) atomic_store(&q->stop, 1); /* later rows cannot change the error */

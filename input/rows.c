@@ -764,8 +764,11 @@ static size_t numtab_slot(const numtab *t, const rg_plan *plan, const char *num,
   return i;
 }
 
-static void numtab_grow(numtab *t) {
+/* Grow t to at least twice its size (or to min_cap slots). */
+static void numtab_grow_to(numtab *t, size_t min_cap) {
   size_t cap = t->cap ? t->cap * 2 : 1024;
+  while (cap < min_cap)
+    cap *= 2;
   struct numslot *slots = rg_xmalloc(cap * sizeof *slots);
   for (size_t i = 0; i < cap; i++)
     slots[i].task = -1;
@@ -780,6 +783,8 @@ static void numtab_grow(numtab *t) {
   t->slots = slots;
   t->cap = cap;
 }
+
+static void numtab_grow(numtab *t) { numtab_grow_to(t, 0); }
 
 /* A table from strings to an int, owned by one long-form reading: the keys are
  * copied into one arena (no allocation per key). It maps a raw unit cell to
@@ -987,6 +992,10 @@ rg_status rg_rows_long_row(rg_rows_long *s, const rg_row *r, rg_error *err) {
   free(num);
   free(unit);
   return st;
+}
+
+void rg_rows_long_reserve(rg_rows_long *s, size_t tasks) {
+  if (tasks * 2 > s->tab.cap) numtab_grow_to(&s->tab, tasks * 2);
 }
 
 void rg_rows_long_columns(const rg_rows_long *s, int *task, int *unit) {

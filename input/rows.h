@@ -48,6 +48,9 @@ void rg_rows_long_end(rg_rows_long *s);
  * look up: stage 0 some rows ahead, then stage 1 fewer rows ahead. Only
  * speed depends on them. */
 void rg_rows_long_columns(const rg_rows_long *s, int *task, int *unit);
+/* Room for tasks tasks in all (an estimate: the table of numbers then
+ * grows once, not ten times). */
+void rg_rows_long_reserve(rg_rows_long *s, size_t tasks);
 void rg_rows_long_prefetch(const rg_rows_long *s, const unsigned hashes[2], int stage);
 /* The hash of a long form's task or unit cell (rg_row.hashes). */
 unsigned rg_rows_long_key_hash(const char *cell, size_t len);

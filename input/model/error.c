@@ -89,6 +89,18 @@ void *rg_xrealloc(void *p, size_t n) {
   return q;
 }
 
+void rg_prefault(void *p, size_t n) {
+#ifdef MADV_POPULATE_WRITE
+  long pagesize = sysconf(_SC_PAGESIZE);
+  uintptr_t page = pagesize > 0 ? (uintptr_t)pagesize : 4096;
+  uintptr_t a = ((uintptr_t)p + page - 1) & ~(page - 1); /* whole pages inside the range */
+  uintptr_t b = ((uintptr_t)p + n) & ~(page - 1);
+  if (b > a) madvise((void *)a, b - a, MADV_POPULATE_WRITE); /* a hint: errors change nothing */
+#else
+  (void)p, (void)n;
+#endif
+}
+
 char *rg_xstrdup(const char *s) {
   size_t n = strlen(s) + 1;
   return memcpy(rg_xmalloc(n), s, n);

@@ -38,6 +38,11 @@ void rg_error_format(const rg_error *e, char *buf, size_t size);
 void *rg_xmalloc(size_t n);
 void *rg_xcalloc(size_t n, size_t size);
 void *rg_xrealloc(void *p, size_t n);
+/* Fault in the pages of [p, p + n) ready for writing, without changing a
+ * byte (MADV_POPULATE_WRITE; nothing where the system lacks it). Another
+ * thread may do it for memory this one is about to fill: the kernel's
+ * zeroing of fresh pages then runs beside the filling. */
+void rg_prefault(void *p, size_t n);
 char *rg_xstrdup(const char *s);
 
 /* Grow a dynamic array so that it holds at least need elements of elsize

@@ -269,6 +269,11 @@ int rg_plan_add_section(rg_plan *plan, int chapter, const char *number, const ch
                      title, line);
 }
 
+void rg_plan_reserve(rg_plan *plan, size_t tasks, size_t links) {
+  RG_GROW(plan->tasks, plan->cap_tasks, tasks);
+  RG_GROW(plan->links, plan->cap_links, links);
+}
+
 int rg_plan_add_task(rg_plan *plan, const char *number, const char *text, int chapter, int section,
                      long line) {
   RG_GROW(plan->tasks, plan->cap_tasks, (size_t)plan->n_tasks + 1);

@@ -254,6 +254,11 @@ void rg_plan_finalize(rg_plan *plan);
  * O(tasks log tasks). */
 void rg_plan_assign_ids(rg_plan *plan);
 
+/* Room for at least tasks tasks and links links in all (a reader that can
+ * estimate them: the arrays then grow once, and their spare room may be
+ * faulted in ahead, rg_prefault). */
+void rg_plan_reserve(rg_plan *plan, size_t tasks, size_t links);
+
 /* Finish a parsed plan, once: rg_plan_assign_ids(), then structural
  * diagnostics: tasks with no units ("no-units") and with units but no lead
  * ("no-lead"). O(tasks log tasks). */
