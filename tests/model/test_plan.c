@@ -137,8 +137,13 @@ Test(plan, links_and_finds_every_pair_when_one_task_names_20000_units) {
   cr_assert_eq(p->tasks[big].link_count, K);
   rg_plan_reset(p);
   cr_assert_eq(rg_plan_find_link(p, 0, 0), -1, "no links after a reset");
+  cr_assert_eq(rg_plan_find_unit(p, "市单位00000局"), -1, "no units after a reset");
+  cr_assert_eq(rg_plan_find_unit(p, "市单位19999局"), -1);
   int t = rg_plan_add_task(p, "1", "a", -1, -1, 1);
   int u = rg_plan_intern_unit(p, "甲局", RG_KIND_UNIT, 1);
+  cr_assert_eq(u, 0);
+  cr_assert_eq(rg_plan_intern_unit(p, "市单位00000局", RG_KIND_UNIT, 1), 1);
+  cr_assert_eq(rg_plan_find_unit(p, "甲局"), 0);
   cr_assert_eq(rg_plan_link(p, t, u, RG_ROLE_LEAD, 1), 0);
   cr_assert_eq(rg_plan_find_link(p, t, u), 0);
   rg_plan_free(p);
