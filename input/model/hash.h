@@ -1,13 +1,14 @@
 /* hash.h - respgraph's two string hashes.
  *
- * 64-bit FNV-1a (Fowler, Noll, Vo): the unit intern table (plan.c) and the
- * stable iCalendar UIDs (meetings_out.c) hash with it; its values are
- * written out (UIDs), so it never changes. rg_hash_words mixes eight bytes
- * at a time, for tables on a reader's per-row path (the memo of unit lists,
- * the long-form CSV's task and unit tables), whose hashes are never stored
- * or printed. Header-only so hot paths keep them inline. Not for security:
- * any caller that hashes untrusted text into a table must tolerate
- * collisions (linear probing compares the strings). */
+ * 64-bit FNV-1a (Fowler, Noll, Vo): the stable iCalendar UIDs
+ * (meetings_out.c) and the text-size cache of the diagrams (diagram_text.c)
+ * hash with it; the UIDs are written out, so it never changes. rg_hash_words mixes
+ * eight bytes at a time, for tables on a reader's hot path (the unit intern
+ * table, the memo of unit lists, the long-form CSV's task and unit tables),
+ * whose hashes are never stored in a file or printed. Header-only so hot
+ * paths keep them inline. Not for security: any caller that hashes
+ * untrusted text into a table must tolerate collisions (linear probing
+ * compares the strings). */
 #ifndef RG_HASH_H
 #define RG_HASH_H
 
