@@ -151,13 +151,15 @@ static void restore_originals(rg_plan *plan, const char *orig, size_t olen, cons
 }
 
 /* What the options put in the reading before parsing: the names let in
- * (--accept-unit, a roster) and whether to record each name (--explain). */
+ * (--accept-unit, a roster), whether to record each name (--explain) and
+ * whether to read on one thread (--threads 1). */
 static rg_reading *reading_opts(rg_plan *plan, const rg_load_opts *opts) {
   rg_reading *rd = rg_reading_of(plan);
   if (opts)
     for (int i = 0; i < opts->n_accept; i++)
       rg_reading_accept(plan, opts->accept[i]);
   if (opts && opts->record) rd->record = 1;
+  if (opts && opts->threads == 1) rd->one_thread = 1;
   return rd;
 }
 

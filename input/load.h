@@ -28,8 +28,9 @@ typedef struct rg_load_opts {
    * another plan. */
   const char *level_text;
   int year; /* --year: the plan's year for deadlines without one; 0: from the plan */
-  /* --threads: 1 reads on one thread; otherwise a big long-form CSV plan is
-   * read on two (csv_reader.c). The plan is the same either way. */
+  /* --threads: 1 reads on the caller's thread alone; otherwise a big
+   * long-form CSV plan (csv_reader.c) and a big text plan (text_parser.c)
+   * are read on two. The plan is the same either way. */
   int threads;
 } rg_load_opts;
 

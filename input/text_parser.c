@@ -1055,7 +1055,8 @@ static rg_status read_lines(rg_plan *plan, const rg_lines *lines, int prose, rg_
   for (int i = 0; i < lines->n && bytes <= PIPE_MIN_BYTES; i++)
     bytes += lines->v[i].len;
   pipe_t q;
-  int piped = bytes > PIPE_MIN_BYTES && pipe_start(&q, lines, skip), ready = 0;
+  int piped = !plan->reading->one_thread && bytes > PIPE_MIN_BYTES && pipe_start(&q, lines, skip),
+      ready = 0;
   if (piped)
     p.count = rg_name_count_lines(lines); /* what ensure_level may need, meanwhile */
   else
@@ -1111,11 +1112,15 @@ static int footnote_rules(const rg_plan *plan, rg_convention **out) {
 }
 
 /* Read lines into plan with preset conventions in force from the start. */
+/* What a reading keeps of the caller's reading when it starts again. */
+enum { KEEP_RECORD = 1, KEEP_ONE_THREAD = 2 };
+
 static rg_status read_with(rg_plan *plan, const rg_lines *lines, int prose,
-                           const rg_convention *preset, int n_preset, int record,
+                           const rg_convention *preset, int n_preset, int keep,
                            const char *const *accept, int n_accept, rg_error *err) {
   rg_reading *r = rg_reading_of(plan);
-  r->record = record;
+  r->record = (keep & KEEP_RECORD) != 0;
+  r->one_thread = (keep & KEEP_ONE_THREAD) != 0;
   for (int i = 0; i < n_accept; i++)
     rg_reading_accept(plan, accept[i]);
   for (int i = 0; i < n_preset; i++)
@@ -1126,7 +1131,9 @@ static rg_status read_with(rg_plan *plan, const rg_lines *lines, int prose,
 rg_status rg_text_parse(rg_plan *plan, const rg_lines *lines, rg_error *err) {
   /* what the caller put in the reading before parsing survives a re-read */
   rg_reading *r0 = rg_reading_of(plan);
-  int record = r0->record, n_accept = r0->n_accept;
+  /* what a re-read keeps (it starts a new reading) */
+  int keep = (r0->record ? KEEP_RECORD : 0) | (r0->one_thread ? KEEP_ONE_THREAD : 0),
+      n_accept = r0->n_accept;
   const char **accept = rg_xcalloc((size_t)n_accept + 1, sizeof *accept);
   for (int i = 0; i < n_accept; i++)
     accept[i] = rg_xstrdup(r0->accept[i]);
@@ -1168,7 +1175,7 @@ rg_status rg_text_parse(rg_plan *plan, const rg_lines *lines, rg_error *err) {
       /* presets: what the caller set, then footnote rules found before */
       for (int i = 0; i < n_pre0; i++)
         rg_reading_add_convention(plan, &pre0[i]);
-      st = read_with(plan, lines, prose, foot, n_foot, record, accept, n_accept, err);
+      st = read_with(plan, lines, prose, foot, n_foot, keep, accept, n_accept, err);
       if (st) goto out;
       if (!n_foot) {
         n_foot = footnote_rules(plan, &foot);
@@ -1184,7 +1191,8 @@ rg_status rg_text_parse(rg_plan *plan, const rg_lines *lines, rg_error *err) {
     for (int i = 0; i < n_pre0; i++)
       rg_reading_add_convention(scratch, &pre0[i]);
     rg_error e2;
-    rg_status s2 = read_with(scratch, lines, 1, foot, n_foot, 0, accept, n_accept, &e2);
+    rg_status s2 =
+        read_with(scratch, lines, 1, foot, n_foot, keep & KEEP_ONE_THREAD, accept, n_accept, &e2);
     int better = s2 == RG_OK && scratch->n_links > 0 && scratch->n_links >= plan->n_links;
     rg_plan_free(scratch);
     if (!better) break;

@@ -85,7 +85,8 @@ typedef struct rg_reading {
   rg_reading_event *ev;
   int n_ev;
   size_t cap_ev;
-  int record; /* 1: keep one event per name (check --explain) */
+  int record;     /* 1: keep one event per name (check --explain) */
+  int one_thread; /* 1: read on the caller's thread alone (--threads 1) */
   int n_suspect, n_person, n_rules;
   int prose;           /* units were read from prose (X会同Y研究提出…) */
   int named_support;   /* links from lists that say support (配合单位, X配合) */

@@ -8,6 +8,7 @@
 #include "load.h"
 #include "load_text.h"
 #include "plan.h"
+#include "reading.h"
 
 /* "lead:A;support:B" for task t, in link order. */
 static char *links_of(const rg_plan *p, int t) {
@@ -362,6 +363,34 @@ Test(text_parser, big_plan_read_on_two_threads_is_read_as_on_one) {
     }
   cr_expect_eq(invisible, 8);
   rg_plan_free(p);
+  free(s);
+}
+
+/* --threads 1: the big plan is read on the caller's thread alone (the
+ * reading says so after every re-read), into the same plan. */
+Test(text_parser, big_plan_read_with_threads_1_is_the_same_plan) {
+  size_t n;
+  char *s = big_plan(&n, 0, 0);
+  rg_plan *one = rg_plan_new("big.txt"), *two = rg_plan_new("big.txt");
+  rg_error err;
+  rg_load_opts o1 = {.threads = 1}, o2 = {.threads = 2};
+  cr_assert_eq(rg_plan_parse_buffer(one, s, n, RG_INPUT_TEXT, &o1, &err), RG_OK, "%s", err.msg);
+  cr_assert_eq(rg_plan_parse_buffer(two, s, n, RG_INPUT_TEXT, &o2, &err), RG_OK, "%s", err.msg);
+  cr_expect_eq(one->reading->one_thread, 1);
+  cr_expect_eq(two->reading->one_thread, 0);
+  rg_plan_finalize(one);
+  rg_plan_finalize(two);
+  cr_assert_eq(one->n_tasks, two->n_tasks);
+  cr_assert_eq(one->n_links, two->n_links);
+  cr_assert_eq(one->n_diags, two->n_diags);
+  for (int t = 0; t < one->n_tasks; t += 997) {
+    char *a = links_of(one, t), *b = links_of(two, t);
+    cr_expect_str_eq(a, b, "task %d", t);
+    free(a);
+    free(b);
+  }
+  rg_plan_free(one);
+  rg_plan_free(two);
   free(s);
 }
 
