@@ -254,35 +254,79 @@ static inline size_t char_len_in(const char *p, const char *end) {
 /* What each window of text after a prefix gave: the same unit name is
  * printed thousands of times in a large plan, and each time the scan below
  * would try up to 16 names with rg_vocab_is_body. Open addressing on the
- * window's bytes (FNV-1a, load <= 1/2). */
+ * window's bytes (rg_hash_words, load <= 1/2); each key is copied into the
+ * memo's arena and its hash kept in the slot, so a probe compares bytes
+ * only when the hashes agree, and then bytes near the other keys, not a
+ * window megabytes back in the text. */
 typedef struct memo_entry {
-  const char *key; /* into the text */
-  size_t len;
-  size_t body; /* bytes of the body name found, 0 none */
+  uint32_t hash;
+  uint32_t len; /* 0: empty (a window is never empty) */
+  size_t off;   /* the key, in the arena */
+  size_t body;  /* bytes of the body name found, 0 none */
 } memo_entry;
 
 typedef struct memo {
   memo_entry *slots;
   size_t cap, used;
+  char *arena;
+  size_t alen, acap;
 } memo;
 
-static memo_entry *memo_slot(memo *m, const char *key, size_t len) {
-  size_t i = (size_t)rg_fnv1a(RG_FNV_OFFSET, key, len) & (m->cap - 1);
-  while (m->slots[i].key && (m->slots[i].len != len || memcmp(m->slots[i].key, key, len)))
+static memo_entry *memo_slot(const memo *m, const char *key, size_t len, uint32_t h) {
+  size_t i = h & (m->cap - 1);
+  while (m->slots[i].len && (m->slots[i].hash != h || m->slots[i].len != len ||
+                             memcmp(m->arena + m->slots[i].off, key, len)))
     i = (i + 1) & (m->cap - 1);
   return &m->slots[i];
 }
 
 static void memo_grow(memo *m) {
-  memo old = *m;
-  m->cap = old.cap ? old.cap * 2 : 256;
+  memo_entry *old = m->slots;
+  size_t old_cap = m->cap;
+  m->cap = old_cap ? old_cap * 2 : 256;
   m->slots = rg_xcalloc(m->cap, sizeof *m->slots);
-  for (size_t i = 0; i < old.cap; i++)
-    if (old.slots[i].key) *memo_slot(m, old.slots[i].key, old.slots[i].len) = old.slots[i];
-  free(old.slots);
+  for (size_t i = 0; i < old_cap; i++)
+    if (old[i].len) {
+      size_t j = old[i].hash & (m->cap - 1);
+      while (m->slots[j].len)
+        j = (j + 1) & (m->cap - 1);
+      m->slots[j] = old[i];
+    }
+  free(old);
 }
 
-static void memo_free(memo *m) { free(m->slots); }
+/* The entry of the window [key, key + len): found, or made with body. */
+static memo_entry *memo_find(memo *m, const char *key, size_t len, int *found) {
+  if (m->used * 2 >= m->cap) memo_grow(m);
+  uint32_t h = (uint32_t)rg_hash_words(key, len);
+  memo_entry *e = memo_slot(m, key, len, h);
+  *found = e->len != 0;
+  if (!*found) {
+    RG_GROW(m->arena, m->acap, m->alen + len);
+    memcpy(m->arena + m->alen, key, len);
+    *e = (memo_entry){h, (uint32_t)len, m->alen, 0};
+    m->alen += len;
+    m->used++;
+  }
+  return e;
+}
+
+static void memo_free(memo *m) {
+  free(m->slots);
+  free(m->arena);
+}
+
+/* Is the name [p, p + n) a body and not a person? Names memoised in m:
+ * windows of different units share their first candidates (市单位, 市单位0…). */
+static int is_body_at(memo *m, const char *p, size_t n) {
+  int found;
+  memo_entry *e = memo_find(m, p, n, &found);
+  if (found) return (int)e->body;
+  char *name = dupn(p, n);
+  e->body = (size_t)(rg_vocab_is_body(name) && !rg_vocab_is_person(name));
+  free(name);
+  return (int)e->body;
+}
 
 /* Bytes of the shortest name text[p..) of 1 to 16 characters after the
  * prefix (plen bytes) that is a body and not a person, before a separator;
@@ -291,20 +335,6 @@ static void memo_free(memo *m) { free(m->slots); }
  * are inside it), so a window seen before is answered from the memo. A
  * window stops after a separator, after 16 characters or at the end of
  * the text (a line), so equal windows give equal answers. */
-/* Is the name [p, p + n) a body and not a person? Names memoised in m:
- * windows of different units share their first candidates (市单位, 市单位0…). */
-static int is_body_at(memo *m, const char *p, size_t n) {
-  if (m->used * 2 >= m->cap) memo_grow(m);
-  memo_entry *e = memo_slot(m, p, n);
-  if (e->key) return (int)e->body;
-  char *name = dupn(p, n);
-  int body = rg_vocab_is_body(name) && !rg_vocab_is_person(name);
-  free(name);
-  *e = (memo_entry){p, n, (size_t)body};
-  m->used++;
-  return body;
-}
-
 static size_t body_len(memo *m, memo *names, const char *text, const char *end, const char *p,
                        size_t plen) {
   const char *q = p + plen, *stop = q;
@@ -312,10 +342,9 @@ static size_t body_len(memo *m, memo *names, const char *text, const char *end, 
     stop += char_len_in(stop, end);
     if (name_start(text, stop)) break;
   }
-  size_t wlen = (size_t)(stop - p);
-  if (m->used * 2 >= m->cap) memo_grow(m);
-  memo_entry *e = memo_slot(m, p, wlen);
-  if (e->key) return e->body;
+  int known;
+  memo_entry *e = memo_find(m, p, (size_t)(stop - p), &known);
+  if (known) return e->body;
   size_t found = 0;
   for (int chars = 1; q < end && chars <= 16; chars++) {
     q += char_len_in(q, end);
@@ -325,8 +354,8 @@ static size_t body_len(memo *m, memo *names, const char *text, const char *end, 
       break;
     }
   }
-  *e = (memo_entry){p, wlen, found};
-  m->used++;
+  /* is_body_at used the other memo: e is still this one's */
+  e->body = found;
   return found;
 }
 
