@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <iconv.h>
 #include <libxml/HTMLparser.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -35,6 +36,41 @@ int rg_utf8_valid(const char *s, size_t len, size_t *bad) {
     i += (size_t)n;
   }
   return 1;
+}
+
+/* A text of more bytes than this is checked on two threads. */
+#define VALID_PAR_MIN ((size_t)8 << 20)
+
+typedef struct valid_half {
+  const char *s;
+  size_t len, bad;
+  int ok;
+} valid_half;
+
+static void *valid_half_run(void *arg) {
+  valid_half *h = arg;
+  h->ok = rg_utf8_valid(h->s, h->len, &h->bad);
+  return NULL;
+}
+
+int rg_utf8_valid_threads(const char *s, size_t len, size_t *bad, int threads) {
+  size_t mid = len / 2;
+  for (int k = 0; k < 3 && mid < len && ((unsigned char)s[mid] & 0xC0) == 0x80; k++)
+    mid++; /* past the continuation bytes of the character at the middle */
+  pthread_t th;
+  valid_half second = {s + mid, len - mid, 0, 0};
+  if (threads == 1 || len < VALID_PAR_MIN || ((unsigned char)s[mid] & 0xC0) == 0x80 ||
+      pthread_create(&th, NULL, valid_half_run, &second) != 0)
+    return rg_utf8_valid(s, len, bad);
+  size_t bad1 = 0;
+  int ok1 = rg_utf8_valid(s, mid, &bad1);
+  pthread_join(th, NULL);
+  if (!ok1) {
+    if (bad) *bad = bad1;
+    return 0;
+  }
+  if (!second.ok && bad) *bad = mid + second.bad;
+  return second.ok;
 }
 
 /* ------------------------------------------------------------- labels */
@@ -364,7 +400,7 @@ static rg_status fail(rg_decoded *out, outbuf *o, rg_status st) {
  * is already UTF-8 without a BOM keeps that buffer instead of a copy, and
  * *take becomes NULL. */
 static rg_status decode(const char *path, const char *bytes, size_t len, rg_decoded *out,
-                        rg_error *err, char **take, size_t *take_map) {
+                        rg_error *err, char **take, size_t *take_map, int threads) {
   memset(out, 0, sizeof *out);
   outbuf o = {0};
   const unsigned char *u = (const unsigned char *)bytes;
@@ -402,7 +438,7 @@ static rg_status decode(const char *path, const char *bytes, size_t len, rg_deco
                           : ""));
     size_t bad_utf8 = 0;
     const char *declared = NULL;
-    if (rg_utf8_valid(bytes, len, &bad_utf8)) {
+    if (rg_utf8_valid_threads(bytes, len, &bad_utf8, threads)) {
       out->encoding = "UTF-8";
       out->how = "sniffed";
       if (take) {
@@ -456,10 +492,10 @@ static rg_status decode(const char *path, const char *bytes, size_t len, rg_deco
 
 rg_status rg_decode(const char *path, const char *bytes, size_t len, rg_decoded *out,
                     rg_error *err) {
-  return decode(path, bytes, len, out, err, NULL, NULL);
+  return decode(path, bytes, len, out, err, NULL, NULL, 1);
 }
 
-rg_status rg_decode_take(const char *path, char **bytes, size_t *map_len, size_t len,
+rg_status rg_decode_take(const char *path, char **bytes, size_t *map_len, size_t len, int threads,
                          rg_decoded *out, rg_error *err) {
-  return decode(path, *bytes, len, out, err, bytes, map_len);
+  return decode(path, *bytes, len, out, err, bytes, map_len, threads);
 }

@@ -52,7 +52,9 @@ void rg_decoded_destroy(rg_decoded *d);
  * BOM (most plans) is not copied: out takes the buffer, and *bytes and
  * *map_len become NULL and 0 (on failure too, the buffer then released).
  * Otherwise both stay the caller's. */
-rg_status rg_decode_take(const char *path, char **bytes, size_t *map_len, size_t len,
+/* threads: 1, this thread alone; otherwise a big text's UTF-8 check runs
+ * on two (the same answer). */
+rg_status rg_decode_take(const char *path, char **bytes, size_t *map_len, size_t len, int threads,
                          rg_decoded *out, rg_error *err);
 
 /* Map an encoding label as the WHATWG Encoding Standard does (case and
@@ -69,5 +71,9 @@ const char *rg_html_declared_encoding(const char *bytes, size_t len);
 /* 1 when len bytes are valid UTF-8; else 0 and *bad = offset of the first
  * invalid sequence (bad may be NULL). */
 int rg_utf8_valid(const char *s, size_t len, size_t *bad);
+/* The same, the second half on another thread when len is big and threads
+ * is not 1 (UTF-8 resynchronises at the first character after the middle:
+ * the first bad byte is the first half's, else the second's). */
+int rg_utf8_valid_threads(const char *s, size_t len, size_t *bad, int threads);
 
 #endif

@@ -244,7 +244,8 @@ rg_status rg_plan_load(const char *path, const rg_load_opts *opts, rg_plan **out
     if (st) goto out;
     goto finish;
   }
-  st = rg_decode_take(path, &src.data, &src.map_len, src.len, &dec, err); /* UTF-8: no copy */
+  st = rg_decode_take(path, &src.data, &src.map_len, src.len, opts->threads, &dec,
+                      err); /* UTF-8: no copy */
   if (st) goto out;
   rg_source_destroy(&src); /* the decoded copy is all that is read from here on:
                               a 100 MB plan no longer holds its bytes twice */

@@ -300,3 +300,31 @@ Test(decode, says_utf16_needs_a_bom_when_nul_bytes_alternate) {
                    "binary data, not a plan (byte offset 1); UTF-16 needs a byte-order mark: "
                    "save it as UTF-8 or with a BOM");
 }
+
+/* A big text is checked in two halves on two threads: the answer and the
+ * first bad byte are those of one pass, wherever the bad byte is (first
+ * half, second half, the character cut by the middle). */
+Test(decode, checks_a_big_text_alike_on_one_thread_or_two) {
+  size_t len = (size_t)9 << 20;
+  char *s = malloc(len);
+  for (size_t i = 0; i + 3 <= len; i += 3)
+    memcpy(s + i, "市", 3); /* E5 B8 82: the middle falls inside one */
+  for (size_t i = len / 3 * 3; i < len; i++)
+    s[i] = 'a';
+  size_t at[] = {0, 12345, len / 2 - 1, len / 2, len / 2 + 1, len - 1, (size_t)-1};
+  for (int k = 0; k < 7; k++) {
+    char saved = 0;
+    if (at[k] != (size_t)-1) {
+      saved = s[at[k]];
+      s[at[k]] = (char)0xFF;
+    }
+    size_t bad1 = 7, bad2 = 7;
+    int ok1 = rg_utf8_valid(s, len, &bad1);
+    int ok2 = rg_utf8_valid_threads(s, len, &bad2, 2);
+    cr_expect_eq(ok1, at[k] == (size_t)-1, "case %d", k);
+    cr_expect_eq(ok2, ok1, "case %d", k);
+    if (!ok1) cr_expect_eq(bad2, bad1, "case %d: %zu vs %zu", k, bad2, bad1);
+    if (at[k] != (size_t)-1) s[at[k]] = saved;
+  }
+  free(s);
+}
