@@ -1222,9 +1222,10 @@ static void command_help(const command *c) {
            "                                load; repeatable)\n"
            "      --max-task-units N        leave out of the ties every task naming more\n"
            "                                than N concrete units\n"
-           "      --threads N               threads for the analysis (default: every core,\n"
-           "                                here %d, or one for a small plan); the output\n"
-           "                                is the same for any N\n",
+           "      --threads N               threads for reading a big plan and for the\n"
+           "                                analysis (default: every core, here %d, or one\n"
+           "                                for a small plan); the output is the same for\n"
+           "                                any N\n",
            RG_BYTES_PER_TIE, rg_default_max_ties(NULL), rg_default_threads());
   printf("  -h, --help                    this help\n");
 }
