@@ -5,6 +5,7 @@
  * factor <= 1/2), so looking a name up costs O(length of the name). */
 #include "plan.h"
 
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -407,47 +408,87 @@ void rg_plan_diag(rg_plan *plan, rg_severity sev, long line, const char *code, c
  * appearance, except that a task's leads come first. One pass counts, one
  * places: the links (24 bytes each, 65 MB at 10^6 tasks) are read twice in
  * all, not twice per index. */
-void rg_plan_finalize(rg_plan *plan) {
-  free(plan->task_links);
-  free(plan->unit_links);
-  size_t nt = (size_t)plan->n_tasks, nu = (size_t)plan->n_units, nl = (size_t)plan->n_links;
-  /* per task: leads and all links; per unit: links */
-  int *lead = rg_xcalloc(nt + 1, sizeof *lead), *tcount = rg_xcalloc(nt + 1, sizeof *tcount);
-  int *ucount = rg_xcalloc(nu + 1, sizeof *ucount);
+/* The links by task (in task order, leads first, then in order of
+ * appearance): sets each task's link_begin and link_count. */
+static int *links_by_task(rg_plan *plan) {
+  size_t nt = (size_t)plan->n_tasks, nl = (size_t)plan->n_links;
+  /* per task: leads and all links; cursors: lead[t] for the task's leads,
+   * next[t] for its supports */
+  int *lead = rg_xcalloc(nt + 1, sizeof *lead), *count = rg_xcalloc(nt + 1, sizeof *count);
   for (size_t l = 0; l < nl; l++) {
     const rg_link *k = &plan->links[l];
-    tcount[k->task]++;
+    count[k->task]++;
     lead[k->task] += k->role == RG_ROLE_LEAD;
-    ucount[k->unit]++;
   }
-  /* cursors: lead[t] for the task's leads, tnext[t] for its supports */
-  int *tnext = rg_xmalloc((nt + 1) * sizeof *tnext), *unext = rg_xmalloc((nu + 1) * sizeof *unext);
-  int acc = 0;
+  int *next = rg_xmalloc((nt + 1) * sizeof *next), acc = 0;
   for (size_t t = 0; t < nt; t++) {
     rg_task *k = &plan->tasks[t];
-    k->link_begin = acc, k->link_count = tcount[t];
-    tnext[t] = acc + lead[t];
+    k->link_begin = acc, k->link_count = count[t];
+    next[t] = acc + lead[t];
     lead[t] = acc;
-    acc += tcount[t];
-  }
-  acc = 0;
-  for (size_t u = 0; u < nu; u++) {
-    rg_unit *k = &plan->units[u];
-    k->link_begin = unext[u] = acc, k->link_count = ucount[u];
-    acc += ucount[u];
+    acc += count[t];
   }
   int *by_task = rg_xmalloc((nl + 1) * sizeof *by_task);
-  int *by_unit = rg_xmalloc((nl + 1) * sizeof *by_unit);
   for (size_t l = 0; l < nl; l++) {
     const rg_link *k = &plan->links[l];
-    by_task[k->role == RG_ROLE_LEAD ? lead[k->task]++ : tnext[k->task]++] = (int)l;
-    by_unit[unext[k->unit]++] = (int)l;
+    by_task[k->role == RG_ROLE_LEAD ? lead[k->task]++ : next[k->task]++] = (int)l;
   }
-  free(lead), free(tcount), free(ucount), free(tnext), free(unext);
-  plan->task_links = by_task;
-  plan->unit_links = by_unit;
+  free(lead), free(count), free(next);
+  return by_task;
+}
+
+/* The links by unit, in order of appearance: sets each unit's link_begin
+ * and link_count. Touches nothing links_by_task writes. */
+static int *links_by_unit(rg_plan *plan) {
+  size_t nu = (size_t)plan->n_units, nl = (size_t)plan->n_links;
+  int *count = rg_xcalloc(nu + 1, sizeof *count);
+  for (size_t l = 0; l < nl; l++)
+    count[plan->links[l].unit]++;
+  int *next = rg_xmalloc((nu + 1) * sizeof *next), acc = 0;
+  for (size_t u = 0; u < nu; u++) {
+    rg_unit *k = &plan->units[u];
+    k->link_begin = next[u] = acc, k->link_count = count[u];
+    acc += count[u];
+  }
+  int *by_unit = rg_xmalloc((nl + 1) * sizeof *by_unit);
+  for (size_t l = 0; l < nl; l++)
+    by_unit[next[plan->links[l].unit]++] = (int)l;
+  free(count), free(next);
+  return by_unit;
+}
+
+typedef struct unit_side {
+  rg_plan *plan;
+  int *by_unit;
+} unit_side;
+
+static void *unit_side_run(void *arg) {
+  unit_side *u = arg;
+  u->by_unit = links_by_unit(u->plan);
+  return NULL;
+}
+
+/* Links from which a second thread builds the index by unit (each side
+ * reads every link once: below this, a thread costs more than it saves). */
+#define FINALIZE_PAR_MIN 1000000
+
+void rg_plan_finalize_threads(rg_plan *plan, int threads) {
+  free(plan->task_links);
+  free(plan->unit_links);
+  unit_side u = {plan, NULL};
+  pthread_t th;
+  int two = threads != 1 && plan->n_links >= FINALIZE_PAR_MIN &&
+            pthread_create(&th, NULL, unit_side_run, &u) == 0;
+  plan->task_links = links_by_task(plan);
+  if (two)
+    pthread_join(th, NULL);
+  else
+    unit_side_run(&u);
+  plan->unit_links = u.by_unit;
   plan->finalized = 1;
 }
+
+void rg_plan_finalize(rg_plan *plan) { rg_plan_finalize_threads(plan, 1); }
 
 /* A task to sort by id: the id's first 8 bytes as a big-endian number
  * (zero-padded past its end), so that most comparisons compare two numbers

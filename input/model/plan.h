@@ -247,6 +247,9 @@ void rg_plan_diag(rg_plan *plan, rg_severity sev, long line, const char *code, c
 /* Build the per-task and per-unit link indices. Call after parsing (again
  * after adding links). O(tasks + units + links). */
 void rg_plan_finalize(rg_plan *plan);
+/* The same; with threads other than 1 a big plan's index by unit is built
+ * on a second thread beside the index by task (the same arrays). */
+void rg_plan_finalize_threads(rg_plan *plan, int threads);
 
 /* Make task numbers unique ids, once after parsing: when numbering restarts
  * in each chapter, every number becomes "<chapter>.<number>" (二.3); a number

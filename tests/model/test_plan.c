@@ -271,3 +271,44 @@ Test(error, formats_file_line_and_column_only_when_known) {
   cr_assert_str_eq(buf, "m");
   cr_assert_eq(rg_error_set(NULL, RG_EUSAGE, NULL, 0, 0, "x"), RG_EUSAGE);
 }
+
+/* A plan of a million links is finalised on two threads (the index by unit
+ * beside the index by task) into the same arrays as on one. */
+Test(plan, finalizes_a_million_links_alike_on_one_thread_or_two) {
+  rg_plan *p = rg_plan_new("x.txt");
+  enum { T = 250000, U = 5000 };
+  char name[32];
+  for (int u = 0; u < U; u++) {
+    snprintf(name, sizeof name, "市单位%04d局", u);
+    rg_plan_intern_unit(p, name, RG_KIND_UNIT, 1);
+  }
+  for (int t = 0; t < T; t++) {
+    snprintf(name, sizeof name, "%d", t + 1);
+    int k = rg_plan_add_task(p, name, "x", -1, -1, t + 1);
+    for (int j = 0; j < 4; j++) /* the lead is named last in one task in three */
+      rg_plan_link(p, k, (t * 7 + j * 1031) % U,
+                   j == (t % 3 ? 0 : 3) ? RG_ROLE_LEAD : RG_ROLE_SUPPORT, t + 1);
+  }
+  cr_assert_eq(p->n_links, 4 * T);
+  rg_plan_finalize_threads(p, 2);
+  size_t n = (size_t)p->n_links * sizeof(int);
+  int *bt = malloc(n), *bu = malloc(n);
+  memcpy(bt, p->task_links, n);
+  memcpy(bu, p->unit_links, n);
+  int begin_t = p->tasks[T - 1].link_begin, begin_u = p->units[U - 1].link_begin;
+  rg_plan_finalize_threads(p, 1);
+  cr_expect_eq(memcmp(bt, p->task_links, n), 0);
+  cr_expect_eq(memcmp(bu, p->unit_links, n), 0);
+  cr_expect_eq(p->tasks[T - 1].link_begin, begin_t);
+  cr_expect_eq(p->units[U - 1].link_begin, begin_u);
+  /* leads first: task 1 (t = 0) named its lead last */
+  cr_expect_eq(p->links[p->task_links[p->tasks[0].link_begin]].role, RG_ROLE_LEAD);
+  cr_expect_eq(p->links[p->task_links[p->tasks[0].link_begin]].unit, (3 * 1031) % U);
+  int total = 0;
+  for (int u = 0; u < U; u++)
+    total += p->units[u].link_count;
+  cr_expect_eq(total, 4 * T);
+  free(bt);
+  free(bu);
+  rg_plan_free(p);
+}
