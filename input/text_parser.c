@@ -134,8 +134,7 @@ typedef struct parser {
   /* a label line whose list ends in 、 or , continues on the next line */
   char *pending;
   long pending_line;
-  struct prep *cur;     /* the line being read, prepared (prep_line) */
-  rg_name_count *count; /* the lines' names counted ahead (ensure_level), or NULL */
+  struct prep *cur; /* the line being read, prepared (prep_line) */
 } parser;
 
 /* The level of the plan from what the metadata says, once, before the
@@ -147,13 +146,9 @@ static void ensure_level(parser *p) {
   if (rg_reading_set_level(p->plan, m->issuer, p->meta_line[0])) return;
   if (rg_reading_set_level(p->plan, m->title, p->meta_line[1])) return;
   if (rg_reading_set_level(p->plan, m->doc_number, p->meta_line[2])) return;
-  /* nothing names it: the prefixes of the plan's own unit names */
-  if (p->count) {
-    rg_reading_level_from_count(p->plan, p->count, 0);
-    p->count = NULL;
-  } else if (p->lines) {
-    rg_reading_level_from_lines(p->plan, p->lines, 0);
-  }
+  /* nothing names it: the prefixes of the plan's own unit names (counted
+   * only then: a plan whose title names its level is never counted) */
+  if (p->lines) rg_reading_level_from_lines(p->plan, p->lines, 0);
 }
 
 /* The convention of kind in force for task (its index), or -1. */
@@ -864,22 +859,42 @@ static int chrome_words(const rg_phrases *chrome, const char *s, size_t n) {
   return rg_phrases_in(chrome, s, n);
 }
 
-/* A site's label (主办单位：…, 承办单位：…, 主管单位：…, 维护单位：…) near
- * chrome is the footer of the page, not a task's unit line. Marks such
- * lines (and the chrome itself) in skip. */
-static void mark_chrome(const rg_lines *lines, char *skip) {
+/* A site's label (主办单位：…, 承办单位：…, 主管单位：…, 维护单位：…) within
+ * three lines of chrome is the footer of the page, not a task's unit line.
+ * Marks such lines (and the chrome itself) among [from, to) in skip; a
+ * line's mark depends on the lines within three of it only, so blocks of
+ * lines are marked one after the other (the second thread marks each block
+ * as it prepares it). */
+static void mark_chrome_range(const rg_lines *lines, const rg_phrases *chrome, char *skip, int from,
+                              int to) {
   static const char *const SITE[] = {"主办单位", "承办单位", "主管单位", "维护单位", "主办:",
                                      "主办：",   "承办:",    "承办：",   "网站主办", NULL};
+  int lo = from - 3 < 0 ? 0 : from - 3, hi = to + 3 > lines->n ? lines->n : to + 3;
+  if (hi <= lo) return;
+  char *is = rg_xcalloc((size_t)(hi - lo), 1);
+  for (int i = lo; i < hi; i++)
+    is[i - lo] = (char)chrome_words(chrome, lines->v[i].text, lines->v[i].len);
+  for (int k = from; k < to; k++) {
+    if (is[k - lo]) {
+      skip[k] = 1;
+      continue;
+    }
+    int near = 0;
+    for (int i = k - 3 < lo ? lo : k - 3; i <= k + 3 && i < hi && !near; i++)
+      near = is[i - lo];
+    for (int w = 0; near && SITE[w]; w++)
+      if (holds(lines->v[k].text, lines->v[k].len, SITE[w])) {
+        skip[k] = 1;
+        break;
+      }
+  }
+  free(is);
+}
+
+static void mark_chrome(const rg_lines *lines, char *skip) {
   rg_phrases chrome;
   rg_phrases_init(&chrome, CHROME);
-  for (int i = 0; i < lines->n; i++) {
-    const rg_line *l = &lines->v[i];
-    if (!chrome_words(&chrome, l->text, l->len)) continue;
-    skip[i] = 1;
-    for (int k = i - 3 < 0 ? 0 : i - 3; k < lines->n && k <= i + 3; k++)
-      for (int w = 0; SITE[w]; w++)
-        if (holds(lines->v[k].text, lines->v[k].len, SITE[w])) skip[k] = 1;
-  }
+  mark_chrome_range(lines, &chrome, skip, 0, lines->n);
 }
 
 /* ------------------------------------------------- prepared lines */
@@ -939,8 +954,8 @@ static void prep_free(prep *x) {
  * or 128 lines do no better). */
 enum { PIPE_BLOCK = 256, PIPE_BLOCKS = 8 };
 
-/* The second thread: chrome marks, then each block of prepared lines into
- * a ring of PIPE_BLOCKS blocks, never more ahead of the parser. */
+/* The second thread: each block of lines marked for chrome and prepared,
+ * into a ring of PIPE_BLOCKS blocks, never more ahead of the parser. */
 typedef struct pipe_t {
   const rg_lines *lines;
   char *skip;
@@ -956,7 +971,8 @@ typedef struct pipe_t {
 static void *pipe_worker(void *arg) {
   pipe_t *q = arg;
   int n = q->lines->n;
-  mark_chrome(q->lines, q->skip);
+  rg_phrases chrome;
+  rg_phrases_init(&chrome, CHROME);
   for (int from = 0; from < n; from += PIPE_BLOCK) {
     pthread_mutex_lock(&q->mu);
     while (!q->stop && from - q->consumed >= PIPE_BLOCK * PIPE_BLOCKS)
@@ -965,6 +981,7 @@ static void *pipe_worker(void *arg) {
     pthread_mutex_unlock(&q->mu);
     if (stop) break;
     int to = from + PIPE_BLOCK < n ? from + PIPE_BLOCK : n;
+    mark_chrome_range(q->lines, &chrome, q->skip, from, to);
     for (int i = from; i < to; i++) { /* the slot's last line is read: free it here */
       prep *x = &q->ring[i % (PIPE_BLOCK * PIPE_BLOCKS)];
       prep_free(x);
@@ -1061,10 +1078,7 @@ static rg_status read_lines(rg_plan *plan, const rg_lines *lines, int prose, rg_
   pipe_t q;
   int piped = !plan->reading->one_thread && bytes > PIPE_MIN_BYTES && pipe_start(&q, lines, skip),
       ready = 0;
-  if (piped)
-    p.count = rg_name_count_lines(lines); /* what ensure_level may need, meanwhile */
-  else
-    mark_chrome(lines, skip);
+  if (!piped) mark_chrome(lines, skip); /* (the worker marks each block it prepares) */
   rg_status st = RG_OK;
   int i = 0;
   for (; i < lines->n && !st; i++) {
@@ -1086,7 +1100,6 @@ static rg_status read_lines(rg_plan *plan, const rg_lines *lines, int prose, rg_
     clear_candidate(&p);
     ensure_level(&p);
   }
-  if (p.count) rg_name_count_free(p.count);
   return st;
 }
 

@@ -394,6 +394,59 @@ Test(text_parser, big_plan_read_with_threads_1_is_the_same_plan) {
   free(s);
 }
 
+/* A big web page's footer: chrome and a site label (主办单位：…) within three
+ * lines of each other, across a boundary of the second thread's blocks of
+ * 256 lines (it marks chrome a block at a time): the label is skipped on
+ * two threads as on one, and 市单位777局 is nobody's unit. */
+static char *big_page(size_t *len) {
+  size_t cap = 48u << 20, n = 0;
+  char *s = malloc(cap);
+  long lines = 0; /* lines written: the next line's 0-based index */
+  n += (size_t)sprintf(s + n, "大型网页重点工作分工方案\n"), lines++;
+  for (int i = 1; i <= 60000; i++) {
+    n += (size_t)sprintf(s + n, "%d.推进第%d项重点工作，完善工作推进机制。\n牵头单位:市单位%d局\n",
+                         i, i, i % 50);
+    lines += 2;
+    if (i == 9000 || i == 21000) { /* pad to just before a boundary */
+      while ((lines + 2) % 256 != 0)
+        n += (size_t)sprintf(s + n, "附件说明\n"), lines++;
+      if (i == 9000) /* the label at 256m - 2, the chrome at 256m */
+        n += (size_t)sprintf(s + n, "主办单位:市单位777局\n附件说明\n版权所有 某市人民政府\n");
+      else /* the chrome at 256m - 2, the label at 256m */
+        n += (size_t)sprintf(s + n, "版权所有 某市人民政府\n附件说明\n主办单位:市单位777局\n");
+      lines += 3;
+    }
+  }
+  *len = n;
+  return s;
+}
+
+Test(text_parser, big_page_footer_across_a_block_is_chrome_on_two_threads_as_on_one) {
+  size_t n;
+  char *s = big_page(&n);
+  cr_assert_gt(n, 4u << 20);
+  rg_plan *p[2];
+  for (int k = 0; k < 2; k++) {
+    rg_load_opts o = {.threads = k + 1};
+    rg_error err;
+    p[k] = rg_plan_new("page.txt");
+    cr_assert_eq(rg_plan_parse_buffer(p[k], s, n, RG_INPUT_TEXT, &o, &err), RG_OK, "%s", err.msg);
+    rg_plan_finalize(p[k]);
+    cr_expect_eq(rg_plan_find_unit(p[k], "市单位777局"), -1, "threads %d", k + 1);
+    cr_expect_eq(p[k]->n_tasks, 60000);
+  }
+  cr_assert_eq(p[0]->n_links, p[1]->n_links);
+  for (int t = 0; t < p[0]->n_tasks; t += 1000) {
+    char *a = links_of(p[0], t), *b = links_of(p[1], t);
+    cr_expect_str_eq(a, b, "task %d", t);
+    free(a);
+    free(b);
+  }
+  rg_plan_free(p[0]);
+  rg_plan_free(p[1]);
+  free(s);
+}
+
 Test(text_parser, big_plan_with_a_nul_byte_fails_at_its_line) {
   size_t n;
   char *s = big_plan(&n, 1, '\0');
