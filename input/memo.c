@@ -21,6 +21,17 @@ static rg_memo_entry *slot(const rg_memo *m, const char *key, size_t len, uint32
   return &m->slots[i];
 }
 
+uint32_t rg_memo_hash(const char *key, size_t len) { return (uint32_t)rg_hash_words(key, len); }
+
+void rg_memo_prefetch(const rg_memo *m, uint32_t h, int stage) {
+  if (!m->cap) return;
+  const rg_memo_entry *e = &m->slots[h & (m->cap - 1)];
+  if (stage == 0)
+    __builtin_prefetch(e);
+  else if (e->key && e->hash == h)
+    __builtin_prefetch(e->key);
+}
+
 void *rg_memo_get(const rg_memo *m, const char *key, size_t len) {
   if (!m->cap) return NULL;
   rg_memo_entry *e = slot(m, key, len, (uint32_t)rg_hash_words(key, len));

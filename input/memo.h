@@ -29,6 +29,12 @@ typedef struct rg_memo {
 
 /* The value kept under key[0..len), or NULL when none. */
 void *rg_memo_get(const rg_memo *m, const char *key, size_t len);
+/* The hash rg_memo_get looks key[0..len) up by. */
+uint32_t rg_memo_hash(const char *key, size_t len);
+/* Start fetching what a later rg_memo_get of a key of hash h will read:
+ * stage 0 its slot, stage 1 (later, the slot in cache by then) the key the
+ * slot holds. Only speed depends on it. */
+void rg_memo_prefetch(const rg_memo *m, uint32_t h, int stage);
 /* Keep val under key[0..len) (not present yet; the key is copied). */
 void rg_memo_put(rg_memo *m, const char *key, size_t len, void *val);
 /* size bytes (aligned for any value) that live as long as the memo. */

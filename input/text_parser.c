@@ -27,6 +27,7 @@
 #include "conventions.h"
 #include "headers.h"
 #include "items.h"
+#include "memo.h"
 #include "names.h"
 #include "notes.h"
 #include "phrases.h"
@@ -104,11 +105,13 @@ static int unknown_label(const char *s) {
 /* A line as prepared before the parser's state matters (prep_line). */
 enum { PREP_OK, PREP_SKIP, PREP_NUL, PREP_BAD };
 typedef struct prep {
-  char *s;       /* NFKC, trimmed (malloc'd); NULL when empty or not PREP_OK */
-  rg_duty *duty; /* a label line not ending in a separator: rg_duty_parse of s */
-  int status;    /* PREP_* */
-  int label;     /* label_line(s) */
-  int invisible; /* rg_invisible_count of the raw line, and its first */
+  char *s;        /* NFKC, trimmed (malloc'd); NULL when empty or not PREP_OK */
+  rg_duty *duty;  /* a label line not ending in a separator: rg_duty_parse of s */
+  uint32_t *hash; /* rg_memo_hash of each of duty's unit lists (the parser
+                   * prefetches their memo entries a few lines ahead) */
+  int status;     /* PREP_* */
+  int label;      /* label_line(s) */
+  int invisible;  /* rg_invisible_count of the raw line, and its first */
   int32_t first;
 } prep;
 
@@ -933,6 +936,11 @@ static void prep_line(const rg_lines *lines, const char *skip, int i, prep *out)
   if (out->label && !ends_with_separator(s)) {
     out->duty = rg_xmalloc(sizeof *out->duty);
     rg_duty_parse(s, RG_CLS_SUPPORT, "listed", out->duty);
+    if (out->duty->n) {
+      out->hash = rg_xmalloc((size_t)out->duty->n * sizeof *out->hash);
+      for (int k = 0; k < out->duty->n; k++)
+        out->hash[k] = rg_memo_hash(out->duty->seg[k].units, strlen(out->duty->seg[k].units));
+    }
   }
 }
 
@@ -940,6 +948,7 @@ static void prep_free(prep *x) {
   free(x->s);
   if (x->duty) rg_duty_destroy(x->duty);
   free(x->duty);
+  free(x->hash);
   memset(x, 0, sizeof *x);
 }
 
@@ -1008,6 +1017,17 @@ static int pipe_start(pipe_t *q, const rg_lines *lines, char *skip) {
   pthread_cond_destroy(&q->cv);
   free(q->ring);
   return 0;
+}
+
+/* Lines ahead of the parser whose label lists' memo entries it starts
+ * fetching: the slots this far ahead, the keys half as far. */
+#define LIST_AHEAD 8
+
+/* Prefetch the memo entries of prepared line j's lists (stage 0 or 1). */
+static void prefetch_lists(const rg_plan *plan, const pipe_t *q, int j, int stage) {
+  const prep *x = &q->ring[j % (PIPE_BLOCK * PIPE_BLOCKS)];
+  for (int k = 0; x->duty && x->hash && k < x->duty->n; k++)
+    rg_unitlist_prefetch(plan, x->hash[k], stage);
 }
 
 /* Line i prepared (waits for the worker). */
@@ -1083,9 +1103,11 @@ static rg_status read_lines(rg_plan *plan, const rg_lines *lines, int prose, rg_
   int i = 0;
   for (; i < lines->n && !st; i++) {
     prep own, *x = &own;
-    if (piped)
+    if (piped) {
       x = pipe_get(&q, i, &ready);
-    else
+      if (i + LIST_AHEAD < ready) prefetch_lists(plan, &q, i + LIST_AHEAD, 0);
+      if (i + LIST_AHEAD / 2 < ready) prefetch_lists(plan, &q, i + LIST_AHEAD / 2, 1);
+    } else
       prep_line(lines, skip, i, &own);
     if (x->status != PREP_SKIP) st = read_prepared(&p, x, &lines->v[i], err);
     if (!piped)

@@ -952,6 +952,12 @@ static unit_memo *memo_of(rg_plan *plan) {
   return m;
 }
 
+void rg_unitlist_prefetch(const rg_plan *plan, uint32_t h, int stage) {
+  const rg_reading *rd = plan->reading;
+  if (!rd || !rd->memo || rd->memo_free != unit_memo_free) return;
+  rg_memo_prefetch(&((const unit_memo *)rd->memo)->lists, h, stage);
+}
+
 void rg_unitlist_forget(rg_plan *plan) {
   rg_reading *rd = plan->reading;
   if (!rd || rd->memo_free != unit_memo_free) return;

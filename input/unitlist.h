@@ -21,6 +21,7 @@
 #define RG_UNITLIST_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "plan.h"
 #include "text.h" /* rg_nfkc */
@@ -72,6 +73,12 @@ typedef enum {
   RG_LINK_STRONGEST = 1, /* lead wins quietly (several notes of one task) */
   RG_LINK_FIRST = 2,     /* the first mention decides (prose) */
 } rg_link_mode;
+
+/* Start fetching the plan's memo entry of a list of hash h (rg_memo_hash
+ * of its bytes) that rg_unitlist_link_opts will look up a few lines later:
+ * stage 0 the slot, stage 1 the key (rg_memo_prefetch). Only speed depends
+ * on it. */
+void rg_unitlist_prefetch(const rg_plan *plan, uint32_t h, int stage);
 
 typedef struct rg_list_opts {
   rg_role role;   /* the role of every unit named */
