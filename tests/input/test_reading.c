@@ -1293,3 +1293,17 @@ Test(round3, the_members_of_a_body_are_a_set) {
     rg_plan_free(p);
   }
 }
+
+/* rg_duty_find_label: the first label outside parentheses at a boundary; a
+ * label ends in ':' or reads X单位为, so a text with neither has none (the
+ * function answers that without walking it). */
+Test(notes, finds_labels_ending_in_a_colon_or_read_with_wei) {
+  const char *t = "推进数字政府建设,牵头单位:市大数据局";
+  cr_expect_str_eq(rg_duty_find_label(t), "牵头单位:市大数据局");
+  t = "推进数字政府建设。牵头单位为市大数据局";
+  cr_expect_str_eq(rg_duty_find_label(t), "牵头单位为市大数据局");
+  cr_expect_null(rg_duty_find_label("推进数字政府建设,完善工作推进机制,强化要素保障"));
+  cr_expect_null(rg_duty_find_label("以项目建设为抓手,推进数字政府建设")); /* 为, no label */
+  cr_expect_null(rg_duty_find_label("推进工作(牵头单位:市大数据局)"));     /* inside parentheses */
+  cr_expect_null(rg_duty_find_label("时间安排:2026年底前")); /* a colon, no unit label */
+}
