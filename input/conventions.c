@@ -446,30 +446,8 @@ rg_level rg_reading_level_from_names(rg_plan *plan, const char *text, size_t len
 rg_level rg_reading_level_from_lines(rg_plan *plan, const rg_lines *lines, long line) {
   rg_reading *r = rg_reading_of(plan);
   if (r->level != RG_LEVEL_UNKNOWN || !lines) return r->level;
-  return rg_reading_level_from_count(plan, rg_name_count_lines(lines), line);
-}
-
-struct rg_name_count {
-  name_count nc;
-};
-
-rg_name_count *rg_name_count_lines(const rg_lines *lines) {
-  rg_name_count *c = rg_xcalloc(1, sizeof *c);
+  name_count nc = {0};
   for (int i = 0; i < lines->n; i++)
-    count_names(&c->nc, lines->v[i].text, lines->v[i].len);
-  memo_free(&c->nc.memo);
-  memo_free(&c->nc.names);
-  memset(&c->nc.memo, 0, sizeof c->nc.memo);
-  memset(&c->nc.names, 0, sizeof c->nc.names);
-  return c;
-}
-
-void rg_name_count_free(rg_name_count *c) { free(c); }
-
-rg_level rg_reading_level_from_count(rg_plan *plan, rg_name_count *c, long line) {
-  rg_reading *r = rg_reading_of(plan);
-  rg_level level = r->level;
-  if (level == RG_LEVEL_UNKNOWN) level = level_of_counts(plan, &c->nc, line);
-  free(c);
-  return level;
+    count_names(&nc, lines->v[i].text, lines->v[i].len);
+  return level_of_counts(plan, &nc, line);
 }

@@ -73,13 +73,6 @@ void rg_conv_all_responsible(rg_plan *plan);
 rg_level rg_reading_level_from_names(rg_plan *plan, const char *text, size_t len, long line);
 /* The same over lines, without joining them (a name never spans a line). */
 rg_level rg_reading_level_from_lines(rg_plan *plan, const rg_lines *lines, long line);
-/* The same in two steps: the counts over lines (pure: another thread may
- * take them while the plan is being read), then the level they give, set
- * as above when still unknown (frees c). */
-typedef struct rg_name_count rg_name_count;
-rg_name_count *rg_name_count_lines(const rg_lines *lines);
-rg_level rg_reading_level_from_count(rg_plan *plan, rg_name_count *c, long line);
-void rg_name_count_free(rg_name_count *c);
 
 /* Set the plan's level (reading.h) from text (an issuing body, a title, a
  * document number: rg_vocab_level) when it is still unknown; returns it. */

@@ -54,12 +54,13 @@ static void *valid_half_run(void *arg) {
 }
 
 int rg_utf8_valid_threads(const char *s, size_t len, size_t *bad, int threads) {
+  if (threads == 1 || len < VALID_PAR_MIN) return rg_utf8_valid(s, len, bad);
   size_t mid = len / 2;
   for (int k = 0; k < 3 && mid < len && ((unsigned char)s[mid] & 0xC0) == 0x80; k++)
     mid++; /* past the continuation bytes of the character at the middle */
   pthread_t th;
   valid_half second = {s + mid, len - mid, 0, 0};
-  if (threads == 1 || len < VALID_PAR_MIN || ((unsigned char)s[mid] & 0xC0) == 0x80 ||
+  if (((unsigned char)s[mid] & 0xC0) == 0x80 || /* not a character boundary: bad bytes there */
       pthread_create(&th, NULL, valid_half_run, &second) != 0)
     return rg_utf8_valid(s, len, bad);
   size_t bad1 = 0;

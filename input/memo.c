@@ -34,7 +34,7 @@ void rg_memo_prefetch(const rg_memo *m, uint32_t h, int stage) {
 
 void *rg_memo_get(const rg_memo *m, const char *key, size_t len) {
   if (!m->cap) return NULL;
-  rg_memo_entry *e = slot(m, key, len, (uint32_t)rg_hash_words(key, len));
+  rg_memo_entry *e = slot(m, key, len, rg_memo_hash(key, len));
   return e->key ? e->val : NULL;
 }
 
@@ -68,7 +68,7 @@ void *rg_memo_alloc(rg_memo *m, size_t size) {
 
 void rg_memo_put(rg_memo *m, const char *key, size_t len, void *val) {
   if ((m->used + 1) * 2 > m->cap) grow(m);
-  uint32_t h = (uint32_t)rg_hash_words(key, len);
+  uint32_t h = rg_memo_hash(key, len);
   rg_memo_entry *e = slot(m, key, len, h);
   if (e->key) {
     e->val = val;
