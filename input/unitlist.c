@@ -899,9 +899,10 @@ typedef struct token_memo {
 } token_memo;
 
 typedef struct piece_memo {
-  int got;         /* 0: the piece names nothing */
-  rg_unit_item it; /* its item (person and looks filled) */
-  prefix_state st; /* the prefix state after it */
+  int got;            /* 0: the piece names nothing */
+  rg_unit_item it;    /* its item (person and looks filled; cache is &unit) */
+  rg_unit_cache unit; /* the unit its name was last linked to */
+  prefix_state st;    /* the prefix state after it */
 } piece_memo;
 
 static void token_memo_free(void *v) {
@@ -1037,6 +1038,8 @@ static int memo_item(unit_memo *m, const char *s, rg_kind kind, prefix_state *st
     e = rg_xcalloc(1, sizeof *e);
     e->got = piece_item(rg_xstrdup(s), kind, st, level, prefix, &e->it);
     e->st = *st;
+    e->unit.unit = -1;
+    e->it.cache = &e->unit;
     if (e->got) {
       const char *name = e->it.name;
       e->it.person = kind == RG_KIND_UNIT && rg_vocab_is_person(name);
@@ -1227,9 +1230,16 @@ int rg_unitlist_link_opts(rg_plan *plan, int task, const char *text, size_t len,
       rd->conv[marker - 1].applied++;
     }
     if (it->doubt) canonical_doubt(plan, task, line, printed, name, it->doubt);
-    /* a short name the plan declared (以下简称市大数据局) is that unit */
-    int u = rg_reading_short(plan, name);
-    if (u < 0) u = rg_plan_intern_unit(plan, name, it->kind, line);
+    /* a short name the plan declared (以下简称市大数据局) is that unit; a
+     * name linked before is the unit it was then, unless a short name was
+     * declared since (the memo keeps it: no hashing, no compare) */
+    rg_unit_cache *uc = it->cache;
+    int u = uc && uc->unit >= 0 && uc->n_short == rd->n_short ? uc->unit : -1;
+    if (u < 0) {
+      u = rg_reading_short(plan, name);
+      if (u < 0) u = rg_plan_intern_unit(plan, name, it->kind, line);
+      if (uc) *uc = (rg_unit_cache){u, rd->n_short};
+    }
     if (it->alias) rg_plan_add_alias(plan, u, it->alias);
     if (it->alias && it->short_alias) rg_reading_add_short(plan, it->alias, u);
     link_mode(plan, task, u, role, line, o->mode);

@@ -26,24 +26,33 @@
 #include "plan.h"
 #include "text.h" /* rg_nfkc */
 
+/* The unit an item was last linked to, kept by a plan's memo: valid while
+ * the plan's reading has declared no new short name (n_short). */
+typedef struct rg_unit_cache {
+  int unit;    /* -1: not yet linked */
+  int n_short; /* the reading's n_short when unit was found */
+} rg_unit_cache;
+
 typedef struct rg_unit_item {
   char *name;  /* canonical name (malloc'd) */
   char *alias; /* second name given in parentheses, or NULL (malloc'd) */
   rg_kind kind;
-  int lead;          /* 1 when the name carried (牵头): link it as lead */
-  int marked;        /* 1 when the name carried a mark (★, *, ▲): see RG_CONV_MARKER */
-  int short_alias;   /* 1 when alias is a short name the plan declares (以下简称X):
-                      * the plan reads X as this unit from then on */
-  char *printed;     /* the name as the list printed it (NFKC), before prefixes and
-                      * canonical forms: 财政局 for 市财政局 (malloc'd) */
-  const char *doubt; /* why the canonical name may not be the printed body, when
-                      * it was reached by a rule rather than a table entry
-                      * (杭州市 -> 杭州市政府; an unknown 中华人民共和国… long form;
-                      * a long form shortened by its ending after a place name):
-                      * check names both as a [canonical] warning. Static. */
-  int person;        /* rg_vocab_is_person(name) for a unit (0 for a set), or -1 */
-  int looks;         /* the name looks like a unit (a body; a set that is no
-                      * junk), or -1: known when read through a plan's memo */
+  int lead;             /* 1 when the name carried (牵头): link it as lead */
+  int marked;           /* 1 when the name carried a mark (★, *, ▲): see RG_CONV_MARKER */
+  int short_alias;      /* 1 when alias is a short name the plan declares (以下简称X):
+                         * the plan reads X as this unit from then on */
+  char *printed;        /* the name as the list printed it (NFKC), before prefixes and
+                         * canonical forms: 财政局 for 市财政局 (malloc'd) */
+  const char *doubt;    /* why the canonical name may not be the printed body, when
+                         * it was reached by a rule rather than a table entry
+                         * (杭州市 -> 杭州市政府; an unknown 中华人民共和国… long form;
+                         * a long form shortened by its ending after a place name):
+                         * check names both as a [canonical] warning. Static. */
+  int person;           /* rg_vocab_is_person(name) for a unit (0 for a set), or -1 */
+  int looks;            /* the name looks like a unit (a body; a set that is no
+                         * junk), or -1: known when read through a plan's memo */
+  rg_unit_cache *cache; /* read through a plan's memo: the memo's record of the
+                         * unit this name was linked to (else NULL) */
 } rg_unit_item;
 
 typedef struct rg_unit_list {
