@@ -996,6 +996,21 @@ Test(round2, a_declared_short_name_is_the_full_unit) {
   rg_plan_free(p);
 }
 
+/* A name linked before a short name is declared as it is read as its own
+ * unit there, and as the declared unit after (the memo's unit cache). */
+Test(round2, a_short_name_declared_late_changes_later_links_only) {
+  rg_plan *p = parse("南平市人民政府关于印发任务分工的通知\n"
+                     "1.甲。（市大数据局牵头）\n"
+                     "2.乙。（市政务服务和大数据局（以下简称市大数据局）牵头）\n"
+                     "3.丙。（市大数据局牵头）\n"
+                     "4.丁。（市财政局、市大数据局负责）\n");
+  EXPECT_TASK(p, 0, "lead:市大数据局");
+  EXPECT_TASK(p, 1, "lead:市政务服务和大数据局");
+  EXPECT_TASK(p, 2, "lead:市政务服务和大数据局");
+  EXPECT_TASK(p, 3, "lead:市财政局;lead:市政务服务和大数据局");
+  rg_plan_free(p);
+}
+
 /* Prefixes: 市政务…, 市政协 are 市 + a name; a branch named by its place
  * (人行丽水市中心支行) never takes the document's prefix. */
 Test(round2, prefixes_of_branches_and_shi_zheng_names) {
