@@ -18,6 +18,7 @@
 #include "text_parser.h"
 
 #include <ctype.h>
+#include <limits.h>
 #include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -975,7 +976,61 @@ typedef struct pipe_t {
   int consumed; /* lines the parser is done with (their slots are free) */
   int stop;
   pthread_t th;
+  /* The plan's task and link arrays past what the parser has filled,
+   * reserved at the first lines' rate (pipe_reserve): the worker faults
+   * them in a little ahead of the parser, which would otherwise zero each
+   * fresh page itself. Set under mu; done is the worker's own. */
+  struct prefault {
+    char *p;
+    size_t n, done;
+  } pre[2];
 } pipe_t;
+
+/* How far ahead of the parser the worker faults in the plan's arrays (per
+ * mille of the lines), how much of the estimate it trusts, and after how
+ * many lines the parser estimates. */
+#define PREFAULT_AHEAD 20
+#define PREFAULT_TRUST 0.9
+#define PREFAULT_AFTER (16 * PIPE_BLOCK)
+
+/* Worker, before preparing the block at line from: fault in the arrays to
+ * the lines' share plus PREFAULT_AHEAD per mille. */
+static void pipe_prefault(pipe_t *q, int from) {
+  struct prefault pre[2];
+  pthread_mutex_lock(&q->mu);
+  memcpy(pre, q->pre, sizeof pre);
+  pthread_mutex_unlock(&q->mu);
+  double share = (double)from / (double)q->lines->n + PREFAULT_AHEAD / 1000.0;
+  if (share > 1) share = 1;
+  for (int k = 0; k < 2; k++) {
+    size_t to = (size_t)(share * (double)pre[k].n) & ~(size_t)4095;
+    if (pre[k].p && to > pre[k].done) {
+      rg_prefault(pre[k].p + pre[k].done, to - pre[k].done);
+      pthread_mutex_lock(&q->mu);
+      q->pre[k].done = to;
+      pthread_mutex_unlock(&q->mu);
+    }
+  }
+}
+
+/* Parser, after `lines` lines: reserve the plan's arrays for all the lines
+ * at their rate and hand the spare room to the worker. Changes no byte of
+ * the plan. */
+static void pipe_reserve(pipe_t *q, rg_plan *plan, int lines) {
+  if (!plan->n_tasks || !plan->n_links) return;
+  double scale = (double)q->lines->n / (double)lines;
+  size_t tasks = (size_t)(plan->n_tasks * scale * PREFAULT_TRUST);
+  size_t links = (size_t)(plan->n_links * scale * PREFAULT_TRUST);
+  if (tasks <= (size_t)plan->n_tasks || links <= (size_t)plan->n_links) return;
+  if (tasks > INT_MAX / 2 || links > INT_MAX / 2) return;
+  rg_plan_reserve(plan, tasks, links);
+  pthread_mutex_lock(&q->mu);
+  q->pre[0] = (struct prefault){(char *)(plan->tasks + plan->n_tasks),
+                                (tasks - (size_t)plan->n_tasks) * sizeof *plan->tasks, 0};
+  q->pre[1] = (struct prefault){(char *)(plan->links + plan->n_links),
+                                (links - (size_t)plan->n_links) * sizeof *plan->links, 0};
+  pthread_mutex_unlock(&q->mu);
+}
 
 static void *pipe_worker(void *arg) {
   pipe_t *q = arg;
@@ -990,6 +1045,7 @@ static void *pipe_worker(void *arg) {
     pthread_mutex_unlock(&q->mu);
     if (stop) break;
     int to = from + PIPE_BLOCK < n ? from + PIPE_BLOCK : n;
+    pipe_prefault(q, from);
     mark_chrome_range(q->lines, &chrome, q->skip, from, to);
     for (int i = from; i < to; i++) { /* the slot's last line is read: free it here */
       prep *x = &q->ring[i % (PIPE_BLOCK * PIPE_BLOCKS)];
@@ -1112,8 +1168,10 @@ static rg_status read_lines(rg_plan *plan, const rg_lines *lines, int prose, rg_
     if (x->status != PREP_SKIP) st = read_prepared(&p, x, &lines->v[i], err);
     if (!piped)
       prep_free(x);
-    else if ((i + 1) % PIPE_BLOCK == 0)
+    else if ((i + 1) % PIPE_BLOCK == 0) {
       pipe_done(&q, i + 1);
+      if (i + 1 == PREFAULT_AFTER) pipe_reserve(&q, plan, i + 1);
+    }
   }
   if (piped) pipe_end(&q);
   free(skip);
