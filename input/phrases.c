@@ -3,6 +3,11 @@
 
 #include <string.h>
 
+/* The code point of the three-byte character at u (lead byte 1110xxxx). */
+static unsigned char3(const unsigned char *u) {
+  return (unsigned)(u[0] & 0x0F) << 12 | (unsigned)(u[1] & 0x3F) << 6 | (u[2] & 0x3F);
+}
+
 void rg_phrases_init(rg_phrases *ps, const char *const *words) {
   memset(ps, 0, sizeof *ps);
   ps->words = words;
@@ -14,6 +19,14 @@ void rg_phrases_init(rg_phrases *ps, const char *const *words) {
       ps->single[w[0]] = 1;
     else
       ps->pair[w[0]][w[1] >> 6] |= (uint64_t)1 << (w[1] & 63);
+    if (w[0] >= 0xE0 && w[0] < 0xF0) {
+      if ((w[1] & 0xC0) == 0x80 && (w[2] & 0xC0) == 0x80) {
+        unsigned c = char3(w);
+        ps->first3[c >> 6] |= (uint64_t)1 << (c & 63);
+      } else {
+        ps->skip = 0; /* a word that starts with a cut character: test every byte */
+      }
+    }
   }
 }
 
@@ -35,12 +48,17 @@ int rg_phrases_in(const rg_phrases *ps, const char *s, size_t n) {
     if (ps->single[a]) return 1;
     if (i + 1 == n) break;
     unsigned char b = u[i + 1];
-    if ((ps->pair[a][b >> 6] >> (b & 63) & 1) && word_at(ps, s, n, i)) return 1;
     /* a character of three bytes: no word starts inside it (a word starts
-     * with a lead byte or ASCII, never a continuation byte) */
+     * with a lead byte or ASCII, never a continuation byte), and one can
+     * start here only if some word starts with this very character */
     if (ps->skip && a >= 0xE0 && a < 0xF0 && (b & 0xC0) == 0x80 && i + 2 < n &&
-        (u[i + 2] & 0xC0) == 0x80)
+        (u[i + 2] & 0xC0) == 0x80) {
+      unsigned c = char3(u + i);
+      if ((ps->first3[c >> 6] >> (c & 63) & 1) && word_at(ps, s, n, i)) return 1;
       i += 2;
+      continue;
+    }
+    if ((ps->pair[a][b >> 6] >> (b & 63) & 1) && word_at(ps, s, n, i)) return 1;
   }
   return 0;
 }

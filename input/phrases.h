@@ -3,9 +3,10 @@
  * The readers test many fixed word lists against every line of a plan
  * (page chrome: 版权所有, ICP备, 网站标识码 …). memmem or strstr once per
  * word reads the line once per word; a phrase set reads it once: a table
- * of the phrases' first two bytes (built once, where the list is used: no
- * global state) rules out almost every position, and only a position whose
- * two bytes start a phrase is compared. The answer is the same as testing
+ * of the phrases' first two bytes, and of the exact first character for
+ * phrases that start with a three-byte character (built once, where the
+ * list is used: no global state), rules out almost every position, and
+ * only a position where a phrase could start is compared. The answer is the same as testing
  * each word with memmem, on any bytes (valid UTF-8 or not). */
 #ifndef RG_PHRASES_H
 #define RG_PHRASES_H
@@ -19,6 +20,9 @@ typedef struct rg_phrases {
   uint64_t pair[256][4]; /* bit b of pair[a]: some word starts with the bytes a, b */
   uint8_t single[256];   /* some word is the one byte a */
   int skip;              /* no word starts with a continuation byte (10xxxxxx) */
+  /* bit c: some word starts with the three-byte character U+c (its first
+   * two bytes are in pair too); used when skip is set */
+  uint64_t first3[65536 / 64];
 } rg_phrases;
 
 /* Build the set of words (a NULL-terminated list of non-empty words, kept

@@ -1,5 +1,6 @@
 /* test_text_parser.c - the text layout: the seed's numbers, headings,
  * metadata, labelled lines, inline role notes and bad input. */
+#define _GNU_SOURCE /* memmem */
 #include <criterion/criterion.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -7,6 +8,7 @@
 
 #include "load.h"
 #include "load_text.h"
+#include "phrases.h"
 #include "plan.h"
 #include "reading.h"
 
@@ -468,4 +470,65 @@ Test(text_parser, big_plan_with_bad_utf8_fails_at_its_line) {
   cr_expect_eq(err.line, 93702, "%s", err.msg);
   rg_plan_free(p);
   free(s);
+}
+
+/* rg_phrases_in answers as memmem of each word does, on any bytes: texts
+ * built at random (fixed seed) from pieces of the words, whole and cut
+ * characters, ASCII and other CJK, against word sets with and without a
+ * word that starts with a cut character. */
+
+static int naive_in(const char *const *words, const char *s, size_t n) {
+  for (int k = 0; words[k]; k++)
+    if (memmem(s, n, words[k], strlen(words[k]))) return 1;
+  return 0;
+}
+
+Test(phrases, same_as_memmem_of_each_word) {
+  static const char *const SET1[] = {"ICP备",    "网站标识码", "公网安备", "版权所有", "©",
+                                     "关闭窗口", "Copyright",  "x",        NULL};
+  static const char *const SET2[] = {"联系我们", "\xE5\x85", "打印本页", NULL};
+  static const char *const PIECES[] = {"ICP",      "备",
+                                       "网站",     "标识码",
+                                       "公网",     "安",
+                                       "版权",     "所有",
+                                       "©",        "\xC2",
+                                       "关闭",     "窗口",
+                                       "Copy",     "right",
+                                       "x",        "联系",
+                                       "我们",     "打印",
+                                       "本页",     "公",
+                                       "关",       "共",
+                                       "全",       "\xE5",
+                                       "\xE5\x85", "\x85",
+                                       "\xAC",     "市",
+                                       "局",       "、",
+                                       ":",        "1",
+                                       " ",        "\xF0\x9F\x98\x80"};
+  const int np = (int)(sizeof PIECES / sizeof *PIECES);
+  const char *const *sets[] = {SET1, SET2};
+  unsigned long long r = 12345;
+  int hits = 0, runs = 0;
+  for (int set = 0; set < 2; set++) {
+    rg_phrases ps;
+    rg_phrases_init(&ps, sets[set]);
+    for (int t = 0; t < 20000; t++) {
+      char buf[256];
+      size_t n = 0;
+      int pieces = 1 + (int)((r >> 33) % 8);
+      for (int k = 0; k < pieces; k++) {
+        r = r * 6364136223846793005ULL + 1442695040888963407ULL;
+        const char *p = PIECES[(r >> 33) % (unsigned)np];
+        size_t m = strlen(p);
+        memcpy(buf + n, p, m);
+        n += m;
+      }
+      int want = naive_in(sets[set], buf, n);
+      cr_assert_eq(rg_phrases_in(&ps, buf, n), want, "set %d text %.*s", set, (int)n, buf);
+      hits += want;
+      runs++;
+    }
+  }
+  /* the texts hit and miss both */
+  cr_expect_gt(hits, runs / 10);
+  cr_expect_lt(hits, runs - runs / 10);
 }
