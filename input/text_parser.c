@@ -983,7 +983,7 @@ typedef struct pipe_t {
   struct prefault {
     char *p;
     size_t n, done;
-  } pre[2];
+  } pre[3];
 } pipe_t;
 
 /* How far ahead of the parser the worker faults in the plan's arrays (per
@@ -996,13 +996,13 @@ typedef struct pipe_t {
 /* Worker, before preparing the block at line from: fault in the arrays to
  * the lines' share plus PREFAULT_AHEAD per mille. */
 static void pipe_prefault(pipe_t *q, int from) {
-  struct prefault pre[2];
+  struct prefault pre[3];
   pthread_mutex_lock(&q->mu);
   memcpy(pre, q->pre, sizeof pre);
   pthread_mutex_unlock(&q->mu);
   double share = (double)from / (double)q->lines->n + PREFAULT_AHEAD / 1000.0;
   if (share > 1) share = 1;
-  for (int k = 0; k < 2; k++) {
+  for (int k = 0; k < 3; k++) {
     size_t to = (size_t)(share * (double)pre[k].n) & ~(size_t)4095;
     if (pre[k].p && to > pre[k].done) {
       rg_prefault(pre[k].p + pre[k].done, to - pre[k].done);
@@ -1013,9 +1013,9 @@ static void pipe_prefault(pipe_t *q, int from) {
   }
 }
 
-/* Parser, after `lines` lines: reserve the plan's arrays for all the lines
- * at their rate and hand the spare room to the worker. Changes no byte of
- * the plan. */
+/* Parser, after `lines` lines: reserve the plan's arrays and string room
+ * for all the lines at their rate and hand the spare room to the worker.
+ * Changes no byte of the plan. */
 static void pipe_reserve(pipe_t *q, rg_plan *plan, int lines) {
   if (!plan->n_tasks || !plan->n_links) return;
   double scale = (double)q->lines->n / (double)lines;
@@ -1024,7 +1024,10 @@ static void pipe_reserve(pipe_t *q, rg_plan *plan, int lines) {
   if (tasks <= (size_t)plan->n_tasks || links <= (size_t)plan->n_links) return;
   if (tasks > INT_MAX / 2 || links > INT_MAX / 2) return;
   rg_plan_reserve(plan, tasks, links);
+  size_t strings = (size_t)((double)rg_plan_string_bytes(plan) * scale * PREFAULT_TRUST), room = 0;
+  char *spare = rg_plan_reserve_strings(plan, strings, &room);
   pthread_mutex_lock(&q->mu);
+  q->pre[2] = (struct prefault){spare, room, 0};
   q->pre[0] = (struct prefault){(char *)(plan->tasks + plan->n_tasks),
                                 (tasks - (size_t)plan->n_tasks) * sizeof *plan->tasks, 0};
   q->pre[1] = (struct prefault){(char *)(plan->links + plan->n_links),

@@ -53,6 +53,21 @@ static void *arena_alloc(struct rg_arena *a, size_t n) {
   return p;
 }
 
+/* Room for bytes more in the arena's current chunk (a new chunk if need
+ * be); returns where that room starts and sets *room to its size. */
+static char *arena_reserve(struct rg_arena *a, size_t bytes, size_t *room) {
+  if (!a->head || a->head->size - a->head->used < bytes) {
+    rg_arena_chunk *c = rg_xmalloc(sizeof *c + bytes);
+    c->next = a->head;
+    c->used = 0;
+    c->size = bytes;
+    a->total += bytes;
+    a->head = c;
+  }
+  *room = a->head->size - a->head->used;
+  return a->head->data + a->head->used;
+}
+
 static void arena_free(struct rg_arena *a) {
   if (!a) return;
   for (rg_arena_chunk *c = a->head, *next; c; c = next) {
@@ -284,6 +299,15 @@ int rg_plan_add_section(rg_plan *plan, int chapter, const char *number, const ch
 void rg_plan_reserve(rg_plan *plan, size_t tasks, size_t links) {
   RG_GROW(plan->tasks, plan->cap_tasks, tasks);
   RG_GROW(plan->links, plan->cap_links, links);
+}
+
+size_t rg_plan_string_bytes(const rg_plan *plan) {
+  const rg_arena_chunk *h = plan->arena->head;
+  return plan->arena->total - (h ? h->size - h->used : 0);
+}
+
+char *rg_plan_reserve_strings(rg_plan *plan, size_t bytes, size_t *room) {
+  return arena_reserve(plan->arena, bytes, room);
 }
 
 int rg_plan_add_task(rg_plan *plan, const char *number, const char *text, int chapter, int section,

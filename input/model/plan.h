@@ -262,6 +262,14 @@ void rg_plan_assign_ids(rg_plan *plan);
  * faulted in ahead, rg_prefault). */
 void rg_plan_reserve(rg_plan *plan, size_t tasks, size_t links);
 
+/* Bytes of strings the plan holds (rg_plan_strdup and the like). */
+size_t rg_plan_string_bytes(const rg_plan *plan);
+
+/* Room for at least bytes more bytes of strings, in one piece that the
+ * next strings fill in order: returns where it starts and sets *room to
+ * its size (a reader may fault it in ahead, rg_prefault). */
+char *rg_plan_reserve_strings(rg_plan *plan, size_t bytes, size_t *room);
+
 /* Finish a parsed plan, once: rg_plan_assign_ids(), then structural
  * diagnostics: tasks with no units ("no-units") and with units but no lead
  * ("no-lead"). O(tasks log tasks). */
