@@ -27,6 +27,10 @@ typedef struct rg_rule {
   int needs_lead;
 } rg_rule;
 
+/* Does clause hold a lead word (牵头, 主办, 主责, 负总责)? Both rules below
+ * need one: 0 rules both out with one scan (most clauses of a plan). */
+int rg_conv_names_lead(const char *clause);
+
 /* Does clause (one clause: no , ; 。 at depth 0) state that the first unit
  * listed leads? 1 or 0. */
 int rg_conv_is_first_leads(const char *clause);

@@ -70,7 +70,28 @@ static void seg_push(rg_duty *d, const char *s, size_t n, rg_role_class cls, con
 
 enum { LBL_NONE = 0, LBL_UNITS, LBL_DEADLINE, LBL_PERSON, LBL_OTHER, LBL_UNKNOWN };
 
+static int label_kind_rules(const char *word, rg_role_class *cls);
+
 static int label_kind(const char *word, rg_role_class *cls) {
+  /* the labels nearly every plan uses, read as the general rules below read
+   * them (test_reading.c checks both ways): one compare each instead of a
+   * dozen word searches per label line */
+  static const struct {
+    const char *w;
+    rg_role_class cls;
+  } COMMON[] = {
+      {"牵头单位", RG_CLS_LEAD},    {"责任单位", RG_CLS_RESP},    {"配合单位", RG_CLS_SUPPORT},
+      {"牵头部门", RG_CLS_LEAD},    {"责任部门", RG_CLS_RESP},    {"配合部门", RG_CLS_SUPPORT},
+      {"协办单位", RG_CLS_SUPPORT}, {"参与单位", RG_CLS_SUPPORT}, {NULL, RG_CLS_SUPPORT}};
+  for (int i = 0; COMMON[i].w; i++)
+    if (!strcmp(word, COMMON[i].w)) {
+      *cls = COMMON[i].cls;
+      return LBL_UNITS;
+    }
+  return label_kind_rules(word, cls);
+}
+
+static int label_kind_rules(const char *word, rg_role_class *cls) {
   rg_header_class h = rg_header_classify(word);
   static const char *const SUP[] = {"配合", "协办", "协同", "参与", "协助",
                                     "支持", "协作", "会同", NULL};
@@ -105,6 +126,11 @@ static int label_kind(const char *word, rg_role_class *cls) {
 int rg_duty_label_class(const char *word) {
   rg_role_class cls = RG_CLS_SUPPORT;
   return label_kind(word, &cls) == LBL_UNITS ? (int)cls : -1;
+}
+
+int rg_duty_label_class_by_rules(const char *word) {
+  rg_role_class cls = RG_CLS_SUPPORT;
+  return label_kind_rules(word, &cls) == LBL_UNITS ? (int)cls : -1;
 }
 
 /* A label at p (p at a word boundary): 2-10 CJK characters, optional
@@ -446,9 +472,9 @@ static void read_value_cut(const char *v, rg_role_class cls, const char *why, rg
     size_t m = strlen(t);
     while (m && t[m - 1] == ' ')
       t[--m] = '\0';
-    int plain = *t && !rg_conv_is_first_leads(t) && !rg_conv_marker(t, &mark) &&
-                !rg_conv_is_rule_tail(t) && strcmp(t, "下同") && !is_deadline(t) &&
-                !strstr(t, "列出");
+    int plain =
+        *t && !(rg_conv_names_lead(t) && (rg_conv_is_first_leads(t) || rg_conv_marker(t, &mark))) &&
+        !rg_conv_is_rule_tail(t) && strcmp(t, "下同") && !is_deadline(t) && !strstr(t, "列出");
     if (plain) role_segments(t, cls, why, d);
     free(t);
     if (plain || !*v) return;

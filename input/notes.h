@@ -89,6 +89,9 @@ const char *rg_duty_find_label(const char *text);
 /* The role class of a label or header word (NFKC, no colon): -1 when it
  * names no unit list. */
 int rg_duty_label_class(const char *word);
+/* The same by the general rules alone, without the table of common labels
+ * (for tests: the table must agree with the rules). */
+int rg_duty_label_class_by_rules(const char *word);
 
 typedef struct rg_duty_ctx {
   int first_leads;     /* the first-listed rule is in force */

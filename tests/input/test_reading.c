@@ -996,6 +996,21 @@ Test(round2, a_declared_short_name_is_the_full_unit) {
   rg_plan_free(p);
 }
 
+/* The common labels read from a table give what the general rules give,
+ * and the classes are those of their words. */
+Test(round2, common_labels_read_as_the_rules_read_them) {
+  static const struct {
+    const char *w;
+    int cls;
+  } v[] = {{"牵头单位", RG_CLS_LEAD},    {"责任单位", RG_CLS_RESP},   {"配合单位", RG_CLS_SUPPORT},
+           {"牵头部门", RG_CLS_LEAD},    {"责任部门", RG_CLS_RESP},   {"配合部门", RG_CLS_SUPPORT},
+           {"协办单位", RG_CLS_SUPPORT}, {"参与单位", RG_CLS_SUPPORT}};
+  for (size_t i = 0; i < sizeof v / sizeof *v; i++) {
+    cr_expect_eq(rg_duty_label_class(v[i].w), v[i].cls, "%s", v[i].w);
+    cr_expect_eq(rg_duty_label_class_by_rules(v[i].w), v[i].cls, "%s", v[i].w);
+  }
+}
+
 /* A name linked before a short name is declared as it is read as its own
  * unit there, and as the declared unit after (the memo's unit cache). */
 Test(round2, a_short_name_declared_late_changes_later_links_only) {
