@@ -25,6 +25,19 @@ int rg_utf8_valid(const char *s, size_t len, size_t *bad) {
         i++;
       continue;
     }
+    /* a three-byte character (all of CJK) decided inline: continuation
+     * bytes, no overlong form (E0 then A0..BF), no surrogate (ED then
+     * 80..9F); the same answer as utf8proc's (test_decode.c checks every
+     * lead and second and third byte) */
+    unsigned char a = (unsigned char)s[i];
+    if (a >= 0xE0 && a <= 0xEF && i + 3 <= len) {
+      unsigned char b = (unsigned char)s[i + 1], c = (unsigned char)s[i + 2];
+      if ((b & 0xC0) == 0x80 && (c & 0xC0) == 0x80 && (a != 0xE0 || b >= 0xA0) &&
+          (a != 0xED || b < 0xA0)) {
+        i += 3;
+        continue;
+      }
+    }
     utf8proc_int32_t cp;
     size_t rest = len - i;
     utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)s + i,

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <utf8proc.h>
 
 #include "common/common.h"
 #include "decode.h"
@@ -327,4 +328,25 @@ Test(decode, checks_a_big_text_alike_on_one_thread_or_two) {
     if (at[k] != (size_t)-1) s[at[k]] = saved;
   }
   free(s);
+}
+
+/* Every lead byte E0..EF with every second and third byte, alone and
+ * between ASCII: rg_utf8_valid (which decides three-byte characters
+ * inline) agrees with utf8proc_iterate on the whole sequence. */
+Test(decode, three_byte_characters_as_utf8proc_reads_them) {
+  int valid = 0;
+  for (int a = 0xE0; a <= 0xEF; a++)
+    for (int b = 0; b < 256; b++)
+      for (int c = 0; c < 256; c++) {
+        unsigned char s[5] = {'x', (unsigned char)a, (unsigned char)b, (unsigned char)c, 'y'};
+        utf8proc_int32_t cp;
+        int want = utf8proc_iterate(s + 1, 3, &cp) == 3 && cp >= 0;
+        size_t bad = 99;
+        cr_assert_eq(rg_utf8_valid((const char *)s, 5, &bad), want, "%02x %02x %02x", a, b, c);
+        if (!want) cr_assert_eq(bad, 1u, "%02x %02x %02x", a, b, c);
+        valid += want;
+      }
+  /* 16 leads x 64 x 64, less the 32 x 64 overlong (E0 80..9F) and 32 x 64
+   * surrogate (ED A0..BF) forms */
+  cr_expect_eq(valid, 16 * 64 * 64 - 2 * 32 * 64);
 }
