@@ -49,11 +49,14 @@ static void trim_unit(char *s) {
 
 enum { SEP_START = 0, SEP_DUN = 1, SEP_COMMA = 2 };
 
+struct piece_cache;
+
 typedef struct tok {
   char *s;
   int sep; /* separator before this token */
   rg_kind kind;
-  int open; /* ended in 等有关部门 */
+  int open;               /* ended in 等有关部门 */
+  struct piece_cache *pc; /* a piece of a memo'd token: its last reading (else NULL) */
 } tok;
 
 typedef struct toks {
@@ -68,6 +71,7 @@ static void push(toks *t, char *s, int sep) {
   t->v[t->n].sep = sep;
   t->v[t->n].kind = RG_KIND_UNIT;
   t->v[t->n].open = 0;
+  t->v[t->n].pc = NULL;
   t->n++;
 }
 
@@ -892,10 +896,22 @@ typedef struct list_memo {
   rg_unit_item items[];
 } list_memo;
 
+/* The last reading of a memo'd token's piece: the prefix state it was read
+ * under and the piece memo's entry for it. A list of a plan's own units
+ * reads each piece under the same state again and again (the document's
+ * prefix, or the prefix the unit before set): then the entry is reused
+ * without building, hashing and comparing the piece memo's key. */
+typedef struct piece_cache {
+  struct piece_memo *e; /* NULL: none yet */
+  char gov[64];         /* the state's key (memo_item): gov, last_party, deflt */
+  int last_party, deflt;
+} piece_cache;
+
 typedef struct token_memo {
-  toks t;      /* the token's pieces (read_pieces of the token alone) */
-  int *marked; /* per piece */
-  int *suffix; /* per piece: a unit with a place and a body (place_suffix) */
+  toks t;          /* the token's pieces (read_pieces of the token alone) */
+  int *marked;     /* per piece */
+  int *suffix;     /* per piece: a unit with a place and a body (place_suffix) */
+  piece_cache *pc; /* per piece */
 } token_memo;
 
 typedef struct piece_memo {
@@ -912,6 +928,7 @@ static void token_memo_free(void *v) {
   free(e->t.v);
   free(e->marked);
   free(e->suffix);
+  free(e->pc);
   free(e);
 }
 
@@ -984,6 +1001,7 @@ static token_memo *token_of(unit_memo *m, const char *s) {
   e->marked = read_pieces(&one, &e->t);
   free(one.v);
   e->suffix = rg_xcalloc((size_t)e->t.n + 1, sizeof *e->suffix);
+  e->pc = rg_xcalloc((size_t)e->t.n + 1, sizeof *e->pc);
   for (int k = 0; k < e->t.n; k++)
     e->suffix[k] = e->t.v[k].kind == RG_KIND_UNIT && place_suffix(e->t.v[k].s) != NULL;
   rg_memo_put(&m->tokens, s, n, e);
@@ -1006,6 +1024,7 @@ static int *memo_pieces(unit_memo *m, toks *raw, toks *t, int *suffixes) {
       push(&out, e->t.v[k].s, sep);
       out.v[out.n - 1].kind = e->t.v[k].kind;
       out.v[out.n - 1].open = e->t.v[k].open;
+      out.v[out.n - 1].pc = &e->pc[k];
       RG_GROW(marked, cap_marked, (size_t)out.n + 1);
       marked[out.n - 1] = e->marked[k];
       /* a unit with a place and a body after a 、 may end a run */
@@ -1022,7 +1041,15 @@ static int *memo_pieces(unit_memo *m, toks *raw, toks *t, int *suffixes) {
 /* piece_item through the memo: the item of piece s (not taken) under *st,
  * which it updates. The item's strings are the memo's (borrowed). */
 static int memo_item(unit_memo *m, const char *s, rg_kind kind, prefix_state *st, rg_level level,
-                     const char *prefix, rg_unit_item *it) {
+                     const char *prefix, piece_cache *pc, rg_unit_item *it) {
+  if (pc && pc->e && pc->last_party == st->last_party && pc->deflt == st->deflt &&
+      !strcmp(pc->gov, st->gov)) { /* read under this very state last time */
+    *st = pc->e->st;
+    if (pc->e->got) *it = pc->e->it;
+    return pc->e->got;
+  }
+  piece_cache was = {NULL, {0}, st->last_party, st->deflt};
+  if (pc) memcpy(was.gov, st->gov, sizeof was.gov);
   /* the key: the piece, its kind and the whole prefix state */
   char buf[256];
   size_t n = strlen(s), g = strlen(st->gov), klen = n + 4 + g;
@@ -1050,6 +1077,10 @@ static int memo_item(unit_memo *m, const char *s, rg_kind kind, prefix_state *st
     *st = e->st;
   }
   if (key != buf) free(key);
+  if (pc) {
+    *pc = was;
+    pc->e = e;
+  }
   if (e->got) *it = e->it;
   return e->got;
 }
@@ -1101,7 +1132,7 @@ static void parse_memo(unit_memo *m, const char *text, size_t len, rg_level leve
     tok *k = &t.v[i];
     if (k->open) out->open = 1;
     rg_unit_item it;
-    int got = m ? memo_item(m, k->s, k->kind, &st, level, prefix, &it)
+    int got = m ? memo_item(m, k->s, k->kind, &st, level, prefix, owned ? NULL : k->pc, &it)
                 : piece_item(k->s, k->kind, &st, level, prefix, &it);
     if (m && owned) free(k->s);
     if (!got) continue;
