@@ -32,10 +32,14 @@ void rg_memo_prefetch(const rg_memo *m, uint32_t h, int stage) {
     __builtin_prefetch(e->key);
 }
 
-void *rg_memo_get(const rg_memo *m, const char *key, size_t len) {
+void *rg_memo_get_hashed(const rg_memo *m, const char *key, size_t len, uint32_t h) {
   if (!m->cap) return NULL;
-  rg_memo_entry *e = slot(m, key, len, rg_memo_hash(key, len));
+  rg_memo_entry *e = slot(m, key, len, h);
   return e->key ? e->val : NULL;
+}
+
+void *rg_memo_get(const rg_memo *m, const char *key, size_t len) {
+  return rg_memo_get_hashed(m, key, len, rg_memo_hash(key, len));
 }
 
 static void grow(rg_memo *m) {
@@ -67,8 +71,11 @@ void *rg_memo_alloc(rg_memo *m, size_t size) {
 }
 
 void rg_memo_put(rg_memo *m, const char *key, size_t len, void *val) {
+  rg_memo_put_hashed(m, key, len, rg_memo_hash(key, len), val);
+}
+
+void rg_memo_put_hashed(rg_memo *m, const char *key, size_t len, uint32_t h, void *val) {
   if ((m->used + 1) * 2 > m->cap) grow(m);
-  uint32_t h = rg_memo_hash(key, len);
   rg_memo_entry *e = slot(m, key, len, h);
   if (e->key) {
     e->val = val;

@@ -29,6 +29,9 @@ typedef struct rg_memo {
 
 /* The value kept under key[0..len), or NULL when none. */
 void *rg_memo_get(const rg_memo *m, const char *key, size_t len);
+/* The same, given h = rg_memo_hash(key, len) (computed ahead, perhaps on
+ * another thread). */
+void *rg_memo_get_hashed(const rg_memo *m, const char *key, size_t len, uint32_t h);
 /* The hash rg_memo_get looks key[0..len) up by. */
 uint32_t rg_memo_hash(const char *key, size_t len);
 /* Start fetching what a later rg_memo_get of a key of hash h will read:
@@ -37,6 +40,7 @@ uint32_t rg_memo_hash(const char *key, size_t len);
 void rg_memo_prefetch(const rg_memo *m, uint32_t h, int stage);
 /* Keep val under key[0..len) (not present yet; the key is copied). */
 void rg_memo_put(rg_memo *m, const char *key, size_t len, void *val);
+void rg_memo_put_hashed(rg_memo *m, const char *key, size_t len, uint32_t h, void *val);
 /* size bytes (aligned for any value) that live as long as the memo. */
 void *rg_memo_alloc(rg_memo *m, size_t size);
 /* Free the keys, the blocks and the table, each value with free_val (may

@@ -97,9 +97,10 @@ typedef struct rg_duty_ctx {
   int first_leads;     /* the first-listed rule is in force */
   int resp_first_lead; /* RESP lists: the first leads (rule in force, no lead in the task) */
   rg_link_mode mode;
-  int others_lead;    /* a lead column of the row names units */
-  const char *source; /* "note", "label", "cell", "sentence": for --explain */
-  long rule_line;     /* the line of the rule in force, for --explain */
+  int others_lead;      /* a lead column of the row names units */
+  const char *source;   /* "note", "label", "cell", "sentence": for --explain */
+  long rule_line;       /* the line of the rule in force, for --explain */
+  const uint32_t *hash; /* rg_memo_hash of each segment's units, computed ahead, or NULL */
 } rg_duty_ctx;
 
 /* Link every segment of d to task as its class and c say. Returns the

@@ -203,8 +203,9 @@ static void unknown_labels(parser *p, const rg_duty *d, long line) {
 
 /* Apply a label line (s starts at a label) to the current task. pre, when
  * not NULL, is rg_duty_parse of s already done (a prepared line; its owner
- * frees it). */
-static void apply_labels(parser *p, const char *s, long line, const rg_duty *pre) {
+ * frees it), and hash, when not NULL, the memo hashes of its segments. */
+static void apply_labels(parser *p, const char *s, long line, const rg_duty *pre,
+                         const uint32_t *hash) {
   rg_duty own;
   if (!pre) rg_duty_parse(s, RG_CLS_SUPPORT, "listed", &own);
   const rg_duty d = pre ? *pre : own;
@@ -214,7 +215,8 @@ static void apply_labels(parser *p, const char *s, long line, const rg_duty *pre
                    .resp_first_lead = rule >= 0 && !p->lead_label && !d.has_lead,
                    .mode = RG_LINK_NORMAL,
                    .source = "",
-                   .rule_line = rule >= 0 ? p->plan->reading->conv[rule].line : 0};
+                   .rule_line = rule >= 0 ? p->plan->reading->conv[rule].line : 0,
+                   .hash = pre ? hash : NULL};
   rg_duty_link(p->plan, p->task, &d, line, &c);
   rg_reading_of(p->plan)->structured++;
   if (d.has_lead) p->lead_label = 1;
@@ -357,7 +359,7 @@ static int read_notes(parser *p, char *text, long line) {
 
 static void flush_pending(parser *p) {
   if (!p->pending) return;
-  if (p->task >= 0) apply_labels(p, p->pending, p->pending_line, NULL);
+  if (p->task >= 0) apply_labels(p, p->pending, p->pending_line, NULL, NULL);
   free(p->pending);
   p->pending = NULL;
 }
@@ -557,7 +559,7 @@ static void start_task(parser *p, const char *number, const char *rest, long lin
     char *labels = rg_xstrdup(l);
     text[l - text] = '\0';
     rg_trim(text);
-    apply_labels(p, labels, line, NULL);
+    apply_labels(p, labels, line, NULL, NULL);
     free(labels);
     p->has_labels = 1;
   }
@@ -793,7 +795,7 @@ static void parse_line(parser *p, char *s, long line) {
       p->pending_line = line;
       return;
     }
-    apply_labels(p, s, line, p->cur->duty);
+    apply_labels(p, s, line, p->cur->duty, p->cur->hash);
     return;
   }
   if (p->pending) {

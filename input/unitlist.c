@@ -1196,7 +1196,8 @@ int rg_unitlist_link_opts(rg_plan *plan, int task, const char *text, size_t len,
   rg_reading *rd = rg_reading_of(plan);
   rg_unit_list l;
   unit_memo *m = memo_of(plan);
-  list_memo *seen = m ? rg_memo_get(&m->lists, text, len) : NULL;
+  uint32_t h = m ? o->hash ? *o->hash : rg_memo_hash(text, len) : 0;
+  list_memo *seen = m ? rg_memo_get_hashed(&m->lists, text, len, h) : NULL;
   if (seen) {
     l = (rg_unit_list){.items = seen->items, .n = seen->n, .open = seen->open, .borrowed = 1};
   } else {
@@ -1206,7 +1207,7 @@ int rg_unitlist_link_opts(rg_plan *plan, int task, const char *text, size_t len,
       e->n = l.n;
       e->open = l.open;
       if (l.n) memcpy(e->items, l.items, (size_t)l.n * sizeof *l.items);
-      rg_memo_put(&m->lists, text, len, e);
+      rg_memo_put_hashed(&m->lists, text, len, h, e);
     }
   }
   if (l.open) plan->tasks[task].open_list = 1;

@@ -97,6 +97,7 @@ typedef struct rg_list_opts {
   rg_link_mode mode;
   const char *why;       /* for check --explain: the rule that gives role */
   const char *first_why; /* ... and the one that makes the first unit lead */
+  const uint32_t *hash;  /* rg_memo_hash of the list's bytes, computed ahead, or NULL */
 } rg_list_opts;
 
 /* Parse text with the plan's level (plan->reading) and link every unit to
