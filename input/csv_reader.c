@@ -397,7 +397,11 @@ static void pipe_prefault(pipe_q *q) {
   if (share > 1) share = 1;
   pthread_mutex_unlock(&q->mu);
   for (int k = 0; k < 2; k++) {
-    size_t to = (size_t)(share * (double)pre[k].n) & ~(size_t)4095;
+    /* the range is PREFAULT_TRUST of the estimate: the reader is at about
+     * share / PREFAULT_TRUST of it (share of it lagged behind the reader
+     * more and more towards the end) */
+    double at = share / PREFAULT_TRUST;
+    size_t to = at >= 1 ? pre[k].n : (size_t)(at * (double)pre[k].n) & ~(size_t)4095;
     if (to > pre[k].done) {
       rg_prefault(pre[k].p + pre[k].done, to - pre[k].done);
       q->pre[k].done = to; /* the producer alone reads and writes done */
