@@ -112,6 +112,7 @@ typedef struct prep {
                    * prefetches their memo entries a few lines ahead) */
   int status;     /* PREP_* */
   int label;      /* label_line(s) */
+  int site;       /* site_chrome(s): a site's footer, not read */
   int invisible;  /* rg_invisible_count of the raw line, and its first */
   int32_t first;
 } prep;
@@ -762,19 +763,21 @@ static void unread_item(parser *p, const char *s, long line) {
 /* A web page's footer or banner kept by a copy, a save-as or a print:
  * `主办：江西省人民政府办公厅 版权所有`, `京ICP备05070218号`, `网站标识码bm01000001`.
  * Never plan text, and never a unit line (主办 is a lead label in plans). */
-static int site_chrome(const char *s) {
+/* The words of a site's footer (site_chrome), as a phrase set where it is
+ * used. */
+static const char *const SITE_MARK[] = {"版权所有",   "ICP备",     "网站标识码",
+                                        "公网安备",   "Copyright", "网站地图",
+                                        "技术支持：", "技术支持:", NULL};
+
+/* Is line s (NFKC, trimmed) a site's footer? marks is SITE_MARK's set. */
+static int site_chrome(const rg_phrases *marks, const char *s) {
   /* a numbered line is a task (1.加强网站ICP备案管理。) */
   if ((*s >= '0' && *s <= '9') || *s == '(') return 0;
-  static const char *const MARK[] = {"版权所有",   "ICP备",     "网站标识码",
-                                     "公网安备",   "Copyright", "网站地图",
-                                     "技术支持：", "技术支持:", NULL};
-  for (int i = 0; MARK[i]; i++)
-    if (strstr(s, MARK[i])) return 1;
-  return 0;
+  return rg_phrases_in(marks, s, strlen(s));
 }
 
 static void parse_line(parser *p, char *s, long line) {
-  if (site_chrome(s)) return;
+  if (p->cur->site) return;
   /* the variants first: 2 .x would otherwise be the decimal item 2 with the
    * text .x */
   if (item_variant(p, s, line)) return;
@@ -909,7 +912,8 @@ static void mark_chrome(const rg_lines *lines, char *skip) {
  * is pure (the line's bytes alone), so it may run on another thread, a
  * block of lines ahead of the parser, and gives the same bytes. */
 
-static void prep_line(const rg_lines *lines, const char *skip, int i, prep *out) {
+static void prep_line(const rg_lines *lines, const char *skip, const rg_phrases *marks, int i,
+                      prep *out) {
   memset(out, 0, sizeof *out);
   const rg_line *l = &lines->v[i];
   if (skip[i]) {
@@ -935,6 +939,7 @@ static void prep_line(const rg_lines *lines, const char *skip, int i, prep *out)
     return;
   }
   out->s = s;
+  out->site = site_chrome(marks, s);
   out->label = label_line(s);
   if (out->label && !ends_with_separator(s)) {
     out->duty = rg_xmalloc(sizeof *out->duty);
@@ -1044,8 +1049,9 @@ static void pipe_reserve(pipe_t *q, rg_plan *plan, int lines) {
 static void *pipe_worker(void *arg) {
   pipe_t *q = arg;
   int n = q->lines->n;
-  rg_phrases chrome;
+  rg_phrases chrome, marks;
   rg_phrases_init(&chrome, CHROME);
+  rg_phrases_init(&marks, SITE_MARK);
   for (int from = 0; from < n; from += PIPE_BLOCK) {
     pthread_mutex_lock(&q->mu);
     while (!q->stop && from - q->consumed >= PIPE_BLOCK * PIPE_BLOCKS)
@@ -1059,7 +1065,7 @@ static void *pipe_worker(void *arg) {
     for (int i = from; i < to; i++) { /* the slot's last line is read: free it here */
       prep *x = &q->ring[i % (PIPE_BLOCK * PIPE_BLOCKS)];
       prep_free(x);
-      prep_line(q->lines, q->skip, i, x);
+      prep_line(q->lines, q->skip, &marks, i, x);
     }
     pthread_mutex_lock(&q->mu);
     q->ready = to;
@@ -1163,7 +1169,12 @@ static rg_status read_lines(rg_plan *plan, const rg_lines *lines, int prose, rg_
   pipe_t q;
   int piped = !plan->reading->one_thread && bytes > PIPE_MIN_BYTES && pipe_start(&q, lines, skip),
       ready = 0;
-  if (!piped) mark_chrome(lines, skip); /* (the worker marks each block it prepares) */
+  rg_phrases *marks = NULL; /* (the worker has its own) */
+  if (!piped) {
+    mark_chrome(lines, skip); /* (the worker marks each block it prepares) */
+    marks = rg_xmalloc(sizeof *marks);
+    rg_phrases_init(marks, SITE_MARK);
+  }
   rg_status st = RG_OK;
   int i = 0;
   for (; i < lines->n && !st; i++) {
@@ -1173,7 +1184,7 @@ static rg_status read_lines(rg_plan *plan, const rg_lines *lines, int prose, rg_
       if (i + LIST_AHEAD < ready) prefetch_lists(plan, &q, i + LIST_AHEAD, 0);
       if (i + LIST_AHEAD / 2 < ready) prefetch_lists(plan, &q, i + LIST_AHEAD / 2, 1);
     } else
-      prep_line(lines, skip, i, &own);
+      prep_line(lines, skip, marks, i, &own);
     if (x->status != PREP_SKIP) st = read_prepared(&p, x, &lines->v[i], err);
     if (!piped)
       prep_free(x);
@@ -1183,6 +1194,7 @@ static rg_status read_lines(rg_plan *plan, const rg_lines *lines, int prose, rg_
     }
   }
   if (piped) pipe_end(&q);
+  free(marks);
   free(skip);
   if (!st) {
     close_task(&p);
