@@ -764,7 +764,7 @@ static void unread_item(parser *p, const char *s, long line) {
  * `主办：江西省人民政府办公厅 版权所有`, `京ICP备05070218号`, `网站标识码bm01000001`.
  * Never plan text, and never a unit line (主办 is a lead label in plans). */
 /* The words of a site's footer (site_chrome), as a phrase set where it is
- * used. */
+ * used. Each is a CHROME word too (prep_line relies on it). */
 static const char *const SITE_MARK[] = {"版权所有",   "ICP备",     "网站标识码",
                                         "公网安备",   "Copyright", "网站地图",
                                         "技术支持：", "技术支持:", NULL};
@@ -920,14 +920,22 @@ static void prep_line(const rg_lines *lines, const char *skip, const rg_phrases 
     out->status = PREP_SKIP;
     return;
   }
-  if (memchr(l->text, '\0', l->len)) {
+  /* Most lines hold only printable ASCII, CJK ideographs and 、。“”
+   * (rg_nfkc_is_copy): such a line has no NUL and no invisible or circled
+   * character, NFKC leaves it as it is, and, since mark_chrome did not skip
+   * it, it holds no site mark (each is a chrome word too) unless it is
+   * numbered, which site_chrome does not read either. */
+  int plain = rg_nfkc_is_copy(l->text, l->len);
+  if (!plain && memchr(l->text, '\0', l->len)) {
     out->status = PREP_NUL;
     return;
   }
-  out->invisible = rg_invisible_count(l->text, l->len, &out->first);
+  if (!plain) out->invisible = rg_invisible_count(l->text, l->len, &out->first);
   size_t clen = 0;
-  char *circled = rg_item_circled(l->text, l->len, &clen); /* ② before NFKC makes it 2 */
-  char *s = circled ? rg_nfkc(circled, clen) : rg_nfkc(l->text, l->len);
+  char *circled = plain ? NULL : rg_item_circled(l->text, l->len, &clen); /* ② before NFKC: 2 */
+  char *s = plain     ? dupn(l->text, l->len)
+            : circled ? rg_nfkc(circled, clen)
+                      : rg_nfkc(l->text, l->len);
   free(circled);
   if (!s) {
     out->status = PREP_BAD;
@@ -939,7 +947,7 @@ static void prep_line(const rg_lines *lines, const char *skip, const rg_phrases 
     return;
   }
   out->s = s;
-  out->site = site_chrome(marks, s);
+  out->site = !plain && site_chrome(marks, s);
   out->label = label_line(s);
   if (out->label && !ends_with_separator(s)) {
     out->duty = rg_xmalloc(sizeof *out->duty);
