@@ -421,11 +421,14 @@ static void add_rule(rg_duty *d, const char *text, const rg_rule *r) {
 /* A parenthesis in a list that states a rule: 市发展改革委、市财政局(列第一位
  *的为牵头单位), 〔排在第一位的为牵头部门〕. Each is recorded in d and cut out;
  * returns the text left (malloc'd). */
+static int has_rule_group_word(const char *v) {
+  return strstr(v, "第") || strstr(v, "首") || strstr(v, "前面") || strstr(v, "排头") ||
+         strstr(v, "列出");
+}
+
 static char *cut_rule_groups(const char *v, rg_duty *d) {
   char *out = rg_xstrdup(v);
-  if (!strstr(v, "第") && !strstr(v, "首") && !strstr(v, "前面") && !strstr(v, "排头") &&
-      !strstr(v, "列出"))
-    return out; /* no rule word: the common case */
+  if (!has_rule_group_word(v)) return out; /* no rule word: the common case */
   int depth = 0;
   size_t open = 0, n;
   for (size_t i = 0; out[i];) {
@@ -457,6 +460,10 @@ static char *cut_rule_groups(const char *v, rg_duty *d) {
 /* The units of one label value (or the unlabelled text): rule sentences
  * and deadlines cut out, the rest read into role segments. */
 static void read_value(const char *v0, rg_role_class cls, const char *why, rg_duty *d) {
+  if (!has_rule_group_word(v0)) { /* nothing to cut (the common case): no copy */
+    read_value_cut(v0, cls, why, d);
+    return;
+  }
   char *vv = cut_rule_groups(v0, d);
   read_value_cut(vv, cls, why, d);
   free(vv);
@@ -468,15 +475,19 @@ static void read_value_cut(const char *v, rg_role_class cls, const char *why, rg
    * cells: 市财政局、商务局等有关部门): straight to its role words */
   if (!strpbrk(v, ",;") && !strstr(v, "。")) {
     const char *mark = NULL;
-    char *t = rg_xstrdup(v);
-    size_t m = strlen(t);
-    while (m && t[m - 1] == ' ')
-      t[--m] = '\0';
+    char *copy = NULL; /* only to trim spaces at the end */
+    if (len && v[len - 1] == ' ') {
+      copy = rg_xstrdup(v);
+      size_t m = len;
+      while (m && copy[m - 1] == ' ')
+        copy[--m] = '\0';
+    }
+    const char *t = copy ? copy : v;
     int plain =
         *t && !(rg_conv_names_lead(t) && (rg_conv_is_first_leads(t) || rg_conv_marker(t, &mark))) &&
         !rg_conv_is_rule_tail(t) && strcmp(t, "下同") && !is_deadline(t) && !strstr(t, "列出");
     if (plain) role_segments(t, cls, why, d);
-    free(t);
+    free(copy);
     if (plain || !*v) return;
   }
   /* every clause kept is part of v and takes at most one ',' before it;
@@ -600,10 +611,11 @@ void rg_duty_parse(const char *text, rg_role_class deflt, const char *deflt_why,
         continue;
       }
     }
-    /* the section before this label (or before the end) */
-    char *v = dupn(start, (size_t)(p - start));
+    /* the section before this label (or before the end); a units section
+     * that runs to the end (most label lines) is read in place */
+    char *v = *p || kind != LBL_UNITS ? dupn(start, (size_t)(p - start)) : NULL;
     if (kind == LBL_UNITS) {
-      read_value(v, cls, why, d);
+      read_value(v ? v : start, cls, why, d);
     } else if (kind == LBL_DEADLINE) {
       char *t = v;
       while (*t == ' ')

@@ -73,16 +73,17 @@ static int label_line(const char *s) {
   while (*q == ' ')
     q++;
   if (*q != ':') return 0;
-  char *word = dupn(s, (size_t)(q - s));
-  size_t n = strlen(word);
-  while (n && word[n - 1] == ' ')
-    word[--n] = '\0';
+  char word[32]; /* 10 characters of 3 bytes at most (the spaces after are not copied) */
+  size_t n = (size_t)(q - s);
+  while (n && s[n - 1] == ' ')
+    n--;
+  memcpy(word, s, n);
+  word[n] = '\0';
   int ok = rg_duty_label_class(word) >= 0;
   if (!ok) {
     rg_header_class h = rg_header_classify(word);
     ok = h == RG_HDR_DEADLINE || h == RG_HDR_PERSON;
   }
-  free(word);
   return ok;
 }
 
