@@ -532,3 +532,52 @@ Test(phrases, same_as_memmem_of_each_word) {
   cr_expect_gt(hits, runs / 10);
   cr_expect_lt(hits, runs - runs / 10);
 }
+
+/* rg_lines_split against a byte-by-byte reading: texts of random runs of
+ * letters, CJK, '\n', '\r' and "\r\n" (fixed seed), so that line ends fall
+ * at every place of the eight-byte steps. */
+static void naive_split(const char *text, size_t len, rg_line *out, int *n) {
+  size_t start = 0;
+  long lineno = 1;
+  *n = 0;
+  for (size_t i = 0; i < len; i++) {
+    if (text[i] != '\n' && text[i] != '\r') continue;
+    out[(*n)++] = (rg_line){text + start, i - start, lineno++};
+    if (text[i] == '\r' && i + 1 < len && text[i + 1] == '\n') i++;
+    start = i + 1;
+  }
+  if (start < len) out[(*n)++] = (rg_line){text + start, len - start, lineno};
+}
+
+Test(lines, split_as_byte_by_byte) {
+  static const char *const PIECES[] = {"a",    "bcdefgh", "市",   "\n", "\r",
+                                       "\r\n", "\n\n",    "\x0b", " "};
+  unsigned long long r = 99;
+  int lines = 0;
+  for (int t = 0; t < 3000; t++) {
+    char buf[512];
+    size_t len = 0;
+    r = r * 6364136223846793005ULL + 1442695040888963407ULL;
+    int pieces = (int)((r >> 33) % 40);
+    for (int k = 0; k < pieces; k++) {
+      r = r * 6364136223846793005ULL + 1442695040888963407ULL;
+      const char *p = PIECES[(r >> 33) % 9];
+      memcpy(buf + len, p, strlen(p));
+      len += strlen(p);
+    }
+    rg_line want[512];
+    int nw;
+    naive_split(buf, len, want, &nw);
+    rg_lines got = {0};
+    rg_lines_split(&got, buf, len);
+    cr_assert_eq(got.n, nw, "text %d", t);
+    for (int i = 0; i < nw; i++) {
+      cr_assert_eq(got.v[i].text, want[i].text, "text %d line %d", t, i);
+      cr_assert_eq(got.v[i].len, want[i].len, "text %d line %d", t, i);
+      cr_assert_eq(got.v[i].lineno, want[i].lineno, "text %d line %d", t, i);
+    }
+    lines += nw;
+    rg_lines_destroy(&got);
+  }
+  cr_expect_gt(lines, 3000 * 5); /* the texts are not empty */
+}
