@@ -107,14 +107,16 @@ static int unknown_label(const char *s) {
 /* A line as prepared before the parser's state matters (prep_line). */
 enum { PREP_OK, PREP_SKIP, PREP_NUL, PREP_BAD };
 typedef struct prep {
-  char *s;        /* NFKC, trimmed (malloc'd); NULL when empty or not PREP_OK */
-  rg_duty *duty;  /* a label line not ending in a separator: rg_duty_parse of s */
-  uint32_t *hash; /* rg_memo_hash of each of duty's unit lists (the parser
-                   * prefetches their memo entries a few lines ahead) */
-  int status;     /* PREP_* */
-  int label;      /* label_line(s) */
-  int site;       /* site_chrome(s): a site's footer, not read */
-  int invisible;  /* rg_invisible_count of the raw line, and its first */
+  char *s;                /* NFKC, trimmed (malloc'd); NULL when empty or not PREP_OK */
+  rg_duty *duty;          /* a label line not ending in a separator: rg_duty_parse of s */
+  uint32_t *hash;         /* rg_memo_hash of each of duty's unit lists (the parser
+                           * prefetches their memo entries a few lines ahead) */
+  int status;             /* PREP_* */
+  int label;              /* label_line(s) */
+  int site;               /* site_chrome(s): a site's footer, not read */
+  rg_duty duty_store;     /* where duty points: no allocation per line */
+  uint32_t hash_store[4]; /* where hash points for a duty of up to 4 lists */
+  int invisible;          /* rg_invisible_count of the raw line, and its first */
   int32_t first;
 } prep;
 
@@ -933,28 +935,38 @@ static void prep_line(const rg_lines *lines, const char *skip, const rg_phrases 
   }
   if (!plain) out->invisible = rg_invisible_count(l->text, l->len, &out->first);
   size_t clen = 0;
-  char *circled = plain ? NULL : rg_item_circled(l->text, l->len, &clen); /* ② before NFKC: 2 */
-  char *s = plain     ? dupn(l->text, l->len)
-            : circled ? rg_nfkc(circled, clen)
-                      : rg_nfkc(l->text, l->len);
-  free(circled);
-  if (!s) {
-    out->status = PREP_BAD;
-    return;
-  }
-  rg_trim(s);
-  if (!*s) {
-    free(s);
-    return;
+  char *s;
+  if (plain) { /* its only white space is ' ' and '\t': trimmed as copied */
+    size_t b = 0, e = l->len;
+    while (b < e && (l->text[b] == ' ' || l->text[b] == '\t'))
+      b++;
+    while (e > b && (l->text[e - 1] == ' ' || l->text[e - 1] == '\t'))
+      e--;
+    if (e == b) return; /* a blank line */
+    s = dupn(l->text + b, e - b);
+  } else {
+    char *circled = rg_item_circled(l->text, l->len, &clen); /* ② before NFKC makes it 2 */
+    s = circled ? rg_nfkc(circled, clen) : rg_nfkc(l->text, l->len);
+    free(circled);
+    if (!s) {
+      out->status = PREP_BAD;
+      return;
+    }
+    rg_trim(s);
+    if (!*s) {
+      free(s);
+      return;
+    }
   }
   out->s = s;
   out->site = !plain && site_chrome(marks, s);
   out->label = label_line(s);
   if (out->label && !ends_with_separator(s)) {
-    out->duty = rg_xmalloc(sizeof *out->duty);
+    out->duty = &out->duty_store;
     rg_duty_parse(s, RG_CLS_SUPPORT, "listed", out->duty);
     if (out->duty->n) {
-      out->hash = rg_xmalloc((size_t)out->duty->n * sizeof *out->hash);
+      out->hash = out->duty->n <= 4 ? out->hash_store
+                                    : rg_xmalloc((size_t)out->duty->n * sizeof *out->hash);
       for (int k = 0; k < out->duty->n; k++)
         out->hash[k] = rg_memo_hash(out->duty->seg[k].units, strlen(out->duty->seg[k].units));
     }
@@ -964,9 +976,10 @@ static void prep_line(const rg_lines *lines, const char *skip, const rg_phrases 
 static void prep_free(prep *x) {
   free(x->s);
   if (x->duty) rg_duty_destroy(x->duty);
-  free(x->duty);
-  free(x->hash);
-  memset(x, 0, sizeof *x);
+  if (x->hash != x->hash_store) free(x->hash);
+  x->s = NULL;
+  x->duty = NULL;
+  x->hash = NULL;
 }
 
 /* A plan of more bytes than this is read with the lines prepared on a
