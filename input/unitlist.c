@@ -902,11 +902,12 @@ typedef struct list_memo {
  * prefix, or the prefix the unit before set): then the entry is reused
  * without building, hashing and comparing the piece memo's key. */
 typedef struct piece_cache {
-  struct piece_memo *e; /* NULL: none yet */
-  char gov[64];         /* the state's key (memo_item): gov, last_party, deflt */
-  int last_party, deflt;
+  struct piece_memo *e; /* NULL: none yet (e holds the state it was read under) */
 } piece_cache;
 
+/* One allocation: the struct, then its pieces' pc, toks, marked and suffix
+ * arrays (a lookup touches a few neighbouring cache lines, not five
+ * allocations). */
 typedef struct token_memo {
   toks t;          /* the token's pieces (read_pieces of the token alone) */
   int *marked;     /* per piece */
@@ -915,6 +916,8 @@ typedef struct token_memo {
 } token_memo;
 
 typedef struct piece_memo {
+  char in_gov[64]; /* the state it was read under (its key's: gov, last_party, deflt) */
+  int in_last_party, in_deflt;
   int got;            /* 0: the piece names nothing */
   rg_unit_item it;    /* its item (person and looks filled; cache is &unit) */
   rg_unit_cache unit; /* the unit its name was last linked to */
@@ -925,11 +928,7 @@ static void token_memo_free(void *v) {
   token_memo *e = v;
   for (int i = 0; i < e->t.n; i++)
     free(e->t.v[i].s);
-  free(e->t.v);
-  free(e->marked);
-  free(e->suffix);
-  free(e->pc);
-  free(e);
+  free(e); /* the arrays are in the same block */
 }
 
 static void piece_memo_free(void *v) {
@@ -995,13 +994,22 @@ static token_memo *token_of(unit_memo *m, const char *s) {
   size_t n = strlen(s);
   token_memo *e = rg_memo_get(&m->tokens, s, n);
   if (e) return e;
-  e = rg_xcalloc(1, sizeof *e);
-  toks one = {0};
+  toks one = {0}, t = {0};
   push(&one, rg_xstrdup(s), SEP_START);
-  e->marked = read_pieces(&one, &e->t);
+  int *marked = read_pieces(&one, &t);
   free(one.v);
-  e->suffix = rg_xcalloc((size_t)e->t.n + 1, sizeof *e->suffix);
-  e->pc = rg_xcalloc((size_t)e->t.n + 1, sizeof *e->pc);
+  size_t k1 = (size_t)t.n + 1;
+  e = rg_xcalloc(1, sizeof *e + k1 * (sizeof(piece_cache) + sizeof(tok) + 2 * sizeof(int)));
+  e->pc = (piece_cache *)(e + 1); /* pointers first, then the ints */
+  e->t.v = (tok *)(e->pc + k1);
+  e->marked = (int *)(e->t.v + k1);
+  e->suffix = e->marked + k1;
+  e->t.n = t.n;
+  e->t.cap = k1;
+  if (t.n) memcpy(e->t.v, t.v, (size_t)t.n * sizeof *t.v);
+  memcpy(e->marked, marked, (size_t)t.n * sizeof *marked);
+  free(t.v);
+  free(marked);
   for (int k = 0; k < e->t.n; k++)
     e->suffix[k] = e->t.v[k].kind == RG_KIND_UNIT && place_suffix(e->t.v[k].s) != NULL;
   rg_memo_put(&m->tokens, s, n, e);
@@ -1042,14 +1050,13 @@ static int *memo_pieces(unit_memo *m, toks *raw, toks *t, int *suffixes) {
  * which it updates. The item's strings are the memo's (borrowed). */
 static int memo_item(unit_memo *m, const char *s, rg_kind kind, prefix_state *st, rg_level level,
                      const char *prefix, piece_cache *pc, rg_unit_item *it) {
-  if (pc && pc->e && pc->last_party == st->last_party && pc->deflt == st->deflt &&
-      !strcmp(pc->gov, st->gov)) { /* read under this very state last time */
-    *st = pc->e->st;
-    if (pc->e->got) *it = pc->e->it;
-    return pc->e->got;
+  const piece_memo *last = pc ? pc->e : NULL;
+  if (last && last->in_last_party == st->last_party && last->in_deflt == st->deflt &&
+      !strcmp(last->in_gov, st->gov)) { /* read under this very state last time */
+    *st = last->st;
+    if (last->got) *it = last->it;
+    return last->got;
   }
-  piece_cache was = {NULL, {0}, st->last_party, st->deflt};
-  if (pc) memcpy(was.gov, st->gov, sizeof was.gov);
   /* the key: the piece, its kind and the whole prefix state */
   char buf[256];
   size_t n = strlen(s), g = strlen(st->gov), klen = n + 4 + g;
@@ -1063,6 +1070,9 @@ static int memo_item(unit_memo *m, const char *s, rg_kind kind, prefix_state *st
   piece_memo *e = rg_memo_get(&m->pieces, key, klen);
   if (!e) {
     e = rg_xcalloc(1, sizeof *e);
+    memcpy(e->in_gov, st->gov, sizeof e->in_gov);
+    e->in_last_party = st->last_party;
+    e->in_deflt = st->deflt;
     e->got = piece_item(rg_xstrdup(s), kind, st, level, prefix, &e->it);
     e->st = *st;
     e->unit.unit = -1;
@@ -1077,10 +1087,7 @@ static int memo_item(unit_memo *m, const char *s, rg_kind kind, prefix_state *st
     *st = e->st;
   }
   if (key != buf) free(key);
-  if (pc) {
-    *pc = was;
-    pc->e = e;
-  }
+  if (pc) pc->e = e;
   if (e->got) *it = e->it;
   return e->got;
 }
