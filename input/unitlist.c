@@ -887,6 +887,13 @@ typedef struct unit_memo {
   rg_memo tokens; /* token -> token_memo */
   rg_memo pieces; /* piece, kind, prefix state -> piece_memo */
   rg_memo lists;  /* a whole list's bytes -> list_memo (in the memo's blocks) */
+  /* parse_memo's working arrays, kept from list to list (no allocation
+   * per list): the tokens, the pieces, their marks, the items */
+  toks raw, t;
+  int *marked;
+  size_t cap_marked;
+  rg_unit_item *items;
+  size_t cap_items;
 } unit_memo;
 
 /* The items parse_memo gave for a list (their strings: the pieces'). A big
@@ -947,6 +954,10 @@ static void unit_memo_free(void *v) {
   rg_memo_clear(&m->tokens, token_memo_free);
   rg_memo_clear(&m->pieces, piece_memo_free);
   rg_memo_clear(&m->lists, NULL);
+  free(m->raw.v);
+  free(m->t.v);
+  free(m->marked);
+  free(m->items);
   free(m);
 }
 
@@ -1021,9 +1032,10 @@ static token_memo *token_of(unit_memo *m, const char *s) {
  * pieces in t are the memo's strings (borrowed); *suffixes is set when a
  * run of 、 ends in a place and a body (distribute_suffixes has work). */
 static int *memo_pieces(unit_memo *m, toks *raw, toks *t, int *suffixes) {
-  toks out = {0};
-  size_t cap_marked = 0;
-  int *marked = NULL;
+  toks out = m->t; /* the memo's working arrays (raw is too: left as it is) */
+  out.n = 0;
+  size_t cap_marked = m->cap_marked;
+  int *marked = m->marked;
   *suffixes = 0;
   for (int i = 0; i < raw->n; i++) {
     token_memo *e = token_of(m, raw->v[i].s);
@@ -1039,10 +1051,12 @@ static int *memo_pieces(unit_memo *m, toks *raw, toks *t, int *suffixes) {
       if (e->suffix[k] && sep == SEP_DUN) *suffixes = 1;
     }
   }
-  free(raw->v);
-  memset(raw, 0, sizeof *raw);
+  RG_GROW(marked, cap_marked, 1); /* one at least: the caller reads marked[] */
+  m->t = out;
+  m->marked = marked;
+  m->cap_marked = cap_marked;
+  (void)raw;
   *t = out;
-  if (!marked) marked = rg_xcalloc(1, sizeof *marked);
   return marked;
 }
 
@@ -1107,19 +1121,24 @@ static void parse_memo(unit_memo *m, const char *text, size_t len, rg_level leve
     return;
   }
   toks raw = {0}, t = {0};
-  int *marked, owned = 1, suffixes = 0;
+  int *marked, owned = 1, suffixes = 0, scratch = 0;
   if (!m) {
     tokenize(norm, &raw);
     marked = read_pieces(&raw, &t);
   } else {
+    raw = m->raw; /* the memo's working array */
+    raw.n = 0;
     tokenize_in_place(norm, &raw);
-    if (merges(&raw)) {
+    m->raw = raw;
+    if (merges(&raw)) { /* the pieces' own copies, read as without a memo */
+      toks own = {0};
       for (int i = 0; i < raw.n; i++)
-        raw.v[i].s = rg_xstrdup(raw.v[i].s);
-      marked = read_pieces(&raw, &t);
+        push(&own, rg_xstrdup(raw.v[i].s), raw.v[i].sep);
+      marked = read_pieces(&own, &t);
     } else {
       marked = memo_pieces(m, &raw, &t, &suffixes);
       owned = 0;
+      scratch = 1;
       if (suffixes) { /* distribute_suffixes may change pieces: own them */
         for (int i = 0; i < t.n; i++)
           t.v[i].s = rg_xstrdup(t.v[i].s);
@@ -1130,6 +1149,10 @@ static void parse_memo(unit_memo *m, const char *text, size_t len, rg_level leve
   free(norm);
   if (owned) distribute_suffixes(&t);
   out->borrowed = m != NULL;
+  if (m) { /* the items go into the memo's working array (the caller copies them) */
+    out->items = m->items;
+    out->cap = m->cap_items;
+  }
   prefix_state st = {{0}, {0}, 0, 0};
   if (prefix && *prefix && level != RG_LEVEL_NATIONAL) {
     set_prefix(&st, prefix, strlen(prefix), 0);
@@ -1147,9 +1170,15 @@ static void parse_memo(unit_memo *m, const char *text, size_t len, rg_level leve
     RG_GROW(out->items, out->cap, (size_t)out->n + 1);
     out->items[out->n++] = it;
   }
-  free(marked);
-  free(raw.v);
-  free(t.v);
+  if (m) {
+    m->items = out->items;
+    m->cap_items = out->cap;
+  }
+  if (!scratch) {
+    free(marked);
+    free(t.v);
+  }
+  if (!m) free(raw.v);
 }
 
 static void parse_at(const char *text, size_t len, rg_level level, const char *prefix,
@@ -1209,12 +1238,14 @@ int rg_unitlist_link_opts(rg_plan *plan, int task, const char *text, size_t len,
     l = (rg_unit_list){.items = seen->items, .n = seen->n, .open = seen->open, .borrowed = 1};
   } else {
     parse_memo(m, text, len, rd->level, rd->prefix, &l);
-    if (m) { /* the items are the memo's: keep them with the list */
+    if (m) { /* the items are the memo's: keep them with the list, read the copy */
       list_memo *e = rg_memo_alloc(&m->lists, sizeof *e + (size_t)l.n * sizeof *l.items);
       e->n = l.n;
       e->open = l.open;
       if (l.n) memcpy(e->items, l.items, (size_t)l.n * sizeof *l.items);
       rg_memo_put_hashed(&m->lists, text, len, h, e);
+      l.items = e->items; /* (l's array is the memo's working one: not freed) */
+      seen = e;
     }
   }
   if (l.open) plan->tasks[task].open_list = 1;
