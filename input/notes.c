@@ -259,15 +259,42 @@ static const role_word WORDS[] = {
     {NULL, 0, 0, 0, 0},
 };
 
+/* Does a role word start with the character at p (one of the first
+ * characters of WORDS: 牵主负按分各共结抓组落参支协会联指督配)? One switch
+ * on the code point instead of a compare per candidate: this runs at
+ * every character of every unit list. */
+static int role_first(const char *p) {
+  const unsigned char *u = (const unsigned char *)p;
+  if (u[0] < 0xE0 || u[0] > 0xEF || (u[1] & 0xC0) != 0x80 || (u[2] & 0xC0) != 0x80) return 0;
+  unsigned c = (unsigned)(u[0] & 0x0F) << 12 | (unsigned)(u[1] & 0x3F) << 6 | (u[2] & 0x3F);
+  switch (c) {
+  case 0x7275: /* 牵 */
+  case 0x4E3B: /* 主 */
+  case 0x8D1F: /* 负 */
+  case 0x6309: /* 按 */
+  case 0x5206: /* 分 */
+  case 0x5404: /* 各 */
+  case 0x5171: /* 共 */
+  case 0x7ED3: /* 结 */
+  case 0x6293: /* 抓 */
+  case 0x7EC4: /* 组 */
+  case 0x843D: /* 落 */
+  case 0x53C2: /* 参 */
+  case 0x652F: /* 支 */
+  case 0x534F: /* 协 */
+  case 0x4F1A: /* 会 */
+  case 0x8054: /* 联 */
+  case 0x6307: /* 指 */
+  case 0x7763: /* 督 */
+  case 0x914D: /* 配 */
+    return 1;
+  default:
+    return 0;
+  }
+}
+
 static const role_word *word_at(const char *p) {
-  /* every role word starts with one of these characters: one test per
-   * character of the text instead of one per word */
-  static const char FIRST[] = "牵主负按分各共结抓组落参支协会联指督配";
-  if ((unsigned char)p[0] < 0xE0 || !p[1] || !p[2]) return NULL;
-  int hit = 0;
-  for (size_t i = 0; i + 3 <= sizeof FIRST - 1 && !hit; i += 3)
-    hit = !memcmp(p, FIRST + i, 3);
-  if (!hit) return NULL;
+  if (!role_first(p)) return NULL;
   for (const role_word *w = WORDS; w->w; w++)
     if (starts(p, w->w)) return w;
   return NULL;

@@ -996,6 +996,39 @@ Test(round2, a_declared_short_name_is_the_full_unit) {
   rg_plan_free(p);
 }
 
+/* A role word of each first character the role-word scan looks for
+ * (notes.c, role_first): each is read as a role word after a unit. */
+Test(round2, every_first_character_of_a_role_word_is_looked_for) {
+  static const char *const W[] = {"牵头",
+                                  "主办",
+                                  "负责",
+                                  "按职责分工负责",
+                                  "分别负责",
+                                  "各负其责",
+                                  "共同负责",
+                                  "结合实际落实",
+                                  "抓好落实",
+                                  "组织落实",
+                                  "落实",
+                                  "参与",
+                                  "支持",
+                                  "协办",
+                                  "会同市财政局开展",
+                                  "联合市财政局开展",
+                                  "指导",
+                                  "督促",
+                                  "配合"};
+  for (size_t i = 0; i < sizeof W / sizeof *W; i++) {
+    char text[128];
+    snprintf(text, sizeof text, "市商务局%s", W[i]);
+    rg_duty d;
+    rg_duty_parse(text, RG_CLS_SUPPORT, "listed", &d);
+    cr_expect(d.has_role, "%s", W[i]);
+    cr_expect_geq(d.n, 1, "%s", W[i]);
+    rg_duty_destroy(&d);
+  }
+}
+
 /* The common labels read from a table give what the general rules give,
  * and the classes are those of their words. */
 Test(round2, common_labels_read_as_the_rules_read_them) {
