@@ -21,7 +21,7 @@ static const char *const FIRST_WORDS[] = {"第一", "首位", "首个", "首家"
  * duty (第一批试点由市发展改革委牵头), not a rule */
 static const char *const NAME_CHARS[] = {"局", "委", "厅", "署", "院", "政府", NULL};
 
-int rg_conv_names_lead(const char *clause) { return has_any(clause, LEAD_WORDS); }
+int rg_conv_names_lead(const char *clause) { return has_any_cjk(clause, LEAD_WORDS); }
 
 int rg_conv_is_first_leads(const char *clause) {
   /* a lead word first: most clauses have none (this runs for every clause) */

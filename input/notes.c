@@ -426,8 +426,8 @@ static int is_deadline(const char *c) {
                                   "年底",     "底前",     "前完成",   "季度",       "每年",
                                   "定期",     "长期",     "持续",     "年度",       NULL};
   static const char *const NAME[] = {"局", "委", "厅", "署", "办", "部", "院", "政府", NULL};
-  if (has_any(c, NAME)) return 0;
-  if (has_any(c, W)) return 1;
+  if (has_any_cjk(c, NAME)) return 0;
+  if (has_any_cjk(c, W)) return 1;
   /* 2024年6月, 6月底 */
   for (const char *p = c; *p; p++)
     if (*p >= '0' && *p <= '9' && (starts(p + 1, "年") || starts(p + 1, "月"))) return 1;
@@ -449,8 +449,8 @@ static void add_rule(rg_duty *d, const char *text, const rg_rule *r) {
  *的为牵头单位), 〔排在第一位的为牵头部门〕. Each is recorded in d and cut out;
  * returns the text left (malloc'd). */
 static int has_rule_group_word(const char *v) {
-  return strstr(v, "第") || strstr(v, "首") || strstr(v, "前面") || strstr(v, "排头") ||
-         strstr(v, "列出");
+  static const char *const W[] = {"第", "首", "前面", "排头", "列出", NULL};
+  return has_any_cjk(v, W);
 }
 
 static char *cut_rule_groups(const char *v, rg_duty *d) {

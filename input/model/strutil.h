@@ -38,6 +38,18 @@ static inline int any_word(const char *s, const char *const *w, int how) {
   return 0;
 }
 static inline int has_any(const char *s, const char *const *w) { return any_word(s, w, RG_IN); }
+/* has_any for a list whose every word starts with a byte of 0xE0 or more
+ * (a CJK character): one walk of s, comparing the words only where such a
+ * byte is, instead of one strstr per word (short texts, where a call costs
+ * more than the walk). The same answer as has_any for such a list. */
+static inline int has_any_cjk(const char *s, const char *const *w) {
+  for (; *s; s++) {
+    if ((unsigned char)*s < 0xE0) continue;
+    for (int i = 0; w[i]; i++)
+      if (*s == w[i][0] && starts(s, w[i])) return 1;
+  }
+  return 0;
+}
 static inline int starts_any(const char *s, const char *const *w) {
   return any_word(s, w, RG_AT_START);
 }

@@ -11,6 +11,7 @@
 #include "phrases.h"
 #include "plan.h"
 #include "reading.h"
+#include "strutil.h"
 
 /* "lead:A;support:B" for task t, in link order. */
 static char *links_of(const rg_plan *p, int t) {
@@ -580,4 +581,34 @@ Test(lines, split_as_byte_by_byte) {
     rg_lines_destroy(&got);
   }
   cr_expect_gt(lines, 3000 * 5); /* the texts are not empty */
+}
+
+/* has_any_cjk answers as has_any (a strstr per word) for lists of words
+ * that start with a CJK character: random texts of pieces of the words,
+ * cut characters and ASCII (fixed seed). */
+Test(strutil, has_any_cjk_as_has_any) {
+  static const char *const W[] = {"第", "前面", "牵头", "主办", "负总责", "年底", "局", NULL};
+  static const char *const PIECES[] = {"第", "前", "面", "牵", "头",   "主",   "办", "负总", "责",
+                                       "年", "底", "局", "市", "\xE5", "\x89", "a",  "1",    "、"};
+  const int np = (int)(sizeof PIECES / sizeof *PIECES);
+  unsigned long long r = 7;
+  int hits = 0;
+  for (int t = 0; t < 20000; t++) {
+    char buf[128];
+    size_t n = 0;
+    r = r * 6364136223846793005ULL + 1442695040888963407ULL;
+    int pieces = 1 + (int)((r >> 33) % 6);
+    for (int k = 0; k < pieces; k++) {
+      r = r * 6364136223846793005ULL + 1442695040888963407ULL;
+      const char *p = PIECES[(r >> 33) % (unsigned)np];
+      memcpy(buf + n, p, strlen(p));
+      n += strlen(p);
+    }
+    buf[n] = '\0';
+    int want = has_any(buf, W);
+    cr_assert_eq(has_any_cjk(buf, W), want, "%s", buf);
+    hits += want;
+  }
+  cr_expect_gt(hits, 2000);
+  cr_expect_lt(hits, 18000);
 }
