@@ -1001,9 +1001,9 @@ static int merges(const toks *raw) {
   return 0;
 }
 
-static token_memo *token_of(unit_memo *m, const char *s) {
-  size_t n = strlen(s);
-  token_memo *e = rg_memo_get(&m->tokens, s, n);
+/* The token memo's entry of s (n bytes, hash h), made when new. */
+static token_memo *token_of(unit_memo *m, const char *s, size_t n, uint32_t h) {
+  token_memo *e = rg_memo_get_hashed(&m->tokens, s, n, h);
   if (e) return e;
   toks one = {0}, t = {0};
   push(&one, rg_xstrdup(s), SEP_START);
@@ -1023,7 +1023,7 @@ static token_memo *token_of(unit_memo *m, const char *s) {
   free(marked);
   for (int k = 0; k < e->t.n; k++)
     e->suffix[k] = e->t.v[k].kind == RG_KIND_UNIT && place_suffix(e->t.v[k].s) != NULL;
-  rg_memo_put(&m->tokens, s, n, e);
+  rg_memo_put_hashed(&m->tokens, s, n, h, e);
   return e;
 }
 
@@ -1037,8 +1037,19 @@ static int *memo_pieces(unit_memo *m, toks *raw, toks *t, int *suffixes) {
   size_t cap_marked = m->cap_marked;
   int *marked = m->marked;
   *suffixes = 0;
+  /* the tokens' slots are fetched all at once (a big plan's token memo is
+   * out of cache: the misses overlap instead of following each other) */
+  enum { AHEAD = 16 };
+  uint32_t h[AHEAD];
+  size_t len[AHEAD];
+  for (int i = 0; i < raw->n && i < AHEAD; i++) {
+    len[i] = strlen(raw->v[i].s);
+    h[i] = rg_memo_hash(raw->v[i].s, len[i]);
+    rg_memo_prefetch(&m->tokens, h[i], 0);
+  }
   for (int i = 0; i < raw->n; i++) {
-    token_memo *e = token_of(m, raw->v[i].s);
+    size_t n = i < AHEAD ? len[i] : strlen(raw->v[i].s);
+    token_memo *e = token_of(m, raw->v[i].s, n, i < AHEAD ? h[i] : rg_memo_hash(raw->v[i].s, n));
     for (int k = 0; k < e->t.n; k++) {
       int sep = k ? e->t.v[k].sep : raw->v[i].sep;
       push(&out, e->t.v[k].s, sep);
