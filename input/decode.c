@@ -25,6 +25,17 @@ int rg_utf8_valid(const char *s, size_t len, size_t *bad) {
         i++;
       continue;
     }
+    /* a run of three-byte characters led by E1..EC (all of common CJK),
+     * which need nothing checked but their continuation bytes */
+    while (i + 3 <= len) {
+      unsigned char l = (unsigned char)s[i];
+      if (l < 0xE1 || l > 0xEC || ((unsigned char)s[i + 1] & 0xC0) != 0x80 ||
+          ((unsigned char)s[i + 2] & 0xC0) != 0x80)
+        break;
+      i += 3;
+    }
+    if (i >= len) break;
+    if ((unsigned char)s[i] < 0x80) continue;
     /* a three-byte character (all of CJK) decided inline: continuation
      * bytes, no overlong form (E0 then A0..BF), no surrogate (ED then
      * 80..9F); the same answer as utf8proc's (test_decode.c checks every
