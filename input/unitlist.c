@@ -5,6 +5,7 @@
  * length of the list. Names are compared as UTF-8 byte strings. */
 #include "unitlist.h"
 
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -894,6 +895,7 @@ typedef struct unit_memo {
   size_t cap_marked;
   rg_unit_item *items;
   size_t cap_items;
+  int one_thread; /* the reading is on one thread (--threads 1): so is freeing */
 } unit_memo;
 
 /* The items parse_memo gave for a list (their strings: the pieces'). A big
@@ -948,11 +950,27 @@ static void piece_memo_free(void *v) {
   free(e);
 }
 
+static void *clear_pieces(void *arg) {
+  rg_memo_clear(arg, piece_memo_free);
+  return NULL;
+}
+
+/* A memo of more pieces than this frees them on a second thread while this
+ * one frees the tokens (a big plan's memo: tens of thousands of cold
+ * allocations, a few per cent of reading it). */
+#define MEMO_FREE_PAR 8192
+
 static void unit_memo_free(void *v) {
   unit_memo *m = v;
   if (!m) return;
+  pthread_t th;
+  int two = !m->one_thread && m->pieces.used > MEMO_FREE_PAR &&
+            pthread_create(&th, NULL, clear_pieces, &m->pieces) == 0;
   rg_memo_clear(&m->tokens, token_memo_free);
-  rg_memo_clear(&m->pieces, piece_memo_free);
+  if (two)
+    pthread_join(th, NULL);
+  else
+    rg_memo_clear(&m->pieces, piece_memo_free);
   rg_memo_clear(&m->lists, NULL);
   free(m->raw.v);
   free(m->t.v);
@@ -973,6 +991,7 @@ static unit_memo *memo_of(rg_plan *plan) {
   if (!m) {
     m = rg_xcalloc(1, sizeof *m);
     m->level = rd->level;
+    m->one_thread = rd->one_thread;
     snprintf(m->prefix, sizeof m->prefix, "%s", rd->prefix);
     rd->memo = m;
     rd->memo_free = unit_memo_free;
