@@ -13,6 +13,7 @@
  * has every rule with its example. */
 #include "deadline.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -473,26 +474,64 @@ static int no_by_date(const char *text) {
   return !strstr(text, "前") && rg_nfkc_is_copy(text, strlen(text));
 }
 
-void rg_plan_read_deadlines(rg_plan *plan, int year) {
+/* Which tasks may name a date (no_by_date screens the others out): one
+ * byte per task of [from, to). */
+typedef struct screen_run {
+  const rg_plan *plan;
+  int from, to;
+  char *maybe;
+} screen_run;
+
+static void *screen(void *arg) {
+  screen_run *r = arg;
+  for (int t = r->from; t < r->to; t++) {
+    const rg_task *k = &r->plan->tasks[t];
+    r->maybe[t] = k->deadline || (k->text && !no_by_date(k->text));
+  }
+  return NULL;
+}
+
+/* Tasks past which the texts are screened on two threads. */
+#define SCREEN_PAR 50000
+
+void rg_plan_read_deadlines_threads(rg_plan *plan, int year, int threads) {
   if (year > 0) {
     plan->year = year;
     plan->year_from = "--year";
   } else {
     plan->year = rg_plan_year_of(plan, &plan->year_from);
   }
+  /* the screen is pure (each task's own text): the second half may go on
+   * another thread; the reading below (diagnostics) stays on this one */
+  char *maybe = rg_xmalloc((size_t)plan->n_tasks + 1);
+  int mid = plan->n_tasks / 2;
+  screen_run a = {plan, 0, mid, maybe}, b = {plan, mid, plan->n_tasks, maybe};
+  pthread_t th;
+  int two =
+      threads != 1 && plan->n_tasks >= SCREEN_PAR && pthread_create(&th, NULL, screen, &b) == 0;
+  screen(&a);
+  if (two)
+    pthread_join(th, NULL);
+  else
+    screen(&b);
   for (int t = 0; t < plan->n_tasks; t++) {
     rg_task *k = &plan->tasks[t];
     const char *why;
-    if (k->deadline) {
+    if (!maybe[t]) {
+      if (k->text) memset(&k->due, 0, sizeof k->due); /* what rg_due_parse gives it: RG_DUE_NONE */
+    } else if (k->deadline) {
       if (!rg_due_parse(k->deadline, plan->year, 0, &k->due, &why))
         rg_plan_diag(plan, RG_SEV_WARNING, k->line, "deadline",
                      "task %s: 完成时限 '%s' is not read as a date: %s; loads by period "
                      "spread it over the plan's year",
                      k->number, k->deadline, why);
-    } else if (k->text && no_by_date(k->text)) {
-      memset(&k->due, 0, sizeof k->due); /* what rg_due_parse gives it: RG_DUE_NONE */
-    } else if (k->text && rg_due_parse(k->text, plan->year, 1, &k->due, &why)) {
+    } else if (rg_due_parse(k->text, plan->year, 1, &k->due, &why)) {
       k->due.from_text = 1;
     }
   }
+  free(maybe);
+}
+
+void rg_plan_read_deadlines(rg_plan *plan, int year) {
+  rg_plan_read_deadlines_threads(plan, year, 1);
 }

@@ -33,5 +33,8 @@ int rg_plan_year_of(const rg_plan *plan, const char **from);
  * (--year). Sets plan->year and plan->year_from. A 完成时限 that is not
  * read gets a [deadline] warning on the task's line. O(total text). */
 void rg_plan_read_deadlines(rg_plan *plan, int year);
+/* The same, the tasks' texts screened on up to threads threads (a big
+ * plan): the same result. */
+void rg_plan_read_deadlines_threads(rg_plan *plan, int year, int threads);
 
 #endif

@@ -291,7 +291,7 @@ rg_status rg_plan_load(const char *path, const rg_load_opts *opts, rg_plan **out
 finish:
   rg_conv_all_responsible(plan); /* Word, Excel, PDF: parse_buffer did the others */
   rg_plan_finalize_threads(plan, opts->threads);
-  rg_plan_read_deadlines(plan, opts->year);
+  rg_plan_read_deadlines_threads(plan, opts->year, opts->threads);
   rg_plan_check(plan);
   *out = plan;
   plan = NULL;

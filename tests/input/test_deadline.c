@@ -208,3 +208,37 @@ Test(deadline, a_plan_reads_every_task_and_warns_once_per_unread) {
   cr_expect_eq(n, 1);
   rg_plan_free(p);
 }
+
+/* The screen of a big plan's texts on two threads gives what one gives:
+ * 60,000 tasks (past the two-thread size) of dated, undated and 前-but-
+ * undated texts and 完成时限 values, read both ways. */
+static rg_plan *many_dated_tasks(void) {
+  static const char *const TEXT[] = {"完善工作机制。", "2026年6月底前完成改造。",
+                                     "在汛期前做好准备。", "９月底前完成（全角）。", "持续推进。"};
+  rg_plan *p = rg_plan_new("many");
+  for (int i = 0; i < 60000; i++) {
+    char num[16];
+    snprintf(num, sizeof num, "%d", i + 1);
+    int t = rg_plan_add_task(p, num, TEXT[i % 5], -1, -1, i + 1);
+    if (i % 7 == 0) p->tasks[t].deadline = (char *)rg_plan_strdup(p, i % 2 ? "2026年底" : "长期");
+  }
+  p->meta.title = rg_plan_strdup(p, "2026年重点任务分工方案");
+  return p;
+}
+
+Test(deadline, two_threads_read_a_big_plan_as_one) {
+  rg_plan *a = many_dated_tasks(), *b = many_dated_tasks();
+  rg_plan_read_deadlines_threads(a, 0, 1);
+  rg_plan_read_deadlines_threads(b, 0, 2);
+  int dated = 0;
+  for (int t = 0; t < a->n_tasks; t++) {
+    cr_assert_eq(memcmp(&a->tasks[t].due, &b->tasks[t].due, sizeof a->tasks[t].due), 0, "task %d",
+                 t);
+    dated += a->tasks[t].due.kind != RG_DUE_NONE;
+  }
+  cr_expect_eq(a->n_diags, b->n_diags);
+  cr_expect_gt(dated, 20000); /* the dated texts and the 完成时限 are read */
+  cr_expect_lt(dated, 50000); /* the undated ones are not */
+  rg_plan_free(a);
+  rg_plan_free(b);
+}
