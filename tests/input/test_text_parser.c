@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "conventions.h"
 #include "load.h"
 #include "load_text.h"
 #include "phrases.h"
@@ -611,4 +612,44 @@ Test(strutil, has_any_cjk_as_has_any) {
   }
   cr_expect_gt(hits, 2000);
   cr_expect_lt(hits, 18000);
+}
+
+/* The level counted from a big plan's unit names on two threads is the
+ * one counted on one: the same level, count and first example, with the
+ * first 县 name only in the second half (its example must come from
+ * there) and more 市 names than 县 ones. */
+static rg_level level_both_ways(const char *text, size_t len, int one_thread, char *from,
+                                size_t size) {
+  rg_lines lines = {0};
+  rg_lines_split(&lines, text, len);
+  rg_plan *p = rg_plan_new("levels");
+  rg_reading_of(p)->one_thread = one_thread;
+  rg_level level = rg_reading_level_from_lines(p, &lines, 1);
+  snprintf(from, size, "%s", p->reading->level_from ? p->reading->level_from : "");
+  rg_plan_free(p);
+  rg_lines_destroy(&lines);
+  return level;
+}
+
+Test(levels, two_threads_count_names_as_one) {
+  size_t cap = (size_t)32 << 20, len = 0;
+  char *text = malloc(cap);
+  for (int i = 0; i < 240000; i++) {
+    int k = i % 3000;
+    if (i < 120000)
+      len += (size_t)snprintf(text + len, cap - len, "%d.工作。\n牵头单位:县单位%d局\n", i, i % 50);
+    else
+      len += (size_t)snprintf(text + len, cap - len,
+                              "%d.工作。\n牵头单位:市单位%05d局、市单位%05d局、市单位%05d局\n", i,
+                              k, (k + 1) % 3000, (k + 2) % 3000);
+  }
+  char one[256], two[256];
+  rg_level l1 = level_both_ways(text, len, 1, one, sizeof one);
+  rg_level l2 = level_both_ways(text, len, 0, two, sizeof two);
+  cr_expect_eq(l1, RG_LEVEL_CITY);
+  cr_expect_eq(l2, l1);
+  cr_expect_str_eq(two, one);
+  /* 360,000 市 names, all in the second half: its first is the example */
+  cr_expect_str_eq(one, "the plan's own unit names (360000 such as 市单位00000局)");
+  free(text);
 }
