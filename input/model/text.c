@@ -98,33 +98,36 @@ size_t rg_cn_numeral_len(const char *s) {
 
 /* ------------------------------------------------------------------ NFKC */
 
-/* Is s[0..len) valid UTF-8 made only of characters NFKC leaves alone that
- * we can recognise cheaply: printable ASCII and tab, CJK ideographs
- * U+4000..U+9FFF (lead bytes E4..E9), and 、。“”? Then NFKC is a copy. */
+/* The length of the character at s[i] when it is one NFKC leaves alone and
+ * that nothing before it composes with (printable ASCII and tab, the CJK
+ * ideographs U+4000..U+9FFF (lead bytes E4..E9), 、。“”), else 0. Each has
+ * combining class 0 and NFKC_QC=Yes: a normalisation boundary comes
+ * before it (UAX #15: text may be normalised piece by piece between
+ * such characters). */
+static size_t plain_len(const unsigned char *s, size_t len, size_t i) {
+  unsigned char c = s[i];
+  if (c < 0x80) return (c < 0x20 && c != '\t') || c == 0x7F ? 0 : 1;
+  if (i + 3 > len) return 0;
+  unsigned char c1 = s[i + 1], c2 = s[i + 2];
+  if ((c1 & 0xC0) != 0x80 || (c2 & 0xC0) != 0x80) return 0;
+  if (c >= 0xE4 && c <= 0xE9) return 3;
+  if (c == 0xE3 && c1 == 0x80 && (c2 == 0x81 || c2 == 0x82)) return 3; /* 、。 */
+  if (c == 0xE2 && c1 == 0x80 && (c2 == 0x9C || c2 == 0x9D)) return 3; /* “” */
+  return 0;
+}
+
+/* Is s[0..len) valid UTF-8 made only of those characters? Then NFKC is a
+ * copy. */
 static int nfkc_stable(const unsigned char *s, size_t len) {
   for (size_t i = 0; i < len;) {
     unsigned char c = s[i];
-    if (c < 0x80) {
-      if ((c < 0x20 && c != '\t') || c == 0x7F) return 0;
+    if (c >= 0x20 && c < 0x7F) { /* printable ASCII, the common case inline */
       i++;
       continue;
     }
-    if (i + 3 > len) return 0;
-    unsigned char c1 = s[i + 1], c2 = s[i + 2];
-    if ((c1 & 0xC0) != 0x80 || (c2 & 0xC0) != 0x80) return 0;
-    if (c >= 0xE4 && c <= 0xE9) {
-      i += 3;
-      continue;
-    }
-    if (c == 0xE3 && c1 == 0x80 && (c2 == 0x81 || c2 == 0x82)) { /* 、。 */
-      i += 3;
-      continue;
-    }
-    if (c == 0xE2 && c1 == 0x80 && (c2 == 0x9C || c2 == 0x9D)) { /* “” */
-      i += 3;
-      continue;
-    }
-    return 0;
+    size_t n = plain_len(s, len, i);
+    if (!n) return 0;
+    i += n;
   }
   return 1;
 }
@@ -133,22 +136,82 @@ int rg_nfkc_is_copy(const char *s, size_t len) {
   return nfkc_stable((const unsigned char *)s, len);
 }
 
+#define NFKC_OPTS (UTF8PROC_STABLE | UTF8PROC_COMPAT | UTF8PROC_COMPOSE | UTF8PROC_IGNORE)
+
+/* Append the NFKC of s[0..n) (a piece that starts at a boundary) to *out
+ * (size *len, room *cap); -1 when it is not valid UTF-8. As utf8proc_map
+ * does it (decompose, then reencode, which composes), into a buffer on the
+ * stack when the piece is short. */
+static int nfkc_piece(const unsigned char *s, size_t n, char **out, size_t *len, size_t *cap) {
+  utf8proc_int32_t stack[64], *buf = stack;
+  utf8proc_ssize_t k = utf8proc_decompose(s, (utf8proc_ssize_t)n, buf, 63, NFKC_OPTS);
+  if (k < 0) return -1;
+  if (k > 63) { /* (reencode writes in place and needs one entry more) */
+    buf = rg_xmalloc(((size_t)k + 1) * sizeof *buf);
+    k = utf8proc_decompose(s, (utf8proc_ssize_t)n, buf, k, NFKC_OPTS);
+  }
+  if (k >= 0) k = utf8proc_reencode(buf, k, NFKC_OPTS);
+  if (k >= 0) {
+    RG_GROW(*out, *cap, *len + (size_t)k + 1);
+    memcpy(*out + *len, buf, (size_t)k);
+    *len += (size_t)k;
+  }
+  if (buf != stack) free(buf);
+  return k < 0 ? -1 : 0;
+}
+
 char *rg_nfkc(const char *s, size_t len) {
-  if (nfkc_stable((const unsigned char *)s, len)) {
+  const unsigned char *u = (const unsigned char *)s;
+  if (nfkc_stable(u, len)) {
     char *copy = rg_xmalloc(len + 1);
     memcpy(copy, s, len);
     copy[len] = '\0';
     return copy;
   }
-  utf8proc_uint8_t *out = NULL;
-  /* UTF8PROC_IGNORE: default-ignorable characters (zero-width, bidi
+  /* Piece by piece: the characters above are copied; each run of other
+   * characters is normalised by utf8proc with the character before it
+   * (with which it may compose: e + U+0301 is é), from that boundary to the
+   * next. A line of Chinese with full-width punctuation has a few short
+   * runs, not one long normalisation. The same bytes as utf8proc_map of
+   * the whole (tests/model: random texts of every kind of character).
+   * UTF8PROC_IGNORE: default-ignorable characters (zero-width, bidi
    * controls, soft hyphen, variation selectors) are removed, so a name with
-   * a zero-width joiner or a right-to-left override inside is the name */
-  utf8proc_ssize_t n =
-      utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len, &out,
-                   UTF8PROC_STABLE | UTF8PROC_COMPAT | UTF8PROC_COMPOSE | UTF8PROC_IGNORE);
-  if (n < 0) return NULL;
-  return (char *)out;
+   * a zero-width joiner or a right-to-left override inside is the name. */
+  size_t cap = len + 16, n = 0;
+  char *out = rg_xmalloc(cap);
+  size_t i = 0, last = 0; /* last: where the last plain character starts */
+  int have_last = 0;
+  while (i < len) {
+    size_t p = plain_len(u, len, i);
+    if (p) {
+      if (have_last) { /* the previous plain character stays as it is */
+        RG_GROW(out, cap, n + (i - last) + 1);
+        memcpy(out + n, s + last, i - last);
+        n += i - last;
+      }
+      last = i;
+      have_last = 1;
+      i += p;
+      continue;
+    }
+    /* a run of other characters: [from, j), from the plain one before it */
+    size_t from = have_last ? last : i, j = i;
+    while (j < len && !plain_len(u, len, j))
+      j++;
+    if (nfkc_piece(u + from, j - from, &out, &n, &cap) < 0) {
+      free(out);
+      return NULL;
+    }
+    have_last = 0;
+    i = j;
+  }
+  if (have_last) {
+    RG_GROW(out, cap, n + (len - last) + 1);
+    memcpy(out + n, s + last, len - last);
+    n += len - last;
+  }
+  out[n] = '\0';
+  return out;
 }
 
 /* The bytes of s if p starts with one of the strings of list, else 0. */

@@ -3,6 +3,7 @@
  * short labels. Each helper once had copies that disagreed; the tests marked
  * "union" pin the behaviour the copies now share. */
 #include <criterion/criterion.h>
+#include <utf8proc.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -255,4 +256,60 @@ Test(names, short_labels_follow_the_documented_rule) {
   char buf[64];
   rg_unit_short_name(NULL, "沈阳地铁集团有限公司", buf, sizeof buf);
   cr_expect_str_eq(buf, "沈阳地铁集团", "without an issuer no city is known");
+}
+
+/* rg_nfkc normalises piece by piece between characters that start a
+ * normalisation boundary; the result must be utf8proc_map's of the whole
+ * text, byte for byte. Random texts (fixed seed) of plain characters and
+ * of every kind that NFKC changes or composes: full-width forms, combining
+ * marks after letters, half-width katakana and their voiced marks, Hangul
+ * jamo, compatibility forms, default-ignorables, long expansions, U+3000
+ * and invalid bytes (both must then fail). (No NUL: the result is a C
+ * string.) */
+Test(text, nfkc_in_pieces_is_utf8proc_map_of_the_whole) {
+  static const char *const P[] = {
+      "a", "e", "A", " ", "\t", "1", ":", "市", "局", "、", "。", "“", "”",
+      "，", "：", "（", "）", "Ａ", "１", "\xE3\x80\x80",   /* U+3000 */
+      "\xCC\x81", "\xCC\x88", "\xE2\x83\x9D",              /* U+0301 U+0308 U+20DD */
+      "ｶ", "ﾞ", "ﾟ", "か", "\xE3\x82\x99",                /* U+3099 */
+      "\xE1\x84\x80", "\xE1\x85\xA1", "\xE1\x86\xA8", "가", /* L V T jamo, 가 */
+      "①", "㈠", "﹙", "ﬁ", "℃", "㎡", "\xEF\xA4\x80",      /* U+F900 */
+      "\xE2\x80\x8B", "\xE2\x80\x8D", "\xEF\xBB\xBF", "\xC2\xAD", /* ZW space, ZWJ, BOM, SHY */
+      "\xEF\xB7\xBA",                                      /* U+FDFA: 18 characters */
+      "\xC3", "\x80", "\xE5\x8F", "\xF0\x9F\x98\x80"};
+  const int np = (int)(sizeof P / sizeof *P);
+  unsigned long long r = 2024;
+  int changed = 0, failed = 0;
+  for (int t = 0; t < 30000; t++) {
+    char buf[512];
+    size_t n = 0;
+    r = r * 6364136223846793005ULL + 1442695040888963407ULL;
+    int pieces = 1 + (int)((r >> 33) % 24);
+    for (int k = 0; k < pieces; k++) {
+      r = r * 6364136223846793005ULL + 1442695040888963407ULL;
+      int which = (int)((r >> 33) % (unsigned)np);
+      size_t m = strlen(P[which]);
+      memcpy(buf + n, P[which], m);
+      n += m;
+    }
+    utf8proc_uint8_t *want = NULL;
+    utf8proc_ssize_t wn = utf8proc_map((const utf8proc_uint8_t *)buf, (utf8proc_ssize_t)n, &want,
+                                       UTF8PROC_STABLE | UTF8PROC_COMPAT | UTF8PROC_COMPOSE |
+                                           UTF8PROC_IGNORE);
+    char *got = rg_nfkc(buf, n);
+    if (wn < 0) {
+      cr_assert_null(got, "text %d", t);
+      failed++;
+    } else {
+      cr_assert_not_null(got, "text %d", t);
+      cr_assert_eq(strlen(got), (size_t)wn, "text %d", t);
+      cr_assert_eq(memcmp(got, want, (size_t)wn), 0, "text %d: %s vs %s", t, got, want);
+      changed += (size_t)wn != n || memcmp(got, buf, n);
+    }
+    free(want);
+    free(got);
+  }
+  /* both kinds happen often */
+  cr_expect_gt(changed, 5000);
+  cr_expect_gt(failed, 5000);
 }
