@@ -39,9 +39,9 @@ static void tables(const rg_plan *plan, const rg_results *r, const rg_meeting_pl
       rg_error err;
       rg_status st;
       if (i < 5)
-        st = rg_out_write(frames[i], plan, i == 4 ? NULL : r, fmts[f], out, &err);
+        st = rg_out_write(frames[i], plan, i == 4 ? NULL : r, fmts[f], NULL, out, &err);
       else if (i < 8)
-        st = rg_out_plan_table(plan, views[i - 5], fmts[f], out, &err);
+        st = rg_out_plan_table(plan, views[i - 5], fmts[f], NULL, out, &err);
       else if (i == 8)
         st = rg_meetings_write(plan, mp, -1, fmts[f], out, &err);
       else
