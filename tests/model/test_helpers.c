@@ -3,9 +3,9 @@
  * short labels. Each helper once had copies that disagreed; the tests marked
  * "union" pin the behaviour the copies now share. */
 #include <criterion/criterion.h>
-#include <utf8proc.h>
 #include <stdlib.h>
 #include <string.h>
+#include <utf8proc.h>
 
 #include "hash.h"
 #include "names.h"
@@ -267,16 +267,54 @@ Test(names, short_labels_follow_the_documented_rule) {
  * and invalid bytes (both must then fail). (No NUL: the result is a C
  * string.) */
 Test(text, nfkc_in_pieces_is_utf8proc_map_of_the_whole) {
-  static const char *const P[] = {
-      "a", "e", "A", " ", "\t", "1", ":", "市", "局", "、", "。", "“", "”",
-      "，", "：", "（", "）", "Ａ", "１", "\xE3\x80\x80",   /* U+3000 */
-      "\xCC\x81", "\xCC\x88", "\xE2\x83\x9D",              /* U+0301 U+0308 U+20DD */
-      "ｶ", "ﾞ", "ﾟ", "か", "\xE3\x82\x99",                /* U+3099 */
-      "\xE1\x84\x80", "\xE1\x85\xA1", "\xE1\x86\xA8", "가", /* L V T jamo, 가 */
-      "①", "㈠", "﹙", "ﬁ", "℃", "㎡", "\xEF\xA4\x80",      /* U+F900 */
-      "\xE2\x80\x8B", "\xE2\x80\x8D", "\xEF\xBB\xBF", "\xC2\xAD", /* ZW space, ZWJ, BOM, SHY */
-      "\xEF\xB7\xBA",                                      /* U+FDFA: 18 characters */
-      "\xC3", "\x80", "\xE5\x8F", "\xF0\x9F\x98\x80"};
+  static const char *const P[] = {"a",
+                                  "e",
+                                  "A",
+                                  " ",
+                                  "\t",
+                                  "1",
+                                  ":",
+                                  "市",
+                                  "局",
+                                  "、",
+                                  "。",
+                                  "“",
+                                  "”",
+                                  "，",
+                                  "：",
+                                  "（",
+                                  "）",
+                                  "Ａ",
+                                  "１",
+                                  "\xE3\x80\x80", /* U+3000 */
+                                  "\xCC\x81",
+                                  "\xCC\x88",
+                                  "\xE2\x83\x9D", /* U+0301 U+0308 U+20DD */
+                                  "ｶ",
+                                  "ﾞ",
+                                  "ﾟ",
+                                  "か",
+                                  "\xE3\x82\x99", /* U+3099 */
+                                  "\xE1\x84\x80",
+                                  "\xE1\x85\xA1",
+                                  "\xE1\x86\xA8",
+                                  "가", /* L V T jamo, 가 */
+                                  "①",
+                                  "㈠",
+                                  "﹙",
+                                  "ﬁ",
+                                  "℃",
+                                  "㎡",
+                                  "\xEF\xA4\x80", /* U+F900 */
+                                  "\xE2\x80\x8B",
+                                  "\xE2\x80\x8D",
+                                  "\xEF\xBB\xBF",
+                                  "\xC2\xAD",     /* ZW space, ZWJ, BOM, SHY */
+                                  "\xEF\xB7\xBA", /* U+FDFA: 18 characters */
+                                  "\xC3",
+                                  "\x80",
+                                  "\xE5\x8F",
+                                  "\xF0\x9F\x98\x80"};
   const int np = (int)(sizeof P / sizeof *P);
   unsigned long long r = 2024;
   int changed = 0, failed = 0;
@@ -293,9 +331,9 @@ Test(text, nfkc_in_pieces_is_utf8proc_map_of_the_whole) {
       n += m;
     }
     utf8proc_uint8_t *want = NULL;
-    utf8proc_ssize_t wn = utf8proc_map((const utf8proc_uint8_t *)buf, (utf8proc_ssize_t)n, &want,
-                                       UTF8PROC_STABLE | UTF8PROC_COMPAT | UTF8PROC_COMPOSE |
-                                           UTF8PROC_IGNORE);
+    utf8proc_ssize_t wn =
+        utf8proc_map((const utf8proc_uint8_t *)buf, (utf8proc_ssize_t)n, &want,
+                     UTF8PROC_STABLE | UTF8PROC_COMPAT | UTF8PROC_COMPOSE | UTF8PROC_IGNORE);
     char *got = rg_nfkc(buf, n);
     if (wn < 0) {
       cr_assert_null(got, "text %d", t);
