@@ -933,7 +933,6 @@ static void prep_line(const rg_lines *lines, const char *skip, const rg_phrases 
     out->status = PREP_NUL;
     return;
   }
-  if (!plain) out->invisible = rg_invisible_count(l->text, l->len, &out->first);
   size_t clen = 0;
   char *s;
   if (plain) { /* its only white space is ' ' and '\t': trimmed as copied */
@@ -946,7 +945,9 @@ static void prep_line(const rg_lines *lines, const char *skip, const rg_phrases 
     s = dupn(l->text + b, e - b);
   } else {
     char *circled = rg_item_circled(l->text, l->len, &clen); /* ② before NFKC makes it 2 */
-    s = circled ? rg_nfkc(circled, clen) : rg_nfkc(l->text, l->len);
+    if (circled) out->invisible = rg_invisible_count(l->text, l->len, &out->first);
+    s = circled ? rg_nfkc(circled, clen)
+                : rg_nfkc_count(l->text, l->len, &out->invisible, &out->first);
     free(circled);
     if (!s) {
       out->status = PREP_BAD;

@@ -160,8 +160,11 @@ static int nfkc_piece(const unsigned char *s, size_t n, char **out, size_t *len,
   return k < 0 ? -1 : 0;
 }
 
-char *rg_nfkc(const char *s, size_t len) {
+char *rg_nfkc(const char *s, size_t len) { return rg_nfkc_count(s, len, NULL, NULL); }
+
+char *rg_nfkc_count(const char *s, size_t len, int *invisible, int32_t *first) {
   const unsigned char *u = (const unsigned char *)s;
+  if (invisible) *invisible = 0;
   if (nfkc_stable(u, len)) {
     char *copy = rg_xmalloc(len + 1);
     memcpy(copy, s, len);
@@ -200,7 +203,14 @@ char *rg_nfkc(const char *s, size_t len) {
       j++;
     if (nfkc_piece(u + from, j - from, &out, &n, &cap) < 0) {
       free(out);
+      if (invisible) *invisible = rg_invisible_count(s, len, first);
       return NULL;
+    }
+    if (invisible) { /* only these characters can be invisible ones */
+      int32_t f = 0;
+      int k = rg_invisible_count(s + i, j - i, &f);
+      if (k && !*invisible && first) *first = f;
+      *invisible += k;
     }
     have_last = 0;
     i = j;

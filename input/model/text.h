@@ -61,6 +61,11 @@ int rg_nfkc_is_copy(const char *s, size_t len);
  * that holds one looks like another name but would not have been it. */
 int rg_invisible_count(const char *s, size_t len, int32_t *first);
 
+/* rg_nfkc, and rg_invisible_count of s[0..len) counted in the same walk
+ * (*invisible, *first as there; first may be NULL). When the bytes are not
+ * valid UTF-8 (NULL), the count is still rg_invisible_count's. */
+char *rg_nfkc_count(const char *s, size_t len, int *invisible, int32_t *first);
+
 /* Bytes of the run of Chinese numerals at s (零 〇 一 二 三 四 五 六 七 八
  * 九 十 百), 0 if s does not start with one: 一、 二十三、 (一〇) 一百零五. */
 size_t rg_cn_numeral_len(const char *s);

@@ -317,7 +317,7 @@ Test(text, nfkc_in_pieces_is_utf8proc_map_of_the_whole) {
                                   "\xF0\x9F\x98\x80"};
   const int np = (int)(sizeof P / sizeof *P);
   unsigned long long r = 2024;
-  int changed = 0, failed = 0;
+  int changed = 0, failed = 0, invisible = 0;
   for (int t = 0; t < 30000; t++) {
     char buf[512];
     size_t n = 0;
@@ -335,6 +335,17 @@ Test(text, nfkc_in_pieces_is_utf8proc_map_of_the_whole) {
         utf8proc_map((const utf8proc_uint8_t *)buf, (utf8proc_ssize_t)n, &want,
                      UTF8PROC_STABLE | UTF8PROC_COMPAT | UTF8PROC_COMPOSE | UTF8PROC_IGNORE);
     char *got = rg_nfkc(buf, n);
+    /* the same with the invisible characters counted in the walk */
+    int inv = -1;
+    int32_t f1 = 0, f2 = 0;
+    char *got2 = rg_nfkc_count(buf, n, &inv, &f1);
+    int want_inv = rg_invisible_count(buf, n, &f2);
+    cr_assert_eq(inv, want_inv, "text %d", t);
+    if (want_inv) cr_assert_eq(f1, f2, "text %d", t);
+    invisible += want_inv > 0;
+    cr_assert((got == NULL) == (got2 == NULL), "text %d", t);
+    if (got) cr_assert_str_eq(got2, got, "text %d", t);
+    free(got2);
     if (wn < 0) {
       cr_assert_null(got, "text %d", t);
       failed++;
@@ -350,4 +361,5 @@ Test(text, nfkc_in_pieces_is_utf8proc_map_of_the_whole) {
   /* both kinds happen often */
   cr_expect_gt(changed, 5000);
   cr_expect_gt(failed, 5000);
+  cr_expect_gt(invisible, 5000);
 }
