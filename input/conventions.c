@@ -2,7 +2,6 @@
  * one short clause against fixed word lists. */
 #include "conventions.h"
 
-#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -470,21 +469,18 @@ rg_level rg_reading_level_from_lines(rg_plan *plan, const rg_lines *lines, long 
   a->lines = b->lines = lines;
   a->to = b->from = lines->n / 2;
   b->to = lines->n;
-  pthread_t th;
-  int two = !r->one_thread && lines->n >= COUNT_PAR_LINES &&
-            pthread_create(&th, NULL, count_lines, b) == 0;
-  if (!two) a->to = lines->n; /* all on this thread */
-  count_lines(a);
-  if (two) {
-    pthread_join(th, NULL);
-    /* the counts add up; the example is the first name in line order */
-    for (int k = 0; k < NP; k++) {
-      a->nc.count[k] += b->nc.count[k];
-      if (!a->nc.example[k][0]) memcpy(a->nc.example[k], b->nc.example[k], sizeof a->nc.example[k]);
-    }
-    memo_free(&b->nc.memo);
-    memo_free(&b->nc.names);
+  /* the halves, on two threads for a big plan; otherwise the first holds
+   * every line (one memo) */
+  int two = !r->one_thread && lines->n >= COUNT_PAR_LINES;
+  if (!two) a->to = b->from = lines->n;
+  rg_run_both(count_lines, a, count_lines, b, two);
+  /* the counts add up; the example is the first name in line order */
+  for (int k = 0; k < NP; k++) {
+    a->nc.count[k] += b->nc.count[k];
+    if (!a->nc.example[k][0]) memcpy(a->nc.example[k], b->nc.example[k], sizeof a->nc.example[k]);
   }
+  memo_free(&b->nc.memo);
+  memo_free(&b->nc.names);
   rg_level level = level_of_counts(plan, &a->nc, line);
   free(a);
   return level;

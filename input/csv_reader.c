@@ -374,39 +374,20 @@ typedef struct pipe_q {
   /* The plan's task and link arrays past what the first batch filled,
    * sized by its estimate (pipe_reserve, under mu): the producer faults
    * them in a little ahead of the consumer (pipe_prefault). */
-  struct prefault {
-    char *p;
-    size_t n;    /* bytes to fault in, in all */
-    size_t done; /* bytes faulted in so far (the producer's own) */
-  } pre[2];
+  rg_prefault_range pre[2]; /* done is the producer's own */
 } pipe_q;
 
-/* How far ahead of the reading the producer faults in the plan's arrays
- * (per mille of the file), and how much of the estimate it trusts. */
-#define PREFAULT_AHEAD 20
-#define PREFAULT_TRUST 0.9
-
 /* Producer, its lock held (the ranges are the consumer's): fault in the
- * arrays to the file's read share plus PREFAULT_AHEAD per mille. The work
- * runs unlocked. */
+ * arrays ahead of the file's read share (rg_prefault_ahead). The work runs
+ * unlocked. */
 static void pipe_prefault(pipe_q *q) {
-  struct prefault pre[2];
+  rg_prefault_range pre[2];
   memcpy(pre, q->pre, sizeof pre);
   const csv_run *run = q->run;
-  double share = (double)run->i / (double)(run->len ? run->len : 1) + PREFAULT_AHEAD / 1000.0;
-  if (share > 1) share = 1;
+  double share = (double)run->i / (double)(run->len ? run->len : 1);
   pthread_mutex_unlock(&q->mu);
-  for (int k = 0; k < 2; k++) {
-    /* the range is PREFAULT_TRUST of the estimate: the reader is at about
-     * share / PREFAULT_TRUST of it (share of it lagged behind the reader
-     * more and more towards the end) */
-    double at = share / PREFAULT_TRUST;
-    size_t to = at >= 1 ? pre[k].n : (size_t)(at * (double)pre[k].n) & ~(size_t)4095;
-    if (to > pre[k].done) {
-      rg_prefault(pre[k].p + pre[k].done, to - pre[k].done);
-      q->pre[k].done = to; /* the producer alone reads and writes done */
-    }
-  }
+  for (int k = 0; k < 2; k++)
+    q->pre[k].done = rg_prefault_ahead(&pre[k], share); /* the producer alone writes done */
   pthread_mutex_lock(&q->mu);
 }
 
@@ -416,17 +397,17 @@ static void pipe_prefault(pipe_q *q) {
 static void pipe_reserve(pipe_q *q, rg_plan *plan, rg_rows_long *lf, size_t bytes) {
   if (!bytes || !plan->n_tasks) return;
   double scale = (double)q->run->len / (double)bytes;
-  size_t tasks = (size_t)(plan->n_tasks * scale * PREFAULT_TRUST);
-  size_t links = (size_t)(plan->n_links * scale * PREFAULT_TRUST);
+  size_t tasks = (size_t)(plan->n_tasks * scale * RG_PREFAULT_TRUST);
+  size_t links = (size_t)(plan->n_links * scale * RG_PREFAULT_TRUST);
   if (tasks <= (size_t)plan->n_tasks || links <= (size_t)plan->n_links) return;
   if (tasks > INT_MAX / 2 || links > INT_MAX / 2) return;
   rg_plan_reserve(plan, tasks, links);
   rg_rows_long_reserve(lf, tasks);
   pthread_mutex_lock(&q->mu);
-  q->pre[0] = (struct prefault){(char *)(plan->tasks + plan->n_tasks),
-                                (tasks - (size_t)plan->n_tasks) * sizeof *plan->tasks, 0};
-  q->pre[1] = (struct prefault){(char *)(plan->links + plan->n_links),
-                                (links - (size_t)plan->n_links) * sizeof *plan->links, 0};
+  q->pre[0] = (rg_prefault_range){(char *)(plan->tasks + plan->n_tasks),
+                                  (tasks - (size_t)plan->n_tasks) * sizeof *plan->tasks, 0};
+  q->pre[1] = (rg_prefault_range){(char *)(plan->links + plan->n_links),
+                                  (links - (size_t)plan->n_links) * sizeof *plan->links, 0};
   pthread_mutex_unlock(&q->mu);
 }
 

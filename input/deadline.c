@@ -13,7 +13,6 @@
  * has every rule with its example. */
 #include "deadline.h"
 
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -506,14 +505,7 @@ void rg_plan_read_deadlines_threads(rg_plan *plan, int year, int threads) {
   char *maybe = rg_xmalloc((size_t)plan->n_tasks + 1);
   int mid = plan->n_tasks / 2;
   screen_run a = {plan, 0, mid, maybe}, b = {plan, mid, plan->n_tasks, maybe};
-  pthread_t th;
-  int two =
-      threads != 1 && plan->n_tasks >= SCREEN_PAR && pthread_create(&th, NULL, screen, &b) == 0;
-  screen(&a);
-  if (two)
-    pthread_join(th, NULL);
-  else
-    screen(&b);
+  rg_run_both(screen, &a, screen, &b, threads != 1 && plan->n_tasks >= SCREEN_PAR);
   for (int t = 0; t < plan->n_tasks; t++) {
     rg_task *k = &plan->tasks[t];
     const char *why;

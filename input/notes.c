@@ -445,17 +445,18 @@ static void add_rule(rg_duty *d, const char *text, const rg_rule *r) {
   d->n_rules++;
 }
 
-/* A parenthesis in a list that states a rule: 市发展改革委、市财政局(列第一位
- *的为牵头单位), 〔排在第一位的为牵头部门〕. Each is recorded in d and cut out;
- * returns the text left (malloc'd). */
+/* Does v hold a word that a rule in a parenthesis needs (第一位, 首位, 排在前面,
+ * 排头, 列出)? */
 static int has_rule_group_word(const char *v) {
   static const char *const W[] = {"第", "首", "前面", "排头", "列出", NULL};
   return has_any_cjk(v, W);
 }
 
+/* A parenthesis in a list that states a rule: 市发展改革委、市财政局(列第一位
+ *的为牵头单位), 〔排在第一位的为牵头部门〕. Each is recorded in d and cut out;
+ * returns the text left (malloc'd). */
 static char *cut_rule_groups(const char *v, rg_duty *d) {
-  char *out = rg_xstrdup(v);
-  if (!has_rule_group_word(v)) return out; /* no rule word: the common case */
+  char *out = rg_xstrdup(v); /* (read_value calls it only when v has a rule word) */
   int depth = 0;
   size_t open = 0, n;
   for (size_t i = 0; out[i];) {

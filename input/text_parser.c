@@ -1010,40 +1010,26 @@ typedef struct pipe_t {
    * reserved at the first lines' rate (pipe_reserve): the worker faults
    * them in a little ahead of the parser, which would otherwise zero each
    * fresh page itself. Set under mu; done is the worker's own. */
-  struct prefault {
-    char *p;
-    size_t n, done;
-  } pre[3];
+  rg_prefault_range pre[3];
 } pipe_t;
 
-/* How far ahead of the parser the worker faults in the plan's arrays (per
- * mille of the lines), how much of the estimate it trusts, and after how
- * many lines the parser estimates. */
-#define PREFAULT_AHEAD 20
-#define PREFAULT_TRUST 0.9
+/* After how many lines the parser estimates the plan's size. */
 #define PREFAULT_AFTER (16 * PIPE_BLOCK)
 
-/* Worker, before preparing the block at line from: fault in the arrays to
- * the lines' share plus PREFAULT_AHEAD per mille. */
+/* Worker, before preparing the block at line from: fault in the arrays
+ * ahead of the lines' share (rg_prefault_ahead). */
 static void pipe_prefault(pipe_t *q, int from) {
-  struct prefault pre[3];
+  rg_prefault_range pre[3];
   pthread_mutex_lock(&q->mu);
   memcpy(pre, q->pre, sizeof pre);
   pthread_mutex_unlock(&q->mu);
-  double share = (double)from / (double)q->lines->n + PREFAULT_AHEAD / 1000.0;
-  if (share > 1) share = 1;
+  double share = (double)from / (double)q->lines->n;
   for (int k = 0; k < 3; k++) {
-    /* the range is PREFAULT_TRUST of the estimate: the reader is at about
-     * share / PREFAULT_TRUST of it (share of it lagged behind the reader
-     * more and more towards the end) */
-    double at = share / PREFAULT_TRUST;
-    size_t to = at >= 1 ? pre[k].n : (size_t)(at * (double)pre[k].n) & ~(size_t)4095;
-    if (pre[k].p && to > pre[k].done) {
-      rg_prefault(pre[k].p + pre[k].done, to - pre[k].done);
-      pthread_mutex_lock(&q->mu);
-      q->pre[k].done = to;
-      pthread_mutex_unlock(&q->mu);
-    }
+    size_t done = rg_prefault_ahead(&pre[k], share);
+    if (done == pre[k].done) continue;
+    pthread_mutex_lock(&q->mu);
+    q->pre[k].done = done;
+    pthread_mutex_unlock(&q->mu);
   }
 }
 
@@ -1053,19 +1039,20 @@ static void pipe_prefault(pipe_t *q, int from) {
 static void pipe_reserve(pipe_t *q, rg_plan *plan, int lines) {
   if (!plan->n_tasks || !plan->n_links) return;
   double scale = (double)q->lines->n / (double)lines;
-  size_t tasks = (size_t)(plan->n_tasks * scale * PREFAULT_TRUST);
-  size_t links = (size_t)(plan->n_links * scale * PREFAULT_TRUST);
+  size_t tasks = (size_t)(plan->n_tasks * scale * RG_PREFAULT_TRUST);
+  size_t links = (size_t)(plan->n_links * scale * RG_PREFAULT_TRUST);
   if (tasks <= (size_t)plan->n_tasks || links <= (size_t)plan->n_links) return;
   if (tasks > INT_MAX / 2 || links > INT_MAX / 2) return;
   rg_plan_reserve(plan, tasks, links);
-  size_t strings = (size_t)((double)rg_plan_string_bytes(plan) * scale * PREFAULT_TRUST), room = 0;
+  size_t strings = (size_t)((double)rg_plan_string_bytes(plan) * scale * RG_PREFAULT_TRUST),
+         room = 0;
   char *spare = rg_plan_reserve_strings(plan, strings, &room);
   pthread_mutex_lock(&q->mu);
-  q->pre[2] = (struct prefault){spare, room, 0};
-  q->pre[0] = (struct prefault){(char *)(plan->tasks + plan->n_tasks),
-                                (tasks - (size_t)plan->n_tasks) * sizeof *plan->tasks, 0};
-  q->pre[1] = (struct prefault){(char *)(plan->links + plan->n_links),
-                                (links - (size_t)plan->n_links) * sizeof *plan->links, 0};
+  q->pre[2] = (rg_prefault_range){spare, room, 0};
+  q->pre[0] = (rg_prefault_range){(char *)(plan->tasks + plan->n_tasks),
+                                  (tasks - (size_t)plan->n_tasks) * sizeof *plan->tasks, 0};
+  q->pre[1] = (rg_prefault_range){(char *)(plan->links + plan->n_links),
+                                  (links - (size_t)plan->n_links) * sizeof *plan->links, 0};
   pthread_mutex_unlock(&q->mu);
 }
 

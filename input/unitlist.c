@@ -5,7 +5,6 @@
  * length of the list. Names are compared as UTF-8 byte strings. */
 #include "unitlist.h"
 
-#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -955,6 +954,11 @@ static void *clear_pieces(void *arg) {
   return NULL;
 }
 
+static void *clear_tokens(void *arg) {
+  rg_memo_clear(arg, token_memo_free);
+  return NULL;
+}
+
 /* A memo of more pieces than this frees them on a second thread while this
  * one frees the tokens (a big plan's memo: tens of thousands of cold
  * allocations, a few per cent of reading it). */
@@ -963,14 +967,8 @@ static void *clear_pieces(void *arg) {
 static void unit_memo_free(void *v) {
   unit_memo *m = v;
   if (!m) return;
-  pthread_t th;
-  int two = !m->one_thread && m->pieces.used > MEMO_FREE_PAR &&
-            pthread_create(&th, NULL, clear_pieces, &m->pieces) == 0;
-  rg_memo_clear(&m->tokens, token_memo_free);
-  if (two)
-    pthread_join(th, NULL);
-  else
-    rg_memo_clear(&m->pieces, piece_memo_free);
+  rg_run_both(clear_tokens, &m->tokens, clear_pieces, &m->pieces,
+              !m->one_thread && m->pieces.used > MEMO_FREE_PAR);
   rg_memo_clear(&m->lists, NULL);
   free(m->raw.v);
   free(m->t.v);
@@ -1085,7 +1083,6 @@ static int *memo_pieces(unit_memo *m, toks *raw, toks *t, int *suffixes) {
   m->t = out;
   m->marked = marked;
   m->cap_marked = cap_marked;
-  (void)raw;
   *t = out;
   return marked;
 }

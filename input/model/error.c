@@ -2,6 +2,7 @@
 #define _DEFAULT_SOURCE /* madvise, MADV_HUGEPAGE */
 #include "error.h"
 
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -99,6 +100,25 @@ void rg_prefault(void *p, size_t n) {
 #else
   (void)p, (void)n;
 #endif
+}
+
+size_t rg_prefault_ahead(const rg_prefault_range *r, double share) {
+  if (!r->p) return r->done;
+  double at = (share + RG_PREFAULT_AHEAD) / RG_PREFAULT_TRUST;
+  size_t to = at >= 1 ? r->n : (size_t)(at * (double)r->n) & ~(size_t)4095;
+  if (to <= r->done) return r->done;
+  rg_prefault(r->p + r->done, to - r->done);
+  return to;
+}
+
+void rg_run_both(void *(*fa)(void *), void *a, void *(*fb)(void *), void *b, int two) {
+  pthread_t th;
+  two = two && pthread_create(&th, NULL, fb, b) == 0;
+  fa(a);
+  if (two)
+    pthread_join(th, NULL);
+  else
+    fb(b);
 }
 
 char *rg_xstrdup(const char *s) {

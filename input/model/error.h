@@ -43,6 +43,31 @@ void *rg_xrealloc(void *p, size_t n);
  * thread may do it for memory this one is about to fill: the kernel's
  * zeroing of fresh pages then runs beside the filling. */
 void rg_prefault(void *p, size_t n);
+
+/* Memory a reader will fill in order (a plan's arrays past what it has
+ * filled, sized by the reader's estimate): another thread faults it in a
+ * little ahead of the reader. */
+typedef struct rg_prefault_range {
+  char *p;     /* NULL: none yet */
+  size_t n;    /* bytes in all */
+  size_t done; /* bytes faulted in so far */
+} rg_prefault_range;
+
+/* How far ahead of the reader (a share of its input) the range is faulted
+ * in, and the share of its estimate that a reader reserves. */
+#define RG_PREFAULT_AHEAD 0.02
+#define RG_PREFAULT_TRUST 0.9
+
+/* Fault in r to where the reader will be, now share (0..1) of the way
+ * through its input: r holds RG_PREFAULT_TRUST of the estimate, so the
+ * reader is at about share / RG_PREFAULT_TRUST of it. Returns r's new
+ * done (the caller keeps it). */
+size_t rg_prefault_ahead(const rg_prefault_range *r, double share);
+
+/* fa(a) on this thread and fb(b) beside it on a second one when two (and a
+ * thread starts); otherwise fa(a), then fb(b). Returns when both are done.
+ * The readers' independent halves of one job go through it. */
+void rg_run_both(void *(*fa)(void *), void *a, void *(*fb)(void *), void *b, int two);
 char *rg_xstrdup(const char *s);
 
 /* Grow a dynamic array so that it holds at least need elements of elsize

@@ -5,7 +5,6 @@
  * factor <= 1/2), so looking a name up costs O(length of the name). */
 #include "plan.h"
 
-#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -492,6 +491,12 @@ static void *unit_side_run(void *arg) {
   return NULL;
 }
 
+static void *task_side_run(void *arg) {
+  rg_plan *plan = arg;
+  plan->task_links = links_by_task(plan);
+  return NULL;
+}
+
 /* Links from which a second thread builds the index by unit (each side
  * reads every link once: below this, a thread costs more than it saves). */
 #define FINALIZE_PAR_MIN 1000000
@@ -500,14 +505,8 @@ void rg_plan_finalize_threads(rg_plan *plan, int threads) {
   free(plan->task_links);
   free(plan->unit_links);
   unit_side u = {plan, NULL};
-  pthread_t th;
-  int two = threads != 1 && plan->n_links >= FINALIZE_PAR_MIN &&
-            pthread_create(&th, NULL, unit_side_run, &u) == 0;
-  plan->task_links = links_by_task(plan);
-  if (two)
-    pthread_join(th, NULL);
-  else
-    unit_side_run(&u);
+  rg_run_both(task_side_run, plan, unit_side_run, &u,
+              threads != 1 && plan->n_links >= FINALIZE_PAR_MIN);
   plan->unit_links = u.by_unit;
   plan->finalized = 1;
 }
