@@ -910,7 +910,11 @@ typedef struct list_memo {
  * prefix, or the prefix the unit before set): then the entry is reused
  * without building, hashing and comparing the piece memo's key. */
 typedef struct piece_cache {
-  struct piece_memo *e; /* NULL: none yet (e holds the state it was read under) */
+  /* by the state's deflt: a piece is read under the document's prefix when
+   * it opens a list and under the unit before's when it follows one, and
+   * one entry would miss each time the two alternate (half the pieces of a
+   * big plan). NULL: none yet (e holds the state it was read under) */
+  struct piece_memo *e[2];
 } piece_cache;
 
 /* One allocation: the struct, then its pieces' pc, toks, marked and suffix
@@ -1091,7 +1095,8 @@ static int *memo_pieces(unit_memo *m, toks *raw, toks *t, int *suffixes) {
  * which it updates. The item's strings are the memo's (borrowed). */
 static int memo_item(unit_memo *m, const char *s, rg_kind kind, prefix_state *st, rg_level level,
                      const char *prefix, piece_cache *pc, rg_unit_item *it) {
-  const piece_memo *last = pc ? pc->e : NULL;
+  int slot = st->deflt != 0;
+  const piece_memo *last = pc ? pc->e[slot] : NULL;
   if (last && last->in_last_party == st->last_party && last->in_deflt == st->deflt &&
       !strcmp(last->in_gov, st->gov)) { /* read under this very state last time */
     *st = last->st;
@@ -1128,7 +1133,7 @@ static int memo_item(unit_memo *m, const char *s, rg_kind kind, prefix_state *st
     *st = e->st;
   }
   if (key != buf) free(key);
-  if (pc) pc->e = e;
+  if (pc) pc->e[slot] = e;
   if (e->got) *it = e->it;
   return e->got;
 }

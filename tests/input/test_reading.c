@@ -1059,6 +1059,26 @@ Test(round2, a_short_name_declared_late_changes_later_links_only) {
   rg_plan_free(p);
 }
 
+/* The memo keeps a piece's reading under the document's prefix and under
+ * a unit's prefix apart: 财政局 opening a list is the city's, after 区…局
+ * or 县…局 it is that body's, whatever order the lists come in. */
+Test(round2, a_piece_is_read_under_each_prefix_it_follows) {
+  rg_plan *p = parse("沈阳市人民政府关于印发任务分工的通知\n"
+                     "1.甲。\n牵头单位：财政局\n"
+                     "2.乙。\n牵头单位：区教育局、财政局\n"
+                     "3.丙。\n牵头单位：财政局、商务局\n"
+                     "4.丁。\n牵头单位：县教育局、财政局\n"
+                     "5.戊。\n牵头单位：区民政局、财政局\n"
+                     "6.己。\n牵头单位：财政局、区民政局\n");
+  EXPECT_TASK(p, 0, "lead:市财政局");
+  EXPECT_TASK(p, 1, "lead:区教育局;lead:区财政局");
+  EXPECT_TASK(p, 2, "lead:市财政局;lead:市商务局");
+  EXPECT_TASK(p, 3, "lead:县教育局;lead:县财政局");
+  EXPECT_TASK(p, 4, "lead:区民政局;lead:区财政局");
+  EXPECT_TASK(p, 5, "lead:市财政局;lead:区民政局");
+  rg_plan_free(p);
+}
+
 /* Prefixes: 市政务…, 市政协 are 市 + a name; a branch named by its place
  * (人行丽水市中心支行) never takes the document's prefix. */
 Test(round2, prefixes_of_branches_and_shi_zheng_names) {
