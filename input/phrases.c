@@ -3,9 +3,32 @@
 
 #include <string.h>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 /* The code point of the three-byte character at u (lead byte 1110xxxx). */
 static unsigned char3(const unsigned char *u) {
   return (unsigned)(u[0] & 0x0F) << 12 | (unsigned)(u[1] & 0x3F) << 6 | (u[2] & 0x3F);
+}
+
+/* Add word w's start to the block scan's keys (n_keys -1 once too many).
+ * A start of three bytes is tested by its second and third only (a
+ * character's first byte tells little in CJK text: 公 and 关 share it with
+ * 全, 共 and 其), so 公网安备 and 关闭窗口 are two keys, Copyright and
+ * copyright one. */
+static void add_key(rg_phrases *ps, const unsigned char *w) {
+  unsigned char len = !w[1] ? 1 : !w[2] ? 2 : 3;
+  for (int k = 0; k < ps->n_keys; k++)
+    if (ps->key_len[k] == len &&
+        (len == 3 ? !memcmp(ps->key[k] + 1, w + 1, 2) : !memcmp(ps->key[k], w, len)))
+      return;
+  if (ps->n_keys < 0 || ps->n_keys == RG_PHRASE_KEYS) {
+    ps->n_keys = -1;
+    return;
+  }
+  memcpy(ps->key[ps->n_keys], w, len);
+  ps->key_len[ps->n_keys++] = len;
 }
 
 void rg_phrases_init(rg_phrases *ps, const char *const *words) {
@@ -14,6 +37,7 @@ void rg_phrases_init(rg_phrases *ps, const char *const *words) {
   ps->skip = 1;
   for (; words[ps->n]; ps->n++) {
     const unsigned char *w = (const unsigned char *)words[ps->n];
+    add_key(ps, w);
     if ((w[0] & 0xC0) == 0x80) ps->skip = 0;
     if (!w[1])
       ps->single[w[0]] = 1;
@@ -28,6 +52,35 @@ void rg_phrases_init(rg_phrases *ps, const char *const *words) {
       }
     }
   }
+  if (ps->n_keys < 0) ps->n_keys = 0;
+  /* the keys of three bytes first, then two, then one (stable: the order
+   * changes no answer), each byte repeated for the block compare */
+  unsigned char key[RG_PHRASE_KEYS][3] = {{0}}, len[RG_PHRASE_KEYS] = {0};
+  int m = 0;
+  for (unsigned char want = 3; want >= 1; want--)
+    for (int k = 0; k < ps->n_keys; k++)
+      if (ps->key_len[k] == want) {
+        memcpy(key[m], ps->key[k], 3);
+        len[m++] = want;
+        ps->n_keys3 += want == 3;
+        ps->n_keys2 += want == 2;
+      }
+  memcpy(ps->key, key, sizeof key);
+  memcpy(ps->key_len, len, sizeof len);
+  for (int k = 0; k < ps->n_keys; k++)
+    for (int b = 0; b < 3; b++)
+      memset(ps->key_vec[k][b], ps->key[k][b], 16);
+}
+
+/* Does some word start at s[i] (n bytes in all)? */
+static int any_word_at(const rg_phrases *ps, const char *s, size_t n, size_t i) {
+  for (int k = 0; k < ps->n; k++) {
+    const char *w = ps->words[k];
+    if (w[0] != s[i]) continue;
+    size_t m = strlen(w);
+    if (m <= n - i && !memcmp(s + i, w, m)) return 1;
+  }
+  return 0;
 }
 
 /* Does a word of at least two bytes start at s[i] (n bytes in all)? */
@@ -41,9 +94,11 @@ static int word_at(const rg_phrases *ps, const char *s, size_t n, size_t i) {
   return 0;
 }
 
-int rg_phrases_in(const rg_phrases *ps, const char *s, size_t n) {
+/* The byte-by-byte scan of s[i..n) (i may be inside a character: the
+ * words start with none of the bytes skipped inside one). */
+static int scan_from(const rg_phrases *ps, const char *s, size_t n, size_t i) {
   const unsigned char *u = (const unsigned char *)s;
-  for (size_t i = 0; i < n; i++) {
+  for (; i < n; i++) {
     unsigned char a = u[i];
     if (ps->single[a]) return 1;
     if (i + 1 == n) break;
@@ -61,4 +116,43 @@ int rg_phrases_in(const rg_phrases *ps, const char *s, size_t n) {
     if ((ps->pair[a][b >> 6] >> (b & 63) & 1) && word_at(ps, s, n, i)) return 1;
   }
   return 0;
+}
+
+int rg_phrases_in(const rg_phrases *ps, const char *s, size_t n) {
+  size_t i = 0;
+#if defined(__SSE2__)
+  if (ps->n_keys) {
+    const __m128i(*kv)[3] = (const __m128i(*)[3])ps->key_vec;
+    int n3 = ps->n_keys3, n32 = n3 + ps->n_keys2;
+    /* positions i..i+15, reading up to s[i + 17]; the last block from a
+     * copy padded with NULs (no word holds one) */
+    _Alignas(16) char pad[48];
+    for (; i < n; i += 16) {
+      const char *b = s + i;
+      if (i + 18 > n) {
+        memset(pad, 0, sizeof pad);
+        memcpy(pad, s + i, n - i);
+        b = pad;
+      }
+      __m128i v0 = _mm_loadu_si128((const __m128i *)b),
+              v1 = _mm_loadu_si128((const __m128i *)(b + 1)),
+              v2 = _mm_loadu_si128((const __m128i *)(b + 2)), m = _mm_setzero_si128();
+      int k = 0;
+      for (; k < n3; k++) /* (the second and third bytes) */
+        m = _mm_or_si128(m,
+                         _mm_and_si128(_mm_cmpeq_epi8(v1, kv[k][1]), _mm_cmpeq_epi8(v2, kv[k][2])));
+      for (; k < n32; k++)
+        m = _mm_or_si128(m,
+                         _mm_and_si128(_mm_cmpeq_epi8(v0, kv[k][0]), _mm_cmpeq_epi8(v1, kv[k][1])));
+      for (; k < ps->n_keys; k++)
+        m = _mm_or_si128(m, _mm_cmpeq_epi8(v0, kv[k][0]));
+      unsigned bits = (unsigned)_mm_movemask_epi8(m);
+      if (n - i < 16) bits &= (1u << (n - i)) - 1; /* (positions past the end) */
+      for (; bits; bits &= bits - 1)
+        if (any_word_at(ps, s, n, i + (size_t)__builtin_ctz(bits))) return 1;
+    }
+    return 0;
+  }
+#endif
+  return scan_from(ps, s, n, i);
 }

@@ -6,8 +6,10 @@
  * of the phrases' first two bytes, and of the exact first character for
  * phrases that start with a three-byte character (built once, where the
  * list is used: no global state), rules out almost every position, and
- * only a position where a phrase could start is compared. The answer is the same as testing
- * each word with memmem, on any bytes (valid UTF-8 or not). */
+ * only a position where a phrase could start is compared. Where SSE2 is
+ * there (every x86-64), sixteen positions are tested at once against the
+ * words' first three bytes. The answer is the same as testing each word
+ * with memmem, on any bytes (valid UTF-8 or not). */
 #ifndef RG_PHRASES_H
 #define RG_PHRASES_H
 
@@ -23,7 +25,17 @@ typedef struct rg_phrases {
   /* bit c: some word starts with the three-byte character U+c (its first
    * two bytes are in pair too); used when skip is set */
   uint64_t first3[65536 / 64];
+  /* The block scan (SSE2): each distinct start of a word (its first three
+   * bytes, or fewer for a shorter word; of three, the second and third
+   * are enough to rule out nearly every position) is compared at sixteen positions
+   * at once; a position where one starts is then compared whole. 0 keys:
+   * more than RG_PHRASE_KEYS starts, the scan goes byte by byte. */
+  int n_keys, n_keys3, n_keys2; /* keys of three bytes first, then two, then one */
+  unsigned char key[16][3], key_len[16];
+  _Alignas(16) unsigned char key_vec[16][3][16]; /* each key byte sixteen times */
 } rg_phrases;
+
+enum { RG_PHRASE_KEYS = 16 };
 
 /* Build the set of words (a NULL-terminated list of non-empty words, kept
  * by the caller while the set is used). */

@@ -489,6 +489,14 @@ Test(phrases, same_as_memmem_of_each_word) {
   static const char *const SET1[] = {"ICP备",    "网站标识码", "公网安备", "版权所有", "©",
                                      "关闭窗口", "Copyright",  "x",        NULL};
   static const char *const SET2[] = {"联系我们", "\xE5\x85", "打印本页", NULL};
+  /* the page chrome's words (twelve starts), and more starts than the
+   * block scan takes (byte by byte) */
+  static const char *const SET3[] = {
+      "ICP备",    "ICP证",     "网站标识码", "公网安备",  "版权所有",  "联系我们",
+      "网站地图", "技术支持:", "技术支持：", "Copyright", "copyright", "©",
+      "浏览次数", "打印本页",  "关闭窗口",   NULL};
+  static const char *const SET4[] = {"a", "b", "c", "d", "e", "f", "g", "h",    "i",
+                                     "j", "k", "l", "m", "n", "o", "p", "市局", NULL};
   static const char *const PIECES[] = {"ICP",      "备",
                                        "网站",     "标识码",
                                        "公网",     "安",
@@ -507,16 +515,19 @@ Test(phrases, same_as_memmem_of_each_word) {
                                        ":",        "1",
                                        " ",        "\xF0\x9F\x98\x80"};
   const int np = (int)(sizeof PIECES / sizeof *PIECES);
-  const char *const *sets[] = {SET1, SET2};
+  const char *const *sets[] = {SET1, SET2, SET3, SET4};
   unsigned long long r = 12345;
   int hits = 0, runs = 0;
-  for (int set = 0; set < 2; set++) {
+  for (int set = 0; set < 4; set++) {
     rg_phrases ps;
     rg_phrases_init(&ps, sets[set]);
+    cr_expect_eq(ps.n_keys, set == 3 ? 0 : set == 2 ? 11 : set == 1 ? 3 : 8, "set %d", set);
     for (int t = 0; t < 20000; t++) {
-      char buf[256];
+      char buf[512];
       size_t n = 0;
-      int pieces = 1 + (int)((r >> 33) % 8);
+      /* short texts, and long ones: sixteen positions at a time, then the
+       * rest byte by byte */
+      int pieces = 1 + (int)((r >> 33) % (t % 2 ? 8 : 40));
       for (int k = 0; k < pieces; k++) {
         r = r * 6364136223846793005ULL + 1442695040888963407ULL;
         const char *p = PIECES[(r >> 33) % (unsigned)np];
