@@ -5,6 +5,10 @@
 #include <string.h>
 #include <utf8proc.h>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "error.h"
 
 size_t rg_space_len(const char *p) {
@@ -116,9 +120,62 @@ static size_t plain_len(const unsigned char *s, size_t len, size_t i) {
   return 0;
 }
 
+#if defined(__SSE2__)
+/* The block test of nfkc_stable (SSE2): s[0..len) sixteen bytes at a time.
+ * Each byte is classed (printable ASCII or tab; the first byte of a CJK
+ * ideograph, E4..E9, or of 、。“”, whose next two bytes are then checked;
+ * a continuation byte 10xxxxxx) and the text is those characters exactly
+ * when every byte has a class and the continuation bytes are those two
+ * after each first byte (carried into the next block). */
+static int stable_blocks(const unsigned char *s, size_t len) {
+  const __m128i x1f = _mm_set1_epi8(0x1F), x7f = _mm_set1_epi8(0x7F), tab = _mm_set1_epi8('\t'),
+                e4 = _mm_set1_epi8((char)0xE4), five = _mm_set1_epi8(5), zero = _mm_setzero_si128(),
+                c0 = _mm_set1_epi8((char)0xC0), x80 = _mm_set1_epi8((char)0x80),
+                e3 = _mm_set1_epi8((char)0xE3), e2 = _mm_set1_epi8((char)0xE2),
+                x81 = _mm_set1_epi8((char)0x81), x82 = _mm_set1_epi8((char)0x82),
+                x9c = _mm_set1_epi8((char)0x9C), x9d = _mm_set1_epi8((char)0x9D);
+  _Alignas(16) unsigned char pad[48];
+  unsigned carry = 0; /* continuation bytes owed at the next block's positions 0 and 1 */
+  for (size_t i = 0; i < len; i += 16) {
+    const unsigned char *b = s + i;
+    size_t valid = len - i < 16 ? len - i : 16;
+    if (i + 18 > len) { /* the last block: a copy padded with NULs (no class) */
+      memset(pad, 0, sizeof pad);
+      memcpy(pad, s + i, len - i);
+      b = pad;
+    }
+    __m128i v = _mm_loadu_si128((const __m128i *)b), v1 = _mm_loadu_si128((const __m128i *)(b + 1)),
+            v2 = _mm_loadu_si128((const __m128i *)(b + 2));
+    /* signed: bytes from 0x80 are below 0x1F */
+    __m128i ascii = _mm_or_si128(_mm_and_si128(_mm_cmpgt_epi8(v, x1f), _mm_cmplt_epi8(v, x7f)),
+                                 _mm_cmpeq_epi8(v, tab));
+    __m128i ideo = _mm_cmpeq_epi8(_mm_subs_epu8(_mm_sub_epi8(v, e4), five), zero);
+    __m128i cont = _mm_cmpeq_epi8(_mm_and_si128(v, c0), x80);
+    __m128i e3m = _mm_cmpeq_epi8(v, e3), e2m = _mm_cmpeq_epi8(v, e2);
+    __m128i after = _mm_cmpeq_epi8(v1, x80);
+    __m128i punct = _mm_and_si128(
+        after,
+        _mm_or_si128(
+            _mm_and_si128(e3m, _mm_or_si128(_mm_cmpeq_epi8(v2, x81), _mm_cmpeq_epi8(v2, x82))),
+            _mm_and_si128(e2m, _mm_or_si128(_mm_cmpeq_epi8(v2, x9c), _mm_cmpeq_epi8(v2, x9d)))));
+    unsigned mask = (1u << valid) - 1;
+    unsigned a = (unsigned)_mm_movemask_epi8(ascii), l = (unsigned)_mm_movemask_epi8(ideo),
+             p = (unsigned)_mm_movemask_epi8(punct), c = (unsigned)_mm_movemask_epi8(cont);
+    unsigned first = l | p, owed = (first << 1 | first << 2 | carry);
+    if ((owed & ~mask) != 0 && valid < 16) return 0; /* a character cut by the end */
+    if (((c ^ owed) & mask) || ((a | first | c) & mask) != mask) return 0;
+    carry = owed >> 16;
+  }
+  return carry == 0;
+}
+#endif
+
 /* Is s[0..len) valid UTF-8 made only of those characters? Then NFKC is a
  * copy. */
 static int nfkc_stable(const unsigned char *s, size_t len) {
+#if defined(__SSE2__)
+  if (len >= 16) return stable_blocks(s, len);
+#endif
   for (size_t i = 0; i < len;) {
     unsigned char c = s[i];
     if (c >= 0x20 && c < 0x7F) { /* printable ASCII, the common case inline */

@@ -258,6 +258,73 @@ Test(names, short_labels_follow_the_documented_rule) {
   cr_expect_str_eq(buf, "沈阳地铁集团", "without an issuer no city is known");
 }
 
+/* rg_nfkc_is_copy reads sixteen bytes at a time (SSE2): it must say what
+ * the definition says, by utf8proc's decoding: valid UTF-8 of printable
+ * ASCII, tab, CJK ideographs U+4000..U+9FFF and 、。“” only. Random texts
+ * (fixed seed) of mostly such characters, long and short, with one of the
+ * near misses now and then: U+3000, ‘, U+3003, U+2018, other first bytes,
+ * a cut character at the end or inside, a stray continuation byte, control
+ * characters, DEL and NUL. */
+static int copy_by_definition(const char *s, size_t n) {
+  for (utf8proc_ssize_t i = 0; i < (utf8proc_ssize_t)n;) {
+    utf8proc_int32_t c;
+    utf8proc_ssize_t k =
+        utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)n - i, &c);
+    if (k <= 0) return 0;
+    if (!(c == '\t' || (c >= 0x20 && c < 0x7F) || (c >= 0x4000 && c <= 0x9FFF) || c == 0x3001 ||
+          c == 0x3002 || c == 0x201C || c == 0x201D))
+      return 0;
+    i += k;
+  }
+  return 1;
+}
+
+Test(text, nfkc_copy_test_is_its_definition) {
+  static const char *const PLAIN[] = {
+      "a",  "1",  " ", "\t", ",", "~", "市", "局", "一", "\xE4\xB8\x80", "\xE9\xBF\xBF",
+      "、", "。", "“", "”",  "0"};
+  static const char *const ODD[] = {"\xE3\x80\x80",
+                                    "\xE2\x80\x98",
+                                    "\xE3\x80\x83",
+                                    "\xE3\x81\x81",
+                                    "\xE2\x81\x9C",
+                                    "\xEA\xB0\x80",
+                                    "\xE3\xA0\x80",
+                                    "，",
+                                    "\xE5\x8F",
+                                    "\xE5",
+                                    "\x80",
+                                    "\xBF",
+                                    "\x01",
+                                    "\x7F",
+                                    "\n",
+                                    "\xC2\xA0",
+                                    "\xF0\x9F\x98\x80",
+                                    "\x00"};
+  const int np = (int)(sizeof PLAIN / sizeof *PLAIN), no = (int)(sizeof ODD / sizeof *ODD);
+  unsigned long long r = 77;
+  int copies = 0;
+  for (int t = 0; t < 60000; t++) {
+    char buf[1024];
+    size_t n = 0;
+    r = r * 6364136223846793005ULL + 1442695040888963407ULL;
+    int pieces = 1 + (int)((r >> 33) % (t % 3 ? 80 : 12)), odd = (int)((r >> 40) % 4) == 0;
+    for (int k = 0; k < pieces; k++) {
+      r = r * 6364136223846793005ULL + 1442695040888963407ULL;
+      int use_odd = odd && (r >> 50) % 16 == 0;
+      const char *p = use_odd ? ODD[(r >> 33) % (unsigned)no] : PLAIN[(r >> 33) % (unsigned)np];
+      size_t m = *p ? strlen(p) : 1; /* (NUL: one byte) */
+      memcpy(buf + n, p, m);
+      n += m;
+    }
+    int want = copy_by_definition(buf, n);
+    cr_assert_eq(rg_nfkc_is_copy(buf, n), want, "text %d (%zu bytes)", t, n);
+    copies += want;
+  }
+  cr_expect_gt(copies, 30000); /* both answers, many times */
+  cr_expect_lt(copies, 57000);
+}
+
 /* rg_nfkc normalises piece by piece between characters that start a
  * normalisation boundary; the result must be utf8proc_map's of the whole
  * text, byte for byte. Random texts (fixed seed) of plain characters and
