@@ -548,7 +548,7 @@ Test(phrases, same_as_memmem_of_each_word) {
 
 /* rg_lines_split against a byte-by-byte reading: texts of random runs of
  * letters, CJK, '\n', '\r' and "\r\n" (fixed seed), so that line ends fall
- * at every place of the eight-byte steps. */
+ * at every place of the sixteen- and eight-byte steps. */
 static void naive_split(const char *text, size_t len, rg_line *out, int *n) {
   size_t start = 0;
   long lineno = 1;
@@ -564,17 +564,17 @@ static void naive_split(const char *text, size_t len, rg_line *out, int *n) {
 
 Test(lines, split_as_byte_by_byte) {
   static const char *const PIECES[] = {"a",    "bcdefgh", "市",   "\n", "\r",
-                                       "\r\n", "\n\n",    "\x0b", " "};
+                                       "\r\n", "\n\n",    "\x0b", " ",  "一二三四五六七八九十零"};
   unsigned long long r = 99;
   int lines = 0;
   for (int t = 0; t < 3000; t++) {
-    char buf[512];
+    char buf[2048];
     size_t len = 0;
     r = r * 6364136223846793005ULL + 1442695040888963407ULL;
     int pieces = (int)((r >> 33) % 40);
     for (int k = 0; k < pieces; k++) {
       r = r * 6364136223846793005ULL + 1442695040888963407ULL;
-      const char *p = PIECES[(r >> 33) % 9];
+      const char *p = PIECES[(r >> 33) % 10];
       memcpy(buf + len, p, strlen(p));
       len += strlen(p);
     }
