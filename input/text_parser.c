@@ -118,6 +118,8 @@ typedef struct prep {
   uint32_t hash_store[4]; /* where hash points for a duty of up to 4 lists */
   int invisible;          /* rg_invisible_count of the raw line, and its first */
   int32_t first;
+  char *buf; /* the slot's own room for a plain line's s (kept from line to line) */
+  size_t cap;
 } prep;
 
 typedef struct parser {
@@ -867,7 +869,7 @@ static const char *const CHROME[] = {
 
 static int chrome_words(const rg_phrases *chrome, const char *s, size_t n) {
   /* a numbered line is a task (加强网站ICP备案管理) */
-  if (n && ((*s >= '0' && *s <= '9') || *s == '(' || holds(s, n < 3 ? n : 3, "（"))) return 0;
+  if (n && ((*s >= '0' && *s <= '9') || *s == '(' || (n >= 3 && !memcmp(s, "（", 3)))) return 0;
   return rg_phrases_in(chrome, s, n);
 }
 
@@ -917,7 +919,11 @@ static void mark_chrome(const rg_lines *lines, char *skip) {
 
 static void prep_line(const rg_lines *lines, const char *skip, const rg_phrases *marks, int i,
                       prep *out) {
+  char *buf = out->buf;
+  size_t cap = out->cap;
   memset(out, 0, sizeof *out);
+  out->buf = buf;
+  out->cap = cap;
   const rg_line *l = &lines->v[i];
   if (skip[i]) {
     out->status = PREP_SKIP;
@@ -941,8 +947,10 @@ static void prep_line(const rg_lines *lines, const char *skip, const rg_phrases 
       b++;
     while (e > b && (l->text[e - 1] == ' ' || l->text[e - 1] == '\t'))
       e--;
-    if (e == b) return; /* a blank line */
-    s = dupn(l->text + b, e - b);
+    if (e == b) return;                     /* a blank line */
+    RG_GROW(out->buf, out->cap, e - b + 1); /* (no allocation per line) */
+    s = memcpy(out->buf, l->text + b, e - b);
+    s[e - b] = '\0';
   } else {
     char *circled = rg_item_circled(l->text, l->len, &clen); /* ② before NFKC makes it 2 */
     if (circled) out->invisible = rg_invisible_count(l->text, l->len, &out->first);
@@ -975,12 +983,20 @@ static void prep_line(const rg_lines *lines, const char *skip, const rg_phrases 
 }
 
 static void prep_free(prep *x) {
-  free(x->s);
+  if (x->s != x->buf) free(x->s);
   if (x->duty) rg_duty_destroy(x->duty);
   if (x->hash != x->hash_store) free(x->hash);
   x->s = NULL;
   x->duty = NULL;
   x->hash = NULL;
+}
+
+/* prep_free, and the slot's room too. */
+static void prep_release(prep *x) {
+  prep_free(x);
+  free(x->buf);
+  x->buf = NULL;
+  x->cap = 0;
 }
 
 /* A plan of more bytes than this is read with the lines prepared on a
@@ -1141,7 +1157,7 @@ static void pipe_end(pipe_t *q) {
   pthread_mutex_unlock(&q->mu);
   pthread_join(q->th, NULL);
   for (int i = 0; i < PIPE_BLOCK * PIPE_BLOCKS; i++)
-    prep_free(&q->ring[i]);
+    prep_release(&q->ring[i]);
   pthread_mutex_destroy(&q->mu);
   pthread_cond_destroy(&q->cv);
   free(q->ring);
@@ -1187,8 +1203,9 @@ static rg_status read_lines(rg_plan *plan, const rg_lines *lines, int prose, rg_
   }
   rg_status st = RG_OK;
   int i = 0;
+  prep own = {0};
   for (; i < lines->n && !st; i++) {
-    prep own, *x = &own;
+    prep *x = &own;
     if (piped) {
       x = pipe_get(&q, i, &ready);
       if (i + LIST_AHEAD < ready) prefetch_lists(plan, &q, i + LIST_AHEAD, 0);
@@ -1204,6 +1221,7 @@ static rg_status read_lines(rg_plan *plan, const rg_lines *lines, int prose, rg_
     }
   }
   if (piped) pipe_end(&q);
+  prep_release(&own);
   free(marks);
   free(skip);
   if (!st) {
