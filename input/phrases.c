@@ -3,6 +3,8 @@
 
 #include <string.h>
 
+#include "strutil.h"
+
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
@@ -128,12 +130,7 @@ int rg_phrases_in(const rg_phrases *ps, const char *s, size_t n) {
      * copy padded with NULs (no word holds one) */
     _Alignas(16) char pad[48];
     for (; i < n; i += 16) {
-      const char *b = s + i;
-      if (i + 18 > n) {
-        memset(pad, 0, sizeof pad);
-        memcpy(pad, s + i, n - i);
-        b = pad;
-      }
+      const char *b = block_at(s, i, n, pad);
       __m128i v0 = _mm_loadu_si128((const __m128i *)b),
               v1 = _mm_loadu_si128((const __m128i *)(b + 1)),
               v2 = _mm_loadu_si128((const __m128i *)(b + 2)), m = _mm_setzero_si128();

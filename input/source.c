@@ -7,13 +7,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
-#include <sys/mman.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 /* 512 MiB: larger inputs are refused with a message instead of exhausting memory */
 #define RG_MAX_INPUT ((size_t)512 << 20)

@@ -10,6 +10,7 @@
 #endif
 
 #include "error.h"
+#include "strutil.h"
 
 size_t rg_space_len(const char *p) {
   switch ((unsigned char)p[0]) {
@@ -134,16 +135,12 @@ static int stable_blocks(const unsigned char *s, size_t len) {
                 e3 = _mm_set1_epi8((char)0xE3), e2 = _mm_set1_epi8((char)0xE2),
                 x81 = _mm_set1_epi8((char)0x81), x82 = _mm_set1_epi8((char)0x82),
                 x9c = _mm_set1_epi8((char)0x9C), x9d = _mm_set1_epi8((char)0x9D);
-  _Alignas(16) unsigned char pad[48];
+  _Alignas(16) char pad[48];
   unsigned carry = 0; /* continuation bytes owed at the next block's positions 0 and 1 */
   for (size_t i = 0; i < len; i += 16) {
-    const unsigned char *b = s + i;
+    /* (the last block: padded with NULs, which have no class) */
+    const char *b = block_at((const char *)s, i, len, pad);
     size_t valid = len - i < 16 ? len - i : 16;
-    if (i + 18 > len) { /* the last block: a copy padded with NULs (no class) */
-      memset(pad, 0, sizeof pad);
-      memcpy(pad, s + i, len - i);
-      b = pad;
-    }
     __m128i v = _mm_loadu_si128((const __m128i *)b), v1 = _mm_loadu_si128((const __m128i *)(b + 1)),
             v2 = _mm_loadu_si128((const __m128i *)(b + 2));
     /* signed: bytes from 0x80 are below 0x1F */
