@@ -85,17 +85,6 @@ static int any_word_at(const rg_phrases *ps, const char *s, size_t n, size_t i) 
   return 0;
 }
 
-/* Does a word of at least two bytes start at s[i] (n bytes in all)? */
-static int word_at(const rg_phrases *ps, const char *s, size_t n, size_t i) {
-  for (int k = 0; k < ps->n; k++) {
-    const char *w = ps->words[k];
-    if (w[0] != s[i] || !w[1] || w[1] != s[i + 1]) continue;
-    size_t m = strlen(w);
-    if (m <= n - i && !memcmp(s + i, w, m)) return 1;
-  }
-  return 0;
-}
-
 /* The byte-by-byte scan of s[i..n) (i may be inside a character: the
  * words start with none of the bytes skipped inside one). */
 static int scan_from(const rg_phrases *ps, const char *s, size_t n, size_t i) {
@@ -111,11 +100,11 @@ static int scan_from(const rg_phrases *ps, const char *s, size_t n, size_t i) {
     if (ps->skip && a >= 0xE0 && a < 0xF0 && (b & 0xC0) == 0x80 && i + 2 < n &&
         (u[i + 2] & 0xC0) == 0x80) {
       unsigned c = char3(u + i);
-      if ((ps->first3[c >> 6] >> (c & 63) & 1) && word_at(ps, s, n, i)) return 1;
+      if ((ps->first3[c >> 6] >> (c & 63) & 1) && any_word_at(ps, s, n, i)) return 1;
       i += 2;
       continue;
     }
-    if ((ps->pair[a][b >> 6] >> (b & 63) & 1) && word_at(ps, s, n, i)) return 1;
+    if ((ps->pair[a][b >> 6] >> (b & 63) & 1) && any_word_at(ps, s, n, i)) return 1;
   }
   return 0;
 }
