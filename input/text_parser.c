@@ -1011,15 +1011,22 @@ static void prep_release(prep *x) {
 enum { PIPE_BLOCK = 256, PIPE_BLOCKS = 8 };
 
 /* The second thread: each block of lines marked for chrome and prepared,
- * into a ring of PIPE_BLOCKS blocks, never more ahead of the parser. */
+ * into a ring of PIPE_BLOCKS blocks, never more ahead of the parser. The
+ * parser, when the line it wants is not ready yet, prepares the next
+ * unclaimed block itself instead of waiting, so the two threads share the
+ * preparing (it is the larger half of the work). Blocks may be finished
+ * out of order; ready counts the lines finished in order. */
 typedef struct pipe_t {
   const rg_lines *lines;
   char *skip;
   prep *ring;
+  rg_phrases chrome, marks; /* read only once built: shared by both threads */
   pthread_mutex_t mu;
   pthread_cond_t cv;
-  int ready;    /* lines prepared (the worker publishes them) */
-  int consumed; /* lines the parser is done with (their slots are free) */
+  int ready;                /* every line before it is prepared */
+  int claimed;              /* blocks claimed by either thread */
+  int finished[PIPE_BLOCKS]; /* block b's slots: b + 1 once b is prepared */
+  int consumed;             /* lines the parser is done with (their slots are free) */
   int stop;
   pthread_t th;
   /* The plan's task and link arrays past what the parser has filled,
@@ -1028,7 +1035,6 @@ typedef struct pipe_t {
    * fresh page itself. Set under mu; done is the worker's own. */
   rg_prefault_range pre[3];
 } pipe_t;
-
 /* After how many lines the parser estimates the plan's size. */
 #define PREFAULT_AFTER (16 * PIPE_BLOCK)
 
@@ -1072,31 +1078,44 @@ static void pipe_reserve(pipe_t *q, rg_plan *plan, int lines) {
   pthread_mutex_unlock(&q->mu);
 }
 
+/* Under mu: claim the next block to prepare: its number, PIPE_NONE when
+ * every block is claimed (or the reading stops), PIPE_FULL when the ring
+ * has no free block yet. */
+enum { PIPE_NONE = -1, PIPE_FULL = -2 };
+static int pipe_claim(pipe_t *q) {
+  if (q->stop || (long)q->claimed * PIPE_BLOCK >= q->lines->n) return PIPE_NONE;
+  if (q->claimed - q->consumed / PIPE_BLOCK >= PIPE_BLOCKS) return PIPE_FULL;
+  return q->claimed++;
+}
+
+/* Mark and prepare block b, then publish it (takes mu). */
+static void pipe_prepare(pipe_t *q, int b) {
+  int n = q->lines->n, from = b * PIPE_BLOCK, to = from + PIPE_BLOCK < n ? from + PIPE_BLOCK : n;
+  mark_chrome_range(q->lines, &q->chrome, q->skip, from, to);
+  for (int i = from; i < to; i++) { /* the slot's last line is read: free it here */
+    prep *x = &q->ring[i % (PIPE_BLOCK * PIPE_BLOCKS)];
+    prep_free(x);
+    prep_line(q->lines, q->skip, &q->marks, i, x);
+  }
+  pthread_mutex_lock(&q->mu);
+  q->finished[b % PIPE_BLOCKS] = b + 1;
+  while (q->ready < n && q->finished[q->ready / PIPE_BLOCK % PIPE_BLOCKS] == q->ready / PIPE_BLOCK + 1)
+    q->ready = q->ready + PIPE_BLOCK < n ? q->ready + PIPE_BLOCK : n;
+  pthread_cond_broadcast(&q->cv);
+  pthread_mutex_unlock(&q->mu);
+}
+
 static void *pipe_worker(void *arg) {
   pipe_t *q = arg;
-  int n = q->lines->n;
-  rg_phrases chrome, marks;
-  rg_phrases_init(&chrome, CHROME);
-  rg_phrases_init(&marks, SITE_MARK);
-  for (int from = 0; from < n; from += PIPE_BLOCK) {
+  for (;;) {
     pthread_mutex_lock(&q->mu);
-    while (!q->stop && from - q->consumed >= PIPE_BLOCK * PIPE_BLOCKS)
+    int b;
+    while ((b = pipe_claim(q)) == PIPE_FULL)
       pthread_cond_wait(&q->cv, &q->mu);
-    int stop = q->stop;
     pthread_mutex_unlock(&q->mu);
-    if (stop) break;
-    int to = from + PIPE_BLOCK < n ? from + PIPE_BLOCK : n;
-    pipe_prefault(q, from);
-    mark_chrome_range(q->lines, &chrome, q->skip, from, to);
-    for (int i = from; i < to; i++) { /* the slot's last line is read: free it here */
-      prep *x = &q->ring[i % (PIPE_BLOCK * PIPE_BLOCKS)];
-      prep_free(x);
-      prep_line(q->lines, q->skip, &marks, i, x);
-    }
-    pthread_mutex_lock(&q->mu);
-    q->ready = to;
-    pthread_cond_broadcast(&q->cv);
-    pthread_mutex_unlock(&q->mu);
+    if (b == PIPE_NONE) break;
+    pipe_prefault(q, b * PIPE_BLOCK);
+    pipe_prepare(q, b);
   }
   return NULL;
 }
@@ -1107,6 +1126,8 @@ static int pipe_start(pipe_t *q, const rg_lines *lines, char *skip) {
   q->lines = lines;
   q->skip = skip;
   q->ring = rg_xcalloc(PIPE_BLOCK * PIPE_BLOCKS, sizeof *q->ring);
+  rg_phrases_init(&q->chrome, CHROME);
+  rg_phrases_init(&q->marks, SITE_MARK);
   pthread_mutex_init(&q->mu, NULL);
   pthread_cond_init(&q->cv, NULL);
   if (!pthread_create(&q->th, NULL, pipe_worker, q)) return 1;
@@ -1127,12 +1148,21 @@ static void prefetch_lists(const rg_plan *plan, const pipe_t *q, int j, int stag
     rg_unitlist_prefetch(plan, x->hash[k], stage);
 }
 
-/* Line i prepared (waits for the worker). */
+/* Line i prepared: while it is not, prepare the next unclaimed block
+ * here, or wait for the worker when there is none. */
 static prep *pipe_get(pipe_t *q, int i, int *ready) {
   if (i >= *ready) {
     pthread_mutex_lock(&q->mu);
-    while (q->ready <= i)
-      pthread_cond_wait(&q->cv, &q->mu);
+    while (q->ready <= i) {
+      int b = pipe_claim(q);
+      if (b < 0) {
+        pthread_cond_wait(&q->cv, &q->mu);
+        continue;
+      }
+      pthread_mutex_unlock(&q->mu);
+      pipe_prepare(q, b);
+      pthread_mutex_lock(&q->mu);
+    }
     *ready = q->ready;
     pthread_mutex_unlock(&q->mu);
   }
