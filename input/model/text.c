@@ -278,25 +278,30 @@ char *rg_nfkc_count(const char *s, size_t len, int *invisible, int32_t *first) {
   return out;
 }
 
-/* The bytes of s if p starts with one of the strings of list, else 0. */
-static size_t starts_one(const char *p, const char *const *list) {
-  for (int i = 0; list[i]; i++) {
-    size_t n = strlen(list[i]);
-    if (!strncmp(p, list[i], n)) return n;
-  }
-  return 0;
-}
-
 size_t rg_bracket_step_at(const char *p, int *depth) {
-  static const char *const open[] = {"(", "[", "〔", "《", "“", "【", NULL};
-  static const char *const close[] = {")", "]", "〕", "》", "”", "】", NULL};
-  size_t n = starts_one(p, open);
-  if (n) {
-    (*depth)++;
-    return n;
+  /* ( [ 〔 《 “ 【 open and ) ] 〕 》 ” 】 close: 〔〕《》【】 are E3 80 xx, “” are
+   * E2 80 xx. A byte is read only after a non-NUL one: never past the end. */
+  const unsigned char *u = (const unsigned char *)p;
+  int open = 0;
+  size_t n = 0;
+  if (u[0] == '(' || u[0] == '[')
+    open = 1, n = 1;
+  else if (u[0] == ')' || u[0] == ']')
+    n = 1;
+  else if ((u[0] == 0xE3 || u[0] == 0xE2) && u[1] == 0x80) {
+    unsigned char c = u[2];
+    if (u[0] == 0xE3) {
+      open = c == 0x94 || c == 0x8A || c == 0x90; /* 〔 《 【 */
+      n = open || c == 0x95 || c == 0x8B || c == 0x91 ? 3 : 0;
+    } else {
+      open = c == 0x9C; /* “ */
+      n = open || c == 0x9D ? 3 : 0;
+    }
   }
-  n = starts_one(p, close);
-  if (n && *depth) (*depth)--;
+  if (open)
+    (*depth)++;
+  else if (n && *depth)
+    (*depth)--;
   return n;
 }
 

@@ -3,22 +3,6 @@
 
 #include <utf8proc.h>
 
-size_t rg_utf8_seq_len(unsigned char c) {
-  if (c < 0x80) return 1;
-  if (c >= 0xC2 && c < 0xE0) return 2;
-  if (c >= 0xE0 && c < 0xF0) return 3;
-  if (c >= 0xF0 && c < 0xF5) return 4;
-  return 0;
-}
-
-size_t rg_utf8_char_len(const char *p) {
-  size_t n = rg_utf8_seq_len((unsigned char)*p);
-  if (n == 0) return 1;
-  for (size_t i = 1; i < n; i++)
-    if (!p[i]) return i;
-  return n;
-}
-
 size_t rg_utf8_last(const char *s, size_t len) {
   size_t i = len;
   while (i > 0 && ((unsigned char)s[i - 1] & 0xC0) == 0x80)

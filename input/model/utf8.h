@@ -12,13 +12,26 @@
 
 /* Bytes in the UTF-8 sequence led by byte c: 1-4, or 0 for a continuation
  * byte or a byte that never starts a sequence (C0, C1, F5-FF). */
-size_t rg_utf8_seq_len(unsigned char c);
+static inline size_t rg_utf8_seq_len(unsigned char c) {
+  if (c < 0x80) return 1;
+  if (c >= 0xC2 && c < 0xE0) return 2;
+  if (c >= 0xE0 && c < 0xF0) return 3;
+  if (c >= 0xF0 && c < 0xF5) return 4;
+  return 0;
+}
 
 /* Bytes of the character at p in a NUL-terminated string: its sequence
  * length, 1 for a byte that starts none, and never past the NUL, so text
  * that holds invalid UTF-8 (a CSV cell NFKC could not take) is walked
  * safely. */
-size_t rg_utf8_char_len(const char *p);
+static inline size_t rg_utf8_char_len(const char *p) {
+  /* (inline: the readers step through every character of every list) */
+  size_t n = rg_utf8_seq_len((unsigned char)*p);
+  if (n == 0) return 1;
+  for (size_t i = 1; i < n; i++)
+    if (!p[i]) return i;
+  return n;
+}
 
 /* Byte offset of the last character of s[0..len): the last byte that is not
  * a continuation byte (0 when there is none). */

@@ -325,6 +325,37 @@ Test(text, nfkc_copy_test_is_its_definition) {
   cr_expect_lt(copies, 57000);
 }
 
+/* rg_bracket_step_at reads bytes, not a table of strings: it must answer as
+ * the table does (a compare with each bracket) at every character that
+ * starts with one of the bracket's lead bytes, and at a NUL cut after it. */
+Test(text, bracket_step_is_its_table) {
+  static const char *const OPEN[] = {"(", "[", "〔", "《", "“", "【"};
+  static const char *const CLOSE[] = {")", "]", "〕", "》", "”", "】"};
+  int seen = 0;
+  for (unsigned a = 1; a < 256; a++)
+    for (unsigned b = 0; b < 256; b++)
+      for (unsigned c = 0; c < 256; c += (a == 0xE2 || a == 0xE3) && b == 0x80 ? 1 : 85) {
+        char p[4] = {(char)a, (char)b, (char)c, 0};
+        size_t want = 0;
+        int step = 0;
+        for (int k = 0; k < 6 && !want; k++) {
+          if (!strncmp(p, OPEN[k], strlen(OPEN[k]))) want = strlen(OPEN[k]), step = 1;
+          if (!strncmp(p, CLOSE[k], strlen(CLOSE[k]))) want = strlen(CLOSE[k]), step = -1;
+        }
+        for (int d0 = 0; d0 < 2; d0++) {
+          int d = d0;
+          cr_assert_eq(rg_bracket_step_at(p, &d), want, "%02x %02x %02x", a, b, c);
+          cr_assert_eq(d, step > 0 ? d0 + 1 : step < 0 && d0 ? d0 - 1 : d0, "%02x %02x %02x", a, b,
+                       c);
+          int d2 = d0;
+          cr_assert_eq(rg_bracket_step(p, &d2), want);
+          cr_assert_eq(d2, d);
+        }
+        seen += want != 0;
+      }
+  cr_expect_gt(seen, 12 * 3);
+}
+
 /* rg_nfkc normalises piece by piece between characters that start a
  * normalisation boundary; the result must be utf8proc_map's of the whole
  * text, byte for byte. Random texts (fixed seed) of plain characters and
