@@ -11,12 +11,72 @@
 #include <strings.h>
 #include <utf8proc.h>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "detect.h"
 #include "source.h"
+
+#if defined(__SSE2__)
+/* The bytes from s + i (a character boundary, i + 18 <= len) that are
+ * plainly valid, sixteen at a time: blocks of ASCII and of three-byte
+ * characters led by E1..EC (all of common CJK: their continuation bytes
+ * are all that needs checking), the last character allowed to run two
+ * bytes past the block. Stops at a block that holds anything else (the
+ * caller reads it a character at a time) and returns i there. */
+static size_t easy_blocks(const char *s, size_t i, size_t len) {
+  const __m128i cont_below = _mm_set1_epi8((char)0xC0), lead_above = _mm_set1_epi8((char)0xE0),
+                lead_below = _mm_set1_epi8((char)0xED), minus1 = _mm_set1_epi8(-1);
+  while (i + 18 <= len) {
+    __m128i v = _mm_loadu_si128((const __m128i *)(s + i));
+    /* signed compares: 80..BF are -128..-65, E1..EC are -31..-20 */
+    unsigned cont = (unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(v, cont_below)),
+             lead = (unsigned)_mm_movemask_epi8(
+                 _mm_and_si128(_mm_cmpgt_epi8(v, lead_above), _mm_cmplt_epi8(v, lead_below))),
+             ascii = (unsigned)_mm_movemask_epi8(_mm_cmpgt_epi8(v, minus1));
+    unsigned want = (lead << 1 | lead << 2) & 0xFFFF; /* where continuation bytes must be */
+    if ((cont | lead | ascii) != 0xFFFF || cont != want) break;
+    size_t spill = lead >> 15 ? 2 : lead >> 14 & 1 ? 1 : 0;
+    if (spill && (((unsigned char)s[i + 16] & 0xC0) != 0x80 ||
+                  (spill == 2 && ((unsigned char)s[i + 17] & 0xC0) != 0x80)))
+      break;
+    i += 16 + spill;
+  }
+  return i;
+}
+#endif
+
+/* Bytes of the valid character at s + i (i < len), or 0 when none starts
+ * there. A three-byte character (all of CJK) is decided inline:
+ * continuation bytes, no overlong form (E0 then A0..BF), no surrogate (ED
+ * then 80..9F); the same answer as utf8proc's (test_decode.c checks every
+ * lead and second and third byte). */
+static size_t one_char(const char *s, size_t i, size_t len) {
+  unsigned char a = (unsigned char)s[i];
+  if (a < 0x80) return 1;
+  if (a >= 0xE0 && a <= 0xEF && i + 3 <= len) {
+    unsigned char b = (unsigned char)s[i + 1], c = (unsigned char)s[i + 2];
+    if ((b & 0xC0) == 0x80 && (c & 0xC0) == 0x80 && (a != 0xE0 || b >= 0xA0) &&
+        (a != 0xED || b < 0xA0))
+      return 3;
+  }
+  utf8proc_int32_t cp;
+  size_t rest = len - i;
+  utf8proc_ssize_t n =
+      utf8proc_iterate((const utf8proc_uint8_t *)s + i, rest > 4 ? 4 : (utf8proc_ssize_t)rest, &cp);
+  return n <= 0 || cp < 0 ? 0 : (size_t)n;
+}
 
 int rg_utf8_valid(const char *s, size_t len, size_t *bad) {
   size_t i = 0;
   while (i < len) {
+#if defined(__SSE2__)
+    /* plain blocks sixteen bytes at a time, then the block that is not
+     * (or the last bytes) a character at a time */
+    i = easy_blocks(s, i, len);
+    size_t past = i + 16 < len ? i + 16 : len;
+#else
     if ((unsigned char)s[i] < 0x80) { /* ASCII: eight bytes at a time while it lasts */
       uint64_t w;
       while (i + 8 <= len && (memcpy(&w, s + i, 8), (w & 0x8080808080808080ULL) == 0))
@@ -35,29 +95,16 @@ int rg_utf8_valid(const char *s, size_t len, size_t *bad) {
       i += 3;
     }
     if (i >= len) break;
-    if ((unsigned char)s[i] < 0x80) continue;
-    /* a three-byte character (all of CJK) decided inline: continuation
-     * bytes, no overlong form (E0 then A0..BF), no surrogate (ED then
-     * 80..9F); the same answer as utf8proc's (test_decode.c checks every
-     * lead and second and third byte) */
-    unsigned char a = (unsigned char)s[i];
-    if (a >= 0xE0 && a <= 0xEF && i + 3 <= len) {
-      unsigned char b = (unsigned char)s[i + 1], c = (unsigned char)s[i + 2];
-      if ((b & 0xC0) == 0x80 && (c & 0xC0) == 0x80 && (a != 0xE0 || b >= 0xA0) &&
-          (a != 0xED || b < 0xA0)) {
-        i += 3;
-        continue;
+    size_t past = i + 1;
+#endif
+    while (i < past) {
+      size_t n = one_char(s, i, len);
+      if (!n) {
+        if (bad) *bad = i;
+        return 0;
       }
+      i += n;
     }
-    utf8proc_int32_t cp;
-    size_t rest = len - i;
-    utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
-                                          rest > 4 ? 4 : (utf8proc_ssize_t)rest, &cp);
-    if (n <= 0 || cp < 0) {
-      if (bad) *bad = i;
-      return 0;
-    }
-    i += (size_t)n;
   }
   return 1;
 }

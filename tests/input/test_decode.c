@@ -350,3 +350,56 @@ Test(decode, three_byte_characters_as_utf8proc_reads_them) {
    * surrogate (ED A0..BF) forms */
   cr_expect_eq(valid, 16 * 64 * 64 - 2 * 32 * 64);
 }
+
+/* The first bad byte by utf8proc alone, a character at a time (the
+ * definition that rg_utf8_valid's blocks must agree with); len when none. */
+static size_t first_bad_by_utf8proc(const unsigned char *s, size_t len) {
+  for (size_t i = 0; i < len;) {
+    utf8proc_int32_t cp;
+    size_t rest = len - i;
+    utf8proc_ssize_t n = utf8proc_iterate(s + i, rest > 4 ? 4 : (utf8proc_ssize_t)rest, &cp);
+    if (n <= 0 || cp < 0) return i;
+    i += (size_t)n;
+  }
+  return len;
+}
+
+/* rg_utf8_valid reads plain blocks sixteen bytes at a time: random texts
+ * (fixed seed) long enough for blocks, of ASCII, common CJK, the leads
+ * that need more than their continuation bytes (E0, ED, EE, two- and
+ * four-byte characters) and bad or cut sequences, at every alignment:
+ * the answer and the first bad byte are utf8proc's. */
+Test(decode, utf8_blocks_agree_with_utf8proc_on_random_texts) {
+  static const char *const PIECE[] = {
+      "a",  "0",  " ",  "\n", "市",           "局",  "、",           "。",           "\xE1\x80\x80",
+      "\xEC\xBF\xBF",   "\xE0\xA0\x80",       "\xED\x9F\xBF",       "\xEE\x80\x80", "\xC2\xA9",
+      "\xF0\x9F\x98\x80", "\xE0\x80\x80",     "\xED\xA0\x80",       "\xE5\xB8",     "\xE5",
+      "\x80",           "\xBF",               "\xFF",               "\xC0\xAF",     "\xF5\x80\x80\x80"};
+  const unsigned np = sizeof PIECE / sizeof *PIECE, good = 15; /* the first 15 are valid */
+  unsigned long long r = 2024;
+  int valid = 0;
+  for (int t = 0; t < 40000; t++) {
+    unsigned char buf[600];
+    size_t n = 0;
+    r = r * 6364136223846793005ULL + 1442695040888963407ULL;
+    int pieces = 1 + (int)((r >> 33) % 150), odd = (int)((r >> 45) % 3);
+    for (int k = 0; k < pieces; k++) {
+      r = r * 6364136223846793005ULL + 1442695040888963407ULL;
+      unsigned pick = (unsigned)(r >> 33);
+      /* mostly common CJK and ASCII; some texts with rarer or bad pieces */
+      const char *p = odd == 0 && (r >> 55) % 24 == 0 ? PIECE[pick % np]
+                      : odd == 1 && (r >> 55) % 24 == 0 ? PIECE[pick % good]
+                                                        : PIECE[pick % 8];
+      size_t m = strlen(p);
+      memcpy(buf + n, p, m);
+      n += m;
+    }
+    size_t want = first_bad_by_utf8proc(buf, n), bad = 12345;
+    int ok = rg_utf8_valid((const char *)buf, n, &bad);
+    cr_assert_eq(ok, want == n, "text %d (%zu bytes)", t, n);
+    if (!ok) cr_assert_eq(bad, want, "text %d", t);
+    valid += ok;
+  }
+  cr_expect_gt(valid, 15000); /* both answers, many times */
+  cr_expect_lt(valid, 38000);
+}
