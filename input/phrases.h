@@ -16,6 +16,14 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/* x86-64 with GCC or Clang: a second block scan, 32 positions at a time,
+ * for processors with AVX2 (asked at run time). */
+#if defined(__x86_64__) && defined(__GNUC__)
+#define RG_PHRASES_AVX2 1
+#else
+#define RG_PHRASES_AVX2 0
+#endif
+
 typedef struct rg_phrases {
   const char *const *words; /* NULL-terminated list, borrowed */
   int n;
@@ -33,6 +41,7 @@ typedef struct rg_phrases {
   int n_keys, n_keys3, n_keys2; /* keys of three bytes first, then two, then one */
   unsigned char key[16][3], key_len[16];
   _Alignas(16) unsigned char key_vec[16][3][16]; /* each key byte sixteen times */
+  int avx2; /* the processor has AVX2: 32 positions at a time */
 } rg_phrases;
 
 enum { RG_PHRASE_KEYS = 16 };
@@ -43,5 +52,9 @@ void rg_phrases_init(rg_phrases *ps, const char *const *words);
 
 /* Does [s, s + n) hold one of the words? Same as memmem of each. */
 int rg_phrases_in(const rg_phrases *ps, const char *s, size_t n);
+
+/* Where in [s, s + n) the first of the words starts (the least offset
+ * at which memmem of some word finds it), or n when none is there. */
+size_t rg_phrases_find(const rg_phrases *ps, const char *s, size_t n);
 
 #endif

@@ -114,6 +114,7 @@ void rg_lines_push(rg_lines *ls, const char *text, size_t len, long lineno) {
   ls->v[ls->n].len = len;
   ls->v[ls->n].lineno = lineno;
   ls->n++;
+  ls->one_buffer = 0;
 }
 
 /* Does the 8-byte word x hold a '\n' or a '\r' byte? (a zero byte of x ^
@@ -145,6 +146,7 @@ static size_t next_eol(const char *text, size_t i, size_t len) {
 }
 
 void rg_lines_split(rg_lines *ls, const char *text, size_t len) {
+  int fresh = ls->n == 0;
   size_t start = 0;
   long lineno = 1;
   /* room for a line every 32 bytes at once (a plan's lines are longer; the
@@ -156,6 +158,7 @@ void rg_lines_split(rg_lines *ls, const char *text, size_t len) {
     start = i + 1;
   }
   if (start < len) rg_lines_push(ls, text + start, len - start, lineno);
+  ls->one_buffer = fresh;
 }
 
 void rg_lines_destroy(rg_lines *ls) {

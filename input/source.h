@@ -37,6 +37,10 @@ typedef struct rg_lines {
   int n;
   size_t cap;
   char *owned; /* optional buffer the lines point into, freed by destroy */
+  /* every line points into one buffer, in order, with only line ends
+   * between them (rg_lines_split into empty lines); rg_lines_push clears
+   * it. A reader may then scan a run of lines as one span. */
+  int one_buffer;
 } rg_lines;
 
 void rg_lines_push(rg_lines *ls, const char *text, size_t len, long lineno);

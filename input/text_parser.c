@@ -873,6 +873,29 @@ static int chrome_words(const rg_phrases *chrome, const char *s, size_t n) {
   return rg_phrases_in(chrome, s, n);
 }
 
+/* chrome_words of lines [lo, hi) into is[0 ..), the lines in one buffer:
+ * the span from the first line to the end of the last is searched at
+ * once, and only a line where a word turns up is tested itself (a word
+ * found across a line end, or in a numbered line, is not chrome). The
+ * same marks as testing each line, without a call and a last block per
+ * line. */
+static void chrome_span(const rg_lines *lines, const rg_phrases *chrome, char *is, int lo, int hi) {
+  const char *base = lines->v[lo].text;
+  size_t n = (size_t)(lines->v[hi - 1].text + lines->v[hi - 1].len - base), at = 0;
+  int k = lo;
+  while ((at += rg_phrases_find(chrome, base + at, n - at)) < n) {
+    const char *p = base + at;
+    while (k < hi && lines->v[k].text + lines->v[k].len <= p)
+      k++; /* the first line that ends past p */
+    if (k == hi) break;
+    if (p >= lines->v[k].text) { /* (else p is between two lines) */
+      is[k - lo] = (char)chrome_words(chrome, lines->v[k].text, lines->v[k].len);
+      if (++k == hi) break;
+    }
+    at = (size_t)(lines->v[k].text - base);
+  }
+}
+
 /* A site's label (主办单位：…, 承办单位：…, 主管单位：…, 维护单位：…) within
  * three lines of chrome is the footer of the page, not a task's unit line.
  * Marks such lines (and the chrome itself) among [from, to) in skip; a
@@ -886,8 +909,15 @@ static void mark_chrome_range(const rg_lines *lines, const rg_phrases *chrome, c
   int lo = from - 3 < 0 ? 0 : from - 3, hi = to + 3 > lines->n ? lines->n : to + 3;
   if (hi <= lo) return;
   char *is = rg_xcalloc((size_t)(hi - lo), 1);
-  for (int i = lo; i < hi; i++)
-    is[i - lo] = (char)chrome_words(chrome, lines->v[i].text, lines->v[i].len);
+  if (lines->one_buffer)
+    chrome_span(lines, chrome, is, lo, hi);
+  else
+    for (int i = lo; i < hi; i++)
+      is[i - lo] = (char)chrome_words(chrome, lines->v[i].text, lines->v[i].len);
+  if (!memchr(is, 1, (size_t)(hi - lo))) { /* no chrome near: nothing to mark (most blocks) */
+    free(is);
+    return;
+  }
   for (int k = from; k < to; k++) {
     if (is[k - lo]) {
       skip[k] = 1;

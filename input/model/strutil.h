@@ -66,13 +66,13 @@ static inline char *dupn(const char *s, size_t n) {
   return p;
 }
 
-/* The block at s + i of a scan that reads sixteen positions and the two
- * bytes after them (s[i .. i + 17]) of the n bytes of s: s + i itself, or
- * for the last block (i + 18 > n) pad, a copy of what is left padded with
- * NULs, which no searched byte is. */
-static inline const char *block_at(const char *s, size_t i, size_t n, char pad[48]) {
-  if (i + 18 <= n) return s + i;
-  memset(pad, 0, 48);
+/* The block at s + i of a scan that reads w positions (16 or 32) and the
+ * two bytes after them (s[i .. i + w + 1]) of the n bytes of s: s + i
+ * itself, or for the last block (i + w + 2 > n) pad, a copy of what is
+ * left padded with NULs, which no searched byte is. */
+static inline const char *block_at(const char *s, size_t i, size_t n, char pad[80], size_t w) {
+  if (i + w + 2 <= n) return s + i;
+  memset(pad, 0, 80);
   memcpy(pad, s + i, n - i);
   return pad;
 }

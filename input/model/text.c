@@ -135,11 +135,11 @@ static int stable_blocks(const unsigned char *s, size_t len) {
                 e3 = _mm_set1_epi8((char)0xE3), e2 = _mm_set1_epi8((char)0xE2),
                 x81 = _mm_set1_epi8((char)0x81), x82 = _mm_set1_epi8((char)0x82),
                 x9c = _mm_set1_epi8((char)0x9C), x9d = _mm_set1_epi8((char)0x9D);
-  _Alignas(16) char pad[48];
+  _Alignas(16) char pad[80];
   unsigned carry = 0; /* continuation bytes owed at the next block's positions 0 and 1 */
   for (size_t i = 0; i < len; i += 16) {
     /* (the last block: padded with NULs, which have no class) */
-    const char *b = block_at((const char *)s, i, len, pad);
+    const char *b = block_at((const char *)s, i, len, pad, 16);
     size_t valid = len - i < 16 ? len - i : 16;
     __m128i v = _mm_loadu_si128((const __m128i *)b), v1 = _mm_loadu_si128((const __m128i *)(b + 1)),
             v2 = _mm_loadu_si128((const __m128i *)(b + 2));

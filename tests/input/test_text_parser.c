@@ -10,6 +10,7 @@
 #include "load.h"
 #include "load_text.h"
 #include "phrases.h"
+#include "text_parser.h"
 #include "plan.h"
 #include "reading.h"
 #include "strutil.h"
@@ -474,7 +475,65 @@ Test(text_parser, big_plan_with_bad_utf8_fails_at_its_line) {
   free(s);
 }
 
-/* rg_phrases_in answers as memmem of each word does, on any bytes: texts
+/* Lines split from one buffer are searched for page chrome as one span,
+ * lines pushed one by one a line at a time: the marks must be the same.
+ * Random pages (fixed seed) of tasks, label lines, site labels and chrome
+ * words, whole, in numbered lines and cut by a line end, read both ways:
+ * the same tasks and links. */
+Test(text_parser, chrome_of_a_span_is_chrome_of_each_line) {
+  static const char *const LINE[] = {
+      "%d.推进重点工作，完善工作机制。\n", "牵头单位:市单位%d局\n", "主办单位:市单位%d局\n",
+      "版权所有 某市人民政府%d\n",         "%d.加强网站ICP备案管理\n",   "网站标识码%d\n",
+      "联系我们%d\r\n",                    "版权\n所有%d\n",             "\n",
+      "技术支持:市单位%d局\r",              "责任单位:市单位%d局、市单位1局\n",
+      "(%d)打印本页\n",                     "附件说明%d\n"};
+  const unsigned nl = sizeof LINE / sizeof *LINE;
+  unsigned long long r = 99;
+  int chrome_tasks = 0;
+  for (int t = 0; t < 300; t++) {
+    char buf[8192];
+    size_t n = (size_t)sprintf(buf, "某市重点工作分工方案\n");
+    for (int k = 0; k < 60; k++) {
+      r = r * 6364136223846793005ULL + 1442695040888963407ULL;
+      n += (size_t)sprintf(buf + n, LINE[(r >> 33) % nl], k + 1);
+    }
+    rg_plan *p[2];
+    for (int way = 0; way < 2; way++) {
+      rg_lines ls = {0};
+      if (way == 0) {
+        rg_lines_split(&ls, buf, n);
+        cr_assert(ls.one_buffer);
+      } else {
+        rg_lines whole = {0};
+        rg_lines_split(&whole, buf, n);
+        for (int i = 0; i < whole.n; i++)
+          rg_lines_push(&ls, whole.v[i].text, whole.v[i].len, whole.v[i].lineno);
+        rg_lines_destroy(&whole);
+        cr_assert_not(ls.one_buffer);
+      }
+      rg_error err;
+      p[way] = rg_plan_new("page.txt");
+      cr_assert_eq(rg_text_parse(p[way], &ls, &err), RG_OK, "%s", err.msg);
+      rg_plan_finalize(p[way]);
+      rg_lines_destroy(&ls);
+    }
+    cr_assert_eq(p[0]->n_tasks, p[1]->n_tasks, "page %d", t);
+    cr_assert_eq(p[0]->n_links, p[1]->n_links, "page %d", t);
+    for (int k = 0; k < p[0]->n_tasks; k++) {
+      char *a = links_of(p[0], k), *b = links_of(p[1], k);
+      cr_assert_str_eq(a, b, "page %d task %d", t, k);
+      chrome_tasks += strstr(p[0]->tasks[k].text, "ICP") != NULL;
+      free(a);
+      free(b);
+    }
+    rg_plan_free(p[0]);
+    rg_plan_free(p[1]);
+  }
+  cr_expect_gt(chrome_tasks, 100); /* numbered lines with chrome words stay tasks */
+}
+
+/* rg_phrases_in answers as memmem of each word does, and rg_phrases_find
+ * finds the first word where memmem does, on any bytes: texts
  * built at random (fixed seed) from pieces of the words, whole and cut
  * characters, ASCII and other CJK, against word sets with and without a
  * word that starts with a cut character. */
@@ -483,6 +542,16 @@ static int naive_in(const char *const *words, const char *s, size_t n) {
   for (int k = 0; words[k]; k++)
     if (memmem(s, n, words[k], strlen(words[k]))) return 1;
   return 0;
+}
+
+/* The least offset where memmem finds one of the words, or n. */
+static size_t naive_find(const char *const *words, const char *s, size_t n) {
+  size_t least = n;
+  for (int k = 0; words[k]; k++) {
+    const char *p = memmem(s, n, words[k], strlen(words[k]));
+    if (p && (size_t)(p - s) < least) least = (size_t)(p - s);
+  }
+  return least;
 }
 
 Test(phrases, same_as_memmem_of_each_word) {
@@ -536,7 +605,13 @@ Test(phrases, same_as_memmem_of_each_word) {
         n += m;
       }
       int want = naive_in(sets[set], buf, n);
+      size_t first = naive_find(sets[set], buf, n);
+      /* the 32-position scan (where the processor has AVX2) and the 16 */
+      rg_phrases narrow = ps;
+      narrow.avx2 = 0;
       cr_assert_eq(rg_phrases_in(&ps, buf, n), want, "set %d text %.*s", set, (int)n, buf);
+      cr_assert_eq(rg_phrases_find(&ps, buf, n), first, "set %d text %.*s", set, (int)n, buf);
+      cr_assert_eq(rg_phrases_find(&narrow, buf, n), first, "set %d text %.*s", set, (int)n, buf);
       hits += want;
       runs++;
     }
