@@ -5,6 +5,7 @@
 #ifndef RG_STRUTIL_H
 #define RG_STRUTIL_H
 
+#include <stdint.h>
 #include <string.h>
 
 #include "error.h"
@@ -43,8 +44,14 @@ static inline int has_any(const char *s, const char *const *w) { return any_word
  * byte is, instead of one strstr per word (short texts, where a call costs
  * more than the walk). The same answer as has_any for such a list. */
 static inline int has_any_cjk(const char *s, const char *const *w) {
+  /* the low six bits of the words' second bytes: a character whose second
+   * byte has none of them starts no word (most characters, with a short
+   * list), and the words are not compared there */
+  uint64_t second = 0;
+  for (int i = 0; w[i]; i++)
+    second |= (uint64_t)1 << ((unsigned char)w[i][1] & 63);
   for (; *s; s++) {
-    if ((unsigned char)*s < 0xE0) continue;
+    if ((unsigned char)*s < 0xE0 || !(second >> ((unsigned char)s[1] & 63) & 1)) continue;
     for (int i = 0; w[i]; i++)
       if (*s == w[i][0] && starts(s, w[i])) return 1;
   }
@@ -72,7 +79,7 @@ static inline char *dupn(const char *s, size_t n) {
  * left padded with NULs, which no searched byte is. */
 static inline const char *block_at(const char *s, size_t i, size_t n, char pad[80], size_t w) {
   if (i + w + 2 <= n) return s + i;
-  memset(pad, 0, 80);
+  memset(pad, 0, w + 32);
   memcpy(pad, s + i, n - i);
   return pad;
 }
