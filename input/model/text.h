@@ -51,6 +51,10 @@ char *rg_nfkc(const char *s, size_t len);
 /* 1 when rg_nfkc(s, len) is a plain copy of s (the characters above only):
  * a reader may then read s itself. */
 int rg_nfkc_is_copy(const char *s, size_t len);
+/* rg_nfkc_is_copy with blocks of at most width bytes (0: a byte at a time;
+ * 16: SSE2; 32: AVX2 where the processor has it): the same answer, each
+ * scan for the tests. */
+int rg_nfkc_is_copy_by(const char *s, size_t len, int width);
 
 /* The invisible characters in s[0..len) that rg_nfkc removes (Unicode's
  * default-ignorable code points: zero-width space, non-joiner and joiner

@@ -319,6 +319,9 @@ Test(text, nfkc_copy_test_is_its_definition) {
     }
     int want = copy_by_definition(buf, n);
     cr_assert_eq(rg_nfkc_is_copy(buf, n), want, "text %d (%zu bytes)", t, n);
+    for (int width = 0; width <= 32; width += 16)
+      cr_assert_eq(rg_nfkc_is_copy_by(buf, n, width), want, "text %d (%zu bytes) by %d", t, n,
+                   width);
     copies += want;
   }
   cr_expect_gt(copies, 30000); /* both answers, many times */
