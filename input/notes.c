@@ -177,7 +177,7 @@ static int label_here(const char *p, char **word_out, size_t *skip, rg_role_clas
   return k;
 }
 
-static int boundary_before(const char *start, const char *p) {
+static inline int boundary_before(const char *start, const char *p) {
   if (p == start) return 1;
   char b = p[-1];
   if (b == ',' || b == ';' || b == ' ' || b == '(' || b == ':' || b == ')') return 1;
@@ -263,7 +263,7 @@ static const role_word WORDS[] = {
  * characters of WORDS: 牵主负按分各共结抓组落参支协会联指督配)? One switch
  * on the code point instead of a compare per candidate: this runs at
  * every character of every unit list. */
-static int role_first(const char *p) {
+static inline int role_first(const char *p) {
   const unsigned char *u = (const unsigned char *)p;
   if (u[0] < 0xE0 || u[0] > 0xEF || (u[1] & 0xC0) != 0x80 || (u[2] & 0xC0) != 0x80) return 0;
   unsigned c = (unsigned)(u[0] & 0x0F) << 12 | (unsigned)(u[1] & 0x3F) << 6 | (u[2] & 0x3F);
@@ -293,7 +293,7 @@ static int role_first(const char *p) {
   }
 }
 
-static const role_word *word_at(const char *p) {
+static inline const role_word *word_at(const char *p) {
   if (!role_first(p)) return NULL;
   for (const role_word *w = WORDS; w->w; w++)
     if (starts(p, w->w)) return w;
