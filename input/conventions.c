@@ -6,8 +6,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "decode.h"
 #include "error.h"
 #include "hash.h"
+#include "phrases.h"
 #include "strutil.h"
 #include "unitlist.h"
 #include "utf8.h"
@@ -372,12 +374,17 @@ static const struct {
               {"区", 3, RG_LEVEL_DISTRICT}};
 enum { NP = sizeof PREFIX / sizeof *PREFIX };
 
+/* The prefixes as words, for the block search of valid text. */
+static const char *const PREFIX_WORDS[] = {"自治区", "省", "市", "县", "区", NULL};
+
 /* Names with a prefix counted so far, the first of each, and the memo. */
 typedef struct name_count {
   int count[NP];
   char example[NP][64];
   memo memo;  /* windows */
   memo names; /* candidate names */
+  rg_phrases prefixes; /* PREFIX_WORDS, once ready is set */
+  int ready;
 } name_count;
 
 /* The prefix (index into PREFIX) that starts [p, end), or -1. Each starts
@@ -400,19 +407,38 @@ static void count_names(name_count *nc, const char *text, size_t len) {
                                     "市级", "区级",     "县级",     "市民", "市区", "县城",
                                     "区县", "县区",     "市县",     "省市", NULL};
   const char *end = text + len;
-  for (const char *p = text; p < end; p += char_len_in(p, end)) {
-    unsigned char c = (unsigned char)*p;
-    if (c != 0xE5 && c != 0xE7 && c != 0xE8) continue; /* no prefix starts here */
-    int k = prefix_at(p, end);
-    if (k < 0 || !name_start(text, p)) continue;
+  /* Valid UTF-8 (all decoded text): every byte that starts a prefix starts
+   * a character, so a block search for the prefixes visits the places the
+   * walk a character at a time would find one at, in the same order. */
+  int valid = rg_utf8_valid(text, len, NULL);
+  if (valid && !nc->ready) {
+    rg_phrases_init(&nc->prefixes, PREFIX_WORDS);
+    nc->ready = 1;
+  }
+  for (const char *p = text; p < end;) {
+    const char *q = p; /* where a prefix may start */
+    if (valid) {
+      q = p + rg_phrases_find(&nc->prefixes, p, (size_t)(end - p));
+      if (q == end) break;
+      p = q + 1; /* (the next two bytes continue q's character: no prefix starts there) */
+    } else {
+      p += char_len_in(p, end);
+      unsigned char c = (unsigned char)*q;
+      if (c != 0xE5 && c != 0xE7 && c != 0xE8) continue; /* no prefix starts here */
+    }
+    int k = prefix_at(q, end);
+    if (k < 0 || !name_start(text, q)) continue;
+    /* each NOT word is a prefix and more: compare its fourth to sixth
+     * bytes (the second character) first, where most names differ */
     int bare = 0;
     for (int i = 0; NOT[i] && !bare; i++)
-      bare = at(p, end, NOT[i], strlen(NOT[i]));
+      bare = end - q >= 6 && q[3] == NOT[i][3] && q[4] == NOT[i][4] && q[5] == NOT[i][5] &&
+             at(q, end, NOT[i], strlen(NOT[i]));
     if (bare) continue;
     /* the shortest body name of at most 16 characters starting here */
-    size_t n = body_len(&nc->memo, &nc->names, text, end, p, PREFIX[k].len);
+    size_t n = body_len(&nc->memo, &nc->names, text, end, q, PREFIX[k].len);
     if (!n) continue;
-    if (!nc->example[k][0] && n < sizeof nc->example[k]) memcpy(nc->example[k], p, n);
+    if (!nc->example[k][0] && n < sizeof nc->example[k]) memcpy(nc->example[k], q, n);
     nc->count[k]++;
   }
 }

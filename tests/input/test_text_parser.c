@@ -739,3 +739,45 @@ Test(levels, two_threads_count_names_as_one) {
   cr_expect_str_eq(one, "the plan's own unit names (360000 such as 市单位00000局)");
   free(text);
 }
+
+/* Valid text is searched for the level's prefixes a block at a time, other
+ * text walked a character at a time: the same names must be counted. Random
+ * texts (fixed seed) of prefixes, the words that are not names (市场, 县级),
+ * separators and unit endings, read as they are and with a bad byte on a
+ * line of its own after them (which names nothing, and sends the count
+ * down the walk): the same level, count and first example. */
+Test(levels, block_search_counts_names_as_the_walk) {
+  static const char *const PIECE[] = {"市",   "县",   "区",     "省",   "自治区", "市场", "县级",
+                                      "区域", "、",   ",",      "：",   "由",     "发展改革委",
+                                      "财政局", "人民政府", "教育局", "单位", "商务局", "1",
+                                      " ",    "\n",   "的",     "牵头", "自治"};
+  const unsigned np = sizeof PIECE / sizeof *PIECE;
+  unsigned long long r = 5;
+  int known = 0;
+  for (int t = 0; t < 3000; t++) {
+    char buf[2048];
+    size_t n = 0;
+    r = r * 6364136223846793005ULL + 1442695040888963407ULL;
+    int pieces = 1 + (int)((r >> 33) % 120);
+    for (int k = 0; k < pieces; k++) {
+      r = r * 6364136223846793005ULL + 1442695040888963407ULL;
+      const char *p = PIECE[(r >> 33) % np];
+      memcpy(buf + n, p, strlen(p));
+      n += strlen(p);
+    }
+    memcpy(buf + n, "\n\xFF", 2);
+    rg_plan *a = rg_plan_new("a.txt"), *b = rg_plan_new("b.txt");
+    rg_level la = rg_reading_level_from_names(a, buf, n, 1),
+             lb = rg_reading_level_from_names(b, buf, n + 2, 1);
+    cr_assert_eq(la, lb, "text %d: %.*s", t, (int)n, buf);
+    const rg_reading *ra = a->reading, *rb = b->reading;
+    cr_assert_str_eq(ra->prefix, rb->prefix, "text %d", t);
+    cr_assert_str_eq(ra->level_from ? ra->level_from : "", rb->level_from ? rb->level_from : "",
+                     "text %d", t);
+    known += la != RG_LEVEL_UNKNOWN;
+    rg_plan_free(a);
+    rg_plan_free(b);
+  }
+  cr_expect_gt(known, 300); /* levels found, and not found */
+  cr_expect_lt(known, 2700);
+}
