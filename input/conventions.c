@@ -381,8 +381,8 @@ static const char *const PREFIX_WORDS[] = {"自治区", "省", "市", "县", "�
 typedef struct name_count {
   int count[NP];
   char example[NP][64];
-  memo memo;  /* windows */
-  memo names; /* candidate names */
+  memo memo;           /* windows */
+  memo names;          /* candidate names */
   rg_phrases prefixes; /* PREFIX_WORDS, once ready is set */
   int ready;
 } name_count;

@@ -116,11 +116,25 @@ static size_t scan_from(const rg_phrases *ps, const char *s, size_t n, size_t i)
   return n;
 }
 
+#if defined(__SSE2__) || RG_PHRASES_AVX2
+/* The first of the candidate positions i + b (bit b of bits, for the w
+ * positions from i) where a word starts, or n. */
+static size_t first_word(const rg_phrases *ps, const char *s, size_t n, size_t i, uint32_t bits,
+                         size_t w) {
+  if (n - i < w) bits &= ((uint32_t)1 << (n - i)) - 1; /* (positions past the end) */
+  for (; bits; bits &= bits - 1) {
+    size_t at = i + (size_t)__builtin_ctz(bits);
+    if (any_word_at(ps, s, n, at)) return at;
+  }
+  return n;
+}
+#endif
+
 #if RG_PHRASES_AVX2
 /* The block scan 32 positions at a time, where the processor has AVX2
  * (rg_phrases_init asks it once): the same keys and compares. */
 __attribute__((target("avx2"))) static size_t find_avx2(const rg_phrases *ps, const char *s,
-                                                          size_t n) {
+                                                        size_t n) {
   const unsigned char(*key)[3] = ps->key;
   int n3 = ps->n_keys3, n32 = n3 + ps->n_keys2;
   _Alignas(32) char pad[80];
@@ -131,19 +145,17 @@ __attribute__((target("avx2"))) static size_t find_avx2(const rg_phrases *ps, co
             v2 = _mm256_loadu_si256((const __m256i *)(b + 2)), m = _mm256_setzero_si256();
     int k = 0;
     for (; k < n3; k++) /* (the second and third bytes) */
-      m = _mm256_or_si256(m, _mm256_and_si256(_mm256_cmpeq_epi8(v1, _mm256_set1_epi8((char)key[k][1])),
-                                              _mm256_cmpeq_epi8(v2, _mm256_set1_epi8((char)key[k][2]))));
+      m = _mm256_or_si256(
+          m, _mm256_and_si256(_mm256_cmpeq_epi8(v1, _mm256_set1_epi8((char)key[k][1])),
+                              _mm256_cmpeq_epi8(v2, _mm256_set1_epi8((char)key[k][2]))));
     for (; k < n32; k++)
-      m = _mm256_or_si256(m, _mm256_and_si256(_mm256_cmpeq_epi8(v0, _mm256_set1_epi8((char)key[k][0])),
-                                              _mm256_cmpeq_epi8(v1, _mm256_set1_epi8((char)key[k][1]))));
+      m = _mm256_or_si256(
+          m, _mm256_and_si256(_mm256_cmpeq_epi8(v0, _mm256_set1_epi8((char)key[k][0])),
+                              _mm256_cmpeq_epi8(v1, _mm256_set1_epi8((char)key[k][1]))));
     for (; k < ps->n_keys; k++)
       m = _mm256_or_si256(m, _mm256_cmpeq_epi8(v0, _mm256_set1_epi8((char)key[k][0])));
-    uint32_t bits = (uint32_t)_mm256_movemask_epi8(m);
-    if (n - i < 32) bits &= ((uint32_t)1 << (n - i)) - 1; /* (positions past the end) */
-    for (; bits; bits &= bits - 1) {
-      size_t at = i + (size_t)__builtin_ctz(bits);
-      if (any_word_at(ps, s, n, at)) return at;
-    }
+    size_t at = first_word(ps, s, n, i, (uint32_t)_mm256_movemask_epi8(m), 32);
+    if (at < n) return at;
   }
   return n;
 }
@@ -175,12 +187,8 @@ size_t rg_phrases_find(const rg_phrases *ps, const char *s, size_t n) {
                          _mm_and_si128(_mm_cmpeq_epi8(v0, kv[k][0]), _mm_cmpeq_epi8(v1, kv[k][1])));
       for (; k < ps->n_keys; k++)
         m = _mm_or_si128(m, _mm_cmpeq_epi8(v0, kv[k][0]));
-      unsigned bits = (unsigned)_mm_movemask_epi8(m);
-      if (n - i < 16) bits &= (1u << (n - i)) - 1; /* (positions past the end) */
-      for (; bits; bits &= bits - 1) {
-        size_t at = i + (size_t)__builtin_ctz(bits);
-        if (any_word_at(ps, s, n, at)) return at;
-      }
+      size_t at = first_word(ps, s, n, i, (unsigned)_mm_movemask_epi8(m), 16);
+      if (at < n) return at;
     }
     return n;
   }

@@ -1053,10 +1053,10 @@ typedef struct pipe_t {
   rg_phrases chrome, marks; /* read only once built: shared by both threads */
   pthread_mutex_t mu;
   pthread_cond_t cv;
-  int ready;                /* every line before it is prepared */
-  int claimed;              /* blocks claimed by either thread */
+  int ready;                 /* every line before it is prepared */
+  int claimed;               /* blocks claimed by either thread */
   int finished[PIPE_BLOCKS]; /* block b's slots: b + 1 once b is prepared */
-  int consumed;             /* lines the parser is done with (their slots are free) */
+  int consumed;              /* lines the parser is done with (their slots are free) */
   int stop;
   pthread_t th;
   /* The plan's task and link arrays past what the parser has filled,
@@ -1129,7 +1129,8 @@ static void pipe_prepare(pipe_t *q, int b) {
   }
   pthread_mutex_lock(&q->mu);
   q->finished[b % PIPE_BLOCKS] = b + 1;
-  while (q->ready < n && q->finished[q->ready / PIPE_BLOCK % PIPE_BLOCKS] == q->ready / PIPE_BLOCK + 1)
+  while (q->ready < n &&
+         q->finished[q->ready / PIPE_BLOCK % PIPE_BLOCKS] == q->ready / PIPE_BLOCK + 1)
     q->ready = q->ready + PIPE_BLOCK < n ? q->ready + PIPE_BLOCK : n;
   pthread_cond_broadcast(&q->cv);
   pthread_mutex_unlock(&q->mu);

@@ -1,6 +1,7 @@
 /* text.c - white space, trimming, none-words and Chinese numerals. */
 #include "text.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
@@ -129,6 +130,21 @@ static size_t plain_len(const unsigned char *s, size_t len, size_t i) {
   return 0;
 }
 
+#if defined(__SSE2__) || RG_TEXT_AVX2
+/* The verdict on one block of width bytes (valid of them the text's) from
+ * its byte classes as bit masks (printable ASCII, first bytes, continuation
+ * bytes): 0 when it is not plain, else 1 with *carry the continuation bytes
+ * owed at the next block's positions 0 and 1. Both block scans use it. */
+static inline int block_plain(uint64_t ascii, uint64_t first, uint64_t cont, size_t valid,
+                              size_t width, uint64_t *carry) {
+  uint64_t mask = ((uint64_t)1 << valid) - 1, owed = first << 1 | first << 2 | *carry;
+  if ((owed & ~mask) != 0 && valid < width) return 0; /* a character cut by the end */
+  if (((cont ^ owed) & mask) || ((ascii | first | cont) & mask) != mask) return 0;
+  *carry = owed >> width;
+  return 1;
+}
+#endif
+
 #if defined(__SSE2__)
 /* The block test of nfkc_stable (SSE2): s[0..len) sixteen bytes at a time.
  * Each byte is classed (printable ASCII or tab; the first byte of a CJK
@@ -144,7 +160,7 @@ static int stable_blocks(const unsigned char *s, size_t len) {
                 x81 = _mm_set1_epi8((char)0x81), x82 = _mm_set1_epi8((char)0x82),
                 x9c = _mm_set1_epi8((char)0x9C), x9d = _mm_set1_epi8((char)0x9D);
   _Alignas(16) char pad[80];
-  unsigned carry = 0; /* continuation bytes owed at the next block's positions 0 and 1 */
+  uint64_t carry = 0; /* continuation bytes owed at the next block's positions 0 and 1 */
   for (size_t i = 0; i < len; i += 16) {
     /* (the last block: padded with NULs, which have no class) */
     const char *b = block_at((const char *)s, i, len, pad, 16);
@@ -163,13 +179,10 @@ static int stable_blocks(const unsigned char *s, size_t len) {
         _mm_or_si128(
             _mm_and_si128(e3m, _mm_or_si128(_mm_cmpeq_epi8(v2, x81), _mm_cmpeq_epi8(v2, x82))),
             _mm_and_si128(e2m, _mm_or_si128(_mm_cmpeq_epi8(v2, x9c), _mm_cmpeq_epi8(v2, x9d)))));
-    unsigned mask = (1u << valid) - 1;
-    unsigned a = (unsigned)_mm_movemask_epi8(ascii), l = (unsigned)_mm_movemask_epi8(ideo),
-             p = (unsigned)_mm_movemask_epi8(punct), c = (unsigned)_mm_movemask_epi8(cont);
-    unsigned first = l | p, owed = (first << 1 | first << 2 | carry);
-    if ((owed & ~mask) != 0 && valid < 16) return 0; /* a character cut by the end */
-    if (((c ^ owed) & mask) || ((a | first | c) & mask) != mask) return 0;
-    carry = owed >> 16;
+    if (!block_plain((unsigned)_mm_movemask_epi8(ascii),
+                     (unsigned)(_mm_movemask_epi8(ideo) | _mm_movemask_epi8(punct)),
+                     (unsigned)_mm_movemask_epi8(cont), valid, 16, &carry))
+      return 0;
   }
   return carry == 0;
 }
@@ -207,13 +220,10 @@ __attribute__((target("avx2"))) static int stable_blocks_avx2(const unsigned cha
                                _mm256_and_si256(_mm256_cmpeq_epi8(v, e2),
                                                 _mm256_or_si256(_mm256_cmpeq_epi8(v2, x9c),
                                                                 _mm256_cmpeq_epi8(v2, x9d)))));
-    uint64_t mask = ((uint64_t)1 << valid) - 1;
-    uint64_t a = (uint32_t)_mm256_movemask_epi8(ascii), l = (uint32_t)_mm256_movemask_epi8(ideo),
-             p = (uint32_t)_mm256_movemask_epi8(punct), c = (uint32_t)_mm256_movemask_epi8(cont);
-    uint64_t first = l | p, owed = (first << 1 | first << 2 | carry);
-    if ((owed & ~mask) != 0 && valid < 32) return 0; /* a character cut by the end */
-    if (((c ^ owed) & mask) || ((a | first | c) & mask) != mask) return 0;
-    carry = owed >> 32;
+    if (!block_plain((uint32_t)_mm256_movemask_epi8(ascii),
+                     (uint32_t)_mm256_movemask_epi8(ideo) | (uint32_t)_mm256_movemask_epi8(punct),
+                     (uint32_t)_mm256_movemask_epi8(cont), valid, 32, &carry))
+      return 0;
   }
   return carry == 0;
 }
