@@ -370,24 +370,43 @@ static size_t first_bad_by_utf8proc(const unsigned char *s, size_t len) {
  * four-byte characters) and bad or cut sequences, at every alignment:
  * the answer and the first bad byte are utf8proc's. */
 Test(decode, utf8_blocks_agree_with_utf8proc_on_random_texts) {
-  static const char *const PIECE[] = {
-      "a",  "0",  " ",  "\n", "市",           "局",  "、",           "。",           "\xE1\x80\x80",
-      "\xEC\xBF\xBF",   "\xE0\xA0\x80",       "\xED\x9F\xBF",       "\xEE\x80\x80", "\xC2\xA9",
-      "\xF0\x9F\x98\x80", "\xE0\x80\x80",     "\xED\xA0\x80",       "\xE5\xB8",     "\xE5",
-      "\x80",           "\xBF",               "\xFF",               "\xC0\xAF",     "\xF5\x80\x80\x80"};
+  static const char *const PIECE[] = {"a",
+                                      "0",
+                                      " ",
+                                      "\n",
+                                      "市",
+                                      "局",
+                                      "、",
+                                      "。",
+                                      "\xE1\x80\x80",
+                                      "\xEC\xBF\xBF",
+                                      "\xE0\xA0\x80",
+                                      "\xED\x9F\xBF",
+                                      "\xEE\x80\x80",
+                                      "\xC2\xA9",
+                                      "\xF0\x9F\x98\x80",
+                                      "\xE0\x80\x80",
+                                      "\xED\xA0\x80",
+                                      "\xE5\xB8",
+                                      "\xE5",
+                                      "\x80",
+                                      "\xBF",
+                                      "\xFF",
+                                      "\xC0\xAF",
+                                      "\xF5\x80\x80\x80"};
   const unsigned np = sizeof PIECE / sizeof *PIECE, good = 15; /* the first 15 are valid */
   unsigned long long r = 2024;
   int valid = 0;
   for (int t = 0; t < 40000; t++) {
     unsigned char buf[600];
     size_t n = 0;
-    r = r * 6364136223846793005ULL + 1442695040888963407ULL;
+    rg_test_next(&r);
     int pieces = 1 + (int)((r >> 33) % 150), odd = (int)((r >> 45) % 3);
     for (int k = 0; k < pieces; k++) {
-      r = r * 6364136223846793005ULL + 1442695040888963407ULL;
+      rg_test_next(&r);
       unsigned pick = (unsigned)(r >> 33);
       /* mostly common CJK and ASCII; some texts with rarer or bad pieces */
-      const char *p = odd == 0 && (r >> 55) % 24 == 0 ? PIECE[pick % np]
+      const char *p = odd == 0 && (r >> 55) % 24 == 0   ? PIECE[pick % np]
                       : odd == 1 && (r >> 55) % 24 == 0 ? PIECE[pick % good]
                                                         : PIECE[pick % 8];
       size_t m = strlen(p);

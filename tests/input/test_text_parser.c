@@ -6,14 +6,15 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "common/common.h"
 #include "conventions.h"
 #include "load.h"
 #include "load_text.h"
 #include "phrases.h"
-#include "text_parser.h"
 #include "plan.h"
 #include "reading.h"
 #include "strutil.h"
+#include "text_parser.h"
 
 /* "lead:A;support:B" for task t, in link order. */
 static char *links_of(const rg_plan *p, int t) {
@@ -481,12 +482,19 @@ Test(text_parser, big_plan_with_bad_utf8_fails_at_its_line) {
  * words, whole, in numbered lines and cut by a line end, read both ways:
  * the same tasks and links. */
 Test(text_parser, chrome_of_a_span_is_chrome_of_each_line) {
-  static const char *const LINE[] = {
-      "%d.推进重点工作，完善工作机制。\n", "牵头单位:市单位%d局\n", "主办单位:市单位%d局\n",
-      "版权所有 某市人民政府%d\n",         "%d.加强网站ICP备案管理\n",   "网站标识码%d\n",
-      "联系我们%d\r\n",                    "版权\n所有%d\n",             "\n",
-      "技术支持:市单位%d局\r",              "责任单位:市单位%d局、市单位1局\n",
-      "(%d)打印本页\n",                     "附件说明%d\n"};
+  static const char *const LINE[] = {"%d.推进重点工作，完善工作机制。\n",
+                                     "牵头单位:市单位%d局\n",
+                                     "主办单位:市单位%d局\n",
+                                     "版权所有 某市人民政府%d\n",
+                                     "%d.加强网站ICP备案管理\n",
+                                     "网站标识码%d\n",
+                                     "联系我们%d\r\n",
+                                     "版权\n所有%d\n",
+                                     "\n",
+                                     "技术支持:市单位%d局\r",
+                                     "责任单位:市单位%d局、市单位1局\n",
+                                     "(%d)打印本页\n",
+                                     "附件说明%d\n"};
   const unsigned nl = sizeof LINE / sizeof *LINE;
   unsigned long long r = 99;
   int chrome_tasks = 0;
@@ -494,7 +502,7 @@ Test(text_parser, chrome_of_a_span_is_chrome_of_each_line) {
     char buf[8192];
     size_t n = (size_t)sprintf(buf, "某市重点工作分工方案\n");
     for (int k = 0; k < 60; k++) {
-      r = r * 6364136223846793005ULL + 1442695040888963407ULL;
+      rg_test_next(&r);
       n += (size_t)sprintf(buf + n, LINE[(r >> 33) % nl], k + 1);
     }
     rg_plan *p[2];
@@ -597,13 +605,7 @@ Test(phrases, same_as_memmem_of_each_word) {
       /* short texts, and long ones: sixteen positions at a time, then the
        * rest byte by byte */
       int pieces = 1 + (int)((r >> 33) % (t % 2 ? 8 : 40));
-      for (int k = 0; k < pieces; k++) {
-        r = r * 6364136223846793005ULL + 1442695040888963407ULL;
-        const char *p = PIECES[(r >> 33) % (unsigned)np];
-        size_t m = strlen(p);
-        memcpy(buf + n, p, m);
-        n += m;
-      }
+      n = rg_test_pieces(buf, n, PIECES, (unsigned)np, pieces, &r);
       int want = naive_in(sets[set], buf, n);
       size_t first = naive_find(sets[set], buf, n);
       /* the 32-position scan (where the processor has AVX2) and the 16 */
@@ -645,14 +647,9 @@ Test(lines, split_as_byte_by_byte) {
   for (int t = 0; t < 3000; t++) {
     char buf[2048];
     size_t len = 0;
-    r = r * 6364136223846793005ULL + 1442695040888963407ULL;
+    rg_test_next(&r);
     int pieces = (int)((r >> 33) % 40);
-    for (int k = 0; k < pieces; k++) {
-      r = r * 6364136223846793005ULL + 1442695040888963407ULL;
-      const char *p = PIECES[(r >> 33) % 10];
-      memcpy(buf + len, p, strlen(p));
-      len += strlen(p);
-    }
+    len = rg_test_pieces(buf, len, PIECES, 10, pieces, &r);
     rg_line want[512];
     int nw;
     naive_split(buf, len, want, &nw);
@@ -683,14 +680,9 @@ Test(strutil, has_any_cjk_as_has_any) {
   for (int t = 0; t < 20000; t++) {
     char buf[128];
     size_t n = 0;
-    r = r * 6364136223846793005ULL + 1442695040888963407ULL;
+    rg_test_next(&r);
     int pieces = 1 + (int)((r >> 33) % 6);
-    for (int k = 0; k < pieces; k++) {
-      r = r * 6364136223846793005ULL + 1442695040888963407ULL;
-      const char *p = PIECES[(r >> 33) % (unsigned)np];
-      memcpy(buf + n, p, strlen(p));
-      n += strlen(p);
-    }
+    n = rg_test_pieces(buf, n, PIECES, (unsigned)np, pieces, &r);
     buf[n] = '\0';
     int want = has_any(buf, W);
     cr_assert_eq(has_any_cjk(buf, W), want, "%s", buf);
@@ -747,24 +739,19 @@ Test(levels, two_threads_count_names_as_one) {
  * line of its own after them (which names nothing, and sends the count
  * down the walk): the same level, count and first example. */
 Test(levels, block_search_counts_names_as_the_walk) {
-  static const char *const PIECE[] = {"市",   "县",   "区",     "省",   "自治区", "市场", "县级",
-                                      "区域", "、",   ",",      "：",   "由",     "发展改革委",
-                                      "财政局", "人民政府", "教育局", "单位", "商务局", "1",
-                                      " ",    "\n",   "的",     "牵头", "自治"};
+  static const char *const PIECE[] = {
+      "市",   "县",     "区", "省", "自治区",     "市场",   "县级",     "区域",
+      "、",   ",",      "：", "由", "发展改革委", "财政局", "人民政府", "教育局",
+      "单位", "商务局", "1",  " ",  "\n",         "的",     "牵头",     "自治"};
   const unsigned np = sizeof PIECE / sizeof *PIECE;
   unsigned long long r = 5;
   int known = 0;
   for (int t = 0; t < 3000; t++) {
     char buf[2048];
     size_t n = 0;
-    r = r * 6364136223846793005ULL + 1442695040888963407ULL;
+    rg_test_next(&r);
     int pieces = 1 + (int)((r >> 33) % 120);
-    for (int k = 0; k < pieces; k++) {
-      r = r * 6364136223846793005ULL + 1442695040888963407ULL;
-      const char *p = PIECE[(r >> 33) % np];
-      memcpy(buf + n, p, strlen(p));
-      n += strlen(p);
-    }
+    n = rg_test_pieces(buf, n, PIECE, np, pieces, &r);
     memcpy(buf + n, "\n\xFF", 2);
     rg_plan *a = rg_plan_new("a.txt"), *b = rg_plan_new("b.txt");
     rg_level la = rg_reading_level_from_names(a, buf, n, 1),

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <utf8proc.h>
 
+#include "common/common.h"
 #include "hash.h"
 #include "names.h"
 #include "plan.h"
@@ -307,10 +308,10 @@ Test(text, nfkc_copy_test_is_its_definition) {
   for (int t = 0; t < 60000; t++) {
     char buf[1024];
     size_t n = 0;
-    r = r * 6364136223846793005ULL + 1442695040888963407ULL;
+    rg_test_next(&r);
     int pieces = 1 + (int)((r >> 33) % (t % 3 ? 80 : 12)), odd = (int)((r >> 40) % 4) == 0;
     for (int k = 0; k < pieces; k++) {
-      r = r * 6364136223846793005ULL + 1442695040888963407ULL;
+      rg_test_next(&r);
       int use_odd = odd && (r >> 50) % 16 == 0;
       const char *p = use_odd ? ODD[(r >> 33) % (unsigned)no] : PLAIN[(r >> 33) % (unsigned)np];
       size_t m = *p ? strlen(p) : 1; /* (NUL: one byte) */
@@ -348,8 +349,11 @@ Test(text, bracket_step_is_its_table) {
         for (int d0 = 0; d0 < 2; d0++) {
           int d = d0;
           cr_assert_eq(rg_bracket_step_at(p, &d), want, "%02x %02x %02x", a, b, c);
-          cr_assert_eq(d, step > 0 ? d0 + 1 : step < 0 && d0 ? d0 - 1 : d0, "%02x %02x %02x", a, b,
-                       c);
+          cr_assert_eq(d,
+                       step > 0         ? d0 + 1
+                       : step < 0 && d0 ? d0 - 1
+                                        : d0,
+                       "%02x %02x %02x", a, b, c);
           int d2 = d0;
           cr_assert_eq(rg_bracket_step(p, &d2), want);
           cr_assert_eq(d2, d);
@@ -422,15 +426,9 @@ Test(text, nfkc_in_pieces_is_utf8proc_map_of_the_whole) {
   for (int t = 0; t < 30000; t++) {
     char buf[512];
     size_t n = 0;
-    r = r * 6364136223846793005ULL + 1442695040888963407ULL;
+    rg_test_next(&r);
     int pieces = 1 + (int)((r >> 33) % 24);
-    for (int k = 0; k < pieces; k++) {
-      r = r * 6364136223846793005ULL + 1442695040888963407ULL;
-      int which = (int)((r >> 33) % (unsigned)np);
-      size_t m = strlen(P[which]);
-      memcpy(buf + n, P[which], m);
-      n += m;
-    }
+    n = rg_test_pieces(buf, n, P, (unsigned)np, pieces, &r);
     utf8proc_uint8_t *want = NULL;
     utf8proc_ssize_t wn =
         utf8proc_map((const utf8proc_uint8_t *)buf, (utf8proc_ssize_t)n, &want,
