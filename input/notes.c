@@ -133,10 +133,14 @@ int rg_duty_label_class_by_rules(const char *word) {
   return label_kind_rules(word, &cls) == LBL_UNITS ? (int)cls : -1;
 }
 
+/* Room for a label word: at most 10 characters of three bytes, and NUL. */
+enum { LABEL_WORD = 32 };
+
 /* A label at p (p at a word boundary): 2-10 CJK characters, optional
- * spaces, ':'. Returns its kind and sets *word (malloc'd) and *skip (bytes
- * up to and including the colon). */
-static int label_here(const char *p, char **word_out, size_t *skip, rg_role_class *cls) {
+ * spaces, ':'. Returns its kind and sets word (NUL-terminated; the
+ * caller's room, no allocation: this runs at every boundary of every
+ * label line) and *skip (bytes up to and including the colon). */
+static int label_here(const char *p, char word[LABEL_WORD], size_t *skip, rg_role_class *cls) {
   const char *q = p;
   int chars = 0;
   while (chars < 10 && (unsigned char)q[0] >= 0xE4 && (unsigned char)q[0] <= 0xE9 && q[1] && q[2]) {
@@ -151,28 +155,24 @@ static int label_here(const char *p, char **word_out, size_t *skip, rg_role_clas
     /* 牵头单位为市发展改革委: a unit label followed by 为 */
     for (const char *w = p + 6; w < q; w += 3) {
       if (!starts(w, "为")) continue;
-      char *word = dupn(p, (size_t)(w - p));
+      memcpy(word, p, (size_t)(w - p));
+      word[w - p] = '\0';
       rg_role_class k;
       /* a label word, not a rule: 列第一位的责任单位为牵头单位 is no label */
       int ok = (ends(word, "单位") || ends(word, "部门")) && !strstr(word, "的") &&
                !strstr(word, "第") && !strstr(word, "首") && label_kind(word, &k) == LBL_UNITS;
       if (ok) {
         *cls = k;
-        *word_out = word;
         *skip = (size_t)(w + 3 - p);
         return LBL_UNITS;
       }
-      free(word);
     }
     return LBL_NONE;
   }
-  char *w = dupn(p, (size_t)(q - p));
-  int k = label_kind(w, cls);
-  if (k == LBL_NONE) {
-    free(w);
-    return LBL_NONE;
-  }
-  *word_out = w;
+  memcpy(word, p, (size_t)(q - p));
+  word[q - p] = '\0';
+  int k = label_kind(word, cls);
+  if (k == LBL_NONE) return LBL_NONE;
   *skip = (size_t)(c + 1 - p);
   return k;
 }
@@ -192,12 +192,10 @@ const char *rg_duty_find_label(const char *text) {
   for (const char *p = text; *p; p += rg_utf8_char_len(p)) {
     if (rg_bracket_step(p, &depth)) continue; /* one character */
     if (depth || !boundary_before(text, p)) continue;
-    char *w = NULL;
+    char w[LABEL_WORD];
     size_t skip;
     rg_role_class cls;
-    int k = label_here(p, &w, &skip, &cls);
-    free(w);
-    if (k == LBL_UNITS) return p;
+    if (label_here(p, w, &skip, &cls) == LBL_UNITS) return p;
   }
   return NULL;
 }
@@ -625,7 +623,7 @@ void rg_duty_parse(const char *text, rg_role_class deflt, const char *deflt_why,
   join2(why, sizeof why, deflt_why ? deflt_why : "listed", "");
   int kind = LBL_UNITS, depth = 0;
   for (;;) {
-    char *word = NULL;
+    char word[LABEL_WORD];
     size_t skip = 0, n;
     rg_role_class c = RG_CLS_SUPPORT;
     int k = LBL_NONE;
@@ -634,26 +632,30 @@ void rg_duty_parse(const char *text, rg_role_class deflt, const char *deflt_why,
         p += n;
         continue;
       }
-      if (depth || !boundary_before(text, p) || (k = label_here(p, &word, &skip, &c)) == LBL_NONE) {
+      if (depth || !boundary_before(text, p) || (k = label_here(p, word, &skip, &c)) == LBL_NONE) {
         p += rg_utf8_char_len(p);
         continue;
       }
     }
-    /* the section before this label (or before the end); a units section
-     * that runs to the end (most label lines) is read in place */
-    char *v = *p || kind != LBL_UNITS ? dupn(start, (size_t)(p - start)) : NULL;
-    if (kind == LBL_UNITS) {
-      read_value(v ? v : start, cls, why, d);
-    } else if (kind == LBL_DEADLINE) {
-      char *t = v;
-      while (*t == ' ')
-        t++;
-      size_t m = strlen(t);
-      while (m && (t[m - 1] == ',' || t[m - 1] == ';' || t[m - 1] == ' '))
-        t[--m] = '\0';
-      if (*t && !d->deadline) d->deadline = rg_xstrdup(t);
+    /* the section before this label (or before the end), when it is not
+     * empty (an empty one gives nothing: most label lines start with
+     * their label); a units section that runs to the end (most label
+     * lines) is read in place */
+    if (p > start) {
+      char *v = *p || kind != LBL_UNITS ? dupn(start, (size_t)(p - start)) : NULL;
+      if (kind == LBL_UNITS) {
+        read_value(v ? v : start, cls, why, d);
+      } else if (kind == LBL_DEADLINE) {
+        char *t = v;
+        while (*t == ' ')
+          t++;
+        size_t m = strlen(t);
+        while (m && (t[m - 1] == ',' || t[m - 1] == ';' || t[m - 1] == ' '))
+          t[--m] = '\0';
+        if (*t && !d->deadline) d->deadline = rg_xstrdup(t);
+      }
+      free(v);
     }
-    free(v);
     if (!*p) break;
     if (k == LBL_UNITS) d->has_role = 1;
     if (k == LBL_UNKNOWN) {
@@ -663,7 +665,6 @@ void rg_duty_parse(const char *text, rg_role_class deflt, const char *deflt_why,
     kind = k;
     cls = c;
     join2(why, sizeof why, "label ", word);
-    free(word);
     start = p = p + skip;
   }
 }
