@@ -349,6 +349,9 @@ char *rg_nfkc_count(const char *s, size_t len, int *invisible, int32_t *first) {
   return out;
 }
 
+const unsigned char rg_bracket_first[256] = {['('] = 1, [')'] = 1, ['['] = 1,
+                                             [']'] = 1, [0xE2] = 1,  [0xE3] = 1};
+
 size_t rg_bracket_step_at(const char *p, int *depth) {
   /* ( [ 〔 《 “ 【 open and ) ] 〕 》 ” 】 close: 〔〕《》【】 are E3 80 xx, “” are
    * E2 80 xx. A byte is read only after a non-NUL one: never past the end. */

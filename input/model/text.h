@@ -34,11 +34,12 @@ int rg_means_none(const char *s);
  * bracket's bytes; elsewhere it returns 0. The readers cut unit lists,
  * clauses and notes only at depth 0. */
 size_t rg_bracket_step_at(const char *p, int *depth);
+/* 1 at the bytes a bracket starts with: ( ) [ ] E2 E3. */
+extern const unsigned char rg_bracket_first[256];
 static inline size_t rg_bracket_step(const char *p, int *depth) {
-  /* every bracket starts with ( ) [ ] or the byte E3 or E2: one test inline,
-   * since the readers call this at every byte of every list */
-  unsigned char c = (unsigned char)*p;
-  if (c != '(' && c != ')' && c != '[' && c != ']' && c != 0xE3 && c != 0xE2) return 0;
+  /* one table look-up inline, since the readers call this at every byte
+   * of every list */
+  if (!rg_bracket_first[(unsigned char)*p]) return 0;
   return rg_bracket_step_at(p, depth);
 }
 
