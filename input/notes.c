@@ -705,8 +705,10 @@ int rg_duty_link(rg_plan *plan, int task, const rg_duty *d, long line, const rg_
     guide_leads |= d->seg[i].cls == RG_CLS_GUIDE;
   for (int i = 0; i < d->n; i++) {
     const rg_duty_seg *g = &d->seg[i];
-    rg_list_opts o = {
-        .role = RG_ROLE_SUPPORT, .mode = c->mode, .hash = c->hash ? &c->hash[i] : NULL};
+    rg_list_opts o = {.role = RG_ROLE_SUPPORT,
+                      .mode = c->mode,
+                      .hash = c->hash ? &c->hash[i] : NULL,
+                      .pre = c->pre ? c->pre[i] : NULL};
     char why[160] = "";
     rg_role_class cls = g->cls;
     if (cls == RG_CLS_GUIDE) {

@@ -101,6 +101,8 @@ typedef struct rg_duty_ctx {
   const char *source;   /* "note", "label", "cell", "sentence": for --explain */
   long rule_line;       /* the line of the rule in force, for --explain */
   const uint32_t *hash; /* rg_memo_hash of each segment's units, computed ahead, or NULL */
+  struct rg_list_pre *const *pre; /* rg_unitlist_pre of each segment's units (entries
+                                   * may be NULL), or NULL */
 } rg_duty_ctx;
 
 /* Link every segment of d to task as its class and c say. Returns the

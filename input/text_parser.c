@@ -120,7 +120,49 @@ typedef struct prep {
   int32_t first;
   char *buf; /* the slot's own room for a plain line's s (kept from line to line) */
   size_t cap;
+  /* rg_unitlist_pre of each of duty's lists the preparing thread had not
+   * seen (else NULL), or NULL for none: the parser's first reading of a
+   * list starts from it */
+  rg_list_pre **pre;
+  rg_list_pre *pre_store[4];
 } prep;
+
+/* A set of 32-bit hashes (open addressing, load <= 1/2; 0 is kept apart). */
+typedef struct hash_set {
+  uint32_t *v;
+  size_t cap, n;
+  int zero;
+} hash_set;
+
+/* Add h; 1 when it was not there yet. */
+static int hash_set_add(hash_set *hs, uint32_t h) {
+  if (!h) return hs->zero ? 0 : (hs->zero = 1);
+  if (2 * (hs->n + 1) > hs->cap) {
+    hash_set old = *hs;
+    hs->cap = old.cap ? old.cap * 2 : 1024;
+    hs->v = rg_xcalloc(hs->cap, sizeof *hs->v);
+    hs->n = 0;
+    for (size_t i = 0; i < old.cap; i++)
+      if (old.v[i]) hash_set_add(hs, old.v[i]);
+    free(old.v);
+  }
+  size_t i = h & (hs->cap - 1);
+  for (; hs->v[i]; i = (i + 1) & (hs->cap - 1))
+    if (hs->v[i] == h) return 0;
+  hs->v[i] = h;
+  hs->n++;
+  return 1;
+}
+
+/* What a thread that prepares lines keeps from line to line. */
+typedef struct prep_ctx {
+  rg_phrases marks; /* SITE_MARK */
+  /* ahead: do the first steps of each list this thread has not seen
+   * (rg_unitlist_pre; seen holds the lists' hashes). Only the second
+   * thread does: the parser would do them itself anyway. */
+  int ahead;
+  hash_set seen;
+} prep_ctx;
 
 typedef struct parser {
   rg_plan *plan;
@@ -211,7 +253,7 @@ static void unknown_labels(parser *p, const rg_duty *d, long line) {
  * not NULL, is rg_duty_parse of s already done (a prepared line; its owner
  * frees it), and hash, when not NULL, the memo hashes of its segments. */
 static void apply_labels(parser *p, const char *s, long line, const rg_duty *pre,
-                         const uint32_t *hash) {
+                         const uint32_t *hash, rg_list_pre *const *lists) {
   rg_duty own;
   if (!pre) rg_duty_parse(s, RG_CLS_SUPPORT, "listed", &own);
   const rg_duty d = pre ? *pre : own;
@@ -222,7 +264,8 @@ static void apply_labels(parser *p, const char *s, long line, const rg_duty *pre
                    .mode = RG_LINK_NORMAL,
                    .source = "",
                    .rule_line = rule >= 0 ? p->plan->reading->conv[rule].line : 0,
-                   .hash = pre ? hash : NULL};
+                   .hash = pre ? hash : NULL,
+                   .pre = pre ? lists : NULL};
   rg_duty_link(p->plan, p->task, &d, line, &c);
   rg_reading_of(p->plan)->structured++;
   if (d.has_lead) p->lead_label = 1;
@@ -365,7 +408,7 @@ static int read_notes(parser *p, char *text, long line) {
 
 static void flush_pending(parser *p) {
   if (!p->pending) return;
-  if (p->task >= 0) apply_labels(p, p->pending, p->pending_line, NULL, NULL);
+  if (p->task >= 0) apply_labels(p, p->pending, p->pending_line, NULL, NULL, NULL);
   free(p->pending);
   p->pending = NULL;
 }
@@ -565,7 +608,7 @@ static void start_task(parser *p, const char *number, const char *rest, long lin
     char *labels = rg_xstrdup(l);
     text[l - text] = '\0';
     rg_trim(text);
-    apply_labels(p, labels, line, NULL, NULL);
+    apply_labels(p, labels, line, NULL, NULL, NULL);
     free(labels);
     p->has_labels = 1;
   }
@@ -803,7 +846,7 @@ static void parse_line(parser *p, char *s, long line) {
       p->pending_line = line;
       return;
     }
-    apply_labels(p, s, line, p->cur->duty, p->cur->hash);
+    apply_labels(p, s, line, p->cur->duty, p->cur->hash, p->cur->pre);
     return;
   }
   if (p->pending) {
@@ -947,8 +990,30 @@ static void mark_chrome(const rg_lines *lines, char *skip) {
  * is pure (the line's bytes alone), so it may run on another thread, a
  * block of lines ahead of the parser, and gives the same bytes. */
 
-static void prep_line(const rg_lines *lines, const char *skip, const rg_phrases *marks, int i,
-                      prep *out) {
+static void prep_ctx_init(prep_ctx *c, int ahead) {
+  memset(c, 0, sizeof *c);
+  rg_phrases_init(&c->marks, SITE_MARK);
+  c->ahead = ahead;
+}
+
+static void prep_ctx_free(prep_ctx *c) { free(c->seen.v); }
+
+/* The first steps of out's lists that this thread has not seen (out->hash
+ * set): a list printed for the first time is, most likely, one the
+ * parser has not read either. */
+static void lists_ahead(prep_ctx *ctx, prep *out) {
+  int n = out->duty->n;
+  for (int k = 0; k < n; k++) {
+    if (!hash_set_add(&ctx->seen, out->hash[k])) continue;
+    if (!out->pre) {
+      out->pre = n <= 4 ? out->pre_store : rg_xmalloc((size_t)n * sizeof *out->pre);
+      memset(out->pre, 0, (size_t)n * sizeof *out->pre);
+    }
+    out->pre[k] = rg_unitlist_pre(out->duty->seg[k].units, strlen(out->duty->seg[k].units));
+  }
+}
+
+static void prep_line(const rg_lines *lines, const char *skip, prep_ctx *ctx, int i, prep *out) {
   char *buf = out->buf;
   size_t cap = out->cap;
   memset(out, 0, sizeof *out);
@@ -998,7 +1063,7 @@ static void prep_line(const rg_lines *lines, const char *skip, const rg_phrases 
     }
   }
   out->s = s;
-  out->site = !plain && site_chrome(marks, s);
+  out->site = !plain && site_chrome(&ctx->marks, s);
   out->label = label_line(s);
   if (out->label && !ends_with_separator(s)) {
     out->duty = &out->duty_store;
@@ -1008,11 +1073,16 @@ static void prep_line(const rg_lines *lines, const char *skip, const rg_phrases 
                                     : rg_xmalloc((size_t)out->duty->n * sizeof *out->hash);
       for (int k = 0; k < out->duty->n; k++)
         out->hash[k] = rg_memo_hash(out->duty->seg[k].units, strlen(out->duty->seg[k].units));
+      if (ctx->ahead) lists_ahead(ctx, out);
     }
   }
 }
 
 static void prep_free(prep *x) {
+  for (int k = 0; x->pre && k < x->duty->n; k++)
+    rg_unitlist_pre_free(x->pre[k]);
+  if (x->pre != x->pre_store) free(x->pre);
+  x->pre = NULL;
   if (x->s != x->buf) free(x->s);
   if (x->duty) rg_duty_destroy(x->duty);
   if (x->hash != x->hash_store) free(x->hash);
@@ -1050,7 +1120,8 @@ typedef struct pipe_t {
   const rg_lines *lines;
   char *skip;
   prep *ring;
-  rg_phrases chrome, marks; /* read only once built: shared by both threads */
+  rg_phrases chrome; /* read only once built: shared by both threads */
+  prep_ctx ctx[2];   /* the parser's (0) and the worker's (1) */
   pthread_mutex_t mu;
   pthread_cond_t cv;
   int ready;                 /* every line before it is prepared */
@@ -1119,13 +1190,13 @@ static int pipe_claim(pipe_t *q) {
 }
 
 /* Mark and prepare block b, then publish it (takes mu). */
-static void pipe_prepare(pipe_t *q, int b) {
+static void pipe_prepare(pipe_t *q, int b, prep_ctx *ctx) {
   int n = q->lines->n, from = b * PIPE_BLOCK, to = from + PIPE_BLOCK < n ? from + PIPE_BLOCK : n;
   mark_chrome_range(q->lines, &q->chrome, q->skip, from, to);
   for (int i = from; i < to; i++) { /* the slot's last line is read: free it here */
     prep *x = &q->ring[i % (PIPE_BLOCK * PIPE_BLOCKS)];
     prep_free(x);
-    prep_line(q->lines, q->skip, &q->marks, i, x);
+    prep_line(q->lines, q->skip, ctx, i, x);
   }
   pthread_mutex_lock(&q->mu);
   q->finished[b % PIPE_BLOCKS] = b + 1;
@@ -1146,7 +1217,7 @@ static void *pipe_worker(void *arg) {
     pthread_mutex_unlock(&q->mu);
     if (b == PIPE_NONE) break;
     pipe_prefault(q, b * PIPE_BLOCK);
-    pipe_prepare(q, b);
+    pipe_prepare(q, b, &q->ctx[1]);
   }
   return NULL;
 }
@@ -1158,12 +1229,15 @@ static int pipe_start(pipe_t *q, const rg_lines *lines, char *skip) {
   q->skip = skip;
   q->ring = rg_xcalloc(PIPE_BLOCK * PIPE_BLOCKS, sizeof *q->ring);
   rg_phrases_init(&q->chrome, CHROME);
-  rg_phrases_init(&q->marks, SITE_MARK);
+  prep_ctx_init(&q->ctx[0], 0);
+  prep_ctx_init(&q->ctx[1], 1);
   pthread_mutex_init(&q->mu, NULL);
   pthread_cond_init(&q->cv, NULL);
   if (!pthread_create(&q->th, NULL, pipe_worker, q)) return 1;
   pthread_mutex_destroy(&q->mu);
   pthread_cond_destroy(&q->cv);
+  prep_ctx_free(&q->ctx[0]);
+  prep_ctx_free(&q->ctx[1]);
   free(q->ring);
   return 0;
 }
@@ -1191,7 +1265,7 @@ static prep *pipe_get(pipe_t *q, int i, int *ready) {
         continue;
       }
       pthread_mutex_unlock(&q->mu);
-      pipe_prepare(q, b);
+      pipe_prepare(q, b, &q->ctx[0]);
       pthread_mutex_lock(&q->mu);
     }
     *ready = q->ready;
@@ -1221,6 +1295,8 @@ static void pipe_end(pipe_t *q) {
     prep_release(&q->ring[i]);
   pthread_mutex_destroy(&q->mu);
   pthread_cond_destroy(&q->cv);
+  prep_ctx_free(&q->ctx[0]);
+  prep_ctx_free(&q->ctx[1]);
   free(q->ring);
 }
 
@@ -1256,11 +1332,11 @@ static rg_status read_lines(rg_plan *plan, const rg_lines *lines, int prose, rg_
   pipe_t q;
   int piped = !plan->reading->one_thread && bytes > PIPE_MIN_BYTES && pipe_start(&q, lines, skip),
       ready = 0;
-  rg_phrases *marks = NULL; /* (the worker has its own) */
+  prep_ctx *ctx = NULL; /* (the pipe has one for each thread) */
   if (!piped) {
     mark_chrome(lines, skip); /* (the worker marks each block it prepares) */
-    marks = rg_xmalloc(sizeof *marks);
-    rg_phrases_init(marks, SITE_MARK);
+    ctx = rg_xmalloc(sizeof *ctx);
+    prep_ctx_init(ctx, 0);
   }
   rg_status st = RG_OK;
   int i = 0;
@@ -1272,7 +1348,7 @@ static rg_status read_lines(rg_plan *plan, const rg_lines *lines, int prose, rg_
       if (i + LIST_AHEAD < ready) prefetch_lists(plan, &q, i + LIST_AHEAD, 0);
       if (i + LIST_AHEAD / 2 < ready) prefetch_lists(plan, &q, i + LIST_AHEAD / 2, 1);
     } else
-      prep_line(lines, skip, marks, i, &own);
+      prep_line(lines, skip, ctx, i, &own);
     if (x->status != PREP_SKIP) st = read_prepared(&p, x, &lines->v[i], err);
     if (!piped)
       prep_free(x);
@@ -1283,7 +1359,8 @@ static rg_status read_lines(rg_plan *plan, const rg_lines *lines, int prose, rg_
   }
   if (piped) pipe_end(&q);
   prep_release(&own);
-  free(marks);
+  if (ctx) prep_ctx_free(ctx);
+  free(ctx);
   free(skip);
   if (!st) {
     close_task(&p);

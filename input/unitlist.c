@@ -1142,15 +1142,47 @@ static int memo_item(unit_memo *m, const char *s, rg_kind kind, prefix_state *st
  * when unknown or national). With a memo (m), each distinct token and
  * piece is read once, and the items' strings are the memo's (out->borrowed);
  * the items are the same. */
+struct rg_list_pre {
+  char *norm; /* NFKC and trimmed, cut into the tokens; NULL: no units */
+  toks raw;
+};
+
+rg_list_pre *rg_unitlist_pre(const char *text, size_t len) {
+  rg_list_pre *p = rg_xcalloc(1, sizeof *p);
+  p->norm = rg_nfkc(text, len);
+  if (!p->norm) return p;
+  trim_unit(p->norm);
+  if (rg_means_none(p->norm)) {
+    free(p->norm);
+    p->norm = NULL;
+    return p;
+  }
+  tokenize_in_place(p->norm, &p->raw);
+  return p;
+}
+
+void rg_unitlist_pre_free(rg_list_pre *p) {
+  if (!p) return;
+  free(p->norm);
+  free(p->raw.v);
+  free(p);
+}
+
+/* The list's bytes read (the memo's, or on their own when m is NULL);
+ * pre, when given (with a memo), holds its first steps done ahead. */
 static void parse_memo(unit_memo *m, const char *text, size_t len, rg_level level,
-                       const char *prefix, rg_unit_list *out) {
+                       const char *prefix, rg_unit_list *out, const rg_list_pre *pre) {
   memset(out, 0, sizeof *out);
-  char *norm = rg_nfkc(text, len);
-  if (!norm) return;
-  trim_unit(norm);
-  if (rg_means_none(norm)) {
-    free(norm);
-    return;
+  if (m && pre && !pre->norm) return; /* (as below: not UTF-8, or a word for none) */
+  char *norm = NULL;
+  if (!m || !pre) {
+    norm = rg_nfkc(text, len);
+    if (!norm) return;
+    trim_unit(norm);
+    if (rg_means_none(norm)) {
+      free(norm);
+      return;
+    }
   }
   toks raw = {0}, t = {0};
   int *marked, owned = 1, suffixes = 0, scratch = 0;
@@ -1160,7 +1192,11 @@ static void parse_memo(unit_memo *m, const char *text, size_t len, rg_level leve
   } else {
     raw = m->raw; /* the memo's working array */
     raw.n = 0;
-    tokenize_in_place(norm, &raw);
+    if (pre) /* the tokens of pre->norm (kept by the caller until the list is read) */
+      for (int i = 0; i < pre->raw.n; i++)
+        push(&raw, pre->raw.v[i].s, pre->raw.v[i].sep);
+    else
+      tokenize_in_place(norm, &raw);
     m->raw = raw;
     if (merges(&raw)) { /* the pieces' own copies, read as without a memo */
       toks own = {0};
@@ -1215,7 +1251,7 @@ static void parse_memo(unit_memo *m, const char *text, size_t len, rg_level leve
 
 static void parse_at(const char *text, size_t len, rg_level level, const char *prefix,
                      rg_unit_list *out) {
-  parse_memo(NULL, text, len, level, prefix, out);
+  parse_memo(NULL, text, len, level, prefix, out, NULL);
 }
 
 void rg_unitlist_parse(const char *text, size_t len, rg_unit_list *out) {
@@ -1269,7 +1305,7 @@ int rg_unitlist_link_opts(rg_plan *plan, int task, const char *text, size_t len,
   if (seen) {
     l = (rg_unit_list){.items = seen->items, .n = seen->n, .open = seen->open, .borrowed = 1};
   } else {
-    parse_memo(m, text, len, rd->level, rd->prefix, &l);
+    parse_memo(m, text, len, rd->level, rd->prefix, &l, o->pre);
     if (m) { /* the items are the memo's: keep them with the list, read the copy */
       list_memo *e = rg_memo_alloc(&m->lists, sizeof *e + (size_t)l.n * sizeof *l.items);
       e->n = l.n;

@@ -95,10 +95,20 @@ typedef struct rg_list_opts {
   int shared;     /* role is lead only because nobody else leads: a lead
                    * named in the list itself (X(牵头)) makes the rest support */
   rg_link_mode mode;
-  const char *why;       /* for check --explain: the rule that gives role */
-  const char *first_why; /* ... and the one that makes the first unit lead */
-  const uint32_t *hash;  /* rg_memo_hash of the list's bytes, computed ahead, or NULL */
+  const char *why;         /* for check --explain: the rule that gives role */
+  const char *first_why;   /* ... and the one that makes the first unit lead */
+  const uint32_t *hash;    /* rg_memo_hash of the list's bytes, computed ahead, or NULL */
+  struct rg_list_pre *pre; /* rg_unitlist_pre of the list's bytes, or NULL; the parse
+                            * of a list read for the first time takes its tokens */
 } rg_list_opts;
+
+/* The first steps of reading a unit list, which depend on its bytes alone
+ * (NFKC, trimming, the split at 、 , ;), done ahead: the text reader's
+ * second thread does them for a list it has not seen, which the parser
+ * will most likely read for the first time. The same list either way. */
+typedef struct rg_list_pre rg_list_pre;
+rg_list_pre *rg_unitlist_pre(const char *text, size_t len);
+void rg_unitlist_pre_free(rg_list_pre *p);
 
 /* Parse text with the plan's level (plan->reading) and link every unit to
  * task as o says. Names that do not look like a body are left out with a

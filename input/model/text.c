@@ -349,8 +349,8 @@ char *rg_nfkc_count(const char *s, size_t len, int *invisible, int32_t *first) {
   return out;
 }
 
-const unsigned char rg_bracket_first[256] = {['('] = 1, [')'] = 1, ['['] = 1,
-                                             [']'] = 1, [0xE2] = 1,  [0xE3] = 1};
+const unsigned char rg_bracket_first[256] = {
+    ['('] = 1, [')'] = 1, ['['] = 1, [']'] = 1, [0xE2] = 1, [0xE3] = 1};
 
 size_t rg_bracket_step_at(const char *p, int *depth) {
   /* ( [ 〔 《 “ 【 open and ) ] 〕 》 ” 】 close: 〔〕《》【】 are E3 80 xx, “” are

@@ -400,6 +400,42 @@ Test(text_parser, big_plan_read_with_threads_1_is_the_same_plan) {
   free(s);
 }
 
+/* The second thread does the first steps of each list it has not seen
+ * (rg_unitlist_pre) and the parser starts its first reading of the list
+ * from them: a big plan whose lists are new all the way through (pairs of
+ * 997 and 991 units) reads on two threads as on one, every task. */
+Test(text_parser, big_plan_of_new_lists_reads_on_two_threads_as_on_one) {
+  size_t cap = 16u << 20, n = 0;
+  char *s = malloc(cap);
+  n += (size_t)sprintf(s + n, "某市重点工作分工方案\n");
+  for (int i = 1; i <= 60000; i++)
+    n += (size_t)sprintf(s + n,
+                         "%d.推进第%d项重点工作，完善工作推进机制。\n牵头单位:市单位%d局\n"
+                         "责任单位:市单位%d委、由市单位%d办,市单位%d局\n",
+                         i, i, i % 997, i % 991, i % 983, (i * 7) % 977);
+  cr_assert_gt(n, 4u << 20);
+  rg_plan *p[2];
+  for (int k = 0; k < 2; k++) {
+    rg_load_opts o = {.threads = k + 1};
+    rg_error err;
+    p[k] = rg_plan_new("lists.txt");
+    cr_assert_eq(rg_plan_parse_buffer(p[k], s, n, RG_INPUT_TEXT, &o, &err), RG_OK, "%s", err.msg);
+    rg_plan_finalize(p[k]);
+  }
+  cr_assert_eq(p[0]->n_tasks, 60000);
+  cr_assert_eq(p[0]->n_links, p[1]->n_links);
+  cr_expect_gt(p[0]->n_links, 3 * 60000); /* (a unit may lead and be listed again) */
+  for (int t = 0; t < p[0]->n_tasks; t++) {
+    char *a = links_of(p[0], t), *b = links_of(p[1], t);
+    cr_assert_str_eq(a, b, "task %d", t);
+    free(a);
+    free(b);
+  }
+  rg_plan_free(p[0]);
+  rg_plan_free(p[1]);
+  free(s);
+}
+
 /* A big web page's footer: chrome and a site label (主办单位：…) within three
  * lines of each other, across a boundary of the second thread's blocks of
  * 256 lines (it marks chrome a block at a time): the label is skipped on
