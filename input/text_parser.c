@@ -127,30 +127,17 @@ typedef struct prep {
   rg_list_pre *pre_store[4];
 } prep;
 
-/* A set of 32-bit hashes (open addressing, load <= 1/2; 0 is kept apart). */
-typedef struct hash_set {
-  uint32_t *v;
-  size_t cap, n;
-  int zero;
-} hash_set;
+/* Lists a thread has seen lately, by hash: a direct-mapped table that
+ * fits the core's cache (a set of every list's hash missed it on each
+ * line of a big plan). A list pushed out and met again is only done ahead
+ * again: the table changes no result. */
+enum { SEEN_SLOTS = 1 << 16 };
 
-/* Add h; 1 when it was not there yet. */
-static int hash_set_add(hash_set *hs, uint32_t h) {
-  if (!h) return hs->zero ? 0 : (hs->zero = 1);
-  if (2 * (hs->n + 1) > hs->cap) {
-    hash_set old = *hs;
-    hs->cap = old.cap ? old.cap * 2 : 1024;
-    hs->v = rg_xcalloc(hs->cap, sizeof *hs->v);
-    hs->n = 0;
-    for (size_t i = 0; i < old.cap; i++)
-      if (old.v[i]) hash_set_add(hs, old.v[i]);
-    free(old.v);
-  }
-  size_t i = h & (hs->cap - 1);
-  for (; hs->v[i]; i = (i + 1) & (hs->cap - 1))
-    if (hs->v[i] == h) return 0;
-  hs->v[i] = h;
-  hs->n++;
+/* Note h; 1 when it was not in its slot. */
+static int seen_add(uint32_t *seen, uint32_t h) {
+  uint32_t *slot = &seen[(h ^ h >> 16) & (SEEN_SLOTS - 1)], key = h | 1; /* (0: empty) */
+  if (*slot == key) return 0;
+  *slot = key;
   return 1;
 }
 
@@ -161,7 +148,7 @@ typedef struct prep_ctx {
    * (rg_unitlist_pre; seen holds the lists' hashes). Only the second
    * thread does: the parser would do them itself anyway. */
   int ahead;
-  hash_set seen;
+  uint32_t *seen; /* SEEN_SLOTS, when ahead */
 } prep_ctx;
 
 typedef struct parser {
@@ -994,9 +981,10 @@ static void prep_ctx_init(prep_ctx *c, int ahead) {
   memset(c, 0, sizeof *c);
   rg_phrases_init(&c->marks, SITE_MARK);
   c->ahead = ahead;
+  if (ahead) c->seen = rg_xcalloc(SEEN_SLOTS, sizeof *c->seen);
 }
 
-static void prep_ctx_free(prep_ctx *c) { free(c->seen.v); }
+static void prep_ctx_free(prep_ctx *c) { free(c->seen); }
 
 /* The first steps of out's lists that this thread has not seen (out->hash
  * set): a list printed for the first time is, most likely, one the
@@ -1004,7 +992,7 @@ static void prep_ctx_free(prep_ctx *c) { free(c->seen.v); }
 static void lists_ahead(prep_ctx *ctx, prep *out) {
   int n = out->duty->n;
   for (int k = 0; k < n; k++) {
-    if (!hash_set_add(&ctx->seen, out->hash[k])) continue;
+    if (!seen_add(ctx->seen, out->hash[k])) continue;
     if (!out->pre) {
       out->pre = n <= 4 ? out->pre_store : rg_xmalloc((size_t)n * sizeof *out->pre);
       memset(out->pre, 0, (size_t)n * sizeof *out->pre);
