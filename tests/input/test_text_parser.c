@@ -400,6 +400,18 @@ Test(text_parser, big_plan_read_with_threads_1_is_the_same_plan) {
   free(s);
 }
 
+/* The n bytes of s read into p[0] on one thread and into p[1] on two
+ * (--threads 1 and 2), each finalized. */
+static void read_on_one_and_two(const char *s, size_t n, const char *path, rg_plan *p[2]) {
+  for (int k = 0; k < 2; k++) {
+    rg_load_opts o = {.threads = k + 1};
+    rg_error err;
+    p[k] = rg_plan_new(path);
+    cr_assert_eq(rg_plan_parse_buffer(p[k], s, n, RG_INPUT_TEXT, &o, &err), RG_OK, "%s", err.msg);
+    rg_plan_finalize(p[k]);
+  }
+}
+
 /* The second thread does the first steps of each list it has not seen
  * (rg_unitlist_pre) and the parser starts its first reading of the list
  * from them: a big plan whose lists are new all the way through (pairs of
@@ -415,13 +427,7 @@ Test(text_parser, big_plan_of_new_lists_reads_on_two_threads_as_on_one) {
                          i, i, i % 997, i % 991, i % 983, (i * 7) % 977);
   cr_assert_gt(n, 4u << 20);
   rg_plan *p[2];
-  for (int k = 0; k < 2; k++) {
-    rg_load_opts o = {.threads = k + 1};
-    rg_error err;
-    p[k] = rg_plan_new("lists.txt");
-    cr_assert_eq(rg_plan_parse_buffer(p[k], s, n, RG_INPUT_TEXT, &o, &err), RG_OK, "%s", err.msg);
-    rg_plan_finalize(p[k]);
-  }
+  read_on_one_and_two(s, n, "lists.txt", p);
   cr_assert_eq(p[0]->n_tasks, 60000);
   cr_assert_eq(p[0]->n_links, p[1]->n_links);
   cr_expect_gt(p[0]->n_links, 3 * 60000); /* (a unit may lead and be listed again) */
@@ -468,12 +474,8 @@ Test(text_parser, big_page_footer_across_a_block_is_chrome_on_two_threads_as_on_
   char *s = big_page(&n);
   cr_assert_gt(n, 4u << 20);
   rg_plan *p[2];
+  read_on_one_and_two(s, n, "page.txt", p);
   for (int k = 0; k < 2; k++) {
-    rg_load_opts o = {.threads = k + 1};
-    rg_error err;
-    p[k] = rg_plan_new("page.txt");
-    cr_assert_eq(rg_plan_parse_buffer(p[k], s, n, RG_INPUT_TEXT, &o, &err), RG_OK, "%s", err.msg);
-    rg_plan_finalize(p[k]);
     cr_expect_eq(rg_plan_find_unit(p[k], "市单位777局"), -1, "threads %d", k + 1);
     cr_expect_eq(p[k]->n_tasks, 60000);
   }
