@@ -114,6 +114,9 @@ typedef struct prep {
   int status;             /* PREP_* */
   int label;              /* label_line(s) */
   int site;               /* site_chrome(s): a site's footer, not read */
+  int item;               /* may_be_item(s): else no item test reads s (a label
+                           * line's s is then never read by the parser: the
+                           * worker wrote it, on the other core) */
   rg_duty duty_store;     /* where duty points: no allocation per line */
   uint32_t hash_store[4]; /* where hash points for a duty of up to 4 lists */
   int invisible;          /* rg_invisible_count of the raw line, and its first */
@@ -811,13 +814,22 @@ static int site_chrome(const rg_phrases *marks, const char *s) {
   return rg_phrases_in(marks, s, strlen(s));
 }
 
+/* Can s start an item number of any shape that item_variant, numbered_line
+ * and unread_item read (a digit, a parenthesis, 第, a Chinese numeral)?
+ * When not, each of them reads nothing from s and does nothing. */
+static int may_be_item(const char *s) {
+  return (*s >= '0' && *s <= '9') || *s == '(' || starts(s, "第") || rg_cn_numeral_len(s) > 0;
+}
+
 static void parse_line(parser *p, char *s, long line) {
   if (p->cur->site) return;
   /* the variants first: 2 .x would otherwise be the decimal item 2 with the
    * text .x */
-  if (item_variant(p, s, line)) return;
-  if (numbered_line(p, s, line)) return;
-  unread_item(p, s, line);
+  if (p->cur->item) {
+    if (item_variant(p, s, line)) return;
+    if (numbered_line(p, s, line)) return;
+    unread_item(p, s, line);
+  }
   /* labelled unit line */
   if (p->cur->label) {
     flush_pending(p);
@@ -828,7 +840,7 @@ static void parse_line(parser *p, char *s, long line) {
       return;
     }
     p->has_labels = 1;
-    if (ends_with_separator(s)) {
+    if (!p->cur->duty) { /* (prep_line: it ends in a separator) */
       p->pending = rg_xstrdup(s);
       p->pending_line = line;
       return;
@@ -1051,6 +1063,7 @@ static void prep_line(const rg_lines *lines, const char *skip, prep_ctx *ctx, in
     }
   }
   out->s = s;
+  out->item = may_be_item(s);
   out->site = !plain && site_chrome(&ctx->marks, s);
   out->label = label_line(s);
   if (out->label && !ends_with_separator(s)) {
