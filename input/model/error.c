@@ -105,7 +105,14 @@ void rg_prefault(void *p, size_t n) {
 size_t rg_prefault_ahead(const rg_prefault_range *r, double share) {
   if (!r->p) return r->done;
   double at = (share + RG_PREFAULT_AHEAD) / RG_PREFAULT_TRUST;
-  size_t to = at >= 1 ? r->n : (size_t)(at * (double)r->n) & ~(size_t)4095;
+  size_t to = at >= 1 ? r->n : (size_t)(at * (double)r->n);
+  /* and at least RG_PREFAULT_LEAD ahead: the kernel backs a big array with
+   * 2 MiB pages, and a reader that reaches a page being faulted in waits
+   * for all of it (on a virtual machine whose host takes freed memory
+   * back, 5-8 ms) */
+  to = r->n > RG_PREFAULT_LEAD && to < r->n - RG_PREFAULT_LEAD
+           ? (to + RG_PREFAULT_LEAD) & ~(size_t)4095
+           : r->n;
   if (to <= r->done) return r->done;
   rg_prefault(r->p + r->done, to - r->done);
   return to;

@@ -57,6 +57,8 @@ typedef struct rg_prefault_range {
  * in, and the share of its estimate that a reader reserves. */
 #define RG_PREFAULT_AHEAD 0.02
 #define RG_PREFAULT_TRUST 0.9
+/* ... and in bytes, at least (two 2 MiB pages). */
+#define RG_PREFAULT_LEAD ((size_t)4 << 20)
 
 /* Fault in r to where the reader will be, now share (0..1) of the way
  * through its input: r holds RG_PREFAULT_TRUST of the estimate, so the
