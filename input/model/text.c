@@ -285,6 +285,27 @@ static int nfkc_piece(const unsigned char *s, size_t n, char **out, size_t *len,
   return k < 0 ? -1 : 0;
 }
 
+/* A full-width form of printable ASCII (U+FF01..U+FF5E: ：，（）；１Ａ) or
+ * U+3000 at s[i], which NFKC makes one ASCII byte: that byte (utf8proc's
+ * decomposition of the character), else -1. Plans print their punctuation
+ * full-width: a line of them was normalised run by run through utf8proc's
+ * decompose and reencode, the most of the worker's time on such a plan.
+ * Each such byte is a starter that composes with nothing before it (no
+ * canonical composition has an ASCII second character): the character is
+ * a plain one with another byte. */
+static int width_byte(const unsigned char *s, size_t len, size_t i) {
+  if (i + 3 > len) return -1;
+  unsigned c0 = s[i], c1 = s[i + 1], c2 = s[i + 2];
+  int wide = c0 == 0xEF &&
+             ((c1 == 0xBC && c2 >= 0x81 && c2 <= 0xBF) || (c1 == 0xBD && c2 >= 0x80 && c2 <= 0x9E));
+  if (!wide && !(c0 == 0xE3 && c1 == 0x80 && c2 == 0x80)) return -1;
+  utf8proc_int32_t cp, d[4];
+  utf8proc_iterate(s + i, 3, &cp);
+  int last = 0;
+  utf8proc_ssize_t k = utf8proc_decompose_char(cp, d, 4, NFKC_OPTS, &last);
+  return k == 1 && d[0] >= 0x20 && d[0] < 0x7F ? (int)d[0] : -1;
+}
+
 char *rg_nfkc(const char *s, size_t len) { return rg_nfkc_count(s, len, NULL, NULL); }
 
 char *rg_nfkc_count(const char *s, size_t len, int *invisible, int32_t *first) {
@@ -307,24 +328,31 @@ char *rg_nfkc_count(const char *s, size_t len, int *invisible, int32_t *first) {
    * a zero-width joiner or a right-to-left override inside is the name. */
   size_t cap = len + 16, n = 0;
   char *out = rg_xmalloc(cap);
-  size_t i = 0, last = 0; /* last: where the last plain character starts */
-  int have_last = 0;
+  size_t i = 0, last = 0;            /* last: where the last plain character starts */
+  int have_last = 0, last_byte = -1; /* (its byte when it is a full-width one) */
   while (i < len) {
     size_t p = plain_len(u, len, i);
+    int wb = p ? -1 : width_byte(u, len, i);
+    if (wb >= 0) p = 3;
     if (p) {
       if (have_last) { /* the previous plain character stays as it is */
         RG_GROW(out, cap, n + (i - last) + 1);
-        memcpy(out + n, s + last, i - last);
-        n += i - last;
+        if (last_byte >= 0)
+          out[n++] = (char)last_byte;
+        else {
+          memcpy(out + n, s + last, i - last);
+          n += i - last;
+        }
       }
       last = i;
+      last_byte = wb;
       have_last = 1;
       i += p;
       continue;
     }
     /* a run of other characters: [from, j), from the plain one before it */
     size_t from = have_last ? last : i, j = i;
-    while (j < len && !plain_len(u, len, j))
+    while (j < len && !plain_len(u, len, j) && width_byte(u, len, j) < 0)
       j++;
     if (nfkc_piece(u + from, j - from, &out, &n, &cap) < 0) {
       free(out);
@@ -342,8 +370,12 @@ char *rg_nfkc_count(const char *s, size_t len, int *invisible, int32_t *first) {
   }
   if (have_last) {
     RG_GROW(out, cap, n + (len - last) + 1);
-    memcpy(out + n, s + last, len - last);
-    n += len - last;
+    if (last_byte >= 0)
+      out[n++] = (char)last_byte;
+    else {
+      memcpy(out + n, s + last, len - last);
+      n += len - last;
+    }
   }
   out[n] = '\0';
   return out;

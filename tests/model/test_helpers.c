@@ -3,6 +3,7 @@
  * short labels. Each helper once had copies that disagreed; the tests marked
  * "union" pin the behaviour the copies now share. */
 #include <criterion/criterion.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
@@ -461,4 +462,41 @@ Test(text, nfkc_in_pieces_is_utf8proc_map_of_the_whole) {
   cr_expect_gt(changed, 5000);
   cr_expect_gt(failed, 5000);
   cr_expect_gt(invisible, 5000);
+}
+
+/* Every full-width form of ASCII (U+FF01..U+FF5E) and U+3000, which rg_nfkc
+ * maps to its byte without a piece through utf8proc: after each kind of
+ * character before it (plain, full-width, changed, combining, none) and
+ * before each kind after it (a combining mark that may compose with the
+ * byte, a voiced mark, plain text, another full-width form, nothing), the
+ * result is utf8proc_map's of the whole. */
+Test(text, nfkc_full_width_forms_are_utf8proc_map) {
+  static const char *const BEFORE[] = {"",  "市",        "a",        "、", "：",
+                                       "①", "e\xCC\x81", "\xCC\x81", "ｶ",  "\xE2\x80\x8B"};
+  static const char *const AFTER[] = {"",  "局", "\xCC\x81",     "\xCC\xB8", "\xE3\x82\x99",
+                                      "ﾞ", "（", "\xE2\x80\x8B", "1"};
+  int checked = 0;
+  for (int32_t cp = 0xFF01; cp <= 0xFF5F; cp++) {
+    int32_t c = cp == 0xFF5F ? 0x3000 : cp;
+    char mid[8];
+    utf8proc_ssize_t m = utf8proc_encode_char(c, (utf8proc_uint8_t *)mid);
+    for (size_t b = 0; b < sizeof BEFORE / sizeof *BEFORE; b++)
+      for (size_t a = 0; a < sizeof AFTER / sizeof *AFTER; a++) {
+        char buf[64];
+        int n = snprintf(buf, sizeof buf, "%s%.*s%s", BEFORE[b], (int)m, mid, AFTER[a]);
+        utf8proc_uint8_t *want = NULL;
+        utf8proc_ssize_t wn =
+            utf8proc_map((const utf8proc_uint8_t *)buf, n, &want,
+                         UTF8PROC_STABLE | UTF8PROC_COMPAT | UTF8PROC_COMPOSE | UTF8PROC_IGNORE);
+        char *got = rg_nfkc(buf, (size_t)n);
+        cr_assert_geq(wn, 0);
+        cr_assert_not_null(got, "U+%04X", c);
+        cr_assert_str_eq(got, (const char *)want, "U+%04X between '%s' and '%s'", c, BEFORE[b],
+                         AFTER[a]);
+        free(want);
+        free(got);
+        checked++;
+      }
+  }
+  cr_assert_eq(checked, 95 * 10 * 9);
 }
