@@ -153,7 +153,8 @@ void rg_lines_split(rg_lines *ls, const char *text, size_t len) {
    * pages not used are never touched) instead of doubling from 8 */
   RG_GROW(ls->v, ls->cap, (size_t)ls->n + len / 32 + 16);
   for (size_t i = 0; (i = next_eol(text, i, len)) < len; i++) {
-    rg_lines_push(ls, text + start, i - start, lineno++);
+    if (i > start) rg_lines_push(ls, text + start, i - start, lineno);
+    lineno++;
     if (text[i] == '\r' && i + 1 < len && text[i + 1] == '\n') i++;
     start = i + 1;
   }

@@ -38,13 +38,17 @@ typedef struct rg_lines {
   size_t cap;
   char *owned; /* optional buffer the lines point into, freed by destroy */
   /* every line points into one buffer, in order, with only line ends
-   * between them (rg_lines_split into empty lines); rg_lines_push clears
-   * it. A reader may then scan a run of lines as one span. */
+   * between them (rg_lines_split into empty lines: empty lines left out,
+   * numbered as in the text); rg_lines_push clears it. A reader may then
+   * scan a run of lines as one span. */
   int one_buffer;
 } rg_lines;
 
 void rg_lines_push(rg_lines *ls, const char *text, size_t len, long lineno);
-/* Split UTF-8 text at \n, \r\n and \r; line numbers start at 1. O(len). */
+/* Split UTF-8 text at \n, \r\n and \r; line numbers start at 1. O(len).
+ * Empty lines are left out (a plan's text is often half of them, and every
+ * line kept costs the readers a step); their numbers are not reused, so
+ * the distance between two lines is the difference of their numbers. */
 void rg_lines_split(rg_lines *ls, const char *text, size_t len);
 void rg_lines_destroy(rg_lines *ls);
 

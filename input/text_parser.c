@@ -943,7 +943,8 @@ static void chrome_span(const rg_lines *lines, const rg_phrases *chrome, char *i
  * Marks such lines (and the chrome itself) among [from, to) in skip; a
  * line's mark depends on the lines within three of it only, so blocks of
  * lines are marked one after the other (the second thread marks each block
- * as it prepares it). */
+ * as it prepares it). Lines are counted as read: empty lines are not
+ * (rg_lines_split leaves them out, as a page's blocks have none). */
 static void mark_chrome_range(const rg_lines *lines, const rg_phrases *chrome, char *skip, int from,
                               int to) {
   static const char *const SITE[] = {"主办单位", "承办单位", "主管单位", "维护单位", "主办:",

@@ -1108,6 +1108,14 @@ Test(round2, page_footers_are_dropped) {
             "网站标识码：3311000001 浙ICP备05012345号\n版权所有：丽水市人民政府 联系我们\n");
   EXPECT_TASK(p, 0, "lead:市商务局");
   rg_plan_free(p);
+  /* a page saved as text keeps its blank lines: they are not counted, so
+   * the site's label three blank lines above its registration numbers is
+   * still the footer's */
+  p = parse("1.甲。\n牵头单位：市商务局\n\n"
+            "主办单位：丽水市人民政府办公室 承办单位：丽水市大数据局\n\n\n\n"
+            "网站标识码：3311000001 浙ICP备05012345号\n");
+  EXPECT_TASK(p, 0, "lead:市商务局");
+  rg_plan_free(p);
   /* a task about ICP filing is a task */
   p = parse("1.加强网站ICP备案管理。\n牵头单位：市委网信办\n");
   cr_assert_eq(p->n_tasks, 1);
