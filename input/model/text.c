@@ -299,8 +299,8 @@ static int width_byte(const unsigned char *s, size_t len, size_t i) {
   int wide = c0 == 0xEF &&
              ((c1 == 0xBC && c2 >= 0x81 && c2 <= 0xBF) || (c1 == 0xBD && c2 >= 0x80 && c2 <= 0x9E));
   if (!wide && !(c0 == 0xE3 && c1 == 0x80 && c2 == 0x80)) return -1;
-  utf8proc_int32_t cp, d[4];
-  utf8proc_iterate(s + i, 3, &cp);
+  utf8proc_int32_t cp = (utf8proc_int32_t)((c0 & 0x0F) << 12 | (c1 & 0x3F) << 6 | (c2 & 0x3F)),
+                   d[4];
   int last = 0;
   utf8proc_ssize_t k = utf8proc_decompose_char(cp, d, 4, NFKC_OPTS, &last);
   return k == 1 && d[0] >= 0x20 && d[0] < 0x7F ? (int)d[0] : -1;
@@ -344,10 +344,21 @@ char *rg_nfkc_count(const char *s, size_t len, int *invisible, int32_t *first) {
           n += i - last;
         }
       }
-      last = i;
+      size_t at = i, k = i + p, q;
+      if (wb < 0) /* a stretch of plain characters: all but its last copied at once */
+        while (k < len && (q = plain_len(u, len, k))) {
+          at = k;
+          k += q;
+        }
+      if (at > i) {
+        RG_GROW(out, cap, n + (at - i) + 1);
+        memcpy(out + n, s + i, at - i);
+        n += at - i;
+      }
+      last = at;
       last_byte = wb;
       have_last = 1;
-      i += p;
+      i = k;
       continue;
     }
     /* a run of other characters: [from, j), from the plain one before it */
