@@ -1049,17 +1049,22 @@ static void prep_line(const rg_lines *lines, const char *skip, prep_ctx *ctx, in
     s[e - b] = '\0';
   } else {
     char *circled = rg_item_circled(l->text, l->len, &clen); /* ② before NFKC makes it 2 */
-    if (circled) out->invisible = rg_invisible_count(l->text, l->len, &out->first);
-    s = circled ? rg_nfkc(circled, clen)
-                : rg_nfkc_count(l->text, l->len, &out->invisible, &out->first);
-    free(circled);
+    if (circled) {
+      out->invisible = rg_invisible_count(l->text, l->len, &out->first);
+      s = rg_nfkc(circled, clen);
+      free(circled);
+    } else { /* (into the slot's room: no allocation per line) */
+      s = rg_nfkc_into(l->text, l->len, &out->buf, &out->cap, &out->invisible, &out->first) < 0
+              ? NULL
+              : out->buf;
+    }
     if (!s) {
       out->status = PREP_BAD;
       return;
     }
     rg_trim(s);
     if (!*s) {
-      free(s);
+      if (s != out->buf) free(s);
       return;
     }
   }

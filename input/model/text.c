@@ -309,14 +309,26 @@ static int width_byte(const unsigned char *s, size_t len, size_t i) {
 char *rg_nfkc(const char *s, size_t len) { return rg_nfkc_count(s, len, NULL, NULL); }
 
 char *rg_nfkc_count(const char *s, size_t len, int *invisible, int32_t *first) {
-  const unsigned char *u = (const unsigned char *)s;
   if (invisible) *invisible = 0;
-  if (nfkc_stable(u, len)) {
+  if (nfkc_stable((const unsigned char *)s, len)) {
     char *copy = rg_xmalloc(len + 1);
     memcpy(copy, s, len);
     copy[len] = '\0';
     return copy;
   }
+  char *out = NULL;
+  size_t cap = 0;
+  if (rg_nfkc_into(s, len, &out, &cap, invisible, first) < 0) {
+    free(out);
+    return NULL;
+  }
+  return out;
+}
+
+int rg_nfkc_into(const char *s, size_t len, char **buf, size_t *room, int *invisible,
+                 int32_t *first) {
+  const unsigned char *u = (const unsigned char *)s;
+  if (invisible) *invisible = 0;
   /* Piece by piece: the characters above are copied; each run of other
    * characters is normalised by utf8proc with the character before it
    * (with which it may compose: e + U+0301 is é), from that boundary to the
@@ -326,8 +338,9 @@ char *rg_nfkc_count(const char *s, size_t len, int *invisible, int32_t *first) {
    * UTF8PROC_IGNORE: default-ignorable characters (zero-width, bidi
    * controls, soft hyphen, variation selectors) are removed, so a name with
    * a zero-width joiner or a right-to-left override inside is the name. */
-  size_t cap = len + 16, n = 0;
-  char *out = rg_xmalloc(cap);
+  size_t cap = *room, n = 0;
+  char *out = *buf;
+  RG_GROW(out, cap, len + 16);
   size_t i = 0, last = 0;            /* last: where the last plain character starts */
   int have_last = 0, last_byte = -1; /* (its byte when it is a full-width one) */
   while (i < len) {
@@ -366,9 +379,10 @@ char *rg_nfkc_count(const char *s, size_t len, int *invisible, int32_t *first) {
     while (j < len && !plain_len(u, len, j) && width_byte(u, len, j) < 0)
       j++;
     if (nfkc_piece(u + from, j - from, &out, &n, &cap) < 0) {
-      free(out);
+      *buf = out;
+      *room = cap;
       if (invisible) *invisible = rg_invisible_count(s, len, first);
-      return NULL;
+      return -1;
     }
     if (invisible) { /* only these characters can be invisible ones */
       int32_t f = 0;
@@ -389,7 +403,9 @@ char *rg_nfkc_count(const char *s, size_t len, int *invisible, int32_t *first) {
     }
   }
   out[n] = '\0';
-  return out;
+  *buf = out;
+  *room = cap;
+  return 0;
 }
 
 const unsigned char rg_bracket_first[256] = {

@@ -70,6 +70,11 @@ int rg_invisible_count(const char *s, size_t len, int32_t *first);
  * (*invisible, *first as there; first may be NULL). When the bytes are not
  * valid UTF-8 (NULL), the count is still rg_invisible_count's. */
 char *rg_nfkc_count(const char *s, size_t len, int *invisible, int32_t *first);
+/* The same into *buf (room *room, grown as needed; the caller's to keep
+ * from call to call and free): 0, or -1 when the bytes are not valid UTF-8
+ * (*buf then holds nothing of use). */
+int rg_nfkc_into(const char *s, size_t len, char **buf, size_t *room, int *invisible,
+                 int32_t *first);
 
 /* Bytes of the run of Chinese numerals at s (零 〇 一 二 三 四 五 六 七 八
  * 九 十 百), 0 if s does not start with one: 一、 二十三、 (一〇) 一百零五. */
