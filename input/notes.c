@@ -614,6 +614,12 @@ static void read_value_cut(const char *v, rg_role_class cls, const char *why, rg
   free(kept);
 }
 
+/* p, when no label can start at p or after it (the text from p holds no
+ * ':' and no 为), else NULL. */
+static const char *labels_end(const char *p) {
+  return strchr(p, ':') || strstr(p, "为") ? NULL : p;
+}
+
 void rg_duty_parse(const char *text, rg_role_class deflt, const char *deflt_why, rg_duty *d) {
   memset(d, 0, sizeof *d);
   /* label sections: [start, next label) has the class of the label before */
@@ -622,11 +628,16 @@ void rg_duty_parse(const char *text, rg_role_class deflt, const char *deflt_why,
   char why[96];
   join2(why, sizeof why, deflt_why ? deflt_why : "listed", "");
   int kind = LBL_UNITS, depth = 0;
+  /* a label ends in ':' or reads X单位为 (label_here): from where the text
+   * holds neither, no label follows, and the walk goes to the end (most
+   * label lines: one label, then its list) */
+  const char *bare = labels_end(p);
   for (;;) {
     char word[LABEL_WORD];
     size_t skip = 0, n;
     rg_role_class c = RG_CLS_SUPPORT;
     int k = LBL_NONE;
+    if (p == bare) p += strlen(p);
     if (*p) {
       if ((n = rg_bracket_step(p, &depth))) {
         p += n;
@@ -666,6 +677,7 @@ void rg_duty_parse(const char *text, rg_role_class deflt, const char *deflt_why,
     cls = c;
     join2(why, sizeof why, "label ", word);
     start = p = p + skip;
+    bare = labels_end(p);
   }
 }
 
