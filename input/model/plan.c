@@ -309,6 +309,15 @@ char *rg_plan_reserve_strings(rg_plan *plan, size_t bytes, size_t *room) {
   return arena_reserve(plan->arena, bytes, room);
 }
 
+/* The value of a task number of 1 to 9 ASCII digits, else -1. */
+static long id_value(const char *s) {
+  long v = 0;
+  int n = 0;
+  for (; n < 10 && s[n] >= '0' && s[n] <= '9'; n++)
+    v = v * 10 + (s[n] - '0');
+  return n >= 1 && n <= 9 && !s[n] ? v : -1;
+}
+
 int rg_plan_add_task(rg_plan *plan, const char *number, const char *text, int chapter, int section,
                      long line) {
   RG_GROW(plan->tasks, plan->cap_tasks, (size_t)plan->n_tasks + 1);
@@ -324,7 +333,14 @@ int rg_plan_add_task(rg_plan *plan, const char *number, const char *text, int ch
   t->line = line;
   t->head_ = -1;
   plan->finalized = 0;
-  plan->ids_distinct_ = 0;
+  /* numbers that rise (1, 2, 3..., as most plans number their tasks) are
+   * distinct: rg_plan_assign_ids then has nothing to rename, and does not
+   * sort a big plan's numbers to find that out */
+  long v = id_value(t->number);
+  plan->ids_rising_ =
+      (plan->n_tasks == 0 || plan->ids_rising_) && v > (plan->n_tasks ? plan->last_id_ : 0);
+  plan->last_id_ = v;
+  plan->ids_distinct_ = plan->ids_rising_;
   return plan->n_tasks++;
 }
 

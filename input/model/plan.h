@@ -163,8 +163,12 @@ struct rg_plan {
   int finalized;
   /* private: a reader vouches that every task's number is distinct (the
    * long-form CSV reader keys its tasks by number), so rg_plan_assign_ids
-   * has nothing to rename and skips sorting them; rg_plan_add_task clears it */
+   * has nothing to rename and skips sorting them; rg_plan_add_task keeps it
+   * only while the numbers rise (1, 2, 3..., ids_rising_, last_id_: the
+   * value of the last, or -1) */
   int ids_distinct_;
+  int ids_rising_;
+  long last_id_;
 
   /* Source locations. Text, HTML and CSV plans leave this empty: a line is
    * a line number of the file. Container readers (Word, Excel, PDF; see
