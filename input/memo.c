@@ -45,7 +45,10 @@ void *rg_memo_get(const rg_memo *m, const char *key, size_t len) {
 static void grow(rg_memo *m) {
   rg_memo old = *m;
   m->cap = old.cap ? old.cap * 2 : 256;
-  m->slots = rg_xcalloc(m->cap, sizeof *m->slots);
+  /* zeroed by writing: calloc's fresh pages would be read first (the
+   * probes) and written after, two faults a page */
+  m->slots = rg_xmalloc(m->cap * sizeof *m->slots);
+  memset(m->slots, 0, m->cap * sizeof *m->slots);
   for (size_t i = 0; i < old.cap; i++)
     if (old.slots[i].key) {
       rg_memo_entry *e = &old.slots[i];
