@@ -109,10 +109,17 @@ void rg_source_destroy(rg_source *src) {
 }
 
 void rg_lines_push(rg_lines *ls, const char *text, size_t len, long lineno) {
+  /* (a line of 4 GiB or more cannot come from an input of at most 512 MB;
+   * were it to, it would be read as pieces of one line number) */
+  while (len > UINT32_MAX) {
+    rg_lines_push(ls, text, UINT32_MAX, lineno);
+    text += UINT32_MAX;
+    len -= UINT32_MAX;
+  }
   RG_GROW(ls->v, ls->cap, (size_t)ls->n + 1);
   ls->v[ls->n].text = text;
-  ls->v[ls->n].len = len;
-  ls->v[ls->n].lineno = lineno;
+  ls->v[ls->n].len = (uint32_t)len;
+  ls->v[ls->n].lineno = lineno > INT32_MAX ? INT32_MAX : (int32_t)lineno;
   ls->n++;
   ls->one_buffer = 0;
 }

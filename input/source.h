@@ -8,6 +8,7 @@
 #define RG_SOURCE_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "error.h"
 
@@ -26,10 +27,13 @@ void rg_source_destroy(rg_source *src);
  * free. For a buffer taken from an rg_source (rg_decode_take). */
 void rg_source_release(char *data, size_t map_len);
 
+/* 16 bytes: a big plan has millions of lines, and the array of them is
+ * written before anything else can start (an input is at most 512 MB, so
+ * neither field can overflow; rg_lines_push cuts a longer line). */
 typedef struct rg_line {
   const char *text; /* UTF-8, not NUL-terminated inside a buffer: use len */
-  size_t len;
-  long lineno; /* 1-based line number in the source file */
+  uint32_t len;
+  int32_t lineno; /* 1-based line number in the source file */
 } rg_line;
 
 typedef struct rg_lines {

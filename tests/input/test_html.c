@@ -30,7 +30,7 @@ static char *dump(const rg_lines *ls) {
   char *out = malloc(cap);
   out[0] = '\0';
   for (int i = 0; i < ls->n; i++)
-    n += (size_t)snprintf(out + n, cap - n, "%ld|%.*s\n", ls->v[i].lineno, (int)ls->v[i].len,
+    n += (size_t)snprintf(out + n, cap - n, "%ld|%.*s\n", (long)ls->v[i].lineno, (int)ls->v[i].len,
                           ls->v[i].text);
   return out;
 }
