@@ -404,10 +404,12 @@ static void pipe_reserve(pipe_q *q, rg_plan *plan, rg_rows_long *lf, size_t byte
   rg_plan_reserve(plan, tasks, links);
   rg_rows_long_reserve(lf, tasks);
   pthread_mutex_lock(&q->mu);
-  q->pre[0] = (rg_prefault_range){(char *)(plan->tasks + plan->n_tasks),
-                                  (tasks - (size_t)plan->n_tasks) * sizeof *plan->tasks, 0};
-  q->pre[1] = (rg_prefault_range){(char *)(plan->links + plan->n_links),
-                                  (links - (size_t)plan->n_links) * sizeof *plan->links, 0};
+  q->pre[0] = (rg_prefault_range){.p = (char *)(plan->tasks + plan->n_tasks),
+                                  .n = (tasks - (size_t)plan->n_tasks) * sizeof *plan->tasks,
+                                  .done = 0};
+  q->pre[1] = (rg_prefault_range){.p = (char *)(plan->links + plan->n_links),
+                                  .n = (links - (size_t)plan->n_links) * sizeof *plan->links,
+                                  .done = 0};
   pthread_mutex_unlock(&q->mu);
 }
 

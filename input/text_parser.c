@@ -1178,11 +1178,42 @@ static void pipe_reserve(pipe_t *q, rg_plan *plan, int lines) {
          room = 0;
   char *spare = rg_plan_reserve_strings(plan, strings, &room);
   pthread_mutex_lock(&q->mu);
-  q->pre[2] = (rg_prefault_range){spare, room, 0};
-  q->pre[0] = (rg_prefault_range){(char *)(plan->tasks + plan->n_tasks),
-                                  (tasks - (size_t)plan->n_tasks) * sizeof *plan->tasks, 0};
-  q->pre[1] = (rg_prefault_range){(char *)(plan->links + plan->n_links),
-                                  (links - (size_t)plan->n_links) * sizeof *plan->links, 0};
+  q->pre[2] = (rg_prefault_range){.p = spare, .n = room, .done = 0};
+  q->pre[0] = (rg_prefault_range){.p = (char *)(plan->tasks + plan->n_tasks),
+                                  .n = (tasks - (size_t)plan->n_tasks) * sizeof *plan->tasks,
+                                  .done = 0};
+  q->pre[1] = (rg_prefault_range){.p = (char *)(plan->links + plan->n_links),
+                                  .n = (links - (size_t)plan->n_links) * sizeof *plan->links,
+                                  .done = 0};
+  pthread_mutex_unlock(&q->mu);
+}
+
+/* Parser, half-way through the lines: the task and link arrays reserved
+ * again for all the lines, at the rate of this half (a surer estimate), and
+ * a little over, since the first reservation held 90% of an early guess and
+ * the parser faulted in the rest itself. The string room is left as it is
+ * (a new piece would leave the old one's faulted room unused). */
+#define MORE_HELD 1.02
+
+static void pipe_reserve_more(pipe_t *q, rg_plan *plan, int lines) {
+  if (!plan->n_tasks || !plan->n_links) return;
+  double scale = (double)q->lines->n / (double)lines * MORE_HELD;
+  size_t tasks = (size_t)(plan->n_tasks * scale), links = (size_t)(plan->n_links * scale);
+  if (tasks <= (size_t)plan->n_tasks || links <= (size_t)plan->n_links) return;
+  if (tasks > INT_MAX / 2 || links > INT_MAX / 2) return;
+  rg_plan_reserve(plan, tasks, links);
+  double from = (double)lines / (double)q->lines->n;
+  pthread_mutex_lock(&q->mu);
+  q->pre[0] = (rg_prefault_range){.p = (char *)(plan->tasks + plan->n_tasks),
+                                  .n = (tasks - (size_t)plan->n_tasks) * sizeof *plan->tasks,
+                                  .done = 0,
+                                  .from = from,
+                                  .held = MORE_HELD};
+  q->pre[1] = (rg_prefault_range){.p = (char *)(plan->links + plan->n_links),
+                                  .n = (links - (size_t)plan->n_links) * sizeof *plan->links,
+                                  .done = 0,
+                                  .from = from,
+                                  .held = MORE_HELD};
   pthread_mutex_unlock(&q->mu);
 }
 
@@ -1362,6 +1393,8 @@ static rg_status read_lines(rg_plan *plan, const rg_lines *lines, int prose, rg_
     else if ((i + 1) % PIPE_BLOCK == 0) {
       pipe_done(&q, i + 1);
       if (i + 1 == PREFAULT_AFTER) pipe_reserve(&q, plan, i + 1);
+      if (i + 1 == lines->n / 2 / PIPE_BLOCK * PIPE_BLOCK && i + 1 > PREFAULT_AFTER)
+        pipe_reserve_more(&q, plan, i + 1);
     }
   }
   if (piped) pipe_end(&q);

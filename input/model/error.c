@@ -104,7 +104,8 @@ void rg_prefault(void *p, size_t n) {
 
 size_t rg_prefault_ahead(const rg_prefault_range *r, double share) {
   if (!r->p) return r->done;
-  double at = (share + RG_PREFAULT_AHEAD) / RG_PREFAULT_TRUST;
+  double held = r->held > 0 ? r->held : RG_PREFAULT_TRUST, left = 1 - r->from;
+  double at = left > 0 ? (share - r->from + RG_PREFAULT_AHEAD) / (left * held) : 1;
   size_t to = at >= 1 ? r->n : (size_t)(at * (double)r->n);
   /* and at least RG_PREFAULT_LEAD ahead: the kernel backs a big array with
    * 2 MiB pages, and a reader that reaches a page being faulted in waits

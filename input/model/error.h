@@ -51,6 +51,8 @@ typedef struct rg_prefault_range {
   char *p;     /* NULL: none yet */
   size_t n;    /* bytes in all */
   size_t done; /* bytes faulted in so far */
+  double from; /* the reader's share of its input where the range starts (0) */
+  double held; /* the share of the estimate the range holds (0: RG_PREFAULT_TRUST) */
 } rg_prefault_range;
 
 /* How far ahead of the reader (a share of its input) the range is faulted
