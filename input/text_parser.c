@@ -1136,6 +1136,7 @@ typedef struct pipe_t {
   int finished[PIPE_BLOCKS]; /* block b's slots: b + 1 once b is prepared */
   int consumed;              /* lines the parser is done with (their slots are free) */
   int stop;
+  int waiting; /* the worker waits for room in the ring */
   pthread_t th;
   /* The plan's task and link arrays past what the parser has filled,
    * reserved at the first lines' rate (pipe_reserve): the worker faults
@@ -1250,8 +1251,11 @@ static void *pipe_worker(void *arg) {
   for (;;) {
     pthread_mutex_lock(&q->mu);
     int b;
-    while ((b = pipe_claim(q)) == PIPE_FULL)
+    while ((b = pipe_claim(q)) == PIPE_FULL) {
+      q->waiting = 1;
       pthread_cond_wait(&q->cv, &q->mu);
+      q->waiting = 0;
+    }
     pthread_mutex_unlock(&q->mu);
     if (b == PIPE_NONE) break;
     pipe_prefault(q, b * PIPE_BLOCK);
@@ -1312,11 +1316,18 @@ static prep *pipe_get(pipe_t *q, int i, int *ready) {
   return &q->ring[i % (PIPE_BLOCK * PIPE_BLOCKS)];
 }
 
-/* The parser is done with lines before `done`. */
+/* The parser is done with lines before `done`. A worker waiting for room
+ * is woken once half the ring is free, not at each block: a wake-up is a
+ * system call on each side, and the worker, faster than the parser on
+ * most plans, had waited for every block (5,400 wake-ups on a 250k plan,
+ * 5-6% of the parser's time). The parser never waits for it meanwhile:
+ * half a ring is prepared, and a parser short of lines prepares a free
+ * block itself. */
 static void pipe_done(pipe_t *q, int done) {
   pthread_mutex_lock(&q->mu);
   q->consumed = done;
-  pthread_cond_broadcast(&q->cv);
+  if (q->waiting && q->claimed - done / PIPE_BLOCK <= PIPE_BLOCKS / 2)
+    pthread_cond_broadcast(&q->cv);
   pthread_mutex_unlock(&q->mu);
 }
 
