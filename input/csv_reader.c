@@ -395,21 +395,15 @@ static void pipe_prefault(pipe_q *q) {
  * reserve the plan's arrays for the whole file at the batch's rate and hand
  * their spare room to the producer. Changes no byte of the plan. */
 static void pipe_reserve(pipe_q *q, rg_plan *plan, rg_rows_long *lf, size_t bytes) {
-  if (!bytes || !plan->n_tasks) return;
-  double scale = (double)q->run->len / (double)bytes;
-  size_t tasks = (size_t)(plan->n_tasks * scale * RG_PREFAULT_TRUST);
-  size_t links = (size_t)(plan->n_links * scale * RG_PREFAULT_TRUST);
-  if (tasks <= (size_t)plan->n_tasks || links <= (size_t)plan->n_links) return;
-  if (tasks > INT_MAX / 2 || links > INT_MAX / 2) return;
-  rg_plan_reserve(plan, tasks, links);
+  if (!bytes) return;
+  rg_prefault_range pre[2];
+  size_t tasks = rg_plan_reserve_ahead(
+      plan, (double)q->run->len / (double)bytes * RG_PREFAULT_TRUST, 0, 0, pre);
+  if (!tasks) return;
   rg_rows_long_reserve(lf, tasks);
   pthread_mutex_lock(&q->mu);
-  q->pre[0] = (rg_prefault_range){.p = (char *)(plan->tasks + plan->n_tasks),
-                                  .n = (tasks - (size_t)plan->n_tasks) * sizeof *plan->tasks,
-                                  .done = 0};
-  q->pre[1] = (rg_prefault_range){.p = (char *)(plan->links + plan->n_links),
-                                  .n = (links - (size_t)plan->n_links) * sizeof *plan->links,
-                                  .done = 0};
+  q->pre[0] = pre[0];
+  q->pre[1] = pre[1];
   pthread_mutex_unlock(&q->mu);
 }
 

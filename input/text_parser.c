@@ -1168,24 +1168,16 @@ static void pipe_prefault(pipe_t *q, int from) {
  * for all the lines at their rate and hand the spare room to the worker.
  * Changes no byte of the plan. */
 static void pipe_reserve(pipe_t *q, rg_plan *plan, int lines) {
-  if (!plan->n_tasks || !plan->n_links) return;
   double scale = (double)q->lines->n / (double)lines;
-  size_t tasks = (size_t)(plan->n_tasks * scale * RG_PREFAULT_TRUST);
-  size_t links = (size_t)(plan->n_links * scale * RG_PREFAULT_TRUST);
-  if (tasks <= (size_t)plan->n_tasks || links <= (size_t)plan->n_links) return;
-  if (tasks > INT_MAX / 2 || links > INT_MAX / 2) return;
-  rg_plan_reserve(plan, tasks, links);
+  rg_prefault_range pre[2];
+  if (!rg_plan_reserve_ahead(plan, scale * RG_PREFAULT_TRUST, 0, 0, pre)) return;
   size_t strings = (size_t)((double)rg_plan_string_bytes(plan) * scale * RG_PREFAULT_TRUST),
          room = 0;
   char *spare = rg_plan_reserve_strings(plan, strings, &room);
   pthread_mutex_lock(&q->mu);
-  q->pre[2] = (rg_prefault_range){.p = spare, .n = room, .done = 0};
-  q->pre[0] = (rg_prefault_range){.p = (char *)(plan->tasks + plan->n_tasks),
-                                  .n = (tasks - (size_t)plan->n_tasks) * sizeof *plan->tasks,
-                                  .done = 0};
-  q->pre[1] = (rg_prefault_range){.p = (char *)(plan->links + plan->n_links),
-                                  .n = (links - (size_t)plan->n_links) * sizeof *plan->links,
-                                  .done = 0};
+  q->pre[2] = (rg_prefault_range){.p = spare, .n = room};
+  q->pre[0] = pre[0];
+  q->pre[1] = pre[1];
   pthread_mutex_unlock(&q->mu);
 }
 
@@ -1197,24 +1189,12 @@ static void pipe_reserve(pipe_t *q, rg_plan *plan, int lines) {
 #define MORE_HELD 1.02
 
 static void pipe_reserve_more(pipe_t *q, rg_plan *plan, int lines) {
-  if (!plan->n_tasks || !plan->n_links) return;
-  double scale = (double)q->lines->n / (double)lines * MORE_HELD;
-  size_t tasks = (size_t)(plan->n_tasks * scale), links = (size_t)(plan->n_links * scale);
-  if (tasks <= (size_t)plan->n_tasks || links <= (size_t)plan->n_links) return;
-  if (tasks > INT_MAX / 2 || links > INT_MAX / 2) return;
-  rg_plan_reserve(plan, tasks, links);
   double from = (double)lines / (double)q->lines->n;
+  rg_prefault_range pre[2];
+  if (!rg_plan_reserve_ahead(plan, MORE_HELD / from, from, MORE_HELD, pre)) return;
   pthread_mutex_lock(&q->mu);
-  q->pre[0] = (rg_prefault_range){.p = (char *)(plan->tasks + plan->n_tasks),
-                                  .n = (tasks - (size_t)plan->n_tasks) * sizeof *plan->tasks,
-                                  .done = 0,
-                                  .from = from,
-                                  .held = MORE_HELD};
-  q->pre[1] = (rg_prefault_range){.p = (char *)(plan->links + plan->n_links),
-                                  .n = (links - (size_t)plan->n_links) * sizeof *plan->links,
-                                  .done = 0,
-                                  .from = from,
-                                  .held = MORE_HELD};
+  q->pre[0] = pre[0];
+  q->pre[1] = pre[1];
   pthread_mutex_unlock(&q->mu);
 }
 

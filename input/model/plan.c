@@ -5,6 +5,7 @@
  * factor <= 1/2), so looking a name up costs O(length of the name). */
 #include "plan.h"
 
+#include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -298,6 +299,24 @@ int rg_plan_add_section(rg_plan *plan, int chapter, const char *number, const ch
 void rg_plan_reserve(rg_plan *plan, size_t tasks, size_t links) {
   RG_GROW(plan->tasks, plan->cap_tasks, tasks);
   RG_GROW(plan->links, plan->cap_links, links);
+}
+
+size_t rg_plan_reserve_ahead(rg_plan *plan, double scale, double from, double held,
+                             rg_prefault_range out[2]) {
+  if (!plan->n_tasks || !plan->n_links) return 0;
+  size_t tasks = (size_t)(plan->n_tasks * scale), links = (size_t)(plan->n_links * scale);
+  if (tasks <= (size_t)plan->n_tasks || links <= (size_t)plan->n_links) return 0;
+  if (tasks > INT_MAX / 2 || links > INT_MAX / 2) return 0;
+  rg_plan_reserve(plan, tasks, links);
+  out[0] = (rg_prefault_range){.p = (char *)(plan->tasks + plan->n_tasks),
+                               .n = (tasks - (size_t)plan->n_tasks) * sizeof *plan->tasks,
+                               .from = from,
+                               .held = held};
+  out[1] = (rg_prefault_range){.p = (char *)(plan->links + plan->n_links),
+                               .n = (links - (size_t)plan->n_links) * sizeof *plan->links,
+                               .from = from,
+                               .held = held};
+  return tasks;
 }
 
 size_t rg_plan_string_bytes(const rg_plan *plan) {

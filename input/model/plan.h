@@ -265,6 +265,15 @@ void rg_plan_assign_ids(rg_plan *plan);
  * estimate them: the arrays then grow once, and their spare room may be
  * faulted in ahead, rg_prefault). */
 void rg_plan_reserve(rg_plan *plan, size_t tasks, size_t links);
+/* A reader that is share `from` of the way through its input reserves
+ * the task and link arrays for scale times what they hold, and describes
+ * the room past what they hold in out[0] (tasks) and out[1] (links), for a
+ * second thread to fault in ahead of it (rg_prefault_ahead; held: the
+ * share of the estimate scale reserves, 0 for RG_PREFAULT_TRUST). Returns
+ * the tasks reserved, or 0 (nothing to reserve; out untouched). Changes
+ * no byte of the plan. */
+size_t rg_plan_reserve_ahead(rg_plan *plan, double scale, double from, double held,
+                             rg_prefault_range out[2]);
 
 /* Bytes of strings the plan holds (rg_plan_strdup and the like). */
 size_t rg_plan_string_bytes(const rg_plan *plan);
