@@ -60,6 +60,7 @@ static void seg_push(rg_duty *d, const char *s, size_t n, rg_role_class cls, con
   RG_GROW(d->seg, d->cap, (size_t)d->n + 1);
   rg_duty_seg *g = &d->seg[d->n++];
   g->units = dupn(s, n);
+  g->len = n;
   g->cls = cls;
   g->clause = d->clause;
   join2(g->why, sizeof g->why, why, "");
@@ -729,7 +730,7 @@ int rg_duty_link(rg_plan *plan, int task, const rg_duty *d, long line, const rg_
                  explicit_lead ? "another unit leads: support" : "no other lead: lead");
       o.role = explicit_lead ? RG_ROLE_SUPPORT : RG_ROLE_LEAD;
       o.why = why;
-      linked += rg_unitlist_link_opts(plan, task, g->units, strlen(g->units), line, &o);
+      linked += rg_unitlist_link_opts(plan, task, g->units, g->len, line, &o);
       continue;
     }
     switch (cls) {
@@ -773,7 +774,7 @@ int rg_duty_link(rg_plan *plan, int task, const rg_duty *d, long line, const rg_
       break;
     }
     o.why = why;
-    linked += rg_unitlist_link_opts(plan, task, g->units, strlen(g->units), line, &o);
+    linked += rg_unitlist_link_opts(plan, task, g->units, g->len, line, &o);
   }
   return linked;
 }
@@ -781,7 +782,7 @@ int rg_duty_link(rg_plan *plan, int task, const rg_duty *d, long line, const rg_
 int rg_duty_has_units(const rg_duty *d) {
   for (int i = 0; i < d->n; i++) {
     rg_unit_list l;
-    rg_unitlist_parse(d->seg[i].units, strlen(d->seg[i].units), &l);
+    rg_unitlist_parse(d->seg[i].units, d->seg[i].len, &l);
     int ok = 0;
     for (int k = 0; k < l.n && !ok; k++)
       ok = item_ok(&l.items[k]);
@@ -795,9 +796,9 @@ int rg_duty_is_bare_list(const rg_duty *d) {
   if (d->has_role || d->n_rules || !d->n) return 0;
   int concrete = 0;
   for (int i = 0; i < d->n; i++) {
-    if (!list_ok(d->seg[i].units, strlen(d->seg[i].units))) return 0;
+    if (!list_ok(d->seg[i].units, d->seg[i].len)) return 0;
     rg_unit_list l;
-    rg_unitlist_parse(d->seg[i].units, strlen(d->seg[i].units), &l);
+    rg_unitlist_parse(d->seg[i].units, d->seg[i].len, &l);
     for (int k = 0; k < l.n; k++)
       concrete |= l.items[k].kind == RG_KIND_UNIT;
     rg_unitlist_destroy(&l);

@@ -40,6 +40,8 @@ typedef enum {
 
 typedef struct rg_duty_seg {
   char *units; /* a unit list (NFKC, malloc'd) */
+  size_t len;  /* its bytes (the parser then need not read them to look the
+                * list up: its memo compares hashes and lengths first) */
   rg_role_class cls;
   char why[96]; /* the words that gave the class, for check --explain */
   int clause;   /* prose: the clause it came from, 0 first */

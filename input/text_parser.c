@@ -1010,7 +1010,7 @@ static void lists_ahead(prep_ctx *ctx, prep *out) {
       out->pre = n <= 4 ? out->pre_store : rg_xmalloc((size_t)n * sizeof *out->pre);
       memset(out->pre, 0, (size_t)n * sizeof *out->pre);
     }
-    out->pre[k] = rg_unitlist_pre(out->duty->seg[k].units, strlen(out->duty->seg[k].units));
+    out->pre[k] = rg_unitlist_pre(out->duty->seg[k].units, out->duty->seg[k].len);
   }
 }
 
@@ -1079,7 +1079,7 @@ static void prep_line(const rg_lines *lines, const char *skip, prep_ctx *ctx, in
       out->hash = out->duty->n <= 4 ? out->hash_store
                                     : rg_xmalloc((size_t)out->duty->n * sizeof *out->hash);
       for (int k = 0; k < out->duty->n; k++)
-        out->hash[k] = rg_memo_hash(out->duty->seg[k].units, strlen(out->duty->seg[k].units));
+        out->hash[k] = rg_memo_hash(out->duty->seg[k].units, out->duty->seg[k].len);
       if (ctx->ahead) lists_ahead(ctx, out);
     }
   }
