@@ -410,7 +410,7 @@ int rg_plan_link(rg_plan *plan, int task, int unit, rg_role role, long line) {
   k->task = task;
   k->unit = unit;
   k->role = role;
-  k->line = line;
+  k->line = line > INT32_MAX ? INT32_MAX : (int32_t)line;
   k->next_ = t->head_;
   t->head_ = plan->n_links;
   plan->finalized = 0;

@@ -108,8 +108,9 @@ typedef struct rg_link {
   int task;
   int unit;
   rg_role role;
-  int next_; /* private: previous link of the same task, -1 none (here: 24 bytes, not 32) */
-  long line; /* source line of the unit list */
+  int next_;    /* private: previous link of the same task, -1 none */
+  int32_t line; /* source line of the unit list (an input is at most 512 MB:
+                 * 20 bytes a link, a million links a big plan) */
 } rg_link;
 
 typedef struct rg_diag {
