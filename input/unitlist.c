@@ -20,13 +20,16 @@
 
 /* ------------------------------------------------------------ helpers */
 
-static char *concat(const char *a, const char *b) {
-  size_t n = strlen(a), m = strlen(b);
-  char *p = rg_xmalloc(n + m + 1);
+static char *concat3(const char *a, const char *b, const char *c) {
+  size_t n = strlen(a), m = strlen(b), k = strlen(c);
+  char *p = rg_xmalloc(n + m + k + 1);
   memcpy(p, a, n);
-  memcpy(p + n, b, m + 1);
+  memcpy(p + n, b, m);
+  memcpy(p + n + m, c, k + 1);
   return p;
 }
+
+static char *concat(const char *a, const char *b) { return concat3(a, b, ""); }
 
 /* Trim white space (text.h) and trailing sentence punctuation in place. */
 static void trim_unit(char *s) {
@@ -498,20 +501,17 @@ typedef struct prefix_state prefix_state;
 static void set_prefix(prefix_state *st, const char *gov, size_t n, int party);
 
 typedef struct prefix_state {
-  char gov[64];   /* 市 */
-  char party[64]; /* 市委 */
+  char gov[64];   /* 市 (its party committee, 市委, is gov + 委) */
   int last_party; /* the last explicit prefix was a party committee */
   int deflt;      /* the prefix is the document's level, not a unit's */
 } prefix_state;
 
-/* The state becomes gov = gov[0..n), party = gov + 委 (no printf: this runs
- * for every unit of every list). */
+/* The state becomes gov = gov[0..n) (no printf: this runs for every unit
+ * of every list). */
 static void set_prefix(prefix_state *st, const char *gov, size_t n, int party) {
   if (n + 4 > sizeof st->gov) n = sizeof st->gov - 4;
   memcpy(st->gov, gov, n);
   st->gov[n] = '\0';
-  memcpy(st->party, gov, n);
-  memcpy(st->party + n, "委", 4); /* 3 bytes and the NUL */
   st->last_party = party;
   st->deflt = 0;
 }
@@ -596,7 +596,7 @@ static char *inherit(const char *s, prefix_state *st) {
   /* after 市委宣传部, a bare 统战部 is the committee's; a bare X部 at the start
    * of a list in a city plan is the city committee's (宣传部 -> 市委宣传部) */
   if ((st->last_party || st->deflt) && ends(s, "部") && !ends(s, "武装部") && !ends(s, "人武部"))
-    return concat(st->party, s);
+    return concat3(st->gov, "委", s);
   return concat(st->gov, s);
 }
 
@@ -936,6 +936,13 @@ typedef struct piece_memo {
   prefix_state st;    /* the prefix state after it */
 } piece_memo;
 
+/* Start fetching what memo_item reads of e (may be NULL). */
+static void piece_prefetch(const piece_memo *e) {
+  if (!e) return;
+  for (size_t b = 0; b < sizeof *e; b += 64)
+    __builtin_prefetch((const char *)e + b);
+}
+
 /* s (malloc'd, or NULL) moved into m's blocks: the memo's entries and
  * their strings live in its blocks, so freeing a big plan's memo frees a
  * few hundred blocks, not hundreds of thousands of cold allocations (40 ms
@@ -1232,11 +1239,16 @@ static void parse_memo(unit_memo *m, const char *text, size_t len, rg_level leve
     out->items = m->items;
     out->cap = m->cap_items;
   }
-  prefix_state st = {{0}, {0}, 0, 0};
+  prefix_state st = {{0}, 0, 0};
   if (prefix && *prefix && level != RG_LEVEL_NATIONAL) {
     set_prefix(&st, prefix, strlen(prefix), 0);
     st.deflt = 1;
   }
+  if (m && !owned) /* the pieces' memo entries, fetched at once: a big plan's are out of
+                    * cache, and each is read only after the one before */
+    for (int i = 0; i < t.n; i++)
+      for (int d = 0; d < 2; d++)
+        piece_prefetch(t.v[i].pc->e[d]);
   for (int i = 0; i < t.n; i++) {
     tok *k = &t.v[i];
     if (k->open) out->open = 1;
@@ -1387,9 +1399,14 @@ int rg_unitlist_link_opts(rg_plan *plan, int task, const char *text, size_t len,
     if (u < 0) {
       u = rg_reading_short(plan, name);
       if (u < 0) u = rg_plan_intern_unit(plan, name, it->kind, line);
-      if (uc) *uc = (rg_unit_cache){u, rd->n_short};
+      if (uc) *uc = (rg_unit_cache){u, rd->n_short, 0};
     }
-    if (it->alias) rg_plan_add_alias(plan, u, it->alias);
+    /* (once per unit the memo's item was linked to: the same name and
+     * alias would be compared with every alias of the unit each time) */
+    if (it->alias && !(uc && uc->aliased)) {
+      rg_plan_add_alias(plan, u, it->alias);
+      if (uc) uc->aliased = 1;
+    }
     if (it->alias && it->short_alias) rg_reading_add_short(plan, it->alias, u);
     link_mode(plan, task, u, role, line, o->mode);
     rg_reading_event_add(plan, task, line, printed, u, role, "unit", why);

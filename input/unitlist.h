@@ -31,6 +31,8 @@
 typedef struct rg_unit_cache {
   int unit;    /* -1: not yet linked */
   int n_short; /* the reading's n_short when unit was found */
+  int aliased; /* the item's alias is among unit's names (rg_plan_add_alias
+                * was called: it only ever adds) */
 } rg_unit_cache;
 
 typedef struct rg_unit_item {
