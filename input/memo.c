@@ -28,8 +28,16 @@ void rg_memo_prefetch(const rg_memo *m, uint32_t h, int stage) {
   const rg_memo_entry *e = &m->slots[h & (m->cap - 1)];
   if (stage == 0)
     __builtin_prefetch(e);
-  else if (e->key && e->hash == h)
+  else if (e->key && e->hash == h) {
     __builtin_prefetch(e->key);
+    __builtin_prefetch(e->val);
+  }
+}
+
+void *rg_memo_peek(const rg_memo *m, uint32_t h) {
+  if (!m->cap) return NULL;
+  const rg_memo_entry *e = &m->slots[h & (m->cap - 1)];
+  return e->key && e->hash == h ? e->val : NULL;
 }
 
 void *rg_memo_get_hashed(const rg_memo *m, const char *key, size_t len, uint32_t h) {

@@ -36,8 +36,12 @@ void *rg_memo_get_hashed(const rg_memo *m, const char *key, size_t len, uint32_t
 uint32_t rg_memo_hash(const char *key, size_t len);
 /* Start fetching what a later rg_memo_get of a key of hash h will read:
  * stage 0 its slot, stage 1 (later, the slot in cache by then) the key the
- * slot holds. Only speed depends on it. */
+ * slot holds and the start of its value. Only speed depends on it. */
 void rg_memo_prefetch(const rg_memo *m, uint32_t h, int stage);
+/* The value in the first slot of hash h when its hash is h (the key is
+ * not compared: it may be another's), else NULL: for fetching what a later
+ * lookup will read, a step further along. */
+void *rg_memo_peek(const rg_memo *m, uint32_t h);
 /* Keep val under key[0..len) (not present yet; the key is copied). */
 void rg_memo_put(rg_memo *m, const char *key, size_t len, void *val);
 void rg_memo_put_hashed(rg_memo *m, const char *key, size_t len, uint32_t h, void *val);

@@ -1265,14 +1265,19 @@ static int pipe_start(pipe_t *q, const rg_lines *lines, char *skip) {
 }
 
 /* Lines ahead of the parser whose label lists' memo entries it starts
- * fetching: the slots this far ahead, the keys half as far. */
+ * fetching: the slots this far ahead, the keys and entries half as far,
+ * and what the entries point to a quarter as far (each stage reads what
+ * the one before fetched: a big plan's memo is out of cache). */
 #define LIST_AHEAD 8
 
-/* Prefetch the memo entries of prepared line j's lists (stage 0 or 1). */
+/* Prefetch the memo entries of prepared line j's lists, and of the tokens
+ * of those it has done ahead (stage 0, 1 or 2). */
 static void prefetch_lists(const rg_plan *plan, const pipe_t *q, int j, int stage) {
   const prep *x = &q->ring[j % (PIPE_BLOCK * PIPE_BLOCKS)];
-  for (int k = 0; x->duty && x->hash && k < x->duty->n; k++)
+  for (int k = 0; x->duty && x->hash && k < x->duty->n; k++) {
     rg_unitlist_prefetch(plan, x->hash[k], stage);
+    if (x->pre && x->pre[k]) rg_unitlist_prefetch_pre(plan, x->pre[k], stage);
+  }
 }
 
 /* Line i prepared: while it is not, prepare the next unclaimed block
@@ -1376,6 +1381,7 @@ static rg_status read_lines(rg_plan *plan, const rg_lines *lines, int prose, rg_
       x = pipe_get(&q, i, &ready);
       if (i + LIST_AHEAD < ready) prefetch_lists(plan, &q, i + LIST_AHEAD, 0);
       if (i + LIST_AHEAD / 2 < ready) prefetch_lists(plan, &q, i + LIST_AHEAD / 2, 1);
+      if (i + LIST_AHEAD / 4 < ready) prefetch_lists(plan, &q, i + LIST_AHEAD / 4, 2);
     } else
       prep_line(lines, skip, ctx, i, &own);
     if (x->status != PREP_SKIP) st = read_prepared(&p, x, &lines->v[i], err);

@@ -1012,10 +1012,22 @@ static int read_before(unit_memo *m, uint32_t h) {
   return 0;
 }
 
-void rg_unitlist_prefetch(const rg_plan *plan, uint32_t h, int stage) {
+static const unit_memo *memo_in(const rg_plan *plan) {
   const rg_reading *rd = plan->reading;
-  if (!rd || !rd->memo || rd->memo_free != unit_memo_free) return;
-  rg_memo_prefetch(&((const unit_memo *)rd->memo)->lists, h, stage);
+  return rd && rd->memo && rd->memo_free == unit_memo_free ? rd->memo : NULL;
+}
+
+void rg_unitlist_prefetch(const rg_plan *plan, uint32_t h, int stage) {
+  const unit_memo *m = memo_in(plan);
+  if (!m) return;
+  if (stage < 2) {
+    rg_memo_prefetch(&m->lists, h, stage);
+    return;
+  }
+  /* the list's entry is in cache: its items' records of their units */
+  const list_memo *l = rg_memo_peek(&m->lists, h);
+  for (int i = 0; l && i < l->n; i++)
+    __builtin_prefetch(l->items[i].cache);
 }
 
 void rg_unitlist_forget(rg_plan *plan) {
@@ -1066,7 +1078,7 @@ static token_memo *token_of(unit_memo *m, const char *s, size_t n, uint32_t h) {
  * not depend on the others when no two tokens merge (merges() is 0). The
  * pieces in t are the memo's strings (borrowed); *suffixes is set when a
  * run of 、 ends in a place and a body (distribute_suffixes has work). */
-static int *memo_pieces(unit_memo *m, toks *raw, toks *t, int *suffixes) {
+static int *memo_pieces(unit_memo *m, toks *raw, toks *t, int *suffixes, const uint32_t *hl) {
   toks out = m->t; /* the memo's working arrays (raw is too: left as it is) */
   out.n = 0;
   size_t cap_marked = m->cap_marked;
@@ -1077,14 +1089,15 @@ static int *memo_pieces(unit_memo *m, toks *raw, toks *t, int *suffixes) {
   enum { AHEAD = 16 };
   uint32_t h[AHEAD];
   size_t len[AHEAD];
-  for (int i = 0; i < raw->n && i < AHEAD; i++) {
+  for (int i = 0; !hl && i < raw->n && i < AHEAD; i++) {
     len[i] = strlen(raw->v[i].s);
     h[i] = rg_memo_hash(raw->v[i].s, len[i]);
     rg_memo_prefetch(&m->tokens, h[i], 0);
   }
   for (int i = 0; i < raw->n; i++) {
-    size_t n = i < AHEAD ? len[i] : strlen(raw->v[i].s);
-    token_memo *e = token_of(m, raw->v[i].s, n, i < AHEAD ? h[i] : rg_memo_hash(raw->v[i].s, n));
+    size_t n = hl ? hl[raw->n + i] : i < AHEAD ? len[i] : strlen(raw->v[i].s);
+    uint32_t hash = hl ? hl[i] : i < AHEAD ? h[i] : rg_memo_hash(raw->v[i].s, n);
+    token_memo *e = token_of(m, raw->v[i].s, n, hash);
     for (int k = 0; k < e->t.n; k++) {
       int sep = k ? e->t.v[k].sep : raw->v[i].sep;
       push(&out, e->t.v[k].s, sep);
@@ -1163,6 +1176,9 @@ static int memo_item(unit_memo *m, const char *s, rg_kind kind, prefix_state *st
 struct rg_list_pre {
   char *norm; /* NFKC and trimmed, cut into the tokens; NULL: no units */
   toks raw;
+  /* rg_memo_hash of each token's bytes, then each token's length
+   * (hash[raw.n + i]): the token memo's lookups, done ahead */
+  uint32_t *hash;
 };
 
 rg_list_pre *rg_unitlist_pre(const char *text, size_t len) {
@@ -1176,6 +1192,13 @@ rg_list_pre *rg_unitlist_pre(const char *text, size_t len) {
     return p;
   }
   tokenize_in_place(p->norm, &p->raw);
+  int n = p->raw.n;
+  p->hash = rg_xmalloc(2 * (size_t)n * sizeof *p->hash);
+  for (int i = 0; i < n; i++) {
+    size_t len = strlen(p->raw.v[i].s);
+    p->hash[i] = rg_memo_hash(p->raw.v[i].s, len);
+    p->hash[n + i] = (uint32_t)len;
+  }
   return p;
 }
 
@@ -1183,7 +1206,26 @@ void rg_unitlist_pre_free(rg_list_pre *p) {
   if (!p) return;
   free(p->norm);
   free(p->raw.v);
+  free(p->hash);
   free(p);
+}
+
+void rg_unitlist_prefetch_pre(const rg_plan *plan, const rg_list_pre *pre, int stage) {
+  const unit_memo *m = memo_in(plan);
+  if (!m || !pre->norm) return;
+  int n = pre->raw.n;
+  for (int i = 0; i < n; i++) {
+    if (stage < 2) {
+      rg_memo_prefetch(&m->tokens, pre->hash[i], stage);
+      continue;
+    }
+    /* the token's entry is in cache: its pieces' last readings */
+    const token_memo *e = rg_memo_peek(&m->tokens, pre->hash[i]);
+    for (int k = 0; e && k < e->t.n; k++) {
+      piece_prefetch(e->pc[k].e[0]);
+      piece_prefetch(e->pc[k].e[1]);
+    }
+  }
 }
 
 /* The list's bytes read (the memo's, or on their own when m is NULL);
@@ -1222,7 +1264,7 @@ static void parse_memo(unit_memo *m, const char *text, size_t len, rg_level leve
         push(&own, rg_xstrdup(raw.v[i].s), raw.v[i].sep);
       marked = read_pieces(&own, &t);
     } else {
-      marked = memo_pieces(m, &raw, &t, &suffixes);
+      marked = memo_pieces(m, &raw, &t, &suffixes, pre ? pre->hash : NULL);
       owned = 0;
       scratch = 1;
       if (suffixes) { /* distribute_suffixes may change pieces: own them */

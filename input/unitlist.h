@@ -87,8 +87,9 @@ typedef enum {
 
 /* Start fetching the plan's memo entry of a list of hash h (rg_memo_hash
  * of its bytes) that rg_unitlist_link_opts will look up a few lines later:
- * stage 0 the slot, stage 1 the key (rg_memo_prefetch). Only speed depends
- * on it. */
+ * stage 0 the slot, stage 1 the key and the entry (rg_memo_prefetch), 2
+ * (the entry in cache by then) its items' records of their units. Only
+ * speed depends on it. */
 void rg_unitlist_prefetch(const rg_plan *plan, uint32_t h, int stage);
 
 typedef struct rg_list_opts {
@@ -111,6 +112,11 @@ typedef struct rg_list_opts {
 typedef struct rg_list_pre rg_list_pre;
 rg_list_pre *rg_unitlist_pre(const char *text, size_t len);
 void rg_unitlist_pre_free(rg_list_pre *p);
+/* Start fetching the plan's memo entries of pre's tokens (hashed ahead,
+ * with the list): stage 0 their slots, 1 their keys and entries, 2 (their
+ * entries in cache by then) their pieces' last readings. Only speed
+ * depends on it. */
+void rg_unitlist_prefetch_pre(const rg_plan *plan, const rg_list_pre *pre, int stage);
 
 /* Parse text with the plan's level (plan->reading) and link every unit to
  * task as o says. Names that do not look like a body are left out with a
