@@ -15,6 +15,12 @@
 #include "reading.h"
 #include "sort.h"
 
+/* A big plan's tasks and links are most of the fresh memory its reading
+ * touches, and fresh memory is what reading costs most on a busy host:
+ * keep them this small (on 64-bit machines). */
+_Static_assert(sizeof(void *) != 8 || sizeof(rg_task) == 96, "rg_task grew");
+_Static_assert(sizeof(void *) != 8 || sizeof(rg_link) == 20, "rg_link grew");
+
 /* ---------------------------------------------------------------- arena */
 
 typedef struct rg_arena_chunk {

@@ -52,13 +52,14 @@ typedef enum {
 } rg_due_kind;
 
 typedef struct rg_due {
-  rg_due_kind kind;
-  long start, end; /* the interval, inclusive; 0 and 0 for NONE and UNREAD, and
-                      for any kind when the plan's year is unknown and needed */
-  long milestone;  /* an earlier end named in the same phrase (2026年6月底前完成…，
-                      年底前全面完成: 2026-06-30), or 0 */
-  int every;       /* RECURRING: months per period (1, 3, 6, 12) */
-  int from_text;   /* 1: read from the task's text (it has no 完成时限) */
+  int32_t start, end; /* the interval, inclusive; 0 and 0 for NONE and UNREAD,
+                         and for any kind when the plan's year is unknown and
+                         needed (day numbers: 32 bits hold five million years) */
+  int32_t milestone;  /* an earlier end named in the same phrase (2026年6月底前完成…，
+                         年底前全面完成: 2026-06-30), or 0 */
+  uint8_t kind;       /* rg_due_kind (a byte: a big plan holds a million tasks) */
+  int8_t every;       /* RECURRING: months per period (1, 3, 6, 12) */
+  int8_t from_text;   /* 1: read from the task's text (it has no 完成时限) */
 } rg_due;
 
 typedef struct rg_heading {
@@ -81,17 +82,17 @@ typedef struct rg_task {
   const char *original; /* the text as printed (before conversion), or == text */
   const char *deadline; /* 完成时限 as printed, or NULL */
   rg_due due;           /* the deadline as dates (input/deadline.c) */
-  long line;            /* source line of the number */
-  int open_list;        /* 1 when a unit list ended in 等有关部门 / 等单位 */
-  int heading;          /* 1: the task is a chapter heading (一、关于…问题 whose body
-                         * names units), 2: a section heading (（一）…（X牵头）) */
+  int32_t line;         /* source line of the number (an input is at most 512 MB) */
   /* Filled by rg_plan_finalize(): links of this task are
    * plan->task_links[link_begin .. link_begin + link_count). */
   int link_begin, link_count;
-  int head_;  /* private: newest link of this task while parsing, -1 none */
-  int source; /* the plan it came from (rg_plan.sources) in a consolidated
-               * plan (merge.h); 0 in a plan read from one file */
-} rg_task;
+  int head_;        /* private: newest link of this task while parsing, -1 none */
+  int source;       /* the plan it came from (rg_plan.sources) in a consolidated
+                     * plan (merge.h); 0 in a plan read from one file */
+  int8_t open_list; /* 1 when a unit list ended in 等有关部门 / 等单位 */
+  int8_t heading;   /* 1: the task is a chapter heading (一、关于…问题 whose body
+                     * names units), 2: a section heading (（一）…（X牵头）) */
+} rg_task;          /* 96 bytes: a million tasks are 96 MB, faulted in as they are read */
 
 typedef struct rg_unit {
   const char *name; /* canonical name */

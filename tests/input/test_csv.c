@@ -552,7 +552,7 @@ static char *fingerprint(const rg_plan *p) {
   for (int t = 0; t < p->n_tasks; t++) {
     char *l = links_of(p, t);
     if (n + strlen(l) + 64 > cap) s = realloc(s, cap *= 2);
-    n += (size_t)sprintf(s + n, "%s@%ld:%s\n", p->tasks[t].number, p->tasks[t].line, l);
+    n += (size_t)sprintf(s + n, "%s@%ld:%s\n", p->tasks[t].number, (long)p->tasks[t].line, l);
     free(l);
   }
   for (int i = 0; i < p->n_diags; i++) {
