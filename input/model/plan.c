@@ -353,7 +353,8 @@ int rg_plan_add_task(rg_plan *plan, const char *number, const char *text, int ch
   t->ordinal = plan->n_tasks + 1;
   t->chapter = chapter;
   t->section = section;
-  t->text = rg_plan_strdup(plan, text ? text : "");
+  /* (a reader that fills the text later passes "": no arena copy of it) */
+  t->text = text && *text ? rg_plan_strdup(plan, text) : "";
   t->original = t->text;
   t->line = line;
   t->head_ = -1;
