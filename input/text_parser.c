@@ -132,13 +132,15 @@ typedef struct prep {
 
 /* Lists a thread has seen lately, by hash: a direct-mapped table that
  * fits the core's cache (a set of every list's hash missed it on each
- * line of a big plan). A list pushed out and met again is only done ahead
- * again: the table changes no result. */
+ * line of a big plan), slots by the hash's low half, holding its high
+ * half: 128 KiB. A list pushed out and met again is only done ahead
+ * again, and one taken for another (the same high half in its slot) is
+ * not done ahead: the table changes no result. */
 enum { SEEN_SLOTS = 1 << 16 };
 
 /* Note h; 1 when it was not in its slot. */
-static int seen_add(uint32_t *seen, uint32_t h) {
-  uint32_t *slot = &seen[(h ^ h >> 16) & (SEEN_SLOTS - 1)], key = h | 1; /* (0: empty) */
+static int seen_add(uint16_t *seen, uint32_t h) {
+  uint16_t *slot = &seen[h & (SEEN_SLOTS - 1)], key = (uint16_t)(h >> 16 | 1); /* (0: empty) */
   if (*slot == key) return 0;
   *slot = key;
   return 1;
@@ -151,7 +153,7 @@ typedef struct prep_ctx {
    * (rg_unitlist_pre; seen holds the lists' hashes). Only the second
    * thread does: the parser would do them itself anyway. */
   int ahead;
-  uint32_t *seen; /* SEEN_SLOTS, when ahead */
+  uint16_t *seen; /* SEEN_SLOTS, when ahead */
 } prep_ctx;
 
 typedef struct parser {
@@ -994,7 +996,10 @@ static void prep_ctx_init(prep_ctx *c, int ahead) {
   memset(c, 0, sizeof *c);
   rg_phrases_init(&c->marks, SITE_MARK);
   c->ahead = ahead;
-  if (ahead) c->seen = rg_xcalloc(SEEN_SLOTS, sizeof *c->seen);
+  if (ahead) { /* (zeroed by writing: calloc's pages would be read, then copied) */
+    c->seen = rg_xmalloc(SEEN_SLOTS * sizeof *c->seen);
+    memset(c->seen, 0, SEEN_SLOTS * sizeof *c->seen);
+  }
 }
 
 static void prep_ctx_free(prep_ctx *c) { free(c->seen); }
