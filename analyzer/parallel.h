@@ -16,9 +16,11 @@
  * 0..k-1, whichever thread finished them), so the reduction runs in a
  * fixed order at every thread count.
  *
- * With OpenMP (gcc -fopenmp, CMake's OpenMP::OpenMP_C) the work runs on
- * `threads` threads; without it, on the calling thread, with the same
- * results. */
+ * The work runs on `threads` POSIX threads (the calling one among them),
+ * with the same results at every count. POSIX threads rather than an
+ * OpenMP region, so that ThreadSanitizer sees the threads' creation,
+ * joins and locks: libgomp is not built for it, and its races reported
+ * under OpenMP were all of that kind. */
 #ifndef RG_PARALLEL_H
 #define RG_PARALLEL_H
 
@@ -42,7 +44,7 @@ typedef struct rg_par_job {
 int rg_par_run(int threads, rg_par_job *jobs, int n_jobs, int (*serial)(void *), void *serial_ctx);
 
 /* The number of threads "all cores" means: the processors this process may
- * run on (omp_get_num_procs), 1 without OpenMP. */
+ * run on (omp_get_num_procs), or those online without OpenMP. */
 int rg_par_cores(void);
 
 #endif
