@@ -109,3 +109,11 @@ void rg_memo_clear(rg_memo *m, void (*free_val)(void *)) {
   }
   memset(m, 0, sizeof *m);
 }
+
+uint16_t *rg_seen_new(void) {
+  /* zeroed by writing: calloc's fresh pages would be read first (the
+   * lookups), then copied when written, two faults a page */
+  uint16_t *t = rg_xmalloc(RG_SEEN_SLOTS * sizeof *t);
+  memset(t, 0, RG_SEEN_SLOTS * sizeof *t);
+  return t;
+}

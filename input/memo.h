@@ -51,4 +51,23 @@ void *rg_memo_alloc(rg_memo *m, size_t size);
  * be NULL: values in the blocks need none). */
 void rg_memo_clear(rg_memo *m, void (*free_val)(void *));
 
+/* Hashes seen lately: a direct-mapped table of RG_SEEN_SLOTS 16-bit tags
+ * (128 KiB: it stays in a core's cache beside a streaming input), slots by
+ * the hash's low half, holding its high half with the lowest bit set (0
+ * marks an empty slot). For choices that change only
+ * speed: a hash pushed out, or taken for another of the same tag, just
+ * makes its user do a step again or skip a step it would have done. */
+enum { RG_SEEN_SLOTS = 1 << 16 };
+
+/* A table with nothing seen (free with free()). */
+uint16_t *rg_seen_new(void);
+
+/* Note h; 1 when it was not in its slot. */
+static inline int rg_seen_add(uint16_t *seen, uint32_t h) {
+  uint16_t *slot = &seen[h & (RG_SEEN_SLOTS - 1)], key = (uint16_t)(h >> 16 | 1); /* (0: empty) */
+  if (*slot == key) return 0;
+  *slot = key;
+  return 1;
+}
+
 #endif

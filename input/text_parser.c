@@ -130,22 +130,6 @@ typedef struct prep {
   rg_list_pre *pre_store[4];
 } prep;
 
-/* Lists a thread has seen lately, by hash: a direct-mapped table that
- * fits the core's cache (a set of every list's hash missed it on each
- * line of a big plan), slots by the hash's low half, holding its high
- * half: 128 KiB. A list pushed out and met again is only done ahead
- * again, and one taken for another (the same high half in its slot) is
- * not done ahead: the table changes no result. */
-enum { SEEN_SLOTS = 1 << 16 };
-
-/* Note h; 1 when it was not in its slot. */
-static int seen_add(uint16_t *seen, uint32_t h) {
-  uint16_t *slot = &seen[h & (SEEN_SLOTS - 1)], key = (uint16_t)(h >> 16 | 1); /* (0: empty) */
-  if (*slot == key) return 0;
-  *slot = key;
-  return 1;
-}
-
 /* What a thread that prepares lines keeps from line to line. */
 typedef struct prep_ctx {
   rg_phrases marks; /* SITE_MARK */
@@ -153,7 +137,7 @@ typedef struct prep_ctx {
    * (rg_unitlist_pre; seen holds the lists' hashes). Only the second
    * thread does: the parser would do them itself anyway. */
   int ahead;
-  uint16_t *seen; /* SEEN_SLOTS, when ahead */
+  uint16_t *seen; /* lists this thread has seen lately (rg_seen_new), when ahead */
 } prep_ctx;
 
 typedef struct parser {
@@ -996,10 +980,7 @@ static void prep_ctx_init(prep_ctx *c, int ahead) {
   memset(c, 0, sizeof *c);
   rg_phrases_init(&c->marks, SITE_MARK);
   c->ahead = ahead;
-  if (ahead) { /* (zeroed by writing: calloc's pages would be read, then copied) */
-    c->seen = rg_xmalloc(SEEN_SLOTS * sizeof *c->seen);
-    memset(c->seen, 0, SEEN_SLOTS * sizeof *c->seen);
-  }
+  if (ahead) c->seen = rg_seen_new();
 }
 
 static void prep_ctx_free(prep_ctx *c) { free(c->seen); }
@@ -1010,7 +991,7 @@ static void prep_ctx_free(prep_ctx *c) { free(c->seen); }
 static void lists_ahead(prep_ctx *ctx, prep *out) {
   int n = out->duty->n;
   for (int k = 0; k < n; k++) {
-    if (!seen_add(ctx->seen, out->hash[k])) continue;
+    if (!rg_seen_add(ctx->seen, out->hash[k])) continue;
     if (!out->pre) {
       out->pre = n <= 4 ? out->pre_store : rg_xmalloc((size_t)n * sizeof *out->pre);
       memset(out->pre, 0, (size_t)n * sizeof *out->pre);

@@ -887,7 +887,7 @@ typedef struct unit_memo {
   rg_memo tokens; /* token -> token_memo */
   rg_memo pieces; /* piece, kind, prefix state -> piece_memo */
   rg_memo lists;  /* a whole list's bytes -> list_memo (in the memo's blocks) */
-  uint32_t *once; /* the hashes of lists read lately (ONCE_SLOTS, direct-mapped) */
+  uint16_t *once; /* the lists read lately (rg_seen_new) */
   /* parse_memo's working arrays, kept from list to list (no allocation
    * per list): the tokens, the pieces, their marks, the items */
   toks raw, t;
@@ -999,17 +999,12 @@ static unit_memo *memo_of(rg_plan *plan) {
 /* A list is kept in the memo when it comes again, not the first time:
  * most lists of a big plan are printed once (107,000 of the 250k plan's
  * 127,000 distinct lists), and keeping each one was memory the parser
- * faulted in for nothing. Lists read lately are noted by hash in a
- * direct-mapped table: a list pushed out, or another of the same hash,
- * is only read again or kept early; no result changes. */
-enum { ONCE_SLOTS = 1 << 16 };
-
+ * faulted in for nothing. Lists read lately are noted by hash (memo.h,
+ * rg_seen_add): a list pushed out, or taken for another, is only read
+ * again or kept early; no result changes. */
 static int read_before(unit_memo *m, uint32_t h) {
-  if (!m->once) m->once = rg_xcalloc(ONCE_SLOTS, sizeof *m->once);
-  uint32_t *slot = &m->once[(h ^ h >> 16) & (ONCE_SLOTS - 1)], key = h | 1; /* (0: empty) */
-  if (*slot == key) return 1;
-  *slot = key;
-  return 0;
+  if (!m->once) m->once = rg_seen_new();
+  return !rg_seen_add(m->once, h);
 }
 
 static const unit_memo *memo_in(const rg_plan *plan) {

@@ -5,6 +5,7 @@
 
 #include <utf8proc.h>
 
+#include "memo.h"
 #include "unitlist.h"
 
 /* Render a parsed list as "name:kind|name:kind" (+ " open" when open). */
@@ -35,6 +36,25 @@ static char *render(const char *text) {
     cr_expect_str_eq(got, want, "list «%s»", text);                                                \
     free(got);                                                                                     \
   } while (0)
+
+/* The table of hashes seen lately (memo.h): a hash is new once, then seen
+ * until another of its slot (the same low half) pushes it out. Its tag is
+ * the high half with the lowest bit set (0 marks an empty slot), so two
+ * hashes that differ only in bit 16 are one. */
+Test(memo, seen_table_notes_and_forgets) {
+  uint16_t *t = rg_seen_new();
+  cr_assert_eq(rg_seen_add(t, 0x12345678u), 1);
+  cr_assert_eq(rg_seen_add(t, 0x12345678u), 0);
+  cr_assert_eq(rg_seen_add(t, 0x12355678u), 0); /* the tag keeps 15 bits: the same */
+  cr_assert_eq(rg_seen_add(t, 0x12375678u), 1); /* same slot, other tag: pushes it out */
+  cr_assert_eq(rg_seen_add(t, 0x12345678u), 1);
+  cr_assert_eq(rg_seen_add(t, 0x12345679u), 1); /* the next slot: both kept */
+  cr_assert_eq(rg_seen_add(t, 0x12345678u), 0);
+  cr_assert_eq(rg_seen_add(t, 0x12345679u), 0);
+  cr_assert_eq(rg_seen_add(t, 0x00000000u), 1); /* a zero hash is not the empty slot */
+  cr_assert_eq(rg_seen_add(t, 0x00000000u), 0);
+  free(t);
+}
 
 Test(unitlist, nfkc_makes_fullwidth_punctuation_ascii) {
   char *s =
