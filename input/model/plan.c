@@ -343,10 +343,21 @@ static long id_value(const char *s) {
   return n >= 1 && n <= 9 && !s[n] ? v : -1;
 }
 
+/* Tasks and links ahead of the one being added that are fetched for
+ * writing. */
+enum { AHEAD_TASKS = 4, AHEAD_LINKS = 8 };
+
 int rg_plan_add_task(rg_plan *plan, const char *number, const char *text, int chapter, int section,
                      long line) {
   RG_GROW(plan->tasks, plan->cap_tasks, (size_t)plan->n_tasks + 1);
   rg_task *t = &plan->tasks[plan->n_tasks];
+  /* the task a few ahead, for writing: a big plan's array is out of cache
+   * (another thread faulted it in), and a task is added every few lines,
+   * too far apart for the hardware to see a stream */
+  if ((size_t)plan->n_tasks + AHEAD_TASKS < plan->cap_tasks) {
+    __builtin_prefetch(t + AHEAD_TASKS, 1);
+    __builtin_prefetch((char *)(t + AHEAD_TASKS) + 64, 1);
+  }
   memset(t, 0, sizeof *t);
   t->number = rg_plan_strdup(plan, number ? number : "");
   t->printed = t->number;
@@ -414,6 +425,8 @@ int rg_plan_link(rg_plan *plan, int task, int unit, rg_role role, long line) {
   }
   RG_GROW(plan->links, plan->cap_links, (size_t)plan->n_links + 1);
   rg_link *k = &plan->links[plan->n_links];
+  if ((size_t)plan->n_links + AHEAD_LINKS < plan->cap_links) /* (as the tasks') */
+    __builtin_prefetch(k + AHEAD_LINKS, 1);
   k->task = task;
   k->unit = unit;
   k->role = role;
