@@ -407,15 +407,16 @@ static int prefix_at(const char *p, const char *end) {
 /* Count the names of [text, text + len) that start with a prefix and are
  * bodies (市商务局, not 市场 or 市级). The text is one line or a whole
  * document: a name never spans a line, so the counts are the same. */
-static void count_names(name_count *nc, const char *text, size_t len) {
+static void count_names(name_count *nc, const char *text, size_t len, int valid) {
   static const char *const NOT[] = {"市场", "市政公用", "市政工程", "区域", "县域", "省级",
                                     "市级", "区级",     "县级",     "市民", "市区", "县城",
                                     "区县", "县区",     "市县",     "省市", NULL};
   const char *end = text + len;
   /* Valid UTF-8 (all decoded text): every byte that starts a prefix starts
    * a character, so a block search for the prefixes visits the places the
-   * walk a character at a time would find one at, in the same order. */
-  int valid = rg_utf8_valid(text, len, NULL);
+   * walk a character at a time would find one at, in the same order. (valid:
+   * the caller checked a span holding the text.) */
+  valid = valid || rg_utf8_valid(text, len, NULL);
   if (valid && !nc->ready) {
     rg_phrases_init(&nc->prefixes, PREFIX_WORDS);
     nc->ready = 1;
@@ -472,7 +473,7 @@ rg_level rg_reading_level_from_names(rg_plan *plan, const char *text, size_t len
   rg_reading *r = rg_reading_of(plan);
   if (r->level != RG_LEVEL_UNKNOWN || !text) return r->level;
   name_count nc = {0};
-  count_names(&nc, text, len);
+  count_names(&nc, text, len, 0);
   return level_of_counts(plan, &nc, line);
 }
 
@@ -484,8 +485,15 @@ typedef struct count_run {
 
 static void *count_lines(void *arg) {
   count_run *c = arg;
+  const rg_line *v = c->lines->v;
+  /* lines of one buffer are cut at line ends (ASCII): when the span from
+   * the first to the last is valid UTF-8, so is each line (one check, not
+   * one a line) */
+  int valid = c->lines->one_buffer && c->from < c->to &&
+              rg_utf8_valid(v[c->from].text,
+                            (size_t)(v[c->to - 1].text + v[c->to - 1].len - v[c->from].text), NULL);
   for (int i = c->from; i < c->to; i++)
-    count_names(&c->nc, c->lines->v[i].text, c->lines->v[i].len);
+    count_names(&c->nc, v[i].text, v[i].len, valid);
   return NULL;
 }
 
