@@ -45,12 +45,27 @@ size_t rg_conv_marker(const char *clause, const char **mark) {
   return 0;
 }
 
+/* a scope word that extends the rule before it: 下同; and the words that
+ * open a rule about the other units: 其他单位配合 */
+static const char *const SCOPE[] = {"下同",     "以下同", "下文同",     "后同", "全文同",
+                                    "以下均同", "余同",   "以下各项同", NULL};
+static const char *const OTHERS[] = {"其他", "其余", "其它", "余下", "另外", NULL};
+
+int rg_conv_words(const char **out, int max) {
+  const char *const *lists[] = {LEAD_WORDS, SCOPE, OTHERS};
+  int n = 0;
+  for (size_t l = 0; l < sizeof lists / sizeof *lists; l++)
+    for (int i = 0; lists[l][i]; i++)
+      if (n < max)
+        out[n++] = lists[l][i];
+      else
+        return -1;
+  return n;
+}
+
 int rg_conv_is_rule_tail(const char *clause) {
-  static const char *const SCOPE[] = {"下同",     "以下同", "下文同",     "后同", "全文同",
-                                      "以下均同", "余同",   "以下各项同", NULL};
   for (int i = 0; SCOPE[i]; i++) /* (the first two bytes first: most clauses differ there) */
     if (clause[0] == SCOPE[i][0] && clause[1] == SCOPE[i][1] && !strcmp(clause, SCOPE[i])) return 1;
-  static const char *const OTHERS[] = {"其他", "其余", "其它", "余下", "另外", NULL};
   static const char *const ROLES[] = {"负责",     "配合",     "参与", "协助", "协办",
                                       "责任单位", "配合单位", "协同", NULL};
   for (int i = 0; OTHERS[i]; i++)

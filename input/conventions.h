@@ -42,6 +42,11 @@ size_t rg_conv_marker(const char *clause, const char **mark);
 /* Is clause the tail of a rule just stated: 下同, 以下同, 其他部门和单位按职责
  * 分工负责, 其余为配合单位? 1 or 0. */
 int rg_conv_is_rule_tail(const char *clause);
+/* The words whose absence from a clause makes rg_conv_names_lead and
+ * rg_conv_is_rule_tail 0 (the lead words, the scope words, the words for
+ * the other units): stored in out (at most max); their number, or -1 when
+ * max is too small. */
+int rg_conv_words(const char **out, int max);
 
 /* Does the sentence (clauses joined by ',', no 。) state a standing unit
  * (…不再列出 / 不逐一列出 / 不一一列出)? Fills r (r->unit malloc'd). */

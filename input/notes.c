@@ -419,14 +419,15 @@ static void role_segments(const char *body, rg_role_class deflt, const char *def
 
 /* --------------------------------------------------------- deadlines */
 
+static const char *const DEADLINE_WORDS[] = {
+    "持续推进", "长期坚持",   "持续实施", "持续开展", "逐步推进", "分步实施", "长期推进",
+    "常态化",   "按年度推进", "年内",     "年底",     "底前",     "前完成",   "季度",
+    "每年",     "定期",       "长期",     "持续",     "年度",     NULL};
+
 static int is_deadline(const char *c) {
-  static const char *const W[] = {"持续推进", "长期坚持", "持续实施", "持续开展",   "逐步推进",
-                                  "分步实施", "长期推进", "常态化",   "按年度推进", "年内",
-                                  "年底",     "底前",     "前完成",   "季度",       "每年",
-                                  "定期",     "长期",     "持续",     "年度",       NULL};
   static const char *const NAME[] = {"局", "委", "厅", "署", "办", "部", "院", "政府", NULL};
   if (has_any_cjk(c, NAME)) return 0;
-  if (has_any_cjk(c, W)) return 1;
+  if (has_any_cjk(c, DEADLINE_WORDS)) return 1;
   /* 2024年6月, 6月底 */
   for (const char *p = c; *p; p++)
     if (*p >= '0' && *p <= '9' && (starts(p + 1, "年") || starts(p + 1, "月"))) return 1;
@@ -446,10 +447,9 @@ static void add_rule(rg_duty *d, const char *text, const rg_rule *r) {
 
 /* Does v hold a word that a rule in a parenthesis needs (第一位, 首位, 排在前面,
  * 排头, 列出)? */
-static int has_rule_group_word(const char *v) {
-  static const char *const W[] = {"第", "首", "前面", "排头", "列出", NULL};
-  return has_any_cjk(v, W);
-}
+static const char *const RULE_GROUP_WORDS[] = {"第", "首", "前面", "排头", "列出", NULL};
+
+static int has_rule_group_word(const char *v) { return has_any_cjk(v, RULE_GROUP_WORDS); }
 
 /* A parenthesis in a list that states a rule: 市发展改革委、市财政局(列第一位
  *的为牵头单位), 〔排在第一位的为牵头部门〕. Each is recorded in d and cut out;
@@ -486,7 +486,16 @@ static char *cut_rule_groups(const char *v, rg_duty *d) {
 
 /* The units of one label value (or the unlabelled text): rule sentences
  * and deadlines cut out, the rest read into role segments. */
-static void read_value(const char *v0, rg_role_class cls, const char *why, rg_duty *d) {
+static void read_value(const char *v0, rg_role_class cls, const char *why, rg_duty *d,
+                       const rg_duty_plain *plain) {
+  size_t n;
+  if (plain && plain->ok && *v0 && v0[(n = strlen(v0)) - 1] != ' ' &&
+      !rg_phrases_in(&plain->set, v0, n)) {
+    /* no word any rule below reads: what role_segments makes of a value
+     * with no role word (most label values: 市财政局、市商务局) */
+    seg_push(d, v0, n, cls, why);
+    return;
+  }
   if (!has_rule_group_word(v0)) { /* nothing to cut (the common case): no copy */
     read_value_cut(v0, cls, why, d);
     return;
@@ -621,7 +630,34 @@ static const char *labels_end(const char *p) {
   return strchr(p, ':') || strstr(p, "为") ? NULL : p;
 }
 
+void rg_duty_plain_init(rg_duty_plain *p) {
+  int n = 0;
+  static const char *const MORE[] = {",", ";", "。", "年", "月", "下同", NULL};
+  const char *const *lists[] = {MORE, RULE_GROUP_WORDS, DEADLINE_WORDS};
+  p->ok = 1; /* (else the room is too small for them: no value is read as plain) */
+  for (size_t l = 0; l < sizeof lists / sizeof *lists; l++)
+    for (int i = 0; lists[l][i]; i++)
+      if (n < RG_DUTY_PLAIN_MAX)
+        p->words[n++] = lists[l][i];
+      else
+        p->ok = 0;
+  for (int i = 0; WORDS[i].w; i++)
+    if (n < RG_DUTY_PLAIN_MAX)
+      p->words[n++] = WORDS[i].w;
+    else
+      p->ok = 0;
+  int c = rg_conv_words(p->words + n, RG_DUTY_PLAIN_MAX - n);
+  if (c < 0) p->ok = 0;
+  p->words[c > 0 ? n + c : n] = NULL;
+  rg_phrases_init(&p->set, p->words);
+}
+
 void rg_duty_parse(const char *text, rg_role_class deflt, const char *deflt_why, rg_duty *d) {
+  rg_duty_parse_with(text, deflt, deflt_why, NULL, d);
+}
+
+void rg_duty_parse_with(const char *text, rg_role_class deflt, const char *deflt_why,
+                        const rg_duty_plain *plain, rg_duty *d) {
   memset(d, 0, sizeof *d);
   /* label sections: [start, next label) has the class of the label before */
   const char *start = text, *p = text;
@@ -656,7 +692,7 @@ void rg_duty_parse(const char *text, rg_role_class deflt, const char *deflt_why,
     if (p > start) {
       char *v = *p || kind != LBL_UNITS ? dupn(start, (size_t)(p - start)) : NULL;
       if (kind == LBL_UNITS) {
-        read_value(v ? v : start, cls, why, d);
+        read_value(v ? v : start, cls, why, d, plain);
       } else if (kind == LBL_DEADLINE) {
         char *t = v;
         while (*t == ' ')

@@ -24,6 +24,7 @@
 #define RG_NOTES_H
 
 #include "conventions.h"
+#include "phrases.h"
 #include "unitlist.h"
 
 typedef enum {
@@ -72,6 +73,24 @@ typedef struct rg_duty {
  * (a label's class, or RG_CLS_SHARED for a bare note); deflt_why says where
  * it comes from ("label 责任单位"). Free with rg_duty_destroy. */
 void rg_duty_parse(const char *text, rg_role_class deflt, const char *deflt_why, rg_duty *d);
+
+/* The words any rule of rg_duty_parse reads in a label's value: ',' ';'
+ * '。', the role words (牵头, 配合, 会同 …), the rule, scope and deadline
+ * words (第, 首, 下同, 其他, 持续推进, 年, 月 …). A value holding none of
+ * them is one segment of its label's class, as the rules would read it;
+ * with this set rg_duty_parse_with reads such a value (most of a big
+ * plan's) in one pass over it. Built once per reading thread. */
+enum { RG_DUTY_PLAIN_MAX = 160 };
+typedef struct rg_duty_plain {
+  const char *words[RG_DUTY_PLAIN_MAX + 1];
+  rg_phrases set;
+  int ok; /* every word fitted */
+} rg_duty_plain;
+void rg_duty_plain_init(rg_duty_plain *p);
+/* rg_duty_parse, a value with none of plain's words read at once (plain
+ * may be NULL: rg_duty_parse). The same duty. */
+void rg_duty_parse_with(const char *text, rg_role_class deflt, const char *deflt_why,
+                        const rg_duty_plain *plain, rg_duty *d);
 void rg_duty_destroy(rg_duty *d);
 
 /* Does some segment name at least one unit that looks like a body (or a

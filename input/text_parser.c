@@ -132,7 +132,8 @@ typedef struct prep {
 
 /* What a thread that prepares lines keeps from line to line. */
 typedef struct prep_ctx {
-  rg_phrases marks; /* SITE_MARK */
+  rg_phrases marks;    /* SITE_MARK */
+  rg_duty_plain plain; /* what tells a label's value from a plain list */
   /* ahead: do the first steps of each list this thread has not seen
    * (rg_unitlist_pre; seen holds the lists' hashes). Only the second
    * thread does: the parser would do them itself anyway. */
@@ -979,6 +980,7 @@ static void mark_chrome(const rg_lines *lines, char *skip) {
 static void prep_ctx_init(prep_ctx *c, int ahead) {
   memset(c, 0, sizeof *c);
   rg_phrases_init(&c->marks, SITE_MARK);
+  rg_duty_plain_init(&c->plain);
   c->ahead = ahead;
   if (ahead) c->seen = rg_seen_new();
 }
@@ -1060,7 +1062,7 @@ static void prep_line(const rg_lines *lines, const char *skip, prep_ctx *ctx, in
   out->label = label_line(s);
   if (out->label && !ends_with_separator(s)) {
     out->duty = &out->duty_store;
-    rg_duty_parse(s, RG_CLS_SUPPORT, "listed", out->duty);
+    rg_duty_parse_with(s, RG_CLS_SUPPORT, "listed", &ctx->plain, out->duty);
     if (out->duty->n) {
       out->hash = out->duty->n <= 4 ? out->hash_store
                                     : rg_xmalloc((size_t)out->duty->n * sizeof *out->hash);

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "common/common.h"
 #include "conventions.h"
 #include "headers.h"
 #include "load.h"
@@ -1027,6 +1028,116 @@ Test(round2, every_first_character_of_a_role_word_is_looked_for) {
     cr_expect_geq(d.n, 1, "%s", W[i]);
     rg_duty_destroy(&d);
   }
+}
+
+/* Two duties are the same: segments (bytes, class, reason, clause), rules,
+ * deadline, unknown labels and flags. */
+static void expect_same_duty(const rg_duty *a, const rg_duty *b, const char *text) {
+  cr_assert_eq(a->n, b->n, "%s", text);
+  for (int i = 0; i < a->n; i++) {
+    cr_assert_eq(a->seg[i].len, b->seg[i].len, "%s seg %d", text, i);
+    cr_assert_str_eq(a->seg[i].units, b->seg[i].units, "%s seg %d", text, i);
+    cr_assert_eq(a->seg[i].cls, b->seg[i].cls, "%s seg %d", text, i);
+    cr_assert_str_eq(a->seg[i].why, b->seg[i].why, "%s seg %d", text, i);
+    cr_assert_eq(a->seg[i].clause, b->seg[i].clause, "%s seg %d", text, i);
+  }
+  cr_assert_eq(a->n_rules, b->n_rules, "%s", text);
+  for (int i = 0; i < a->n_rules; i++)
+    cr_assert_str_eq(a->rules[i].text, b->rules[i].text, "%s rule %d", text, i);
+  cr_assert_eq(!a->deadline, !b->deadline, "%s", text);
+  if (a->deadline) cr_assert_str_eq(a->deadline, b->deadline, "%s", text);
+  cr_assert_eq(a->n_unknown, b->n_unknown, "%s", text);
+  cr_assert_eq(a->has_role, b->has_role, "%s", text);
+  cr_assert_eq(a->has_lead, b->has_lead, "%s", text);
+}
+
+/* A label's value with none of the words the rules read is read at once
+ * (rg_duty_parse_with): random label lines of unit names, separators,
+ * brackets, spaces, digits and every kind of word the rules read (role,
+ * rule, scope, deadline, lead words; fixed seed) give the duty the rules
+ * give, and most values without such a word take the short way. */
+Test(round2, plain_values_read_as_the_rules_read_them) {
+  static const char *const PIECES[] = {"市财政局",
+                                       "市商务局",
+                                       "市发展改革委",
+                                       "区政府",
+                                       "中心",
+                                       "、",
+                                       "、",
+                                       "、",
+                                       ",",
+                                       ";",
+                                       "。",
+                                       "(",
+                                       ")",
+                                       "〔",
+                                       "〕",
+                                       " ",
+                                       "1",
+                                       "0",
+                                       "年",
+                                       "月",
+                                       "底前",
+                                       "持续推进",
+                                       "常态化",
+                                       "牵头",
+                                       "负责",
+                                       "配合",
+                                       "会同",
+                                       "联合",
+                                       "指导",
+                                       "督促",
+                                       "协助",
+                                       "参与",
+                                       "第",
+                                       "第一",
+                                       "首位",
+                                       "排在前面",
+                                       "列出",
+                                       "下同",
+                                       "以下同",
+                                       "其他",
+                                       "其余单位配合",
+                                       "主办",
+                                       "负总责",
+                                       "等有关部门",
+                                       "由",
+                                       "并",
+                                       "分别",
+                                       "为牵头单位",
+                                       "★",
+                                       "部署",
+                                       "各区",
+                                       "县(市)政府"};
+  static const char *const LABELS[] = {
+      "牵头单位:", "责任单位:", "配合单位:", "", "牵头部门:", "责任单位:市商务局;配合单位:"};
+  const unsigned np = sizeof PIECES / sizeof *PIECES;
+  rg_duty_plain plain;
+  rg_duty_plain_init(&plain);
+  cr_assert(plain.ok);
+  unsigned long long r = 11;
+  int fast = 0;
+  for (int t = 0; t < 40000; t++) {
+    char text[512];
+    rg_test_next(&r);
+    const char *label = LABELS[(r >> 33) % (sizeof LABELS / sizeof *LABELS)];
+    size_t n = strlen(label);
+    memcpy(text, label, n);
+    /* half the lines from names and 、 alone: the common case */
+    int simple = (r >> 40) & 1;
+    static const char *const SIMPLE[] = {"市财政局", "市商务局", "市发展改革委", "区政府", "、"};
+    n = simple ? rg_test_pieces(text, n, SIMPLE, 5, 1 + (int)((r >> 45) % 7), &r)
+               : rg_test_pieces(text, n, PIECES, np, 1 + (int)((r >> 45) % 9), &r);
+    text[n] = '\0';
+    rg_duty want, got;
+    rg_duty_parse(text, RG_CLS_SUPPORT, "listed", &want);
+    rg_duty_parse_with(text, RG_CLS_SUPPORT, "listed", &plain, &got);
+    expect_same_duty(&got, &want, text);
+    fast += simple;
+    rg_duty_destroy(&want);
+    rg_duty_destroy(&got);
+  }
+  cr_expect_gt(fast, 15000);
 }
 
 /* The common labels read from a table give what the general rules give,
