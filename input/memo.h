@@ -70,4 +70,15 @@ static inline int rg_seen_add(uint16_t *seen, uint32_t h) {
   return 1;
 }
 
+/* The same table counting (not to be mixed with rg_seen_add): note h and
+ * return how often it was in its slot before, 0, 1 or 2 for more. The tag
+ * is the high half's top 14 bits; the low two bits say once (01) or more
+ * (11). */
+static inline int rg_seen_count(uint16_t *seen, uint32_t h) {
+  uint16_t *slot = &seen[h & (RG_SEEN_SLOTS - 1)], tag = (uint16_t)(h >> 16 & 0xFFFC);
+  int before = *slot && (*slot & 0xFFFC) == tag ? (*slot & 2 ? 2 : 1) : 0;
+  *slot = (uint16_t)(tag | (before ? 3 : 1));
+  return before;
+}
+
 #endif

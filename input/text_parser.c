@@ -134,11 +134,11 @@ typedef struct prep {
 typedef struct prep_ctx {
   rg_phrases marks;    /* SITE_MARK */
   rg_duty_plain plain; /* what tells a label's value from a plain list */
-  /* ahead: do the first steps of each list this thread has not seen
-   * (rg_unitlist_pre; seen holds the lists' hashes). Only the second
-   * thread does: the parser would do them itself anyway. */
+  /* ahead: do the first steps of each list this thread has seen less
+   * than twice (rg_unitlist_pre; seen counts the lists' hashes). Only the
+   * second thread does: the parser would do them itself anyway. */
   int ahead;
-  uint16_t *seen; /* lists this thread has seen lately (rg_seen_new), when ahead */
+  uint16_t *seen; /* lists this thread has seen lately (rg_seen_new, counted), when ahead */
 } prep_ctx;
 
 typedef struct parser {
@@ -987,13 +987,14 @@ static void prep_ctx_init(prep_ctx *c, int ahead) {
 
 static void prep_ctx_free(prep_ctx *c) { free(c->seen); }
 
-/* The first steps of out's lists that this thread has not seen (out->hash
- * set): a list printed for the first time is, most likely, one the
- * parser has not read either. */
+/* The first steps of out's lists that this thread has seen less than
+ * twice (out->hash set): a list printed for the first or second time is,
+ * most likely, one the parser will read (it keeps a list the second time
+ * it reads it, unit_memo.once). */
 static void lists_ahead(prep_ctx *ctx, prep *out) {
   int n = out->duty->n;
   for (int k = 0; k < n; k++) {
-    if (!rg_seen_add(ctx->seen, out->hash[k])) continue;
+    if (rg_seen_count(ctx->seen, out->hash[k]) >= 2) continue;
     if (!out->pre) {
       out->pre = n <= 4 ? out->pre_store : rg_xmalloc((size_t)n * sizeof *out->pre);
       memset(out->pre, 0, (size_t)n * sizeof *out->pre);

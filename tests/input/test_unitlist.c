@@ -54,6 +54,18 @@ Test(memo, seen_table_notes_and_forgets) {
   cr_assert_eq(rg_seen_add(t, 0x00000000u), 1); /* a zero hash is not the empty slot */
   cr_assert_eq(rg_seen_add(t, 0x00000000u), 0);
   free(t);
+  /* counting: 0, 1, then 2 for more; another tag in the slot starts again */
+  t = rg_seen_new();
+  cr_assert_eq(rg_seen_count(t, 0x12345678u), 0);
+  cr_assert_eq(rg_seen_count(t, 0x12345678u), 1);
+  cr_assert_eq(rg_seen_count(t, 0x12345678u), 2);
+  cr_assert_eq(rg_seen_count(t, 0x12345678u), 2);
+  cr_assert_eq(rg_seen_count(t, 0x12365678u), 2); /* the tag keeps 14 bits: the same hash */
+  cr_assert_eq(rg_seen_count(t, 0x12385678u), 0); /* another tag pushes it out */
+  cr_assert_eq(rg_seen_count(t, 0x12345678u), 0);
+  cr_assert_eq(rg_seen_count(t, 0x00000000u), 0); /* a zero hash is not the empty slot */
+  cr_assert_eq(rg_seen_count(t, 0x00000000u), 1);
+  free(t);
 }
 
 Test(unitlist, nfkc_makes_fullwidth_punctuation_ascii) {
