@@ -9,6 +9,7 @@
 #include "decode.h"
 #include "error.h"
 #include "hash.h"
+#include "memo.h"
 #include "phrases.h"
 #include "strutil.h"
 #include "unitlist.h"
@@ -496,7 +497,39 @@ typedef struct count_run {
   const rg_lines *lines;
   int from, to;
   name_count nc;
+  /* What a line printed more than once added to the counts, by its bytes
+   * (label lines repeat: a big plan prints its lists several times). A
+   * line is kept the second time it is counted (seen notes the first), so
+   * lines printed once, the tasks' texts, cost no memory. */
+  rg_memo repeated;
+  uint16_t *seen;
 } count_run;
+
+/* The counts a line added, kept with it. */
+typedef struct line_counts {
+  int count[NP];
+} line_counts;
+
+/* Count line [text, text + len): a line's names depend on its bytes alone
+ * and the counts add up, so a line counted before adds what it added then
+ * (the example, the first name in line order, was set by then). */
+static void count_line(count_run *c, const char *text, size_t len, int valid) {
+  uint32_t h = rg_memo_hash(text, len);
+  const line_counts *known = rg_memo_get_hashed(&c->repeated, text, len, h);
+  if (known) {
+    for (int k = 0; k < NP; k++)
+      c->nc.count[k] += known->count[k];
+    return;
+  }
+  line_counts before;
+  memcpy(before.count, c->nc.count, sizeof before.count);
+  count_names(&c->nc, text, len, valid);
+  if (rg_seen_add(c->seen, h)) return; /* (the first time: not kept) */
+  line_counts *added = rg_memo_alloc(&c->repeated, sizeof *added);
+  for (int k = 0; k < NP; k++)
+    added->count[k] = c->nc.count[k] - before.count[k];
+  rg_memo_put_hashed(&c->repeated, text, len, h, added);
+}
 
 static void *count_lines(void *arg) {
   count_run *c = arg;
@@ -507,8 +540,12 @@ static void *count_lines(void *arg) {
   int valid = c->lines->one_buffer && c->from < c->to &&
               rg_utf8_valid(v[c->from].text,
                             (size_t)(v[c->to - 1].text + v[c->to - 1].len - v[c->from].text), NULL);
+  c->seen = rg_seen_new();
   for (int i = c->from; i < c->to; i++)
-    count_names(&c->nc, v[i].text, v[i].len, valid);
+    count_line(c, v[i].text, v[i].len, valid);
+  free(c->seen);
+  c->seen = NULL;
+  rg_memo_clear(&c->repeated, NULL);
   return NULL;
 }
 
