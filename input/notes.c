@@ -630,6 +630,14 @@ static const char *labels_end(const char *p) {
   return strchr(p, ':') || strstr(p, "为") ? NULL : p;
 }
 
+/* Append w to p's words (n of them so far); p->ok falls when there is no room. */
+static void plain_add(rg_duty_plain *p, int *n, const char *w) {
+  if (*n < RG_DUTY_PLAIN_MAX)
+    p->words[(*n)++] = w;
+  else
+    p->ok = 0;
+}
+
 void rg_duty_plain_init(rg_duty_plain *p) {
   int n = 0;
   static const char *const MORE[] = {",", ";", "。", "年", "月", "下同", NULL};
@@ -637,15 +645,9 @@ void rg_duty_plain_init(rg_duty_plain *p) {
   p->ok = 1; /* (else the room is too small for them: no value is read as plain) */
   for (size_t l = 0; l < sizeof lists / sizeof *lists; l++)
     for (int i = 0; lists[l][i]; i++)
-      if (n < RG_DUTY_PLAIN_MAX)
-        p->words[n++] = lists[l][i];
-      else
-        p->ok = 0;
+      plain_add(p, &n, lists[l][i]);
   for (int i = 0; WORDS[i].w; i++)
-    if (n < RG_DUTY_PLAIN_MAX)
-      p->words[n++] = WORDS[i].w;
-    else
-      p->ok = 0;
+    plain_add(p, &n, WORDS[i].w);
   int c = rg_conv_words(p->words + n, RG_DUTY_PLAIN_MAX - n);
   if (c < 0) p->ok = 0;
   p->words[c > 0 ? n + c : n] = NULL;
