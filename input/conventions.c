@@ -320,10 +320,10 @@ static void memo_grow(memo *m) {
   free(old);
 }
 
-/* The entry of the window [key, key + len): found, or made with body. */
-static memo_entry *memo_find(memo *m, const char *key, size_t len, int *found) {
+/* The entry of the window [key, key + len) of hash h (window_hash): found,
+ * or made with body. */
+static memo_entry *memo_find_hashed(memo *m, const char *key, size_t len, uint32_t h, int *found) {
   if (m->used * 2 >= m->cap) memo_grow(m);
-  uint32_t h = (uint32_t)rg_hash_words(key, len);
   memo_entry *e = memo_slot(m, key, len, h);
   *found = e->len != 0;
   if (!*found) {
@@ -334,6 +334,26 @@ static memo_entry *memo_find(memo *m, const char *key, size_t len, int *found) {
     m->used++;
   }
   return e;
+}
+
+static uint32_t window_hash(const char *key, size_t len) {
+  return (uint32_t)rg_hash_words(key, len);
+}
+
+static memo_entry *memo_find(memo *m, const char *key, size_t len, int *found) {
+  return memo_find_hashed(m, key, len, window_hash(key, len), found);
+}
+
+/* Start fetching what memo_find_hashed of hash h will read: stage 0 its
+ * slot; stage 1 (the slot in cache by then) the key the slot holds. Only
+ * speed depends on it. */
+static void memo_prefetch(const memo *m, uint32_t h, int stage) {
+  if (!m->cap) return;
+  const memo_entry *e = &m->slots[h & (m->cap - 1)];
+  if (stage == 0)
+    __builtin_prefetch(e);
+  else if (e->len && e->hash == h)
+    __builtin_prefetch(m->arena + e->off);
 }
 
 static void memo_free(memo *m) {
@@ -353,22 +373,28 @@ static int is_body_at(memo *m, const char *p, size_t n) {
   return (int)e->body;
 }
 
-/* Bytes of the shortest name text[p..) of 1 to 16 characters after the
+/* Where a name with a prefix may start (q, after a separator, prefix k),
+ * and its window: the bytes from q to where body_len's search stops, with
+ * their hash. What body_len finds depends only on those bytes. */
+typedef struct window {
+  const char *q;
+  uint32_t len;  /* bytes of the window */
+  uint32_t hash; /* window_hash of them */
+  int k;         /* the prefix (PREFIX[k]) */
+} window;
+
+/* Bytes of the shortest name text[q..) of 1 to 16 characters after the
  * prefix (plen bytes) that is a body and not a person, before a separator;
- * 0 when none. What it finds depends only on the window of bytes up to
- * where that search stops (name_start looks at the bytes before q, which
- * are inside it), so a window seen before is answered from the memo. A
- * window stops after a separator, after 16 characters or at the end of
- * the text (a line), so equal windows give equal answers. */
-static size_t body_len(memo *m, memo *names, const char *text, const char *end, const char *p,
+ * 0 when none. What it finds depends only on w's window (name_start looks
+ * at the bytes before a place, which are inside it), so a window seen
+ * before is answered from the memo. A window stops after a separator,
+ * after 16 characters or at the end of the text (a line), so equal windows
+ * give equal answers. */
+static size_t body_len(memo *m, memo *names, const char *text, const char *end, const window *w,
                        size_t plen) {
-  const char *q = p + plen, *stop = q;
-  for (int chars = 1; stop < end && chars <= 16; chars++) {
-    stop += char_len_in(stop, end);
-    if (name_start(text, stop)) break;
-  }
+  const char *p = w->q, *q = p + plen;
   int known;
-  memo_entry *e = memo_find(m, p, (size_t)(stop - p), &known);
+  memo_entry *e = memo_find_hashed(m, p, w->len, w->hash, &known);
   if (known) return e->body;
   size_t found = 0;
   for (int chars = 1; q < end && chars <= 16; chars++) {
@@ -420,31 +446,42 @@ static int prefix_at(const char *p, const char *end) {
   return -1;
 }
 
-/* Count the names of [text, text + len) that start with a prefix and are
- * bodies (市商务局, not 市场 or 市级). The text is one line or a whole
- * document: a name never spans a line, so the counts are the same. */
-static void count_names(name_count *nc, const char *text, size_t len, int valid) {
-  static const char *const NOT[] = {"市场", "市政公用", "市政工程", "区域", "县域", "省级",
-                                    "市级", "区级",     "县级",     "市民", "市区", "县城",
-                                    "区县", "县区",     "市县",     "省市", NULL};
-  const char *end = text + len;
+/* A walk over the windows of [text, end), in order. */
+typedef struct window_walk {
+  const char *text, *end, *p;
+  int valid;
+  const rg_phrases *prefixes; /* (valid text only) */
+} window_walk;
+
+/* The walk over [text, text + len); valid: the caller checked that the
+ * bytes are UTF-8 (a span holding them). */
+static void walk_init(window_walk *wk, name_count *nc, const char *text, size_t len, int valid) {
   /* Valid UTF-8 (all decoded text): every byte that starts a prefix starts
    * a character, so a block search for the prefixes visits the places the
-   * walk a character at a time would find one at, in the same order. (valid:
-   * the caller checked a span holding the text.) */
+   * walk a character at a time would find one at, in the same order. */
   valid = valid || rg_utf8_valid(text, len, NULL);
   if (valid && !nc->ready) {
     rg_phrases_init(&nc->prefixes, PREFIX_WORDS);
     nc->ready = 1;
   }
-  for (const char *p = text; p < end;) {
-    const char *q = p; /* where a prefix may start */
-    if (valid) {
-      q = p + rg_phrases_find(&nc->prefixes, p, (size_t)(end - p));
+  *wk = (window_walk){text, text + len, text, valid, &nc->prefixes};
+}
+
+/* The next place a name with a prefix may start, into w: 1, or 0 at the
+ * end. */
+static int walk_next(window_walk *wk, window *w) {
+  static const char *const NOT[] = {"市场", "市政公用", "市政工程", "区域", "县域", "省级",
+                                    "市级", "区级",     "县级",     "市民", "市区", "县城",
+                                    "区县", "县区",     "市县",     "省市", NULL};
+  const char *text = wk->text, *end = wk->end;
+  while (wk->p < end) {
+    const char *q = wk->p; /* where a prefix may start */
+    if (wk->valid) {
+      q = wk->p + rg_phrases_find(wk->prefixes, wk->p, (size_t)(end - wk->p));
       if (q == end) break;
-      p = q + 1; /* (the next two bytes continue q's character: no prefix starts there) */
+      wk->p = q + 1; /* (the next two bytes continue q's character: no prefix starts there) */
     } else {
-      p += char_len_in(p, end);
+      wk->p += char_len_in(wk->p, end);
       unsigned char c = (unsigned char)*q;
       if (c != 0xE5 && c != 0xE7 && c != 0xE8) continue; /* no prefix starts here */
     }
@@ -457,12 +494,39 @@ static void count_names(name_count *nc, const char *text, size_t len, int valid)
       bare = end - q >= 6 && q[3] == NOT[i][3] && q[4] == NOT[i][4] && q[5] == NOT[i][5] &&
              at(q, end, NOT[i], strlen(NOT[i]));
     if (bare) continue;
-    /* the shortest body name of at most 16 characters starting here */
-    size_t n = body_len(&nc->memo, &nc->names, text, end, q, PREFIX[k].len);
-    if (!n) continue;
-    if (!nc->example[k][0] && n < sizeof nc->example[k]) memcpy(nc->example[k], q, n);
-    nc->count[k]++;
+    /* the window: up to the first separator after the prefix, or 16
+     * characters */
+    const char *stop = q + PREFIX[k].len;
+    for (int chars = 1; stop < end && chars <= 16; chars++) {
+      stop += char_len_in(stop, end);
+      if (name_start(text, stop)) break;
+    }
+    *w = (window){q, (uint32_t)(stop - q), window_hash(q, (size_t)(stop - q)), k};
+    return 1;
   }
+  wk->p = end;
+  return 0;
+}
+
+/* Count the name at w if the shortest name of at most 16 characters
+ * starting there is a body. */
+static void count_window(name_count *nc, const char *text, const char *end, const window *w) {
+  int k = w->k;
+  size_t n = body_len(&nc->memo, &nc->names, text, end, w, PREFIX[k].len);
+  if (!n) return;
+  if (!nc->example[k][0] && n < sizeof nc->example[k]) memcpy(nc->example[k], w->q, n);
+  nc->count[k]++;
+}
+
+/* Count the names of [text, text + len) that start with a prefix and are
+ * bodies (市商务局, not 市场 or 市级). The text is one line or a whole
+ * document: a name never spans a line, so the counts are the same. */
+static void count_names(name_count *nc, const char *text, size_t len, int valid) {
+  window_walk wk;
+  window w;
+  walk_init(&wk, nc, text, len, valid);
+  while (walk_next(&wk, &w))
+    count_window(nc, text, wk.end, &w);
 }
 
 /* The level the counts give (one prefix, at least 2 names, more than twice
@@ -510,12 +574,26 @@ typedef struct line_counts {
   int count[NP];
 } line_counts;
 
-/* Count line [text, text + len): a line's names depend on its bytes alone
- * and the counts add up, so a line counted before adds what it added then
- * (the example, the first name in line order, was set by then). */
-static void count_line(count_run *c, const char *text, size_t len, int valid) {
-  uint32_t h = rg_memo_hash(text, len);
-  const line_counts *known = rg_memo_get_hashed(&c->repeated, text, len, h);
+/* What count_lines found of a line a few lines ahead. */
+#ifndef AHEAD_HASH
+#define AHEAD_HASH 8
+#define AHEAD_WINDOWS 4
+#define AHEAD_KEYS 2
+#endif
+enum { RING = 32, RING_WINDOWS = 16 };
+typedef struct line_ahead {
+  uint32_t h; /* rg_memo_hash of the line */
+  int n;      /* its windows in w, or -1: not looked for (the line looked
+                 known) or more than RING_WINDOWS */
+  window w[RING_WINDOWS];
+} line_ahead;
+
+/* Count line [text, text + len) of hash h: a line's names depend on its
+ * bytes alone and the counts add up, so a line counted before adds what it
+ * added then (the example, the first name in line order, was set by then).
+ * a: the line's windows when found ahead. */
+static void count_line(count_run *c, const char *text, size_t len, int valid, const line_ahead *a) {
+  const line_counts *known = rg_memo_get_hashed(&c->repeated, text, len, a->h);
   if (known) {
     for (int k = 0; k < NP; k++)
       c->nc.count[k] += known->count[k];
@@ -523,12 +601,35 @@ static void count_line(count_run *c, const char *text, size_t len, int valid) {
   }
   line_counts before;
   memcpy(before.count, c->nc.count, sizeof before.count);
-  count_names(&c->nc, text, len, valid);
-  if (rg_seen_add(c->seen, h)) return; /* (the first time: not kept) */
+  if (a->n >= 0)
+    for (int i = 0; i < a->n; i++)
+      count_window(&c->nc, text, text + len, &a->w[i]);
+  else
+    count_names(&c->nc, text, len, valid);
+  if (rg_seen_add(c->seen, a->h)) return; /* (the first time: not kept) */
   line_counts *added = rg_memo_alloc(&c->repeated, sizeof *added);
   for (int k = 0; k < NP; k++)
     added->count[k] = c->nc.count[k] - before.count[k];
-  rg_memo_put_hashed(&c->repeated, text, len, h, added);
+  rg_memo_put_hashed(&c->repeated, text, len, a->h, added);
+}
+
+/* The windows of a line not counted before (its hash's slot, fetched
+ * earlier, holds another), their memo slots fetched. */
+static void windows_ahead(count_run *c, const rg_line *l, int valid, line_ahead *a) {
+  a->n = -1;
+  if (rg_memo_peek(&c->repeated, a->h)) { /* known, most likely: its key and counts */
+    rg_memo_prefetch(&c->repeated, a->h, 1);
+    return;
+  }
+  window_walk wk;
+  walk_init(&wk, &c->nc, l->text, l->len, valid);
+  int n = 0;
+  while (n <= RING_WINDOWS && walk_next(&wk, n < RING_WINDOWS ? &a->w[n] : &(window){0}))
+    n++;
+  if (n > RING_WINDOWS) return; /* (counted by count_names) */
+  a->n = n;
+  for (int i = 0; i < n; i++)
+    memo_prefetch(&c->nc.memo, a->w[i].hash, 0);
 }
 
 static void *count_lines(void *arg) {
@@ -536,13 +637,33 @@ static void *count_lines(void *arg) {
   const rg_line *v = c->lines->v;
   /* lines of one buffer are cut at line ends (ASCII): when the span from
    * the first to the last is valid UTF-8, so is each line (one check, not
-   * one a line) */
-  int valid = c->lines->one_buffer && c->from < c->to &&
-              rg_utf8_valid(v[c->from].text,
-                            (size_t)(v[c->to - 1].text + v[c->to - 1].len - v[c->from].text), NULL);
+   * one a line); decoded text is, as the decoder checked */
+  int valid =
+      c->lines->one_buffer && c->from < c->to &&
+      (c->lines->utf8 ||
+       rg_utf8_valid(v[c->from].text,
+                     (size_t)(v[c->to - 1].text + v[c->to - 1].len - v[c->from].text), NULL));
   c->seen = rg_seen_new();
-  for (int i = c->from; i < c->to; i++)
-    count_line(c, v[i].text, v[i].len, valid);
+  /* Each lookup of a big plan's memos misses the cache: a line's are
+   * started a few lines ahead, in the order they will be read (the line's
+   * hash and slot, its windows and their slots, their keys). Only speed
+   * depends on it. */
+  line_ahead *ring = rg_xmalloc(RING * sizeof *ring);
+  for (int i = c->from - AHEAD_HASH; i < c->to; i++) {
+    int j = i + AHEAD_HASH;
+    if (j >= c->from && j < c->to) {
+      line_ahead *a = &ring[j % RING];
+      a->h = rg_memo_hash(v[j].text, v[j].len);
+      rg_memo_prefetch(&c->repeated, a->h, 0);
+    }
+    if ((j = i + AHEAD_WINDOWS) >= c->from && j < c->to)
+      windows_ahead(c, &v[j], valid, &ring[j % RING]);
+    if ((j = i + AHEAD_KEYS) >= c->from && j < c->to)
+      for (int k = 0; k < ring[j % RING].n; k++)
+        memo_prefetch(&c->nc.memo, ring[j % RING].w[k].hash, 1);
+    if (i >= c->from) count_line(c, v[i].text, v[i].len, valid, &ring[i % RING]);
+  }
+  free(ring);
   free(c->seen);
   c->seen = NULL;
   rg_memo_clear(&c->repeated, NULL);

@@ -163,8 +163,10 @@ static rg_reading *reading_opts(rg_plan *plan, const rg_load_opts *opts) {
   return rd;
 }
 
-rg_status rg_plan_parse_buffer(rg_plan *plan, const char *utf8, size_t len, rg_input_format fmt,
-                               const rg_load_opts *opts, rg_error *err) {
+/* rg_plan_parse_buffer; checked: the text is known to be valid UTF-8 (the
+ * decoder's output), so no reader checks it again. */
+static rg_status parse_buffer(rg_plan *plan, const char *utf8, size_t len, rg_input_format fmt,
+                              const rg_load_opts *opts, int checked, rg_error *err) {
   rg_lines lines = {0};
   rg_status st;
   if (fmt == RG_INPUT_AUTO) fmt = rg_detect_format(utf8, len);
@@ -180,12 +182,18 @@ rg_status rg_plan_parse_buffer(rg_plan *plan, const char *utf8, size_t len, rg_i
   default:
     rd->format = "text";
     rg_lines_split(&lines, utf8, len);
+    lines.utf8 = checked;
     st = rg_text_parse(plan, &lines, err);
     break;
   }
   rg_lines_destroy(&lines);
   if (!st) rg_conv_all_responsible(plan);
   return st;
+}
+
+rg_status rg_plan_parse_buffer(rg_plan *plan, const char *utf8, size_t len, rg_input_format fmt,
+                               const rg_load_opts *opts, rg_error *err) {
+  return parse_buffer(plan, utf8, len, fmt, opts, 0, err);
 }
 
 char *rg_level_text(const char *level, const char *city) {
@@ -218,7 +226,7 @@ static rg_status level_again(rg_plan *plan, const char *text, size_t tlen, rg_in
     reading_opts(plan, opts);
     return rg_container_parse(plan, text, tlen, opts, err);
   }
-  return rg_plan_parse_buffer(plan, text, tlen, fmt, opts, err);
+  return parse_buffer(plan, text, tlen, fmt, opts, 1, err); /* (decoded: UTF-8) */
 }
 
 rg_status rg_plan_load(const char *path, const rg_load_opts *opts, rg_plan **out, rg_error *err) {
@@ -258,7 +266,7 @@ rg_status rg_plan_load(const char *path, const rg_load_opts *opts, rg_plan **out
     tlen = clen;
   }
   rg_input_format fmt = opts->format ? opts->format : rg_detect_format(text, tlen);
-  st = rg_plan_parse_buffer(plan, text, tlen, fmt, opts, err);
+  st = parse_buffer(plan, text, tlen, fmt, opts, 1, err); /* (decoded: UTF-8) */
   if (!st) st = level_again(plan, text, tlen, fmt, 0, opts, err);
   if (st) goto out;
   rg_reading_of(plan)->encoding =

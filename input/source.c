@@ -122,6 +122,7 @@ void rg_lines_push(rg_lines *ls, const char *text, size_t len, long lineno) {
   ls->v[ls->n].lineno = lineno > INT32_MAX ? INT32_MAX : (int32_t)lineno;
   ls->n++;
   ls->one_buffer = 0;
+  ls->utf8 = 0;
 }
 
 /* Does the 8-byte word x hold a '\n' or a '\r' byte? (a zero byte of x ^

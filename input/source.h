@@ -46,6 +46,9 @@ typedef struct rg_lines {
    * numbered as in the text); rg_lines_push clears it. A reader may then
    * scan a run of lines as one span. */
   int one_buffer;
+  /* with one_buffer: the buffer is valid UTF-8, as its caller checked
+   * (decoded text); 0: not known. rg_lines_push clears it. */
+  int utf8;
 } rg_lines;
 
 void rg_lines_push(rg_lines *ls, const char *text, size_t len, long lineno);

@@ -808,3 +808,64 @@ Test(levels, block_search_counts_names_as_the_walk) {
   cr_expect_gt(known, 300); /* levels found, and not found */
   cr_expect_lt(known, 2700);
 }
+
+/* The level counted line by line, each line's memo lookups started a few
+ * lines ahead (a line's windows found ahead, or, past 16 windows, counted
+ * when it comes), is the level counted over the whole text at once: the
+ * same level, count and first example. Random texts (fixed seed) of lines
+ * drawn from a pool, so that lines repeat (a repeated line adds what it
+ * added before), among them lines of 20 names, with the lines' UTF-8
+ * known or checked. */
+static void level_of_lines(const char *text, size_t len, int utf8, rg_level *level, char *from,
+                           size_t size) {
+  rg_lines lines = {0};
+  rg_lines_split(&lines, text, len);
+  lines.utf8 = utf8;
+  rg_plan *p = rg_plan_new("lines");
+  *level = rg_reading_level_from_lines(p, &lines, 1);
+  snprintf(from, size, "%s", p->reading->level_from ? p->reading->level_from : "");
+  rg_plan_free(p);
+  rg_lines_destroy(&lines);
+}
+
+Test(levels, lines_counted_ahead_count_as_the_whole_text) {
+  static const char *const PIECE[] = {
+      "市",     "县", "区", "省",         "自治区", "市场",       "县级",       "、",
+      ",",      "：", "由", "发展改革委", "财政局", "人民政府",   "教育局",     "单位",
+      "商务局", "1",  " ",  "的",         "牵头",   "市商务局、", "县教育局、", "区财政局,"};
+  const unsigned np = sizeof PIECE / sizeof *PIECE;
+  enum { POOL = 40 };
+  char pool[POOL][1024];
+  unsigned long long r = 11;
+  for (int i = 0; i < POOL; i++) {
+    size_t n = 0;
+    if (i % 8 == 0) /* twenty names on one line: more than are found ahead */
+      for (int k = 0; k < 20; k++)
+        n = rg_test_pieces(pool[i], n, PIECE + 21 + (i / 8) % 3, 1, 1, &r);
+    else
+      n = rg_test_pieces(pool[i], n, PIECE, np, 1 + (int)((rg_test_next(&r) >> 33) % 40), &r);
+    pool[i][n] = '\0';
+  }
+  int known = 0;
+  for (int t = 0; t < 1500; t++) {
+    char buf[1 << 16];
+    size_t n = 0;
+    int nl = 1 + (int)((rg_test_next(&r) >> 33) % 60);
+    for (int i = 0; i < nl; i++)
+      n += (size_t)snprintf(buf + n, sizeof buf - n, "%s\n", pool[(rg_test_next(&r) >> 33) % POOL]);
+    char whole[256], checked[256], trusted[256];
+    rg_plan *w = rg_plan_new("whole");
+    rg_level lw = rg_reading_level_from_names(w, buf, n, 1), lc, lt;
+    snprintf(whole, sizeof whole, "%s", w->reading->level_from ? w->reading->level_from : "");
+    rg_plan_free(w);
+    level_of_lines(buf, n, 0, &lc, checked, sizeof checked);
+    level_of_lines(buf, n, 1, &lt, trusted, sizeof trusted);
+    cr_assert_eq(lc, lw, "text %d", t);
+    cr_assert_eq(lt, lw, "text %d", t);
+    cr_assert_str_eq(checked, whole, "text %d", t);
+    cr_assert_str_eq(trusted, whole, "text %d", t);
+    known += lw != RG_LEVEL_UNKNOWN;
+  }
+  cr_expect_gt(known, 150); /* levels found, and not found */
+  cr_expect_lt(known, 1350);
+}
