@@ -2,6 +2,8 @@
  * one short clause against fixed word lists. */
 #include "conventions.h"
 
+#include <stdatomic.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -529,24 +531,37 @@ static void count_names(name_count *nc, const char *text, size_t len, int valid)
     count_window(nc, text, wk.end, &w);
 }
 
-/* The level the counts give (one prefix, at least 2 names, more than twice
- * any other), set in the reading; frees the memo. */
+/* The prefix the counts give (one prefix, at least 2 names, more than
+ * twice any other): its index in PREFIX, or -1. */
+static int decide(const int *count) {
+  int best = -1;
+  for (int i = 0; i < NP; i++)
+    if (count[i] >= 2 && (best < 0 || count[i] > count[best])) best = i;
+  if (best < 0) return -1;
+  for (int i = 0; i < NP; i++)
+    if (i != best && 2 * count[i] > count[best]) return -1;
+  return best;
+}
+
+/* Set the reading's level from the counts and example of prefix best
+ * (decide; -1: none, the level stays unknown). */
+static rg_level set_counted(rg_plan *plan, int best, int count, const char *example, long line) {
+  rg_reading *r = rg_reading_of(plan);
+  if (best < 0) return RG_LEVEL_UNKNOWN;
+  r->level = PREFIX[best].level;
+  snprintf(r->prefix, sizeof r->prefix, "%s", PREFIX[best].prefix);
+  r->level_from = rg_plan_printf(plan, "the plan's own unit names (%d such as %s)", count, example);
+  r->level_line = line;
+  return r->level;
+}
+
+/* The level the counts give, set in the reading; frees the memo. */
 static rg_level level_of_counts(rg_plan *plan, name_count *nc, long line) {
   memo_free(&nc->memo);
   memo_free(&nc->names);
-  rg_reading *r = rg_reading_of(plan);
-  int best = -1;
-  for (int i = 0; i < NP; i++)
-    if (nc->count[i] >= 2 && (best < 0 || nc->count[i] > nc->count[best])) best = i;
-  if (best < 0) return RG_LEVEL_UNKNOWN;
-  for (int i = 0; i < NP; i++)
-    if (i != best && 2 * nc->count[i] > nc->count[best]) return RG_LEVEL_UNKNOWN;
-  r->level = PREFIX[best].level;
-  snprintf(r->prefix, sizeof r->prefix, "%s", PREFIX[best].prefix);
-  r->level_from = rg_plan_printf(plan, "the plan's own unit names (%d such as %s)", nc->count[best],
-                                 nc->example[best]);
-  r->level_line = line;
-  return r->level;
+  int best = decide(nc->count);
+  return set_counted(plan, best, best < 0 ? 0 : nc->count[best], best < 0 ? "" : nc->example[best],
+                     line);
 }
 
 rg_level rg_reading_level_from_names(rg_plan *plan, const char *text, size_t len, long line) {
@@ -557,9 +572,11 @@ rg_level rg_reading_level_from_names(rg_plan *plan, const char *text, size_t len
   return level_of_counts(plan, &nc, line);
 }
 
+/* One counter of a level count: the lines it counts, and the names it
+ * has counted. */
 typedef struct count_run {
   const rg_lines *lines;
-  int from, to;
+  int from, to; /* the lines of its present chunk */
   name_count nc;
   /* What a line printed more than once added to the counts, by its bytes
    * (label lines repeat: a big plan prints its lists several times). A
@@ -628,8 +645,8 @@ static void windows_ahead(count_run *c, const rg_line *l, int valid, line_ahead 
     memo_prefetch(&c->nc.memo, a->w[i].hash, 0);
 }
 
-static void *count_lines(void *arg) {
-  count_run *c = arg;
+/* Count lines [c->from, c->to) into c. */
+static void count_lines(count_run *c) {
   const rg_line *v = c->lines->v;
   /* lines of one buffer are cut at line ends (ASCII): when the span from
    * the first to the last is valid UTF-8, so is each line (one check, not
@@ -639,7 +656,7 @@ static void *count_lines(void *arg) {
       (c->lines->utf8 ||
        rg_utf8_valid(v[c->from].text,
                      (size_t)(v[c->to - 1].text + v[c->to - 1].len - v[c->from].text), NULL));
-  c->seen = rg_seen_new();
+  if (!c->seen) c->seen = rg_seen_new();
   /* Each lookup of a big plan's memos misses the cache: a line's are
    * started a few lines ahead, in the order they will be read (the line's
    * hash and slot, its windows and their slots, their keys). Only speed
@@ -660,36 +677,134 @@ static void *count_lines(void *arg) {
     if (i >= c->from) count_line(c, v[i].text, v[i].len, valid, &ring[i % RING]);
   }
   free(ring);
-  free(c->seen);
-  c->seen = NULL;
-  rg_memo_clear(&c->repeated, NULL);
-  return NULL;
 }
 
-/* Lines past which the names are counted on two threads (each half with
- * its own memo: more work in all, but the count holds up the reading). */
+/* A level count in chunks of lines, claimed in order by one or two
+ * counters (rg_level_count_step), each with its own memos. A chunk keeps
+ * what its names added and its first name of each prefix: the counts add
+ * up, and the example, the first name in line order, is the first chunk's
+ * that has one, whoever counted which chunk. (A counter counts its chunks
+ * in line order, so a line it knows from before had its names counted in
+ * an earlier chunk: the first name of a prefix is never on a known line.) */
+enum { COUNT_CHUNK = 2048 };
+
+typedef struct chunk_counts {
+  int count[NP];
+  char example[NP][64];
+} chunk_counts;
+
+struct rg_level_count {
+  const rg_lines *lines;
+  int n_chunks;
+  atomic_int next; /* the next chunk to claim */
+  chunk_counts *chunk;
+  count_run run[2];
+};
+
+rg_level_count *rg_level_count_new(const rg_lines *lines) {
+  rg_level_count *lc = rg_xcalloc(1, sizeof *lc);
+  lc->lines = lines;
+  lc->n_chunks = (lines->n + COUNT_CHUNK - 1) / COUNT_CHUNK;
+  atomic_init(&lc->next, 0);
+  lc->chunk = rg_xcalloc((size_t)lc->n_chunks + 1, sizeof *lc->chunk);
+  lc->run[0].lines = lc->run[1].lines = lines;
+  return lc;
+}
+
+int rg_level_count_step(rg_level_count *lc, int who) {
+  int k = atomic_fetch_add(&lc->next, 1);
+  if (k >= lc->n_chunks) return 0;
+  count_run *c = &lc->run[who];
+  c->from = k * COUNT_CHUNK;
+  c->to = c->from + COUNT_CHUNK < lc->lines->n ? c->from + COUNT_CHUNK : lc->lines->n;
+  int before[NP];
+  memcpy(before, c->nc.count, sizeof before);
+  memset(c->nc.example, 0, sizeof c->nc.example);
+  count_lines(c);
+  chunk_counts *out = &lc->chunk[k];
+  for (int i = 0; i < NP; i++)
+    out->count[i] = c->nc.count[i] - before[i];
+  memcpy(out->example, c->nc.example, sizeof out->example);
+  return 1;
+}
+
+/* The counts of chunks [0, n) and their first example of each prefix. */
+static void sum_chunks(const rg_level_count *lc, int n, chunk_counts *sum) {
+  memset(sum, 0, sizeof *sum);
+  for (int k = 0; k < n; k++)
+    for (int i = 0; i < NP; i++) {
+      sum->count[i] += lc->chunk[k].count[i];
+      if (!sum->example[i][0]) memcpy(sum->example[i], lc->chunk[k].example[i], 64);
+    }
+}
+
+rg_level rg_level_count_guess(rg_plan *plan, rg_level_count *lc, int lines) {
+  int chunks = (lines + COUNT_CHUNK - 1) / COUNT_CHUNK;
+  while (chunks-- > 0 && rg_level_count_step(lc, 0))
+    ;
+  int counted = atomic_load(&lc->next);
+  chunk_counts sum;
+  sum_chunks(lc, counted < lc->n_chunks ? counted : lc->n_chunks, &sum);
+  int best = decide(sum.count);
+  if (best < 0) return RG_LEVEL_UNKNOWN;
+  rg_reading *r = rg_reading_of(plan);
+  r->level = PREFIX[best].level;
+  snprintf(r->prefix, sizeof r->prefix, "%s", PREFIX[best].prefix);
+  return r->level;
+}
+
+void rg_level_count_free(rg_level_count *lc) {
+  if (!lc) return;
+  for (int w = 0; w < 2; w++) {
+    count_run *c = &lc->run[w];
+    free(c->seen);
+    rg_memo_clear(&c->repeated, NULL);
+    memo_free(&c->nc.memo);
+    memo_free(&c->nc.names);
+  }
+  free(lc->chunk);
+  free(lc);
+}
+
+/* Every chunk counted: the level the counts give (decide), its count and
+ * example; frees lc. */
+static int count_total(rg_level_count *lc, chunk_counts *sum) {
+  sum_chunks(lc, lc->n_chunks, sum);
+  rg_level_count_free(lc);
+  return decide(sum->count);
+}
+
+int rg_level_count_settle(rg_plan *plan, rg_level_count *lc, long line) {
+  rg_reading *r = rg_reading_of(plan);
+  chunk_counts sum;
+  int best = count_total(lc, &sum);
+  int same = best < 0 ? r->level == RG_LEVEL_UNKNOWN
+                      : r->level == PREFIX[best].level && !strcmp(r->prefix, PREFIX[best].prefix);
+  if (same && best >= 0) set_counted(plan, best, sum.count[best], sum.example[best], line);
+  return same;
+}
+
+/* Lines past which the names are counted on two threads (more work in
+ * all, each counter with its own memos, but the count holds up the
+ * reading). */
 #define COUNT_PAR_LINES 200000
+
+static void *count_all(void *arg) {
+  rg_level_count *lc = ((void **)arg)[0];
+  int who = (int)(intptr_t)((void **)arg)[1];
+  while (rg_level_count_step(lc, who))
+    ;
+  return NULL;
+}
 
 rg_level rg_reading_level_from_lines(rg_plan *plan, const rg_lines *lines, long line) {
   rg_reading *r = rg_reading_of(plan);
   if (r->level != RG_LEVEL_UNKNOWN || !lines) return r->level;
-  count_run *a = rg_xcalloc(2, sizeof *a), *b = a + 1;
-  a->lines = b->lines = lines;
-  a->to = b->from = lines->n / 2;
-  b->to = lines->n;
-  /* the halves, on two threads for a big plan; otherwise the first holds
-   * every line (one memo) */
-  int two = !r->one_thread && lines->n >= COUNT_PAR_LINES;
-  if (!two) a->to = b->from = lines->n;
-  rg_run_both(count_lines, a, count_lines, b, two);
-  /* the counts add up; the example is the first name in line order */
-  for (int k = 0; k < NP; k++) {
-    a->nc.count[k] += b->nc.count[k];
-    if (!a->nc.example[k][0]) memcpy(a->nc.example[k], b->nc.example[k], sizeof a->nc.example[k]);
-  }
-  memo_free(&b->nc.memo);
-  memo_free(&b->nc.names);
-  rg_level level = level_of_counts(plan, &a->nc, line);
-  free(a);
-  return level;
+  rg_level_count *lc = rg_level_count_new(lines);
+  void *a[2] = {lc, (void *)(intptr_t)0}, *b[2] = {lc, (void *)(intptr_t)1};
+  rg_run_both(count_all, a, count_all, b, !r->one_thread && lines->n >= COUNT_PAR_LINES);
+  chunk_counts sum;
+  int best = count_total(lc, &sum);
+  return set_counted(plan, best, best < 0 ? 0 : sum.count[best], best < 0 ? "" : sum.example[best],
+                     line);
 }

@@ -83,6 +83,29 @@ rg_level rg_reading_level_from_names(rg_plan *plan, const char *text, size_t len
 /* The same over lines, without joining them (a name never spans a line). */
 rg_level rg_reading_level_from_lines(rg_plan *plan, const rg_lines *lines, long line);
 
+/* The same count, done in chunks of lines while a big plan is read: the
+ * reader guesses the level from the first chunks, reads with it while
+ * another thread counts the other chunks when it has nothing else to do,
+ * and, at the end, reads again only when the whole count gives another
+ * level. The answer is always the whole count's. */
+typedef struct rg_level_count rg_level_count;
+/* A count of lines (kept by the caller until it is freed). */
+rg_level_count *rg_level_count_new(const rg_lines *lines);
+/* Count the next chunk with counter who (0 or 1: one per thread; the two
+ * may count at once); 0 when every chunk is claimed. */
+int rg_level_count_step(rg_level_count *lc, int who);
+/* Count the chunks holding the first `lines` lines (counter 0, before any
+ * other count) and set the level they give in the reading, without where
+ * it came from. */
+rg_level rg_level_count_guess(rg_plan *plan, rg_level_count *lc, int lines);
+/* Every chunk counted (none in flight): 1 when the whole count gives the
+ * level the reading holds (then where it came from is set too), 0 when it
+ * gives another (nothing is set: the caller reads again, counting first).
+ * Frees lc. */
+int rg_level_count_settle(rg_plan *plan, rg_level_count *lc, long line);
+/* Free a count not settled. */
+void rg_level_count_free(rg_level_count *lc);
+
 /* Set the plan's level (reading.h) from text (an issuing body, a title, a
  * document number: rg_vocab_level) when it is still unknown; returns it. */
 rg_level rg_reading_set_level(rg_plan *plan, const char *text, long line);

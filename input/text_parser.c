@@ -164,7 +164,20 @@ typedef struct parser {
   char *pending;
   long pending_line;
   struct prep *cur; /* the line being read, prepared (prep_line) */
+  /* A big plan read on two threads (q) may guess its level from its
+   * first lines (guess), while the second thread counts the rest of its
+   * names (count) when it has no line to prepare; read_lines settles the
+   * guess at the end. */
+  struct pipe_t *q;
+  int guess;
+  rg_level_count *count;
 } parser;
+
+static void pipe_count(struct pipe_t *q, rg_level_count *count);
+/* Lines a guess at the level is made from: this share of the plan's, and
+ * at least GUESS_MIN. */
+#define GUESS_SHARE 16
+#define GUESS_MIN 4096
 
 /* The level of the plan from what the metadata says, once, before the
  * first unit is read. */
@@ -177,7 +190,15 @@ static void ensure_level(parser *p) {
   if (rg_reading_set_level(p->plan, m->doc_number, p->meta_line[2])) return;
   /* nothing names it: the prefixes of the plan's own unit names (counted
    * only then: a plan whose title names its level is never counted) */
-  if (p->lines) rg_reading_level_from_lines(p->plan, p->lines, 0);
+  if (!p->lines) return;
+  if (!p->q || !p->guess) {
+    rg_reading_level_from_lines(p->plan, p->lines, 0);
+    return;
+  }
+  p->count = rg_level_count_new(p->lines);
+  int n = p->lines->n / GUESS_SHARE;
+  rg_level_count_guess(p->plan, p->count, n > GUESS_MIN ? n : GUESS_MIN);
+  pipe_count(p->q, p->count);
 }
 
 /* The convention of kind in force for task (its index), or -1. */
@@ -1114,6 +1135,7 @@ enum { PIPE_BLOCK = 256, PIPE_BLOCKS = 8 };
  * out of order; ready counts the lines finished in order. */
 typedef struct pipe_t {
   const rg_lines *lines;
+  rg_level_count *count; /* the level's count, when guessed (under mu) */
   char *skip;
   prep *ring;
   rg_phrases chrome; /* read only once built: shared by both threads */
@@ -1215,18 +1237,38 @@ static void pipe_prepare(pipe_t *q, int b, prep_ctx *ctx) {
   pthread_mutex_unlock(&q->mu);
 }
 
+/* Parser: the level's count for the worker to do (ensure_level). */
+static void pipe_count(pipe_t *q, rg_level_count *count) {
+  pthread_mutex_lock(&q->mu);
+  q->count = count;
+  pthread_mutex_unlock(&q->mu);
+}
+
 static void *pipe_worker(void *arg) {
   pipe_t *q = arg;
+  int counted = 0; /* every chunk of the count is claimed */
   for (;;) {
     pthread_mutex_lock(&q->mu);
     int b;
     while ((b = pipe_claim(q)) == PIPE_FULL) {
+      rg_level_count *count = counted ? NULL : q->count;
+      if (count) { /* the ring is full: a chunk of the count instead of a wait */
+        pthread_mutex_unlock(&q->mu);
+        counted = !rg_level_count_step(count, 1);
+        pthread_mutex_lock(&q->mu);
+        continue;
+      }
       q->waiting = 1;
       pthread_cond_wait(&q->cv, &q->mu);
       q->waiting = 0;
     }
+    rg_level_count *count = q->stop || counted ? NULL : q->count;
     pthread_mutex_unlock(&q->mu);
-    if (b == PIPE_NONE) break;
+    if (b == PIPE_NONE) { /* every block claimed: the rest of the count, beside the parser */
+      while (count && rg_level_count_step(count, 1))
+        ;
+      break;
+    }
     pipe_prefault(q, b * PIPE_BLOCK);
     pipe_prepare(q, b, &q->ctx[1]);
   }
@@ -1345,9 +1387,15 @@ static rg_status read_prepared(parser *p, prep *x, const rg_line *l, rg_error *e
 /* One reading of the lines into plan. A big plan's lines are prepared on a
  * second thread (pipe_t) while this one parses them, in order; the bytes
  * are the same either way. */
-static rg_status read_lines(rg_plan *plan, const rg_lines *lines, int prose, rg_error *err) {
-  parser p = {
-      .plan = plan, .prose = prose, .chapter = -1, .section = -1, .task = -1, .lines = lines};
+static rg_status read_lines(rg_plan *plan, const rg_lines *lines, int prose, int guess, int *wrong,
+                            rg_error *err) {
+  parser p = {.plan = plan,
+              .prose = prose,
+              .chapter = -1,
+              .section = -1,
+              .task = -1,
+              .lines = lines,
+              .guess = guess};
   char *skip = rg_xcalloc((size_t)lines->n + 1, 1);
   size_t bytes = 0;
   for (int i = 0; i < lines->n && bytes <= PIPE_MIN_BYTES; i++)
@@ -1356,6 +1404,7 @@ static rg_status read_lines(rg_plan *plan, const rg_lines *lines, int prose, rg_
   int piped = !plan->reading->one_thread && bytes > PIPE_MIN_BYTES && pipe_start(&q, lines, skip),
       ready = 0;
   prep_ctx *ctx = NULL; /* (the pipe has one for each thread) */
+  if (piped) p.q = &q;
   if (!piped) {
     mark_chrome(lines, skip); /* (the worker marks each block it prepares) */
     ctx = rg_xmalloc(sizeof *ctx);
@@ -1383,7 +1432,12 @@ static rg_status read_lines(rg_plan *plan, const rg_lines *lines, int prose, rg_
         pipe_reserve_more(&q, plan, i + 1);
     }
   }
+  /* the rest of the level's count, beside the worker (none in flight
+   * once it has stopped) */
+  while (p.count && !st && rg_level_count_step(p.count, 0))
+    ;
   if (piped) pipe_end(&q);
+  p.q = NULL;
   prep_release(&own);
   if (ctx) prep_ctx_free(ctx);
   free(ctx);
@@ -1393,6 +1447,10 @@ static rg_status read_lines(rg_plan *plan, const rg_lines *lines, int prose, rg_
     clear_candidate(&p);
     ensure_level(&p);
   }
+  if (p.count && !st && !rg_level_count_settle(plan, p.count, 0))
+    *wrong = 1; /* read with a level the whole count does not give */
+  else if (p.count && st)
+    rg_level_count_free(p.count);
   return st;
 }
 
@@ -1427,7 +1485,8 @@ enum { KEEP_RECORD = 1, KEEP_ONE_THREAD = 2 };
 
 static rg_status read_with(rg_plan *plan, const rg_lines *lines, int prose,
                            const rg_convention *preset, int n_preset, int keep,
-                           const char *const *accept, int n_accept, rg_error *err) {
+                           const char *const *accept, int n_accept, int guess, int *wrong,
+                           rg_error *err) {
   rg_reading *r = rg_reading_of(plan);
   r->record = (keep & KEEP_RECORD) != 0;
   r->one_thread = (keep & KEEP_ONE_THREAD) != 0;
@@ -1435,7 +1494,7 @@ static rg_status read_with(rg_plan *plan, const rg_lines *lines, int prose,
     rg_reading_accept(plan, accept[i]);
   for (int i = 0; i < n_preset; i++)
     rg_reading_add_convention(plan, &preset[i]);
-  return read_lines(plan, lines, prose, err);
+  return read_lines(plan, lines, prose, guess, wrong, err);
 }
 
 rg_status rg_text_parse(rg_plan *plan, const rg_lines *lines, rg_error *err) {
@@ -1466,7 +1525,7 @@ rg_status rg_text_parse(rg_plan *plan, const rg_lines *lines, rg_error *err) {
   const char *format0 = r0->format, *encoding0 = r0->encoding;
 
   rg_status st = RG_OK;
-  int pass = 0;
+  int pass = 0, guess = 1;
   rg_convention *foot = NULL;
   int n_foot = 0;
   for (int prose = 0; prose < 2; prose++) {
@@ -1485,8 +1544,14 @@ rg_status rg_text_parse(rg_plan *plan, const rg_lines *lines, rg_error *err) {
       /* presets: what the caller set, then footnote rules found before */
       for (int i = 0; i < n_pre0; i++)
         rg_reading_add_convention(plan, &pre0[i]);
-      st = read_with(plan, lines, prose, foot, n_foot, keep, accept, n_accept, err);
+      int wrong = 0;
+      st = read_with(plan, lines, prose, foot, n_foot, keep, accept, n_accept, guess, &wrong, err);
       if (st) goto out;
+      if (wrong) { /* the level was guessed wrong: read again, counting it first */
+        guess = 0;
+        again = 1;
+        continue;
+      }
       if (!n_foot) {
         n_foot = footnote_rules(plan, &foot);
         again = n_foot > 0;
@@ -1501,8 +1566,8 @@ rg_status rg_text_parse(rg_plan *plan, const rg_lines *lines, rg_error *err) {
     for (int i = 0; i < n_pre0; i++)
       rg_reading_add_convention(scratch, &pre0[i]);
     rg_error e2;
-    rg_status s2 =
-        read_with(scratch, lines, 1, foot, n_foot, keep & KEEP_ONE_THREAD, accept, n_accept, &e2);
+    rg_status s2 = read_with(scratch, lines, 1, foot, n_foot, keep & KEEP_ONE_THREAD, accept,
+                             n_accept, 0, &(int){0}, &e2); /* (no guess: the level counted first) */
     int better = s2 == RG_OK && scratch->n_links > 0 && scratch->n_links >= plan->n_links;
     rg_plan_free(scratch);
     if (!better) break;

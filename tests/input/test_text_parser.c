@@ -412,6 +412,67 @@ static void read_on_one_and_two(const char *s, size_t n, const char *path, rg_pl
   }
 }
 
+/* A big untitled plan whose first `head` tasks name units of prefix
+ * `first` and the rest units of `rest` (NULL: 市 and 县 in turn); every
+ * task also names a bare 财政局, which is read with the level's prefix. */
+static char *plan_of_prefixes(size_t *len, int head, const char *first, const char *rest) {
+  size_t cap = 16u << 20, n = 0;
+  char *s = malloc(cap);
+  for (int i = 1; i <= 40000; i++) {
+    const char *pre = i <= head ? first : rest ? rest : i % 2 ? "市" : "县";
+    n += (size_t)snprintf(s + n, cap - n,
+                          "%d.推进第%d项重点工作，完善工作推进机制，强化要素保障，落实到位。\n"
+                          "牵头单位:%s单位%d局\n责任单位:财政局、%s单位%d局\n",
+                          i, i, pre, i % 50, pre, (i * 7) % 50 + 50);
+  }
+  *len = n;
+  return s;
+}
+
+/* A big plan read on two threads guesses its level from its first
+ * lines while the second thread counts the rest, and reads again when the
+ * whole count gives another level: read as on one thread (which counts
+ * first), every task, with the level and where it came from. The guess is
+ * wrong in the first plan (3,000 tasks of 县 units, then 37,000 of 市
+ * ones: county, then city), and in the second (市 units, then as many 县
+ * as 市 ones: city, then no level); right in the third. */
+Test(text_parser, big_plan_guessed_level_is_the_whole_counts) {
+  static const struct {
+    const char *first, *rest;
+    rg_level level;
+    const char *bare; /* how task 40,000's 财政局 is read */
+  } CASE[] = {{"县", "市", RG_LEVEL_CITY, ":市财政局"},
+              {"市", NULL, RG_LEVEL_UNKNOWN, ":财政局"},
+              {"市", "市", RG_LEVEL_CITY, ":市财政局"}};
+  for (int c = 0; c < 3; c++) {
+    size_t n;
+    char *s = plan_of_prefixes(&n, 3000, CASE[c].first, CASE[c].rest);
+    cr_assert_gt(n, 4u << 20); /* (read on two threads) */
+    rg_plan *p[2];
+    read_on_one_and_two(s, n, "levels.txt", p);
+    const rg_reading *r1 = p[0]->reading, *r2 = p[1]->reading;
+    cr_expect_eq(r2->level, CASE[c].level, "case %d", c);
+    cr_expect_eq(r2->level, r1->level, "case %d", c);
+    cr_expect_str_eq(r2->prefix, r1->prefix, "case %d", c);
+    cr_expect_str_eq(r2->level_from ? r2->level_from : "", r1->level_from ? r1->level_from : "",
+                     "case %d", c);
+    cr_assert_eq(p[1]->n_tasks, p[0]->n_tasks, "case %d", c);
+    cr_assert_eq(p[1]->n_links, p[0]->n_links, "case %d", c);
+    for (int t = 0; t < p[0]->n_tasks; t++) {
+      char *a = links_of(p[0], t), *b = links_of(p[1], t);
+      cr_assert_str_eq(b, a, "case %d task %d", c, t);
+      free(a);
+      free(b);
+    }
+    char *last = links_of(p[1], p[1]->n_tasks - 1);
+    cr_expect(strstr(last, CASE[c].bare) != NULL, "case %d: %s", c, last);
+    free(last);
+    rg_plan_free(p[0]);
+    rg_plan_free(p[1]);
+    free(s);
+  }
+}
+
 /* The second thread does the first steps of each list it has not seen
  * (rg_unitlist_pre) and the parser starts its first reading of the list
  * from them: a big plan whose lists are new all the way through (pairs of
