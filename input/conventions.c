@@ -282,16 +282,17 @@ static inline size_t char_len_in(const char *p, const char *end) {
  * window megabytes back in the text. */
 typedef struct memo_entry {
   uint32_t hash;
-  uint32_t len; /* 0: empty (a window is never empty) */
-  size_t off;   /* the key, in the arena */
-  size_t body;  /* bytes of the body name found, 0 none */
-} memo_entry;
+  uint32_t off; /* the key, in the arena */
+  uint8_t len;  /* 0: empty (a window is never empty, and at most 73 bytes) */
+  uint8_t body; /* bytes of the body name found, 0 none */
+} memo_entry;   /* 12 bytes: a big plan's memo stays small */
 
 typedef struct memo {
   memo_entry *slots;
   size_t cap, used;
   char *arena;
   size_t alen, acap;
+  memo_entry spare; /* for a key not kept (a memo past 4 GiB of keys) */
 } memo;
 
 static memo_entry *memo_slot(const memo *m, const char *key, size_t len, uint32_t h) {
@@ -329,9 +330,13 @@ static memo_entry *memo_find_hashed(memo *m, const char *key, size_t len, uint32
   memo_entry *e = memo_slot(m, key, len, h);
   *found = e->len != 0;
   if (!*found) {
+    if (len > UINT8_MAX || m->alen + len > UINT32_MAX) { /* (not kept: worked out each time) */
+      m->spare = (memo_entry){0};
+      return &m->spare;
+    }
     RG_GROW(m->arena, m->acap, m->alen + len);
     memcpy(m->arena + m->alen, key, len);
-    *e = (memo_entry){h, (uint32_t)len, m->alen, 0};
+    *e = (memo_entry){h, (uint32_t)m->alen, (uint8_t)len, 0};
     m->alen += len;
     m->used++;
   }
@@ -361,6 +366,7 @@ static void memo_prefetch(const memo *m, uint32_t h, int stage) {
 static void memo_free(memo *m) {
   free(m->slots);
   free(m->arena);
+  memset(m, 0, sizeof *m);
 }
 
 /* Is the name [p, p + n) a body and not a person? Names memoised in m:
@@ -370,7 +376,7 @@ static int is_body_at(memo *m, const char *p, size_t n) {
   memo_entry *e = memo_find(m, p, n, &found);
   if (found) return (int)e->body;
   char *name = dupn(p, n);
-  e->body = (size_t)(rg_vocab_is_body(name) && !rg_vocab_is_person(name));
+  e->body = (uint8_t)(rg_vocab_is_body(name) && !rg_vocab_is_person(name));
   free(name);
   return (int)e->body;
 }
@@ -408,7 +414,7 @@ static size_t body_len(memo *m, memo *names, const char *text, const char *end, 
     }
   }
   /* is_body_at used the other memo: e is still this one's */
-  e->body = found;
+  e->body = (uint8_t)found; /* (at most 73) */
   return found;
 }
 
@@ -711,10 +717,23 @@ rg_level_count *rg_level_count_new(const rg_lines *lines) {
   return lc;
 }
 
+/* Free what counter c keeps between chunks (it makes them again if it
+ * counts another): its memory goes back to the reading. */
+static void run_release(count_run *c) {
+  free(c->seen);
+  c->seen = NULL;
+  rg_memo_clear(&c->repeated, NULL);
+  memo_free(&c->nc.memo);
+  memo_free(&c->nc.names);
+}
+
 int rg_level_count_step(rg_level_count *lc, int who) {
   int k = atomic_fetch_add(&lc->next, 1);
-  if (k >= lc->n_chunks) return 0;
   count_run *c = &lc->run[who];
+  if (k >= lc->n_chunks) {
+    run_release(c);
+    return 0;
+  }
   c->from = k * COUNT_CHUNK;
   c->to = c->from + COUNT_CHUNK < lc->lines->n ? c->from + COUNT_CHUNK : lc->lines->n;
   int before[NP];
@@ -755,13 +774,8 @@ rg_level rg_level_count_guess(rg_plan *plan, rg_level_count *lc, int lines) {
 
 void rg_level_count_free(rg_level_count *lc) {
   if (!lc) return;
-  for (int w = 0; w < 2; w++) {
-    count_run *c = &lc->run[w];
-    free(c->seen);
-    rg_memo_clear(&c->repeated, NULL);
-    memo_free(&c->nc.memo);
-    memo_free(&c->nc.names);
-  }
+  for (int w = 0; w < 2; w++)
+    run_release(&lc->run[w]);
   free(lc->chunk);
   free(lc);
 }
