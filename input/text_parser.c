@@ -1158,7 +1158,7 @@ typedef struct pipe_t {
 /* After how many lines the parser estimates the plan's size. */
 #define PREFAULT_AFTER (16 * PIPE_BLOCK)
 
-/* Worker, before preparing the block at line from: fault in the arrays
+/* Worker, before claiming the block at line from: fault in the arrays
  * ahead of the lines' share (rg_prefault_ahead). */
 static void pipe_prefault(pipe_t *q, int from) {
   rg_prefault_range pre[3];
@@ -1248,6 +1248,14 @@ static void *pipe_worker(void *arg) {
   pipe_t *q = arg;
   int counted = 0; /* every chunk of the count is claimed */
   for (;;) {
+    /* the arrays faulted in before the next block is claimed: a claimed
+     * block is one the parser waits for, and the first faults after
+     * pipe_reserve are megabytes (5-30 ms on a virtual machine whose host
+     * took its free memory back); unclaimed, the parser prepares it */
+    pthread_mutex_lock(&q->mu);
+    int next = q->claimed;
+    pthread_mutex_unlock(&q->mu);
+    pipe_prefault(q, next * PIPE_BLOCK);
     pthread_mutex_lock(&q->mu);
     int b;
     while ((b = pipe_claim(q)) == PIPE_FULL) {
@@ -1269,7 +1277,6 @@ static void *pipe_worker(void *arg) {
         ;
       break;
     }
-    pipe_prefault(q, b * PIPE_BLOCK);
     pipe_prepare(q, b, &q->ctx[1]);
   }
   return NULL;
