@@ -600,6 +600,8 @@ typedef struct line_counts {
 /* What count_lines found of a line a few lines ahead. */
 /* (lines ahead: 6/3/1, 8/4/2 and 12/6/3 count alike; 16/8/4 is slower) */
 enum { AHEAD_HASH = 8, AHEAD_WINDOWS = 4, AHEAD_KEYS = 2, RING = 16, RING_WINDOWS = 16 };
+_Static_assert(RING > AHEAD_HASH && AHEAD_HASH > AHEAD_WINDOWS && AHEAD_WINDOWS > AHEAD_KEYS,
+               "a line's ring entry is not reused before it is counted");
 typedef struct line_ahead {
   uint32_t h; /* rg_memo_hash of the line */
   int n;      /* its windows in w, or -1: not looked for (the line looked
