@@ -80,8 +80,29 @@ static void push(toks *t, char *s, int sep) {
 
 static const char DUN[] = "\xE3\x80\x81"; /* 、 */
 
+/* The tokens tokenize_in_place cuts s into, counted: s is not changed. */
+static int count_tokens(const char *s) {
+  int depth = 0, n = 1;
+  size_t blen;
+  for (const char *p = s; *p;) {
+    if ((blen = rg_bracket_step(p, &depth))) {
+      p += blen;
+      continue;
+    }
+    if (depth == 0 && starts(p, DUN)) {
+      n++;
+      p += 3;
+    } else if (depth == 0 && (*p == ',' || *p == ';')) {
+      n++;
+      p++;
+    } else
+      p++;
+  }
+  return n;
+}
+
 /* Cut s at depth-0 、 , ; into tokens, in s itself (a NUL over each
- * separator): they point into s. */
+ * separator): they point into s. (count_tokens walks the same way.) */
 static void tokenize_in_place(char *s, toks *out) {
   int depth = 0, sep = SEP_START;
   char *start = s;
@@ -1177,22 +1198,32 @@ struct rg_list_pre {
 };
 
 rg_list_pre *rg_unitlist_pre(const char *text, size_t len) {
-  rg_list_pre *p = rg_xcalloc(1, sizeof *p);
-  p->norm = rg_nfkc(text, len);
-  if (!p->norm) return p;
-  trim_unit(p->norm);
-  if (rg_means_none(p->norm)) {
-    free(p->norm);
-    p->norm = NULL;
-    return p;
+  char *norm = rg_nfkc(text, len);
+  if (norm) {
+    trim_unit(norm);
+    if (rg_means_none(norm)) {
+      free(norm);
+      norm = NULL;
+    }
   }
-  tokenize_in_place(p->norm, &p->raw);
-  int n = p->raw.n;
-  p->hash = rg_xmalloc(2 * (size_t)n * sizeof *p->hash);
-  for (int i = 0; i < n; i++) {
-    size_t len = strlen(p->raw.v[i].s);
-    p->hash[i] = rg_memo_hash(p->raw.v[i].s, len);
-    p->hash[n + i] = (uint32_t)len;
+  /* one block for the list's record, its tokens and their hashes (counted
+   * first, so that the tokens never grow): two allocations a list, with
+   * the normalised text, on the thread that prepares a big plan's lines */
+  int n = norm ? count_tokens(norm) : 0;
+  size_t head = (sizeof(rg_list_pre) + 15) & ~(size_t)15;
+  char *block = rg_xmalloc(head + (size_t)n * sizeof(tok) + 2 * (size_t)n * sizeof(uint32_t));
+  rg_list_pre *p = (rg_list_pre *)block;
+  memset(p, 0, sizeof *p);
+  p->norm = norm;
+  if (!norm) return p;
+  p->raw = (toks){(tok *)(block + head), 0, (size_t)n};
+  tokenize_in_place(norm, &p->raw);
+  p->hash = (uint32_t *)(block + head + (size_t)n * sizeof(tok));
+  int got = p->raw.n; /* (== n: the cut never grows the tokens) */
+  for (int i = 0; i < got; i++) {
+    size_t tlen = strlen(p->raw.v[i].s);
+    p->hash[i] = rg_memo_hash(p->raw.v[i].s, tlen);
+    p->hash[got + i] = (uint32_t)tlen;
   }
   return p;
 }
@@ -1200,9 +1231,7 @@ rg_list_pre *rg_unitlist_pre(const char *text, size_t len) {
 void rg_unitlist_pre_free(rg_list_pre *p) {
   if (!p) return;
   free(p->norm);
-  free(p->raw.v);
-  free(p->hash);
-  free(p);
+  free(p); /* (its tokens and hashes with it) */
 }
 
 void rg_unitlist_prefetch_pre(const rg_plan *plan, const rg_list_pre *pre, int stage) {

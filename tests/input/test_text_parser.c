@@ -503,6 +503,47 @@ Test(text_parser, big_plan_of_new_lists_reads_on_two_threads_as_on_one) {
   free(s);
 }
 
+/* The same with lists of every shape a list's tokens are cut from:
+ * separators inside and outside brackets of each kind, brackets left
+ * open or closed twice, 由 before a name, empty tokens (random pieces,
+ * fixed seed). The worker counts a list's tokens before it cuts them (one
+ * allocation for them all), so a count that differed from the cut would
+ * read some list otherwise on two threads. */
+Test(text_parser, big_plan_of_bracketed_lists_reads_on_two_threads_as_on_one) {
+  static const char *const PIECE[] = {"、", ",",  ";",  "(",    ")",  "（", "）", "【", "】",
+                                      "《", "》", "由", "牵头", "等", " ",  "“",  "”"};
+  const unsigned np = sizeof PIECE / sizeof *PIECE;
+  size_t cap = 24u << 20, n = 0;
+  char *s = malloc(cap);
+  unsigned long long r = 3;
+  n += (size_t)sprintf(s + n, "某市重点工作分工方案\n");
+  for (int i = 1; i <= 50000; i++) {
+    n += (size_t)sprintf(s + n, "%d.推进第%d项重点工作，完善工作推进机制。\n责任单位:", i, i);
+    int pieces = 2 + (int)((rg_test_next(&r) >> 33) % 10);
+    for (int k = 0; k < pieces; k++)
+      if ((rg_test_next(&r) >> 33) % 2)
+        n += (size_t)sprintf(s + n, "市单位%d局", (int)((r >> 40) % 3001));
+      else
+        n = rg_test_pieces(s, n, PIECE, np, 1, &r);
+    s[n++] = '\n';
+  }
+  cr_assert_gt(n, 4u << 20);
+  rg_plan *p[2];
+  read_on_one_and_two(s, n, "brackets.txt", p);
+  cr_assert_eq(p[0]->n_tasks, 50000);
+  cr_assert_eq(p[0]->n_links, p[1]->n_links);
+  cr_expect_gt(p[0]->n_links, 30000, "%d links", p[0]->n_links); /* (39,298) */
+  for (int t = 0; t < p[0]->n_tasks; t++) {
+    char *a = links_of(p[0], t), *b = links_of(p[1], t);
+    cr_assert_str_eq(a, b, "task %d", t);
+    free(a);
+    free(b);
+  }
+  rg_plan_free(p[0]);
+  rg_plan_free(p[1]);
+  free(s);
+}
+
 /* A big web page's footer: chrome and a site label (主办单位：…) within three
  * lines of each other, across a boundary of the second thread's blocks of
  * 256 lines (it marks chrome a block at a time): the label is skipped on
