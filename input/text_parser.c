@@ -1059,20 +1059,23 @@ static void prep_line(const rg_lines *lines, const char *skip, prep_ctx *ctx, in
     s[e - b] = '\0';
   } else {
     char *circled = rg_item_circled(l->text, l->len, &clen); /* ② before NFKC makes it 2 */
+    int got = -1;
     if (circled) {
       out->invisible = rg_invisible_count(l->text, l->len, &out->first);
       s = rg_nfkc(circled, clen);
       free(circled);
     } else { /* (into the slot's room: no allocation per line) */
-      s = rg_nfkc_into(l->text, l->len, &out->buf, &out->cap, &out->invisible, &out->first) < 0
-              ? NULL
-              : out->buf;
+      got = rg_nfkc_into(l->text, l->len, &out->buf, &out->cap, &out->invisible, &out->first);
+      s = got < 0 ? NULL : out->buf;
     }
     if (!s) {
       out->status = PREP_BAD;
       return;
     }
-    rg_trim(s);
+    if (got >= 0)
+      rg_trim_len(s, (size_t)got);
+    else
+      rg_trim(s);
     if (!*s) {
       if (s != out->buf) free(s);
       return;

@@ -54,20 +54,24 @@ static size_t space_before(const char *s, size_t n) {
 
 /* Start and end (exclusive) of s without surrounding white space: the
  * leading spaces read from the start, the trailing ones from the end. */
-static void bounds(const char *s, size_t *b, size_t *e) {
+static void bounds_len(const char *s, size_t len, size_t *b, size_t *e) {
   size_t k, i = 0;
   while (s[i] && (k = rg_space_len(s + i)))
     i += k;
   *b = i;
-  size_t n = i + strlen(s + i);
+  size_t n = len;
   while (n > i && (k = space_before(s, n)))
     n -= k;
   *e = n;
 }
 
-void rg_trim(char *s) {
+static void bounds(const char *s, size_t *b, size_t *e) { bounds_len(s, strlen(s), b, e); }
+
+void rg_trim(char *s) { rg_trim_len(s, strlen(s)); }
+
+void rg_trim_len(char *s, size_t len) {
   size_t b, e;
-  bounds(s, &b, &e);
+  bounds_len(s, len, &b, &e);
   if (b) memmove(s, s + b, e - b);
   s[e - b] = '\0';
 }
@@ -405,7 +409,7 @@ int rg_nfkc_into(const char *s, size_t len, char **buf, size_t *room, int *invis
   out[n] = '\0';
   *buf = out;
   *room = cap;
-  return 0;
+  return (int)n; /* (a line is shorter than 2 GiB: an input is at most 512 MB) */
 }
 
 const unsigned char rg_bracket_first[256] = {

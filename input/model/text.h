@@ -18,6 +18,8 @@ size_t rg_space_len(const char *p);
 
 /* Remove white space (rg_space_len) from both ends of s, in place. */
 void rg_trim(char *s);
+/* The same for s of len bytes (its strlen, known to the caller). */
+void rg_trim_len(char *s, size_t len);
 /* A malloc'd copy of s without surrounding white space. */
 char *rg_trim_dup(const char *s);
 /* 1 when s is empty or only white space. */
@@ -71,8 +73,8 @@ int rg_invisible_count(const char *s, size_t len, int32_t *first);
  * valid UTF-8 (NULL), the count is still rg_invisible_count's. */
 char *rg_nfkc_count(const char *s, size_t len, int *invisible, int32_t *first);
 /* The same into *buf (room *room, grown as needed; the caller's to keep
- * from call to call and free): 0, or -1 when the bytes are not valid UTF-8
- * (*buf then holds nothing of use). */
+ * from call to call and free): the bytes written (before the NUL), or -1
+ * when the bytes are not valid UTF-8 (*buf then holds nothing of use). */
 int rg_nfkc_into(const char *s, size_t len, char **buf, size_t *room, int *invisible,
                  int32_t *first);
 

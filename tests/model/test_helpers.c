@@ -424,6 +424,8 @@ Test(text, nfkc_in_pieces_is_utf8proc_map_of_the_whole) {
   const int np = (int)(sizeof P / sizeof *P);
   unsigned long long r = 2024;
   int changed = 0, failed = 0, invisible = 0;
+  char *room = NULL;
+  size_t room_cap = 0;
   for (int t = 0; t < 30000; t++) {
     char buf[512];
     size_t n = 0;
@@ -446,6 +448,13 @@ Test(text, nfkc_in_pieces_is_utf8proc_map_of_the_whole) {
     cr_assert((got == NULL) == (got2 == NULL), "text %d", t);
     if (got) cr_assert_str_eq(got2, got, "text %d", t);
     free(got2);
+    /* into a buffer kept from text to text: the same bytes, and their count */
+    int into = rg_nfkc_into(buf, n, &room, &room_cap, NULL, NULL);
+    cr_assert((into < 0) == (got == NULL), "text %d", t);
+    if (got) {
+      cr_assert_eq((size_t)into, strlen(got), "text %d", t);
+      cr_assert_str_eq(room, got, "text %d", t);
+    }
     if (wn < 0) {
       cr_assert_null(got, "text %d", t);
       failed++;
@@ -458,6 +467,7 @@ Test(text, nfkc_in_pieces_is_utf8proc_map_of_the_whole) {
     free(want);
     free(got);
   }
+  free(room);
   /* both kinds happen often */
   cr_expect_gt(changed, 5000);
   cr_expect_gt(failed, 5000);
