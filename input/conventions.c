@@ -704,16 +704,19 @@ typedef struct chunk_counts {
 struct rg_level_count {
   const rg_lines *lines;
   int n_chunks;
-  atomic_int next; /* the next chunk to claim */
+  int guess_chunks; /* the first chunks, the guess's (rg_level_count_guess) */
+  atomic_int next;  /* the next chunk to claim after them */
   chunk_counts *chunk;
   count_run run[2];
 };
 
-rg_level_count *rg_level_count_new(const rg_lines *lines) {
+rg_level_count *rg_level_count_new(const rg_lines *lines, int guess_lines) {
   rg_level_count *lc = rg_xcalloc(1, sizeof *lc);
   lc->lines = lines;
   lc->n_chunks = (lines->n + COUNT_CHUNK - 1) / COUNT_CHUNK;
-  atomic_init(&lc->next, 0);
+  int g = guess_lines > 0 ? (guess_lines + COUNT_CHUNK - 1) / COUNT_CHUNK : 0;
+  lc->guess_chunks = g < lc->n_chunks ? g : lc->n_chunks;
+  atomic_init(&lc->next, lc->guess_chunks);
   lc->chunk = rg_xcalloc((size_t)lc->n_chunks + 1, sizeof *lc->chunk);
   lc->run[0].lines = lc->run[1].lines = lines;
   return lc;
@@ -729,13 +732,9 @@ static void run_release(count_run *c) {
   memo_free(&c->nc.names);
 }
 
-int rg_level_count_step(rg_level_count *lc, int who) {
-  int k = atomic_fetch_add(&lc->next, 1);
+/* Count chunk k with counter who. */
+static void count_chunk(rg_level_count *lc, int who, int k) {
   count_run *c = &lc->run[who];
-  if (k >= lc->n_chunks) {
-    run_release(c);
-    return 0;
-  }
   c->from = k * COUNT_CHUNK;
   c->to = c->from + COUNT_CHUNK < lc->lines->n ? c->from + COUNT_CHUNK : lc->lines->n;
   int before[NP];
@@ -746,6 +745,15 @@ int rg_level_count_step(rg_level_count *lc, int who) {
   for (int i = 0; i < NP; i++)
     out->count[i] = c->nc.count[i] - before[i];
   memcpy(out->example, c->nc.example, sizeof out->example);
+}
+
+int rg_level_count_step(rg_level_count *lc, int who) {
+  int k = atomic_fetch_add(&lc->next, 1);
+  if (k >= lc->n_chunks) {
+    run_release(&lc->run[who]);
+    return 0;
+  }
+  count_chunk(lc, who, k);
   return 1;
 }
 
@@ -759,13 +767,11 @@ static void sum_chunks(const rg_level_count *lc, int n, chunk_counts *sum) {
     }
 }
 
-rg_level rg_level_count_guess(rg_plan *plan, rg_level_count *lc, int lines) {
-  int chunks = (lines + COUNT_CHUNK - 1) / COUNT_CHUNK;
-  while (chunks-- > 0 && rg_level_count_step(lc, 0))
-    ;
-  int counted = atomic_load(&lc->next);
+rg_level rg_level_count_guess(rg_plan *plan, rg_level_count *lc) {
+  for (int k = 0; k < lc->guess_chunks; k++) /* (counter 0's first chunks, in order) */
+    count_chunk(lc, 0, k);
   chunk_counts sum;
-  sum_chunks(lc, counted < lc->n_chunks ? counted : lc->n_chunks, &sum);
+  sum_chunks(lc, lc->guess_chunks, &sum);
   int best = decide(sum.count);
   if (best < 0) return RG_LEVEL_UNKNOWN;
   rg_reading *r = rg_reading_of(plan);
@@ -816,7 +822,7 @@ static void *count_all(void *arg) {
 rg_level rg_reading_level_from_lines(rg_plan *plan, const rg_lines *lines, long line) {
   rg_reading *r = rg_reading_of(plan);
   if (r->level != RG_LEVEL_UNKNOWN || !lines) return r->level;
-  rg_level_count *lc = rg_level_count_new(lines);
+  rg_level_count *lc = rg_level_count_new(lines, 0);
   void *a[2] = {lc, (void *)(intptr_t)0}, *b[2] = {lc, (void *)(intptr_t)1};
   rg_run_both(count_all, a, count_all, b, !r->one_thread && lines->n >= COUNT_PAR_LINES);
   chunk_counts sum;

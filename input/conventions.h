@@ -89,15 +89,17 @@ rg_level rg_reading_level_from_lines(rg_plan *plan, const rg_lines *lines, long 
  * and, at the end, reads again only when the whole count gives another
  * level. The answer is always the whole count's. */
 typedef struct rg_level_count rg_level_count;
-/* A count of lines (kept by the caller until it is freed). */
-rg_level_count *rg_level_count_new(const rg_lines *lines);
-/* Count the next chunk with counter who (0 or 1: one per thread; the two
- * may count at once); 0 when every chunk is claimed. */
+/* A count of lines (kept by the caller until it is freed); the chunks
+ * holding the first guess_lines lines are the guess's, the others are
+ * claimed by rg_level_count_step. */
+rg_level_count *rg_level_count_new(const rg_lines *lines, int guess_lines);
+/* Count the next chunk not claimed with counter who (0 or 1: one per
+ * thread; the two may count at once, and counter 1 while counter 0
+ * guesses); 0 when every chunk is claimed. */
 int rg_level_count_step(rg_level_count *lc, int who);
-/* Count the chunks holding the first `lines` lines (counter 0, before any
- * other count) and set the level they give in the reading, without where
- * it came from. */
-rg_level rg_level_count_guess(rg_plan *plan, rg_level_count *lc, int lines);
+/* Count the guess's chunks (counter 0) and set the level they give in the
+ * reading, without where it came from. */
+rg_level rg_level_count_guess(rg_plan *plan, rg_level_count *lc);
 /* Every chunk counted (none in flight): 1 when the whole count gives the
  * level the reading holds (then where it came from is set too), 0 when it
  * gives another (nothing is set: the caller reads again, counting first).

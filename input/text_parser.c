@@ -195,10 +195,10 @@ static void ensure_level(parser *p) {
     rg_reading_level_from_lines(p->plan, p->lines, 0);
     return;
   }
-  p->count = rg_level_count_new(p->lines);
   int n = p->lines->n / GUESS_SHARE;
-  rg_level_count_guess(p->plan, p->count, n > GUESS_MIN ? n : GUESS_MIN);
-  pipe_count(p->q, p->count);
+  p->count = rg_level_count_new(p->lines, n > GUESS_MIN ? n : GUESS_MIN);
+  pipe_count(p->q, p->count); /* (the worker counts the rest while the ring is full) */
+  rg_level_count_guess(p->plan, p->count);
 }
 
 /* The convention of kind in force for task (its index), or -1. */
