@@ -412,6 +412,19 @@ static void read_on_one_and_two(const char *s, size_t n, const char *path, rg_pl
   }
 }
 
+/* p[0] and p[1] (read_on_one_and_two) hold the same tasks with the same
+ * links, every one (what: the case, in a failure's message). */
+static void expect_same_tasks(rg_plan *p[2], const char *what) {
+  cr_assert_eq(p[1]->n_tasks, p[0]->n_tasks, "%s", what);
+  cr_assert_eq(p[1]->n_links, p[0]->n_links, "%s", what);
+  for (int t = 0; t < p[0]->n_tasks; t++) {
+    char *a = links_of(p[0], t), *b = links_of(p[1], t);
+    cr_assert_str_eq(b, a, "%s: task %d", what, t);
+    free(a);
+    free(b);
+  }
+}
+
 /* A big untitled plan whose first `head` tasks name units of prefix
  * `first` and the rest units of `rest` (NULL: 市 and 县 in turn); every
  * task also names a bare 财政局, which is read with the level's prefix. */
@@ -456,14 +469,9 @@ Test(text_parser, big_plan_guessed_level_is_the_whole_counts) {
     cr_expect_str_eq(r2->prefix, r1->prefix, "case %d", c);
     cr_expect_str_eq(r2->level_from ? r2->level_from : "", r1->level_from ? r1->level_from : "",
                      "case %d", c);
-    cr_assert_eq(p[1]->n_tasks, p[0]->n_tasks, "case %d", c);
-    cr_assert_eq(p[1]->n_links, p[0]->n_links, "case %d", c);
-    for (int t = 0; t < p[0]->n_tasks; t++) {
-      char *a = links_of(p[0], t), *b = links_of(p[1], t);
-      cr_assert_str_eq(b, a, "case %d task %d", c, t);
-      free(a);
-      free(b);
-    }
+    char what[16];
+    snprintf(what, sizeof what, "case %d", c);
+    expect_same_tasks(p, what);
     char *last = links_of(p[1], p[1]->n_tasks - 1);
     cr_expect(strstr(last, CASE[c].bare) != NULL, "case %d: %s", c, last);
     free(last);
@@ -490,14 +498,8 @@ Test(text_parser, big_plan_of_new_lists_reads_on_two_threads_as_on_one) {
   rg_plan *p[2];
   read_on_one_and_two(s, n, "lists.txt", p);
   cr_assert_eq(p[0]->n_tasks, 60000);
-  cr_assert_eq(p[0]->n_links, p[1]->n_links);
   cr_expect_gt(p[0]->n_links, 3 * 60000); /* (a unit may lead and be listed again) */
-  for (int t = 0; t < p[0]->n_tasks; t++) {
-    char *a = links_of(p[0], t), *b = links_of(p[1], t);
-    cr_assert_str_eq(a, b, "task %d", t);
-    free(a);
-    free(b);
-  }
+  expect_same_tasks(p, "new lists");
   rg_plan_free(p[0]);
   rg_plan_free(p[1]);
   free(s);
@@ -531,14 +533,8 @@ Test(text_parser, big_plan_of_bracketed_lists_reads_on_two_threads_as_on_one) {
   rg_plan *p[2];
   read_on_one_and_two(s, n, "brackets.txt", p);
   cr_assert_eq(p[0]->n_tasks, 50000);
-  cr_assert_eq(p[0]->n_links, p[1]->n_links);
   cr_expect_gt(p[0]->n_links, 30000, "%d links", p[0]->n_links); /* (39,298) */
-  for (int t = 0; t < p[0]->n_tasks; t++) {
-    char *a = links_of(p[0], t), *b = links_of(p[1], t);
-    cr_assert_str_eq(a, b, "task %d", t);
-    free(a);
-    free(b);
-  }
+  expect_same_tasks(p, "bracketed lists");
   rg_plan_free(p[0]);
   rg_plan_free(p[1]);
   free(s);
