@@ -549,25 +549,31 @@ static int decide(const int *count) {
   return best;
 }
 
-/* Set the reading's level from the counts and example of prefix best
- * (decide; -1: none, the level stays unknown). */
-static rg_level set_counted(rg_plan *plan, int best, int count, const char *example, long line) {
+/* Set the reading's level and prefix to PREFIX[best]'s. */
+static rg_level set_level(rg_plan *plan, int best) {
   rg_reading *r = rg_reading_of(plan);
-  if (best < 0) return RG_LEVEL_UNKNOWN;
   r->level = PREFIX[best].level;
   snprintf(r->prefix, sizeof r->prefix, "%s", PREFIX[best].prefix);
-  r->level_from = rg_plan_printf(plan, "the plan's own unit names (%d such as %s)", count, example);
-  r->level_line = line;
   return r->level;
+}
+
+/* Set the reading's level from counts (decide), and where it came from:
+ * the count and example of the prefix; unknown when none wins. */
+static rg_level set_counted(rg_plan *plan, const int *count, char (*example)[64], long line) {
+  int best = decide(count);
+  if (best < 0) return RG_LEVEL_UNKNOWN;
+  rg_reading *r = rg_reading_of(plan);
+  r->level_from =
+      rg_plan_printf(plan, "the plan's own unit names (%d such as %s)", count[best], example[best]);
+  r->level_line = line;
+  return set_level(plan, best);
 }
 
 /* The level the counts give, set in the reading; frees the memo. */
 static rg_level level_of_counts(rg_plan *plan, name_count *nc, long line) {
   memo_free(&nc->memo);
   memo_free(&nc->names);
-  int best = decide(nc->count);
-  return set_counted(plan, best, best < 0 ? 0 : nc->count[best], best < 0 ? "" : nc->example[best],
-                     line);
+  return set_counted(plan, nc->count, nc->example, line);
 }
 
 rg_level rg_reading_level_from_names(rg_plan *plan, const char *text, size_t len, long line) {
@@ -598,7 +604,7 @@ typedef struct line_counts {
 } line_counts;
 
 /* What count_lines found of a line a few lines ahead. */
-/* (lines ahead: 6/3/1, 8/4/2 and 12/6/3 count alike; 16/8/4 is slower) */
+/* (lines ahead: 6/3/1, 8/4/2 and 12/6/3 count alike) */
 enum { AHEAD_HASH = 8, AHEAD_WINDOWS = 4, AHEAD_KEYS = 2, RING = 16, RING_WINDOWS = 16 };
 _Static_assert(RING > AHEAD_HASH && AHEAD_HASH > AHEAD_WINDOWS && AHEAD_WINDOWS > AHEAD_KEYS,
                "a line's ring entry is not reused before it is counted");
@@ -773,11 +779,7 @@ rg_level rg_level_count_guess(rg_plan *plan, rg_level_count *lc) {
   chunk_counts sum;
   sum_chunks(lc, lc->guess_chunks, &sum);
   int best = decide(sum.count);
-  if (best < 0) return RG_LEVEL_UNKNOWN;
-  rg_reading *r = rg_reading_of(plan);
-  r->level = PREFIX[best].level;
-  snprintf(r->prefix, sizeof r->prefix, "%s", PREFIX[best].prefix);
-  return r->level;
+  return best < 0 ? RG_LEVEL_UNKNOWN : set_level(plan, best);
 }
 
 void rg_level_count_free(rg_level_count *lc) {
@@ -788,21 +790,20 @@ void rg_level_count_free(rg_level_count *lc) {
   free(lc);
 }
 
-/* Every chunk counted: the level the counts give (decide), its count and
- * example; frees lc. */
-static int count_total(rg_level_count *lc, chunk_counts *sum) {
+/* Every chunk counted: their counts and first examples; frees lc. */
+static void count_total(rg_level_count *lc, chunk_counts *sum) {
   sum_chunks(lc, lc->n_chunks, sum);
   rg_level_count_free(lc);
-  return decide(sum->count);
 }
 
 int rg_level_count_settle(rg_plan *plan, rg_level_count *lc, long line) {
   rg_reading *r = rg_reading_of(plan);
   chunk_counts sum;
-  int best = count_total(lc, &sum);
+  count_total(lc, &sum);
+  int best = decide(sum.count);
   int same = best < 0 ? r->level == RG_LEVEL_UNKNOWN
                       : r->level == PREFIX[best].level && !strcmp(r->prefix, PREFIX[best].prefix);
-  if (same && best >= 0) set_counted(plan, best, sum.count[best], sum.example[best], line);
+  if (same) set_counted(plan, sum.count, sum.example, line);
   return same;
 }
 
@@ -811,10 +812,16 @@ int rg_level_count_settle(rg_plan *plan, rg_level_count *lc, long line) {
  * reading). */
 #define COUNT_PAR_LINES 200000
 
+/* One thread's share of a count: counter who takes chunks until none is
+ * left. */
+typedef struct count_job {
+  rg_level_count *lc;
+  int who;
+} count_job;
+
 static void *count_all(void *arg) {
-  rg_level_count *lc = ((void **)arg)[0];
-  int who = (int)(intptr_t)((void **)arg)[1];
-  while (rg_level_count_step(lc, who))
+  count_job *j = arg;
+  while (rg_level_count_step(j->lc, j->who))
     ;
   return NULL;
 }
@@ -823,10 +830,9 @@ rg_level rg_reading_level_from_lines(rg_plan *plan, const rg_lines *lines, long 
   rg_reading *r = rg_reading_of(plan);
   if (r->level != RG_LEVEL_UNKNOWN || !lines) return r->level;
   rg_level_count *lc = rg_level_count_new(lines, 0);
-  void *a[2] = {lc, (void *)(intptr_t)0}, *b[2] = {lc, (void *)(intptr_t)1};
-  rg_run_both(count_all, a, count_all, b, !r->one_thread && lines->n >= COUNT_PAR_LINES);
+  count_job a = {lc, 0}, b = {lc, 1};
+  rg_run_both(count_all, &a, count_all, &b, !r->one_thread && lines->n >= COUNT_PAR_LINES);
   chunk_counts sum;
-  int best = count_total(lc, &sum);
-  return set_counted(plan, best, best < 0 ? 0 : sum.count[best], best < 0 ? "" : sum.example[best],
-                     line);
+  count_total(lc, &sum);
+  return set_counted(plan, sum.count, sum.example, line);
 }

@@ -1457,10 +1457,10 @@ static rg_status read_lines(rg_plan *plan, const rg_lines *lines, int prose, int
     clear_candidate(&p);
     ensure_level(&p);
   }
-  if (p.count && !st && !rg_level_count_settle(plan, p.count, 0))
-    *wrong = 1; /* read with a level the whole count does not give */
-  else if (p.count && st)
+  if (p.count && st)
     rg_level_count_free(p.count);
+  else if (p.count && !rg_level_count_settle(plan, p.count, 0))
+    *wrong = 1; /* read with a level the whole count does not give */
   return st;
 }
 

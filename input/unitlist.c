@@ -80,23 +80,27 @@ static void push(toks *t, char *s, int sep) {
 
 static const char DUN[] = "\xE3\x80\x81"; /* 、 */
 
+/* The separator a token ends at, at p outside brackets (depth 0): its
+ * bytes, its kind into *sep; 0 when p is none. */
+static size_t sep_at(const char *p, int depth, int *sep) {
+  if (depth) return 0;
+  if (starts(p, DUN)) return *sep = SEP_DUN, 3;
+  if (*p == ',' || *p == ';') return *sep = SEP_COMMA, 1;
+  return 0;
+}
+
 /* The tokens tokenize_in_place cuts s into, counted: s is not changed. */
 static int count_tokens(const char *s) {
-  int depth = 0, n = 1;
+  int depth = 0, n = 1, sep;
   size_t blen;
   for (const char *p = s; *p;) {
     if ((blen = rg_bracket_step(p, &depth))) {
       p += blen;
       continue;
     }
-    if (depth == 0 && starts(p, DUN)) {
-      n++;
-      p += 3;
-    } else if (depth == 0 && (*p == ',' || *p == ';')) {
-      n++;
-      p++;
-    } else
-      p++;
+    size_t k = sep_at(p, depth, &sep);
+    n += k > 0;
+    p += k ? k : 1;
   }
   return n;
 }
@@ -104,7 +108,7 @@ static int count_tokens(const char *s) {
 /* Cut s at depth-0 、 , ; into tokens, in s itself (a NUL over each
  * separator): they point into s. (count_tokens walks the same way.) */
 static void tokenize_in_place(char *s, toks *out) {
-  int depth = 0, sep = SEP_START;
+  int depth = 0, sep = SEP_START, this_sep;
   char *start = s;
   size_t blen;
   for (char *p = s; *p;) {
@@ -112,15 +116,8 @@ static void tokenize_in_place(char *s, toks *out) {
       p += blen;
       continue;
     }
-    int this_sep = -1;
-    size_t n = 0;
-    if (depth == 0) {
-      if (starts(p, DUN))
-        this_sep = SEP_DUN, n = 3;
-      else if (*p == ',' || *p == ';')
-        this_sep = SEP_COMMA, n = 1;
-    }
-    if (this_sep < 0) {
+    size_t n = sep_at(p, depth, &this_sep);
+    if (!n) {
       p++;
       continue;
     }
