@@ -364,6 +364,38 @@ static size_t first_bad_by_utf8proc(const unsigned char *s, size_t len) {
   return len;
 }
 
+/* rg_utf8_valid reads 32 bytes at a time where the processor has AVX2,
+ * each byte judged with the three before it: every pair of bytes, then
+ * third and fourth bytes that end, continue or break a character, put
+ * across the boundary of two blocks in ASCII text: the answer and the
+ * first bad byte are utf8proc's. */
+Test(decode, utf8_sequences_across_a_block_boundary_as_utf8proc_reads_them) {
+  static const unsigned char THIRD[] = {0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 'x', 0xC3},
+                             FOURTH[] = {0x80, 0xBF, 'x', 0xE5};
+  int valid = 0, bad_seen = 0;
+  for (int a = 0x80; a <= 0xFF; a++)
+    for (int b = 0; b < 256; b++)
+      for (size_t t = 0; t < sizeof THIRD; t++)
+        for (size_t f = 0; f < sizeof FOURTH; f++)
+          for (size_t at = 29; at <= 32; at++) {
+            unsigned char s[96];
+            memset(s, 'x', sizeof s);
+            s[at] = (unsigned char)a;
+            s[at + 1] = (unsigned char)b;
+            s[at + 2] = THIRD[t];
+            s[at + 3] = FOURTH[f];
+            size_t want = first_bad_by_utf8proc(s, sizeof s), bad = 12345;
+            int ok = rg_utf8_valid((const char *)s, sizeof s, &bad);
+            if (ok != (want == sizeof s) || (!ok && bad != want))
+              cr_assert_fail("%02x %02x %02x %02x at %zu: %d (bad %zu), utf8proc %zu", a, b,
+                             THIRD[t], FOURTH[f], at, ok, bad, want);
+            valid += ok;
+            bad_seen += !ok;
+          }
+  cr_expect_gt(valid, 10000);
+  cr_expect_gt(bad_seen, 100000);
+}
+
 /* rg_utf8_valid reads plain blocks sixteen bytes at a time: random texts
  * (fixed seed) long enough for blocks, of ASCII, common CJK, the leads
  * that need more than their continuation bytes (E0, ED, EE, two- and
