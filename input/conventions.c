@@ -243,18 +243,38 @@ void rg_conv_all_responsible(rg_plan *plan) {
   rg_reading_add_convention(plan, &c);
 }
 
+/* Is b one of the ASCII separators of names? */
+static inline int ascii_sep(char b) {
+  return b == ',' || b == ';' || b == ':' || b == ' ' || b == '(' || b == ')' || b == '\n' ||
+         b == '\t';
+}
+
 /* Is p at the start of a name: the text's start or after a separator? */
 static int name_start(const char *text, const char *p) {
   if (p == text) return 1;
   char b = p[-1];
-  if (b == ',' || b == ';' || b == ':' || b == ' ' || b == '(' || b == ')' || b == '\n' ||
-      b == '\t')
-    return 1;
+  if (ascii_sep(b)) return 1;
   static const char *const SEP[] = {"、", "，", "；", "：", "（", "）", "。", "由", NULL};
   if (p - text < 3) return 0;
   for (int i = 0; SEP[i]; i++)
     if (p[-3] == SEP[i][0] && p[-2] == SEP[i][1] && p[-1] == SEP[i][2]) return 1;
   return 0;
+}
+
+/* name_start(text, p) where p follows a character of k bytes (char_len_in)
+ * inside the text, as a window's end is tested after each
+ * of its characters: the separators of three bytes all end in a
+ * continuation byte and start with E3, E7 or EF, so most characters need
+ * one or two compares (the walk's extent loop read every character of
+ * every window through name_start's eight compares). */
+static inline int sep_after(const char *text, const char *p, size_t k) {
+  unsigned char b = (unsigned char)p[-1];
+  if (b < 0x80) return ascii_sep((char)b);
+  if (k == 3) { /* (the character's own lead byte) */
+    unsigned char a = (unsigned char)p[-3];
+    if (a != 0xE3 && a != 0xE7 && a != 0xEF) return 0;
+  }
+  return name_start(text, p);
 }
 
 /* Does [p, end) start with the n bytes of w? */
@@ -406,8 +426,9 @@ static size_t body_len(memo *m, memo *names, const char *text, const char *end, 
   if (known) return e->body;
   size_t found = 0;
   for (int chars = 1; q < end && chars <= 16; chars++) {
-    q += char_len_in(q, end);
-    if (name_start(text, q)) break; /* a separator: the name ended */
+    size_t k = char_len_in(q, end);
+    q += k;
+    if (sep_after(text, q, k)) break; /* a separator: the name ended */
     if (is_body_at(names, p, (size_t)(q - p))) {
       found = (size_t)(q - p);
       break;
@@ -506,8 +527,9 @@ static int walk_next(window_walk *wk, window *w) {
      * characters */
     const char *stop = q + PREFIX[k].len;
     for (int chars = 1; stop < end && chars <= 16; chars++) {
-      stop += char_len_in(stop, end);
-      if (name_start(text, stop)) break;
+      size_t k = char_len_in(stop, end);
+      stop += k;
+      if (sep_after(text, stop, k)) break;
     }
     *w = (window){q, (uint32_t)(stop - q), window_hash(q, (size_t)(stop - q)), k};
     return 1;
@@ -682,6 +704,7 @@ static void count_lines(count_run *c) {
       line_ahead *a = &ring[j % RING];
       a->h = rg_memo_hash(v[j].text, v[j].len);
       rg_memo_prefetch(&c->repeated, a->h, 0);
+      rg_seen_prefetch(c->seen, a->h);
     }
     if ((j = i + AHEAD_WINDOWS) >= c->from && j < c->to)
       windows_ahead(c, &v[j], valid, &ring[j % RING]);

@@ -1035,6 +1035,7 @@ void rg_unitlist_prefetch(const rg_plan *plan, uint32_t h, int stage) {
   if (!m) return;
   if (stage < 2) {
     rg_memo_prefetch(&m->lists, h, stage);
+    if (stage == 0) rg_seen_prefetch(m->once, h); /* (read_before) */
     return;
   }
   /* the list's entry is in cache: its items' records of their units */

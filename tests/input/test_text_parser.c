@@ -907,6 +907,34 @@ Test(levels, block_search_counts_names_as_the_walk) {
   cr_expect_lt(known, 2700);
 }
 
+/* A name ends at each separator: 市人 is no body, so in "市人、县财政局"
+ * the search from 市 stops at 、 and only 县财政局 is counted (two county
+ * names: county). Read past the separator, 市人、县财政局 would end in 局
+ * and count as a city name (a city plan). Each separator of one,
+ * three and (after a stray four-byte lead, whose character then ends in
+ * the separator's bytes) four bytes; the window's end is tested after
+ * each character by its length (sep_after). */
+Test(levels, a_name_ends_at_every_separator) {
+  static const char *const SEP[] = {",",  ";",  ":",  " ",  "(",  ")",  "\t", "、",
+                                    "，", "；", "：", "（", "）", "。", "由", "\xF0、"};
+  for (size_t i = 0; i < sizeof SEP / sizeof *SEP; i++) {
+    char buf[256];
+    int n = snprintf(buf, sizeof buf, "市人%s县财政局\n市人%s县商务局", SEP[i], SEP[i]);
+    rg_plan *p = rg_plan_new("sep");
+    rg_level l = rg_reading_level_from_names(p, buf, (size_t)n, 1);
+    cr_expect_eq(l, RG_LEVEL_COUNTY, "separator %s", SEP[i]);
+    cr_expect_str_eq(p->reading->level_from ? p->reading->level_from : "",
+                     "the plan's own unit names (2 such as 县财政局)", "separator %s", SEP[i]);
+    rg_plan_free(p);
+  }
+  /* no separator: each 市… runs on to the 局 (县 starts no name there) */
+  const char *joined = "市人县财政局\n市人县商务局";
+  rg_plan *p = rg_plan_new("joined");
+  cr_expect_eq(rg_reading_level_from_names(p, joined, strlen(joined), 1), RG_LEVEL_CITY);
+  cr_expect_str_eq(p->reading->level_from, "the plan's own unit names (2 such as 市人县财政局)");
+  rg_plan_free(p);
+}
+
 /* The level counted line by line, each line's memo lookups started a few
  * lines ahead (a line's windows found ahead, or, past 16 windows, counted
  * when it comes), is the level counted over the whole text at once: the
