@@ -141,7 +141,7 @@ int rg_conv_scan(const char *text, rg_rule *r) {
   int found = 0;
   for (char *s = norm; *s && !found;) {
     size_t n = strcspn(s, ";!?");
-    char *end = strstr(s, "。");
+    char *end = rg_strstr3(s, "。");
     if (end && (size_t)(end - s) < n) n = (size_t)(end - s);
     char *sentence = dupn(s, n);
     /* a leading 注: or 说明: labels a footnote */

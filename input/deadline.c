@@ -470,7 +470,7 @@ int rg_plan_year_of(const rg_plan *plan, const char **from) {
  * before 前 (以前, 之前): a text without 前 (and NFKC already, so none
  * appears) names none, and rg_due_parse would read it in vain. */
 static int no_by_date(const char *text) {
-  return !strstr(text, "前") && rg_nfkc_is_copy(text, strlen(text));
+  return !rg_strstr3(text, "前") && rg_nfkc_is_copy(text, strlen(text));
 }
 
 /* Which tasks may name a date (no_by_date screens the others out): one

@@ -91,7 +91,7 @@ static rg_header_class classify(const char *s) {
   for (const char *p = s; *p; p++)
     if ((*p >= '0' && *p <= '9') || *p == ':' || *p == ',' || *p == ';' || *p == '.')
       return RG_HDR_NONE;
-  if (strstr(s, "。")) return RG_HDR_NONE;
+  if (rg_strstr3(s, "。")) return RG_HDR_NONE;
   if (has_any(s, PERSON)) return RG_HDR_PERSON;
   int unitish = has_any(s, BODY) || only_role_words(s);
   int lead = has_any(s, LEAD), sup = has_any(s, SUPPORT), resp = has_any(s, RESP),

@@ -188,7 +188,7 @@ static inline int boundary_before(const char *start, const char *p) {
 const char *rg_duty_find_label(const char *text) {
   /* a label ends in ':' or reads X单位为 (label_here): a text with neither
    * has none (most task texts; walking them was 4% of reading a big plan) */
-  if (!strchr(text, ':') && !strstr(text, "为")) return NULL;
+  if (!strchr(text, ':') && !rg_strstr3(text, "为")) return NULL;
   int depth = 0;
   for (const char *p = text; *p; p += rg_utf8_char_len(p)) {
     if (rg_bracket_step(p, &depth)) continue; /* one character */
@@ -509,7 +509,7 @@ static void read_value_cut(const char *v, rg_role_class cls, const char *why, rg
   size_t len = strlen(v);
   /* one clause that holds no rule and no deadline (most label values and
    * cells: 市财政局、商务局等有关部门): straight to its role words */
-  if (!strpbrk(v, ",;") && !strstr(v, "。")) {
+  if (!strpbrk(v, ",;") && !rg_strstr3(v, "。")) {
     const char *mark = NULL;
     char *copy = NULL; /* only to trim spaces at the end */
     if (len && v[len - 1] == ' ') {
@@ -627,7 +627,7 @@ static void read_value_cut(const char *v, rg_role_class cls, const char *why, rg
 /* p, when no label can start at p or after it (the text from p holds no
  * ':' and no 为), else NULL. */
 static const char *labels_end(const char *p) {
-  return strchr(p, ':') || strstr(p, "为") ? NULL : p;
+  return strchr(p, ':') || rg_strstr3(p, "为") ? NULL : p;
 }
 
 /* Append w to p's words (n of them so far); p->ok falls when there is no room. */

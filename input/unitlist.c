@@ -360,7 +360,7 @@ static void split_ji(toks *in, toks *out) {
 static int strip_counted_tail(char *s) {
   static const char *const HEAD[] = {"部门", "单位", "部委", "机构", NULL};
   char *deng = NULL;
-  for (char *p = strstr(s, "等"); p; p = strstr(p + 3, "等"))
+  for (char *p = rg_strstr3(s, "等"); p; p = rg_strstr3(p + 3, "等"))
     deng = p;
   if (!deng || deng == s) return 0;
   const char *q = deng + 3;

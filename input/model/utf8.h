@@ -9,6 +9,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 /* Bytes in the UTF-8 sequence led by byte c: 1-4, or 0 for a continuation
  * byte or a byte that never starts a sequence (C0, C1, F5-FF). */
@@ -31,6 +32,17 @@ static inline size_t rg_utf8_char_len(const char *p) {
   for (size_t i = 1; i < n; i++)
     if (!p[i]) return i;
   return n;
+}
+
+/* strstr(s, c) for a needle of three bytes (a CJK character: 为, 前, 。),
+ * on any bytes. glibc's strstr walks a three-byte needle a byte at a time;
+ * this finds each place of its last byte with strchr (a vector scan) and
+ * compares the two before, so the first match is strstr's first match.
+ * The readers ask it of every task text and label value. */
+static inline char *rg_strstr3(const char *s, const char *c) {
+  for (const char *p = s; (p = strchr(p, c[2])) != NULL; p++)
+    if (p - s >= 2 && p[-2] == c[0] && p[-1] == c[1]) return (char *)(p - 2);
+  return NULL;
 }
 
 /* Byte offset of the last character of s[0..len): the last byte that is not

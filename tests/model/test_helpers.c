@@ -122,6 +122,32 @@ Test(utf8, counts_offsets_and_decodes_code_points) {
 
 /* union: the text parser trimmed ASCII white space only, the CSV reader
  * also U+3000, U+00A0 and the BOM */
+Test(utf8, strstr3_is_strstr_on_any_bytes) {
+  /* random texts over a small alphabet of the needles' bytes (so that
+   * partial and overlapping matches are common), every needle */
+  static const char *const NEEDLES[] = {"为", "前", "。", "等", "\xBA\xBA\xBA", "\xE4\xB8\xE4"};
+  static const unsigned char BYTES[] = {0xE4, 0xB8, 0xBA, 0xE5, 0x89, 0x8D, 0xE3,
+                                        0x80, 0x82, 0xE7, 0xAD, 0x89, 'a', ','};
+  unsigned x = 12345;
+  char s[40];
+  for (int round = 0; round < 20000; round++) {
+    x = x * 1103515245u + 12345u;
+    size_t len = (x >> 16) % sizeof s;
+    for (size_t i = 0; i < len; i++) {
+      x = x * 1103515245u + 12345u;
+      s[i] = (char)BYTES[(x >> 16) % sizeof BYTES];
+    }
+    s[len] = '\0';
+    for (size_t n = 0; n < sizeof NEEDLES / sizeof *NEEDLES; n++)
+      cr_assert_eq(rg_strstr3(s, NEEDLES[n]), strstr(s, NEEDLES[n]), "round %d needle %zu", round,
+                   n);
+  }
+  const char *one = "为";
+  cr_assert_eq(rg_strstr3(one, "为"), one);
+  cr_assert_null(rg_strstr3("", "为"));
+  cr_assert_null(rg_strstr3("\xBA", "为"));
+}
+
 Test(text, trim_strips_every_white_space_the_readers_know) {
   char s[] = " \t\xE3\x80\x80\xC2\xA0\xEF\xBB\xBF市财政局 局\r\n\v\f\xE3\x80\x80";
   rg_trim(s);
