@@ -530,7 +530,8 @@ static int text_continues(const char *s) {
 /* A line of prose (a body paragraph), not chrome or a signature: it holds
  * sentence punctuation or is long. */
 static int prose_line(const char *s) {
-  return rg_strstr3(s, "。") || strchr(s, ',') || strchr(s, ';') || strchr(s, ':') || strlen(s) > 120;
+  return rg_strstr3(s, "。") || strchr(s, ',') || strchr(s, ';') || strchr(s, ':') ||
+         strlen(s) > 120;
 }
 
 /* ---------------------------------------------------------- metadata */

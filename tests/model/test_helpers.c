@@ -127,7 +127,7 @@ Test(utf8, strstr3_is_strstr_on_any_bytes) {
    * partial and overlapping matches are common), every needle */
   static const char *const NEEDLES[] = {"为", "前", "。", "等", "\xBA\xBA\xBA", "\xE4\xB8\xE4"};
   static const unsigned char BYTES[] = {0xE4, 0xB8, 0xBA, 0xE5, 0x89, 0x8D, 0xE3,
-                                        0x80, 0x82, 0xE7, 0xAD, 0x89, 'a', ','};
+                                        0x80, 0x82, 0xE7, 0xAD, 0x89, 'a',  ','};
   unsigned x = 12345;
   char s[40];
   for (int round = 0; round < 20000; round++) {
