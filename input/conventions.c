@@ -426,9 +426,9 @@ static size_t body_len(memo *m, memo *names, const char *text, const char *end, 
   if (known) return e->body;
   size_t found = 0;
   for (int chars = 1; q < end && chars <= 16; chars++) {
-    size_t k = char_len_in(q, end);
-    q += k;
-    if (sep_after(text, q, k)) break; /* a separator: the name ended */
+    size_t cl = char_len_in(q, end);
+    q += cl;
+    if (sep_after(text, q, cl)) break; /* a separator: the name ended */
     if (is_body_at(names, p, (size_t)(q - p))) {
       found = (size_t)(q - p);
       break;
@@ -527,9 +527,9 @@ static int walk_next(window_walk *wk, window *w) {
      * characters */
     const char *stop = q + PREFIX[k].len;
     for (int chars = 1; stop < end && chars <= 16; chars++) {
-      size_t k = char_len_in(stop, end);
-      stop += k;
-      if (sep_after(text, stop, k)) break;
+      size_t cl = char_len_in(stop, end);
+      stop += cl;
+      if (sep_after(text, stop, cl)) break;
     }
     *w = (window){q, (uint32_t)(stop - q), window_hash(q, (size_t)(stop - q)), k};
     return 1;
